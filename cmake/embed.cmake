@@ -1,0 +1,16 @@
+# Turns the ROUGE data files into a C source with one string constant each.
+# Invoked at build time: cmake -DDATA_DIR=... -DOUT=... -P embed.cmake
+set(names adj adv noun verb smart)
+set(files adj.exc adv.exc noun.exc verb.exc smart_common_words.txt)
+set(out "/* Generated from data/rouge by cmake/embed.cmake; do not edit. */\n#include <stddef.h>\n")
+foreach(i RANGE 4)
+  list(GET names ${i} n)
+  list(GET files ${i} f)
+  file(READ ${DATA_DIR}/${f} hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," arr "${hex}")
+  math(EXPR nbytes "${hexlen} / 2")
+  string(APPEND out "const unsigned char precis_rouge_data_${n}[] = {${arr}0x00};\n")
+  string(APPEND out "const size_t precis_rouge_data_${n}_len = ${nbytes};\n")
+endforeach()
+file(WRITE ${OUT} "${out}")

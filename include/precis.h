@@ -1,0 +1,321 @@
+/*
+ * precis.h -- the public interface of libprecis, a multi-document news
+ * summarizer.
+ *
+ * precis turns a cluster of news articles about one event into one short,
+ * non-redundant summary whose every sentence is traced to the articles that
+ * report it.  It also ships a ROUGE scorer that matches ROUGE-1.5.5.
+ *
+ * Conventions (the same everywhere in this header):
+ *   - Every name is prefixed precis_ / PRECIS_.
+ *   - Handles are opaque.  X_new() returns a handle the caller owns and
+ *     releases with X_free(); X_free(NULL) is a no-op.
+ *   - Functions that can fail return a precis_status (0 = success, negative
+ *     = error).  precis_strerror() turns a status into text; the handle that
+ *     failed keeps a detailed message, readable with its *_error() function
+ *     until the next call on that handle.
+ *   - Strings handed to the library are copied unless stated otherwise;
+ *     strings handed back are owned by the handle they come from and stay
+ *     valid until that handle is freed, unless stated otherwise.
+ *   - The library keeps no global mutable state: distinct handles may be used
+ *     from distinct threads at the same time; one handle must not be used by
+ *     two threads at once.  It never prints and never exits.
+ */
+#ifndef PRECIS_H
+#define PRECIS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#define PRECIS_API
+#else
+#define PRECIS_API __attribute__((visibility("default")))
+#endif
+
+#define PRECIS_VERSION_MAJOR 0
+#define PRECIS_VERSION_MINOR 1
+#define PRECIS_VERSION_PATCH 0
+/* Version as one number, MAJOR * 10000 + MINOR * 100 + PATCH. */
+#define PRECIS_VERSION 100
+#define PRECIS_VERSION_STRING "0.1.0"
+
+/* The version of the library actually linked (may differ from the header). */
+PRECIS_API int precis_version(void);
+PRECIS_API const char *precis_version_string(void);
+
+/* ------------------------------------------------------------------ */
+/* Status codes                                                         */
+/* ------------------------------------------------------------------ */
+
+typedef enum precis_status {
+    PRECIS_OK = 0,
+    PRECIS_ENOMEM = -1,   /* an allocation failed                       */
+    PRECIS_EINVAL = -2,   /* an argument or option is invalid           */
+    PRECIS_EUTF8 = -3,    /* input is not valid UTF-8                   */
+    PRECIS_ENUL = -4,     /* input contains a NUL byte                  */
+    PRECIS_EEMPTY = -5,   /* an article or cluster has no text          */
+    PRECIS_EJSON = -6,    /* a JSON record is malformed                 */
+    PRECIS_ELANG = -7,    /* the language has no stemmer                */
+    PRECIS_ELIMIT = -8,   /* input exceeds a documented limit           */
+    PRECIS_EIO = -9       /* reading a file failed (library helpers)    */
+} precis_status;
+
+/* A static, never-NULL description of a status code. */
+PRECIS_API const char *precis_strerror(int status);
+
+/* Frees memory the library handed to the caller (rendered outputs). */
+PRECIS_API void precis_free(void *p);
+
+/* Documented limits, enforced on input; larger input gets PRECIS_ELIMIT. */
+#define PRECIS_MAX_ARTICLE_BYTES ((size_t)64 << 20) /* one article's text  */
+#define PRECIS_MAX_ARTICLES ((size_t)1 << 20)       /* articles per cluster */
+#define PRECIS_MAX_SENTENCE_WORDS 1000 /* longer "sentences" are cut here   */
+
+/* ------------------------------------------------------------------ */
+/* Options                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef enum precis_method {
+    PRECIS_METHOD_DEFAULT = 0, /* concept coverage, see select.c          */
+    PRECIS_METHOD_LEAD,        /* leading sentences of the first article  */
+    PRECIS_METHOD_LEAD_RR,     /* round robin over the articles' leads    */
+    PRECIS_METHOD_CENTROID,    /* Radev et al. 2004                       */
+    PRECIS_METHOD_LEXRANK,     /* Erkan & Radev 2004                      */
+    PRECIS_METHOD_MMR,         /* Carbonell & Goldstein 1998              */
+    PRECIS_METHOD_COUNT_
+} precis_method;
+
+typedef enum precis_unit {
+    PRECIS_UNIT_WORDS = 0, /* whitespace-separated tokens */
+    PRECIS_UNIT_BYTES,     /* UTF-8 bytes of the rendered sentences joined by one space */
+    PRECIS_UNIT_SENTENCES
+} precis_unit;
+
+typedef enum precis_order {
+    PRECIS_ORDER_CHRONO = 0, /* by article date, then position in article */
+    PRECIS_ORDER_SCORE,      /* in the order the selection picked them    */
+    PRECIS_ORDER_SOURCE      /* by article index, then position            */
+} precis_order;
+
+typedef struct precis_options {
+    precis_method method;
+    precis_unit unit;
+    size_t budget;        /* in `unit`; 0 gives an empty summary          */
+    precis_order order;
+    const char *lang;     /* Snowball algorithm name, e.g. "english";
+                             NULL = "english".  Copied by _new().          */
+    double dup_threshold; /* similarity at or above which two sentences
+                             count as the same content, in (0, 1]; 0 =
+                             default (0.5)                                 */
+    int truncate_last;    /* lead baselines only: cut the last sentence
+                             to fill the budget exactly (words unit)      */
+} precis_options;
+
+/* Fills *opts with the defaults: default method, 120 words, chronological
+   order, English. */
+PRECIS_API void precis_options_init(precis_options *opts);
+
+/* Parses a method name ("default", "lead", "lead-rr", "centroid",
+   "lexrank", "mmr"); returns PRECIS_EINVAL for an unknown name. */
+PRECIS_API precis_status precis_method_parse(const char *name, precis_method *out);
+PRECIS_API const char *precis_method_name(precis_method m);
+
+/* ------------------------------------------------------------------ */
+/* Clusters: the articles to summarize                                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct precis_cluster precis_cluster;
+
+typedef struct precis_article {
+    const char *id;     /* may be NULL: the library assigns "1", "2", ... */
+    const char *source; /* outlet or file name; may be NULL               */
+    const char *date;   /* ISO 8601 prefix (YYYY, YYYY-MM, YYYY-MM-DD,
+                           with optional time); may be NULL               */
+    const char *title;  /* may be NULL                                    */
+    const char *text;   /* the body; need not be NUL-terminated           */
+    size_t text_len;
+} precis_article;
+
+/* A new, empty cluster.  NULL only when out of memory. */
+PRECIS_API precis_cluster *precis_cluster_new(void);
+PRECIS_API void precis_cluster_free(precis_cluster *c);
+
+/* Removes every article, keeping allocated memory for reuse. */
+PRECIS_API void precis_cluster_clear(precis_cluster *c);
+
+/* Adds one article; all strings are copied.  The text must be valid UTF-8
+   without NUL bytes (PRECIS_EUTF8 / PRECIS_ENUL otherwise, with the byte
+   offset in the error message).  A leading metadata line " date
+   2016-12-30" (Multi-News/scrape convention) is recognised: it sets the
+   date when art->date is NULL and is not part of the text.  An article
+   whose text is empty or only whitespace is rejected with PRECIS_EEMPTY
+   and is not added. */
+PRECIS_API precis_status precis_cluster_add(precis_cluster *c, const precis_article *art);
+
+/* Parses one JSON Lines record, an object with "text" (required, string)
+   and optional string fields "id", "source", "date", "title"; other
+   fields are ignored.  On success the article is added. */
+PRECIS_API precis_status precis_cluster_add_json(precis_cluster *c, const char *line, size_t len);
+
+/* Parses one Multi-News line: documents joined by
+   " story_separator_special_tag ".  Empty documents are skipped (they are
+   counted in the message, see precis_cluster_skipped()); a line with no
+   non-empty document gives PRECIS_EEMPTY.  Documents get ids "1", "2", ... */
+PRECIS_API precis_status precis_cluster_add_multinews(precis_cluster *c, const char *line,
+                                                      size_t len);
+
+/* Number of articles added so far. */
+PRECIS_API size_t precis_cluster_size(const precis_cluster *c);
+/* Number of empty documents skipped by precis_cluster_add_multinews(). */
+PRECIS_API size_t precis_cluster_skipped(const precis_cluster *c);
+/* Accessors for article i (< size): owned by the cluster. */
+PRECIS_API const char *precis_cluster_article_id(const precis_cluster *c, size_t i);
+PRECIS_API const char *precis_cluster_article_source(const precis_cluster *c, size_t i);
+PRECIS_API const char *precis_cluster_article_date(const precis_cluster *c, size_t i);
+PRECIS_API const char *precis_cluster_article_text(const precis_cluster *c, size_t i,
+                                                   size_t *len);
+/* Detail of the last error on this cluster (never NULL). */
+PRECIS_API const char *precis_cluster_error(const precis_cluster *c);
+
+/* ------------------------------------------------------------------ */
+/* Summarizing                                                          */
+/* ------------------------------------------------------------------ */
+
+typedef struct precis_summarizer precis_summarizer;
+typedef struct precis_summary precis_summary;
+
+/* A summarizer configured by *opts (copied; NULL = defaults).  It keeps
+   the stemmer and word caches, so reuse it across clusters.  On failure
+   returns NULL and stores the status in *status (if non-NULL). */
+PRECIS_API precis_summarizer *precis_summarizer_new(const precis_options *opts,
+                                                    precis_status *status);
+PRECIS_API void precis_summarizer_free(precis_summarizer *s);
+PRECIS_API const char *precis_summarizer_error(const precis_summarizer *s);
+
+/* Summarizes cluster c.  On success *out is a new summary the caller owns
+   (free with precis_summary_free()).  The summary refers to c's articles:
+   c must outlive it and not be changed or cleared while it is used. */
+PRECIS_API precis_status precis_summarize(precis_summarizer *s, const precis_cluster *c,
+                                          precis_summary **out);
+
+PRECIS_API void precis_summary_free(precis_summary *sum);
+
+/* One sentence of a summary.  Pointers are owned by the summary. */
+typedef struct precis_sentence {
+    const char *text;       /* the sentence exactly as in its article;
+                               not NUL-terminated, see len              */
+    size_t len;
+    size_t article;         /* index of the primary article             */
+    size_t start;           /* byte offsets of the sentence in the
+                               primary article's text                   */
+    size_t end;
+    size_t position;        /* sentence index within that article       */
+    size_t n_articles;      /* number of articles carrying this content */
+    const size_t *articles; /* their indices, primary first             */
+    double score;           /* the method's score (larger is better)    */
+} precis_sentence;
+
+PRECIS_API size_t precis_summary_size(const precis_summary *sum);
+PRECIS_API const precis_sentence *precis_summary_sentence(const precis_summary *sum, size_t i);
+/* Words in the summary (whitespace-separated tokens). */
+PRECIS_API size_t precis_summary_words(const precis_summary *sum);
+
+typedef enum precis_format {
+    PRECIS_FORMAT_TEXT = 0, /* sentences joined by one space, newline end */
+    PRECIS_FORMAT_LINES,    /* one sentence per line                      */
+    PRECIS_FORMAT_JSON,     /* one JSON object, one line                  */
+    PRECIS_FORMAT_MARKDOWN  /* paragraph with [n] citations + source list */
+} precis_format;
+
+PRECIS_API precis_status precis_format_parse(const char *name, precis_format *out);
+
+/* Renders sum (of cluster c) in format fmt into a new NUL-terminated
+   buffer *out of *len bytes (len may be NULL); the caller frees it with
+   precis_free(). */
+PRECIS_API precis_status precis_summary_render(const precis_summary *sum,
+                                               const precis_cluster *c, precis_format fmt,
+                                               char **out, size_t *len);
+
+/* ------------------------------------------------------------------ */
+/* Sentence splitting (exposed for tools and tests)                     */
+/* ------------------------------------------------------------------ */
+
+typedef struct precis_span {
+    size_t start, end; /* byte offsets, end exclusive */
+} precis_span;
+
+/* Splits text into sentences.  On success *spans is a new array of *n
+   spans (caller frees with precis_free()), in order, non-overlapping,
+   trimmed of surrounding whitespace, datelines ("MOSCOW --") excluded. */
+PRECIS_API precis_status precis_split(const char *text, size_t len, precis_span **spans,
+                                      size_t *n);
+
+/* ------------------------------------------------------------------ */
+/* ROUGE (Lin 2004), conformant with ROUGE-1.5.5                        */
+/* ------------------------------------------------------------------ */
+
+typedef struct precis_rouge precis_rouge;
+
+typedef enum precis_rouge_multi {
+    PRECIS_ROUGE_AVERAGE = 0, /* -f A: pool counts over references  */
+    PRECIS_ROUGE_BEST         /* -f B: the best single reference     */
+} precis_rouge_multi;
+
+typedef struct precis_rouge_options {
+    int max_n;          /* ROUGE-1..max_n, 1..4 (-n)                    */
+    int stem;           /* Porter + WordNet exceptions (-m)             */
+    int stopwords;      /* remove SMART stopwords (-s)                  */
+    int skip;           /* ROUGE-S max skip distance (-2), <0 = off      */
+    int su;             /* add unigrams to ROUGE-S (-U)                  */
+    double alpha;       /* F = 1/(alpha/P + (1-alpha)/R) (-p), 0.5      */
+    double w_weight;    /* ROUGE-W weight (-w), 1.2                      */
+    size_t limit_words; /* -l; 0 = none                                  */
+    size_t limit_bytes; /* -b; 0 = none                                  */
+    precis_rouge_multi multi;
+    int jackknife;      /* with >1 reference, average over leave-one-out
+                           subsets, as ROUGE-1.5.5 does by default      */
+} precis_rouge_options;
+
+/* Defaults: max_n 4, stem on, stopwords off, skip 4, su on, alpha 0.5,
+   w_weight 1.2, no limits, AVERAGE, jackknife on. */
+PRECIS_API void precis_rouge_options_init(precis_rouge_options *o);
+
+/* Indices of the measures in precis_rouge_scores. */
+enum {
+    PRECIS_ROUGE_1 = 0,
+    PRECIS_ROUGE_2,
+    PRECIS_ROUGE_3,
+    PRECIS_ROUGE_4,
+    PRECIS_ROUGE_L,
+    PRECIS_ROUGE_W,
+    PRECIS_ROUGE_S, /* ROUGE-S<skip> or SU<skip> with su */
+    PRECIS_ROUGE_NMEASURES
+};
+
+typedef struct precis_rouge_prf {
+    double r, p, f;
+} precis_rouge_prf;
+
+typedef struct precis_rouge_scores {
+    precis_rouge_prf m[PRECIS_ROUGE_NMEASURES]; /* unused measures are 0 */
+} precis_rouge_scores;
+
+PRECIS_API precis_rouge *precis_rouge_new(const precis_rouge_options *o,
+                                          precis_status *status);
+PRECIS_API void precis_rouge_free(precis_rouge *r);
+PRECIS_API const char *precis_rouge_error(const precis_rouge *r);
+
+/* Scores one summary against nrefs >= 1 references.  Each text may hold
+   several sentences separated by newlines. */
+PRECIS_API precis_status precis_rouge_score(precis_rouge *r, const char *peer,
+                                            const char *const *refs, size_t nrefs,
+                                            precis_rouge_scores *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* PRECIS_H */
