@@ -168,6 +168,15 @@ PRECIS_API precis_status precis_cluster_add_json(precis_cluster *c, const char *
 PRECIS_API precis_status precis_cluster_add_multinews(precis_cluster *c, const char *line,
                                                       size_t len);
 
+/* Parses one JSON Lines record describing a whole cluster, an object
+   {"id": "...", "articles": [ {article}, ... ]} whose articles have the
+   fields accepted by precis_cluster_add_json().  All articles are added or,
+   on error, none (the message names the offending article by index). */
+PRECIS_API precis_status precis_cluster_add_json_cluster(precis_cluster *c, const char *line,
+                                                         size_t len);
+/* The cluster's id from precis_cluster_add_json_cluster(), or NULL. */
+PRECIS_API const char *precis_cluster_id(const precis_cluster *c);
+
 /* Number of articles added so far. */
 PRECIS_API size_t precis_cluster_size(const precis_cluster *c);
 /* Number of empty documents skipped by precis_cluster_add_multinews(). */
@@ -176,6 +185,7 @@ PRECIS_API size_t precis_cluster_skipped(const precis_cluster *c);
 PRECIS_API const char *precis_cluster_article_id(const precis_cluster *c, size_t i);
 PRECIS_API const char *precis_cluster_article_source(const precis_cluster *c, size_t i);
 PRECIS_API const char *precis_cluster_article_date(const precis_cluster *c, size_t i);
+PRECIS_API const char *precis_cluster_article_title(const precis_cluster *c, size_t i);
 PRECIS_API const char *precis_cluster_article_text(const precis_cluster *c, size_t i,
                                                    size_t *len);
 /* Detail of the last error on this cluster (never NULL). */
@@ -266,22 +276,31 @@ typedef enum precis_rouge_multi {
 } precis_rouge_multi;
 
 typedef struct precis_rouge_options {
-    int max_n;          /* ROUGE-1..max_n, 1..4 (-n)                    */
+    int max_n;          /* ROUGE-1..max_n, 0..4 (-n)                    */
     int stem;           /* Porter + WordNet exceptions (-m)             */
     int stopwords;      /* remove SMART stopwords (-s)                  */
-    int skip;           /* ROUGE-S max skip distance (-2), <0 = off      */
-    int su;             /* add unigrams to ROUGE-S (-U)                  */
+    int skip;           /* ROUGE-S max skip distance (-2), <0 = off;
+                           PRECIS_ROUGE_SKIP_ANY = no limit (-2 -1)     */
+    int su;             /* add unigrams to ROUGE-S (-u / -U)            */
     double alpha;       /* F = 1/(alpha/P + (1-alpha)/R) (-p), 0.5      */
-    double w_weight;    /* ROUGE-W weight (-w), 1.2                      */
-    size_t limit_words; /* -l; 0 = none                                  */
-    size_t limit_bytes; /* -b; 0 = none                                  */
+    double w_weight;    /* ROUGE-W weight (-w), 1.2; 0 = no ROUGE-W     */
+    size_t limit_words; /* -l; 0 = none (applies to references too)     */
+    size_t limit_bytes; /* -b; 0 = none; not together with limit_words  */
     precis_rouge_multi multi;
-    int jackknife;      /* with >1 reference, average over leave-one-out
-                           subsets, as ROUGE-1.5.5 does by default      */
+    int jackknife;      /* with >1 reference: the mean of the scores
+                           over the leave-one-out subsets.  ROUGE-1.5.5
+                           itself does NOT do this (its notes: removed in
+                           1.4); off by default, and the official
+                           figures need it off                          */
+    int lcs;            /* ROUGE-L and -W (off = -x)                    */
 } precis_rouge_options;
 
-/* Defaults: max_n 4, stem on, stopwords off, skip 4, su on, alpha 0.5,
-   w_weight 1.2, no limits, AVERAGE, jackknife on. */
+/* ROUGE-S without a distance limit (the official "-2 -1", ROUGE-S*). */
+#define PRECIS_ROUGE_SKIP_ANY 1000000000
+
+/* Defaults: the Multi-News protocol "-n 4 -m -2 4 -U -w 1.2": max_n 4,
+   stem on, stopwords off, skip 4 with unigrams (SU4), alpha 0.5,
+   w_weight 1.2, no limits, AVERAGE, no jackknife, lcs on. */
 PRECIS_API void precis_rouge_options_init(precis_rouge_options *o);
 
 /* Indices of the measures in precis_rouge_scores. */
@@ -304,16 +323,51 @@ typedef struct precis_rouge_scores {
     precis_rouge_prf m[PRECIS_ROUGE_NMEASURES]; /* unused measures are 0 */
 } precis_rouge_scores;
 
+/* A scorer configured by *o (copied; NULL = defaults).  It caches the stem
+   of every word it meets, so reuse it across summaries.  NULL on failure,
+   with the status in *status (if non-NULL): PRECIS_EINVAL for invalid
+   options, PRECIS_ENOMEM. */
 PRECIS_API precis_rouge *precis_rouge_new(const precis_rouge_options *o,
                                           precis_status *status);
 PRECIS_API void precis_rouge_free(precis_rouge *r);
+/* Detail of the last error on r (never NULL; owned by r). */
 PRECIS_API const char *precis_rouge_error(const precis_rouge *r);
 
-/* Scores one summary against nrefs >= 1 references.  Each text may hold
-   several sentences separated by newlines. */
+/* Whether measure m (PRECIS_ROUGE_1 ...) is computed under r's options,
+   and its official name ("ROUGE-1", "ROUGE-L", "ROUGE-W-1.2",
+   "ROUGE-SU4", "ROUGE-S*", ...; owned by r). */
+PRECIS_API int precis_rouge_measure_on(const precis_rouge *r, int m);
+PRECIS_API const char *precis_rouge_measure_name(const precis_rouge *r, int m);
+
+/* Scores one summary against nrefs >= 1 references (NUL-terminated UTF-8;
+   not kept).  Each text may hold several sentences separated by newlines
+   (the official SPL format: one sentence a line, empty lines skipped);
+   sentences matter to ROUGE-L/W only.  Every figure is rounded to 5
+   decimals exactly as ROUGE-1.5.5 rounds it (F from the rounded R and P),
+   except jackknife means.  Returns PRECIS_EUTF8 (with the byte offset in
+   precis_rouge_error()), PRECIS_EINVAL, PRECIS_ENOMEM. */
 PRECIS_API precis_status precis_rouge_score(precis_rouge *r, const char *peer,
                                             const char *const *refs, size_t nrefs,
                                             precis_rouge_scores *out);
+
+/* The plain mean of n per-summary scores (macro average) into *avg. */
+PRECIS_API void precis_rouge_average(const precis_rouge_scores *scores, size_t n,
+                                     precis_rouge_scores *avg);
+
+/* Bootstrap confidence intervals as ROUGE-1.5.5 "-r resamples -c conf"
+   computes them: resample i draws n summaries with replacement using
+   Perl's drand48 seeded with i (deterministic, no global state); *mean
+   gets the mean of the resample means (what the official script prints
+   as "Average"), *lo / *hi the percentile interval; all rounded to 5
+   decimals.  Any of mean, lo, hi may be NULL.  With the summaries in the
+   script's order (it sorts evaluation ids as strings) the figures are
+   the official ones.  PRECIS_EINVAL (n or resamples 0, conf outside
+   0..100), PRECIS_ENOMEM. */
+PRECIS_API precis_status precis_rouge_bootstrap(const precis_rouge_scores *scores, size_t n,
+                                                size_t resamples, double conf,
+                                                precis_rouge_scores *mean,
+                                                precis_rouge_scores *lo,
+                                                precis_rouge_scores *hi);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,243 @@
+/*
+ * cmd_summarize.c -- 'precis summarize': one cluster from files, a
+ * directory, or standard input, to standard output.
+ *
+ * Each plain-text file is one article; a file ending in .jsonl (or any
+ * input whose first non-blank byte is '{' with --input auto) holds one
+ * article per line.  A bad article is reported as FILE[:LINE]: message and
+ * skipped; the summary of the rest is still written and the exit status
+ * is 1.  With no usable article at all the exit status is 3.
+ */
+#include "opts.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char help[] =
+    "usage: precis summarize [options] FILE|DIR|- ...\n"
+    "\n"
+    "Summarize one cluster of news articles.  Each FILE is one article (plain\n"
+    "text), every regular file of a DIR is one article (sorted by name, hidden\n"
+    "files skipped), '-' reads standard input.  JSON Lines input holds one\n"
+    "article per line: {\"id\", \"source\", \"date\", \"title\", \"text\"}.\n"
+    "\n"
+    "options:\n"
+    "      --input FMT       auto | text | jsonl (default auto: *.jsonl files and\n"
+    "                        input starting with '{' are JSON Lines)\n";
+
+enum { IN_AUTO, IN_TEXT, IN_JSONL };
+
+typedef struct run {
+    precis_cluster *c;
+    int input;
+    int bad;   /* articles rejected */
+    int fatal; /* out of memory */
+} run;
+
+static const char *base_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b && b[1] ? b + 1 : path;
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t n = strlen(s), k = strlen(suf);
+    return n >= k && !strcmp(s + n - k, suf);
+}
+
+static void add_jsonl(run *r, const char *name, const char *buf, size_t len)
+{
+    size_t line = 0, i = 0;
+    while (i < len) {
+        const char *nl = memchr(buf + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - buf) : len;
+        line++;
+        size_t e = end;
+        if (e > i && buf[e - 1] == '\r')
+            e--;
+        int blank = 1;
+        for (size_t k = i; k < e; k++)
+            if (buf[k] != ' ' && buf[k] != '\t')
+                blank = 0;
+        if (!blank) {
+            precis_status st = precis_cluster_add_json(r->c, buf + i, e - i);
+            if (st) {
+                fprintf(stderr, "precis: %s:%zu: %s\n", name, line,
+                        precis_cluster_error(r->c));
+                r->bad++;
+                if (st == PRECIS_ENOMEM)
+                    r->fatal = 1;
+            }
+        }
+        i = end + 1;
+    }
+}
+
+static void add_file(run *r, const char *path)
+{
+    char err[512];
+    size_t len;
+    char *buf = cli_read_file(path, &len, err, sizeof err);
+    const char *name = strcmp(path, "-") ? path : "<stdin>";
+    if (!buf) {
+        fprintf(stderr, "precis: %s\n", err);
+        r->bad++;
+        return;
+    }
+    int jsonl = r->input == IN_JSONL;
+    if (r->input == IN_AUTO) {
+        size_t k = 0;
+        while (k < len && (buf[k] == ' ' || buf[k] == '\n' || buf[k] == '\t' || buf[k] == '\r'))
+            k++;
+        jsonl = ends_with(path, ".jsonl") || (k < len && buf[k] == '{');
+    }
+    if (jsonl) {
+        add_jsonl(r, name, buf, len);
+    } else {
+        precis_article a = {.id = base_name(name), .source = base_name(name), .text = buf,
+                            .text_len = len};
+        precis_status st = precis_cluster_add(r->c, &a);
+        if (st) {
+            fprintf(stderr, "precis: %s: %s\n", name, precis_cluster_error(r->c));
+            r->bad++;
+            if (st == PRECIS_ENOMEM)
+                r->fatal = 1;
+        }
+    }
+    free(buf);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void add_dir(run *r, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "precis: %s: %s\n", dir, strerror(errno));
+        r->bad++;
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        char *p = malloc(len);
+        if (!p)
+            break;
+        snprintf(p, len, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(p, &st) || !S_ISREG(st.st_mode)) {
+            free(p);
+            continue;
+        }
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn) {
+                free(p);
+                break;
+            }
+            names = nn;
+        }
+        names[n++] = p;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        add_file(r, names[i]);
+        free(names[i]);
+    }
+    free(names);
+}
+
+int cmd_summarize(int argc, char **argv)
+{
+    cli_summary_opts o;
+    precis_options_init(&o.opt);
+    o.fmt = PRECIS_FORMAT_TEXT;
+    run r = {0};
+    r.input = IN_AUTO;
+    static const struct option longopts[] = {CLI_SUMMARY_LONGOPTS, {0, 0, 0, 0}};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, CLI_SUMMARY_SHORTOPTS, longopts, NULL)) != -1) {
+        if (c == 'h') {
+            printf("%s%s", help, cli_summary_opts_help);
+            return 0;
+        }
+        if (c == OPT_INPUT) {
+            if (!strcmp(optarg, "auto"))
+                r.input = IN_AUTO;
+            else if (!strcmp(optarg, "text"))
+                r.input = IN_TEXT;
+            else if (!strcmp(optarg, "jsonl"))
+                r.input = IN_JSONL;
+            else {
+                fprintf(stderr, "precis: unknown input format '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            continue;
+        }
+        int h = cli_summary_opt(c, optarg, &o);
+        if (h <= 0) {
+            if (h == 0)
+                fprintf(stderr, "%s%s", help, cli_summary_opts_help);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "precis summarize: no input (give files, a directory, or -)\n");
+        return EXIT_USAGE;
+    }
+    precis_summarizer *s = cli_summarizer(&o);
+    if (!s)
+        return EXIT_USAGE;
+    r.c = precis_cluster_new();
+    if (!r.c) {
+        fprintf(stderr, "precis: out of memory\n");
+        precis_summarizer_free(s);
+        return EXIT_FATAL;
+    }
+    for (int i = optind; i < argc && !r.fatal; i++) {
+        struct stat st;
+        if (strcmp(argv[i], "-") && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+            add_dir(&r, argv[i]);
+        else
+            add_file(&r, argv[i]);
+    }
+    int rc = r.bad ? EXIT_PARTIAL : 0;
+    if (r.fatal || precis_cluster_size(r.c) == 0) {
+        if (!r.fatal)
+            fprintf(stderr, "precis: no usable article in the input\n");
+        rc = EXIT_FATAL;
+    } else {
+        precis_summary *sum;
+        precis_status st = precis_summarize(s, r.c, &sum);
+        char *out = NULL;
+        size_t len = 0;
+        if (!st)
+            st = precis_summary_render(sum, r.c, o.fmt, &out, &len);
+        if (st) {
+            fprintf(stderr, "precis: %s\n", precis_strerror(st));
+            rc = EXIT_FATAL;
+        } else if (fwrite(out, 1, len, stdout) != len || fflush(stdout)) {
+            fprintf(stderr, "precis: write error\n");
+            rc = EXIT_FATAL;
+        }
+        precis_free(out);
+        precis_summary_free(sum);
+    }
+    precis_cluster_free(r.c);
+    precis_summarizer_free(s);
+    return rc;
+}

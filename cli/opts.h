@@ -1,0 +1,32 @@
+/* opts.h -- options shared by the summarizing sub-commands. */
+#ifndef PRECIS_CLI_OPTS_H
+#define PRECIS_CLI_OPTS_H
+#include "cli.h"
+#include "precis.h"
+
+#include <getopt.h>
+
+enum { OPT_TRUNCATE = 1000, OPT_INPUT, OPT_HELP };
+
+typedef struct cli_summary_opts {
+    precis_options opt;
+    precis_format fmt;
+} cli_summary_opts;
+
+#define CLI_SUMMARY_SHORTOPTS "m:w:b:s:f:o:l:t:h"
+#define CLI_SUMMARY_LONGOPTS                                                                   \
+    {"method", required_argument, 0, 'm'}, {"words", required_argument, 0, 'w'},             \
+        {"bytes", required_argument, 0, 'b'}, {"sentences", required_argument, 0, 's'},      \
+        {"format", required_argument, 0, 'f'}, {"order", required_argument, 0, 'o'},         \
+        {"lang", required_argument, 0, 'l'}, {"dup-threshold", required_argument, 0, 't'},   \
+        {"truncate", no_argument, 0, OPT_TRUNCATE}, {"input", required_argument, 0, OPT_INPUT}, \
+        {"help", no_argument, 0, 'h'}
+
+extern const char cli_summary_opts_help[];
+
+/* Applies option c; 1 = handled, 0 = not a summary option, -1 = bad value
+   (message printed). */
+int cli_summary_opt(int c, const char *arg, cli_summary_opts *o);
+/* A summarizer for o, or NULL with a message printed. */
+precis_summarizer *cli_summarizer(const cli_summary_opts *o);
+#endif

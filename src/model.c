@@ -1,0 +1,450 @@
+/*
+ * model.c -- stages 2 and 3 of the pipeline: split each article into
+ * sentences (split.c) and reduce each sentence's words to term ids
+ * (norm.c), then gather what scoring needs: content terms, bigram
+ * concepts, and how many articles carry each.
+ *
+ * Concepts are bigrams of stemmed words in which at least one word is not
+ * a stop word, following the concept-based summarizers of Gillick & Favre
+ * ("A Scalable Global Model for Summarization", ILP for NLP 2009), whose
+ * weights are the number of documents containing the concept.
+ *
+ * Everything is linear in the input: one pass over the text, hash look-ups
+ * per word, counting by generation stamps instead of clearing arrays.
+ */
+#include "model.h"
+
+#include <math.h>
+#include <stdio.h>
+
+typedef struct span_vec {
+    precis_span *v;
+    size_t n, cap;
+    int oom;
+} span_vec;
+
+static int collect_span(void *ud, size_t start, size_t end)
+{
+    span_vec *sv = ud;
+    if (sv->n == sv->cap) {
+        size_t cap = sv->cap ? sv->cap * 2 : 64;
+        precis_span *nv = prealloc(sv->v, pmul(cap, sizeof *nv));
+        if (!nv) {
+            sv->oom = 1;
+            return -1;
+        }
+        sv->v = nv;
+        sv->cap = cap;
+    }
+    sv->v[sv->n].start = start;
+    sv->v[sv->n].end = end;
+    sv->n++;
+    return 0;
+}
+
+/* word collection for one sentence */
+typedef struct tok_vec {
+    uint32_t *stem;
+    uint8_t *stop;
+    size_t n, cap;
+} tok_vec;
+
+static int collect_tok(void *ud, uint32_t stem, int stop, size_t start, size_t end)
+{
+    PRECIS_UNUSED(start);
+    PRECIS_UNUSED(end);
+    tok_vec *tv = ud;
+    if (tv->n == tv->cap) {
+        size_t cap = tv->cap ? tv->cap * 2 : 256;
+        uint32_t *ns = prealloc(tv->stem, pmul(cap, sizeof *ns));
+        if (!ns)
+            return -1;
+        tv->stem = ns;
+        uint8_t *np = prealloc(tv->stop, cap);
+        if (!np)
+            return -1;
+        tv->stop = np;
+        tv->cap = cap;
+    }
+    tv->stem[tv->n] = stem;
+    tv->stop[tv->n] = (uint8_t)stop;
+    tv->n++;
+    return 0;
+}
+
+void model_scratch_free(model_scratch *sc)
+{
+    pfree(sc->local);
+    pfree(sc->stamp);
+    memset(sc, 0, sizeof *sc);
+}
+
+static int scratch_fit(model_scratch *sc, size_t need)
+{
+    if (need <= sc->cap)
+        return 0;
+    size_t cap = sc->cap ? sc->cap : 4096;
+    while (cap < need)
+        cap *= 2;
+    uint32_t *l = prealloc(sc->local, pmul(cap, sizeof *l));
+    if (!l)
+        return -1;
+    sc->local = l;
+    uint32_t *s = prealloc(sc->stamp, pmul(cap, sizeof *s));
+    if (!s)
+        return -1;
+    memset(s + sc->cap, 0, (cap - sc->cap) * sizeof *s);
+    sc->stamp = s;
+    sc->cap = cap;
+    return 0;
+}
+
+static int is_ws(unsigned char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Does the sentence end the way sentences do?  Final . ! ? or …, possibly
+   followed by closing quotes or brackets. */
+static int has_end(const char *s, size_t n)
+{
+    while (n > 0) {
+        unsigned char c = (unsigned char)s[n - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || is_ws(c)) {
+            n--;
+            continue;
+        }
+        /* closing curly quotes U+201D, U+2019 */
+        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+            (c == 0x9D || c == 0x99)) {
+            n -= 3;
+            continue;
+        }
+        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+            c == 0xA6)
+            return 1; /* … */
+        return c == '.' || c == '!' || c == '?';
+    }
+    return 0;
+}
+
+static int contains(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (s[i] == needle[0] && memcmp(s + i, needle, k) == 0)
+            return 1;
+    return 0;
+}
+
+/* Marks sentences that are page furniture rather than reporting: links,
+   social-media handles and embeds, photo credits, player controls. */
+static int is_junk(const char *s, size_t n)
+{
+    return contains(s, n, "http") || contains(s, n, "www.") || contains(s, n, "pic.twitter") ||
+           contains(s, n, ".com/") || contains(s, n, "(@") || contains(s, n, "Getty Images") ||
+           contains(s, n, "getty images") || contains(s, n, "Play Facebook") ||
+           contains(s, n, "Click here") || contains(s, n, "click here") ||
+           contains(s, n, "Advertisement") || contains(s, n, "Sign up") ||
+           contains(s, n, "sign up for") || contains(s, n, "All rights reserved") ||
+           contains(s, n, "all rights reserved") || contains(s, n, "javascript") ||
+           contains(s, n, "cookies");
+}
+
+/* An open-addressing table from a bigram (two local term ids) to a dense
+   concept id, sized for the cluster's token count. */
+typedef struct ctab {
+    uint64_t *key;
+    uint32_t *val;
+    size_t mask;
+} ctab;
+
+precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
+                          model_scratch *sc, arena *a)
+{
+    memset(m, 0, sizeof *m);
+    size_t nart = precis_cluster_size(c);
+    span_vec sv = {0};
+    tok_vec tv = {0};
+    precis_status st = PRECIS_ENOMEM;
+    m->nart = nart;
+    m->first = arena_calloc(a, nart ? nart : 1, sizeof *m->first);
+    m->count = arena_calloc(a, nart ? nart : 1, sizeof *m->count);
+    if (!m->first || !m->count)
+        goto out;
+
+    /* pass 1: split every article, to size the sentence array */
+    size_t total_bytes = 0;
+    precis_span **spans = arena_calloc(a, nart ? nart : 1, sizeof *spans);
+    if (!spans)
+        goto out;
+    for (size_t i = 0; i < nart; i++) {
+        size_t len;
+        const char *text = precis_cluster_article_text(c, i, &len);
+        sv.n = 0;
+        if (split_text(text, len, collect_span, &sv) || sv.oom)
+            goto out;
+        m->first[i] = m->ns;
+        m->count[i] = sv.n;
+        m->ns += sv.n;
+        total_bytes += len;
+        spans[i] = arena_alloc(a, pmul(sv.n ? sv.n : 1, sizeof(precis_span)));
+        if (!spans[i])
+            goto out;
+        memcpy(spans[i], sv.v, sv.n * sizeof(precis_span));
+    }
+    m->s = arena_calloc(a, m->ns ? m->ns : 1, sizeof *m->s);
+    if (!m->s)
+        goto out;
+
+    /* concept table: at most one concept per token */
+    size_t ccap = 1024;
+    while (ccap < total_bytes / 2 + 16)
+        ccap *= 2;
+    ctab ct = {arena_alloc(a, pmul(ccap, sizeof(uint64_t))),
+               arena_alloc(a, pmul(ccap, sizeof(uint32_t))), ccap - 1};
+    if (!ct.key || !ct.val)
+        goto out;
+    memset(ct.key, 0xff, ccap * sizeof(uint64_t));
+
+    sc->gen++;
+    if (sc->gen == 0) { /* wrapped: stamps from 2^32 clusters ago */
+        memset(sc->stamp, 0, sc->cap * sizeof *sc->stamp);
+        sc->gen = 1;
+    }
+    uint32_t nterm = 0, nconc = 0;
+    /* growable per-term / per-concept counters (df via last-article marks) */
+    size_t tcap = 1024, kcap = 1024;
+    uint32_t *tdf = pcalloc(tcap, sizeof *tdf), *ttf = pcalloc(tcap, sizeof *ttf),
+             *tlast = pcalloc(tcap, sizeof *tlast);
+    uint32_t *kdf = pcalloc(kcap, sizeof *kdf), *ktf = pcalloc(kcap, sizeof *ktf),
+             *klast = pcalloc(kcap, sizeof *klast);
+    uint32_t *seen = NULL; /* per term: last sentence+1 that counted it */
+    uint32_t *kseen = NULL;
+    if (!tdf || !ttf || !tlast || !kdf || !ktf || !klast)
+        goto out_free;
+
+    for (size_t ai = 0; ai < nart; ai++) {
+        size_t len;
+        const char *text = precis_cluster_article_text(c, ai, &len);
+        for (size_t k = 0; k < m->count[ai]; k++) {
+            msent *s = &m->s[m->first[ai] + k];
+            size_t idx = m->first[ai] + k;
+            s->art = (uint32_t)ai;
+            s->pos = (uint32_t)k;
+            s->start = spans[ai][k].start;
+            s->end = spans[ai][k].end;
+            s->group = (uint32_t)idx;
+            const char *p = text + s->start;
+            size_t n = s->end - s->start;
+            size_t w = norm_count_words(p, n);
+            s->words = w > UINT32_MAX ? UINT32_MAX : (uint32_t)w;
+            if (s->words < MODEL_MIN_WORDS)
+                s->flags |= SENT_SHORT;
+            if (s->words > MODEL_LONG_WORDS)
+                s->flags |= SENT_LONG;
+            if (!has_end(p, n))
+                s->flags |= SENT_NOEND;
+            if (k + 1 == m->count[ai])
+                s->flags |= SENT_LAST;
+            if (is_junk(p, n))
+                s->flags |= SENT_JUNK;
+            if (p[0] == '"' || (n >= 3 && (unsigned char)p[0] == 0xE2 &&
+                                (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x9C))
+                s->flags |= SENT_QUOTE;
+
+            tv.n = 0;
+            int r = norm_tokens(nm, p, n, collect_tok, &tv);
+            if (r)
+                goto out_free;
+            if (scratch_fit(sc, norm_stem_count(nm)))
+                goto out_free;
+            /* map to local ids; count content terms */
+            uint32_t ncontent = 0;
+            for (size_t t = 0; t < tv.n; t++) {
+                uint32_t g = tv.stem[t];
+                if (sc->stamp[g] != sc->gen) {
+                    sc->stamp[g] = sc->gen;
+                    sc->local[g] = nterm++;
+                }
+                tv.stem[t] = sc->local[g];
+                if (!tv.stop[t])
+                    ncontent++;
+            }
+            if (nterm > tcap) {
+                size_t nc = tcap;
+                while (nc < nterm)
+                    nc *= 2;
+                uint32_t *a1 = prealloc(tdf, nc * sizeof *a1);
+                if (!a1)
+                    goto out_free;
+                tdf = a1;
+                uint32_t *a2 = prealloc(ttf, nc * sizeof *a2);
+                if (!a2)
+                    goto out_free;
+                ttf = a2;
+                uint32_t *a3 = prealloc(tlast, nc * sizeof *a3);
+                if (!a3)
+                    goto out_free;
+                tlast = a3;
+                memset(tdf + tcap, 0, (nc - tcap) * sizeof *tdf);
+                memset(ttf + tcap, 0, (nc - tcap) * sizeof *ttf);
+                memset(tlast + tcap, 0, (nc - tcap) * sizeof *tlast);
+                tcap = nc;
+            }
+            s->nterm = ncontent;
+            s->term = arena_alloc(a, pmul(ncontent ? ncontent : 1, sizeof *s->term));
+            s->conc = arena_alloc(a, pmul(tv.n ? tv.n : 1, sizeof *s->conc));
+            if (!s->term || !s->conc)
+                goto out_free;
+            uint32_t j = 0;
+            for (size_t t = 0; t < tv.n; t++) {
+                if (tv.stop[t])
+                    continue;
+                uint32_t id = tv.stem[t];
+                s->term[j++] = id;
+                ttf[id]++;
+                if (tlast[id] != ai + 1) {
+                    tlast[id] = (uint32_t)ai + 1;
+                    tdf[id]++;
+                }
+            }
+            /* bigram concepts, distinct within the sentence */
+            uint32_t nc = 0;
+            for (size_t t = 0; t + 1 < tv.n; t++) {
+                if (tv.stop[t] && tv.stop[t + 1])
+                    continue;
+                uint64_t key = (uint64_t)tv.stem[t] << 32 | tv.stem[t + 1];
+                size_t h = (size_t)hash_mix(key) & ct.mask;
+                while (ct.key[h] != UINT64_MAX && ct.key[h] != key)
+                    h = (h + 1) & ct.mask;
+                uint32_t cid;
+                if (ct.key[h] == UINT64_MAX) {
+                    if (nconc >= ct.mask / 2)
+                        continue; /* table full: cannot happen with sizing */
+                    ct.key[h] = key;
+                    ct.val[h] = cid = nconc++;
+                    if (nconc > kcap) {
+                        size_t nk = kcap * 2;
+                        uint32_t *b1 = prealloc(kdf, nk * sizeof *b1);
+                        if (!b1)
+                            goto out_free;
+                        kdf = b1;
+                        uint32_t *b2 = prealloc(ktf, nk * sizeof *b2);
+                        if (!b2)
+                            goto out_free;
+                        ktf = b2;
+                        uint32_t *b3 = prealloc(klast, nk * sizeof *b3);
+                        if (!b3)
+                            goto out_free;
+                        klast = b3;
+                        memset(kdf + kcap, 0, (nk - kcap) * sizeof *kdf);
+                        memset(ktf + kcap, 0, (nk - kcap) * sizeof *ktf);
+                        memset(klast + kcap, 0, (nk - kcap) * sizeof *klast);
+                        kcap = nk;
+                    }
+                } else {
+                    cid = ct.val[h];
+                }
+                ktf[cid]++;
+                if (klast[cid] != ai + 1) {
+                    klast[cid] = (uint32_t)ai + 1;
+                    kdf[cid]++;
+                }
+                /* distinct within the sentence: linear scan of a short list */
+                int dup = 0;
+                for (uint32_t q = 0; q < nc; q++)
+                    if (s->conc[q] == cid) {
+                        dup = 1;
+                        break;
+                    }
+                if (!dup)
+                    s->conc[nc++] = cid;
+            }
+            s->nconc = nc;
+        }
+    }
+    (void)seen;
+    (void)kseen;
+    m->nterm = nterm;
+    m->nconc = nconc;
+    m->term_df = arena_alloc(a, pmul(nterm ? nterm : 1, sizeof(uint32_t)));
+    m->term_tf = arena_alloc(a, pmul(nterm ? nterm : 1, sizeof(uint32_t)));
+    m->conc_df = arena_alloc(a, pmul(nconc ? nconc : 1, sizeof(uint32_t)));
+    m->conc_tf = arena_alloc(a, pmul(nconc ? nconc : 1, sizeof(uint32_t)));
+    if (!m->term_df || !m->term_tf || !m->conc_df || !m->conc_tf)
+        goto out_free;
+    memcpy(m->term_df, tdf, nterm * sizeof(uint32_t));
+    memcpy(m->term_tf, ttf, nterm * sizeof(uint32_t));
+    memcpy(m->conc_df, kdf, nconc * sizeof(uint32_t));
+    memcpy(m->conc_tf, ktf, nconc * sizeof(uint32_t));
+
+    /* distinct sorted term sets, for similarity and duplicate search */
+    for (size_t i = 0; i < m->ns; i++) {
+        msent *s = &m->s[i];
+        s->set = arena_alloc(a, pmul(s->nterm ? s->nterm : 1, sizeof *s->set));
+        if (!s->set)
+            goto out_free;
+        uint32_t k = 0;
+        for (uint32_t t = 0; t < s->nterm; t++) {
+            uint32_t id = s->term[t];
+            if (tlast[id] == UINT32_MAX - (uint32_t)(i % 2))
+                continue; /* already in this set: tlast reused as a mark */
+            tlast[id] = UINT32_MAX - (uint32_t)(i % 2);
+            s->set[k++] = id;
+        }
+        /* clear marks */
+        for (uint32_t t = 0; t < k; t++)
+            tlast[s->set[t]] = 0;
+        /* insertion sort: sets are short */
+        for (uint32_t x = 1; x < k; x++) {
+            uint32_t v = s->set[x];
+            uint32_t y = x;
+            while (y > 0 && s->set[y - 1] > v) {
+                s->set[y] = s->set[y - 1];
+                y--;
+            }
+            s->set[y] = v;
+        }
+        s->nset = k;
+    }
+    st = PRECIS_OK;
+out_free:
+    pfree(tdf);
+    pfree(ttf);
+    pfree(tlast);
+    pfree(kdf);
+    pfree(ktf);
+    pfree(klast);
+out:
+    pfree(sv.v);
+    pfree(tv.stem);
+    pfree(tv.stop);
+    return st;
+}
+
+double model_cosine(const model *m, const msent *x, const msent *y, const double *idf)
+{
+    PRECIS_UNUSED(m);
+    double dot = 0, nx = 0, ny = 0;
+    uint32_t i = 0, j = 0;
+    while (i < x->nset && j < y->nset) {
+        if (x->set[i] == y->set[j]) {
+            double w = idf[x->set[i]];
+            dot += w * w;
+            i++;
+            j++;
+        } else if (x->set[i] < y->set[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    for (i = 0; i < x->nset; i++)
+        nx += idf[x->set[i]] * idf[x->set[i]];
+    for (j = 0; j < y->nset; j++)
+        ny += idf[y->set[j]] * idf[y->set[j]];
+    if (nx <= 0 || ny <= 0)
+        return 0;
+    return dot / (sqrt(nx) * sqrt(ny));
+}

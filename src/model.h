@@ -1,0 +1,75 @@
+/*
+ * model.h -- the per-cluster model every later stage reads: sentences with
+ * their words reduced to term ids, bigram concepts, statistics over the
+ * articles, and redundancy groups.  Built by model.c (stages 2-3: split and
+ * normalise), grouped by dedup.c (stage 4), scored by score.c / select.c.
+ * All arrays live in the summarizer's arena and die with the next cluster.
+ */
+#ifndef PRECIS_MODEL_H
+#define PRECIS_MODEL_H
+#include "internal.h"
+#include "norm.h"
+
+enum {
+    SENT_SHORT = 1 << 0,  /* fewer than MODEL_MIN_WORDS words            */
+    SENT_NOEND = 1 << 1,  /* no sentence-final punctuation                */
+    SENT_JUNK = 1 << 2,   /* URL, social-media handle, photo credit, ...  */
+    SENT_LAST = 1 << 3,   /* last sentence of its article                 */
+    SENT_LONG = 1 << 4,   /* more than MODEL_LONG_WORDS words             */
+    SENT_QUOTE = 1 << 5   /* starts with a quotation mark                 */
+};
+#define MODEL_MIN_WORDS 6
+#define MODEL_LONG_WORDS 60
+
+typedef struct msent {
+    uint32_t art, pos;   /* article index, sentence index in article  */
+    size_t start, end;   /* byte span in the article's text            */
+    uint32_t words;      /* whitespace-separated words (budget unit)   */
+    uint32_t nterm;      /* content (non-stop) words                   */
+    uint32_t *term;      /* their local term ids, in text order        */
+    uint32_t nset;       /* distinct content terms                     */
+    uint32_t *set;       /* sorted distinct local term ids             */
+    uint32_t nconc;      /* distinct bigram concepts                   */
+    uint32_t *conc;      /* their local concept ids                    */
+    uint32_t group;      /* redundancy group (a sentence index)        */
+    uint32_t flags;
+    double score;
+} msent;
+
+typedef struct model {
+    msent *s;
+    size_t ns;
+    size_t nart;
+    size_t *first;      /* first sentence index of each article         */
+    size_t *count;      /* sentences of each article                    */
+    uint32_t nterm;     /* local content terms                           */
+    uint32_t *term_df;  /* articles containing the term                  */
+    uint32_t *term_tf;  /* occurrences in the cluster                    */
+    uint32_t nconc;
+    uint32_t *conc_df;
+    uint32_t *conc_tf;
+    uint32_t *support;  /* per sentence: distinct articles in its group  */
+    uint32_t **group_arts; /* per group root: article list (primary first) */
+} model;
+
+/* Per-summarizer scratch that maps global stem ids to dense local ids
+   without clearing between clusters (generation stamps). */
+typedef struct model_scratch {
+    uint32_t *local, *stamp;
+    size_t cap;
+    uint32_t gen;
+} model_scratch;
+
+struct precis_cluster;
+/* Builds m for cluster c.  Returns PRECIS_OK or PRECIS_ENOMEM. */
+precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
+                          model_scratch *sc, arena *a);
+void model_scratch_free(model_scratch *sc);
+
+/* Groups near-duplicate sentences (dedup.c); fills group, support and
+   group_arts.  threshold: Jaccard threshold in (0,1]. */
+precis_status dedup_groups(model *m, double threshold, arena *a);
+
+/* Cosine similarity of two sentences' term sets weighted by idf. */
+double model_cosine(const model *m, const msent *x, const msent *y, const double *idf);
+#endif

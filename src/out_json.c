@@ -1,0 +1,86 @@
+/*
+ * out_json.c -- JSON: one object on one line (so batch output is JSON
+ * Lines), with the summary text and, per sentence, its exact original
+ * text, the primary article with byte offsets, and every article that
+ * carries the same content.
+ *
+ *   {"summary": "...", "words": 97, "sentences": [{"text": "...",
+ *    "article": "3", "source": "...", "start": 120, "end": 260,
+ *    "position": 1, "support": 2, "articles": ["3", "1"], "score": 0.8}],
+ *    "articles": [{"id": "1", "source": "...", "date": "..."}]}
+ */
+#include "output.h"
+
+#include <math.h>
+
+static void put_str_or_null(pbuf *b, const char *s)
+{
+    if (!s) {
+        pbuf_puts(b, "null");
+        return;
+    }
+    pbuf_putc(b, '"');
+    pbuf_json_str(b, s, strlen(s));
+    pbuf_putc(b, '"');
+}
+
+static void put_flat_json(pbuf *b, const char *s, size_t n)
+{
+    pbuf tmp;
+    pbuf_init(&tmp);
+    out_put_flat(&tmp, s, n);
+    if (tmp.oom)
+        b->oom = 1;
+    else if (tmp.len)
+        pbuf_json_str(b, tmp.data, tmp.len);
+    pbuf_free(&tmp);
+}
+
+void out_json(pbuf *b, const precis_summary *sum, const precis_cluster *c)
+{
+    size_t n = precis_summary_size(sum);
+    pbuf_puts(b, "{\"summary\":\"");
+    for (size_t i = 0; i < n; i++) {
+        const precis_sentence *s = precis_summary_sentence(sum, i);
+        if (i > 0)
+            pbuf_putc(b, ' ');
+        put_flat_json(b, s->text, s->len);
+    }
+    pbuf_printf(b, "\",\"words\":%zu,\"sentences\":[", precis_summary_words(sum));
+    for (size_t i = 0; i < n; i++) {
+        const precis_sentence *s = precis_summary_sentence(sum, i);
+        if (i > 0)
+            pbuf_putc(b, ',');
+        pbuf_puts(b, "{\"text\":\"");
+        pbuf_json_str(b, s->text, s->len);
+        pbuf_puts(b, "\",\"article\":");
+        put_str_or_null(b, precis_cluster_article_id(c, s->article));
+        pbuf_puts(b, ",\"source\":");
+        put_str_or_null(b, precis_cluster_article_source(c, s->article));
+        pbuf_printf(b, ",\"start\":%zu,\"end\":%zu,\"position\":%zu,\"support\":%zu,\"articles\":[",
+                    s->start, s->end, s->position, s->n_articles);
+        for (size_t k = 0; k < s->n_articles; k++) {
+            if (k > 0)
+                pbuf_putc(b, ',');
+            put_str_or_null(b, precis_cluster_article_id(c, s->articles[k]));
+        }
+        double sc = isfinite(s->score) ? s->score : 0;
+        pbuf_printf(b, "],\"score\":%.6g}", sc);
+    }
+    pbuf_puts(b, "],\"articles\":[");
+    size_t na = precis_cluster_size(c);
+    for (size_t i = 0; i < na; i++) {
+        if (i > 0)
+            pbuf_putc(b, ',');
+        pbuf_puts(b, "{\"id\":");
+        put_str_or_null(b, precis_cluster_article_id(c, i));
+        pbuf_puts(b, ",\"source\":");
+        put_str_or_null(b, precis_cluster_article_source(c, i));
+        pbuf_puts(b, ",\"date\":");
+        put_str_or_null(b, precis_cluster_article_date(c, i));
+        pbuf_puts(b, ",\"title\":");
+        put_str_or_null(b, precis_cluster_article_title(c, i));
+        pbuf_putc(b, '}');
+    }
+    pbuf_puts(b, "]}\n");
+}

@@ -1,0 +1,69 @@
+/*
+ * output.c -- the last stage: render a summary.  Dispatches to one writer
+ * per format (out_text.c, out_json.c, out_markdown.c); every writer
+ * appends to a pbuf, and the result is handed to the caller.
+ */
+#include "output.h"
+
+static const struct {
+    const char *name;
+    precis_format fmt;
+} formats[] = {{"text", PRECIS_FORMAT_TEXT},
+               {"lines", PRECIS_FORMAT_LINES},
+               {"json", PRECIS_FORMAT_JSON},
+               {"markdown", PRECIS_FORMAT_MARKDOWN},
+               {"md", PRECIS_FORMAT_MARKDOWN}};
+
+precis_status precis_format_parse(const char *name, precis_format *out)
+{
+    if (!name || !out)
+        return PRECIS_EINVAL;
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (!strcmp(name, formats[i].name)) {
+            *out = formats[i].fmt;
+            return PRECIS_OK;
+        }
+    return PRECIS_EINVAL;
+}
+
+void out_put_flat(pbuf *b, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' &&
+               s[j] != '\f' && s[j] != '\v')
+            j++;
+        pbuf_put(b, s + i, j - i);
+        if (j >= n)
+            break;
+        while (j < n && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r' ||
+                         s[j] == '\f' || s[j] == '\v'))
+            j++;
+        if (j < n)
+            pbuf_putc(b, ' ');
+        i = j;
+    }
+}
+
+precis_status precis_summary_render(const precis_summary *sum, const precis_cluster *c,
+                                    precis_format fmt, char **out, size_t *len)
+{
+    if (!sum || !c || !out)
+        return PRECIS_EINVAL;
+    *out = NULL;
+    pbuf b;
+    pbuf_init(&b);
+    switch (fmt) {
+    case PRECIS_FORMAT_TEXT: out_text(&b, sum, c, 0); break;
+    case PRECIS_FORMAT_LINES: out_text(&b, sum, c, 1); break;
+    case PRECIS_FORMAT_JSON: out_json(&b, sum, c); break;
+    case PRECIS_FORMAT_MARKDOWN: out_markdown(&b, sum, c); break;
+    default: return PRECIS_EINVAL;
+    }
+    char *d = pbuf_take(&b, len);
+    if (!d)
+        return PRECIS_ENOMEM;
+    *out = d;
+    return PRECIS_OK;
+}

@@ -1,0 +1,402 @@
+/*
+ * select.c -- stage 5/6: choose the summary's sentences within the budget.
+ *
+ * The default method is budgeted maximum coverage of weighted concepts,
+ * after Gillick & Favre ("A Scalable Global Model for Summarization",
+ * 2009) and Berg-Kirkpatrick, Gillick & Klein (ACL 2011): the value of a
+ * summary is the total weight of the distinct concepts (stemmed bigrams,
+ * and with a smaller weight content unigrams) it contains, where a
+ * concept's weight grows with the number of articles that contain it.
+ * Covering a concept twice earns nothing, so redundancy is penalised by
+ * construction and the objective is monotone submodular.  Added to it, as
+ * a modular term, a prior per sentence: its position in its article (news
+ * puts the most important facts first) and its support (how many articles
+ * carry the same content, from dedup.c).
+ *
+ * It is maximised greedily by the cost-scaled rule of Lin & Bilmes ("Multi-
+ * document Summarization via Budgeted Maximization of Submodular
+ * Functions", NAACL 2010): repeatedly take the sentence with the largest
+ * gain / cost^r that still fits, evaluated lazily (Minoux 1978) with a max-
+ * heap, since gains only shrink as the summary grows.  At most one sentence
+ * per redundancy group is ever taken, whatever the method.
+ *
+ * The other methods: lead (the first article's leading sentences), lead-rr
+ * (the first sentence of each article, then the second of each, ...),
+ * centroid and lexrank (score.c, then best-first), and MMR (Carbonell &
+ * Goldstein, SIGIR 1998: λ·sim(s, cluster) − (1−λ)·max sim(s, chosen)).
+ */
+#include "select.h"
+
+#include <math.h>
+
+#define MMR_LAMBDA 0.7
+#define MMR_MAX_CHOSEN_CHECK 64
+
+void select_params_default(select_params *p)
+{
+    p->df_min = 2;
+    p->unigram = 0.3;
+    p->pos = 1.5;
+    p->pos_decay = 1.0;
+    p->support = 0.5;
+    p->cost_exp = 0.6;
+    p->short_pen = 0.2;
+    p->noend_pen = 0.3;
+    p->quote_pen = 0.8;
+}
+
+static size_t cost_of(const msent *s, precis_unit u)
+{
+    switch (u) {
+    case PRECIS_UNIT_BYTES: return s->end - s->start;
+    case PRECIS_UNIT_SENTENCES: return 1;
+    default: return s->words;
+    }
+}
+
+static int fits(const budget *b, const msent *s)
+{
+    size_t c = cost_of(s, b->unit);
+    if (b->unit == PRECIS_UNIT_BYTES && b->count > 0)
+        c += 1; /* the joining space */
+    return b->used + c <= b->limit;
+}
+
+static void take(budget *b, const msent *s)
+{
+    size_t c = cost_of(s, b->unit);
+    if (b->unit == PRECIS_UNIT_BYTES && b->count > 0)
+        c += 1;
+    b->used += c;
+    b->count++;
+}
+
+/* Sentences no method should pick unless nothing else is left. */
+static int unusable(const msent *s) { return (s->flags & SENT_JUNK) || s->nset == 0; }
+
+/* Walks sentences in a given order, taking each that fits and whose
+   group is not yet used. */
+static size_t take_in_order(const model *m, budget *b, const uint32_t *order, size_t n,
+                            uint8_t *gused, uint32_t *out, size_t k, int skip_unusable)
+{
+    for (size_t i = 0; i < n; i++) {
+        const msent *s = &m->s[order[i]];
+        if (gused[s->group] || (skip_unusable && unusable(s)) || !fits(b, s))
+            continue;
+        gused[s->group] = 1;
+        take(b, s);
+        out[k++] = order[i];
+    }
+    return k;
+}
+
+typedef struct scored {
+    double score;
+    uint32_t idx;
+} scored;
+
+static int by_score_desc(const void *pa, const void *pb)
+{
+    const scored *a = pa, *b = pb;
+    if (a->score != b->score)
+        return a->score < b->score ? 1 : -1;
+    return (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+/* Orders idx by descending score (ties: earlier sentence first).  Sorts
+   (score, index) pairs so that no comparison needs outside state. */
+static int sort_by_score(const model *m, uint32_t *idx, size_t n, arena *a)
+{
+    scored *v = arena_alloc(a, pmul(n ? n : 1, sizeof *v));
+    if (!v)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        v[i] = (scored){m->s[idx[i]].score, idx[i]};
+    qsort(v, n, sizeof *v, by_score_desc);
+    for (size_t i = 0; i < n; i++)
+        idx[i] = v[i].idx;
+    return 0;
+}
+
+/* ---- the default method ------------------------------------------------ */
+
+typedef struct heap_item {
+    double key;
+    uint32_t s;
+    uint32_t stamp; /* selection round the key was computed in */
+} heap_item;
+
+static void heap_push(heap_item *h, size_t *n, heap_item it)
+{
+    size_t i = (*n)++;
+    while (i > 0) {
+        size_t p = (i - 1) / 2;
+        if (h[p].key >= it.key)
+            break;
+        h[i] = h[p];
+        i = p;
+    }
+    h[i] = it;
+}
+
+static heap_item heap_pop(heap_item *h, size_t *n)
+{
+    heap_item top = h[0], last = h[--(*n)];
+    size_t i = 0;
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, best = i;
+        double bk = last.key;
+        if (l < *n && h[l].key > bk) {
+            best = l;
+            bk = h[l].key;
+        }
+        if (r < *n && h[r].key > bk)
+            best = r;
+        if (best == i)
+            break;
+        h[i] = h[best];
+        i = best;
+    }
+    if (*n > 0)
+        h[i] = last;
+    return top;
+}
+
+typedef struct cover {
+    const model *m;
+    const select_params *p;
+    const double *cw; /* concept weights   */
+    const double *uw; /* unigram weights   */
+    uint8_t *ccov, *ucov;
+    double *prior;
+} cover;
+
+static double gain_of(const cover *cv, uint32_t i)
+{
+    const msent *s = &cv->m->s[i];
+    double g = 0;
+    for (uint32_t k = 0; k < s->nconc; k++)
+        if (!cv->ccov[s->conc[k]])
+            g += cv->cw[s->conc[k]];
+    for (uint32_t k = 0; k < s->nset; k++)
+        if (!cv->ucov[s->set[k]])
+            g += cv->uw[s->set[k]];
+    return g + cv->prior[i];
+}
+
+static double scaled(const cover *cv, uint32_t i, double g)
+{
+    const msent *s = &cv->m->s[i];
+    double c = (double)(s->words ? s->words : 1);
+    return g / pow(c, cv->p->cost_exp);
+}
+
+static size_t select_default(model *m, budget *b, const select_params *p, uint8_t *gused,
+                             uint32_t *out, arena *a)
+{
+    size_t ns = m->ns;
+    double *cw = arena_alloc(a, pmul(m->nconc ? m->nconc : 1, sizeof *cw));
+    double *uw = arena_alloc(a, pmul(m->nterm ? m->nterm : 1, sizeof *uw));
+    uint8_t *ccov = arena_calloc(a, m->nconc ? m->nconc : 1, 1);
+    uint8_t *ucov = arena_calloc(a, m->nterm ? m->nterm : 1, 1);
+    double *prior = arena_alloc(a, pmul(ns ? ns : 1, sizeof *prior));
+    heap_item *heap = arena_alloc(a, pmul(ns ? ns : 1, sizeof *heap));
+    if (!cw || !uw || !ccov || !ucov || !prior || !heap)
+        return (size_t)-1;
+    /* With a single article there is no cross-document evidence: fall back
+       to within-article frequency. */
+    int single = m->nart < 2;
+    for (uint32_t c = 0; c < m->nconc; c++) {
+        double f = single ? m->conc_tf[c] : m->conc_df[c];
+        cw[c] = f >= p->df_min ? f : 0;
+    }
+    for (uint32_t t = 0; t < m->nterm; t++) {
+        double f = single ? m->term_tf[t] : m->term_df[t];
+        uw[t] = f >= p->df_min ? p->unigram * f : 0;
+    }
+    /* the prior is on the scale of an average sentence's concept mass */
+    double mass = 0;
+    for (size_t i = 0; i < ns; i++) {
+        const msent *s = &m->s[i];
+        for (uint32_t k = 0; k < s->nconc; k++)
+            mass += cw[s->conc[k]];
+    }
+    mass = ns ? mass / (double)ns : 0;
+    if (mass <= 0)
+        mass = 1;
+    for (size_t i = 0; i < ns; i++) {
+        const msent *s = &m->s[i];
+        double pr = p->pos * mass / pow(1.0 + s->pos, p->pos_decay);
+        pr += p->support * mass * (double)(m->support[i] > 1 ? m->support[i] - 1 : 0) /
+              (double)(m->nart > 1 ? m->nart - 1 : 1);
+        prior[i] = pr;
+    }
+    cover cv = {m, p, cw, uw, ccov, ucov, prior};
+    size_t hn = 0;
+    for (size_t i = 0; i < ns; i++) {
+        const msent *s = &m->s[i];
+        if (unusable(s))
+            continue;
+        double mult = 1;
+        if (s->flags & SENT_SHORT)
+            mult *= p->short_pen;
+        if (s->flags & SENT_NOEND)
+            mult *= p->noend_pen;
+        if (s->flags & SENT_QUOTE)
+            mult *= p->quote_pen;
+        m->s[i].score = mult; /* kept as the multiplier until chosen */
+        double g = gain_of(&cv, (uint32_t)i) * mult;
+        heap_push(heap, &hn, (heap_item){scaled(&cv, (uint32_t)i, g), (uint32_t)i, 0});
+    }
+    size_t k = 0;
+    uint32_t round = 0;
+    while (hn > 0) {
+        heap_item it = heap_pop(heap, &hn);
+        msent *s = &m->s[it.s];
+        if (gused[s->group] || !fits(b, s))
+            continue;
+        if (it.stamp != round) {
+            /* stale: recompute and push back (lazy greedy) */
+            double g = gain_of(&cv, it.s) * s->score;
+            it.key = scaled(&cv, it.s, g);
+            it.stamp = round;
+            heap_push(heap, &hn, it);
+            continue;
+        }
+        gused[s->group] = 1;
+        take(b, s);
+        s->score = it.key;
+        out[k++] = it.s;
+        for (uint32_t q = 0; q < s->nconc; q++)
+            ccov[s->conc[q]] = 1;
+        for (uint32_t q = 0; q < s->nset; q++)
+            ucov[s->set[q]] = 1;
+        round++;
+    }
+    return k;
+}
+
+/* ---- MMR ------------------------------------------------------------------ */
+
+static size_t select_mmr(model *m, budget *b, const double *idf, uint8_t *gused, uint32_t *out,
+                         arena *a)
+{
+    size_t ns = m->ns;
+    /* the cluster as one pseudo-sentence: all distinct terms */
+    msent all = {0};
+    all.set = arena_alloc(a, pmul(m->nterm ? m->nterm : 1, sizeof *all.set));
+    double *rel = arena_alloc(a, pmul(ns ? ns : 1, sizeof *rel));
+    uint8_t *done = arena_calloc(a, ns ? ns : 1, 1);
+    if (!all.set || !rel || !done)
+        return (size_t)-1;
+    for (uint32_t t = 0; t < m->nterm; t++)
+        all.set[t] = t;
+    all.nset = m->nterm;
+    /* weight the pseudo-sentence by tf through idf·tf in the cosine: use
+       plain idf cosine against the full vocabulary, which favours
+       sentences with many rare-but-shared terms */
+    for (size_t i = 0; i < ns; i++)
+        rel[i] = model_cosine(m, &m->s[i], &all, idf);
+    size_t k = 0;
+    for (;;) {
+        double best = -1e300;
+        size_t bi = ns;
+        for (size_t i = 0; i < ns; i++) {
+            msent *s = &m->s[i];
+            if (done[i] || gused[s->group] || unusable(s) || !fits(b, s))
+                continue;
+            double red = 0;
+            size_t from = k > MMR_MAX_CHOSEN_CHECK ? k - MMR_MAX_CHOSEN_CHECK : 0;
+            for (size_t j = from; j < k; j++) {
+                double c = model_cosine(m, s, &m->s[out[j]], idf);
+                if (c > red)
+                    red = c;
+            }
+            double v = MMR_LAMBDA * rel[i] - (1 - MMR_LAMBDA) * red;
+            if (v > best) {
+                best = v;
+                bi = i;
+            }
+        }
+        if (bi == ns)
+            break;
+        done[bi] = 1;
+        gused[m->s[bi].group] = 1;
+        take(b, &m->s[bi]);
+        m->s[bi].score = best;
+        out[k++] = (uint32_t)bi;
+    }
+    return k;
+}
+
+size_t select_run(model *m, const precis_options *o, const select_params *p, uint32_t *out,
+                  arena *a)
+{
+    budget b = {o->unit, o->budget, 0, 0};
+    size_t ns = m->ns;
+    if (ns == 0 || o->budget == 0)
+        return 0;
+    uint8_t *gused = arena_calloc(a, ns, 1);
+    uint32_t *order = arena_alloc(a, pmul(ns, sizeof *order));
+    if (!gused || !order)
+        return (size_t)-1;
+    size_t n = 0;
+    switch (o->method) {
+    case PRECIS_METHOD_LEAD:
+        /* the first article, in order; baselines take junk as it comes */
+        for (size_t i = 0; i < m->count[0]; i++)
+            order[n++] = (uint32_t)(m->first[0] + i);
+        for (size_t i = 0; i < n; i++)
+            m->s[order[i]].score = 1.0 / (1.0 + (double)i);
+        return take_in_order(m, &b, order, n, gused, out, 0, 0);
+    case PRECIS_METHOD_LEAD_RR: {
+        size_t maxc = 0;
+        for (size_t i = 0; i < m->nart; i++)
+            if (m->count[i] > maxc)
+                maxc = m->count[i];
+        for (size_t pos = 0; pos < maxc; pos++)
+            for (size_t art = 0; art < m->nart; art++)
+                if (pos < m->count[art])
+                    order[n++] = (uint32_t)(m->first[art] + pos);
+        for (size_t i = 0; i < n; i++)
+            m->s[order[i]].score = 1.0 / (1.0 + (double)i);
+        /* Lead-RR stops at the first sentence that does not fit, like a
+           reader going round the articles */
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++) {
+            const msent *s = &m->s[order[i]];
+            if (gused[s->group])
+                continue;
+            if (!fits(&b, s))
+                break;
+            gused[s->group] = 1;
+            take(&b, s);
+            out[k++] = order[i];
+        }
+        return k;
+    }
+    case PRECIS_METHOD_CENTROID:
+    case PRECIS_METHOD_LEXRANK: {
+        double *idf = score_idf(m, a);
+        if (!idf)
+            return (size_t)-1;
+        int r = o->method == PRECIS_METHOD_CENTROID ? score_centroid(m, idf, a)
+                                                    : score_lexrank(m, idf, a);
+        if (r)
+            return (size_t)-1;
+        for (size_t i = 0; i < ns; i++)
+            order[i] = (uint32_t)i;
+        if (sort_by_score(m, order, ns, a))
+            return (size_t)-1;
+        return take_in_order(m, &b, order, ns, gused, out, 0, 1);
+    }
+    case PRECIS_METHOD_MMR: {
+        double *idf = score_idf(m, a);
+        if (!idf)
+            return (size_t)-1;
+        return select_mmr(m, &b, idf, gused, out, a);
+    }
+    default:
+        return select_default(m, &b, p, gused, out, a);
+    }
+}

@@ -1,0 +1,39 @@
+/* select.h -- scoring methods and budgeted selection (score.c, select.c). */
+#ifndef PRECIS_SELECT_H
+#define PRECIS_SELECT_H
+#include "model.h"
+
+/* Tunable weights of the default method; select_params_default() gives
+   the values tuned on the Multi-News validation split. */
+typedef struct select_params {
+    double df_min;     /* concepts need df >= this (articles)          */
+    double unigram;    /* weight of content unigrams vs bigrams        */
+    double pos;        /* weight of the lead-position prior            */
+    double pos_decay;  /* prior = 1 / (1 + pos)^pos_decay              */
+    double support;    /* bonus per extra article carrying the content */
+    double cost_exp;   /* gain / words^cost_exp                         */
+    double short_pen;  /* multiplier for short sentences               */
+    double noend_pen;  /* multiplier for sentences without final stop  */
+    double quote_pen;  /* multiplier for sentences opening with a quote */
+} select_params;
+
+void select_params_default(select_params *p);
+
+/* Budget bookkeeping shared by all methods. */
+typedef struct budget {
+    precis_unit unit;
+    size_t limit, used, count;
+} budget;
+
+/* Runs method o->method over m and writes the chosen sentence indices,
+   in the order they were chosen, to out (room for m->ns); returns how
+   many, or (size_t)-1 when out of memory.  Scores land in m->s[i].score. */
+size_t select_run(model *m, const precis_options *o, const select_params *p, uint32_t *out,
+                  arena *a);
+
+/* idf of each local term: log((N + 1) / df) with N articles. */
+double *score_idf(const model *m, arena *a);
+/* Per-method sentence scores (score.c). */
+int score_centroid(model *m, const double *idf, arena *a);
+int score_lexrank(model *m, const double *idf, arena *a);
+#endif

@@ -1,0 +1,348 @@
+/*
+ * summary.c -- the pipeline driver.  precis_summarize() runs the stages in
+ * order on one cluster:
+ *
+ *   model_build   split sentences, normalise words, count concepts
+ *   dedup_groups  join sentences that say the same thing across articles
+ *   select_run    score and pick sentences within the budget
+ *   (here)        order them for reading and trace each to its articles
+ *
+ * The summarizer handle owns everything that lives across clusters: the
+ * options, the normaliser with its stemmer and word caches, and an arena
+ * reset at the start of every call, so a batch of a million clusters runs
+ * in memory bounded by its largest cluster.
+ */
+#include "model.h"
+#include "select.h"
+
+#include <stdio.h>
+
+struct precis_summarizer {
+    precis_options opt;
+    char lang[32];
+    select_params params;
+    norm *nm;
+    model_scratch sc;
+    arena mem;
+    char err[PRECIS_ERRMAX];
+};
+
+struct precis_summary {
+    precis_sentence *sent;
+    size_t n;
+    size_t words;
+    size_t *arts; /* pool behind sent[i].articles */
+};
+
+static const char *const method_names[PRECIS_METHOD_COUNT_] = {
+    "default", "lead", "lead-rr", "centroid", "lexrank", "mmr"};
+
+void precis_options_init(precis_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->method = PRECIS_METHOD_DEFAULT;
+    o->unit = PRECIS_UNIT_WORDS;
+    o->budget = 120;
+    o->order = PRECIS_ORDER_CHRONO;
+    o->lang = NULL;
+    o->dup_threshold = 0.5;
+}
+
+precis_status precis_method_parse(const char *name, precis_method *out)
+{
+    if (!name || !out)
+        return PRECIS_EINVAL;
+    for (int i = 0; i < PRECIS_METHOD_COUNT_; i++)
+        if (!strcmp(name, method_names[i])) {
+            *out = (precis_method)i;
+            return PRECIS_OK;
+        }
+    return PRECIS_EINVAL;
+}
+
+const char *precis_method_name(precis_method m)
+{
+    return (unsigned)m < PRECIS_METHOD_COUNT_ ? method_names[m] : "unknown";
+}
+
+precis_summarizer *precis_summarizer_new(const precis_options *opts, precis_status *status)
+{
+    precis_status dummy;
+    if (!status)
+        status = &dummy;
+    precis_options o;
+    if (opts)
+        o = *opts;
+    else
+        precis_options_init(&o);
+    if ((unsigned)o.method >= PRECIS_METHOD_COUNT_ || (unsigned)o.unit > PRECIS_UNIT_SENTENCES ||
+        (unsigned)o.order > PRECIS_ORDER_SOURCE || o.dup_threshold < 0 || o.dup_threshold > 1 ||
+        (o.lang && strlen(o.lang) >= 32)) {
+        *status = PRECIS_EINVAL;
+        return NULL;
+    }
+    precis_summarizer *s = pcalloc(1, sizeof *s);
+    if (!s) {
+        *status = PRECIS_ENOMEM;
+        return NULL;
+    }
+    s->opt = o;
+    snprintf(s->lang, sizeof s->lang, "%s", o.lang ? o.lang : "english");
+    s->opt.lang = s->lang;
+    if (s->opt.dup_threshold == 0)
+        s->opt.dup_threshold = 0.5;
+    select_params_default(&s->params);
+    s->nm = norm_new(s->lang, status);
+    if (!s->nm) {
+        pfree(s);
+        return NULL;
+    }
+    arena_init(&s->mem, 1 << 18);
+    *status = PRECIS_OK;
+    return s;
+}
+
+void precis_summarizer_free(precis_summarizer *s)
+{
+    if (!s)
+        return;
+    norm_free(s->nm);
+    model_scratch_free(&s->sc);
+    arena_free(&s->mem);
+    pfree(s);
+}
+
+const char *precis_summarizer_error(const precis_summarizer *s) { return s->err; }
+
+/* Development hook for tuning the default method's weights (used by the
+   quality benchmark's tuning mode, not by the CLI). */
+void precis__set_params(precis_summarizer *s, const double *v, size_t n);
+void precis__set_params(precis_summarizer *s, const double *v, size_t n)
+{
+    double *f = (double *)&s->params;
+    size_t max = sizeof s->params / sizeof(double);
+    for (size_t i = 0; i < n && i < max; i++)
+        f[i] = v[i];
+}
+
+void precis_summary_free(precis_summary *sum)
+{
+    if (!sum)
+        return;
+    pfree(sum->sent);
+    pfree(sum->arts);
+    pfree(sum);
+}
+
+size_t precis_summary_size(const precis_summary *sum) { return sum ? sum->n : 0; }
+size_t precis_summary_words(const precis_summary *sum) { return sum ? sum->words : 0; }
+const precis_sentence *precis_summary_sentence(const precis_summary *sum, size_t i)
+{
+    return sum && i < sum->n ? &sum->sent[i] : NULL;
+}
+
+/* ---- ordering ------------------------------------------------------------
+ * Chronological order reads best when the articles are dated: by date,
+ * then article, then position.  Undated clusters (Multi-News) are ordered
+ * by relative position in the article, so leads come first, then by
+ * article. */
+typedef struct okey {
+    const char *date;
+    double rel;
+    size_t art, pos, pick;
+} okey;
+
+static int cmp_chrono(const void *pa, const void *pb)
+{
+    const okey *a = pa, *b = pb;
+    if (a->date && b->date) {
+        int c = strcmp(a->date, b->date);
+        if (c)
+            return c;
+    } else if (a->date || b->date) {
+        return a->date ? -1 : 1; /* dated before undated */
+    } else if (a->rel != b->rel) {
+        return a->rel < b->rel ? -1 : 1;
+    }
+    if (a->art != b->art)
+        return a->art < b->art ? -1 : 1;
+    return (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+static int cmp_source(const void *pa, const void *pb)
+{
+    const okey *a = pa, *b = pb;
+    if (a->art != b->art)
+        return a->art < b->art ? -1 : 1;
+    return (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+static int cmp_pick(const void *pa, const void *pb)
+{
+    const okey *a = pa, *b = pb;
+    return (a->pick > b->pick) - (a->pick < b->pick);
+}
+
+/* Cuts s[0..n) after its first `words` words; returns the new length. */
+static size_t cut_words(const char *s, size_t n, size_t words)
+{
+    size_t w = 0, i = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
+            i++;
+        if (i >= n)
+            break;
+        if (w == words)
+            break;
+        while (i < n && !(s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
+            i++;
+        w++;
+    }
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '\r'))
+        i--;
+    return i;
+}
+
+precis_status precis_summarize(precis_summarizer *s, const precis_cluster *c,
+                               precis_summary **out)
+{
+    if (!s || !c || !out)
+        return PRECIS_EINVAL;
+    *out = NULL;
+    s->err[0] = '\0';
+    if (precis_cluster_size(c) == 0) {
+        perr_set(s->err, sizeof s->err, "the cluster has no articles");
+        return PRECIS_EEMPTY;
+    }
+    arena_reset(&s->mem);
+    if (norm_reset_if_large(s->nm))
+        model_scratch_free(&s->sc);
+    model m;
+    precis_status st = model_build(&m, c, s->nm, &s->sc, &s->mem);
+    if (st == PRECIS_OK)
+        st = dedup_groups(&m, s->opt.dup_threshold, &s->mem);
+    if (st) {
+        perr_set(s->err, sizeof s->err, "%s", precis_strerror(st));
+        return st;
+    }
+    uint32_t *pick = arena_alloc(&s->mem, pmul(m.ns ? m.ns : 1, sizeof *pick));
+    if (!pick)
+        goto oom;
+    size_t k = select_run(&m, &s->opt, &s->params, pick, &s->mem);
+    if (k == (size_t)-1)
+        goto oom;
+
+    precis_summary *sum = pcalloc(1, sizeof *sum);
+    if (!sum)
+        goto oom;
+    /* one spare slot each for a cut last sentence (lead baselines) */
+    sum->sent = pcalloc(k + 1, sizeof *sum->sent);
+    size_t nref = 0;
+    for (size_t i = 0; i < k; i++)
+        nref += m.support[pick[i]] ? m.support[pick[i]] : 1;
+    sum->arts = pcalloc(nref + 1, sizeof *sum->arts);
+    okey *keys = arena_alloc(&s->mem, pmul(k ? k : 1, sizeof *keys));
+    if (!sum->sent || !sum->arts || !keys) {
+        precis_summary_free(sum);
+        goto oom;
+    }
+    for (size_t i = 0; i < k; i++) {
+        const msent *ms = &m.s[pick[i]];
+        keys[i] = (okey){precis_cluster_article_date(c, ms->art),
+                         (double)ms->pos / (double)m.count[ms->art], ms->art, ms->pos, i};
+    }
+    int any_date = 0;
+    for (size_t i = 0; i < k; i++)
+        any_date |= keys[i].date != NULL;
+    if (s->opt.order == PRECIS_ORDER_CHRONO)
+        qsort(keys, k, sizeof *keys, cmp_chrono);
+    else if (s->opt.order == PRECIS_ORDER_SOURCE)
+        qsort(keys, k, sizeof *keys, cmp_source);
+    else
+        qsort(keys, k, sizeof *keys, cmp_pick);
+    (void)any_date;
+
+    size_t ap = 0, words = 0;
+    for (size_t i = 0; i < k; i++) {
+        const msent *ms = &m.s[pick[keys[i].pick]];
+        size_t len;
+        const char *text = precis_cluster_article_text(c, ms->art, &len);
+        precis_sentence *ps = &sum->sent[i];
+        ps->text = text + ms->start;
+        ps->len = ms->end - ms->start;
+        ps->article = ms->art;
+        ps->start = ms->start;
+        ps->end = ms->end;
+        ps->position = ms->pos;
+        ps->score = ms->score;
+        ps->articles = sum->arts + ap;
+        sum->arts[ap++] = ms->art;
+        const uint32_t *ga = m.group_arts[ms->group];
+        for (uint32_t g = 0; ga && g < m.support[pick[keys[i].pick]]; g++)
+            if (ga[g] != ms->art)
+                sum->arts[ap++] = ga[g];
+        ps->n_articles = (size_t)(sum->arts + ap - ps->articles);
+        words += ms->words;
+    }
+    sum->n = k;
+    /* the lead baselines may fill a word budget exactly by cutting the
+       last sentence, as the standard Lead baselines of the literature do */
+    if (s->opt.truncate_last && s->opt.unit == PRECIS_UNIT_WORDS &&
+        (s->opt.method == PRECIS_METHOD_LEAD || s->opt.method == PRECIS_METHOD_LEAD_RR) &&
+        words < s->opt.budget) {
+        /* find the next sentence in the method's order that did not fit */
+        uint8_t *chosen = arena_calloc(&s->mem, m.ns, 1);
+        if (!chosen) {
+            precis_summary_free(sum);
+            goto oom;
+        }
+        for (size_t i = 0; i < k; i++)
+            chosen[pick[i]] = 1;
+        size_t next = m.ns;
+        if (s->opt.method == PRECIS_METHOD_LEAD) {
+            for (size_t i = 0; i < m.count[0] && next == m.ns; i++)
+                if (!chosen[m.first[0] + i])
+                    next = m.first[0] + i;
+        } else {
+            for (size_t pos = 0; next == m.ns; pos++) {
+                int any = 0;
+                for (size_t art = 0; art < m.nart && next == m.ns; art++)
+                    if (pos < m.count[art]) {
+                        any = 1;
+                        size_t si = m.first[art] + pos;
+                        if (!chosen[si] && !chosen[m.s[si].group])
+                            next = si;
+                    }
+                if (!any)
+                    break;
+            }
+        }
+        if (next < m.ns) {
+            const msent *ms = &m.s[next];
+            size_t len;
+            const char *text = precis_cluster_article_text(c, ms->art, &len);
+            size_t cut = cut_words(text + ms->start, ms->end - ms->start, s->opt.budget - words);
+            if (cut > 0) {
+                precis_sentence *ps = &sum->sent[sum->n];
+                ps->text = text + ms->start;
+                ps->len = cut;
+                ps->article = ms->art;
+                ps->start = ms->start;
+                ps->end = ms->start + cut;
+                ps->position = ms->pos;
+                ps->score = 0;
+                ps->articles = sum->arts + ap;
+                sum->arts[ap++] = ms->art;
+                ps->n_articles = 1;
+                sum->n++;
+                words += norm_count_words(ps->text, ps->len);
+            }
+        }
+    }
+    sum->words = words;
+    *out = sum;
+    return PRECIS_OK;
+oom:
+    perr_set(s->err, sizeof s->err, "out of memory");
+    return PRECIS_ENOMEM;
+}
