@@ -293,6 +293,12 @@ typedef struct precis_rouge_options {
                            1.4); off by default, and the official
                            figures need it off                          */
     int lcs;            /* ROUGE-L and -W (off = -x)                    */
+    int exc_adv;        /* "best", "better" -> "well" (adv.exc) instead
+                           of "good" (adj.exc).  The script's exception
+                           DB is built in directory-listing order, so
+                           installations differ: the Multi-News
+                           conformance figures need 0 (the default), the
+                           DUC 2004 (SumRepo) ones need 1               */
 } precis_rouge_options;
 
 /* ROUGE-S without a distance limit (the official "-2 -1", ROUGE-S*). */
