@@ -7,7 +7,8 @@
  *
  * Two sentences x, y (content-term sets, |x| <= |y|) are the same content
  * when their Jaccard similarity is at least t (default 0.5), or when x is
- * mostly contained in y: |x ∩ y| >= 0.75 |x| with |x| >= 5 (a quote
+ * mostly contained in y: |x ∩ y| >= 0.75 |x| with |x| >= 5, or wholly
+ * with |x| >= 4 (a quote
  * repeated inside a longer sentence, a sentence with a clause added).
  *
  * Finding the pairs without comparing all of them: exact copies collapse
@@ -76,6 +77,8 @@ static int same_content(const msent *x, const msent *y, double t)
     double jac = (double)o / (double)(a->nset + b->nset - o);
     if (jac >= t && a->nset >= 3)
         return 1;
+    if (a->nset >= 4 && o == a->nset)
+        return 1; /* wholly contained: a copy with a clause added */
     return a->nset >= DEDUP_CONTAIN_MIN && (double)o >= DEDUP_CONTAIN * a->nset;
 }
 
