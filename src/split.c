@@ -376,9 +376,9 @@ static split_prev split_prev_token(const unsigned char *s, size_t n, size_t lo, 
         b++;
     if (b == p || p - b >= 16)
         return r;
-    if (b > lo && (s[b - 1] >= 0x80 || split_is_digit(s[b - 1]) || s[b - 1] == '_'))
+    if (b > lo && ((s[b - 1] >= 0x80 && !split_ws_before(s, n, lo, b)) ||
+                   split_is_digit(s[b - 1]) || s[b - 1] == '_'))
         return r; /* part of a longer non-ASCII or alphanumeric token */
-    PRECIS_UNUSED(n);
     r.upper = split_is_upper_ascii(s[b]);
     char w[16];
     size_t len = 0, seg = 0, segmax = 0, dots = 0;
