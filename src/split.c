@@ -292,8 +292,8 @@ static const char *const split_starters[] = {
     "as",      "at",        "because", "before",   "both",  "but",      "by",    "during",
     "each",    "for",       "from",    "he",       "her",   "here",     "his",   "how",
     "however", "i",         "if",      "in",       "it",    "its",      "last",  "many",
-    "meanwhile", "most",    "my",      "no",       "now",   "officials", "on",   "one",
-    "our",     "police",    "several", "she",      "since", "so",       "some",  "still",
+    "meanwhile", "most",    "my",      "no",       "now",   "on",        "one",
+    "our",     "several", "she",      "since", "so",       "some",  "still",
     "such",    "that",      "the",     "their",    "there", "these",    "they",  "this",
     "those",   "though",    "to",      "today",    "we",    "what",     "when",  "where",
     "while",   "who",       "why",     "yet",      "you",
@@ -359,6 +359,7 @@ typedef enum split_kind {
 typedef struct split_prev {
     split_kind kind;
     int upper; /* the token starts with an upper-case letter */
+    int time;  /* "a.m." or "p.m." */
 } split_prev;
 
 /* Why: the word before a full stop is the strongest evidence there is.
@@ -368,7 +369,7 @@ typedef struct split_prev {
    letters ("Ph.D." too); "Yahoo.com." is an ordinary word. */
 static split_prev split_prev_token(const unsigned char *s, size_t n, size_t lo, size_t p)
 {
-    split_prev r = {SPLIT_K_WORD, 0};
+    split_prev r = {SPLIT_K_WORD, 0, 0};
     size_t b = p;
     while (b > lo && p - b < 16 && (split_is_alpha(s[b - 1]) || s[b - 1] == '.'))
         b--;
@@ -401,6 +402,7 @@ static split_prev split_prev_token(const unsigned char *s, size_t n, size_t lo, 
             r.kind = SPLIT_K_TITLE;
         else if (segmax <= 2)
             r.kind = SPLIT_K_ACRONYM;
+        r.time = !strcmp(w, "am") || !strcmp(w, "pm");
         return r;
     }
     if (len == 1) {
@@ -420,25 +422,29 @@ static split_prev split_prev_token(const unsigned char *s, size_t n, size_t lo, 
 }
 
 /* Why: after "U.S." or "Inc." the next word has to carry the decision.
-   A typical sentence opener ends the sentence; for a token written in
+   A typical sentence opener ends the sentence.  For a token written in
    upper case (cased text) the opener must be capitalised too, so "U.S. in
-   2016" stays whole while lower-cased "u.s. the" splits. */
+   2016" stays whole.  For a lower-case token (lower-cased text) only the
+   strong openers count, in any case: Multi-News re-capitalised the word
+   after "u.s." wherever its own splitter cut ("the u.s. And europe"), so
+   the capital itself is no evidence there. */
 static int split_starter_follows(const unsigned char *s, size_t n, size_t w, int need_upper)
 {
     char buf[16];
     if (w >= n || !split_is_alpha(s[w]))
         return 0;
-    int up = split_is_upper_ascii(s[w]);
-    if (need_upper && !up)
+    if (need_upper && !split_is_upper_ascii(s[w]))
         return 0;
     if (!split_word_lower(s, n, w, buf, sizeof buf))
         return 0;
-    return up ? SPLIT_IN(split_starters, buf) : SPLIT_IN(split_strong_starters, buf);
+    return need_upper ? SPLIT_IN(split_starters, buf) : SPLIT_IN(split_strong_starters, buf);
 }
 
-/* After a lower-case dotted acronym in cased text ("8 p.m. Results are
-   due"), a capitalised word starts a sentence unless it is a day or a
-   month ("8 p.m. Monday"). */
+/* After "a.m." or "p.m." a capitalised word starts a sentence ("at 8 p.m.
+   Results are due") unless it is a day or a month ("8 p.m. Monday").
+   Other lower-case acronyms do not get this rule: Multi-News capitalised
+   the word after "u.s." wherever its own splitter cut there ("the u.s.
+   Officials said"), so a capital after "u.s." is no evidence. */
 static int split_capital_follows(const unsigned char *s, size_t n, size_t w)
 {
     char buf[16];
@@ -751,7 +757,9 @@ static size_t split_terminal(split_state *S, size_t i)
         if ((s[k] == ')' || s[k] == ']') && spaced_after) {
             cbracket = 1;
             j = k1;
-        } else if (s[k] == '"' && S->quote_open && spaced_after) {
+        } else if (s[k] == '"' && spaced_after &&
+                   (S->quote_open || split_skip_ws(s, n, k1, NULL) >= n)) {
+            /* a closing quote, or a lone one ending the text */
             S->quote_open = 0;
             cquote = 1;
             j = k1;
@@ -763,7 +771,7 @@ static size_t split_terminal(split_state *S, size_t i)
         }
     }
 
-    split_prev prev = {SPLIT_K_WORD, 0};
+    split_prev prev = {SPLIT_K_WORD, 0, 0};
     if (dots == 1 && !qe && !ell)
         prev = split_prev_token(s, n, S->st, p);
 
@@ -802,7 +810,7 @@ static size_t split_terminal(split_state *S, size_t i)
         return k; /* "U.S. , and" (PTB), "... ." */
     size_t w = k, q, opened = 0;
     for (int guard = 0; guard < 4 && (q = split_opener(s, n, w)) != 0; guard++) {
-        opened = 1;
+        opened |= s[w] != '(' && s[w] != '['; /* "apple inc. ( aapl )" goes on */
         w = split_skip_hspace(s, n, w + q);
     }
     int up = split_upper_at(s, n, w), low = split_lower_at(s, n, w);
@@ -827,7 +835,7 @@ static size_t split_terminal(split_state *S, size_t i)
         case SPLIT_K_MAYEND:
             end = split_starter_follows(s, n, w, prev.upper) ||
                   (opened && (up || !prev.upper) && !cbracket) ||
-                  (prev.kind == SPLIT_K_ACRONYM && !prev.upper && split_capital_follows(s, n, w));
+                  (prev.kind == SPLIT_K_ACRONYM && prev.time && split_capital_follows(s, n, w));
             break;
         default: {
             if (cbracket && low && !lines) {
