@@ -813,7 +813,9 @@ static double rouge_pw(precis_rouge *r, size_t k)
    LCS, rows whose token is absent from y are all "up" and are not
    computed.  Not so for WLCS: a diagonal cell there does not take the
    maximum of its neighbours, so a row can decrease and a row without
-   matches may then go "left"; every WLCS row is computed. */
+   matches may then go "left".  But such a row is the running maximum of
+   the row above, non-decreasing, so a second row without matches right
+   after it is all "up" with the same values: only those are skipped. */
 static int rouge_lcs_mark(precis_rouge *r, const uint32_t *x, size_t m, const uint32_t *y,
                           size_t n, int weighted, unsigned char *mask)
 {
@@ -827,8 +829,8 @@ static int rouge_lcs_mark(precis_rouge *r, const uint32_t *x, size_t m, const ui
         r->in_peer[y[j]] = r->pgen;
     if (rouge_grow(&r->dir, &r->capdir, pmul(m, n), 1) ||
         rouge_grow(&r->rowup, &r->caprowup, m + 1, 1) ||
-        rouge_grow(&r->dbuf, &r->capdbuf, 2 * (n + 1), sizeof *r->dbuf) ||
-        rouge_grow(&r->ibuf, &r->capibuf, 2 * (n + 1), sizeof *r->ibuf))
+        rouge_grow(&r->dbuf, &r->capdbuf, 3 * (n + 1), sizeof *r->dbuf) ||
+        rouge_grow(&r->ibuf, &r->capibuf, 3 * (n + 1), sizeof *r->ibuf))
         return -1;
     if (weighted && rouge_pw_reserve(r, (m < n ? m : n) + 1))
         return -1;
@@ -846,16 +848,16 @@ static int rouge_lcs_mark(precis_rouge *r, const uint32_t *x, size_t m, const ui
             r->rowup[i] = 0;
             unsigned char *d = dir + (i - 1) * n;
             for (size_t j = 1; j <= n; j++) {
+                int up = cp[j], left = cc[j - 1];
+                int isup = up >= left;
+                int v = isup ? up : left;
+                unsigned char dd = (unsigned char)(3 - isup);
                 if (xi == y[j - 1]) {
-                    cc[j] = cp[j - 1] + 1;
-                    d[j - 1] = 1;
-                } else if (cp[j] >= cc[j - 1]) {
-                    cc[j] = cp[j];
-                    d[j - 1] = 2;
-                } else {
-                    cc[j] = cc[j - 1];
-                    d[j - 1] = 3;
+                    v = cp[j - 1] + 1;
+                    dd = 1;
                 }
+                cc[j] = v;
+                d[j - 1] = dd;
             }
             int *tmp = cp;
             cp = cc;
@@ -863,38 +865,89 @@ static int rouge_lcs_mark(precis_rouge *r, const uint32_t *x, size_t m, const ui
         }
     } else {
         const double *pw = r->pw;
-        double *cp = r->dbuf, *cc = r->dbuf + n + 1;
-        int *lp = r->ibuf, *lc = r->ibuf + n + 1;
+        double *cp = r->dbuf, *ca = r->dbuf + n + 1, *cb = r->dbuf + 2 * (n + 1);
+        int *lp = r->ibuf, *la = r->ibuf + n + 1, *lb = r->ibuf + 2 * (n + 1);
         memset(cp, 0, (n + 1) * sizeof *cp);
         memset(lp, 0, (n + 1) * sizeof *lp);
-        cc[0] = 0;
-        lc[0] = 0;
-        for (size_t i = 1; i <= m; i++) {
-            uint32_t xi = x[i - 1];
+        ca[0] = cb[0] = 0;
+        la[0] = lb[0] = 0;
+        int prev_nomatch = 0;
+        size_t i = 1;
+        while (i <= m) {
+            int nomatch = r->in_peer[x[i - 1]] != r->pgen;
+            if (nomatch && prev_nomatch) {
+                r->rowup[i++] = 1; /* same values as the row above, all "up" */
+                continue;
+            }
             r->rowup[i] = 0;
-            unsigned char *d = dir + (i - 1) * n;
+            int pair = 0;
+            if (i + 1 <= m) {
+                int nm2 = r->in_peer[x[i]] != r->pgen;
+                pair = !(nm2 && nomatch);
+                if (pair) {
+                    r->rowup[i + 1] = 0;
+                    prev_nomatch = nm2;
+                }
+            }
+            if (!pair)
+                prev_nomatch = nomatch;
+            uint32_t xa = x[i - 1], xb = pair ? x[i] : 0;
+            unsigned char *da = dir + (i - 1) * n, *db = da + n;
+            /* Row i from row i-1 (cp/lp) into ca/la and, when paired, row
+               i+1 from row i into cb/lb in the same sweep: the two running
+               chains are independent, so the CPU overlaps them.  Same
+               arithmetic, in the same order, as one row at a time. */
             for (size_t j = 1; j <= n; j++) {
-                if (xi == y[j - 1]) {
-                    int k = lp[j - 1];
-                    cc[j] = cp[j - 1] + pw[k + 1] - pw[k];
-                    lc[j] = k + 1;
-                    d[j - 1] = 1;
-                } else if (cp[j] >= cc[j - 1]) {
-                    cc[j] = cp[j];
-                    lc[j] = 0;
-                    d[j - 1] = 2;
-                } else {
-                    cc[j] = cc[j - 1];
-                    lc[j] = 0;
-                    d[j - 1] = 3;
+                uint32_t yj = y[j - 1];
+                {
+                    double up = cp[j], left = ca[j - 1];
+                    int isup = up >= left;
+                    double v = isup ? up : left;
+                    unsigned char dd = (unsigned char)(3 - isup);
+                    int lv = 0;
+                    if (xa == yj) {
+                        int k = lp[j - 1];
+                        v = cp[j - 1] + pw[k + 1] - pw[k];
+                        lv = k + 1;
+                        dd = 1;
+                    }
+                    ca[j] = v;
+                    la[j] = lv;
+                    da[j - 1] = dd;
+                }
+                if (!pair)
+                    continue;
+                {
+                    double up = ca[j], left = cb[j - 1];
+                    int isup = up >= left;
+                    double v = isup ? up : left;
+                    unsigned char dd = (unsigned char)(3 - isup);
+                    int lv = 0;
+                    if (xb == yj) {
+                        int k = la[j - 1];
+                        v = ca[j - 1] + pw[k + 1] - pw[k];
+                        lv = k + 1;
+                        dd = 1;
+                    }
+                    cb[j] = v;
+                    lb[j] = lv;
+                    db[j - 1] = dd;
                 }
             }
             double *t = cp;
-            cp = cc;
-            cc = t;
             int *tl = lp;
-            lp = lc;
-            lc = tl;
+            if (pair) { /* row i+1 becomes the previous row */
+                cp = cb;
+                cb = t;
+                lp = lb;
+                lb = tl;
+            } else {
+                cp = ca;
+                ca = t;
+                lp = la;
+                la = tl;
+            }
+            i += pair ? 2 : 1;
         }
     }
     size_t i = m, j = n;
