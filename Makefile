@@ -1,4 +1,5 @@
 # The commands people type.  CMake does the work underneath (build/).
+SHELL := /bin/bash
 BUILD ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
@@ -30,13 +31,40 @@ test: deps all
 # The whole suite again with AddressSanitizer + UndefinedBehaviorSanitizer,
 # every report fatal (-fno-sanitize-recover=all); LeakSanitizer is on, so a
 # leak fails the test that leaked.  Own build directory.
+# clang when present: its UBSan checks more (e.g. arithmetic on a null
+# pointer) than gcc's.
 ASAN_BUILD ?= build-asan
+ASAN_CC ?= $(shell command -v clang >/dev/null 2>&1 && echo clang || echo gcc)
 asan: deps
-	cmake -S . -B $(ASAN_BUILD) -DPRECIS_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_C_COMPILER=$(ASAN_CC) -DPRECIS_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)
+
+# libFuzzer: builds the targets of fuzz/ with clang into build-fuzz and runs
+# each for FUZZ_SECONDS, one after another.  New inputs go to
+# build-fuzz/corpus/TARGET (the seeds in fuzz/corpus/TARGET stay as they
+# are); a crash leaves build-fuzz/artifacts/TARGET-crash-* and stops.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= fuzz_text fuzz_jsonl fuzz_multinews fuzz_split fuzz_rouge
+FUZZ_FLAGS ?=
+FUZZ_BUILD ?= build-fuzz
+fuzz: deps
+	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DPRECIS_FUZZ=ON \
+	  -DPRECIS_FAILALLOC=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
+	@for t in $(FUZZ_TARGETS); do \
+	  case $$t in fuzz_rouge) max=4096;; fuzz_split) max=65536;; *) max=16384;; esac; \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/artifacts; \
+	  echo "== $$t ($(FUZZ_SECONDS) s, -max_len=$$max)"; \
+	  $(FUZZ_BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$$max -timeout=10 \
+	    -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t- $(FUZZ_FLAGS) \
+	    $(FUZZ_BUILD)/corpus/$$t fuzz/corpus/$$t 2>&1 | tee $(FUZZ_BUILD)/$$t.log | \
+	    grep -E '^(stat::|#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|.*guarantee broken)' ; \
+	  test $${PIPESTATUS[0]} -eq 0 || exit 1; \
+	done
 
 # Warning-free with both compilers: -Werror builds with gcc and clang
 # (build only; the tests run in 'test' and 'asan').
@@ -47,7 +75,12 @@ werror: deps
 	cmake --build build-werror-clang -j $(JOBS)
 
 clean:
-	rm -rf $(BUILD) build-asan build-fuzz build-oom build-werror-gcc build-werror-clang
+	rm -rf $(BUILD) build-asan build-fuzz build-fuzz-* build-oom build-werror-gcc build-werror-clang
 
 format:
 	clang-format -i include/*.h src/*.c src/*.h cli/*.c cli/*.h tests/unit/*.c
+
+# Rewrite the CLI golden files from the current build (after an intended change).
+golden: all
+	for f in text json markdown; do $(BUILD)/precis summarize --words 120 --format $$f examples/cluster > tests/golden/example.$$f; done
+	for m in lead lead-rr centroid lexrank mmr; do $(BUILD)/precis summarize --words 120 -m $$m examples/cluster > tests/golden/example.$$m.text; done

@@ -174,7 +174,8 @@ PRECIS_API precis_status precis_cluster_add_multinews(precis_cluster *c, const c
    on error, none (the message names the offending article by index). */
 PRECIS_API precis_status precis_cluster_add_json_cluster(precis_cluster *c, const char *line,
                                                          size_t len);
-/* The cluster's id from precis_cluster_add_json_cluster(), or NULL. */
+/* The cluster's id from precis_cluster_add_json_cluster() (set even when
+   that call fails, for error reports), or NULL. */
 PRECIS_API const char *precis_cluster_id(const precis_cluster *c);
 
 /* Number of articles added so far. */

@@ -380,6 +380,12 @@ precis_status precis_cluster_add_json_cluster(precis_cluster *c, const char *lin
     const char *id = NULL;
     if (json_opt_str(c, obj, "id", &id) < 0)
         goto done;
+    /* the id is kept even when the record fails, for its error record */
+    if (id && utf8_check(id, strlen(id), &(size_t){0}) == PRECIS_OK &&
+        !(c->id = arena_strndup(&c->mem, id, strlen(id)))) {
+        st = PRECIS_ENOMEM;
+        goto done;
+    }
     for (size_t i = 0; i < json_array_size(arts); i++) {
         st = add_json_object(c, json_array_get(arts, i));
         if (st) {
@@ -393,11 +399,6 @@ precis_status precis_cluster_add_json_cluster(precis_cluster *c, const char *lin
     if (c->n == before) {
         perr_set(c->err, sizeof c->err, "cluster has no articles");
         st = PRECIS_EEMPTY;
-        goto done;
-    }
-    if (id && !(c->id = arena_strndup(&c->mem, id, strlen(id)))) {
-        c->n = before;
-        st = PRECIS_ENOMEM;
         goto done;
     }
     st = PRECIS_OK;
