@@ -16,6 +16,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <strings.h>
 
 typedef struct span_vec {
     precis_span *v;
@@ -151,6 +152,24 @@ static int is_junk(const char *s, size_t n)
            contains(s, n, "cookies");
 }
 
+/* Does the sentence open with a pronoun or demonstrative that refers to
+   something earlier ("His name has not been released.")?  Out of its
+   article such a sentence reads as a dangling reference. */
+static int is_dangling(const char *s, size_t n)
+{
+    static const char *const w[] = {"he", "she", "it", "they", "his", "her", "its", "their",
+                                    "this", "these", "those", "that", "him", "them", NULL};
+    size_t k = 0;
+    while (k < n && k < 8 && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
+        k++;
+    if (k == 0 || k >= 8 || (k < n && s[k] != ' ' && s[k] != ','))
+        return 0;
+    for (size_t i = 0; w[i]; i++)
+        if (strlen(w[i]) == k && !strncasecmp(s, w[i], k))
+            return 1;
+    return 0;
+}
+
 /* An open-addressing table from a bigram (two local term ids) to a dense
    concept id, sized for the cluster's token count. */
 typedef struct ctab {
@@ -249,6 +268,8 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
                 s->flags |= SENT_LAST;
             if (is_junk(p, n))
                 s->flags |= SENT_JUNK;
+            if (is_dangling(p, n))
+                s->flags |= SENT_DANGLING;
             if (p[0] == '"' || (n >= 3 && (unsigned char)p[0] == 0xE2 &&
                                 (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x9C))
                 s->flags |= SENT_QUOTE;

@@ -16,7 +16,8 @@ enum {
     SENT_JUNK = 1 << 2,   /* URL, social-media handle, photo credit, ...  */
     SENT_LAST = 1 << 3,   /* last sentence of its article                 */
     SENT_LONG = 1 << 4,   /* more than MODEL_LONG_WORDS words             */
-    SENT_QUOTE = 1 << 5   /* starts with a quotation mark                 */
+    SENT_QUOTE = 1 << 5,  /* starts with a quotation mark                 */
+    SENT_DANGLING = 1 << 6 /* opens with a pronoun pointing backwards     */
 };
 #define MODEL_MIN_WORDS 6
 #define MODEL_LONG_WORDS 60

@@ -50,6 +50,7 @@ void select_params_default(select_params *p)
     p->short_pen = 0.2;
     p->noend_pen = 0.1;
     p->quote_pen = 0.8;
+    p->dangling_pen = 0.5;
 }
 
 static size_t cost_of(const msent *s, precis_unit u)
@@ -257,6 +258,8 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             mult *= p->noend_pen;
         if (s->flags & SENT_QUOTE)
             mult *= p->quote_pen;
+        if (s->flags & SENT_DANGLING)
+            mult *= p->dangling_pen;
         m->s[i].score = mult; /* kept as the multiplier until chosen */
         double g = gain_of(&cv, (uint32_t)i) * mult;
         heap_push(heap, &hn, (heap_item){scaled(&cv, (uint32_t)i, g), (uint32_t)i, 0});

@@ -15,6 +15,7 @@ typedef struct select_params {
     double short_pen;  /* multiplier for short sentences               */
     double noend_pen;  /* multiplier for sentences without final stop  */
     double quote_pen;  /* multiplier for sentences opening with a quote */
+    double dangling_pen; /* multiplier for sentences opening with "He", ... */
 } select_params;
 
 void select_params_default(select_params *p);
