@@ -184,8 +184,10 @@ static size_t split_ws(const unsigned char *s, size_t n, size_t i, int *nl)
 static size_t split_ws_before(const unsigned char *s, size_t n, size_t lo, size_t e)
 {
     int nl;
-    if (e > lo && s[e - 1] < 0x80)
-        return split_ws(s, n, e - 1, &nl) == 1 ? 1 : 0;
+    if (e > lo && s[e - 1] < 0x80) {
+        unsigned char c = s[e - 1];
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f';
+    }
     if (e >= lo + 2 && s[e - 2] == 0xc2 && s[e - 1] == 0xa0)
         return 2;
     if (e >= lo + 3 && split_ws(s, n, e - 3, &nl) == 3)
@@ -828,7 +830,7 @@ static size_t split_terminal(split_state *S, size_t i)
             end = 0;
             break;
         case SPLIT_K_NUMABBR:
-            end = !(split_is_digit(s[w]) || s[w] == '#');
+            end = !(w < n && (split_is_digit(s[w]) || s[w] == '#'));
             break;
         case SPLIT_K_INITIAL:
         case SPLIT_K_ACRONYM:

@@ -342,7 +342,10 @@ static void test_every_byte(void)
     }
     /* truncated multi-byte sequences at the very end */
     const char *tails[] = {"A.\xe2", "A.\xe2\x80", "A \xc2", "A\xe2\x80\x9c", "\xef\xbb",
-                           "x\xe2\x80\x99", "A.\xe2\x80\xa6", "\xe2\x80\x94"};
+                           "x\xe2\x80\x99", "A.\xe2\x80\xa6", "\xe2\x80\x94",
+                           /* found by fuzzing: an abbreviation, then only
+                              openers; a CR before a LF at a span end */
+                           " P.\t\t\t\t'", "No. (", "Inc. \"", "x.\n--\r\r\r-\r\n"};
     for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
         precis_span *sp;
         size_t n;
