@@ -60,7 +60,6 @@ enum {
 };
 
 #define SPLIT_ROW_NONE 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-#define SPLIT_ROW_UPPER 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5
 static const unsigned char split_class[256] = {
     /* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 2, 0, 0,
     /* 0x10 */ SPLIT_ROW_NONE,
@@ -80,7 +79,6 @@ static const unsigned char split_class[256] = {
     /* 0xf0 */ SPLIT_ROW_NONE,
 };
 #undef SPLIT_ROW_NONE
-#undef SPLIT_ROW_UPPER
 
 /* ---- character tests ---------------------------------------------------
  * ASCII is decided inline; other code points are decoded with utf8proc
@@ -582,11 +580,11 @@ typedef struct split_state {
 #define SPLIT_MAXW ((size_t)PRECIS_MAX_SENTENCE_WORDS)
 
 /* Starts the next sentence at the first non-space byte from `from`;
-   `para` says whether it begins a line (look for a dateline). */
-static void split_begin(split_state *S, size_t from, int lines)
+   `line_start` says whether it begins a line (look for a dateline). */
+static void split_begin(split_state *S, size_t from, int line_start)
 {
     size_t k = split_skip_ws(S->s, S->n, from, NULL);
-    if (lines)
+    if (line_start)
         k = split_dateline(S->s, S->n, k);
     S->st = k;
     S->wc_pos = k;
