@@ -1,0 +1,610 @@
+/*
+ * test_hostile.c -- pathological input through the public API.  Each case
+ * must end with a correct result or a clear error status: never a crash,
+ * a hang or memory out of proportion to its input.
+ *
+ * Every case runs in a child process (fork), so that a crash fails only
+ * its case and so that the child's own peak resident set (wait4's
+ * ru_maxrss) is the case's memory.  The child arms alarm() with the hang
+ * bound; the parent checks the exit status, the wall-clock time
+ * (clock_gettime) and the memory bound:
+ *
+ *     peak RSS  <  MEM_FACTOR x input bytes + MEM_BASE  (40 x input + 64 MB)
+ *
+ * where input bytes counts the text handed to the library.  The hang bound
+ * (120 s a case, 300 s under sanitizers) only catches hangs; the cases take
+ * well under a second to a few seconds.  Under ASan the memory bound is
+ * reported but not enforced (shadow memory and the quarantine inflate the
+ * resident set by a large, allocator-dependent factor).
+ */
+#define _DEFAULT_SOURCE /* wait4 */
+#include "precis.h"
+#include "t.h"
+
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#ifndef UNDER_ASAN
+#define UNDER_ASAN 0
+#endif
+
+#define MEM_FACTOR 40
+#define MEM_BASE_KB (64 * 1024)
+#define HANG_SECONDS (UNDER_ASAN ? 300 : 120)
+
+/* A case stores its input size in in[0] and, when the general bound does
+   not apply, its own memory bound in KB in in[1].  Returns 0 unless it
+   could not run. */
+typedef int (*case_fn)(size_t *in);
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The input size is known only in the child; it passes it back through a
+   pipe so that the parent can apply the memory bound. */
+static void run_case(const char *name, case_fn fn)
+{
+    int fd[2];
+    if (pipe(fd)) {
+        T_CHECK(!"pipe");
+        return;
+    }
+    double t0 = now();
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fd[0]);
+        t_failed = 0; /* the parent's count is not the case's */
+        alarm(HANG_SECONDS);
+        size_t in[2] = {0, 0};
+        int bad = fn(in);
+        if (write(fd[1], in, sizeof in) != (ssize_t)sizeof in)
+            bad = 1;
+        close(fd[1]);
+        fflush(stderr);
+        _exit(bad || t_failed ? 1 : 0);
+    }
+    close(fd[1]);
+    int status = 0;
+    struct rusage ru;
+    memset(&ru, 0, sizeof ru);
+    pid_t w = wait4(pid, &status, 0, &ru);
+    double secs = now() - t0;
+    size_t io[2] = {0, 0};
+    if (read(fd[0], io, sizeof io) != (ssize_t)sizeof io)
+        io[0] = io[1] = 0;
+    close(fd[0]);
+    size_t in = io[0];
+    long rss_kb = ru.ru_maxrss;
+    long bound_kb = io[1] ? (long)io[1] : (long)(MEM_FACTOR * (in / 1024)) + MEM_BASE_KB;
+    fprintf(stderr, "  %-28s %7.2f s  input %8zu KB  peak RSS %7ld KB  (bound %ld KB%s)\n",
+            name, secs, in / 1024, rss_kb, bound_kb, UNDER_ASAN ? ", not enforced" : "");
+    T_CHECK(w == pid);
+    if (WIFSIGNALED(status))
+        fprintf(stderr, "  %s: killed by signal %d%s\n", name, WTERMSIG(status),
+                WTERMSIG(status) == SIGALRM ? " (hang bound)" : "");
+    T_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    T_CHECK(secs < HANG_SECONDS);
+    if (!UNDER_ASAN)
+        T_CHECK(rss_kb < bound_kb);
+}
+
+/* ---- helpers ------------------------------------------------------------*/
+
+static char *repeat(const char *unit, size_t times, size_t *len)
+{
+    size_t u = strlen(unit);
+    char *s = malloc(u * times + 1);
+    if (!s)
+        abort();
+    for (size_t i = 0; i < times; i++)
+        memcpy(s + i * u, unit, u);
+    s[u * times] = '\0';
+    *len = u * times;
+    return s;
+}
+
+/* Summarizes c with the methods and units in the two masks, a typical
+   budget, and renders every format; every call must succeed.  Checks the
+   summary respects the budget. */
+static void summarize_all(const precis_cluster *c, int methods, int units_mask)
+{
+    static const precis_unit units[] = {PRECIS_UNIT_WORDS, PRECIS_UNIT_BYTES,
+                                        PRECIS_UNIT_SENTENCES};
+    static const size_t budgets[] = {100, 600, 4};
+    for (int m = 0; m < PRECIS_METHOD_COUNT_; m++) {
+        if (!(methods & (1 << m)))
+            continue;
+        for (int u = 0; u < 3; u++) {
+            if (!(units_mask & (1 << u)))
+                continue;
+            precis_options o;
+            precis_options_init(&o);
+            o.method = (precis_method)m;
+            o.unit = units[u];
+            o.budget = budgets[u];
+            precis_status st;
+            precis_summarizer *s = precis_summarizer_new(&o, &st);
+            T_CHECK(s != NULL);
+            if (!s)
+                continue;
+            precis_summary *sum = NULL;
+            st = precis_summarize(s, c, &sum);
+            if (st)
+                fprintf(stderr, "  method %d unit %d: %s (%s)\n", m, u, precis_strerror(st),
+                        precis_summarizer_error(s));
+            T_EQ_INT(st, PRECIS_OK);
+            if (!st) {
+                /* a sentence longer than the word budget may leave the
+                   summary empty; a sentence budget always admits one */
+                if (u == 2)
+                    T_CHECK(precis_summary_size(sum) > 0);
+                if (u == 0)
+                    T_CHECK(precis_summary_words(sum) <= 100);
+                if (u == 2)
+                    T_CHECK(precis_summary_size(sum) <= 4);
+                for (int f = PRECIS_FORMAT_TEXT; f <= PRECIS_FORMAT_MARKDOWN; f++) {
+                    char *out = NULL;
+                    size_t len = 0;
+                    T_EQ_INT(precis_summary_render(sum, c, (precis_format)f, &out, &len),
+                             PRECIS_OK);
+                    T_CHECK(out && len > 0 && strlen(out) == len);
+                    precis_free(out);
+                }
+            }
+            precis_summary_free(sum);
+            precis_summarizer_free(s);
+        }
+    }
+}
+
+#define ALL_METHODS ((1 << PRECIS_METHOD_COUNT_) - 1)
+#define ALL_UNITS 7
+#define WORDS 1
+#define SENTENCES 4
+
+static precis_status add_text(precis_cluster *c, const char *s, size_t n)
+{
+    precis_article a = {0};
+    a.text = s;
+    a.text_len = n;
+    return precis_cluster_add(c, &a);
+}
+
+/* ---- the cases -----------------------------------------------------------*/
+
+/* 10^5 copies of one sentence in one article: one redundancy group. */
+static int case_identical_sentences(size_t *in)
+{
+    size_t n;
+    char *s = repeat("The levee broke and the river flooded the town. ", 100000, &n);
+    *in = n;
+    precis_cluster *c = precis_cluster_new();
+    T_EQ_INT(add_text(c, s, n), PRECIS_OK);
+    summarize_all(c, ALL_METHODS, ALL_UNITS);
+    precis_cluster_free(c);
+    free(s);
+    return 0;
+}
+
+/* 10^5 articles of one (distinct) sentence each. */
+static int case_many_articles(size_t *in)
+{
+    precis_cluster *c = precis_cluster_new();
+    char buf[160];
+    *in = 0;
+    for (size_t i = 0; i < 100000; i++) {
+        int k = snprintf(buf, sizeof buf,
+                         "Report %zu says the river rose %zu centimetres near gauge %zu.", i,
+                         i % 97, i % 1013);
+        *in += (size_t)k;
+        if (add_text(c, buf, (size_t)k)) {
+            T_CHECK(!"add");
+            break;
+        }
+    }
+    T_EQ_INT(precis_cluster_size(c), 100000);
+    summarize_all(c, ALL_METHODS, SENTENCES);
+    summarize_all(c, 1 << PRECIS_METHOD_DEFAULT, WORDS);
+    precis_cluster_free(c);
+    return 0;
+}
+
+/* One 50 MB article without a sentence end: cut into sentences of
+   PRECIS_MAX_SENTENCE_WORDS words. */
+static int case_50mb_no_end(size_t *in)
+{
+    size_t n;
+    char *s = repeat("water rises over the old stone bridge and ", 50u * 1024 * 1024 / 43, &n);
+    *in = n;
+    precis_cluster *c = precis_cluster_new();
+    T_EQ_INT(add_text(c, s, n), PRECIS_OK);
+    summarize_all(c, 1 << PRECIS_METHOD_DEFAULT | 1 << PRECIS_METHOD_LEAD |
+                         1 << PRECIS_METHOD_CENTROID, SENTENCES);
+    precis_span *sp = NULL;
+    size_t ns = 0;
+    T_EQ_INT(precis_split(s, n, &sp, &ns), PRECIS_OK);
+    T_CHECK(ns >= n / 43 * 8 / PRECIS_MAX_SENTENCE_WORDS);
+    precis_free(sp);
+    precis_cluster_free(c);
+    free(s);
+    return 0;
+}
+
+/* A sentence of 10^6 distinct words, ending in a full stop. */
+static int case_million_words(size_t *in)
+{
+    size_t cap = 10u << 20, n = 0;
+    char *s = malloc(cap);
+    for (size_t i = 0; i < 1000000; i++)
+        n += (size_t)snprintf(s + n, cap - n, "w%zx ", i);
+    s[n - 1] = '.';
+    *in = n;
+    precis_cluster *c = precis_cluster_new();
+    T_EQ_INT(add_text(c, s, n), PRECIS_OK);
+    summarize_all(c, ALL_METHODS, SENTENCES);
+    precis_cluster_free(c);
+    free(s);
+    return 0;
+}
+
+/* Past the documented limit: a clear PRECIS_ELIMIT, the cluster unchanged. */
+static int case_over_limit(size_t *in)
+{
+    size_t n = PRECIS_MAX_ARTICLE_BYTES + 1;
+    char *s = malloc(n);
+    memset(s, 'a', n);
+    *in = n;
+    precis_cluster *c = precis_cluster_new();
+    T_EQ_INT(add_text(c, s, n), PRECIS_ELIMIT);
+    T_EQ_INT(precis_cluster_size(c), 0);
+    T_CHECK(strstr(precis_cluster_error(c), "limit") != NULL);
+    precis_cluster_free(c);
+    free(s);
+    return 0;
+}
+
+/* 10^5 '[' as a record, inside "text", and as a cluster's articles. */
+static int case_deep_json(size_t *in)
+{
+    size_t n;
+    char *s = repeat("[", 100000, &n);
+    *in = 3 * n;
+    precis_cluster *c = precis_cluster_new();
+    T_EQ_INT(precis_cluster_add_json(c, s, n), PRECIS_EJSON);
+    T_EQ_INT(precis_cluster_add_json_cluster(c, s, n), PRECIS_EJSON);
+    char *t = malloc(n + 64);
+    int k = snprintf(t, n + 64, "{\"text\": %s", s);
+    T_EQ_INT(precis_cluster_add_json(c, t, (size_t)k), PRECIS_EJSON);
+    k = snprintf(t, n + 64, "{\"articles\": %s", s);
+    T_EQ_INT(precis_cluster_add_json_cluster(c, t, (size_t)k), PRECIS_EJSON);
+    /* balanced and deep: still rejected (Jansson's depth limit) */
+    char *b = malloc(2 * n + 1);
+    memset(b, '[', n);
+    memset(b + n, ']', n);
+    T_EQ_INT(precis_cluster_add_json(c, b, 2 * n), PRECIS_EJSON);
+    T_EQ_INT(precis_cluster_size(c), 0);
+    T_CHECK(precis_cluster_error(c)[0] != '\0');
+    free(b);
+    free(t);
+    free(s);
+    precis_cluster_free(c);
+    return 0;
+}
+
+/* A 20 MB JSON line: one article's text, then a cluster of 2000 articles. */
+static int case_long_json(size_t *in)
+{
+    size_t n;
+    char *body = repeat("The dam held. Crews \\\"worked\\\" all night\\n\\u00e9. ", 400000, &n);
+    char *line = malloc(n + 64);
+    int k = snprintf(line, n + 64, "{\"id\":\"big\",\"text\":\"%s\"}", body);
+    *in = (size_t)k;
+    precis_cluster *c = precis_cluster_new();
+    T_EQ_INT(precis_cluster_add_json(c, line, (size_t)k), PRECIS_OK);
+    summarize_all(c, 1 << PRECIS_METHOD_DEFAULT | 1 << PRECIS_METHOD_LEAD, ALL_UNITS);
+    precis_cluster_clear(c);
+    size_t cap = 2000 * 80 + 64, m = 0;
+    char *cl = malloc(cap);
+    m += (size_t)snprintf(cl + m, cap - m, "{\"id\":\"c\",\"articles\":[");
+    for (int i = 0; i < 2000; i++)
+        m += (size_t)snprintf(cl + m, cap - m, "%s{\"id\":%d,\"text\":\"Gauge %d read %d metres.\"}",
+                              i ? "," : "", i, i, i % 9);
+    m += (size_t)snprintf(cl + m, cap - m, "]}");
+    *in += m;
+    T_EQ_INT(precis_cluster_add_json_cluster(c, cl, m), PRECIS_OK);
+    T_EQ_INT(precis_cluster_size(c), 2000);
+    T_EQ_STR(precis_cluster_id(c), "c");
+    summarize_all(c, ALL_METHODS, ALL_UNITS);
+    free(cl);
+    free(line);
+    free(body);
+    precis_cluster_free(c);
+    return 0;
+}
+
+/* Every byte value 0-255 as an article, alone and all together, and the
+   printable ones around a real sentence. */
+static int case_every_byte(size_t *in)
+{
+    precis_cluster *c = precis_cluster_new();
+    char all[256];
+    for (int b = 0; b < 256; b++) {
+        char one = (char)b;
+        all[b] = (char)b;
+        precis_status st = add_text(c, &one, 1);
+        if (b == 0)
+            T_EQ_INT(st, PRECIS_ENUL);
+        else if (b >= 0x80)
+            T_EQ_INT(st, PRECIS_EUTF8);
+        else
+            T_CHECK(st == PRECIS_OK || st == PRECIS_EEMPTY);
+    }
+    size_t before = precis_cluster_size(c);
+    T_EQ_INT(add_text(c, all, 256), PRECIS_ENUL);
+    T_EQ_INT(add_text(c, all + 1, 255), PRECIS_EUTF8);
+    T_CHECK(strstr(precis_cluster_error(c), "byte 127") != NULL);
+    T_EQ_INT(precis_cluster_size(c), before);
+    char mix[200];
+    int k = snprintf(mix, sizeof mix, "%.*s The river rose. %.*s", 95, all + 32, 31, all + 1);
+    T_EQ_INT(add_text(c, mix, (size_t)k), PRECIS_OK);
+    summarize_all(c, ALL_METHODS, ALL_UNITS);
+    T_EQ_INT(precis_cluster_add_multinews(c, all, 256), PRECIS_ENUL);
+    T_EQ_INT(precis_cluster_add_json(c, all, 256), PRECIS_EJSON);
+    precis_span *sp;
+    size_t ns;
+    precis_status st = precis_split(all, 256, &sp, &ns);
+    if (!st)
+        precis_free(sp);
+    *in = 256 * 4;
+    precis_cluster_free(c);
+    return 0;
+}
+
+/* Invalid and overlong UTF-8: each rejected with the right offset. */
+static int case_bad_utf8(size_t *in)
+{
+    static const struct {
+        const char *s;
+        size_t bad;
+    } cases[] = {
+        {"ok \xc0\xaf", 3},              /* overlong '/' */
+        {"ok \xe0\x80\xaf", 3},          /* overlong, 3 bytes */
+        {"ok \xf0\x80\x80\xaf", 3},      /* overlong, 4 bytes */
+        {"ok \xed\xa0\x80 x", 3},        /* UTF-16 surrogate */
+        {"ok \xf4\x90\x80\x80", 3},      /* above U+10FFFF */
+        {"ok \xf8\x88\x80\x80\x80", 3},  /* 5-byte form */
+        {"ok \x80 lone continuation", 3},
+        {"ok \xe2\x82", 3},              /* truncated at the end */
+        {"ok \xe2\x82 x", 3},            /* truncated in the middle */
+        {"\xfe\xff BOM-like", 0},
+        {"caf\xc3\xa9 \xff", 6},
+    };
+    precis_cluster *c = precis_cluster_new();
+    char msg[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n = strlen(cases[i].s);
+        T_EQ_INT(add_text(c, cases[i].s, n), PRECIS_EUTF8);
+        snprintf(msg, sizeof msg, "at byte %zu", cases[i].bad);
+        if (!strstr(precis_cluster_error(c), msg))
+            fprintf(stderr, "  case %zu: \"%s\"\n", i, precis_cluster_error(c));
+        T_CHECK(strstr(precis_cluster_error(c), msg) != NULL);
+        T_EQ_INT(precis_cluster_add_multinews(c, cases[i].s, n), PRECIS_EUTF8);
+        precis_span *sp;
+        size_t ns;
+        if (!precis_split(cases[i].s, n, &sp, &ns))
+            precis_free(sp);
+        /* and the ROUGE scorer */
+        precis_rouge *r = precis_rouge_new(NULL, NULL);
+        const char *refs[] = {cases[i].s};
+        precis_rouge_scores sc;
+        T_EQ_INT(precis_rouge_score(r, "ok fine", refs, 1, &sc), PRECIS_EUTF8);
+        T_EQ_INT(precis_rouge_score(r, cases[i].s, refs + 0, 1, &sc), PRECIS_EUTF8);
+        precis_rouge_free(r);
+    }
+    /* metadata fields are checked too */
+    precis_article a = {0};
+    a.text = "Fine text.";
+    a.text_len = 10;
+    a.title = "bad \xc0\xaf title";
+    T_EQ_INT(precis_cluster_add(c, &a), PRECIS_EUTF8);
+    /* JSON with a raw invalid byte inside a string, and a lone surrogate escape */
+    T_EQ_INT(precis_cluster_add_json(c, "{\"text\":\"a \xff b\"}", 17), PRECIS_EJSON);
+    const char *sur = "{\"text\":\"a \\ud800 b\"}";
+    T_EQ_INT(precis_cluster_add_json(c, sur, strlen(sur)), PRECIS_EJSON);
+    T_EQ_INT(precis_cluster_size(c), 0);
+    *in = 1024;
+    precis_cluster_free(c);
+    return 0;
+}
+
+/* A cluster of empty articles: each rejected, the empty cluster a clear
+   error for the summarizer. */
+static int case_empty_articles(size_t *in)
+{
+    static const char *const empties[] = {"", " ", "\n\n\t \r\n", " date 2016-12-30 ",
+                                          " date 2016-12-30\n\n"};
+    precis_cluster *c = precis_cluster_new();
+    for (size_t i = 0; i < sizeof empties / sizeof empties[0]; i++)
+        T_EQ_INT(add_text(c, empties[i], strlen(empties[i])), PRECIS_EEMPTY);
+    precis_article a = {0};
+    T_EQ_INT(precis_cluster_add(c, &a), PRECIS_EEMPTY); /* NULL text, length 0 */
+    a.text_len = 5;
+    T_EQ_INT(precis_cluster_add(c, &a), PRECIS_EINVAL); /* NULL text, length 5 */
+    T_EQ_INT(precis_cluster_add_multinews(c, "", 0), PRECIS_EEMPTY);
+    const char *seps = " story_separator_special_tag  story_separator_special_tag ";
+    T_EQ_INT(precis_cluster_add_multinews(c, seps, strlen(seps)), PRECIS_EEMPTY);
+    T_EQ_INT(precis_cluster_add_json(c, "{\"text\":\"\"}", 11), PRECIS_EEMPTY);
+    const char *ec = "{\"articles\":[]}";
+    T_EQ_INT(precis_cluster_add_json_cluster(c, ec, strlen(ec)), PRECIS_EEMPTY);
+    T_EQ_INT(precis_cluster_size(c), 0);
+    /* punctuation only: accepted as text, but there is nothing to say */
+    T_EQ_INT(add_text(c, "... !!! ???", 11), PRECIS_OK);
+    for (int m = 0; m < PRECIS_METHOD_COUNT_; m++) {
+        precis_cluster *e = precis_cluster_new();
+        precis_options o;
+        precis_options_init(&o);
+        o.method = (precis_method)m;
+        precis_summarizer *s = precis_summarizer_new(&o, NULL);
+        precis_summary *sum = NULL;
+        T_EQ_INT(precis_summarize(s, e, &sum), PRECIS_EEMPTY);
+        T_CHECK(sum == NULL);
+        precis_status st = precis_summarize(s, c, &sum);
+        T_CHECK(st == PRECIS_OK || st == PRECIS_EEMPTY);
+        if (!st) {
+            char *out;
+            T_EQ_INT(precis_summary_render(sum, c, PRECIS_FORMAT_JSON, &out, NULL), PRECIS_OK);
+            precis_free(out);
+        }
+        precis_summary_free(sum);
+        precis_summarizer_free(s);
+        precis_cluster_free(e);
+    }
+    /* ROUGE with empty texts: zeros, not NaN */
+    precis_rouge *r = precis_rouge_new(NULL, NULL);
+    const char *refs[] = {"", "\n\n"};
+    precis_rouge_scores sc;
+    T_EQ_INT(precis_rouge_score(r, "", refs, 2, &sc), PRECIS_OK);
+    for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++)
+        T_CHECK(sc.m[m].f == 0 && sc.m[m].r == 0 && sc.m[m].p == 0);
+    T_EQ_INT(precis_rouge_score(r, "a", refs, 0, &sc), PRECIS_EINVAL);
+    precis_rouge_free(r);
+    *in = 1024;
+    precis_cluster_free(c);
+    return 0;
+}
+
+/* Budget 0 (an empty summary) and a budget beyond the input (everything
+   that is not redundant), in every unit and method. */
+static int case_budgets(size_t *in)
+{
+    static const char *const texts[] = {
+        "The river broke its levee on Saturday. About 1,200 people left their homes. "
+        "A fisherman is missing.",
+        "Floodwater poured through the levee on Saturday. Officials said 1,200 residents "
+        "were evacuated. The governor released emergency funds.",
+        "The governor released $1.2 million in emergency funds. Schools are closed."};
+    precis_cluster *c = precis_cluster_new();
+    *in = 0;
+    for (size_t i = 0; i < 3; i++) {
+        T_EQ_INT(add_text(c, texts[i], strlen(texts[i])), PRECIS_OK);
+        *in += strlen(texts[i]);
+    }
+    static const size_t budgets[] = {0, SIZE_MAX, (size_t)1 << 40};
+    for (int m = 0; m < PRECIS_METHOD_COUNT_; m++)
+        for (int u = 0; u < 3; u++)
+            for (int b = 0; b < 3; b++)
+                for (int t = 0; t < 2; t++) {
+                    precis_options o;
+                    precis_options_init(&o);
+                    o.method = (precis_method)m;
+                    o.unit = (precis_unit)u;
+                    o.budget = budgets[b];
+                    o.truncate_last = t;
+                    precis_summarizer *s = precis_summarizer_new(&o, NULL);
+                    precis_summary *sum = NULL;
+                    T_EQ_INT(precis_summarize(s, c, &sum), PRECIS_OK);
+                    if (!sum) {
+                        precis_summarizer_free(s);
+                        continue;
+                    }
+                    if (b == 0) {
+                        T_EQ_INT(precis_summary_size(sum), 0);
+                        T_EQ_INT(precis_summary_words(sum), 0);
+                    } else {
+                        T_CHECK(precis_summary_size(sum) >= 1);
+                        T_CHECK(precis_summary_size(sum) <= 9);
+                    }
+                    for (int f = PRECIS_FORMAT_TEXT; f <= PRECIS_FORMAT_MARKDOWN; f++) {
+                        char *out = NULL;
+                        size_t len;
+                        T_EQ_INT(precis_summary_render(sum, c, (precis_format)f, &out, &len),
+                                 PRECIS_OK);
+                        T_CHECK(out && strlen(out) == len);
+                        precis_free(out);
+                    }
+                    precis_summary_free(sum);
+                    precis_summarizer_free(s);
+                }
+    /* ROUGE length limits beyond the text, and of one word/byte */
+    precis_rouge_options ro;
+    precis_rouge_options_init(&ro);
+    size_t lims[] = {1, SIZE_MAX};
+    for (int i = 0; i < 2; i++)
+        for (int wb = 0; wb < 2; wb++) {
+            ro.limit_words = wb ? 0 : lims[i];
+            ro.limit_bytes = wb ? lims[i] : 0;
+            precis_rouge *r = precis_rouge_new(&ro, NULL);
+            T_CHECK(r != NULL);
+            const char *refs[] = {texts[1]};
+            precis_rouge_scores sc;
+            T_EQ_INT(precis_rouge_score(r, texts[0], refs, 1, &sc), PRECIS_OK);
+            precis_rouge_free(r);
+        }
+    precis_cluster_free(c);
+    return 0;
+}
+
+/* ROUGE on long texts with unlimited skip distance (ROUGE-S*): the skip
+   bigrams of an n-word text are n(n-1)/2 by definition, so the texts are
+   a few thousand words, and this case has its own memory bound (ROUGE_S_BOUND
+   below). */
+static int case_rouge_long(size_t *in)
+{
+    size_t n;
+    char *peer = repeat("the river rose over the levee and the town flooded\n", 200, &n);
+    char *ref = repeat("floodwater poured through the town after the levee broke ", 450, &n);
+    *in = strlen(peer) + n;
+    /* ROUGE_S_BOUND: 64 MB + 16 bytes per skip bigram, n(n-1)/2 of them
+       for each n-word text (peer 2000 words, each reference 4050 and 2000) */
+    size_t pairs = 2000 * 1999 / 2 * 2 + 4050 * 4049 / 2;
+    in[1] = MEM_BASE_KB + pairs * 16 / 1024;
+    precis_rouge_options o;
+    precis_rouge_options_init(&o);
+    o.skip = PRECIS_ROUGE_SKIP_ANY;
+    precis_rouge *r = precis_rouge_new(&o, NULL);
+    const char *refs[] = {ref, peer};
+    precis_rouge_scores sc;
+    T_EQ_INT(precis_rouge_score(r, peer, refs, 2, &sc), PRECIS_OK);
+    T_CHECK(sc.m[PRECIS_ROUGE_1].r > 0 && sc.m[PRECIS_ROUGE_1].r <= 1);
+    precis_rouge_free(r);
+    free(peer);
+    free(ref);
+    return 0;
+}
+
+#define CASE(fn) run_case(#fn, fn)
+
+int main(void)
+{
+    CASE(case_every_byte);
+    CASE(case_bad_utf8);
+    CASE(case_empty_articles);
+    CASE(case_budgets);
+    CASE(case_deep_json);
+    CASE(case_identical_sentences);
+    CASE(case_many_articles);
+    CASE(case_million_words);
+    CASE(case_long_json);
+    CASE(case_rouge_long);
+    CASE(case_50mb_no_end);
+    CASE(case_over_limit);
+    return t_finish();
+}
