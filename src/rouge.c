@@ -1006,15 +1006,15 @@ static int rouge_lcs_stats(precis_rouge *r, size_t ri, int weighted)
     double hit = 0, base = 0;
     const rouge_text *p = &r->peer;
     for (size_t s = 0; s < ref->nsent; s++) {
-        const uint32_t *x = ref->stok + ref->sent[s];
         size_t m = ref->sent[s + 1] - ref->sent[s];
         base += weighted ? rouge_pw(r, m) : (double)m;
         if (m == 0)
-            continue;
+            continue; /* also keeps a token-less text's NULL stok untouched */
+        const uint32_t *x = ref->stok + ref->sent[s];
         if (rouge_grow(&r->mask, &r->capmask, m, 1))
             return -1;
         memset(r->mask, 0, m);
-        for (size_t q = 0; q < p->nsent; q++)
+        for (size_t q = 0; p->stok && q < p->nsent; q++)
             if (rouge_lcs_mark(r, x, m, p->stok + p->sent[q], p->sent[q + 1] - p->sent[q],
                                weighted, r->mask))
                 return -1;
