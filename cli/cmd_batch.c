@@ -26,23 +26,10 @@ static const char help[] =
     "                        {\"id\": ..., \"articles\": [{\"text\": ...}, ...]}\n"
     "  -q, --quiet           no per-record messages on standard error\n";
 
-static void json_err_record(FILE *out, size_t rec, const char *id, const char *msg)
+/* Writes s as a JSON string body (no quotes), escaping what JSON needs. */
+static void put_json_chars(FILE *out, const char *s)
 {
-    fprintf(out, "{\"record\":%zu,", rec);
-    if (id) {
-        fputs("\"id\":\"", out);
-        for (const char *p = id; *p; p++) {
-            if (*p == '"' || *p == '\\')
-                fputc('\\', out);
-            if ((unsigned char)*p < 0x20)
-                fprintf(out, "\\u%04x", (unsigned char)*p);
-            else
-                fputc(*p, out);
-        }
-        fputs("\",", out);
-    }
-    fputs("\"error\":\"", out);
-    for (const char *p = msg; *p; p++) {
+    for (const char *p = s; *p; p++) {
         if (*p == '"' || *p == '\\')
             fputc('\\', out);
         if ((unsigned char)*p < 0x20)
@@ -50,6 +37,24 @@ static void json_err_record(FILE *out, size_t rec, const char *id, const char *m
         else
             fputc(*p, out);
     }
+}
+
+/* The start of a record: {"record":N, and "id":"...", when there is one. */
+static void put_record_head(FILE *out, size_t rec, const char *id)
+{
+    fprintf(out, "{\"record\":%zu,", rec);
+    if (id) {
+        fputs("\"id\":\"", out);
+        put_json_chars(out, id);
+        fputs("\",", out);
+    }
+}
+
+static void json_err_record(FILE *out, size_t rec, const char *id, const char *msg)
+{
+    put_record_head(out, rec, id);
+    fputs("\"error\":\"", out);
+    put_json_chars(out, msg);
     fputs("\"}\n", out);
 }
 
@@ -154,20 +159,7 @@ int cmd_batch(int argc, char **argv)
                 fputc('\n', stdout);
         } else if (o.fmt == PRECIS_FORMAT_JSON) {
             /* prefix the record number (and id) to the summary object */
-            fprintf(stdout, "{\"record\":%zu,", rec);
-            const char *id = precis_cluster_id(cl);
-            if (id) {
-                fputs("\"id\":\"", stdout);
-                for (const char *p = id; *p; p++) {
-                    if (*p == '"' || *p == '\\')
-                        fputc('\\', stdout);
-                    if ((unsigned char)*p < 0x20)
-                        fprintf(stdout, "\\u%04x", (unsigned char)*p);
-                    else
-                        fputc(*p, stdout);
-                }
-                fputs("\",", stdout);
-            }
+            put_record_head(stdout, rec, precis_cluster_id(cl));
             fwrite(out + 1, 1, olen - 1, stdout);
         } else {
             fwrite(out, 1, olen, stdout);
