@@ -170,6 +170,40 @@ static int is_dangling(const char *s, size_t n)
     return 0;
 }
 
+/* Per-id counters over the cluster: articles containing the id (df),
+   occurrences (tf), and the last article counted (last, 1-based) so df
+   counts each article once.  Grown together, new slots zeroed. */
+typedef struct counters {
+    uint32_t *df, *tf, *last;
+    size_t cap;
+} counters;
+
+static int counters_fit(counters *k, size_t need)
+{
+    if (need <= k->cap)
+        return 0;
+    size_t nc = k->cap ? k->cap : 1024;
+    while (nc < need)
+        nc *= 2;
+    uint32_t **arr[3] = {&k->df, &k->tf, &k->last};
+    for (int i = 0; i < 3; i++) {
+        uint32_t *p = prealloc(*arr[i], pmul(nc, sizeof *p));
+        if (!p)
+            return -1;
+        memset(p + k->cap, 0, (nc - k->cap) * sizeof *p);
+        *arr[i] = p;
+    }
+    k->cap = nc;
+    return 0;
+}
+
+static void counters_free(counters *k)
+{
+    pfree(k->df);
+    pfree(k->tf);
+    pfree(k->last);
+}
+
 /* An open-addressing table from a bigram (two local term ids) to a dense
    concept id, sized for the cluster's token count. */
 typedef struct ctab {
@@ -232,15 +266,9 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
         sc->gen = 1;
     }
     uint32_t nterm = 0, nconc = 0;
-    /* growable per-term / per-concept counters (df via last-article marks) */
-    size_t tcap = 1024, kcap = 1024;
-    uint32_t *tdf = pcalloc(tcap, sizeof *tdf), *ttf = pcalloc(tcap, sizeof *ttf),
-             *tlast = pcalloc(tcap, sizeof *tlast);
-    uint32_t *kdf = pcalloc(kcap, sizeof *kdf), *ktf = pcalloc(kcap, sizeof *ktf),
-             *klast = pcalloc(kcap, sizeof *klast);
-    uint32_t *seen = NULL; /* per term: last sentence+1 that counted it */
-    uint32_t *kseen = NULL;
-    if (!tdf || !ttf || !tlast || !kdf || !ktf || !klast)
+    /* per-term and per-concept counters, grown as ids appear */
+    counters tk = {0}, kk = {0};
+    if (counters_fit(&tk, 1024) || counters_fit(&kk, 1024))
         goto out_free;
 
     for (size_t ai = 0; ai < nart; ai++) {
@@ -292,27 +320,8 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
                 if (!tv.stop[t])
                     ncontent++;
             }
-            if (nterm > tcap) {
-                size_t nc = tcap;
-                while (nc < nterm)
-                    nc *= 2;
-                uint32_t *a1 = prealloc(tdf, nc * sizeof *a1);
-                if (!a1)
-                    goto out_free;
-                tdf = a1;
-                uint32_t *a2 = prealloc(ttf, nc * sizeof *a2);
-                if (!a2)
-                    goto out_free;
-                ttf = a2;
-                uint32_t *a3 = prealloc(tlast, nc * sizeof *a3);
-                if (!a3)
-                    goto out_free;
-                tlast = a3;
-                memset(tdf + tcap, 0, (nc - tcap) * sizeof *tdf);
-                memset(ttf + tcap, 0, (nc - tcap) * sizeof *ttf);
-                memset(tlast + tcap, 0, (nc - tcap) * sizeof *tlast);
-                tcap = nc;
-            }
+            if (counters_fit(&tk, nterm))
+                goto out_free;
             s->nterm = ncontent;
             s->term = arena_alloc(a, pmul(ncontent ? ncontent : 1, sizeof *s->term));
             s->conc = arena_alloc(a, pmul(tv.n ? tv.n : 1, sizeof *s->conc));
@@ -324,10 +333,10 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
                     continue;
                 uint32_t id = tv.stem[t];
                 s->term[j++] = id;
-                ttf[id]++;
-                if (tlast[id] != ai + 1) {
-                    tlast[id] = (uint32_t)ai + 1;
-                    tdf[id]++;
+                tk.tf[id]++;
+                if (tk.last[id] != ai + 1) {
+                    tk.last[id] = (uint32_t)ai + 1;
+                    tk.df[id]++;
                 }
             }
             /* bigram concepts, distinct within the sentence */
@@ -345,32 +354,15 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
                         continue; /* table full: cannot happen with sizing */
                     ct.key[h] = key;
                     ct.val[h] = cid = nconc++;
-                    if (nconc > kcap) {
-                        size_t nk = kcap * 2;
-                        uint32_t *b1 = prealloc(kdf, nk * sizeof *b1);
-                        if (!b1)
-                            goto out_free;
-                        kdf = b1;
-                        uint32_t *b2 = prealloc(ktf, nk * sizeof *b2);
-                        if (!b2)
-                            goto out_free;
-                        ktf = b2;
-                        uint32_t *b3 = prealloc(klast, nk * sizeof *b3);
-                        if (!b3)
-                            goto out_free;
-                        klast = b3;
-                        memset(kdf + kcap, 0, (nk - kcap) * sizeof *kdf);
-                        memset(ktf + kcap, 0, (nk - kcap) * sizeof *ktf);
-                        memset(klast + kcap, 0, (nk - kcap) * sizeof *klast);
-                        kcap = nk;
-                    }
+                    if (counters_fit(&kk, nconc))
+                        goto out_free;
                 } else {
                     cid = ct.val[h];
                 }
-                ktf[cid]++;
-                if (klast[cid] != ai + 1) {
-                    klast[cid] = (uint32_t)ai + 1;
-                    kdf[cid]++;
+                kk.tf[cid]++;
+                if (kk.last[cid] != ai + 1) {
+                    kk.last[cid] = (uint32_t)ai + 1;
+                    kk.df[cid]++;
                 }
                 /* distinct within the sentence: linear scan of a short list */
                 int dup = 0;
@@ -385,8 +377,6 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
             s->nconc = nc;
         }
     }
-    (void)seen;
-    (void)kseen;
     m->nterm = nterm;
     m->nconc = nconc;
     m->term_df = arena_alloc(a, pmul(nterm ? nterm : 1, sizeof(uint32_t)));
@@ -395,10 +385,10 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
     m->conc_tf = arena_alloc(a, pmul(nconc ? nconc : 1, sizeof(uint32_t)));
     if (!m->term_df || !m->term_tf || !m->conc_df || !m->conc_tf)
         goto out_free;
-    memcpy(m->term_df, tdf, nterm * sizeof(uint32_t));
-    memcpy(m->term_tf, ttf, nterm * sizeof(uint32_t));
-    memcpy(m->conc_df, kdf, nconc * sizeof(uint32_t));
-    memcpy(m->conc_tf, ktf, nconc * sizeof(uint32_t));
+    memcpy(m->term_df, tk.df, nterm * sizeof(uint32_t));
+    memcpy(m->term_tf, tk.tf, nterm * sizeof(uint32_t));
+    memcpy(m->conc_df, kk.df, nconc * sizeof(uint32_t));
+    memcpy(m->conc_tf, kk.tf, nconc * sizeof(uint32_t));
 
     /* distinct sorted term sets, for similarity and duplicate search */
     for (size_t i = 0; i < m->ns; i++) {
@@ -409,14 +399,14 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
         uint32_t k = 0;
         for (uint32_t t = 0; t < s->nterm; t++) {
             uint32_t id = s->term[t];
-            if (tlast[id] == UINT32_MAX - (uint32_t)(i % 2))
-                continue; /* already in this set: tlast reused as a mark */
-            tlast[id] = UINT32_MAX - (uint32_t)(i % 2);
+            if (tk.last[id] == UINT32_MAX - (uint32_t)(i % 2))
+                continue; /* already in this set: tk.last reused as a mark */
+            tk.last[id] = UINT32_MAX - (uint32_t)(i % 2);
             s->set[k++] = id;
         }
         /* clear marks */
         for (uint32_t t = 0; t < k; t++)
-            tlast[s->set[t]] = 0;
+            tk.last[s->set[t]] = 0;
         /* insertion sort: sets are short */
         for (uint32_t x = 1; x < k; x++) {
             uint32_t v = s->set[x];
@@ -431,12 +421,8 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
     }
     st = PRECIS_OK;
 out_free:
-    pfree(tdf);
-    pfree(ttf);
-    pfree(tlast);
-    pfree(kdf);
-    pfree(ktf);
-    pfree(klast);
+    counters_free(&tk);
+    counters_free(&kk);
 out:
     pfree(sv.v);
     pfree(tv.stem);
