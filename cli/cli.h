@@ -11,6 +11,7 @@
 #define EXIT_FATAL 3
 
 int cmd_summarize(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_split(int argc, char **argv);

@@ -16,6 +16,7 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  summarize  summarize one cluster (files, a directory, or stdin)\n"
+    "  analyze    report on one cluster: summary, copies, quotes, facts, timeline\n"
     "  batch      summarize many clusters, one output line per input line\n"
     "  rouge      score summaries against references (ROUGE-1.5.5 compatible)\n"
     "  split      print the sentences of a text, one per line\n"
@@ -41,6 +42,8 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "summarize"))
         return cmd_summarize(argc - 1, argv + 1);
+    if (!strcmp(cmd, "analyze"))
+        return cmd_analyze(argc - 1, argv + 1);
     if (!strcmp(cmd, "batch"))
         return cmd_batch(argc - 1, argv + 1);
     if (!strcmp(cmd, "rouge"))

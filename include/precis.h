@@ -74,6 +74,9 @@ PRECIS_API void precis_free(void *p);
 #define PRECIS_MAX_ARTICLE_BYTES ((size_t)64 << 20) /* one article's text  */
 #define PRECIS_MAX_ARTICLES ((size_t)1 << 20)       /* articles per cluster */
 #define PRECIS_MAX_SENTENCE_WORDS 1000 /* longer "sentences" are cut here   */
+#define PRECIS_COPY_MAX_ARTICLES 500   /* articles compared pairwise by the
+                                          analysis (copies); later ones are
+                                          not compared                      */
 
 /* ------------------------------------------------------------------ */
 /* Options                                                              */
@@ -129,6 +132,10 @@ PRECIS_API const char *precis_method_name(precis_method m);
 /* ------------------------------------------------------------------ */
 
 typedef struct precis_cluster precis_cluster;
+
+typedef struct precis_span {
+    size_t start, end; /* byte offsets, end exclusive */
+} precis_span;
 
 typedef struct precis_article {
     const char *id;     /* may be NULL: the library assigns "1", "2", ... */
@@ -239,7 +246,9 @@ typedef enum precis_format {
     PRECIS_FORMAT_TEXT = 0, /* sentences joined by one space, newline end */
     PRECIS_FORMAT_LINES,    /* one sentence per line                      */
     PRECIS_FORMAT_JSON,     /* one JSON object, one line                  */
-    PRECIS_FORMAT_MARKDOWN  /* paragraph with [n] citations + source list */
+    PRECIS_FORMAT_MARKDOWN, /* paragraph with [n] citations + source list */
+    PRECIS_FORMAT_HTML      /* one self-contained page (the report when an
+                               analysis is given, see precis_report_render) */
 } precis_format;
 
 PRECIS_API precis_status precis_format_parse(const char *name, precis_format *out);
@@ -252,12 +261,135 @@ PRECIS_API precis_status precis_summary_render(const precis_summary *sum,
                                                char **out, size_t *len);
 
 /* ------------------------------------------------------------------ */
-/* Sentence splitting (exposed for tools and tests)                     */
+/* Analysis: copies, quotes, facts, timeline                            */
 /* ------------------------------------------------------------------ */
 
-typedef struct precis_span {
-    size_t start, end; /* byte offsets, end exclusive */
-} precis_span;
+typedef struct precis_analysis precis_analysis;
+
+/* How two articles' texts relate (word 4-shingles, see analyze.c). */
+typedef enum precis_copy_kind {
+    PRECIS_COPY_INDEPENDENT = 0, /* nothing or almost nothing in common   */
+    PRECIS_COPY_SHARES,          /* they share passages                   */
+    PRECIS_COPY_A_IN_B,          /* b contains a: a republished with
+                                    additions, or an early version of b  */
+    PRECIS_COPY_B_IN_A,          /* a contains b                          */
+    PRECIS_COPY_SAME             /* the same text, up to light edits      */
+} precis_copy_kind;
+
+/* One pair of articles that share at least one shingle (pairs with
+   nothing in common are not listed). */
+typedef struct precis_copy {
+    size_t a, b;          /* article indices, a < b                        */
+    size_t shared;        /* distinct shingles in both                     */
+    double resemblance;   /* |A & B| / |A | B| (Broder 1997)               */
+    double a_in_b;        /* containment |A & B| / |A|                     */
+    double b_in_a;        /* containment |A & B| / |B|                     */
+    precis_copy_kind kind;
+} precis_copy;
+
+/* A direct quote.  Strings are NUL-terminated and owned by the analysis. */
+typedef struct precis_quote {
+    const char *text;       /* the quoted words without the marks; the
+                               parts of a split quote ("...," he said,
+                               "...") joined by one space                 */
+    const char *speaker;    /* who said it, the fullest name the article
+                               gives; NULL when unattributed             */
+    const char *cue;        /* the attribution word ("said", "told",
+                               "according to", ...) or NULL               */
+    size_t article;         /* the first article carrying it              */
+    size_t start, end;      /* byte span in that article's text, from the
+                               first opening to the last closing mark     */
+    size_t n_articles;      /* articles carrying the same quote           */
+    const size_t *articles; /* their indices, `article` first             */
+    size_t variant;         /* quotes with the same `variant` are one
+                               statement in different wordings
+                               (translations); the smallest index of the
+                               set, so a quote alone has its own index    */
+} precis_quote;
+
+typedef enum precis_fact_kind {
+    PRECIS_FACT_NUMBER = 0, /* a quantity: "35 diplomats", "$1.2 million" */
+    PRECIS_FACT_DATE,       /* a date or day: "Dec. 30", "Friday"         */
+    PRECIS_FACT_PERSON,     /* a named person                            */
+    PRECIS_FACT_ORG,        /* an organisation                           */
+    PRECIS_FACT_NAME        /* another proper name (place, event, ...)   */
+} precis_fact_kind;
+
+/* One fact and every article that states it.  Strings are NUL-terminated
+   and owned by the analysis. */
+typedef struct precis_fact {
+    precis_fact_kind kind;
+    const char *text;       /* as first written: "35 U.S. diplomats",
+                               "Sergey Lavrov", "Dec. 30"                 */
+    const char *key;        /* NUMBER: what it counts, lower-case
+                               ("diplomats"); DATE: normalised
+                               ("2016-12-30", "12-30", "friday"); names:
+                               the canonical spelling                     */
+    double value;           /* NUMBER: the quantity (1.2e6 for "$1.2
+                               million"); otherwise 0                     */
+    const char *unit;       /* NUMBER: "$", "%", "meters", ... or NULL    */
+    size_t n_variants;      /* other spellings merged into this fact      */
+    const char *const *variants;
+    size_t n_articles;      /* articles stating it, first mention's first */
+    const size_t *articles;
+    size_t article;         /* first mention: article and byte span       */
+    size_t start, end;
+} precis_fact;
+
+/* Two NUMBER facts giving the same quantity differently (41 vs 44
+   care-home residents), stated by different articles. */
+typedef struct precis_conflict {
+    size_t a, b; /* fact indices */
+} precis_conflict;
+
+/* One article in story order. */
+typedef struct precis_timeline_entry {
+    size_t article;
+    int dated;               /* 1: placed by its date/time; 0: by content */
+    const char *when;        /* the date/time used, or NULL (owned)      */
+    size_t n_added;          /* its sentences that no earlier article
+                                carries                                   */
+    const precis_span *added;/* their byte spans in the article           */
+    size_t n_new_facts;      /* facts first stated by this article        */
+    const size_t *new_facts; /* fact indices                              */
+} precis_timeline_entry;
+
+/* Analyzes cluster c with the language and redundancy threshold of s.
+   On success *out is a new analysis the caller owns (free with
+   precis_analysis_free()); like a summary it refers to c's articles, so
+   c must outlive it unchanged. */
+PRECIS_API precis_status precis_analyze(precis_summarizer *s, const precis_cluster *c,
+                                        precis_analysis **out);
+PRECIS_API void precis_analysis_free(precis_analysis *an);
+
+/* The parts; each returns the count and sets *out to an array owned by
+   the analysis (NULL when the count is 0). */
+PRECIS_API size_t precis_analysis_copies(const precis_analysis *an, const precis_copy **out);
+PRECIS_API size_t precis_analysis_quotes(const precis_analysis *an, const precis_quote **out);
+PRECIS_API size_t precis_analysis_facts(const precis_analysis *an, const precis_fact **out);
+PRECIS_API size_t precis_analysis_conflicts(const precis_analysis *an,
+                                            const precis_conflict **out);
+PRECIS_API size_t precis_analysis_timeline(const precis_analysis *an,
+                                           const precis_timeline_entry **out);
+
+/* Names of enum values as used in JSON output ("same", "a_in_b", ...;
+   "number", "date", "person", ...). */
+PRECIS_API const char *precis_copy_kind_name(precis_copy_kind k);
+PRECIS_API const char *precis_fact_kind_name(precis_fact_kind k);
+
+/* Renders a report of cluster c: the summary sum (may be NULL) and the
+   analysis an (may be NULL, not both) in PRECIS_FORMAT_JSON (one object,
+   one line: "summary", "copies", "quotes", "facts", "conflicts",
+   "timeline") or PRECIS_FORMAT_HTML (one self-contained page).  The
+   caller frees *out with precis_free(). */
+PRECIS_API precis_status precis_report_render(const precis_summary *sum,
+                                              const precis_analysis *an,
+                                              const precis_cluster *c, precis_format fmt,
+                                              char **out, size_t *len);
+
+/* ------------------------------------------------------------------ */
+/* Sentence splitting (exposed for tools and tests)                     */
+/* ------------------------------------------------------------------ */
 
 /* Splits text into sentences.  On success *spans is a new array of *n
    spans (caller frees with precis_free()), in order, non-overlapping,

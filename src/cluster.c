@@ -91,15 +91,6 @@ const char *precis_cluster_article_text(const precis_cluster *c, size_t i, size_
     return c->arts[i].text;
 }
 
-static char *arena_strndup(arena *a, const char *s, size_t n)
-{
-    char *d = arena_alloc(a, n + 1);
-    if (!d)
-        return NULL;
-    memcpy(d, s, n);
-    d[n] = '\0';
-    return d;
-}
 
 static int is_space(unsigned char c)
 {

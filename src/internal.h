@@ -78,6 +78,7 @@ void arena_init(arena *a, size_t block_size);
 void *arena_alloc(arena *a, size_t n); /* 16-byte aligned; NULL on OOM */
 void *arena_calloc(arena *a, size_t n, size_t size);
 void arena_reset(arena *a);
+char *arena_strndup(arena *a, const char *s, size_t n); /* NUL-terminated copy */
 void arena_free(arena *a);
 
 /* ---- hashing ----------------------------------------------------------*/

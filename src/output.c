@@ -12,7 +12,8 @@ static const struct {
                {"lines", PRECIS_FORMAT_LINES},
                {"json", PRECIS_FORMAT_JSON},
                {"markdown", PRECIS_FORMAT_MARKDOWN},
-               {"md", PRECIS_FORMAT_MARKDOWN}};
+               {"md", PRECIS_FORMAT_MARKDOWN},
+               {"html", PRECIS_FORMAT_HTML}};
 
 precis_status precis_format_parse(const char *name, precis_format *out)
 {
@@ -59,6 +60,48 @@ precis_status precis_summary_render(const precis_summary *sum, const precis_clus
     case PRECIS_FORMAT_LINES: out_text(&b, sum, c, 1); break;
     case PRECIS_FORMAT_JSON: out_json(&b, sum, c); break;
     case PRECIS_FORMAT_MARKDOWN: out_markdown(&b, sum, c); break;
+    case PRECIS_FORMAT_HTML: out_html(&b, sum, NULL, c); break;
+    default: return PRECIS_EINVAL;
+    }
+    char *d = pbuf_take(&b, len);
+    if (!d)
+        return PRECIS_ENOMEM;
+    *out = d;
+    return PRECIS_OK;
+}
+
+void out_put_html(pbuf *b, const char *s, size_t n)
+{
+    size_t i = 0, run = 0;
+    for (; i < n; i++) {
+        const char *e = NULL;
+        switch (s[i]) {
+        case '&': e = "&amp;"; break;
+        case '<': e = "&lt;"; break;
+        case '>': e = "&gt;"; break;
+        case '"': e = "&quot;"; break;
+        case '\'': e = "&#39;"; break;
+        default: continue;
+        }
+        pbuf_put(b, s + run, i - run);
+        pbuf_puts(b, e);
+        run = i + 1;
+    }
+    pbuf_put(b, s + run, i - run);
+}
+
+precis_status precis_report_render(const precis_summary *sum, const precis_analysis *an,
+                                   const precis_cluster *c, precis_format fmt, char **out,
+                                   size_t *len)
+{
+    if ((!sum && !an) || !c || !out)
+        return PRECIS_EINVAL;
+    *out = NULL;
+    pbuf b;
+    pbuf_init(&b);
+    switch (fmt) {
+    case PRECIS_FORMAT_JSON: out_report_json(&b, sum, an, c); break;
+    case PRECIS_FORMAT_HTML: out_html(&b, sum, an, c); break;
     default: return PRECIS_EINVAL;
     }
     char *d = pbuf_take(&b, len);

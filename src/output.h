@@ -6,6 +6,14 @@
 void out_text(pbuf *b, const precis_summary *sum, const precis_cluster *c, int lines);
 void out_json(pbuf *b, const precis_summary *sum, const precis_cluster *c);
 void out_markdown(pbuf *b, const precis_summary *sum, const precis_cluster *c);
+/* The report: summary and/or analysis (either may be NULL). */
+void out_report_json(pbuf *b, const precis_summary *sum, const precis_analysis *an,
+                     const precis_cluster *c);
+void out_html(pbuf *b, const precis_summary *sum, const precis_analysis *an,
+              const precis_cluster *c);
+
+/* Appends s[0..n) escaped for HTML text and attribute values (& < > " '). */
+void out_put_html(pbuf *b, const char *s, size_t n);
 
 /* Appends s[0..n) with every run of whitespace turned into one space, so
    that a sentence stays on one line. */

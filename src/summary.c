@@ -12,7 +12,7 @@
  * reset at the start of every call, so a batch of a million clusters runs
  * in memory bounded by its largest cluster.
  */
-#include "model.h"
+#include "analyze.h"
 #include "select.h"
 
 #include <stdio.h>
@@ -203,6 +203,26 @@ static size_t cut_words(const char *s, size_t n, size_t words)
     return i;
 }
 
+precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
+                               norm **nm, arena **tmp)
+{
+    arena_reset(&s->mem);
+    if (norm_reset_if_large(s->nm))
+        model_scratch_free(&s->sc);
+    precis_status st = model_build(m, c, s->nm, &s->sc, &s->mem);
+    if (st == PRECIS_OK)
+        st = dedup_groups(m, s->opt.dup_threshold, &s->mem);
+    if (st) {
+        perr_set(s->err, sizeof s->err, "%s", precis_strerror(st));
+        return st;
+    }
+    if (nm)
+        *nm = s->nm;
+    if (tmp)
+        *tmp = &s->mem;
+    return PRECIS_OK;
+}
+
 precis_status precis_summarize(precis_summarizer *s, const precis_cluster *c,
                                precis_summary **out)
 {
@@ -214,17 +234,10 @@ precis_status precis_summarize(precis_summarizer *s, const precis_cluster *c,
         perr_set(s->err, sizeof s->err, "the cluster has no articles");
         return PRECIS_EEMPTY;
     }
-    arena_reset(&s->mem);
-    if (norm_reset_if_large(s->nm))
-        model_scratch_free(&s->sc);
     model m;
-    precis_status st = model_build(&m, c, s->nm, &s->sc, &s->mem);
-    if (st == PRECIS_OK)
-        st = dedup_groups(&m, s->opt.dup_threshold, &s->mem);
-    if (st) {
-        perr_set(s->err, sizeof s->err, "%s", precis_strerror(st));
+    precis_status st = summarizer_model(s, c, &m, NULL, NULL);
+    if (st)
         return st;
-    }
     uint32_t *pick = arena_alloc(&s->mem, pmul(m.ns ? m.ns : 1, sizeof *pick));
     if (!pick)
         goto oom;

@@ -266,6 +266,16 @@ void arena_reset(arena *a)
     a->head = keep;
 }
 
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    char *d = arena_alloc(a, n + 1);
+    if (!d)
+        return NULL;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
 void arena_free(arena *a)
 {
     arena_block *b = a->head;

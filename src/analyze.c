@@ -1,0 +1,414 @@
+/*
+ * analyze.c -- precis_analyze(): what a reader of many reports wants
+ * beyond the summary.  Runs the stages of analyze.h on the summarizer's
+ * model of the cluster and keeps the results in the analysis' own arena.
+ *
+ * Copies.  Each article becomes the set of its word 4-shingles, taken over
+ * its content words (stop words dropped, stems), so light copy edits --
+ * "on Saturday" for "Saturday", "said" for "says" -- do not hide a copy.
+ * For every pair of articles we count the shingles in common exactly and
+ * report resemblance |A&B|/|A|B| and both containments |A&B|/|A| (Broder,
+ * "On the resemblance and containment of documents", 1997).  Exact sets,
+ * not MinHash sketches: a news cluster has a handful to a few hundred
+ * articles, the exact counts cost one sort of the shingles, and they have
+ * no estimation error to explain away on a short fragment.  The pairs are
+ * counted from the shingles' posting lists, so only pairs that share
+ * something cost anything; articles past PRECIS_COPY_MAX_ARTICLES are not
+ * compared (documented limit).
+ *
+ * Timeline.  Articles with a date (and time) come in date order; one
+ * without a date is placed by content: before an article that contains
+ * it, after one it contains, else after the article it resembles most.
+ * Each article then lists the sentences whose redundancy group no earlier
+ * article carries, and the facts no earlier article stated.
+ */
+#include "analyze.h"
+
+#include <stdio.h>
+
+#define SHINGLE 4
+
+struct precis_analysis {
+    arena mem;
+    precis_copy *copies;
+    size_t ncopies;
+    precis_quote *quotes;
+    size_t nquotes;
+    precis_fact *facts;
+    size_t nfacts;
+    precis_conflict *conflicts;
+    size_t nconflicts;
+    precis_timeline_entry *timeline;
+    size_t ntimeline;
+};
+
+/* Verdict thresholds on shingle sets (tuned on the example clusters: a
+   wire copy republished with light edits keeps > 80% of its shingles; an
+   update keeps most of the early version). */
+#define COPY_SAME 0.8      /* resemblance                          */
+#define COPY_CONTAINED 0.6 /* containment of the smaller article   */
+#define COPY_SHARES 0.08   /* containment of either, ...           */
+#define COPY_SHARES_MIN 3  /* ... and at least this many shingles  */
+
+const char *precis_copy_kind_name(precis_copy_kind k)
+{
+    static const char *const names[] = {"independent", "shares", "a_in_b", "b_in_a", "same"};
+    return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "unknown";
+}
+
+const char *precis_fact_kind_name(precis_fact_kind k)
+{
+    static const char *const names[] = {"number", "date", "person", "org", "name"};
+    return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "unknown";
+}
+
+/* ---- copies ------------------------------------------------------------ */
+
+typedef struct posting {
+    uint64_t h;
+    uint32_t art;
+} posting;
+
+static int cmp_posting(const void *pa, const void *pb)
+{
+    const posting *a = pa, *b = pb;
+    if (a->h != b->h)
+        return a->h < b->h ? -1 : 1;
+    return (a->art > b->art) - (a->art < b->art);
+}
+
+static precis_copy_kind copy_verdict(const precis_copy *p)
+{
+    if (p->resemblance >= COPY_SAME)
+        return PRECIS_COPY_SAME;
+    if (p->a_in_b >= COPY_CONTAINED && p->a_in_b >= p->b_in_a)
+        return PRECIS_COPY_A_IN_B;
+    if (p->b_in_a >= COPY_CONTAINED)
+        return PRECIS_COPY_B_IN_A;
+    if ((p->a_in_b >= COPY_SHARES || p->b_in_a >= COPY_SHARES) && p->shared >= COPY_SHARES_MIN)
+        return PRECIS_COPY_SHARES;
+    return PRECIS_COPY_INDEPENDENT;
+}
+
+static precis_status copies_find(const actx *x, precis_analysis *an)
+{
+    const model *m = x->m;
+    size_t na = m->nart < PRECIS_COPY_MAX_ARTICLES ? m->nart : PRECIS_COPY_MAX_ARTICLES;
+    if (na < 2)
+        return PRECIS_OK;
+    /* shingles of every article, over its content terms in text order */
+    size_t total = 0;
+    for (size_t a = 0; a < na; a++)
+        for (size_t i = 0; i < m->count[a]; i++)
+            total += m->s[m->first[a] + i].nterm;
+    posting *p = arena_alloc(x->tmp, pmul(total ? total : 1, sizeof *p));
+    uint32_t *size = arena_calloc(x->tmp, na, sizeof *size);
+    if (!p || !size)
+        return PRECIS_ENOMEM;
+    size_t np = 0;
+    for (size_t a = 0; a < na; a++) {
+        uint32_t win[SHINGLE];
+        size_t seen = 0;
+        size_t start = np;
+        for (size_t i = 0; i < m->count[a]; i++) {
+            const msent *s = &m->s[m->first[a] + i];
+            for (uint32_t t = 0; t < s->nterm; t++) {
+                win[seen % SHINGLE] = s->term[t];
+                seen++;
+                if (seen < SHINGLE)
+                    continue;
+                uint64_t h = 0x9e3779b97f4a7c15ULL;
+                for (size_t k = seen - SHINGLE; k < seen; k++)
+                    h = hash_mix(h ^ win[k % SHINGLE]);
+                p[np++] = (posting){h, (uint32_t)a};
+            }
+        }
+        /* distinct shingles of this article */
+        qsort(p + start, np - start, sizeof *p, cmp_posting);
+        size_t w = start;
+        for (size_t k = start; k < np; k++)
+            if (w == start || p[w - 1].h != p[k].h)
+                p[w++] = p[k];
+        np = w;
+        size[a] = (uint32_t)(np - start);
+    }
+    qsort(p, np, sizeof *p, cmp_posting);
+    /* shared counts, upper triangle of na x na */
+    size_t ntri = na * (na - 1) / 2;
+    uint32_t *shared = arena_calloc(x->tmp, ntri, sizeof *shared);
+    if (!shared)
+        return PRECIS_ENOMEM;
+#define TRI(i, j) ((i) * (2 * na - (i)-1) / 2 + ((j) - (i)-1))
+    for (size_t k = 0; k < np;) {
+        size_t e = k + 1;
+        while (e < np && p[e].h == p[k].h)
+            e++;
+        for (size_t i = k; i < e; i++)
+            for (size_t j = i + 1; j < e; j++)
+                shared[TRI((size_t)p[i].art, (size_t)p[j].art)]++;
+        k = e;
+    }
+    size_t n = 0;
+    for (size_t t = 0; t < ntri; t++)
+        n += shared[t] != 0;
+    if (!n)
+        return PRECIS_OK;
+    an->copies = arena_alloc(&an->mem, pmul(n, sizeof *an->copies));
+    if (!an->copies)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = i + 1; j < na; j++) {
+            uint32_t s = shared[TRI(i, j)];
+            if (!s)
+                continue;
+            precis_copy *c = &an->copies[an->ncopies++];
+            c->a = i;
+            c->b = j;
+            c->shared = s;
+            c->resemblance = (double)s / (double)(size[i] + size[j] - s);
+            c->a_in_b = (double)s / size[i];
+            c->b_in_a = (double)s / size[j];
+            c->kind = copy_verdict(c);
+        }
+#undef TRI
+    return PRECIS_OK;
+}
+
+/* ---- timeline ---------------------------------------------------------- */
+
+typedef struct tl_ctx {
+    const precis_cluster *c;
+    const precis_analysis *an;
+} tl_ctx;
+
+static const precis_copy *find_copy(const precis_analysis *an, size_t a, size_t b)
+{
+    size_t lo = 0, hi = an->ncopies;
+    if (a > b) {
+        size_t t = a;
+        a = b;
+        b = t;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const precis_copy *c = &an->copies[mid];
+        if (c->a < a || (c->a == a && c->b < b))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < an->ncopies && an->copies[lo].a == a && an->copies[lo].b == b
+               ? &an->copies[lo]
+               : NULL;
+}
+
+/* -1 when article a reads as an earlier version of b (b contains it), 1
+   when b is the earlier one, 0 when the texts do not say. */
+static int content_order(const precis_analysis *an, size_t a, size_t b)
+{
+    const precis_copy *c = find_copy(an, a, b);
+    if (!c)
+        return 0;
+    int a_first = c->a == a;
+    if (c->kind == PRECIS_COPY_A_IN_B)
+        return a_first ? -1 : 1;
+    if (c->kind == PRECIS_COPY_B_IN_A)
+        return a_first ? 1 : -1;
+    return 0;
+}
+
+static double resemblance(const precis_analysis *an, size_t a, size_t b)
+{
+    const precis_copy *c = find_copy(an, a, b);
+    return c ? c->resemblance : 0;
+}
+
+/* Insertion into the order so far: dated articles by date (then by
+   content, then by index); the result is stable and deterministic. */
+static precis_status timeline_build(const actx *x, precis_analysis *an)
+{
+    const model *m = x->m;
+    const precis_cluster *c = x->c;
+    size_t na = m->nart;
+    size_t *order = arena_alloc(x->tmp, pmul(na ? na : 1, sizeof *order));
+    size_t *rank = arena_alloc(x->tmp, pmul(na ? na : 1, sizeof *rank));
+    if (!order || !rank)
+        return PRECIS_ENOMEM;
+    size_t n = 0;
+    /* dated first, by insertion (clusters are small; O(n^2) worst case is
+       bounded by PRECIS_MAX_ARTICLES only through the undated branch
+       below, which we cap) */
+    for (size_t a = 0; a < na; a++) {
+        const char *d = precis_cluster_article_date(c, a);
+        if (!d)
+            continue;
+        size_t pos = n;
+        while (pos > 0) {
+            const char *e = precis_cluster_article_date(c, order[pos - 1]);
+            int cmp = strcmp(e, d);
+            if (cmp == 0 || !strncmp(e, d, strlen(e) < strlen(d) ? strlen(e) : strlen(d)))
+                cmp = content_order(an, order[pos - 1], a);
+            if (cmp <= 0)
+                break;
+            pos--;
+        }
+        memmove(order + pos + 1, order + pos, (n - pos) * sizeof *order);
+        order[pos] = a;
+        n++;
+        if (n > 4096 && a + 1 < na) { /* huge clusters: keep input order */
+            for (size_t b = a + 1; b < na; b++)
+                if (precis_cluster_article_date(c, b))
+                    order[n++] = b;
+            break;
+        }
+    }
+    size_t ndated = n;
+    for (size_t a = 0; a < na; a++) {
+        if (precis_cluster_article_date(c, a))
+            continue;
+        size_t pos = n; /* default: at the end */
+        if (na <= PRECIS_COPY_MAX_ARTICLES) {
+            int placed = 0;
+            for (size_t k = 0; k < n && !placed; k++)
+                if (content_order(an, a, order[k]) < 0) {
+                    pos = k;
+                    placed = 1;
+                }
+            if (!placed) {
+                double best = 0;
+                for (size_t k = 0; k < n; k++) {
+                    double r = resemblance(an, a, order[k]);
+                    if (content_order(an, a, order[k]) > 0)
+                        r += 1; /* it contains that one: after it */
+                    if (r > best) {
+                        best = r;
+                        pos = k + 1;
+                    }
+                }
+            }
+        }
+        memmove(order + pos + 1, order + pos, (n - pos) * sizeof *order);
+        order[pos] = a;
+        n++;
+    }
+    (void)ndated;
+    for (size_t k = 0; k < na; k++)
+        rank[order[k]] = k;
+
+    an->timeline = arena_calloc(&an->mem, na ? na : 1, sizeof *an->timeline);
+    if (!an->timeline)
+        return PRECIS_ENOMEM;
+    an->ntimeline = na;
+    /* facts first stated by each article, in the timeline's order */
+    size_t *nf = arena_calloc(x->tmp, na ? na : 1, sizeof *nf);
+    size_t *fact_first = arena_alloc(x->tmp, pmul(an->nfacts ? an->nfacts : 1, sizeof(size_t)));
+    if (!nf || !fact_first)
+        return PRECIS_ENOMEM;
+    for (size_t f = 0; f < an->nfacts; f++) {
+        const precis_fact *ft = &an->facts[f];
+        size_t best = ft->article;
+        for (size_t k = 0; k < ft->n_articles; k++)
+            if (ft->articles[k] < na && rank[ft->articles[k]] < rank[best])
+                best = ft->articles[k];
+        fact_first[f] = best;
+        nf[best]++;
+    }
+    for (size_t k = 0; k < na; k++) {
+        size_t a = order[k];
+        precis_timeline_entry *e = &an->timeline[k];
+        e->article = a;
+        const char *d = precis_cluster_article_date(c, a);
+        e->dated = d != NULL;
+        if (d && !(e->when = arena_strndup(&an->mem, d, strlen(d))))
+            return PRECIS_ENOMEM;
+        /* sentences whose content no earlier article carries */
+        size_t cnt = 0;
+        precis_span *sp = arena_alloc(&an->mem, pmul(m->count[a] ? m->count[a] : 1, sizeof *sp));
+        if (!sp)
+            return PRECIS_ENOMEM;
+        for (size_t i = 0; i < m->count[a]; i++) {
+            const msent *s = &m->s[m->first[a] + i];
+            if (s->flags & SENT_JUNK)
+                continue;
+            const uint32_t *ga = m->group_arts[s->group];
+            int earlier = 0;
+            for (uint32_t g = 0; ga && g < m->support[m->first[a] + i] && !earlier; g++)
+                earlier = ga[g] != a && rank[ga[g]] < k;
+            if (!earlier)
+                sp[cnt++] = (precis_span){s->start, s->end};
+        }
+        e->added = cnt ? sp : NULL;
+        e->n_added = cnt;
+        if (nf[a]) {
+            size_t *lst = arena_alloc(&an->mem, pmul(nf[a], sizeof *lst));
+            if (!lst)
+                return PRECIS_ENOMEM;
+            size_t w = 0;
+            for (size_t f = 0; f < an->nfacts; f++)
+                if (fact_first[f] == a)
+                    lst[w++] = f;
+            e->new_facts = lst;
+            e->n_new_facts = w;
+        }
+    }
+    return PRECIS_OK;
+}
+
+/* ---- driver ------------------------------------------------------------ */
+
+precis_status precis_analyze(precis_summarizer *s, const precis_cluster *c,
+                             precis_analysis **out)
+{
+    if (!s || !c || !out)
+        return PRECIS_EINVAL;
+    *out = NULL;
+    if (precis_cluster_size(c) == 0)
+        return PRECIS_EEMPTY;
+    model m;
+    norm *nm;
+    arena *tmp;
+    precis_status st = summarizer_model(s, c, &m, &nm, &tmp);
+    if (st)
+        return st;
+    precis_analysis *an = pcalloc(1, sizeof *an);
+    if (!an)
+        return PRECIS_ENOMEM;
+    arena_init(&an->mem, 1 << 16);
+    char err[PRECIS_ERRMAX] = "";
+    actx x = {c, &m, nm, &an->mem, tmp, err};
+    st = copies_find(&x, an);
+    if (!st)
+        st = quotes_find(&x, &an->quotes, &an->nquotes);
+    if (!st)
+        st = facts_find(&x, &an->facts, &an->nfacts, &an->conflicts, &an->nconflicts);
+    if (!st)
+        st = timeline_build(&x, an);
+    if (st) {
+        precis_analysis_free(an);
+        return st;
+    }
+    *out = an;
+    return PRECIS_OK;
+}
+
+void precis_analysis_free(precis_analysis *an)
+{
+    if (!an)
+        return;
+    arena_free(&an->mem);
+    pfree(an);
+}
+
+#define ACCESSOR(name, type, arr, cnt)                                                         \
+    size_t precis_analysis_##name(const precis_analysis *an, const type **out)                 \
+    {                                                                                          \
+        if (out)                                                                               \
+            *out = an && an->cnt ? an->arr : NULL;                                             \
+        return an ? an->cnt : 0;                                                               \
+    }
+ACCESSOR(copies, precis_copy, copies, ncopies)
+ACCESSOR(quotes, precis_quote, quotes, nquotes)
+ACCESSOR(facts, precis_fact, facts, nfacts)
+ACCESSOR(conflicts, precis_conflict, conflicts, nconflicts)
+ACCESSOR(timeline, precis_timeline_entry, timeline, ntimeline)
+#undef ACCESSOR

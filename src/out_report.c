@@ -1,0 +1,221 @@
+/*
+ * out_report.c -- the analysis report as JSON: one object on one line, so
+ * a batch of reports is JSON Lines.  Articles are named by their ids, as
+ * in the summary's JSON.
+ *
+ *   {"summary": {...as precis summarize --format json...} | null,
+ *    "articles": [{"id", "source", "date", "title"}],
+ *    "copies": [{"a", "b", "shared", "resemblance", "a_in_b", "b_in_a",
+ *                "verdict"}],
+ *    "quotes": [{"text", "speaker", "cue", "article", "start", "end",
+ *                "articles": [...], "variant"}],
+ *    "facts": [{"kind", "text", "key", "value", "unit", "variants": [...],
+ *               "articles": [...], "article", "start", "end"}],
+ *    "conflicts": [{"a", "b"}]   (fact indices),
+ *    "timeline": [{"article", "dated", "when", "added": [{"start","end",
+ *                  "text"}], "new_facts": [...]}]}
+ */
+#include "output.h"
+
+#include <math.h>
+
+static void put_str(pbuf *b, const char *s)
+{
+    if (!s) {
+        pbuf_puts(b, "null");
+        return;
+    }
+    pbuf_putc(b, '"');
+    pbuf_json_str(b, s, strlen(s));
+    pbuf_putc(b, '"');
+}
+
+static void put_art(pbuf *b, const precis_cluster *c, size_t i)
+{
+    put_str(b, precis_cluster_article_id(c, i));
+}
+
+static void put_arts(pbuf *b, const precis_cluster *c, const size_t *a, size_t n)
+{
+    pbuf_putc(b, '[');
+    for (size_t k = 0; k < n; k++) {
+        if (k)
+            pbuf_putc(b, ',');
+        put_art(b, c, a[k]);
+    }
+    pbuf_putc(b, ']');
+}
+
+static void put_num(pbuf *b, double v)
+{
+    pbuf_printf(b, "%.6g", isfinite(v) ? v : 0.0);
+}
+
+static void put_summary(pbuf *b, const precis_summary *sum, const precis_cluster *c)
+{
+    pbuf tmp;
+    pbuf_init(&tmp);
+    out_json(&tmp, sum, c);
+    if (tmp.oom)
+        b->oom = 1;
+    else {
+        size_t n = tmp.len;
+        while (n && tmp.data[n - 1] == '\n')
+            n--;
+        pbuf_put(b, tmp.data, n);
+    }
+    pbuf_free(&tmp);
+}
+
+static void put_copies(pbuf *b, const precis_analysis *an, const precis_cluster *c)
+{
+    const precis_copy *cp;
+    size_t n = precis_analysis_copies(an, &cp);
+    pbuf_puts(b, "\"copies\":[");
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            pbuf_putc(b, ',');
+        pbuf_puts(b, "{\"a\":");
+        put_art(b, c, cp[i].a);
+        pbuf_puts(b, ",\"b\":");
+        put_art(b, c, cp[i].b);
+        pbuf_printf(b, ",\"shared\":%zu,\"resemblance\":", cp[i].shared);
+        put_num(b, cp[i].resemblance);
+        pbuf_puts(b, ",\"a_in_b\":");
+        put_num(b, cp[i].a_in_b);
+        pbuf_puts(b, ",\"b_in_a\":");
+        put_num(b, cp[i].b_in_a);
+        pbuf_puts(b, ",\"verdict\":");
+        put_str(b, precis_copy_kind_name(cp[i].kind));
+        pbuf_putc(b, '}');
+    }
+    pbuf_putc(b, ']');
+}
+
+static void put_quotes(pbuf *b, const precis_analysis *an, const precis_cluster *c)
+{
+    const precis_quote *q;
+    size_t n = precis_analysis_quotes(an, &q);
+    pbuf_puts(b, "\"quotes\":[");
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            pbuf_putc(b, ',');
+        pbuf_puts(b, "{\"text\":");
+        put_str(b, q[i].text);
+        pbuf_puts(b, ",\"speaker\":");
+        put_str(b, q[i].speaker);
+        pbuf_puts(b, ",\"cue\":");
+        put_str(b, q[i].cue);
+        pbuf_puts(b, ",\"article\":");
+        put_art(b, c, q[i].article);
+        pbuf_printf(b, ",\"start\":%zu,\"end\":%zu,\"articles\":", q[i].start, q[i].end);
+        put_arts(b, c, q[i].articles, q[i].n_articles);
+        pbuf_printf(b, ",\"variant\":%zu}", q[i].variant);
+    }
+    pbuf_putc(b, ']');
+}
+
+static void put_facts(pbuf *b, const precis_analysis *an, const precis_cluster *c)
+{
+    const precis_fact *f;
+    size_t n = precis_analysis_facts(an, &f);
+    pbuf_puts(b, "\"facts\":[");
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            pbuf_putc(b, ',');
+        pbuf_puts(b, "{\"kind\":");
+        put_str(b, precis_fact_kind_name(f[i].kind));
+        pbuf_puts(b, ",\"text\":");
+        put_str(b, f[i].text);
+        pbuf_puts(b, ",\"key\":");
+        put_str(b, f[i].key);
+        if (f[i].kind == PRECIS_FACT_NUMBER) {
+            pbuf_puts(b, ",\"value\":");
+            put_num(b, f[i].value);
+            pbuf_puts(b, ",\"unit\":");
+            put_str(b, f[i].unit);
+        }
+        pbuf_puts(b, ",\"variants\":[");
+        for (size_t k = 0; k < f[i].n_variants; k++) {
+            if (k)
+                pbuf_putc(b, ',');
+            put_str(b, f[i].variants[k]);
+        }
+        pbuf_puts(b, "],\"articles\":");
+        put_arts(b, c, f[i].articles, f[i].n_articles);
+        pbuf_puts(b, ",\"article\":");
+        put_art(b, c, f[i].article);
+        pbuf_printf(b, ",\"start\":%zu,\"end\":%zu}", f[i].start, f[i].end);
+    }
+    pbuf_puts(b, "],\"conflicts\":[");
+    const precis_conflict *k;
+    size_t nk = precis_analysis_conflicts(an, &k);
+    for (size_t i = 0; i < nk; i++)
+        pbuf_printf(b, "%s{\"a\":%zu,\"b\":%zu}", i ? "," : "", k[i].a, k[i].b);
+    pbuf_putc(b, ']');
+}
+
+static void put_timeline(pbuf *b, const precis_analysis *an, const precis_cluster *c)
+{
+    const precis_timeline_entry *t;
+    size_t n = precis_analysis_timeline(an, &t);
+    pbuf_puts(b, "\"timeline\":[");
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            pbuf_putc(b, ',');
+        pbuf_puts(b, "{\"article\":");
+        put_art(b, c, t[i].article);
+        pbuf_printf(b, ",\"dated\":%s,\"when\":", t[i].dated ? "true" : "false");
+        put_str(b, t[i].when);
+        pbuf_puts(b, ",\"added\":[");
+        size_t len;
+        const char *text = precis_cluster_article_text(c, t[i].article, &len);
+        for (size_t k = 0; k < t[i].n_added; k++) {
+            const precis_span *sp = &t[i].added[k];
+            pbuf_printf(b, "%s{\"start\":%zu,\"end\":%zu,\"text\":\"", k ? "," : "", sp->start,
+                        sp->end);
+            pbuf_json_str(b, text + sp->start, sp->end - sp->start);
+            pbuf_puts(b, "\"}");
+        }
+        pbuf_puts(b, "],\"new_facts\":[");
+        for (size_t k = 0; k < t[i].n_new_facts; k++)
+            pbuf_printf(b, "%s%zu", k ? "," : "", t[i].new_facts[k]);
+        pbuf_puts(b, "]}");
+    }
+    pbuf_putc(b, ']');
+}
+
+void out_report_json(pbuf *b, const precis_summary *sum, const precis_analysis *an,
+                     const precis_cluster *c)
+{
+    pbuf_puts(b, "{\"summary\":");
+    if (sum)
+        put_summary(b, sum, c);
+    else
+        pbuf_puts(b, "null");
+    pbuf_puts(b, ",\"articles\":[");
+    size_t na = precis_cluster_size(c);
+    for (size_t i = 0; i < na; i++) {
+        pbuf_puts(b, i ? ",{\"id\":" : "{\"id\":");
+        put_art(b, c, i);
+        pbuf_puts(b, ",\"source\":");
+        put_str(b, precis_cluster_article_source(c, i));
+        pbuf_puts(b, ",\"date\":");
+        put_str(b, precis_cluster_article_date(c, i));
+        pbuf_puts(b, ",\"title\":");
+        put_str(b, precis_cluster_article_title(c, i));
+        pbuf_putc(b, '}');
+    }
+    pbuf_putc(b, ']');
+    if (an) {
+        pbuf_putc(b, ',');
+        put_copies(b, an, c);
+        pbuf_putc(b, ',');
+        put_quotes(b, an, c);
+        pbuf_putc(b, ',');
+        put_facts(b, an, c);
+        pbuf_putc(b, ',');
+        put_timeline(b, an, c);
+    }
+    pbuf_puts(b, "}\n");
+}
