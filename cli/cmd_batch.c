@@ -24,6 +24,8 @@ static const char help[] =
     "options:\n"
     "      --input FMT       multinews (default) | jsonl: one cluster per line,\n"
     "                        {\"id\": ..., \"articles\": [{\"text\": ...}, ...]}\n"
+    "      --analyze         write the full report of each cluster (summary, copies,\n"
+    "                        quotes, facts, timeline) as JSON, as 'precis analyze'\n"
     "  -q, --quiet           no per-record messages on standard error\n";
 
 /* Writes s as a JSON string body (no quotes), escaping what JSON needs. */
@@ -63,9 +65,10 @@ int cmd_batch(int argc, char **argv)
     cli_summary_opts o;
     precis_options_init(&o.opt);
     o.fmt = PRECIS_FORMAT_TEXT;
-    int jsonl = 0, quiet = 0;
+    int jsonl = 0, quiet = 0, analyze = 0;
     static const struct option longopts[] = {CLI_SUMMARY_LONGOPTS,
                                              {"quiet", no_argument, 0, 'q'},
+                                             {"analyze", no_argument, 0, OPT_ANALYZE},
                                              {0, 0, 0, 0}};
     int c;
     optind = 1;
@@ -76,6 +79,10 @@ int cmd_batch(int argc, char **argv)
         }
         if (c == 'q') {
             quiet = 1;
+            continue;
+        }
+        if (c == OPT_ANALYZE) {
+            analyze = 1;
             continue;
         }
         if (c == OPT_INPUT) {
@@ -96,10 +103,13 @@ int cmd_batch(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    if (o.fmt == PRECIS_FORMAT_LINES || o.fmt == PRECIS_FORMAT_MARKDOWN) {
+    if (o.fmt == PRECIS_FORMAT_LINES || o.fmt == PRECIS_FORMAT_MARKDOWN ||
+        o.fmt == PRECIS_FORMAT_HTML) {
         fprintf(stderr, "precis batch: --format must be text or json (one line per record)\n");
         return EXIT_USAGE;
     }
+    if (analyze)
+        o.fmt = PRECIS_FORMAT_JSON;
     if (argc - optind > 1) {
         fprintf(stderr, "precis batch: one input file at most\n");
         return EXIT_USAGE;
@@ -138,15 +148,17 @@ int cmd_batch(int argc, char **argv)
                                  : precis_cluster_add_multinews(cl, line, len);
         const char *msg = NULL;
         precis_summary *sum = NULL;
+        precis_analysis *an = NULL;
         char *out = NULL;
         size_t olen = 0;
         if (st) {
             msg = precis_cluster_error(cl);
         } else {
-            st = precis_summarize(s, cl, &sum);
+            st = analyze ? precis_summarize_analyze(s, cl, &sum, &an) : precis_summarize(s, cl, &sum);
             if (st)
                 msg = precis_summarizer_error(s);
-            else if ((st = precis_summary_render(sum, cl, o.fmt, &out, &olen)))
+            else if ((st = analyze ? precis_report_render(sum, an, cl, o.fmt, &out, &olen)
+                                   : precis_summary_render(sum, cl, o.fmt, &out, &olen)))
                 msg = precis_strerror(st);
         }
         if (msg) {
@@ -165,6 +177,7 @@ int cmd_batch(int argc, char **argv)
             fwrite(out, 1, olen, stdout);
         }
         precis_free(out);
+        precis_analysis_free(an);
         precis_summary_free(sum);
         if (st == PRECIS_ENOMEM) {
             rc = EXIT_FATAL;

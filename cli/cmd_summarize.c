@@ -238,16 +238,17 @@ static int run_cmd(int argc, char **argv, int analyze)
     } else {
         precis_summary *sum = NULL;
         precis_analysis *an = NULL;
-        precis_status st = precis_summarize(s, r.c, &sum);
+        precis_status st = PRECIS_OK;
         char *out = NULL;
         size_t len = 0;
         int report = analyze || o.fmt == PRECIS_FORMAT_HTML;
         if (report && o.fmt != PRECIS_FORMAT_JSON && o.fmt != PRECIS_FORMAT_HTML) {
             fprintf(stderr, "precis analyze: the report is written as json or html\n");
             st = PRECIS_EINVAL;
-        }
-        if (!st && report)
-            st = precis_analyze(s, r.c, &an);
+        } else if (report)
+            st = precis_summarize_analyze(s, r.c, &sum, &an);
+        else
+            st = precis_summarize(s, r.c, &sum);
         if (!st)
             st = report ? precis_report_render(sum, an, r.c, o.fmt, &out, &len)
                         : precis_summary_render(sum, r.c, o.fmt, &out, &len);

@@ -6,7 +6,7 @@
 
 #include <getopt.h>
 
-enum { OPT_TRUNCATE = 1000, OPT_INPUT, OPT_HELP };
+enum { OPT_TRUNCATE = 1000, OPT_INPUT, OPT_HELP, OPT_ANALYZE };
 
 typedef struct cli_summary_opts {
     precis_options opt;

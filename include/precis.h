@@ -360,6 +360,11 @@ typedef struct precis_timeline_entry {
    c must outlive it unchanged. */
 PRECIS_API precis_status precis_analyze(precis_summarizer *s, const precis_cluster *c,
                                         precis_analysis **out);
+/* Both at once: the summary (as precis_summarize(); sum may be NULL) and
+   the analysis of c from one model of the cluster, cheaper than two
+   calls.  On failure neither is returned. */
+PRECIS_API precis_status precis_summarize_analyze(precis_summarizer *s, const precis_cluster *c,
+                                                  precis_summary **sum, precis_analysis **out);
 PRECIS_API void precis_analysis_free(precis_analysis *an);
 
 /* The parts; each returns the count and sets *out to an array owned by

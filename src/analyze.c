@@ -356,27 +356,17 @@ static precis_status timeline_build(const actx *x, precis_analysis *an)
 
 /* ---- driver ------------------------------------------------------------ */
 
-precis_status precis_analyze(precis_summarizer *s, const precis_cluster *c,
-                             precis_analysis **out)
+/* Runs the stages on model m; on success *out is the new analysis. */
+static precis_status analysis_run(const precis_cluster *c, const model *m, norm *nm, arena *tmp,
+                                  precis_analysis **out)
 {
-    if (!s || !c || !out)
-        return PRECIS_EINVAL;
-    *out = NULL;
-    if (precis_cluster_size(c) == 0)
-        return PRECIS_EEMPTY;
-    model m;
-    norm *nm;
-    arena *tmp;
-    precis_status st = summarizer_model(s, c, &m, &nm, &tmp);
-    if (st)
-        return st;
     precis_analysis *an = pcalloc(1, sizeof *an);
     if (!an)
         return PRECIS_ENOMEM;
     arena_init(&an->mem, 1 << 16);
     char err[PRECIS_ERRMAX] = "";
-    actx x = {c, &m, nm, &an->mem, tmp, err};
-    st = copies_find(&x, an);
+    actx x = {c, m, nm, &an->mem, tmp, err};
+    precis_status st = copies_find(&x, an);
     if (!st)
         st = quotes_find(&x, &an->quotes, &an->nquotes);
     if (!st)
@@ -389,6 +379,37 @@ precis_status precis_analyze(precis_summarizer *s, const precis_cluster *c,
     }
     *out = an;
     return PRECIS_OK;
+}
+
+precis_status precis_summarize_analyze(precis_summarizer *s, const precis_cluster *c,
+                                       precis_summary **sum, precis_analysis **out)
+{
+    if (!s || !c || !out)
+        return PRECIS_EINVAL;
+    *out = NULL;
+    if (sum)
+        *sum = NULL;
+    if (precis_cluster_size(c) == 0)
+        return PRECIS_EEMPTY;
+    model m;
+    norm *nm;
+    arena *tmp;
+    precis_status st = summarizer_model(s, c, &m, &nm, &tmp);
+    if (!st && sum)
+        st = summary_from_model(s, c, &m, sum);
+    if (!st)
+        st = analysis_run(c, &m, nm, tmp, out);
+    if (st && sum) {
+        precis_summary_free(*sum);
+        *sum = NULL;
+    }
+    return st;
+}
+
+precis_status precis_analyze(precis_summarizer *s, const precis_cluster *c,
+                             precis_analysis **out)
+{
+    return precis_summarize_analyze(s, c, NULL, out);
 }
 
 void precis_analysis_free(precis_analysis *an)

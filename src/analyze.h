@@ -41,4 +41,7 @@ precis_status facts_find(const actx *x, precis_fact **out, size_t *n, precis_con
    the model and *tmp are valid until the next call on s. */
 precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
                                norm **nm, arena **tmp);
+/* The summary of c from its model m (summary.c), as precis_summarize. */
+precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, model *m,
+                                 precis_summary **out);
 #endif

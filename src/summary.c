@@ -238,6 +238,13 @@ precis_status precis_summarize(precis_summarizer *s, const precis_cluster *c,
     precis_status st = summarizer_model(s, c, &m, NULL, NULL);
     if (st)
         return st;
+    return summary_from_model(s, c, &m, out);
+}
+
+precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, model *mp,
+                                 precis_summary **out)
+{
+    model m = *mp;
     uint32_t *pick = arena_alloc(&s->mem, pmul(m.ns ? m.ns : 1, sizeof *pick));
     if (!pick)
         goto oom;

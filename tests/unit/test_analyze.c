@@ -1,0 +1,231 @@
+/* test_analyze.c -- the analysis' copies and timeline on the example
+   cluster (a wire copy republished with additions, an early version and
+   its update) and on small built cases; the JSON report's shape. */
+#include "precis.h"
+#include "t.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)n + 1);
+    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
+        free(b);
+        b = NULL;
+    }
+    fclose(f);
+    if (b) {
+        b[n] = '\0';
+        *len = (size_t)n;
+    }
+    return b;
+}
+
+static precis_cluster *load_example(void)
+{
+    size_t len;
+    char *buf = slurp(PRECIS_TEST_DIR "/../examples/cluster.jsonl", &len);
+    T_CHECK(buf != NULL);
+    if (!buf)
+        return NULL;
+    precis_cluster *c = precis_cluster_new();
+    for (char *p = buf, *nl; p < buf + len; p = nl + 1) {
+        nl = strchr(p, '\n');
+        if (!nl)
+            nl = buf + len;
+        if (nl > p)
+            T_EQ_INT(precis_cluster_add_json(c, p, (size_t)(nl - p)), PRECIS_OK);
+    }
+    free(buf);
+    return c;
+}
+
+static size_t art(const precis_cluster *c, const char *id)
+{
+    for (size_t i = 0; i < precis_cluster_size(c); i++)
+        if (!strcmp(precis_cluster_article_id(c, i), id))
+            return i;
+    return (size_t)-1;
+}
+
+static const precis_copy *pair(const precis_analysis *an, size_t a, size_t b)
+{
+    const precis_copy *cp;
+    size_t n = precis_analysis_copies(an, &cp);
+    for (size_t i = 0; i < n; i++)
+        if ((cp[i].a == a && cp[i].b == b) || (cp[i].a == b && cp[i].b == a))
+            return &cp[i];
+    return NULL;
+}
+
+static void test_example_copies(void)
+{
+    precis_cluster *c = load_example();
+    precis_summarizer *s = precis_summarizer_new(NULL, NULL);
+    precis_analysis *an = NULL;
+    T_EQ_INT(precis_analyze(s, c, &an), PRECIS_OK);
+    size_t wire = art(c, "01-northern-wire"), courier = art(c, "02-valley-courier");
+    size_t early = art(c, "03-harbour-times-early"), update = art(c, "04-harbour-times-update");
+    size_t frag = art(c, "05-lakeshore-gazette");
+    /* the courier republishes the wire copy and adds three paragraphs */
+    const precis_copy *p = pair(an, wire, courier);
+    T_CHECK(p != NULL);
+    if (p) {
+        T_EQ_INT(p->kind, p->a == wire ? PRECIS_COPY_A_IN_B : PRECIS_COPY_B_IN_A);
+        T_CHECK((p->a == wire ? p->a_in_b : p->b_in_a) > 0.8);
+        T_CHECK(p->resemblance > 0.5 && p->resemblance < 0.8);
+    }
+    /* the update shares passages with the early version of the story */
+    p = pair(an, early, update);
+    T_CHECK(p != NULL && p->kind == PRECIS_COPY_SHARES);
+    /* independent reporting */
+    p = pair(an, wire, early);
+    T_CHECK(!p || p->kind == PRECIS_COPY_INDEPENDENT);
+    p = pair(an, frag, courier);
+    T_CHECK(!p || p->kind == PRECIS_COPY_INDEPENDENT);
+    /* pairs are listed once, a < b, sorted */
+    const precis_copy *cp;
+    size_t n = precis_analysis_copies(an, &cp);
+    for (size_t i = 0; i < n; i++) {
+        T_CHECK(cp[i].a < cp[i].b);
+        T_CHECK(cp[i].shared > 0);
+        if (i)
+            T_CHECK(cp[i - 1].a < cp[i].a || (cp[i - 1].a == cp[i].a && cp[i - 1].b < cp[i].b));
+    }
+
+    /* timeline: by the articles' times; the early version first */
+    const precis_timeline_entry *t;
+    size_t nt = precis_analysis_timeline(an, &t);
+    T_EQ_INT(nt, 5);
+    if (nt == 5) {
+        T_EQ_INT(t[0].article, early);
+        T_EQ_INT(t[1].article, wire);
+        T_EQ_INT(t[2].article, courier);
+        T_EQ_INT(t[3].article, update);
+        T_EQ_INT(t[4].article, frag);
+        T_EQ_STR(t[0].when, "2026-03-14T09:10:00Z");
+        for (size_t i = 0; i < nt; i++)
+            T_CHECK(t[i].dated);
+        /* the first article adds everything it says; the courier adds only
+           its own paragraphs (the wire copy came before it) */
+        const precis_timeline_entry *ce = &t[2];
+        size_t len;
+        const char *text = precis_cluster_article_text(c, courier, &len);
+        int brenn = 0, levee = 0;
+        for (size_t k = 0; k < ce->n_added; k++) {
+            const char *sp = text + ce->added[k].start;
+            size_t sl = ce->added[k].end - ce->added[k].start;
+            T_CHECK(ce->added[k].end <= len);
+            if (sl >= 10 && !strncmp(sp, "Downstream", 10))
+                brenn = 1;
+            if (sl >= 10 && !strncmp(sp, "The earthen levee", 17))
+                levee = 1;
+        }
+        T_CHECK(brenn);
+        T_CHECK(!levee);
+        T_CHECK(ce->n_added < 10);
+        T_CHECK(t[1].n_added > ce->n_added);
+    }
+    precis_analysis_free(an);
+    precis_summarizer_free(s);
+    precis_cluster_free(c);
+}
+
+static void add_text(precis_cluster *c, const char *id, const char *date, const char *text)
+{
+    precis_article a = {.id = id, .date = date, .text = text, .text_len = strlen(text)};
+    T_EQ_INT(precis_cluster_add(c, &a), PRECIS_OK);
+}
+
+static const char base[] =
+    "The city council approved the new harbour budget on Monday after a long debate. "
+    "The plan funds two new ferries, a repaired sea wall and a bigger fish market. "
+    "Critics said the ferries would cost far more than the council admits. "
+    "The mayor promised that work on the sea wall would begin in the spring. ";
+static const char extra[] =
+    "On Tuesday the port authority asked for a share of the money for dredging. "
+    "Shipping firms welcomed the request and said larger vessels could then dock. ";
+static const char other[] =
+    "A storm knocked out power to thousands of homes in the northern valleys overnight. "
+    "Repair crews expect to restore electricity to most villages by Thursday evening. ";
+
+/* An undated early version goes before the dated article that contains it;
+   an exact copy is "same". */
+static void test_built(void)
+{
+    char *longer = malloc(sizeof base + sizeof extra);
+    strcpy(longer, base);
+    strcat(longer, extra);
+    precis_cluster *c = precis_cluster_new();
+    add_text(c, "update", "2026-01-06", longer);
+    add_text(c, "early", NULL, base);
+    add_text(c, "copy", "2026-01-06T12:00", longer);
+    add_text(c, "storm", "2026-01-05", other);
+    precis_summarizer *s = precis_summarizer_new(NULL, NULL);
+    precis_summary *sum = NULL;
+    precis_analysis *an = NULL;
+    T_EQ_INT(precis_summarize_analyze(s, c, &sum, &an), PRECIS_OK);
+    T_CHECK(sum && precis_summary_size(sum) > 0);
+    const precis_copy *p = pair(an, 0, 2);
+    T_CHECK(p && p->kind == PRECIS_COPY_SAME && p->resemblance == 1.0);
+    p = pair(an, 0, 1); /* update (a) contains early (b) */
+    T_CHECK(p && p->kind == PRECIS_COPY_B_IN_A && p->b_in_a == 1.0);
+    T_CHECK(pair(an, 0, 3) == NULL || pair(an, 0, 3)->kind == PRECIS_COPY_INDEPENDENT);
+    const precis_timeline_entry *t;
+    size_t nt = precis_analysis_timeline(an, &t);
+    T_EQ_INT(nt, 4);
+    if (nt == 4) {
+        T_EQ_INT(t[0].article, 3); /* the storm, a day earlier */
+        T_EQ_INT(t[1].article, 1); /* the undated early version */
+        T_CHECK(!t[1].dated && t[1].when == NULL);
+        T_EQ_INT(t[2].article, 0);
+        T_EQ_INT(t[3].article, 2);
+        T_EQ_INT(t[2].n_added, 2); /* the two new sentences */
+        T_EQ_INT(t[3].n_added, 0); /* a copy adds nothing */
+        T_EQ_INT(t[1].n_added, 4);
+    }
+    /* the JSON report carries every part, on one line */
+    char *out = NULL;
+    size_t len = 0;
+    T_EQ_INT(precis_report_render(sum, an, c, PRECIS_FORMAT_JSON, &out, &len), PRECIS_OK);
+    T_CHECK(out && strstr(out, "\"copies\":[{\"a\":\"update\",\"b\":\"early\""));
+    T_CHECK(out && strstr(out, "\"verdict\":\"same\""));
+    T_CHECK(out && strstr(out, "\"timeline\":[{\"article\":\"storm\""));
+    T_CHECK(out && strstr(out, "\"quotes\":[") && strstr(out, "\"facts\":["));
+    T_CHECK(out && strchr(out, '\n') == out + len - 1);
+    precis_free(out);
+    T_EQ_INT(precis_report_render(NULL, NULL, c, PRECIS_FORMAT_JSON, &out, &len), PRECIS_EINVAL);
+    T_EQ_INT(precis_report_render(sum, an, c, PRECIS_FORMAT_TEXT, &out, &len), PRECIS_EINVAL);
+    precis_summary_free(sum);
+    precis_analysis_free(an);
+    /* analysis alone; an empty cluster is an error */
+    T_EQ_INT(precis_analyze(s, c, &an), PRECIS_OK);
+    T_EQ_INT(precis_analysis_timeline(an, NULL), 4);
+    precis_analysis_free(an);
+    precis_cluster_clear(c);
+    T_EQ_INT(precis_analyze(s, c, &an), PRECIS_EEMPTY);
+    T_CHECK(an == NULL);
+    /* one article: no pairs, one timeline entry */
+    add_text(c, "only", NULL, other);
+    T_EQ_INT(precis_analyze(s, c, &an), PRECIS_OK);
+    T_EQ_INT(precis_analysis_copies(an, NULL), 0);
+    T_EQ_INT(precis_analysis_timeline(an, NULL), 1);
+    precis_analysis_free(an);
+    precis_summarizer_free(s);
+    precis_cluster_free(c);
+    free(longer);
+}
+
+int main(void)
+{
+    T_RUN(test_example_copies);
+    T_RUN(test_built);
+    return t_finish();
+}
