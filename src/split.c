@@ -833,6 +833,14 @@ static size_t split_terminal(split_state *S, size_t i)
         case SPLIT_K_INITIAL:
         case SPLIT_K_ACRONYM:
         case SPLIT_K_MAYEND:
+            if (prev.kind == SPLIT_K_ACRONYM && prev.time) {
+                /* "a.m." / "p.m." are lower case in cased text too, and
+                   Multi-News re-capitalised every sentence start: only a
+                   capital after them ends the sentence ("By 4 p.m. the
+                   river had fallen" stays whole) */
+                end = split_capital_follows(s, n, w) || (opened && up && !cbracket);
+                break;
+            }
             end = split_starter_follows(s, n, w, prev.upper) ||
                   (opened && (up || !prev.upper) && !cbracket) ||
                   (prev.kind == SPLIT_K_ACRONYM && prev.time && split_capital_follows(s, n, w));
