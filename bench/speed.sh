@@ -39,7 +39,12 @@ for method in default lead-rr centroid lexrank mmr; do
   awk -v j="multinews val ($clusters clusters), $method" -v t="$t" -v w="$words" -v c="$clusters" -v m="$m" \
     'BEGIN{printf "%-44s %8.2f %12.0f %12.0f %7.1f MiB\n", j, t, w/t, c/t, m/1024}'
 done
+t_default=$(awk -v d="$(run "$precis" batch -q --words 300 "$data")" 'BEGIN{split(d,a," "); print a[1]}')
+read -r t m < <(run "$precis" batch -q --analyze --words 300 "$data")
+awk -v j="multinews val, default + analysis (report)" -v t="$t" -v w="$words" -v c="$clusters" -v m="$m" \
+  'BEGIN{printf "%-44s %8.2f %12.0f %12.0f %7.1f MiB\n", j, t, w/t, c/t, m/1024}'
 awk -v t="$t_cat" -v w="$words" 'BEGIN{printf "%-44s %8.2f %12.0f\n", "baseline: wc -w on the same file", t, w/t}'
+awk -v a="$t" -v d="$t_default" 'BEGIN{printf "analysis + summary vs summary alone (same run): %.2fx\n", a/d}'
 
 # one cluster of 1,000 articles: the first 1,000 documents of val.src
 python3 - "$data" "$tmp/big.jsonl" <<'PY'
@@ -59,8 +64,9 @@ with open(sys.argv[2], "w", encoding="utf-8") as f:
     f.write(json.dumps({"id": "big", "articles": arts}) + "\n")
 PY
 bigw=$(python3 -c "import json,sys;print(sum(len(a['text'].split()) for a in json.load(open(sys.argv[1]))['articles']))" "$tmp/big.jsonl")
-for method in default centroid lexrank; do
-  read -r t m < <(run "$precis" batch -q --input jsonl -m "$method" --words 300 "$tmp/big.jsonl")
+for method in default centroid lexrank analyze; do
+  if [ "$method" = analyze ]; then set -- --analyze; else set -- -m "$method"; fi
+  read -r t m < <(run "$precis" batch -q --input jsonl "$@" --words 300 "$tmp/big.jsonl")
   awk -v j="1 cluster of 1,000 articles ($bigw words), $method" -v t="$t" -v w="$bigw" -v m="$m" \
     'BEGIN{printf "%-44s %8.2f %12.0f %12s %7.1f MiB\n", j, t, w/t, "-", m/1024}'
 done

@@ -209,6 +209,10 @@ static int run_cmd(int argc, char **argv, int analyze)
             return EXIT_USAGE;
         }
     }
+    if (analyze && o.fmt != PRECIS_FORMAT_JSON && o.fmt != PRECIS_FORMAT_HTML) {
+        fprintf(stderr, "precis analyze: --format must be json or html\n");
+        return EXIT_USAGE;
+    }
     if (optind >= argc) {
         fprintf(stderr, "precis %s: no input (give files, a directory, or -)\n",
                 analyze ? "analyze" : "summarize");
@@ -242,10 +246,7 @@ static int run_cmd(int argc, char **argv, int analyze)
         char *out = NULL;
         size_t len = 0;
         int report = analyze || o.fmt == PRECIS_FORMAT_HTML;
-        if (report && o.fmt != PRECIS_FORMAT_JSON && o.fmt != PRECIS_FORMAT_HTML) {
-            fprintf(stderr, "precis analyze: the report is written as json or html\n");
-            st = PRECIS_EINVAL;
-        } else if (report)
+        if (report)
             st = precis_summarize_analyze(s, r.c, &sum, &an);
         else
             st = precis_summarize(s, r.c, &sum);
