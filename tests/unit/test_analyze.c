@@ -223,9 +223,59 @@ static void test_built(void)
     free(longer);
 }
 
+/* The real seed cluster, when the evaluation data is present: 002
+   republishes most of 000 and adds more; 003 and 001 are one outlet's
+   early and updated story; 004 is a fragment. */
+static void test_seed(void)
+{
+    static const char *const names[] = {"000_6b11628e9831967b.txt", "001_2f90f46d72ddc849.txt",
+                                        "002_46a426325f84290d.txt", "003_3059c95cfe259342.txt",
+                                        "004_c831f1bb4b716d27.txt"};
+    precis_cluster *c = precis_cluster_new();
+    for (size_t i = 0; i < 5; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/seed-cluster/%s", PRECIS_SHARED_DATA, names[i]);
+        size_t len;
+        char *buf = slurp(path, &len);
+        if (!buf) {
+            printf("seed cluster not found: checks skipped\n");
+            precis_cluster_free(c);
+            return;
+        }
+        precis_article a = {.id = names[i], .text = buf, .text_len = len};
+        T_EQ_INT(precis_cluster_add(c, &a), PRECIS_OK);
+        free(buf);
+    }
+    precis_summarizer *s = precis_summarizer_new(NULL, NULL);
+    precis_analysis *an = NULL;
+    T_EQ_INT(precis_analyze(s, c, &an), PRECIS_OK);
+    const precis_copy *p = pair(an, 0, 2);
+    T_CHECK(p && p->kind == PRECIS_COPY_A_IN_B && p->a_in_b > 0.7);
+    p = pair(an, 1, 3);
+    T_CHECK(p && p->kind == PRECIS_COPY_SHARES && p->resemblance > 0.2);
+    for (size_t b = 0; b < 4; b++) { /* the fragment copies nobody */
+        p = pair(an, b, 4);
+        T_CHECK(!p || p->kind == PRECIS_COPY_INDEPENDENT);
+    }
+    const precis_timeline_entry *t;
+    size_t nt = precis_analysis_timeline(an, &t), r0 = 9, r2 = 9;
+    T_EQ_INT(nt, 5);
+    for (size_t i = 0; i < nt; i++) {
+        if (t[i].article == 0)
+            r0 = i;
+        if (t[i].article == 2)
+            r2 = i;
+    }
+    T_CHECK(r0 < r2); /* the undated copy comes after what it republishes */
+    precis_analysis_free(an);
+    precis_summarizer_free(s);
+    precis_cluster_free(c);
+}
+
 int main(void)
 {
     T_RUN(test_example_copies);
     T_RUN(test_built);
+    T_RUN(test_seed);
     return t_finish();
 }
