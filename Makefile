@@ -16,7 +16,7 @@ $(BUILD)/Makefile:
 deps:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    cmake make gcc clang pkg-config libstemmer-dev libutf8proc-dev libjansson-dev \
+	    cmake make gcc clang pkg-config libstemmer-dev libutf8proc-dev libjansson-dev chromium \
 	    >/dev/null; \
 	else echo "deps: not root or no apt-get; assuming packages are installed"; fi
 
