@@ -74,9 +74,9 @@ static const char html_style[] =
     "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
     "tr.independent{color:var(--muted);opacity:.6}\n"
     ".verdict{font-weight:600}\n"
-    "figure.quote{margin:.9rem 0;padding:.3rem 0 .3rem 1rem;border-left:3px solid var(--line)}\n"
-    "figure.quote blockquote{margin:0;font-size:1.04rem}\n"
-    "figcaption{color:var(--muted);font-size:.88rem;margin-top:.25rem}\n"
+    ".quote{margin:.9rem 0;padding:.3rem 0 .3rem 1rem;border-left:3px solid var(--line)}\n"
+    ".quote blockquote{margin:0;font-size:1.04rem}\n"
+    ".quote .by{color:var(--muted);font-size:.88rem;margin:.25rem 0 0}\n"
     ".speaker{color:var(--fg);font-weight:600}\n"
     ".variant{margin:.3rem 0 0;font-size:.9rem}\n"
     "ul.conflicts{padding:0;margin:.5rem 0 1rem}\n"
@@ -469,9 +469,9 @@ static void put_quotes(html *h, const precis_analysis *an)
         size_t g = q[i].variant;
         if (g < i && q[g].variant == g)
             continue; /* shown with its group */
-        pbuf_printf(b, "<figure class=\"quote\" id=\"q-%zu\">\n<blockquote>", i + 1);
+        pbuf_printf(b, "<div class=\"quote\" id=\"q-%zu\">\n<blockquote>", i + 1);
         put_quote_words(h, &q[i]);
-        pbuf_puts(b, "</blockquote>\n<figcaption>— ");
+        pbuf_puts(b, "</blockquote>\n<p class=\"by\">— ");
         if (q[i].speaker) {
             pbuf_puts(b, "<span class=\"speaker\">");
             put_esc(b, q[i].speaker);
@@ -485,7 +485,7 @@ static void put_quotes(html *h, const precis_analysis *an)
         }
         pbuf_puts(b, " · ");
         put_refs(h, q[i].articles, q[i].n_articles);
-        pbuf_puts(b, "</figcaption>\n");
+        pbuf_puts(b, "</p>\n");
         for (size_t j = next[i]; j != SIZE_MAX; j = next[j]) {
             pbuf_printf(b, "<p class=\"variant\" id=\"q-%zu\">also worded as ", j + 1);
             put_quote_words(h, &q[j]);
@@ -498,7 +498,7 @@ static void put_quotes(html *h, const precis_analysis *an)
             put_refs(h, q[j].articles, q[j].n_articles);
             pbuf_puts(b, "</p>\n");
         }
-        pbuf_puts(b, "</figure>\n");
+        pbuf_puts(b, "</div>\n");
     }
     pfree(next);
     pbuf_puts(b, "</section>\n");
@@ -510,6 +510,22 @@ static void put_fact_value(html *h, const precis_fact *f)
     put_esc(h->b, f->text);
     pbuf_puts(h->b, "</span> ");
     put_refs(h, f->articles, f->n_articles);
+}
+
+/* A NUMBER fact's quantity with its unit: "$1200000", "3.5%", "41",
+   "6.8 meters". */
+static void put_value(pbuf *b, const precis_fact *f)
+{
+    const char *u = f->unit;
+    int prefix = u && (!strcmp(u, "$") || !strcmp(u, "€") || !strcmp(u, "£") || !strcmp(u, "¥"));
+    if (prefix)
+        put_esc(b, u);
+    pbuf_printf(b, "%.10g", isfinite(f->value) ? f->value : 0.0);
+    if (u && *u && !prefix) {
+        if (strcmp(u, "%"))
+            pbuf_putc(b, ' ');
+        put_esc(b, u);
+    }
 }
 
 static void put_facts(html *h, const precis_analysis *an)
@@ -559,21 +575,28 @@ static void put_facts(html *h, const precis_analysis *an)
             count += f[i].kind == groups[g].kind;
         if (!count)
             continue;
-        pbuf_printf(b, "<h3>%s</h3>\n<table class=\"facts %s\">\n<thead><tr><th>Fact</th>"
+        int num = groups[g].kind == PRECIS_FACT_NUMBER;
+        pbuf_printf(b, "<h3>%s</h3>\n<table class=\"facts %s\">\n<thead><tr><th>Fact</th>%s"
                        "<th>%s</th><th>Also written</th><th>Sources</th></tr></thead>\n"
                        "<tbody>\n",
                     groups[g].title, precis_fact_kind_name(groups[g].kind),
-                    groups[g].kind == PRECIS_FACT_NUMBER ? "Counts"
+                    num ? "<th class=\"num\">Value</th>" : "",
+                    num                                  ? "Counts"
                     : groups[g].kind == PRECIS_FACT_DATE ? "Date"
-                                                         : "Name");
+                                                         : "Canonical name");
         for (size_t i = 0; i < n; i++) {
             if (f[i].kind != groups[g].kind)
                 continue;
             pbuf_printf(b, "<tr id=\"fact-%zu\"%s><td>", i + 1,
                         in_conflict[i] ? " class=\"conflict\"" : "");
             put_esc(b, f[i].text);
+            if (num) {
+                pbuf_puts(b, "</td><td class=\"num\">");
+                put_value(b, &f[i]);
+            }
             pbuf_puts(b, "</td><td>");
-            put_esc(b, f[i].key);
+            if (num || !f[i].key || !f[i].text || strcmp(f[i].key, f[i].text))
+                put_esc(b, f[i].key);
             pbuf_puts(b, "</td><td>");
             for (size_t v = 0; v < f[i].n_variants; v++) {
                 if (v)

@@ -151,7 +151,7 @@ check "copies: the Harbour Times versions share passages" $?
 section "$dom" quotes > "$tmp/quotes"
 nq=$(count '"variant":' < "$tmp/report.json")
 if [ "$nq" -gt 0 ]; then
-  [ "$(($(count '<figure class="quote"' < "$tmp/quotes") + $(count '<p class="variant"' < "$tmp/quotes")))" -eq "$nq" ]
+  [ "$(($(count '<div class="quote"' < "$tmp/quotes") + $(count '<p class="variant"' < "$tmp/quotes")))" -eq "$nq" ]
   check "every quote shown once ($nq)" $?
   grep -q '<span class="speaker">[^<]*Okafor-Hale</span>' "$tmp/quotes"
   check "quotes: Okafor-Hale as speaker" $?
