@@ -158,28 +158,25 @@ static void put_pct(pbuf *b, double v)
  * words) is shown, labelled as the closest sentence.  Words are hashed;
  * the summary sentence's hashes are sorted once for binary search. */
 
-static uint64_t word_hash(const char *s, size_t n, size_t *i)
-{
-    uint64_t x = 1469598103934665603ULL;
-    while (*i < n) {
-        unsigned char ch = (unsigned char)s[*i];
-        int word = (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
-                   (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
-        if (!word)
-            break;
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (unsigned char)(ch - 'A' + 'a');
-        x = (x ^ ch) * 1099511628211ULL;
-        (*i)++;
-    }
-    return hash_mix(x);
-}
-
 static int is_word_byte(char c)
 {
     unsigned char ch = (unsigned char)c;
     return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
            ch >= 0x80;
+}
+
+/* The hash of the word starting at s[*i] (FNV-1a over its lower-cased
+   bytes); advances *i past it. */
+static uint64_t word_hash(const char *s, size_t n, size_t *i)
+{
+    uint64_t x = 1469598103934665603ULL;
+    for (; *i < n && is_word_byte(s[*i]); (*i)++) {
+        unsigned char ch = (unsigned char)s[*i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch - 'A' + 'a');
+        x = (x ^ ch) * 1099511628211ULL;
+    }
+    return hash_mix(x);
 }
 
 /* Stores each word's hash in out (when non-NULL); returns the number of
