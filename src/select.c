@@ -294,41 +294,113 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
 
 /* ---- MMR ------------------------------------------------------------------ */
 
+/* The cosine of two sentences' binary idf-weighted term sets, as
+   model_cosine computes it, with each set's squared norm given (computed
+   once per sentence by sq_norm, in the same order, so the value is the
+   same to the bit). */
+static double mmr_cosine(const msent *x, double nx, const msent *y, double ny,
+                         const double *idf)
+{
+    if (nx <= 0 || ny <= 0)
+        return 0;
+    double dot = 0;
+    uint32_t i = 0, j = 0;
+    while (i < x->nset && j < y->nset) {
+        if (x->set[i] == y->set[j]) {
+            double w = idf[x->set[i]];
+            dot += w * w;
+            i++;
+            j++;
+        } else if (x->set[i] < y->set[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return dot / (sqrt(nx) * sqrt(ny));
+}
+
+static double sq_norm(const msent *s, const double *idf)
+{
+    double n = 0;
+    for (uint32_t i = 0; i < s->nset; i++)
+        n += idf[s->set[i]] * idf[s->set[i]];
+    return n;
+}
+
+/* MMR: repeatedly take the sentence that fits and maximises
+   λ·rel(s) − (1−λ)·max cos(s, c) over the last MMR_MAX_CHOSEN_CHECK chosen
+   sentences c.
+
+   Relevance is the cosine of s with the cluster as one pseudo-sentence
+   holding every distinct term.  Since that set contains every term of s,
+   the dot product is s's own squared norm, and the cosine is
+   |s|² / (|s|·|V|) with |V|² the sum of idf² over the vocabulary, computed
+   once: O(|s|) a sentence instead of a merge walk over the vocabulary
+   (which made MMR O(sentences × terms)).
+
+   The redundancy term is kept per sentence (red[i], and arg[i] the
+   chosen slot that gives it) and updated with the one new cosine after
+   each choice; it is recomputed over the window only when its argmax
+   slides out of the window.  A sentence that does not fit, is unusable or
+   whose group is used can never be taken later (the budget only shrinks),
+   so it is dropped for good.  Each round is thus O(sentences) cosines,
+   and the values -- hence the choices -- are those of the direct
+   computation. */
 static size_t select_mmr(model *m, budget *b, const double *idf, uint8_t *gused, uint32_t *out,
                          arena *a)
 {
     size_t ns = m->ns;
-    /* the cluster as one pseudo-sentence: all distinct terms */
-    msent all = {0};
-    all.set = arena_alloc(a, pmul(m->nterm ? m->nterm : 1, sizeof *all.set));
     double *rel = arena_alloc(a, pmul(ns ? ns : 1, sizeof *rel));
+    double *nrm = arena_alloc(a, pmul(ns ? ns : 1, sizeof *nrm));
+    double *red = arena_calloc(a, ns ? ns : 1, sizeof *red);
+    size_t *arg = arena_alloc(a, pmul(ns ? ns : 1, sizeof *arg));
     uint8_t *done = arena_calloc(a, ns ? ns : 1, 1);
-    if (!all.set || !rel || !done)
+    if (!rel || !nrm || !red || !arg || !done)
         return (size_t)-1;
+    double nv = 0;
     for (uint32_t t = 0; t < m->nterm; t++)
-        all.set[t] = t;
-    all.nset = m->nterm;
-    /* weight the pseudo-sentence by tf through idf·tf in the cosine: use
-       plain idf cosine against the full vocabulary, which favours
-       sentences with many rare-but-shared terms */
-    for (size_t i = 0; i < ns; i++)
-        rel[i] = model_cosine(m, &m->s[i], &all, idf);
+        nv += idf[t] * idf[t];
+    for (size_t i = 0; i < ns; i++) {
+        nrm[i] = sq_norm(&m->s[i], idf);
+        rel[i] = (nrm[i] <= 0 || nv <= 0) ? 0 : nrm[i] / (sqrt(nrm[i]) * sqrt(nv));
+        arg[i] = SIZE_MAX; /* red[i] = 0: no chosen sentence yet */
+    }
     size_t k = 0;
     for (;;) {
         double best = -1e300;
         size_t bi = ns;
+        size_t from = k > MMR_MAX_CHOSEN_CHECK ? k - MMR_MAX_CHOSEN_CHECK : 0;
         for (size_t i = 0; i < ns; i++) {
             msent *s = &m->s[i];
-            if (done[i] || gused[s->group] || unusable(s) || !fits(b, s))
+            if (done[i])
                 continue;
-            double red = 0;
-            size_t from = k > MMR_MAX_CHOSEN_CHECK ? k - MMR_MAX_CHOSEN_CHECK : 0;
-            for (size_t j = from; j < k; j++) {
-                double c = model_cosine(m, s, &m->s[out[j]], idf);
-                if (c > red)
-                    red = c;
+            if (gused[s->group] || unusable(s) || !fits(b, s)) {
+                done[i] = 1;
+                continue;
             }
-            double v = MMR_LAMBDA * rel[i] - (1 - MMR_LAMBDA) * red;
+            if (k > 0) {
+                /* the newest chosen sentence joins the window; the
+                   oldest may have left it */
+                uint32_t c = out[k - 1];
+                double v = mmr_cosine(s, nrm[i], &m->s[c], nrm[c], idf);
+                if (v > red[i]) {
+                    red[i] = v;
+                    arg[i] = k - 1;
+                } else if (arg[i] != SIZE_MAX && arg[i] < from) {
+                    red[i] = 0;
+                    arg[i] = SIZE_MAX;
+                    for (size_t j = from; j < k; j++) {
+                        uint32_t cj = out[j];
+                        double w = mmr_cosine(s, nrm[i], &m->s[cj], nrm[cj], idf);
+                        if (w > red[i]) {
+                            red[i] = w;
+                            arg[i] = j;
+                        }
+                    }
+                }
+            }
+            double v = MMR_LAMBDA * rel[i] - (1 - MMR_LAMBDA) * red[i];
             if (v > best) {
                 best = v;
                 bi = i;
