@@ -1,13 +1,1524 @@
 /*
  * quotes.c -- direct quotes and their speakers (stage of analyze.h).
- * Placeholder until the quote finder lands: finds nothing.
+ *
+ * For every article we lex the text once into word and punctuation tokens
+ * (quotation marks, newlines and sentence starts included), then:
+ *
+ *  1. Pair the marks: a straight " opens or closes, a curly U+201C opens
+ *     and U+201D closes.  A quote never crosses a line break and never
+ *     runs past QUOTE_MAX_BYTES; an unclosed mark is dropped there and the
+ *     scan goes on, so one pass over the tokens pairs them all (linear,
+ *     whatever the marks do).
+ *  2. Find capitalised runs ("Gov. Miriam Okafor-Hale"), cut off titles
+ *     and sentence-initial function words, and decide which are people:
+ *     two to four name words, or one word after a title, or the last name
+ *     of a person the article names in full, or one word right before a
+ *     speech verb.  The fullest form of every person (keyed by last name)
+ *     goes into a small hash table.  Person runs in subject position (the
+ *     first in their sentence, or followed by a speech verb, but not
+ *     possessive and not after a preposition) are remembered for pronouns:
+ *     "he/she/they" is the most recent subject within PRON_MAX_BYTES,
+ *     following centering theory's preference for the previous subject
+ *     (Grosz, Joshi & Weinstein, "Centering", Computational Linguistics
+ *     21(2), 1995); ambiguous when that sentence had two subject people.
+ *  3. Attribute every quote, in this order: the text between the parts of
+ *     a split quote ("A," he said, "B."), the text right after the closing
+ *     mark (", he said" / ", Putin said" / ", said Putin" / ", the minister
+ *     added" / ", according to X" / ", a statement from X"), the text
+ *     before the opening mark in the same sentence ("Putin said: ",
+ *     "Putin said that", "X called the plan"), and a previous sentence
+ *     that is only an attribution ("X said in a statement. ").  "according
+ *     to X" after a quote yields to a speaker named before it (the source
+ *     of a report is not its speaker).  Parts are joined when the first
+ *     ends with a comma and only an attribution clause stands between.
+ *     A quote of fewer than QUOTE_MIN_WORDS words is a scare quote and
+ *     dropped; so is a short one (under QUOTE_LONE_WORDS) with no
+ *     attribution that does not begin a sentence ("the words "Anti-Russian
+ *     Sanctions"").
+ *  4. Compare quotes across the cluster on their stem sets (norm_tokens):
+ *     Jaccard >= SAME_JACCARD, or containment of the shorter >=
+ *     SAME_CONTAIN with comparable lengths, makes one quote with every
+ *     article listed; a partial overlap by the same speaker (same last
+ *     name) makes variants -- one statement in different wordings, such as
+ *     two translations.  Candidate pairs come from posting lists of rare
+ *     stems (lists longer than POSTING_MAX are skipped) under a global work
+ *     budget, so thousands of quotes stay near-linear.
+ *
+ * Everything handed out (text, speaker, cue, article lists) is copied into
+ * x->out; per-article buffers are pmalloc'd once and reused, the rest of
+ * the scratch is in x->tmp.
  */
 #include "analyze.h"
 
+#define QUOTE_MAX_BYTES 1500 /* an unclosed quote ends here               */
+#define QUOTE_MIN_WORDS 3    /* fewer: a scare quote ("LAME")             */
+#define QUOTE_LONE_WORDS 5   /* fewer, unattributed and mid-sentence: a term */
+#define PRON_MAX_BYTES 2500  /* a pronoun looks this far back for its person */
+#define WINDOW_TOKENS 80     /* attribution windows, in tokens            */
+#define SPLIT_GAP_TOKENS 40  /* the most between the parts of a split quote */
+#define SAME_JACCARD 0.7
+#define SAME_CONTAIN 0.8
+#define SAME_RATIO 0.5       /* shorter/longer stem set for containment   */
+#define VARIANT_JACCARD 0.3  /* all stems                                 */
+#define VARIANT_SHARED 2     /* shared stems at least                     */
+#define POSTING_MAX 64
+#define WORK_BUDGET 50000000u /* stem comparisons over all pairs          */
+#define NONE UINT32_MAX
+
+/* ---- word classes -------------------------------------------------------- */
+
+enum {
+    WC_FUNC = 1 << 0,  /* function word: never part of a name        */
+    WC_PRON = 1 << 1,  /* he, she, they                               */
+    WC_TITLE = 1 << 2, /* Gov., President, Minister, ...              */
+    WC_ORG = 1 << 3,   /* a name with it is not a person              */
+    WC_VERB = 1 << 4,  /* speech verb                                 */
+    WC_VPRE = 1 << 5,  /* speech verb before a quote only ("called")  */
+    WC_DAY = 1 << 6,   /* days and months                             */
+    WC_PREP = 1 << 7,  /* a name after it is not a subject            */
+    WC_ADV = 1 << 8,   /* may stand between a subject and its verb    */
+    WC_ACC = 1 << 9,   /* according                                   */
+    WC_STMT = 1 << 10, /* statement                                   */
+    WC_DEF = 1 << 11   /* the, a, an                                  */
+};
+
+typedef struct wordclass {
+    const char *w;
+    unsigned cls;
+} wordclass;
+
+/* Sorted by strcmp (lower-case ASCII), searched with bsearch. */
+static const wordclass word_table[] = {
+    {"a", WC_DEF | WC_FUNC}, {"about", WC_FUNC | WC_PREP}, {"above", WC_FUNC},
+    {"according", WC_ACC}, {"acknowledged", WC_VERB}, {"add", WC_VERB}, {"added", WC_VERB},
+    {"adding", WC_VERB}, {"adds", WC_VERB}, {"administration", WC_ORG}, {"admiral", WC_TITLE},
+    {"admitted", WC_VERB}, {"adviser", WC_TITLE}, {"advisor", WC_TITLE},
+    {"after", WC_FUNC | WC_PREP}, {"again", WC_ADV | WC_FUNC}, {"against", WC_FUNC | WC_PREP},
+    {"agency", WC_ORG}, {"agreed", WC_VERB}, {"aide", WC_TITLE}, {"airport", WC_ORG},
+    {"all", WC_FUNC}, {"already", WC_ADV}, {"also", WC_ADV | WC_FUNC}, {"although", WC_FUNC},
+    {"ambassador", WC_TITLE}, {"among", WC_FUNC | WC_PREP}, {"an", WC_DEF | WC_FUNC},
+    {"and", WC_FUNC}, {"announced", WC_VERB}, {"another", WC_FUNC}, {"answered", WC_VERB},
+    {"any", WC_FUNC}, {"apr", WC_DAY}, {"april", WC_DAY}, {"archbishop", WC_TITLE},
+    {"arena", WC_ORG}, {"argued", WC_VERB}, {"army", WC_ORG}, {"as", WC_FUNC},
+    {"asked", WC_FUNC | WC_VERB}, {"asks", WC_VERB}, {"association", WC_ORG},
+    {"at", WC_FUNC | WC_PREP}, {"attorney", WC_TITLE}, {"aug", WC_DAY}, {"august", WC_DAY},
+    {"authority", WC_ORG}, {"avenue", WC_ORG}, {"bank", WC_ORG}, {"basin", WC_ORG},
+    {"because", WC_FUNC}, {"before", WC_FUNC | WC_PREP}, {"behind", WC_PREP},
+    {"between", WC_PREP}, {"bishop", WC_TITLE}, {"board", WC_ORG}, {"both", WC_FUNC},
+    {"bridge", WC_ORG}, {"bureau", WC_ORG}, {"bureaus", WC_ORG}, {"but", WC_FUNC},
+    {"by", WC_FUNC | WC_PREP}, {"called", WC_VPRE}, {"calling", WC_VPRE}, {"capt", WC_TITLE},
+    {"captain", WC_TITLE}, {"cardinal", WC_TITLE}, {"cautioned", WC_VERB}, {"center", WC_ORG},
+    {"centre", WC_ORG}, {"ceo", WC_TITLE}, {"chair", WC_TITLE}, {"chairman", WC_TITLE},
+    {"chairwoman", WC_TITLE}, {"chancellor", WC_TITLE}, {"chief", WC_TITLE},
+    {"church", WC_ORG}, {"city", WC_ORG}, {"claimed", WC_VERB}, {"club", WC_ORG},
+    {"co", WC_ORG}, {"co.", WC_ORG}, {"coach", WC_TITLE}, {"col", WC_TITLE},
+    {"college", WC_ORG}, {"colonel", WC_TITLE}, {"commander", WC_TITLE},
+    {"commented", WC_VERB}, {"commission", WC_ORG}, {"commissioner", WC_TITLE},
+    {"committee", WC_ORG}, {"company", WC_ORG}, {"complained", WC_VERB}, {"conceded", WC_VERB},
+    {"confirmed", WC_VERB}, {"congress", WC_ORG}, {"continued", WC_VERB}, {"corp", WC_ORG},
+    {"corporation", WC_ORG}, {"council", WC_ORG}, {"councillor", WC_TITLE},
+    {"councilor", WC_TITLE}, {"counsel", WC_TITLE}, {"county", WC_ORG}, {"courier", WC_ORG},
+    {"court", WC_ORG}, {"cried", WC_VERB}, {"cross", WC_ORG}, {"dame", WC_TITLE},
+    {"day", WC_ORG}, {"dec", WC_DAY}, {"december", WC_DAY}, {"declared", WC_VERB},
+    {"department", WC_ORG}, {"deputy", WC_TITLE}, {"described", WC_VPRE},
+    {"describing", WC_VPRE}, {"despite", WC_FUNC}, {"detective", WC_TITLE},
+    {"director", WC_TITLE}, {"district", WC_ORG}, {"doctor", WC_TITLE}, {"dr", WC_TITLE},
+    {"dubbed", WC_VPRE}, {"during", WC_FUNC}, {"each", WC_FUNC}, {"earlier", WC_ADV | WC_FUNC},
+    {"early", WC_FUNC}, {"east", WC_ORG}, {"eastern", WC_ORG}, {"either", WC_FUNC},
+    {"embassy", WC_ORG}, {"emir", WC_TITLE}, {"emphasised", WC_VERB}, {"emphasized", WC_VERB},
+    {"envoy", WC_TITLE}, {"even", WC_FUNC}, {"every", WC_FUNC}, {"explained", WC_VERB},
+    {"facebook", WC_ORG}, {"father", WC_TITLE}, {"feb", WC_DAY}, {"february", WC_DAY},
+    {"federation", WC_ORG}, {"few", WC_FUNC}, {"first", WC_ADV}, {"for", WC_FUNC | WC_PREP},
+    {"force", WC_ORG}, {"forces", WC_ORG}, {"foundation", WC_ORG}, {"founder", WC_TITLE},
+    {"friday", WC_DAY}, {"from", WC_FUNC | WC_PREP}, {"fund", WC_ORG},
+    {"further", WC_ADV | WC_FUNC}, {"gazette", WC_ORG}, {"gen", WC_TITLE},
+    {"general", WC_TITLE}, {"google", WC_ORG}, {"gov", WC_TITLE}, {"government", WC_ORG},
+    {"governor", WC_TITLE}, {"group", WC_ORG}, {"guard", WC_ORG}, {"had", WC_ADV},
+    {"has", WC_ADV}, {"have", WC_ADV}, {"he", WC_FUNC | WC_PRON}, {"her", WC_FUNC},
+    {"herald", WC_ORG}, {"here", WC_FUNC}, {"hers", WC_FUNC}, {"him", WC_FUNC},
+    {"his", WC_FUNC}, {"hospital", WC_ORG}, {"house", WC_ORG}, {"how", WC_FUNC},
+    {"however", WC_FUNC}, {"i", WC_FUNC}, {"i'm", WC_FUNC}, {"if", WC_FUNC},
+    {"images", WC_ORG}, {"imam", WC_TITLE}, {"in", WC_ADV | WC_FUNC | WC_PREP},
+    {"inc", WC_ORG}, {"including", WC_PREP}, {"insisted", WC_VERB}, {"inspector", WC_TITLE},
+    {"institute", WC_ORG}, {"interfax", WC_ORG}, {"into", WC_FUNC | WC_PREP}, {"is", WC_ADV},
+    {"island", WC_ORG}, {"islands", WC_ORG}, {"it", WC_FUNC}, {"it's", WC_FUNC},
+    {"its", WC_FUNC}, {"jan", WC_DAY}, {"january", WC_DAY}, {"joked", WC_VERB},
+    {"journal", WC_ORG}, {"judge", WC_TITLE}, {"jul", WC_DAY}, {"july", WC_DAY},
+    {"jun", WC_DAY}, {"june", WC_DAY}, {"just", WC_FUNC}, {"justice", WC_TITLE},
+    {"king", WC_TITLE}, {"kingdom", WC_ORG}, {"kremlin", WC_ORG}, {"labeled", WC_VPRE},
+    {"labelled", WC_VPRE}, {"lady", WC_TITLE}, {"lake", WC_ORG}, {"lane", WC_ORG},
+    {"last", WC_FUNC}, {"late", WC_FUNC}, {"later", WC_ADV | WC_FUNC}, {"leader", WC_TITLE},
+    {"library", WC_ORG}, {"like", WC_FUNC | WC_PREP}, {"llc", WC_ORG}, {"lord", WC_TITLE},
+    {"lt", WC_TITLE}, {"ltd", WC_ORG}, {"many", WC_FUNC}, {"march", WC_DAY},
+    {"marshal", WC_TITLE}, {"mayor", WC_TITLE}, {"meanwhile", WC_FUNC}, {"member", WC_TITLE},
+    {"mep", WC_TITLE}, {"minister", WC_TITLE}, {"ministry", WC_ORG}, {"minster", WC_TITLE},
+    {"miss", WC_TITLE}, {"monday", WC_DAY}, {"more", WC_FUNC}, {"most", WC_FUNC},
+    {"mount", WC_ORG}, {"mp", WC_TITLE}, {"mr", WC_TITLE}, {"mrs", WC_TITLE}, {"ms", WC_TITLE},
+    {"mt", WC_ORG}, {"much", WC_FUNC}, {"museum", WC_ORG}, {"mx", WC_TITLE}, {"my", WC_FUNC},
+    {"nations", WC_ORG}, {"navy", WC_ORG}, {"near", WC_PREP}, {"neither", WC_FUNC},
+    {"network", WC_ORG}, {"nevertheless", WC_FUNC}, {"new", WC_ORG}, {"news", WC_ORG},
+    {"next", WC_FUNC}, {"no", WC_FUNC}, {"nor", WC_FUNC}, {"north", WC_ORG},
+    {"northern", WC_ORG}, {"not", WC_FUNC}, {"noted", WC_VERB}, {"nov", WC_DAY},
+    {"november", WC_DAY}, {"now", WC_FUNC}, {"observed", WC_VERB}, {"ocean", WC_ORG},
+    {"oct", WC_DAY}, {"october", WC_DAY}, {"of", WC_FUNC | WC_PREP}, {"office", WC_ORG},
+    {"officer", WC_TITLE}, {"on", WC_ADV | WC_FUNC | WC_PREP}, {"once", WC_ADV | WC_FUNC},
+    {"one", WC_FUNC}, {"only", WC_FUNC}, {"or", WC_FUNC}, {"other", WC_FUNC}, {"our", WC_FUNC},
+    {"over", WC_FUNC | WC_PREP}, {"park", WC_ORG}, {"parliament", WC_ORG}, {"party", WC_ORG},
+    {"pastor", WC_TITLE}, {"plc", WC_ORG}, {"pledged", WC_VERB}, {"police", WC_ORG},
+    {"pope", WC_TITLE}, {"post", WC_ORG}, {"posted", WC_VERB}, {"predicted", WC_VERB},
+    {"premier", WC_TITLE}, {"president", WC_TITLE}, {"president-elect", WC_TITLE},
+    {"press", WC_ORG}, {"previously", WC_ADV}, {"prime", WC_TITLE}, {"prince", WC_TITLE},
+    {"princess", WC_TITLE}, {"prof", WC_TITLE}, {"professor", WC_TITLE}, {"promised", WC_VERB},
+    {"province", WC_ORG}, {"queen", WC_TITLE}, {"quipped", WC_VERB}, {"rabbi", WC_TITLE},
+    {"radio", WC_ORG}, {"recalled", WC_VERB}, {"recently", WC_ADV}, {"remarked", WC_VERB},
+    {"rep", WC_TITLE}, {"replied", WC_VERB}, {"reported", WC_VERB},
+    {"representative", WC_TITLE}, {"republic", WC_ORG}, {"responded", WC_VERB},
+    {"reuters", WC_ORG}, {"rev", WC_TITLE}, {"reverend", WC_TITLE}, {"river", WC_ORG},
+    {"road", WC_ORG}, {"said", WC_VERB}, {"saint", WC_ORG}, {"saturday", WC_DAY},
+    {"say", WC_VERB}, {"saying", WC_VERB}, {"says", WC_VERB}, {"school", WC_ORG},
+    {"sea", WC_ORG}, {"secretary", WC_TITLE}, {"sen", WC_TITLE}, {"senate", WC_ORG},
+    {"senator", WC_TITLE}, {"sep", WC_DAY}, {"sept", WC_DAY}, {"september", WC_DAY},
+    {"sergeant", WC_TITLE}, {"service", WC_ORG}, {"sgt", WC_TITLE}, {"she", WC_FUNC | WC_PRON},
+    {"sheikh", WC_TITLE}, {"sheriff", WC_TITLE}, {"shouted", WC_VERB}, {"since", WC_FUNC},
+    {"sir", WC_TITLE}, {"so", WC_FUNC}, {"some", WC_FUNC}, {"south", WC_ORG},
+    {"southern", WC_ORG}, {"speaker", WC_TITLE}, {"speaking", WC_FUNC},
+    {"spokesman", WC_TITLE}, {"spokesperson", WC_TITLE}, {"spokeswoman", WC_TITLE},
+    {"square", WC_ORG}, {"st", WC_ORG}, {"stated", WC_VERB}, {"statement", WC_STMT},
+    {"states", WC_ORG}, {"station", WC_ORG}, {"still", WC_FUNC}, {"street", WC_ORG},
+    {"stressed", WC_VERB}, {"such", WC_FUNC}, {"suggested", WC_VERB}, {"sunday", WC_DAY},
+    {"superintendent", WC_TITLE}, {"tass", WC_ORG}, {"team", WC_ORG}, {"television", WC_ORG},
+    {"tell", WC_VERB}, {"tells", WC_VERB}, {"termed", WC_VPRE}, {"testified", WC_VERB},
+    {"than", WC_FUNC | WC_PREP}, {"that", WC_FUNC}, {"that's", WC_FUNC},
+    {"the", WC_DEF | WC_FUNC}, {"their", WC_FUNC}, {"then", WC_ADV | WC_FUNC},
+    {"there", WC_FUNC}, {"there's", WC_FUNC}, {"these", WC_FUNC}, {"they", WC_FUNC | WC_PRON},
+    {"this", WC_FUNC}, {"those", WC_FUNC}, {"though", WC_FUNC}, {"through", WC_FUNC},
+    {"thursday", WC_DAY}, {"thus", WC_FUNC}, {"times", WC_ORG}, {"to", WC_FUNC | WC_PREP},
+    {"today", WC_ADV | WC_FUNC}, {"told", WC_VERB}, {"tomorrow", WC_FUNC}, {"toward", WC_PREP},
+    {"towards", WC_PREP}, {"tribune", WC_ORG}, {"tuesday", WC_DAY}, {"tv", WC_ORG},
+    {"tweeted", WC_VERB}, {"twitter", WC_ORG}, {"under", WC_FUNC | WC_PREP}, {"union", WC_ORG},
+    {"united", WC_ORG}, {"university", WC_ORG}, {"unlike", WC_FUNC | WC_PREP},
+    {"until", WC_FUNC}, {"urged", WC_VERB}, {"valley", WC_ORG}, {"via", WC_PREP},
+    {"vice", WC_TITLE}, {"vowed", WC_VERB}, {"war", WC_ORG}, {"warned", WC_VERB},
+    {"was", WC_ADV}, {"we", WC_FUNC}, {"we're", WC_FUNC}, {"wednesday", WC_DAY},
+    {"week", WC_ORG}, {"were", WC_ADV}, {"west", WC_ORG}, {"western", WC_ORG},
+    {"what", WC_FUNC}, {"when", WC_FUNC}, {"where", WC_FUNC}, {"whether", WC_FUNC},
+    {"which", WC_FUNC}, {"while", WC_FUNC}, {"who", WC_FUNC}, {"whom", WC_FUNC},
+    {"whose", WC_FUNC}, {"why", WC_FUNC}, {"will", WC_ADV}, {"wire", WC_ORG},
+    {"with", WC_FUNC | WC_PREP}, {"within", WC_FUNC}, {"without", WC_FUNC | WC_PREP},
+    {"would", WC_ADV}, {"write", WC_VERB}, {"writes", WC_VERB}, {"wrote", WC_VERB},
+    {"year", WC_ORG}, {"yes", WC_FUNC}, {"yesterday", WC_ADV | WC_FUNC}, {"yet", WC_FUNC},
+    {"you", WC_FUNC}, {"your", WC_FUNC},
+};
+
+static int cmp_word(const void *k, const void *e)
+{
+    return strcmp((const char *)k, ((const wordclass *)e)->w);
+}
+
+static unsigned word_class_of(const char *w, size_t n)
+{
+    char buf[32];
+    if (n == 0 || n >= sizeof buf)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 0x80)
+            return 0;
+        buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    buf[n] = 0;
+    const wordclass *e =
+        bsearch(buf, word_table, sizeof word_table / sizeof word_table[0], sizeof word_table[0],
+                cmp_word);
+    return e ? e->cls : 0;
+}
+
+/* ---- lexer --------------------------------------------------------------- */
+
+enum { T_WORD, T_COMMA, T_STOP, T_COLON, T_DASH, T_OPEN, T_CLOSE, T_STRAIGHT, T_NL, T_OTHER };
+enum {
+    F_CAP = 1 << 0,     /* starts with a capital letter              */
+    F_ALLCAPS = 1 << 1, /* two or more letters, all capitals         */
+    F_POSS = 1 << 2,    /* ends in 's                                */
+    F_ABBR = 1 << 3,    /* took a following '.' (Gov., U.S.)         */
+    F_INQ = 1 << 4,     /* inside a quote (marks excluded)           */
+    F_SSTART = 1 << 5,  /* first token of a sentence                 */
+    F_HYPH = 1 << 6     /* word with an inner hyphen                 */
+};
+
+typedef struct qtok {
+    uint32_t s, e; /* byte span */
+    uint8_t kind, flags;
+    uint16_t cls; /* word classes (words only) */
+} qtok;
+
+/* Code of a general-punctuation character U+2000..U+207F at t[i] (its last
+   byte, 0x80 + offset), or 0. */
+static unsigned genpunct(const char *t, size_t n, size_t i)
+{
+    if (i + 2 < n && (unsigned char)t[i] == 0xE2 &&
+        ((unsigned char)t[i + 1] == 0x80 || (unsigned char)t[i + 1] == 0x81))
+        return (unsigned)(unsigned char)t[i + 1] << 8 | (unsigned char)t[i + 2];
+    return 0;
+}
+
+static size_t u8len(const char *t, size_t n, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return i + k <= n ? k : n - i;
+}
+
+/* Length of the word character at t[i], 0 if none. */
+static size_t wchar_at(const char *t, size_t n, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+    if (genpunct(t, n, i))
+        return 0;
+    if (c == 0xC2 && i + 1 < n) {
+        unsigned char d = (unsigned char)t[i + 1];
+        if (d < 0xC0 && d != 0xAA && d != 0xB5 && d != 0xBA) /* Latin-1 punctuation */
+            return 0;
+    }
+    if (c == 0xE3 && i + 1 < n && (unsigned char)t[i + 1] == 0x80) /* CJK punctuation */
+        return 0;
+    return u8len(t, n, i);
+}
+
+static int is_cap(const char *t, size_t n, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c >= 'A' && c <= 'Z')
+        return 1;
+    if (i + 1 >= n)
+        return 0;
+    unsigned char d = (unsigned char)t[i + 1];
+    return (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) || (c == 0xD0 && d <= 0xAF) ||
+           (c == 0xCE && d >= 0x91 && d <= 0xA9);
+}
+
+/* Lexes t[0..n) into tok (NULL: only counts).  Returns the token count.
+   Words keep inner hyphens, apostrophes and dots (U.S, 3.5); a '.' after
+   a title, a single letter or a dotted word becomes part of the word. */
+static size_t lex(const char *t, size_t n, qtok *tok)
+{
+    size_t nt = 0, i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)t[i];
+        qtok k = {(uint32_t)i, 0, T_OTHER, 0, 0};
+        size_t w = wchar_at(t, n, i);
+        if (w) {
+            size_t dots = 0, j = i + w;
+            int hyph = 0;
+            for (;;) {
+                if (j >= n)
+                    break;
+                size_t x = wchar_at(t, n, j);
+                if (x) {
+                    j += x;
+                    continue;
+                }
+                size_t sep = 0;
+                if (t[j] == '-' || t[j] == '\'' || t[j] == '.')
+                    sep = 1;
+                else if (genpunct(t, n, j) == 0x8099) /* ’ */
+                    sep = 3;
+                /* "handled’Lavrov": two words glued, unlike "O'Brien" */
+                if (sep && t[j] != '-' && t[j] != '.' && j - i > 1 && j + sep < n &&
+                    is_cap(t, n, j + sep))
+                    sep = 0;
+                if (sep && j + sep < n && wchar_at(t, n, j + sep)) {
+                    dots += t[j] == '.';
+                    hyph |= t[j] == '-';
+                    j += sep;
+                    continue;
+                }
+                break;
+            }
+            k.kind = T_WORD;
+            k.e = (uint32_t)j;
+            if (is_cap(t, n, i))
+                k.flags |= F_CAP;
+            if (hyph)
+                k.flags |= F_HYPH;
+            size_t letters = 0, upper = 0;
+            for (size_t q = i; q < j; q++) {
+                unsigned char d = (unsigned char)t[q];
+                letters += (d | 32) >= 'a' && (d | 32) <= 'z';
+                upper += d >= 'A' && d <= 'Z';
+            }
+            if (letters >= 2 && upper == letters)
+                k.flags |= F_ALLCAPS;
+            size_t wl = j - i;
+            if (wl >= 3 && t[j - 1] == 's' && t[j - 2] == '\'')
+                k.flags |= F_POSS;
+            else if (wl >= 5 && t[j - 1] == 's' && genpunct(t, n, j - 4) == 0x8099)
+                k.flags |= F_POSS;
+            k.cls = (uint16_t)word_class_of(t + i, wl);
+            if (!k.cls && hyph) {
+                size_t h = i;
+                while (h < j && t[h] != '-')
+                    h++;
+                k.cls = (uint16_t)(word_class_of(t + i, h - i) & (WC_TITLE | WC_ORG));
+            }
+            if (!k.cls && wl > 4 && t[j - 1] == 'y' && t[j - 2] == 'l' && !(k.flags & F_CAP))
+                k.cls = WC_ADV;
+            if (j < n && t[j] == '.' &&
+                ((wl == 1 && letters) || (dots && letters) || (k.cls & (WC_TITLE | WC_DAY)) ||
+                 ((k.cls & WC_ORG) && wl <= 3))) {
+                j++;
+                k.e = (uint32_t)j;
+                k.flags |= F_ABBR;
+            }
+            i = j;
+        } else if (c == '\n') {
+            k.kind = T_NL;
+            while (i < n && (t[i] == '\n' || t[i] == '\r' || t[i] == ' ' || t[i] == '\t'))
+                i++;
+            k.e = (uint32_t)i;
+        } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+            i++;
+            continue;
+        } else {
+            size_t len = u8len(t, n, i);
+            unsigned g = genpunct(t, n, i);
+            if (c == 0xC2 && i + 1 < n && (unsigned char)t[i + 1] == 0xA0) {
+                i += 2; /* no-break space */
+                continue;
+            }
+            if (g == 0x809C)
+                k.kind = T_OPEN;
+            else if (g == 0x809D)
+                k.kind = T_CLOSE;
+            else if (g == 0x8093 || g == 0x8094 || c == '-')
+                k.kind = T_DASH;
+            else if (g >= 0x8080 && g <= 0x808A) {
+                i += len; /* typographic spaces */
+                continue;
+            } else if (c == '"')
+                k.kind = T_STRAIGHT;
+            else if (c == ',')
+                k.kind = T_COMMA;
+            else if (c == '.' || c == '!' || c == '?' || g == 0x80A6)
+                k.kind = T_STOP;
+            else if (c == ':' || c == ';')
+                k.kind = T_COLON;
+            i += len;
+            k.e = (uint32_t)i;
+            /* a run of the same other punctuation is one token */
+            if (k.kind == T_OTHER || k.kind == T_DASH || k.kind == T_STOP)
+                while (i + len <= n && !memcmp(t + i, t + k.s, len)) {
+                    i += len;
+                    k.e = (uint32_t)i;
+                }
+        }
+        if (tok)
+            tok[nt] = k;
+        nt++;
+    }
+    return nt;
+}
+
+/* ---- per-article state ---------------------------------------------------- */
+
+enum {
+    R_PERSON = 1 << 0, /* a person's name                              */
+    R_NAMED = 1 << 1,  /* a name of something (person, body, place)    */
+    R_POSS = 1 << 2,   /* ends in 's                                   */
+    R_INQ = 1 << 3,    /* inside a quote                               */
+    R_SINIT = 1 << 4,  /* first token of its sentence                  */
+    R_PREP = 1 << 5,   /* right after a preposition                    */
+    R_ORG = 1 << 6     /* has an organisation word                     */
+};
+
+typedef struct qrun {
+    uint32_t t0, t1; /* token range of the capitalised run             */
+    uint32_t n0, ne; /* the name in it, titles and function words off  */
+    uint32_t title;  /* last title token, or NONE                      */
+    uint32_t sent;   /* sentence number                                */
+    uint32_t full;   /* persons: the run with the fullest form         */
+    uint32_t flags;
+} qrun;
+
+typedef struct mention {
+    uint32_t tok, sent, full; /* a person in subject position */
+} mention;
+
+typedef struct rawq {
+    uint32_t ot, ct; /* opening and closing mark tokens */
+} rawq;
+
+typedef struct attrib {
+    uint32_t who;    /* run index, or NONE                           */
+    const char *cue; /* into the text, or a literal                  */
+    size_t cuelen;
+    uint32_t end;    /* token after the matched pattern              */
+    int weak;        /* "according to": a source, maybe not a speaker */
+} attrib;
+
+/* One quote found in one article, before grouping. */
+typedef struct qrec {
+    uint32_t art;
+    size_t start, end;
+    char *text; /* x->tmp */
+    size_t tlen;
+    char *speaker; /* x->tmp, or NULL */
+    const char *cue;
+    size_t cuelen;
+    uint64_t skey; /* hash of the speaker's last name, 0 without one */
+    uint32_t *set; /* sorted distinct (stem << 1 | stop), x->tmp */
+    uint32_t nset;
+} qrec;
+
+/* Buffers reused from article to article (pmalloc'd). */
+typedef struct qscratch {
+    qtok *tok;
+    size_t tokcap;
+    rawq *raw;
+    size_t rawcap;
+    qrun *run;
+    size_t runcap;
+    uint32_t *nmtab;
+    size_t nmcap;
+    mention *men;
+    size_t mencap;
+    uint32_t *stems;
+    size_t stemcap, nstems;
+    qrec *q;
+    size_t qcap, nq;
+} qscratch;
+
+typedef struct qart {
+    const char *t;
+    size_t n;
+    qtok *tok;
+    size_t nt;
+    rawq *raw;
+    size_t nraw;
+    qrun *run;
+    size_t nrun;
+    uint32_t *nmtab; /* run index + 1; 0 = empty */
+    size_t nmmask;
+    mention *men;
+    size_t nmen;
+} qart;
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap * 2 > need ? *cap * 2 : need;
+    if (nc < 16)
+        nc = 16;
+    void *np = prealloc(*p, pmul(nc, elem));
+    if (!np)
+        return -1;
+    *p = np;
+    *cap = nc;
+    return 0;
+}
+
+static void scratch_free(qscratch *s)
+{
+    pfree(s->tok);
+    pfree(s->raw);
+    pfree(s->run);
+    pfree(s->nmtab);
+    pfree(s->men);
+    pfree(s->stems);
+    pfree(s->q);
+}
+
+static int is_word(const qart *A, uint32_t k, unsigned cls)
+{
+    return k < A->nt && A->tok[k].kind == T_WORD && (A->tok[k].cls & cls);
+}
+
+/* Is token k the word w (ASCII, case-insensitive)? */
+static int word_is(const qart *A, uint32_t k, const char *w)
+{
+    if (k >= A->nt || A->tok[k].kind != T_WORD)
+        return 0;
+    size_t n = strlen(w);
+    if (A->tok[k].e - A->tok[k].s != n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((A->t[A->tok[k].s + i] | 32) != w[i])
+            return 0;
+    return 1;
+}
+
+/* Byte length of token k without a possessive 's and a final '.'. */
+static size_t name_len(const qart *A, uint32_t k)
+{
+    const qtok *tk = &A->tok[k];
+    size_t n = tk->e - tk->s;
+    if (tk->flags & F_POSS)
+        n -= A->t[tk->e - 2] == '\'' ? 2 : 4;
+    return n;
+}
+
+/* Hash of token k folded to lower case (ASCII), possessive off. */
+static uint64_t tok_key(const qart *A, uint32_t k)
+{
+    size_t n = name_len(A, k);
+    const char *s = A->t + A->tok[k].s;
+    if (n && s[n - 1] == '.')
+        n--;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        h = (h ^ c) * 0x100000001b3ULL;
+    }
+    return hash_mix(h) | 1;
+}
+
+/* ---- quotation marks ------------------------------------------------------ */
+
+/* Pairs the marks (see the file comment).  raw NULL: counts only. */
+static size_t pair_marks(const qart *A, rawq *raw)
+{
+    size_t nq = 0;
+    uint32_t open = NONE;
+    int curly = 0;
+    for (uint32_t i = 0; i < A->nt; i++) {
+        const qtok *k = &A->tok[i];
+        if (open != NONE && k->s - A->tok[open].s > QUOTE_MAX_BYTES)
+            open = NONE;
+        switch (k->kind) {
+        case T_NL:
+            open = NONE;
+            break;
+        case T_STRAIGHT:
+            if (open == NONE) {
+                open = i;
+                curly = 0;
+            } else if (!curly) {
+                if (raw)
+                    raw[nq] = (rawq){open, i};
+                nq++;
+                open = NONE;
+            }
+            break;
+        case T_OPEN:
+            if (open == NONE || curly) {
+                open = i;
+                curly = 1;
+            }
+            break;
+        case T_CLOSE:
+            if (open != NONE && curly) {
+                if (raw)
+                    raw[nq] = (rawq){open, i};
+                nq++;
+                open = NONE;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return nq;
+}
+
+/* ---- names ---------------------------------------------------------------- */
+
+static uint32_t *name_slot(const qart *A, uint64_t key)
+{
+    size_t i = (size_t)key & A->nmmask;
+    for (;;) {
+        uint32_t *e = &A->nmtab[i];
+        if (!*e || tok_key(A, A->run[*e - 1].ne - 1) == key)
+            return e;
+        i = (i + 1) & A->nmmask;
+    }
+}
+
+/* The run (index) whose token range contains token k, or NONE. */
+static uint32_t run_at(const qart *A, uint32_t k)
+{
+    size_t lo = 0, hi = A->nrun;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (A->run[mid].t0 <= k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0 || A->run[lo - 1].t1 <= k)
+        return NONE;
+    return (uint32_t)(lo - 1);
+}
+
+static uint32_t named_run_starting(const qart *A, uint32_t k)
+{
+    uint32_t r = run_at(A, k);
+    if (r == NONE || A->run[r].t0 != k || !(A->run[r].flags & R_NAMED) ||
+        (A->run[r].flags & R_INQ))
+        return NONE;
+    return r;
+}
+
+/* Skips up to max adverbs, auxiliaries and day names from token k. */
+static uint32_t skip_adv(const qart *A, uint32_t k, uint32_t lim, int max)
+{
+    for (int i = 0; i < max && k < lim && is_word(A, k, WC_ADV | WC_DAY); i++)
+        k++;
+    return k;
+}
+
+/* Is there a speech verb right after run r (adverbs between)? */
+static int verb_follows(const qart *A, const qrun *r)
+{
+    uint32_t k = skip_adv(A, r->t1, (uint32_t)A->nt, 3);
+    return is_word(A, k, WC_VERB | WC_VPRE) && !(A->tok[k].flags & F_CAP);
+}
+
+/* Finds the capitalised runs, their names, which are people, the fullest
+   form of each person, and the subject mentions.  Buffers in sc. */
+static int find_names(qart *A, qscratch *sc)
+{
+    size_t cnt = 0;
+    for (size_t i = 0; i < A->nt; i++)
+        cnt += A->tok[i].kind == T_WORD && (A->tok[i].flags & F_CAP);
+    if (grow((void **)&sc->run, &sc->runcap, cnt + 1, sizeof(qrun)))
+        return -1;
+    A->run = sc->run;
+    A->nrun = 0;
+    uint32_t sent = 0;
+    for (uint32_t i = 0; i < A->nt; i++) {
+        const qtok *k = &A->tok[i];
+        if (k->flags & F_SSTART)
+            sent++;
+        if (k->kind != T_WORD || !(k->flags & F_CAP))
+            continue;
+        uint32_t j = i + 1;
+        while (j < A->nt && A->tok[j].kind == T_WORD && (A->tok[j].flags & F_CAP) &&
+               !(A->tok[j].flags & F_SSTART) && !(A->tok[j - 1].flags & F_POSS) &&
+               (A->tok[j].flags & F_INQ) == (k->flags & F_INQ))
+            j++;
+        qrun r = {i, j, i, i, NONE, sent, NONE, 0};
+        if (k->flags & F_INQ)
+            r.flags |= R_INQ;
+        if (A->tok[j - 1].flags & F_POSS)
+            r.flags |= R_POSS;
+        if ((k->flags & F_SSTART) || i == 0 || A->tok[i - 1].kind == T_NL ||
+            A->tok[i - 1].kind == T_OPEN ||
+            (A->tok[i - 1].kind == T_STRAIGHT && (k->flags & F_INQ)))
+            r.flags |= R_SINIT;
+        if (i > 0 && (is_word(A, i - 1, WC_PREP) ||
+                      (i > 1 && is_word(A, i - 1, WC_DEF) && is_word(A, i - 2, WC_PREP))))
+            r.flags |= R_PREP;
+        for (uint32_t q = i; q < j; q++)
+            if (A->tok[q].cls & WC_TITLE)
+                r.title = q;
+        r.n0 = r.title == NONE ? i : r.title + 1;
+        if (r.title == NONE)
+            while (r.n0 < j && (A->tok[r.n0].cls & (WC_FUNC | WC_DAY | WC_DEF | WC_PRON | WC_VERB |
+                                                    WC_VPRE | WC_ACC | WC_PREP)))
+                r.n0++;
+        r.ne = r.n0;
+        while (r.ne < j && !(A->tok[r.ne].cls & (WC_FUNC | WC_DAY | WC_DEF | WC_PRON | WC_TITLE)))
+            r.ne++;
+        uint32_t len = r.ne - r.n0;
+        if (len) {
+            r.flags |= R_NAMED;
+            for (uint32_t q = r.n0; q < r.ne; q++)
+                if ((A->tok[q].cls & WC_ORG) || (A->tok[q].flags & F_ALLCAPS))
+                    r.flags |= R_ORG;
+            if (!(r.flags & R_ORG) && len <= 4 && (len >= 2 || r.title != NONE))
+                r.flags |= R_PERSON;
+        }
+        A->run[A->nrun++] = r;
+        i = j - 1;
+    }
+    /* the fullest form of every person, by last name */
+    size_t cap = 64;
+    while (cap < A->nrun * 2 + 16)
+        cap *= 2;
+    if (grow((void **)&sc->nmtab, &sc->nmcap, cap, sizeof(uint32_t)))
+        return -1;
+    A->nmtab = sc->nmtab;
+    A->nmmask = cap - 1;
+    memset(A->nmtab, 0, cap * sizeof(uint32_t));
+    for (uint32_t ri = 0; ri < A->nrun; ri++) {
+        qrun *r = &A->run[ri];
+        if (!(r->flags & R_PERSON))
+            continue;
+        uint32_t *e = name_slot(A, tok_key(A, r->ne - 1));
+        if (!*e || A->run[*e - 1].ne - A->run[*e - 1].n0 < r->ne - r->n0)
+            *e = ri + 1;
+    }
+    /* one-word names: the subject of a speech verb somewhere in the
+       article ("," Amsel said"), then every use of a known last name */
+    for (uint32_t ri = 0; ri < A->nrun; ri++) {
+        qrun *r = &A->run[ri];
+        if ((r->flags & (R_NAMED | R_ORG | R_PERSON | R_SINIT)) != R_NAMED ||
+            r->ne - r->n0 != 1 || r->t1 != r->ne)
+            continue;
+        if (verb_follows(A, r) ||
+            (r->t0 > 0 && is_word(A, r->t0 - 1, WC_VERB) && !(A->tok[r->t0 - 1].flags & F_CAP))) {
+            uint32_t *e = name_slot(A, tok_key(A, r->ne - 1));
+            if (!*e)
+                *e = ri + 1;
+        }
+    }
+    for (uint32_t ri = 0; ri < A->nrun; ri++) {
+        qrun *r = &A->run[ri];
+        if ((r->flags & (R_NAMED | R_ORG | R_PERSON)) != R_NAMED || r->ne - r->n0 != 1)
+            continue;
+        if (*name_slot(A, tok_key(A, r->ne - 1)))
+            r->flags |= R_PERSON;
+    }
+    for (uint32_t ri = 0; ri < A->nrun; ri++) {
+        qrun *r = &A->run[ri];
+        if (r->flags & R_PERSON) {
+            uint32_t *e = name_slot(A, tok_key(A, r->ne - 1));
+            r->full = *e ? *e - 1 : ri;
+        }
+    }
+    /* people in subject position, for pronouns */
+    if (grow((void **)&sc->men, &sc->mencap, A->nrun + 1, sizeof(mention)))
+        return -1;
+    A->men = sc->men;
+    A->nmen = 0;
+    uint32_t seen_sent = NONE;
+    for (uint32_t ri = 0; ri < A->nrun; ri++) {
+        const qrun *r = &A->run[ri];
+        if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS | R_PREP)))
+            continue;
+        if (r->sent != seen_sent || verb_follows(A, r))
+            A->men[A->nmen++] = (mention){r->t0, r->sent, r->full};
+        seen_sent = r->sent;
+    }
+    return 0;
+}
+
+/* The person a subject pronoun at token p points to (run index), or NONE. */
+static uint32_t resolve_pronoun(const qart *A, uint32_t p)
+{
+    size_t lo = 0, hi = A->nmen;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (A->men[mid].tok < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return NONE;
+    const mention *m = &A->men[lo - 1];
+    if (A->tok[p].s - A->tok[m->tok].s > PRON_MAX_BYTES)
+        return NONE;
+    if (lo >= 2 && A->men[lo - 2].sent == m->sent && A->men[lo - 2].full != m->full)
+        return NONE; /* "Putin and Lavrov said ...": which one? */
+    return m->full;
+}
+
+/* "the minister added": the last person before token p whose title
+   matches the noun at token k ("Gov." for "governor"), or NONE. */
+static uint32_t resolve_title(const qart *A, uint32_t p, uint32_t k)
+{
+    const char *noun = A->t + A->tok[k].s;
+    size_t nl = A->tok[k].e - A->tok[k].s;
+    uint32_t r = NONE;
+    size_t lo = 0, hi = A->nrun;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (A->run[mid].t0 < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo, steps = 0; i > 0 && steps < 64; i--, steps++) {
+        const qrun *q = &A->run[i - 1];
+        if (A->tok[p].s - A->tok[q->t0].s > PRON_MAX_BYTES)
+            break;
+        if (!(q->flags & R_PERSON) || (q->flags & R_INQ) || q->title == NONE)
+            continue;
+        const char *ti = A->t + A->tok[q->title].s;
+        size_t tl = A->tok[q->title].e - A->tok[q->title].s;
+        if (tl && ti[tl - 1] == '.')
+            tl--;
+        size_t m = tl < nl ? tl : nl;
+        size_t j = 0;
+        while (j < m && (ti[j] | 32) == (noun[j] | 32))
+            j++;
+        if (m >= 3 && j == m) {
+            r = q->full;
+            break;
+        }
+    }
+    return r;
+}
+
+/* ---- attribution ---------------------------------------------------------- */
+
+static attrib no_attrib(void)
+{
+    return (attrib){NONE, NULL, 0, 0, 0};
+}
+
+static attrib verb_cue(const qart *A, uint32_t k, uint32_t who, uint32_t end)
+{
+    return (attrib){who, A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s, end, 0};
+}
+
+/* A person run stands for its fullest form. */
+static uint32_t who_of(const qart *A, uint32_t r)
+{
+    return r != NONE && (A->run[r].flags & R_PERSON) ? A->run[r].full : r;
+}
+
+/* The first token at or after k that is not part of the attribution
+   window after a closing mark (line break, another quote mark, or WINDOW_TOKENS
+   on). */
+static uint32_t after_limit(const qart *A, uint32_t k)
+{
+    uint32_t lim = k;
+    while (lim < A->nt && lim - k < WINDOW_TOKENS) {
+        uint8_t kd = A->tok[lim].kind;
+        if (kd == T_NL || kd == T_OPEN || kd == T_CLOSE || kd == T_STRAIGHT)
+            break;
+        lim++;
+    }
+    return lim;
+}
+
+/* Attribution right after a closing mark: tokens [j, lim). */
+static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
+{
+    if (j < lim && (A->tok[j].kind == T_COMMA || A->tok[j].kind == T_DASH))
+        j++;
+    if (j >= lim || A->tok[j].kind != T_WORD)
+        return no_attrib();
+    unsigned c = A->tok[j].cls;
+    if ((c & WC_ACC) && word_is(A, j + 1, "to") && j + 2 < lim) {
+        uint32_t r = named_run_starting(A, j + 2);
+        attrib a = {who_of(A, r), "according to", 12, r != NONE ? A->run[r].t1 : j + 2, 1};
+        return a;
+    }
+    if (c & WC_PRON) {
+        uint32_t k = skip_adv(A, j + 1, lim, 2);
+        if (k < lim && is_word(A, k, WC_VERB))
+            return verb_cue(A, k, resolve_pronoun(A, j), k + 1);
+        return no_attrib();
+    }
+    if ((c & WC_VERB) && !(A->tok[j].flags & F_CAP)) {
+        uint32_t k = j + 1, who = NONE, end = j + 1;
+        uint32_t r = k < lim ? named_run_starting(A, k) : NONE;
+        if (r != NONE) {
+            who = who_of(A, r);
+            end = A->run[r].t1;
+        } else if (is_word(A, k, WC_PRON)) {
+            who = resolve_pronoun(A, k);
+            end = k + 1;
+        } else if (is_word(A, k, WC_DEF) && k + 1 < lim && A->tok[k + 1].kind == T_WORD) {
+            who = resolve_title(A, j, k + 1);
+            end = k + 2;
+        }
+        return verb_cue(A, j, who, end);
+    }
+    uint32_t r = named_run_starting(A, j);
+    if (r != NONE) {
+        uint32_t k = skip_adv(A, A->run[r].t1, lim, 2);
+        if (k < lim && A->tok[k].kind == T_COMMA) { /* ", the chief hydrologist," */
+            uint32_t q = k + 1;
+            while (q < lim && q - k < 12 && A->tok[q].kind != T_COMMA && A->tok[q].kind != T_STOP)
+                q++;
+            if (q < lim && A->tok[q].kind == T_COMMA)
+                k = skip_adv(A, q + 1, lim, 2);
+        }
+        if (k < lim && is_word(A, k, WC_VERB) && !(A->tok[k].flags & F_CAP) &&
+            !((A->run[r].flags & R_SINIT) && !(A->run[r].flags & R_PERSON)))
+            return verb_cue(A, k, who_of(A, r), k + 1);
+        return no_attrib();
+    }
+    if (c & WC_DEF) {
+        if (is_word(A, j + 1, WC_STMT) && (word_is(A, j + 2, "from") || word_is(A, j + 2, "by"))) {
+            uint32_t q = named_run_starting(A, j + 3);
+            if (q != NONE)
+                return (attrib){who_of(A, q), "statement", 9, A->run[q].t1, 0};
+        }
+        /* "the minister added", "the ministry said" */
+        uint32_t k = j + 1;
+        while (k < lim && k - j <= 3 && A->tok[k].kind == T_WORD && !(A->tok[k].flags & F_CAP) &&
+               !(A->tok[k].cls & WC_VERB))
+            k++;
+        if (k > j + 1 && is_word(A, k, WC_VERB))
+            return verb_cue(A, k, resolve_title(A, j, k - 1), k + 1);
+        return no_attrib();
+    }
+    /* "police said", "officials told reporters": a cue without a name */
+    uint32_t k = j;
+    while (k < lim && k - j < 3 && A->tok[k].kind == T_WORD && !(A->tok[k].cls & WC_VERB))
+        k++;
+    if (k > j && is_word(A, k, WC_VERB) && !(A->tok[k].flags & F_CAP))
+        return verb_cue(A, k, NONE, k + 1);
+    return no_attrib();
+}
+
+/* The speaker of speech verb c, searched backwards to token w0: a subject
+   pronoun, a person, or a body named right before the verb. */
+static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
+{
+    uint32_t k = c;
+    while (k > w0) {
+        k--;
+        const qtok *tk = &A->tok[k];
+        if ((tk->flags & F_INQ) || tk->kind != T_WORD)
+            continue;
+        if (tk->cls & WC_PRON)
+            return resolve_pronoun(A, k);
+        uint32_t r = run_at(A, k);
+        if (r == NONE)
+            continue;
+        const qrun *q = &A->run[r];
+        if (!(q->flags & (R_POSS | R_PREP))) {
+            if (q->flags & R_PERSON)
+                return q->full;
+            if ((q->flags & R_NAMED) && skip_adv(A, q->t1, c, 3) == c &&
+                !((q->flags & R_SINIT) && q->ne - q->n0 == 1))
+                return r;
+        }
+        k = q->t0;
+    }
+    return NONE;
+}
+
+/* Attribution in the sentence before an opening mark at token ot: the
+   last cue ("said", "according to X", "a statement from X") and its
+   subject.  *w0 gets the window start. */
+static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
+{
+    uint32_t w0 = ot;
+    while (w0 > 0 && ot - w0 < WINDOW_TOKENS && !(A->tok[w0].flags & F_SSTART) &&
+           A->tok[w0 - 1].kind != T_NL)
+        w0--;
+    if (w0 < ot && A->tok[w0].kind == T_NL)
+        w0++;
+    *w0p = w0;
+    for (uint32_t c = ot; c > w0;) {
+        c--;
+        const qtok *tk = &A->tok[c];
+        if (tk->kind != T_WORD || (tk->flags & F_INQ))
+            continue;
+        if ((tk->cls & WC_ACC) && word_is(A, c + 1, "to") && c + 2 < ot) {
+            uint32_t r = named_run_starting(A, c + 2);
+            if (r != NONE)
+                return (attrib){who_of(A, r), "according to", 12, A->run[r].t1, 1};
+        }
+        if ((tk->cls & WC_STMT) && (word_is(A, c + 1, "from") || word_is(A, c + 1, "by")) &&
+            c + 2 < ot) {
+            uint32_t r = named_run_starting(A, c + 2);
+            if (r != NONE)
+                return (attrib){who_of(A, r), "statement", 9, A->run[r].t1, 0};
+        }
+        if ((tk->cls & (WC_VERB | WC_VPRE)) && !(tk->flags & F_CAP)) {
+            uint32_t who = subject_before(A, c, w0);
+            if (who == NONE && c + 1 < ot)
+                who = who_of(A, named_run_starting(A, c + 1));
+            return verb_cue(A, c, who, c + 1);
+        }
+    }
+    return no_attrib();
+}
+
+/* "Putin said in a statement. "...": a sentence that is only an
+   attribution, right before a quote that begins its own sentence. */
+static attrib prev_sentence_attr(const qart *A, uint32_t ot)
+{
+    if (ot < 2 || (A->tok[ot - 1].kind != T_STOP && A->tok[ot - 1].kind != T_COLON))
+        return no_attrib();
+    uint32_t w0;
+    attrib a = before_attr(A, ot - 1, &w0);
+    if (!a.cue || a.who == NONE || a.weak)
+        return no_attrib();
+    /* after the verb only a prepositional phrase may follow */
+    uint32_t k = a.end;
+    if (k < ot - 1 && !is_word(A, k, WC_PREP) && !word_is(A, k, "reporters"))
+        return no_attrib();
+    for (; k < ot - 1; k++)
+        if (A->tok[k].kind != T_WORD || (A->tok[k].cls & (WC_VERB | WC_VPRE | WC_PRON)) ||
+            word_is(A, k, "that"))
+            return no_attrib();
+    return a;
+}
+
+/* ---- quotes of one article ------------------------------------------------ */
+
+/* Words of the quote between tokens ot and ct; a hyphen separates words
+   here ("anti-Russia agony" is three), as it does for the stemmer. */
+static size_t quote_words(const qart *A, uint32_t ot, uint32_t ct)
+{
+    size_t w = 0;
+    for (uint32_t k = ot + 1; k < ct; k++) {
+        if (A->tok[k].kind != T_WORD)
+            continue;
+        w++;
+        if (A->tok[k].flags & F_HYPH)
+            for (uint32_t b = A->tok[k].s; b < A->tok[k].e; b++)
+                w += A->t[b] == '-';
+    }
+    return w;
+}
+
+/* The name of run r, tokens joined by one space, possessive off, in a. */
+static char *run_name(const qart *A, uint32_t r, arena *a)
+{
+    const qrun *q = &A->run[r];
+    size_t len = 0;
+    for (uint32_t k = q->n0; k < q->ne; k++)
+        len += name_len(A, k) + 1;
+    char *s = arena_alloc(a, len ? len : 1);
+    if (!s)
+        return NULL;
+    size_t w = 0;
+    for (uint32_t k = q->n0; k < q->ne; k++) {
+        if (w)
+            s[w++] = ' ';
+        size_t n = name_len(A, k);
+        memcpy(s + w, A->t + A->tok[k].s, n);
+        w += n;
+    }
+    s[w] = 0;
+    return s;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int collect_stem(void *ud, uint32_t stem, int stop, size_t start, size_t end)
+{
+    qscratch *sc = ud;
+    PRECIS_UNUSED(start);
+    PRECIS_UNUSED(end);
+    if (grow((void **)&sc->stems, &sc->stemcap, sc->nstems + 1, sizeof(uint32_t)))
+        return -1;
+    sc->stems[sc->nstems++] = stem << 1 | (stop ? 1u : 0u);
+    return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Records the quote made of raw quotes first..last with attribution at. */
+static precis_status add_quote(const actx *x, qscratch *sc, const qart *A, uint32_t art,
+                               size_t first, size_t last, const attrib *at)
+{
+    size_t len = 0;
+    for (size_t i = first; i <= last; i++)
+        len += A->tok[A->raw[i].ct].s - A->tok[A->raw[i].ot].e + 1;
+    char *text = arena_alloc(x->tmp, len + 1);
+    if (!text)
+        return PRECIS_ENOMEM;
+    size_t w = 0;
+    for (size_t i = first; i <= last; i++) {
+        size_t s = A->tok[A->raw[i].ot].e, e = A->tok[A->raw[i].ct].s;
+        while (s < e && is_space(A->t[s]))
+            s++;
+        while (e > s && is_space(A->t[e - 1]))
+            e--;
+        if (s == e)
+            continue;
+        if (w)
+            text[w++] = ' ';
+        memcpy(text + w, A->t + s, e - s);
+        w += e - s;
+    }
+    /* the comma before an attribution belongs to the sentence around */
+    while (w && (text[w - 1] == ',' || is_space(text[w - 1])))
+        w--;
+    text[w] = 0;
+    if (grow((void **)&sc->q, &sc->qcap, sc->nq + 1, sizeof(qrec)))
+        return PRECIS_ENOMEM;
+    qrec *q = &sc->q[sc->nq];
+    memset(q, 0, sizeof *q);
+    q->art = art;
+    q->start = A->tok[A->raw[first].ot].s;
+    q->end = A->tok[A->raw[last].ct].e;
+    q->text = text;
+    q->tlen = w;
+    q->cue = at->cue;
+    q->cuelen = at->cuelen;
+    if (at->who != NONE) {
+        q->speaker = run_name(A, at->who, x->tmp);
+        if (!q->speaker)
+            return PRECIS_ENOMEM;
+        const qrun *r = &A->run[at->who];
+        q->skey = tok_key(A, r->ne - 1);
+    }
+    sc->nstems = 0;
+    if (norm_tokens(x->nm, text, w, collect_stem, sc))
+        return PRECIS_ENOMEM;
+    qsort(sc->stems, sc->nstems, sizeof(uint32_t), cmp_u32);
+    size_t u = 0;
+    for (size_t i = 0; i < sc->nstems; i++)
+        if (!u || sc->stems[u - 1] != sc->stems[i])
+            sc->stems[u++] = sc->stems[i];
+    q->set = arena_alloc(x->tmp, (u ? u : 1) * sizeof(uint32_t));
+    if (!q->set)
+        return PRECIS_ENOMEM;
+    memcpy(q->set, sc->stems, u * sizeof(uint32_t));
+    q->nset = (uint32_t)u;
+    sc->nq++;
+    return PRECIS_OK;
+}
+
+/* Finds the quotes of article art and appends them to sc->q. */
+static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
+{
+    qart A;
+    memset(&A, 0, sizeof A);
+    A.t = precis_cluster_article_text(x->c, art, &A.n);
+    if (!A.t || A.n == 0 || A.n >= UINT32_MAX)
+        return PRECIS_OK; /* documented: articles of 4 GB and more are skipped */
+    A.nt = lex(A.t, A.n, NULL);
+    if (grow((void **)&sc->tok, &sc->tokcap, A.nt + 1, sizeof(qtok)))
+        return PRECIS_ENOMEM;
+    A.tok = sc->tok;
+    lex(A.t, A.n, A.tok);
+    if (A.nt == 0)
+        return PRECIS_OK;
+    /* sentence starts from the model's split */
+    A.tok[0].flags |= F_SSTART;
+    const model *m = x->m;
+    if (art < m->nart) {
+        uint32_t k = 0;
+        for (size_t i = 0; i < m->count[art]; i++) {
+            size_t s = m->s[m->first[art] + i].start;
+            while (k < A.nt && A.tok[k].s < s)
+                k++;
+            if (k < A.nt)
+                A.tok[k].flags |= F_SSTART;
+        }
+    }
+    A.nraw = pair_marks(&A, NULL);
+    if (!A.nraw)
+        return PRECIS_OK;
+    if (grow((void **)&sc->raw, &sc->rawcap, A.nraw, sizeof(rawq)))
+        return PRECIS_ENOMEM;
+    A.raw = sc->raw;
+    pair_marks(&A, A.raw);
+    for (size_t i = 0; i < A.nraw; i++)
+        for (uint32_t k = A.raw[i].ot + 1; k < A.raw[i].ct; k++)
+            A.tok[k].flags |= F_INQ;
+    if (find_names(&A, sc))
+        return PRECIS_ENOMEM;
+
+    uint32_t prev_ct = NONE, prev_who = NONE;
+    for (size_t i = 0; i < A.nraw;) {
+        size_t first = i, last = i;
+        attrib inter = no_attrib();
+        /* split quote: "A," <attribution>, "B." */
+        while (last + 1 < A.nraw) {
+            const rawq *q = &A.raw[last], *q2 = &A.raw[last + 1];
+            if (q->ct < q->ot + 2 || A.tok[q->ct - 1].kind != T_COMMA ||
+                q2->ot - q->ct > SPLIT_GAP_TOKENS)
+                break;
+            uint32_t lim = after_limit(&A, q->ct + 1);
+            if (lim != q2->ot)
+                break; /* a line break or another mark between */
+            attrib a = after_attr(&A, q->ct + 1, lim);
+            if (!a.cue)
+                break;
+            /* one clause: no sentence end before the final mark */
+            uint32_t k = a.end;
+            while (k + 1 < lim && A.tok[k].kind != T_STOP)
+                k++;
+            if (k + 1 < lim)
+                break;
+            if (!inter.cue)
+                inter = a;
+            last++;
+        }
+        size_t words = 0;
+        for (size_t p = first; p <= last; p++)
+            words += quote_words(&A, A.raw[p].ot, A.raw[p].ct);
+        uint32_t ot = A.raw[first].ot, ct = A.raw[last].ct, w0;
+        attrib at = inter;
+        attrib ba = before_attr(&A, ot, &w0);
+        int begins = w0 == ot || (ot > 0 && A.tok[ot - 1].kind == T_COLON);
+        if (!at.cue) {
+            attrib aa = after_attr(&A, ct + 1, after_limit(&A, ct + 1));
+            if (aa.cue && aa.who != NONE && !aa.weak)
+                at = aa;
+            else if (ba.who != NONE)
+                at = ba;
+            else if (aa.who != NONE)
+                at = aa;
+            else {
+                attrib pa = begins ? prev_sentence_attr(&A, ot) : no_attrib();
+                at = pa.cue ? pa : aa.cue ? aa : ba;
+            }
+        }
+        /* a paragraph that is only a quote continues the quote that ended
+           the paragraph before (cue NULL: the speaker is carried over) */
+        if (!at.cue && at.who == NONE && prev_who != NONE && ot > 0 &&
+            A.tok[ot - 1].kind == T_NL && ot - 1 > prev_ct && ot - 1 - prev_ct <= WINDOW_TOKENS) {
+            uint32_t lim = after_limit(&A, ct + 1), k = prev_ct + 1;
+            while (k < ot - 1 && A.tok[k].kind != T_NL)
+                k++;
+            if (k == ot - 1 && (lim >= A.nt || A.tok[lim].kind == T_NL))
+                at.who = prev_who;
+        }
+        i = last + 1;
+        if (words < QUOTE_MIN_WORDS || (words < QUOTE_LONE_WORDS && at.who == NONE && !begins))
+            continue;
+        precis_status st = add_quote(x, sc, &A, art, first, last, &at);
+        if (st)
+            return st;
+        prev_ct = ct;
+        prev_who = at.who;
+    }
+    return PRECIS_OK;
+}
+
+/* ---- the same quote across sources, and variants -------------------------- */
+
+static uint32_t uf_find(uint32_t *p, uint32_t i)
+{
+    while (p[i] != i) {
+        p[i] = p[p[i]];
+        i = p[i];
+    }
+    return i;
+}
+
+/* Joins the sets of a and b; the root is the smaller index. */
+static void uf_union(uint32_t *p, uint32_t a, uint32_t b)
+{
+    a = uf_find(p, a);
+    b = uf_find(p, b);
+    if (a < b)
+        p[b] = a;
+    else if (b < a)
+        p[a] = b;
+}
+
+typedef struct qpost {
+    uint32_t key, q; /* set element, quote */
+} qpost;
+
+static int cmp_post(const void *pa, const void *pb)
+{
+    const qpost *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return (a->q > b->q) - (a->q < b->q);
+}
+
+typedef struct qpair {
+    uint32_t a, b;
+} qpair;
+
+/* Compares the quotes that share a rare stem: same quote (union into
+   same[]) or a candidate variant pair (appended to *vp). */
+static precis_status compare_quotes(const actx *x, const qscratch *sc, uint32_t *same,
+                                    qpair **vp, size_t *nvp)
+{
+    size_t nq = sc->nq, np = 0;
+    for (size_t i = 0; i < nq; i++)
+        np += sc->q[i].nset;
+    qpost *post = arena_alloc(x->tmp, pmul(np ? np : 1, sizeof *post));
+    uint32_t *stamp = arena_calloc(x->tmp, nq, sizeof *stamp);
+    size_t vcap = nq < 1024 ? nq + 16 : 1024;
+    qpair *v = arena_alloc(x->tmp, pmul(vcap, sizeof *v));
+    if (!post || !stamp || !v)
+        return PRECIS_ENOMEM;
+    np = 0;
+    for (size_t i = 0; i < nq; i++)
+        for (uint32_t k = 0; k < sc->q[i].nset; k++)
+            post[np++] = (qpost){sc->q[i].set[k], (uint32_t)i};
+    qsort(post, np, sizeof *post, cmp_post);
+    size_t work = 0, nv = 0;
+    for (size_t i = 0; i < nq && work < WORK_BUDGET; i++) {
+        const qrec *qi = &sc->q[i];
+        for (uint32_t k = 0; k < qi->nset && work < WORK_BUDGET; k++) {
+            size_t lo = 0, hi = np;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (post[mid].key < qi->set[k])
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            size_t e = lo;
+            while (e < np && post[e].key == qi->set[k] && e - lo <= POSTING_MAX)
+                e++;
+            if (e - lo > POSTING_MAX)
+                continue; /* a common word: no evidence */
+            for (size_t p = lo; p < e; p++) {
+                uint32_t j = post[p].q;
+                if (j <= i || stamp[j] == i + 1)
+                    continue;
+                stamp[j] = (uint32_t)i + 1;
+                const qrec *qj = &sc->q[j];
+                work += qi->nset + qj->nset;
+                size_t a = 0, b = 0, inter = 0, content = 0;
+                while (a < qi->nset && b < qj->nset) {
+                    if (qi->set[a] < qj->set[b])
+                        a++;
+                    else if (qi->set[a] > qj->set[b])
+                        b++;
+                    else {
+                        inter++;
+                        content += !(qi->set[a] & 1);
+                        a++;
+                        b++;
+                    }
+                }
+                size_t mn = qi->nset < qj->nset ? qi->nset : qj->nset;
+                size_t mx = qi->nset + qj->nset - mn;
+                double jac = (double)inter / (double)(mx + mn - inter);
+                double cont = mn ? (double)inter / (double)mn : 0;
+                if (jac >= SAME_JACCARD ||
+                    (cont >= SAME_CONTAIN && (double)mn >= SAME_RATIO * (double)mx && mn >= 3)) {
+                    uf_union(same, (uint32_t)i, j);
+                } else if (inter >= VARIANT_SHARED && content >= 1 &&
+                           (jac >= VARIANT_JACCARD || (cont >= SAME_CONTAIN && mn >= 3)) &&
+                           (!qi->skey || !qj->skey || qi->skey == qj->skey)) {
+                    if (nv == vcap) {
+                        qpair *nvv = arena_alloc(x->tmp, pmul(vcap * 2, sizeof *nvv));
+                        if (!nvv)
+                            return PRECIS_ENOMEM;
+                        memcpy(nvv, v, nv * sizeof *v);
+                        v = nvv;
+                        vcap *= 2;
+                    }
+                    v[nv++] = (qpair){(uint32_t)i, j};
+                }
+            }
+        }
+    }
+    *vp = v;
+    *nvp = nv;
+    return PRECIS_OK;
+}
+
+static precis_status group_quotes(const actx *x, const qscratch *sc, precis_quote **out,
+                                  size_t *nout)
+{
+    size_t nq = sc->nq;
+    uint32_t *same = arena_alloc(x->tmp, pmul(nq, sizeof *same));
+    uint32_t *entry = arena_alloc(x->tmp, pmul(nq, sizeof *entry));
+    if (!same || !entry)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < nq; i++)
+        same[i] = (uint32_t)i;
+    qpair *vp;
+    size_t nvp;
+    precis_status st = compare_quotes(x, sc, same, &vp, &nvp);
+    if (st)
+        return st;
+    /* entries in quote order: (article, start) of their first member */
+    size_t ne = 0;
+    for (size_t i = 0; i < nq; i++) {
+        uint32_t r = uf_find(same, (uint32_t)i);
+        entry[i] = r == i ? (uint32_t)ne++ : entry[r];
+    }
+    precis_quote *qs = arena_calloc(x->out, ne, sizeof *qs);
+    uint32_t *best = arena_alloc(x->tmp, pmul(ne, sizeof *best));
+    uint32_t *lastart = arena_alloc(x->tmp, pmul(ne, sizeof *lastart));
+    uint32_t *vpar = arena_alloc(x->tmp, pmul(ne, sizeof *vpar));
+    size_t **arts = arena_alloc(x->tmp, pmul(ne, sizeof *arts));
+    if (!qs || !best || !lastart || !vpar || !arts)
+        return PRECIS_ENOMEM;
+    for (size_t e = 0; e < ne; e++) {
+        best[e] = NONE;
+        lastart[e] = NONE;
+        vpar[e] = (uint32_t)e;
+    }
+    for (size_t i = 0; i < nq; i++) {
+        uint32_t e = entry[i];
+        const qrec *q = &sc->q[i];
+        if (lastart[e] != q->art) {
+            qs[e].n_articles++;
+            lastart[e] = q->art;
+        }
+        if (best[e] == NONE)
+            best[e] = (uint32_t)i;
+        else if (!sc->q[best[e]].speaker && (q->speaker || !sc->q[best[e]].cue) &&
+                 (q->speaker || q->cue))
+            best[e] = (uint32_t)i;
+    }
+    for (size_t e = 0; e < ne; e++) {
+        arts[e] = arena_alloc(x->out, pmul(qs[e].n_articles, sizeof **arts));
+        if (!arts[e])
+            return PRECIS_ENOMEM;
+        qs[e].articles = arts[e];
+        qs[e].n_articles = 0;
+        lastart[e] = NONE;
+    }
+    for (size_t i = 0; i < nq; i++) {
+        uint32_t e = entry[i];
+        const qrec *q = &sc->q[i];
+        if (lastart[e] != q->art) {
+            arts[e][qs[e].n_articles++] = q->art;
+            lastart[e] = q->art;
+        }
+        if (uf_find(same, (uint32_t)i) == i) {
+            qs[e].text = arena_strndup(x->out, q->text, q->tlen);
+            qs[e].article = q->art;
+            qs[e].start = q->start;
+            qs[e].end = q->end;
+            if (!qs[e].text)
+                return PRECIS_ENOMEM;
+        }
+    }
+    for (size_t e = 0; e < ne; e++) {
+        const qrec *b = &sc->q[best[e]];
+        if (b->speaker && !(qs[e].speaker = arena_strndup(x->out, b->speaker, strlen(b->speaker))))
+            return PRECIS_ENOMEM;
+        if (b->cue) {
+            char *c = arena_strndup(x->out, b->cue, b->cuelen);
+            if (!c)
+                return PRECIS_ENOMEM;
+            for (char *p = c; *p; p++)
+                if (*p >= 'A' && *p <= 'Z')
+                    *p = (char)(*p + 32);
+            qs[e].cue = c;
+        }
+    }
+    /* variants: one speaker (last name), partial overlap */
+    for (size_t k = 0; k < nvp; k++) {
+        uint32_t ea = entry[vp[k].a], eb = entry[vp[k].b];
+        uint64_t ka = sc->q[best[ea]].skey, kb = sc->q[best[eb]].skey;
+        if (ea != eb && ka && ka == kb)
+            uf_union(vpar, ea, eb);
+    }
+    for (size_t e = 0; e < ne; e++)
+        qs[e].variant = uf_find(vpar, (uint32_t)e);
+    *out = qs;
+    *nout = ne;
+    return PRECIS_OK;
+}
+
 precis_status quotes_find(const actx *x, precis_quote **out, size_t *n)
 {
-    PRECIS_UNUSED(x);
     *out = NULL;
     *n = 0;
-    return PRECIS_OK;
+    qscratch sc;
+    memset(&sc, 0, sizeof sc);
+    precis_status st = PRECIS_OK;
+    size_t na = precis_cluster_size(x->c);
+    for (size_t a = 0; a < na && !st && a < UINT32_MAX; a++)
+        st = article_quotes(x, &sc, (uint32_t)a);
+    if (!st && sc.nq)
+        st = group_quotes(x, &sc, out, n);
+    scratch_free(&sc);
+    if (st) {
+        *out = NULL;
+        *n = 0;
+    }
+    return st;
 }
