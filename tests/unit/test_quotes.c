@@ -1,0 +1,424 @@
+/* test_quotes.c -- direct quotes through the public API (precis_analyze):
+   the example cluster (split quote, a quote repeated across articles, two
+   translations linked as variants, curly quotes, no scare quotes), the
+   real seed cluster when ../shared/data is there (skipped silently
+   otherwise), and synthetic edge cases: unclosed quotes, pronouns,
+   "according to", nested and odd marks, long runs of marks. */
+#include "precis.h"
+#include "t.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static precis_cluster *load_jsonl(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    precis_cluster *c = precis_cluster_new();
+    static char line[1 << 16];
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strlen(line);
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = 0;
+        if (n)
+            T_EQ_INT(precis_cluster_add_json(c, line, n), PRECIS_OK);
+    }
+    fclose(f);
+    return c;
+}
+
+static precis_cluster *load_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    char *names[64];
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < 64)
+        if (strstr(e->d_name, ".txt"))
+            names[n++] = strdup(e->d_name);
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_name);
+    precis_cluster *c = precis_cluster_new();
+    static char buf[1 << 20];
+    for (size_t i = 0; i < n; i++) {
+        char path[2048];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        FILE *f = fopen(path, "rb");
+        size_t len = f ? fread(buf, 1, sizeof buf, f) : 0;
+        if (f)
+            fclose(f);
+        precis_article a = {.id = names[i], .text = buf, .text_len = len};
+        T_EQ_INT(precis_cluster_add(c, &a), PRECIS_OK);
+        free(names[i]);
+    }
+    return c;
+}
+
+/* The analysis of c (NULL on failure, which is a failed check). */
+static precis_analysis *analyze(precis_summarizer *s, const precis_cluster *c)
+{
+    precis_analysis *an = NULL;
+    T_EQ_INT(precis_analyze(s, c, &an), PRECIS_OK);
+    return an;
+}
+
+/* The quote whose text contains needle, or NULL. */
+static const precis_quote *find(const precis_quote *q, size_t n, const char *needle)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(q[i].text, needle))
+            return &q[i];
+    return NULL;
+}
+
+static const char *last_name(const char *s)
+{
+    const char *sp = s ? strrchr(s, ' ') : NULL;
+    return sp ? sp + 1 : s;
+}
+
+static int lists(const precis_quote *q, size_t art)
+{
+    for (size_t i = 0; i < q->n_articles; i++)
+        if (q->articles[i] == art)
+            return 1;
+    return 0;
+}
+
+/* Invariants every result must keep. */
+static void check_shape(const precis_cluster *c, const precis_quote *q, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len;
+        const char *t = precis_cluster_article_text(c, q[i].article, &len);
+        T_CHECK(q[i].text && q[i].text[0]);
+        T_CHECK(q[i].start < q[i].end && q[i].end <= len);
+        T_CHECK(q[i].n_articles >= 1 && q[i].articles[0] == q[i].article);
+        for (size_t k = 1; k < q[i].n_articles; k++)
+            T_CHECK(q[i].articles[k] > q[i].articles[k - 1]);
+        T_CHECK(q[i].variant <= i && q[q[i].variant].variant == q[i].variant);
+        if (i)
+            T_CHECK(q[i - 1].article < q[i].article ||
+                    (q[i - 1].article == q[i].article && q[i - 1].start < q[i].start));
+        /* the span starts at a quotation mark */
+        T_CHECK(t[q[i].start] == '"' || (unsigned char)t[q[i].start] == 0xE2);
+        if (!q[i].speaker)
+            continue;
+        T_CHECK(q[i].speaker[0] != 0);
+    }
+}
+
+static precis_summarizer *sum;
+
+static void test_example(void)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/../examples/cluster.jsonl", PRECIS_TEST_DIR);
+    precis_cluster *c = load_jsonl(path);
+    T_CHECK(c != NULL);
+    if (!c)
+        return;
+    T_EQ_INT(precis_cluster_size(c), 5);
+    precis_analysis *an = analyze(sum, c);
+    const precis_quote *q;
+    size_t n = precis_analysis_quotes(an, &q);
+    T_CHECK(n >= 8);
+    check_shape(c, q, n);
+
+    /* split quote: both parts, the governor, in 01, 02 and 04 */
+    const precis_quote *g = find(q, n, "street by street");
+    T_CHECK(g != NULL);
+    if (g) {
+        T_CHECK(strstr(g->text, "Nobody should wait for the water") != NULL);
+        T_EQ_STR(g->text, "We are moving people out street by street, Nobody should wait for "
+                          "the water to reach their front door.");
+        T_EQ_STR(g->speaker, "Miriam Okafor-Hale");
+        T_EQ_STR(g->cue, "told");
+        T_EQ_INT(g->article, 0);
+        T_CHECK(lists(g, 1) && lists(g, 3));
+        size_t len;
+        const char *t = precis_cluster_article_text(c, 0, &len);
+        T_CHECK(t[g->start] == '"' && t[g->end - 1] == '"');
+        T_CHECK(strncmp(t + g->start, "\"We are moving", 14) == 0);
+    }
+    /* two translations of one statement: variants, one speaker */
+    const precis_quote *w = find(q, n, "The water will go down");
+    const precis_quote *r = find(q, n, "The river falls only");
+    T_CHECK(w && r);
+    if (w && r) {
+        T_CHECK(w != r);
+        T_EQ_INT(w->variant, r->variant);
+        T_EQ_INT(w->variant, (size_t)(w - q));
+        T_EQ_STR(last_name(w->speaker), "Petrosyan");
+        T_EQ_STR(last_name(r->speaker), "Petrosyan");
+        T_EQ_STR(w->speaker, "Aleksandr Petrosyan"); /* "he said", Dr. stripped */
+        T_CHECK(lists(w, 0) && lists(w, 1) && !lists(w, 2));
+        T_CHECK(lists(r, 2) && lists(r, 3));
+    }
+    /* the Calder quote of 03 (curly) repeated in 04 (straight): one entry */
+    const precis_quote *k = find(q, n, "Opening the Kessel gates");
+    T_CHECK(k != NULL);
+    if (k) {
+        T_EQ_INT(k->n_articles, 2);
+        T_CHECK(lists(k, 2) && lists(k, 3));
+        T_EQ_INT(k->article, 2);
+        T_EQ_STR(k->speaker, "Ines Calder");
+        size_t len;
+        const char *t = precis_cluster_article_text(c, 2, &len);
+        T_CHECK(strncmp(t + k->start, "\xE2\x80\x9C", 3) == 0); /* curly */
+    }
+    /* curly, multi-sentence, speaker after the mark */
+    const precis_quote *a = find(q, n, "Some of them are in their nineties");
+    T_CHECK(a != NULL);
+    if (a) {
+        T_CHECK(strstr(a->text, "calmer than my crews") != NULL);
+        T_EQ_STR(a->speaker, "Ruth Amsel");
+    }
+    /* Calder's two quotes of the update are not variants of each other */
+    const precis_quote *f = find(q, n, "The forecast changed");
+    T_CHECK(f && k && f->variant != k->variant);
+    if (f)
+        T_CHECK(strstr(f->text, "I would rather flood fields") != NULL);
+    /* other speakers */
+    const precis_quote *d = find(q, n, "drive out today");
+    T_CHECK(d && d->speaker && !strcmp(d->speaker, "Tomas Reinholt"));
+    const precis_quote *h = find(q, n, "I took my medicine");
+    T_CHECK(h && h->speaker && !strcmp(h->speaker, "Greta Holm"));
+    /* no scare quotes, no duplicates of one quote */
+    for (size_t i = 0; i < n; i++) {
+        size_t words = 1;
+        for (const char *p = q[i].text; *p; p++)
+            words += *p == ' ';
+        T_CHECK(words >= 3);
+        for (size_t j = i + 1; j < n; j++)
+            T_CHECK(strcmp(q[i].text, q[j].text) != 0);
+    }
+    precis_analysis_free(an);
+    precis_cluster_free(c);
+}
+
+static void test_seed(void)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/seed-cluster", PRECIS_SHARED_DATA);
+    precis_cluster *c = load_dir(dir);
+    if (!c)
+        return; /* evaluation data is optional */
+    precis_analysis *an = analyze(sum, c);
+    const precis_quote *q;
+    size_t n = precis_analysis_quotes(an, &q);
+    check_shape(c, q, n);
+    /* Medvedev: "anti-Russia agony" and "anti-Russia death throes" */
+    const precis_quote *ag = find(q, n, "anti-Russia agony");
+    const precis_quote *dt = find(q, n, "anti-Russia death throes");
+    T_CHECK(ag && dt);
+    if (ag && dt) {
+        T_CHECK(ag != dt);
+        T_EQ_INT(ag->variant, dt->variant);
+        T_EQ_STR(ag->speaker, "Dmitry Medvedev");
+        T_EQ_STR(dt->speaker, "Dmitry Medvedev");
+    }
+    /* Lavrov, one quote in 001 and 003 (twice in 003) */
+    const precis_quote *l = find(q, n, "We surely cannot leave such tricks");
+    T_CHECK(l != NULL);
+    if (l) {
+        T_EQ_INT(l->n_articles, 2);
+        T_CHECK(lists(l, 1) && lists(l, 3));
+        T_EQ_STR(last_name(l->speaker), "Lavrov");
+        T_CHECK(l->speaker && strchr(l->speaker, ' ')); /* the full name */
+        size_t cnt = 0;
+        for (size_t i = 0; i < n; i++)
+            cnt += strstr(q[i].text, "We surely cannot leave") != NULL;
+        T_EQ_INT(cnt, 1);
+    }
+    /* Putin's split quote */
+    const precis_quote *p = find(q, n, "We will not create problems");
+    T_CHECK(p != NULL);
+    if (p) {
+        T_CHECK(strstr(p->text, "We will not expel anybody") != NULL);
+        T_EQ_STR(p->speaker, "Vladimir Putin");
+        T_EQ_STR(p->cue, "said");
+    }
+    /* scare quotes are not quotes */
+    T_CHECK(!find(q, n, "LAME") || strlen(find(q, n, "LAME")->text) > 10);
+    for (size_t i = 0; i < n; i++) {
+        T_CHECK(strcmp(q[i].text, "reciprocity") != 0);
+        T_CHECK(strcmp(q[i].text, "groundless.") != 0);
+        T_CHECK(strcmp(q[i].text, "ridiculous") != 0);
+    }
+    /* Putin's unrelated statements in 004 are not one statement */
+    const precis_quote *u1 = find(q, n, "It is regrettable");
+    const precis_quote *u2 = find(q, n, "My season's greetings");
+    T_CHECK(u1 && u2 && u1->variant != u2->variant);
+    precis_analysis_free(an);
+    precis_cluster_free(c);
+}
+
+/* One article of text s: its quotes (the analysis stays alive in *an). */
+static size_t one(const char *s, size_t len, precis_cluster **cp, precis_analysis **an,
+                  const precis_quote **q)
+{
+    precis_cluster *c = precis_cluster_new();
+    precis_article a = {.id = "x", .text = s, .text_len = len};
+    T_EQ_INT(precis_cluster_add(c, &a), PRECIS_OK);
+    *cp = c;
+    *an = analyze(sum, c);
+    size_t n = precis_analysis_quotes(*an, q);
+    check_shape(c, *q, n);
+    return n;
+}
+
+static void done(precis_cluster *c, precis_analysis *an)
+{
+    precis_analysis_free(an);
+    precis_cluster_free(c);
+}
+
+static void test_synthetic(void)
+{
+    precis_cluster *c;
+    precis_analysis *an;
+    const precis_quote *q;
+    size_t n;
+
+    /* an unclosed quote ends at the paragraph; the next one is found */
+    const char *s1 = "Officials met on Monday. He said \"this never closes and goes on and on.\n\n"
+                     "Jon Smith was there. \"The dam will hold for now,\" Smith said.\n";
+    n = one(s1, strlen(s1), &c, &an, &q);
+    T_EQ_INT(n, 1);
+    if (n == 1) {
+        T_EQ_STR(q[0].text, "The dam will hold for now");
+        T_EQ_STR(q[0].speaker, "Jon Smith");
+        T_EQ_STR(q[0].cue, "said");
+    }
+    done(c, an);
+
+    /* a pronoun: the nearest named person before it */
+    const char *s2 = "Mayor Anna Berg visited the flooded district on Monday. "
+                     "\"We will rebuild every single house,\" she said.";
+    n = one(s2, strlen(s2), &c, &an, &q);
+    T_EQ_INT(n, 1);
+    if (n == 1) {
+        T_EQ_STR(q[0].speaker, "Anna Berg");
+        T_EQ_STR(q[0].cue, "said");
+    }
+    done(c, an);
+
+    /* "according to", a speaker before the mark, a split quote with the
+       verb first, a scare quote */
+    const char *s3 = "\"The bridge is closed to all traffic,\" according to Police Chief Tom Reed.\n"
+                     "Gov. Mary Lee said: \"The state will pay for everything.\"\n"
+                     "\"It was a short night,\" said Bob Hart, \"and a long morning after it.\"\n"
+                     "The group called the plan \"LAME\" and \"pure theatre\" in a post.\n";
+    n = one(s3, strlen(s3), &c, &an, &q);
+    T_EQ_INT(n, 3);
+    const precis_quote *x = find(q, n, "bridge is closed");
+    T_CHECK(x && x->speaker && !strcmp(x->speaker, "Tom Reed") && x->cue &&
+            !strcmp(x->cue, "according to"));
+    x = find(q, n, "The state will pay");
+    T_CHECK(x && x->speaker && !strcmp(x->speaker, "Mary Lee"));
+    x = find(q, n, "short night");
+    T_CHECK(x && !strcmp(x->text, "It was a short night, and a long morning after it.") &&
+            x->speaker && !strcmp(x->speaker, "Bob Hart"));
+    T_CHECK(!find(q, n, "LAME") && !find(q, n, "theatre"));
+    done(c, an);
+
+    /* straight marks inside curly ones; a stray closing mark */
+    const char *s4 = "\xE2\x80\x9DHe told me \"hello there my friend\" and then he left at once,"
+                     "\xE2\x80\x9D Ann Cole said.";
+    n = one(s4, strlen(s4), &c, &an, &q);
+    T_EQ_INT(n, 0); /* the stray closing mark opens nothing */
+    done(c, an);
+    const char *s5 = "\xE2\x80\x9CHe told me \"hello there my friend\" and then he left at once,"
+                     "\xE2\x80\x9D Ann Cole said.";
+    n = one(s5, strlen(s5), &c, &an, &q);
+    T_EQ_INT(n, 1);
+    if (n == 1) {
+        T_CHECK(strstr(q[0].text, "hello there my friend") != NULL);
+        T_EQ_STR(q[0].speaker, "Ann Cole");
+    }
+    done(c, an);
+
+    /* Multi-News style: lower case, spaced marks */
+    const char *s6 = "the river rose . \" we are moving people out street by street , \" gov. "
+                     "okafor-hale told reporters . \" nobody should wait for the water . \"";
+    n = one(s6, strlen(s6), &c, &an, &q);
+    T_EQ_INT(n, 1);
+    if (n == 1)
+        T_EQ_STR(q[0].text, "we are moving people out street by street , nobody should wait for "
+                            "the water .");
+    done(c, an);
+}
+
+/* Long runs of marks and one huge open quote: no crash, bounded output. */
+static void test_hostile(void)
+{
+    size_t big = 1 << 20;
+    char *s = malloc(big + 1);
+    precis_cluster *c;
+    precis_analysis *an;
+    const precis_quote *q;
+    size_t n;
+    /* 10^6 straight marks with a word between each pair */
+    for (size_t i = 0; i < big; i++)
+        s[i] = i % 4 == 0 ? '"' : i % 4 == 3 ? ' ' : 'a';
+    n = one(s, big, &c, &an, &q);
+    T_EQ_INT(n, 0); /* one-word "quotes" */
+    done(c, an);
+    /* three-word quotes, over and over: same text, one article */
+    const char *unit = "\"go now please\" ";
+    size_t ul = strlen(unit), m = big / ul;
+    for (size_t i = 0; i < m; i++)
+        memcpy(s + i * ul, unit, ul);
+    n = one(s, m * ul, &c, &an, &q);
+    T_CHECK(n <= m);
+    done(c, an);
+    /* only curly opening marks; then one open quote over the whole text */
+    for (size_t i = 0; i + 3 <= big; i += 4)
+        memcpy(s + i, "\xE2\x80\x9C ", 4);
+    n = one(s, big / 4 * 4, &c, &an, &q);
+    T_EQ_INT(n, 0);
+    done(c, an);
+    s[0] = '"';
+    for (size_t i = 1; i < big; i++)
+        s[i] = i % 7 == 0 ? ' ' : i % 97 == 0 ? '.' : 'b';
+    n = one(s, big, &c, &an, &q);
+    T_EQ_INT(n, 0);
+    done(c, an);
+    /* every ASCII byte and some multi-byte characters */
+    size_t k = 0;
+    for (int r = 0; r < 200; r++) {
+        for (int b = 1; b < 128; b++)
+            s[k++] = (char)b;
+        memcpy(s + k, "\xE2\x80\x9D\xE2\x80\x9C\xC3\x89\xE2\x80\x99s\xC2\xA0", 14);
+        k += 14;
+    }
+    n = one(s, k, &c, &an, &q);
+    T_CHECK(n < 1000);
+    done(c, an);
+    free(s);
+}
+
+int main(void)
+{
+    precis_status st;
+    sum = precis_summarizer_new(NULL, &st);
+    T_CHECK(sum != NULL);
+    if (!sum)
+        return t_finish();
+    T_RUN(test_example);
+    T_RUN(test_seed);
+    T_RUN(test_synthetic);
+    T_RUN(test_hostile);
+    precis_summarizer_free(sum);
+    return t_finish();
+}
