@@ -1,16 +1,2353 @@
 /*
- * facts.c -- numbers, dates and names across sources (stage of analyze.h).
- * Placeholder until the fact finder lands: finds nothing.
+ * facts.c -- numbers, dates and names across sources (a stage of
+ * analyze.h), and the numbers that sources give differently.
+ *
+ * The stage reads every sentence of the model that is not junk (photo
+ * credits, embeds), lexes it into words, numbers and punctuation, and
+ * recognises three kinds of mention:
+ *
+ * Numbers.  Digits with thousands separators and decimals ("1,200",
+ * "212.5"), a currency sign ("$1.2 million": value 1.2e6, unit "$"), a
+ * percent ("5%", "5 percent", "5 per cent": unit "%"), multipliers
+ * (hundred ... trillion, "a dozen"), and number words two to twenty,
+ * thirty to ninety, hyphenated "thirty-five".  What the number counts:
+ *   - a measurement unit right after it (meters, km, hectares, hours,
+ *     days, ...; the table below) becomes `unit`, and `key` is the unit's
+ *     canonical name ("6.8 meters", "6.5 m" -> unit and key "meters");
+ *     money and percent have key "$" / "%";
+ *   - otherwise the counted noun: the first plural-looking word (or
+ *     irregular plural: people, children, ...) among the next four words,
+ *     skipping modifiers ("35 U.S. diplomats", "41 elderly residents",
+ *     "two suspected hackers") and stopping at a function word or
+ *     punctuation ("44 residents of the ..." -> "residents"; "four in the
+ *     U.S. consulate" -> nothing).  key = that word lower-cased; facts are
+ *     identified by its stem, so "resident"/"residents" are one key.
+ * Not facts: numbers with no unit and no counted noun after them ("51
+ * were ejected", ages "Holm, 78"), times ("2 p.m.", "09:10"), ordinals,
+ * ranges and codes ("10-12", "COVID-19", "63-year-old", "24/7"), and the
+ * word "one" alone ("one of", "no one": too often not a quantity).  A
+ * year (a 4-digit integer 1800-2100) is a DATE when a preposition comes
+ * before it ("since 1987") and nothing otherwise ("the 2016 election"),
+ * unless a plural noun follows ("2000 people").  One fact is one (key
+ * stem, unit, value).
+ *
+ * Dates.  Weekdays ("Friday" -> "friday"), month and day in either order
+ * ("Dec. 30", "30 December" -> "12-30"), with a year ("December 30, 2016"
+ * -> "2016-12-30"), month and year ("December 2016" -> "2016-12"), ISO
+ * dates, and years after a preposition.  A month name without a number is
+ * not a date ("May", "march").
+ *
+ * Names.  A run of capitalised words (or acronyms), with "of" inside an
+ * organisation's name ("Ministry of Defence"), ending after a possessive.
+ * A word at a sentence start (or after an opening quote or a colon) only
+ * starts a name when the cluster has it capitalised mid-sentence and
+ * never lower-case; function words, months and weekdays never are names;
+ * title-case sentences (headlines) give no names.  A title in the run
+ * (President, Gov., Dr., Minister, Chief, ...) is cut off with what comes
+ * before it, and is evidence of a PERSON ("Russian Foreign Ministry
+ * Spokesperson Maria Zakharova" -> ORG "Russian Foreign Ministry" and
+ * PERSON "Maria Zakharova").  Kinds: PERSON after a capitalised title;
+ * else ORG when a word is an organisation word (Ministry, Agency, News,
+ * Reuters, ...; "White House", "Red Cross") or an acronym that is not a
+ * place (CIA, GRU; not U.S.); else PERSON on weaker evidence (a role noun
+ * before it -- "spokesman Peskov" --, ", who" or an age after it, a
+ * said-verb next to a multi-word name, or a multi-word name whose last
+ * word also stands alone); else NAME (places, events).  Single-word
+ * NAMEs that look like nationality adjectives (-ian, -ese, -ish, ...) are
+ * dropped.
+ *
+ * Spelling variants.  Names whose words have equal "skeletons" merge
+ * (lower-case, no dots or hyphens, ks->x, y->i, ph->f, w->v, ck->k,
+ * doubled letters once, "st"->"saint": Sergey/Sergei, U.N./UN); so do
+ * names of as many words with the same last-word skeleton whose other
+ * words are within edit distance 2 of each other (1 for words of up to
+ * four letters) and start alike (Aleksandr/Alexander Petrosyan); a bare
+ * word merges into the one multi-word name that ends with it (Lavrov ->
+ * Sergey Lavrov) unless several do or it is an organisation word.  The
+ * key is the most frequent multi-word spelling (ties: first seen);
+ * `variants` lists the other spellings, but not a bare surname that is
+ * just the key's last word.
+ *
+ * Conflicts.  Two NUMBER facts with the same key stem and unit, different
+ * non-zero values at most FACT_CONF_RATIO apart, each stated by an article
+ * that does not state the other, and said in the same context: some
+ * mention of one and some mention of the other share at least
+ * FACT_CONF_SHARED content stems (other than the key) among the six
+ * content words on either side of the number.  41 vs 44 care-home
+ * residents share "crews", "boats", "St. Brigid care home"; the 1,200
+ * residents forced from their homes share almost nothing with them.
+ * Pairs are only compared within a key's bucket, at most FACT_CONF_BUCKET
+ * facts per bucket.
+ *
+ * Order of facts: by kind (number, date, person, org, name), then by
+ * number of articles (most first), then by first mention (article, byte
+ * offset).  Conflicts are sorted by (a, b), a < b.  `articles` lists each
+ * article once, in article order (the first mention's article is the
+ * lowest one, so it comes first).  Text spans have whitespace runs
+ * collapsed to one space.
+ *
+ * Cost: two linear passes of a small lexer over the sentences (the first
+ * counts which words appear capitalised mid-sentence and which
+ * lower-case), one hash lookup per word, one tokenisation of at most
+ * 2 x FACT_CTX_BYTES around each number; merging is bucketed.  Limits
+ * against hostile input: sentences are lexed in chunks of FACT_CHUNK
+ * tokens (a fact across a chunk border is lost), names of more than
+ * FACT_MAX_RUN words or with a word over FACT_MAX_WORD bytes are ignored,
+ * and at most FACT_MAX_ITEMS distinct facts / FACT_MAX_MENTIONS mentions
+ * are kept (later ones are dropped).
+ *
+ * Ownership: results (facts, strings, arrays) live in x->out; tables that
+ * grow (word census, fact map, mentions) use prealloc and are freed
+ * before returning, other scratch comes from x->tmp.
  */
 #include "analyze.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <utf8proc.h>
+
+#define FACT_CHUNK 4096
+#define FACT_MAX_RUN 6
+#define FACT_MAX_WORD 64
+#define FACT_MAX_ITEMS (1u << 20)
+#define FACT_MAX_MENTIONS (1u << 22)
+#define FACT_CTX 6
+#define FACT_CTX_BYTES 160
+#define FACT_CONF_BUCKET 64
+#define FACT_CONF_MENTIONS 4
+#define FACT_CONF_RATIO 10.0
+#define FACT_CONF_SHARED 2
+#define FACT_MERGE_BUCKET 64
+#define NONE UINT32_MAX
+
+/* ---- lexicon ----------------------------------------------------------- */
+
+enum {
+    L_FUNC = 1u << 0,     /* function word                                */
+    L_MONTH = 1u << 1,    /* month name or abbreviation (month = 1..12)   */
+    L_WDAY = 1u << 2,     /* weekday                                      */
+    L_TITLE = 1u << 3,    /* title before a person's name, capitalised    */
+    L_ROLE = 1u << 4,     /* role noun before a name, lower-case          */
+    L_ORG = 1u << 5,      /* word of an organisation's name               */
+    L_UNIT = 1u << 6,     /* measurement unit (unit = index in UNITS)     */
+    L_NUMW = 1u << 7,     /* number word (num)                            */
+    L_MULT = 1u << 8,     /* hundred, thousand, ... (mult = exponent)     */
+    L_PLACE = 1u << 9,    /* acronym of a place (U.S., UK)                */
+    L_PLURAL = 1u << 10,  /* irregular plural noun                        */
+    L_DATEPREP = 1u << 11,/* preposition before a year                    */
+    L_SAY = 1u << 12,     /* said, told, ...                              */
+    L_TIME = 1u << 13,    /* a.m., p.m., GMT                              */
+    L_ABBR = 1u << 14     /* takes a period (Dr., St., Jan.)              */
+};
+
+typedef struct lexent {
+    const char *w;
+    size_t len;
+    uint32_t cls;
+    int8_t month, wday, unit, mult;
+    int num;
+} lexent;
+
+#define LEX_CAP 2048 /* power of two, > 2x the words below */
+
+static const char FUNC_WORDS[] =
+    "a an the and or but nor so yet of in on at to for from by with about after before since "
+    "into onto out over under up down off than as per via between among amid during until till "
+    "while when whenever where who whom whose which what why how that this these those it its "
+    "he she they them their theirs his her hers him we us our ours you your yours i me my mine "
+    "is are was were be been being am has have had having will would could should can cannot "
+    "may might must shall do does did doing not no if then there here all some any each every "
+    "both either neither also however nevertheless meanwhile although though because just only "
+    "even still more most less least very too such other another many much few several against "
+    "through throughout across toward towards around without within upon beyond along always "
+    "perhaps sometimes including like unlike whether once now later earlier again almost nearly "
+    "never ever else yes please despite according nobody everybody everyone everything nothing "
+    "something someone anyone";
+static const char MONTHS[] =
+    "january february march april may june july august september october november december";
+static const char MONTH_ABBR[] = "jan feb mar apr may jun jul aug sep oct nov dec";
+static const char WDAYS[] = "monday tuesday wednesday thursday friday saturday sunday";
+static const char TITLES[] =
+    "president president-elect vice-president gov governor dr mr mrs ms mx minister minster "
+    "premier mayor chief sen senator rep congressman congresswoman gen col lt capt sgt adm cmdr "
+    "judge secretary spokesman spokeswoman spokesperson chancellor king queen prince princess "
+    "pope sir dame lord lady prof professor rev reverend sheikh ambassador commissioner "
+    "director chairman chairwoman ceo detective inspector sheriff coach bishop cardinal "
+    "archbishop rabbi imam councillor councilman councilwoman superintendent commander marshal "
+    "sergeant captain lieutenant colonel";
+static const char ROLES[] = "member leader lawyer attorney founder";
+static const char ABBRS[] = "dr mr mrs ms st gov sen rep gen col lt capt sgt adm cmdr prof rev "
+                            "jr sr inc corp co ltd mt ft vs sept";
+static const char ORGS[] =
+    "ministry agency service services department authority council party committee embassy "
+    "consulate kremlin pentagon news reuters tass interfax afp inc corp co ltd llc plc "
+    "university college commission bank company association union institute office court "
+    "parliament congress senate assembly army navy police times post journal gazette courier "
+    "wire herald tribune press federation organization organisation foundation group network "
+    "facebook twitter google microsoft airlines airways bureau cabinet government "
+    "administration board fund forces guard corps club society trust alliance coalition "
+    "movement duma";
+static const char PLACES[] = "u.s u.k us uk usa u.s.a uae u.a.e";
+static const char SAYS[] = "said says told tells added adds warned warns explained stated wrote "
+                           "announced noted insisted argued confirmed";
+static const char TIMES[] = "a.m p.m am pm gmt utc est edt pst pdt bst cet o'clock";
+static const char DATEPREPS[] = "in since until till by from before after of during through "
+                                "around circa early late mid";
+static const char PLURALS[] = "people children men women police personnel staff cattle sheep "
+                              "fish deer aircraft";
+static const char NUMWORDS[] = "one two three four five six seven eight nine ten eleven twelve "
+                               "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
+                               "twenty";
+static const char TENS[] = "thirty forty fifty sixty seventy eighty ninety";
+static const char MULTS[] = "hundred thousand million billion trillion";
+static const int MULT_EXP[] = {2, 3, 6, 9, 12};
+
+/* Units: canonical name (the fact's `unit` and key) and the words for it.
+   The first four are written as signs too. */
+static const char *const UNITS[][2] = {
+    {"%", "percent pct"},
+    {"$", "dollars dollar"},
+    {"\xe2\x82\xac", "euros euro"},
+    {"\xc2\xa3", ""},
+    {"meters", "meter meters metre metres m"},
+    {"kilometers", "kilometer kilometers kilometre kilometres km"},
+    {"centimeters", "centimeter centimeters centimetre centimetres cm"},
+    {"millimeters", "millimeter millimeters millimetre millimetres mm"},
+    {"miles", "mile miles"},
+    {"feet", "foot feet ft"},
+    {"inches", "inch inches"},
+    {"yards", "yard yards"},
+    {"hectares", "hectare hectares ha"},
+    {"acres", "acre acres"},
+    {"kilograms", "kilogram kilograms kilo kilos kg"},
+    {"tonnes", "tonne tonnes ton tons"},
+    {"pounds", "pound pounds lb lbs"},
+    {"degrees", "degree degrees"},
+    {"seconds", "second seconds"},
+    {"minutes", "minute minutes"},
+    {"hours", "hour hours"},
+    {"days", "day days"},
+    {"weeks", "week weeks"},
+    {"months", "month months"},
+    {"years", "year years"},
+    {"decades", "decade decades"},
+    {"liters", "liter liters litre litres"},
+    {"gallons", "gallon gallons"},
+    {"barrels", "barrel barrels"},
+    {"mph", "mph"},
+};
+enum { U_PCT = 0, U_USD = 1, U_EUR = 2, U_GBP = 3 };
+#define NUNITS ((int)(sizeof UNITS / sizeof UNITS[0]))
+
+/* Two-word organisation names whose words are not organisation words. */
+static const char *const ORG_PAIRS[][2] = {{"white", "house"},  {"red", "cross"},
+                                           {"red", "crescent"}, {"united", "nations"},
+                                           {"getty", "images"}, {"european", "union"}};
+
+static uint64_t lex_hash(const char *w, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        h = (h ^ c) * 1099511628211ULL;
+    }
+    return h;
+}
+
+static int lower_eq(const char *a, size_t n, const char *lw, size_t m)
+{
+    if (n != m)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)a[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if (c != (unsigned char)lw[i])
+            return 0;
+    }
+    return 1;
+}
+
+static size_t lex_pos(const lexent *tab, const char *w, size_t n)
+{
+    size_t i = (size_t)hash_mix(lex_hash(w, n)) & (LEX_CAP - 1);
+    while (tab[i].w && !lower_eq(w, n, tab[i].w, tab[i].len))
+        i = (i + 1) & (LEX_CAP - 1);
+    return i;
+}
+
+static const lexent *lex_find(const lexent *tab, const char *w, size_t n)
+{
+    if (n == 0 || n > 24)
+        return NULL;
+    const lexent *e = &tab[lex_pos(tab, w, n)];
+    return e->w ? e : NULL;
+}
+
+/* Adds the space-separated words of list with class cls; the k-th word
+   (from 0) gets field value base + k * step (when field is given). */
+static void lex_add(lexent *tab, const char *list, uint32_t cls, int which, int base, int step)
+{
+    const char *p = list;
+    int k = 0;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if (q > p) {
+            lexent *e = &tab[lex_pos(tab, p, (size_t)(q - p))];
+            e->w = p;
+            e->len = (size_t)(q - p);
+            e->cls |= cls;
+            int v = base + k * step;
+            switch (which) {
+            case 1: e->month = (int8_t)v; break;
+            case 2: e->wday = (int8_t)v; break;
+            case 3: e->unit = (int8_t)v; break;
+            case 4: e->mult = (int8_t)MULT_EXP[k]; break;
+            case 5: e->num = v; break;
+            default: break;
+            }
+            k++;
+        }
+        p = q;
+    }
+}
+
+static lexent *lex_build(arena *a)
+{
+    lexent *tab = arena_calloc(a, LEX_CAP, sizeof *tab);
+    if (!tab)
+        return NULL;
+    lex_add(tab, FUNC_WORDS, L_FUNC, 0, 0, 0);
+    lex_add(tab, MONTHS, L_MONTH, 1, 1, 1);
+    lex_add(tab, MONTH_ABBR, L_MONTH | L_ABBR, 1, 1, 1);
+    lex_add(tab, "sept", L_MONTH | L_ABBR, 1, 9, 0);
+    lex_add(tab, WDAYS, L_WDAY, 2, 1, 1);
+    lex_add(tab, TITLES, L_TITLE | L_ROLE, 0, 0, 0);
+    lex_add(tab, ROLES, L_ROLE, 0, 0, 0);
+    lex_add(tab, ABBRS, L_ABBR, 0, 0, 0);
+    lex_add(tab, ORGS, L_ORG, 0, 0, 0);
+    lex_add(tab, PLACES, L_PLACE, 0, 0, 0);
+    lex_add(tab, SAYS, L_SAY, 0, 0, 0);
+    lex_add(tab, TIMES, L_TIME, 0, 0, 0);
+    lex_add(tab, DATEPREPS, L_DATEPREP, 0, 0, 0);
+    lex_add(tab, PLURALS, L_PLURAL, 0, 0, 0);
+    lex_add(tab, NUMWORDS, L_NUMW, 5, 1, 1);
+    lex_add(tab, TENS, L_NUMW, 5, 30, 10);
+    lex_add(tab, MULTS, L_MULT, 4, 0, 0);
+    for (int u = 0; u < NUNITS; u++)
+        lex_add(tab, UNITS[u][1], L_UNIT, 3, u, 0);
+    return tab;
+}
+
+/* ---- lexer ------------------------------------------------------------- */
+
+enum { T_WORD = 1, T_NUM, T_PUNCT };
+enum {
+    F_CAP = 1 << 0,     /* first letter upper-case                     */
+    F_ACRO = 1 << 1,    /* two or more letters, none lower-case        */
+    F_POSS = 1 << 2,    /* ends in 's (not part of `we`)               */
+    F_INIT = 1 << 3,    /* at a sentence start, after ':' or a quote   */
+    F_HYPH = 1 << 4,    /* has a hyphen inside                         */
+    F_DOT = 1 << 5,     /* has a period inside (U.S.)                  */
+    F_LOWER = 1 << 6,   /* first letter lower-case                     */
+    F_DIGIT = 1 << 7    /* a word with digits in it                    */
+};
+
+typedef struct tok {
+    size_t s, e;  /* span, with an abbreviation's period               */
+    size_t we;    /* end of the word proper: no period, no 's          */
+    const lexent *lx;
+    uint8_t kind, punct;
+    uint16_t f;
+    /* numbers */
+    uint64_t mant;
+    uint8_t dec, ndig, cur, pct, bad, ord, sep, iso;
+    int8_t unit, mult; /* glued suffix: "18km", "$5bn"; -1 / 0 if none */
+    uint16_t iy;
+    uint8_t im, id;
+} tok;
+
+static size_t cp_next(const char *t, size_t i, size_t e, int32_t *cp)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    utf8proc_int32_t v;
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)t + i, (utf8proc_ssize_t)(e - i), &v);
+    if (k <= 0) {
+        *cp = -1;
+        return 1;
+    }
+    *cp = v;
+    return (size_t)k;
+}
+
+static int is_ascii_letter(int32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int is_digit(int32_t c) { return c >= '0' && c <= '9'; }
+
+static int is_wordcp(int32_t cp)
+{
+    if (cp < 0x80)
+        return is_ascii_letter(cp) || is_digit(cp);
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+static int is_lettercp(int32_t cp)
+{
+    if (cp < 0x80)
+        return is_ascii_letter(cp);
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
+}
+
+static int is_uppercp(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static int is_lowercp(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+static int is_spacecp(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS || cp == 0x2028 || cp == 0x2029;
+}
+
+static int is_quotecp(int32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x201C ||
+           cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB;
+}
+
+static int is_dashcp(int32_t cp) { return cp == '-' || (cp >= 0x2012 && cp <= 0x2015); }
+
+static int cp_is_word_at(const char *t, size_t i, size_t e)
+{
+    if (i >= e)
+        return 0;
+    int32_t cp;
+    cp_next(t, i, e, &cp);
+    return is_wordcp(cp);
+}
+
+static int cp_is_letter_at(const char *t, size_t i, size_t e)
+{
+    if (i >= e)
+        return 0;
+    int32_t cp;
+    cp_next(t, i, e, &cp);
+    return is_lettercp(cp);
+}
+
+/* A word from t[i] (a word character): letters and digits, with inner
+   apostrophes, hyphens and single-letter abbreviation periods (U.S.,
+   p.m.); the lexicon entry; a trailing period when it is an abbreviation. */
+static size_t lex_word(const lexent *lx, const char *t, size_t i, size_t e, tok *k)
+{
+    size_t j = i;
+    size_t seg = 0, letters = 0, uppers = 0, lowers = 0;
+    int32_t first = -1;
+    uint16_t f = 0;
+    while (j < e) {
+        int32_t cp;
+        size_t n = cp_next(t, j, e, &cp);
+        if (is_wordcp(cp)) {
+            if (first < 0)
+                first = cp;
+            if (is_lettercp(cp)) {
+                letters++;
+                uppers += is_uppercp(cp);
+                lowers += is_lowercp(cp);
+            } else
+                f |= F_DIGIT;
+            seg++;
+            j += n;
+            continue;
+        }
+        if ((cp == '\'' || cp == 0x2019) && cp_is_word_at(t, j + n, e)) {
+            j += n;
+            continue;
+        }
+        if (cp == '-' && cp_is_word_at(t, j + 1, e)) {
+            f |= F_HYPH;
+            seg = 0;
+            j++;
+            continue;
+        }
+        if (cp == '.' && seg == 1 && cp_is_letter_at(t, j + 1, e)) {
+            f |= F_DOT;
+            seg = 0;
+            j++;
+            continue;
+        }
+        break;
+    }
+    memset(k, 0, sizeof *k);
+    k->kind = T_WORD;
+    k->s = i;
+    k->e = k->we = j;
+    /* possessive 's / ’s */
+    if (j - i > 2 && (t[j - 1] == 's' || t[j - 1] == 'S')) {
+        if (t[j - 2] == '\'') {
+            k->we = j - 2;
+            f |= F_POSS;
+        } else if (j - i > 4 && (unsigned char)t[j - 4] == 0xE2 &&
+                   (unsigned char)t[j - 3] == 0x80 && (unsigned char)t[j - 2] == 0x99) {
+            k->we = j - 4;
+            f |= F_POSS;
+        }
+    }
+    k->lx = lex_find(lx, t + i, k->we - i);
+    if (first >= 0 && is_uppercp(first))
+        f |= F_CAP;
+    else if (first >= 0 && is_lowercp(first))
+        f |= F_LOWER;
+    if (letters >= 2 && lowers == 0 && uppers >= 2)
+        f |= F_ACRO;
+    if (!(f & F_POSS) && j < e && t[j] == '.' &&
+        ((f & F_DOT) || (letters == 1 && k->we - i == 1) || (k->lx && (k->lx->cls & L_ABBR)))) {
+        k->e = j + 1;
+        j++;
+    }
+    k->f = f;
+    return j;
+}
+
+static int digit_at(const char *t, size_t i, size_t e) { return i < e && is_digit(t[i]); }
+
+/* A number from t[i] (a digit, or a currency sign before one). */
+static size_t lex_num(const lexent *lx, const char *t, size_t i, size_t e, size_t lo, tok *k)
+{
+    memset(k, 0, sizeof *k);
+    k->kind = T_NUM;
+    k->s = i;
+    k->unit = -1;
+    size_t j = i;
+    if (t[j] == '$') {
+        k->cur = U_USD + 1;
+        j++;
+    } else if ((unsigned char)t[j] == 0xE2) { /* € */
+        k->cur = U_EUR + 1;
+        j += 3;
+    } else if ((unsigned char)t[j] == 0xC2) { /* £ */
+        k->cur = U_GBP + 1;
+        j += 2;
+    }
+    /* glued to a word or code before it: "COVID-19", "A-1", "#3", "v1.2" */
+    if (i > lo) {
+        unsigned char p = (unsigned char)t[i - 1];
+        if (is_ascii_letter(p) || is_digit(p) || p == '-' || p == '/' || p == '.' || p == '#' ||
+            p == '_' || p >= 0x80)
+            k->bad = 1;
+        if (p >= 0x80) { /* a non-ASCII letter before it; punctuation is fine */
+            size_t b = i - 1;
+            while (b > lo && ((unsigned char)t[b] & 0xC0) == 0x80)
+                b--;
+            int32_t cp;
+            cp_next(t, b, e, &cp);
+            k->bad = is_wordcp(cp);
+        }
+    }
+    int dec = -1;
+    size_t ndig = 0;
+    for (;;) {
+        while (j < e && is_digit(t[j])) {
+            if (ndig < 18) {
+                k->mant = k->mant * 10 + (uint64_t)(t[j] - '0');
+                if (dec >= 0)
+                    dec++;
+            } else
+                k->bad = 1;
+            ndig++;
+            j++;
+        }
+        if (j < e && t[j] == ',' && dec < 0 && digit_at(t, j + 1, e) &&
+            digit_at(t, j + 2, e) && digit_at(t, j + 3, e) && !digit_at(t, j + 4, e)) {
+            k->sep = 1;
+            j++;
+            continue;
+        }
+        if (j < e && t[j] == '.' && dec < 0 && digit_at(t, j + 1, e)) {
+            dec = 0;
+            j++;
+            continue;
+        }
+        break;
+    }
+    k->ndig = (uint8_t)(ndig > 255 ? 255 : ndig);
+    k->dec = (uint8_t)(dec < 0 ? 0 : dec);
+    if (j < e && t[j] == '%') {
+        k->pct = 1;
+        j++;
+    } else if (j < e && (t[j] == ':' || t[j] == '.' || t[j] == '/') && digit_at(t, j + 1, e)) {
+        /* time, version, fraction or date with slashes */
+        k->bad = 1;
+        while (j < e && (is_digit(t[j]) || t[j] == ':' || t[j] == '.' || t[j] == '/') &&
+               (is_digit(t[j]) || digit_at(t, j + 1, e)))
+            j++;
+    } else if (j < e && t[j] == '-' && digit_at(t, j + 1, e)) {
+        /* ISO date, else a range or a code */
+        size_t q = j + 1;
+        while (q < e && is_digit(t[q]))
+            q++;
+        if (ndig == 4 && !k->sep && dec < 0 && q - j == 3 && q < e && t[q] == '-' &&
+            digit_at(t, q + 1, e) && digit_at(t, q + 2, e) && !digit_at(t, q + 3, e) &&
+            !cp_is_word_at(t, q + 3, e)) {
+            unsigned mo = (unsigned)(t[j + 1] - '0') * 10 + (unsigned)(t[j + 2] - '0');
+            unsigned d = (unsigned)(t[q + 1] - '0') * 10 + (unsigned)(t[q + 2] - '0');
+            if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+                k->iso = 1;
+                k->iy = (uint16_t)k->mant;
+                k->im = (uint8_t)mo;
+                k->id = (uint8_t)d;
+            } else
+                k->bad = 1;
+            j = q + 3;
+        } else {
+            k->bad = 1;
+            j = q;
+        }
+        while (j < e && (is_digit(t[j]) || (t[j] == '-' && digit_at(t, j + 1, e))))
+            j++;
+    } else if (j < e && t[j] == '-' && cp_is_word_at(t, j + 1, e)) {
+        /* "63-year-old", "18-kilometer": a modifier, not a count */
+        k->bad = 1;
+        j++;
+        while (j < e) {
+            int32_t cp;
+            size_t n = cp_next(t, j, e, &cp);
+            if (is_wordcp(cp) || (cp == '-' && cp_is_word_at(t, j + 1, e)))
+                j += n;
+            else
+                break;
+        }
+    } else if (j < e && is_ascii_letter(t[j])) {
+        /* a glued suffix: unit, multiplier or ordinal */
+        size_t q = j;
+        while (q < e && is_ascii_letter(t[q]))
+            q++;
+        const char *sfx = t + j;
+        size_t n = q - j;
+        const lexent *le = lex_find(lx, sfx, n);
+        if (cp_is_word_at(t, q, e))
+            k->bad = 1;
+        else if (lower_eq(sfx, n, "st", 2) || lower_eq(sfx, n, "nd", 2) ||
+                 lower_eq(sfx, n, "rd", 2) || lower_eq(sfx, n, "th", 2))
+            k->ord = 1;
+        else if (k->cur && (lower_eq(sfx, n, "m", 1) || lower_eq(sfx, n, "mn", 2) ||
+                            lower_eq(sfx, n, "mln", 3)))
+            k->mult = 6;
+        else if (k->cur && (lower_eq(sfx, n, "bn", 2) || lower_eq(sfx, n, "b", 1)))
+            k->mult = 9;
+        else if (k->cur && lower_eq(sfx, n, "k", 1))
+            k->mult = 3;
+        else if (le && (le->cls & L_UNIT) && le->unit > U_GBP)
+            k->unit = le->unit;
+        else if (le && (le->cls & L_TIME))
+            k->bad = 1;
+        else
+            k->bad = 1;
+        j = q;
+        while (j < e && cp_is_word_at(t, j, e)) { /* rest of a code like 3D4 */
+            int32_t cp;
+            j += cp_next(t, j, e, &cp);
+        }
+    }
+    k->e = k->we = j;
+    return j;
+}
+
+/* Lexes t[*pos, e) into at most cap tokens; advances *pos. */
+static size_t lex_chunk(const lexent *lx, const char *t, size_t *pos, size_t lo, size_t e,
+                        tok *out, size_t cap)
+{
+    size_t n = 0;
+    size_t i = *pos;
+    while (i < e && n < cap) {
+        int32_t cp;
+        size_t k = cp_next(t, i, e, &cp);
+        if (is_spacecp(cp)) {
+            i += k;
+            continue;
+        }
+        int cur = (cp == '$' || cp == 0x20AC || cp == 0xA3) && digit_at(t, i + k, e);
+        if (is_digit(cp) || cur) {
+            i = lex_num(lx, t, i, e, lo, &out[n++]);
+            continue;
+        }
+        if (is_wordcp(cp)) {
+            i = lex_word(lx, t, i, e, &out[n++]);
+            continue;
+        }
+        tok *p = &out[n++];
+        memset(p, 0, sizeof *p);
+        p->kind = T_PUNCT;
+        p->s = i;
+        p->e = p->we = i + k;
+        if (is_quotecp(cp)) {
+            /* opening when after a space (or the start) and before a non-space */
+            int after_space = i == lo || t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '(' ||
+                              t[i - 1] == '\t';
+            int32_t nx = ' ';
+            if (i + k < e)
+                cp_next(t, i + k, e, &nx);
+            p->punct = after_space && !is_spacecp(nx) ? 'q' : '"';
+        } else if (is_dashcp(cp))
+            p->punct = '-';
+        else if (cp < 0x80)
+            p->punct = (uint8_t)cp;
+        else
+            p->punct = '?';
+        i += k;
+    }
+    *pos = i;
+    return n;
+}
+
+/* ---- growable arrays (prealloc; freed at the end of facts_find) -------- */
+
+static void *grow(void *p, size_t *cap, size_t need, size_t sz)
+{
+    if (need <= *cap)
+        return p;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < need) {
+        if (nc > SIZE_MAX / 4 / sz)
+            return NULL;
+        nc *= 2;
+    }
+    void *q = prealloc(p, pmul(nc, sz));
+    if (!q)
+        return NULL;
+    *cap = nc;
+    return q;
+}
+
+/* ---- the stage's state -------------------------------------------------- */
+
+enum { EV_TITLE = 1, EV_ROLE = 2, EV_SAID = 4 };
+enum { K_NUMBER = PRECIS_FACT_NUMBER, K_DATE = PRECIS_FACT_DATE, K_NAME = PRECIS_FACT_NAME };
+
+/* A distinct fact before merging: a number (key stem, unit, value), a
+   date key, or one spelling of a name. */
+typedef struct item {
+    uint64_t h;
+    const char *key; /* number: key word; date: key; name: the spelling */
+    size_t klen;
+    double value;
+    uint32_t keystem;
+    int unit; /* -1: none */
+    int kind;
+    /* names */
+    unsigned ntok, org, place;
+    const char *skel; /* word skeletons joined by ' ' */
+    size_t sklen;
+    uint64_t skelh, lasth;
+    const char *lastw; /* last word of the spelling */
+    size_t lastwlen;
+    uint32_t count, first, parent;
+    unsigned ev;
+} item;
+
+typedef struct mention {
+    uint32_t item, art;
+    size_t start, end;
+    uint32_t ctx; /* offset of its context stems in fctx.ctx */
+    uint8_t nctx, ev;
+    uint8_t multi; /* its sentence gives another value of the same key */
+} mention;
+
+typedef struct fctx {
+    const actx *x;
+    const lexent *lx;
+    const char *t; /* current article */
+    size_t tlen;
+    uint32_t art;
+    size_t ss, se; /* current sentence */
+    tok *tk;
+    size_t ntk; /* tokens in tk */
+    /* word census: fold hash -> CAP_MID / LOWER */
+    uint64_t *wh;
+    uint8_t *wf;
+    size_t wcap, wn;
+    /* items and their map */
+    item *it;
+    size_t nit, cit;
+    uint32_t *map;
+    size_t mapcap, mapn;
+    mention *mn;
+    size_t nmn, cmn;
+    uint32_t *ctx;
+    size_t nctx, cctx;
+} fctx;
+
+enum { W_CAPMID = 1, W_LOWER = 2 };
+
+/* Hash of a word folded to lower case (any script). */
+static uint64_t fold_hash(const char *t, size_t s, size_t e)
+{
+    uint64_t h = 0x9e3779b97f4a7c15ULL;
+    size_t i = s;
+    while (i < e) {
+        int32_t cp;
+        i += cp_next(t, i, e, &cp);
+        if (cp < 0x80) {
+            if (cp >= 'A' && cp <= 'Z')
+                cp += 32;
+        } else if (cp > 0)
+            cp = utf8proc_tolower(cp);
+        h = (h ^ (uint64_t)(uint32_t)cp) * 1099511628211ULL;
+    }
+    return hash_mix(h) | 1;
+}
+
+static int census_grow(fctx *f)
+{
+    size_t nc = f->wcap ? f->wcap * 2 : 4096;
+    uint64_t *nh = pcalloc(nc, sizeof *nh);
+    uint8_t *nf = pcalloc(nc, sizeof *nf);
+    if (!nh || !nf) {
+        pfree(nh);
+        pfree(nf);
+        return -1;
+    }
+    for (size_t i = 0; i < f->wcap; i++) {
+        if (!f->wh[i])
+            continue;
+        size_t j = (size_t)f->wh[i] & (nc - 1);
+        while (nh[j])
+            j = (j + 1) & (nc - 1);
+        nh[j] = f->wh[i];
+        nf[j] = f->wf[i];
+    }
+    pfree(f->wh);
+    pfree(f->wf);
+    f->wh = nh;
+    f->wf = nf;
+    f->wcap = nc;
+    return 0;
+}
+
+static int census_mark(fctx *f, uint64_t h, uint8_t flag)
+{
+    if ((f->wn + 1) * 2 > f->wcap && census_grow(f))
+        return -1;
+    size_t j = (size_t)h & (f->wcap - 1);
+    while (f->wh[j] && f->wh[j] != h)
+        j = (j + 1) & (f->wcap - 1);
+    if (!f->wh[j]) {
+        f->wh[j] = h;
+        f->wn++;
+    }
+    f->wf[j] |= flag;
+    return 0;
+}
+
+static uint8_t census_get(const fctx *f, uint64_t h)
+{
+    if (!f->wcap)
+        return 0;
+    size_t j = (size_t)h & (f->wcap - 1);
+    while (f->wh[j] && f->wh[j] != h)
+        j = (j + 1) & (f->wcap - 1);
+    return f->wh[j] ? f->wf[j] : 0;
+}
+
+/* ---- items and mentions ------------------------------------------------- */
+
+static int item_eq(const item *a, const item *b)
+{
+    if (a->kind != b->kind)
+        return 0;
+    if (a->kind == K_NUMBER)
+        return a->keystem == b->keystem && a->unit == b->unit && a->value == b->value;
+    return a->klen == b->klen && !memcmp(a->key, b->key, a->klen);
+}
+
+static int map_grow(fctx *f)
+{
+    size_t nc = f->mapcap ? f->mapcap * 2 : 1024;
+    uint32_t *nm = pmalloc(pmul(nc, sizeof *nm));
+    if (!nm)
+        return -1;
+    memset(nm, 0xff, nc * sizeof *nm);
+    for (size_t i = 0; i < f->mapcap; i++) {
+        uint32_t v = f->map[i];
+        if (v == NONE)
+            continue;
+        size_t j = (size_t)f->it[v].h & (nc - 1);
+        while (nm[j] != NONE)
+            j = (j + 1) & (nc - 1);
+        nm[j] = v;
+    }
+    pfree(f->map);
+    f->map = nm;
+    f->mapcap = nc;
+    return 0;
+}
+
+/* The index of the item equal to *p, adding p (its strings copied to
+   x->tmp) when new; NONE when the item table is full; -1 via *err. */
+static uint32_t item_get(fctx *f, item *p, int *err)
+{
+    if ((f->mapn + 1) * 2 > f->mapcap && map_grow(f)) {
+        *err = -1;
+        return NONE;
+    }
+    size_t j = (size_t)p->h & (f->mapcap - 1);
+    while (f->map[j] != NONE) {
+        const item *q = &f->it[f->map[j]];
+        if (q->h == p->h && item_eq(q, p))
+            return f->map[j];
+        j = (j + 1) & (f->mapcap - 1);
+    }
+    if (f->nit >= FACT_MAX_ITEMS)
+        return NONE;
+    item *ni = grow(f->it, &f->cit, f->nit + 1, sizeof *ni);
+    if (!ni) {
+        *err = -1;
+        return NONE;
+    }
+    f->it = ni;
+    item *q = &f->it[f->nit];
+    *q = *p;
+    if (!(q->key = arena_strndup(f->x->tmp, p->key, p->klen))) {
+        *err = -1;
+        return NONE;
+    }
+    q->first = NONE;
+    q->parent = (uint32_t)f->nit;
+    f->map[j] = (uint32_t)f->nit;
+    f->mapn++;
+    return (uint32_t)f->nit++;
+}
+
+static int mention_add(fctx *f, uint32_t id, size_t start, size_t end, unsigned ev,
+                       const uint32_t *ctx, size_t nctx)
+{
+    if (id == NONE || f->nmn >= FACT_MAX_MENTIONS)
+        return 0;
+    mention *nm = grow(f->mn, &f->cmn, f->nmn + 1, sizeof *nm);
+    if (!nm)
+        return -1;
+    f->mn = nm;
+    uint32_t off = (uint32_t)f->nctx;
+    if (nctx) {
+        uint32_t *nc = grow(f->ctx, &f->cctx, f->nctx + nctx, sizeof *nc);
+        if (!nc)
+            return -1;
+        f->ctx = nc;
+        memcpy(f->ctx + f->nctx, ctx, nctx * sizeof *ctx);
+        f->nctx += nctx;
+    }
+    mention *m = &f->mn[f->nmn];
+    m->item = id;
+    m->art = f->art;
+    m->start = start;
+    m->end = end;
+    m->ctx = off;
+    m->nctx = (uint8_t)nctx;
+    m->ev = (uint8_t)ev;
+    m->multi = 0;
+    item *it = &f->it[id];
+    if (it->first == NONE)
+        it->first = (uint32_t)f->nmn;
+    it->count++;
+    it->ev |= ev;
+    f->nmn++;
+    return 0;
+}
+
+/* ---- dates --------------------------------------------------------------- */
+
+static int date_add(fctx *f, const char *key, size_t start, size_t end)
+{
+    item p;
+    memset(&p, 0, sizeof p);
+    p.kind = K_DATE;
+    p.key = key;
+    p.klen = strlen(key);
+    p.unit = -1;
+    p.h = hash_bytes(key, p.klen) ^ 0x5bd1e995u;
+    int err = 0;
+    uint32_t id = item_get(f, &p, &err);
+    if (err)
+        return -1;
+    return mention_add(f, id, start, end, 0, NULL, 0);
+}
+
+static int is_day(const tok *k)
+{
+    return k->kind == T_NUM && !k->cur && !k->pct && !k->sep && !k->dec && !k->iso &&
+           k->unit < 0 && !k->mult && (!k->bad) && k->ndig <= 2 && k->mant >= 1 && k->mant <= 31;
+}
+
+static int is_year(const tok *k)
+{
+    return k->kind == T_NUM && !k->cur && !k->pct && !k->sep && !k->dec && !k->iso &&
+           k->unit < 0 && !k->mult && !k->bad && !k->ord && k->ndig == 4 && k->mant >= 1000 &&
+           k->mant <= 2999;
+}
+
+static int is_month(const tok *k)
+{
+    return k->kind == T_WORD && k->lx && (k->lx->cls & L_MONTH) && (k->f & F_CAP);
+}
+
+/* A date starting at token i ("Dec. 30", "December 30, 2016", "30
+   December", "December 2016", ISO, weekday); returns the index after it,
+   or i when none. */
+static size_t date_at(fctx *f, size_t i, size_t n, int *err)
+{
+    const tok *tk = f->tk;
+    const tok *a = &tk[i];
+    char key[32];
+    if (a->kind == T_NUM && a->iso && !a->bad) {
+        snprintf(key, sizeof key, "%04u-%02u-%02u", (unsigned)a->iy, (unsigned)a->im,
+                 (unsigned)a->id);
+        *err = date_add(f, key, a->s, a->e);
+        return i + 1;
+    }
+    if (a->kind == T_WORD && a->lx && (a->lx->cls & L_WDAY) && (a->f & F_CAP) &&
+        !(a->f & F_HYPH)) {
+        static const char *const wd[] = {"monday", "tuesday", "wednesday", "thursday",
+                                         "friday", "saturday", "sunday"};
+        *err = date_add(f, wd[a->lx->wday - 1], a->s, a->we);
+        return i + 1;
+    }
+    int month = 0;
+    unsigned day = 0, year = 0;
+    size_t j = i;
+    if (is_month(a) && i + 1 < n && (is_day(&tk[i + 1]) || (tk[i + 1].ord && tk[i + 1].ndig <= 2))) {
+        month = a->lx->month;
+        day = (unsigned)tk[i + 1].mant;
+        j = i + 2;
+    } else if (is_month(a) && i + 1 < n && is_year(&tk[i + 1])) {
+        month = a->lx->month;
+        year = (unsigned)tk[i + 1].mant;
+        j = i + 2;
+    } else if (a->kind == T_NUM && (is_day(a) || (a->ord && a->ndig <= 2 && !a->cur)) &&
+               a->mant >= 1 && a->mant <= 31 && i + 1 < n && is_month(&tk[i + 1])) {
+        day = (unsigned)a->mant;
+        month = tk[i + 1].lx->month;
+        j = i + 2;
+    }
+    if (!month)
+        return i;
+    if (day && j < n && is_year(&tk[j]))
+        year = (unsigned)tk[j++].mant;
+    else if (day && j + 1 < n && tk[j].kind == T_PUNCT && tk[j].punct == ',' &&
+             is_year(&tk[j + 1]))
+        year = (unsigned)tk[(j += 2) - 1].mant;
+    if (day > 31)
+        return i;
+    if (year && day)
+        snprintf(key, sizeof key, "%04u-%02d-%02u", year, month, day);
+    else if (day)
+        snprintf(key, sizeof key, "%02d-%02u", month, day);
+    else
+        snprintf(key, sizeof key, "%04u-%02d", year, month);
+    *err = date_add(f, key, a->s, tk[j - 1].we > tk[j - 1].s ? tk[j - 1].we : tk[j - 1].e);
+    return j;
+}
+
+/* ---- numbers ------------------------------------------------------------- */
+
+static double pow10i(int e)
+{
+    static const double p[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    if (e >= 0 && e <= 22)
+        return p[e];
+    return pow(10.0, (double)e);
+}
+
+/* The value of a number word token ("seven", "thirty-five"); 0 if none. */
+static int numword(const fctx *f, const tok *k)
+{
+    if (k->kind != T_WORD)
+        return 0;
+    if (k->lx && (k->lx->cls & L_NUMW))
+        return k->lx->num;
+    if (!(k->f & F_HYPH))
+        return 0;
+    const char *t = f->t;
+    size_t h = k->s;
+    while (h < k->we && t[h] != '-')
+        h++;
+    const lexent *a = lex_find(f->lx, t + k->s, h - k->s);
+    const lexent *b = h < k->we ? lex_find(f->lx, t + h + 1, k->we - h - 1) : NULL;
+    if (a && b && (a->cls & L_NUMW) && (b->cls & L_NUMW) && a->num >= 20 && a->num % 10 == 0 &&
+        b->num >= 1 && b->num <= 9)
+        return a->num + b->num;
+    return 0;
+}
+
+static int plural_like(const fctx *f, const tok *k)
+{
+    if (k->lx && (k->lx->cls & L_PLURAL))
+        return 1;
+    size_t n = k->we - k->s;
+    if (n < 3 || (k->f & (F_ACRO | F_DIGIT | F_POSS | F_DOT)))
+        return 0;
+    const char *w = f->t + k->s;
+    char z = w[n - 1], y = w[n - 2];
+    if (z != 's')
+        return 0;
+    return y != 's' && y != 'u' && y != 'i' && y != '\'';
+}
+
+typedef struct stemcb {
+    uint32_t stem;
+    int got;
+} stemcb;
+
+static int cb_last_stem(void *ud, uint32_t stem, int stop, size_t s, size_t e)
+{
+    PRECIS_UNUSED(stop);
+    PRECIS_UNUSED(s);
+    PRECIS_UNUSED(e);
+    stemcb *c = ud;
+    c->stem = stem;
+    c->got = 1;
+    return 0;
+}
+
+typedef struct ctxcb {
+    const char *t;
+    uint32_t *out;
+    size_t n;
+    int ring; /* keep the last FACT_CTX (before) or the first (after) */
+    size_t seen;
+} ctxcb;
+
+static int cb_ctx(void *ud, uint32_t stem, int stop, size_t s, size_t e)
+{
+    PRECIS_UNUSED(e);
+    ctxcb *c = ud;
+    if (stop || is_digit(c->t[s]))
+        return 0;
+    if (c->ring) {
+        c->out[c->seen % FACT_CTX] = stem;
+        c->seen++;
+        return 0;
+    }
+    c->out[c->n++] = stem;
+    return c->n >= FACT_CTX ? 1 : 0;
+}
+
+/* Content stems around t[start, end) within the sentence: up to FACT_CTX
+   before and FACT_CTX after, into out (2 * FACT_CTX); returns the count
+   or -1 on allocation failure. */
+static int context(fctx *f, size_t start, size_t end, uint32_t *out)
+{
+    const char *t = f->t;
+    size_t ws = start > f->ss + FACT_CTX_BYTES ? start - FACT_CTX_BYTES : f->ss;
+    if (ws > f->ss) { /* begin after a space: never inside a word */
+        while (ws < start && t[ws] != ' ' && t[ws] != '\n')
+            ws++;
+    }
+    size_t we = end + FACT_CTX_BYTES < f->se ? end + FACT_CTX_BYTES : f->se;
+    if (we < f->se) {
+        while (we > end && t[we] != ' ' && t[we] != '\n')
+            we--;
+    }
+    uint32_t before[FACT_CTX];
+    ctxcb c = {t + ws, before, 0, 1, 0};
+    if (ws < start && norm_tokens(f->x->nm, t + ws, start - ws, cb_ctx, &c) < 0)
+        return -1;
+    size_t nb = c.seen < FACT_CTX ? c.seen : FACT_CTX;
+    size_t k = 0;
+    for (size_t i = c.seen - nb; i < c.seen; i++)
+        out[k++] = before[i % FACT_CTX];
+    /* the callback sees offsets relative to the string it was given */
+    ctxcb d = {t + end, out + k, 0, 0, 0};
+    if (end < we && norm_tokens(f->x->nm, t + end, we - end, cb_ctx, &d) < 0)
+        return -1;
+    return (int)(k + d.n);
+}
+
+static int is_func(const tok *k) { return k->lx && (k->lx->cls & L_FUNC) && !(k->f & F_ACRO); }
+
+/* A number starting at token i: a digit token, a number word or "a
+   dozen".  Adds a NUMBER (or year DATE) mention when it counts something;
+   returns the index after what it consumed. */
+static size_t number_at(fctx *f, size_t i, size_t n, int *err)
+{
+    const tok *tk = f->tk;
+    const tok *a = &tk[i];
+    size_t start = a->s, j = i + 1;
+    uint64_t mant;
+    int dec = 0, mult = 0, unit = -1, cur = 0, pct = 0, word = 0;
+    if (a->kind == T_NUM) {
+        if (a->bad || a->ord || a->iso)
+            return i + 1;
+        mant = a->mant;
+        dec = a->dec;
+        mult = a->mult;
+        unit = a->unit;
+        cur = a->cur;
+        pct = a->pct;
+    } else {
+        int v = numword(f, a);
+        if (!v && a->we - a->s == 1 && (f->t[a->s] == 'a' || f->t[a->s] == 'A') && j < n &&
+            tk[j].kind == T_WORD && lower_eq(f->t + tk[j].s, tk[j].we - tk[j].s, "dozen", 5)) {
+            v = 12; /* "a dozen" */
+            j++;
+        }
+        if (!v)
+            return i + 1;
+        mant = (uint64_t)v;
+        word = v;
+    }
+    /* multipliers: "1.2 million", "two hundred thousand", "two dozen" */
+    for (int m = 0; m < 2 && j < n && tk[j].kind == T_WORD && tk[j].lx; m++) {
+        if ((tk[j].lx->cls & L_MULT) && !(tk[j].f & F_POSS)) {
+            mult += tk[j].lx->mult;
+            j++;
+        } else if (lower_eq(f->t + tk[j].s, tk[j].we - tk[j].s, "dozen", 5)) {
+            mant *= 12;
+            j++;
+        } else
+            break;
+    }
+    if (word == 1 && j == i + 1)
+        return i + 1; /* "one" alone */
+    size_t end = tk[j - 1].we > tk[j - 1].s ? tk[j - 1].we : tk[j - 1].e;
+    if (a->kind == T_NUM && j == i + 1)
+        end = a->e;
+    int head = -1;
+    if (cur)
+        unit = cur - 1;
+    else if (pct)
+        unit = U_PCT;
+    if (unit < 0 && j < n && tk[j].kind == T_WORD && tk[j].lx) {
+        const lexent *le = tk[j].lx;
+        if ((le->cls & L_TIME) && !(tk[j].f & F_CAP))
+            return j + 1; /* "2 p.m." */
+        if ((le->cls & L_UNIT) && !(tk[j].f & F_CAP)) {
+            unit = le->unit;
+            end = tk[j].we;
+            j++;
+        } else if (lower_eq(f->t + tk[j].s, tk[j].we - tk[j].s, "per", 3) && j + 1 < n &&
+                   lower_eq(f->t + tk[j + 1].s, tk[j + 1].we - tk[j + 1].s, "cent", 4)) {
+            unit = U_PCT;
+            end = tk[j + 1].we;
+            j += 2;
+        }
+    }
+    if (unit < 0) {
+        /* the counted noun: first plural among the next four words */
+        size_t k = j;
+        for (size_t seen = 0; k < n && seen < 4; k++, seen++) {
+            const tok *w = &tk[k];
+            if (w->kind != T_WORD || is_func(w) || numword(f, w))
+                break;
+            if (w->lx && (w->lx->cls & (L_MONTH | L_WDAY | L_TIME | L_MULT)))
+                break;
+            if (plural_like(f, w)) {
+                head = (int)k;
+                break;
+            }
+            if (w->f & F_POSS)
+                break;
+        }
+        if (head < 0 && (mant == 1 && !dec && !mult) && j < n && tk[j].kind == T_WORD &&
+            !is_func(&tk[j]) && (tk[j].f & F_LOWER) && !(tk[j].f & F_POSS))
+            head = (int)j; /* "1 person" */
+    }
+    /* years */
+    if (a->kind == T_NUM && unit < 0 && !a->sep && !dec && !mult && a->ndig == 4 &&
+        mant >= 1800 && mant <= 2100 && (head < 0 || !plural_like(f, &tk[head]))) {
+        if (i > 0 && tk[i - 1].kind == T_WORD && tk[i - 1].lx &&
+            (tk[i - 1].lx->cls & L_DATEPREP) && !(tk[i - 1].f & F_CAP)) {
+            char key[16];
+            snprintf(key, sizeof key, "%04u", (unsigned)mant);
+            *err = date_add(f, key, a->s, a->e);
+        }
+        return i + 1;
+    }
+    if (unit < 0 && head < 0)
+        return j > i + 1 ? j : i + 1;
+    item p;
+    memset(&p, 0, sizeof p);
+    p.kind = K_NUMBER;
+    p.unit = unit;
+    /* divide for decimals: 68 / 10 is 6.8 exactly as written, 68 * 0.1 is not */
+    p.value = mult >= dec ? (double)mant * pow10i(mult - dec) : (double)mant / pow10i(dec - mult);
+    char lw[FACT_MAX_WORD + 1];
+    if (unit >= 0) {
+        p.key = UNITS[unit][0];
+        p.klen = strlen(p.key);
+        p.keystem = 0x80000000u | (uint32_t)unit;
+    } else {
+        const tok *h = &tk[head];
+        size_t hl = h->we - h->s;
+        if (hl > FACT_MAX_WORD)
+            return (size_t)head + 1;
+        for (size_t q = 0; q < hl; q++) {
+            char c = f->t[h->s + q];
+            lw[q] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        lw[hl] = '\0';
+        p.key = lw;
+        p.klen = hl;
+        stemcb sc = {0, 0};
+        if (norm_tokens(f->x->nm, f->t + h->s, hl, cb_last_stem, &sc) < 0) {
+            *err = -1;
+            return n;
+        }
+        if (!sc.got)
+            return (size_t)head + 1;
+        p.keystem = sc.stem & 0x7fffffffu;
+        end = h->we;
+        j = (size_t)head + 1;
+    }
+    uint64_t vb;
+    memcpy(&vb, &p.value, sizeof vb);
+    p.h = hash_mix(((uint64_t)p.keystem << 8 ^ (uint64_t)(p.unit + 1)) * 0x9e3779b97f4a7c15ULL ^ vb);
+    int e2 = 0;
+    uint32_t id = item_get(f, &p, &e2);
+    if (e2) {
+        *err = -1;
+        return n;
+    }
+    if (id == NONE)
+        return j;
+    uint32_t ctx[2 * FACT_CTX];
+    int nc = context(f, start, end, ctx);
+    if (nc < 0) {
+        *err = -1;
+        return n;
+    }
+    *err = mention_add(f, id, start, end, 0, ctx, (size_t)nc);
+    return j;
+}
+
+/* ---- names --------------------------------------------------------------- */
+
+/* Can token k be part of a name (start: begin one)? */
+static int name_word_ok(const fctx *f, const tok *k, int start)
+{
+    if (k->kind != T_WORD || !(k->f & (F_CAP | F_ACRO)) || (k->f & F_DIGIT))
+        return 0;
+    if (k->we - k->s > FACT_MAX_WORD)
+        return 0;
+    const lexent *le = k->lx;
+    if (le && (le->cls & (L_MONTH | L_WDAY | L_NUMW | L_MULT)))
+        return 0;
+    if (is_func(k))
+        return 0;
+    if (le && (le->cls & L_TITLE))
+        return 1;
+    if (start && (k->f & F_INIT)) {
+        uint8_t c = census_get(f, fold_hash(f->t, k->s, k->we));
+        if (c & W_CAPMID)
+            return !(c & W_LOWER);
+        /* never seen mid-sentence: a name only when a name word follows
+           ("Alexander Petrosyan, the authority's ...") and the cluster
+           never writes it lower-case */
+        const tok *nx = k + 1;
+        return !(c & W_LOWER) && !(k->f & F_POSS) && k + 1 < f->tk + f->ntk &&
+               name_word_ok(f, nx, 0) && !(nx->f & F_INIT);
+    }
+    return 1;
+}
+
+/* Skeleton of a word for matching spellings: lower case, no dots,
+   apostrophes or hyphens, ks->x, y->i, ph->f, w->v, ck->k, doubled
+   letters once; "st" -> "saint".  Writes at most cap-1 bytes. */
+static size_t skeleton(const char *t, size_t s, size_t e, char *out, size_t cap)
+{
+    char tmp[4 * FACT_MAX_WORD + 8];
+    size_t n = 0;
+    size_t i = s;
+    while (i < e && n + 4 < sizeof tmp) {
+        int32_t cp;
+        i += cp_next(t, i, e, &cp);
+        if (cp == '.' || cp == '\'' || cp == 0x2019 || cp == '-' || cp < 0)
+            continue;
+        if (cp < 0x80) {
+            if (cp >= 'A' && cp <= 'Z')
+                cp += 32;
+            tmp[n++] = (char)cp;
+        } else {
+            utf8proc_uint8_t b[4];
+            utf8proc_ssize_t k = utf8proc_encode_char(utf8proc_tolower(cp), b);
+            for (utf8proc_ssize_t q = 0; q < k; q++)
+                tmp[n++] = (char)b[q];
+        }
+    }
+    if (n == 2 && tmp[0] == 's' && tmp[1] == 't') {
+        memcpy(tmp, "saint", 5);
+        n = 5;
+    }
+    size_t o = 0;
+    for (size_t q = 0; q < n && o + 1 < cap; q++) {
+        char c = tmp[q];
+        if (c == 'k' && q + 1 < n && tmp[q + 1] == 's') {
+            c = 'x';
+            q++;
+        } else if (c == 'p' && q + 1 < n && tmp[q + 1] == 'h') {
+            c = 'f';
+            q++;
+        } else if (c == 'c' && q + 1 < n && tmp[q + 1] == 'k') {
+            c = 'k';
+            q++;
+        } else if (c == 'y')
+            c = 'i';
+        else if (c == 'w')
+            c = 'v';
+        if (o > 0 && out[o - 1] == c && (unsigned char)c < 0x80)
+            continue;
+        out[o++] = c;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static int org_pair(const fctx *f, const tok *a, const tok *b)
+{
+    for (size_t i = 0; i < sizeof ORG_PAIRS / sizeof ORG_PAIRS[0]; i++)
+        if (lower_eq(f->t + a->s, a->we - a->s, ORG_PAIRS[i][0], strlen(ORG_PAIRS[i][0])) &&
+            lower_eq(f->t + b->s, b->we - b->s, ORG_PAIRS[i][1], strlen(ORG_PAIRS[i][1])))
+            return 1;
+    return 0;
+}
+
+/* Does the word t[s, e) end in a lower-case part after a hyphen (an
+   adjective compound: "Cold War-era", "English-language")? */
+static int lower_tail(const char *t, size_t s, size_t e)
+{
+    size_t h = e;
+    while (h > s && t[h - 1] != '-')
+        h--;
+    if (h == s || h >= e)
+        return 0;
+    int32_t cp;
+    cp_next(t, h, e, &cp);
+    return is_lowercp(cp);
+}
+
+/* Adds a mention of the name made of tokens idx[0..nw) with evidence ev. */
+static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
+{
+    const tok *tk = f->tk;
+    char form[FACT_MAX_RUN * (FACT_MAX_WORD + 8) + 8];
+    char skel[FACT_MAX_RUN * (4 * FACT_MAX_WORD + 8) + 8];
+    size_t fl = 0, sl = 0, lastsk = 0, lastw = 0;
+    unsigned org = 0, words = 0;
+    for (size_t q = 0; q < nw; q++) {
+        const tok *k = &tk[idx[q]];
+        size_t e = (k->f & F_POSS) && q + 1 == nw ? k->we : k->e;
+        if (fl) {
+            form[fl++] = ' ';
+            skel[sl++] = ' ';
+        }
+        lastw = fl;
+        memcpy(form + fl, f->t + k->s, e - k->s);
+        fl += e - k->s;
+        lastsk = sl;
+        sl += skeleton(f->t, k->s, k->we, skel + sl, 4 * FACT_MAX_WORD + 4);
+        if (k->lx && (k->lx->cls & L_ORG) && (k->f & (F_CAP | F_ACRO)))
+            org = 1;
+        if ((k->f & F_ACRO) && !(k->lx && (k->lx->cls & L_PLACE)) && k->we - k->s <= 12)
+            org = 1;
+        if (q + 1 < nw && org_pair(f, k, &tk[idx[q + 1]]))
+            org = 1;
+        if (k->f & (F_CAP | F_ACRO))
+            words++;
+    }
+    const tok *l = &tk[idx[nw - 1]];
+    if (!sl || ((l->f & F_HYPH) && lower_tail(f->t, l->s, l->we)))
+        return 0;
+    item p;
+    memset(&p, 0, sizeof p);
+    p.kind = K_NAME;
+    p.key = form;
+    p.klen = fl;
+    p.unit = -1;
+    p.ntok = words;
+    p.h = hash_bytes(form, fl) ^ 0x27d4eb2fu;
+    int err = 0;
+    uint32_t id = item_get(f, &p, &err);
+    if (err)
+        return -1;
+    if (id == NONE)
+        return 0;
+    item *it = &f->it[id];
+    if (!it->skel) { /* new: its skeleton and flags */
+        char *sk = arena_strndup(f->x->tmp, skel, sl);
+        if (!sk)
+            return -1;
+        it->skel = sk;
+        it->sklen = sl;
+        it->skelh = hash_bytes(sk, sl);
+        it->lasth = hash_bytes(sk + lastsk, sl - lastsk);
+        it->lastw = it->key + lastw;
+        it->lastwlen = fl - lastw;
+        it->org = org;
+        it->place = nw == 1 && tk[idx[0]].lx && (tk[idx[0]].lx->cls & L_PLACE);
+    }
+    return mention_add(f, id, tk[idx[0]].s, (l->f & F_POSS) ? l->we : l->e, ev, NULL, 0);
+}
+
+/* A name run starting at token i (name_word_ok); returns the index after
+   it. */
+static size_t name_at(fctx *f, size_t i, size_t n, int *err)
+{
+    const tok *tk = f->tk;
+    size_t run[FACT_MAX_RUN];
+    size_t nr = 0, k = i;
+    int toolong = 0, hasorg = 0;
+    while (k < n) {
+        const tok *t = &tk[k];
+        if (k > i && !name_word_ok(f, t, 0)) {
+            /* "of" inside an organisation's name: "Ministry of Defence" */
+            if (hasorg && nr && t->kind == T_WORD && lower_eq(f->t + t->s, t->we - t->s, "of", 2) &&
+                k + 1 < n && name_word_ok(f, &tk[k + 1], 0) &&
+                !(tk[k + 1].lx && (tk[k + 1].lx->cls & L_TITLE))) {
+                if (nr < FACT_MAX_RUN)
+                    run[nr++] = k;
+                else
+                    toolong = 1;
+                k++;
+                continue;
+            }
+            break;
+        }
+        if (nr < FACT_MAX_RUN)
+            run[nr++] = k;
+        else
+            toolong = 1;
+        if (t->lx && (t->lx->cls & L_ORG))
+            hasorg = 1;
+        k++;
+        /* a possessive ends a name, except after a saint ("St. Anselm's
+           Church") */
+        if ((t->f & F_POSS) &&
+            !(nr >= 2 && lower_eq(f->t + tk[run[0]].s, tk[run[0]].we - tk[run[0]].s, "st", 2)) &&
+            !(nr >= 2 && lower_eq(f->t + tk[run[0]].s, tk[run[0]].we - tk[run[0]].s, "saint", 5)))
+            break;
+    }
+    if (toolong || !nr)
+        return k > i ? k : i + 1;
+    /* the last capitalised title cuts the run */
+    size_t tpos = nr;
+    for (size_t q = nr; q-- > 0;)
+        if (tk[run[q]].lx && (tk[run[q]].lx->cls & L_TITLE) && (tk[run[q]].f & F_CAP) &&
+            !(tk[run[q]].f & F_POSS)) {
+            tpos = q;
+            break;
+        }
+    unsigned ev = 0;
+    size_t first = 0;
+    if (tpos < nr) {
+        ev |= EV_TITLE;
+        first = tpos + 1;
+        /* what precedes the title, when it names an organisation */
+        int porg = 0;
+        for (size_t q = 0; q < tpos; q++)
+            if ((tk[run[q]].lx && (tk[run[q]].lx->cls & L_ORG)) || (tk[run[q]].f & F_ACRO))
+                porg = 1;
+        if (porg && tpos > 0 && !lower_eq(f->t + tk[run[tpos - 1]].s, tk[run[tpos - 1]].we -
+                                                                       tk[run[tpos - 1]].s, "of", 2)) {
+            if (name_add(f, run, tpos, 0)) {
+                *err = -1;
+                return n;
+            }
+        }
+    } else if (i > 0) {
+        const tok *b = &tk[i - 1];
+        if (b->kind == T_WORD && b->lx && (b->lx->cls & L_ROLE) && (b->f & F_LOWER))
+            ev |= EV_ROLE;
+        if (b->kind == T_WORD && b->lx && (b->lx->cls & L_SAY))
+            ev |= EV_SAID;
+    }
+    if (first >= nr)
+        return k;
+    if (k < n) {
+        const tok *a = &tk[k];
+        if (a->kind == T_WORD && a->lx && (a->lx->cls & L_SAY))
+            ev |= EV_SAID;
+        if (a->kind == T_PUNCT && a->punct == ',' && k + 1 < n) {
+            const tok *b = &tk[k + 1];
+            if (b->kind == T_WORD && lower_eq(f->t + b->s, b->we - b->s, "who", 3))
+                ev |= EV_ROLE;
+            if (b->kind == T_NUM && !b->bad && !b->cur && !b->pct && !b->dec && !b->sep &&
+                b->ndig <= 3 && b->mant >= 1 && b->mant <= 120 &&
+                (k + 2 >= n || tk[k + 2].kind == T_PUNCT))
+                ev |= EV_ROLE; /* "Oskar Lindqvist, 63," */
+        }
+    }
+    if (name_add(f, run + first, nr - first, ev))
+        *err = -1;
+    return k;
+}
+
+/* ---- sentences ----------------------------------------------------------- */
+
+static void mark_init(tok *tk, size_t n, int sentence_start)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (tk[i].kind != T_WORD)
+            continue;
+        if (i == 0 ? sentence_start
+                   : (tk[i - 1].kind == T_PUNCT &&
+                      (tk[i - 1].punct == 'q' || tk[i - 1].punct == ':' ||
+                       tk[i - 1].punct == '.' || tk[i - 1].punct == '!' ||
+                       tk[i - 1].punct == '?' || tk[i - 1].punct == '(')))
+            tk[i].f |= F_INIT;
+    }
+}
+
+/* First pass: which words appear capitalised mid-sentence, which
+   lower-case. */
+static int census_sentence(fctx *f)
+{
+    size_t pos = f->ss;
+    int first = 1;
+    while (pos < f->se) {
+        size_t n = lex_chunk(f->lx, f->t, &pos, f->ss, f->se, f->tk, FACT_CHUNK);
+        mark_init(f->tk, n, first);
+        first = 0;
+        for (size_t i = 0; i < n; i++) {
+            const tok *k = &f->tk[i];
+            if (k->kind != T_WORD || (k->f & F_INIT) || k->we - k->s > FACT_MAX_WORD)
+                continue;
+            uint8_t flag = (k->f & F_CAP) ? W_CAPMID : (k->f & F_LOWER) ? W_LOWER : 0;
+            if (flag && census_mark(f, fold_hash(f->t, k->s, k->we), flag))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Title case: most words capitalised (a headline); no names there. */
+static int title_case(const tok *tk, size_t n)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (tk[i].kind != T_WORD || is_func(&tk[i]))
+            continue;
+        words++;
+        caps += (tk[i].f & (F_CAP | F_ACRO)) != 0;
+    }
+    return words >= 4 && caps * 10 >= words * 7;
+}
+
+/* Marks the number mentions from mfirst on (one sentence) whose sentence
+   also gives another value of the same key and unit: "fell to 6.5 meters
+   from a peak of 6.8 meters", "two meters above flood stage" next to the
+   6.8 meters.  Those are different quantities of one kind, so their
+   context cannot show that two sources disagree about one of them.
+   Compares each with the next FACT_CONF_BUCKET mentions only. */
+static void mark_multi(fctx *f, size_t mfirst)
+{
+    for (size_t p = mfirst; p < f->nmn; p++) {
+        const item *a = &f->it[f->mn[p].item];
+        if (a->kind != K_NUMBER)
+            continue;
+        for (size_t q = p + 1; q < f->nmn && q < p + FACT_CONF_BUCKET; q++) {
+            const item *b = &f->it[f->mn[q].item];
+            if (b->kind == K_NUMBER && b != a && b->keystem == a->keystem &&
+                b->unit == a->unit) {
+                f->mn[p].multi = 1;
+                f->mn[q].multi = 1;
+            }
+        }
+    }
+}
+
+static int facts_sentence(fctx *f)
+{
+    size_t pos = f->ss;
+    int first = 1;
+    while (pos < f->se) {
+        size_t n = lex_chunk(f->lx, f->t, &pos, f->ss, f->se, f->tk, FACT_CHUNK);
+        f->ntk = n;
+        mark_init(f->tk, n, first);
+        first = 0;
+        size_t mfirst = f->nmn;
+        int names = !title_case(f->tk, n);
+        int err = 0;
+        for (size_t i = 0; i < n && !err;) {
+            const tok *k = &f->tk[i];
+            if (k->kind == T_PUNCT) {
+                i++;
+                continue;
+            }
+            size_t j = date_at(f, i, n, &err);
+            if (j > i || err) {
+                i = j;
+                continue;
+            }
+            if (k->kind == T_NUM || numword(f, k) ||
+                (k->we - k->s == 1 && (f->t[k->s] == 'a' || f->t[k->s] == 'A'))) {
+                j = number_at(f, i, n, &err);
+                if (j > i + 1 || err || k->kind == T_NUM || numword(f, k)) {
+                    i = j;
+                    continue;
+                }
+            }
+            if (names && name_word_ok(f, k, 1)) {
+                i = name_at(f, i, n, &err);
+                continue;
+            }
+            i++;
+        }
+        if (err)
+            return -1;
+        mark_multi(f, mfirst);
+    }
+    return 0;
+}
+
+/* ---- merging names --------------------------------------------------------- */
+
+static uint32_t uf_find(item *it, uint32_t a)
+{
+    while (it[a].parent != a) {
+        it[a].parent = it[it[a].parent].parent;
+        a = it[a].parent;
+    }
+    return a;
+}
+
+static void uf_union(item *it, uint32_t a, uint32_t b)
+{
+    a = uf_find(it, a);
+    b = uf_find(it, b);
+    if (a == b)
+        return;
+    /* the root is the item seen first, so results do not depend on order */
+    if (it[a].first < it[b].first)
+        it[b].parent = a;
+    else
+        it[a].parent = b;
+}
+
+static size_t edit_distance(const char *a, size_t n, const char *b, size_t m)
+{
+    size_t row[FACT_MAX_WORD * 4 + 2];
+    if (m > FACT_MAX_WORD * 4 || n > FACT_MAX_WORD * 4)
+        return SIZE_MAX;
+    for (size_t j = 0; j <= m; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[m];
+}
+
+/* Are the words before the last of two spellings with as many words
+   close (Aleksandr/Alexander)? */
+static int close_spellings(const item *a, const item *b)
+{
+    const char *p = a->skel, *q = b->skel;
+    const char *pe = a->skel + a->sklen, *qe = b->skel + b->sklen;
+    for (unsigned w = 0; w + 1 < a->ntok; w++) {
+        const char *p2 = memchr(p, ' ', (size_t)(pe - p));
+        const char *q2 = memchr(q, ' ', (size_t)(qe - q));
+        if (!p2 || !q2)
+            return 0;
+        size_t n = (size_t)(p2 - p), m = (size_t)(q2 - q);
+        if (!n || !m || p[0] != q[0])
+            return 0;
+        size_t d = edit_distance(p, n, q, m);
+        size_t lim = (n < m ? n : m) <= 4 ? 1 : 2;
+        if (d > lim)
+            return 0;
+        p = p2 + 1;
+        q = q2 + 1;
+    }
+    return 1;
+}
+
+typedef struct nkey {
+    uint64_t h;
+    uint32_t it;
+} nkey;
+
+static int cmp_nkey(const void *pa, const void *pb)
+{
+    const nkey *a = pa, *b = pb;
+    if (a->h != b->h)
+        return a->h < b->h ? -1 : 1;
+    return (a->it > b->it) - (a->it < b->it);
+}
+
+static int merge_names(fctx *f)
+{
+    item *it = f->it;
+    size_t nn = 0;
+    for (size_t i = 0; i < f->nit; i++)
+        nn += it[i].kind == K_NAME;
+    if (!nn)
+        return 0;
+    nkey *k = arena_alloc(f->x->tmp, pmul(nn, sizeof *k));
+    if (!k)
+        return -1;
+    /* same skeleton */
+    size_t m = 0;
+    for (size_t i = 0; i < f->nit; i++)
+        if (it[i].kind == K_NAME)
+            k[m++] = (nkey){it[i].skelh, (uint32_t)i};
+    qsort(k, m, sizeof *k, cmp_nkey);
+    for (size_t a = 0, b; a < m; a = b) {
+        for (b = a + 1; b < m && k[b].h == k[a].h; b++)
+            if (it[k[b].it].sklen == it[k[a].it].sklen &&
+                !memcmp(it[k[b].it].skel, it[k[a].it].skel, it[k[a].it].sklen))
+                uf_union(it, k[a].it, k[b].it);
+    }
+    /* multi-word spellings with the same last word, bucketed by it */
+    m = 0;
+    for (size_t i = 0; i < f->nit; i++)
+        if (it[i].kind == K_NAME && it[i].ntok >= 2)
+            k[m++] = (nkey){it[i].lasth, (uint32_t)i};
+    qsort(k, m, sizeof *k, cmp_nkey);
+    for (size_t a = 0, b; a < m; a = b) {
+        for (b = a + 1; b < m && k[b].h == k[a].h; b++)
+            ;
+        size_t e = b - a > FACT_MERGE_BUCKET ? a + FACT_MERGE_BUCKET : b;
+        for (size_t p = a; p < e; p++)
+            for (size_t q = p + 1; q < e; q++) {
+                const item *x = &it[k[p].it], *y = &it[k[q].it];
+                if (x->ntok == y->ntok && !x->org && !y->org && close_spellings(x, y))
+                    uf_union(it, k[p].it, k[q].it);
+            }
+    }
+    /* a bare word into the one multi-word name ending with it */
+    for (size_t i = 0; i < f->nit; i++) {
+        const item *s = &it[i];
+        if (s->kind != K_NAME || s->ntok != 1 || s->org || s->place)
+            continue;
+        nkey probe = {s->skelh, 0};
+        size_t lo = 0, hi = m;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (cmp_nkey(&k[mid], &probe) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        uint32_t root = NONE;
+        int ok = 1;
+        for (size_t q = lo; q < m && k[q].h == s->skelh && ok; q++) {
+            if (it[k[q].it].org) {
+                ok = 0;
+                break;
+            }
+            uint32_t r = uf_find(it, k[q].it);
+            if (root == NONE)
+                root = r;
+            else if (r != root)
+                ok = 0;
+        }
+        if (ok && root != NONE)
+            uf_union(it, (uint32_t)i, root);
+    }
+    return 0;
+}
+
+/* A single-word NAME that reads as a nationality or party adjective. */
+static int demonym(const item *s)
+{
+    static const char *const suf[] = {"ian", "ians", "ean", "eans", "ese", "ish", "ican",
+                                      "icans", "ic", "ics"};
+    for (size_t i = 0; i < sizeof suf / sizeof suf[0]; i++) {
+        size_t n = strlen(suf[i]);
+        if (s->klen > n + 2 && !memcmp(s->key + s->klen - n, suf[i], n))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- results ---------------------------------------------------------------- */
+
+typedef struct fbuild {
+    int kind;
+    uint32_t canon;  /* item giving key / value / unit */
+    size_t moff, mn; /* its mentions in the order array */
+    size_t *arts;    /* distinct articles, ascending (x->out) */
+    size_t nart;
+    size_t vcount;
+    const char **variants;
+} fbuild;
+
+typedef struct ford {
+    int kind;
+    size_t nart, art, start, idx;
+} ford;
+
+static int cmp_ford(const void *pa, const void *pb)
+{
+    const ford *a = pa, *b = pb;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    if (a->nart != b->nart)
+        return a->nart > b->nart ? -1 : 1;
+    if (a->art != b->art)
+        return a->art < b->art ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+/* Copy of t[s, e) with whitespace runs as one space, in x->out. */
+static const char *copy_text(arena *a, const char *t, size_t s, size_t e)
+{
+    char *o = arena_alloc(a, e - s + 1);
+    if (!o)
+        return NULL;
+    size_t n = 0;
+    int sp = 0;
+    for (size_t i = s; i < e; i++) {
+        char c = t[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+            sp = 1;
+            continue;
+        }
+        if (sp && n)
+            o[n++] = ' ';
+        sp = 0;
+        o[n++] = c;
+    }
+    o[n] = '\0';
+    return o;
+}
+
+typedef struct nfact {
+    uint64_t h; /* keystem and unit */
+    double value;
+    size_t idx;
+} nfact;
+
+static int cmp_nfact(const void *pa, const void *pb)
+{
+    const nfact *a = pa, *b = pb;
+    if (a->h != b->h)
+        return a->h < b->h ? -1 : 1;
+    if (a->value != b->value)
+        return a->value < b->value ? -1 : 1;
+    return (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+/* Does some article of a not state b, and some article of b not a? */
+static int each_has_own(const fbuild *a, const fbuild *b)
+{
+    int ao = 0, bo = 0;
+    size_t i = 0, j = 0;
+    while (i < a->nart || j < b->nart) {
+        if (j >= b->nart || (i < a->nart && a->arts[i] < b->arts[j])) {
+            ao = 1;
+            i++;
+        } else if (i >= a->nart || b->arts[j] < a->arts[i]) {
+            bo = 1;
+            j++;
+        } else {
+            i++;
+            j++;
+        }
+    }
+    return ao && bo;
+}
+
+static int same_context(const fctx *f, const uint32_t *order, const fbuild *a, const fbuild *b,
+                        uint32_t keystem)
+{
+    size_t na = a->mn < FACT_CONF_MENTIONS ? a->mn : FACT_CONF_MENTIONS;
+    size_t nb = b->mn < FACT_CONF_MENTIONS ? b->mn : FACT_CONF_MENTIONS;
+    for (size_t p = 0; p < na; p++) {
+        const mention *x = &f->mn[order[a->moff + p]];
+        if (x->multi)
+            continue;
+        for (size_t q = 0; q < nb; q++) {
+            const mention *y = &f->mn[order[b->moff + q]];
+            if (y->multi)
+                continue;
+            size_t shared = 0;
+            for (size_t u = 0; u < x->nctx; u++) {
+                uint32_t s = f->ctx[x->ctx + u];
+                if (s == keystem)
+                    continue;
+                int dup = 0;
+                for (size_t w = 0; w < u && !dup; w++)
+                    dup = f->ctx[x->ctx + w] == s;
+                if (dup)
+                    continue;
+                for (size_t v = 0; v < y->nctx; v++)
+                    if (f->ctx[y->ctx + v] == s) {
+                        shared++;
+                        break;
+                    }
+            }
+            if (shared >= FACT_CONF_SHARED)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+typedef struct confl {
+    size_t a, b;
+} confl;
+
+static int cmp_confl(const void *pa, const void *pb)
+{
+    const confl *a = pa, *b = pb;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return (a->b > b->b) - (a->b < b->b);
+}
+
+static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conflict **conf,
+                           size_t *nconf)
+{
+    const actx *x = f->x;
+    arena *tmp = x->tmp;
+    item *it = f->it;
+    size_t nit = f->nit;
+    if (!nit || !f->nmn)
+        return PRECIS_OK;
+    if (merge_names(f))
+        return PRECIS_ENOMEM;
+    /* facts: one per number/date item, one per name group */
+    uint32_t *fid = arena_alloc(tmp, pmul(nit, sizeof *fid));
+    fbuild *fb = arena_calloc(tmp, nit, sizeof *fb);
+    if (!fid || !fb)
+        return PRECIS_ENOMEM;
+    size_t nf = 0;
+    for (size_t i = 0; i < nit; i++)
+        fid[i] = NONE;
+    for (size_t i = 0; i < nit; i++) {
+        if (it[i].count == 0)
+            continue;
+        uint32_t r = it[i].kind == K_NAME ? uf_find(it, (uint32_t)i) : (uint32_t)i;
+        if (fid[r] == NONE) {
+            fid[r] = (uint32_t)nf;
+            fb[nf].kind = it[r].kind;
+            fb[nf].canon = r;
+            nf++;
+        }
+        fid[i] = fid[r];
+    }
+    /* names: kind and canonical spelling of each group */
+    unsigned *ev = arena_calloc(tmp, nf ? nf : 1, sizeof *ev);
+    unsigned char *flags = arena_calloc(tmp, nf ? nf : 1, 1); /* 1 org, 2 multi, 4 single */
+    if (!ev || !flags)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < nit; i++) {
+        if (fid[i] == NONE || it[i].kind != K_NAME)
+            continue;
+        size_t g = fid[i];
+        ev[g] |= it[i].ev;
+        if (it[i].ntok >= 2 && (it[i].ev & EV_SAID))
+            ev[g] |= EV_ROLE;
+        flags[g] |= it[i].org ? 1 : 0;
+        flags[g] |= it[i].ntok >= 2 && it[i].ntok <= 3 ? 2 : 0;
+        flags[g] |= it[i].ntok == 1 ? 4 : 0;
+        const item *c = &it[fb[g].canon];
+        int better;
+        if ((it[i].ntok >= 2) != (c->ntok >= 2))
+            better = it[i].ntok >= 2;
+        else if (it[i].count != c->count)
+            better = it[i].count > c->count;
+        else
+            better = it[i].first < c->first;
+        if (better)
+            fb[g].canon = (uint32_t)i;
+    }
+    for (size_t g = 0; g < nf; g++) {
+        if (fb[g].kind != K_NAME)
+            continue;
+        const item *c = &it[fb[g].canon];
+        if (ev[g] & EV_TITLE)
+            fb[g].kind = PRECIS_FACT_PERSON;
+        else if (flags[g] & 1)
+            fb[g].kind = PRECIS_FACT_ORG;
+        else if ((ev[g] & EV_ROLE) || ((flags[g] & 6) == 6))
+            fb[g].kind = PRECIS_FACT_PERSON;
+        else if (c->ntok == 1 && (flags[g] & 2) == 0 && demonym(c))
+            fb[g].kind = -1; /* dropped */
+        else
+            fb[g].kind = PRECIS_FACT_NAME;
+    }
+    /* mentions by fact, in text order */
+    size_t *off = arena_calloc(tmp, nf + 1, sizeof *off);
+    uint32_t *order = arena_alloc(tmp, pmul(f->nmn, sizeof *order));
+    if (!off || !order)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < f->nmn; i++)
+        off[fid[f->mn[i].item] + 1]++;
+    for (size_t g = 0; g < nf; g++) {
+        off[g + 1] += off[g];
+        fb[g].moff = off[g];
+        fb[g].mn = off[g + 1] - off[g];
+    }
+    for (size_t i = 0; i < f->nmn; i++)
+        order[off[fid[f->mn[i].item]]++] = (uint32_t)i;
+    /* articles */
+    size_t kept = 0;
+    for (size_t g = 0; g < nf; g++) {
+        if (fb[g].kind < 0)
+            continue;
+        kept++;
+        size_t cnt = 0;
+        uint32_t last = NONE;
+        for (size_t q = 0; q < fb[g].mn; q++) {
+            uint32_t a = f->mn[order[fb[g].moff + q]].art;
+            cnt += a != last;
+            last = a;
+        }
+        size_t *arts = arena_alloc(x->out, pmul(cnt, sizeof *arts));
+        if (!arts)
+            return PRECIS_ENOMEM;
+        cnt = 0;
+        last = NONE;
+        for (size_t q = 0; q < fb[g].mn; q++) {
+            uint32_t a = f->mn[order[fb[g].moff + q]].art;
+            if (a != last)
+                arts[cnt++] = a;
+            last = a;
+        }
+        fb[g].arts = arts;
+        fb[g].nart = cnt;
+    }
+    if (!kept)
+        return PRECIS_OK;
+    /* variants: the group's other spellings, by first mention */
+    size_t *voff = arena_calloc(tmp, nf + 1, sizeof *voff);
+    uint32_t *vlist = arena_alloc(tmp, pmul(nit, sizeof *vlist));
+    if (!voff || !vlist)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < nit; i++)
+        if (fid[i] != NONE && it[i].kind == K_NAME)
+            voff[fid[i] + 1]++;
+    for (size_t g = 0; g < nf; g++)
+        voff[g + 1] += voff[g];
+    {
+        size_t *pos = arena_alloc(tmp, pmul(nf, sizeof *pos));
+        if (!pos)
+            return PRECIS_ENOMEM;
+        memcpy(pos, voff, nf * sizeof *pos);
+        for (size_t i = 0; i < nit; i++) /* items are in first-seen order */
+            if (fid[i] != NONE && it[i].kind == K_NAME)
+                vlist[pos[fid[i]]++] = (uint32_t)i;
+    }
+    for (size_t g = 0; g < nf; g++) {
+        if (fb[g].kind < 0 || it[fb[g].canon].kind != K_NAME)
+            continue;
+        const item *c = &it[fb[g].canon];
+        size_t nv = 0;
+        for (size_t q = voff[g]; q < voff[g + 1]; q++) {
+            const item *v = &it[vlist[q]];
+            if (v == c || (v->ntok == 1 && v->klen == c->lastwlen &&
+                           !memcmp(v->key, c->lastw, v->klen)))
+                continue;
+            vlist[voff[g] + nv++] = vlist[q];
+        }
+        if (!nv)
+            continue;
+        const char **vs = arena_alloc(x->out, pmul(nv, sizeof *vs));
+        if (!vs)
+            return PRECIS_ENOMEM;
+        for (size_t q = 0; q < nv; q++) {
+            const item *v = &it[vlist[voff[g] + q]];
+            if (!(vs[q] = arena_strndup(x->out, v->key, v->klen)))
+                return PRECIS_ENOMEM;
+        }
+        fb[g].variants = vs;
+        fb[g].vcount = nv;
+    }
+    /* conflicts, before sorting (on build indices) */
+    size_t nnum = 0;
+    for (size_t g = 0; g < nf; g++)
+        nnum += fb[g].kind == K_NUMBER;
+    confl *cf = NULL;
+    size_t ncf = 0, ccf = 0;
+    if (nnum > 1) {
+        nfact *nfs = arena_alloc(tmp, pmul(nnum, sizeof *nfs));
+        if (!nfs)
+            return PRECIS_ENOMEM;
+        size_t q = 0;
+        for (size_t g = 0; g < nf; g++)
+            if (fb[g].kind == K_NUMBER) {
+                const item *c = &it[fb[g].canon];
+                nfs[q++] = (nfact){((uint64_t)c->keystem << 8) | (uint64_t)(c->unit + 1),
+                                   c->value, g};
+            }
+        qsort(nfs, nnum, sizeof *nfs, cmp_nfact);
+        for (size_t a = 0, b; a < nnum; a = b) {
+            for (b = a + 1; b < nnum && nfs[b].h == nfs[a].h; b++)
+                ;
+            size_t e = b - a > FACT_CONF_BUCKET ? a + FACT_CONF_BUCKET : b;
+            for (size_t p = a; p < e; p++)
+                for (size_t r = p + 1; r < e; r++) {
+                    double lo = nfs[p].value, hi = nfs[r].value;
+                    if (lo <= 0 || hi <= lo || hi > lo * FACT_CONF_RATIO)
+                        continue;
+                    const fbuild *A = &fb[nfs[p].idx], *B = &fb[nfs[r].idx];
+                    if (!each_has_own(A, B) ||
+                        !same_context(f, order, A, B, it[A->canon].keystem))
+                        continue;
+                    confl *ncp = grow(cf, &ccf, ncf + 1, sizeof *ncp);
+                    if (!ncp) {
+                        pfree(cf);
+                        return PRECIS_ENOMEM;
+                    }
+                    cf = ncp;
+                    cf[ncf++] = (confl){nfs[p].idx, nfs[r].idx};
+                }
+        }
+    }
+    /* order and output */
+    ford *fo = arena_alloc(tmp, pmul(kept, sizeof *fo));
+    size_t *newidx = arena_alloc(tmp, pmul(nf, sizeof *newidx));
+    precis_fact *res = arena_calloc(x->out, kept, sizeof *res);
+    if (!fo || !newidx || !res) {
+        pfree(cf);
+        return PRECIS_ENOMEM;
+    }
+    size_t w = 0;
+    for (size_t g = 0; g < nf; g++) {
+        if (fb[g].kind < 0)
+            continue;
+        const mention *m0 = &f->mn[order[fb[g].moff]];
+        fo[w++] = (ford){fb[g].kind, fb[g].nart, m0->art, m0->start, g};
+    }
+    qsort(fo, kept, sizeof *fo, cmp_ford);
+    for (size_t r = 0; r < kept; r++) {
+        size_t g = fo[r].idx;
+        newidx[g] = r;
+        const fbuild *b = &fb[g];
+        const item *c = &it[b->canon];
+        const mention *m0 = &f->mn[order[b->moff]];
+        precis_fact *o = &res[r];
+        size_t tl;
+        const char *t = precis_cluster_article_text(x->c, m0->art, &tl);
+        o->kind = (precis_fact_kind)b->kind;
+        o->text = copy_text(x->out, t, m0->start, m0->end);
+        o->key = c->kind == K_NAME ? copy_text(x->out, c->key, 0, c->klen)
+                                   : arena_strndup(x->out, c->key, c->klen);
+        if (!o->text || !o->key) {
+            pfree(cf);
+            return PRECIS_ENOMEM;
+        }
+        if (b->kind == K_NUMBER) {
+            o->value = c->value;
+            o->unit = c->unit >= 0 ? UNITS[c->unit][0] : NULL;
+        }
+        o->n_variants = b->vcount;
+        o->variants = b->variants;
+        o->n_articles = b->nart;
+        o->articles = b->arts;
+        o->article = m0->art;
+        o->start = m0->start;
+        o->end = m0->end;
+    }
+    if (ncf) {
+        precis_conflict *co = arena_alloc(x->out, pmul(ncf, sizeof *co));
+        if (!co) {
+            pfree(cf);
+            return PRECIS_ENOMEM;
+        }
+        for (size_t q = 0; q < ncf; q++) {
+            size_t a = newidx[cf[q].a], b = newidx[cf[q].b];
+            cf[q] = (confl){a < b ? a : b, a < b ? b : a};
+        }
+        qsort(cf, ncf, sizeof *cf, cmp_confl);
+        for (size_t q = 0; q < ncf; q++)
+            co[q] = (precis_conflict){cf[q].a, cf[q].b};
+        *conf = co;
+        *nconf = ncf;
+    }
+    pfree(cf);
+    *out = res;
+    *nout = kept;
+    return PRECIS_OK;
+}
 
 precis_status facts_find(const actx *x, precis_fact **out, size_t *n, precis_conflict **conf,
                          size_t *nconf)
 {
-    PRECIS_UNUSED(x);
     *out = NULL;
     *n = 0;
     *conf = NULL;
     *nconf = 0;
-    return PRECIS_OK;
+    const model *m = x->m;
+    if (!m->ns)
+        return PRECIS_OK;
+    fctx f;
+    memset(&f, 0, sizeof f);
+    f.x = x;
+    f.lx = lex_build(x->tmp);
+    f.tk = arena_alloc(x->tmp, pmul(FACT_CHUNK, sizeof *f.tk));
+    precis_status st = PRECIS_ENOMEM;
+    if (!f.lx || !f.tk)
+        goto done;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t a = 0; a < m->nart; a++) {
+            f.t = precis_cluster_article_text(x->c, a, &f.tlen);
+            f.art = (uint32_t)a;
+            for (size_t i = 0; i < m->count[a]; i++) {
+                const msent *s = &m->s[m->first[a] + i];
+                if ((s->flags & SENT_JUNK) || s->end > f.tlen || s->start >= s->end)
+                    continue;
+                f.ss = s->start;
+                f.se = s->end;
+                if (pass == 0 ? census_sentence(&f) : facts_sentence(&f))
+                    goto done;
+            }
+        }
+    }
+    st = build(&f, out, n, conf, nconf);
+done:
+    pfree(f.wh);
+    pfree(f.wf);
+    pfree(f.it);
+    pfree(f.map);
+    pfree(f.mn);
+    pfree(f.ctx);
+    if (st) {
+        *out = NULL;
+        *n = 0;
+        *conf = NULL;
+        *nconf = 0;
+    }
+    return st;
 }

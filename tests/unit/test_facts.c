@@ -1,0 +1,424 @@
+/* test_facts.c -- the fact finder (src/facts.c) through the public API:
+   numbers with what they count, dates, names with spelling variants
+   merged, and conflicting numbers, on the example cluster, the seed
+   cluster (skipped when ../shared/data is absent) and synthetic texts,
+   including hostile ones. */
+#include "precis.h"
+#include "t.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static precis_cluster *load_jsonl(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    precis_cluster *c = precis_cluster_new();
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) > 0)
+        if (n > 1)
+            T_EQ_INT(precis_cluster_add_json(c, line, (size_t)n), PRECIS_OK);
+    free(line);
+    fclose(f);
+    return c;
+}
+
+static precis_analysis *analyze(const precis_cluster *c)
+{
+    precis_summarizer *s = precis_summarizer_new(NULL, NULL);
+    precis_analysis *an = NULL;
+    T_EQ_INT(precis_analyze(s, c, &an), PRECIS_OK);
+    precis_summarizer_free(s);
+    return an;
+}
+
+static const precis_fact *find(const precis_fact *f, size_t n, precis_fact_kind kind,
+                               const char *key)
+{
+    for (size_t i = 0; i < n; i++)
+        if (f[i].kind == kind && !strcmp(f[i].key, key))
+            return &f[i];
+    return NULL;
+}
+
+static const precis_fact *find_num(const precis_fact *f, size_t n, const char *key, double v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (f[i].kind == PRECIS_FACT_NUMBER && !strcmp(f[i].key, key) && f[i].value == v)
+            return &f[i];
+    return NULL;
+}
+
+static int states(const precis_fact *f, size_t art)
+{
+    for (size_t i = 0; i < f->n_articles; i++)
+        if (f->articles[i] == art)
+            return 1;
+    return 0;
+}
+
+static int has_variant(const precis_fact *f, const char *v)
+{
+    if (!strcmp(f->key, v))
+        return 1;
+    for (size_t i = 0; i < f->n_variants; i++)
+        if (!strcmp(f->variants[i], v))
+            return 1;
+    return 0;
+}
+
+/* Invariants every result must keep. */
+static void check_invariants(const precis_cluster *c, const precis_analysis *an)
+{
+    const precis_fact *f;
+    size_t n = precis_analysis_facts(an, &f);
+    for (size_t i = 0; i < n; i++) {
+        T_CHECK(f[i].text && f[i].key);
+        T_CHECK(f[i].n_articles >= 1 && f[i].articles[0] == f[i].article);
+        for (size_t k = 1; k < f[i].n_articles; k++)
+            T_CHECK(f[i].articles[k] > f[i].articles[k - 1]);
+        size_t len;
+        precis_cluster_article_text(c, f[i].article, &len);
+        T_CHECK(f[i].start < f[i].end && f[i].end <= len);
+        if (i)
+            T_CHECK(f[i].kind >= f[i - 1].kind);
+        if (f[i].kind != PRECIS_FACT_NUMBER)
+            T_CHECK(f[i].value == 0 && !f[i].unit);
+    }
+    const precis_conflict *cf;
+    size_t nc = precis_analysis_conflicts(an, &cf);
+    for (size_t i = 0; i < nc; i++) {
+        T_CHECK(cf[i].a < cf[i].b && cf[i].b < n);
+        if (cf[i].b >= n)
+            continue;
+        const precis_fact *a = &f[cf[i].a], *b = &f[cf[i].b];
+        T_CHECK(a->kind == PRECIS_FACT_NUMBER && b->kind == PRECIS_FACT_NUMBER);
+        T_CHECK(a->value != b->value); /* equal values never conflict */
+        T_CHECK((!a->unit && !b->unit) || (a->unit && b->unit && !strcmp(a->unit, b->unit)));
+    }
+}
+
+static void test_example(void)
+{
+    precis_cluster *c = load_jsonl(PRECIS_TEST_DIR "/../examples/cluster.jsonl");
+    T_CHECK(c != NULL);
+    if (!c)
+        return;
+    T_EQ_INT(precis_cluster_size(c), 5);
+    precis_analysis *an = analyze(c);
+    if (!an) {
+        precis_cluster_free(c);
+        return;
+    }
+    check_invariants(c, an);
+    const precis_fact *f;
+    size_t n = precis_analysis_facts(an, &f);
+
+    /* 1,200 residents: stated by exactly the articles whose text has it */
+    const precis_fact *r1200 = find_num(f, n, "residents", 1200);
+    T_CHECK(r1200 != NULL);
+    if (r1200) {
+        T_EQ_STR(r1200->text, "1,200 residents");
+        T_CHECK(!r1200->unit);
+        size_t want = 0;
+        for (size_t a = 0; a < precis_cluster_size(c); a++) {
+            const char *t = precis_cluster_article_text(c, a, NULL);
+            int has = strstr(t, "1,200 residents") != NULL;
+            want += has;
+            T_EQ_INT(states(r1200, a), has);
+        }
+        T_EQ_INT(r1200->n_articles, want);
+    }
+    /* money, measurement, decimal */
+    const precis_fact *usd = find_num(f, n, "$", 1200000);
+    T_CHECK(usd != NULL);
+    if (usd) {
+        T_EQ_STR(usd->unit, "$");
+        T_EQ_STR(usd->text, "$1.2 million");
+        T_CHECK(states(usd, 0) && states(usd, 1) && states(usd, 4));
+    }
+    const precis_fact *m68 = find_num(f, n, "meters", 6.8);
+    T_CHECK(m68 && m68->unit && !strcmp(m68->unit, "meters"));
+    if (m68)
+        T_EQ_INT(m68->n_articles, 4);
+    T_CHECK(find_num(f, n, "millimeters", 212.5) != NULL);
+    T_CHECK(find_num(f, n, "meters", 6.5) != NULL);
+    /* not quantities: times, ages, years, "63-year-old" */
+    for (size_t i = 0; i < n; i++)
+        if (f[i].kind == PRECIS_FACT_NUMBER) {
+            T_CHECK(f[i].value != 63 && f[i].value != 1987 && f[i].value != 2009);
+            T_CHECK(!strstr(f[i].text, "p.m."));
+        }
+
+    /* the planted conflict: 41 (01, 02) vs 44 (03, 04) care-home residents */
+    const precis_fact *r41 = find_num(f, n, "residents", 41);
+    const precis_fact *r44 = find_num(f, n, "residents", 44);
+    T_CHECK(r41 && r44);
+    const precis_conflict *cf;
+    size_t nc = precis_analysis_conflicts(an, &cf);
+    T_EQ_INT(nc, 1); /* and nothing else: 6.8 vs 6.5 m, 40 vs 212.5 mm are not */
+    if (r41 && r44) {
+        T_CHECK(r41->n_articles == 2 && states(r41, 0) && states(r41, 1));
+        T_CHECK(r44->n_articles == 2 && states(r44, 2) && states(r44, 3));
+        size_t i41 = (size_t)(r41 - f), i44 = (size_t)(r44 - f);
+        int found = 0;
+        for (size_t i = 0; i < nc; i++)
+            found |= (cf[i].a == (i41 < i44 ? i41 : i44) && cf[i].b == (i41 < i44 ? i44 : i41));
+        T_CHECK(found);
+    }
+
+    /* names: variants merged into one PERSON */
+    const precis_fact *pet = NULL;
+    size_t npet = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strstr(f[i].key, "Petrosyan")) {
+            pet = &f[i];
+            npet++;
+        }
+    T_EQ_INT(npet, 1);
+    if (pet) {
+        T_EQ_INT(pet->kind, PRECIS_FACT_PERSON);
+        T_CHECK(has_variant(pet, "Aleksandr Petrosyan"));
+        T_CHECK(has_variant(pet, "Alexander Petrosyan"));
+        T_EQ_INT(pet->n_articles, 5); /* "Dr. Petrosyan" in 05 */
+    }
+    const precis_fact *gov = find(f, n, PRECIS_FACT_PERSON, "Miriam Okafor-Hale");
+    T_CHECK(gov != NULL);
+    if (gov)
+        T_CHECK(states(gov, 4)); /* bare "Okafor-Hale" merged */
+    T_CHECK(find(f, n, PRECIS_FACT_PERSON, "Ines Calder") != NULL);
+    T_CHECK(find(f, n, PRECIS_FACT_ORG, "Eastmarch Water Authority") != NULL);
+    T_CHECK(find(f, n, PRECIS_FACT_ORG, "U.N.") != NULL);
+    T_CHECK(find(f, n, PRECIS_FACT_NAME, "Larrow River") != NULL);
+    /* titles are stripped; sentence-initial words are not names */
+    for (size_t i = 0; i < n; i++) {
+        T_CHECK(strncmp(f[i].key, "Gov.", 4) && strncmp(f[i].key, "Dr.", 3));
+        T_CHECK(strcmp(f[i].key, "The") && strcmp(f[i].key, "Emergency") &&
+                strcmp(f[i].key, "Police"));
+    }
+
+    /* dates */
+    const precis_fact *sat = find(f, n, PRECIS_FACT_DATE, "saturday");
+    T_CHECK(sat && sat->n_articles == 5);
+    const precis_fact *jan = find(f, n, PRECIS_FACT_DATE, "01-01");
+    T_CHECK(jan && !strcmp(jan->text, "Jan. 1"));
+    T_CHECK(find(f, n, PRECIS_FACT_DATE, "1987") != NULL);
+
+    precis_analysis_free(an);
+    precis_cluster_free(c);
+}
+
+static void test_seed(void)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/seed-cluster", PRECIS_SHARED_DATA);
+    DIR *d = opendir(dir);
+    if (!d) {
+        printf("seed checks skipped: %s not found\n", dir);
+        return;
+    }
+    char *names[64];
+    size_t nn = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && nn < 64)
+        if (strstr(e->d_name, ".txt"))
+            names[nn++] = strdup(e->d_name);
+    closedir(d);
+    qsort(names, nn, sizeof *names, cmp_str);
+    precis_cluster *c = precis_cluster_new();
+    static char buf[1 << 20];
+    for (size_t i = 0; i < nn; i++) {
+        char path[2048];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        FILE *f = fopen(path, "rb");
+        size_t len = f ? fread(buf, 1, sizeof buf, f) : 0;
+        if (f)
+            fclose(f);
+        precis_article a = {.id = names[i], .text = buf, .text_len = len};
+        T_EQ_INT(precis_cluster_add(c, &a), PRECIS_OK);
+        free(names[i]);
+    }
+    precis_analysis *an = analyze(c);
+    if (an) {
+        check_invariants(c, an);
+        const precis_fact *f;
+        size_t n = precis_analysis_facts(an, &f);
+        const precis_fact *lav = NULL;
+        size_t nlav = 0;
+        for (size_t i = 0; i < n; i++)
+            if (strstr(f[i].key, "Lavrov")) {
+                lav = &f[i];
+                nlav++;
+            }
+        T_EQ_INT(nlav, 1);
+        if (lav) {
+            T_EQ_INT(lav->kind, PRECIS_FACT_PERSON);
+            T_CHECK(has_variant(lav, "Sergey Lavrov") && has_variant(lav, "Sergei Lavrov"));
+            T_CHECK(lav->n_articles >= 4);
+        }
+        /* "35 U.S. diplomats", "35 Russian diplomats", "35 diplomats": one fact */
+        const precis_fact *dip = find_num(f, n, "diplomats", 35);
+        T_CHECK(dip && dip->n_articles >= 3);
+        const precis_fact *fac = find_num(f, n, "facilities", 2);
+        T_CHECK(fac && fac->n_articles >= 2);
+        T_CHECK(find_num(f, n, "employees", 31) != NULL);
+        T_CHECK(find_num(f, n, "russians", 96) != NULL);
+        T_CHECK(find_num(f, n, "hackers", 2) != NULL);
+        T_CHECK(find_num(f, n, "companies", 3) != NULL);
+        const precis_fact *pu = find(f, n, PRECIS_FACT_PERSON, "Vladimir Putin");
+        T_CHECK(pu && pu->n_articles == 5);
+        T_CHECK(find(f, n, PRECIS_FACT_ORG, "CIA") != NULL);
+        T_CHECK(find(f, n, PRECIS_FACT_DATE, "friday") != NULL);
+        const precis_conflict *cf;
+        T_EQ_INT(precis_analysis_conflicts(an, &cf), 0);
+        precis_analysis_free(an);
+    }
+    precis_cluster_free(c);
+}
+
+/* Analyzes the given texts as one cluster. */
+static precis_analysis *analyze_texts(precis_cluster **cp, const char *const *texts, size_t n)
+{
+    precis_cluster *c = precis_cluster_new();
+    for (size_t i = 0; i < n; i++) {
+        precis_article a = {.text = texts[i], .text_len = strlen(texts[i])};
+        T_EQ_INT(precis_cluster_add(c, &a), PRECIS_OK);
+    }
+    *cp = c;
+    precis_analysis *an = analyze(c);
+    if (an)
+        check_invariants(c, an);
+    return an;
+}
+
+static void test_synthetic(void)
+{
+    static const char *const texts[] = {
+        "Officials said thirty-five people were hurt and a dozen homes were destroyed. "
+        "The company paid 1.5 billion dollars for the site, about 5 percent of its value. "
+        "Prices rose 7 per cent in the region. "
+        "The meeting was held on December 30, 2016 in the capital. "
+        "A second meeting is set for 2016-12-31 at 2 p.m. in the same hall. "
+        "Another was on 30 November and drew two hundred delegates. "
+        "A 63-year-old man and 12 COVID-19 patients were moved at 09:10. "
+        "The total reached $4",
+        "Nobody knew the price, which was 5%",
+        "The number at the end is 12 meters",
+        "$ % 3, 1,2 1.2.3 $5bn 18km 1st 10-12 24/7 1e5 0.5 .5 5. ,5",
+    };
+    precis_cluster *c;
+    precis_analysis *an = analyze_texts(&c, texts, sizeof texts / sizeof texts[0]);
+    if (an) {
+        const precis_fact *f;
+        size_t n = precis_analysis_facts(an, &f);
+        T_CHECK(find_num(f, n, "people", 35) != NULL);
+        T_CHECK(find_num(f, n, "homes", 12) != NULL);
+        const precis_fact *usd = find_num(f, n, "$", 1.5e9);
+        T_CHECK(usd && !strcmp(usd->unit, "$"));
+        T_CHECK(find_num(f, n, "%", 5) != NULL && find_num(f, n, "%", 7) != NULL);
+        const precis_fact *p5 = find_num(f, n, "%", 5);
+        T_CHECK(p5 && states(p5, 0) && states(p5, 1)); /* "5 percent" and "5%" */
+        T_CHECK(find_num(f, n, "delegates", 200) != NULL);
+        T_CHECK(find_num(f, n, "$", 4) != NULL);      /* at the very end */
+        T_CHECK(find_num(f, n, "meters", 12) != NULL); /* at the very end */
+        T_CHECK(find_num(f, n, "$", 5e9) != NULL);
+        T_CHECK(find_num(f, n, "kilometers", 18) != NULL);
+        T_CHECK(find(f, n, PRECIS_FACT_DATE, "2016-12-30") != NULL);
+        T_CHECK(find(f, n, PRECIS_FACT_DATE, "2016-12-31") != NULL);
+        T_CHECK(find(f, n, PRECIS_FACT_DATE, "11-30") != NULL);
+        for (size_t i = 0; i < n; i++)
+            if (f[i].kind == PRECIS_FACT_NUMBER)
+                T_CHECK(f[i].value != 63 && f[i].value != 2 && f[i].value != 9 &&
+                        f[i].value != 19 && f[i].value != 1 && f[i].value != 10);
+        precis_analysis_free(an);
+    }
+    precis_cluster_free(c);
+}
+
+/* Builds a text of n sentences "<pre><i or fixed><post>". */
+static char *repeat(const char *pre, int with_index, const char *post, size_t n)
+{
+    size_t cap = n * (strlen(pre) + strlen(post) + 24) + 1, len = 0;
+    char *s = malloc(cap);
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(s + len, cap - len, "%s%zu%s", pre, with_index ? i : 7, post);
+    return s;
+}
+
+static void test_hostile(void)
+{
+    /* 10^5 numbers: distinct values of one key (a large conflict bucket),
+       and one value repeated */
+    char *a = repeat("Crews moved ", 1, " residents of the care home. ", 100000);
+    char *b = repeat("Crews moved ", 0, " residents of the care home. ", 100000);
+    const char *texts[] = {a, b};
+    clock_t t0 = clock();
+    precis_cluster *c;
+    precis_analysis *an = analyze_texts(&c, texts, 2);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    printf("10^5 numbers: %.2f s\n", secs);
+    T_CHECK(secs < 60);
+    if (an) {
+        const precis_fact *f;
+        size_t n = precis_analysis_facts(an, &f);
+        T_CHECK(n >= 100000);
+        const precis_fact *seven = find_num(f, n, "residents", 7);
+        T_CHECK(seven && seven->n_articles == 2);
+        precis_analysis_free(an);
+    }
+    precis_cluster_free(c);
+    free(a);
+    free(b);
+
+    /* one long capitalised "sentence", numbers glued to everything, every
+       ASCII byte and some multi-byte punctuation */
+    size_t n = 1 << 20;
+    char *s = malloc(n + 1);
+    unsigned seed = 12345;
+    static const char *const pieces[] = {
+        "Aa",   "Bb.",  "U.S.", "$",    "%",     "1,",   ",000", "1.",   ".5",   "Dr.",
+        "St.",  "'s",   "\xe2\x80\x99s", "\xe2\x80\x9c", "\xe2\x80\x94", "-",  "-1",
+        "Jan.", "30",   "2016", "one-", "thirty-", "dozen", "million", "said", " ",
+        "\n",   "Ms.",  "of",   "Sergey", "Sergei", "\xc2\xa3", "\xe2\x82\xac", "9:",
+        "\xd0\x9b\xd0\xb0\xd0\xb2", "x", "\t", "\"", "(", ")", "5%", "p.m."};
+    size_t len = 0;
+    while (len + 16 < n) {
+        seed = seed * 1103515245u + 12345u;
+        const char *p = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+        size_t k = strlen(p);
+        memcpy(s + len, p, k);
+        len += k;
+        if ((seed >> 8) % 3 == 0)
+            s[len++] = ' ';
+        if ((seed >> 12) % 61 == 0) { /* an ASCII byte of any value but NUL */
+            char ch = (char)(1 + (seed >> 20) % 127);
+            s[len++] = ch;
+        }
+    }
+    s[len] = '\0';
+    const char *t2[] = {s};
+    an = analyze_texts(&c, t2, 1);
+    T_CHECK(an != NULL);
+    precis_analysis_free(an);
+    precis_cluster_free(c);
+    free(s);
+}
+
+int main(void)
+{
+    T_RUN(test_example);
+    T_RUN(test_seed);
+    T_RUN(test_synthetic);
+    T_RUN(test_hostile);
+    return t_finish();
+}
