@@ -43,6 +43,14 @@ extern const size_t precis_rouge_data_adj_len, precis_rouge_data_adv_len,
 
 #define ROUGE_STOP UINT32_MAX   /* term id of a removed stopword           */
 #define ROUGE_UNI (UINT32_MAX - 1) /* second slot of a unigram in ROUGE-SU */
+#define ROUGE_NONE UINT32_MAX      /* no local id (skip-bigram counting)    */
+
+/* The most skip-bigrams one text (summary or reference) may have for
+   ROUGE-S/SU: n(n-1)/2 for an n-token text with no distance limit (about
+   14,142 tokens), (d+1)n for distance d.  Counting takes time up to the
+   number of skip-bigrams (memory stays linear, see rouge_sb_stats); past
+   the limit precis_rouge_score returns PRECIS_ELIMIT. */
+#define ROUGE_S_MAX_PAIRS 100000000ULL
 
 /* ---- string tables ------------------------------------------------------
  * Open addressing over (hash, offset, length, value), the strings in one
@@ -222,6 +230,8 @@ struct precis_rouge {
 
     uint32_t *cnt_m, *cnt_p, *cnt_gen; /* unigram counts for LCS clipping */
     uint32_t *in_peer;                  /* term -> stamp: in this sentence   */
+    uint32_t *sb_map; /* term -> its index among the summary's distinct terms
+                         (ROUGE_NONE outside a skip-bigram count)          */
     size_t capcnt;
     uint32_t cgen, pgen;
 
@@ -390,6 +400,7 @@ void precis_rouge_free(precis_rouge *r)
     pfree(r->cnt_p);
     pfree(r->cnt_gen);
     pfree(r->in_peer);
+    pfree(r->sb_map);
     pfree(r->dir);
     pfree(r->rowup);
     pfree(r->dbuf);
@@ -632,45 +643,20 @@ static uint64_t rouge_key_hash(const rouge_key *k)
     return hash_mix(a ^ hash_mix(b + 0x9e3779b97f4a7c15ULL));
 }
 
-/* The keys of kind n (1..4: n-grams; 0: skip-bigrams, with unigrams when
-   su) of tokens t[0..len) into r->keys; returns their number or
-   SIZE_MAX on out of memory.  Skip-bigrams follow createSkipBigram: the
-   pairs (i, j) with 0 < j - i <= skip + 1, and with su the unigram of
-   every token but the last (the script's loop stops one short). */
+/* The n-grams (n = 1..4) of tokens t[0..len) into r->keys; returns their
+   number or SIZE_MAX on out of memory.  (Skip-bigrams are counted without
+   listing them: rouge_sb_stats.) */
 static size_t rouge_keys(precis_rouge *r, const uint32_t *t, size_t len, int n)
 {
     size_t nk = 0;
-    if (n > 0) {
-        if (len < (size_t)n)
-            return 0;
-        if (rouge_grow(&r->keys, &r->capkeys, len, sizeof *r->keys))
-            return SIZE_MAX;
-        for (size_t i = 0; i + (size_t)n <= len; i++) {
-            rouge_key *k = &r->keys[nk++];
-            for (int q = 0; q < 4; q++)
-                k->k[q] = q < n ? t[i + (size_t)q] : 0;
-        }
-        return nk;
-    }
-    long skip = r->o.skip;
-    for (size_t i = 0; i + 1 < len; i++) {
-        size_t jmax = len - 1;
-        if ((size_t)skip + 1 < jmax - i)
-            jmax = i + (size_t)skip + 1;
-        if (rouge_grow(&r->keys, &r->capkeys, nk + (jmax - i) + 1, sizeof *r->keys))
-            return SIZE_MAX;
-        if (r->o.su) {
-            rouge_key *k = &r->keys[nk++];
-            k->k[0] = t[i];
-            k->k[1] = ROUGE_UNI;
-            k->k[2] = k->k[3] = 0;
-        }
-        for (size_t j = i + 1; j <= jmax; j++) {
-            rouge_key *k = &r->keys[nk++];
-            k->k[0] = t[i];
-            k->k[1] = t[j];
-            k->k[2] = k->k[3] = 0;
-        }
+    if (len < (size_t)n)
+        return 0;
+    if (rouge_grow(&r->keys, &r->capkeys, len, sizeof *r->keys))
+        return SIZE_MAX;
+    for (size_t i = 0; i + (size_t)n <= len; i++) {
+        rouge_key *k = &r->keys[nk++];
+        for (int q = 0; q < 4; q++)
+            k->k[q] = q < n ? t[i + (size_t)q] : 0;
     }
     return nk;
 }
@@ -761,8 +747,192 @@ static double rouge_r5(double x)
     return strtod(buf, NULL);
 }
 
+/* ---- skip-bigrams, counted without listing them ---------------------------
+ * A text of n tokens has up to n(n-1)/2 skip-bigrams, so listing them (as
+ * rouge_keys does for n-grams) takes memory quadratic in the text.  The
+ * clipped hits need only, for each pair (a, b), min(count in summary,
+ * count in reference), and these counts can be made one first token a at
+ * a time in arrays indexed by the summary's distinct terms: for each a
+ * found in both texts, count the second tokens b after each occurrence of
+ * a within the distance (or, when a occurs so often that this is longer
+ * than the text, in one pass with a running count of the occurrences of
+ * a in the window), add min over the b's, and clear.  Only pairs whose
+ * tokens both occur in the summary can hit, so the reference's other
+ * tokens keep their place (distances count them) but are never counted.
+ *
+ * Memory is linear in the texts; time is at most the number of
+ * skip-bigrams, and for unlimited distance at most (terms in both texts) x
+ * (their lengths).  The totals (the denominators) have a closed form. */
+
+/* Skip-bigrams of an n-token text with pairs at distance 1..w. */
+static uint64_t rouge_sb_total(size_t n, uint64_t w)
+{
+    if (n < 2)
+        return 0;
+    uint64_t m = w < (uint64_t)(n - 1) ? w : (uint64_t)(n - 1);
+    return m * (uint64_t)n - m * (m + 1) / 2;
+}
+
+/* Groups the positions of the text's local ids l[0..n) (< u, or
+   ROUGE_NONE, left out) by id: id a's positions, ascending, are
+   pos[start[a] .. start[a+1]). */
+static void rouge_sb_group(const uint32_t *l, size_t n, size_t u, size_t *start, size_t *pos)
+{
+    memset(start, 0, (u + 1) * sizeof *start);
+    for (size_t i = 0; i < n; i++)
+        if (l[i] != ROUGE_NONE)
+            start[l[i] + 1]++;
+    for (size_t a = 0; a < u; a++)
+        start[a + 1] += start[a];
+    for (size_t i = 0; i < n; i++)
+        if (l[i] != ROUGE_NONE)
+            pos[start[l[i]]++] = i;
+    for (size_t a = u; a > 0; a--) /* start[a] now holds the end of a */
+        start[a] = start[a - 1];
+    start[0] = 0;
+}
+
+/* Adds to cnt[b] the pairs (i, j), l[i] = a at the positions occ[0..nocc),
+   0 < j - i <= w, l[j] = b; appends each b newly counted to touched
+   (from *nt).  */
+static void rouge_sb_after(const uint32_t *l, size_t n, const size_t *occ, size_t nocc,
+                           uint64_t w, uint64_t *cnt, uint32_t *touched, size_t *nt)
+{
+    if ((uint64_t)nocc * w < (uint64_t)n) {
+        for (size_t q = 0; q < nocc; q++) {
+            size_t i = occ[q], jmax = n - 1;
+            if (w < (uint64_t)(jmax - i))
+                jmax = i + (size_t)w;
+            for (size_t j = i + 1; j <= jmax; j++) {
+                uint32_t b = l[j];
+                if (b != ROUGE_NONE && !cnt[b]++)
+                    touched[(*nt)++] = b;
+            }
+        }
+        return;
+    }
+    uint64_t in = 0; /* occurrences of a in [j - w, j) */
+    size_t qin = 0, qout = 0;
+    for (size_t j = occ[0]; j < n; j++) {
+        while (qout < qin && (uint64_t)occ[qout] + w < (uint64_t)j) {
+            qout++;
+            in--;
+        }
+        uint32_t b = l[j];
+        if (in && b != ROUGE_NONE) {
+            if (!cnt[b])
+                touched[(*nt)++] = b;
+            cnt[b] += in;
+        }
+        if (qin < nocc && occ[qin] == j) {
+            qin++;
+            in++;
+        }
+    }
+}
+
+/* ROUGE-S/SU statistics of the summary against every reference, exactly
+   as rouge_keys + the table would give them.  Returns 0, -1 on out of
+   memory, -2 when a text has more than ROUGE_S_MAX_PAIRS skip-bigrams
+   (message set). */
+static int rouge_sb_stats(precis_rouge *r, size_t nrefs, int m)
+{
+    uint64_t w = (uint64_t)r->o.skip + 1;
+    int su = r->o.su;
+    const rouge_text *pt = &r->peer;
+    size_t np = pt->nflat, nmax = np;
+    for (size_t i = 0; i <= nrefs; i++) {
+        size_t len = i ? r->refs[i - 1].nflat : np;
+        if (len > nmax)
+            nmax = len;
+        uint64_t k = rouge_sb_total(len, w);
+        if (k > ROUGE_S_MAX_PAIRS) {
+            char who[32];
+            if (i)
+                snprintf(who, sizeof who, "reference %zu", i);
+            else
+                snprintf(who, sizeof who, "the summary");
+            perr_set(r->err, sizeof r->err,
+                     "ROUGE-S: %s has %llu skip-bigrams (%zu tokens), over the limit of %llu; "
+                     "limit the skip distance (-2) or the length (-l, -b)",
+                     who, (unsigned long long)k, len, ROUGE_S_MAX_PAIRS);
+            return -2;
+        }
+    }
+    /* the summary's distinct terms get local ids 0..u-1 */
+    size_t u = 0;
+    uint32_t *map = r->sb_map;
+    for (size_t i = 0; i < np; i++)
+        if (map[pt->flat[i]] == ROUGE_NONE)
+            map[pt->flat[i]] = (uint32_t)u++;
+    /* one block: pl[np], rl[nmax], pstart/rstart[u+1], ppos[np], rpos[nmax],
+       cp/cr[u] (uint64), tp/tr[u] */
+    size_t nw = 2 * (u + 1) + np + nmax, n64 = 2 * u, n32 = np + nmax + 2 * u;
+    size_t bytes = pmul(nw, sizeof(size_t));
+    size_t b64 = pmul(n64 ? n64 : 1, sizeof(uint64_t)), b32 = pmul(n32 ? n32 : 1, sizeof(uint32_t));
+    char *blk = (bytes == SIZE_MAX || b64 == SIZE_MAX || b32 == SIZE_MAX ||
+                 bytes > SIZE_MAX - b64 - b32)
+                    ? NULL
+                    : pmalloc(bytes + b64 + b32);
+    int ret = -1;
+    if (!blk)
+        goto done;
+    size_t *pstart = (size_t *)(void *)blk, *rstart = pstart + u + 1, *ppos = rstart + u + 1,
+           *rpos = ppos + np;
+    uint64_t *cp = (uint64_t *)(void *)(blk + bytes), *cr = cp + u;
+    uint32_t *pl = (uint32_t *)(void *)(blk + bytes + b64), *rl = pl + np, *tp = rl + nmax,
+             *tr = tp + u;
+    memset(cp, 0, pmul(n64 ? n64 : 1, sizeof(uint64_t)));
+    for (size_t i = 0; i < np; i++)
+        pl[i] = map[pt->flat[i]];
+    rouge_sb_group(pl, np, u, pstart, ppos);
+    double cpn = (double)rouge_sb_total(np, w) + (su && np ? (double)(np - 1) : 0);
+    for (size_t x = 0; x < nrefs; x++) {
+        const rouge_text *rt = &r->refs[x];
+        size_t nr = rt->nflat;
+        for (size_t i = 0; i < nr; i++)
+            rl[i] = map[rt->flat[i]];
+        rouge_sb_group(rl, nr, u, rstart, rpos);
+        uint64_t hit = 0;
+        for (size_t a = 0; a < u; a++) {
+            size_t op = pstart[a + 1] - pstart[a], orf = rstart[a + 1] - rstart[a];
+            if (!op || !orf)
+                continue;
+            if (su) /* the unigram of every token but the last (the
+                       script's createSkipBigram loop stops one short) */
+                hit += (uint64_t)(op - (pl[np - 1] == a) < orf - (rl[nr - 1] == a)
+                                      ? op - (pl[np - 1] == a)
+                                      : orf - (rl[nr - 1] == a));
+            size_t ntp = 0, ntr = 0;
+            rouge_sb_after(pl, np, ppos + pstart[a], op, w, cp, tp, &ntp);
+            rouge_sb_after(rl, nr, rpos + rstart[a], orf, w, cr, tr, &ntr);
+            for (size_t q = 0; q < ntr; q++) {
+                uint32_t b = tr[q];
+                hit += cp[b] < cr[b] ? cp[b] : cr[b];
+                cr[b] = 0;
+            }
+            for (size_t q = 0; q < ntp; q++)
+                cp[tp[q]] = 0;
+        }
+        double mk = (double)rouge_sb_total(nr, w) + (su && nr ? (double)(nr - 1) : 0);
+        rouge_stat *s = &r->st[x * PRECIS_ROUGE_NMEASURES + (size_t)m];
+        s->hit = (double)hit;
+        s->cm = mk;
+        s->cp = cpn;
+        s->best = mk > 0 ? rouge_r5((double)hit / mk) : 0;
+    }
+    ret = 0;
+done:
+    pfree(blk);
+    for (size_t i = 0; i < np; i++)
+        map[pt->flat[i]] = ROUGE_NONE;
+    return ret;
+}
+
 static int rouge_count_stats(precis_rouge *r, size_t nrefs, int n, int m)
 {
+    if (n == 0)
+        return rouge_sb_stats(r, nrefs, m);
     size_t nk = rouge_keys(r, r->peer.flat, r->peer.nflat, n);
     if (nk == SIZE_MAX || rouge_gt_fill(r, nk))
         return -1;
@@ -1161,15 +1331,24 @@ precis_status precis_rouge_score(precis_rouge *r, const char *peer, const char *
         if (!(a = prealloc(r->in_peer, pmul(cap, sizeof *a))))
             goto oom;
         r->in_peer = a;
+        if (!(a = prealloc(r->sb_map, pmul(cap, sizeof *a))))
+            goto oom;
+        r->sb_map = a;
         memset(r->cnt_gen + old, 0, (cap - old) * sizeof *a);
         memset(r->in_peer + old, 0, (cap - old) * sizeof *a);
+        memset(r->sb_map + old, 0xff, (cap - old) * sizeof *a); /* ROUGE_NONE */
         r->capcnt = cap;
     }
     for (int n = 1; n <= r->o.max_n; n++)
         if (rouge_count_stats(r, nrefs, n, PRECIS_ROUGE_1 + n - 1))
             goto oom;
-    if (precis_rouge_measure_on(r, PRECIS_ROUGE_S) && rouge_count_stats(r, nrefs, 0, PRECIS_ROUGE_S))
-        goto oom;
+    if (precis_rouge_measure_on(r, PRECIS_ROUGE_S)) {
+        int e = rouge_count_stats(r, nrefs, 0, PRECIS_ROUGE_S);
+        if (e == -2)
+            return PRECIS_ELIMIT;
+        if (e)
+            goto oom;
+    }
     for (size_t i = 0; i < nrefs; i++) {
         if (precis_rouge_measure_on(r, PRECIS_ROUGE_L) && rouge_lcs_stats(r, i, 0))
             goto oom;
