@@ -56,6 +56,7 @@
 #define PRON_MAX_BYTES 2500  /* a pronoun looks this far back for its person */
 #define WINDOW_TOKENS 80     /* attribution windows, in tokens            */
 #define SPLIT_GAP_TOKENS 40  /* the most between the parts of a split quote */
+#define SPLIT_MAX_PARTS 8
 #define SAME_JACCARD 0.7
 #define SAME_CONTAIN 0.8
 #define SAME_RATIO 0.5       /* shorter/longer stem set for containment   */
@@ -87,7 +88,7 @@ typedef struct wordclass {
     unsigned cls;
 } wordclass;
 
-/* Sorted by strcmp (lower-case ASCII), searched with bsearch. */
+/* Lower-case ASCII; looked up through a wtab. */
 static const wordclass word_table[] = {
     {"a", WC_DEF | WC_FUNC}, {"about", WC_FUNC | WC_PREP}, {"above", WC_FUNC},
     {"according", WC_ACC}, {"acknowledged", WC_VERB}, {"add", WC_VERB}, {"added", WC_VERB},
@@ -210,27 +211,66 @@ static const wordclass word_table[] = {
     {"you", WC_FUNC}, {"your", WC_FUNC},
 };
 
-static int cmp_word(const void *k, const void *e)
-{
-    return strcmp((const char *)k, ((const wordclass *)e)->w);
-}
+/* The word table as an open-addressing hash (built once per call in the
+   scratch arena): one probe per word instead of a binary search. */
+#define WT_SLOTS 1024 /* > 2 x the table */
+typedef struct wtab {
+    const wordclass *slot[WT_SLOTS];
+} wtab;
 
-static unsigned word_class_of(const char *w, size_t n)
+static uint32_t wt_hash(const char *w, size_t n)
 {
-    char buf[32];
-    if (n == 0 || n >= sizeof buf)
-        return 0;
+    uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
-        if (c >= 0x80)
-            return 0;
-        buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        h = (h ^ c) * 16777619u;
     }
-    buf[n] = 0;
-    const wordclass *e =
-        bsearch(buf, word_table, sizeof word_table / sizeof word_table[0], sizeof word_table[0],
-                cmp_word);
-    return e ? e->cls : 0;
+    return h;
+}
+
+static void wt_build(wtab *wt)
+{
+    memset(wt, 0, sizeof *wt);
+    for (size_t i = 0; i < sizeof word_table / sizeof word_table[0]; i++) {
+        const char *w = word_table[i].w;
+        uint32_t h = wt_hash(w, strlen(w)) & (WT_SLOTS - 1);
+        while (wt->slot[h])
+            h = (h + 1) & (WT_SLOTS - 1);
+        wt->slot[h] = &word_table[i];
+    }
+}
+
+static unsigned word_class_of(const wtab *wt, const char *w, size_t n)
+{
+    if (n == 0 || n > 16)
+        return 0;
+    for (uint32_t h = wt_hash(w, n) & (WT_SLOTS - 1); wt->slot[h]; h = (h + 1) & (WT_SLOTS - 1)) {
+        const char *e = wt->slot[h]->w;
+        size_t i = 0;
+        while (i < n && e[i] && (w[i] == e[i] || (w[i] >= 'A' && w[i] <= 'Z' && w[i] + 32 == e[i])))
+            i++;
+        if (i == n && !e[i])
+            return wt->slot[h]->cls;
+    }
+    return 0;
+}
+
+/* Grows *p to hold need elements (at least doubling); -1 on failure. */
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap * 2 > need ? *cap * 2 : need;
+    if (nc < 16)
+        nc = 16;
+    void *np = prealloc(*p, pmul(nc, elem));
+    if (!np)
+        return -1;
+    *p = np;
+    *cap = nc;
+    return 0;
 }
 
 /* ---- lexer --------------------------------------------------------------- */
@@ -299,10 +339,11 @@ static int is_cap(const char *t, size_t n, size_t i)
            (c == 0xCE && d >= 0x91 && d <= 0xA9);
 }
 
-/* Lexes t[0..n) into tok (NULL: only counts).  Returns the token count.
-   Words keep inner hyphens, apostrophes and dots (U.S, 3.5); a '.' after
-   a title, a single letter or a dotted word becomes part of the word. */
-static size_t lex(const char *t, size_t n, qtok *tok)
+/* Lexes t[0..n) into *tok (grown as needed, capacity *cap).  Returns the
+   token count, or SIZE_MAX when an allocation failed.  Words keep inner
+   hyphens, apostrophes and dots (U.S, 3.5); a '.' after a title, a single
+   letter or a dotted word becomes part of the word. */
+static size_t lex(const wtab *wt, const char *t, size_t n, qtok **tok, size_t *cap)
 {
     size_t nt = 0, i = 0;
     while (i < n) {
@@ -356,12 +397,12 @@ static size_t lex(const char *t, size_t n, qtok *tok)
                 k.flags |= F_POSS;
             else if (wl >= 5 && t[j - 1] == 's' && genpunct(t, n, j - 4) == 0x8099)
                 k.flags |= F_POSS;
-            k.cls = (uint16_t)word_class_of(t + i, wl);
+            k.cls = (uint16_t)word_class_of(wt, t + i, wl);
             if (!k.cls && hyph) {
                 size_t h = i;
                 while (h < j && t[h] != '-')
                     h++;
-                k.cls = (uint16_t)(word_class_of(t + i, h - i) & (WC_TITLE | WC_ORG));
+                k.cls = (uint16_t)(word_class_of(wt, t + i, h - i) & (WC_TITLE | WC_ORG));
             }
             if (!k.cls && wl > 4 && t[j - 1] == 'y' && t[j - 2] == 'l' && !(k.flags & F_CAP))
                 k.cls = WC_ADV;
@@ -409,14 +450,14 @@ static size_t lex(const char *t, size_t n, qtok *tok)
             k.e = (uint32_t)i;
             /* a run of the same other punctuation is one token */
             if (k.kind == T_OTHER || k.kind == T_DASH || k.kind == T_STOP)
-                while (i + len <= n && !memcmp(t + i, t + k.s, len)) {
+                while (i + len <= n && t[i] == t[k.s] && (len == 1 || !memcmp(t + i, t + k.s, len))) {
                     i += len;
                     k.e = (uint32_t)i;
                 }
         }
-        if (tok)
-            tok[nt] = k;
-        nt++;
+        if (nt == *cap && grow((void **)tok, cap, nt + 1, sizeof(qtok)))
+            return SIZE_MAX;
+        (*tok)[nt++] = k;
     }
     return nt;
 }
@@ -488,6 +529,9 @@ typedef struct qscratch {
     size_t stemcap, nstems;
     qrec *q;
     size_t qcap, nq;
+    const wtab *wt; /* in x->tmp */
+    uint32_t last_art, last_who; /* the speaker string made last */
+    char *last_name;
 } qscratch;
 
 typedef struct qart {
@@ -504,21 +548,6 @@ typedef struct qart {
     mention *men;
     size_t nmen;
 } qart;
-
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap * 2 > need ? *cap * 2 : need;
-    if (nc < 16)
-        nc = 16;
-    void *np = prealloc(*p, pmul(nc, elem));
-    if (!np)
-        return -1;
-    *p = np;
-    *cap = nc;
-    return 0;
-}
 
 static void scratch_free(qscratch *s)
 {
@@ -1151,9 +1180,15 @@ static precis_status add_quote(const actx *x, qscratch *sc, const qart *A, uint3
     q->cue = at->cue;
     q->cuelen = at->cuelen;
     if (at->who != NONE) {
-        q->speaker = run_name(A, at->who, x->tmp);
-        if (!q->speaker)
-            return PRECIS_ENOMEM;
+        /* consecutive quotes of one speaker share the string */
+        if (sc->last_art != art || sc->last_who != at->who) {
+            sc->last_name = run_name(A, at->who, x->tmp);
+            if (!sc->last_name)
+                return PRECIS_ENOMEM;
+            sc->last_art = art;
+            sc->last_who = at->who;
+        }
+        q->speaker = sc->last_name;
         const qrun *r = &A->run[at->who];
         q->skey = tok_key(A, r->ne - 1);
     }
@@ -1182,11 +1217,10 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
     A.t = precis_cluster_article_text(x->c, art, &A.n);
     if (!A.t || A.n == 0 || A.n >= UINT32_MAX)
         return PRECIS_OK; /* documented: articles of 4 GB and more are skipped */
-    A.nt = lex(A.t, A.n, NULL);
-    if (grow((void **)&sc->tok, &sc->tokcap, A.nt + 1, sizeof(qtok)))
+    A.nt = lex(sc->wt, A.t, A.n, &sc->tok, &sc->tokcap);
+    if (A.nt == SIZE_MAX)
         return PRECIS_ENOMEM;
     A.tok = sc->tok;
-    lex(A.t, A.n, A.tok);
     if (A.nt == 0)
         return PRECIS_OK;
     /* sentence starts from the model's split */
@@ -1223,7 +1257,8 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
         while (last + 1 < A.nraw) {
             const rawq *q = &A.raw[last], *q2 = &A.raw[last + 1];
             if (q->ct < q->ot + 2 || A.tok[q->ct - 1].kind != T_COMMA ||
-                q2->ot - q->ct > SPLIT_GAP_TOKENS)
+                q2->ot - q->ct > SPLIT_GAP_TOKENS || last - first + 1 >= SPLIT_MAX_PARTS ||
+                A.tok[q2->ct].e - A.tok[A.raw[first].ot].s > 2 * QUOTE_MAX_BYTES)
                 break;
             uint32_t lim = after_limit(&A, q->ct + 1);
             if (lim != q2->ot)
@@ -1245,6 +1280,10 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
         for (size_t p = first; p <= last; p++)
             words += quote_words(&A, A.raw[p].ot, A.raw[p].ct);
         uint32_t ot = A.raw[first].ot, ct = A.raw[last].ct, w0;
+        if (words < QUOTE_MIN_WORDS) {
+            i = last + 1;
+            continue;
+        }
         attrib at = inter;
         attrib ba = before_attr(&A, ot, &w0);
         int begins = w0 == ot || (ot > 0 && A.tok[ot - 1].kind == T_COLON);
@@ -1272,7 +1311,7 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
                 at.who = prev_who;
         }
         i = last + 1;
-        if (words < QUOTE_MIN_WORDS || (words < QUOTE_LONE_WORDS && at.who == NONE && !begins))
+        if (words < QUOTE_LONE_WORDS && at.who == NONE && !begins)
             continue;
         precis_status st = add_quote(x, sc, &A, art, first, last, &at);
         if (st)
@@ -1317,6 +1356,43 @@ static int cmp_post(const void *pa, const void *pb)
     return (a->q > b->q) - (a->q < b->q);
 }
 
+/* Is ord entry a before b: by hash, then index? */
+static int hash_less(const uint64_t *h, uint32_t a, uint32_t b)
+{
+    return h[a] < h[b] || (h[a] == h[b] && a < b);
+}
+
+static void sift_down(uint32_t *ord, size_t r, size_t n, const uint64_t *h)
+{
+    for (;;) {
+        size_t c = 2 * r + 1;
+        if (c >= n)
+            return;
+        if (c + 1 < n && hash_less(h, ord[c], ord[c + 1]))
+            c++;
+        if (!hash_less(h, ord[r], ord[c]))
+            return;
+        uint32_t t = ord[r];
+        ord[r] = ord[c];
+        ord[c] = t;
+        r = c;
+    }
+}
+
+/* Sorts ord[0..n) by h[ord[i]], then index: a heap sort, since qsort has
+   no context pointer in C11 and this needs no extra memory. */
+static void sort_by_hash(uint32_t *ord, size_t n, const uint64_t *h)
+{
+    for (size_t r = n / 2; r-- > 0;)
+        sift_down(ord, r, n, h);
+    for (size_t end = n; end-- > 1;) {
+        uint32_t t = ord[0];
+        ord[0] = ord[end];
+        ord[end] = t;
+        sift_down(ord, 0, end, h);
+    }
+}
+
 typedef struct qpair {
     uint32_t a, b;
 } qpair;
@@ -1327,8 +1403,25 @@ static precis_status compare_quotes(const actx *x, const qscratch *sc, uint32_t 
                                     qpair **vp, size_t *nvp)
 {
     size_t nq = sc->nq, np = 0;
+    /* identical stem sets are one quote, however common their words */
+    uint64_t *h = arena_alloc(x->tmp, pmul(nq, sizeof *h));
+    uint32_t *ord = arena_alloc(x->tmp, pmul(nq, sizeof *ord));
+    if (!h || !ord)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < nq; i++) {
+        h[i] = hash_bytes(sc->q[i].set, sc->q[i].nset * sizeof(uint32_t));
+        ord[i] = (uint32_t)i;
+    }
+    sort_by_hash(ord, nq, h);
+    for (size_t i = 1; i < nq; i++) {
+        const qrec *a = &sc->q[ord[i - 1]], *b = &sc->q[ord[i]];
+        if (h[ord[i - 1]] == h[ord[i]] && a->nset == b->nset &&
+            !memcmp(a->set, b->set, a->nset * sizeof(uint32_t)))
+            uf_union(same, ord[i - 1], ord[i]);
+    }
     for (size_t i = 0; i < nq; i++)
-        np += sc->q[i].nset;
+        if (same[i] == i)
+            np += sc->q[i].nset;
     qpost *post = arena_alloc(x->tmp, pmul(np ? np : 1, sizeof *post));
     uint32_t *stamp = arena_calloc(x->tmp, nq, sizeof *stamp);
     size_t vcap = nq < 1024 ? nq + 16 : 1024;
@@ -1337,12 +1430,15 @@ static precis_status compare_quotes(const actx *x, const qscratch *sc, uint32_t 
         return PRECIS_ENOMEM;
     np = 0;
     for (size_t i = 0; i < nq; i++)
-        for (uint32_t k = 0; k < sc->q[i].nset; k++)
-            post[np++] = (qpost){sc->q[i].set[k], (uint32_t)i};
+        if (same[i] == i)
+            for (uint32_t k = 0; k < sc->q[i].nset; k++)
+                post[np++] = (qpost){sc->q[i].set[k], (uint32_t)i};
     qsort(post, np, sizeof *post, cmp_post);
     size_t work = 0, nv = 0;
     for (size_t i = 0; i < nq && work < WORK_BUDGET; i++) {
         const qrec *qi = &sc->q[i];
+        if (same[i] != i)
+            continue;
         for (uint32_t k = 0; k < qi->nset && work < WORK_BUDGET; k++) {
             size_t lo = 0, hi = np;
             while (lo < hi) {
@@ -1509,6 +1605,12 @@ precis_status quotes_find(const actx *x, precis_quote **out, size_t *n)
     *n = 0;
     qscratch sc;
     memset(&sc, 0, sizeof sc);
+    wtab *wt = arena_alloc(x->tmp, sizeof *wt);
+    if (!wt)
+        return PRECIS_ENOMEM;
+    wt_build(wt);
+    sc.wt = wt;
+    sc.last_art = NONE;
     precis_status st = PRECIS_OK;
     size_t na = precis_cluster_size(x->c);
     for (size_t a = 0; a < na && !st && a < UINT32_MAX; a++)
