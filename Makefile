@@ -47,7 +47,7 @@ asan: deps
 # build-fuzz/corpus/TARGET (the seeds in fuzz/corpus/TARGET stay as they
 # are); a crash leaves build-fuzz/artifacts/TARGET-crash-* and stops.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= fuzz_text fuzz_jsonl fuzz_multinews fuzz_split fuzz_rouge
+FUZZ_TARGETS ?= fuzz_text fuzz_jsonl fuzz_multinews fuzz_split fuzz_rouge fuzz_analyze
 FUZZ_FLAGS ?=
 FUZZ_BUILD ?= build-fuzz
 fuzz: deps

@@ -45,7 +45,8 @@ static inline void fuzz_options(const uint8_t **d, size_t *n, precis_options *o)
     o->dup_threshold = t ? (double)t / 255.0 : 0;
 }
 
-/* Summarizes c under s and renders every format; checks the summary's
+/* Summarizes c under s and renders every format (text, lines, JSON,
+   Markdown, HTML); checks the summary's
    sentences point into the cluster and the renderings are NUL-terminated
    strings of the stated length. */
 static inline void fuzz_summarize_render(precis_summarizer *s, const precis_cluster *c)
@@ -72,7 +73,7 @@ static inline void fuzz_summarize_render(precis_summarizer *s, const precis_clus
         for (size_t k = 0; k < ps->n_articles; k++)
             FUZZ_CHECK(ps->articles[k] < nart);
     }
-    for (int f = PRECIS_FORMAT_TEXT; f <= PRECIS_FORMAT_MARKDOWN; f++) {
+    for (int f = PRECIS_FORMAT_TEXT; f <= PRECIS_FORMAT_HTML; f++) {
         char *out = NULL;
         size_t len = 0;
         st = precis_summary_render(sum, c, (precis_format)f, &out, &len);

@@ -16,6 +16,9 @@
  * well under a second to a few seconds.  Under ASan the memory bound is
  * reported but not enforced (shadow memory and the quarantine inflate the
  * resident set by a large, allocator-dependent factor).
+ *
+ * HOSTILE_ONLY=text in the environment runs only the cases whose name
+ * contains text (e.g. HOSTILE_ONLY=analyze).
  */
 #define _DEFAULT_SOURCE /* wait4 */
 #include "precis.h"
@@ -62,6 +65,9 @@ static double now(void)
    pipe so that the parent can apply the memory bound. */
 static void run_case(const char *name, case_fn fn)
 {
+    const char *only = getenv("HOSTILE_ONLY"); /* run only cases whose name has this */
+    if (only && *only && !strstr(name, only))
+        return;
     int fd[2];
     if (pipe(fd)) {
         T_CHECK(!"pipe");
@@ -160,7 +166,7 @@ static void summarize_all(const precis_cluster *c, int methods, int units_mask)
                     T_CHECK(precis_summary_words(sum) <= 100);
                 if (u == 2)
                     T_CHECK(precis_summary_size(sum) <= 4);
-                for (int f = PRECIS_FORMAT_TEXT; f <= PRECIS_FORMAT_MARKDOWN; f++) {
+                for (int f = PRECIS_FORMAT_TEXT; f <= PRECIS_FORMAT_HTML; f++) {
                     char *out = NULL;
                     size_t len = 0;
                     T_EQ_INT(precis_summary_render(sum, c, (precis_format)f, &out, &len),
@@ -532,7 +538,7 @@ static int case_budgets(size_t *in)
                         T_CHECK(precis_summary_size(sum) >= 1);
                         T_CHECK(precis_summary_size(sum) <= 9);
                     }
-                    for (int f = PRECIS_FORMAT_TEXT; f <= PRECIS_FORMAT_MARKDOWN; f++) {
+                    for (int f = PRECIS_FORMAT_TEXT; f <= PRECIS_FORMAT_HTML; f++) {
                         char *out = NULL;
                         size_t len;
                         T_EQ_INT(precis_summary_render(sum, c, (precis_format)f, &out, &len),
@@ -562,20 +568,21 @@ static int case_budgets(size_t *in)
     return 0;
 }
 
-/* ROUGE on long texts with unlimited skip distance (ROUGE-S*): the skip
-   bigrams of an n-word text are n(n-1)/2 by definition, so the texts are
-   a few thousand words, and this case has its own memory bound (ROUGE_S_BOUND
-   below). */
+/* ROUGE on long texts with unlimited skip distance (ROUGE-S*): an n-word
+   text has n(n-1)/2 skip bigrams, but they are counted, not listed, so
+   memory stays within the general bound.  A text past the limit of 10^8
+   skip bigrams (about 14,142 tokens) is a clear PRECIS_ELIMIT. */
 static int case_rouge_long(size_t *in)
 {
-    size_t n;
+    size_t n, m;
     char *peer = repeat("the river rose over the levee and the town flooded\n", 200, &n);
     char *ref = repeat("floodwater poured through the town after the levee broke ", 450, &n);
-    *in = strlen(peer) + n;
-    /* ROUGE_S_BOUND: 64 MB + 16 bytes per skip bigram, n(n-1)/2 of them
-       for each n-word text (peer 2000 words, each reference 4050 and 2000) */
-    size_t pairs = 2000 * 1999 / 2 * 2 + 4050 * 4049 / 2;
-    in[1] = MEM_BASE_KB + pairs * 16 / 1024;
+    /* 15,000 distinct tokens: past the limit */
+    char *big = malloc(15000 * 8 + 1);
+    m = 0;
+    for (int i = 0; i < 15000; i++)
+        m += (size_t)sprintf(big + m, "w%d ", i);
+    *in = strlen(peer) + n + 2 * m;
     precis_rouge_options o;
     precis_rouge_options_init(&o);
     o.skip = PRECIS_ROUGE_SKIP_ANY;
@@ -584,9 +591,196 @@ static int case_rouge_long(size_t *in)
     precis_rouge_scores sc;
     T_EQ_INT(precis_rouge_score(r, peer, refs, 2, &sc), PRECIS_OK);
     T_CHECK(sc.m[PRECIS_ROUGE_1].r > 0 && sc.m[PRECIS_ROUGE_1].r <= 1);
+    T_CHECK(sc.m[PRECIS_ROUGE_S].r > 0 && sc.m[PRECIS_ROUGE_S].r < 1);
+    /* the same text as summary and reference: every skip bigram hits */
+    T_EQ_INT(precis_rouge_score(r, peer, (const char *[]){peer}, 1, &sc), PRECIS_OK);
+    T_CHECK(sc.m[PRECIS_ROUGE_S].r == 1 && sc.m[PRECIS_ROUGE_S].p == 1);
+    T_EQ_INT(precis_rouge_score(r, big, refs, 1, &sc), PRECIS_ELIMIT);
+    T_CHECK(strstr(precis_rouge_error(r), "the summary has 112492500 skip-bigrams") != NULL);
+    T_EQ_INT(precis_rouge_score(r, peer, (const char *[]){big}, 1, &sc), PRECIS_ELIMIT);
+    T_CHECK(strstr(precis_rouge_error(r), "reference 1") != NULL);
+    /* and the handle still works */
+    T_EQ_INT(precis_rouge_score(r, peer, refs, 2, &sc), PRECIS_OK);
     precis_rouge_free(r);
+    /* with a distance limit the same text is fine: (d+1) n pairs (LCS
+       off: its traceback is the product of the two lines' lengths) */
+    o.skip = 4;
+    o.lcs = 0;
+    r = precis_rouge_new(&o, NULL);
+    T_EQ_INT(precis_rouge_score(r, big, (const char *[]){big}, 1, &sc), PRECIS_OK);
+    T_CHECK(sc.m[PRECIS_ROUGE_S].r == 1);
+    precis_rouge_free(r);
+    free(big);
     free(peer);
     free(ref);
+    return 0;
+}
+
+/* ---- the analysis (precis_analyze, the reports) ---------------------------*/
+
+/* Analyzes c alone and together with a summary (sentence budget 4), checks
+   every index the analysis hands out against the cluster, and renders the
+   JSON and HTML reports.  Returns the number of copies found (the first
+   run's), or SIZE_MAX on failure. */
+static size_t analyze_all(const precis_cluster *c)
+{
+    size_t na = precis_cluster_size(c), ncopies = SIZE_MAX;
+    for (int both = 0; both < 2; both++) {
+        precis_options o;
+        precis_options_init(&o);
+        o.unit = PRECIS_UNIT_SENTENCES;
+        o.budget = 4;
+        precis_summarizer *s = precis_summarizer_new(&o, NULL);
+        precis_summary *sum = NULL;
+        precis_analysis *an = NULL;
+        precis_status st =
+            both ? precis_summarize_analyze(s, c, &sum, &an) : precis_analyze(s, c, &an);
+        if (st)
+            fprintf(stderr, "  analyze: %s\n", precis_strerror(st));
+        T_EQ_INT(st, PRECIS_OK);
+        if (!st) {
+            const precis_copy *cp;
+            size_t n = precis_analysis_copies(an, &cp);
+            if (!both)
+                ncopies = n;
+            for (size_t i = 0; i < n; i++)
+                if (!(cp[i].a < cp[i].b && cp[i].b < PRECIS_COPY_MAX_ARTICLES && cp[i].b < na)) {
+                    T_CHECK(!"copy pair out of range");
+                    break;
+                }
+            const precis_timeline_entry *t;
+            T_EQ_INT(precis_analysis_timeline(an, &t), na);
+            const precis_quote *q;
+            size_t nq = precis_analysis_quotes(an, &q);
+            for (size_t i = 0; i < nq; i++)
+                T_CHECK(q[i].article < na && q[i].start <= q[i].end && q[i].text);
+            const precis_fact *f;
+            size_t nf = precis_analysis_facts(an, &f);
+            for (size_t i = 0; i < nf; i++)
+                T_CHECK(f[i].article < na && f[i].start <= f[i].end && f[i].text);
+            const precis_conflict *cf;
+            size_t ncf = precis_analysis_conflicts(an, &cf);
+            for (size_t i = 0; i < ncf; i++)
+                T_CHECK(cf[i].a < nf && cf[i].b < nf);
+            fprintf(stderr, "    %s: %zu copies, %zu quotes, %zu facts, %zu conflicts\n",
+                    both ? "summarize+analyze" : "analyze", n, nq, nf, ncf);
+            for (int fmt = 0; fmt < 2; fmt++) {
+                char *out = NULL;
+                size_t len = 0;
+                T_EQ_INT(precis_report_render(sum, an, c,
+                                              fmt ? PRECIS_FORMAT_HTML : PRECIS_FORMAT_JSON,
+                                              &out, &len),
+                         PRECIS_OK);
+                T_CHECK(out && len > 0 && strlen(out) == len);
+                precis_free(out);
+            }
+        }
+        precis_analysis_free(an);
+        precis_summary_free(sum);
+        precis_summarizer_free(s);
+    }
+    return ncopies;
+}
+
+/* 10^5 identical one-sentence articles: every pair is a copy, but only
+   the first PRECIS_COPY_MAX_ARTICLES articles are compared. */
+static int case_analyze_identical(size_t *in)
+{
+    const char *t = "The levee on the Larrow River broke on Saturday, officials said.";
+    precis_cluster *c = precis_cluster_new();
+    *in = 0;
+    for (size_t i = 0; i < 100000; i++) {
+        if (add_text(c, t, strlen(t))) {
+            T_CHECK(!"add");
+            break;
+        }
+        *in += strlen(t);
+    }
+    size_t n = analyze_all(c);
+    T_EQ_INT(n, (size_t)PRECIS_COPY_MAX_ARTICLES * (PRECIS_COPY_MAX_ARTICLES - 1) / 2);
+    precis_cluster_free(c);
+    return 0;
+}
+
+/* 10^5 quote marks of every kind, as one article and mixed with words and
+   attributions over many articles. */
+static int case_analyze_quote_marks(size_t *in)
+{
+    size_t n1, n2, n3;
+    char *marks = repeat("\"\xe2\x80\x9c\xe2\x80\x9d'\xc2\xab\xc2\xbb\xe2\x80\x98\xe2\x80\x99\"\" ",
+                         10000, &n1);
+    char *words = repeat("\"Water,\" he said, \"rose. ", 100000 / 4, &n2);
+    char *open = repeat("\xe2\x80\x9c", 100000, &n3);
+    *in = n1 + n2 + n3;
+    precis_cluster *c = precis_cluster_new();
+    T_EQ_INT(add_text(c, marks, n1), PRECIS_OK);
+    T_EQ_INT(add_text(c, words, n2), PRECIS_OK);
+    T_EQ_INT(add_text(c, open, n3), PRECIS_OK);
+    for (int i = 0; i < 200; i++) {
+        char buf[200];
+        int k = snprintf(buf, sizeof buf,
+                         "\"We did what we could,\" said Mayor Ellen Hart. \"Report %d\", "
+                         "Hart told reporters. \"Unclosed %d",
+                         i % 7, i);
+        *in += (size_t)k;
+        T_EQ_INT(add_text(c, buf, (size_t)k), PRECIS_OK);
+    }
+    analyze_all(c);
+    precis_cluster_free(c);
+    free(marks);
+    free(words);
+    free(open);
+    return 0;
+}
+
+/* A 50 MB article that opens a quote and never closes it nor ends a
+   sentence, beside a short article. */
+static int case_analyze_50mb_unclosed(size_t *in)
+{
+    size_t n;
+    char *body = repeat("water rises over the old stone bridge and ", 50u * 1024 * 1024 / 43, &n);
+    memcpy(body, "Hart said \"water", 16);
+    *in = n;
+    precis_cluster *c = precis_cluster_new();
+    T_EQ_INT(add_text(c, body, n), PRECIS_OK);
+    const char *t = "Hart said \"the water rises over the old stone bridge\" on Saturday.";
+    T_EQ_INT(add_text(c, t, strlen(t)), PRECIS_OK);
+    analyze_all(c);
+    precis_cluster_free(c);
+    free(body);
+    return 0;
+}
+
+/* 10^5 numbers: counted things that conflict from article to article
+   ("41 residents" / "44 residents"), bare numbers, money, percentages and
+   dates. */
+static int case_analyze_numbers(size_t *in)
+{
+    size_t cap = 4u << 20;
+    char *a = malloc(cap), *b = malloc(cap);
+    size_t na = 0, nb = 0;
+    for (size_t i = 0; i < 25000; i++) {
+        na += (size_t)snprintf(a + na, cap - na, "About %zu residents were moved. ", i + 1);
+        nb += (size_t)snprintf(b + nb, cap - nb, "Some %zu residents were moved on Dec. %zu. ",
+                               i + 3, i % 31 + 1);
+    }
+    char *bare = malloc(cap);
+    size_t nn = 0;
+    for (size_t i = 0; i < 50000; i++)
+        nn += (size_t)snprintf(bare + nn, cap - nn, "%s%zu ",
+                               i % 4 == 0 ? "$" : i % 4 == 1 ? "" : i % 4 == 2 ? "-" : "0.",
+                               i * 7919 % 100003);
+    bare[nn - 1] = '%';
+    *in = na + nb + nn;
+    precis_cluster *c = precis_cluster_new();
+    T_EQ_INT(add_text(c, a, na), PRECIS_OK);
+    T_EQ_INT(add_text(c, b, nb), PRECIS_OK);
+    T_EQ_INT(add_text(c, bare, nn), PRECIS_OK);
+    analyze_all(c);
+    precis_cluster_free(c);
+    free(a);
+    free(b);
+    free(bare);
     return 0;
 }
 
@@ -606,5 +800,9 @@ int main(void)
     CASE(case_rouge_long);
     CASE(case_50mb_no_end);
     CASE(case_over_limit);
+    CASE(case_analyze_identical);
+    CASE(case_analyze_quote_marks);
+    CASE(case_analyze_numbers);
+    CASE(case_analyze_50mb_unclosed);
     return t_finish();
 }

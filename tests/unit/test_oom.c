@@ -6,7 +6,8 @@
  * one numbered precis_failalloc_at (1-based) and every one after it.  A
  * representative run is cut into phases (loading a cluster from text, JSON
  * and Multi-News; summarizing with each method and rendering every format;
- * ROUGE scoring and bootstrap; sentence splitting).  Each phase is first
+ * the analysis, alone and with a summary, and both reports; ROUGE scoring
+ * and bootstrap; sentence splitting).  Each phase is first
  * run without failures, to count its allocations A and record its output;
  * then, for every n = 1 .. A, run again with the n-th allocation failing.
  * Every call must then either return PRECIS_ENOMEM (NULL with
@@ -171,7 +172,7 @@ static void phase_summarize(logbuf *log, long n, precis_method m, precis_unit u)
         return;
     }
     CHECK_OR_STOP(precis_summarize(s, cluster, &sum), PRECIS_OK, "precis_summarize");
-    for (int f = PRECIS_FORMAT_TEXT; f <= PRECIS_FORMAT_MARKDOWN; f++) {
+    for (int f = PRECIS_FORMAT_TEXT; f <= PRECIS_FORMAT_HTML; f++) {
         char *out = NULL;
         size_t len = 0;
         CHECK_OR_STOP(precis_summary_render(sum, cluster, (precis_format)f, &out, &len),
@@ -186,6 +187,47 @@ static void phase_summarize(logbuf *log, long n, precis_method m, precis_unit u)
     log_printf(log, "%zu words %zu sentences\n", precis_summary_words(sum),
                precis_summary_size(sum));
 out:
+    precis_summary_free(sum);
+    precis_summarizer_free(s);
+}
+
+static precis_cluster *dated; /* the example with dates and sources, built once */
+
+/* The analysis (copies, quotes, facts, conflicts, timeline) alone
+   (with_summary 0) or with the summary from one model, and both reports. */
+static void phase_analyze(logbuf *log, long n, int with_summary)
+{
+    precis_options o;
+    precis_options_init(&o);
+    precis_status st = PRECIS_OK;
+    precis_summary *sum = NULL;
+    precis_analysis *an = NULL;
+    precis_summarizer *s = precis_summarizer_new(&o, &st);
+    if (!s) {
+        T_CHECK(failing && st == PRECIS_ENOMEM);
+        return;
+    }
+    if (with_summary)
+        CHECK_OR_STOP(precis_summarize_analyze(s, dated, &sum, &an), PRECIS_OK,
+                      "precis_summarize_analyze");
+    else
+        CHECK_OR_STOP(precis_analyze(s, dated, &an), PRECIS_OK, "precis_analyze");
+    log_printf(log, "%zu copies %zu quotes %zu facts %zu conflicts %zu timeline\n",
+               precis_analysis_copies(an, NULL), precis_analysis_quotes(an, NULL),
+               precis_analysis_facts(an, NULL), precis_analysis_conflicts(an, NULL),
+               precis_analysis_timeline(an, NULL));
+    for (int f = 0; f < 2; f++) {
+        char *out = NULL;
+        size_t len = 0;
+        CHECK_OR_STOP(precis_report_render(sum, an, dated,
+                                           f ? PRECIS_FORMAT_HTML : PRECIS_FORMAT_JSON, &out,
+                                           &len),
+                      PRECIS_OK, "precis_report_render");
+        log_put(log, out, len);
+        precis_free(out);
+    }
+out:
+    precis_analysis_free(an);
     precis_summary_free(sum);
     precis_summarizer_free(s);
 }
@@ -247,6 +289,7 @@ static void run_sum(logbuf *l, long n, int a)
     phase_summarize(l, n, (precis_method)cur_method, (precis_unit)cur_unit);
 }
 static void run_rouge(logbuf *l, long n, int a) { phase_rouge(l, n, a); }
+static void run_analyze(logbuf *l, long n, int a) { phase_analyze(l, n, a); }
 static void run_split(logbuf *l, long n, int a) { (void)a; phase_split(l, n); }
 
 static long total_runs;
@@ -310,6 +353,18 @@ int main(void)
         T_EQ_INT(precis_cluster_add(cluster, &a), PRECIS_OK);
     }
 
+    static const char *const dates[] = {"2026-04-11T06:10Z", "2026-04-11", NULL,
+                                        "2026-04-12T09:00Z", NULL};
+    dated = precis_cluster_new();
+    for (size_t i = 0; i < ntexts; i++) {
+        precis_article a = {0};
+        a.text = texts[i];
+        a.text_len = text_len[i];
+        a.date = dates[i];
+        a.source = files[i];
+        T_EQ_INT(precis_cluster_add(dated, &a), PRECIS_OK);
+    }
+
     drive("load", run_load, 0);
     drive("split", run_split, 0);
     char name[64];
@@ -325,8 +380,11 @@ int main(void)
     drive("rouge (defaults)", run_rouge, 0);
     drive("rouge (S*, best, -l)", run_rouge, 1);
     drive("rouge (jackknife, -b)", run_rouge, 2);
+    drive("analyze", run_analyze, 0);
+    drive("summarize + analyze", run_analyze, 1);
     fprintf(stderr, "  %ld failing runs in all\n", total_runs);
 
+    precis_cluster_free(dated);
     precis_cluster_free(cluster);
     for (size_t i = 0; i < ntexts; i++)
         free(texts[i]);
