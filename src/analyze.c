@@ -356,6 +356,48 @@ static precis_status timeline_build(const actx *x, precis_analysis *an)
 
 /* ---- driver ------------------------------------------------------------ */
 
+/* ---- speakers ------------------------------------------------------------
+ * The quote stage names a speaker as its own article does ("Petrosyan" in
+ * a fragment that never gives the first name); the fact stage merged the
+ * spellings of every person across the cluster.  A speaker becomes that
+ * person's canonical name when it is one of its spellings or, for a bare
+ * surname, when exactly one person has that last word. */
+
+static const char *last_word(const char *s)
+{
+    const char *sp = strrchr(s, ' ');
+    return sp ? sp + 1 : s;
+}
+
+static void speakers_canonical(precis_analysis *an)
+{
+    for (size_t q = 0; q < an->nquotes; q++) {
+        const char *sp = an->quotes[q].speaker;
+        if (!sp)
+            continue;
+        const char *found = NULL;
+        int ambiguous = 0;
+        for (size_t f = 0; f < an->nfacts && !ambiguous; f++) {
+            const precis_fact *ft = &an->facts[f];
+            if (ft->kind != PRECIS_FACT_PERSON || !ft->key)
+                continue;
+            int hit = !strcmp(ft->key, sp);
+            for (size_t v = 0; v < ft->n_variants && !hit; v++)
+                hit = !strcmp(ft->variants[v], sp);
+            if (hit) {
+                found = ft->key;
+                break;
+            }
+            if (!strchr(sp, ' ') && !strcmp(last_word(ft->key), sp)) {
+                ambiguous = found != NULL;
+                found = ft->key;
+            }
+        }
+        if (found && !ambiguous)
+            an->quotes[q].speaker = found;
+    }
+}
+
 /* Runs the stages on model m; on success *out is the new analysis. */
 static precis_status analysis_run(const precis_cluster *c, const model *m, norm *nm, arena *tmp,
                                   precis_analysis **out)
@@ -371,8 +413,10 @@ static precis_status analysis_run(const precis_cluster *c, const model *m, norm 
         st = quotes_find(&x, &an->quotes, &an->nquotes);
     if (!st)
         st = facts_find(&x, &an->facts, &an->nfacts, &an->conflicts, &an->nconflicts);
-    if (!st)
+    if (!st) {
+        speakers_canonical(an);
         st = timeline_build(&x, an);
+    }
     if (st) {
         precis_analysis_free(an);
         return st;

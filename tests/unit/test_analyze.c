@@ -133,6 +133,24 @@ static void test_example_copies(void)
         T_CHECK(ce->n_added < 10);
         T_CHECK(t[1].n_added > ce->n_added);
     }
+    /* speakers take the cluster-wide canonical name: the fragment says only
+       "Petrosyan", other articles spell him Aleksandr or Alexander */
+    const precis_quote *q;
+    const precis_fact *f;
+    size_t nq = precis_analysis_quotes(an, &q), nf = precis_analysis_facts(an, &f);
+    const char *canon = NULL;
+    for (size_t i = 0; i < nf; i++)
+        if (f[i].kind == PRECIS_FACT_PERSON && strstr(f[i].key, "Petrosyan"))
+            canon = f[i].key;
+    T_CHECK(canon != NULL);
+    int sponge = 0;
+    for (size_t i = 0; i < nq; i++)
+        if (strstr(q[i].text, "full sponge")) {
+            sponge = 1;
+            T_EQ_INT(q[i].article, frag);
+            T_CHECK(q[i].speaker && canon && !strcmp(q[i].speaker, canon));
+        }
+    T_CHECK(sponge);
     precis_analysis_free(an);
     precis_summarizer_free(s);
     precis_cluster_free(c);
