@@ -35,7 +35,9 @@
  * ("Dec. 30", "30 December" -> "12-30"), with a year ("December 30, 2016"
  * -> "2016-12-30"), month and year ("December 2016" -> "2016-12"), ISO
  * dates, and years after a preposition.  A month name without a number is
- * not a date ("May", "march").
+ * not a date; lower-case month names count (Multi-News is lower-cased)
+ * except "may" and "march", which need a capital or "mar."; weekdays
+ * count in either case.
  *
  * Names.  A run of capitalised words (or acronyms), with "of" inside an
  * organisation's name ("Ministry of Defence"), ending after a possessive.
@@ -69,15 +71,22 @@
  * just the key's last word.
  *
  * Conflicts.  Two NUMBER facts with the same key stem and unit, different
- * non-zero values at most FACT_CONF_RATIO apart, each stated by an article
- * that does not state the other, and said in the same context: some
- * mention of one and some mention of the other share at least
- * FACT_CONF_SHARED content stems (other than the key) among the six
- * content words on either side of the number.  41 vs 44 care-home
- * residents share "crews", "boats", "St. Brigid care home"; the 1,200
- * residents forced from their homes share almost nothing with them.
- * Pairs are only compared within a key's bucket, at most FACT_CONF_BUCKET
- * facts per bucket.
+ * non-zero values at most FACT_CONF_RATIO (2) apart (the same quantity
+ * reported differently is close: 41 vs 44, 10 vs eight killed; 10% vs
+ * 60% are different quantities), each stated by an article that does
+ * not state the other, and said in the same context: some mention of one
+ * and some mention of the other share at least FACT_CONF_SHARED content
+ * stems (other than the key) among the six content words on either side
+ * of the number.  41 vs 44 care-home residents share "crews", "boats",
+ * "St. Brigid care home"; the 1,200 residents forced from their homes
+ * share almost nothing with them.  Mentions that cannot show a
+ * disagreement are left out: a sentence that gives two values of one key
+ * ("fell to 6.5 meters from a peak of 6.8 meters", "6.8 meters ... two
+ * meters above flood stage") -- different quantities of one kind --, a
+ * relative time ("eight years ago"), and pairs that are consistent
+ * through a qualifier ("more than 350" and 359, "about 40" and 42, "up
+ * to 500" and 480).  Pairs are only compared within a key's bucket, at
+ * most FACT_CONF_BUCKET facts per bucket.
  *
  * Order of facts: by kind (number, date, person, org, name), then by
  * number of articles (most first), then by first mention (article, byte
@@ -115,7 +124,7 @@
 #define FACT_CTX_BYTES 160
 #define FACT_CONF_BUCKET 64
 #define FACT_CONF_MENTIONS 4
-#define FACT_CONF_RATIO 10.0
+#define FACT_CONF_RATIO 2.0
 #define FACT_CONF_SHARED 2
 #define FACT_MERGE_BUCKET 64
 #define NONE UINT32_MAX
@@ -148,7 +157,7 @@ typedef struct lexent {
     int num;
 } lexent;
 
-#define LEX_CAP 2048 /* power of two, > 2x the words below */
+#define LEX_CAP 1024 /* power of two, about 2x the words below */
 
 static const char FUNC_WORDS[] =
     "a an the and or but nor so yet of in on at to for from by with about after before since "
@@ -280,7 +289,7 @@ static size_t lex_pos(const lexent *tab, const char *w, size_t n)
 
 static const lexent *lex_find(const lexent *tab, const char *w, size_t n)
 {
-    if (n == 0 || n > 24)
+    if (!tab || n == 0 || n > 24)
         return NULL;
     const lexent *e = &tab[lex_pos(tab, w, n)];
     return e->w ? e : NULL;
@@ -776,8 +785,12 @@ typedef struct mention {
     size_t start, end;
     uint32_t ctx; /* offset of its context stems in fctx.ctx */
     uint8_t nctx, ev;
-    uint8_t multi; /* its sentence gives another value of the same key */
+    uint8_t multi; /* its sentence gives another value of the same key, or
+                      it is a relative time ("eight years ago") */
+    uint8_t qual;  /* Q_*: "about 40", "more than 350", "up to 500" */
 } mention;
+
+enum { Q_EXACT = 0, Q_ABOUT, Q_ATLEAST, Q_ATMOST };
 
 typedef struct fctx {
     const actx *x;
@@ -971,6 +984,7 @@ static int mention_add(fctx *f, uint32_t id, size_t start, size_t end, unsigned 
     m->nctx = (uint8_t)nctx;
     m->ev = (uint8_t)ev;
     m->multi = 0;
+    m->qual = 0;
     item *it = &f->it[id];
     if (it->first == NONE)
         it->first = (uint32_t)f->nmn;
@@ -981,6 +995,8 @@ static int mention_add(fctx *f, uint32_t id, size_t start, size_t end, unsigned 
 }
 
 /* ---- dates --------------------------------------------------------------- */
+
+static int word_is(const fctx *f, const tok *k, const char *w);
 
 static int date_add(fctx *f, const char *key, size_t start, size_t end)
 {
@@ -1011,9 +1027,17 @@ static int is_year(const tok *k)
            k->mant <= 2999;
 }
 
-static int is_month(const tok *k)
+/* A month name: capitalised, or lower-case (Multi-News) when it is not
+   also a common word ("may", "march") or is abbreviated with a period. */
+static int is_month(const fctx *f, const tok *k)
 {
-    return k->kind == T_WORD && k->lx && (k->lx->cls & L_MONTH) && (k->f & F_CAP);
+    if (k->kind != T_WORD || !k->lx || !(k->lx->cls & L_MONTH) || (k->f & F_POSS))
+        return 0;
+    if (k->f & F_CAP)
+        return 1;
+    if (k->e > k->we) /* "dec." */
+        return 1;
+    return !word_is(f, k, "may") && !word_is(f, k, "march") && k->we - k->s > 3;
 }
 
 /* A date starting at token i ("Dec. 30", "December 30, 2016", "30
@@ -1030,8 +1054,7 @@ static size_t date_at(fctx *f, size_t i, size_t n, int *err)
         *err = date_add(f, key, a->s, a->e);
         return i + 1;
     }
-    if (a->kind == T_WORD && a->lx && (a->lx->cls & L_WDAY) && (a->f & F_CAP) &&
-        !(a->f & F_HYPH)) {
+    if (a->kind == T_WORD && a->lx && (a->lx->cls & L_WDAY) && !(a->f & F_HYPH)) {
         static const char *const wd[] = {"monday", "tuesday", "wednesday", "thursday",
                                          "friday", "saturday", "sunday"};
         *err = date_add(f, wd[a->lx->wday - 1], a->s, a->we);
@@ -1040,16 +1063,16 @@ static size_t date_at(fctx *f, size_t i, size_t n, int *err)
     int month = 0;
     unsigned day = 0, year = 0;
     size_t j = i;
-    if (is_month(a) && i + 1 < n && (is_day(&tk[i + 1]) || (tk[i + 1].ord && tk[i + 1].ndig <= 2))) {
+    if (is_month(f, a) && i + 1 < n && (is_day(&tk[i + 1]) || (tk[i + 1].ord && tk[i + 1].ndig <= 2))) {
         month = a->lx->month;
         day = (unsigned)tk[i + 1].mant;
         j = i + 2;
-    } else if (is_month(a) && i + 1 < n && is_year(&tk[i + 1])) {
+    } else if (is_month(f, a) && i + 1 < n && is_year(&tk[i + 1])) {
         month = a->lx->month;
         year = (unsigned)tk[i + 1].mant;
         j = i + 2;
     } else if (a->kind == T_NUM && (is_day(a) || (a->ord && a->ndig <= 2 && !a->cur)) &&
-               a->mant >= 1 && a->mant <= 31 && i + 1 < n && is_month(&tk[i + 1])) {
+               a->mant >= 1 && a->mant <= 31 && i + 1 < n && is_month(f, &tk[i + 1])) {
         day = (unsigned)a->mant;
         month = tk[i + 1].lx->month;
         j = i + 2;
@@ -1188,6 +1211,43 @@ static int context(fctx *f, size_t start, size_t end, uint32_t *out)
     if (end < we && norm_tokens(f->x->nm, t + end, we - end, cb_ctx, &d) < 0)
         return -1;
     return (int)(k + d.n);
+}
+
+static int word_is(const fctx *f, const tok *k, const char *w)
+{
+    return k->kind == T_WORD && lower_eq(f->t + k->s, k->we - k->s, w, strlen(w));
+}
+
+/* How the words before token i qualify the number there (Q_*). */
+static int qualifier(const fctx *f, size_t i)
+{
+    static const char *const about[] = {"about", "around", "nearly", "almost", "roughly",
+                                        "approximately", "some", "estimated", "circa",
+                                        "approx"};
+    static const char *const least[] = {"over", "above", "exceeding", "beyond"};
+    static const char *const most[] = {"under", "below", "fewer", "maximum"};
+    const tok *tk = f->tk;
+    if (i == 0)
+        return Q_EXACT;
+    const tok *a = &tk[i - 1], *b = i >= 2 ? &tk[i - 2] : NULL;
+    if (b && word_is(f, a, "than"))
+        return word_is(f, b, "more") || word_is(f, b, "greater") ? Q_ATLEAST
+               : word_is(f, b, "less") || word_is(f, b, "fewer")  ? Q_ATMOST
+                                                                  : Q_ABOUT;
+    if (b && word_is(f, b, "at"))
+        return word_is(f, a, "least") ? Q_ATLEAST : word_is(f, a, "most") ? Q_ATMOST : Q_EXACT;
+    if (b && word_is(f, b, "up") && word_is(f, a, "to"))
+        return Q_ATMOST;
+    for (size_t q = 0; q < sizeof about / sizeof about[0]; q++)
+        if (word_is(f, a, about[q]))
+            return Q_ABOUT;
+    for (size_t q = 0; q < sizeof least / sizeof least[0]; q++)
+        if (word_is(f, a, least[q]))
+            return Q_ATLEAST;
+    for (size_t q = 0; q < sizeof most / sizeof most[0]; q++)
+        if (word_is(f, a, most[q]))
+            return Q_ATMOST;
+    return Q_EXACT;
 }
 
 static int is_func(const tok *k) { return k->lx && (k->lx->cls & L_FUNC) && !(k->f & F_ACRO); }
@@ -1344,6 +1404,13 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
         return n;
     }
     *err = mention_add(f, id, start, end, 0, ctx, (size_t)nc);
+    if (!*err && f->nmn && f->mn[f->nmn - 1].item == id && f->mn[f->nmn - 1].start == start) {
+        mention *me = &f->mn[f->nmn - 1];
+        me->qual = (uint8_t)qualifier(f, i);
+        if (unit >= 0 && j < n && tk[j].kind == T_WORD &&
+            lower_eq(f->t + tk[j].s, tk[j].we - tk[j].s, "ago", 3))
+            me->multi = 1;
+    }
     return j;
 }
 
@@ -1631,7 +1698,10 @@ static int census_sentence(fctx *f)
     size_t pos = f->ss;
     int first = 1;
     while (pos < f->se) {
-        size_t n = lex_chunk(f->lx, f->t, &pos, f->ss, f->se, f->tk, FACT_CHUNK);
+        /* no lexicon here (it costs a lookup per word): only periods of
+           one-letter abbreviations are known, so after "Dr." a word counts
+           as sentence-initial and is not counted -- a small loss */
+        size_t n = lex_chunk(NULL, f->t, &pos, f->ss, f->se, f->tk, FACT_CHUNK);
         mark_init(f->tk, n, first);
         first = 0;
         for (size_t i = 0; i < n; i++) {
@@ -1987,8 +2057,20 @@ static int each_has_own(const fbuild *a, const fbuild *b)
     return ao && bo;
 }
 
+/* Can "x" (value lo) and "y" (value hi > lo) both be true?  "more than
+   350" and 359; "about 40" and 42; "up to 500" and 480. */
+static int consistent(const mention *x, double lo, const mention *y, double hi)
+{
+    if (x->qual == Q_ATLEAST || y->qual == Q_ATMOST)
+        return 1;
+    if ((x->qual == Q_ABOUT || y->qual == Q_ABOUT) && hi <= lo * 1.25)
+        return 1;
+    return 0;
+}
+
+/* a has the smaller value. */
 static int same_context(const fctx *f, const uint32_t *order, const fbuild *a, const fbuild *b,
-                        uint32_t keystem)
+                        uint32_t keystem, double lo, double hi)
 {
     size_t na = a->mn < FACT_CONF_MENTIONS ? a->mn : FACT_CONF_MENTIONS;
     size_t nb = b->mn < FACT_CONF_MENTIONS ? b->mn : FACT_CONF_MENTIONS;
@@ -1998,7 +2080,7 @@ static int same_context(const fctx *f, const uint32_t *order, const fbuild *a, c
             continue;
         for (size_t q = 0; q < nb; q++) {
             const mention *y = &f->mn[order[b->moff + q]];
-            if (y->multi)
+            if (y->multi || consistent(x, lo, y, hi))
                 continue;
             size_t shared = 0;
             for (size_t u = 0; u < x->nctx; u++) {
@@ -2219,11 +2301,13 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
             for (size_t p = a; p < e; p++)
                 for (size_t r = p + 1; r < e; r++) {
                     double lo = nfs[p].value, hi = nfs[r].value;
-                    if (lo <= 0 || hi <= lo || hi > lo * FACT_CONF_RATIO)
+                    if (lo <= 0 || hi <= lo)
                         continue;
+                    if (hi > lo * FACT_CONF_RATIO)
+                        break; /* sorted by value: the rest are further */
                     const fbuild *A = &fb[nfs[p].idx], *B = &fb[nfs[r].idx];
                     if (!each_has_own(A, B) ||
-                        !same_context(f, order, A, B, it[A->canon].keystem))
+                        !same_context(f, order, A, B, it[A->canon].keystem, lo, hi))
                         continue;
                     confl *ncp = grow(cf, &ccf, ncf + 1, sizeof *ncp);
                     if (!ncp) {
