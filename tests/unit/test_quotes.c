@@ -315,10 +315,11 @@ static void test_synthetic(void)
 
     /* "according to", a speaker before the mark, a split quote with the
        verb first, a scare quote */
-    const char *s3 = "\"The bridge is closed to all traffic,\" according to Police Chief Tom Reed.\n"
-                     "Gov. Mary Lee said: \"The state will pay for everything.\"\n"
-                     "\"It was a short night,\" said Bob Hart, \"and a long morning after it.\"\n"
-                     "The group called the plan \"LAME\" and \"pure theatre\" in a post.\n";
+    const char *s3 =
+        "\"The bridge is closed to all traffic,\" according to Police Chief Tom Reed.\n"
+        "Gov. Mary Lee said: \"The state will pay for everything.\"\n"
+        "\"It was a short night,\" said Bob Hart, \"and a long morning after it.\"\n"
+        "The group called the plan \"LAME\" and \"pure theatre\" in a post.\n";
     n = one(s3, strlen(s3), &c, &an, &q);
     T_EQ_INT(n, 3);
     const precis_quote *x = find(q, n, "bridge is closed");
