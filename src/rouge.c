@@ -52,6 +52,14 @@ extern const size_t precis_rouge_data_adj_len, precis_rouge_data_adv_len,
    the limit precis_rouge_score returns PRECIS_ELIMIT. */
 #define ROUGE_S_MAX_PAIRS 100000000ULL
 
+/* The most cells one LCS table (a reference line against a summary line)
+   may have for ROUGE-L/W: the table and its traceback take time and bytes
+   in proportion (the script's tie-break needs the whole traceback).  Two
+   lines of 10,000 tokens are at the limit; texts given as sentences, one
+   a line, are far below it.  Past it precis_rouge_score returns
+   PRECIS_ELIMIT. */
+#define ROUGE_LCS_MAX_CELLS 100000000ULL
+
 /* ---- string tables ------------------------------------------------------
  * Open addressing over (hash, offset, length, value), the strings in one
  * pool.  Used for the exception list, the stopwords, the token cache and
@@ -985,12 +993,22 @@ static double rouge_pw(precis_rouge *r, size_t k)
    maximum of its neighbours, so a row can decrease and a row without
    matches may then go "left".  But such a row is the running maximum of
    the row above, non-decreasing, so a second row without matches right
-   after it is all "up" with the same values: only those are skipped. */
+   after it is all "up" with the same values: only those are skipped.
+   Returns 0, -1 on out of memory, -2 past ROUGE_LCS_MAX_CELLS (message
+   set). */
 static int rouge_lcs_mark(precis_rouge *r, const uint32_t *x, size_t m, const uint32_t *y,
                           size_t n, int weighted, unsigned char *mask)
 {
     if (m == 0 || n == 0)
         return 0;
+    if ((uint64_t)m * (uint64_t)n > ROUGE_LCS_MAX_CELLS) {
+        perr_set(r->err, sizeof r->err,
+                 "ROUGE-L/W: a reference line of %zu tokens against a summary line of %zu "
+                 "tokens is over the limit of %llu LCS cells; give the texts one sentence a "
+                 "line or limit the length (-l, -b)",
+                 m, n, ROUGE_LCS_MAX_CELLS);
+        return -2;
+    }
     if (++r->pgen == 0) {
         memset(r->in_peer, 0, r->capcnt * sizeof *r->in_peer);
         r->pgen = 1;
@@ -1168,7 +1186,8 @@ static void rouge_unigrams(precis_rouge *r, const rouge_text *ref)
    each position a hit only while its word has unused occurrences in both
    texts' unigram counts.  Under WLCS a run of k consecutive hit positions
    is worth k^w, with the script's exact bookkeeping (a position that
-   fails the clipping neither extends nor closes a run). */
+   fails the clipping neither extends nor closes a run).  Returns as
+   rouge_lcs_mark. */
 static int rouge_lcs_stats(precis_rouge *r, size_t ri, int weighted)
 {
     const rouge_text *ref = &r->refs[ri];
@@ -1184,10 +1203,12 @@ static int rouge_lcs_stats(precis_rouge *r, size_t ri, int weighted)
         if (rouge_grow(&r->mask, &r->capmask, m, 1))
             return -1;
         memset(r->mask, 0, m);
-        for (size_t q = 0; p->stok && q < p->nsent; q++)
-            if (rouge_lcs_mark(r, x, m, p->stok + p->sent[q], p->sent[q + 1] - p->sent[q],
-                               weighted, r->mask))
-                return -1;
+        for (size_t q = 0; p->stok && q < p->nsent; q++) {
+            int e = rouge_lcs_mark(r, x, m, p->stok + p->sent[q], p->sent[q + 1] - p->sent[q],
+                                   weighted, r->mask);
+            if (e)
+                return e;
+        }
         size_t run = 0;
         for (size_t j = 0; j < m; j++) {
             if (!r->mask[j])
@@ -1350,10 +1371,15 @@ precis_status precis_rouge_score(precis_rouge *r, const char *peer, const char *
             goto oom;
     }
     for (size_t i = 0; i < nrefs; i++) {
-        if (precis_rouge_measure_on(r, PRECIS_ROUGE_L) && rouge_lcs_stats(r, i, 0))
-            goto oom;
-        if (precis_rouge_measure_on(r, PRECIS_ROUGE_W) && rouge_lcs_stats(r, i, 1))
-            goto oom;
+        for (int w = 0; w < 2; w++) {
+            if (!precis_rouge_measure_on(r, w ? PRECIS_ROUGE_W : PRECIS_ROUGE_L))
+                continue;
+            int e = rouge_lcs_stats(r, i, w);
+            if (e == -2)
+                return PRECIS_ELIMIT;
+            if (e)
+                goto oom;
+        }
     }
     for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++) {
         if (!precis_rouge_measure_on(r, m))

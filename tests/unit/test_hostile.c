@@ -571,7 +571,8 @@ static int case_budgets(size_t *in)
 /* ROUGE on long texts with unlimited skip distance (ROUGE-S*): an n-word
    text has n(n-1)/2 skip bigrams, but they are counted, not listed, so
    memory stays within the general bound.  A text past the limit of 10^8
-   skip bigrams (about 14,142 tokens) is a clear PRECIS_ELIMIT. */
+   skip bigrams (about 14,142 tokens), or a pair of lines past 10^8 LCS
+   cells, is a clear PRECIS_ELIMIT. */
 static int case_rouge_long(size_t *in)
 {
     size_t n, m;
@@ -602,9 +603,14 @@ static int case_rouge_long(size_t *in)
     /* and the handle still works */
     T_EQ_INT(precis_rouge_score(r, peer, refs, 2, &sc), PRECIS_OK);
     precis_rouge_free(r);
-    /* with a distance limit the same text is fine: (d+1) n pairs (LCS
-       off: its traceback is the product of the two lines' lengths) */
+    /* with a distance limit the same text is fine for ROUGE-S, (d+1) n
+       pairs; but ROUGE-L on two lines of 15,000 tokens needs a table of
+       2.25 x 10^8 cells, past the limit of 10^8 */
     o.skip = 4;
+    r = precis_rouge_new(&o, NULL);
+    T_EQ_INT(precis_rouge_score(r, big, (const char *[]){big}, 1, &sc), PRECIS_ELIMIT);
+    T_CHECK(strstr(precis_rouge_error(r), "LCS cells") != NULL);
+    precis_rouge_free(r);
     o.lcs = 0;
     r = precis_rouge_new(&o, NULL);
     T_EQ_INT(precis_rouge_score(r, big, (const char *[]){big}, 1, &sc), PRECIS_OK);
