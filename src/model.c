@@ -129,27 +129,172 @@ static int has_end(const char *s, size_t n)
     return 0;
 }
 
-static int contains(const char *s, size_t n, const char *needle)
+static int lower_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* Case-insensitive (ASCII) search for a lower-case needle. */
+static int icontains(const char *s, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= n; i++)
-        if (s[i] == needle[0] && memcmp(s + i, needle, k) == 0)
+    for (size_t i = 0; i + k <= n; i++) {
+        size_t j = 0;
+        while (j < k && lower_ascii((unsigned char)s[i + j]) == (unsigned char)needle[j])
+            j++;
+        if (j == k)
             return 1;
+    }
     return 0;
 }
 
-/* Marks sentences that are page furniture rather than reporting: links,
-   social-media handles and embeds, photo credits, player controls. */
+/* Page furniture that scrapers keep with the article text: links and
+   handles, credits, player and sharing controls, sign-up and consent
+   prompts, social-media location notices, web-archive crawl notes. */
+static const char *const junk_marks[] = {
+    "http", "www.", "pic.twitter", ".com/", "(@", "getty images", "play facebook",
+    "click here", "advertisement", "sign up", "all rights reserved", "javascript", "cookies",
+    /* social-media embeds */
+    "tweet with a location", "location information to your tweets", "tweet location history",
+    "delete your location history", "add a location to your tweets",
+    /* players, sharing, accounts */
+    "rating is available when the video", "interactive transcript could not be loaded",
+    "this feature is not available right now", "please try again later",
+    "media playback is unsupported", "your notification has been saved",
+    "problem saving your notification", "email notifications are only sent",
+    "verification email", "verification message", "thank you for registering",
+    "thank you for subscribing", "subscribe to our", "free newsletter", "push notifications",
+    "breaking news emails", "news and stories that matter", "add as an interest",
+    "appear next to all of your comments", "not appear anywhere on", "reprints",
+    "for your personal, non-commercial use", "join the conversation",
+    "like us and tell us", "share this article", "follow us on",
+    /* web-archive capture notes that stand in for a missing page */
+    "wayback machine", "internet archive", "alexa internet", "no more 404", "web crawl",
+    "webcrawl", "warc files", "this crawl", "these crawls", "archive-it",
+    "activate your", "from the archive of our partner", NULL};
+
+/* Length of a case-insensitive match of the lower-case pattern at the
+   start of s that ends at a word boundary, else 0. */
+static size_t iprefix(const char *s, size_t n, const char *pat)
+{
+    size_t k = strlen(pat);
+    if (k > n)
+        return 0;
+    for (size_t j = 0; j < k; j++)
+        if (lower_ascii((unsigned char)s[j]) != (unsigned char)pat[j])
+            return 0;
+    if (k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+                  (s[k] >= '0' && s[k] <= '9')))
+        return 0;
+    return k;
+}
+
+/* Skips white space and one dash-like separator ("—", "–", "--", "-",
+   "_", ":") with the white space after it. */
+static size_t skip_sep(const char *s, size_t n, size_t i)
+{
+    while (i < n && is_ws((unsigned char)s[i]))
+        i++;
+    if (i + 3 <= n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x94 || (unsigned char)s[i + 2] == 0x93))
+        i += 3;
+    else if (i + 2 <= n && s[i] == '-' && s[i + 1] == '-')
+        i += 2;
+    else if (i < n && (s[i] == '-' || s[i] == '_' || s[i] == ':'))
+        i++;
+    while (i < n && is_ws((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
+/* Leading material that is not part of the sentence: a wire dateline
+   ("WASHINGTON (CNN) --", "( ap ) —"), or player, layout and credit
+   furniture glued in front of it by the scraper ("Story continued
+   below", "Advertisement Continue reading the main story", "Getty
+   Images").  Returns how many bytes to drop from the left; the rest
+   stays an exact span of the article. */
+static const char *const lead_marks[] = {
+    "photo advertisement continue reading the main story",
+    "advertisement continue reading the main story", "continue reading the main story",
+    "story continued below", "text size - + reset", "story highlights",
+    "media playback is unsupported on your device media caption",
+    "media playback is unsupported on your device", "getty images", "photo :", "video :",
+    "advertisement", NULL};
+static const char *const agencies[] = {"cnn", "ap", "reuters", "afp", "associated press",
+                                       "upi", "ians", "pti", "ansa", "dpa", NULL};
+
+static size_t lead_furniture(const char *s, size_t n)
+{
+    size_t off = 0;
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t i = 0; lead_marks[i]; i++) {
+            size_t k = iprefix(s + off, n - off, lead_marks[i]);
+            if (k) {
+                off = skip_sep(s, n, off + k);
+                again = 1;
+                break;
+            }
+        }
+        /* "This article is over 1 year old" */
+        if (!again && iprefix(s + off, n - off, "this article is over")) {
+            size_t e = off;
+            while (e + 3 <= n && e < off + 40 && !iprefix(s + e, n - e, "old"))
+                e++;
+            if (e + 3 <= n && e < off + 40) {
+                off = skip_sep(s, n, e + 3);
+                again = 1;
+            }
+        }
+        /* a dateline: at most five words, then "( agency )" */
+        size_t words = 0;
+        for (size_t i = off; i < n && i < off + 80 && !again; i++) {
+            if (s[i] == '.' || s[i] == '"' || s[i] == ')')
+                break;
+            if (is_ws((unsigned char)s[i])) {
+                if (++words > 5)
+                    break;
+                continue;
+            }
+            if (s[i] != '(')
+                continue;
+            size_t j = i + 1;
+            while (j < n && s[j] == ' ')
+                j++;
+            for (size_t a = 0; agencies[a]; a++) {
+                size_t k = iprefix(s + j, n - j, agencies[a]);
+                if (!k)
+                    continue;
+                size_t e = j + k;
+                while (e < n && s[e] == ' ')
+                    e++;
+                if (e < n && s[e] == ')') {
+                    off = skip_sep(s, n, e + 1);
+                    again = 1;
+                }
+                break;
+            }
+            break;
+        }
+    }
+    return off < n ? off : 0;
+}
+
+/* Marks sentences that are page furniture rather than reporting. */
 static int is_junk(const char *s, size_t n)
 {
-    return contains(s, n, "http") || contains(s, n, "www.") || contains(s, n, "pic.twitter") ||
-           contains(s, n, ".com/") || contains(s, n, "(@") || contains(s, n, "Getty Images") ||
-           contains(s, n, "getty images") || contains(s, n, "Play Facebook") ||
-           contains(s, n, "Click here") || contains(s, n, "click here") ||
-           contains(s, n, "Advertisement") || contains(s, n, "Sign up") ||
-           contains(s, n, "sign up for") || contains(s, n, "All rights reserved") ||
-           contains(s, n, "all rights reserved") || contains(s, n, "javascript") ||
-           contains(s, n, "cookies");
+    for (size_t i = 0; junk_marks[i]; i++)
+        if (icontains(s, n, junk_marks[i]))
+            return 1;
+    /* a bare "Learn more" / "Read more" link */
+    if (n <= 12 && (icontains(s, n, "learn more") || icontains(s, n, "read more")))
+        return 1;
+    /* photo captions */
+    if (iprefix(s, n, "file -") || iprefix(s, n, "file photo") || icontains(s, n, ", file photo") ||
+        icontains(s, n, "image caption") || icontains(s, n, "( associated press )") ||
+        icontains(s, n, "(associated press)"))
+        return 1;
+    /* "Interested in Mexico?" topic-follow prompts */
+    if (n <= 40 && iprefix(s, n, "interested in") && s[n - 1] == '?')
+        return 1;
+    return 0;
 }
 
 /* Does the sentence open with a pronoun or demonstrative that refers to
@@ -282,6 +427,7 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
             s->start = spans[ai][k].start;
             s->end = spans[ai][k].end;
             s->group = (uint32_t)idx;
+            s->start += lead_furniture(text + s->start, s->end - s->start);
             const char *p = text + s->start;
             size_t n = s->end - s->start;
             size_t w = norm_count_words(p, n);
