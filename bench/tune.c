@@ -32,9 +32,9 @@ int main(int argc, char **argv)
         return 2;
     }
     precis_summarizer *s = precis_summarizer_new(&o, NULL);
-    double w[16];
+    double w[32];
     size_t nw = 0;
-    for (int i = 6; i < argc && nw < 16; i++)
+    for (int i = 6; i < argc && nw < 32; i++)
         w[nw++] = atof(argv[i]);
     if (nw)
         precis__set_params(s, w, nw);

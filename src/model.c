@@ -315,6 +315,64 @@ static int is_dangling(const char *s, size_t n)
     return 0;
 }
 
+/* Style flags: quotation, first person outside quotations, question,
+   parenthesis, attributed speech; *quoted gets the number of words
+   inside quotation marks. */
+static uint32_t style_flags(const char *s, size_t n, uint32_t *quoted)
+{
+    uint32_t f = 0;
+    *quoted = 0;
+    int inq = 0;
+    size_t last = n;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int q = c == '"';
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)) {
+            q = 1;
+            i += 2;
+        }
+        if (q) {
+            f |= SENT_QUOTED;
+            inq = !inq;
+            continue;
+        }
+        if (c == '(')
+            f |= SENT_PAREN;
+        if (inq && !is_ws(c) && i > 0 && is_ws((unsigned char)s[i - 1]))
+            (*quoted)++;
+        if (!is_ws(c))
+            last = i;
+        if (!inq && (i == 0 || !((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
+                                  (s[i - 1] >= 'A' && s[i - 1] <= 'Z') || s[i - 1] == '\''))) {
+            static const char *const fp[] = {"i", "we", "my", "our", "me", "us", NULL};
+            for (size_t k = 0; fp[k]; k++) {
+                size_t l = strlen(fp[k]);
+                if (i + l <= n && !strncasecmp(s + i, fp[k], l) &&
+                    (i + l == n || !((s[i + l] >= 'a' && s[i + l] <= 'z') ||
+                                     (s[i + l] >= 'A' && s[i + l] <= 'Z'))) &&
+                    !(l == 1 && i + 1 < n && s[i + 1] == '.') &&
+                    !(l == 2 && fp[k][0] == 'u' && i + 2 < n && s[i + 2] == '.'))
+                    f |= SENT_FIRST;
+            }
+        }
+    }
+    for (size_t i = 0; i + 4 <= n; i++)
+        if ((i == 0 || s[i - 1] == ' ') &&
+            (iprefix(s + i, n - i, "said") || iprefix(s + i, n - i, "says") ||
+             iprefix(s + i, n - i, "told") || iprefix(s + i, n - i, "tells") ||
+             iprefix(s + i, n - i, "according to"))) {
+            f |= SENT_SAID;
+            break;
+        }
+    size_t e = last;
+    while (e < n && e > 0 && (s[e] == '"' || s[e] == ')' || s[e] == '\''))
+        e--;
+    if (e < n && s[e] == '?')
+        f |= SENT_QUESTION;
+    return f;
+}
+
 /* Per-id counters over the cluster: articles containing the id (df),
    occurrences (tf), and the last article counted (last, 1-based) so df
    counts each article once.  Grown together, new slots zeroed. */
@@ -442,6 +500,7 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
                 s->flags |= SENT_LAST;
             if (is_junk(p, n))
                 s->flags |= SENT_JUNK;
+            s->flags |= style_flags(p, n, &s->quoted);
             if (is_dangling(p, n))
                 s->flags |= SENT_DANGLING;
             if (p[0] == '"' || (n >= 3 && (unsigned char)p[0] == 0xE2 &&

@@ -17,7 +17,12 @@ enum {
     SENT_LAST = 1 << 3,   /* last sentence of its article                 */
     SENT_LONG = 1 << 4,   /* more than MODEL_LONG_WORDS words             */
     SENT_QUOTE = 1 << 5,  /* starts with a quotation mark                 */
-    SENT_DANGLING = 1 << 6 /* opens with a pronoun pointing backwards     */
+    SENT_DANGLING = 1 << 6, /* opens with a pronoun pointing backwards     */
+    SENT_QUOTED = 1 << 7,   /* contains a quotation mark                   */
+    SENT_FIRST = 1 << 8,    /* "I", "we", "my", ... outside quotations      */
+    SENT_QUESTION = 1 << 9, /* ends with a question mark                    */
+    SENT_PAREN = 1 << 10,   /* contains a parenthesis                       */
+    SENT_SAID = 1 << 11     /* attributed speech: said, says, told, ...     */
 };
 #define MODEL_MIN_WORDS 6
 #define MODEL_LONG_WORDS 60
@@ -34,6 +39,7 @@ typedef struct msent {
     uint32_t *conc;      /* their local concept ids                    */
     uint32_t group;      /* redundancy group (a sentence index)        */
     uint32_t flags;
+    uint32_t quoted;     /* words inside quotation marks               */
     double score;
 } msent;
 

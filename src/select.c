@@ -51,6 +51,8 @@ void select_params_default(select_params *p)
     p->noend_pen = 0.1;
     p->quote_pen = 0.8;
     p->dangling_pen = 0.5;
+    p->quality_exp = 8;
+    p->unattributed_pen = 0.25;
 }
 
 static size_t cost_of(const msent *s, precis_unit u)
@@ -215,6 +217,41 @@ static double scaled(const cover *cv, uint32_t i, double g)
     return g / pow(c, cv->p->cost_exp);
 }
 
+/* A sentence's quality: a linear estimate of the ROUGE-1 plus ROUGE-2
+   precision it would have against a human summary, from its form and its
+   share of cross-article content -- a trainable sentence scorer in the
+   manner of Kupiec, Pedersen & Chen ("A Trainable Document Summarizer",
+   SIGIR 1995).  Fitted by weighted least squares (weight: the sentence's
+   bigrams) on Multi-News validation clusters 3001-5622, which neither the
+   weight tuning (1001-3000) nor the reported evaluation (1-500) uses.
+   The features that carry it: the density of shared bigrams (c2 / words),
+   the share of content words also used by another article, quoted words
+   (reporters reuse quotes verbatim), and, negatively, content words per
+   word (ROUGE counts function words too), questions, parentheses, late
+   position in the article and repeated (syndicated) sentences. */
+#define QUALITY_MEAN 0.72
+static double quality(const model *m, size_t i)
+{
+    const msent *s = &m->s[i];
+    double w = s->words ? (double)s->words : 1;
+    double c2 = 0, u2 = 0;
+    for (uint32_t q = 0; q < s->nconc; q++)
+        c2 += m->conc_df[s->conc[q]] >= 2;
+    for (uint32_t q = 0; q < s->nset; q++)
+        u2 += m->term_df[s->set[q]] >= 2;
+    uint32_t f = s->flags;
+    double v = 0.7901 - 0.0821 * (double)s->pos / (double)m->count[s->art] - 0.0052 * log(w) -
+               0.0416 * !!(f & SENT_SHORT) - 0.0312 * !!(f & SENT_LONG) -
+               0.0372 * !!(f & SENT_NOEND) + 0.0166 * !!(f & SENT_QUOTE) +
+               0.0059 * !!(f & SENT_QUOTED) - 0.0215 * !!(f & SENT_FIRST) -
+               0.0612 * !!(f & SENT_QUESTION) - 0.0333 * !!(f & SENT_PAREN) +
+               0.0377 * !!(f & SENT_SAID) + 0.0301 * !!(f & SENT_LAST) -
+               0.0725 * (m->support[i] > 1) + 0.3760 * c2 / w +
+               0.2926 * u2 / (s->nterm ? s->nterm : 1) - 0.3139 * (double)s->nterm / w +
+               0.2020 * (double)s->quoted / w;
+    return v < 0.05 ? 0.05 : v;
+}
+
 static size_t select_default(model *m, budget *b, const select_params *p, uint8_t *gused,
                              uint32_t *out, arena *a)
 {
@@ -243,6 +280,12 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
         double pr = p->pos * mass / pow(1.0 + s->pos, p->pos_decay);
         pr += p->support * mass * (double)(m->support[i] > 1 ? m->support[i] - 1 : 0) /
               (double)(m->nart > 1 ? m->nart - 1 : 1);
+        /* scaled by the sentence's estimated quality, so that among
+           sentences the concepts cannot tell apart (and in the filling
+           of the budget once the shared concepts are covered) those that
+           read like summary text win */
+        if (p->quality_exp != 0)
+            pr *= pow(quality(m, i) / QUALITY_MEAN, p->quality_exp);
         prior[i] = pr;
     }
     cover cv = {m, p, cw, uw, ccov, ucov, prior};
@@ -258,6 +301,8 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             mult *= p->noend_pen;
         if (s->flags & SENT_QUOTE)
             mult *= p->quote_pen;
+        if ((s->flags & SENT_QUOTE) && !(s->flags & SENT_SAID))
+            mult *= p->unattributed_pen;
         if (s->flags & SENT_DANGLING)
             mult *= p->dangling_pen;
         m->s[i].score = mult; /* kept as the multiplier until chosen */

@@ -16,6 +16,9 @@ typedef struct select_params {
     double noend_pen;  /* multiplier for sentences without final stop  */
     double quote_pen;  /* multiplier for sentences opening with a quote */
     double dangling_pen; /* multiplier for sentences opening with "He", ... */
+    double quality_exp; /* prior times (quality / mean quality)^this */
+    double unattributed_pen; /* and for quote-opening sentences with no
+                                "said", "told", ...: a split quote's tail */
 } select_params;
 
 void select_params_default(select_params *p);
