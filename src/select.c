@@ -53,6 +53,7 @@ void select_params_default(select_params *p)
     p->dangling_pen = 0.5;
     p->quality_exp = 8;
     p->unattributed_pen = 0.25;
+    p->overlap_max = 0.3;
 }
 
 static size_t cost_of(const msent *s, precis_unit u)
@@ -316,6 +317,18 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
         msent *s = &m->s[it.s];
         if (gused[s->group] || !fits(b, s))
             continue;
+        /* a sentence that mostly repeats the summary's bigrams is skipped
+           even when its prior would still carry it: a sentence-level
+           redundancy filter like MEAD's (Radev, Jing, Stys & Tam,
+           Information Processing & Management 40(6), 2004) on top of
+           the concept objective */
+        if (k > 0 && s->nconc && p->overlap_max < 1) {
+            uint32_t seen = 0;
+            for (uint32_t q = 0; q < s->nconc; q++)
+                seen += ccov[s->conc[q]];
+            if ((double)seen > p->overlap_max * (double)s->nconc)
+                continue;
+        }
         if (it.stamp != round) {
             /* stale: recompute and push back (lazy greedy) */
             double g = gain_of(&cv, it.s) * s->score;

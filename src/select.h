@@ -19,6 +19,8 @@ typedef struct select_params {
     double quality_exp; /* prior times (quality / mean quality)^this */
     double unattributed_pen; /* and for quote-opening sentences with no
                                 "said", "told", ...: a split quote's tail */
+    double overlap_max; /* skip a sentence with more than this share of
+                           its bigrams already in the summary (1: off) */
 } select_params;
 
 void select_params_default(select_params *p);
