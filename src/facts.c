@@ -112,6 +112,7 @@
 #include "analyze.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <utf8proc.h>
 
@@ -158,6 +159,10 @@ typedef struct lexent {
 } lexent;
 
 #define LEX_CAP 1024 /* power of two, about 2x the words below */
+/* Special words: those that can make a mention in a sentence with no
+   digit, no capital and no non-ASCII byte (number words but "one",
+   multipliers, weekdays, "dozen"). */
+#define SP_CAP 128
 
 static const char FUNC_WORDS[] =
     "a an the and or but nor so yet of in on at to for from by with about after before since "
@@ -327,11 +332,8 @@ static void lex_add(lexent *tab, const char *list, uint32_t cls, int which, int 
     }
 }
 
-static lexent *lex_build(arena *a)
+static void lex_fill(lexent *tab)
 {
-    lexent *tab = arena_calloc(a, LEX_CAP, sizeof *tab);
-    if (!tab)
-        return NULL;
     lex_add(tab, FUNC_WORDS, L_FUNC, 0, 0, 0);
     lex_add(tab, MONTHS, L_MONTH, 1, 1, 1);
     lex_add(tab, MONTH_ABBR, L_MONTH | L_ABBR, 1, 1, 1);
@@ -351,7 +353,82 @@ static lexent *lex_build(arena *a)
     lex_add(tab, MULTS, L_MULT, 4, 0, 0);
     for (int u = 0; u < NUNITS; u++)
         lex_add(tab, UNITS[u][1], L_UNIT, 3, u, 0);
-    return tab;
+}
+
+/* The lexicon is the same for every call: it is built once into a static
+   table.  The first caller claims it and fills it; a caller that finds it
+   being filled by another thread builds a private copy in a (this happens
+   at most while the first fill runs). */
+typedef struct lexicon {
+    lexent tab[LEX_CAP];
+    uint64_t sp[SP_CAP]; /* lex_hash of the special words, 0 = empty */
+} lexicon;
+
+static void sp_add(uint64_t *sp, const char *list)
+{
+    const char *p = list;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if (q > p) {
+            uint64_t h = lex_hash(p, (size_t)(q - p));
+            size_t i = (size_t)hash_mix(h) & (SP_CAP - 1);
+            while (sp[i] && sp[i] != h)
+                i = (i + 1) & (SP_CAP - 1);
+            sp[i] = h;
+        }
+        p = q;
+    }
+}
+
+static void lexicon_fill(lexicon *l)
+{
+    lex_fill(l->tab);
+    /* "one" alone is not a number (number_at); "one hundred" is, by the
+       multiplier */
+    sp_add(l->sp, NUMWORDS + 4);
+    sp_add(l->sp, TENS);
+    sp_add(l->sp, MULTS);
+    sp_add(l->sp, WDAYS);
+    sp_add(l->sp, "dozen");
+}
+
+/* Is the lex_hash h that of a special word?  (A false positive only costs
+   time.) */
+static int sp_has(const uint64_t *sp, uint64_t h)
+{
+    size_t i = (size_t)hash_mix(h) & (SP_CAP - 1);
+    while (sp[i]) {
+        if (sp[i] == h)
+            return 1;
+        i = (i + 1) & (SP_CAP - 1);
+    }
+    return 0;
+}
+
+static lexicon lex_static;
+static atomic_int lex_state; /* 0: empty, 1: being filled, 2: ready */
+
+static const lexicon *lex_get(arena *a)
+{
+    if (atomic_load_explicit(&lex_state, memory_order_acquire) == 2)
+        return &lex_static;
+    int expect = 0;
+    if (atomic_compare_exchange_strong_explicit(&lex_state, &expect, 1, memory_order_acq_rel,
+                                                memory_order_acquire)) {
+        lexicon_fill(&lex_static);
+        atomic_store_explicit(&lex_state, 2, memory_order_release);
+        return &lex_static;
+    }
+    if (expect == 2)
+        return &lex_static;
+    lexicon *l = arena_calloc(a, 1, sizeof *l);
+    if (l)
+        lexicon_fill(l);
+    return l;
 }
 
 /* ---- lexer ------------------------------------------------------------- */
@@ -795,6 +872,7 @@ enum { Q_EXACT = 0, Q_ABOUT, Q_ATLEAST, Q_ATMOST };
 typedef struct fctx {
     const actx *x;
     const lexent *lx;
+    const uint64_t *sp; /* special words (lexicon.sp) */
     const char *t; /* current article */
     size_t tlen;
     uint32_t art;
@@ -1752,46 +1830,130 @@ static void mark_multi(fctx *f, size_t mfirst)
     }
 }
 
+/* Finds the mentions among the n tokens in f->tk (a chunk of the current
+   sentence; first: it starts the sentence). */
+static int facts_tokens(fctx *f, size_t n, int first)
+{
+    f->ntk = n;
+    mark_init(f->tk, n, first);
+    size_t mfirst = f->nmn;
+    int names = !title_case(f->tk, n);
+    int err = 0;
+    for (size_t i = 0; i < n && !err;) {
+        const tok *k = &f->tk[i];
+        if (k->kind == T_PUNCT) {
+            i++;
+            continue;
+        }
+        size_t j = date_at(f, i, n, &err);
+        if (j > i || err) {
+            i = j;
+            continue;
+        }
+        if (k->kind == T_NUM || numword(f, k) ||
+            (k->we - k->s == 1 && (f->t[k->s] == 'a' || f->t[k->s] == 'A'))) {
+            j = number_at(f, i, n, &err);
+            if (j > i + 1 || err || k->kind == T_NUM || numword(f, k)) {
+                i = j;
+                continue;
+            }
+        }
+        if (names && name_word_ok(f, k, 1)) {
+            i = name_at(f, i, n, &err);
+            continue;
+        }
+        i++;
+    }
+    if (err)
+        return -1;
+    mark_multi(f, mfirst);
+    return 0;
+}
+
+enum { SCAN_NONE, SCAN_ONECAP, SCAN_FULL };
+
+/* A quick look at the current sentence before lexing it.  SCAN_NONE: no
+   digit, no non-ASCII byte, no capital letter and no special word
+   (number word but "one", multiplier, weekday, "dozen"), so no mention
+   can start in it.
+   SCAN_ONECAP: the same, except that the capitals are all in one run of
+   letters starting at *cap: only a name made of that word can be found
+   (the words after it are neither capitalised nor numbers).  SCAN_FULL:
+   anything else. */
+static int sentence_scan(const fctx *f, size_t *cap)
+{
+    const unsigned char *t = (const unsigned char *)f->t;
+    size_t i = f->ss, e = f->se;
+    int caps = 0;
+    while (i < e) {
+        unsigned c = t[i];
+        if (c >= 0x80 || (c >= '0' && c <= '9'))
+            return SCAN_FULL;
+        if (!((c | 32) >= 'a' && (c | 32) <= 'z')) {
+            i++;
+            continue;
+        }
+        size_t s = i;
+        int up = 0;
+        uint64_t h = 1469598103934665603ULL;
+        do {
+            up |= c < 'a';
+            h = (h ^ (c | 32)) * 1099511628211ULL;
+            if (++i >= e)
+                break;
+            c = t[i];
+        } while ((c | 32) >= 'a' && (c | 32) <= 'z');
+        if (up) {
+            if (caps++)
+                return SCAN_FULL;
+            *cap = s;
+        }
+        if (i - s >= 3 && i - s <= 9 && sp_has(f->sp, h))
+            return SCAN_FULL;
+    }
+    return caps ? SCAN_ONECAP : SCAN_NONE;
+}
+
+/* SCAN_ONECAP: lexes token by token up to three tokens past the word at
+   cap, which is all that finding a name there reads, and finds the
+   mentions in those tokens.  Returns 1 when it could not (the sentence
+   needs the full pass), else 0 or -1. */
+static int facts_onecap(fctx *f, size_t cap)
+{
+    size_t pos = f->ss, n = 0, w = SIZE_MAX;
+    while (pos < f->se && n < FACT_CHUNK) {
+        size_t got = lex_chunk(f->lx, f->t, &pos, f->ss, f->se, f->tk + n, 1);
+        if (!got)
+            break;
+        n++;
+        if (w == SIZE_MAX && f->tk[n - 1].e > cap)
+            w = n - 1;
+        if (w != SIZE_MAX && n >= w + 4)
+            break;
+    }
+    if (pos < f->se && !(w != SIZE_MAX && n >= w + 4))
+        return 1;
+    return facts_tokens(f, n, 1);
+}
+
 static int facts_sentence(fctx *f)
 {
+    size_t cap = 0;
+    int kind = sentence_scan(f, &cap);
+    if (kind == SCAN_NONE)
+        return 0;
+    if (kind == SCAN_ONECAP) {
+        int r = facts_onecap(f, cap);
+        if (r <= 0)
+            return r;
+    }
     size_t pos = f->ss;
     int first = 1;
     while (pos < f->se) {
         size_t n = lex_chunk(f->lx, f->t, &pos, f->ss, f->se, f->tk, FACT_CHUNK);
-        f->ntk = n;
-        mark_init(f->tk, n, first);
-        first = 0;
-        size_t mfirst = f->nmn;
-        int names = !title_case(f->tk, n);
-        int err = 0;
-        for (size_t i = 0; i < n && !err;) {
-            const tok *k = &f->tk[i];
-            if (k->kind == T_PUNCT) {
-                i++;
-                continue;
-            }
-            size_t j = date_at(f, i, n, &err);
-            if (j > i || err) {
-                i = j;
-                continue;
-            }
-            if (k->kind == T_NUM || numword(f, k) ||
-                (k->we - k->s == 1 && (f->t[k->s] == 'a' || f->t[k->s] == 'A'))) {
-                j = number_at(f, i, n, &err);
-                if (j > i + 1 || err || k->kind == T_NUM || numword(f, k)) {
-                    i = j;
-                    continue;
-                }
-            }
-            if (names && name_word_ok(f, k, 1)) {
-                i = name_at(f, i, n, &err);
-                continue;
-            }
-            i++;
-        }
-        if (err)
+        if (facts_tokens(f, n, first))
             return -1;
-        mark_multi(f, mfirst);
+        first = 0;
     }
     return 0;
 }
@@ -2399,11 +2561,13 @@ precis_status facts_find(const actx *x, precis_fact **out, size_t *n, precis_con
     fctx f;
     memset(&f, 0, sizeof f);
     f.x = x;
-    f.lx = lex_build(x->tmp);
+    const lexicon *lxc = lex_get(x->tmp);
     f.tk = arena_alloc(x->tmp, pmul(FACT_CHUNK, sizeof *f.tk));
     precis_status st = PRECIS_ENOMEM;
-    if (!f.lx || !f.tk)
+    if (!lxc || !f.tk)
         goto done;
+    f.lx = lxc->tab;
+    f.sp = lxc->sp;
     for (int pass = 0; pass < 2; pass++) {
         for (size_t a = 0; a < m->nart; a++) {
             f.t = precis_cluster_article_text(x->c, a, &f.tlen);
