@@ -1769,27 +1769,162 @@ static void mark_init(tok *tk, size_t n, int sentence_start)
     }
 }
 
+static const unsigned char ascii_cls[128] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
+    ['0'] = 4, ['1'] = 4, ['2'] = 4, ['3'] = 4, ['4'] = 4, ['5'] = 4, ['6'] = 4, ['7'] = 4,
+    ['8'] = 4, ['9'] = 4, ['$'] = 4,
+    ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2,
+    ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2,
+    ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2,
+    ['Y'] = 2, ['Z'] = 2,
+    ['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3, ['e'] = 3, ['f'] = 3, ['g'] = 3, ['h'] = 3,
+    ['i'] = 3, ['j'] = 3, ['k'] = 3, ['l'] = 3, ['m'] = 3, ['n'] = 3, ['o'] = 3, ['p'] = 3,
+    ['q'] = 3, ['r'] = 3, ['s'] = 3, ['t'] = 3, ['u'] = 3, ['v'] = 3, ['w'] = 3, ['x'] = 3,
+    ['y'] = 3, ['z'] = 3};
+enum { AC_PUNCT = 0, AC_SPACE = 1, AC_UPPER = 2, AC_LOWER = 3, AC_OTHER = 4 };
+
+/* Class of byte i of t (< e); bytes past e and non-ASCII bytes are
+   AC_OTHER. */
+static unsigned acls(const char *t, size_t i, size_t e)
+{
+    unsigned char c = (unsigned char)t[i];
+    return i < e && c < 0x80 ? ascii_cls[c] : AC_OTHER;
+}
+
+/* lex_word without a lexicon for a word of ASCII letters only (with the
+   joins lex_word makes: inner apostrophes and hyphens, one-letter
+   abbreviation periods); returns 0 when the word has a digit or a
+   non-ASCII character in or right after it, for lex_chunk to read.  Sets
+   the word's span and flags in *k (F_CAP, F_LOWER, F_POSS only). */
+static int census_word(const char *t, size_t i, size_t e, tok *k)
+{
+    size_t j = i, seg = 0, letters = 0;
+    int dot = 0;
+    for (;;) {
+        unsigned c = acls(t, j, e);
+        if (c == AC_UPPER || c == AC_LOWER) {
+            letters++;
+            seg++;
+            j++;
+            continue;
+        }
+        if (c == AC_OTHER && j < e)
+            return 0;
+        if (j >= e)
+            break;
+        /* punctuation or a space: the joins look one byte ahead */
+        char p = t[j];
+        if (p == '\'' || p == '-' || (p == '.' && seg == 1)) {
+            unsigned nx = acls(t, j + 1, e);
+            if (nx == AC_OTHER && j + 1 < e)
+                return 0;
+            if (nx == AC_UPPER || nx == AC_LOWER) {
+                if (p == '.')
+                    dot = 1;
+                if (p != '\'')
+                    seg = 0;
+                j++;
+                continue;
+            }
+        }
+        break;
+    }
+    k->kind = T_WORD;
+    k->s = i;
+    k->e = k->we = j;
+    k->f = 0;
+    if (j - i > 2 && (t[j - 1] == 's' || t[j - 1] == 'S') && t[j - 2] == '\'') {
+        k->we = j - 2;
+        k->f |= F_POSS;
+    }
+    k->f |= ascii_cls[(unsigned char)t[i]] == AC_UPPER ? F_CAP : F_LOWER;
+    if (!(k->f & F_POSS) && j < e && t[j] == '.' && (dot || (letters == 1 && k->we - i == 1)))
+        k->e = j + 1;
+    return 1;
+}
+
+/* fold_hash of t[s, e), all ASCII. */
+static uint64_t fold_hash_ascii(const char *t, size_t s, size_t e)
+{
+    uint64_t h = 0x9e3779b97f4a7c15ULL;
+    for (size_t i = s; i < e; i++) {
+        unsigned c = (unsigned char)t[i];
+        c |= ascii_cls[c] == AC_UPPER ? 32u : 0u;
+        h = (h ^ c) * 1099511628211ULL;
+    }
+    return hash_mix(h) | 1;
+}
+
+/* Marks word token k in the census, unless it starts a sentence; ascii:
+   the word is plain ASCII. */
+static int census_tok(fctx *f, const tok *k, int ascii)
+{
+    if (k->kind != T_WORD || (k->f & F_INIT) || k->we - k->s > FACT_MAX_WORD)
+        return 0;
+    uint8_t flag = (k->f & F_CAP) ? W_CAPMID : (k->f & F_LOWER) ? W_LOWER : 0;
+    if (flag && census_mark(f, ascii ? fold_hash_ascii(f->t, k->s, k->we)
+                                     : fold_hash(f->t, k->s, k->we), flag))
+        return -1;
+    return 0;
+}
+
 /* First pass: which words appear capitalised mid-sentence, which
-   lower-case. */
+   lower-case.  The tokens are those of lex_chunk without a lexicon, in
+   chunks of FACT_CHUNK (mark_init); words and punctuation that are plain
+   ASCII are read here directly, the rest by lex_chunk one token at a
+   time.  No lexicon (it costs a lookup per word): only periods of
+   one-letter abbreviations are known, so after "Dr." a word counts as
+   sentence-initial and is not counted -- a small loss. */
 static int census_sentence(fctx *f)
 {
-    size_t pos = f->ss;
-    int first = 1;
-    while (pos < f->se) {
-        /* no lexicon here (it costs a lookup per word): only periods of
-           one-letter abbreviations are known, so after "Dr." a word counts
-           as sentence-initial and is not counted -- a small loss */
-        size_t n = lex_chunk(NULL, f->t, &pos, f->ss, f->se, f->tk, FACT_CHUNK);
-        mark_init(f->tk, n, first);
-        first = 0;
-        for (size_t i = 0; i < n; i++) {
-            const tok *k = &f->tk[i];
-            if (k->kind != T_WORD || (k->f & F_INIT) || k->we - k->s > FACT_MAX_WORD)
-                continue;
-            uint8_t flag = (k->f & F_CAP) ? W_CAPMID : (k->f & F_LOWER) ? W_LOWER : 0;
-            if (flag && census_mark(f, fold_hash(f->t, k->s, k->we), flag))
-                return -1;
+    const char *t = f->t;
+    size_t pos = f->ss, e = f->se, ntok = 0;
+    int init = 1; /* the next word is sentence-initial (mark_init) */
+    tok k;
+    while (pos < e) {
+        unsigned c = acls(t, pos, e);
+        if (c == AC_SPACE) {
+            pos++;
+            continue;
         }
+        if (ntok % FACT_CHUNK == 0) /* a new chunk: only the first starts the sentence */
+            init = ntok == 0;
+        int fast = 0;
+        if (c == AC_UPPER || c == AC_LOWER)
+            fast = census_word(t, pos, e, &k);
+        else if (c == AC_PUNCT) {
+            unsigned char p = (unsigned char)t[pos];
+            memset(&k, 0, sizeof k);
+            k.kind = T_PUNCT;
+            k.s = pos;
+            k.e = k.we = pos + 1;
+            fast = 1;
+            if (p == '"' || p == '\'') {
+                unsigned nx = pos + 1 < e ? acls(t, pos + 1, e) : AC_SPACE;
+                int after_space = pos == f->ss || t[pos - 1] == ' ' || t[pos - 1] == '\n' ||
+                                  t[pos - 1] == '(' || t[pos - 1] == '\t';
+                if (nx == AC_OTHER)
+                    fast = 0;
+                k.punct = after_space && nx != AC_SPACE ? 'q' : '"';
+            } else
+                k.punct = p == '-' ? '-' : p;
+        }
+        if (!fast) {
+            size_t got = lex_chunk(NULL, t, &pos, f->ss, e, &k, 1);
+            if (!got)
+                break;
+        } else
+            pos = k.e;
+        ntok++;
+        if (k.kind == T_WORD) {
+            if (init)
+                k.f |= F_INIT;
+            if (census_tok(f, &k, fast))
+                return -1;
+            init = 0;
+        } else
+            init = k.kind == T_PUNCT && (k.punct == 'q' || k.punct == ':' || k.punct == '.' ||
+                                         k.punct == '!' || k.punct == '?' || k.punct == '(');
     }
     return 0;
 }
