@@ -50,6 +50,8 @@
  */
 #include "analyze.h"
 
+#include <stdatomic.h>
+
 #define QUOTE_MAX_BYTES 1500 /* an unclosed quote ends here               */
 #define QUOTE_MIN_WORDS 3    /* fewer: a scare quote ("LAME")             */
 #define QUOTE_LONE_WORDS 5   /* fewer, unattributed and mid-sentence: a term */
@@ -544,8 +546,7 @@ static const wordclass word_table[] = {
     {"your", WC_FUNC},
 };
 
-/* The word table as an open-addressing hash (built once per call in the
-   scratch arena): one probe per word instead of a binary search. */
+/* The word table as an open-addressing hash (built once, wt_get): one probe per word instead of a binary search. */
 #define WT_SLOTS 1024 /* > 2 x the table */
 typedef struct wtab {
     const wordclass *slot[WT_SLOTS];
@@ -863,7 +864,7 @@ typedef struct qscratch {
     size_t stemcap, nstems;
     qrec *q;
     size_t qcap, nq;
-    const wtab *wt;              /* in x->tmp */
+    const wtab *wt;              /* wt_get */     
     uint32_t last_art, last_who; /* the speaker string made last */
     char *last_name;
 } qscratch;
@@ -1540,6 +1541,18 @@ static precis_status add_quote(const actx *x, qscratch *sc, const qart *A, uint3
 }
 
 /* Finds the quotes of article art and appends them to sc->q. */
+/* Does t[0..n) hold U+201C? */
+static int has_open_curly(const char *t, size_t n)
+{
+    const char *p = t, *end = t + n;
+    while (end - p >= 3 && (p = memchr(p, 0xE2, (size_t)(end - p - 2))) != NULL) {
+        if ((unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x9C)
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
 static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
 {
     qart A;
@@ -1547,6 +1560,9 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
     A.t = precis_cluster_article_text(x->c, art, &A.n);
     if (!A.t || A.n == 0 || A.n >= UINT32_MAX)
         return PRECIS_OK; /* documented: articles of 4 GB and more are skipped */
+    /* a quote needs a straight mark or an opening curly one (pair_marks) */
+    if (!memchr(A.t, '"', A.n) && !has_open_curly(A.t, A.n))
+        return PRECIS_OK;
     A.nt = lex(sc->wt, A.t, A.n, &sc->tok, &sc->tokcap);
     if (A.nt == SIZE_MAX)
         return PRECIS_ENOMEM;
@@ -1929,16 +1945,40 @@ static precis_status group_quotes(const actx *x, const qscratch *sc, precis_quot
     return PRECIS_OK;
 }
 
+/* The word table is the same for every call: it is built once into a
+   static table.  The first caller claims it and fills it; a caller that
+   finds it being filled by another thread builds a private copy in a. */
+static wtab wt_static;
+static atomic_int wt_state; /* 0: empty, 1: being filled, 2: ready */
+
+static const wtab *wt_get(arena *a)
+{
+    if (atomic_load_explicit(&wt_state, memory_order_acquire) == 2)
+        return &wt_static;
+    int expect = 0;
+    if (atomic_compare_exchange_strong_explicit(&wt_state, &expect, 1, memory_order_acq_rel,
+                                                memory_order_acquire)) {
+        wt_build(&wt_static);
+        atomic_store_explicit(&wt_state, 2, memory_order_release);
+        return &wt_static;
+    }
+    if (expect == 2)
+        return &wt_static;
+    wtab *wt = arena_alloc(a, sizeof *wt);
+    if (wt)
+        wt_build(wt);
+    return wt;
+}
+
 precis_status quotes_find(const actx *x, precis_quote **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
     qscratch sc;
     memset(&sc, 0, sizeof sc);
-    wtab *wt = arena_alloc(x->tmp, sizeof *wt);
+    const wtab *wt = wt_get(x->tmp);
     if (!wt)
         return PRECIS_ENOMEM;
-    wt_build(wt);
     sc.wt = wt;
     sc.last_art = NONE;
     precis_status st = PRECIS_OK;
