@@ -46,6 +46,18 @@ static void put_arts(pbuf *b, const precis_cluster *c, const size_t *a, size_t n
     pbuf_putc(b, ']');
 }
 
+/* An unsigned integer in decimal (what "%zu" writes, without printf). */
+static void put_uint(pbuf *b, size_t v)
+{
+    char d[24];
+    size_t i = sizeof d;
+    do {
+        d[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    pbuf_put(b, d + i, sizeof d - i);
+}
+
 static void put_num(pbuf *b, double v)
 {
     pbuf_printf(b, "%.6g", isfinite(v) ? v : 0.0);
@@ -79,7 +91,9 @@ static void put_copies(pbuf *b, const precis_analysis *an, const precis_cluster 
         put_art(b, c, cp[i].a);
         pbuf_puts(b, ",\"b\":");
         put_art(b, c, cp[i].b);
-        pbuf_printf(b, ",\"shared\":%zu,\"resemblance\":", cp[i].shared);
+        pbuf_puts(b, ",\"shared\":");
+        put_uint(b, cp[i].shared);
+        pbuf_puts(b, ",\"resemblance\":");
         put_num(b, cp[i].resemblance);
         pbuf_puts(b, ",\"a_in_b\":");
         put_num(b, cp[i].a_in_b);
@@ -108,9 +122,15 @@ static void put_quotes(pbuf *b, const precis_analysis *an, const precis_cluster 
         put_str(b, q[i].cue);
         pbuf_puts(b, ",\"article\":");
         put_art(b, c, q[i].article);
-        pbuf_printf(b, ",\"start\":%zu,\"end\":%zu,\"articles\":", q[i].start, q[i].end);
+        pbuf_puts(b, ",\"start\":");
+        put_uint(b, q[i].start);
+        pbuf_puts(b, ",\"end\":");
+        put_uint(b, q[i].end);
+        pbuf_puts(b, ",\"articles\":");
         put_arts(b, c, q[i].articles, q[i].n_articles);
-        pbuf_printf(b, ",\"variant\":%zu}", q[i].variant);
+        pbuf_puts(b, ",\"variant\":");
+        put_uint(b, q[i].variant);
+        pbuf_putc(b, '}');
     }
     pbuf_putc(b, ']');
 }
@@ -145,13 +165,22 @@ static void put_facts(pbuf *b, const precis_analysis *an, const precis_cluster *
         put_arts(b, c, f[i].articles, f[i].n_articles);
         pbuf_puts(b, ",\"article\":");
         put_art(b, c, f[i].article);
-        pbuf_printf(b, ",\"start\":%zu,\"end\":%zu}", f[i].start, f[i].end);
+        pbuf_puts(b, ",\"start\":");
+        put_uint(b, f[i].start);
+        pbuf_puts(b, ",\"end\":");
+        put_uint(b, f[i].end);
+        pbuf_putc(b, '}');
     }
     pbuf_puts(b, "],\"conflicts\":[");
     const precis_conflict *k;
     size_t nk = precis_analysis_conflicts(an, &k);
-    for (size_t i = 0; i < nk; i++)
-        pbuf_printf(b, "%s{\"a\":%zu,\"b\":%zu}", i ? "," : "", k[i].a, k[i].b);
+    for (size_t i = 0; i < nk; i++) {
+        pbuf_puts(b, i ? ",{\"a\":" : "{\"a\":");
+        put_uint(b, k[i].a);
+        pbuf_puts(b, ",\"b\":");
+        put_uint(b, k[i].b);
+        pbuf_putc(b, '}');
+    }
     pbuf_putc(b, ']');
 }
 
@@ -165,21 +194,27 @@ static void put_timeline(pbuf *b, const precis_analysis *an, const precis_cluste
             pbuf_putc(b, ',');
         pbuf_puts(b, "{\"article\":");
         put_art(b, c, t[i].article);
-        pbuf_printf(b, ",\"dated\":%s,\"when\":", t[i].dated ? "true" : "false");
+        pbuf_puts(b, t[i].dated ? ",\"dated\":true,\"when\":" : ",\"dated\":false,\"when\":");
         put_str(b, t[i].when);
         pbuf_puts(b, ",\"added\":[");
         size_t len;
         const char *text = precis_cluster_article_text(c, t[i].article, &len);
         for (size_t k = 0; k < t[i].n_added; k++) {
             const precis_span *sp = &t[i].added[k];
-            pbuf_printf(b, "%s{\"start\":%zu,\"end\":%zu,\"text\":\"", k ? "," : "", sp->start,
-                        sp->end);
+            pbuf_puts(b, k ? ",{\"start\":" : "{\"start\":");
+            put_uint(b, sp->start);
+            pbuf_puts(b, ",\"end\":");
+            put_uint(b, sp->end);
+            pbuf_puts(b, ",\"text\":\"");
             pbuf_json_str(b, text + sp->start, sp->end - sp->start);
             pbuf_puts(b, "\"}");
         }
         pbuf_puts(b, "],\"new_facts\":[");
-        for (size_t k = 0; k < t[i].n_new_facts; k++)
-            pbuf_printf(b, "%s%zu", k ? "," : "", t[i].new_facts[k]);
+        for (size_t k = 0; k < t[i].n_new_facts; k++) {
+            if (k)
+                pbuf_putc(b, ',');
+            put_uint(b, t[i].new_facts[k]);
+        }
         pbuf_puts(b, "]}");
     }
     pbuf_putc(b, ']');

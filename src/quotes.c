@@ -864,7 +864,7 @@ typedef struct qscratch {
     size_t stemcap, nstems;
     qrec *q;
     size_t qcap, nq;
-    const wtab *wt;              /* wt_get */     
+    const wtab *wt;              /* wt_get */
     uint32_t last_art, last_who; /* the speaker string made last */
     char *last_name;
 } qscratch;
