@@ -95,10 +95,15 @@
  * lowest one, so it comes first).  Text spans have whitespace runs
  * collapsed to one space.
  *
- * Cost: two linear passes of a small lexer over the sentences (the first
- * counts which words appear capitalised mid-sentence and which
- * lower-case), one hash lookup per word, one tokenisation of at most
- * 2 x FACT_CTX_BYTES around each number; merging is bucketed.  Limits
+ * Cost: two linear passes over the sentences.  The first counts which
+ * words appear capitalised mid-sentence and which lower-case (plain ASCII
+ * is read directly, the rest by the lexer).  The second first scans the
+ * bytes of a sentence: one with no digit, capital, non-ASCII byte or
+ * number word / weekday is not lexed, one whose capitals are all in one
+ * word is lexed only up to three tokens past it, the rest are lexed with
+ * one lexicon lookup per word.  One tokenisation of at most
+ * 2 x FACT_CTX_BYTES around each number; merging is bucketed.  The
+ * lexicon is built once (a static table).  Limits
  * against hostile input: sentences are lexed in chunks of FACT_CHUNK
  * tokens (a fact across a chunk border is lost), names of more than
  * FACT_MAX_RUN words or with a word over FACT_MAX_WORD bytes are ignored,
