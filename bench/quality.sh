@@ -44,6 +44,7 @@ printf "|%s|%s|%s|%s|%s|%s|\n" "------------------------------------" "-------:"
 row() {
   read -r r1 r2 su rl < <(score "$2")
   printf "| %-34s | %6s | %6s | %6s | %6s | %8s |\n" "$1" "$r1" "$r2" "$su" "$rl" "$3"
+  echo "$1|$r1|$r2" >> "$tmp/rows"
 }
 t=$(timed "$tmp/lead3" "$build/precis-baselines" lead3 "$WORDS" < "$tmp/src")
 row "Lead-3 (baseline)" "$tmp/lead3" "$t"
@@ -57,3 +58,18 @@ for m in lead centroid lexrank mmr default; do
 done
 t=$(timed "$tmp/oracle" "$build/precis-baselines" oracle "$WORDS" "$tmp/src" "$tmp/tgt")
 row "greedy oracle (sees the reference)" "$tmp/oracle" "$t"
+
+# The target of the quality issue, read off this run: the default method
+# against the best baseline (Lead-3, Lead-RR either way) and against the
+# best other method, and the share of the distance to the oracle it closes.
+awk -F'|' '
+  /\(baseline\)/ { if ($2 > b1) b1 = $2; if ($3 > b2) b2 = $3 }
+  /^precis -m / && !/default/ { if ($2 > m1) m1 = $2; if ($3 > m2) m2 = $3 }
+  /^precis -m default/ { d1 = $2; d2 = $3 }
+  /oracle/ { o1 = $2; o2 = $3 }
+  END {
+    printf "\ndefault vs best baseline: %+.2f R-1, %+.2f R-2 (target +1.00, +0.70)\n", d1 - b1, d2 - b2
+    printf "default vs best other method: %+.2f R-1, %+.2f R-2\n", d1 - m1, d2 - m2
+    printf "distance from the best baseline to the oracle closed: %.0f%% (R-1), %.0f%% (R-2)\n",
+           100 * (d1 - b1) / (o1 - b1), 100 * (d2 - b2) / (o2 - b2)
+  }' "$tmp/rows"
