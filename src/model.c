@@ -277,19 +277,89 @@ static size_t lead_furniture(const char *s, size_t n)
     return off < n ? off : 0;
 }
 
-/* Marks sentences that are page furniture rather than reporting. */
-static int is_junk(const char *s, size_t n)
+/* Caption marks found anywhere in a sentence (with junk_marks, one scan). */
+static const char *const caption_marks[] = {", file photo", "image caption",
+                                            "( associated press )", "(associated press)", NULL};
+
+/* Every pattern of junk_marks and caption_marks, indexed by a hash of its
+   first three bytes so that a sentence is read once, not once per pattern
+   (the scan was most of the summarizer's time).  Patterns shorter than
+   three bytes are checked on their own.  Built per model_build call: a
+   few hundred bytes, no global state. */
+#define JUNK_MAX 128
+typedef struct junk_index {
+    const char *pat[JUNK_MAX];
+    uint8_t len[JUNK_MAX];
+    uint8_t next[JUNK_MAX]; /* chain, index + 1; 0 ends */
+    uint8_t head[256];      /* by hash of the first three bytes */
+    const char *shorts[8];
+    size_t nshort;
+} junk_index;
+
+static unsigned junk_hash(unsigned a, unsigned b, unsigned c)
 {
-    for (size_t i = 0; junk_marks[i]; i++)
-        if (icontains(s, n, junk_marks[i]))
+    return (a * 131u + b * 31u + c) & 255u;
+}
+
+static void junk_index_init(junk_index *x)
+{
+    memset(x, 0, sizeof *x);
+    size_t n = 0;
+    const char *const *lists[2] = {junk_marks, caption_marks};
+    for (int l = 0; l < 2; l++)
+        for (size_t i = 0; lists[l][i]; i++) {
+            const char *p = lists[l][i];
+            size_t k = strlen(p);
+            if (k < 3) {
+                if (x->nshort < sizeof x->shorts / sizeof x->shorts[0])
+                    x->shorts[x->nshort++] = p;
+                continue;
+            }
+            if (n >= JUNK_MAX)
+                continue;
+            unsigned h = junk_hash((unsigned char)p[0], (unsigned char)p[1], (unsigned char)p[2]);
+            x->pat[n] = p;
+            x->len[n] = (uint8_t)(k < 255 ? k : 255);
+            x->next[n] = x->head[h];
+            x->head[h] = (uint8_t)(n + 1);
+            n++;
+        }
+}
+
+static int junk_scan(const junk_index *x, const char *s, size_t n)
+{
+    for (size_t i = 0; i + 2 < n; i++) {
+        unsigned h = junk_hash((unsigned)lower_ascii((unsigned char)s[i]),
+                               (unsigned)lower_ascii((unsigned char)s[i + 1]),
+                               (unsigned)lower_ascii((unsigned char)s[i + 2]));
+        for (unsigned e = x->head[h]; e; e = x->next[e - 1]) {
+            size_t k = x->len[e - 1];
+            const char *p = x->pat[e - 1];
+            if (i + k > n)
+                continue;
+            size_t j = 0;
+            while (j < k && lower_ascii((unsigned char)s[i + j]) == (unsigned char)p[j])
+                j++;
+            if (j == k)
+                return 1;
+        }
+    }
+    for (size_t t = 0; t < x->nshort; t++)
+        if (icontains(s, n, x->shorts[t]))
             return 1;
+    return 0;
+}
+
+/* Marks sentences that are page furniture rather than reporting. */
+static int is_junk(const junk_index *x, const char *s, size_t n)
+{
+    if (junk_scan(x, s, n))
+        return 1;
     /* a bare "Learn more" / "Read more" link */
     if (n <= 12 && (icontains(s, n, "learn more") || icontains(s, n, "read more")))
         return 1;
     /* photo captions */
-    if (iprefix(s, n, "file -") || iprefix(s, n, "file photo") || icontains(s, n, ", file photo") ||
-        icontains(s, n, "image caption") || icontains(s, n, "( associated press )") ||
-        icontains(s, n, "(associated press)"))
+    if (iprefix(s, n, "file -") || iprefix(s, n, "file photo"))
         return 1;
     /* "Interested in Mexico?" topic-follow prompts */
     if (n <= 40 && iprefix(s, n, "interested in") && s[n - 1] == '?')
@@ -343,8 +413,10 @@ static uint32_t style_flags(const char *s, size_t n, uint32_t *quoted)
             (*quoted)++;
         if (!is_ws(c))
             last = i;
-        if (!inq && (i == 0 || !((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
-                                  (s[i - 1] >= 'A' && s[i - 1] <= 'Z') || s[i - 1] == '\''))) {
+        int lc = lower_ascii(c); /* every first-person word starts with one of these */
+        if (!inq && (lc == 'i' || lc == 'w' || lc == 'm' || lc == 'o' || lc == 'u') &&
+            (i == 0 || !((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
+                         (s[i - 1] >= 'A' && s[i - 1] <= 'Z') || s[i - 1] == '\''))) {
             static const char *const fp[] = {"i", "we", "my", "our", "me", "us", NULL};
             for (size_t k = 0; fp[k]; k++) {
                 size_t l = strlen(fp[k]);
@@ -359,6 +431,8 @@ static uint32_t style_flags(const char *s, size_t n, uint32_t *quoted)
     }
     for (size_t i = 0; i + 4 <= n; i++)
         if ((i == 0 || s[i - 1] == ' ') &&
+            (lower_ascii((unsigned char)s[i]) == 's' || lower_ascii((unsigned char)s[i]) == 't' ||
+             lower_ascii((unsigned char)s[i]) == 'a') &&
             (iprefix(s + i, n - i, "said") || iprefix(s + i, n - i, "says") ||
              iprefix(s + i, n - i, "told") || iprefix(s + i, n - i, "tells") ||
              iprefix(s + i, n - i, "according to"))) {
@@ -469,6 +543,8 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
         sc->gen = 1;
     }
     uint32_t nterm = 0, nconc = 0;
+    junk_index jx;
+    junk_index_init(&jx);
     /* per-term and per-concept counters, grown as ids appear */
     counters tk = {0}, kk = {0};
     if (counters_fit(&tk, 1024) || counters_fit(&kk, 1024))
@@ -498,7 +574,7 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
                 s->flags |= SENT_NOEND;
             if (k + 1 == m->count[ai])
                 s->flags |= SENT_LAST;
-            if (is_junk(p, n))
+            if (is_junk(&jx, p, n))
                 s->flags |= SENT_JUNK;
             s->flags |= style_flags(p, n, &s->quoted);
             if (is_dangling(p, n))
