@@ -400,14 +400,14 @@ static void speakers_canonical(precis_analysis *an)
 
 /* Runs the stages on model m; on success *out is the new analysis. */
 static precis_status analysis_run(const precis_cluster *c, const model *m, norm *nm, arena *tmp,
-                                  precis_analysis **out)
+                                  void **cache, precis_analysis **out)
 {
     precis_analysis *an = pcalloc(1, sizeof *an);
     if (!an)
         return PRECIS_ENOMEM;
     arena_init(&an->mem, 1 << 16);
     char err[PRECIS_ERRMAX] = "";
-    actx x = {c, m, nm, &an->mem, tmp, err};
+    actx x = {c, m, nm, &an->mem, tmp, err, cache};
     precis_status st = copies_find(&x, an);
     if (!st)
         st = quotes_find(&x, &an->quotes, &an->nquotes);
@@ -442,7 +442,7 @@ precis_status precis_summarize_analyze(precis_summarizer *s, const precis_cluste
     if (!st && sum)
         st = summary_from_model(s, c, &m, sum);
     if (!st)
-        st = analysis_run(c, &m, nm, tmp, out);
+        st = analysis_run(c, &m, nm, tmp, summarizer_cache(s), out);
     if (st && sum) {
         precis_summary_free(*sum);
         *sum = NULL;

@@ -26,7 +26,12 @@ typedef struct actx {
     arena *out; /* results: lives as long as the analysis */
     arena *tmp; /* scratch for this call */
     char *err;  /* PRECIS_ERRMAX bytes for a message on failure */
+    void **cache; /* ANALYZE_CACHES slots the summarizer owns: tables a
+                     stage builds once and keeps (pmalloc'd, one block
+                     each, freed with the summarizer) */
 } actx;
+
+enum { ANALYZE_CACHE_QUOTES = 0, ANALYZE_CACHE_FACTS, ANALYZE_CACHES };
 
 /* Finds the quotes of every article (quotes.c).  Sets *out / *n (array in
    x->out, NULL when none).  PRECIS_OK or PRECIS_ENOMEM. */
@@ -41,6 +46,9 @@ precis_status facts_find(const actx *x, precis_fact **out, size_t *n, precis_con
    the model and *tmp are valid until the next call on s. */
 precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
                                norm **nm, arena **tmp);
+/* The summarizer's ANALYZE_CACHES cache slots (summary.c). */
+void **summarizer_cache(precis_summarizer *s);
+
 /* The summary of c from its model m (summary.c), as precis_summarize. */
 precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, model *m,
                                  precis_summary **out);

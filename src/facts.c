@@ -103,7 +103,7 @@
  * word is lexed only up to three tokens past it, the rest are lexed with
  * one lexicon lookup per word.  One tokenisation of at most
  * 2 x FACT_CTX_BYTES around each number; merging is bucketed.  The
- * lexicon is built once (a static table).  Limits
+ * lexicon is built once per summarizer.  Limits
  * against hostile input: sentences are lexed in chunks of FACT_CHUNK
  * tokens (a fact across a chunk border is lost), names of more than
  * FACT_MAX_RUN words or with a word over FACT_MAX_WORD bytes are ignored,
@@ -117,7 +117,6 @@
 #include "analyze.h"
 
 #include <math.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <utf8proc.h>
 
@@ -360,10 +359,8 @@ static void lex_fill(lexent *tab)
         lex_add(tab, UNITS[u][1], L_UNIT, 3, u, 0);
 }
 
-/* The lexicon is the same for every call: it is built once into a static
-   table.  The first caller claims it and fills it; a caller that finds it
-   being filled by another thread builds a private copy in a (this happens
-   at most while the first fill runs). */
+/* The lexicon is the same for every call: built once per summarizer (see
+   lex_get). */
 typedef struct lexicon {
     lexent tab[LEX_CAP];
     uint64_t sp[SP_CAP]; /* lex_hash of the special words, 0 = empty */
@@ -414,26 +411,18 @@ static int sp_has(const uint64_t *sp, uint64_t h)
     return 0;
 }
 
-static lexicon lex_static;
-static atomic_int lex_state; /* 0: empty, 1: being filled, 2: ready */
-
-static const lexicon *lex_get(arena *a)
+/* The lexicon is built on a summarizer's first analysis and kept in its
+   cache slot (no global state); NULL when out of memory. */
+static const lexicon *lex_get(void **slot)
 {
-    if (atomic_load_explicit(&lex_state, memory_order_acquire) == 2)
-        return &lex_static;
-    int expect = 0;
-    if (atomic_compare_exchange_strong_explicit(&lex_state, &expect, 1, memory_order_acq_rel,
-                                                memory_order_acquire)) {
-        lexicon_fill(&lex_static);
-        atomic_store_explicit(&lex_state, 2, memory_order_release);
-        return &lex_static;
-    }
-    if (expect == 2)
-        return &lex_static;
-    lexicon *l = arena_calloc(a, 1, sizeof *l);
-    if (l)
+    if (!*slot) {
+        lexicon *l = pcalloc(1, sizeof *l);
+        if (!l)
+            return NULL;
         lexicon_fill(l);
-    return l;
+        *slot = l;
+    }
+    return *slot;
 }
 
 /* ---- lexer ------------------------------------------------------------- */
@@ -2701,7 +2690,7 @@ precis_status facts_find(const actx *x, precis_fact **out, size_t *n, precis_con
     fctx f;
     memset(&f, 0, sizeof f);
     f.x = x;
-    const lexicon *lxc = lex_get(x->tmp);
+    const lexicon *lxc = lex_get(&x->cache[ANALYZE_CACHE_FACTS]);
     f.tk = arena_alloc(x->tmp, pmul(FACT_CHUNK, sizeof *f.tk));
     precis_status st = PRECIS_ENOMEM;
     if (!lxc || !f.tk)

@@ -50,7 +50,6 @@
  */
 #include "analyze.h"
 
-#include <stdatomic.h>
 
 #define QUOTE_MAX_BYTES 1500 /* an unclosed quote ends here               */
 #define QUOTE_MIN_WORDS 3    /* fewer: a scare quote ("LAME")             */
@@ -1945,29 +1944,18 @@ static precis_status group_quotes(const actx *x, const qscratch *sc, precis_quot
     return PRECIS_OK;
 }
 
-/* The word table is the same for every call: it is built once into a
-   static table.  The first caller claims it and fills it; a caller that
-   finds it being filled by another thread builds a private copy in a. */
-static wtab wt_static;
-static atomic_int wt_state; /* 0: empty, 1: being filled, 2: ready */
-
-static const wtab *wt_get(arena *a)
+/* The word table is built on a summarizer's first analysis and kept in
+   its cache slot (no global state); NULL when out of memory. */
+static const wtab *wt_get(void **slot)
 {
-    if (atomic_load_explicit(&wt_state, memory_order_acquire) == 2)
-        return &wt_static;
-    int expect = 0;
-    if (atomic_compare_exchange_strong_explicit(&wt_state, &expect, 1, memory_order_acq_rel,
-                                                memory_order_acquire)) {
-        wt_build(&wt_static);
-        atomic_store_explicit(&wt_state, 2, memory_order_release);
-        return &wt_static;
-    }
-    if (expect == 2)
-        return &wt_static;
-    wtab *wt = arena_alloc(a, sizeof *wt);
-    if (wt)
+    if (!*slot) {
+        wtab *wt = pmalloc(sizeof *wt);
+        if (!wt)
+            return NULL;
         wt_build(wt);
-    return wt;
+        *slot = wt;
+    }
+    return *slot;
 }
 
 precis_status quotes_find(const actx *x, precis_quote **out, size_t *n)
@@ -1976,7 +1964,7 @@ precis_status quotes_find(const actx *x, precis_quote **out, size_t *n)
     *n = 0;
     qscratch sc;
     memset(&sc, 0, sizeof sc);
-    const wtab *wt = wt_get(x->tmp);
+    const wtab *wt = wt_get(&x->cache[ANALYZE_CACHE_QUOTES]);
     if (!wt)
         return PRECIS_ENOMEM;
     sc.wt = wt;

@@ -24,6 +24,7 @@ struct precis_summarizer {
     norm *nm;
     model_scratch sc;
     arena mem;
+    void *acache[ANALYZE_CACHES]; /* tables of the analysis stages */
     char err[PRECIS_ERRMAX];
 };
 
@@ -108,11 +109,15 @@ void precis_summarizer_free(precis_summarizer *s)
         return;
     norm_free(s->nm);
     model_scratch_free(&s->sc);
+    for (int i = 0; i < ANALYZE_CACHES; i++)
+        pfree(s->acache[i]);
     arena_free(&s->mem);
     pfree(s);
 }
 
 const char *precis_summarizer_error(const precis_summarizer *s) { return s->err; }
+
+void **summarizer_cache(precis_summarizer *s) { return s->acache; }
 
 /* Development hook for tuning the default method's weights (used by the
    quality benchmark's tuning mode, not by the CLI). */
