@@ -29,28 +29,6 @@
 #define DEDUP_CONTAIN 0.75
 #define DEDUP_CONTAIN_MIN 5
 
-static uint32_t uf_find(uint32_t *p, uint32_t x)
-{
-    while (p[x] != x) {
-        p[x] = p[p[x]];
-        x = p[x];
-    }
-    return x;
-}
-
-static void uf_union(uint32_t *p, uint32_t a, uint32_t b)
-{
-    a = uf_find(p, a);
-    b = uf_find(p, b);
-    if (a == b)
-        return;
-    /* the earlier sentence (lower index) stays the root */
-    if (a < b)
-        p[b] = a;
-    else
-        p[a] = b;
-}
-
 static uint32_t overlap(const msent *x, const msent *y)
 {
     uint32_t i = 0, j = 0, o = 0;

@@ -2089,7 +2089,7 @@ static int facts_sentence(fctx *f)
 
 /* ---- merging names --------------------------------------------------------- */
 
-static uint32_t uf_find(item *it, uint32_t a)
+static uint32_t item_find(item *it, uint32_t a)
 {
     while (it[a].parent != a) {
         it[a].parent = it[it[a].parent].parent;
@@ -2098,10 +2098,10 @@ static uint32_t uf_find(item *it, uint32_t a)
     return a;
 }
 
-static void uf_union(item *it, uint32_t a, uint32_t b)
+static void item_union(item *it, uint32_t a, uint32_t b)
 {
-    a = uf_find(it, a);
-    b = uf_find(it, b);
+    a = item_find(it, a);
+    b = item_find(it, b);
     if (a == b)
         return;
     /* the root is the item seen first, so results do not depend on order */
@@ -2193,7 +2193,7 @@ static int merge_names(fctx *f)
         for (b = a + 1; b < m && k[b].h == k[a].h; b++)
             if (it[k[b].it].sklen == it[k[a].it].sklen &&
                 !memcmp(it[k[b].it].skel, it[k[a].it].skel, it[k[a].it].sklen))
-                uf_union(it, k[a].it, k[b].it);
+                item_union(it, k[a].it, k[b].it);
     }
     /* multi-word spellings with the same last word, bucketed by it */
     m = 0;
@@ -2209,7 +2209,7 @@ static int merge_names(fctx *f)
             for (size_t q = p + 1; q < e; q++) {
                 const item *x = &it[k[p].it], *y = &it[k[q].it];
                 if (x->ntok == y->ntok && !x->org && !y->org && close_spellings(x, y))
-                    uf_union(it, k[p].it, k[q].it);
+                    item_union(it, k[p].it, k[q].it);
             }
     }
     /* a bare word into the one multi-word name ending with it */
@@ -2233,14 +2233,14 @@ static int merge_names(fctx *f)
                 ok = 0;
                 break;
             }
-            uint32_t r = uf_find(it, k[q].it);
+            uint32_t r = item_find(it, k[q].it);
             if (root == NONE)
                 root = r;
             else if (r != root)
                 ok = 0;
         }
         if (ok && root != NONE)
-            uf_union(it, (uint32_t)i, root);
+            item_union(it, (uint32_t)i, root);
     }
     return 0;
 }
@@ -2430,7 +2430,7 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
     for (size_t i = 0; i < nit; i++) {
         if (it[i].count == 0)
             continue;
-        uint32_t r = it[i].kind == K_NAME ? uf_find(it, (uint32_t)i) : (uint32_t)i;
+        uint32_t r = it[i].kind == K_NAME ? item_find(it, (uint32_t)i) : (uint32_t)i;
         if (fid[r] == NONE) {
             fid[r] = (uint32_t)nf;
             fb[nf].kind = it[r].kind;

@@ -93,6 +93,28 @@ static inline uint64_t hash_mix(uint64_t x)
     return x;
 }
 
+/* ---- union-find over dense ids (p[i] == i for a root) -----------------
+ * uf_union keeps the smaller id as the root, so groups do not depend on
+ * the order pairs are joined in. */
+static inline uint32_t uf_find(uint32_t *p, uint32_t x)
+{
+    while (p[x] != x) {
+        p[x] = p[p[x]]; /* path halving */
+        x = p[x];
+    }
+    return x;
+}
+
+static inline void uf_union(uint32_t *p, uint32_t a, uint32_t b)
+{
+    a = uf_find(p, a);
+    b = uf_find(p, b);
+    if (a < b)
+        p[b] = a;
+    else if (b < a)
+        p[a] = b;
+}
+
 /* ---- error message helper -------------------------------------------- */
 void perr_set(char *dst, size_t cap, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -13,17 +13,6 @@
 
 #include <math.h>
 
-static void put_str_or_null(pbuf *b, const char *s)
-{
-    if (!s) {
-        pbuf_puts(b, "null");
-        return;
-    }
-    pbuf_putc(b, '"');
-    pbuf_json_str(b, s, strlen(s));
-    pbuf_putc(b, '"');
-}
-
 static void put_flat_json(pbuf *b, const char *s, size_t n)
 {
     pbuf tmp;
@@ -54,15 +43,15 @@ void out_json(pbuf *b, const precis_summary *sum, const precis_cluster *c)
         pbuf_puts(b, "{\"text\":\"");
         pbuf_json_str(b, s->text, s->len);
         pbuf_puts(b, "\",\"article\":");
-        put_str_or_null(b, precis_cluster_article_id(c, s->article));
+        out_json_string(b, precis_cluster_article_id(c, s->article));
         pbuf_puts(b, ",\"source\":");
-        put_str_or_null(b, precis_cluster_article_source(c, s->article));
+        out_json_string(b, precis_cluster_article_source(c, s->article));
         pbuf_printf(b, ",\"start\":%zu,\"end\":%zu,\"position\":%zu,\"support\":%zu,\"articles\":[",
                     s->start, s->end, s->position, s->n_articles);
         for (size_t k = 0; k < s->n_articles; k++) {
             if (k > 0)
                 pbuf_putc(b, ',');
-            put_str_or_null(b, precis_cluster_article_id(c, s->articles[k]));
+            out_json_string(b, precis_cluster_article_id(c, s->articles[k]));
         }
         double sc = isfinite(s->score) ? s->score : 0;
         pbuf_printf(b, "],\"score\":%.6g}", sc);
@@ -73,13 +62,13 @@ void out_json(pbuf *b, const precis_summary *sum, const precis_cluster *c)
         if (i > 0)
             pbuf_putc(b, ',');
         pbuf_puts(b, "{\"id\":");
-        put_str_or_null(b, precis_cluster_article_id(c, i));
+        out_json_string(b, precis_cluster_article_id(c, i));
         pbuf_puts(b, ",\"source\":");
-        put_str_or_null(b, precis_cluster_article_source(c, i));
+        out_json_string(b, precis_cluster_article_source(c, i));
         pbuf_puts(b, ",\"date\":");
-        put_str_or_null(b, precis_cluster_article_date(c, i));
+        out_json_string(b, precis_cluster_article_date(c, i));
         pbuf_puts(b, ",\"title\":");
-        put_str_or_null(b, precis_cluster_article_title(c, i));
+        out_json_string(b, precis_cluster_article_title(c, i));
         pbuf_putc(b, '}');
     }
     pbuf_puts(b, "]}\n");

@@ -19,20 +19,9 @@
 
 #include <math.h>
 
-static void put_str(pbuf *b, const char *s)
-{
-    if (!s) {
-        pbuf_puts(b, "null");
-        return;
-    }
-    pbuf_putc(b, '"');
-    pbuf_json_str(b, s, strlen(s));
-    pbuf_putc(b, '"');
-}
-
 static void put_art(pbuf *b, const precis_cluster *c, size_t i)
 {
-    put_str(b, precis_cluster_article_id(c, i));
+    out_json_string(b, precis_cluster_article_id(c, i));
 }
 
 static void put_arts(pbuf *b, const precis_cluster *c, const size_t *a, size_t n)
@@ -100,7 +89,7 @@ static void put_copies(pbuf *b, const precis_analysis *an, const precis_cluster 
         pbuf_puts(b, ",\"b_in_a\":");
         put_num(b, cp[i].b_in_a);
         pbuf_puts(b, ",\"verdict\":");
-        put_str(b, precis_copy_kind_name(cp[i].kind));
+        out_json_string(b, precis_copy_kind_name(cp[i].kind));
         pbuf_putc(b, '}');
     }
     pbuf_putc(b, ']');
@@ -115,11 +104,11 @@ static void put_quotes(pbuf *b, const precis_analysis *an, const precis_cluster 
         if (i)
             pbuf_putc(b, ',');
         pbuf_puts(b, "{\"text\":");
-        put_str(b, q[i].text);
+        out_json_string(b, q[i].text);
         pbuf_puts(b, ",\"speaker\":");
-        put_str(b, q[i].speaker);
+        out_json_string(b, q[i].speaker);
         pbuf_puts(b, ",\"cue\":");
-        put_str(b, q[i].cue);
+        out_json_string(b, q[i].cue);
         pbuf_puts(b, ",\"article\":");
         put_art(b, c, q[i].article);
         pbuf_puts(b, ",\"start\":");
@@ -144,22 +133,22 @@ static void put_facts(pbuf *b, const precis_analysis *an, const precis_cluster *
         if (i)
             pbuf_putc(b, ',');
         pbuf_puts(b, "{\"kind\":");
-        put_str(b, precis_fact_kind_name(f[i].kind));
+        out_json_string(b, precis_fact_kind_name(f[i].kind));
         pbuf_puts(b, ",\"text\":");
-        put_str(b, f[i].text);
+        out_json_string(b, f[i].text);
         pbuf_puts(b, ",\"key\":");
-        put_str(b, f[i].key);
+        out_json_string(b, f[i].key);
         if (f[i].kind == PRECIS_FACT_NUMBER) {
             pbuf_puts(b, ",\"value\":");
             put_num(b, f[i].value);
             pbuf_puts(b, ",\"unit\":");
-            put_str(b, f[i].unit);
+            out_json_string(b, f[i].unit);
         }
         pbuf_puts(b, ",\"variants\":[");
         for (size_t k = 0; k < f[i].n_variants; k++) {
             if (k)
                 pbuf_putc(b, ',');
-            put_str(b, f[i].variants[k]);
+            out_json_string(b, f[i].variants[k]);
         }
         pbuf_puts(b, "],\"articles\":");
         put_arts(b, c, f[i].articles, f[i].n_articles);
@@ -195,7 +184,7 @@ static void put_timeline(pbuf *b, const precis_analysis *an, const precis_cluste
         pbuf_puts(b, "{\"article\":");
         put_art(b, c, t[i].article);
         pbuf_puts(b, t[i].dated ? ",\"dated\":true,\"when\":" : ",\"dated\":false,\"when\":");
-        put_str(b, t[i].when);
+        out_json_string(b, t[i].when);
         pbuf_puts(b, ",\"added\":[");
         size_t len;
         const char *text = precis_cluster_article_text(c, t[i].article, &len);
@@ -234,11 +223,11 @@ void out_report_json(pbuf *b, const precis_summary *sum, const precis_analysis *
         pbuf_puts(b, i ? ",{\"id\":" : "{\"id\":");
         put_art(b, c, i);
         pbuf_puts(b, ",\"source\":");
-        put_str(b, precis_cluster_article_source(c, i));
+        out_json_string(b, precis_cluster_article_source(c, i));
         pbuf_puts(b, ",\"date\":");
-        put_str(b, precis_cluster_article_date(c, i));
+        out_json_string(b, precis_cluster_article_date(c, i));
         pbuf_puts(b, ",\"title\":");
-        put_str(b, precis_cluster_article_title(c, i));
+        out_json_string(b, precis_cluster_article_title(c, i));
         pbuf_putc(b, '}');
     }
     pbuf_putc(b, ']');

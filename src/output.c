@@ -70,6 +70,17 @@ precis_status precis_summary_render(const precis_summary *sum, const precis_clus
     return PRECIS_OK;
 }
 
+void out_json_string(pbuf *b, const char *s)
+{
+    if (!s) {
+        pbuf_puts(b, "null");
+        return;
+    }
+    pbuf_putc(b, '"');
+    pbuf_json_str(b, s, strlen(s));
+    pbuf_putc(b, '"');
+}
+
 void out_put_html(pbuf *b, const char *s, size_t n)
 {
     size_t i = 0, run = 0;

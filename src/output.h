@@ -12,6 +12,9 @@ void out_report_json(pbuf *b, const precis_summary *sum, const precis_analysis *
 void out_html(pbuf *b, const precis_summary *sum, const precis_analysis *an,
               const precis_cluster *c);
 
+/* Appends NUL-terminated s as a quoted JSON string, or null when s is NULL. */
+void out_json_string(pbuf *b, const char *s);
+
 /* Appends s[0..n) escaped for HTML text and attribute values (& < > " '). */
 void out_put_html(pbuf *b, const char *s, size_t n);
 

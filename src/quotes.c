@@ -1669,25 +1669,6 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
 
 /* ---- the same quote across sources, and variants -------------------------- */
 
-static uint32_t uf_find(uint32_t *p, uint32_t i)
-{
-    while (p[i] != i) {
-        p[i] = p[p[i]];
-        i = p[i];
-    }
-    return i;
-}
-
-/* Joins the sets of a and b; the root is the smaller index. */
-static void uf_union(uint32_t *p, uint32_t a, uint32_t b)
-{
-    a = uf_find(p, a);
-    b = uf_find(p, b);
-    if (a < b)
-        p[b] = a;
-    else if (b < a)
-        p[a] = b;
-}
 
 typedef struct qpost {
     uint32_t key, q; /* set element, quote */
