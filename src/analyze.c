@@ -176,11 +176,6 @@ static precis_status copies_find(const actx *x, precis_analysis *an)
 
 /* ---- timeline ---------------------------------------------------------- */
 
-typedef struct tl_ctx {
-    const precis_cluster *c;
-    const precis_analysis *an;
-} tl_ctx;
-
 static const precis_copy *find_copy(const precis_analysis *an, size_t a, size_t b)
 {
     size_t lo = 0, hi = an->ncopies;
@@ -223,8 +218,121 @@ static double resemblance(const precis_analysis *an, size_t a, size_t b)
     return c ? c->resemblance : 0;
 }
 
-/* Insertion into the order so far: dated articles by date (then by
-   content, then by index); the result is stable and deterministic. */
+/* A date the timeline can use: present and not empty. */
+static const char *art_date(const precis_cluster *c, size_t a)
+{
+    const char *d = precis_cluster_article_date(c, a);
+    return d && *d ? d : NULL;
+}
+
+/* Two dates one of which may be a coarser form of the other ("2016-12"
+   and "2016-12-30"): only the texts can order such articles. */
+static int dates_compatible(const char *d, const char *e)
+{
+    size_t n = strlen(d), k = strlen(e);
+    return !strncmp(d, e, n < k ? n : k);
+}
+
+typedef struct dkey {
+    const char *date;
+    size_t art;
+} dkey;
+
+/* Dates compare as if a coarser date were padded with a character above
+   all others: "2026-03-14" (some time that day) comes after every time of
+   that day, "2016" after every date of 2016.  Lexicographic order on the
+   padded strings, so a total order. */
+static int cmp_dkey(const void *pa, const void *pb)
+{
+    const dkey *a = pa, *b = pb;
+    const unsigned char *x = (const unsigned char *)a->date, *y = (const unsigned char *)b->date;
+    while (*x && *x == *y) {
+        x++;
+        y++;
+    }
+    if (*x != *y) {
+        if (!*x)
+            return 1; /* a is the coarser: after */
+        if (!*y)
+            return -1;
+        return *x < *y ? -1 : 1;
+    }
+    return (a->art > b->art) - (a->art < b->art);
+}
+
+/* Longest run of compatible dates reordered by content; longer runs keep
+   date-then-index order (the reordering is quadratic in the run). */
+#define TIMELINE_RUN_MAX 64
+
+/* The story order.  Dated articles: sorted by date (a total order, then
+   by index); within a run of equal or compatible dates, an article that
+   another contains moves before it.  Undated articles, in index order:
+   after the last placed article they contain, else before the first that
+   contains them, else after the one they resemble most, else at the end
+   (clusters past PRECIS_COPY_MAX_ARTICLES: at the end).  O(n log n) for
+   dated clusters; the undated placement is O(n) per article and only
+   runs when copies were computed (n <= PRECIS_COPY_MAX_ARTICLES). */
+static precis_status timeline_order(const actx *x, const precis_analysis *an, size_t *order)
+{
+    const precis_cluster *c = x->c;
+    size_t na = x->m->nart, n = 0;
+    dkey *dk = arena_alloc(x->tmp, pmul(na ? na : 1, sizeof *dk));
+    if (!dk)
+        return PRECIS_ENOMEM;
+    for (size_t a = 0; a < na; a++)
+        if (art_date(c, a))
+            dk[n++] = (dkey){art_date(c, a), a};
+    qsort(dk, n, sizeof *dk, cmp_dkey);
+    for (size_t i = 0; i < n; i++)
+        order[i] = dk[i].art;
+    /* content order inside runs of compatible dates */
+    for (size_t r = 0; r < n;) {
+        size_t e = r + 1;
+        while (e < n && e - r < TIMELINE_RUN_MAX && dates_compatible(dk[e - 1].date, dk[e].date))
+            e++;
+        for (size_t i = r + 1; i < e; i++)
+            for (size_t j = i; j > r && content_order(an, order[j], order[j - 1]) < 0; j--) {
+                size_t t = order[j];
+                order[j] = order[j - 1];
+                order[j - 1] = t;
+            }
+        r = e;
+    }
+    int placeable = na <= PRECIS_COPY_MAX_ARTICLES;
+    for (size_t a = 0; a < na; a++) {
+        if (art_date(c, a))
+            continue;
+        size_t pos = n; /* default: at the end */
+        if (placeable) {
+            size_t after = n, before = n;
+            double best = 0;
+            size_t near = n;
+            for (size_t k = 0; k < n; k++) {
+                int co = content_order(an, a, order[k]);
+                if (co > 0)
+                    after = k; /* a contains it: a comes later */
+                else if (co < 0 && before == n)
+                    before = k;
+                double rs = resemblance(an, a, order[k]);
+                if (rs > best) {
+                    best = rs;
+                    near = k;
+                }
+            }
+            if (after < n)
+                pos = after + 1;
+            else if (before < n)
+                pos = before;
+            else if (near < n)
+                pos = near + 1;
+        }
+        memmove(order + pos + 1, order + pos, (n - pos) * sizeof *order);
+        order[pos] = a;
+        n++;
+    }
+    return PRECIS_OK;
+}
+
 static precis_status timeline_build(const actx *x, precis_analysis *an)
 {
     const model *m = x->m;
@@ -234,64 +342,9 @@ static precis_status timeline_build(const actx *x, precis_analysis *an)
     size_t *rank = arena_alloc(x->tmp, pmul(na ? na : 1, sizeof *rank));
     if (!order || !rank)
         return PRECIS_ENOMEM;
-    size_t n = 0;
-    /* dated first, by insertion (clusters are small; O(n^2) worst case is
-       bounded by PRECIS_MAX_ARTICLES only through the undated branch
-       below, which we cap) */
-    for (size_t a = 0; a < na; a++) {
-        const char *d = precis_cluster_article_date(c, a);
-        if (!d)
-            continue;
-        size_t pos = n;
-        while (pos > 0) {
-            const char *e = precis_cluster_article_date(c, order[pos - 1]);
-            int cmp = strcmp(e, d);
-            if (cmp == 0 || !strncmp(e, d, strlen(e) < strlen(d) ? strlen(e) : strlen(d)))
-                cmp = content_order(an, order[pos - 1], a);
-            if (cmp <= 0)
-                break;
-            pos--;
-        }
-        memmove(order + pos + 1, order + pos, (n - pos) * sizeof *order);
-        order[pos] = a;
-        n++;
-        if (n > 4096 && a + 1 < na) { /* huge clusters: keep input order */
-            for (size_t b = a + 1; b < na; b++)
-                if (precis_cluster_article_date(c, b))
-                    order[n++] = b;
-            break;
-        }
-    }
-    size_t ndated = n;
-    for (size_t a = 0; a < na; a++) {
-        if (precis_cluster_article_date(c, a))
-            continue;
-        size_t pos = n; /* default: at the end */
-        if (na <= PRECIS_COPY_MAX_ARTICLES) {
-            int placed = 0;
-            for (size_t k = 0; k < n && !placed; k++)
-                if (content_order(an, a, order[k]) < 0) {
-                    pos = k;
-                    placed = 1;
-                }
-            if (!placed) {
-                double best = 0;
-                for (size_t k = 0; k < n; k++) {
-                    double r = resemblance(an, a, order[k]);
-                    if (content_order(an, a, order[k]) > 0)
-                        r += 1; /* it contains that one: after it */
-                    if (r > best) {
-                        best = r;
-                        pos = k + 1;
-                    }
-                }
-            }
-        }
-        memmove(order + pos + 1, order + pos, (n - pos) * sizeof *order);
-        order[pos] = a;
-        n++;
-    }
-    (void)ndated;
+    precis_status st = timeline_order(x, an, order);
+    if (st)
+        return st;
     for (size_t k = 0; k < na; k++)
         rank[order[k]] = k;
 
@@ -299,57 +352,64 @@ static precis_status timeline_build(const actx *x, precis_analysis *an)
     if (!an->timeline)
         return PRECIS_ENOMEM;
     an->ntimeline = na;
-    /* facts first stated by each article, in the timeline's order */
-    size_t *nf = arena_calloc(x->tmp, na ? na : 1, sizeof *nf);
+
+    /* each redundancy group's earliest rank: a sentence is new when its
+       own article is the earliest one carrying its group */
+    size_t *grank = arena_alloc(x->tmp, pmul(m->ns ? m->ns : 1, sizeof *grank));
+    if (!grank)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < m->ns; i++)
+        grank[i] = SIZE_MAX;
+    for (size_t i = 0; i < m->ns; i++) {
+        size_t g = m->s[i].group, r = rank[m->s[i].art];
+        if (r < grank[g])
+            grank[g] = r;
+    }
+
+    /* facts first stated by each article (counting sort by that article,
+       facts keep their order) */
+    size_t *start = arena_calloc(x->tmp, na + 1, sizeof *start);
     size_t *fact_first = arena_alloc(x->tmp, pmul(an->nfacts ? an->nfacts : 1, sizeof(size_t)));
-    if (!nf || !fact_first)
+    size_t *lists = an->nfacts ? arena_alloc(&an->mem, pmul(an->nfacts, sizeof *lists)) : NULL;
+    if (!start || !fact_first || (an->nfacts && !lists))
         return PRECIS_ENOMEM;
     for (size_t f = 0; f < an->nfacts; f++) {
         const precis_fact *ft = &an->facts[f];
-        size_t best = ft->article;
+        size_t best = ft->article < na ? ft->article : 0;
         for (size_t k = 0; k < ft->n_articles; k++)
             if (ft->articles[k] < na && rank[ft->articles[k]] < rank[best])
                 best = ft->articles[k];
         fact_first[f] = best;
-        nf[best]++;
+        start[best + 1]++;
     }
+    for (size_t a = 0; a < na; a++)
+        start[a + 1] += start[a];
+    for (size_t f = 0; f < an->nfacts; f++)
+        lists[start[fact_first[f]]++] = f;
+    /* start[a] is now the end of a's list; its beginning is start[a-1] */
+
     for (size_t k = 0; k < na; k++) {
         size_t a = order[k];
         precis_timeline_entry *e = &an->timeline[k];
         e->article = a;
-        const char *d = precis_cluster_article_date(c, a);
+        const char *d = art_date(c, a);
         e->dated = d != NULL;
         if (d && !(e->when = arena_strndup(&an->mem, d, strlen(d))))
             return PRECIS_ENOMEM;
-        /* sentences whose content no earlier article carries */
         size_t cnt = 0;
         precis_span *sp = arena_alloc(&an->mem, pmul(m->count[a] ? m->count[a] : 1, sizeof *sp));
         if (!sp)
             return PRECIS_ENOMEM;
         for (size_t i = 0; i < m->count[a]; i++) {
             const msent *s = &m->s[m->first[a] + i];
-            if (s->flags & SENT_JUNK)
-                continue;
-            const uint32_t *ga = m->group_arts[s->group];
-            int earlier = 0;
-            for (uint32_t g = 0; ga && g < m->support[m->first[a] + i] && !earlier; g++)
-                earlier = ga[g] != a && rank[ga[g]] < k;
-            if (!earlier)
+            if (!(s->flags & SENT_JUNK) && grank[s->group] == k)
                 sp[cnt++] = (precis_span){s->start, s->end};
         }
         e->added = cnt ? sp : NULL;
         e->n_added = cnt;
-        if (nf[a]) {
-            size_t *lst = arena_alloc(&an->mem, pmul(nf[a], sizeof *lst));
-            if (!lst)
-                return PRECIS_ENOMEM;
-            size_t w = 0;
-            for (size_t f = 0; f < an->nfacts; f++)
-                if (fact_first[f] == a)
-                    lst[w++] = f;
-            e->new_facts = lst;
-            e->n_new_facts = w;
-        }
+        size_t b0 = a ? start[a - 1] : 0, b1 = start[a];
+        e->new_facts = b1 > b0 ? lists + b0 : NULL;
+        e->n_new_facts = b1 - b0;
     }
     return PRECIS_OK;
 }
@@ -369,54 +429,112 @@ static const char *last_word(const char *s)
     return sp ? sp + 1 : s;
 }
 
-static void speakers_canonical(precis_analysis *an)
+typedef struct sname {
+    const char *name; /* a spelling, or a last word */
+    const char *key;  /* the person's canonical name; NULL = ambiguous */
+} sname;
+
+static int cmp_sname(const void *pa, const void *pb)
 {
+    const sname *a = pa, *b = pb;
+    int c = strcmp(a->name, b->name);
+    if (c)
+        return c;
+    if (a->key == b->key)
+        return 0;
+    return !a->key ? -1 : !b->key ? 1 : strcmp(a->key, b->key);
+}
+
+/* Sorts and collapses v[0..n): one entry per name, key NULL when the name
+   leads to two people.  Returns the new count. */
+static size_t snames_unique(sname *v, size_t n)
+{
+    qsort(v, n, sizeof *v, cmp_sname);
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w && !strcmp(v[w - 1].name, v[i].name)) {
+            if (v[w - 1].key && v[i].key && strcmp(v[w - 1].key, v[i].key))
+                v[w - 1].key = NULL;
+            continue;
+        }
+        v[w++] = v[i];
+    }
+    return w;
+}
+
+static const char *sname_find(const sname *v, size_t n, const char *name)
+{
+    sname k = {name, NULL};
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(v[mid].name, k.name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && !strcmp(v[lo].name, name) ? v[lo].key : NULL;
+}
+
+/* O((persons + quotes) log persons): spellings and last words are two
+   sorted tables. */
+static precis_status speakers_canonical(precis_analysis *an, arena *tmp)
+{
+    size_t nfull = 0, nlast = 0;
+    for (size_t f = 0; f < an->nfacts; f++)
+        if (an->facts[f].kind == PRECIS_FACT_PERSON && an->facts[f].key) {
+            nfull += 1 + an->facts[f].n_variants;
+            nlast++;
+        }
+    if (!nfull || !an->nquotes)
+        return PRECIS_OK;
+    sname *full = arena_alloc(tmp, pmul(nfull, sizeof *full));
+    sname *last = arena_alloc(tmp, pmul(nlast, sizeof *last));
+    if (!full || !last)
+        return PRECIS_ENOMEM;
+    size_t i = 0, j = 0;
+    for (size_t f = 0; f < an->nfacts; f++) {
+        const precis_fact *ft = &an->facts[f];
+        if (ft->kind != PRECIS_FACT_PERSON || !ft->key)
+            continue;
+        full[i++] = (sname){ft->key, ft->key};
+        for (size_t v = 0; v < ft->n_variants; v++)
+            full[i++] = (sname){ft->variants[v], ft->key};
+        last[j++] = (sname){last_word(ft->key), ft->key};
+    }
+    nfull = snames_unique(full, nfull);
+    nlast = snames_unique(last, nlast);
     for (size_t q = 0; q < an->nquotes; q++) {
         const char *sp = an->quotes[q].speaker;
         if (!sp)
             continue;
-        const char *found = NULL;
-        int ambiguous = 0;
-        for (size_t f = 0; f < an->nfacts && !ambiguous; f++) {
-            const precis_fact *ft = &an->facts[f];
-            if (ft->kind != PRECIS_FACT_PERSON || !ft->key)
-                continue;
-            int hit = !strcmp(ft->key, sp);
-            for (size_t v = 0; v < ft->n_variants && !hit; v++)
-                hit = !strcmp(ft->variants[v], sp);
-            if (hit) {
-                found = ft->key;
-                break;
-            }
-            if (!strchr(sp, ' ') && !strcmp(last_word(ft->key), sp)) {
-                ambiguous = found != NULL;
-                found = ft->key;
-            }
-        }
-        if (found && !ambiguous)
-            an->quotes[q].speaker = found;
+        const char *key = sname_find(full, nfull, sp);
+        if (!key && !strchr(sp, ' '))
+            key = sname_find(last, nlast, sp);
+        if (key)
+            an->quotes[q].speaker = key;
     }
+    return PRECIS_OK;
 }
 
 /* Runs the stages on model m; on success *out is the new analysis. */
 static precis_status analysis_run(const precis_cluster *c, const model *m, norm *nm, arena *tmp,
-                                  void **cache, precis_analysis **out)
+                                  void **cache, char *err, precis_analysis **out)
 {
     precis_analysis *an = pcalloc(1, sizeof *an);
     if (!an)
         return PRECIS_ENOMEM;
     arena_init(&an->mem, 1 << 16);
-    char err[PRECIS_ERRMAX] = "";
     actx x = {c, m, nm, &an->mem, tmp, err, cache};
     precis_status st = copies_find(&x, an);
     if (!st)
         st = quotes_find(&x, &an->quotes, &an->nquotes);
     if (!st)
         st = facts_find(&x, &an->facts, &an->nfacts, &an->conflicts, &an->nconflicts);
-    if (!st) {
-        speakers_canonical(an);
+    if (!st)
+        st = speakers_canonical(an, tmp);
+    if (!st)
         st = timeline_build(&x, an);
-    }
     if (st) {
         precis_analysis_free(an);
         return st;
@@ -433,16 +551,23 @@ precis_status precis_summarize_analyze(precis_summarizer *s, const precis_cluste
     *out = NULL;
     if (sum)
         *sum = NULL;
-    if (precis_cluster_size(c) == 0)
+    summarizer_set_error(s, "");
+    if (precis_cluster_size(c) == 0) {
+        summarizer_set_error(s, "the cluster has no articles");
         return PRECIS_EEMPTY;
+    }
     model m;
     norm *nm;
     arena *tmp;
+    char err[PRECIS_ERRMAX] = "";
     precis_status st = summarizer_model(s, c, &m, &nm, &tmp);
     if (!st && sum)
         st = summary_from_model(s, c, &m, sum);
-    if (!st)
-        st = analysis_run(c, &m, nm, tmp, summarizer_cache(s), out);
+    if (!st) {
+        st = analysis_run(c, &m, nm, tmp, summarizer_cache(s), err, out);
+        if (st)
+            summarizer_set_error(s, err[0] ? err : precis_strerror(st));
+    }
     if (st && sum) {
         precis_summary_free(*sum);
         *sum = NULL;

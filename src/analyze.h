@@ -46,6 +46,9 @@ precis_status facts_find(const actx *x, precis_fact **out, size_t *n, precis_con
    the model and *tmp are valid until the next call on s. */
 precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
                                norm **nm, arena **tmp);
+/* Sets the message precis_summarizer_error() returns (summary.c). */
+void summarizer_set_error(precis_summarizer *s, const char *msg);
+
 /* The summarizer's ANALYZE_CACHES cache slots (summary.c). */
 void **summarizer_cache(precis_summarizer *s);
 

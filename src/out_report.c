@@ -52,6 +52,18 @@ static void put_num(pbuf *b, double v)
     pbuf_printf(b, "%.6g", isfinite(v) ? v : 0.0);
 }
 
+/* A fact's value in full: integers as integers (1234567, not 1.23457e+06),
+   others with the digits a double holds. */
+static void put_value(pbuf *b, double v)
+{
+    if (!isfinite(v))
+        v = 0;
+    if (v == floor(v) && fabs(v) < 1e15)
+        pbuf_printf(b, "%.0f", v);
+    else
+        pbuf_printf(b, "%.15g", v);
+}
+
 static void put_summary(pbuf *b, const precis_summary *sum, const precis_cluster *c)
 {
     pbuf tmp;
@@ -140,7 +152,7 @@ static void put_facts(pbuf *b, const precis_analysis *an, const precis_cluster *
         out_json_string(b, f[i].key);
         if (f[i].kind == PRECIS_FACT_NUMBER) {
             pbuf_puts(b, ",\"value\":");
-            put_num(b, f[i].value);
+            put_value(b, f[i].value);
             pbuf_puts(b, ",\"unit\":");
             out_json_string(b, f[i].unit);
         }

@@ -119,6 +119,11 @@ const char *precis_summarizer_error(const precis_summarizer *s) { return s->err;
 
 void **summarizer_cache(precis_summarizer *s) { return s->acache; }
 
+void summarizer_set_error(precis_summarizer *s, const char *msg)
+{
+    perr_set(s->err, sizeof s->err, "%s", msg);
+}
+
 /* Development hook for tuning the default method's weights (used by the
    quality benchmark's tuning mode, not by the CLI). */
 void precis__set_params(precis_summarizer *s, const double *v, size_t n);

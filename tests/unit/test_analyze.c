@@ -184,7 +184,7 @@ static void test_built(void)
     precis_cluster *c = precis_cluster_new();
     add_text(c, "update", "2026-01-06", longer);
     add_text(c, "early", NULL, base);
-    add_text(c, "copy", "2026-01-06T12:00", longer);
+    add_text(c, "copy", "2026-01-07T12:00", longer);
     add_text(c, "storm", "2026-01-05", other);
     precis_summarizer *s = precis_summarizer_new(NULL, NULL);
     precis_summary *sum = NULL;
@@ -290,10 +290,68 @@ static void test_seed(void)
     precis_cluster_free(c);
 }
 
+/* Dates order the timeline as a total order (a coarser date after the
+   finer ones it covers); an empty date is no date; an undated article
+   that contains two others comes after both. */
+static void test_order(void)
+{
+    static const char *const txt[] = {
+        "The harbour council approved a new ferry budget after a long and heated debate on Monday.",
+        "Farmers in the northern valley reported the best apple harvest in twenty years this autumn.",
+        "A new museum of maritime history opened its doors to the public near the old lighthouse.",
+        "Rail workers agreed to a pay deal that ends three weeks of strikes on the coastal line.",
+        "The city library will extend its opening hours during the exam season next spring."};
+    precis_cluster *c = precis_cluster_new();
+    add_text(c, "x", "2016-12-01", txt[0]);
+    add_text(c, "y", "2016", txt[1]);
+    add_text(c, "z", "2016-11-01", txt[2]);
+    add_text(c, "e", "", txt[3]);
+    precis_summarizer *s = precis_summarizer_new(NULL, NULL);
+    precis_analysis *an = NULL;
+    T_EQ_INT(precis_analyze(s, c, &an), PRECIS_OK);
+    const precis_timeline_entry *t;
+    size_t nt = precis_analysis_timeline(an, &t);
+    T_EQ_INT(nt, 4);
+    if (nt == 4) {
+        T_EQ_INT(t[0].article, 2);
+        T_EQ_INT(t[1].article, 0);
+        T_EQ_INT(t[2].article, 1);
+        T_EQ_INT(t[3].article, 3);
+        T_CHECK(!t[3].dated && !t[3].when);
+    }
+    precis_analysis_free(an);
+    precis_cluster_clear(c);
+
+    /* u (undated) = a + b: it comes after both and adds nothing */
+    char ab[1024];
+    snprintf(ab, sizeof ab, "%s %s %s %s", txt[0], txt[1], txt[2], txt[4]);
+    char a2[512];
+    snprintf(a2, sizeof a2, "%s %s", txt[0], txt[1]);
+    char b2[512];
+    snprintf(b2, sizeof b2, "%s %s", txt[2], txt[4]);
+    add_text(c, "a", "2016-01-01", a2);
+    add_text(c, "u", NULL, ab);
+    add_text(c, "b", "2016-02-01", b2);
+    T_EQ_INT(precis_analyze(s, c, &an), PRECIS_OK);
+    nt = precis_analysis_timeline(an, &t);
+    T_EQ_INT(nt, 3);
+    if (nt == 3) {
+        T_EQ_INT(t[0].article, 0);
+        T_EQ_INT(t[1].article, 2);
+        T_EQ_INT(t[2].article, 1);
+        T_EQ_INT(t[1].n_added, 2);
+        T_EQ_INT(t[2].n_added, 0);
+    }
+    precis_analysis_free(an);
+    precis_summarizer_free(s);
+    precis_cluster_free(c);
+}
+
 int main(void)
 {
     T_RUN(test_example_copies);
     T_RUN(test_built);
     T_RUN(test_seed);
+    T_RUN(test_order);
     return t_finish();
 }
