@@ -1617,6 +1617,12 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
                 k++;
             if (k + 1 < lim)
                 break;
+            /* "A," Smith said. "B," Jones said: two quotes, not one */
+            if (q2->ct + 1 < A.nt && A.tok[q2->ct - 1].kind == T_COMMA) {
+                attrib a2 = after_attr(&A, q2->ct + 1, after_limit(&A, q2->ct + 1));
+                if (a2.cue && a2.who != NONE)
+                    break;
+            }
             if (!inter.cue)
                 inter = a;
             last++;
@@ -1634,6 +1640,10 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
         int begins = w0 == ot || (ot > 0 && A.tok[ot - 1].kind == T_COLON);
         if (!at.cue) {
             attrib aa = after_attr(&A, ct + 1, after_limit(&A, ct + 1));
+            /* `"A." Jones said: "B."`: the colon hands that attribution
+               to the next quote */
+            if (aa.cue && aa.end < A.nt && A.tok[aa.end].kind == T_COLON)
+                aa = no_attrib();
             if (aa.cue && aa.who != NONE && !aa.weak)
                 at = aa;
             else if (ba.who != NONE)

@@ -361,6 +361,34 @@ static void test_synthetic(void)
 }
 
 /* Long runs of marks and one huge open quote: no crash, bounded output. */
+/* Consecutive quotes of two speakers stay two quotes, each with its own
+   speaker, whether the attribution follows or introduces the quote. */
+static void test_two_speakers(void)
+{
+    precis_cluster *c;
+    precis_analysis *an;
+    const precis_quote *q;
+    const char *s1 = "\"We will win the election next month,\" John Smith said. "
+                     "\"They are going to lose badly in November,\" Mary Jones said.";
+    size_t n = one(s1, strlen(s1), &c, &an, &q);
+    T_EQ_INT(n, 2);
+    if (n == 2) {
+        T_EQ_STR(q[0].speaker, "John Smith");
+        T_EQ_STR(q[1].speaker, "Mary Jones");
+        T_CHECK(!strstr(q[0].text, "November"));
+    }
+    done(c, an);
+    const char *s2 = "John Smith said: \"We will win the election next month.\" "
+                     "Mary Jones said: \"They are going to lose badly in November.\"";
+    n = one(s2, strlen(s2), &c, &an, &q);
+    T_EQ_INT(n, 2);
+    if (n == 2) {
+        T_EQ_STR(q[0].speaker, "John Smith");
+        T_EQ_STR(q[1].speaker, "Mary Jones");
+    }
+    done(c, an);
+}
+
 static void test_hostile(void)
 {
     size_t big = 1 << 20;
@@ -419,6 +447,7 @@ int main(void)
     T_RUN(test_example);
     T_RUN(test_seed);
     T_RUN(test_synthetic);
+    T_RUN(test_two_speakers);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
     return t_finish();
