@@ -3,47 +3,15 @@
    its update) and on small built cases; the JSON report's shape. */
 #include "precis.h"
 #include "t.h"
+#include "t_load.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        b = NULL;
-    }
-    fclose(f);
-    if (b) {
-        b[n] = '\0';
-        *len = (size_t)n;
-    }
-    return b;
-}
-
 static precis_cluster *load_example(void)
 {
-    size_t len;
-    char *buf = slurp(PRECIS_TEST_DIR "/../examples/cluster.jsonl", &len);
-    T_CHECK(buf != NULL);
-    if (!buf)
-        return NULL;
-    precis_cluster *c = precis_cluster_new();
-    for (char *p = buf, *nl; p < buf + len; p = nl + 1) {
-        nl = strchr(p, '\n');
-        if (!nl)
-            nl = buf + len;
-        if (nl > p)
-            T_EQ_INT(precis_cluster_add_json(c, p, (size_t)(nl - p)), PRECIS_OK);
-    }
-    free(buf);
+    precis_cluster *c = t_load_jsonl(PRECIS_TEST_DIR "/../examples/cluster.jsonl");
+    T_CHECK(c != NULL);
     return c;
 }
 
@@ -246,24 +214,14 @@ static void test_built(void)
    early and updated story; 004 is a fragment. */
 static void test_seed(void)
 {
-    static const char *const names[] = {"000_6b11628e9831967b.txt", "001_2f90f46d72ddc849.txt",
-                                        "002_46a426325f84290d.txt", "003_3059c95cfe259342.txt",
-                                        "004_c831f1bb4b716d27.txt"};
-    precis_cluster *c = precis_cluster_new();
-    for (size_t i = 0; i < 5; i++) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/seed-cluster/%s", PRECIS_SHARED_DATA, names[i]);
-        size_t len;
-        char *buf = slurp(path, &len);
-        if (!buf) {
-            printf("seed cluster not found: checks skipped\n");
-            precis_cluster_free(c);
-            return;
-        }
-        precis_article a = {.id = names[i], .text = buf, .text_len = len};
-        T_EQ_INT(precis_cluster_add(c, &a), PRECIS_OK);
-        free(buf);
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/seed-cluster", PRECIS_SHARED_DATA);
+    precis_cluster *c = t_load_dir(dir);
+    if (!c) {
+        printf("seed cluster not found: checks skipped\n");
+        return;
     }
+    T_EQ_INT(precis_cluster_size(c), 5);
     precis_summarizer *s = precis_summarizer_new(NULL, NULL);
     precis_analysis *an = NULL;
     T_EQ_INT(precis_analyze(s, c, &an), PRECIS_OK);

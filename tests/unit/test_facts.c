@@ -5,33 +5,12 @@
    including hostile ones. */
 #include "precis.h"
 #include "t.h"
+#include "t_load.h"
 
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static precis_cluster *load_jsonl(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    precis_cluster *c = precis_cluster_new();
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) > 0)
-        if (n > 1)
-            T_EQ_INT(precis_cluster_add_json(c, line, (size_t)n), PRECIS_OK);
-    free(line);
-    fclose(f);
-    return c;
-}
 
 static precis_analysis *analyze(const precis_cluster *c)
 {
@@ -110,7 +89,7 @@ static void check_invariants(const precis_cluster *c, const precis_analysis *an)
 
 static void test_example(void)
 {
-    precis_cluster *c = load_jsonl(PRECIS_TEST_DIR "/../examples/cluster.jsonl");
+    precis_cluster *c = t_load_jsonl(PRECIS_TEST_DIR "/../examples/cluster.jsonl");
     T_CHECK(c != NULL);
     if (!c)
         return;
@@ -222,31 +201,10 @@ static void test_seed(void)
 {
     char dir[1024];
     snprintf(dir, sizeof dir, "%s/seed-cluster", PRECIS_SHARED_DATA);
-    DIR *d = opendir(dir);
-    if (!d) {
+    precis_cluster *c = t_load_dir(dir);
+    if (!c) {
         printf("seed checks skipped: %s not found\n", dir);
         return;
-    }
-    char *names[64];
-    size_t nn = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) && nn < 64)
-        if (strstr(e->d_name, ".txt"))
-            names[nn++] = strdup(e->d_name);
-    closedir(d);
-    qsort(names, nn, sizeof *names, cmp_str);
-    precis_cluster *c = precis_cluster_new();
-    static char buf[1 << 20];
-    for (size_t i = 0; i < nn; i++) {
-        char path[2048];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        FILE *f = fopen(path, "rb");
-        size_t len = f ? fread(buf, 1, sizeof buf, f) : 0;
-        if (f)
-            fclose(f);
-        precis_article a = {.id = names[i], .text = buf, .text_len = len};
-        T_EQ_INT(precis_cluster_add(c, &a), PRECIS_OK);
-        free(names[i]);
     }
     precis_analysis *an = analyze(c);
     if (an) {

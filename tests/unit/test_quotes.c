@@ -6,62 +6,11 @@
    "according to", nested and odd marks, long runs of marks. */
 #include "precis.h"
 #include "t.h"
+#include "t_load.h"
 
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static precis_cluster *load_jsonl(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    precis_cluster *c = precis_cluster_new();
-    static char line[1 << 16];
-    while (fgets(line, sizeof line, f)) {
-        size_t n = strlen(line);
-        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            line[--n] = 0;
-        if (n)
-            T_EQ_INT(precis_cluster_add_json(c, line, n), PRECIS_OK);
-    }
-    fclose(f);
-    return c;
-}
-
-static precis_cluster *load_dir(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return NULL;
-    char *names[64];
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) && n < 64)
-        if (strstr(e->d_name, ".txt"))
-            names[n++] = strdup(e->d_name);
-    closedir(d);
-    qsort(names, n, sizeof *names, cmp_name);
-    precis_cluster *c = precis_cluster_new();
-    static char buf[1 << 20];
-    for (size_t i = 0; i < n; i++) {
-        char path[2048];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        FILE *f = fopen(path, "rb");
-        size_t len = f ? fread(buf, 1, sizeof buf, f) : 0;
-        if (f)
-            fclose(f);
-        precis_article a = {.id = names[i], .text = buf, .text_len = len};
-        T_EQ_INT(precis_cluster_add(c, &a), PRECIS_OK);
-        free(names[i]);
-    }
-    return c;
-}
 
 /* The analysis of c (NULL on failure, which is a failed check). */
 static precis_analysis *analyze(precis_summarizer *s, const precis_cluster *c)
@@ -123,7 +72,7 @@ static void test_example(void)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/../examples/cluster.jsonl", PRECIS_TEST_DIR);
-    precis_cluster *c = load_jsonl(path);
+    precis_cluster *c = t_load_jsonl(path);
     T_CHECK(c != NULL);
     if (!c)
         return;
@@ -210,7 +159,7 @@ static void test_seed(void)
 {
     char dir[1024];
     snprintf(dir, sizeof dir, "%s/seed-cluster", PRECIS_SHARED_DATA);
-    precis_cluster *c = load_dir(dir);
+    precis_cluster *c = t_load_dir(dir);
     if (!c)
         return; /* evaluation data is optional */
     precis_analysis *an = analyze(sum, c);
