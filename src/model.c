@@ -711,10 +711,20 @@ out:
     return st;
 }
 
-double model_cosine(const model *m, const msent *x, const msent *y, const double *idf)
+double model_sq_norm(const msent *s, const double *idf)
 {
-    PRECIS_UNUSED(m);
-    double dot = 0, nx = 0, ny = 0;
+    double n = 0;
+    for (uint32_t i = 0; i < s->nset; i++)
+        n += idf[s->set[i]] * idf[s->set[i]];
+    return n;
+}
+
+double model_cosine_normed(const msent *x, double nx, const msent *y, double ny,
+                           const double *idf)
+{
+    if (nx <= 0 || ny <= 0)
+        return 0;
+    double dot = 0;
     uint32_t i = 0, j = 0;
     while (i < x->nset && j < y->nset) {
         if (x->set[i] == y->set[j]) {
@@ -728,11 +738,11 @@ double model_cosine(const model *m, const msent *x, const msent *y, const double
             j++;
         }
     }
-    for (i = 0; i < x->nset; i++)
-        nx += idf[x->set[i]] * idf[x->set[i]];
-    for (j = 0; j < y->nset; j++)
-        ny += idf[y->set[j]] * idf[y->set[j]];
-    if (nx <= 0 || ny <= 0)
-        return 0;
     return dot / (sqrt(nx) * sqrt(ny));
+}
+
+double model_cosine(const model *m, const msent *x, const msent *y, const double *idf)
+{
+    PRECIS_UNUSED(m);
+    return model_cosine_normed(x, model_sq_norm(x, idf), y, model_sq_norm(y, idf), idf);
 }

@@ -79,4 +79,9 @@ precis_status dedup_groups(model *m, double threshold, arena *a);
 
 /* Cosine similarity of two sentences' term sets weighted by idf. */
 double model_cosine(const model *m, const msent *x, const msent *y, const double *idf);
+/* The same in parts: a sentence's squared idf norm, and the cosine given
+   both norms (for callers that compare one sentence many times). */
+double model_sq_norm(const msent *s, const double *idf);
+double model_cosine_normed(const msent *x, double nx, const msent *y, double ny,
+                           const double *idf);
 #endif

@@ -352,39 +352,6 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
 
 /* ---- MMR ------------------------------------------------------------------ */
 
-/* The cosine of two sentences' binary idf-weighted term sets, as
-   model_cosine computes it, with each set's squared norm given (computed
-   once per sentence by sq_norm, in the same order, so the value is the
-   same to the bit). */
-static double mmr_cosine(const msent *x, double nx, const msent *y, double ny,
-                         const double *idf)
-{
-    if (nx <= 0 || ny <= 0)
-        return 0;
-    double dot = 0;
-    uint32_t i = 0, j = 0;
-    while (i < x->nset && j < y->nset) {
-        if (x->set[i] == y->set[j]) {
-            double w = idf[x->set[i]];
-            dot += w * w;
-            i++;
-            j++;
-        } else if (x->set[i] < y->set[j]) {
-            i++;
-        } else {
-            j++;
-        }
-    }
-    return dot / (sqrt(nx) * sqrt(ny));
-}
-
-static double sq_norm(const msent *s, const double *idf)
-{
-    double n = 0;
-    for (uint32_t i = 0; i < s->nset; i++)
-        n += idf[s->set[i]] * idf[s->set[i]];
-    return n;
-}
 
 /* MMR: repeatedly take the sentence that fits and maximises
    λ·rel(s) − (1−λ)·max cos(s, c) over the last MMR_MAX_CHOSEN_CHECK chosen
@@ -420,7 +387,7 @@ static size_t select_mmr(model *m, budget *b, const double *idf, uint8_t *gused,
     for (uint32_t t = 0; t < m->nterm; t++)
         nv += idf[t] * idf[t];
     for (size_t i = 0; i < ns; i++) {
-        nrm[i] = sq_norm(&m->s[i], idf);
+        nrm[i] = model_sq_norm(&m->s[i], idf);
         rel[i] = (nrm[i] <= 0 || nv <= 0) ? 0 : nrm[i] / (sqrt(nrm[i]) * sqrt(nv));
         arg[i] = SIZE_MAX; /* red[i] = 0: no chosen sentence yet */
     }
@@ -441,7 +408,7 @@ static size_t select_mmr(model *m, budget *b, const double *idf, uint8_t *gused,
                 /* the newest chosen sentence joins the window; the
                    oldest may have left it */
                 uint32_t c = out[k - 1];
-                double v = mmr_cosine(s, nrm[i], &m->s[c], nrm[c], idf);
+                double v = model_cosine_normed(s, nrm[i], &m->s[c], nrm[c], idf);
                 if (v > red[i]) {
                     red[i] = v;
                     arg[i] = k - 1;
@@ -450,7 +417,7 @@ static size_t select_mmr(model *m, budget *b, const double *idf, uint8_t *gused,
                     arg[i] = SIZE_MAX;
                     for (size_t j = from; j < k; j++) {
                         uint32_t cj = out[j];
-                        double w = mmr_cosine(s, nrm[i], &m->s[cj], nrm[cj], idf);
+                        double w = model_cosine_normed(s, nrm[i], &m->s[cj], nrm[cj], idf);
                         if (w > red[i]) {
                             red[i] = w;
                             arg[i] = j;
