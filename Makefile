@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all deps test-deps example test asan werror fuzz oom bench bench-quality clean format lint
+.PHONY: all deps test-deps bench-deps example test asan werror fuzz oom bench bench-quality clean format lint
 
 all: $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
@@ -17,14 +17,22 @@ deps:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    cmake make gcc clang pkg-config libstemmer-dev libutf8proc-dev libjansson-dev \
+	    libxml2-dev libgumbo-dev zlib1g-dev libsqlite3-dev libmicrohttpd-dev libhiredis-dev \
 	    >/dev/null; \
 	else echo "deps: not root or no apt-get; assuming packages are installed"; fi
 
 # What the tests need on top: headless Chromium renders the HTML report.
 test-deps: deps
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "test-deps: not root or no apt-get; assuming chromium is installed"; fi
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server >/dev/null; \
+	else echo "test-deps: not root or no apt-get; assuming chromium and redis-server are installed"; fi
+
+# What the benchmarks compare against (peers and load generators).
+bench-deps: deps
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk hyperfine python3-readability \
+	    python3-sklearn >/dev/null; \
+	else echo "bench-deps: not root or no apt-get; assuming the peers are installed"; fi
 
 # Set-up command 1: build and summarize the bundled example cluster.
 example: deps all
