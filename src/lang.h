@@ -63,7 +63,7 @@ enum {
     LT_F = 1u << 1,        /* f: feminine                                   */
     LT_PL = 1u << 2,       /* p: plural                                     */
     LT_NEUT = 1u << 3,     /* n: neuter                                     */
-    LT_FIRST = 1u << 4,    /* 1: first person                               */
+    LT_FIRST = 1u << 4,    /* first: first person                              */
     LT_SUBJ = 1u << 5,     /* s: subject pronoun                            */
     LT_DOT = 1u << 6,      /* abbr: a title written with a period           */
     LT_LOWER = 1u << 7,    /* lower: a role noun, lower-case before a name  */
