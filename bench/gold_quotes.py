@@ -2,7 +2,8 @@
 """Score the quotes of 'precis analyze' against the hand-built gold set.
 
     python3 bench/gold_quotes.py [build/precis] [--data ../shared/data]
-                                 [--errors] [--seed-only | --basil-only]
+                                 [--errors] [--clusters A-B]
+                                 [--seed-only | --basil-only]
 
 Gold: bench/gold/quotes.jsonl (BASIL dev clusters) and
 bench/gold/seed-quotes.jsonl (the seed cluster); format and scoring rules in
@@ -16,12 +17,14 @@ Prints, for BASIL and the seed separately and together:
   precision  system quote occurrences that overlap a gold speech quote;
              occurrences that only overlap a gold 'none' record (scare
              quotes, titles) are left out.
-Exit status 0 when it ran, 2 on a usage or data error.
+Exit status 0 when it ran (or when the data directory is absent: skipped),
+2 on a usage or data error.
 """
 import argparse
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from difflib import SequenceMatcher
@@ -155,7 +158,9 @@ def speaker_ok(gold, sys_speaker):
     ss = sys_speaker.strip().lower()
     if any(ss == n.lower() for n in names):
         return 'right'
-    toks = set(name_tokens(sys_speaker))
+    # initials and Jr./Sr. do not tell two people apart ("Donald J. Trump"
+    # for "Donald Trump")
+    toks = {t for t in name_tokens(sys_speaker) if len(t) > 1 and t not in ('jr', 'sr')}
     allowed = set()
     for n in names:
         allowed.update(name_tokens(n))
@@ -289,11 +294,22 @@ def main():
     ap.add_argument('--errors', action='store_true',
                     help='list each quote not found, speaker wrong or missing, '
                          'and system quote not in the gold set, with context')
+    ap.add_argument('--clusters', metavar='A-B',
+                    help='only the BASIL clusters on lines A..B of basil-dev.jsonl')
     g = ap.add_mutually_exclusive_group()
     g.add_argument('--basil-only', action='store_true')
     g.add_argument('--seed-only', action='store_true')
     a = ap.parse_args()
+    lo, hi = 1, 1 << 30
+    if a.clusters:
+        m = re.fullmatch(r'(\d+)-(\d+)', a.clusters)
+        if not m or int(m.group(1)) > int(m.group(2)):
+            die('--clusters: expected A-B (line numbers), got %r' % a.clusters)
+        lo, hi = int(m.group(1)), int(m.group(2))
 
+    if not os.path.isdir(a.data):
+        print('gold_quotes: %s not found; skipped (needs the shared evaluation data)' % a.data)
+        return 0
     basil_path = os.path.join(a.data, 'basil', 'basil-dev.jsonl')
     seed_dir = os.path.join(a.data, 'seed-cluster')
     total = Tally()
@@ -312,12 +328,14 @@ def main():
                     except ValueError:
                         die('%s:%d: not JSON' % (basil_path, n))
                     ids = [x['id'] for x in c['articles']]
-                    if arts.intersection(ids):
+                    if lo <= n <= hi and arts.intersection(ids):
                         lines.append(raw.rstrip(b'\n'))
                         for x in c['articles']:
                             texts[x['id']] = x['text'].encode('utf-8')
         except OSError as e:
             die('%s: %s (the BASIL dev split is needed)' % (basil_path, e.strerror))
+        gold = [g for g in gold if g['article'] in texts or not a.clusters]
+        arts = {g['article'] for g in gold}
         missing = arts - set(texts)
         if missing:
             die('%s: gold articles not found: %s' % (basil_path, ', '.join(sorted(missing))))
@@ -383,4 +401,5 @@ def main():
 
 
 if __name__ == '__main__':
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     sys.exit(main())
