@@ -155,8 +155,8 @@ def speaker_ok(gold, sys_speaker):
     if not sys_speaker:
         return 'missing'
     names = [gold['speaker']] + list(gold.get('aliases') or [])
-    ss = sys_speaker.strip().lower()
-    if any(ss == n.lower() for n in names):
+    ss = ' '.join(sys_speaker.split()).lower()
+    if any(ss == ' '.join(n.split()).lower() for n in names):
         return 'right'
     # initials and Jr./Sr. do not tell two people apart ("Donald J. Trump"
     # for "Donald Trump")
