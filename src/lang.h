@@ -48,7 +48,9 @@
     X(nonperson, LW_NONPERSON)      /* War, Day, North                     */                      \
     X(stop, LW_STOP)                /* stop words for matching             */                      \
     X(abbreviations, LW_ABBR)       /* written with a period               */                      \
-    X(openers, LW_OPENER)           /* typical sentence openers            */
+    X(openers, LW_OPENER)           /* typical sentence openers            */                      \
+    X(first_names, LW_GIVEN)        /* given names (tags: gender)          */                      \
+    X(descriptors, LW_DESCR)        /* Republican: before a name, not in it */
 
 #define LANG_ENUM_(f, bit) bit##_I_,
 enum { LANG_FILES(LANG_ENUM_) LANG_NFILES };

@@ -86,7 +86,8 @@ enum {
     WC_DEF = 1 << 11,  /* the, a, an                                  */
     WC_MASC = 1 << 12, /* pronoun or title of a man                   */
     WC_FEM = 1 << 13,  /* pronoun or title of a woman                 */
-    WC_PLACE = 1 << 14 /* a place word (River, Street, U.S.)          */
+    WC_PLACE = 1 << 14, /* a place word (River, Street, U.S.)         */
+    WC_DESCR = 1 << 15  /* Republican: before a name, not part of it  */
 };
 
 static unsigned word_class_of(const lang *L, const char *w, size_t n)
@@ -109,7 +110,8 @@ static unsigned word_class_of(const lang *L, const char *w, size_t n)
     r |= c & LW_ACC ? WC_ACC : 0;
     r |= c & LW_STMT ? WC_STMT : 0;
     r |= c & LW_DEF ? WC_DEF : 0;
-    if (c & (LW_PRON | LW_TITLE)) {
+    r |= c & LW_DESCR ? WC_DESCR : 0;
+    if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
         r |= e->tags & LT_F ? WC_FEM : 0;
     }
@@ -334,6 +336,8 @@ enum {
     R_ORG = 1 << 6     /* has an organisation word                     */
 };
 
+enum { G_M = 1, G_F = 2 }; /* gender bits; both or none: unknown */
+
 typedef struct qrun {
     uint32_t t0, t1; /* token range of the capitalised run             */
     uint32_t n0, ne; /* the name in it, titles and function words off  */
@@ -341,10 +345,14 @@ typedef struct qrun {
     uint32_t sent;   /* sentence number                                */
     uint32_t full;   /* persons: the run with the fullest form         */
     uint32_t flags;
+    uint32_t gender; /* G_*: from a title, a given name, or a pronoun
+                        that took it (kept on the fullest form)       */
 } qrun;
 
 typedef struct mention {
-    uint32_t tok, sent, full; /* a person in subject position */
+    uint32_t tok, sent, full; /* a person in subject position, or a subject
+                                 pronoun that refers to one (tok is the
+                                 pronoun's token)                      */
 } mention;
 
 typedef struct rawq {
@@ -563,6 +571,8 @@ static int verb_follows(const qart *A, const qrun *r)
     return is_word(A, k, WC_VERB | WC_VPRE) && !(A->tok[k].flags & F_CAP);
 }
 
+static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent);
+
 /* Finds the capitalised runs, their names, which are people, the fullest
    form of each person, and the subject mentions.  Buffers in sc. */
 static int find_names(qart *A, qscratch *sc)
@@ -586,7 +596,7 @@ static int find_names(qart *A, qscratch *sc)
                !(A->tok[j].flags & F_SSTART) && !(A->tok[j - 1].flags & F_POSS) &&
                (A->tok[j].flags & F_INQ) == (k->flags & F_INQ))
             j++;
-        qrun r = {i, j, i, i, NONE, sent, NONE, 0};
+        qrun r = {i, j, i, i, NONE, sent, NONE, 0, 0};
         if (k->flags & F_INQ)
             r.flags |= R_INQ;
         if (A->tok[j - 1].flags & F_POSS)
@@ -606,6 +616,12 @@ static int find_names(qart *A, qscratch *sc)
             while (r.n0 < j && (A->tok[r.n0].cls & (WC_FUNC | WC_DAY | WC_DEF | WC_PRON | WC_VERB |
                                                     WC_VPRE | WC_ACC | WC_PREP)))
                 r.n0++;
+        /* "Republican Pat Toomey": the party word is no part of the name */
+        while (r.n0 + 1 < j && (A->tok[r.n0].cls & WC_DESCR))
+            r.n0++;
+        if (r.title != NONE)
+            r.gender |= (A->tok[r.title].cls & WC_MASC ? G_M : 0) |
+                        (A->tok[r.title].cls & WC_FEM ? G_F : 0);
         /* a capitalised function word after a name word is part of the
            name ("Theresa May", "Will" is not: it comes first) */
         r.ne = r.n0;
@@ -615,6 +631,12 @@ static int find_names(qart *A, qscratch *sc)
                  !(A->tok[r.ne].cls & (WC_DEF | WC_PRON | WC_TITLE)))))
             r.ne++;
         uint32_t len = r.ne - r.n0;
+        /* "the Arizona Republican": a description, not a name */
+        if (len && (A->tok[r.ne - 1].cls & WC_DESCR))
+            len = 0;
+        if (len >= 2 && !(r.gender & (G_M | G_F)))
+            r.gender |= (A->tok[r.n0].cls & WC_MASC ? G_M : 0) |
+                        (A->tok[r.n0].cls & WC_FEM ? G_F : 0);
         if (len) {
             r.flags |= R_NAMED;
             for (uint32_t q = r.n0; q < r.ne; q++)
@@ -669,26 +691,84 @@ static int find_names(qart *A, qscratch *sc)
         if (r->flags & R_PERSON) {
             uint32_t *e = name_slot(A, tok_key(A, r->ne - 1));
             r->full = *e ? *e - 1 : ri;
+            A->run[r->full].gender |= r->gender;
         }
     }
-    /* people in subject position, for pronouns */
-    if (grow((void **)&sc->men, &sc->mencap, A->nrun + 1, sizeof(mention)))
+    /* people in subject position and, in text order with them, the
+       subject pronouns that continue them (centering: a pronoun subject
+       carries its referent on to the next pronoun) */
+    size_t npron = 0;
+    for (size_t i = 0; i < A->nt; i++)
+        npron += A->tok[i].kind == T_WORD && (A->tok[i].cls & WC_PRON);
+    if (grow((void **)&sc->men, &sc->mencap, A->nrun + npron + 1, sizeof(mention)))
         return -1;
     A->men = sc->men;
     A->nmen = 0;
-    uint32_t seen_sent = NONE;
-    for (uint32_t ri = 0; ri < A->nrun; ri++) {
-        const qrun *r = &A->run[ri];
-        if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS | R_PREP)))
+    uint32_t seen_sent = NONE, ri = 0;
+    sent = 0;
+    for (uint32_t k = 0; k < A->nt; k++) {
+        const qtok *tk = &A->tok[k];
+        if (tk->flags & F_SSTART)
+            sent++;
+        if (ri < A->nrun && A->run[ri].t0 == k) {
+            const qrun *r = &A->run[ri++];
+            k = r->t1 - 1;
+            if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS | R_PREP)))
+                continue;
+            if (r->sent != seen_sent || verb_follows(A, r))
+                A->men[A->nmen++] = (mention){r->t0, r->sent, r->full};
+            seen_sent = r->sent;
             continue;
-        if (r->sent != seen_sent || verb_follows(A, r))
-            A->men[A->nmen++] = (mention){r->t0, r->sent, r->full};
-        seen_sent = r->sent;
+        }
+        if (tk->kind != T_WORD || !(tk->cls & WC_PRON) || (tk->flags & F_INQ))
+            continue;
+        uint32_t who = pronoun_referent(A, k, sent);
+        if (who != NONE) {
+            A->men[A->nmen++] = (mention){k, sent, who};
+            seen_sent = sent;
+        }
     }
     return 0;
 }
 
-/* The person a subject pronoun at token p points to (run index), or NONE. */
+/* The person a subject pronoun at token p refers to (run index), or
+   NONE: the latest person or resolved pronoun in subject position within
+   PRON_MAX_BYTES whose gender agrees ("she" never goes to a man, "they"
+   to no one); ambiguous when that sentence had two agreeing people.
+   Called in text order while the mentions are built (find_names), so a
+   pronoun that takes a person of unknown gender gives them its own. */
+static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent)
+{
+    uint32_t g = (A->tok[p].cls & WC_MASC ? G_M : 0) | (A->tok[p].cls & WC_FEM ? G_F : 0);
+    if (!g)
+        return NONE; /* "they": a group, not one person */
+    PRECIS_UNUSED(sent);
+    for (size_t i = A->nmen; i > 0; i--) {
+        const mention *m = &A->men[i - 1];
+        if (A->tok[p].s - A->tok[m->tok].s > PRON_MAX_BYTES)
+            return NONE;
+        uint32_t mg = A->run[m->full].gender;
+        if (mg == G_M + G_F)
+            mg = 0;
+        if (mg && mg != g)
+            continue;
+        /* "Putin and Lavrov said ...": which one? */
+        for (size_t j = i - 1; j > 0 && A->men[j - 1].sent == m->sent; j--) {
+            const mention *o = &A->men[j - 1];
+            uint32_t og = A->run[o->full].gender;
+            if (o->full != m->full && (!og || og == G_M + G_F || og == g) &&
+                !(A->tok[o->tok].cls & WC_PRON))
+                return NONE;
+        }
+        if (!mg)
+            A->run[m->full].gender |= g;
+        return m->full;
+    }
+    return NONE;
+}
+
+/* The person the subject pronoun at token p refers to (run index), or
+   NONE: looked up among the mentions find_names built. */
 static uint32_t resolve_pronoun(const qart *A, uint32_t p)
 {
     size_t lo = 0, hi = A->nmen;
@@ -699,14 +779,9 @@ static uint32_t resolve_pronoun(const qart *A, uint32_t p)
         else
             hi = mid;
     }
-    if (lo == 0)
-        return NONE;
-    const mention *m = &A->men[lo - 1];
-    if (A->tok[p].s - A->tok[m->tok].s > PRON_MAX_BYTES)
-        return NONE;
-    if (lo >= 2 && A->men[lo - 2].sent == m->sent && A->men[lo - 2].full != m->full)
-        return NONE; /* "Putin and Lavrov said ...": which one? */
-    return m->full;
+    if (lo < A->nmen && A->men[lo].tok == p)
+        return A->men[lo].full;
+    return NONE;
 }
 
 /* "the minister added": the last person before token p whose title
@@ -803,6 +878,19 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     if ((c & WC_VERB) && !(A->tok[j].flags & F_CAP)) {
         uint32_t k = j + 1, who = NONE, end = j + 1;
         uint32_t r = k < lim ? named_run_starting(A, k) : NONE;
+        if (r == NONE && k < lim && !is_word(A, k, WC_PRON)) {
+            /* "said senior adviser David Axelrod", "said the legislator,
+               Representative Carl Seel" */
+            uint32_t q = k;
+            while (q < lim && q - k < 5 && A->tok[q].kind == T_WORD &&
+                   !(A->tok[q].flags & F_CAP) && !(A->tok[q].cls & (WC_VERB | WC_PREP)))
+                q++;
+            if (q > k && q < lim && A->tok[q].kind == T_COMMA)
+                q++;
+            uint32_t r2 = q > k && q < lim ? named_run_starting(A, q) : NONE;
+            if (r2 != NONE && (A->run[r2].flags & R_PERSON))
+                r = r2;
+        }
         if (r != NONE) {
             who = who_of(A, r);
             end = A->run[r].t1;
@@ -815,12 +903,23 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         }
         return verb_cue(A, j, who, end);
     }
-    uint32_t r = named_run_starting(A, j);
+    /* "the NAACP President Benjamin Todd Jealous said" */
+    uint32_t r = named_run_starting(A, j + ((c & WC_DEF) && j + 1 < lim));
+    if (r != NONE && !(A->run[r].flags & R_PERSON)) {
+        /* "NRSC spokesman Brian Walsh said": a body, its role word, a person */
+        uint32_t q = A->run[r].t1;
+        while (q < lim && q - A->run[r].t1 < 3 && is_word(A, q, WC_TITLE) &&
+               !(A->tok[q].flags & F_CAP))
+            q++;
+        uint32_t r2 = q > A->run[r].t1 ? named_run_starting(A, q) : NONE;
+        if (r2 != NONE && (A->run[r2].flags & R_PERSON))
+            r = r2;
+    }
     if (r != NONE) {
         uint32_t k = skip_adv(A, A->run[r].t1, lim, 2);
         if (k < lim && A->tok[k].kind == T_COMMA) { /* ", the chief hydrologist," */
             uint32_t q = k + 1;
-            while (q < lim && q - k < 12 && A->tok[q].kind != T_COMMA && A->tok[q].kind != T_STOP)
+            while (q < lim && q - k < 30 && A->tok[q].kind != T_COMMA && A->tok[q].kind != T_STOP)
                 q++;
             if (q < lim && A->tok[q].kind == T_COMMA)
                 k = skip_adv(A, q + 1, lim, 2);
