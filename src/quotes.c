@@ -87,7 +87,8 @@ enum {
     WC_MASC = 1 << 12, /* pronoun or title of a man                   */
     WC_FEM = 1 << 13,  /* pronoun or title of a woman                 */
     WC_PLACE = 1 << 14, /* a place word (River, Street, U.S.)         */
-    WC_DESCR = 1 << 15  /* Republican: before a name, not part of it  */
+    WC_DESCR = 1 << 15, /* Republican: before a name, not part of it  */
+    WC_DOT = 1 << 16    /* takes a period: Gov., Jan., Dr.            */
 };
 
 static unsigned word_class_of(const lang *L, const char *w, size_t n)
@@ -111,6 +112,7 @@ static unsigned word_class_of(const lang *L, const char *w, size_t n)
     r |= c & LW_STMT ? WC_STMT : 0;
     r |= c & LW_DEF ? WC_DEF : 0;
     r |= c & LW_DESCR ? WC_DESCR : 0;
+    r |= (c & LW_ABBR) || (e->tags & LT_DOT) ? WC_DOT : 0;
     if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
         r |= e->tags & LT_F ? WC_FEM : 0;
@@ -150,7 +152,7 @@ enum {
 typedef struct qtok {
     uint32_t s, e; /* byte span */
     uint8_t kind, flags;
-    uint16_t cls; /* word classes (words only) */
+    uint32_t cls; /* word classes (words only) */
 } qtok;
 
 /* Code of a general-punctuation character U+2000..U+207F at t[i] (its last
@@ -258,17 +260,17 @@ static size_t lex(const lang *wt, const char *t, size_t n, qtok **tok, size_t *c
                 k.flags |= F_POSS;
             else if (wl >= 5 && t[j - 1] == 's' && genpunct(t, n, j - 4) == 0x8099)
                 k.flags |= F_POSS;
-            k.cls = (uint16_t)word_class_of(wt, t + i, wl);
+            k.cls = word_class_of(wt, t + i, wl);
             if (!k.cls && hyph) {
                 size_t h = i;
                 while (h < j && t[h] != '-')
                     h++;
-                k.cls = (uint16_t)(word_class_of(wt, t + i, h - i) & (WC_TITLE | WC_ORG));
+                k.cls = word_class_of(wt, t + i, h - i) & (WC_TITLE | WC_ORG);
             }
             if (!k.cls && wl > 4 && t[j - 1] == 'y' && t[j - 2] == 'l' && !(k.flags & F_CAP))
                 k.cls = WC_ADV;
             if (j < n && t[j] == '.' &&
-                ((wl == 1 && letters) || (dots && letters) || (k.cls & (WC_TITLE | WC_DAY)) ||
+                ((wl == 1 && letters) || (dots && letters) || (k.cls & WC_DOT) ||
                  ((k.cls & WC_ORG) && wl <= 3))) {
                 j++;
                 k.e = (uint32_t)j;
@@ -710,7 +712,7 @@ static int find_names(qart *A, qscratch *sc)
         const qtok *tk = &A->tok[k];
         if (tk->flags & F_SSTART)
             sent++;
-        if (ri < A->nrun && A->run[ri].t0 == k) {
+        if (ri < A->nrun && A->run[ri].t0 == k && !(tk->cls & WC_PRON)) {
             const qrun *r = &A->run[ri++];
             k = r->t1 - 1;
             if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS | R_PREP)))
@@ -720,6 +722,8 @@ static int find_names(qart *A, qscratch *sc)
             seen_sent = r->sent;
             continue;
         }
+        if (ri < A->nrun && A->run[ri].t0 == k)
+            ri++; /* "He" opening a sentence is a run of its own */
         if (tk->kind != T_WORD || !(tk->cls & WC_PRON) || (tk->flags & F_INQ))
             continue;
         uint32_t who = pronoun_referent(A, k, sent);
