@@ -449,6 +449,14 @@ static int word_is(const qart *A, uint32_t k, const char *w)
     return 1;
 }
 
+/* Does word token k end in the lower-case suffix sfx, with at least
+   three letters before it? */
+static int ends_lower(const qart *A, uint32_t k, const char *sfx)
+{
+    size_t n = A->tok[k].e - A->tok[k].s, m = strlen(sfx);
+    return n >= m + 3 && !memcmp(A->t + A->tok[k].e - m, sfx, m);
+}
+
 /* Byte length of token k without a possessive 's and a final '.'. */
 static size_t name_len(const qart *A, uint32_t k)
 {
@@ -598,7 +606,18 @@ static int find_names(qart *A, qscratch *sc)
                !(A->tok[j].flags & F_SSTART) && !(A->tok[j - 1].flags & F_POSS) &&
                (A->tok[j].flags & F_INQ) == (k->flags & F_INQ))
             j++;
-        qrun r = {i, j, i, i, NONE, sent, NONE, 0, 0};
+        /* "Presently", "Joining", "Saying President Obama": an adverb or
+           participle opening a sentence is no part of a name (and the
+           name after it is no subject) */
+        int dropped = 0;
+        if ((k->flags & F_SSTART) && !k->cls && i + 1 < j &&
+            (ends_lower(A, i, "ing") ||
+                                                                 ends_lower(A, i, "ly"))) {
+            i++;
+            k = &A->tok[i];
+            dropped = 1;
+        }
+        qrun r = {i, j, i, i, NONE, sent, NONE, dropped ? R_PREP : 0, 0};
         if (k->flags & F_INQ)
             r.flags |= R_INQ;
         if (A->tok[j - 1].flags & F_POSS)
