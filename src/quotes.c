@@ -1328,7 +1328,6 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
     if (find_names(&A, sc))
         return PRECIS_ENOMEM;
 
-    uint32_t prev_ct = NONE, prev_who = NONE;
     for (size_t i = 0; i < A.nraw;) {
         size_t first = i, last = i;
         attrib inter = no_attrib();
@@ -1402,24 +1401,12 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
                 at = pa.cue ? pa : aa.cue ? aa : ba;
             }
         }
-        /* a paragraph that is only a quote continues the quote that ended
-           the paragraph before (cue NULL: the speaker is carried over) */
-        if (!at.cue && at.who == NONE && prev_who != NONE && ot > 0 && A.tok[ot - 1].kind == T_NL &&
-            ot - 1 > prev_ct && ot - 1 - prev_ct <= WINDOW_TOKENS) {
-            uint32_t lim = after_limit(&A, ct + 1), k = prev_ct + 1;
-            while (k < ot - 1 && A.tok[k].kind != T_NL)
-                k++;
-            if (k == ot - 1 && (lim >= A.nt || A.tok[lim].kind == T_NL))
-                at.who = prev_who;
-        }
         i = last + 1;
         if (words < QUOTE_LONE_WORDS && at.who == NONE && !begins)
             continue;
         precis_status st = add_quote(x, sc, &A, art, first, last, &at);
         if (st)
             return st;
-        prev_ct = ct;
-        prev_who = at.who;
     }
     return PRECIS_OK;
 }
