@@ -312,7 +312,8 @@ typedef enum precis_fact_kind {
     PRECIS_FACT_DATE,       /* a date or day: "Dec. 30", "Friday"         */
     PRECIS_FACT_PERSON,     /* a named person                            */
     PRECIS_FACT_ORG,        /* an organisation                           */
-    PRECIS_FACT_NAME        /* another proper name (place, event, ...)   */
+    PRECIS_FACT_NAME,       /* another proper name (event, law, ...)     */
+    PRECIS_FACT_PLACE       /* a place: country, state, city, river, ...  */
 } precis_fact_kind;
 
 /* One fact and every article that states it.  Strings are NUL-terminated

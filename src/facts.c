@@ -1243,9 +1243,22 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
         }
         if (!v)
             return i + 1;
+        /* "Forty three witnesses": a tens word and a unit word, unhyphenated */
+        int u = j < n ? numword(f, &tk[j]) : 0;
+        if (v >= 20 && v % 10 == 0 && v <= 90 && u >= 1 && u <= 9 && !(a->f & F_HYPH)) {
+            v += u;
+            j++;
+        }
         mant = (uint64_t)v;
         word = v;
     }
+    /* "Boeing 777 flights", "Amendment 64", "Flight 370": a number right
+       after a name word (not a month, not a sentence opener) names a
+       thing, it counts nothing */
+    if (a->kind == T_NUM && !a->cur && i > 0 && tk[i - 1].kind == T_WORD &&
+        (tk[i - 1].f & F_CAP) && !(tk[i - 1].f & F_INIT) &&
+        !(tk[i - 1].lx && (tk[i - 1].lx->cls & (L_MONTH | L_WDAY | L_FUNC | L_DATEPREP))))
+        return i + 1;
     /* multipliers: "1.2 million", "two hundred thousand", "two dozen" */
     for (int m = 0; m < 2 && j < n && tk[j].kind == T_WORD && tk[j].lx; m++) {
         if ((tk[j].lx->cls & L_MULT) && !(tk[j].f & F_POSS)) {
@@ -1480,6 +1493,19 @@ static int lower_tail(const char *t, size_t s, size_t e)
 }
 
 /* Adds a mention of the name made of tokens idx[0..nw) with evidence ev. */
+/* Is the name form[0..n) a place: one the pack lists (place_names: "New
+   York", "Va."), a place acronym alone (U.S.), or a name ending in a
+   place word ("Larrow River", "Fairfax County"; last its last token)? */
+static int place_name(const fctx *f, const char *form, size_t n, const tok *last)
+{
+    if (n && form[n - 1] == '.')
+        n--;
+    const lang_word *e = lang_word_of(f->L, form, n);
+    if (e && (e->cls & (LW_PLACENAME | LW_PLACE)))
+        return 1;
+    return last->lx && (last->lx->cls & L_PLACE) && (last->f & (F_CAP | F_ACRO));
+}
+
 static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
 {
     const tok *tk = f->tk;
@@ -1537,7 +1563,7 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
         it->lastw = it->key + lastw;
         it->lastwlen = fl - lastw;
         it->org = org;
-        it->place = nw == 1 && tk[idx[0]].lx && (tk[idx[0]].lx->cls & L_PLACE);
+        it->place = place_name(f, form, fl, nw == 1 ? &tk[idx[0]] : l);
     }
     return mention_add(f, id, tk[idx[0]].s, (l->f & F_POSS) ? l->we : l->e, ev, NULL, 0);
 }
@@ -2330,7 +2356,8 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
     /* names: kind and canonical spelling of each group */
     unsigned *ev = arena_calloc(tmp, nf ? nf : 1, sizeof *ev);
     unsigned char *flags = arena_calloc(tmp, nf ? nf : 1, 1); /* 1 org, 2 multi, 4 single */
-    if (!ev || !flags)
+    unsigned char *place = arena_calloc(tmp, nf ? nf : 1, 1);
+    if (!ev || !flags || !place)
         return PRECIS_ENOMEM;
     for (size_t i = 0; i < nit; i++) {
         if (fid[i] == NONE || it[i].kind != K_NAME)
@@ -2342,6 +2369,7 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
         flags[g] |= it[i].org ? 1 : 0;
         flags[g] |= it[i].ntok >= 2 && it[i].ntok <= 3 ? 2 : 0;
         flags[g] |= it[i].ntok == 1 ? 4 : 0;
+        place[g] |= it[i].place ? 1 : 0;
         const item *c = &it[fb[g].canon];
         int better;
         if ((it[i].ntok >= 2) != (c->ntok >= 2))
@@ -2361,6 +2389,8 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
             fb[g].kind = PRECIS_FACT_PERSON;
         else if (flags[g] & 1)
             fb[g].kind = PRECIS_FACT_ORG;
+        else if (place[g])
+            fb[g].kind = PRECIS_FACT_PLACE;
         else if ((ev[g] & EV_ROLE) || ((flags[g] & 6) == 6))
             fb[g].kind = PRECIS_FACT_PERSON;
         else if (c->ntok == 1 && (flags[g] & 2) == 0 && demonym(c))

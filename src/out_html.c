@@ -534,6 +534,7 @@ static void put_facts(html *h, const precis_analysis *an)
                   {PRECIS_FACT_DATE, "Dates"},
                   {PRECIS_FACT_PERSON, "People"},
                   {PRECIS_FACT_ORG, "Organisations"},
+                  {PRECIS_FACT_PLACE, "Places"},
                   {PRECIS_FACT_NAME, "Other names"}};
     pbuf *b = h->b;
     const precis_fact *f;
