@@ -85,7 +85,12 @@
  * meters above flood stage") -- different quantities of one kind --, a
  * relative time ("eight years ago"), and pairs that are consistent
  * through a qualifier ("more than 350" and 359, "about 40" and 42, "up
- * to 500" and 480).  Pairs are only compared within a key's bucket, at
+ * to 500" and 480) or a rounding (one value has fewer significant digits
+ * and is within 5 %: "$700 billion" and "$716 billion").  Money and
+ * percentages count no thing, so their mentions must share
+ * FACT_CONF_SHARED_UNIT (3) context stems.  Each conflict carries the
+ * sentence of each side (precis_conflict.a_sentence / b_sentence) so a
+ * reader can judge it.  Pairs are only compared within a key's bucket, at
  * most FACT_CONF_BUCKET facts per bucket.
  *
  * Order of facts: by kind (number, date, person, org, name), then by
@@ -131,6 +136,7 @@
 #define FACT_CONF_MENTIONS 4
 #define FACT_CONF_RATIO 2.0
 #define FACT_CONF_SHARED 2
+#define FACT_CONF_SHARED_UNIT 3 /* for $, %, €, £ */
 #define FACT_MERGE_BUCKET 64
 #define NONE UINT32_MAX
 
@@ -2264,9 +2270,35 @@ static int each_has_own(const fbuild *a, const fbuild *b)
 
 /* Can "x" (value lo) and "y" (value hi > lo) both be true?  "more than
    350" and 359; "about 40" and 42; "up to 500" and 480. */
+/* Significant digits of v (at most 15): 700 has 1, 716 has 3, 1.5e6 2. */
+static int sig_digits(double v)
+{
+    if (v <= 0)
+        return 0;
+    while (v >= 1e15)
+        v /= 10;
+    double r = v;
+    int frac = 0;
+    while (frac < 6 && fabs(r - floor(r + 0.5)) > 1e-9 * (r > 1 ? r : 1)) {
+        r *= 10;
+        frac++;
+    }
+    uint64_t n = (uint64_t)floor(r + 0.5);
+    while (n && n % 10 == 0)
+        n /= 10;
+    int d = 0;
+    for (; n; n /= 10)
+        d++;
+    return d;
+}
+
 static int consistent(const mention *x, double lo, const mention *y, double hi)
 {
     if (x->qual == Q_ATLEAST || y->qual == Q_ATMOST)
+        return 1;
+    /* one is the other rounded: "$700 billion" and "$716 billion",
+       "$43,000" and "$43,350" */
+    if (hi <= lo * 1.05 && sig_digits(lo) != sig_digits(hi))
         return 1;
     if ((x->qual == Q_ABOUT || y->qual == Q_ABOUT) && hi <= lo * 1.25)
         return 1;
@@ -2277,6 +2309,10 @@ static int consistent(const mention *x, double lo, const mention *y, double hi)
 static int same_context(const fctx *f, const uint32_t *order, const fbuild *a, const fbuild *b,
                         uint32_t keystem, double lo, double hi)
 {
+    /* money and percentages name no counted thing: their context must
+       say more that it is the same quantity */
+    size_t need = (keystem & 0x80000000u) && (keystem & 0xffu) <= U_GBP ? FACT_CONF_SHARED_UNIT
+                                                                         : FACT_CONF_SHARED;
     size_t na = a->mn < FACT_CONF_MENTIONS ? a->mn : FACT_CONF_MENTIONS;
     size_t nb = b->mn < FACT_CONF_MENTIONS ? b->mn : FACT_CONF_MENTIONS;
     for (size_t p = 0; p < na; p++) {
@@ -2303,7 +2339,7 @@ static int same_context(const fctx *f, const uint32_t *order, const fbuild *a, c
                         break;
                     }
             }
-            if (shared >= FACT_CONF_SHARED)
+            if (shared >= need)
                 return 1;
         }
     }
@@ -2313,6 +2349,45 @@ static int same_context(const fctx *f, const uint32_t *order, const fbuild *a, c
 typedef struct confl {
     size_t a, b;
 } confl;
+
+/* Does fact f list article art? */
+static int states_in(const precis_fact *f, size_t art)
+{
+    for (size_t i = 0; i < f->n_articles; i++)
+        if (f->articles[i] == art)
+            return 1;
+    return 0;
+}
+
+/* The model sentence holding the first mention of a in an article that
+   does not state b (a conflict's evidence for the reader). */
+static precis_mention side_sentence(const actx *x, const precis_fact *a, const precis_fact *b)
+{
+    const precis_mention *m = &a->mentions[0];
+    for (size_t i = 0; i < a->n_mentions; i++)
+        if (!states_in(b, a->mentions[i].article)) {
+            m = &a->mentions[i];
+            break;
+        }
+    precis_mention r = *m;
+    const model *md = x->m;
+    if (m->article >= md->nart)
+        return r;
+    const msent *s = &md->s[md->first[m->article]];
+    size_t lo = 0, hi = md->count[m->article];
+    while (lo < hi) { /* the last sentence starting at or before the mention */
+        size_t mid = lo + (hi - lo) / 2;
+        if (s[mid].start <= m->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo > 0 && s[lo - 1].end >= m->end) {
+        r.start = s[lo - 1].start;
+        r.end = s[lo - 1].end;
+    }
+    return r;
+}
 
 static int cmp_confl(const void *pa, const void *pb)
 {
@@ -2572,6 +2647,17 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
         o->article = m0->art;
         o->start = m0->start;
         o->end = m0->end;
+        precis_mention *ms = arena_alloc(x->out, pmul(b->mn, sizeof *ms));
+        if (!ms) {
+            pfree(cf);
+            return PRECIS_ENOMEM;
+        }
+        for (size_t q = 0; q < b->mn; q++) {
+            const mention *mq = &f->mn[order[b->moff + q]];
+            ms[q] = (precis_mention){mq->art, mq->start, mq->end};
+        }
+        o->mentions = ms;
+        o->n_mentions = b->mn;
     }
     if (ncf) {
         precis_conflict *co = arena_alloc(x->out, pmul(ncf, sizeof *co));
@@ -2585,7 +2671,8 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
         }
         qsort(cf, ncf, sizeof *cf, cmp_confl);
         for (size_t q = 0; q < ncf; q++)
-            co[q] = (precis_conflict){cf[q].a, cf[q].b};
+            co[q] = (precis_conflict){cf[q].a, cf[q].b, side_sentence(x, &res[cf[q].a], &res[cf[q].b]),
+                                      side_sentence(x, &res[cf[q].b], &res[cf[q].a])};
         *conf = co;
         *nconf = ncf;
     }
