@@ -246,7 +246,7 @@ def main():
         best = None
         for f in cands:
             v_ok = f.get("value") is not None and isinstance(g["value"], (int, float)) and \
-                abs(float(f["value"]) - float(g["value"])) < 1e-6
+                abs(float(f["value"]) - float(g["value"])) <= 1e-3 * max(1.0, abs(float(g["value"])))
             key = (f.get("key") or "").strip()
             if g["counts"] is None:
                 c_ok = key.lower() in UNIT_KEYS or \
