@@ -362,9 +362,10 @@ def main():
         # every article of a gold cluster is annotated exhaustively
         t, by = Tally(), {}
         score(gold, texts, occ, t, by, errors, 'basil')
+        other = os.path.realpath(a.gold) != os.path.realpath(GOLD_BASIL)
         print('BASIL dev: %d clusters, %d articles, %d gold speech quotes (%d none records)%s'
               % (len(lines), len(texts), t.gold, len(gold) - t.gold,
-                 '' if a.gold == GOLD_BASIL else ' [gold %s]' % os.path.basename(a.gold)))
+                 ' [gold %s]' % os.path.basename(a.gold) if other else ''))
         print_tally('basil', t)
         print_parts('basil', by)
         if mism:
