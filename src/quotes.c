@@ -1394,6 +1394,8 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
                "nothing improper" happened") */
             attrib aa = after_attr(&A, ct + 1, after_limit(&A, ct + 1));
             i = last + 1;
+            if (words == 1 && ot + 2 == ct && (A.tok[ot + 1].flags & F_ALLCAPS))
+                continue; /* a sign or a label: "a duck with "LAME" over it" */
             if (ba.cue && ba.who != NONE && !ba.weak)
                 at = ba;
             else if (aa.cue && aa.who != NONE && !aa.weak)

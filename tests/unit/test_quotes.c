@@ -199,12 +199,16 @@ static void test_seed(void)
         T_EQ_STR(p->speaker, "Vladimir Putin");
         T_EQ_STR(p->cue, "said");
     }
-    /* scare quotes are not quotes */
+    /* a sign is not a quote; a word or two that the sentence gives to
+       someone is (as the hand-made gold set, bench/gold/seed-quotes.jsonl,
+       reads them: Lavrov said the claims were "groundless.", Trump called
+       them "ridiculous") */
     T_CHECK(!find(q, n, "LAME") || strlen(find(q, n, "LAME")->text) > 10);
     for (size_t i = 0; i < n; i++) {
-        T_CHECK(strcmp(q[i].text, "reciprocity") != 0);
-        T_CHECK(strcmp(q[i].text, "groundless.") != 0);
-        T_CHECK(strcmp(q[i].text, "ridiculous") != 0);
+        if (!strcmp(q[i].text, "groundless."))
+            T_CHECK(q[i].speaker && !strcmp(last_name(q[i].speaker), "Lavrov"));
+        if (!strcmp(q[i].text, "ridiculous"))
+            T_CHECK(q[i].speaker && !strcmp(q[i].speaker, "Donald Trump"));
     }
     /* Putin's unrelated statements in 004 are not one statement */
     const precis_quote *u1 = find(q, n, "It is regrettable");
