@@ -221,7 +221,7 @@ precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, mo
         model_scratch_free(&s->sc);
     precis_status st = model_build(m, c, s->nm, &s->sc, &s->mem);
     if (st == PRECIS_OK)
-        st = dedup_groups(m, s->opt.dup_threshold, &s->mem);
+        st = dedup_groups(m, c, s->opt.dup_threshold, &s->mem);
     if (st) {
         perr_set(s->err, sizeof s->err, "%s", precis_strerror(st));
         return st;
