@@ -909,6 +909,44 @@ static int case_syndicated_copies(size_t *in)
     return 0;
 }
 
+/* A budget smaller than every sentence: not an empty summary but the best
+   sentence cut at a word boundary to fit, marked as cut. */
+static int case_budget_below_every_sentence(size_t *in)
+{
+    const char *t = "Floodwater from the swollen Larrow River poured through a breached levee "
+                    "in Portville early Saturday, officials said. About 1,200 residents left "
+                    "their homes in the low-lying districts before the water reached them.";
+    precis_cluster *c = precis_cluster_new();
+    T_EQ_INT(add_text(c, t, strlen(t)), PRECIS_OK);
+    *in = strlen(t);
+    for (int m = 0; m < PRECIS_METHOD_COUNT_; m++)
+        for (int u = 0; u < 2; u++) {
+            precis_options o;
+            precis_options_init(&o);
+            o.method = (precis_method)m;
+            o.unit = u ? PRECIS_UNIT_BYTES : PRECIS_UNIT_WORDS;
+            o.budget = u ? 40 : 6;
+            precis_summarizer *s = precis_summarizer_new(&o, NULL);
+            precis_summary *sum = NULL;
+            T_EQ_INT(precis_summarize(s, c, &sum), PRECIS_OK);
+            T_EQ_INT(precis_summary_size(sum), 1);
+            T_EQ_INT(precis_summary_cut(sum), 1);
+            if (precis_summary_size(sum) == 1) {
+                const precis_sentence *ps = precis_summary_sentence(sum, 0);
+                T_CHECK(u ? ps->len <= 40 : precis_summary_words(sum) == 6);
+                T_CHECK(ps->len > 0 && ps->text[ps->len - 1] != ' ');
+            }
+            char *out = NULL;
+            T_EQ_INT(precis_summary_render(sum, c, PRECIS_FORMAT_JSON, &out, NULL), PRECIS_OK);
+            T_CHECK(out && strstr(out, "\"cut\":true}]"));
+            precis_free(out);
+            precis_summary_free(sum);
+            precis_summarizer_free(s);
+        }
+    precis_cluster_free(c);
+    return 0;
+}
+
 #define CASE(fn) run_case(#fn, fn)
 
 int main(void)
@@ -931,5 +969,6 @@ int main(void)
     CASE(case_analyze_50mb_unclosed);
     CASE(case_short_duplicates);
     CASE(case_syndicated_copies);
+    CASE(case_budget_below_every_sentence);
     return t_finish();
 }
