@@ -947,6 +947,25 @@ static int case_budget_below_every_sentence(size_t *in)
     return 0;
 }
 
+/* Sentence-dense text: the shortest sentences there are ("Go. ", 4 bytes
+   each), where the per-sentence structures outweigh the text.  The bound
+   stated for any input is 100 x input + 64 MB (40 x holds for text whose
+   sentences average 20 bytes or more, all the cases above). */
+static int case_sentence_dense(size_t *in)
+{
+    size_t n;
+    char *s = repeat("Go. ", 500000, &n);
+    *in = n;
+    in[1] = (100 * n + ((size_t)64 << 20)) / 1024;
+    precis_cluster *c = precis_cluster_new();
+    T_EQ_INT(add_text(c, s, n), PRECIS_OK);
+    summarize_all(c, ALL_METHODS, WORDS);
+    analyze_all(c);
+    precis_cluster_free(c);
+    free(s);
+    return 0;
+}
+
 #define CASE(fn) run_case(#fn, fn)
 
 int main(void)
@@ -970,5 +989,6 @@ int main(void)
     CASE(case_short_duplicates);
     CASE(case_syndicated_copies);
     CASE(case_budget_below_every_sentence);
+    CASE(case_sentence_dense);
     return t_finish();
 }
