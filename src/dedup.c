@@ -36,10 +36,13 @@
  * only merge, so each list remembers its runs); a candidate whose first
  * shared term leaves too few terms after it in either sentence is dropped
  * without comparing (positional filter).  What needs a cap is the rest:
- * each list is scanned until DEDUP_MAX_FAIL comparisons failed or
- * DEDUP_MAX_SCAN entries outside x's group were looked at, so the work
- * stays O(sentences × prefix × DEDUP_MAX_SCAN) and a pair can be missed
- * only behind thousands of sentences sharing x's rarest terms.  Lightly
+ * x's lists are scanned, rarest first, until DEDUP_MAX_FAIL comparisons
+ * of x failed or DEDUP_MAX_SCAN entries outside x's group did not match
+ * (over all its lists; matches are free), so the work stays
+ * O(sentences × DEDUP_MAX_SCAN) and a pair can be missed
+ * only behind hundreds of sentences sharing x's rarest terms without
+ * being copies of it (one long article of 2M words: 21 s before, see
+ * bench/dedup.sh for today's figures).  Lightly
  * edited copies of one wire story (700 copies of its lead, each crediting
  * its outlet) join one group: the first copy scanned matches the others
  * instead of failing against them.  (Before, each list was cut at its
@@ -48,14 +51,42 @@
  */
 #include "model.h"
 
-#define DEDUP_MAX_FAIL 512
-#define DEDUP_MAX_SCAN 4096
+#define DEDUP_MAX_FAIL 64
+#define DEDUP_MAX_SCAN 2048
 #define DEDUP_CONTAIN 0.75
 #define DEDUP_CONTAIN_MIN 5
 
-static uint32_t overlap(const msent *x, const msent *y)
+/* |x ∩ y| for sorted sets, x the smaller; a count below `need` once it
+   is certain not to reach it (the caller only asks whether it does).  When y is much larger (a
+   sentence against a 1000-word run-on "sentence"), each term of x is
+   looked up by galloping in y: O(|x| log |y|) instead of O(|x| + |y|). */
+static uint32_t overlap(const msent *x, const msent *y, uint32_t need)
 {
     uint32_t i = 0, j = 0, o = 0;
+    if (y->nset > 16 * x->nset) {
+        for (; i < x->nset && j < y->nset; i++) {
+            uint32_t v = x->set[i], step = 1, hi = j;
+            while (hi < y->nset && y->set[hi] < v) {
+                j = hi + 1;
+                hi += step;
+                step *= 2;
+            }
+            if (hi > y->nset)
+                hi = y->nset;
+            while (j < hi) { /* first index in [j, hi) with y->set >= v */
+                uint32_t mid = j + (hi - j) / 2;
+                if (y->set[mid] < v)
+                    j = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (j < y->nset && y->set[j] == v) {
+                o++;
+                j++;
+            }
+        }
+        return o;
+    }
     while (i < x->nset && j < y->nset) {
         if (x->set[i] == y->set[j]) {
             o++;
@@ -63,8 +94,12 @@ static uint32_t overlap(const msent *x, const msent *y)
             j++;
         } else if (x->set[i] < y->set[j]) {
             i++;
+            if (o + x->nset - i < need)
+                break; /* cannot reach need any more */
         } else {
             j++;
+            if (o + y->nset - j < need)
+                break;
         }
     }
     return o;
@@ -75,7 +110,13 @@ static int same_content(const msent *x, const msent *y, double t)
     const msent *a = x->nset <= y->nset ? x : y, *b = a == x ? y : x;
     if (a->nset == 0)
         return 0;
-    uint32_t o = overlap(a, b);
+    /* the least overlap any rule below accepts */
+    uint32_t need = (uint32_t)(t * (a->nset + b->nset) / (1 + t) - 1e-9);
+    if (a->nset >= 4 && need > a->nset)
+        need = a->nset;
+    if (a->nset >= DEDUP_CONTAIN_MIN && need > (uint32_t)(DEDUP_CONTAIN * a->nset - 1e-9))
+        need = (uint32_t)(DEDUP_CONTAIN * a->nset - 1e-9);
+    uint32_t o = overlap(a, b, need);
     double jac = (double)o / (double)(a->nset + b->nset - o);
     if (jac >= t && a->nset >= 3)
         return 1;
@@ -304,9 +345,13 @@ precis_status dedup_groups(model *m, const precis_cluster *c, double t, arena *a
         if (plen_x > nx)
             plen_x = nx;
         uint32_t rx = uf_find(parent, (uint32_t)i);
-        for (uint32_t k = 0; k < plen_x; k++) {
+        /* entries of x's lists looked at without a match, and failed
+           comparisons among them, over all its lists */
+        size_t fails = 0, looked = 0;
+        for (uint32_t k = 0; k < plen_x && fails < DEDUP_MAX_FAIL && looked < DEDUP_MAX_SCAN;
+             k++) {
             uint32_t tm = ox[k];
-            size_t q = pstart[tm], e = pstart[tm + 1], fails = 0, looked = 0;
+            size_t q = pstart[tm], e = pstart[tm + 1];
             while (q < e && fails < DEDUP_MAX_FAIL && looked < DEDUP_MAX_SCAN) {
                 uint32_t y = post[q];
                 if (uf_find(parent, y) == rx) {
@@ -321,7 +366,6 @@ precis_status dedup_groups(model *m, const precis_cluster *c, double t, arena *a
                     continue;
                 }
                 q++;
-                looked++;
                 if (mark[y] == i + 1)
                     continue;
                 /* the first time y is met is at the first term x and y
@@ -332,8 +376,10 @@ precis_status dedup_groups(model *m, const precis_cluster *c, double t, arena *a
                 mark[y] = (uint32_t)i + 1;
                 const msent *ys = &m->s[y];
                 uint32_t ra = nx - k - 1, rb = ys->nset - ppos[q - 1] - 1;
-                if (!may_match(nx, ys->nset, 1 + (ra < rb ? ra : rb), t))
+                if (!may_match(nx, ys->nset, 1 + (ra < rb ? ra : rb), t)) {
+                    looked++;
                     continue;
+                }
                 /* either side may find the pair (the larger side only adds
                    checks: same_content is symmetric) */
                 if (same_content(x, ys, t)) {
@@ -341,6 +387,7 @@ precis_status dedup_groups(model *m, const precis_cluster *c, double t, arena *a
                     rx = uf_find(parent, (uint32_t)i);
                 } else {
                     fails++;
+                    looked++;
                 }
             }
         }
