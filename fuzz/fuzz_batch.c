@@ -34,21 +34,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(size == 0 || write(in_fd, data, size) == (ssize_t)size);
     snprintf(inpath, sizeof inpath, "/proc/self/fd/%d", in_fd);
     FUZZ_CHECK(ftruncate(out_fd, 0) == 0 && lseek(out_fd, 0, SEEK_SET) == 0);
-    char *argv[12];
+    const char *args[12];
     int argc = 0;
-    argv[argc++] = (char *)"batch";
-    argv[argc++] = (char *)"-q";
-    argv[argc++] = (char *)"--input";
-    argv[argc++] = (char *)input;
-    argv[argc++] = (char *)"-w";
-    argv[argc++] = words;
+    args[argc++] = "batch";
+    args[argc++] = "-q";
+    args[argc++] = "--input";
+    args[argc++] = input;
+    args[argc++] = "-w";
+    args[argc++] = words;
     if (json)
-        argv[argc++] = (char *)"--format=json";
+        args[argc++] = "--format=json";
     if (analyze)
-        argv[argc++] = (char *)"--analyze";
+        args[argc++] = "--analyze";
     if (strict)
-        argv[argc++] = (char *)"--strict";
-    argv[argc++] = inpath;
+        args[argc++] = "--strict";
+    args[argc++] = inpath;
+    /* getopt wants writable strings */
+    static char store[12][64];
+    char *argv[13];
+    for (int i = 0; i < argc; i++) {
+        snprintf(store[i], sizeof store[i], "%s", args[i]);
+        argv[i] = store[i];
+    }
     argv[argc] = NULL;
     int rc = cmd_batch(argc, argv);
     FUZZ_CHECK(fflush(stdout) == 0);
