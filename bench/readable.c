@@ -389,9 +389,7 @@ static void check_cluster(const cfg *cf, const precis_cluster *c, const char *la
     precis_options_init(&o);
     o.budget = cf->words;
     precis_status st;
-#ifdef PRECIS_HAS_EXTRACT_ONLY
     o.extract_only = cf->extract_only;
-#endif
     precis_summarizer *s = precis_summarizer_new(&o, &st);
     precis_summary *sum = NULL;
     precis_analysis *an = NULL;

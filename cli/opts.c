@@ -17,7 +17,9 @@ const char cli_summary_opts_help[] =
     "  -o, --order NAME      chrono | source | score (default chrono)\n"
     "  -l, --lang NAME       Snowball language for matching (default english)\n"
     "  -t, --dup-threshold X similarity at which sentences count as one (0.5)\n"
-    "      --truncate        lead baselines: cut the last sentence to fill a word budget\n";
+    "      --truncate        lead baselines: cut the last sentence to fill a word budget\n"
+    "      --extract-only    no edits: sentences exactly as written (a quote is not\n"
+    "                        given its speaker's name, no leading \"But\" dropped)\n";
 
 static int parse_size(const char *s, size_t *out)
 {
@@ -84,6 +86,9 @@ int cli_summary_opt(int c, const char *arg, cli_summary_opts *o)
     }
     case OPT_TRUNCATE:
         o->opt.truncate_last = 1;
+        return 1;
+    case OPT_EXTRACT_ONLY:
+        o->opt.extract_only = 1;
         return 1;
     default:
         return 0;

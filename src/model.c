@@ -13,6 +13,7 @@
  * per word, counting by generation stamps instead of clearing arrays.
  */
 #include "model.h"
+#include "readable.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -367,24 +368,6 @@ static int is_junk(const junk_index *x, const char *s, size_t n)
     return 0;
 }
 
-/* Does the sentence open with a pronoun or demonstrative that refers to
-   something earlier ("His name has not been released.")?  Out of its
-   article such a sentence reads as a dangling reference. */
-static int is_dangling(const char *s, size_t n)
-{
-    static const char *const w[] = {"he", "she", "it", "they", "his", "her", "its", "their",
-                                    "this", "these", "those", "that", "him", "them", NULL};
-    size_t k = 0;
-    while (k < n && k < 8 && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
-        k++;
-    if (k == 0 || k >= 8 || (k < n && s[k] != ' ' && s[k] != ','))
-        return 0;
-    for (size_t i = 0; w[i]; i++)
-        if (strlen(w[i]) == k && !strncasecmp(s, w[i], k))
-            return 1;
-    return 0;
-}
-
 /* Style flags: quotation, first person outside quotations, question,
    parenthesis, attributed speech; *quoted gets the number of words
    inside quotation marks. */
@@ -506,7 +489,8 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
     /* pass 1: split every article, to size the sentence array */
     size_t total_bytes = 0;
     precis_span **spans = arena_calloc(a, nart ? nart : 1, sizeof *spans);
-    if (!spans)
+    uint8_t **broken = arena_calloc(a, nart ? nart : 1, sizeof *broken);
+    if (!spans || !broken)
         goto out;
     for (size_t i = 0; i < nart; i++) {
         size_t len;
@@ -514,6 +498,11 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
         sv.n = 0;
         if (split_text(text, len, collect_span, &sv) || sv.oom)
             goto out;
+        /* a quotation and the sentences up to its close: one unit */
+        broken[i] = arena_alloc(a, sv.n ? sv.n : 1);
+        if (!broken[i])
+            goto out;
+        sv.n = readable_join(text, sv.v, sv.n, broken[i]);
         m->first[i] = m->ns;
         m->count[i] = sv.n;
         m->ns += sv.n;
@@ -577,8 +566,11 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
             if (is_junk(&jx, p, n))
                 s->flags |= SENT_JUNK;
             s->flags |= style_flags(p, n, &s->quoted);
-            if (is_dangling(p, n))
+            size_t drop;
+            if (readable_opener(p, n, &drop) == READABLE_NEEDS_PREV)
                 s->flags |= SENT_DANGLING;
+            if (broken[ai][k])
+                s->flags |= SENT_QBROKEN;
             if (p[0] == '"' || (n >= 3 && (unsigned char)p[0] == 0xE2 &&
                                 (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x9C))
                 s->flags |= SENT_QUOTE;

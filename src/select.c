@@ -85,6 +85,11 @@ static void take(budget *b, const msent *s)
 /* Sentences no method should pick unless nothing else is left. */
 static int unusable(const msent *s) { return (s->flags & SENT_JUNK) || s->nset == 0; }
 
+/* Sentences a reader can take alone (the default method, readable.c):
+   no open quotation or quote of unknown speaker, and no heading or other
+   fragment without a final stop. */
+static int readable_ok(const msent *s) { return !(s->flags & (SENT_QBROKEN | SENT_NOEND)); }
+
 /* Walks sentences in a given order, taking each that fits and whose
    group is not yet used. */
 static size_t take_in_order(const model *m, budget *b, const uint32_t *order, size_t n,
@@ -291,9 +296,12 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
     }
     cover cv = {m, p, cw, uw, ccov, ucov, prior};
     size_t hn = 0;
+    uint8_t *vused = arena_calloc(a, m->nqvar ? m->nqvar : 1, 1);
+    if (!vused)
+        return (size_t)-1;
     for (size_t i = 0; i < ns; i++) {
         const msent *s = &m->s[i];
-        if (unusable(s))
+        if (unusable(s) || !readable_ok(s))
             continue;
         double mult = 1;
         if (s->flags & SENT_SHORT)
@@ -307,6 +315,8 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
         if (s->flags & SENT_DANGLING)
             mult *= p->dangling_pen;
         m->s[i].score = mult; /* kept as the multiplier until chosen */
+        if (s->flags & SENT_NEEDS_PREV)
+            continue; /* enters when the sentence before it is taken */
         double g = gain_of(&cv, (uint32_t)i) * mult;
         heap_push(heap, &hn, (heap_item){scaled(&cv, (uint32_t)i, g), (uint32_t)i, 0});
     }
@@ -315,7 +325,7 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
     while (hn > 0) {
         heap_item it = heap_pop(heap, &hn);
         msent *s = &m->s[it.s];
-        if (gused[s->group] || !fits(b, s))
+        if (gused[s->group] || (s->qvar && vused[s->qvar]) || !fits(b, s))
             continue;
         /* a sentence that mostly repeats the summary's bigrams is skipped
            even when its prior would still carry it: a sentence-level
@@ -338,9 +348,18 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             continue;
         }
         gused[s->group] = 1;
+        if (s->qvar)
+            vused[s->qvar] = 1; /* one wording of a statement */
         take(b, s);
         s->score = it.key;
         out[k++] = it.s;
+        /* the next sentence of the article, if it needs this one */
+        uint32_t nx = it.s + 1;
+        if (nx < ns && m->s[nx].art == s->art && (m->s[nx].flags & SENT_NEEDS_PREV) &&
+            !unusable(&m->s[nx]) && readable_ok(&m->s[nx]))
+            heap_push(heap, &hn,
+                      (heap_item){scaled(&cv, nx, gain_of(&cv, nx) * m->s[nx].score), nx,
+                                  UINT32_MAX}); /* an upper bound: recomputed when popped */
         for (uint32_t q = 0; q < s->nconc; q++)
             ccov[s->conc[q]] = 1;
         for (uint32_t q = 0; q < s->nset; q++)
