@@ -12,9 +12,10 @@
  *
  *   quote-open   unbalanced quotation marks: a quote cut open or cut in
  *                half (straight, curly, ``/'', « », „ ", ‚ ')
- *   unnamed      a quotation whose speaker the sentence does not name (no
- *                attribution, or only a pronoun), and the sentence before
- *                it in the summary is not the one before it in its article
+ *   unnamed      a quotation (five words or more) whose speaker the sentence
+ *                does not give (no attribution, or only a pronoun: "he
+ *                said"), and the sentence before it in the summary is not
+ *                the one before it in its article
  *   dangling     an opening pronoun, demonstrative or connective ("He",
  *                "This", "Another", "But", "At the time") without the
  *                sentence it refers back to right before it
@@ -115,8 +116,8 @@ static int quotes_balanced(const char *text, size_t n, size_t *quoted, char *out
             memset(outside + i, ' ', l);
         int top = depth ? stack[depth - 1] : 0;
         switch (k) {
-        case M_STRAIGHT:
-            if (top == M_STRAIGHT)
+        case M_STRAIGHT: /* closes a curly opening too: scraped text mixes them */
+            if (top == M_STRAIGHT || top == M_LDQ)
                 depth--;
             else if (depth < 32)
                 stack[depth++] = M_STRAIGHT;
@@ -137,7 +138,7 @@ static int quotes_balanced(const char *text, size_t n, size_t *quoted, char *out
             break;
         case M_RDQ: case M_RAQ: case M_TICKS: {
             int want = k == M_RDQ ? M_LDQ : k == M_RAQ ? M_LAQ : M_BTICK;
-            if (top == want)
+            if (top == want || (k == M_RDQ && top == M_STRAIGHT))
                 depth--;
             else
                 ok = 0; /* a close with no open: the second half of a quote */
@@ -172,11 +173,12 @@ static int has_word(const char *s, const char *w)
    the sentence's first words. */
 static const char *const openers[] = {
     "he", "she", "they", "his", "her", "their", "its", "him", "them", "this", "these", "those",
-    "that", "another", "but", "and", "or", "so", "yet", "also", "however", "still", "instead",
-    "meanwhile", "then", "there,", "both", "such", "at the time", "at that time",
+    "that", "another", "but", "and", "yet", "also", "however", "still", "instead",
+    "meanwhile", "then", "both", "such", "at the time", "at that time",
     "in addition", "in response", "by then", "the two", "the other", "a second", "a third",
-    "a fourth", "a fifth", "the latter", "the former", "later", "earlier", "afterward",
-    "nevertheless", "moreover", "furthermore", "thus", "therefore", "likewise", NULL};
+    "a fourth", "a fifth", "the latter", "the former",
+    "nevertheless", "moreover", "furthermore", "thus", "therefore", "likewise", "here is",
+    "here's", "here are", NULL};
 
 static int opens_with_reference(const char *s, size_t n)
 {
@@ -192,22 +194,24 @@ static int opens_with_reference(const char *s, size_t n)
 static const char *const speech_verbs[] = {"said", "says", "told", "tells", "added", "asked",
                                            "wrote", "explained", "declared", "stated",
                                            "according", "insisted", "noted", NULL};
-static const char *const pronouns[] = {"He", "She", "They", "It", "We", "I", "You", "The",
-                                       "A", "An", "But", "And", "In", "On", "At", NULL};
+/* Words that are no speaker as the subject of a speech verb. */
+static const char *const pronouns[] = {"he", "she", "they", "it", "we", "i", "you", "and",
+                                       "but", "who", "which", "that", "to", "in", NULL};
 
 static int is_pronoun(const char *w, size_t k)
 {
     for (size_t i = 0; pronouns[i]; i++)
-        if (strlen(pronouns[i]) == k && !strncmp(pronouns[i], w, k))
+        if (strlen(pronouns[i]) == k && !strncasecmp(pronouns[i], w, k))
             return 1;
     return 0;
 }
 
-/* Does the text outside the quotes name a speaker next to a speech verb
-   ("Lavrov said", "said Lavrov", "according to Lavrov")? */
+/* Does the text outside the quotes give a speaker, not only a pronoun:
+   the subject of a speech verb, the word before it (adverbs skipped) or,
+   inverted, after it ("Lavrov said", "the official said", "said the
+   ministry")? */
 static int names_speaker(const char *out)
 {
-    /* collect words */
     const char *w[256];
     size_t wl[256], nw = 0;
     for (const char *p = out; *p && nw < 256;) {
@@ -225,23 +229,18 @@ static int names_speaker(const char *out)
     for (size_t i = 0; i < nw; i++) {
         int verb = 0;
         for (size_t v = 0; speech_verbs[v]; v++)
-            if (strlen(speech_verbs[v]) == wl[i] && !strncmp(w[i], speech_verbs[v], wl[i]))
+            if (strlen(speech_verbs[v]) == wl[i] && !strncasecmp(w[i], speech_verbs[v], wl[i]))
                 verb = 1;
         if (!verb)
             continue;
-        int told = !strncmp(w[i], "told", 4) || !strncmp(w[i], "tells", 5);
-        /* a capitalised subject up to three words before the verb */
-        for (size_t b = 1; b <= 3 && b <= i; b++) {
-            const char *x = w[i - b];
-            if (isupper((unsigned char)x[0]) && !is_pronoun(x, wl[i - b]))
-                return 1;
-        }
-        /* inverted: "said Lavrov", "according to Lavrov" (not "told Vogue") */
-        for (size_t a = 1; !told && a <= 3 && i + a < nw; a++) {
-            const char *x = w[i + a];
-            if (isupper((unsigned char)x[0]) && !is_pronoun(x, wl[i + a]))
-                return 1;
-        }
+        size_t j = i;
+        while (j > 0 && ((wl[j - 1] > 3 && !strncmp(w[j - 1] + wl[j - 1] - 2, "ly", 2)) ||
+                         (wl[j - 1] == 4 && !strncasecmp(w[j - 1], "also", 4))))
+            j--;
+        if (j > 0)
+            return !is_pronoun(w[j - 1], wl[j - 1]);
+        if (i + 1 < nw && strncmp(w[i], "told", 4) && !is_pronoun(w[i + 1], wl[i + 1]))
+            return 1;
     }
     return 0;
 }
@@ -418,9 +417,9 @@ static void check_cluster(const cfg *cf, const precis_cluster *c, const char *la
             flag[K_QUOTE] = 1;
         long qi = find_quote(text, q, nq);
         qv[i] = qi >= 0 ? (long)q[qi].variant : -1;
-        if (!flag[K_QUOTE] && quoted >= 3 && !after_antecedent) {
-            int named = qi >= 0 && q[qi].speaker ? has_word(out, last_word(q[qi].speaker))
-                                                 : names_speaker(out);
+        if (!flag[K_QUOTE] && quoted >= 5 && !after_antecedent) {
+            int named = (qi >= 0 && q[qi].speaker && has_word(out, last_word(q[qi].speaker))) ||
+                        names_speaker(out);
             if (!named)
                 flag[K_UNNAMED] = 1;
         }

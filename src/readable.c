@@ -158,6 +158,52 @@ static int has_newline(const char *s, size_t from, size_t to)
     return 0;
 }
 
+
+static int is_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '\'' ||
+           (c >= '0' && c <= '9');
+}
+
+static const char *const speech_verbs[] = {"said", "says", "told", "tells", "added",
+                                           "asked", "wrote", "explained", "insisted",
+                                           "continued", "noted", NULL};
+static const char *const subject_pronouns[] = {"he", "she", "they", NULL};
+
+static int in_list(const char *const *l, const char *w, size_t k, int fold)
+{
+    for (size_t i = 0; l[i]; i++)
+        if (strlen(l[i]) == k && !(fold ? strncasecmp(l[i], w, k) : strncmp(l[i], w, k)))
+            return 1;
+    return 0;
+}
+
+/* Two or three words ending in a speech verb and a stop: "Akin
+   continued." */
+static int attribution_only(const char *s, size_t n)
+{
+    if (n < 4 || s[n - 1] != '.')
+        return 0;
+    size_t words = 1, last = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ' ') {
+            words++;
+            last = i + 1;
+        }
+    if (words < 2 || words > 3 || s[0] < 'A' || s[0] > 'Z')
+        return 0;
+    return in_list(speech_verbs, s + last, n - 1 - last, 0);
+}
+
+static int ends_with_quote(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+        n--;
+    return n > 0 && (s[n - 1] == '"' || (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+                                         (unsigned char)s[n - 2] == 0x80 &&
+                                         (unsigned char)s[n - 1] == 0x9D));
+}
+
 size_t readable_join(const char *text, precis_span *sp, size_t n, uint8_t *broken)
 {
     size_t out = 0, k = 0;
@@ -174,6 +220,12 @@ size_t readable_join(const char *text, precis_span *sp, size_t n, uint8_t *broke
                 break;
             j++;
         }
+        /* a short attribution split off after a quotation ending in "?"
+           or "!" ("Walsh asked.") belongs to it */
+        if (!open && !bad && j + 1 < n && ends_with_quote(text + sp[j].start,
+                                                           sp[j].end - sp[j].start) &&
+            attribution_only(text + sp[j + 1].start, sp[j + 1].end - sp[j + 1].start))
+            j++;
         if (open) {
             /* never closed: each sentence alone, and none usable */
             for (size_t t = k; t <= j; t++) {
@@ -217,6 +269,8 @@ static const opener openers[] = {
     {"the former", READABLE_NEEDS_PREV}, {"at the time", READABLE_NEEDS_PREV},
     {"at that time", READABLE_NEEDS_PREV}, {"by then", READABLE_NEEDS_PREV},
     {"in response", READABLE_NEEDS_PREV}, {"thus", READABLE_NEEDS_PREV},
+    {"then", READABLE_NEEDS_PREV}, {"here is", READABLE_NEEDS_PREV},
+    {"here's", READABLE_NEEDS_PREV}, {"here are", READABLE_NEEDS_PREV},
     {"therefore", READABLE_NEEDS_PREV}, {"likewise", READABLE_NEEDS_PREV},
     /* connectives that can be dropped */
     {"but", READABLE_DROPPABLE}, {"and", READABLE_DROPPABLE}, {"yet", READABLE_DROPPABLE},
@@ -232,11 +286,6 @@ static const opener openers[] = {
     {"nevertheless", READABLE_NEEDS_PREV}, {"in addition", READABLE_NEEDS_PREV},
     {NULL, 0}};
 
-static int is_letter(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '\'' ||
-           (c >= '0' && c <= '9');
-}
 
 int readable_opener(const char *s, size_t n, size_t *drop)
 {
@@ -295,18 +344,6 @@ static size_t find_word(const char *s, size_t n, const char *w, size_t k)
     return n;
 }
 
-static const char *const speech_verbs[] = {"said", "says", "told", "tells", "added",
-                                           "asked", "wrote", "explained", "insisted",
-                                           "continued", "noted", NULL};
-static const char *const subject_pronouns[] = {"he", "she", "they", NULL};
-
-static int in_list(const char *const *l, const char *w, size_t k, int fold)
-{
-    for (size_t i = 0; l[i]; i++)
-        if (strlen(l[i]) == k && !(fold ? strncasecmp(l[i], w, k) : strncmp(l[i], w, k)))
-            return 1;
-    return 0;
-}
 
 /* The words of out[0..n): start offsets and lengths (at most max). */
 static size_t words_of(const char *s, size_t n, size_t *at, size_t *len, size_t max)
@@ -351,35 +388,58 @@ static int pronoun_attribution(const char *out, size_t n, size_t *off, size_t *l
     return 0;
 }
 
-/* Does the text outside the quotes name a speaker at a speech verb: a
-   capitalised word up to three words before it, or after it ("said
-   Lavrov"), that is not a pronoun? */
+/* Does the text outside the quotes give the speaker more than a pronoun:
+   the subject of a speech verb ("Lavrov said", "a police spokesman said",
+   "said the minister"), found by skipping adverbs back from the verb?  A
+   pronoun ("he said") or no speech verb at all is no speaker. */
+static int is_adverb(const char *w, size_t k)
+{
+    static const char *const adv[] = {"also", "later", "then", "again", "once", "further",
+                                      "previously", "has", "had", "have", "was", NULL};
+    return in_list(adv, w, k, 1) || (k > 3 && w[k - 2] == 'l' && w[k - 1] == 'y');
+}
+
 static int names_someone(const char *out, size_t n)
 {
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
     size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
-    static const char *const not_names[] = {"he", "she", "they", "it", "we", "i", "you",
-                                            "the", "a", "an", "but", "and", NULL};
+    static const char *const no_subject[] = {"he", "she", "they", "it", "we", "i", "you",
+                                             "and", "but", "or", "who", "which", "that",
+                                             "to", "in", "on", "as", NULL};
     for (size_t i = 0; i < nw; i++) {
-        if (!in_list(speech_verbs, out + at[i], ln[i], 0))
+        if (!in_list(speech_verbs, out + at[i], ln[i], 1))
             continue;
-        int told = out[at[i]] == 't';
-        for (size_t d = 1; d <= 3; d++) {
-            if (d <= i && out[at[i - d]] >= 'A' && out[at[i - d]] <= 'Z' &&
-                !in_list(not_names, out + at[i - d], ln[i - d], 1))
-                return 1;
-            if (!told && i + d < nw && out[at[i + d]] >= 'A' && out[at[i + d]] <= 'Z' &&
-                !in_list(not_names, out + at[i + d], ln[i + d], 1))
-                return 1;
-        }
+        size_t j = i;
+        while (j > 0 && is_adverb(out + at[j - 1], ln[j - 1]))
+            j--;
+        if (j > 0)
+            return !in_list(no_subject, out + at[j - 1], ln[j - 1], 1);
+        /* "said the minister", "said Lavrov" */
+        if (i + 1 < nw && !in_list(no_subject, out + at[i + 1], ln[i + 1], 1) &&
+            out[at[i]] != 't') /* "told reporters" names no speaker */
+            return 1;
     }
     return 0;
 }
 
-static const char *last_name(const char *sp)
+/* Does out[0..n) name the speaker: any capitalised word of two letters
+   or more of the name ("Kim" for Kim Jong Un, "Lavrov" for Sergey
+   Lavrov)? */
+static int names_speaker(const char *out, size_t n, const char *sp)
 {
-    const char *l = strrchr(sp, ' ');
-    return l ? l + 1 : sp;
+    for (const char *w = sp; *w;) {
+        while (*w == ' ')
+            w++;
+        const char *e = w;
+        while (*e && *e != ' ')
+            e++;
+        size_t k = (size_t)(e - w);
+        if (k >= 2 && w[0] >= 'A' && w[0] <= 'Z' && w[k - 1] != '.' &&
+            find_word(out, n, w, k) < n)
+            return 1;
+        w = e;
+    }
+    return 0;
 }
 
 /* The sentence of article ar that contains byte pos, or SIZE_MAX. */
@@ -491,14 +551,15 @@ precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, aren
         const char *p = precis_cluster_article_text(c, s->art, &len) + s->start;
         size_t n = s->end - s->start;
         uint32_t qw = quoted_words(p, n, out);
-        if (qw >= 3) {
+        if (qw >= READABLE_QUOTE_WORDS) {
             size_t off, l;
             if (!s->speaker) {
+                /* speaker unknown: only right after the sentence before it,
+                   which may name the speaker */
                 if (!names_someone(out, n))
-                    s->flags |= SENT_QBROKEN; /* speaker unknown */
+                    s->flags |= SENT_NEEDS_PREV;
             } else {
-                const char *ln = last_name(s->speaker);
-                if (find_word(out, n, ln, strlen(ln)) < n) {
+                if (names_speaker(out, n, s->speaker)) {
                     /* named in the sentence */
                 } else if (extract_only) {
                     s->flags |= SENT_NEEDS_PREV;
@@ -521,7 +582,9 @@ precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, aren
         int k = readable_opener(p, n, &drop);
         if (k && s->edit == EDIT_NAME && s->eoff == 0)
             k = 0; /* "He said ..." becomes "Lavrov said ..." */
-        if (k == READABLE_DROPPABLE && !extract_only && s->edit == EDIT_NONE && drop < n) {
+        size_t d2;
+        if (k == READABLE_DROPPABLE && !extract_only && s->edit == EDIT_NONE && drop < n &&
+            !readable_opener(p + drop, n - drop, &d2) && s->words > 5) { /* not "But he" */
             s->edit = EDIT_DROP;
             s->eoff = 0;
             /* the next word's first letter is replaced by its capital */

@@ -13,6 +13,9 @@
    sentence that starts inside such a quotation, a closing mark with no
    opening.  Returns the new number of spans.  Linear in the text. */
 #define READABLE_JOIN_MAX 5
+/* Quoted words that make a statement whose speaker must be named; fewer
+   are a term, a title or a scare quote (quotes.c's QUOTE_LONE_WORDS). */
+#define READABLE_QUOTE_WORDS 5
 size_t readable_join(const char *text, precis_span *sp, size_t n, uint8_t *broken);
 
 /* An opener that points at the sentence before: READABLE_NEEDS_PREV

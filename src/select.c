@@ -54,6 +54,7 @@ void select_params_default(select_params *p)
     p->quality_exp = 8;
     p->unattributed_pen = 0.25;
     p->overlap_max = 0.3;
+    p->paraphrase_max = 0.4;
 }
 
 static size_t cost_of(const msent *s, precis_unit u)
@@ -87,8 +88,19 @@ static int unusable(const msent *s) { return (s->flags & SENT_JUNK) || s->nset =
 
 /* Sentences a reader can take alone (the default method, readable.c):
    no open quotation or quote of unknown speaker, and no heading or other
-   fragment without a final stop. */
-static int readable_ok(const msent *s) { return !(s->flags & (SENT_QBROKEN | SENT_NOEND)); }
+   heading or caption (under READABLE_HEADING_WORDS words without a final
+   stop; longer ones are the cut ends of truncated articles, penalised
+   only), no line of three words ("Details here.", "Hard."). */
+#define READABLE_MIN_WORDS 4
+#define READABLE_HEADING_WORDS 12
+static int readable_ok(const msent *s)
+{
+    if (s->flags & SENT_QBROKEN)
+        return 0;
+    if ((s->flags & SENT_NOEND) && s->words < READABLE_HEADING_WORDS)
+        return 0;
+    return s->words >= READABLE_MIN_WORDS;
+}
 
 /* Walks sentences in a given order, taking each that fits and whose
    group is not yet used. */
@@ -151,6 +163,32 @@ static void concept_weights(const model *m, const select_params *p, double *cw, 
 }
 
 /* ---- the default method ------------------------------------------------ */
+
+/* Does s share at least max of its and a chosen sentence's distinct
+   content stems (Jaccard)?  Summaries hold tens of sentences, and the
+   sets are sorted, so this is a few merges. */
+static int paraphrase(const model *m, const msent *s, const uint32_t *out, size_t k, double max)
+{
+    for (size_t c = 0; c < k; c++) {
+        const msent *t = &m->s[out[c]];
+        uint32_t i = 0, j = 0, both = 0;
+        while (i < s->nset && j < t->nset) {
+            if (s->set[i] == t->set[j]) {
+                both++;
+                i++;
+                j++;
+            } else if (s->set[i] < t->set[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        uint32_t uni = s->nset + t->nset - both;
+        if (uni && (double)both >= max * (double)uni)
+            return 1;
+    }
+    return 0;
+}
 
 typedef struct heap_item {
     double key;
@@ -339,6 +377,10 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             if ((double)seen > p->overlap_max * (double)s->nconc)
                 continue;
         }
+        /* nor one that says what a summary sentence says in other words
+           (content-word Jaccard, stems; dedup.c groups the closer ones) */
+        if (p->paraphrase_max < 1 && paraphrase(m, s, out, k, p->paraphrase_max))
+            continue;
         if (it.stamp != round) {
             /* stale: recompute and push back (lazy greedy) */
             double g = gain_of(&cv, it.s) * s->score;
