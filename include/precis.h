@@ -240,7 +240,8 @@ typedef struct precis_edit {
 /* One sentence of a summary.  Pointers are owned by the summary. */
 typedef struct precis_sentence {
     const char *text;       /* the sentence as in its article, with its
-                               edits applied (none with extract_only);
+                               edits applied (none with extract_only or
+                               a byte budget);
                                not NUL-terminated, see len              */
     size_t len;
     size_t article;         /* index of the primary article             */

@@ -297,7 +297,7 @@ static double quality(const model *m, size_t i)
 }
 
 static size_t select_default(model *m, budget *b, const select_params *p, uint8_t *gused,
-                             uint32_t *out, arena *a)
+                             uint32_t *out, arena *a, int strict)
 {
     size_t ns = m->ns;
     double *cw = arena_alloc(a, pmul(m->nconc ? m->nconc : 1, sizeof *cw));
@@ -339,7 +339,7 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
         return (size_t)-1;
     for (size_t i = 0; i < ns; i++) {
         const msent *s = &m->s[i];
-        if (unusable(s) || !readable_ok(s))
+        if (unusable(s) || (strict && !readable_ok(s)))
             continue;
         double mult = 1;
         if (s->flags & SENT_SHORT)
@@ -353,7 +353,7 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
         if (s->flags & SENT_DANGLING)
             mult *= p->dangling_pen;
         m->s[i].score = mult; /* kept as the multiplier until chosen */
-        if (s->flags & SENT_NEEDS_PREV)
+        if (strict && (s->flags & SENT_NEEDS_PREV))
             continue; /* enters when the sentence before it is taken */
         double g = gain_of(&cv, (uint32_t)i) * mult;
         heap_push(heap, &hn, (heap_item){scaled(&cv, (uint32_t)i, g), (uint32_t)i, 0});
@@ -570,7 +570,15 @@ size_t select_run(model *m, const precis_options *o, const select_params *p, uin
             return (size_t)-1;
         return select_mmr(m, &b, idf, gused, out, a);
     }
-    default:
-        return select_default(m, &b, p, gused, out, a);
+    default: {
+        size_t k = select_default(m, &b, p, gused, out, a, 1);
+        if (k == 0) {
+            /* nothing a reader can take alone (a cluster of fragments):
+               the best sentences as they are, rather than nothing */
+            memset(gused, 0, ns);
+            k = select_default(m, &b, p, gused, out, a, 0);
+        }
+        return k;
+    }
     }
 }

@@ -322,7 +322,8 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
     if (!pick || !taken)
         goto oom;
     if (s->opt.method == PRECIS_METHOD_DEFAULT &&
-        readable_prepare(&m, c, s->nm, &s->mem, s->acache, s->opt.extract_only))
+        readable_prepare(&m, c, s->nm, &s->mem, s->acache,
+                         s->opt.extract_only || s->opt.unit == PRECIS_UNIT_BYTES))
         goto oom;
     size_t k = select_run(&m, &s->opt, &s->params, pick, &s->mem);
     if (k == (size_t)-1)
