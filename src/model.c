@@ -158,7 +158,8 @@ static const char *const junk_marks[] = {
     /* players, sharing, accounts */
     "rating is available when the video", "interactive transcript could not be loaded",
     "this feature is not available right now", "please try again later",
-    "media playback is unsupported", "your notification has been saved",
+    "media playback is unsupported", "your notification has been saved", "media player",
+    "press enter to return", "image copyright",
     "problem saving your notification", "email notifications are only sent",
     "verification email", "verification message", "thank you for registering",
     "thank you for subscribing", "subscribe to our", "free newsletter", "push notifications",
@@ -361,6 +362,12 @@ static int is_junk(const junk_index *x, const char *s, size_t n)
         return 1;
     /* photo captions */
     if (iprefix(s, n, "file -") || iprefix(s, n, "file photo"))
+        return 1;
+    /* a lone dateline: "SEPANG, March 15 ?" */
+    size_t k = 0;
+    while (k < n && ((s[k] >= 'A' && s[k] <= 'Z') || s[k] == ' ' || s[k] == '.'))
+        k++;
+    if (k >= 3 && k < n && s[k] == ',' && norm_count_words(s, n) <= 6)
         return 1;
     /* "Interested in Mexico?" topic-follow prompts */
     if (n <= 40 && iprefix(s, n, "interested in") && s[n - 1] == '?')
