@@ -143,7 +143,7 @@ enum {
     L_TITLE = 1u << 3,    /* title before a person's name, capitalised    */
     L_ROLE = 1u << 4,     /* role noun before a name, lower-case          */
     L_ORG = 1u << 5,      /* word of an organisation's name               */
-    L_UNIT = 1u << 6,     /* measurement unit (unit = index in UNITS)     */
+    L_UNIT = 1u << 6,     /* measurement unit (unit = index in lexicon.unit) */
     L_NUMW = 1u << 7,     /* number word (num)                            */
     L_MULT = 1u << 8,     /* hundred, thousand, ... (mult = exponent)     */
     L_PLACE = 1u << 9,    /* acronym of a place (U.S., UK)                */
@@ -162,105 +162,17 @@ typedef struct lexent {
     int num;
 } lexent;
 
-#define LEX_CAP 1024 /* power of two, about 2x the words below */
+#define LEX_CAP 4096 /* power of two, at least 2x the words of a pack */
 /* Special words: those that can make a mention in a sentence with no
    digit, no capital and no non-ASCII byte (number words but "one",
    multipliers, weekdays, "dozen"). */
-#define SP_CAP 128
+#define SP_CAP 256
+#define MAX_UNITS 64
 
-static const char FUNC_WORDS[] =
-    "a an the and or but nor so yet of in on at to for from by with about after before since "
-    "into onto out over under up down off than as per via between among amid during until till "
-    "while when whenever where who whom whose which what why how that this these those it its "
-    "he she they them their theirs his her hers him we us our ours you your yours i me my mine "
-    "is are was were be been being am has have had having will would could should can cannot "
-    "may might must shall do does did doing not no if then there here all some any each every "
-    "both either neither also however nevertheless meanwhile although though because just only "
-    "even still more most less least very too such other another many much few several against "
-    "through throughout across toward towards around without within upon beyond along always "
-    "perhaps sometimes including like unlike whether once now later earlier again almost nearly "
-    "never ever else yes please despite according nobody everybody everyone everything nothing "
-    "something someone anyone";
-static const char MONTHS[] =
-    "january february march april may june july august september october november december";
-static const char MONTH_ABBR[] = "jan feb mar apr may jun jul aug sep oct nov dec";
-static const char WDAYS[] = "monday tuesday wednesday thursday friday saturday sunday";
-static const char TITLES[] =
-    "president president-elect vice-president gov governor dr mr mrs ms mx minister minster "
-    "premier mayor chief sen senator rep congressman congresswoman gen col lt capt sgt adm cmdr "
-    "judge secretary spokesman spokeswoman spokesperson chancellor king queen prince princess "
-    "pope sir dame lord lady prof professor rev reverend sheikh ambassador commissioner "
-    "director chairman chairwoman ceo detective inspector sheriff coach bishop cardinal "
-    "archbishop rabbi imam councillor councilman councilwoman superintendent commander marshal "
-    "sergeant captain lieutenant colonel";
-static const char ROLES[] = "member leader lawyer attorney founder";
-static const char ABBRS[] = "dr mr mrs ms st gov sen rep gen col lt capt sgt adm cmdr prof rev "
-                            "jr sr inc corp co ltd mt ft vs sept";
-static const char ORGS[] =
-    "ministry agency service services department authority council party committee embassy "
-    "consulate kremlin pentagon news reuters tass interfax afp inc corp co ltd llc plc "
-    "university college commission bank company association union institute office court "
-    "parliament congress senate assembly army navy police times post journal gazette courier "
-    "wire herald tribune press federation organization organisation foundation group network "
-    "facebook twitter google microsoft airlines airways bureau cabinet government "
-    "administration board fund forces guard corps club society trust alliance coalition "
-    "movement duma";
-static const char PLACES[] = "u.s u.k us uk usa u.s.a uae u.a.e";
-static const char SAYS[] = "said says told tells added adds warned warns explained stated wrote "
-                           "announced noted insisted argued confirmed";
-static const char TIMES[] = "a.m p.m am pm gmt utc est edt pst pdt bst cet o'clock";
-static const char DATEPREPS[] = "in since until till by from before after of during through "
-                                "around circa early late mid";
-static const char PLURALS[] = "people children men women police personnel staff cattle sheep "
-                              "fish deer aircraft";
-static const char NUMWORDS[] = "one two three four five six seven eight nine ten eleven twelve "
-                               "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
-                               "twenty";
-static const char TENS[] = "thirty forty fifty sixty seventy eighty ninety";
-static const char MULTS[] = "hundred thousand million billion trillion";
-static const int MULT_EXP[] = {2, 3, 6, 9, 12};
-
-/* Units: canonical name (the fact's `unit` and key) and the words for it.
-   The first four are written as signs too. */
-static const char *const UNITS[][2] = {
-    {"%", "percent pct"},
-    {"$", "dollars dollar"},
-    {"\xe2\x82\xac", "euros euro"},
-    {"\xc2\xa3", ""},
-    {"meters", "meter meters metre metres m"},
-    {"kilometers", "kilometer kilometers kilometre kilometres km"},
-    {"centimeters", "centimeter centimeters centimetre centimetres cm"},
-    {"millimeters", "millimeter millimeters millimetre millimetres mm"},
-    {"miles", "mile miles"},
-    {"feet", "foot feet ft"},
-    {"inches", "inch inches"},
-    {"yards", "yard yards"},
-    {"hectares", "hectare hectares ha"},
-    {"acres", "acre acres"},
-    {"kilograms", "kilogram kilograms kilo kilos kg"},
-    {"tonnes", "tonne tonnes ton tons"},
-    {"pounds", "pound pounds lb lbs"},
-    {"degrees", "degree degrees"},
-    {"seconds", "second seconds"},
-    {"minutes", "minute minutes"},
-    {"hours", "hour hours"},
-    {"days", "day days"},
-    {"weeks", "week weeks"},
-    {"months", "month months"},
-    {"years", "year years"},
-    {"decades", "decade decades"},
-    {"liters", "liter liters litre litres"},
-    {"gallons", "gallon gallons"},
-    {"barrels", "barrel barrels"},
-    {"mph", "mph"},
-};
-enum { U_PCT = 0, U_USD = 1, U_EUR = 2, U_GBP = 3 };
-#define NUNITS ((int)(sizeof UNITS / sizeof UNITS[0]))
-
-/* Two-word organisation names whose words are not organisation words. */
-static const char *const ORG_PAIRS[][2] = {{"white", "house"},  {"red", "cross"},
-                                           {"red", "crescent"}, {"united", "nations"},
-                                           {"getty", "images"}, {"european", "union"}};
+/* The first units are written as signs too; the rest come from the
+   pack's units.txt in order of first appearance. */
+enum { U_PCT = 0, U_USD = 1, U_EUR = 2, U_GBP = 3, U_SIGNS };
+static const char *const UNIT_SIGNS[U_SIGNS] = {"%", "$", "\xe2\x82\xac", "\xc2\xa3"};
 
 static uint64_t lex_hash(const char *w, size_t n)
 {
@@ -304,98 +216,75 @@ static const lexent *lex_find(const lexent *tab, const char *w, size_t n)
     return e->w ? e : NULL;
 }
 
-/* Adds the space-separated words of list with class cls; the k-th word
-   (from 0) gets field value base + k * step (when field is given). */
-static void lex_add(lexent *tab, const char *list, uint32_t cls, int which, int base, int step)
-{
-    const char *p = list;
-    int k = 0;
-    while (*p) {
-        while (*p == ' ')
-            p++;
-        const char *q = p;
-        while (*q && *q != ' ')
-            q++;
-        if (q > p) {
-            lexent *e = &tab[lex_pos(tab, p, (size_t)(q - p))];
-            e->w = p;
-            e->len = (size_t)(q - p);
-            e->cls |= cls;
-            int v = base + k * step;
-            switch (which) {
-            case 1: e->month = (int8_t)v; break;
-            case 2: e->wday = (int8_t)v; break;
-            case 3: e->unit = (int8_t)v; break;
-            case 4: e->mult = (int8_t)MULT_EXP[k]; break;
-            case 5: e->num = v; break;
-            default: break;
-            }
-            k++;
-        }
-        p = q;
-    }
-}
-
-static void lex_fill(lexent *tab)
-{
-    lex_add(tab, FUNC_WORDS, L_FUNC, 0, 0, 0);
-    lex_add(tab, MONTHS, L_MONTH, 1, 1, 1);
-    lex_add(tab, MONTH_ABBR, L_MONTH | L_ABBR, 1, 1, 1);
-    lex_add(tab, "sept", L_MONTH | L_ABBR, 1, 9, 0);
-    lex_add(tab, WDAYS, L_WDAY, 2, 1, 1);
-    lex_add(tab, TITLES, L_TITLE | L_ROLE, 0, 0, 0);
-    lex_add(tab, ROLES, L_ROLE, 0, 0, 0);
-    lex_add(tab, ABBRS, L_ABBR, 0, 0, 0);
-    lex_add(tab, ORGS, L_ORG, 0, 0, 0);
-    lex_add(tab, PLACES, L_PLACE, 0, 0, 0);
-    lex_add(tab, SAYS, L_SAY, 0, 0, 0);
-    lex_add(tab, TIMES, L_TIME, 0, 0, 0);
-    lex_add(tab, DATEPREPS, L_DATEPREP, 0, 0, 0);
-    lex_add(tab, PLURALS, L_PLURAL, 0, 0, 0);
-    lex_add(tab, NUMWORDS, L_NUMW, 5, 1, 1);
-    lex_add(tab, TENS, L_NUMW, 5, 30, 10);
-    lex_add(tab, MULTS, L_MULT, 4, 0, 0);
-    for (int u = 0; u < NUNITS; u++)
-        lex_add(tab, UNITS[u][1], L_UNIT, 3, u, 0);
-}
-
-/* The lexicon is the same for every call: built once per summarizer (see
-   lex_get). */
+/* The lexicon is the stage's view of the language pack (lang.h), the
+   same for every call: built once per summarizer (see lex_get). */
 typedef struct lexicon {
     lexent tab[LEX_CAP];
     uint64_t sp[SP_CAP]; /* lex_hash of the special words, 0 = empty */
+    const char *unit[MAX_UNITS]; /* canonical unit names */
+    int nunit;
 } lexicon;
 
-static void sp_add(uint64_t *sp, const char *list)
+static void sp_add(uint64_t *sp, const char *w, size_t n)
 {
-    const char *p = list;
-    while (*p) {
-        while (*p == ' ')
-            p++;
-        const char *q = p;
-        while (*q && *q != ' ')
-            q++;
-        if (q > p) {
-            uint64_t h = lex_hash(p, (size_t)(q - p));
-            size_t i = (size_t)hash_mix(h) & (SP_CAP - 1);
-            while (sp[i] && sp[i] != h)
-                i = (i + 1) & (SP_CAP - 1);
-            sp[i] = h;
-        }
-        p = q;
-    }
+    uint64_t h = lex_hash(w, n);
+    size_t i = (size_t)hash_mix(h) & (SP_CAP - 1);
+    while (sp[i] && sp[i] != h)
+        i = (i + 1) & (SP_CAP - 1);
+    sp[i] = h;
 }
 
-static void lexicon_fill(lexicon *l)
+/* The index of canonical unit name u, added when new; -1 when full. */
+static int unit_index(lexicon *l, const char *u)
 {
-    lex_fill(l->tab);
-    /* "one" alone is not a number (number_at); "one hundred" is, by the
-       multiplier */
-    sp_add(l->sp, NUMWORDS + 4);
-    sp_add(l->sp, TENS);
-    sp_add(l->sp, MULTS);
-    sp_add(l->sp, WDAYS);
-    sp_add(l->sp, "dozen");
+    for (int i = 0; i < l->nunit; i++)
+        if (!strcmp(l->unit[i], u))
+            return i;
+    if (l->nunit == MAX_UNITS)
+        return -1;
+    l->unit[l->nunit] = u;
+    return l->nunit++;
+}
+
+static void lexicon_fill(lexicon *l, const lang_pack *pk)
+{
+    for (int i = 0; i < U_SIGNS; i++)
+        l->unit[i] = UNIT_SIGNS[i];
+    l->nunit = U_SIGNS;
+    static const struct {
+        uint32_t from, to;
+    } cmap[] = {{LW_FUNC, L_FUNC},         {LW_MONTH, L_MONTH},   {LW_WDAY, L_WDAY},
+                {LW_TITLE, L_TITLE | L_ROLE}, {LW_ORG, L_ORG},    {LW_NUMW, L_NUMW},
+                {LW_MULT, L_MULT},         {LW_PLACE, L_PLACE},   {LW_PLURAL, L_PLURAL},
+                {LW_DATEPREP, L_DATEPREP}, {LW_SAY, L_SAY},       {LW_TIME, L_TIME},
+                {LW_ABBR, L_ABBR}};
+    for (size_t i = 0; pk && i < pk->n; i++) {
+        const lang_word *w = &pk->w[i];
+        size_t len = strlen(w->w);
+        uint32_t cls = 0;
+        for (size_t c = 0; c < sizeof cmap / sizeof cmap[0]; c++)
+            if (w->cls & cmap[c].from)
+                cls |= cmap[c].to;
+        int unit = -1;
+        if ((w->cls & LW_UNIT) && w->unit && (unit = unit_index(l, w->unit)) >= 0)
+            cls |= L_UNIT;
+        if (!cls || len == 0 || len > 24 || strchr(w->w, ' '))
+            continue;
+        lexent *e = &l->tab[lex_pos(l->tab, w->w, len)];
+        e->w = w->w;
+        e->len = len;
+        e->cls = cls;
+        e->month = (int8_t)((cls & L_MONTH) ? w->val : 0);
+        e->wday = (int8_t)((cls & L_WDAY) ? w->val : 0);
+        e->mult = (int8_t)((cls & L_MULT) ? w->val : 0);
+        e->num = (cls & L_NUMW) ? w->val : 0;
+        e->unit = (int8_t)unit;
+        /* "one" alone is not a number (number_at); "one hundred" is, by
+           the multiplier */
+        if ((cls & (L_MULT | L_WDAY)) || ((cls & L_NUMW) && w->val != 1))
+            sp_add(l->sp, w->w, len);
+    }
+    sp_add(l->sp, "dozen", 5);
 }
 
 /* Is the lex_hash h that of a special word?  (A false positive only costs
@@ -413,13 +302,13 @@ static int sp_has(const uint64_t *sp, uint64_t h)
 
 /* The lexicon is built on a summarizer's first analysis and kept in its
    cache slot (no global state); NULL when out of memory. */
-static const lexicon *lex_get(void **slot)
+static const lexicon *lex_get(void **slot, const lang *L)
 {
     if (!*slot) {
         lexicon *l = pcalloc(1, sizeof *l);
         if (!l)
             return NULL;
-        lexicon_fill(l);
+        lexicon_fill(l, lang_get_pack(L));
         *slot = l;
     }
     return *slot;
@@ -867,6 +756,8 @@ typedef struct fctx {
     const actx *x;
     const lexent *lx;
     const uint64_t *sp; /* special words (lexicon.sp) */
+    const char *const *units; /* canonical unit names (lexicon.unit) */
+    const lang *L;
     const char *t; /* current article */
     size_t tlen;
     uint32_t art;
@@ -1432,7 +1323,7 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
     p.value = mult >= dec ? (double)mant * pow10i(mult - dec) : (double)mant / pow10i(dec - mult);
     char lw[FACT_MAX_WORD + 1];
     if (unit >= 0) {
-        p.key = UNITS[unit][0];
+        p.key = f->units[unit];
         p.klen = strlen(p.key);
         p.keystem = 0x80000000u | (uint32_t)unit;
     } else {
@@ -1568,13 +1459,10 @@ static size_t skeleton(const char *t, size_t s, size_t e, char *out, size_t cap)
     return o;
 }
 
+/* Is "a b" a two-word organisation name of the pack (org_phrases)? */
 static int org_pair(const fctx *f, const tok *a, const tok *b)
 {
-    for (size_t i = 0; i < sizeof ORG_PAIRS / sizeof ORG_PAIRS[0]; i++)
-        if (lower_eq(f->t + a->s, a->we - a->s, ORG_PAIRS[i][0], strlen(ORG_PAIRS[i][0])) &&
-            lower_eq(f->t + b->s, b->we - b->s, ORG_PAIRS[i][1], strlen(ORG_PAIRS[i][1])))
-            return 1;
-    return 0;
+    return lang_phrase(f->L, f->t + a->s, a->we - a->s, f->t + b->s, b->we - b->s) != NULL;
 }
 
 /* Does the word t[s, e) end in a lower-case part after a hyphen (an
@@ -2645,7 +2533,7 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
         }
         if (b->kind == K_NUMBER) {
             o->value = c->value;
-            o->unit = c->unit >= 0 ? UNITS[c->unit][0] : NULL;
+            o->unit = c->unit >= 0 ? f->units[c->unit] : NULL;
         }
         o->n_variants = b->vcount;
         o->variants = b->variants;
@@ -2690,13 +2578,15 @@ precis_status facts_find(const actx *x, precis_fact **out, size_t *n, precis_con
     fctx f;
     memset(&f, 0, sizeof f);
     f.x = x;
-    const lexicon *lxc = lex_get(&x->cache[ANALYZE_CACHE_FACTS]);
+    const lexicon *lxc = lex_get(&x->cache[ANALYZE_CACHE_FACTS], norm_lang(x->nm));
     f.tk = arena_alloc(x->tmp, pmul(FACT_CHUNK, sizeof *f.tk));
     precis_status st = PRECIS_ENOMEM;
     if (!lxc || !f.tk)
         goto done;
     f.lx = lxc->tab;
     f.sp = lxc->sp;
+    f.units = lxc->unit;
+    f.L = norm_lang(x->nm);
     for (int pass = 0; pass < 2; pass++) {
         for (size_t a = 0; a < m->nart; a++) {
             f.t = precis_cluster_article_text(x->c, a, &f.tlen);

@@ -131,6 +131,7 @@ static int has_end(const char *s, size_t n)
 }
 
 static int lower_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+static int is_alpha_ascii(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 
 /* Case-insensitive (ASCII) search for a lower-case needle. */
 static int icontains(const char *s, size_t n, const char *needle)
@@ -378,7 +379,7 @@ static int is_junk(const junk_index *x, const char *s, size_t n)
 /* Style flags: quotation, first person outside quotations, question,
    parenthesis, attributed speech; *quoted gets the number of words
    inside quotation marks. */
-static uint32_t style_flags(const char *s, size_t n, uint32_t *quoted)
+static uint32_t style_flags(const lang *L, const char *s, size_t n, uint32_t *quoted)
 {
     uint32_t f = 0;
     *quoted = 0;
@@ -403,20 +404,17 @@ static uint32_t style_flags(const char *s, size_t n, uint32_t *quoted)
             (*quoted)++;
         if (!is_ws(c))
             last = i;
-        int lc = lower_ascii(c); /* every first-person word starts with one of these */
-        if (!inq && (lc == 'i' || lc == 'w' || lc == 'm' || lc == 'o' || lc == 'u') &&
-            (i == 0 || !((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
-                         (s[i - 1] >= 'A' && s[i - 1] <= 'Z') || s[i - 1] == '\''))) {
-            static const char *const fp[] = {"i", "we", "my", "our", "me", "us", NULL};
-            for (size_t k = 0; fp[k]; k++) {
-                size_t l = strlen(fp[k]);
-                if (i + l <= n && !strncasecmp(s + i, fp[k], l) &&
-                    (i + l == n || !((s[i + l] >= 'a' && s[i + l] <= 'z') ||
-                                     (s[i + l] >= 'A' && s[i + l] <= 'Z'))) &&
-                    !(l == 1 && i + 1 < n && s[i + 1] == '.') &&
-                    !(l == 2 && fp[k][0] == 'u' && i + 2 < n && s[i + 2] == '.'))
-                    f |= SENT_FIRST;
-            }
+        /* a first-person pronoun of the pack ("I." and "U.S." are not) */
+        if (!inq && is_alpha_ascii(c) &&
+            (i == 0 || !(is_alpha_ascii((unsigned char)s[i - 1]) || s[i - 1] == '\'')) &&
+            !(f & SENT_FIRST)) {
+            size_t l = 1;
+            while (i + l < n && l < 8 && is_alpha_ascii((unsigned char)s[i + l]))
+                l++;
+            const lang_word *e = l < 8 ? lang_word_of(L, s + i, l) : NULL;
+            if (e && (e->cls & LW_PRON) && (e->tags & LT_FIRST) &&
+                !(i + l < n && s[i + l] == '.' && (l == 1 || lower_ascii(c) == 'u')))
+                f |= SENT_FIRST;
         }
     }
     for (size_t i = 0; i + 4 <= n; i++)
@@ -572,7 +570,7 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
                 s->flags |= SENT_LAST;
             if (is_junk(&jx, p, n))
                 s->flags |= SENT_JUNK;
-            s->flags |= style_flags(p, n, &s->quoted);
+            s->flags |= style_flags(norm_lang(nm), p, n, &s->quoted);
             size_t drop;
             if (readable_opener(p, n, &drop) == READABLE_NEEDS_PREV)
                 s->flags |= SENT_DANGLING;

@@ -135,35 +135,13 @@ static int smap_insert(smap *m, smap_entry *e, const char *k, size_t len, uint64
     return 0;
 }
 
-/* ---- English stop words -------------------------------------------------
- * Function words that carry no content for matching: articles, pronouns,
- * auxiliaries, prepositions, conjunctions and reporting filler. */
-static const char *const stop_en[] = {
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
-    "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between",
-    "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during",
-    "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her",
-    "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is",
-    "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not",
-    "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves",
-    "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that",
-    "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this",
-    "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were",
-    "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
-    "you", "your", "yours", "yourself", "yourselves", "said", "says", "say", "told", "mr",
-    "mrs", "ms", "may", "might", "must", "shall", "s", "t", "don't", "won't", "can't",
-    "it's", "i'm", "he's", "she's", "we're", "they're", "isn't", "wasn't", "didn't",
-    "doesn't", "there's", "that's", "let", "get", "got", "one", "new", "like", "even", "many",
-    "much", "well", "still", "yet", "ever", "every", "per", "via", "upon", "whether", "within",
-    "without", "around", "among", "across", "along", "although", "though", "however", "since",
-    NULL};
-
 struct norm {
     smap surface;   /* surface form -> entry index                 */
     uint32_t *info; /* entry index -> stem id << 1 | stop           */
     size_t info_cap;
     smap stems;     /* folded stem -> stem id                       */
     smap stop;      /* folded stop word -> 1                        */
+    lang *words;    /* the language pack (lang.h)                   */
     struct sb_stemmer *stemmer;
     int english;
     char *fold; /* scratch for folding */
@@ -177,6 +155,7 @@ void norm_free(norm *n)
     smap_free(&n->surface);
     smap_free(&n->stems);
     smap_free(&n->stop);
+    lang_free(n->words);
     pfree(n->info);
     pfree(n->fold);
     if (n->stemmer)
@@ -184,47 +163,55 @@ void norm_free(norm *n)
     pfree(n);
 }
 
-norm *norm_new(const char *lang, precis_status *st)
+norm *norm_new(const char *lname, precis_status *st)
 {
     *st = PRECIS_ENOMEM;
     norm *n = pcalloc(1, sizeof *n);
     if (!n)
         return NULL;
-    if (!lang)
-        lang = "english";
-    if (!strcmp(lang, "porter")) {
+    if (!lname)
+        lname = "english";
+    if (!strcmp(lname, "porter")) {
         /* the original Porter algorithm is for the ROUGE scorer; matching
            uses the improved English stemmer */
         *st = PRECIS_ELANG;
         pfree(n);
         return NULL;
     }
-    n->stemmer = sb_stemmer_new(lang, NULL);
+    n->stemmer = sb_stemmer_new(lname, NULL);
     if (!n->stemmer) {
         /* NULL means an unknown language or no memory; tell them apart */
         int known = 0;
         for (const char **l = sb_stemmer_list(); *l; l++)
-            if (!strcmp(*l, lang))
+            if (!strcmp(*l, lname))
                 known = 1;
         *st = known ? PRECIS_ENOMEM : PRECIS_ELANG;
         pfree(n);
         return NULL;
     }
-    n->english = !strcmp(lang, "english");
+    n->english = !strcmp(lname, "english");
     if (smap_init(&n->surface, 1 << 14) || smap_init(&n->stems, 1 << 14) ||
         smap_init(&n->stop, 512)) {
         norm_free(n);
         return NULL;
     }
-    if (n->english) {
-        for (uint32_t i = 0; stop_en[i]; i++) {
-            size_t len = strlen(stop_en[i]);
-            uint64_t h = hash_bytes(stop_en[i], len);
-            smap_entry *e = smap_find(&n->stop, stop_en[i], len, h);
-            if (e->value == UINT32_MAX && smap_insert(&n->stop, e, stop_en[i], len, h, 1)) {
-                norm_free(n);
-                return NULL;
-            }
+    /* the stop words are the pack's stop.txt */
+    n->words = lang_new(lname);
+    if (!n->words) {
+        norm_free(n);
+        return NULL;
+    }
+    const lang_pack *pk = lang_get_pack(n->words);
+    for (size_t i = 0; pk && i < pk->n; i++) {
+        if (!(pk->w[i].cls & LW_STOP))
+            continue;
+        const char *w = pk->w[i].w;
+        size_t len = strlen(w);
+        uint64_t h = hash_bytes(w, len);
+        smap_entry *e = smap_find(&n->stop, w, len, h);
+        if (e->value == UINT32_MAX && smap_insert(&n->stop, e, w, len, h, 1)) {
+            norm_free(n);
+            return NULL;
         }
     }
     *st = PRECIS_OK;
@@ -232,6 +219,8 @@ norm *norm_new(const char *lang, precis_status *st)
 }
 
 size_t norm_stem_count(const norm *n) { return n->stems.n; }
+
+const lang *norm_lang(const norm *n) { return n->words; }
 
 int norm_reset_if_large(norm *n)
 {

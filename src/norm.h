@@ -2,6 +2,7 @@
 #ifndef PRECIS_NORM_H
 #define PRECIS_NORM_H
 #include "internal.h"
+#include "lang.h"
 
 typedef struct norm norm;
 
@@ -17,6 +18,10 @@ typedef int (*norm_token_cb)(void *ud, uint32_t stem, int stop, size_t start, si
 /* Walks the words of s[0..len) (valid UTF-8).  Returns 0, -1 on
    allocation failure, or the callback's non-zero value. */
 int norm_tokens(norm *n, const char *s, size_t len, norm_token_cb cb, void *ud);
+
+/* The words of the normaliser's language (its pack; stop words, titles,
+   ...), owned by n. */
+const lang *norm_lang(const norm *n);
 
 /* Number of stem ids handed out so far (ids are < this). */
 size_t norm_stem_count(const norm *n);

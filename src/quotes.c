@@ -67,11 +67,13 @@
 #define WORK_BUDGET 50000000u /* stem comparisons over all pairs          */
 #define NONE UINT32_MAX
 
-/* ---- word classes -------------------------------------------------------- */
+/* ---- word classes -------------------------------------------------------- *
+ * The stage's view of the language pack (lang.h): each word token gets
+ * these bits from its pack entry. */
 
 enum {
     WC_FUNC = 1 << 0,  /* function word: never part of a name        */
-    WC_PRON = 1 << 1,  /* he, she, they                               */
+    WC_PRON = 1 << 1,  /* subject pronoun: he, she, they              */
     WC_TITLE = 1 << 2, /* Gov., President, Minister, ...              */
     WC_ORG = 1 << 3,   /* a name with it is not a person              */
     WC_VERB = 1 << 4,  /* speech verb                                 */
@@ -81,513 +83,41 @@ enum {
     WC_ADV = 1 << 8,   /* may stand between a subject and its verb    */
     WC_ACC = 1 << 9,   /* according                                   */
     WC_STMT = 1 << 10, /* statement                                   */
-    WC_DEF = 1 << 11   /* the, a, an                                  */
+    WC_DEF = 1 << 11,  /* the, a, an                                  */
+    WC_MASC = 1 << 12, /* pronoun or title of a man                   */
+    WC_FEM = 1 << 13,  /* pronoun or title of a woman                 */
+    WC_PLACE = 1 << 14, /* a place word (River, Street, U.S.)         */
+    WC_DESCR = 1 << 15, /* Republican: before a name, not part of it  */
+    WC_DOT = 1 << 16    /* takes a period: Gov., Jan., Dr.            */
 };
 
-typedef struct wordclass {
-    const char *w;
-    unsigned cls;
-} wordclass;
-
-/* Lower-case ASCII; looked up through a wtab. */
-static const wordclass word_table[] = {
-    {"a", WC_DEF | WC_FUNC},
-    {"about", WC_FUNC | WC_PREP},
-    {"above", WC_FUNC},
-    {"according", WC_ACC},
-    {"acknowledged", WC_VERB},
-    {"add", WC_VERB},
-    {"added", WC_VERB},
-    {"adding", WC_VERB},
-    {"adds", WC_VERB},
-    {"administration", WC_ORG},
-    {"admiral", WC_TITLE},
-    {"admitted", WC_VERB},
-    {"adviser", WC_TITLE},
-    {"advisor", WC_TITLE},
-    {"after", WC_FUNC | WC_PREP},
-    {"again", WC_ADV | WC_FUNC},
-    {"against", WC_FUNC | WC_PREP},
-    {"agency", WC_ORG},
-    {"agreed", WC_VERB},
-    {"aide", WC_TITLE},
-    {"airport", WC_ORG},
-    {"all", WC_FUNC},
-    {"already", WC_ADV},
-    {"also", WC_ADV | WC_FUNC},
-    {"although", WC_FUNC},
-    {"ambassador", WC_TITLE},
-    {"among", WC_FUNC | WC_PREP},
-    {"an", WC_DEF | WC_FUNC},
-    {"and", WC_FUNC},
-    {"announced", WC_VERB},
-    {"another", WC_FUNC},
-    {"answered", WC_VERB},
-    {"any", WC_FUNC},
-    {"apr", WC_DAY},
-    {"april", WC_DAY},
-    {"archbishop", WC_TITLE},
-    {"arena", WC_ORG},
-    {"argued", WC_VERB},
-    {"army", WC_ORG},
-    {"as", WC_FUNC},
-    {"asked", WC_FUNC | WC_VERB},
-    {"asks", WC_VERB},
-    {"association", WC_ORG},
-    {"at", WC_FUNC | WC_PREP},
-    {"attorney", WC_TITLE},
-    {"aug", WC_DAY},
-    {"august", WC_DAY},
-    {"authority", WC_ORG},
-    {"avenue", WC_ORG},
-    {"bank", WC_ORG},
-    {"basin", WC_ORG},
-    {"because", WC_FUNC},
-    {"before", WC_FUNC | WC_PREP},
-    {"behind", WC_PREP},
-    {"between", WC_PREP},
-    {"bishop", WC_TITLE},
-    {"board", WC_ORG},
-    {"both", WC_FUNC},
-    {"bridge", WC_ORG},
-    {"bureau", WC_ORG},
-    {"bureaus", WC_ORG},
-    {"but", WC_FUNC},
-    {"by", WC_FUNC | WC_PREP},
-    {"called", WC_VPRE},
-    {"calling", WC_VPRE},
-    {"capt", WC_TITLE},
-    {"captain", WC_TITLE},
-    {"cardinal", WC_TITLE},
-    {"cautioned", WC_VERB},
-    {"center", WC_ORG},
-    {"centre", WC_ORG},
-    {"ceo", WC_TITLE},
-    {"chair", WC_TITLE},
-    {"chairman", WC_TITLE},
-    {"chairwoman", WC_TITLE},
-    {"chancellor", WC_TITLE},
-    {"chief", WC_TITLE},
-    {"church", WC_ORG},
-    {"city", WC_ORG},
-    {"claimed", WC_VERB},
-    {"club", WC_ORG},
-    {"co", WC_ORG},
-    {"co.", WC_ORG},
-    {"coach", WC_TITLE},
-    {"col", WC_TITLE},
-    {"college", WC_ORG},
-    {"colonel", WC_TITLE},
-    {"commander", WC_TITLE},
-    {"commented", WC_VERB},
-    {"commission", WC_ORG},
-    {"commissioner", WC_TITLE},
-    {"committee", WC_ORG},
-    {"company", WC_ORG},
-    {"complained", WC_VERB},
-    {"conceded", WC_VERB},
-    {"confirmed", WC_VERB},
-    {"congress", WC_ORG},
-    {"continued", WC_VERB},
-    {"corp", WC_ORG},
-    {"corporation", WC_ORG},
-    {"council", WC_ORG},
-    {"councillor", WC_TITLE},
-    {"councilor", WC_TITLE},
-    {"counsel", WC_TITLE},
-    {"county", WC_ORG},
-    {"courier", WC_ORG},
-    {"court", WC_ORG},
-    {"cried", WC_VERB},
-    {"cross", WC_ORG},
-    {"dame", WC_TITLE},
-    {"day", WC_ORG},
-    {"dec", WC_DAY},
-    {"december", WC_DAY},
-    {"declared", WC_VERB},
-    {"department", WC_ORG},
-    {"deputy", WC_TITLE},
-    {"described", WC_VPRE},
-    {"describing", WC_VPRE},
-    {"despite", WC_FUNC},
-    {"detective", WC_TITLE},
-    {"director", WC_TITLE},
-    {"district", WC_ORG},
-    {"doctor", WC_TITLE},
-    {"dr", WC_TITLE},
-    {"dubbed", WC_VPRE},
-    {"during", WC_FUNC},
-    {"each", WC_FUNC},
-    {"earlier", WC_ADV | WC_FUNC},
-    {"early", WC_FUNC},
-    {"east", WC_ORG},
-    {"eastern", WC_ORG},
-    {"either", WC_FUNC},
-    {"embassy", WC_ORG},
-    {"emir", WC_TITLE},
-    {"emphasised", WC_VERB},
-    {"emphasized", WC_VERB},
-    {"envoy", WC_TITLE},
-    {"even", WC_FUNC},
-    {"every", WC_FUNC},
-    {"explained", WC_VERB},
-    {"facebook", WC_ORG},
-    {"father", WC_TITLE},
-    {"feb", WC_DAY},
-    {"february", WC_DAY},
-    {"federation", WC_ORG},
-    {"few", WC_FUNC},
-    {"first", WC_ADV},
-    {"for", WC_FUNC | WC_PREP},
-    {"force", WC_ORG},
-    {"forces", WC_ORG},
-    {"foundation", WC_ORG},
-    {"founder", WC_TITLE},
-    {"friday", WC_DAY},
-    {"from", WC_FUNC | WC_PREP},
-    {"fund", WC_ORG},
-    {"further", WC_ADV | WC_FUNC},
-    {"gazette", WC_ORG},
-    {"gen", WC_TITLE},
-    {"general", WC_TITLE},
-    {"google", WC_ORG},
-    {"gov", WC_TITLE},
-    {"government", WC_ORG},
-    {"governor", WC_TITLE},
-    {"group", WC_ORG},
-    {"guard", WC_ORG},
-    {"had", WC_ADV},
-    {"has", WC_ADV},
-    {"have", WC_ADV},
-    {"he", WC_FUNC | WC_PRON},
-    {"her", WC_FUNC},
-    {"herald", WC_ORG},
-    {"here", WC_FUNC},
-    {"hers", WC_FUNC},
-    {"him", WC_FUNC},
-    {"his", WC_FUNC},
-    {"hospital", WC_ORG},
-    {"house", WC_ORG},
-    {"how", WC_FUNC},
-    {"however", WC_FUNC},
-    {"i", WC_FUNC},
-    {"i'm", WC_FUNC},
-    {"if", WC_FUNC},
-    {"images", WC_ORG},
-    {"imam", WC_TITLE},
-    {"in", WC_ADV | WC_FUNC | WC_PREP},
-    {"inc", WC_ORG},
-    {"including", WC_PREP},
-    {"insisted", WC_VERB},
-    {"inspector", WC_TITLE},
-    {"institute", WC_ORG},
-    {"interfax", WC_ORG},
-    {"into", WC_FUNC | WC_PREP},
-    {"is", WC_ADV},
-    {"island", WC_ORG},
-    {"islands", WC_ORG},
-    {"it", WC_FUNC},
-    {"it's", WC_FUNC},
-    {"its", WC_FUNC},
-    {"jan", WC_DAY},
-    {"january", WC_DAY},
-    {"joked", WC_VERB},
-    {"journal", WC_ORG},
-    {"judge", WC_TITLE},
-    {"jul", WC_DAY},
-    {"july", WC_DAY},
-    {"jun", WC_DAY},
-    {"june", WC_DAY},
-    {"just", WC_FUNC},
-    {"justice", WC_TITLE},
-    {"king", WC_TITLE},
-    {"kingdom", WC_ORG},
-    {"kremlin", WC_ORG},
-    {"labeled", WC_VPRE},
-    {"labelled", WC_VPRE},
-    {"lady", WC_TITLE},
-    {"lake", WC_ORG},
-    {"lane", WC_ORG},
-    {"last", WC_FUNC},
-    {"late", WC_FUNC},
-    {"later", WC_ADV | WC_FUNC},
-    {"leader", WC_TITLE},
-    {"library", WC_ORG},
-    {"like", WC_FUNC | WC_PREP},
-    {"llc", WC_ORG},
-    {"lord", WC_TITLE},
-    {"lt", WC_TITLE},
-    {"ltd", WC_ORG},
-    {"many", WC_FUNC},
-    {"march", WC_DAY},
-    {"marshal", WC_TITLE},
-    {"mayor", WC_TITLE},
-    {"meanwhile", WC_FUNC},
-    {"member", WC_TITLE},
-    {"mep", WC_TITLE},
-    {"minister", WC_TITLE},
-    {"ministry", WC_ORG},
-    {"minster", WC_TITLE},
-    {"miss", WC_TITLE},
-    {"monday", WC_DAY},
-    {"more", WC_FUNC},
-    {"most", WC_FUNC},
-    {"mount", WC_ORG},
-    {"mp", WC_TITLE},
-    {"mr", WC_TITLE},
-    {"mrs", WC_TITLE},
-    {"ms", WC_TITLE},
-    {"mt", WC_ORG},
-    {"much", WC_FUNC},
-    {"museum", WC_ORG},
-    {"mx", WC_TITLE},
-    {"my", WC_FUNC},
-    {"nations", WC_ORG},
-    {"navy", WC_ORG},
-    {"near", WC_PREP},
-    {"neither", WC_FUNC},
-    {"network", WC_ORG},
-    {"nevertheless", WC_FUNC},
-    {"new", WC_ORG},
-    {"news", WC_ORG},
-    {"next", WC_FUNC},
-    {"no", WC_FUNC},
-    {"nor", WC_FUNC},
-    {"north", WC_ORG},
-    {"northern", WC_ORG},
-    {"not", WC_FUNC},
-    {"noted", WC_VERB},
-    {"nov", WC_DAY},
-    {"november", WC_DAY},
-    {"now", WC_FUNC},
-    {"observed", WC_VERB},
-    {"ocean", WC_ORG},
-    {"oct", WC_DAY},
-    {"october", WC_DAY},
-    {"of", WC_FUNC | WC_PREP},
-    {"office", WC_ORG},
-    {"officer", WC_TITLE},
-    {"on", WC_ADV | WC_FUNC | WC_PREP},
-    {"once", WC_ADV | WC_FUNC},
-    {"one", WC_FUNC},
-    {"only", WC_FUNC},
-    {"or", WC_FUNC},
-    {"other", WC_FUNC},
-    {"our", WC_FUNC},
-    {"over", WC_FUNC | WC_PREP},
-    {"park", WC_ORG},
-    {"parliament", WC_ORG},
-    {"party", WC_ORG},
-    {"pastor", WC_TITLE},
-    {"plc", WC_ORG},
-    {"pledged", WC_VERB},
-    {"police", WC_ORG},
-    {"pope", WC_TITLE},
-    {"post", WC_ORG},
-    {"posted", WC_VERB},
-    {"predicted", WC_VERB},
-    {"premier", WC_TITLE},
-    {"president", WC_TITLE},
-    {"president-elect", WC_TITLE},
-    {"press", WC_ORG},
-    {"previously", WC_ADV},
-    {"prime", WC_TITLE},
-    {"prince", WC_TITLE},
-    {"princess", WC_TITLE},
-    {"prof", WC_TITLE},
-    {"professor", WC_TITLE},
-    {"promised", WC_VERB},
-    {"province", WC_ORG},
-    {"queen", WC_TITLE},
-    {"quipped", WC_VERB},
-    {"rabbi", WC_TITLE},
-    {"radio", WC_ORG},
-    {"recalled", WC_VERB},
-    {"recently", WC_ADV},
-    {"remarked", WC_VERB},
-    {"rep", WC_TITLE},
-    {"replied", WC_VERB},
-    {"reported", WC_VERB},
-    {"representative", WC_TITLE},
-    {"republic", WC_ORG},
-    {"responded", WC_VERB},
-    {"reuters", WC_ORG},
-    {"rev", WC_TITLE},
-    {"reverend", WC_TITLE},
-    {"river", WC_ORG},
-    {"road", WC_ORG},
-    {"said", WC_VERB},
-    {"saint", WC_ORG},
-    {"saturday", WC_DAY},
-    {"say", WC_VERB},
-    {"saying", WC_VERB},
-    {"says", WC_VERB},
-    {"school", WC_ORG},
-    {"sea", WC_ORG},
-    {"secretary", WC_TITLE},
-    {"sen", WC_TITLE},
-    {"senate", WC_ORG},
-    {"senator", WC_TITLE},
-    {"sep", WC_DAY},
-    {"sept", WC_DAY},
-    {"september", WC_DAY},
-    {"sergeant", WC_TITLE},
-    {"service", WC_ORG},
-    {"sgt", WC_TITLE},
-    {"she", WC_FUNC | WC_PRON},
-    {"sheikh", WC_TITLE},
-    {"sheriff", WC_TITLE},
-    {"shouted", WC_VERB},
-    {"since", WC_FUNC},
-    {"sir", WC_TITLE},
-    {"so", WC_FUNC},
-    {"some", WC_FUNC},
-    {"south", WC_ORG},
-    {"southern", WC_ORG},
-    {"speaker", WC_TITLE},
-    {"speaking", WC_FUNC},
-    {"spokesman", WC_TITLE},
-    {"spokesperson", WC_TITLE},
-    {"spokeswoman", WC_TITLE},
-    {"square", WC_ORG},
-    {"st", WC_ORG},
-    {"stated", WC_VERB},
-    {"statement", WC_STMT},
-    {"states", WC_ORG},
-    {"station", WC_ORG},
-    {"still", WC_FUNC},
-    {"street", WC_ORG},
-    {"stressed", WC_VERB},
-    {"such", WC_FUNC},
-    {"suggested", WC_VERB},
-    {"sunday", WC_DAY},
-    {"superintendent", WC_TITLE},
-    {"tass", WC_ORG},
-    {"team", WC_ORG},
-    {"television", WC_ORG},
-    {"tell", WC_VERB},
-    {"tells", WC_VERB},
-    {"termed", WC_VPRE},
-    {"testified", WC_VERB},
-    {"than", WC_FUNC | WC_PREP},
-    {"that", WC_FUNC},
-    {"that's", WC_FUNC},
-    {"the", WC_DEF | WC_FUNC},
-    {"their", WC_FUNC},
-    {"then", WC_ADV | WC_FUNC},
-    {"there", WC_FUNC},
-    {"there's", WC_FUNC},
-    {"these", WC_FUNC},
-    {"they", WC_FUNC | WC_PRON},
-    {"this", WC_FUNC},
-    {"those", WC_FUNC},
-    {"though", WC_FUNC},
-    {"through", WC_FUNC},
-    {"thursday", WC_DAY},
-    {"thus", WC_FUNC},
-    {"times", WC_ORG},
-    {"to", WC_FUNC | WC_PREP},
-    {"today", WC_ADV | WC_FUNC},
-    {"told", WC_VERB},
-    {"tomorrow", WC_FUNC},
-    {"toward", WC_PREP},
-    {"towards", WC_PREP},
-    {"tribune", WC_ORG},
-    {"tuesday", WC_DAY},
-    {"tv", WC_ORG},
-    {"tweeted", WC_VERB},
-    {"twitter", WC_ORG},
-    {"under", WC_FUNC | WC_PREP},
-    {"union", WC_ORG},
-    {"united", WC_ORG},
-    {"university", WC_ORG},
-    {"unlike", WC_FUNC | WC_PREP},
-    {"until", WC_FUNC},
-    {"urged", WC_VERB},
-    {"valley", WC_ORG},
-    {"via", WC_PREP},
-    {"vice", WC_TITLE},
-    {"vowed", WC_VERB},
-    {"war", WC_ORG},
-    {"warned", WC_VERB},
-    {"was", WC_ADV},
-    {"we", WC_FUNC},
-    {"we're", WC_FUNC},
-    {"wednesday", WC_DAY},
-    {"week", WC_ORG},
-    {"were", WC_ADV},
-    {"west", WC_ORG},
-    {"western", WC_ORG},
-    {"what", WC_FUNC},
-    {"when", WC_FUNC},
-    {"where", WC_FUNC},
-    {"whether", WC_FUNC},
-    {"which", WC_FUNC},
-    {"while", WC_FUNC},
-    {"who", WC_FUNC},
-    {"whom", WC_FUNC},
-    {"whose", WC_FUNC},
-    {"why", WC_FUNC},
-    {"will", WC_ADV},
-    {"wire", WC_ORG},
-    {"with", WC_FUNC | WC_PREP},
-    {"within", WC_FUNC},
-    {"without", WC_FUNC | WC_PREP},
-    {"would", WC_ADV},
-    {"write", WC_VERB},
-    {"writes", WC_VERB},
-    {"wrote", WC_VERB},
-    {"year", WC_ORG},
-    {"yes", WC_FUNC},
-    {"yesterday", WC_ADV | WC_FUNC},
-    {"yet", WC_FUNC},
-    {"you", WC_FUNC},
-    {"your", WC_FUNC},
-};
-
-/* The word table as an open-addressing hash (built once, wt_get): one probe per word instead of a binary search. */
-#define WT_SLOTS 1024 /* > 2 x the table */
-typedef struct wtab {
-    const wordclass *slot[WT_SLOTS];
-} wtab;
-
-static uint32_t wt_hash(const char *w, size_t n)
+static unsigned word_class_of(const lang *L, const char *w, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        h = (h ^ c) * 16777619u;
-    }
-    return h;
-}
-
-static void wt_build(wtab *wt)
-{
-    memset(wt, 0, sizeof *wt);
-    for (size_t i = 0; i < sizeof word_table / sizeof word_table[0]; i++) {
-        const char *w = word_table[i].w;
-        uint32_t h = wt_hash(w, strlen(w)) & (WT_SLOTS - 1);
-        while (wt->slot[h])
-            h = (h + 1) & (WT_SLOTS - 1);
-        wt->slot[h] = &word_table[i];
-    }
-}
-
-static unsigned word_class_of(const wtab *wt, const char *w, size_t n)
-{
-    if (n == 0 || n > 16)
+    const lang_word *e = lang_word_of(L, w, n);
+    if (!e)
         return 0;
-    for (uint32_t h = wt_hash(w, n) & (WT_SLOTS - 1); wt->slot[h]; h = (h + 1) & (WT_SLOTS - 1)) {
-        const char *e = wt->slot[h]->w;
-        size_t i = 0;
-        while (i < n && e[i] && (w[i] == e[i] || (w[i] >= 'A' && w[i] <= 'Z' && w[i] + 32 == e[i])))
-            i++;
-        if (i == n && !e[i])
-            return wt->slot[h]->cls;
+    uint32_t c = e->cls;
+    unsigned r = 0;
+    r |= c & LW_FUNC ? WC_FUNC : 0;
+    r |= (c & LW_PRON) && (e->tags & LT_SUBJ) ? WC_PRON : 0;
+    r |= c & LW_TITLE ? WC_TITLE : 0;
+    r |= c & (LW_ORG | LW_PLACE | LW_NONPERSON) ? WC_ORG : 0;
+    r |= c & LW_PLACE ? WC_PLACE : 0;
+    r |= c & LW_SAY ? WC_VERB : 0;
+    r |= c & LW_SAYPRE ? WC_VPRE : 0;
+    r |= c & (LW_MONTH | LW_WDAY) ? WC_DAY : 0;
+    r |= c & LW_PREP ? WC_PREP : 0;
+    r |= c & LW_ADV ? WC_ADV : 0;
+    r |= c & LW_ACC ? WC_ACC : 0;
+    r |= c & LW_STMT ? WC_STMT : 0;
+    r |= c & LW_DEF ? WC_DEF : 0;
+    r |= c & LW_DESCR ? WC_DESCR : 0;
+    r |= (c & LW_ABBR) || (e->tags & LT_DOT) ? WC_DOT : 0;
+    if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
+        r |= e->tags & LT_M ? WC_MASC : 0;
+        r |= e->tags & LT_F ? WC_FEM : 0;
     }
-    return 0;
+    return r;
 }
 
 /* Grows *p to hold need elements (at least doubling); -1 on failure. */
@@ -622,7 +152,7 @@ enum {
 typedef struct qtok {
     uint32_t s, e; /* byte span */
     uint8_t kind, flags;
-    uint16_t cls; /* word classes (words only) */
+    uint32_t cls; /* word classes (words only) */
 } qtok;
 
 /* Code of a general-punctuation character U+2000..U+207F at t[i] (its last
@@ -676,7 +206,7 @@ static int is_cap(const char *t, size_t n, size_t i)
    token count, or SIZE_MAX when an allocation failed.  Words keep inner
    hyphens, apostrophes and dots (U.S, 3.5); a '.' after a title, a single
    letter or a dotted word becomes part of the word. */
-static size_t lex(const wtab *wt, const char *t, size_t n, qtok **tok, size_t *cap)
+static size_t lex(const lang *wt, const char *t, size_t n, qtok **tok, size_t *cap)
 {
     size_t nt = 0, i = 0;
     while (i < n) {
@@ -730,17 +260,17 @@ static size_t lex(const wtab *wt, const char *t, size_t n, qtok **tok, size_t *c
                 k.flags |= F_POSS;
             else if (wl >= 5 && t[j - 1] == 's' && genpunct(t, n, j - 4) == 0x8099)
                 k.flags |= F_POSS;
-            k.cls = (uint16_t)word_class_of(wt, t + i, wl);
+            k.cls = word_class_of(wt, t + i, wl);
             if (!k.cls && hyph) {
                 size_t h = i;
                 while (h < j && t[h] != '-')
                     h++;
-                k.cls = (uint16_t)(word_class_of(wt, t + i, h - i) & (WC_TITLE | WC_ORG));
+                k.cls = word_class_of(wt, t + i, h - i) & (WC_TITLE | WC_ORG);
             }
             if (!k.cls && wl > 4 && t[j - 1] == 'y' && t[j - 2] == 'l' && !(k.flags & F_CAP))
                 k.cls = WC_ADV;
             if (j < n && t[j] == '.' &&
-                ((wl == 1 && letters) || (dots && letters) || (k.cls & (WC_TITLE | WC_DAY)) ||
+                ((wl == 1 && letters) || (dots && letters) || (k.cls & WC_DOT) ||
                  ((k.cls & WC_ORG) && wl <= 3))) {
                 j++;
                 k.e = (uint32_t)j;
@@ -808,6 +338,8 @@ enum {
     R_ORG = 1 << 6     /* has an organisation word                     */
 };
 
+enum { G_M = 1, G_F = 2 }; /* gender bits; both or none: unknown */
+
 typedef struct qrun {
     uint32_t t0, t1; /* token range of the capitalised run             */
     uint32_t n0, ne; /* the name in it, titles and function words off  */
@@ -815,10 +347,14 @@ typedef struct qrun {
     uint32_t sent;   /* sentence number                                */
     uint32_t full;   /* persons: the run with the fullest form         */
     uint32_t flags;
+    uint32_t gender; /* G_*: from a title, a given name, or a pronoun
+                        that took it (kept on the fullest form)       */
 } qrun;
 
 typedef struct mention {
-    uint32_t tok, sent, full; /* a person in subject position */
+    uint32_t tok, sent, full; /* a person in subject position, or a subject
+                                 pronoun that refers to one (tok is the
+                                 pronoun's token)                      */
 } mention;
 
 typedef struct rawq {
@@ -863,7 +399,7 @@ typedef struct qscratch {
     size_t stemcap, nstems;
     qrec *q;
     size_t qcap, nq;
-    const wtab *wt;              /* wt_get */
+    const lang *wt;              /* the language pack's words */
     uint32_t last_art, last_who; /* the speaker string made last */
     char *last_name;
 } qscratch;
@@ -911,6 +447,14 @@ static int word_is(const qart *A, uint32_t k, const char *w)
         if ((A->t[A->tok[k].s + i] | 32) != w[i])
             return 0;
     return 1;
+}
+
+/* Does word token k end in the lower-case suffix sfx, with at least
+   three letters before it? */
+static int ends_lower(const qart *A, uint32_t k, const char *sfx)
+{
+    size_t n = A->tok[k].e - A->tok[k].s, m = strlen(sfx);
+    return n >= m + 3 && !memcmp(A->t + A->tok[k].e - m, sfx, m);
 }
 
 /* Byte length of token k without a possessive 's and a final '.'. */
@@ -1037,6 +581,8 @@ static int verb_follows(const qart *A, const qrun *r)
     return is_word(A, k, WC_VERB | WC_VPRE) && !(A->tok[k].flags & F_CAP);
 }
 
+static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent);
+
 /* Finds the capitalised runs, their names, which are people, the fullest
    form of each person, and the subject mentions.  Buffers in sc. */
 static int find_names(qart *A, qscratch *sc)
@@ -1060,7 +606,18 @@ static int find_names(qart *A, qscratch *sc)
                !(A->tok[j].flags & F_SSTART) && !(A->tok[j - 1].flags & F_POSS) &&
                (A->tok[j].flags & F_INQ) == (k->flags & F_INQ))
             j++;
-        qrun r = {i, j, i, i, NONE, sent, NONE, 0};
+        /* "Presently", "Joining", "Saying President Obama": an adverb or
+           participle opening a sentence is no part of a name (and the
+           name after it is no subject) */
+        int dropped = 0;
+        if ((k->flags & F_SSTART) && !k->cls && i + 1 < j &&
+            (ends_lower(A, i, "ing") ||
+                                                                 ends_lower(A, i, "ly"))) {
+            i++;
+            k = &A->tok[i];
+            dropped = 1;
+        }
+        qrun r = {i, j, i, i, NONE, sent, NONE, dropped ? R_PREP : 0, 0};
         if (k->flags & F_INQ)
             r.flags |= R_INQ;
         if (A->tok[j - 1].flags & F_POSS)
@@ -1080,10 +637,27 @@ static int find_names(qart *A, qscratch *sc)
             while (r.n0 < j && (A->tok[r.n0].cls & (WC_FUNC | WC_DAY | WC_DEF | WC_PRON | WC_VERB |
                                                     WC_VPRE | WC_ACC | WC_PREP)))
                 r.n0++;
+        /* "Republican Pat Toomey": the party word is no part of the name */
+        while (r.n0 + 1 < j && (A->tok[r.n0].cls & WC_DESCR))
+            r.n0++;
+        if (r.title != NONE)
+            r.gender |= (A->tok[r.title].cls & WC_MASC ? G_M : 0) |
+                        (A->tok[r.title].cls & WC_FEM ? G_F : 0);
+        /* a capitalised function word after a name word is part of the
+           name ("Theresa May", "Will" is not: it comes first) */
         r.ne = r.n0;
-        while (r.ne < j && !(A->tok[r.ne].cls & (WC_FUNC | WC_DAY | WC_DEF | WC_PRON | WC_TITLE)))
+        while (r.ne < j &&
+               (!(A->tok[r.ne].cls & (WC_FUNC | WC_DAY | WC_DEF | WC_PRON | WC_TITLE)) ||
+                (r.ne > r.n0 && (A->tok[r.ne].cls & WC_FUNC) &&
+                 !(A->tok[r.ne].cls & (WC_DEF | WC_PRON | WC_TITLE)))))
             r.ne++;
         uint32_t len = r.ne - r.n0;
+        /* "the Arizona Republican": a description, not a name */
+        if (len && (A->tok[r.ne - 1].cls & WC_DESCR))
+            len = 0;
+        if (len >= 2 && !(r.gender & (G_M | G_F)))
+            r.gender |= (A->tok[r.n0].cls & WC_MASC ? G_M : 0) |
+                        (A->tok[r.n0].cls & WC_FEM ? G_F : 0);
         if (len) {
             r.flags |= R_NAMED;
             for (uint32_t q = r.n0; q < r.ne; q++)
@@ -1138,26 +712,86 @@ static int find_names(qart *A, qscratch *sc)
         if (r->flags & R_PERSON) {
             uint32_t *e = name_slot(A, tok_key(A, r->ne - 1));
             r->full = *e ? *e - 1 : ri;
+            A->run[r->full].gender |= r->gender;
         }
     }
-    /* people in subject position, for pronouns */
-    if (grow((void **)&sc->men, &sc->mencap, A->nrun + 1, sizeof(mention)))
+    /* people in subject position and, in text order with them, the
+       subject pronouns that continue them (centering: a pronoun subject
+       carries its referent on to the next pronoun) */
+    size_t npron = 0;
+    for (size_t i = 0; i < A->nt; i++)
+        npron += A->tok[i].kind == T_WORD && (A->tok[i].cls & WC_PRON);
+    if (grow((void **)&sc->men, &sc->mencap, A->nrun + npron + 1, sizeof(mention)))
         return -1;
     A->men = sc->men;
     A->nmen = 0;
-    uint32_t seen_sent = NONE;
-    for (uint32_t ri = 0; ri < A->nrun; ri++) {
-        const qrun *r = &A->run[ri];
-        if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS | R_PREP)))
+    uint32_t seen_sent = NONE, ri = 0;
+    sent = 0;
+    for (uint32_t k = 0; k < A->nt; k++) {
+        const qtok *tk = &A->tok[k];
+        if (tk->flags & F_SSTART)
+            sent++;
+        if (ri < A->nrun && A->run[ri].t0 == k && !(tk->cls & WC_PRON)) {
+            const qrun *r = &A->run[ri++];
+            k = r->t1 - 1;
+            if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS | R_PREP)))
+                continue;
+            if (r->sent != seen_sent || verb_follows(A, r))
+                A->men[A->nmen++] = (mention){r->t0, r->sent, r->full};
+            seen_sent = r->sent;
             continue;
-        if (r->sent != seen_sent || verb_follows(A, r))
-            A->men[A->nmen++] = (mention){r->t0, r->sent, r->full};
-        seen_sent = r->sent;
+        }
+        if (ri < A->nrun && A->run[ri].t0 == k)
+            ri++; /* "He" opening a sentence is a run of its own */
+        if (tk->kind != T_WORD || !(tk->cls & WC_PRON) || (tk->flags & F_INQ))
+            continue;
+        uint32_t who = pronoun_referent(A, k, sent);
+        if (who != NONE) {
+            A->men[A->nmen++] = (mention){k, sent, who};
+            seen_sent = sent;
+        }
     }
     return 0;
 }
 
-/* The person a subject pronoun at token p points to (run index), or NONE. */
+/* The person a subject pronoun at token p refers to (run index), or
+   NONE: the latest person or resolved pronoun in subject position within
+   PRON_MAX_BYTES whose gender agrees ("she" never goes to a man, "they"
+   to no one); ambiguous when that sentence had two agreeing people.
+   Called in text order while the mentions are built (find_names), so a
+   pronoun that takes a person of unknown gender gives them its own. */
+static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent)
+{
+    uint32_t g = (A->tok[p].cls & WC_MASC ? G_M : 0) | (A->tok[p].cls & WC_FEM ? G_F : 0);
+    if (!g)
+        return NONE; /* "they": a group, not one person */
+    PRECIS_UNUSED(sent);
+    for (size_t i = A->nmen; i > 0; i--) {
+        const mention *m = &A->men[i - 1];
+        if (A->tok[p].s - A->tok[m->tok].s > PRON_MAX_BYTES)
+            return NONE;
+        uint32_t mg = A->run[m->full].gender;
+        if (mg == G_M + G_F)
+            mg = 0;
+        if (mg && mg != g)
+            continue;
+        /* "Putin and Lavrov said ...": which one? */
+        for (size_t j = i - 1; j > 0 && A->men[j - 1].sent == m->sent; j--) {
+            const mention *o = &A->men[j - 1];
+            uint32_t og = A->run[o->full].gender;
+            if (o->full != m->full && (!og || og == G_M + G_F || og == g) &&
+                !(A->tok[o->tok].cls & WC_PRON))
+                return NONE;
+        }
+        if (!mg)
+            A->run[m->full].gender |= g;
+        return m->full;
+    }
+    return NONE;
+}
+
+/* The person the subject pronoun at token p refers to (run index), or
+   NONE: looked up among the mentions find_names built. */
 static uint32_t resolve_pronoun(const qart *A, uint32_t p)
 {
     size_t lo = 0, hi = A->nmen;
@@ -1168,14 +802,9 @@ static uint32_t resolve_pronoun(const qart *A, uint32_t p)
         else
             hi = mid;
     }
-    if (lo == 0)
-        return NONE;
-    const mention *m = &A->men[lo - 1];
-    if (A->tok[p].s - A->tok[m->tok].s > PRON_MAX_BYTES)
-        return NONE;
-    if (lo >= 2 && A->men[lo - 2].sent == m->sent && A->men[lo - 2].full != m->full)
-        return NONE; /* "Putin and Lavrov said ...": which one? */
-    return m->full;
+    if (lo < A->nmen && A->men[lo].tok == p)
+        return A->men[lo].full;
+    return NONE;
 }
 
 /* "the minister added": the last person before token p whose title
@@ -1256,8 +885,10 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     if (j >= lim || A->tok[j].kind != T_WORD)
         return no_attrib();
     unsigned c = A->tok[j].cls;
-    if ((c & WC_ACC) && word_is(A, j + 1, "to") && j + 2 < lim) {
-        uint32_t r = named_run_starting(A, j + 2);
+    /* "according to X" ("según X": the preposition is optional) */
+    uint32_t ja = j + 1 + (uint32_t)is_word(A, j + 1, WC_PREP);
+    if ((c & WC_ACC) && ja < lim) {
+        uint32_t r = named_run_starting(A, ja);
         attrib a = {who_of(A, r), "according to", 12, r != NONE ? A->run[r].t1 : j + 2, 1};
         return a;
     }
@@ -1270,6 +901,19 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     if ((c & WC_VERB) && !(A->tok[j].flags & F_CAP)) {
         uint32_t k = j + 1, who = NONE, end = j + 1;
         uint32_t r = k < lim ? named_run_starting(A, k) : NONE;
+        if (r == NONE && k < lim && !is_word(A, k, WC_PRON)) {
+            /* "said senior adviser David Axelrod", "said the legislator,
+               Representative Carl Seel" */
+            uint32_t q = k;
+            while (q < lim && q - k < 5 && A->tok[q].kind == T_WORD &&
+                   !(A->tok[q].flags & F_CAP) && !(A->tok[q].cls & (WC_VERB | WC_PREP)))
+                q++;
+            if (q > k && q < lim && A->tok[q].kind == T_COMMA)
+                q++;
+            uint32_t r2 = q > k && q < lim ? named_run_starting(A, q) : NONE;
+            if (r2 != NONE && (A->run[r2].flags & R_PERSON))
+                r = r2;
+        }
         if (r != NONE) {
             who = who_of(A, r);
             end = A->run[r].t1;
@@ -1282,12 +926,23 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         }
         return verb_cue(A, j, who, end);
     }
-    uint32_t r = named_run_starting(A, j);
+    /* "the NAACP President Benjamin Todd Jealous said" */
+    uint32_t r = named_run_starting(A, j + ((c & WC_DEF) && j + 1 < lim));
+    if (r != NONE && !(A->run[r].flags & R_PERSON)) {
+        /* "NRSC spokesman Brian Walsh said": a body, its role word, a person */
+        uint32_t q = A->run[r].t1;
+        while (q < lim && q - A->run[r].t1 < 3 && is_word(A, q, WC_TITLE) &&
+               !(A->tok[q].flags & F_CAP))
+            q++;
+        uint32_t r2 = q > A->run[r].t1 ? named_run_starting(A, q) : NONE;
+        if (r2 != NONE && (A->run[r2].flags & R_PERSON))
+            r = r2;
+    }
     if (r != NONE) {
         uint32_t k = skip_adv(A, A->run[r].t1, lim, 2);
         if (k < lim && A->tok[k].kind == T_COMMA) { /* ", the chief hydrologist," */
             uint32_t q = k + 1;
-            while (q < lim && q - k < 12 && A->tok[q].kind != T_COMMA && A->tok[q].kind != T_STOP)
+            while (q < lim && q - k < 30 && A->tok[q].kind != T_COMMA && A->tok[q].kind != T_STOP)
                 q++;
             if (q < lim && A->tok[q].kind == T_COMMA)
                 k = skip_adv(A, q + 1, lim, 2);
@@ -1366,8 +1021,9 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
         const qtok *tk = &A->tok[c];
         if (tk->kind != T_WORD || (tk->flags & F_INQ))
             continue;
-        if ((tk->cls & WC_ACC) && word_is(A, c + 1, "to") && c + 2 < ot) {
-            uint32_t r = named_run_starting(A, c + 2);
+        uint32_t ca = c + 1 + (uint32_t)is_word(A, c + 1, WC_PREP);
+        if ((tk->cls & WC_ACC) && ca < ot) {
+            uint32_t r = named_run_starting(A, ca);
             if (r != NONE)
                 return (attrib){who_of(A, r), "according to", 12, A->run[r].t1, 1};
         }
@@ -1935,30 +1591,13 @@ static precis_status group_quotes(const actx *x, const qscratch *sc, precis_quot
     return PRECIS_OK;
 }
 
-/* The word table is built on a summarizer's first analysis and kept in
-   its cache slot (no global state); NULL when out of memory. */
-static const wtab *wt_get(void **slot)
-{
-    if (!*slot) {
-        wtab *wt = pmalloc(sizeof *wt);
-        if (!wt)
-            return NULL;
-        wt_build(wt);
-        *slot = wt;
-    }
-    return *slot;
-}
-
 precis_status quotes_find(const actx *x, precis_quote **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
     qscratch sc;
     memset(&sc, 0, sizeof sc);
-    const wtab *wt = wt_get(&x->cache[ANALYZE_CACHE_QUOTES]);
-    if (!wt)
-        return PRECIS_ENOMEM;
-    sc.wt = wt;
+    sc.wt = norm_lang(x->nm);
     sc.last_art = NONE;
     precis_status st = PRECIS_OK;
     size_t na = precis_cluster_size(x->c);

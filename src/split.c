@@ -45,6 +45,7 @@
  * word bytes and every look-around is bounds-checked.
  */
 #include "internal.h"
+#include "lang.h"
 
 #include <utf8proc.h>
 
@@ -258,73 +259,19 @@ static size_t split_opener(const unsigned char *s, size_t n, size_t i)
 }
 
 /* ---- word lists -------------------------------------------------------
- * Sorted (strcmp order, lower case) for bsearch.  A title never ends a
- * sentence; a "may end" abbreviation ends one only before a typical
- * sentence opener; "no."-like ones do not end one before a number. */
+ * From the English pack (data/lang/en, lang.h): abbreviations.txt tags a
+ * title (never ends a sentence), a "may end" abbreviation (ends one only
+ * before a typical sentence opener) and a "No."-like one (does not end
+ * one before a number); openers.txt lists the openers, months.txt and
+ * weekdays.txt the words that follow "a.m." in one sentence. */
 
-static const char *const split_titles[] = {
-    "adm",  "brig", "capt", "cdr",   "cf",    "cmdr", "col",  "cpl",  "cpt", "det",
-    "dr",   "eg",   "esq",  "fr",    "gen",   "gov",  "hon",  "ie",   "insp", "lt",
-    "maj",  "messrs", "mlle", "mme",  "mr",   "mrs",  "ms",   "msgr", "pres", "prof",
-    "pvt",  "rep",  "reps", "rev",   "sen",   "sens", "sgt",  "st",   "ste",
-    "sts",  "supt", "viz",  "vs",
-};
-
-static const char *const split_mayend[] = {
-    "al",    "ala",   "approx", "apr",  "ariz", "assn", "aug",  "ave",  "blvd", "bros",
-    "calif", "co",    "colo",   "conn", "corp", "dec",  "dept", "dist", "etc",  "feb",
-    "fig",   "fla",   "ft",     "govt", "inc",  "jan",  "jr",   "jul",  "jun",  "kan",
-    "ky",    "llc",   "ltd",    "mar",  "mich", "minn", "mont", "mt",   "neb",  "nev",
-    "nov",   "oct",   "okla",   "phd",  "plc",  "pp",   "rd",   "sep",  "sept", "sr",   "tenn",
-    "thu",   "thurs", "tues",   "univ", "wis",  "wyo",
-};
-
-static const char *const split_numabbr[] = {
-    "art", "nb", "no", "nos", "nr", "p", "vol",
-};
-
-/* Words that typically open a sentence; used after an abbreviation,
-   initial or acronym to tell "in the U.S. The ..." from "U.S. officials".
-   Capitalised, any of them counts; in lower case only the strong ones
-   (no prepositions: "a.m. on monday", "u.s. in 2016"). */
-static const char *const split_starters[] = {
-    "a",       "according", "after",  "all",       "also",  "although", "an",    "and",
-    "as",      "at",        "because", "before",   "both",  "but",      "by",    "during",
-    "each",    "for",       "from",    "he",       "her",   "here",     "his",   "how",
-    "however", "i",         "if",      "in",       "it",    "its",      "last",  "many",
-    "meanwhile", "most",    "my",      "no",       "now",   "on",        "one",
-    "our",     "several", "she",      "since", "so",       "some",  "still",
-    "such",    "that",      "the",     "their",    "there", "these",    "they",  "this",
-    "those",   "though",    "to",      "today",    "we",    "what",     "when",  "where",
-    "while",   "who",       "why",     "yet",      "you",
-};
-
-static const char *const split_strong_starters[] = {
-    "but", "he", "her", "his", "however", "i", "it", "its", "meanwhile",
-    "she", "the", "their", "there", "they", "this", "we",
-};
-
-/* Capitalised words that often follow "a.m." / "p.m." in the same
-   sentence ("at 8 p.m. Monday"). */
-static const char *const split_time_words[] = {
-    "apr",    "april",    "aug",    "august", "dec",     "december", "feb",
-    "february", "friday", "jan",    "january", "jul",    "july",     "jun",
-    "june",   "mar",      "march",  "may",    "monday",  "nov",      "november",
-    "oct",    "october",  "saturday", "sep",  "sept",    "september", "sunday",
-    "thursday", "tuesday", "wednesday",
-};
-
-static int split_cmp(const void *a, const void *b)
+/* Does the pack list lower-case w with one of classes cls (and, when
+   tags is non-zero, one of tags)? */
+static int split_in(const char *w, uint32_t cls, uint32_t tags)
 {
-    return strcmp((const char *)a, *(const char *const *)b);
+    const lang_word *e = lang_pack_word(lang_pack_find("en"), w, strlen(w));
+    return e && (e->cls & cls) && (!tags || (e->tags & tags));
 }
-
-static int split_in(const char *const *list, size_t count, const char *w)
-{
-    return bsearch(w, list, count, sizeof *list, split_cmp) != NULL;
-}
-
-#define SPLIT_IN(list, w) split_in(list, sizeof list / sizeof *list, w)
 
 /* Copies the ASCII-letter word at s[i] lower-cased into buf (cap bytes
    with the NUL); returns its length, 0 if there is no such word or it does
@@ -412,11 +359,11 @@ static split_prev split_prev_token(const unsigned char *s, size_t n, size_t lo, 
             r.kind = SPLIT_K_NUMABBR;
         return r;
     }
-    if (SPLIT_IN(split_titles, w))
+    if (split_in(w, LW_ABBR, LT_ATITLE))
         r.kind = SPLIT_K_TITLE;
-    else if (SPLIT_IN(split_numabbr, w))
+    else if (split_in(w, LW_ABBR, LT_ANUM))
         r.kind = SPLIT_K_NUMABBR;
-    else if (SPLIT_IN(split_mayend, w))
+    else if (split_in(w, LW_ABBR, LT_AEND))
         r.kind = SPLIT_K_MAYEND;
     return r;
 }
@@ -437,7 +384,7 @@ static int split_starter_follows(const unsigned char *s, size_t n, size_t w, int
         return 0;
     if (!split_word_lower(s, n, w, buf, sizeof buf))
         return 0;
-    return need_upper ? SPLIT_IN(split_starters, buf) : SPLIT_IN(split_strong_starters, buf);
+    return split_in(buf, LW_OPENER, need_upper ? 0 : LT_STRONG);
 }
 
 /* After "a.m." or "p.m." a capitalised word starts a sentence ("at 8 p.m.
@@ -450,7 +397,7 @@ static int split_capital_follows(const unsigned char *s, size_t n, size_t w)
     char buf[16];
     if (!split_upper_at(s, n, w) || !split_lower_at(s, n, w + split_cp_len(s, n, w)))
         return 0;
-    if (split_word_lower(s, n, w, buf, sizeof buf) && SPLIT_IN(split_time_words, buf))
+    if (split_word_lower(s, n, w, buf, sizeof buf) && split_in(buf, LW_MONTH | LW_WDAY, 0))
         return 0;
     return 1;
 }
@@ -695,8 +642,10 @@ static int split_urlish(const unsigned char *s, size_t n, size_t lo, size_t p, s
     static const char *const tlds[] = {"biz", "com", "edu", "gov", "info", "io",
                                        "net", "org", "tv",  "uk"};
     char w[8];
-    if (split_word_lower(s, n, j, w, sizeof w) && SPLIT_IN(tlds, w))
-        return 1;
+    if (split_word_lower(s, n, j, w, sizeof w))
+        for (size_t k = 0; k < sizeof tlds / sizeof *tlds; k++)
+            if (!strcmp(tlds[k], w))
+                return 1;
     return 0;
 }
 

@@ -1,0 +1,203 @@
+/*
+ * lang_pack.c -- build tool: compiles the language packs data/lang/<code>/
+ * into one C source (lang_data.c) that the library links in.
+ *
+ *   lang_pack OUT.c DIR...      (each DIR is data/lang/<code>)
+ *
+ * Every file LANG_FILES (src/lang.h) names is read if present: one entry
+ * a line, '#' starts a comment, the first field is the word (lower-cased
+ * here), the others are tags (m f p n first s abbr lower honorific title end
+ * num strong, a number, or for units.txt the canonical unit); in
+ * org_phrases.txt the whole line is the entry.  Entries of one pack are
+ * merged by word and sorted bytewise.  A malformed line stops the build
+ * with "FILE:LINE: what is wrong".
+ */
+#include "lang.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NAME_(f, bit) #f,
+static const char *const file_names[] = {LANG_FILES(NAME_)};
+#undef NAME_
+
+typedef struct ent {
+    char w[64];
+    unsigned cls, tags;
+    long val;
+    char unit[32];
+} ent;
+
+static ent *ents;
+static size_t nents, capents;
+
+static int cmp_ent(const void *a, const void *b)
+{
+    return strcmp(((const ent *)a)->w, ((const ent *)b)->w);
+}
+
+static ent *find_or_add(const char *w)
+{
+    for (size_t i = 0; i < nents; i++)
+        if (!strcmp(ents[i].w, w))
+            return &ents[i];
+    if (nents == capents) {
+        capents = capents ? capents * 2 : 256;
+        ents = realloc(ents, capents * sizeof *ents);
+        if (!ents) {
+            fprintf(stderr, "lang_pack: out of memory\n");
+            exit(1);
+        }
+    }
+    ent *e = &ents[nents++];
+    memset(e, 0, sizeof *e);
+    snprintf(e->w, sizeof e->w, "%s", w);
+    return e;
+}
+
+static void put_str(FILE *o, const char *s)
+{
+    fputc('"', o);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x80 && *p != '"' && *p != '\\' && *p >= 0x20)
+            fputc(*p, o);
+        else
+            fprintf(o, "\\%03o", *p);
+    fputc('"', o);
+}
+
+static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_unit)
+{
+    static const struct {
+        const char *t;
+        unsigned bit;
+    } tg[] = {{"m", LT_M},          {"f", LT_F},         {"p", LT_PL},        {"n", LT_NEUT},
+              {"first", LT_FIRST},      {"s", LT_SUBJ},      {"abbr", LT_DOT},    {"lower", LT_LOWER},
+              {"honorific", LT_HONOR}, {"title", LT_ATITLE}, {"end", LT_AEND}, {"num", LT_ANUM},
+              {"strong", LT_STRONG}};
+    if (is_unit) {
+        snprintf(unit, 32, "%s", t);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof tg / sizeof tg[0]; i++)
+        if (!strcmp(t, tg[i].t)) {
+            *tags |= tg[i].bit;
+            return 0;
+        }
+    char *end;
+    errno = 0;
+    long v = strtol(t, &end, 10);
+    if (*end || errno)
+        return -1;
+    *val = v;
+    return 0;
+}
+
+static void read_file(const char *dir, size_t f)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.txt", dir, file_names[f]);
+    FILE *in = fopen(path, "r");
+    if (!in)
+        return; /* a pack may leave a class empty */
+    int phrase = !strcmp(file_names[f], "org_phrases");
+    int is_unit = !strcmp(file_names[f], "units");
+    char line[1024];
+    unsigned lineno = 0;
+    while (fgets(line, sizeof line, in)) {
+        lineno++;
+        char *h = strchr(line, '#');
+        if (h)
+            *h = 0;
+        char *fields[16];
+        int nf = 0;
+        for (char *tok = strtok(line, " \t\r\n"); tok && nf < 16; tok = strtok(NULL, " \t\r\n"))
+            fields[nf++] = tok;
+        if (!nf)
+            continue;
+        char w[64] = "";
+        if (phrase) {
+            for (int i = 0; i < nf; i++) {
+                if (strlen(w) + strlen(fields[i]) + 2 > sizeof w)
+                    goto bad;
+                if (i)
+                    strcat(w, " ");
+                strcat(w, fields[i]);
+            }
+            nf = 1;
+        } else {
+            if (strlen(fields[0]) >= 33)
+                goto bad;
+            strcpy(w, fields[0]);
+        }
+        for (char *p = w; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        ent *e = find_or_add(w);
+        e->cls |= 1u << f;
+        for (int i = 1; i < nf; i++)
+            if (tag_of(fields[i], &e->tags, &e->val, e->unit, is_unit))
+                goto bad;
+        continue;
+    bad:
+        fprintf(stderr, "lang_pack: %s:%u: bad entry\n", path, lineno);
+        fclose(in);
+        exit(1);
+    }
+    fclose(in);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: lang_pack OUT.c DIR...\n");
+        return 2;
+    }
+    FILE *o = fopen(argv[1], "w");
+    if (!o) {
+        fprintf(stderr, "lang_pack: %s: %s\n", argv[1], strerror(errno));
+        return 1;
+    }
+    fprintf(o, "/* Generated from data/lang by cmake/lang_pack.c; do not edit. */\n"
+               "#include \"lang.h\"\n\n");
+    int npacks = argc - 2;
+    for (int d = 0; d < npacks; d++) {
+        nents = 0;
+        for (size_t f = 0; f < LANG_NFILES; f++)
+            read_file(argv[d + 2], f);
+        qsort(ents, nents, sizeof *ents, cmp_ent);
+        fprintf(o, "static const lang_word pack%d[] = {\n", d);
+        for (size_t i = 0; i < nents; i++) {
+            fputs("    {", o);
+            put_str(o, ents[i].w);
+            fprintf(o, ", 0x%xu, 0x%xu, %ld, ", ents[i].cls, ents[i].tags, ents[i].val);
+            if (ents[i].unit[0])
+                put_str(o, ents[i].unit);
+            else
+                fputs("NULL", o);
+            fputs("},\n", o);
+        }
+        if (!nents)
+            fputs("    {\"\", 0, 0, 0, NULL},\n", o);
+        fputs("};\n", o);
+    }
+    fprintf(o, "\nconst lang_pack precis_lang_packs[] = {\n");
+    for (int d = 0; d < npacks; d++) {
+        const char *code = strrchr(argv[d + 2], '/');
+        code = code ? code + 1 : argv[d + 2];
+        fputs("    {", o);
+        put_str(o, code);
+        fprintf(o, ", pack%d, sizeof pack%d / sizeof pack%d[0]},\n", d, d, d);
+    }
+    if (!npacks)
+        fputs("    {\"\", NULL, 0},\n", o);
+    fprintf(o, "};\nconst size_t precis_lang_npacks = %d;\n", npacks);
+    free(ents);
+    if (fclose(o)) {
+        fprintf(stderr, "lang_pack: %s: write failed\n", argv[1]);
+        return 1;
+    }
+    return 0;
+}

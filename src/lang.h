@@ -1,0 +1,128 @@
+/*
+ * lang.h -- the words of a language (lang.c), read from the data pack
+ * data/lang/<code>/ that the build compiles in (cmake/lang_pack.c).
+ *
+ * A pack is a directory of word lists, one entry a line ("word tag tag",
+ * '#' comments), one file per word class below.  The build merges the
+ * files of a pack into one array sorted by word (bytewise), each word
+ * with the OR of its classes and tags, so a word listed as a title and a
+ * role is one entry.  Everything the analysis stages (quotes.c, facts.c),
+ * the normaliser's stop list (norm.c), the sentence splitter (split.c)
+ * and the model's style flags (model.c) know about a language comes from
+ * here; adding a language is adding a pack.
+ *
+ * Two ways in: lang_pack_find() gives the compiled pack itself (constant
+ * data, bsearch; the splitter, which has no handle), lang_new() a hash
+ * table over it for one lookup per word, built once per summarizer (no
+ * global state) and owned by the normaliser.
+ */
+#ifndef PRECIS_LANG_H
+#define PRECIS_LANG_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* The files of a pack and the class bit each gives its words. */
+#define LANG_FILES(X)                                                                              \
+    X(function, LW_FUNC)            /* never part of a name                */                      \
+    X(determiners, LW_DEF)          /* the, a, an                          */                      \
+    X(prepositions, LW_PREP)        /* a name after it is no subject       */                      \
+    X(pronouns, LW_PRON)            /* he, she, they (tags: gender)        */                      \
+    X(demonstratives, LW_DEM)       /* this, that                          */                      \
+    X(titles, LW_TITLE)             /* Mr, President, spokesman            */                      \
+    X(months, LW_MONTH)             /* value: 1..12                        */                      \
+    X(weekdays, LW_WDAY)            /* value: 1..7                         */                      \
+    X(numbers, LW_NUMW)             /* value: the number                   */                      \
+    X(multipliers, LW_MULT)         /* value: power of ten                 */                      \
+    X(units, LW_UNIT)               /* unit: canonical name                */                      \
+    X(plurals, LW_PLURAL)           /* people, police                      */                      \
+    X(time_words, LW_TIME)          /* a.m., GMT                           */                      \
+    X(date_prepositions, LW_DATEPREP) /* "since 1987"                     */                      \
+    X(say, LW_SAY)                  /* said, told                          */                      \
+    X(say_before, LW_SAYPRE)        /* called (before a quote only)        */                      \
+    X(according, LW_ACC)            /* according (to X)                    */                      \
+    X(statement, LW_STMT)           /* a statement from X                  */                      \
+    X(adverbs, LW_ADV)              /* between subject and verb            */                      \
+    X(org, LW_ORG)                  /* Ministry, Agency                    */                      \
+    X(org_phrases, LW_ORGPHRASE)    /* "white house": whole line           */                      \
+    X(place, LW_PLACE)              /* River, Street, U.S.                 */                      \
+    X(nonperson, LW_NONPERSON)      /* War, Day, North                     */                      \
+    X(stop, LW_STOP)                /* stop words for matching             */                      \
+    X(abbreviations, LW_ABBR)       /* written with a period               */                      \
+    X(openers, LW_OPENER)           /* typical sentence openers            */                      \
+    X(first_names, LW_GIVEN)        /* given names (tags: gender)          */                      \
+    X(descriptors, LW_DESCR)        /* Republican: before a name, not in it */
+
+#define LANG_ENUM_(f, bit) bit##_I_,
+enum { LANG_FILES(LANG_ENUM_) LANG_NFILES };
+#undef LANG_ENUM_
+#define LANG_BIT_(f, bit) bit = 1u << bit##_I_,
+enum { LANG_FILES(LANG_BIT_) LW_ALL_ = 0 };
+#undef LANG_BIT_
+
+/* Tags after a word. */
+enum {
+    LT_M = 1u << 0,        /* m: masculine                                  */
+    LT_F = 1u << 1,        /* f: feminine                                   */
+    LT_PL = 1u << 2,       /* p: plural                                     */
+    LT_NEUT = 1u << 3,     /* n: neuter                                     */
+    LT_FIRST = 1u << 4,    /* first: first person                              */
+    LT_SUBJ = 1u << 5,     /* s: subject pronoun                            */
+    LT_DOT = 1u << 6,      /* abbr: a title written with a period           */
+    LT_LOWER = 1u << 7,    /* lower: a role noun, lower-case before a name  */
+    LT_HONOR = 1u << 8,    /* honorific: dropped when names are merged      */
+    LT_ATITLE = 1u << 9,   /* title: an abbreviation that never ends a sentence */
+    LT_AEND = 1u << 10,    /* end: may end one before an opener             */
+    LT_ANUM = 1u << 11,    /* num: does not end one before a number         */
+    LT_STRONG = 1u << 12   /* strong: an opener even in lower-cased text    */
+};
+
+typedef struct lang_word {
+    const char *w;    /* lower case UTF-8 */
+    uint32_t cls;     /* LW_* */
+    uint32_t tags;    /* LT_* */
+    int32_t val;      /* a numeric tag, 0 without */
+    const char *unit; /* a units.txt canonical name, or NULL */
+} lang_word;
+
+typedef struct lang_pack {
+    const char *code;     /* "en" */
+    const lang_word *w;   /* sorted by strcmp on w */
+    size_t n;
+} lang_pack;
+
+/* Compiled packs (generated lang_data.c). */
+extern const lang_pack precis_lang_packs[];
+extern const size_t precis_lang_npacks;
+
+/* The pack for a Snowball language name ("english", "spanish") or an ISO
+   code ("en"); NULL when there is none. */
+const lang_pack *lang_pack_find(const char *name);
+
+/* The entry of lower-case word w[0..n) in p (bsearch), or NULL. */
+const lang_word *lang_pack_word(const lang_pack *p, const char *w, size_t n);
+
+/* ---- per-handle lookup table ----------------------------------------- */
+typedef struct lang lang;
+
+/* A lookup table over the pack of name (see lang_pack_find); a language
+   without a pack gets an empty one.  NULL when out of memory. */
+lang *lang_new(const char *name);
+void lang_free(lang *l);
+
+/* The pack behind l (NULL for an empty table). */
+const lang_pack *lang_get_pack(const lang *l);
+
+/* The entry of w[0..n), any case (ASCII and Latin-1 capitals
+   are folded), or NULL.  Words over 32 bytes are never listed. */
+const lang_word *lang_word_of(const lang *l, const char *w, size_t n);
+
+/* The entry of the two-word phrase a b (org_phrases), or NULL. */
+const lang_word *lang_phrase(const lang *l, const char *a, size_t an, const char *b, size_t bn);
+
+/* Classes of w[0..n) (0 when not listed). */
+static inline uint32_t lang_class(const lang *l, const char *w, size_t n)
+{
+    const lang_word *e = lang_word_of(l, w, n);
+    return e ? e->cls : 0;
+}
+#endif
