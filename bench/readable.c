@@ -174,7 +174,7 @@ static int has_word(const char *s, const char *w)
 static const char *const openers[] = {
     "he", "she", "they", "his", "her", "their", "its", "him", "them", "this", "these", "those",
     "that", "another", "but", "and", "yet", "also", "however", "still", "instead",
-    "meanwhile", "then", "both", "such", "at the time", "at that time",
+    "meanwhile", "then", "both", "such", "other", "the latest", "at the time", "at that time",
     "in addition", "in response", "by then", "the two", "the other", "a second", "a third",
     "a fourth", "a fifth", "the latter", "the former",
     "nevertheless", "moreover", "furthermore", "thus", "therefore", "likewise", "here is",

@@ -263,6 +263,7 @@ static const opener openers[] = {
     {"such", READABLE_NEEDS_PREV}, {"both", READABLE_NEEDS_PREV},
     /* one of a series, or a time set by the sentence before */
     {"another", READABLE_NEEDS_PREV}, {"the other", READABLE_NEEDS_PREV},
+    {"other", READABLE_NEEDS_PREV}, {"the latest", READABLE_NEEDS_PREV},
     {"the two", READABLE_NEEDS_PREV}, {"a second", READABLE_NEEDS_PREV},
     {"a third", READABLE_NEEDS_PREV}, {"a fourth", READABLE_NEEDS_PREV},
     {"a fifth", READABLE_NEEDS_PREV}, {"the latter", READABLE_NEEDS_PREV},
