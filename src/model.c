@@ -478,7 +478,7 @@ typedef struct ctab {
 } ctab;
 
 precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
-                          model_scratch *sc, arena *a)
+                          model_scratch *sc, arena *a, int units)
 {
     memset(m, 0, sizeof *m);
     size_t nart = precis_cluster_size(c);
@@ -504,10 +504,11 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
         if (split_text(text, len, collect_span, &sv) || sv.oom)
             goto out;
         /* a quotation and the sentences up to its close: one unit */
-        broken[i] = arena_alloc(a, sv.n ? sv.n : 1);
+        broken[i] = arena_calloc(a, sv.n ? sv.n : 1, 1);
         if (!broken[i])
             goto out;
-        sv.n = readable_join(text, sv.v, sv.n, broken[i]);
+        if (units)
+            sv.n = readable_join(text, sv.v, sv.n, broken[i]);
         m->first[i] = m->ns;
         m->count[i] = sv.n;
         m->ns += sv.n;

@@ -84,9 +84,12 @@ typedef struct model_scratch {
 } model_scratch;
 
 struct precis_cluster;
-/* Builds m for cluster c.  Returns PRECIS_OK or PRECIS_ENOMEM. */
+/* Builds m for cluster c.  With units, a sentence that opens a quotation
+   and the sentences up to its close are one model sentence (readable.c;
+   the default method); the baselines keep the sentences as split.
+   Returns PRECIS_OK or PRECIS_ENOMEM. */
 precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
-                          model_scratch *sc, arena *a);
+                          model_scratch *sc, arena *a, int units);
 void model_scratch_free(model_scratch *sc);
 
 /* Groups near-duplicate sentences (dedup.c); fills group, support and

@@ -8,7 +8,7 @@
  * statement twice in two translations, and page furniture.  The default
  * method therefore works on units a reader can take alone:
  *
- *  - Whole quotations.  model_build() joins a sentence that opens a
+ *  - Whole quotations.  model_build(units) joins a sentence that opens a
  *    quotation with the sentences up to its close (readable_join): one
  *    unit, costed as one.  A quotation that does not close within
  *    READABLE_JOIN_MAX sentences of its paragraph, and a sentence that

@@ -350,7 +350,9 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             mult *= p->quote_pen;
         if ((s->flags & SENT_QUOTE) && !(s->flags & SENT_SAID))
             mult *= p->unattributed_pen;
-        if (s->flags & SENT_DANGLING)
+        /* a dangling opener costs nothing when the default method takes
+           the sentence only after its antecedent */
+        if ((s->flags & SENT_DANGLING) && !(strict && (s->flags & SENT_NEEDS_PREV)))
             mult *= p->dangling_pen;
         m->s[i].score = mult; /* kept as the multiplier until chosen */
         if (strict && (s->flags & SENT_NEEDS_PREV))

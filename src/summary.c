@@ -224,7 +224,8 @@ precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, mo
     arena_reset(&s->mem);
     if (norm_reset_if_large(s->nm))
         model_scratch_free(&s->sc);
-    precis_status st = model_build(m, c, s->nm, &s->sc, &s->mem);
+    precis_status st = model_build(m, c, s->nm, &s->sc, &s->mem,
+                                   s->opt.method == PRECIS_METHOD_DEFAULT);
     if (st == PRECIS_OK)
         st = dedup_groups(m, s->opt.dup_threshold, &s->mem);
     if (st) {
