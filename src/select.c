@@ -573,14 +573,14 @@ size_t select_run(model *m, const precis_options *o, const select_params *p, uin
         return select_mmr(m, &b, idf, gused, out, a);
     }
     default: {
-        size_t k = select_default(m, &b, p, gused, out, a, 1);
-        if (k == 0) {
-            /* nothing a reader can take alone (a cluster of fragments):
-               the best sentences as they are, rather than nothing */
-            memset(gused, 0, ns);
-            k = select_default(m, &b, p, gused, out, a, 0);
-        }
-        return k;
+        /* when nothing in the cluster reads alone (a cluster of
+           fragments), the best sentences as they are, rather than
+           nothing */
+        int strict = 0;
+        for (size_t i = 0; i < ns && !strict; i++)
+            strict = !unusable(&m->s[i]) && readable_ok(&m->s[i]) &&
+                     !(m->s[i].flags & SENT_NEEDS_PREV);
+        return select_default(m, &b, p, gused, out, a, strict);
     }
     }
 }
