@@ -113,7 +113,8 @@ static const char *const flood[] = {
     "Gov. Miriam Okafor-Hale ordered the Kessel floodgates opened on Saturday. "
     "\"We will not leave these families to the water,\" she said. "
     "But the farmers of the basin said they had not been warned.\n\n"
-    "\"We cannot leave such people without help.\"\n\n"
+    "Okafor-Hale said in a statement. \"We cannot leave such people without help.\"\n\n"
+    "\"Nobody at the ministry answered the phones that night.\"\n\n"
     "The investigation\n\n"
     "SEPANG, March 15 ?\n\n"
     "Out of media player. Press enter to return.\n",
@@ -160,8 +161,12 @@ static void test_prepare(void)
         T_EQ_INT(readable_apply(b, text, tmp, &out, &ol, &es, &ee, &rep, &rl), 0);
         T_CHECK(strncmp(out, "The farmers of the basin", 24) == 0);
     }
-    /* a quotation with no attribution at all gets ", X said." in place of
-       its final stop */
+    /* a quotation of unknown speaker waits for the sentence before it */
+    const msent *nb = find(&m, c, "Nobody at the ministry");
+    T_CHECK(nb != NULL && nb->edit != EDIT_NAME &&
+            (nb->edit == EDIT_APPEND || (nb->flags & (SENT_NEEDS_PREV | SENT_QBROKEN))));
+    /* a quotation named only by the sentence before gets ", X said." in
+       place of its final stop */
     const msent *u = find(&m, c, "such people without help");
     T_CHECK(u != NULL && u->edit == EDIT_APPEND);
     if (u) {
@@ -213,7 +218,9 @@ static void test_summary(void)
             T_CHECK(text && strstr(text, "\"original\":\"she\"") != NULL);
         } else {
             T_CHECK(text && strstr(text, "\"edits\":[{") == NULL);
-            T_CHECK(text && !strstr(text, "such people without help"));
+            /* only right after the sentence that names the speaker */
+            const char *h = text ? strstr(text, "\\\"We cannot leave such") : NULL;
+            T_CHECK(!h || (h - text >= 15 && !strncmp(h - 15, "in a statement.", 15)));
         }
         printf("%s", text ? text : "");
         precis_free(text);
