@@ -218,14 +218,18 @@ static size_t cut_words(const char *s, size_t n, size_t words)
     return i;
 }
 
+int summarizer_units(const precis_summarizer *s)
+{
+    return s->opt.method == PRECIS_METHOD_DEFAULT;
+}
+
 precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
-                               norm **nm, arena **tmp)
+                               norm **nm, arena **tmp, int units)
 {
     arena_reset(&s->mem);
     if (norm_reset_if_large(s->nm))
         model_scratch_free(&s->sc);
-    precis_status st = model_build(m, c, s->nm, &s->sc, &s->mem,
-                                   s->opt.method == PRECIS_METHOD_DEFAULT);
+    precis_status st = model_build(m, c, s->nm, &s->sc, &s->mem, units);
     if (st == PRECIS_OK)
         st = dedup_groups(m, s->opt.dup_threshold, &s->mem);
     if (st) {
@@ -251,7 +255,7 @@ precis_status precis_summarize(precis_summarizer *s, const precis_cluster *c,
         return PRECIS_EEMPTY;
     }
     model m;
-    precis_status st = summarizer_model(s, c, &m, NULL, NULL);
+    precis_status st = summarizer_model(s, c, &m, NULL, NULL, summarizer_units(s));
     if (st)
         return st;
     return summary_from_model(s, c, &m, out);
