@@ -9,7 +9,8 @@
  *    "position": 1, "support": 2, "articles": ["3", "1"], "score": 0.8,
  *    "edits": [{"start": 200, "end": 202, "original": "he",
  *               "replacement": "Sergey Lavrov"}]}],
- *    "articles": [{"id": "1", "source": "...", "date": "..."}]}
+ *    "articles": [{"id": "1", "source": "...", "date": "...", "title": null,
+ *    "charset": "windows-1252" (only for text that was not plain UTF-8)}]}
  */
 #include "output.h"
 
@@ -71,7 +72,7 @@ void out_json(pbuf *b, const precis_summary *sum, const precis_cluster *c)
             pbuf_json_str(b, e->replacement, e->len);
             pbuf_puts(b, "\"}");
         }
-        pbuf_puts(b, "]}");
+        pbuf_puts(b, i + 1 == n && precis_summary_cut(sum) ? "],\"cut\":true}" : "]}");
     }
     pbuf_puts(b, "],\"articles\":[");
     size_t na = precis_cluster_size(c);
@@ -86,6 +87,7 @@ void out_json(pbuf *b, const precis_summary *sum, const precis_cluster *c)
         out_json_string(b, precis_cluster_article_date(c, i));
         pbuf_puts(b, ",\"title\":");
         out_json_string(b, precis_cluster_article_title(c, i));
+        out_json_charset(b, c, i);
         pbuf_putc(b, '}');
     }
     pbuf_puts(b, "]}\n");
