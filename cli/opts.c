@@ -17,6 +17,8 @@ const char cli_summary_opts_help[] =
     "                        english; the names are listed below)\n"
     "  -t, --dup-threshold X similarity at which sentences count as one (0.5)\n"
     "      --truncate        lead baselines: cut the last sentence to fill a word budget\n"
+    "      --extract-only    no edits: sentences exactly as written (a quote is not\n"
+    "                        given its speaker's name, no leading \"But\" dropped)\n"
     "      --strict          reject text that is not valid UTF-8 (default: decode it,\n"
     "                        honouring a byte-order mark, else as Windows-1252, with a\n"
     "                        warning and a \"charset\" field in JSON output)\n";
@@ -87,6 +89,9 @@ int cli_summary_opt(int c, const char *arg, cli_summary_opts *o)
     }
     case OPT_TRUNCATE:
         o->opt.truncate_last = 1;
+        return 1;
+    case OPT_EXTRACT_ONLY:
+        o->opt.extract_only = 1;
         return 1;
     case OPT_STRICT:
         o->strict = 1;

@@ -6,7 +6,7 @@
 
 #include <getopt.h>
 
-enum { OPT_TRUNCATE = 1000, OPT_INPUT, OPT_HELP, OPT_ANALYZE, OPT_STRICT };
+enum { OPT_TRUNCATE = 1000, OPT_INPUT, OPT_HELP, OPT_ANALYZE, OPT_STRICT, OPT_EXTRACT_ONLY };
 
 typedef struct cli_summary_opts {
     precis_options opt;
@@ -21,6 +21,7 @@ typedef struct cli_summary_opts {
         {"format", required_argument, 0, 'f'}, {"order", required_argument, 0, 'o'},         \
         {"lang", required_argument, 0, 'l'}, {"dup-threshold", required_argument, 0, 't'},   \
         {"truncate", no_argument, 0, OPT_TRUNCATE}, {"input", required_argument, 0, OPT_INPUT}, \
+        {"extract-only", no_argument, 0, OPT_EXTRACT_ONLY},                                 \
         {"strict", no_argument, 0, OPT_STRICT}, {"help", no_argument, 0, 'h'}
 
 extern const char cli_summary_opts_help[];

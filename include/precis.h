@@ -116,6 +116,10 @@ typedef struct precis_options {
                              default (0.5)                                 */
     int truncate_last;    /* lead baselines only: cut the last sentence
                              to fill the budget exactly (words unit)      */
+    int extract_only;     /* default method: no edits (see precis_edit);
+                             a sentence that would need one is taken only
+                             right after the sentence before it in its
+                             article, or not at all                       */
 } precis_options;
 
 /* Fills *opts with the defaults: default method, 120 words, chronological
@@ -223,9 +227,22 @@ PRECIS_API precis_status precis_summarize(precis_summarizer *s, const precis_clu
 
 PRECIS_API void precis_summary_free(precis_summary *sum);
 
+/* An edit the default method made to a sentence so that it reads alone:
+   a quotation's speaker named in place of a pronoun ("he" -> "Sergey
+   Lavrov") or in place of the final stop (".\"" -> ",\" Sergey Lavrov
+   said."), or a leading connective dropped ("But the" -> "The").  Owned by
+   the summary. */
+typedef struct precis_edit {
+    size_t start, end;       /* the replaced bytes in the article's text  */
+    const char *replacement; /* NUL-terminated; "" for a pure deletion    */
+    size_t len;              /* strlen(replacement)                        */
+} precis_edit;
+
 /* One sentence of a summary.  Pointers are owned by the summary. */
 typedef struct precis_sentence {
-    const char *text;       /* the sentence exactly as in its article;
+    const char *text;       /* the sentence as in its article, with its
+                               edits applied (none with extract_only or
+                               a byte budget);
                                not NUL-terminated, see len              */
     size_t len;
     size_t article;         /* index of the primary article             */
@@ -236,6 +253,8 @@ typedef struct precis_sentence {
     size_t n_articles;      /* number of articles carrying this content */
     const size_t *articles; /* their indices, primary first             */
     double score;           /* the method's score (larger is better)    */
+    size_t n_edits;         /* edits applied to text (0 or 1)           */
+    const precis_edit *edits;
 } precis_sentence;
 
 PRECIS_API size_t precis_summary_size(const precis_summary *sum);

@@ -569,9 +569,14 @@ precis_status precis_summarize_analyze(precis_summarizer *s, const precis_cluste
     norm *nm;
     arena *tmp;
     char err[PRECIS_ERRMAX] = "";
-    precis_status st = summarizer_model(s, c, &m, &nm, &tmp);
+    int units = sum && summarizer_units(s);
+    precis_status st = summarizer_model(s, c, &m, &nm, &tmp, units);
     if (!st && sum)
         st = summary_from_model(s, c, &m, sum);
+    /* the summary owns what it hands out, so the arena may be reused for
+       the analysis' model of the sentences as split */
+    if (!st && units)
+        st = summarizer_model(s, c, &m, &nm, &tmp, 0);
     if (!st) {
         st = analysis_run(c, &m, nm, tmp, summarizer_cache(s), err, out);
         if (st)

@@ -42,10 +42,15 @@ precis_status quotes_find(const actx *x, precis_quote **out, size_t *n);
 precis_status facts_find(const actx *x, precis_fact **out, size_t *n, precis_conflict **conf,
                          size_t *nconf);
 
-/* The summarizer's model of c, built in its scratch arena (summary.c);
-   the model and *tmp are valid until the next call on s. */
+/* The summarizer's model of c, built in its scratch arena (summary.c),
+   with quotation units when units (model_build); the model and *tmp are
+   valid until the next call on s. */
 precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
-                               norm **nm, arena **tmp);
+                               norm **nm, arena **tmp, int units);
+/* Whether s's summaries read a model of quotation units (model_build's
+   units; the default method): the analysis needs the sentences as split,
+   so it then reads a model of its own (summary.c). */
+int summarizer_units(const precis_summarizer *s);
 /* Sets the message precis_summarizer_error() returns (summary.c). */
 void summarizer_set_error(precis_summarizer *s, const char *msg);
 

@@ -13,6 +13,7 @@
  * per word, counting by generation stamps instead of clearing arrays.
  */
 #include "model.h"
+#include "readable.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -158,7 +159,8 @@ static const char *const junk_marks[] = {
     /* players, sharing, accounts */
     "rating is available when the video", "interactive transcript could not be loaded",
     "this feature is not available right now", "please try again later",
-    "media playback is unsupported", "your notification has been saved",
+    "media playback is unsupported", "your notification has been saved", "media player",
+    "press enter to return", "image copyright",
     "problem saving your notification", "email notifications are only sent",
     "verification email", "verification message", "thank you for registering",
     "thank you for subscribing", "subscribe to our", "free newsletter", "push notifications",
@@ -362,26 +364,16 @@ static int is_junk(const junk_index *x, const char *s, size_t n)
     /* photo captions */
     if (iprefix(s, n, "file -") || iprefix(s, n, "file photo"))
         return 1;
+    /* a lone dateline: "SEPANG, March 15 ?" */
+    size_t k = 0;
+    while (k < n && ((s[k] >= 'A' && s[k] <= 'Z') || s[k] == ' ' || s[k] == '.'))
+        k++;
+    if (k >= 3 && k < n && s[k] == ',' && norm_count_words(s, n) <= 6)
+        return 1;
     /* "Interested in Mexico?" topic-follow prompts */
     if (n <= 40 && iprefix(s, n, "interested in") && s[n - 1] == '?')
         return 1;
     return 0;
-}
-
-/* Does the sentence open with a pronoun or demonstrative that refers to
-   something earlier ("His name has not been released.")?  Out of its
-   article such a sentence reads as a dangling reference. */
-static int is_dangling(const lang *L, const char *s, size_t n)
-{
-    size_t k = 0;
-    while (k < n && k < 8 && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
-        k++;
-    if (k == 0 || k >= 8 || (k < n && s[k] != ' ' && s[k] != ','))
-        return 0;
-    /* a third-person pronoun or a demonstrative of the pack */
-    const lang_word *e = lang_word_of(L, s, k);
-    return e && ((e->cls & LW_DEM) ||
-                 ((e->cls & LW_PRON) && !(e->tags & LT_FIRST)));
 }
 
 /* Style flags: quotation, first person outside quotations, question,
@@ -487,7 +479,7 @@ typedef struct ctab {
 } ctab;
 
 precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
-                          model_scratch *sc, arena *a)
+                          model_scratch *sc, arena *a, int units)
 {
     memset(m, 0, sizeof *m);
     size_t nart = precis_cluster_size(c);
@@ -503,7 +495,8 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
     /* pass 1: split every article, to size the sentence array */
     size_t total_bytes = 0;
     precis_span **spans = arena_calloc(a, nart ? nart : 1, sizeof *spans);
-    if (!spans)
+    uint8_t **broken = arena_calloc(a, nart ? nart : 1, sizeof *broken);
+    if (!spans || !broken)
         goto out;
     for (size_t i = 0; i < nart; i++) {
         size_t len;
@@ -511,6 +504,12 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
         sv.n = 0;
         if (split_text(text, len, collect_span, &sv) || sv.oom)
             goto out;
+        /* a quotation and the sentences up to its close: one unit */
+        broken[i] = arena_calloc(a, sv.n ? sv.n : 1, 1);
+        if (!broken[i])
+            goto out;
+        if (units)
+            sv.n = readable_join(text, sv.v, sv.n, broken[i]);
         m->first[i] = m->ns;
         m->count[i] = sv.n;
         m->ns += sv.n;
@@ -574,8 +573,11 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
             if (is_junk(&jx, p, n))
                 s->flags |= SENT_JUNK;
             s->flags |= style_flags(norm_lang(nm), p, n, &s->quoted);
-            if (is_dangling(norm_lang(nm), p, n))
+            size_t drop;
+            if (readable_opener(p, n, &drop) == READABLE_NEEDS_PREV)
                 s->flags |= SENT_DANGLING;
+            if (broken[ai][k])
+                s->flags |= SENT_QBROKEN;
             if (p[0] == '"' || (n >= 3 && (unsigned char)p[0] == 0xE2 &&
                                 (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x9C))
                 s->flags |= SENT_QUOTE;

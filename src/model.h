@@ -22,8 +22,15 @@ enum {
     SENT_FIRST = 1 << 8,    /* "I", "we", "my", ... outside quotations      */
     SENT_QUESTION = 1 << 9, /* ends with a question mark                    */
     SENT_PAREN = 1 << 10,   /* contains a parenthesis                       */
-    SENT_SAID = 1 << 11     /* attributed speech: said, says, told, ...     */
+    SENT_SAID = 1 << 11,    /* attributed speech: said, says, told, ...     */
+    SENT_QBROKEN = 1 << 12, /* never taken by the default method: quotation
+                               marks unbalanced, or a quote whose speaker is
+                               unknown (readable.c)                       */
+    SENT_NEEDS_PREV = 1 << 13 /* taken only right after the sentence before
+                                 it in its article (readable.c)           */
 };
+/* Edits the default method may make to a sentence (readable.c). */
+enum { EDIT_NONE = 0, EDIT_NAME, EDIT_APPEND, EDIT_DROP };
 #define MODEL_MIN_WORDS 6
 #define MODEL_LONG_WORDS 60
 
@@ -40,6 +47,14 @@ typedef struct msent {
     uint32_t group;      /* redundancy group (a sentence index)        */
     uint32_t flags;
     uint32_t quoted;     /* words inside quotation marks               */
+    uint32_t qvar;       /* the quoted statement it carries: its variant
+                            set (precis_quote.variant) + 1; 0 for none   */
+    const char *speaker; /* that quote's speaker, or NULL              */
+    uint32_t edit;       /* EDIT_*: the speaker named (replacing the
+                            pronoun at eoff, or appended in place of the
+                            final stop at eoff), or the leading
+                            connective dropped                          */
+    uint32_t eoff, elen; /* the replaced bytes, from start              */
     double score;
 } msent;
 
@@ -57,6 +72,7 @@ typedef struct model {
     uint32_t *conc_tf;
     uint32_t *support;  /* per sentence: distinct articles in its group  */
     uint32_t **group_arts; /* per group root: article list (primary first) */
+    uint32_t nqvar;     /* bound on msent.qvar (readable.c), 0 before   */
 } model;
 
 /* Per-summarizer scratch that maps global stem ids to dense local ids
@@ -68,9 +84,12 @@ typedef struct model_scratch {
 } model_scratch;
 
 struct precis_cluster;
-/* Builds m for cluster c.  Returns PRECIS_OK or PRECIS_ENOMEM. */
+/* Builds m for cluster c.  With units, a sentence that opens a quotation
+   and the sentences up to its close are one model sentence (readable.c;
+   the default method); the baselines keep the sentences as split.
+   Returns PRECIS_OK or PRECIS_ENOMEM. */
 precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
-                          model_scratch *sc, arena *a);
+                          model_scratch *sc, arena *a, int units);
 void model_scratch_free(model_scratch *sc);
 
 /* Groups near-duplicate sentences of cluster c (dedup.c); fills group,

@@ -6,7 +6,9 @@
  *
  *   {"summary": "...", "words": 97, "sentences": [{"text": "...",
  *    "article": "3", "source": "...", "start": 120, "end": 260,
- *    "position": 1, "support": 2, "articles": ["3", "1"], "score": 0.8}],
+ *    "position": 1, "support": 2, "articles": ["3", "1"], "score": 0.8,
+ *    "edits": [{"start": 200, "end": 202, "original": "he",
+ *               "replacement": "Sergey Lavrov"}]}],
  *    "articles": [{"id": "1", "source": "...", "date": "...", "title": null,
  *    "charset": "windows-1252" (only for text that was not plain UTF-8)}]}
  */
@@ -55,8 +57,22 @@ void out_json(pbuf *b, const precis_summary *sum, const precis_cluster *c)
             out_json_string(b, precis_cluster_article_id(c, s->articles[k]));
         }
         double sc = isfinite(s->score) ? s->score : 0;
-        pbuf_printf(b, "],\"score\":%.6g%s}", sc,
-                    i + 1 == n && precis_summary_cut(sum) ? ",\"cut\":true" : "");
+        pbuf_printf(b, "],\"score\":%.6g,\"edits\":[", sc);
+        /* each edit: the replaced span of the article, its original
+           text, and what the summary has instead */
+        size_t alen;
+        const char *atext = precis_cluster_article_text(c, s->article, &alen);
+        for (size_t k = 0; k < s->n_edits; k++) {
+            const precis_edit *e = &s->edits[k];
+            pbuf_printf(b, "%s{\"start\":%zu,\"end\":%zu,\"original\":\"", k ? "," : "",
+                        e->start, e->end);
+            if (e->end <= alen)
+                pbuf_json_str(b, atext + e->start, e->end - e->start);
+            pbuf_puts(b, "\",\"replacement\":\"");
+            pbuf_json_str(b, e->replacement, e->len);
+            pbuf_puts(b, "\"}");
+        }
+        pbuf_puts(b, i + 1 == n && precis_summary_cut(sum) ? "],\"cut\":true}" : "]}");
     }
     pbuf_puts(b, "],\"articles\":[");
     size_t na = precis_cluster_size(c);

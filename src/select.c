@@ -54,6 +54,7 @@ void select_params_default(select_params *p)
     p->quality_exp = 8;
     p->unattributed_pen = 0.25;
     p->overlap_max = 0.3;
+    p->paraphrase_max = 0.4;
 }
 
 static size_t cost_of(const msent *s, precis_unit u)
@@ -84,6 +85,22 @@ static void take(budget *b, const msent *s)
 
 /* Sentences no method should pick unless nothing else is left. */
 static int unusable(const msent *s) { return (s->flags & SENT_JUNK) || s->nset == 0; }
+
+/* Sentences a reader can take alone (the default method, readable.c):
+   no open quotation or quote of unknown speaker, and no heading or other
+   heading or caption (under READABLE_HEADING_WORDS words without a final
+   stop; longer ones are the cut ends of truncated articles, penalised
+   only), no line of three words ("Details here.", "Hard."). */
+#define READABLE_MIN_WORDS 4
+#define READABLE_HEADING_WORDS 12
+static int readable_ok(const msent *s)
+{
+    if (s->flags & SENT_QBROKEN)
+        return 0;
+    if ((s->flags & SENT_NOEND) && s->words < READABLE_HEADING_WORDS)
+        return 0;
+    return s->words >= READABLE_MIN_WORDS;
+}
 
 /* Walks sentences in a given order, taking each that fits and whose
    group is not yet used. */
@@ -146,6 +163,32 @@ static void concept_weights(const model *m, const select_params *p, double *cw, 
 }
 
 /* ---- the default method ------------------------------------------------ */
+
+/* Does s share at least max of its and a chosen sentence's distinct
+   content stems (Jaccard)?  Summaries hold tens of sentences, and the
+   sets are sorted, so this is a few merges. */
+static int paraphrase(const model *m, const msent *s, const uint32_t *out, size_t k, double max)
+{
+    for (size_t c = 0; c < k; c++) {
+        const msent *t = &m->s[out[c]];
+        uint32_t i = 0, j = 0, both = 0;
+        while (i < s->nset && j < t->nset) {
+            if (s->set[i] == t->set[j]) {
+                both++;
+                i++;
+                j++;
+            } else if (s->set[i] < t->set[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        uint32_t uni = s->nset + t->nset - both;
+        if (uni && (double)both >= max * (double)uni)
+            return 1;
+    }
+    return 0;
+}
 
 typedef struct heap_item {
     double key;
@@ -254,7 +297,7 @@ static double quality(const model *m, size_t i)
 }
 
 static size_t select_default(model *m, budget *b, const select_params *p, uint8_t *gused,
-                             uint32_t *out, arena *a)
+                             uint32_t *out, arena *a, int strict)
 {
     size_t ns = m->ns;
     double *cw = arena_alloc(a, pmul(m->nconc ? m->nconc : 1, sizeof *cw));
@@ -291,9 +334,12 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
     }
     cover cv = {m, p, cw, uw, ccov, ucov, prior};
     size_t hn = 0;
+    uint8_t *vused = arena_calloc(a, m->nqvar ? m->nqvar : 1, 1);
+    if (!vused)
+        return (size_t)-1;
     for (size_t i = 0; i < ns; i++) {
         const msent *s = &m->s[i];
-        if (unusable(s))
+        if (unusable(s) || (strict && !readable_ok(s)))
             continue;
         double mult = 1;
         if (s->flags & SENT_SHORT)
@@ -304,9 +350,13 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             mult *= p->quote_pen;
         if ((s->flags & SENT_QUOTE) && !(s->flags & SENT_SAID))
             mult *= p->unattributed_pen;
-        if (s->flags & SENT_DANGLING)
+        /* a dangling opener costs nothing when the default method takes
+           the sentence only after its antecedent */
+        if ((s->flags & SENT_DANGLING) && !(strict && (s->flags & SENT_NEEDS_PREV)))
             mult *= p->dangling_pen;
         m->s[i].score = mult; /* kept as the multiplier until chosen */
+        if (strict && (s->flags & SENT_NEEDS_PREV))
+            continue; /* enters when the sentence before it is taken */
         double g = gain_of(&cv, (uint32_t)i) * mult;
         heap_push(heap, &hn, (heap_item){scaled(&cv, (uint32_t)i, g), (uint32_t)i, 0});
     }
@@ -315,7 +365,7 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
     while (hn > 0) {
         heap_item it = heap_pop(heap, &hn);
         msent *s = &m->s[it.s];
-        if (gused[s->group] || !fits(b, s))
+        if (gused[s->group] || (s->qvar && vused[s->qvar]) || !fits(b, s))
             continue;
         /* a sentence that mostly repeats the summary's bigrams is skipped
            even when its prior would still carry it: a sentence-level
@@ -329,6 +379,10 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             if ((double)seen > p->overlap_max * (double)s->nconc)
                 continue;
         }
+        /* nor one that says what a summary sentence says in other words
+           (content-word Jaccard, stems; dedup.c groups the closer ones) */
+        if (p->paraphrase_max < 1 && paraphrase(m, s, out, k, p->paraphrase_max))
+            continue;
         if (it.stamp != round) {
             /* stale: recompute and push back (lazy greedy) */
             double g = gain_of(&cv, it.s) * s->score;
@@ -338,9 +392,18 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             continue;
         }
         gused[s->group] = 1;
+        if (s->qvar)
+            vused[s->qvar] = 1; /* one wording of a statement */
         take(b, s);
         s->score = it.key;
         out[k++] = it.s;
+        /* the next sentence of the article, if it needs this one */
+        uint32_t nx = it.s + 1;
+        if (nx < ns && m->s[nx].art == s->art && (m->s[nx].flags & SENT_NEEDS_PREV) &&
+            !unusable(&m->s[nx]) && readable_ok(&m->s[nx]))
+            heap_push(heap, &hn,
+                      (heap_item){scaled(&cv, nx, gain_of(&cv, nx) * m->s[nx].score), nx,
+                                  UINT32_MAX}); /* an upper bound: recomputed when popped */
         for (uint32_t q = 0; q < s->nconc; q++)
             ccov[s->conc[q]] = 1;
         for (uint32_t q = 0; q < s->nset; q++)
@@ -509,7 +572,15 @@ size_t select_run(model *m, const precis_options *o, const select_params *p, uin
             return (size_t)-1;
         return select_mmr(m, &b, idf, gused, out, a);
     }
-    default:
-        return select_default(m, &b, p, gused, out, a);
+    default: {
+        /* when nothing in the cluster reads alone (a cluster of
+           fragments), the best sentences as they are, rather than
+           nothing */
+        int strict = 0;
+        for (size_t i = 0; i < ns && !strict; i++)
+            strict = !unusable(&m->s[i]) && readable_ok(&m->s[i]) &&
+                     !(m->s[i].flags & SENT_NEEDS_PREV);
+        return select_default(m, &b, p, gused, out, a, strict);
+    }
     }
 }

@@ -21,6 +21,8 @@ typedef struct select_params {
                                 "said", "told", ...: a split quote's tail */
     double overlap_max; /* skip a sentence with more than this share of
                            its bigrams already in the summary (1: off) */
+    double paraphrase_max; /* and one whose content stems overlap a summary
+                              sentence's by this Jaccard or more (1: off) */
 } select_params;
 
 void select_params_default(select_params *p);

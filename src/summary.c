@@ -13,6 +13,7 @@
  * in memory bounded by its largest cluster.
  */
 #include "analyze.h"
+#include "readable.h"
 #include "select.h"
 
 #include <stdio.h>
@@ -32,8 +33,10 @@ struct precis_summary {
     precis_sentence *sent;
     size_t n;
     size_t words;
-    size_t *arts; /* pool behind sent[i].articles */
-    int cut;      /* the last sentence is cut short */
+    size_t *arts;       /* pool behind sent[i].articles */
+    precis_edit *edits; /* behind sent[i].edits          */
+    char *buf;          /* edited texts and replacements */
+    int cut;            /* the last sentence is cut short */
 };
 
 static const char *const method_names[PRECIS_METHOD_COUNT_] = {
@@ -142,6 +145,8 @@ void precis_summary_free(precis_summary *sum)
         return;
     pfree(sum->sent);
     pfree(sum->arts);
+    pfree(sum->edits);
+    pfree(sum->buf);
     pfree(sum);
 }
 
@@ -214,6 +219,11 @@ static size_t cut_words(const char *s, size_t n, size_t words)
     return i;
 }
 
+int summarizer_units(const precis_summarizer *s)
+{
+    return s->opt.method == PRECIS_METHOD_DEFAULT;
+}
+
 /* The longest prefix of s[0..n) of at most `bytes` bytes that ends at a
    word end (or, for one long word, at a character boundary). */
 static size_t cut_bytes(const char *s, size_t n, size_t bytes)
@@ -236,12 +246,12 @@ static size_t cut_bytes(const char *s, size_t n, size_t bytes)
 int precis_summary_cut(const precis_summary *sum) { return sum && sum->n && sum->cut; }
 
 precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
-                               norm **nm, arena **tmp)
+                               norm **nm, arena **tmp, int units)
 {
     arena_reset(&s->mem);
     if (norm_reset_if_large(s->nm))
         model_scratch_free(&s->sc);
-    precis_status st = model_build(m, c, s->nm, &s->sc, &s->mem);
+    precis_status st = model_build(m, c, s->nm, &s->sc, &s->mem, units);
     if (st == PRECIS_OK)
         st = dedup_groups(m, c, s->opt.dup_threshold, &s->mem);
     if (st) {
@@ -267,10 +277,67 @@ precis_status precis_summarize(precis_summarizer *s, const precis_cluster *c,
         return PRECIS_EEMPTY;
     }
     model m;
-    precis_status st = summarizer_model(s, c, &m, NULL, NULL);
+    precis_status st = summarizer_model(s, c, &m, NULL, NULL, summarizer_units(s));
     if (st)
         return st;
     return summary_from_model(s, c, &m, out);
+}
+
+/* Applies the edits readable.c planned to the summary's sentences, in
+   summary order: the speaker is named wherever the sentence does not name
+   it; a connective is dropped unless the sentence before it in the
+   article is right before it in the summary too.  The texts go into one
+   buffer the summary owns. */
+static int summary_edits(precis_summary *sum, const model *m, const uint32_t *pick,
+                         const okey *keys, const precis_cluster *c, arena *a)
+{
+    size_t n = sum->n, ne = 0, bytes = 0;
+    char **txt = arena_calloc(a, n ? n : 1, sizeof *txt);
+    char **rep = arena_calloc(a, n ? n : 1, sizeof *rep);
+    size_t *tl = arena_calloc(a, n ? n : 1, sizeof *tl);
+    size_t *rl = arena_calloc(a, n ? n : 1, sizeof *rl);
+    size_t *es = arena_calloc(a, n ? n : 1, sizeof *es);
+    size_t *ee = arena_calloc(a, n ? n : 1, sizeof *ee);
+    if (!txt || !rep || !tl || !rl || !es || !ee)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const msent *ms = &m->s[pick[keys[i].pick]];
+        if (ms->edit == EDIT_NONE)
+            continue;
+        if (ms->edit == EDIT_DROP && i > 0) {
+            const msent *pv = &m->s[pick[keys[i - 1].pick]];
+            if (pv->art == ms->art && pv->pos + 1 == ms->pos)
+                continue;
+        }
+        size_t len;
+        const char *text = precis_cluster_article_text(c, ms->art, &len);
+        if (readable_apply(ms, text, a, &txt[i], &tl[i], &es[i], &ee[i], &rep[i], &rl[i]))
+            return -1;
+        ne++;
+        bytes += tl[i] + rl[i] + 2;
+    }
+    if (!ne)
+        return 0;
+    sum->edits = pcalloc(ne, sizeof *sum->edits);
+    sum->buf = pmalloc(bytes);
+    if (!sum->edits || !sum->buf)
+        return -1;
+    size_t e = 0, at = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!txt[i])
+            continue;
+        precis_sentence *ps = &sum->sent[i];
+        memcpy(sum->buf + at, txt[i], tl[i] + 1);
+        ps->text = sum->buf + at;
+        ps->len = tl[i];
+        at += tl[i] + 1;
+        memcpy(sum->buf + at, rep[i], rl[i] + 1);
+        sum->edits[e] = (precis_edit){es[i], ee[i], sum->buf + at, rl[i]};
+        at += rl[i] + 1;
+        ps->edits = &sum->edits[e++];
+        ps->n_edits = 1;
+    }
+    return 0;
 }
 
 precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, model *mp,
@@ -278,11 +345,18 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
 {
     model m = *mp;
     uint32_t *pick = arena_alloc(&s->mem, pmul(m.ns ? m.ns : 1, sizeof *pick));
-    if (!pick)
+    uint8_t *taken = arena_calloc(&s->mem, m.ns ? m.ns : 1, 1);
+    if (!pick || !taken)
+        goto oom;
+    if (s->opt.method == PRECIS_METHOD_DEFAULT &&
+        readable_prepare(&m, c, s->nm, &s->mem, s->acache,
+                         s->opt.extract_only || s->opt.unit == PRECIS_UNIT_BYTES))
         goto oom;
     size_t k = select_run(&m, &s->opt, &s->params, pick, &s->mem);
     if (k == (size_t)-1)
         goto oom;
+    for (size_t i = 0; i < k; i++)
+        taken[pick[i]] = 1;
 
     precis_summary *sum = pcalloc(1, sizeof *sum);
     if (!sum)
@@ -300,8 +374,14 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
     }
     for (size_t i = 0; i < k; i++) {
         const msent *ms = &m.s[pick[i]];
+        /* a sentence taken for following the one before it is placed
+           with it: both get the first of the run's relative position */
+        size_t root = pick[i];
+        while ((m.s[root].flags & SENT_NEEDS_PREV) && m.s[root].pos > 0 && taken[root - 1])
+            root--;
         keys[i] = (okey){precis_cluster_article_date(c, ms->art),
-                         (double)ms->pos / (double)m.count[ms->art], ms->art, ms->pos, i};
+                         (double)m.s[root].pos / (double)m.count[ms->art], ms->art, ms->pos,
+                         i};
     }
     int any_date = 0;
     for (size_t i = 0; i < k; i++)
@@ -337,6 +417,12 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
         words += ms->words;
     }
     sum->n = k;
+    if (summary_edits(sum, &m, pick, keys, c, &s->mem))
+        goto oom_sum;
+    words = 0;
+    for (size_t i = 0; i < k; i++)
+        words += sum->sent[i].n_edits ? norm_count_words(sum->sent[i].text, sum->sent[i].len)
+                                      : m.s[pick[keys[i].pick]].words;
     /* the lead baselines may fill a word budget exactly by cutting the
        last sentence, as the standard Lead baselines of the literature do */
     if (s->opt.truncate_last && s->opt.unit == PRECIS_UNIT_WORDS &&
@@ -425,6 +511,8 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
     sum->words = words;
     *out = sum;
     return PRECIS_OK;
+oom_sum:
+    precis_summary_free(sum);
 oom:
     perr_set(s->err, sizeof s->err, "out of memory");
     return PRECIS_ENOMEM;

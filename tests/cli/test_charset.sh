@@ -45,9 +45,10 @@ for f in bom8:utf-8-bom le:utf-16le be:utf-16be; do
 done
 [ ! -s "$tmp/err" ] || grep -q "warning: decoded from utf-16be by its byte-order mark" "$tmp/err"
 check "utf-16: warning" $?
+# lead-rr: both lines whatever their length (the default method takes no line under four words)
 { printf '\xff\xfe'; printf '{"id":"a","text":"Le café a rouvert."}\r\n{"id":"b","text":"Il était fermé."}\n' |
   iconv -f UTF-8 -t UTF-16LE; } > "$tmp/le.jsonl"
-"$precis" summarize -f json "$tmp/le.jsonl" > "$tmp/out" 2> "$tmp/err"
+"$precis" summarize -m lead-rr -f json "$tmp/le.jsonl" > "$tmp/out" 2> "$tmp/err"
 check "utf-16 jsonl: exit 0" $?
 grep -q '"summary":"Le café a rouvert\. Il était fermé\."' "$tmp/out"; check "utf-16 jsonl: both lines" $?
 grep -q "le.jsonl:2: article b: warning: decoded from utf-16le" "$tmp/err"

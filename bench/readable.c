@@ -1,0 +1,606 @@
+/*
+ * readable.c -- the readability checker: flags each summary sentence for
+ * the defects a reader of real news notices at once, and counts them.
+ *
+ *   precis-readable [-v] [-w WORDS] [--extract-only] [--name NAME] INPUT...
+ *
+ * INPUT is a JSON Lines file of clusters ({"id", "articles": [...]}, one
+ * per line) or a directory whose regular files are the articles of one
+ * cluster.  Every cluster is summarized with the default method (WORDS
+ * words, default 120) together with its analysis, and every summary
+ * sentence, read in summary order, is checked for:
+ *
+ *   quote-open   unbalanced quotation marks: a quote cut open or cut in
+ *                half (straight, curly, ``/'', « », „ ", ‚ ')
+ *   unnamed      a quotation (five words or more) whose speaker the sentence
+ *                does not give (no attribution, or only a pronoun: "he
+ *                said"), and the sentence before it in the summary is not
+ *                the one before it in its article
+ *   dangling     an opening pronoun, demonstrative or connective ("He",
+ *                "This", "Another", "But", "At the time") without the
+ *                sentence it refers back to right before it
+ *   repeat       the same statement twice: a quote the analysis links to
+ *                one already in the summary (the same quote or another
+ *                wording of it), or mostly the same words
+ *   furniture    headings (no final stop), lone datelines, player, photo,
+ *                share and sign-up text, fragments of three words or less
+ *
+ * The rules are this file's own, written from the reader's side and kept
+ * apart from the library's selection rules on purpose: the measurement
+ * must not agree with the selector by construction.  Prints one table row
+ * per input (sentences, defective, share, then per kind); -v also prints
+ * every flagged sentence.  Uses only the public API.
+ */
+#include "precis.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+enum { K_QUOTE, K_UNNAMED, K_DANGLING, K_REPEAT, K_FURNITURE, K_N };
+static const char *const kind_name[K_N] = {"quote-open", "unnamed", "dangling", "repeat",
+                                           "furniture"};
+
+typedef struct tally {
+    size_t clusters, sentences, defective, kind[K_N];
+} tally;
+
+typedef struct cfg {
+    int verbose, extract_only;
+    size_t words;
+} cfg;
+
+/* ---- quotation marks ---------------------------------------------------- */
+
+/* Reads the mark at s[i]; returns its byte length (0: not a mark) and sets
+   *open / *close / *straight for what it can be. */
+enum { M_STRAIGHT = 1, M_LDQ, M_RDQ, M_LOW9, M_LAQ, M_RAQ, M_BTICK, M_TICKS, M_LOWS, M_LSQ };
+static size_t mark_at(const unsigned char *s, size_t n, size_t i, int *kind)
+{
+    *kind = 0;
+    if (s[i] == '"') {
+        *kind = M_STRAIGHT;
+        return 1;
+    }
+    if (s[i] == '`' && i + 1 < n && s[i + 1] == '`') {
+        *kind = M_BTICK;
+        return 2;
+    }
+    if (s[i] == '\'' && i + 1 < n && s[i + 1] == '\'') {
+        *kind = M_TICKS;
+        return 2;
+    }
+    if (s[i] == 0xC2 && i + 1 < n && (s[i + 1] == 0xAB || s[i + 1] == 0xBB)) {
+        *kind = s[i + 1] == 0xAB ? M_LAQ : M_RAQ;
+        return 2;
+    }
+    if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80) {
+        switch (s[i + 2]) {
+        case 0x9C: *kind = M_LDQ; return 3;
+        case 0x9D: *kind = M_RDQ; return 3;
+        case 0x9E: *kind = M_LOW9; return 3;
+        case 0x9A: *kind = M_LOWS; return 3;
+        case 0x98: *kind = M_LSQ; return 3;
+        default: return 0;
+        }
+    }
+    return 0;
+}
+
+/* Checks the marks of s[0..n): returns 1 when balanced.  *quoted gets the
+   number of words inside marks; outside[] (n + 1 bytes) the text outside
+   them (quoted bytes blanked). */
+static int quotes_balanced(const char *text, size_t n, size_t *quoted, char *outside)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    int stack[32];
+    size_t depth = 0;
+    int ok = 1;
+    *quoted = 0;
+    for (size_t i = 0; i < n;) {
+        int k;
+        size_t l = mark_at(s, n, i, &k);
+        if (!l) {
+            if (outside)
+                outside[i] = depth ? ' ' : (char)s[i];
+            if (depth && !isspace(s[i]) && (i == 0 || isspace(s[i - 1])))
+                (*quoted)++;
+            i++;
+            continue;
+        }
+        if (outside)
+            memset(outside + i, ' ', l);
+        int top = depth ? stack[depth - 1] : 0;
+        switch (k) {
+        case M_STRAIGHT: /* closes a curly opening too: scraped text mixes them */
+            if (top == M_STRAIGHT || top == M_LDQ)
+                depth--;
+            else if (depth < 32)
+                stack[depth++] = M_STRAIGHT;
+            break;
+        case M_LDQ: /* closes „, else opens */
+            if (top == M_LOW9)
+                depth--;
+            else if (depth < 32)
+                stack[depth++] = M_LDQ;
+            break;
+        case M_LSQ: /* closes ‚; an English single quote is not checked */
+            if (top == M_LOWS)
+                depth--;
+            break;
+        case M_LOW9: case M_LOWS: case M_LAQ: case M_BTICK:
+            if (depth < 32)
+                stack[depth++] = k;
+            break;
+        case M_RDQ: case M_RAQ: case M_TICKS: {
+            int want = k == M_RDQ ? M_LDQ : k == M_RAQ ? M_LAQ : M_BTICK;
+            if (top == want || (k == M_RDQ && top == M_STRAIGHT))
+                depth--;
+            else
+                ok = 0; /* a close with no open: the second half of a quote */
+            break;
+        }
+        default: break;
+        }
+        i += l;
+    }
+    if (outside)
+        outside[n] = '\0';
+    return ok && depth == 0;
+}
+
+/* ---- words -------------------------------------------------------------- */
+
+static int word_char(unsigned char c) { return isalnum(c) || c >= 0x80 || c == '\'' || c == '-'; }
+
+/* Does s contain w as a whole word (case-sensitive)? */
+static int has_word(const char *s, const char *w)
+{
+    size_t k = strlen(w);
+    if (!k)
+        return 0;
+    for (const char *p = s; (p = strstr(p, w)); p++)
+        if ((p == s || !word_char((unsigned char)p[-1])) && !word_char((unsigned char)p[k]))
+            return 1;
+    return 0;
+}
+
+/* Openers that point back at the sentence before, lower case; matched as
+   the sentence's first words. */
+static const char *const openers[] = {
+    "he", "she", "they", "his", "her", "their", "its", "him", "them", "this", "these", "those",
+    "that", "another", "but", "and", "yet", "also", "however", "still", "instead",
+    "meanwhile", "then", "both", "such", "other", "the latest", "at the time", "at that time",
+    "in addition", "in response", "by then", "the two", "the other", "a second", "a third",
+    "a fourth", "a fifth", "the latter", "the former",
+    "nevertheless", "moreover", "furthermore", "thus", "therefore", "likewise", "here is",
+    "here's", "here are", NULL};
+
+static int opens_with_reference(const char *s, size_t n)
+{
+    for (size_t i = 0; openers[i]; i++) {
+        size_t k = strlen(openers[i]);
+        if (k < n && !strncasecmp(s, openers[i], k) &&
+            (openers[i][k - 1] == ',' || !word_char((unsigned char)s[k])))
+            return 1;
+    }
+    return 0;
+}
+
+static const char *const speech_verbs[] = {"said", "says", "told", "tells", "added", "asked",
+                                           "wrote", "explained", "declared", "stated",
+                                           "according", "insisted", "noted", NULL};
+/* Words that are no speaker as the subject of a speech verb. */
+static const char *const pronouns[] = {"he", "she", "they", "it", "we", "i", "you", "and",
+                                       "but", "who", "which", "that", "to", "in", NULL};
+
+static int is_pronoun(const char *w, size_t k)
+{
+    for (size_t i = 0; pronouns[i]; i++)
+        if (strlen(pronouns[i]) == k && !strncasecmp(pronouns[i], w, k))
+            return 1;
+    return 0;
+}
+
+/* Does the text outside the quotes give a speaker, not only a pronoun:
+   the subject of a speech verb, the word before it (adverbs skipped) or,
+   inverted, after it ("Lavrov said", "the official said", "said the
+   ministry")? */
+static int names_speaker(const char *out)
+{
+    const char *w[256];
+    size_t wl[256], nw = 0;
+    for (const char *p = out; *p && nw < 256;) {
+        while (*p && !word_char((unsigned char)*p))
+            p++;
+        if (!*p)
+            break;
+        const char *q = p;
+        while (*q && word_char((unsigned char)*q))
+            q++;
+        w[nw] = p;
+        wl[nw++] = (size_t)(q - p);
+        p = q;
+    }
+    for (size_t i = 0; i < nw; i++) {
+        int verb = 0;
+        for (size_t v = 0; speech_verbs[v]; v++)
+            if (strlen(speech_verbs[v]) == wl[i] && !strncasecmp(w[i], speech_verbs[v], wl[i]))
+                verb = 1;
+        if (!verb)
+            continue;
+        size_t j = i;
+        while (j > 0 && ((wl[j - 1] > 3 && !strncmp(w[j - 1] + wl[j - 1] - 2, "ly", 2)) ||
+                         (wl[j - 1] == 4 && !strncasecmp(w[j - 1], "also", 4))))
+            j--;
+        if (j > 0)
+            return !is_pronoun(w[j - 1], wl[j - 1]);
+        if (i + 1 < nw && strncmp(w[i], "told", 4) && !is_pronoun(w[i + 1], wl[i + 1]))
+            return 1;
+    }
+    return 0;
+}
+
+/* Content-word set of a sentence: lower-cased words of 4+ letters. */
+typedef struct wset {
+    char w[96][24];
+    size_t n;
+} wset;
+
+static void wset_of(const char *s, size_t n, wset *ws)
+{
+    ws->n = 0;
+    for (size_t i = 0; i < n && ws->n < 96;) {
+        while (i < n && !isalnum((unsigned char)s[i]))
+            i++;
+        size_t j = i;
+        while (j < n && isalnum((unsigned char)s[j]))
+            j++;
+        if (j - i >= 4 && j - i < 24) {
+            char *d = ws->w[ws->n];
+            for (size_t k = i; k < j; k++)
+                d[k - i] = (char)tolower((unsigned char)s[k]);
+            d[j - i] = 0;
+            int dup = 0;
+            for (size_t k = 0; k < ws->n && !dup; k++)
+                dup = !strcmp(ws->w[k], d);
+            if (!dup)
+                ws->n++;
+        }
+        i = j;
+    }
+}
+
+static double wset_jaccard(const wset *a, const wset *b)
+{
+    size_t both = 0;
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++)
+            if (!strcmp(a->w[i], b->w[j])) {
+                both++;
+                break;
+            }
+    size_t uni = a->n + b->n - both;
+    return uni ? (double)both / (double)uni : 0;
+}
+
+/* ---- furniture ---------------------------------------------------------- */
+
+static const char *const furniture_marks[] = {
+    "media player", "photo:", "photograph:", "image copyright", "image caption", "getty images",
+    "share this", "share on", "click here", "sign up", "(ap photo", "read more", "watch:",
+    "video:", "follow us", "newsletter", "advertisement", "all rights reserved", "subscribe",
+    "copyright", "related:", "read the full", NULL};
+
+static int has_end_stop(const char *s, size_t n)
+{
+    while (n > 0) {
+        unsigned char c = (unsigned char)s[n - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || isspace(c)) {
+            n--;
+            continue;
+        }
+        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+            (c == 0x9D || c == 0x99 || c == 0x9C)) {
+            n -= 3;
+            continue;
+        }
+        if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && c == 0xBB) {
+            n -= 2;
+            continue;
+        }
+        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+            c == 0xA6)
+            return 1;
+        return c == '.' || c == '!' || c == '?';
+    }
+    return 0;
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isspace((unsigned char)s[i]) && (i == 0 || isspace((unsigned char)s[i - 1])))
+            w++;
+    return w;
+}
+
+static int is_furniture(const char *s, size_t n)
+{
+    size_t w = count_words(s, n);
+    if (w <= 3 || !has_end_stop(s, n))
+        return 1;
+    /* a lone dateline: "SEPANG, March 15 ?" */
+    size_t k = 0;
+    while (k < n && (isupper((unsigned char)s[k]) || s[k] == ' ' || s[k] == '.'))
+        k++;
+    if (k >= 4 && k < n && (s[k] == ',' || s[k] == '-') && w <= 6)
+        return 1;
+    char low[2048];
+    size_t m = n < sizeof low - 1 ? n : sizeof low - 1;
+    for (size_t i = 0; i < m; i++)
+        low[i] = (char)tolower((unsigned char)s[i]);
+    low[m] = 0;
+    for (size_t i = 0; furniture_marks[i]; i++)
+        if (strstr(low, furniture_marks[i]))
+            return 1;
+    return 0;
+}
+
+/* ---- one cluster -------------------------------------------------------- */
+
+/* The analysis quote inside the sentence, or -1: a quote whose opening
+   words (up to 32 bytes, cut at a word end) the sentence contains. */
+static long find_quote(const char *sent, const precis_quote *q, size_t nq)
+{
+    for (size_t i = 0; i < nq; i++) {
+        size_t k = strlen(q[i].text);
+        if (k > 32) {
+            k = 32;
+            while (k > 12 && q[i].text[k] != ' ')
+                k--;
+        }
+        if (k < 8)
+            continue;
+        char key[40];
+        memcpy(key, q[i].text, k);
+        key[k] = 0;
+        if (strstr(sent, key))
+            return (long)i;
+    }
+    return -1;
+}
+
+static const char *last_word(const char *name)
+{
+    const char *sp = strrchr(name, ' ');
+    return sp ? sp + 1 : name;
+}
+
+static void check_cluster(const cfg *cf, const precis_cluster *c, const char *label, tally *t)
+{
+    precis_options o;
+    precis_options_init(&o);
+    o.budget = cf->words;
+    precis_status st;
+    o.extract_only = cf->extract_only;
+    precis_summarizer *s = precis_summarizer_new(&o, &st);
+    precis_summary *sum = NULL;
+    precis_analysis *an = NULL;
+    if (!s || precis_summarize_analyze(s, c, &sum, &an)) {
+        fprintf(stderr, "precis-readable: %s: %s\n", label,
+                s ? precis_summarizer_error(s) : precis_strerror(st));
+        precis_summarizer_free(s);
+        return;
+    }
+    const precis_quote *q;
+    size_t nq = precis_analysis_quotes(an, &q);
+    size_t n = precis_summary_size(sum);
+    t->clusters++;
+    long *qv = calloc(n ? n : 1, sizeof *qv);
+    wset *ws = calloc(n ? n : 1, sizeof *ws);
+    for (size_t i = 0; i < n; i++) {
+        const precis_sentence *ps = precis_summary_sentence(sum, i);
+        const precis_sentence *pv = i ? precis_summary_sentence(sum, i - 1) : NULL;
+        int after_antecedent = pv && pv->article == ps->article && pv->position + 1 == ps->position;
+        char *text = malloc(ps->len + 1), *out = malloc(ps->len + 1);
+        memcpy(text, ps->text, ps->len);
+        text[ps->len] = 0;
+        int flag[K_N] = {0};
+        size_t quoted;
+        if (!quotes_balanced(text, ps->len, &quoted, out))
+            flag[K_QUOTE] = 1;
+        long qi = find_quote(text, q, nq);
+        qv[i] = qi >= 0 ? (long)q[qi].variant : -1;
+        if (!flag[K_QUOTE] && quoted >= 5 && !after_antecedent) {
+            int named = (qi >= 0 && q[qi].speaker && has_word(out, last_word(q[qi].speaker))) ||
+                        names_speaker(out);
+            if (!named)
+                flag[K_UNNAMED] = 1;
+        }
+        if (!after_antecedent && opens_with_reference(text, ps->len))
+            flag[K_DANGLING] = 1;
+        wset_of(text, ps->len, &ws[i]);
+        for (size_t j = 0; j < i; j++)
+            if ((qv[i] >= 0 && qv[i] == qv[j]) || wset_jaccard(&ws[i], &ws[j]) >= 0.5)
+                flag[K_REPEAT] = 1;
+        if (is_furniture(text, ps->len))
+            flag[K_FURNITURE] = 1;
+        int any = 0;
+        for (int k = 0; k < K_N; k++) {
+            t->kind[k] += (size_t)flag[k];
+            any |= flag[k];
+        }
+        t->sentences++;
+        t->defective += (size_t)any;
+        if (cf->verbose) {
+            printf("%s [%zu] ", label, i);
+            if (!any)
+                printf("ok");
+            for (int k = 0, sep = 0; k < K_N; k++)
+                if (flag[k]) {
+                    printf("%s%s", sep++ ? "," : "", kind_name[k]);
+                }
+            printf(": %s\n", text);
+        }
+        free(text);
+        free(out);
+    }
+    free(qv);
+    free(ws);
+    precis_summary_free(sum);
+    precis_analysis_free(an);
+    precis_summarizer_free(s);
+}
+
+/* ---- input -------------------------------------------------------------- */
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap);
+    size_t r;
+    while (b && (r = fread(b + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap) {
+            char *nb = realloc(b, cap *= 2);
+            if (!nb)
+                free(b);
+            b = nb;
+        }
+    }
+    fclose(f);
+    *len = n;
+    return b;
+}
+
+static int run_dir(const cfg *cf, const char *dir, tally *t)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char **nn = realloc(names, (n + 1) * sizeof *names);
+        if (!nn)
+            break;
+        names = nn;
+        names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_name);
+    precis_cluster *c = precis_cluster_new();
+    for (size_t i = 0; i < n; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        size_t len;
+        char *b = read_file(path, &len);
+        precis_article a = {.id = names[i], .text = b, .text_len = len};
+        if (!b || precis_cluster_add(c, &a))
+            fprintf(stderr, "precis-readable: %s: %s\n", path, precis_cluster_error(c));
+        free(b);
+    }
+    check_cluster(cf, c, dir, t);
+    precis_cluster_free(c);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return 0;
+}
+
+static int run_jsonl(const cfg *cf, const char *path, tally *t)
+{
+    size_t len;
+    char *b = read_file(path, &len);
+    if (!b)
+        return -1;
+    size_t line = 0;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && b[j] != '\n')
+            j++;
+        line++;
+        if (j > i) {
+            precis_cluster *c = precis_cluster_new();
+            char label[4200];
+            snprintf(label, sizeof label, "%s:%zu", path, line);
+            if (precis_cluster_add_json_cluster(c, b + i, j - i))
+                fprintf(stderr, "precis-readable: %s: %s\n", label, precis_cluster_error(c));
+            else
+                check_cluster(cf, c, label, t);
+            precis_cluster_free(c);
+        }
+        i = j + 1;
+    }
+    free(b);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    cfg cf = {0, 0, 120};
+    const char *name = NULL;
+    int first = 1;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-v")) {
+            cf.verbose = 1;
+            continue;
+        }
+        if (!strcmp(argv[i], "--extract-only")) {
+            cf.extract_only = 1;
+            continue;
+        }
+        if (!strcmp(argv[i], "-w") && i + 1 < argc) {
+            cf.words = (size_t)strtoul(argv[++i], NULL, 10);
+            continue;
+        }
+        if (!strcmp(argv[i], "--name") && i + 1 < argc) {
+            name = argv[++i];
+            continue;
+        }
+        struct stat stt;
+        if (stat(argv[i], &stt)) {
+            fprintf(stderr, "precis-readable: %s: cannot read\n", argv[i]);
+            return 2;
+        }
+        tally t = {0};
+        int r = S_ISDIR(stt.st_mode) ? run_dir(&cf, argv[i], &t) : run_jsonl(&cf, argv[i], &t);
+        if (r) {
+            fprintf(stderr, "precis-readable: %s: cannot read\n", argv[i]);
+            return 2;
+        }
+        if (first) {
+            printf("| %-28s | %8s | %9s | %9s | %6s | %6s | %6s | %6s | %6s | %6s |\n", "set",
+                   "clusters", "sentences", "defective", "share", "quote", "unnamed", "dangl",
+                   "repeat", "furn");
+            printf("|------------------------------|---------:|----------:|----------:|------:|"
+                   "------:|-------:|------:|-------:|-----:|\n");
+            first = 0;
+        }
+        printf("| %-28s | %8zu | %9zu | %9zu | %5.1f%% | %6zu | %6zu | %6zu | %6zu | %6zu |\n",
+               name ? name : argv[i], t.clusters, t.sentences, t.defective,
+               t.sentences ? 100.0 * (double)t.defective / (double)t.sentences : 0.0,
+               t.kind[K_QUOTE], t.kind[K_UNNAMED], t.kind[K_DANGLING], t.kind[K_REPEAT],
+               t.kind[K_FURNITURE]);
+        fflush(stdout);
+        name = NULL;
+    }
+    return 0;
+}

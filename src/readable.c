@@ -1,0 +1,652 @@
+/*
+ * readable.c -- what lets a summary sentence stand on its own.
+ *
+ * A summary sentence is read away from the text around it.  Tried on
+ * real, original-cased news, plain extraction produced quotes cut open or
+ * in half, quotes whose speaker is "he" (who is no longer in sight),
+ * sentences opening with "This" or "But" after something else, the same
+ * statement twice in two translations, and page furniture.  The default
+ * method therefore works on units a reader can take alone:
+ *
+ *  - Whole quotations.  model_build(units) joins a sentence that opens a
+ *    quotation with the sentences up to its close (readable_join): one
+ *    unit, costed as one.  A quotation that does not close within
+ *    READABLE_JOIN_MAX sentences of its paragraph, and a sentence that
+ *    starts inside one, are never taken.  Marks: straight, curly,
+ *    ``...'' (PTB), « », „ " (German) and ‚ ' (German single quotes);
+ *    English single quotes are left alone, since ' is also the apostrophe.
+ *  - Named speakers.  The quote analysis (quotes.c) gives each quotation
+ *    its speaker.  A sentence whose quotation's speaker it does not name
+ *    (", he said", or no attribution at all) gets the name by an edit --
+ *    the pronoun replaced, or ", Lavrov said." put in place of the final
+ *    stop -- recorded in the summary with the span it replaces.  When the
+ *    analysis knows no speaker the sentence is not taken; without edits
+ *    (extract_only) it is taken only right after the sentence before it.
+ *  - No dangling references.  A sentence opening with a pronoun, a
+ *    demonstrative or a connective that needs the sentence before it is
+ *    taken only right after that sentence; a droppable connective ("But",
+ *    "However,") is dropped by an edit instead.  The words are one table,
+ *    openers[] below, so that they can move to per-language data.
+ *  - One statement once.  Every sentence carrying a quotation gets the
+ *    quotation's variant set (the same quote in other articles, and other
+ *    wordings of the same statement the analysis links, such as two
+ *    translations); select.c takes at most one sentence per set.
+ *
+ * Everything is linear in the text, plus the quote analysis.
+ */
+#include "readable.h"
+
+#include "analyze.h"
+
+#include <strings.h>
+
+/* ---- quotation marks ---------------------------------------------------- */
+
+enum { Q_NONE = 0, Q_STRAIGHT, Q_LDQ, Q_RDQ, Q_LOW9, Q_LAQ, Q_RAQ, Q_BTICK, Q_TICKS, Q_LOWS, Q_LSQ };
+
+/* The quotation mark at s[i], if any: its kind, and its length in bytes. */
+static size_t mark_at(const char *t, size_t n, size_t i, int *kind)
+{
+    const unsigned char *s = (const unsigned char *)t;
+    *kind = Q_NONE;
+    switch (s[i]) {
+    case '"': *kind = Q_STRAIGHT; return 1;
+    case '`':
+        if (i + 1 < n && s[i + 1] == '`') {
+            *kind = Q_BTICK;
+            return 2;
+        }
+        return 0;
+    case '\'':
+        if (i + 1 < n && s[i + 1] == '\'') {
+            *kind = Q_TICKS;
+            return 2;
+        }
+        return 0;
+    case 0xC2:
+        if (i + 1 < n && (s[i + 1] == 0xAB || s[i + 1] == 0xBB)) {
+            *kind = s[i + 1] == 0xAB ? Q_LAQ : Q_RAQ;
+            return 2;
+        }
+        return 0;
+    case 0xE2:
+        if (i + 2 >= n || s[i + 1] != 0x80)
+            return 0;
+        switch (s[i + 2]) {
+        case 0x9C: *kind = Q_LDQ; return 3;
+        case 0x9D: *kind = Q_RDQ; return 3;
+        case 0x9E: *kind = Q_LOW9; return 3;
+        case 0x9A: *kind = Q_LOWS; return 3;
+        case 0x98: *kind = Q_LSQ; return 3;
+        default: return 0;
+        }
+    default: return 0;
+    }
+}
+
+/* One step of the quotation state: *open is the kind of the open mark (0:
+   outside).  Returns -1 for a closing mark with nothing open. */
+static int mark_step(int *open, int k)
+{
+    int o = *open;
+    switch (k) {
+    case Q_STRAIGHT:
+        if (!o)
+            *open = Q_STRAIGHT;
+        else if (o == Q_STRAIGHT || o == Q_LDQ)
+            *open = 0; /* scraped text mixes straight and curly marks */
+        return 0;
+    case Q_LDQ: /* closes „, opens otherwise; nested quotes are not tracked */
+        if (o == Q_LOW9)
+            *open = 0;
+        else if (!o)
+            *open = Q_LDQ;
+        return 0;
+    case Q_LOW9: case Q_LAQ: case Q_BTICK: case Q_LOWS:
+        if (!o)
+            *open = k;
+        return 0;
+    case Q_RDQ:
+        if (o == Q_LDQ || o == Q_STRAIGHT)
+            *open = 0;
+        else if (!o)
+            return -1;
+        return 0;
+    case Q_RAQ:
+        if (o == Q_LAQ)
+            *open = 0;
+        else if (!o)
+            return -1;
+        return 0;
+    case Q_TICKS:
+        if (o == Q_BTICK)
+            *open = 0;
+        else if (!o)
+            return -1;
+        return 0;
+    case Q_LSQ:
+        if (o == Q_LOWS)
+            *open = 0;
+        return 0;
+    default: return 0;
+    }
+}
+
+/* Runs the state over s[0..n); returns -1 on a stray closing mark. */
+static int marks_scan(const char *s, size_t n, int *open)
+{
+    int bad = 0;
+    for (size_t i = 0; i < n;) {
+        int k;
+        size_t l = mark_at(s, n, i, &k);
+        if (!l) {
+            i++;
+            continue;
+        }
+        if (mark_step(open, k))
+            bad = -1;
+        i += l;
+    }
+    return bad;
+}
+
+static int has_newline(const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (s[i] == '\n')
+            return 1;
+    return 0;
+}
+
+
+static int is_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '\'' ||
+           (c >= '0' && c <= '9');
+}
+
+static const char *const speech_verbs[] = {"said", "says", "told", "tells", "added",
+                                           "asked", "wrote", "explained", "insisted",
+                                           "continued", "noted", NULL};
+static const char *const subject_pronouns[] = {"he", "she", "they", NULL};
+
+static int in_list(const char *const *l, const char *w, size_t k, int fold)
+{
+    for (size_t i = 0; l[i]; i++)
+        if (strlen(l[i]) == k && !(fold ? strncasecmp(l[i], w, k) : strncmp(l[i], w, k)))
+            return 1;
+    return 0;
+}
+
+/* Two or three words ending in a speech verb and a stop: "Akin
+   continued." */
+static int attribution_only(const char *s, size_t n)
+{
+    if (n < 4 || s[n - 1] != '.')
+        return 0;
+    size_t words = 1, last = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ' ') {
+            words++;
+            last = i + 1;
+        }
+    if (words < 2 || words > 3 || s[0] < 'A' || s[0] > 'Z')
+        return 0;
+    return in_list(speech_verbs, s + last, n - 1 - last, 0);
+}
+
+static int ends_with_quote(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+        n--;
+    return n > 0 && (s[n - 1] == '"' || (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+                                         (unsigned char)s[n - 2] == 0x80 &&
+                                         (unsigned char)s[n - 1] == 0x9D));
+}
+
+size_t readable_join(const char *text, precis_span *sp, size_t n, uint8_t *broken)
+{
+    size_t out = 0, k = 0;
+    while (k < n) {
+        int open = 0, bad = 0;
+        size_t j = k;
+        for (;;) {
+            if (marks_scan(text + sp[j].start, sp[j].end - sp[j].start, &open))
+                bad = 1;
+            if (!open)
+                break;
+            if (j + 1 >= n || j + 1 - k >= READABLE_JOIN_MAX ||
+                has_newline(text, sp[j].end, sp[j + 1].start))
+                break;
+            j++;
+        }
+        /* a short attribution split off after a quotation ending in "?"
+           or "!" ("Walsh asked.") belongs to it */
+        if (!open && !bad && j + 1 < n && ends_with_quote(text + sp[j].start,
+                                                           sp[j].end - sp[j].start) &&
+            attribution_only(text + sp[j + 1].start, sp[j + 1].end - sp[j + 1].start))
+            j++;
+        if (open) {
+            /* never closed: each sentence alone, and none usable */
+            for (size_t t = k; t <= j; t++) {
+                sp[out] = sp[t];
+                broken[out++] = 1;
+            }
+        } else {
+            sp[out].start = sp[k].start;
+            sp[out].end = sp[j].end;
+            broken[out++] = (uint8_t)bad;
+        }
+        k = j + 1;
+    }
+    return out;
+}
+
+/* ---- openers ------------------------------------------------------------ */
+
+/* Sentence openers that point at the sentence before, lower case: a word
+   or phrase matched at the start of a sentence before a non-letter (an
+   entry ending in "," must be followed by its comma).  Droppable
+   connectives can go without changing what the rest says. */
+typedef struct opener {
+    const char *w;
+    int kind;
+} opener;
+
+static const opener openers[] = {
+    /* pronouns and demonstratives */
+    {"he", READABLE_NEEDS_PREV}, {"she", READABLE_NEEDS_PREV}, {"they", READABLE_NEEDS_PREV},
+    {"his", READABLE_NEEDS_PREV}, {"her", READABLE_NEEDS_PREV}, {"their", READABLE_NEEDS_PREV},
+    {"its", READABLE_NEEDS_PREV}, {"him", READABLE_NEEDS_PREV}, {"them", READABLE_NEEDS_PREV},
+    {"this", READABLE_NEEDS_PREV}, {"these", READABLE_NEEDS_PREV},
+    {"those", READABLE_NEEDS_PREV}, {"that", READABLE_NEEDS_PREV},
+    {"such", READABLE_NEEDS_PREV}, {"both", READABLE_NEEDS_PREV},
+    /* one of a series, or a time set by the sentence before */
+    {"another", READABLE_NEEDS_PREV}, {"the other", READABLE_NEEDS_PREV},
+    {"other", READABLE_NEEDS_PREV}, {"the latest", READABLE_NEEDS_PREV},
+    {"the two", READABLE_NEEDS_PREV}, {"a second", READABLE_NEEDS_PREV},
+    {"a third", READABLE_NEEDS_PREV}, {"a fourth", READABLE_NEEDS_PREV},
+    {"a fifth", READABLE_NEEDS_PREV}, {"the latter", READABLE_NEEDS_PREV},
+    {"the former", READABLE_NEEDS_PREV}, {"at the time", READABLE_NEEDS_PREV},
+    {"at that time", READABLE_NEEDS_PREV}, {"by then", READABLE_NEEDS_PREV},
+    {"in response", READABLE_NEEDS_PREV}, {"thus", READABLE_NEEDS_PREV},
+    {"then", READABLE_NEEDS_PREV}, {"here is", READABLE_NEEDS_PREV},
+    {"here's", READABLE_NEEDS_PREV}, {"here are", READABLE_NEEDS_PREV},
+    {"therefore", READABLE_NEEDS_PREV}, {"likewise", READABLE_NEEDS_PREV},
+    /* connectives that can be dropped */
+    {"but", READABLE_DROPPABLE}, {"and", READABLE_DROPPABLE}, {"yet", READABLE_DROPPABLE},
+    {"also,", READABLE_DROPPABLE}, {"however,", READABLE_DROPPABLE},
+    {"still,", READABLE_DROPPABLE}, {"meanwhile,", READABLE_DROPPABLE},
+    {"instead,", READABLE_DROPPABLE}, {"moreover,", READABLE_DROPPABLE},
+    {"furthermore,", READABLE_DROPPABLE}, {"nevertheless,", READABLE_DROPPABLE},
+    {"in addition,", READABLE_DROPPABLE}, {"indeed,", READABLE_DROPPABLE},
+    /* the same without their comma: part of the clause, kept */
+    {"also", READABLE_NEEDS_PREV}, {"however", READABLE_NEEDS_PREV},
+    {"still", READABLE_NEEDS_PREV}, {"instead", READABLE_NEEDS_PREV},
+    {"moreover", READABLE_NEEDS_PREV}, {"furthermore", READABLE_NEEDS_PREV},
+    {"nevertheless", READABLE_NEEDS_PREV}, {"in addition", READABLE_NEEDS_PREV},
+    {NULL, 0}};
+
+
+int readable_opener(const char *s, size_t n, size_t *drop)
+{
+    *drop = 0;
+    for (size_t i = 0; openers[i].w; i++) {
+        size_t k = strlen(openers[i].w);
+        if (k >= n || strncasecmp(s, openers[i].w, k))
+            continue;
+        if (openers[i].w[k - 1] != ',' && is_letter((unsigned char)s[k]))
+            continue;
+        size_t d = k;
+        if (d < n && s[d] == ',')
+            d++;
+        while (d < n && (s[d] == ' ' || s[d] == '\n' || s[d] == '\t'))
+            d++;
+        *drop = d;
+        return openers[i].kind;
+    }
+    return 0;
+}
+
+/* ---- quotes, speakers, edits -------------------------------------------- */
+
+/* Words inside quotation marks, and the text outside them with the quoted
+   bytes blanked into out[0..n). */
+static uint32_t quoted_words(const char *s, size_t n, char *out)
+{
+    int open = 0;
+    uint32_t w = 0;
+    for (size_t i = 0; i < n;) {
+        int k;
+        size_t l = mark_at(s, n, i, &k);
+        if (l) {
+            mark_step(&open, k);
+            memset(out + i, ' ', l);
+            i += l;
+            continue;
+        }
+        unsigned char c = (unsigned char)s[i];
+        int sp = c == ' ' || c == '\n' || c == '\t';
+        if (open && !sp && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n'))
+            w++;
+        out[i] = open ? ' ' : (char)c;
+        i++;
+    }
+    return w;
+}
+
+/* Offset of w as a whole word in s[0..n) (case-sensitive), or n. */
+static size_t find_word(const char *s, size_t n, const char *w, size_t k)
+{
+    for (size_t i = 0; k && i + k <= n; i++)
+        if (!memcmp(s + i, w, k) && (i == 0 || !is_letter((unsigned char)s[i - 1])) &&
+            (i + k == n || !is_letter((unsigned char)s[i + k])))
+            return i;
+    return n;
+}
+
+
+/* The words of out[0..n): start offsets and lengths (at most max). */
+static size_t words_of(const char *s, size_t n, size_t *at, size_t *len, size_t max)
+{
+    size_t nw = 0;
+    for (size_t i = 0; i < n && nw < max;) {
+        while (i < n && !is_letter((unsigned char)s[i]))
+            i++;
+        size_t j = i;
+        while (j < n && is_letter((unsigned char)s[j]))
+            j++;
+        if (j > i) {
+            at[nw] = i;
+            len[nw++] = j - i;
+        }
+        i = j;
+    }
+    return nw;
+}
+
+#define ATTR_WORDS 64
+/* A pronoun subject of a speech verb outside the quotes ("he said", "said
+   she"): its offset and length; 0 when none. */
+static int pronoun_attribution(const char *out, size_t n, size_t *off, size_t *len)
+{
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
+    for (size_t i = 0; i < nw; i++) {
+        if (!in_list(speech_verbs, out + at[i], ln[i], 0))
+            continue;
+        size_t p = nw;
+        if (i > 0 && in_list(subject_pronouns, out + at[i - 1], ln[i - 1], 1))
+            p = i - 1;
+        else if (i + 1 < nw && in_list(subject_pronouns, out + at[i + 1], ln[i + 1], 1))
+            p = i + 1;
+        if (p < nw) {
+            *off = at[p];
+            *len = ln[p];
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does the text outside the quotes give the speaker more than a pronoun:
+   the subject of a speech verb ("Lavrov said", "a police spokesman said",
+   "said the minister"), found by skipping adverbs back from the verb?  A
+   pronoun ("he said") or no speech verb at all is no speaker. */
+static int is_adverb(const char *w, size_t k)
+{
+    static const char *const adv[] = {"also", "later", "then", "again", "once", "further",
+                                      "previously", "has", "had", "have", "was", NULL};
+    return in_list(adv, w, k, 1) || (k > 3 && w[k - 2] == 'l' && w[k - 1] == 'y');
+}
+
+static int names_someone(const char *out, size_t n)
+{
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
+    static const char *const no_subject[] = {"he", "she", "they", "it", "we", "i", "you",
+                                             "and", "but", "or", "who", "which", "that",
+                                             "to", "in", "on", "as", NULL};
+    for (size_t i = 0; i < nw; i++) {
+        if (!in_list(speech_verbs, out + at[i], ln[i], 1))
+            continue;
+        size_t j = i;
+        while (j > 0 && is_adverb(out + at[j - 1], ln[j - 1]))
+            j--;
+        if (j > 0)
+            return !in_list(no_subject, out + at[j - 1], ln[j - 1], 1);
+        /* "said the minister", "said Lavrov" */
+        if (i + 1 < nw && !in_list(no_subject, out + at[i + 1], ln[i + 1], 1) &&
+            out[at[i]] != 't') /* "told reporters" names no speaker */
+            return 1;
+    }
+    return 0;
+}
+
+/* Does out[0..n) name the speaker: any capitalised word of two letters
+   or more of the name ("Kim" for Kim Jong Un, "Lavrov" for Sergey
+   Lavrov)? */
+static int names_speaker(const char *out, size_t n, const char *sp)
+{
+    for (const char *w = sp; *w;) {
+        while (*w == ' ')
+            w++;
+        const char *e = w;
+        while (*e && *e != ' ')
+            e++;
+        size_t k = (size_t)(e - w);
+        if (k >= 2 && w[0] >= 'A' && w[0] <= 'Z' && w[k - 1] != '.' &&
+            find_word(out, n, w, k) < n)
+            return 1;
+        w = e;
+    }
+    return 0;
+}
+
+/* The sentence of article ar that contains byte pos, or SIZE_MAX. */
+static size_t sentence_at(const model *m, size_t ar, size_t pos)
+{
+    size_t lo = m->first[ar], hi = lo + m->count[ar];
+    while (lo < hi) { /* first sentence whose end is past pos */
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->s[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < m->first[ar] + m->count[ar] ? lo : SIZE_MAX;
+}
+
+/* Links quote q to the sentence of article ar that carries it: the quote's
+   own span in its first article, else its opening words found in ar. */
+static void link_quote(model *m, const precis_cluster *c, const precis_quote *q, size_t ar)
+{
+    size_t len, pos;
+    const char *text = precis_cluster_article_text(c, ar, &len);
+    if (ar == q->article) {
+        pos = q->start;
+    } else {
+        size_t k = strlen(q->text);
+        if (k > 40) {
+            k = 40;
+            while (k > 16 && q->text[k] != ' ')
+                k--;
+        }
+        if (k < 12)
+            return;
+        const char *hit = NULL;
+        for (size_t i = 0; !hit && i + k <= len; i++)
+            if (text[i] == q->text[0] && !memcmp(text + i, q->text, k))
+                hit = text + i;
+        if (!hit)
+            return;
+        pos = (size_t)(hit - text);
+    }
+    size_t si = sentence_at(m, ar, pos);
+    if (si == SIZE_MAX || m->s[si].start > pos + 8)
+        return;
+    msent *s = &m->s[si];
+    if (!s->qvar) {
+        s->qvar = (uint32_t)q->variant + 1;
+        s->speaker = q->speaker;
+    } else if (!s->speaker && q->speaker) {
+        s->speaker = q->speaker;
+    }
+}
+
+static uint32_t count_words(const char *s)
+{
+    uint32_t w = 0;
+    for (size_t i = 0; s[i]; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+            w++;
+    return w;
+}
+
+/* Where ", X said." can replace the end of a sentence that is one whole
+   quotation: the offset of its final stop before the closing mark. */
+static int append_point(const char *s, const char *out, size_t n, size_t *off)
+{
+    size_t e = n;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n'))
+        e--;
+    for (size_t i = 0; i < e; i++)
+        if (out[i] != ' ' && out[i] != '\n')
+            return 0; /* words outside the quotation */
+    /* the closing mark is the last 1-3 bytes; the stop right before */
+    size_t k = e;
+    while (k > 0 && ((unsigned char)s[k - 1] >= 0x80 || s[k - 1] == '"' || s[k - 1] == '\''))
+        k--;
+    if (k == 0 || k == e || e - k > 3)
+        return 0;
+    if (s[k - 1] != '.' && s[k - 1] != '!' && s[k - 1] != '?')
+        return 0;
+    *off = k - 1;
+    return 1;
+}
+
+precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, arena *a,
+                               void **cache, int extract_only)
+{
+    char err[PRECIS_ERRMAX] = "";
+    actx x = {c, m, nm, a, a, err, cache};
+    precis_quote *q = NULL;
+    size_t nq = 0;
+    precis_status st = quotes_find(&x, &q, &nq);
+    if (st)
+        return st;
+    m->nqvar = (uint32_t)(nq + 1);
+    for (size_t i = 0; i < nq; i++)
+        for (size_t k = 0; k < q[i].n_articles; k++)
+            link_quote(m, c, &q[i], q[i].articles[k]);
+    size_t maxlen = 0;
+    for (size_t i = 0; i < m->ns; i++)
+        if (m->s[i].end - m->s[i].start > maxlen)
+            maxlen = m->s[i].end - m->s[i].start;
+    char *out = arena_alloc(a, maxlen + 1);
+    if (!out)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < m->ns; i++) {
+        msent *s = &m->s[i];
+        size_t len;
+        const char *p = precis_cluster_article_text(c, s->art, &len) + s->start;
+        size_t n = s->end - s->start;
+        uint32_t qw = quoted_words(p, n, out);
+        if (qw >= READABLE_QUOTE_WORDS) {
+            size_t off, l;
+            if (!s->speaker) {
+                /* speaker unknown: only right after the sentence before it,
+                   which may name the speaker */
+                if (!names_someone(out, n))
+                    s->flags |= SENT_NEEDS_PREV;
+            } else {
+                if (names_speaker(out, n, s->speaker)) {
+                    /* named in the sentence */
+                } else if (extract_only) {
+                    s->flags |= SENT_NEEDS_PREV;
+                } else if (pronoun_attribution(out, n, &off, &l)) {
+                    s->edit = EDIT_NAME;
+                    s->eoff = (uint32_t)off;
+                    s->elen = (uint32_t)l;
+                    s->words += count_words(s->speaker) - 1;
+                } else if (append_point(p, out, n, &off)) {
+                    s->edit = EDIT_APPEND;
+                    s->eoff = (uint32_t)off;
+                    s->elen = (uint32_t)(n - off);
+                    s->words += count_words(s->speaker) + 1;
+                } else {
+                    s->flags |= SENT_NEEDS_PREV;
+                }
+            }
+        }
+        size_t drop;
+        int k = readable_opener(p, n, &drop);
+        if (k && s->edit == EDIT_NAME && s->eoff == 0)
+            k = 0; /* "He said ..." becomes "Lavrov said ..." */
+        size_t d2;
+        if (k == READABLE_DROPPABLE && !extract_only && s->edit == EDIT_NONE && drop < n &&
+            !readable_opener(p + drop, n - drop, &d2) && s->words > 5) { /* not "But he" */
+            s->edit = EDIT_DROP;
+            s->eoff = 0;
+            /* the next word's first letter is replaced by its capital */
+            s->elen = (uint32_t)(drop + (p[drop] >= 'a' && p[drop] <= 'z'));
+        } else if (k) {
+            s->flags |= SENT_NEEDS_PREV;
+        }
+    }
+    return PRECIS_OK;
+}
+
+int readable_apply(const msent *s, const char *text, arena *a, char **out, size_t *len,
+                   size_t *es, size_t *ee, char **rep, size_t *rlen)
+{
+    const char *p = text + s->start;
+    size_t n = s->end - s->start;
+    size_t sl = s->speaker ? strlen(s->speaker) : 0;
+    /* the replacement */
+    size_t cap = sl + 16 + s->elen;
+    char *r = arena_alloc(a, cap);
+    if (!r)
+        return -1;
+    size_t rl = 0;
+    switch (s->edit) {
+    case EDIT_NAME:
+        memcpy(r, s->speaker, sl);
+        rl = sl;
+        break;
+    case EDIT_APPEND: {
+        /* ".”" becomes ",” Lavrov said." ("!" and "?" stay) */
+        char stop = p[s->eoff];
+        r[rl++] = stop == '.' ? ',' : stop;
+        size_t mk = s->eoff + 1;
+        while (mk < n && p[mk] != ' ' && p[mk] != '\n')
+            r[rl++] = p[mk++];
+        r[rl++] = ' ';
+        memcpy(r + rl, s->speaker, sl);
+        rl += sl;
+        memcpy(r + rl, " said.", 6);
+        rl += 6;
+        break;
+    }
+    default: /* EDIT_DROP: the connective goes; the next letter is capitalised */
+        if (s->elen > 0 && p[s->elen - 1] >= 'a' && p[s->elen - 1] <= 'z')
+            r[rl++] = (char)(p[s->elen - 1] - 32);
+        break;
+    }
+    r[rl] = '\0';
+    size_t tl = n - s->elen + rl;
+    char *t = arena_alloc(a, tl + 1);
+    if (!t)
+        return -1;
+    memcpy(t, p, s->eoff);
+    memcpy(t + s->eoff, r, rl);
+    memcpy(t + s->eoff + rl, p + s->eoff + s->elen, n - s->eoff - s->elen);
+    t[tl] = '\0';
+    *out = t;
+    *len = tl;
+    *es = s->start + s->eoff;
+    *ee = s->start + s->eoff + s->elen;
+    *rep = r;
+    *rlen = rl;
+    return 0;
+}

@@ -1,0 +1,45 @@
+/* readable.h -- what lets a summary sentence stand on its own (readable.c):
+   whole quotation units, named speakers, openers that point backwards,
+   one statement once. */
+#ifndef PRECIS_READABLE_H
+#define PRECIS_READABLE_H
+#include "model.h"
+
+/* Joins, in place, the spans of one article's sentences that continue a
+   quotation opened in an earlier sentence, so that a quotation and the
+   sentences up to its close are one unit.  broken[k] (room for n) gets 1
+   when unit k's quotation marks stay unbalanced: a quotation not closed
+   within READABLE_JOIN_MAX sentences or before the paragraph ends, a
+   sentence that starts inside such a quotation, a closing mark with no
+   opening.  Returns the new number of spans.  Linear in the text. */
+#define READABLE_JOIN_MAX 5
+/* Quoted words that make a statement whose speaker must be named; fewer
+   are a term, a title or a scare quote (quotes.c's QUOTE_LONE_WORDS). */
+#define READABLE_QUOTE_WORDS 5
+size_t readable_join(const char *text, precis_span *sp, size_t n, uint8_t *broken);
+
+/* An opener that points at the sentence before: READABLE_NEEDS_PREV
+   ("He", "This", "Another", "At the time"), READABLE_DROPPABLE (a
+   connective such as "But" or "However," that can be dropped; *drop gets
+   the bytes to drop, the white space after included), or 0. */
+enum { READABLE_NEEDS_PREV = 1, READABLE_DROPPABLE = 2 };
+int readable_opener(const char *s, size_t n, size_t *drop);
+
+struct precis_summarizer;
+/* Prepares model m of cluster c for the readable selection: runs the quote
+   analysis, links each sentence to the quote it carries (msent.qvar, the
+   statement's variant set, and msent.speaker), and marks sentences that
+   are taken only right after the sentence before them in their article
+   (SENT_NEEDS_PREV), cannot be taken at all (SENT_QBROKEN: open quote,
+   unknown speaker), or are taken with an edit (msent.edit: the speaker
+   named, or a leading connective dropped; none when extract_only).
+   PRECIS_OK or PRECIS_ENOMEM. */
+precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, arena *a,
+                               void **cache, int extract_only);
+
+/* Writes sentence s's text with its edit applied into *out (arena a) and
+   the replaced span (offsets in the article) into *es / *ee, the
+   replacement into *rep / *rlen.  Returns 0, or -1 when out of memory. */
+int readable_apply(const msent *s, const char *text, arena *a, char **out, size_t *len,
+                   size_t *es, size_t *ee, char **rep, size_t *rlen);
+#endif

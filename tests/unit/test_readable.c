@@ -1,0 +1,240 @@
+/* test_readable.c -- summaries a reader can take alone (readable.c): one
+   case per defect kind, in sentences written for the test in the style of
+   real wire copy. */
+#include "analyze.h"
+#include "readable.h"
+#include "t.h"
+
+static size_t join(const char *text, precis_span *sp, uint8_t *broken)
+{
+    size_t n = 0;
+    precis_span *all = NULL;
+    T_EQ_INT(precis_split(text, strlen(text), &all, &n), PRECIS_OK);
+    memcpy(sp, all, n * sizeof *sp);
+    precis_free(all);
+    return readable_join(text, sp, n, broken);
+}
+
+/* whole quotations: a quote and the sentences up to its close are one
+   unit; one never closed is no unit at all */
+static void test_quote_units(void)
+{
+    static const char *const marks[][2] = {{"\"", "\""},
+                                           {"\xE2\x80\x9C", "\xE2\x80\x9D"},
+                                           {"``", "''"},
+                                           {"\xC2\xAB", "\xC2\xBB"},
+                                           {"\xE2\x80\x9E", "\xE2\x80\x9C"},
+                                           {"\xE2\x80\x9A", "\xE2\x80\x98"}};
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "The mayor spoke on Monday. %sWe agreed that we would do so. It was the right "
+                 "call for the town,%s Mayor Okafor said. The vote is on Friday.",
+                 marks[k][0], marks[k][1]);
+        precis_span sp[8];
+        uint8_t broken[8];
+        size_t n = join(text, sp, broken);
+        T_EQ_INT(n, 3);
+        T_CHECK(!broken[0] && !broken[1] && !broken[2]);
+        T_CHECK(strncmp(text + sp[1].start, marks[k][0], strlen(marks[k][0])) == 0);
+        T_CHECK(strstr(text + sp[1].start, "Okafor said.") < text + sp[1].end);
+    }
+    /* open at the end of its paragraph: every sentence of it is out */
+    const char *open = "He said the plan was done. \"I agreed that we would do so. We did.\n\n"
+                       "The council met on Tuesday.";
+    precis_span sp[8];
+    uint8_t broken[8];
+    size_t n = join(open, sp, broken);
+    T_EQ_INT(n, 4);
+    T_CHECK(!broken[0] && broken[1] && broken[2] && !broken[3]);
+    /* the second half of a quote, alone */
+    const char *half = "My son came home.\xE2\x80\x9D She left the room.";
+    n = join(half, sp, broken);
+    T_EQ_INT(n, 2);
+    T_CHECK(broken[0] && !broken[1]);
+    /* a question and its short attribution are one unit */
+    const char *ask = "\"Is this what the town wants?\" Walsh asked. The vote is Friday.";
+    n = join(ask, sp, broken);
+    T_EQ_INT(n, 2);
+    T_CHECK(strstr(ask + sp[0].start, "asked.") != NULL && sp[0].end > 40);
+}
+
+/* dangling references: openers that need the sentence before */
+static void test_openers(void)
+{
+    size_t d;
+    static const char *const needs[] = {"He said the gates would stay shut.",
+                                        "This was the third flood in a decade.",
+                                        "Another was shot dead by police.",
+                                        "A fourth was taken to hospital.",
+                                        "At the time, Shin said the plan was sound.",
+                                        "Here is what he can expect.",
+                                        "Their homes were under water by noon."};
+    for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
+        T_EQ_INT(readable_opener(needs[i], strlen(needs[i]), &d), READABLE_NEEDS_PREV);
+    const char *but = "But the council voted against the plan.";
+    T_EQ_INT(readable_opener(but, strlen(but), &d), READABLE_DROPPABLE);
+    T_EQ_INT(d, 4);
+    const char *however = "However, the river kept rising.";
+    T_EQ_INT(readable_opener(however, strlen(however), &d), READABLE_DROPPABLE);
+    T_EQ_INT(d, 9);
+    static const char *const fine[] = {"Hector Ruiz said the gates would stay shut.",
+                                       "Thistle Farm lost its barns.",
+                                       "Butler County was evacuated.",
+                                       "The river kept rising."};
+    for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++)
+        T_EQ_INT(readable_opener(fine[i], strlen(fine[i]), &d), 0);
+}
+
+static precis_cluster *cluster_of(const char *const *texts, size_t n)
+{
+    precis_cluster *c = precis_cluster_new();
+    for (size_t i = 0; i < n; i++) {
+        precis_article a = {.text = texts[i], .text_len = strlen(texts[i])};
+        T_EQ_INT(precis_cluster_add(c, &a), PRECIS_OK);
+    }
+    return c;
+}
+
+/* The sentence of the model that contains needle. */
+static const msent *find(const model *m, const precis_cluster *c, const char *needle)
+{
+    for (size_t i = 0; i < m->ns; i++) {
+        size_t len;
+        const char *t = precis_cluster_article_text(c, m->s[i].art, &len);
+        const char *hit = strstr(t + m->s[i].start, needle);
+        if (hit && hit < t + m->s[i].end)
+            return &m->s[i];
+    }
+    return NULL;
+}
+
+static const char *const flood[] = {
+    "Gov. Miriam Okafor-Hale ordered the Kessel floodgates opened on Saturday. "
+    "\"We will not leave these families to the water,\" she said. "
+    "But the farmers of the basin said they had not been warned.\n\n"
+    "Okafor-Hale said in a statement. \"We cannot leave such people without help.\"\n\n"
+    "\"Nobody at the ministry answered the phones that night.\"\n\n"
+    "The investigation\n\n"
+    "SEPANG, March 15 ?\n\n"
+    "Out of media player. Press enter to return.\n",
+    "Governor Miriam Okafor-Hale said on Saturday that the gates would open. "
+    "\"We cannot leave these families alone against the water,\" Okafor-Hale said. "
+    "The river crested at 9.4 meters on Sunday morning, officials said.\n"};
+
+/* named speakers, droppable connectives and one statement once */
+static void test_prepare(void)
+{
+    precis_cluster *c = cluster_of(flood, 2);
+    precis_summarizer *s = precis_summarizer_new(NULL, NULL);
+    model m;
+    norm *nm;
+    arena *tmp;
+    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1), PRECIS_OK);
+    T_EQ_INT(readable_prepare(&m, c, nm, tmp, summarizer_cache(s), 0), PRECIS_OK);
+    /* ", she said" gets the name */
+    const msent *q = find(&m, c, "not leave these families");
+    T_CHECK(q != NULL);
+    if (q) {
+        T_EQ_INT(q->edit, EDIT_NAME);
+        T_CHECK(q->speaker && strstr(q->speaker, "Okafor-Hale"));
+        size_t len;
+        const char *text = precis_cluster_article_text(c, q->art, &len);
+        char *out, *rep;
+        size_t ol, es, ee, rl;
+        T_EQ_INT(readable_apply(q, text, tmp, &out, &ol, &es, &ee, &rep, &rl), 0);
+        T_CHECK(strstr(out, ",\" Miriam Okafor-Hale said.") != NULL);
+        T_CHECK(strncmp(text + es, "she", ee - es) == 0 && ee - es == 3);
+        /* both wordings of the statement are one variant set */
+        const msent *v = find(&m, c, "alone against the water");
+        T_CHECK(v != NULL && v->qvar != 0 && v->qvar == q->qvar);
+    }
+    /* "But" is dropped and the next letter capitalised */
+    const msent *b = find(&m, c, "But the farmers");
+    T_CHECK(b != NULL);
+    if (b) {
+        T_EQ_INT(b->edit, EDIT_DROP);
+        size_t len;
+        const char *text = precis_cluster_article_text(c, b->art, &len);
+        char *out, *rep;
+        size_t ol, es, ee, rl;
+        T_EQ_INT(readable_apply(b, text, tmp, &out, &ol, &es, &ee, &rep, &rl), 0);
+        T_CHECK(strncmp(out, "The farmers of the basin", 24) == 0);
+    }
+    /* a quotation of unknown speaker waits for the sentence before it */
+    const msent *nb = find(&m, c, "Nobody at the ministry");
+    T_CHECK(nb != NULL && nb->edit != EDIT_NAME &&
+            (nb->edit == EDIT_APPEND || (nb->flags & (SENT_NEEDS_PREV | SENT_QBROKEN))));
+    /* a quotation named only by the sentence before gets ", X said." in
+       place of its final stop */
+    const msent *u = find(&m, c, "such people without help");
+    T_CHECK(u != NULL && u->edit == EDIT_APPEND);
+    if (u) {
+        size_t len;
+        const char *text = precis_cluster_article_text(c, u->art, &len);
+        char *out, *rep;
+        size_t ol, es, ee, rl;
+        T_EQ_INT(readable_apply(u, text, tmp, &out, &ol, &es, &ee, &rep, &rl), 0);
+        T_EQ_STR(out, "\"We cannot leave such people without help,\" Miriam Okafor-Hale said.");
+    }
+    /* without edits, the pronoun quote waits for its sentence */
+    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1), PRECIS_OK);
+    T_EQ_INT(readable_prepare(&m, c, nm, tmp, summarizer_cache(s), 1), PRECIS_OK);
+    q = find(&m, c, "not leave these families");
+    T_CHECK(q && q->edit == EDIT_NONE && (q->flags & SENT_NEEDS_PREV));
+    precis_summarizer_free(s);
+    precis_cluster_free(c);
+}
+
+/* a generous budget takes every sentence a reader can take alone, and
+   no furniture, open quote, repeat or dangling sentence */
+static void test_summary(void)
+{
+    precis_cluster *c = cluster_of(flood, 2);
+    for (int eo = 0; eo < 2; eo++) {
+        precis_options o;
+        precis_options_init(&o);
+        o.budget = 400;
+        o.extract_only = eo;
+        precis_summarizer *s = precis_summarizer_new(&o, NULL);
+        precis_summary *sum = NULL;
+        T_EQ_INT(precis_summarize(s, c, &sum), PRECIS_OK);
+        char *text = NULL;
+        T_EQ_INT(precis_summary_render(sum, c, PRECIS_FORMAT_JSON, &text, NULL), PRECIS_OK);
+        T_CHECK(text && !strstr(text, "The investigation"));
+        T_CHECK(text && !strstr(text, "SEPANG"));
+        T_CHECK(text && !strstr(text, "media player"));
+        T_CHECK(text && !strstr(text, "Press enter"));
+        /* one wording of the statement */
+        T_CHECK(text && !(strstr(text, "families to the water") &&
+                          strstr(text, "alone against the water")));
+        /* "But" stays only right after the sentence before it */
+        const char *but = text ? strstr(text, "\"summary\":") : NULL;
+        but = but ? strstr(but, "But the farmers") : NULL;
+        if (but)
+            T_CHECK(but > text + 30 && strncmp(but - 11, "he said. ", 9) != 0 &&
+                    strstr(text, "families to the water,\\\" ") != NULL);
+        if (!eo) {
+            T_CHECK(text && strstr(text, "\"original\":\"she\"") != NULL);
+        } else {
+            T_CHECK(text && strstr(text, "\"edits\":[{") == NULL);
+            /* only right after the sentence that names the speaker */
+            const char *h = text ? strstr(text, "\\\"We cannot leave such") : NULL;
+            T_CHECK(!h || (h - text >= 15 && !strncmp(h - 15, "in a statement.", 15)));
+        }
+        printf("%s", text ? text : "");
+        precis_free(text);
+        precis_summary_free(sum);
+        precis_summarizer_free(s);
+    }
+    precis_cluster_free(c);
+}
+
+int main(void)
+{
+    T_RUN(test_quote_units);
+    T_RUN(test_openers);
+    T_RUN(test_prepare);
+    T_RUN(test_summary);
+    return t_finish();
+}
