@@ -292,8 +292,6 @@ static size_t lex(const lang *wt, const char *t, size_t n, qtok **tok, size_t *c
                 i += 2; /* no-break space */
                 continue;
             }
-            if (c == 0xC2 && i + 1 < n && ((unsigned char)t[i + 1] & 0xEF) == 0xAB)
-                g = t[i + 1] & 0x10 ? 0x809D : 0x809C; /* « » pair as “ ” */
             if (g == 0x809C)
                 k.kind = T_OPEN;
             else if (g == 0x809D)
