@@ -5,7 +5,7 @@
 # language, pages over MAX_BYTES left out), and per language the counts
 # of quotes found / with a speaker / with a cue, of people, organisations
 # and other names, of numbers and dates, then EXAMPLES quotes with the
-# text around them, for reading by hand.
+# text around them, and EXAMPLES numbers and people, for reading by hand.
 #
 #   bench/lang_packs.sh [BUILD_DIR]
 #   CLUSTERS=4 EXAMPLES=20 MAX_BYTES=60000 DATA=../shared/data bench/lang_packs.sh
@@ -49,6 +49,7 @@ import collections, glob, json, sys
 lang, nex, prefix = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 tot = collections.Counter()
 examples = []
+facts = collections.defaultdict(list)
 for f in sorted(glob.glob(prefix + "-*.json")):
     d = json.load(open(f, encoding="utf-8"))
     arts = {}
@@ -67,6 +68,9 @@ for f in sorted(glob.glob(prefix + "-*.json")):
         examples.append((q["speaker"], q["cue"], before, q["text"], after))
     for x in d["facts"]:
         tot[x["kind"] + "s"] += 1
+        t = arts[x["article"]]
+        ctx = t[max(0, x["start"] - 40):x["end"] + 30].decode("utf-8", "replace")
+        facts[x["kind"]].append((x, " ".join(ctx.split())))
 print(f"## {lang}")
 print("| " + " | ".join(tot) + " |")
 print("|" + "---:|" * len(tot))
@@ -76,5 +80,12 @@ for sp, cue, b, q, a in examples[:nex]:
     one = lambda s: " ".join(s.split())
     print(f"- speaker {sp!r} cue {cue!r}\n  …{one(b)} [[{one(q)[:160]}]] {one(a)}…")
 print()
+for kind in ("number", "date", "person"):
+    print(f"{kind}s:")
+    step = max(1, len(facts[kind]) // max(1, nex))
+    for x, ctx in facts[kind][::step][:nex]:
+        val = f" = {x['value']:g} {x.get('unit') or ''} ({x['key']})" if kind == "number" else f" ({x['key']})"
+        print(f"- {x['text']!r}{val}  …{ctx}…")
+    print()
 EOF
 done
