@@ -1,13 +1,15 @@
 /* test_lang_packs.c -- the Spanish, French and Italian packs (data/lang/es,
    fr, it) picked by language name, and their words at work: the lookup
    (titles with gender, number words, multipliers, months, weekdays,
-   speech verbs, "según"/"selon"/"secondo", stop words), the splitter
+   speech verbs, "según"/"selon"/"secondo"), the normaliser's stop
+   words, the splitter
    keeping "Sra.", "M." and "Dott." inside a sentence, and one short news
    text per language (written for this test) through precis_analyze: a
    title before a name, a number word with its value, a speech verb
    finding a quote's speaker, a date. */
 #include "internal.h"
 #include "lang.h"
+#include "norm.h"
 #include "precis.h"
 #include "t.h"
 
@@ -115,6 +117,52 @@ static void test_words_it(void)
     T_CHECK(lang_class(l, "secondo", 7) & LW_ACC);
     T_CHECK(lang_class(l, "della", 5) & LW_STOP);
     lang_free(l);
+}
+
+/* ---- the normaliser's stop words -------------------------------------- */
+
+typedef struct stops {
+    int flag[8];
+    size_t n;
+} stops;
+
+static int stop_cb(void *ud, uint32_t stem, int stop, size_t start, size_t end)
+{
+    stops *s = ud;
+    (void)stem;
+    (void)start;
+    (void)end;
+    if (s->n < 8)
+        s->flag[s->n] = stop;
+    s->n++;
+    return 0;
+}
+
+/* The stop flags of the words of text in language name, as a string of
+   0 and 1. */
+static void stop_flags(const char *name, const char *text, char *out)
+{
+    precis_status st;
+    norm *n = norm_new(name, &st);
+    stops s = {{0}, 0};
+    T_CHECK(n && !norm_tokens(n, text, strlen(text), stop_cb, &s));
+    for (size_t i = 0; i < s.n && i < 8; i++)
+        out[i] = s.flag[i] ? '1' : '0';
+    out[s.n < 8 ? s.n : 8] = 0;
+    norm_free(n);
+}
+
+static void test_stop(void)
+{
+    char f[9];
+    stop_flags("spanish", "La casa de Ortega", f);
+    T_EQ_STR(f, "1010");
+    stop_flags("french", "Les digues du Rhône", f);
+    T_EQ_STR(f, "1010");
+    stop_flags("italian", "Il ponte della valle", f);
+    T_EQ_STR(f, "1010");
+    stop_flags("german", "Die Brücke und der Fluss", f); /* no pack: no stop words */
+    T_EQ_STR(f, "00000");
 }
 
 /* ---- the splitter ----------------------------------------------------- */
@@ -286,6 +334,7 @@ int main(void)
     T_RUN(test_words_es);
     T_RUN(test_words_fr);
     T_RUN(test_words_it);
+    T_RUN(test_stop);
     T_RUN(test_split);
     T_RUN(test_text_es);
     T_RUN(test_text_fr);
