@@ -52,6 +52,7 @@
 
 
 #define QUOTE_MAX_BYTES 1500 /* an unclosed quote ends here               */
+#define QUOTE_MULTI_BYTES 8000 /* ... or here, over several paragraphs      */
 #define QUOTE_MIN_WORDS 3    /* fewer: a scare quote ("LAME")             */
 #define QUOTE_LONE_WORDS 5   /* fewer, unattributed and mid-sentence: a term */
 #define PRON_MAX_BYTES 2500  /* a pronoun looks this far back for its person */
@@ -149,9 +150,12 @@ enum {
     F_HYPH = 1 << 6     /* word with an inner hyphen                 */
 };
 
+/* Quotation marks (qtok.mark): which closes which is in close_ok. */
+enum { MK_NONE = 0, MK_DQ, MK_LDQ, MK_RDQ, MK_LOW, MK_GL, MK_GR, MK_BT, MK_SQ2 };
+
 typedef struct qtok {
     uint32_t s, e; /* byte span */
-    uint8_t kind, flags;
+    uint8_t kind, flags, mark;
     uint32_t cls; /* word classes (words only) */
 } qtok;
 
@@ -211,7 +215,7 @@ static size_t lex(const lang *wt, const char *t, size_t n, qtok **tok, size_t *c
     size_t nt = 0, i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)t[i];
-        qtok k = {(uint32_t)i, 0, T_OTHER, 0, 0};
+        qtok k = {(uint32_t)i, 0, T_OTHER, 0, MK_NONE, 0};
         size_t w = wchar_at(t, n, i);
         if (w) {
             size_t dots = 0, j = i + w;
@@ -292,17 +296,31 @@ static size_t lex(const lang *wt, const char *t, size_t n, qtok **tok, size_t *c
                 i += 2; /* no-break space */
                 continue;
             }
-            if (g == 0x809C)
+            if (c == 0xC2 && i + 1 < n && ((unsigned char)t[i + 1] == 0xAB ||
+                                           (unsigned char)t[i + 1] == 0xBB)) {
+                /* « » */
+                k.mark = (unsigned char)t[i + 1] == 0xAB ? MK_GL : MK_GR;
+                k.kind = k.mark == MK_GL ? T_OPEN : T_CLOSE;
+            } else if ((c == '`' || c == '\'') && i + 1 < n && t[i + 1] == (char)c) {
+                /* `` and '': the marks of typewriter text */
+                k.mark = c == '`' ? MK_BT : MK_SQ2;
+                k.kind = c == '`' ? T_OPEN : T_STRAIGHT;
+                len = 2;
+            } else if (g == 0x809C || g == 0x809E) {
                 k.kind = T_OPEN;
-            else if (g == 0x809D)
+                k.mark = g == 0x809C ? MK_LDQ : MK_LOW;
+            } else if (g == 0x809D) {
                 k.kind = T_CLOSE;
-            else if (g == 0x8093 || g == 0x8094 || c == '-')
+                k.mark = MK_RDQ;
+            } else if (g == 0x8093 || g == 0x8094 || c == '-')
                 k.kind = T_DASH;
             else if (g >= 0x8080 && g <= 0x808A) {
                 i += len; /* typographic spaces */
                 continue;
-            } else if (c == '"')
+            } else if (c == '"') {
                 k.kind = T_STRAIGHT;
+                k.mark = MK_DQ;
+            }
             else if (c == ',')
                 k.kind = T_COMMA;
             else if (c == '.' || c == '!' || c == '?' || g == 0x80A6)
@@ -486,44 +504,72 @@ static uint64_t tok_key(const qart *A, uint32_t k)
 
 /* ---- quotation marks ------------------------------------------------------ */
 
-/* Pairs the marks (see the file comment).  raw NULL: counts only. */
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Does mark c close a quote opened by mark o?  " closes ", ” closes “,
+   “ or ” closes „ (German), » closes «, '' closes `` and ''. */
+static int close_ok(uint8_t o, uint8_t c)
+{
+    switch (o) {
+    case MK_DQ: return c == MK_DQ;
+    case MK_LDQ: return c == MK_RDQ;
+    case MK_LOW: return c == MK_LDQ || c == MK_RDQ;
+    case MK_GL: return c == MK_GR;
+    case MK_BT:
+    case MK_SQ2: return c == MK_SQ2;
+    default: return 0;
+    }
+}
+
+static int opens(uint8_t m)
+{
+    return m == MK_DQ || m == MK_LDQ || m == MK_LOW || m == MK_GL || m == MK_BT || m == MK_SQ2;
+}
+
+/* Pairs the marks (see the file comment).  A quote left open at the end
+   of a paragraph goes on when the next paragraph opens with a mark of
+   the same kind (the news convention for a quotation over several
+   paragraphs); it may then run to QUOTE_MULTI_BYTES.  raw NULL: counts
+   only. */
 static size_t pair_marks(const qart *A, rawq *raw)
 {
     size_t nq = 0;
     uint32_t open = NONE;
-    int curly = 0;
+    uint8_t style = MK_NONE;
+    size_t limit = QUOTE_MAX_BYTES;
     for (uint32_t i = 0; i < A->nt; i++) {
         const qtok *k = &A->tok[i];
-        if (open != NONE && k->s - A->tok[open].s > QUOTE_MAX_BYTES)
+        if (open != NONE && k->s - A->tok[open].s > limit)
             open = NONE;
-        switch (k->kind) {
-        case T_NL: open = NONE; break;
-        case T_STRAIGHT:
-            if (open == NONE) {
-                open = i;
-                curly = 0;
-            } else if (!curly) {
-                if (raw)
-                    raw[nq] = (rawq){open, i};
-                nq++;
+        if (k->kind == T_NL) {
+            if (open != NONE && i + 1 < A->nt && A->tok[i + 1].mark == style &&
+                A->tok[i + 1].kind != T_CLOSE) {
+                limit = QUOTE_MULTI_BYTES;
+                i++; /* the paragraph's opening mark continues the quote */
+            } else
                 open = NONE;
-            }
-            break;
-        case T_OPEN:
-            if (open == NONE || curly) {
-                open = i;
-                curly = 1;
-            }
-            break;
-        case T_CLOSE:
-            if (open != NONE && curly) {
-                if (raw)
-                    raw[nq] = (rawq){open, i};
-                nq++;
-                open = NONE;
-            }
-            break;
-        default: break;
+            continue;
+        }
+        if (!k->mark)
+            continue;
+        int close = open != NONE && close_ok(style, k->mark);
+        /* "Who can guarantee you happiness?“ he asked": an opening mark
+           glued to the words before it and followed by a space closes */
+        if (open != NONE && style == MK_LDQ && k->mark == MK_LDQ && k->s > 0 &&
+            !is_space(A->t[k->s - 1]) && (k->e >= A->n || is_space(A->t[k->e])))
+            close = 1;
+        if (close) {
+            if (raw)
+                raw[nq] = (rawq){open, i};
+            nq++;
+            open = NONE;
+        } else if (opens(k->mark) && (open == NONE || (style == k->mark && k->kind == T_OPEN))) {
+            open = i;
+            style = k->mark;
+            limit = QUOTE_MAX_BYTES;
         }
     }
     return nq;
@@ -1104,10 +1150,6 @@ static char *run_name(const qart *A, uint32_t r, arena *a)
     return s;
 }
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 static int collect_stem(void *ud, uint32_t stem, int stop, size_t start, size_t end)
 {
@@ -1124,6 +1166,26 @@ static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return (x > y) - (x < y);
+}
+
+/* Is there a quotation mark at t[i] (e the end of the text)?  Sets k's
+   span. */
+static int mark_at(const char *t, size_t e, size_t i, qtok *k)
+{
+    unsigned char c = (unsigned char)t[i];
+    size_t len = 0;
+    if (c == '"')
+        len = 1;
+    else if ((c == '`' || c == '\'') && i + 1 < e && (unsigned char)t[i + 1] == c)
+        len = 2;
+    else if (c == 0xC2 && i + 1 < e && ((unsigned char)t[i + 1] == 0xAB))
+        len = 2;
+    else if (c == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80 &&
+             ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x9E))
+        len = 3;
+    k->s = (uint32_t)i;
+    k->e = (uint32_t)(i + len);
+    return len > 0;
 }
 
 /* Records the quote made of raw quotes first..last with attribution at. */
@@ -1147,8 +1209,23 @@ static precis_status add_quote(const actx *x, qscratch *sc, const qart *A, uint3
             continue;
         if (w)
             text[w++] = ' ';
-        memcpy(text + w, A->t + s, e - s);
-        w += e - s;
+        for (size_t b = s; b < e; b++) {
+            if (A->t[b] != '\n') {
+                text[w++] = A->t[b];
+                continue;
+            }
+            /* a paragraph break inside: one space, and the mark that
+               opens the next paragraph goes */
+            while (b + 1 < e && is_space(A->t[b + 1]))
+                b++;
+            qtok mk;
+            size_t nb = b + 1;
+            if (nb < e && mark_at(A->t, e, nb, &mk))
+                b = mk.e - 1;
+            while (b + 1 < e && is_space(A->t[b + 1]))
+                b++;
+            text[w++] = ' ';
+        }
     }
     /* the comma before an attribution belongs to the sentence around */
     while (w && (text[w - 1] == ',' || is_space(text[w - 1])))
@@ -1196,14 +1273,15 @@ static precis_status add_quote(const actx *x, qscratch *sc, const qart *A, uint3
 }
 
 /* Finds the quotes of article art and appends them to sc->q. */
-/* Does t[0..n) hold U+201C? */
+/* Does t[0..n) hold an opening mark other than '"' (“ „ « `` '')? */
 static int has_open_curly(const char *t, size_t n)
 {
-    const char *p = t, *end = t + n;
-    while (end - p >= 3 && (p = memchr(p, 0xE2, (size_t)(end - p - 2))) != NULL) {
-        if ((unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x9C)
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned char c = (unsigned char)t[i], d = (unsigned char)t[i + 1];
+        if ((c == 0xE2 && d == 0x80 && i + 2 < n &&
+             ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x9E)) ||
+            (c == 0xC2 && d == 0xAB) || (c == '`' && d == '`') || (c == '\'' && d == '\''))
             return 1;
-        p++;
     }
     return 0;
 }
@@ -1215,7 +1293,7 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
     A.t = precis_cluster_article_text(x->c, art, &A.n);
     if (!A.t || A.n == 0 || A.n >= UINT32_MAX)
         return PRECIS_OK; /* documented: articles of 4 GB and more are skipped */
-    /* a quote needs a straight mark or an opening curly one (pair_marks) */
+    /* a quote needs an opening mark (pair_marks) */
     if (!memchr(A.t, '"', A.n) && !has_open_curly(A.t, A.n))
         return PRECIS_OK;
     A.nt = lex(sc->wt, A.t, A.n, &sc->tok, &sc->tokcap);
@@ -1250,7 +1328,6 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
     if (find_names(&A, sc))
         return PRECIS_ENOMEM;
 
-    uint32_t prev_ct = NONE, prev_who = NONE;
     for (size_t i = 0; i < A.nraw;) {
         size_t first = i, last = i;
         attrib inter = no_attrib();
@@ -1287,12 +1364,25 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
         for (size_t p = first; p <= last; p++)
             words += quote_words(&A, A.raw[p].ot, A.raw[p].ct);
         uint32_t ot = A.raw[first].ot, ct = A.raw[last].ct, w0;
-        if (words < QUOTE_MIN_WORDS) {
-            i = last + 1;
-            continue;
-        }
         attrib at = inter;
         attrib ba = before_attr(&A, ot, &w0);
+        if (words < QUOTE_MIN_WORDS) {
+            /* a word or two: a scare quote or a title ("LAME"), unless
+               its own sentence gives it to someone ("Obama insisted
+               "nothing improper" happened") */
+            attrib aa = after_attr(&A, ct + 1, after_limit(&A, ct + 1));
+            i = last + 1;
+            if (ba.cue && ba.who != NONE && !ba.weak)
+                at = ba;
+            else if (aa.cue && aa.who != NONE && !aa.weak)
+                at = aa;
+            else
+                continue;
+            precis_status st = add_quote(x, sc, &A, art, first, last, &at);
+            if (st)
+                return st;
+            continue;
+        }
         int begins = w0 == ot || (ot > 0 && A.tok[ot - 1].kind == T_COLON);
         if (!at.cue) {
             attrib aa = after_attr(&A, ct + 1, after_limit(&A, ct + 1));
@@ -1311,24 +1401,12 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
                 at = pa.cue ? pa : aa.cue ? aa : ba;
             }
         }
-        /* a paragraph that is only a quote continues the quote that ended
-           the paragraph before (cue NULL: the speaker is carried over) */
-        if (!at.cue && at.who == NONE && prev_who != NONE && ot > 0 && A.tok[ot - 1].kind == T_NL &&
-            ot - 1 > prev_ct && ot - 1 - prev_ct <= WINDOW_TOKENS) {
-            uint32_t lim = after_limit(&A, ct + 1), k = prev_ct + 1;
-            while (k < ot - 1 && A.tok[k].kind != T_NL)
-                k++;
-            if (k == ot - 1 && (lim >= A.nt || A.tok[lim].kind == T_NL))
-                at.who = prev_who;
-        }
         i = last + 1;
         if (words < QUOTE_LONE_WORDS && at.who == NONE && !begins)
             continue;
         precis_status st = add_quote(x, sc, &A, art, first, last, &at);
         if (st)
             return st;
-        prev_ct = ct;
-        prev_who = at.who;
     }
     return PRECIS_OK;
 }
