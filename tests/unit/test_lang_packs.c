@@ -271,7 +271,7 @@ static void test_text_es(void)
         "La Sra. Carmen Ortega visitó el miércoles los pueblos inundados del valle. "
         "\"Vamos a reconstruir cada escuela antes del invierno\", dijo Ortega a los periodistas. "
         "Veintidós pueblos siguen sin electricidad y dos mil soldados trabajan en la zona.\n\n"
-        "\"Nadie se quedará sin techo\", aseguró el alcalde Luis Ferrer. "
+        "«Nadie se quedará sin techo», aseguró el alcalde Luis Ferrer. "
         "Las lluvias dejaron cien heridos.";
     run r;
     if (!run_text(&r, "spanish", t)) {
@@ -293,7 +293,7 @@ static void test_text_fr(void)
         "inondés de Lyon. \"Nous ne laisserons personne sans abri\", a-t-il déclaré devant la "
         "presse. Quatre-vingt-douze familles ont été relogées et deux cents soldats sont "
         "arrivés.\n\n"
-        "\"Les digues tiendront jusqu'à lundi\", selon Mme Claire Martin.";
+        "« Les digues tiendront jusqu'à lundi », selon Mme Claire Martin.";
     run r;
     if (!run_text(&r, "french", t)) {
         T_EQ_STR(speaker(&r, "personne sans abri"), "Laurent Dubois");
@@ -314,7 +314,7 @@ static void test_text_it(void)
         "prefettura. Rossi ha detto: \"Ricostruiremo ogni ponte entro l'estate\". "
         "Trentacinque famiglie sono ancora fuori casa e tremila volontari lavorano nella "
         "valle.\n\n"
-        "\"Serve più tempo per le strade\", spiega Bianchi.";
+        "«Serve più tempo per le strade», spiega Bianchi.";
     run r;
     if (!run_text(&r, "italian", t)) {
         T_EQ_STR(speaker(&r, "Ricostruiremo ogni ponte"), "Marco Rossi");
