@@ -524,8 +524,8 @@ typedef struct split_state {
     size_t n;
     split_cb cb;
     void *ud;
-    const lang_pack *pk; /* the language's words                     */
-    size_t st;         /* start of the current sentence              */
+    const lang_pack *pk; /* the language's abbreviations, openers    */
+    size_t st;           /* start of the current sentence            */
     int quote_open;    /* a straight double quote is open             */
     size_t wc_pos;     /* word counter: counted up to here            */
     size_t wc_words;   /* words of the current sentence so far        */
@@ -801,7 +801,8 @@ static size_t split_terminal(split_state *S, size_t i)
             }
             end = split_starter_follows(S->pk, s, n, w, prev.upper) ||
                   (opened && (up || !prev.upper) && !cbracket) ||
-                  (prev.kind == SPLIT_K_ACRONYM && prev.time && split_capital_follows(S->pk, s, n, w));
+                  (prev.kind == SPLIT_K_ACRONYM && prev.time &&
+                   split_capital_follows(S->pk, s, n, w));
             break;
         default: {
             if (cbracket && low && !lines) {

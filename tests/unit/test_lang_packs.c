@@ -17,7 +17,10 @@
 
 /* ---- the lookup ------------------------------------------------------- */
 
-static const lang_word *word(const lang *l, const char *w) { return lang_word_of(l, w, strlen(w)); }
+static const lang_word *word(const lang *l, const char *w)
+{
+    return lang_word_of(l, w, strlen(w));
+}
 
 static void test_pick(void)
 {
