@@ -268,67 +268,69 @@ static double value(const run *r, const char *key)
     return f ? f->value : -1;
 }
 
-static void test_text_es(void)
-{
-    const char *t =
-        "La Sra. Carmen Ortega visitó el miércoles los pueblos inundados del valle. "
-        "\"Vamos a reconstruir cada escuela antes del invierno\", dijo Ortega a los periodistas. "
-        "Veintidós pueblos siguen sin electricidad y dos mil soldados trabajan en la zona.\n\n"
-        "«Nadie se quedará sin techo», aseguró el alcalde Luis Ferrer. "
-        "Las lluvias dejaron cien heridos.";
-    run r;
-    if (!run_text(&r, "spanish", t)) {
-        T_EQ_STR(speaker(&r, "reconstruir cada escuela"), "Carmen Ortega");
-        T_EQ_STR(speaker(&r, "Nadie se quedará"), "Luis Ferrer");
-        T_CHECK(fact(&r, PRECIS_FACT_PERSON, "Carmen Ortega") != NULL);
-        T_CHECK(value(&r, "pueblos") == 22);
-        T_CHECK(value(&r, "soldados") == 2000);
-        T_CHECK(value(&r, "heridos") == 100);
-        T_CHECK(fact(&r, PRECIS_FACT_DATE, "wednesday") != NULL);
-    }
-    run_free(&r);
-}
+/* One text per language and what its analysis must find: two quotes
+   with their speakers (needle, speaker), a person, numbers (key, value)
+   and dates (key). */
+typedef struct expect {
+    const char *lang, *text;
+    const char *quote[2][2];
+    const char *person;
+    struct {
+        const char *key;
+        double value;
+    } num[3];
+    const char *date[2];
+} expect;
 
-static void test_text_fr(void)
-{
-    const char *t =
-        "M. Laurent Dubois, ministre de l'Intérieur, a visité jeudi 14 mars 2024 les quartiers "
-        "inondés de Lyon. \"Nous ne laisserons personne sans abri\", a-t-il déclaré devant la "
-        "presse. Quatre-vingt-douze familles ont été relogées et deux cents soldats sont "
-        "arrivés.\n\n"
-        "« Les digues tiendront jusqu'à lundi », selon Mme Claire Martin.";
-    run r;
-    if (!run_text(&r, "french", t)) {
-        T_EQ_STR(speaker(&r, "personne sans abri"), "Laurent Dubois");
-        T_EQ_STR(speaker(&r, "Les digues tiendront"), "Claire Martin");
-        T_CHECK(fact(&r, PRECIS_FACT_PERSON, "Laurent Dubois") != NULL);
-        T_CHECK(value(&r, "familles") == 92);
-        T_CHECK(value(&r, "soldats") == 200);
-        T_CHECK(fact(&r, PRECIS_FACT_DATE, "2024-03-14") != NULL);
-        T_CHECK(fact(&r, PRECIS_FACT_DATE, "thursday") != NULL);
-    }
-    run_free(&r);
-}
+static const expect texts[] = {
+    {"spanish",
+     "La Sra. Carmen Ortega visitó el miércoles los pueblos inundados del valle. "
+     "\"Vamos a reconstruir cada escuela antes del invierno\", dijo Ortega a los periodistas. "
+     "Veintidós pueblos siguen sin electricidad y dos mil soldados trabajan en la zona.\n\n"
+     "«Nadie se quedará sin techo», aseguró el alcalde Luis Ferrer. "
+     "Las lluvias dejaron cien heridos.",
+     {{"reconstruir cada escuela", "Carmen Ortega"}, {"Nadie se quedará", "Luis Ferrer"}},
+     "Carmen Ortega",
+     {{"pueblos", 22}, {"soldados", 2000}, {"heridos", 100}},
+     {"wednesday", NULL}},
+    {"french",
+     "M. Laurent Dubois, ministre de l'Intérieur, a visité jeudi 14 mars 2024 les quartiers "
+     "inondés de Lyon. \"Nous ne laisserons personne sans abri\", a-t-il déclaré devant la "
+     "presse. Quatre-vingt-douze familles ont été relogées et deux cents soldats sont "
+     "arrivés.\n\n"
+     "« Les digues tiendront jusqu'à lundi », selon Mme Claire Martin.",
+     {{"personne sans abri", "Laurent Dubois"}, {"Les digues tiendront", "Claire Martin"}},
+     "Laurent Dubois",
+     {{"familles", 92}, {"soldats", 200}, {NULL, 0}},
+     {"2024-03-14", "thursday"}},
+    {"italian",
+     "Il sindaco Marco Rossi ha incontrato martedì 12 marzo 2024 il Dott. Paolo Bianchi in "
+     "prefettura. Rossi ha detto: \"Ricostruiremo ogni ponte entro l'estate\". "
+     "Trentacinque famiglie sono ancora fuori casa e tremila volontari lavorano nella "
+     "valle.\n\n"
+     "«Serve più tempo per le strade», spiega Bianchi.",
+     {{"Ricostruiremo ogni ponte", "Marco Rossi"}, {"Serve più tempo", "Paolo Bianchi"}},
+     "Paolo Bianchi",
+     {{"famiglie", 35}, {"volontari", 3000}, {NULL, 0}},
+     {"2024-03-12", "tuesday"}},
+};
 
-static void test_text_it(void)
+static void test_texts(void)
 {
-    const char *t =
-        "Il sindaco Marco Rossi ha incontrato martedì 12 marzo 2024 il Dott. Paolo Bianchi in "
-        "prefettura. Rossi ha detto: \"Ricostruiremo ogni ponte entro l'estate\". "
-        "Trentacinque famiglie sono ancora fuori casa e tremila volontari lavorano nella "
-        "valle.\n\n"
-        "«Serve più tempo per le strade», spiega Bianchi.";
-    run r;
-    if (!run_text(&r, "italian", t)) {
-        T_EQ_STR(speaker(&r, "Ricostruiremo ogni ponte"), "Marco Rossi");
-        T_EQ_STR(speaker(&r, "Serve più tempo"), "Paolo Bianchi");
-        T_CHECK(fact(&r, PRECIS_FACT_PERSON, "Paolo Bianchi") != NULL);
-        T_CHECK(value(&r, "famiglie") == 35);
-        T_CHECK(value(&r, "volontari") == 3000);
-        T_CHECK(fact(&r, PRECIS_FACT_DATE, "2024-03-12") != NULL);
-        T_CHECK(fact(&r, PRECIS_FACT_DATE, "tuesday") != NULL);
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        const expect *e = &texts[i];
+        run r;
+        if (!run_text(&r, e->lang, e->text)) {
+            for (int k = 0; k < 2; k++)
+                T_EQ_STR(speaker(&r, e->quote[k][0]), e->quote[k][1]);
+            T_CHECK(fact(&r, PRECIS_FACT_PERSON, e->person) != NULL);
+            for (int k = 0; k < 3 && e->num[k].key; k++)
+                T_CHECK(value(&r, e->num[k].key) == e->num[k].value);
+            for (int k = 0; k < 2 && e->date[k]; k++)
+                T_CHECK(fact(&r, PRECIS_FACT_DATE, e->date[k]) != NULL);
+        }
+        run_free(&r);
     }
-    run_free(&r);
 }
 
 int main(void)
@@ -339,8 +341,6 @@ int main(void)
     T_RUN(test_words_it);
     T_RUN(test_stop);
     T_RUN(test_split);
-    T_RUN(test_text_es);
-    T_RUN(test_text_fr);
-    T_RUN(test_text_it);
+    T_RUN(test_texts);
     return t_finish();
 }
