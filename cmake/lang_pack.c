@@ -8,7 +8,7 @@
  * a line, '#' starts a comment, the first field is the word (lower-cased
  * here), the others are tags (m f p n first s abbr lower honorific title end
  * num strong, a number, or for units.txt the canonical unit); in
- * org_phrases.txt the whole line is the entry.  Entries of one pack are
+ * org_phrases.txt and place_names.txt the whole line is the entry.  Entries of one pack are
  * merged by word and sorted bytewise.  A malformed line stops the build
  * with "FILE:LINE: what is wrong".
  */
@@ -103,7 +103,7 @@ static void read_file(const char *dir, size_t f)
     FILE *in = fopen(path, "r");
     if (!in)
         return; /* a pack may leave a class empty */
-    int phrase = !strcmp(file_names[f], "org_phrases");
+    int phrase = !strcmp(file_names[f], "org_phrases") || !strcmp(file_names[f], "place_names");
     int is_unit = !strcmp(file_names[f], "units");
     char line[1024];
     unsigned lineno = 0;

@@ -312,8 +312,15 @@ typedef enum precis_fact_kind {
     PRECIS_FACT_DATE,       /* a date or day: "Dec. 30", "Friday"         */
     PRECIS_FACT_PERSON,     /* a named person                            */
     PRECIS_FACT_ORG,        /* an organisation                           */
-    PRECIS_FACT_NAME        /* another proper name (place, event, ...)   */
+    PRECIS_FACT_NAME,       /* another proper name (event, law, ...)     */
+    PRECIS_FACT_PLACE       /* a place: country, state, city, river, ...  */
 } precis_fact_kind;
+
+/* A place in the cluster: an article and a byte span of its text. */
+typedef struct precis_mention {
+    size_t article;
+    size_t start, end;
+} precis_mention;
 
 /* One fact and every article that states it.  Strings are NUL-terminated
    and owned by the analysis. */
@@ -334,12 +341,16 @@ typedef struct precis_fact {
     const size_t *articles;
     size_t article;         /* first mention: article and byte span       */
     size_t start, end;
+    size_t n_mentions;      /* every mention, by article then offset (the */
+    const precis_mention *mentions; /* first is the one above)           */
 } precis_fact;
 
 /* Two NUMBER facts giving the same quantity differently (41 vs 44
    care-home residents), stated by different articles. */
 typedef struct precis_conflict {
-    size_t a, b; /* fact indices */
+    size_t a, b;                 /* fact indices */
+    precis_mention a_sentence;   /* a sentence stating a, from an article */
+    precis_mention b_sentence;   /* that does not state b; and the other way */
 } precis_conflict;
 
 /* One article in story order. */

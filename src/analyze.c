@@ -58,7 +58,7 @@ const char *precis_copy_kind_name(precis_copy_kind k)
 
 const char *precis_fact_kind_name(precis_fact_kind k)
 {
-    static const char *const names[] = {"number", "date", "person", "org", "name"};
+    static const char *const names[] = {"number", "date", "person", "org", "name", "place"};
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "unknown";
 }
 

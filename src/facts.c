@@ -85,7 +85,12 @@
  * meters above flood stage") -- different quantities of one kind --, a
  * relative time ("eight years ago"), and pairs that are consistent
  * through a qualifier ("more than 350" and 359, "about 40" and 42, "up
- * to 500" and 480).  Pairs are only compared within a key's bucket, at
+ * to 500" and 480) or a rounding (one value has fewer significant digits
+ * and is within 5 %: "$700 billion" and "$716 billion").  Money and
+ * percentages count no thing, so their mentions must share
+ * FACT_CONF_SHARED_UNIT (3) context stems.  Each conflict carries the
+ * sentence of each side (precis_conflict.a_sentence / b_sentence) so a
+ * reader can judge it.  Pairs are only compared within a key's bucket, at
  * most FACT_CONF_BUCKET facts per bucket.
  *
  * Order of facts: by kind (number, date, person, org, name), then by
@@ -131,6 +136,7 @@
 #define FACT_CONF_MENTIONS 4
 #define FACT_CONF_RATIO 2.0
 #define FACT_CONF_SHARED 2
+#define FACT_CONF_SHARED_UNIT 3 /* for $, %, €, £ */
 #define FACT_MERGE_BUCKET 64
 #define NONE UINT32_MAX
 
@@ -1243,9 +1249,22 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
         }
         if (!v)
             return i + 1;
+        /* "Forty three witnesses": a tens word and a unit word, unhyphenated */
+        int u = j < n ? numword(f, &tk[j]) : 0;
+        if (v >= 20 && v % 10 == 0 && v <= 90 && u >= 1 && u <= 9 && !(a->f & F_HYPH)) {
+            v += u;
+            j++;
+        }
         mant = (uint64_t)v;
         word = v;
     }
+    /* "Boeing 777 flights", "Amendment 64", "Flight 370": a number right
+       after a name word (not a month, not a sentence opener) names a
+       thing, it counts nothing */
+    if (a->kind == T_NUM && !a->cur && i > 0 && tk[i - 1].kind == T_WORD &&
+        (tk[i - 1].f & F_CAP) && !(tk[i - 1].f & F_INIT) &&
+        !(tk[i - 1].lx && (tk[i - 1].lx->cls & (L_MONTH | L_WDAY | L_FUNC | L_DATEPREP))))
+        return i + 1;
     /* multipliers: "1.2 million", "two hundred thousand", "two dozen" */
     for (int m = 0; m < 2 && j < n && tk[j].kind == T_WORD && tk[j].lx; m++) {
         if ((tk[j].lx->cls & L_MULT) && !(tk[j].f & F_POSS)) {
@@ -1480,6 +1499,19 @@ static int lower_tail(const char *t, size_t s, size_t e)
 }
 
 /* Adds a mention of the name made of tokens idx[0..nw) with evidence ev. */
+/* Is the name form[0..n) a place: one the pack lists (place_names: "New
+   York", "Va."), a place acronym alone (U.S.), or a name ending in a
+   place word ("Larrow River", "Fairfax County"; last its last token)? */
+static int place_name(const fctx *f, const char *form, size_t n, const tok *last)
+{
+    if (n && form[n - 1] == '.')
+        n--;
+    const lang_word *e = lang_word_of(f->L, form, n);
+    if (e && (e->cls & (LW_PLACENAME | LW_PLACE)))
+        return 1;
+    return last->lx && (last->lx->cls & L_PLACE) && (last->f & (F_CAP | F_ACRO));
+}
+
 static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
 {
     const tok *tk = f->tk;
@@ -1537,7 +1569,7 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
         it->lastw = it->key + lastw;
         it->lastwlen = fl - lastw;
         it->org = org;
-        it->place = nw == 1 && tk[idx[0]].lx && (tk[idx[0]].lx->cls & L_PLACE);
+        it->place = place_name(f, form, fl, nw == 1 ? &tk[idx[0]] : l);
     }
     return mention_add(f, id, tk[idx[0]].s, (l->f & F_POSS) ? l->we : l->e, ev, NULL, 0);
 }
@@ -2238,9 +2270,35 @@ static int each_has_own(const fbuild *a, const fbuild *b)
 
 /* Can "x" (value lo) and "y" (value hi > lo) both be true?  "more than
    350" and 359; "about 40" and 42; "up to 500" and 480. */
+/* Significant digits of v (at most 15): 700 has 1, 716 has 3, 1.5e6 2. */
+static int sig_digits(double v)
+{
+    if (v <= 0)
+        return 0;
+    while (v >= 1e15)
+        v /= 10;
+    double r = v;
+    int frac = 0;
+    while (frac < 6 && fabs(r - floor(r + 0.5)) > 1e-9 * (r > 1 ? r : 1)) {
+        r *= 10;
+        frac++;
+    }
+    uint64_t n = (uint64_t)floor(r + 0.5);
+    while (n && n % 10 == 0)
+        n /= 10;
+    int d = 0;
+    for (; n; n /= 10)
+        d++;
+    return d;
+}
+
 static int consistent(const mention *x, double lo, const mention *y, double hi)
 {
     if (x->qual == Q_ATLEAST || y->qual == Q_ATMOST)
+        return 1;
+    /* one is the other rounded: "$700 billion" and "$716 billion",
+       "$43,000" and "$43,350" */
+    if (hi <= lo * 1.05 && sig_digits(lo) != sig_digits(hi))
         return 1;
     if ((x->qual == Q_ABOUT || y->qual == Q_ABOUT) && hi <= lo * 1.25)
         return 1;
@@ -2251,6 +2309,10 @@ static int consistent(const mention *x, double lo, const mention *y, double hi)
 static int same_context(const fctx *f, const uint32_t *order, const fbuild *a, const fbuild *b,
                         uint32_t keystem, double lo, double hi)
 {
+    /* money and percentages name no counted thing: their context must
+       say more that it is the same quantity */
+    size_t need = (keystem & 0x80000000u) && (keystem & 0xffu) <= U_GBP ? FACT_CONF_SHARED_UNIT
+                                                                         : FACT_CONF_SHARED;
     size_t na = a->mn < FACT_CONF_MENTIONS ? a->mn : FACT_CONF_MENTIONS;
     size_t nb = b->mn < FACT_CONF_MENTIONS ? b->mn : FACT_CONF_MENTIONS;
     for (size_t p = 0; p < na; p++) {
@@ -2277,7 +2339,7 @@ static int same_context(const fctx *f, const uint32_t *order, const fbuild *a, c
                         break;
                     }
             }
-            if (shared >= FACT_CONF_SHARED)
+            if (shared >= need)
                 return 1;
         }
     }
@@ -2287,6 +2349,45 @@ static int same_context(const fctx *f, const uint32_t *order, const fbuild *a, c
 typedef struct confl {
     size_t a, b;
 } confl;
+
+/* Does fact f list article art? */
+static int states_in(const precis_fact *f, size_t art)
+{
+    for (size_t i = 0; i < f->n_articles; i++)
+        if (f->articles[i] == art)
+            return 1;
+    return 0;
+}
+
+/* The model sentence holding the first mention of a in an article that
+   does not state b (a conflict's evidence for the reader). */
+static precis_mention side_sentence(const actx *x, const precis_fact *a, const precis_fact *b)
+{
+    const precis_mention *m = &a->mentions[0];
+    for (size_t i = 0; i < a->n_mentions; i++)
+        if (!states_in(b, a->mentions[i].article)) {
+            m = &a->mentions[i];
+            break;
+        }
+    precis_mention r = *m;
+    const model *md = x->m;
+    if (m->article >= md->nart)
+        return r;
+    const msent *s = &md->s[md->first[m->article]];
+    size_t lo = 0, hi = md->count[m->article];
+    while (lo < hi) { /* the last sentence starting at or before the mention */
+        size_t mid = lo + (hi - lo) / 2;
+        if (s[mid].start <= m->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo > 0 && s[lo - 1].end >= m->end) {
+        r.start = s[lo - 1].start;
+        r.end = s[lo - 1].end;
+    }
+    return r;
+}
 
 static int cmp_confl(const void *pa, const void *pb)
 {
@@ -2330,7 +2431,8 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
     /* names: kind and canonical spelling of each group */
     unsigned *ev = arena_calloc(tmp, nf ? nf : 1, sizeof *ev);
     unsigned char *flags = arena_calloc(tmp, nf ? nf : 1, 1); /* 1 org, 2 multi, 4 single */
-    if (!ev || !flags)
+    unsigned char *place = arena_calloc(tmp, nf ? nf : 1, 1);
+    if (!ev || !flags || !place)
         return PRECIS_ENOMEM;
     for (size_t i = 0; i < nit; i++) {
         if (fid[i] == NONE || it[i].kind != K_NAME)
@@ -2342,6 +2444,7 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
         flags[g] |= it[i].org ? 1 : 0;
         flags[g] |= it[i].ntok >= 2 && it[i].ntok <= 3 ? 2 : 0;
         flags[g] |= it[i].ntok == 1 ? 4 : 0;
+        place[g] |= it[i].place ? 1 : 0;
         const item *c = &it[fb[g].canon];
         int better;
         if ((it[i].ntok >= 2) != (c->ntok >= 2))
@@ -2361,6 +2464,8 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
             fb[g].kind = PRECIS_FACT_PERSON;
         else if (flags[g] & 1)
             fb[g].kind = PRECIS_FACT_ORG;
+        else if (place[g])
+            fb[g].kind = PRECIS_FACT_PLACE;
         else if ((ev[g] & EV_ROLE) || ((flags[g] & 6) == 6))
             fb[g].kind = PRECIS_FACT_PERSON;
         else if (c->ntok == 1 && (flags[g] & 2) == 0 && demonym(c))
@@ -2542,6 +2647,17 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
         o->article = m0->art;
         o->start = m0->start;
         o->end = m0->end;
+        precis_mention *ms = arena_alloc(x->out, pmul(b->mn, sizeof *ms));
+        if (!ms) {
+            pfree(cf);
+            return PRECIS_ENOMEM;
+        }
+        for (size_t q = 0; q < b->mn; q++) {
+            const mention *mq = &f->mn[order[b->moff + q]];
+            ms[q] = (precis_mention){mq->art, mq->start, mq->end};
+        }
+        o->mentions = ms;
+        o->n_mentions = b->mn;
     }
     if (ncf) {
         precis_conflict *co = arena_alloc(x->out, pmul(ncf, sizeof *co));
@@ -2555,7 +2671,8 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
         }
         qsort(cf, ncf, sizeof *cf, cmp_confl);
         for (size_t q = 0; q < ncf; q++)
-            co[q] = (precis_conflict){cf[q].a, cf[q].b};
+            co[q] = (precis_conflict){cf[q].a, cf[q].b, side_sentence(x, &res[cf[q].a], &res[cf[q].b]),
+                                      side_sentence(x, &res[cf[q].b], &res[cf[q].a])};
         *conf = co;
         *nconf = ncf;
     }

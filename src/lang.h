@@ -50,7 +50,8 @@
     X(abbreviations, LW_ABBR)       /* written with a period               */                      \
     X(openers, LW_OPENER)           /* typical sentence openers            */                      \
     X(first_names, LW_GIVEN)        /* given names (tags: gender)          */                      \
-    X(descriptors, LW_DESCR)        /* Republican: before a name, not in it */
+    X(descriptors, LW_DESCR)        /* Republican: before a name, not in it */                     \
+    X(place_names, LW_PLACENAME)    /* Ohio, New York: whole line          */
 
 #define LANG_ENUM_(f, bit) bit##_I_,
 enum { LANG_FILES(LANG_ENUM_) LANG_NFILES };

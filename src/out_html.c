@@ -84,6 +84,7 @@ static const char html_style[] =
     "padding:.45rem .75rem;margin:.4rem 0}\n"
     ".conflict{background:var(--warn)}\n"
     ".conflict .val{font-weight:600}\n"
+    ".conflict blockquote.side{margin:.2rem 0 .2rem 1rem;font-size:.9em}\n"
     "tr.conflict td:first-child{box-shadow:inset 3px 0 var(--warnline)}\n"
     ".vs{color:var(--warnline);font-weight:600;margin:0 .4rem}\n"
     "ol.timeline{list-style:none;padding:0;margin:.5rem 0 0 .4rem;"
@@ -525,6 +526,26 @@ static void put_value(pbuf *b, const precis_fact *f)
     }
 }
 
+/* One side of a conflict: the sentence that states it, and its source. */
+static void put_conflict_sentence(html *h, const precis_mention *m)
+{
+    size_t len;
+    const char *t = precis_cluster_article_text(h->c, m->article, &len);
+    if (!t || m->end > len || m->start >= m->end)
+        return;
+    char *s = pstrndup(t + m->start, m->end - m->start);
+    if (!s) {
+        h->b->oom = 1;
+        return;
+    }
+    pbuf_puts(h->b, "<blockquote class=\"side\">");
+    put_esc(h->b, s);
+    pbuf_puts(h->b, " <cite>");
+    put_esc(h->b, art_name(h, m->article));
+    pbuf_puts(h->b, "</cite></blockquote>");
+    pfree(s);
+}
+
 static void put_facts(html *h, const precis_analysis *an)
 {
     static const struct {
@@ -534,6 +555,7 @@ static void put_facts(html *h, const precis_analysis *an)
                   {PRECIS_FACT_DATE, "Dates"},
                   {PRECIS_FACT_PERSON, "People"},
                   {PRECIS_FACT_ORG, "Organisations"},
+                  {PRECIS_FACT_PLACE, "Places"},
                   {PRECIS_FACT_NAME, "Other names"}};
     pbuf *b = h->b;
     const precis_fact *f;
@@ -562,6 +584,8 @@ static void put_facts(html *h, const precis_analysis *an)
             put_fact_value(h, &f[k[i].a]);
             pbuf_puts(b, "<span class=\"vs\">vs</span>");
             put_fact_value(h, &f[k[i].b]);
+            put_conflict_sentence(h, &k[i].a_sentence);
+            put_conflict_sentence(h, &k[i].b_sentence);
             pbuf_puts(b, "</li>\n");
         }
         pbuf_puts(b, "</ul>\n");

@@ -10,8 +10,11 @@
  *    "quotes": [{"text", "speaker", "cue", "article", "start", "end",
  *                "articles": [...], "variant"}],
  *    "facts": [{"kind", "text", "key", "value", "unit", "variants": [...],
- *               "articles": [...], "article", "start", "end"}],
- *    "conflicts": [{"a", "b"}]   (fact indices),
+ *               "articles": [...], "article", "start", "end",
+ *               "mentions": [{"article", "start", "end"}]}],
+ *    "conflicts": [{"a", "b",   (fact indices)
+ *                   "a_sentence", "b_sentence": {"article", "start", "end",
+ *                   "text"}}],
  *    "timeline": [{"article", "dated", "when", "added": [{"start","end",
  *                  "text"}], "new_facts": [...]}]}
  */
@@ -136,6 +139,25 @@ static void put_quotes(pbuf *b, const precis_analysis *an, const precis_cluster 
     pbuf_putc(b, ']');
 }
 
+/* {"article", "start", "end"} and, with text, the span's text. */
+static void put_mention(pbuf *b, const precis_cluster *c, const precis_mention *m, int text)
+{
+    pbuf_puts(b, "{\"article\":");
+    put_art(b, c, m->article);
+    pbuf_puts(b, ",\"start\":");
+    put_uint(b, m->start);
+    pbuf_puts(b, ",\"end\":");
+    put_uint(b, m->end);
+    size_t len;
+    const char *t = precis_cluster_article_text(c, m->article, &len);
+    if (text && t && m->end <= len && m->start <= m->end) {
+        pbuf_puts(b, ",\"text\":\"");
+        pbuf_json_str(b, t + m->start, m->end - m->start);
+        pbuf_putc(b, '"');
+    }
+    pbuf_putc(b, '}');
+}
+
 static void put_facts(pbuf *b, const precis_analysis *an, const precis_cluster *c)
 {
     const precis_fact *f;
@@ -170,7 +192,13 @@ static void put_facts(pbuf *b, const precis_analysis *an, const precis_cluster *
         put_uint(b, f[i].start);
         pbuf_puts(b, ",\"end\":");
         put_uint(b, f[i].end);
-        pbuf_putc(b, '}');
+        pbuf_puts(b, ",\"mentions\":[");
+        for (size_t k = 0; k < f[i].n_mentions; k++) {
+            if (k)
+                pbuf_putc(b, ',');
+            put_mention(b, c, &f[i].mentions[k], 0);
+        }
+        pbuf_puts(b, "]}");
     }
     pbuf_puts(b, "],\"conflicts\":[");
     const precis_conflict *k;
@@ -180,6 +208,10 @@ static void put_facts(pbuf *b, const precis_analysis *an, const precis_cluster *
         put_uint(b, k[i].a);
         pbuf_puts(b, ",\"b\":");
         put_uint(b, k[i].b);
+        pbuf_puts(b, ",\"a_sentence\":");
+        put_mention(b, c, &k[i].a_sentence, 1);
+        pbuf_puts(b, ",\"b_sentence\":");
+        put_mention(b, c, &k[i].b_sentence, 1);
         pbuf_putc(b, '}');
     }
     pbuf_putc(b, ']');

@@ -656,7 +656,7 @@ static int find_names(qart *A, qscratch *sc)
            participle opening a sentence is no part of a name (and the
            name after it is no subject) */
         int dropped = 0;
-        if ((k->flags & F_SSTART) && !k->cls && i + 1 < j &&
+        if ((k->flags & F_SSTART) && !(k->cls & ~(unsigned)(WC_VERB | WC_VPRE)) && i + 1 < j &&
             (ends_lower(A, i, "ing") ||
                                                                  ends_lower(A, i, "ly"))) {
             i++;
@@ -1038,7 +1038,10 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
         if (r == NONE)
             continue;
         const qrun *q = &A->run[r];
-        if (!(q->flags & (R_POSS | R_PREP))) {
+        /* "after Governor Pike insisted": right before its verb a name is
+           the subject even after a preposition (a conjunction there) */
+        int next_to = !(q->flags & R_POSS) && skip_adv(A, q->t1, c, 3) == c;
+        if (!(q->flags & (R_POSS | R_PREP)) || (next_to && (q->flags & R_PERSON))) {
             if (q->flags & R_PERSON)
                 return q->full;
             if ((q->flags & R_NAMED) && skip_adv(A, q->t1, c, 3) == c &&

@@ -178,7 +178,7 @@ static void test_example(void)
     T_CHECK(find(f, n, PRECIS_FACT_PERSON, "Ines Calder") != NULL);
     T_CHECK(find(f, n, PRECIS_FACT_ORG, "Eastmarch Water Authority") != NULL);
     T_CHECK(find(f, n, PRECIS_FACT_ORG, "U.N.") != NULL);
-    T_CHECK(find(f, n, PRECIS_FACT_NAME, "Larrow River") != NULL);
+    T_CHECK(find(f, n, PRECIS_FACT_PLACE, "Larrow River") != NULL);
     /* titles are stripped; sentence-initial words are not names */
     for (size_t i = 0; i < n; i++) {
         T_CHECK(strncmp(f[i].key, "Gov.", 4) && strncmp(f[i].key, "Dr.", 3));

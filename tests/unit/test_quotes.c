@@ -58,8 +58,10 @@ static void check_shape(const precis_cluster *c, const precis_quote *q, size_t n
         if (i)
             T_CHECK(q[i - 1].article < q[i].article ||
                     (q[i - 1].article == q[i].article && q[i - 1].start < q[i].start));
-        /* the span starts at a quotation mark */
-        T_CHECK(t[q[i].start] == '"' || (unsigned char)t[q[i].start] == 0xE2);
+        /* the span starts at a quotation mark: " “ „ « `` '' */
+        T_CHECK(t[q[i].start] == '"' || (unsigned char)t[q[i].start] == 0xE2 ||
+                (unsigned char)t[q[i].start] == 0xC2 || t[q[i].start] == '`' ||
+                t[q[i].start] == '\'');
         if (!q[i].speaker)
             continue;
         T_CHECK(q[i].speaker[0] != 0);
@@ -309,7 +311,131 @@ static void test_synthetic(void)
     done(c, an);
 }
 
-/* Long runs of marks and one huge open quote: no crash, bounded output. */
+
+/* The speaker rules, each on sentences modelled on real news patterns. */
+static void test_speaker_rules(void)
+{
+    precis_cluster *c;
+    precis_analysis *an;
+    const precis_quote *q;
+    size_t n;
+
+    /* a pronoun agrees in gender: "she" skips the man named last */
+    const char *s1 = "Ms. Karen Dole met the governor. Later, Mr. Paul Ivers arrived at the hall.\n\n"
+                     "\"The budget will pass by Friday,\" she said.\n";
+    n = one(s1, strlen(s1), &c, &an, &q);
+    T_EQ_INT(n, 1);
+    if (n == 1)
+        T_EQ_STR(q[0].speaker, "Karen Dole");
+    done(c, an);
+
+    /* a given name shows the gender too; "he" then chains on */
+    const char *s2 = "Susan Marsh and Robert Kline spoke at the rally.\n\n"
+                     "Kline said the vote was close. He added, \"We will count every ballot.\"\n\n"
+                     "He added, \"Nobody should give up tonight.\"\n";
+    n = one(s2, strlen(s2), &c, &an, &q);
+    T_EQ_INT(n, 2);
+    for (size_t i = 0; i < n; i++)
+        T_CHECK(q[i].speaker && !strcmp(last_name(q[i].speaker), "Kline"));
+    done(c, an);
+
+    /* "they" names no one; an organisation speaks only as the subject */
+    const char *s3 = "Anna Weiss runs the Harbor Relief Agency.\n\n"
+                     "\"We need more boats and more volunteers,\" they said.\n";
+    n = one(s3, strlen(s3), &c, &an, &q);
+    T_EQ_INT(n, 1);
+    if (n == 1)
+        T_CHECK(q[0].speaker == NULL);
+    done(c, an);
+
+    /* a name in the quote's own sentence beats the speaker before it */
+    const char *s4 = "\"The plant will reopen in May,\" Tom Greer said.\n\n"
+                     "\"Nobody told the workers anything at all,\" said union leader Rita Vance.\n";
+    n = one(s4, strlen(s4), &c, &an, &q);
+    T_EQ_INT(n, 2);
+    if (n == 2) {
+        T_EQ_STR(q[0].speaker, "Tom Greer");
+        T_EQ_STR(q[1].speaker, "Rita Vance");
+    }
+    done(c, an);
+
+    /* a party word before a name is no part of it; a body, its role word
+       and a person: the person speaks */
+    const char *s5 = "\"This is a blockbuster revelation,\" Republican Ken Rowe said.\n\n"
+                     "\"The deal is dead on arrival,\" NRSC spokesman Ben Walsh said.\n";
+    n = one(s5, strlen(s5), &c, &an, &q);
+    T_EQ_INT(n, 2);
+    if (n == 2) {
+        T_EQ_STR(q[0].speaker, "Ken Rowe");
+        T_EQ_STR(q[1].speaker, "Ben Walsh");
+    }
+    done(c, an);
+
+    /* "Saying President X, he said": X is not the subject */
+    const char *s6 = "Fox host Dan Beckett spoke for an hour. Saying President Lamb, he said, was "
+                     "\"too simple an answer to all of this.\"\n";
+    n = one(s6, strlen(s6), &c, &an, &q);
+    T_EQ_INT(n, 1);
+    if (n == 1)
+        T_CHECK(q[0].speaker && !strcmp(last_name(q[0].speaker), "Beckett"));
+    done(c, an);
+
+    /* a word or two in marks: kept when its sentence gives a speaker,
+       dropped as a scare quote otherwise */
+    const char *s7 = "The report came a day after Governor Alan Pike insisted \"nothing improper\" "
+                     "happened. Critics call the fund a \"slush pile\" now.\n";
+    n = one(s7, strlen(s7), &c, &an, &q);
+    T_EQ_INT(n, 1);
+    if (n == 1) {
+        T_EQ_STR(q[0].text, "nothing improper");
+        T_EQ_STR(q[0].speaker, "Alan Pike");
+    }
+    done(c, an);
+}
+
+/* Quotations over several paragraphs and the other quotation marks. */
+static void test_marks(void)
+{
+    precis_cluster *c;
+    precis_analysis *an;
+    const precis_quote *q;
+    size_t n;
+
+    /* each paragraph opens with a mark, only the last one closes */
+    const char *s1 = "Chief Engineer Lena Hart spoke on Monday.\n\n"
+                     "\xE2\x80\x9CThe levee held for three days against the water.\n\n"
+                     "\xE2\x80\x9C" "Then it gave way near the old mill,\xE2\x80\x9D she said.\n";
+    n = one(s1, strlen(s1), &c, &an, &q);
+    T_EQ_INT(n, 1);
+    if (n == 1) {
+        T_EQ_STR(q[0].text, "The levee held for three days against the water. Then it gave way "
+                            "near the old mill");
+        T_EQ_STR(q[0].speaker, "Lena Hart");
+    }
+    done(c, an);
+
+    /* `` '' and '' '' (typewriter text), and guillemets */
+    const char *s2 = "``We will not leave this square tonight,'' said Omar Nasser.\n\n"
+                     "''The army must protect the people,'' Aya Farid said.\n\n"
+                     "\xC2\xAB" "Elections must come within six months\xC2\xBB, Karim Adel said.\n";
+    n = one(s2, strlen(s2), &c, &an, &q);
+    T_EQ_INT(n, 3);
+    const precis_quote *x = find(q, n, "leave this square");
+    T_CHECK(x && x->speaker && !strcmp(x->speaker, "Omar Nasser"));
+    x = find(q, n, "protect the people");
+    T_CHECK(x && x->speaker && !strcmp(x->speaker, "Aya Farid"));
+    x = find(q, n, "six months");
+    T_CHECK(x && x->speaker && !strcmp(x->speaker, "Karim Adel"));
+    done(c, an);
+
+    /* a split quote does not run across a sentence ending in a weekday */
+    const char *s3 = "\"Your tenure has been marked by gaffes,\" Mr. Kristen wrote Friday. "
+                     "He added, \"Needless to say, the war goes on.\"\n";
+    n = one(s3, strlen(s3), &c, &an, &q);
+    T_EQ_INT(n, 2);
+    done(c, an);
+}
+
 /* Consecutive quotes of two speakers stay two quotes, each with its own
    speaker, whether the attribution follows or introduces the quote. */
 static void test_two_speakers(void)
@@ -397,6 +523,8 @@ int main(void)
     T_RUN(test_seed);
     T_RUN(test_synthetic);
     T_RUN(test_two_speakers);
+    T_RUN(test_speaker_rules);
+    T_RUN(test_marks);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
     return t_finish();
