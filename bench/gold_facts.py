@@ -246,7 +246,7 @@ def main():
         best = None
         for f in cands:
             v_ok = f.get("value") is not None and isinstance(g["value"], (int, float)) and \
-                abs(float(f["value"]) - float(g["value"])) < 1e-6
+                abs(float(f["value"]) - float(g["value"])) <= 1e-3 * max(1.0, abs(float(g["value"])))
             key = (f.get("key") or "").strip()
             if g["counts"] is None:
                 c_ok = key.lower() in UNIT_KEYS or \
@@ -388,6 +388,16 @@ def main():
     row("system conflicts that are gold conflicts", sys_right, sys_total, "precision")
     row("gold conflicts found", len([i for i in matched_gold]),
         len([g for g in gconf if g["cluster"] in checked]), "recall")
+    number_re = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"dozen|hundred|thousand|million|billion)\b", re.I)
+
+    def is_number(side):
+        return bool(number_re.search(arts.text[side["article"]][side["start"]:side["end"]]
+                                     .decode("utf-8", "replace")))
+    numeric = [i for i, g in enumerate(gconf) if g["cluster"] in checked
+               and is_number(g["a"]) and is_number(g["b"])]
+    row("  of which between two figures: found", len([i for i in numeric if i in matched_gold]),
+        len(numeric), "(the others: days, places, names, a quotation)")
     row("system conflicts on a non-conflict pair", sys_non, sys_total)
 
     if args.errors:

@@ -3,11 +3,14 @@
 
     python3 bench/gold_quotes.py [build/precis] [--data ../shared/data]
                                  [--errors] [--clusters A-B]
+                                 [--gold FILE | --heldout]
                                  [--seed-only | --basil-only]
 
-Gold: bench/gold/quotes.jsonl (BASIL dev clusters) and
-bench/gold/seed-quotes.jsonl (the seed cluster); format and scoring rules in
-bench/gold/README.md.  The articles are read from the shared data directory
+Gold: bench/gold/quotes.jsonl (BASIL dev clusters 1-20) and
+bench/gold/seed-quotes.jsonl (the seed cluster); --gold FILE scores the BASIL
+clusters of another gold file instead, --heldout those of
+bench/gold/quotes-heldout.jsonl (BASIL dev clusters 21-35, kept out of
+tuning).  Format and scoring rules in bench/gold/README.md.  The articles are read from the shared data directory
 at run time; no article text is stored in the repository.
 
 Prints, for BASIL and the seed separately and together:
@@ -31,6 +34,7 @@ from difflib import SequenceMatcher
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD_BASIL = os.path.join(HERE, 'gold', 'quotes.jsonl')
+GOLD_HELDOUT = os.path.join(HERE, 'gold', 'quotes-heldout.jsonl')
 GOLD_SEED = os.path.join(HERE, 'gold', 'seed-quotes.jsonl')
 
 # The leading metadata line precis drops from a text article
@@ -297,6 +301,12 @@ def main():
     ap.add_argument('--clusters', metavar='A-B',
                     help='only the BASIL clusters on lines A..B of basil-dev.jsonl')
     g = ap.add_mutually_exclusive_group()
+    g.add_argument('--gold', metavar='FILE', default=GOLD_BASIL,
+                   help='BASIL gold file (default bench/gold/quotes.jsonl, clusters 1-20)')
+    g.add_argument('--heldout', dest='gold', action='store_const', const=GOLD_HELDOUT,
+                   help='shorthand for --gold bench/gold/quotes-heldout.jsonl '
+                        '(clusters 21-35, held out from tuning)')
+    g = ap.add_mutually_exclusive_group()
     g.add_argument('--basil-only', action='store_true')
     g.add_argument('--seed-only', action='store_true')
     a = ap.parse_args()
@@ -317,7 +327,7 @@ def main():
     all_texts = {}
 
     if not a.seed_only:
-        gold = load_gold(GOLD_BASIL)
+        gold = load_gold(a.gold)
         arts = {g['article'] for g in gold}
         lines, texts = [], {}
         try:
@@ -352,8 +362,10 @@ def main():
         # every article of a gold cluster is annotated exhaustively
         t, by = Tally(), {}
         score(gold, texts, occ, t, by, errors, 'basil')
-        print('BASIL dev: %d clusters, %d articles, %d gold speech quotes (%d none records)'
-              % (len(lines), len(texts), t.gold, len(gold) - t.gold))
+        other = os.path.realpath(a.gold) != os.path.realpath(GOLD_BASIL)
+        print('BASIL dev: %d clusters, %d articles, %d gold speech quotes (%d none records)%s'
+              % (len(lines), len(texts), t.gold, len(gold) - t.gold,
+                 ' [gold %s]' % os.path.basename(a.gold) if other else ''))
         print_tally('basil', t)
         print_parts('basil', by)
         if mism:
