@@ -1012,6 +1012,8 @@ static int is_month(const fctx *f, const tok *k)
 /* A date starting at token i ("Dec. 30", "December 30, 2016", "30
    December", "December 2016", ISO, weekday); returns the index after it,
    or i when none. */
+static int is_func(const tok *k);
+
 static size_t date_at(fctx *f, size_t i, size_t n, int *err)
 {
     const tok *tk = f->tk;
@@ -1041,10 +1043,19 @@ static size_t date_at(fctx *f, size_t i, size_t n, int *err)
         year = (unsigned)tk[i + 1].mant;
         j = i + 2;
     } else if (a->kind == T_NUM && (is_day(a) || (a->ord && a->ndig <= 2 && !a->cur)) &&
-               a->mant >= 1 && a->mant <= 31 && i + 1 < n && is_month(f, &tk[i + 1])) {
-        day = (unsigned)a->mant;
-        month = tk[i + 1].lx->month;
-        j = i + 2;
+               a->mant >= 1 && a->mant <= 31 && i + 1 < n) {
+        /* "30 December", "28 de enero", "11 of March": one lower-case
+           function word may stand between */
+        size_t m = i + 1;
+        if (m + 1 < n && tk[m].kind == T_WORD && is_func(&tk[m]) && !(tk[m].f & F_CAP))
+            m++;
+        if (is_month(f, &tk[m])) {
+            day = (unsigned)a->mant;
+            month = tk[m].lx->month;
+            j = m + 1;
+            if (j + 1 < n && tk[j].kind == T_WORD && is_func(&tk[j]) && is_year(&tk[j + 1]))
+                j++; /* "28 de enero de 2011" */
+        }
     }
     if (!month)
         return i;

@@ -303,6 +303,62 @@ static void test_synthetic(void)
     precis_cluster_free(c);
 }
 
+
+/* The number, name and conflict rules, on sentences modelled on real
+   news patterns. */
+static void test_rules(void)
+{
+    static const char *const texts[] = {
+        "Forty three witnesses testified in the trial in Ohio. The airline grounded its "
+        "Boeing 777 fleet and canceled 12 flights. Officials said 239 passengers were on board. "
+        "The plane flew over the Larrow River near Dayton.",
+        "Officials said 227 passengers were on board the plane that flew over the river. "
+        "The airline canceled 12 flights. The search covered 1,100 km (700 miles) of sea.",
+        "The fund spent $716 billion on the program, officials said on Monday.",
+        "The fund spent $700 billion on the program, officials said on Tuesday.",
+    };
+    precis_cluster *c;
+    precis_analysis *an = analyze_texts(&c, texts, sizeof texts / sizeof texts[0]);
+    if (!an) {
+        precis_cluster_free(c);
+        return;
+    }
+    const precis_fact *f;
+    size_t n = precis_analysis_facts(an, &f);
+    T_CHECK(find_num(f, n, "witnesses", 43) != NULL);   /* "Forty three" */
+    T_CHECK(find_num(f, n, "flights", 12) != NULL);
+    for (size_t i = 0; i < n; i++) /* "Boeing 777" counts nothing */
+        T_CHECK(!(f[i].kind == PRECIS_FACT_NUMBER && f[i].value == 777));
+    T_CHECK(find_num(f, n, "kilometers", 1100) != NULL && find_num(f, n, "miles", 700) != NULL);
+    T_CHECK(find(f, n, PRECIS_FACT_PLACE, "Ohio") != NULL);
+    T_CHECK(find(f, n, PRECIS_FACT_PLACE, "Larrow River") != NULL);
+    /* every mention listed, the first one first */
+    const precis_fact *fl = find_num(f, n, "flights", 12);
+    T_CHECK(fl && fl->n_mentions == 2 && fl->mentions[0].article == fl->article &&
+            fl->mentions[0].start == fl->start);
+    /* 239 vs 227 passengers is a conflict, with both sentences; 1,100 km
+       and 700 miles are one distance in two units; $700 billion is $716
+       billion rounded */
+    const precis_conflict *k;
+    size_t nk = precis_analysis_conflicts(an, &k);
+    T_EQ_INT(nk, 1);
+    if (nk == 1) {
+        const precis_fact *a = &f[k[0].a], *b = &f[k[0].b];
+        T_CHECK(!strcmp(a->key, "passengers") && !strcmp(b->key, "passengers"));
+        size_t len;
+        const char *t = precis_cluster_article_text(c, k[0].a_sentence.article, &len);
+        T_CHECK(k[0].a_sentence.end <= len && k[0].a_sentence.start < k[0].a_sentence.end);
+        T_CHECK(k[0].a_sentence.article != k[0].b_sentence.article);
+        /* the sentence holds the figure */
+        T_CHECK(k[0].a_sentence.start <= a->mentions[0].start ||
+                k[0].a_sentence.article != a->mentions[0].article);
+        T_CHECK(t && memchr(t + k[0].a_sentence.start, '2',
+                            k[0].a_sentence.end - k[0].a_sentence.start) != NULL);
+    }
+    precis_analysis_free(an);
+    precis_cluster_free(c);
+}
+
 /* Builds a text of n sentences "<pre><i or fixed><post>". */
 static char *repeat(const char *pre, int with_index, const char *post, size_t n)
 {
@@ -377,6 +433,7 @@ int main(void)
     T_RUN(test_example);
     T_RUN(test_seed);
     T_RUN(test_synthetic);
+    T_RUN(test_rules);
     T_RUN(test_hostile);
     return t_finish();
 }

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Analysis benchmark (not a test): the report's quotes, speakers, numbers,
+# names and conflicts against the hand-built gold sets in bench/gold/
+# (pointers into ../shared/data/basil and the seed cluster), scored by
+# bench/gold_quotes.py and bench/gold_facts.py.  Prints one Markdown table
+# with the issue's targets, then the scorers' own reports.
+#
+#   bench/analysis.sh [BUILD_DIR]          (default build/; DATA=DIR for
+#                                           another data directory)
+#
+# The quote rows are given for BASIL clusters 1-13, 14-20 and the seed
+# apart, so that figures on clusters not looked at while developing can
+# be read on their own.  Skips with a message when the data is absent.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$here/build}
+data=${DATA:-$here/../shared/data}
+if [ ! -f "$data/basil/basil-dev.jsonl" ]; then
+  echo "analysis: $data/basil/basil-dev.jsonl not found; skipped"
+  exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+q() { python3 "$here/bench/gold_quotes.py" "$build/precis" --data "$data" "$@"; }
+q --basil-only --clusters 1-13 > "$tmp/q1"
+q --basil-only --clusters 14-20 > "$tmp/q2"
+q --seed-only > "$tmp/q3"
+q > "$tmp/qall"
+python3 "$here/bench/gold_facts.py" "$build/precis" --data "$data/basil/basil-dev.jsonl" > "$tmp/f"
+
+python3 - "$tmp" <<'EOF'
+import re, sys
+tmp = sys.argv[1]
+def read(n): return open("%s/%s" % (tmp, n)).read()
+
+def quotes(txt, tag):
+    m = re.search(r"^%s\s+recall\s+(\d+) /\s+(\d+).*?speaker right\s+(\d+)\s+([\d.]+) %%\s+wrong\s+(\d+)\s+([\d.]+) %%"
+                  r"\s+missing\s+(\d+)\s+([\d.]+) %%.*?precision\s+(\d+) /\s+(\d+)" % tag, txt, re.M)
+    return m.groups() if m else None
+
+print("| part | measured on | figure | target |")
+print("|---|---|---:|---:|")
+for name, tag, label in (("q1", "basil", "BASIL dev clusters 1-13 (looked at while developing)"),
+                         ("q2", "basil", "BASIL dev clusters 14-20 (not looked at)"),
+                         ("q3", "seed", "seed cluster"),
+                         ("qall", "all", "all")):
+    g = quotes(read(name), tag)
+    if not g:
+        continue
+    found, gold, right, rp, wrong, wp, miss, mp, pc, pn = g
+    print("| quote recall | %s | %s / %s = %.1f %% | >= 90 %% |" % (label, found, gold, 100.0 * int(found) / int(gold)))
+    print("| speaker right, of found | %s | %s %% (wrong %s %%, none %s %%) | >= 90 %%, wrong <= 3 %% |" % (label, rp, wp, mp))
+    print("| quote precision | %s | %s / %s | |" % (label, pc, pn))
+f = read("f")
+def row(pat):
+    m = re.search(pat + r"\s+(\d+) /\s*(\d+)\s+([\d.]+) %", f)
+    return "%s / %s = %s %%" % m.groups() if m else "-"
+print("| numbers right (value and counted thing), of found | BASIL numbers.jsonl | %s | >= 97 %% |" % row(r"numbers right \(value and counted thing\), of found"))
+print("| numbers found | BASIL numbers.jsonl | %s | |" % row(r"found \(a system number overlaps the gold span\)"))
+print("| name found | BASIL names.jsonl | %s | |" % row(r"found \(a system name overlaps the mention\)"))
+print("| name type right, of found | BASIL names.jsonl | %s | >= 90 %% |" % row(r"type right, of found"))
+print("| conflict precision | BASIL conflicts.jsonl | %s | >= 80 %% |" % row(r"system conflicts that are gold conflicts"))
+print("| conflict recall | BASIL conflicts.jsonl | %s | reported |" % row(r"gold conflicts found"))
+print("| conflicts on a non-conflict pair | BASIL non-conflicts.jsonl | %s | |" % row(r"system conflicts on a non-conflict pair"))
+EOF
+echo
+echo "## quotes (all)"
+cat "$tmp/qall"
+echo
+echo "## facts"
+cat "$tmp/f"
