@@ -284,7 +284,7 @@ typedef struct expect {
 
 static const expect texts[] = {
     {"spanish",
-     "La Sra. Carmen Ortega visitó el miércoles los pueblos inundados del valle. "
+     "La Sra. Carmen Ortega visitó el miércoles 13 de marzo de 2024 los pueblos inundados. "
      "\"Vamos a reconstruir cada escuela antes del invierno\", dijo Ortega a los periodistas. "
      "Veintidós pueblos siguen sin electricidad y dos mil soldados trabajan en la zona.\n\n"
      "«Nadie se quedará sin techo», aseguró el alcalde Luis Ferrer. "
@@ -292,7 +292,7 @@ static const expect texts[] = {
      {{"reconstruir cada escuela", "Carmen Ortega"}, {"Nadie se quedará", "Luis Ferrer"}},
      "Carmen Ortega",
      {{"pueblos", 22}, {"soldados", 2000}, {"heridos", 100}},
-     {"wednesday", NULL}},
+     {"2024-03-13", "wednesday"}},
     {"french",
      "M. Laurent Dubois, ministre de l'Intérieur, a visité jeudi 14 mars 2024 les quartiers "
      "inondés de Lyon. \"Nous ne laisserons personne sans abri\", a-t-il déclaré devant la "
