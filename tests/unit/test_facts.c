@@ -309,11 +309,11 @@ static void test_synthetic(void)
 static void test_rules(void)
 {
     static const char *const texts[] = {
-        "Forty three witnesses testified in the trial in Ohio. The airline grounded its "
-        "Boeing 777 fleet and canceled 12 flights. Officials said 239 passengers were on board. "
-        "The plane flew over the Larrow River near Dayton.",
-        "Officials said 227 passengers were on board the plane that flew over the river. "
-        "The airline canceled 12 flights. The search covered 1,100 km (700 miles) of sea.",
+        ("Forty three witnesses testified in the trial in Ohio. The airline grounded its "
+         "Boeing 777 fleet and canceled 12 flights. Officials said 239 passengers were on board. "
+         "The plane flew over the Larrow River near Dayton."),
+        ("Officials said 227 passengers were on board the plane that flew over the river. "
+         "The airline canceled 12 flights. The search covered 1,100 km (700 miles) of sea."),
         "The fund spent $716 billion on the program, officials said on Monday.",
         "The fund spent $700 billion on the program, officials said on Tuesday.",
     };
