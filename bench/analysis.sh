@@ -8,9 +8,10 @@
 #   bench/analysis.sh [BUILD_DIR]          (default build/; DATA=DIR for
 #                                           another data directory)
 #
-# The quote rows are given for BASIL clusters 1-13, 14-20 and the seed
-# apart, so that figures on clusters not looked at while developing can
-# be read on their own.  Skips with a message when the data is absent.
+# The quote rows are given for BASIL clusters 1-13, 14-20, the seed and
+# the held-out clusters 21-35 apart, so that figures on clusters not
+# looked at while developing can be read on their own ("all" is 1-20
+# and the seed).  Skips with a message when the data is absent.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build}
@@ -25,6 +26,7 @@ q() { python3 "$here/bench/gold_quotes.py" "$build/precis" --data "$data" "$@"; 
 q --basil-only --clusters 1-13 > "$tmp/q1"
 q --basil-only --clusters 14-20 > "$tmp/q2"
 q --seed-only > "$tmp/q3"
+q --basil-only --heldout > "$tmp/q4"
 q > "$tmp/qall"
 python3 "$here/bench/gold_facts.py" "$build/precis" --data "$data/basil/basil-dev.jsonl" > "$tmp/f"
 
@@ -43,6 +45,7 @@ print("|---|---|---:|---:|")
 for name, tag, label in (("q1", "basil", "BASIL dev clusters 1-13 (looked at while developing)"),
                          ("q2", "basil", "BASIL dev clusters 14-20 (not looked at)"),
                          ("q3", "seed", "seed cluster"),
+                         ("q4", "basil", "held-out BASIL clusters 21-35 (never looked at)"),
                          ("qall", "all", "all")):
     g = quotes(read(name), tag)
     if not g:

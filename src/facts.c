@@ -51,10 +51,15 @@
  * PERSON "Maria Zakharova").  Kinds: PERSON after a capitalised title;
  * else ORG when a word is an organisation word (Ministry, Agency, News,
  * Reuters, ...; "White House", "Red Cross") or an acronym that is not a
- * place (CIA, GRU; not U.S.); else PERSON on weaker evidence (a role noun
- * before it -- "spokesman Peskov" --, ", who" or an age after it, a
- * said-verb next to a multi-word name, or a multi-word name whose last
- * word also stands alone); else NAME (places, events).  Single-word
+ * place (CIA, GRU; not U.S.); else PLACE when the name is one the
+ * language pack's place_names lists ("Ohio", "New York", "Va."), a place
+ * acronym, or ends in a place word ("Larrow River", "Fairfax County");
+ * else PERSON on weaker evidence (a role noun before it -- "spokesman
+ * Peskov" --, ", who" or an age after it, a said-verb next to a
+ * multi-word name, or a multi-word name whose last word also stands
+ * alone); else NAME (events, laws, ...).  Every word list here (function
+ * words, months, titles, organisation and place words, number words,
+ * units) is the summarizer language's pack (lang.h).  Single-word
  * NAMEs that look like nationality adjectives (-ian, -ese, -ish, ...) are
  * dropped.
  *
@@ -93,7 +98,10 @@
  * reader can judge it.  Pairs are only compared within a key's bucket, at
  * most FACT_CONF_BUCKET facts per bucket.
  *
- * Order of facts: by kind (number, date, person, org, name), then by
+ * Every fact lists all its mentions (article, byte span), so a reader
+ * (and the gold-set scorer) sees each place a name or number is stated.
+ *
+ * Order of facts: by kind (number, date, person, org, name, place), then by
  * number of articles (most first), then by first mention (article, byte
  * offset).  Conflicts are sorted by (a, b), a < b.  `articles` lists each
  * article once, in article order (the first mention's article is the

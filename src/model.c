@@ -417,9 +417,10 @@ static uint32_t style_flags(const lang *L, const char *s, size_t n, uint32_t *qu
             (i == 0 || !(is_alpha_ascii((unsigned char)s[i - 1]) || s[i - 1] == '\'')) &&
             !(f & SENT_FIRST)) {
             size_t l = 1;
-            while (i + l < n && l < 8 && is_alpha_ascii((unsigned char)s[i + l]))
+            while (i + l < n && l < 5 && is_alpha_ascii((unsigned char)s[i + l]))
                 l++;
-            const lang_word *e = l < 8 ? lang_word_of(L, s + i, l) : NULL;
+            /* first-person pronouns are short (I, we, our; yo, nous, noi) */
+            const lang_word *e = l < 5 ? lang_word_of(L, s + i, l) : NULL;
             if (e && (e->cls & LW_PRON) && (e->tags & LT_FIRST) &&
                 !(i + l < n && s[i + l] == '.' && (l == 1 || lower_ascii(c) == 'u')))
                 f |= SENT_FIRST;

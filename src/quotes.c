@@ -1,40 +1,59 @@
 /*
  * quotes.c -- direct quotes and their speakers (stage of analyze.h).
  *
- * For every article we lex the text once into word and punctuation tokens
- * (quotation marks, newlines and sentence starts included), then:
+ * The words it knows (function words, titles with their gender, given
+ * names, speech verbs, "according", organisation and place words, party
+ * words) come from the language pack of the summarizer's language
+ * (lang.h, data/lang/<code>/); nothing here is English but the few
+ * patterns named below.  For every article we lex the text once into
+ * word and punctuation tokens (quotation marks, newlines and sentence
+ * starts included), then:
  *
- *  1. Pair the marks: a straight " opens or closes, a curly U+201C opens
- *     and U+201D closes.  A quote never crosses a line break and never
- *     runs past QUOTE_MAX_BYTES; an unclosed mark is dropped there and the
- *     scan goes on, so one pass over the tokens pairs them all (linear,
- *     whatever the marks do).
- *  2. Find capitalised runs ("Gov. Miriam Okafor-Hale"), cut off titles
- *     and sentence-initial function words, and decide which are people:
- *     two to four name words, or one word after a title, or the last name
- *     of a person the article names in full, or one word right before a
- *     speech verb.  The fullest form of every person (keyed by last name)
- *     goes into a small hash table.  Person runs in subject position (the
- *     first in their sentence, or followed by a speech verb, but not
- *     possessive and not after a preposition) are remembered for pronouns:
- *     "he/she/they" is the most recent subject within PRON_MAX_BYTES,
- *     following centering theory's preference for the previous subject
+ *  1. Pair the marks (close_ok): " with ", U+201C with U+201D, U+201E
+ *     with U+201C or U+201D, guillemets, `` and '' with ''.  A quote never
+ *     runs past QUOTE_MAX_BYTES, and a line break ends it -- unless the
+ *     next paragraph opens with the same mark, the news convention for a
+ *     quotation over several paragraphs, which is then one quote (up to
+ *     QUOTE_MULTI_BYTES).  An unclosed mark is dropped and the scan goes
+ *     on, so one pass pairs them all (linear, whatever the marks do).
+ *  2. Find capitalised runs ("Gov. Miriam Okafor-Hale"), cut off titles,
+ *     sentence-initial function words, a participle or adverb opening the
+ *     sentence ("Saying", "Presently") and party words ("Republican"),
+ *     and decide which are people: two to four name words, or one word
+ *     after a title, or the last name of a person the article names in
+ *     full, or one word right before a speech verb; a run with an
+ *     organisation or place word is not a person, nor one ending in a
+ *     party word ("the Arizona Republican").  The fullest form of every
+ *     person (keyed by last name) goes into a small hash table, with the
+ *     gender a title or given name shows.  Then, in text order, person
+ *     runs in subject position (the first person of their sentence, or
+ *     followed by a speech verb, but not possessive and not after a
+ *     preposition) and the subject pronouns that refer to them make the
+ *     mention list: "he"/"she" is the latest mention within
+ *     PRON_MAX_BYTES whose gender agrees (a person of unknown gender takes
+ *     the pronoun's), so a pronoun subject carries its referent on to the
+ *     next one -- centering theory's preference for the previous subject
  *     (Grosz, Joshi & Weinstein, "Centering", Computational Linguistics
- *     21(2), 1995); ambiguous when that sentence had two subject people.
+ *     21(2), 1995); ambiguous when that sentence had two agreeing people;
+ *     "they" names no one.
  *  3. Attribute every quote, in this order: the text between the parts of
  *     a split quote ("A," he said, "B."), the text right after the closing
- *     mark (", he said" / ", Putin said" / ", said Putin" / ", the minister
- *     added" / ", according to X" / ", a statement from X"), the text
- *     before the opening mark in the same sentence ("Putin said: ",
- *     "Putin said that", "X called the plan"), and a previous sentence
- *     that is only an attribution ("X said in a statement. ").  "according
- *     to X" after a quote yields to a speaker named before it (the source
- *     of a report is not its speaker).  Parts are joined when the first
- *     ends with a comma and only an attribution clause stands between.
- *     A quote of fewer than QUOTE_MIN_WORDS words is a scare quote and
- *     dropped; so is a short one (under QUOTE_LONE_WORDS) with no
- *     attribution that does not begin a sentence ("the words "Anti-Russian
- *     Sanctions"").
+ *     mark (", he said" / ", Putin said" / ", said Putin" / ", said senior
+ *     adviser X" / ", the minister added" / ", NRSC spokesman X said" /
+ *     ", according to X" / ", a statement from X"), the text before the
+ *     opening mark in the same sentence ("Putin said: ", "Putin said
+ *     that", "X called the plan"), and a previous sentence that is only an
+ *     attribution ("X said in a statement. ").  A name in the quote's own
+ *     sentence thus beats any earlier speaker; an organisation speaks only
+ *     as the subject of the verb ("the ministry said").  "according to X"
+ *     after a quote yields to a speaker named before it (the source of a
+ *     report is not its speaker).  Parts are joined when the first ends
+ *     with a comma and only an attribution clause stands between.  A quote
+ *     of fewer than QUOTE_MIN_WORDS words is a scare quote and dropped
+ *     unless its own sentence gives it a speaker ("Obama insisted "nothing
+ *     improper" happened"); so is a short one (under QUOTE_LONE_WORDS)
+ *     with no attribution that does not begin a sentence ("the words
+ *     "Anti-Russian Sanctions"").
  *  4. Compare quotes across the cluster on their stem sets (norm_tokens):
  *     Jaccard >= SAME_JACCARD, or containment of the shorter >=
  *     SAME_CONTAIN with comparable lengths, makes one quote with every
