@@ -197,6 +197,8 @@ static const precis_copy *find_copy(const precis_analysis *an, size_t a, size_t 
                : NULL;
 }
 
+#define TIMELINE_UPDATE_SHARE 0.4
+
 /* -1 when article a reads as an earlier version of b (b contains it), 1
    when b is the earlier one, 0 when the texts do not say. */
 static int content_order(const precis_analysis *an, size_t a, size_t b)
@@ -209,6 +211,13 @@ static int content_order(const precis_analysis *an, size_t a, size_t b)
         return a_first ? -1 : 1;
     if (c->kind == PRECIS_COPY_B_IN_A)
         return a_first ? 1 : -1;
+    /* an early version and its update: much text shared both ways
+       (TIMELINE_UPDATE_SHARE), the update being the one with more added */
+    if (c->kind == PRECIS_COPY_SHARES && c->a_in_b >= TIMELINE_UPDATE_SHARE &&
+        c->b_in_a >= TIMELINE_UPDATE_SHARE && c->a_in_b != c->b_in_a) {
+        int c_a_later = c->a_in_b < c->b_in_a; /* c->a is the larger */
+        return (c_a_later == a_first) ? 1 : -1;
+    }
     return 0;
 }
 
