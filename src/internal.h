@@ -135,5 +135,9 @@ precis_status utf8_check(const char *s, size_t n, size_t *bad);
  * otherwise.  Linear in n. */
 typedef int (*split_cb)(void *ud, size_t start, size_t end);
 int split_text(const char *s, size_t n, split_cb cb, void *ud);
+/* The same with the abbreviations and sentence openers of language pack
+   pk (lang.h); split_text and a NULL pk use the English pack. */
+struct lang_pack;
+int split_text_lang(const struct lang_pack *pk, const char *s, size_t n, split_cb cb, void *ud);
 
 #endif

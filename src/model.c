@@ -502,7 +502,8 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
         size_t len;
         const char *text = precis_cluster_article_text(c, i, &len);
         sv.n = 0;
-        if (split_text(text, len, collect_span, &sv) || sv.oom)
+        if (split_text_lang(lang_get_pack(norm_lang(nm)), text, len, collect_span, &sv) ||
+            sv.oom)
             goto out;
         /* a quotation and the sentences up to its close: one unit */
         broken[i] = arena_calloc(a, sv.n ? sv.n : 1, 1);

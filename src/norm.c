@@ -9,8 +9,9 @@
  * apostrophe folds to the straight one, an English possessive "'s" is
  * dropped.  Folding is Unicode case folding with NFC composition
  * (utf8proc), stemming is Snowball's (libstemmer) for the chosen language,
- * and English stop words are flagged, not dropped, so callers can build
- * bigrams over the full word sequence.
+ * and the stop words of the language's pack (data/lang/<code>/stop.txt;
+ * none for a language without a pack) are flagged, not dropped, so
+ * callers can build bigrams over the full word sequence.
  *
  * Speed: the whole cost is a hash look-up per word.  A cache maps each
  * surface form, exactly as written, to its stem id and stop flag, so
@@ -293,7 +294,7 @@ static int norm_learn(norm *n, const char *w, size_t len, uint32_t *out)
         flen -= 2;
     uint64_t h = hash_bytes(f, flen);
     uint32_t stop = 0;
-    if (n->english) {
+    if (n->stop.n) {
         smap_entry *se = smap_find(&n->stop, f, flen, h);
         stop = se->value != UINT32_MAX;
     }

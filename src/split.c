@@ -259,17 +259,19 @@ static size_t split_opener(const unsigned char *s, size_t n, size_t i)
 }
 
 /* ---- word lists -------------------------------------------------------
- * From the English pack (data/lang/en, lang.h): abbreviations.txt tags a
- * title (never ends a sentence), a "may end" abbreviation (ends one only
- * before a typical sentence opener) and a "No."-like one (does not end
- * one before a number); openers.txt lists the openers, months.txt and
- * weekdays.txt the words that follow "a.m." in one sentence. */
+ * From the language's pack (data/lang/<code>, lang.h; English when the
+ * language has none): abbreviations.txt tags a title (never ends a
+ * sentence: "Gov.", "Sra.", "Dott.", and "M." for Monsieur), a "may end"
+ * abbreviation (ends one only before a typical sentence opener) and a
+ * "No."-like one (does not end one before a number); openers.txt lists the
+ * openers, months.txt and weekdays.txt the words that follow "a.m." in one
+ * sentence. */
 
-/* Does the pack list lower-case w with one of classes cls (and, when
-   tags is non-zero, one of tags)? */
-static int split_in(const char *w, uint32_t cls, uint32_t tags)
+/* Does pack pk list lower-case w with one of classes cls (and, when tags
+   is non-zero, one of tags)? */
+static int split_in(const lang_pack *pk, const char *w, uint32_t cls, uint32_t tags)
 {
-    const lang_word *e = lang_pack_word(lang_pack_find("en"), w, strlen(w));
+    const lang_word *e = lang_pack_word(pk, w, strlen(w));
     return e && (e->cls & cls) && (!tags || (e->tags & tags));
 }
 
@@ -314,7 +316,8 @@ typedef struct split_prev {
    at s[p], at most 15 bytes; a longer or non-ASCII token is an ordinary
    word.  "U.S." is an acronym because every dotted segment has one or two
    letters ("Ph.D." too); "Yahoo.com." is an ordinary word. */
-static split_prev split_prev_token(const unsigned char *s, size_t n, size_t lo, size_t p)
+static split_prev split_prev_token(const lang_pack *pk, const unsigned char *s, size_t n,
+                                   size_t lo, size_t p)
 {
     split_prev r = {SPLIT_K_WORD, 0, 0};
     size_t b = p;
@@ -352,6 +355,10 @@ static split_prev split_prev_token(const unsigned char *s, size_t n, size_t lo, 
         r.time = !strcmp(w, "am") || !strcmp(w, "pm");
         return r;
     }
+    if (len == 1 && split_in(pk, w, LW_ABBR, LT_ATITLE)) {
+        r.kind = SPLIT_K_TITLE; /* "M. Le Drian" */
+        return r;
+    }
     if (len == 1) {
         r.kind = SPLIT_K_INITIAL;
         /* "p." is both an initial and "page"; a number decides below */
@@ -359,11 +366,11 @@ static split_prev split_prev_token(const unsigned char *s, size_t n, size_t lo, 
             r.kind = SPLIT_K_NUMABBR;
         return r;
     }
-    if (split_in(w, LW_ABBR, LT_ATITLE))
+    if (split_in(pk, w, LW_ABBR, LT_ATITLE))
         r.kind = SPLIT_K_TITLE;
-    else if (split_in(w, LW_ABBR, LT_ANUM))
+    else if (split_in(pk, w, LW_ABBR, LT_ANUM))
         r.kind = SPLIT_K_NUMABBR;
-    else if (split_in(w, LW_ABBR, LT_AEND))
+    else if (split_in(pk, w, LW_ABBR, LT_AEND))
         r.kind = SPLIT_K_MAYEND;
     return r;
 }
@@ -375,7 +382,8 @@ static split_prev split_prev_token(const unsigned char *s, size_t n, size_t lo, 
    strong openers count, in any case: Multi-News re-capitalised the word
    after "u.s." wherever its own splitter cut ("the u.s. And europe"), so
    the capital itself is no evidence there. */
-static int split_starter_follows(const unsigned char *s, size_t n, size_t w, int need_upper)
+static int split_starter_follows(const lang_pack *pk, const unsigned char *s, size_t n, size_t w,
+                                 int need_upper)
 {
     char buf[16];
     if (w >= n || !split_is_alpha(s[w]))
@@ -384,7 +392,7 @@ static int split_starter_follows(const unsigned char *s, size_t n, size_t w, int
         return 0;
     if (!split_word_lower(s, n, w, buf, sizeof buf))
         return 0;
-    return split_in(buf, LW_OPENER, need_upper ? 0 : LT_STRONG);
+    return split_in(pk, buf, LW_OPENER, need_upper ? 0 : LT_STRONG);
 }
 
 /* After "a.m." or "p.m." a capitalised word starts a sentence ("at 8 p.m.
@@ -392,12 +400,12 @@ static int split_starter_follows(const unsigned char *s, size_t n, size_t w, int
    Other lower-case acronyms do not get this rule: Multi-News capitalised
    the word after "u.s." wherever its own splitter cut there ("the u.s.
    Officials said"), so a capital after "u.s." is no evidence. */
-static int split_capital_follows(const unsigned char *s, size_t n, size_t w)
+static int split_capital_follows(const lang_pack *pk, const unsigned char *s, size_t n, size_t w)
 {
     char buf[16];
     if (!split_upper_at(s, n, w) || !split_lower_at(s, n, w + split_cp_len(s, n, w)))
         return 0;
-    if (split_word_lower(s, n, w, buf, sizeof buf) && split_in(buf, LW_MONTH | LW_WDAY, 0))
+    if (split_word_lower(s, n, w, buf, sizeof buf) && split_in(pk, buf, LW_MONTH | LW_WDAY, 0))
         return 0;
     return 1;
 }
@@ -516,7 +524,8 @@ typedef struct split_state {
     size_t n;
     split_cb cb;
     void *ud;
-    size_t st;         /* start of the current sentence              */
+    const lang_pack *pk; /* the language's abbreviations, openers    */
+    size_t st;           /* start of the current sentence            */
     int quote_open;    /* a straight double quote is open             */
     size_t wc_pos;     /* word counter: counted up to here            */
     size_t wc_words;   /* words of the current sentence so far        */
@@ -722,7 +731,7 @@ static size_t split_terminal(split_state *S, size_t i)
 
     split_prev prev = {SPLIT_K_WORD, 0, 0};
     if (dots == 1 && !qe && !ell)
-        prev = split_prev_token(s, n, S->st, p);
+        prev = split_prev_token(S->pk, s, n, S->st, p);
 
     if (j >= n)
         return j; /* the final emit ends the sentence */
@@ -740,7 +749,7 @@ static size_t split_terminal(split_state *S, size_t i)
             if (prev.kind == SPLIT_K_TITLE || prev.kind == SPLIT_K_ACRONYM ||
                 prev.kind == SPLIT_K_INITIAL)
                 return j;
-            if (prev.kind == SPLIT_K_MAYEND && !split_starter_follows(s, n, j, 1))
+            if (prev.kind == SPLIT_K_MAYEND && !split_starter_follows(S->pk, s, n, j, 1))
                 return j;
             if (split_urlish(s, n, S->st, p, j))
                 return j;
@@ -787,12 +796,13 @@ static size_t split_terminal(split_state *S, size_t i)
                    Multi-News re-capitalised every sentence start: only a
                    capital after them ends the sentence ("By 4 p.m. the
                    river had fallen" stays whole) */
-                end = split_capital_follows(s, n, w) || (opened && up && !cbracket);
+                end = split_capital_follows(S->pk, s, n, w) || (opened && up && !cbracket);
                 break;
             }
-            end = split_starter_follows(s, n, w, prev.upper) ||
+            end = split_starter_follows(S->pk, s, n, w, prev.upper) ||
                   (opened && (up || !prev.upper) && !cbracket) ||
-                  (prev.kind == SPLIT_K_ACRONYM && prev.time && split_capital_follows(s, n, w));
+                  (prev.kind == SPLIT_K_ACRONYM && prev.time &&
+                   split_capital_follows(S->pk, s, n, w));
             break;
         default: {
             if (cbracket && low && !lines) {
@@ -940,9 +950,15 @@ static size_t split_camel(split_state *S, size_t i)
 
 int split_text(const char *text, size_t n, split_cb cb, void *ud)
 {
+    return split_text_lang(NULL, text, n, cb, ud);
+}
+
+int split_text_lang(const lang_pack *pk, const char *text, size_t n, split_cb cb, void *ud)
+{
     if (!text || !n)
         return 0;
     split_state S;
+    S.pk = pk ? pk : lang_pack_find("en");
     S.s = (const unsigned char *)text;
     S.n = n;
     S.cb = cb;
