@@ -67,17 +67,20 @@
 #include <stdio.h>
 
 /* ---- parameters (chosen on the Multi-News and ECB+ streams) ---------- */
-#define STREAM_TOP_TERMS 64        /* terms kept per article vector         */
+#define STREAM_TOP_TERMS 100       /* terms kept per article vector         */
 #define STREAM_CENTROID_TERMS 192  /* terms kept per story centroid         */
 #define STREAM_QUERY_TERMS 12      /* terms an article looks up / posts     */
 #define STREAM_POST_TERMS 64       /* terms a story posts in all            */
 #define STREAM_POSTING_CAP 128     /* stories kept per term                 */
 #define STREAM_CANDIDATES 32       /* stories scored per article            */
 #define STREAM_LEAD_WORDS 40       /* words of the text counted as lead     */
-#define STREAM_W_TITLE 3.0
+#define STREAM_HEADLINE_BYTES 200  /* longest first line taken as headline  */
+#define STREAM_W_TITLE 2.0
 #define STREAM_W_LEAD 2.0
 #define STREAM_W_NAME 2.0
 #define STREAM_W_NUM 1.5
+#define STREAM_W_ENT 1.5
+#define STREAM_ENT_SALT 0x5bd1e9955bd1e995ULL
 #define STREAM_THRESHOLD 0.30      /* default join threshold (cosine)       */
 #define STREAM_MH_BINS 32          /* MinHash bins                          */
 #define STREAM_MH_BANDS 16         /* LSH bands of 2 rows                   */
@@ -973,10 +976,20 @@ static int feat_token(void *ud, uint32_t stem, int stop, size_t start, size_t en
         w *= STREAM_W_TITLE;
     else if (s->text_words <= STREAM_LEAD_WORDS)
         w *= STREAM_W_LEAD;
-    if (c >= '0' && c <= '9')
+    int ent = 0;
+    if (c >= '0' && c <= '9') {
         w *= STREAM_W_NUM;
-    else if (c >= 'A' && c <= 'Z' && !sentence_initial(f->t, start))
+        ent = 1;
+    } else if (c >= 'A' && c <= 'Z' && !sentence_initial(f->t, start)) {
         w *= STREAM_W_NAME;
+        ent = 1;
+    }
+    /* names and numbers also count as entity terms, their own dimensions
+       with their own document frequencies, so that two events told in
+       the same words but with different names, places and figures
+       differ (the separate entity similarity of Miranda et al.) */
+    if (ent && acc_add(s, h ^ STREAM_ENT_SALT, w * STREAM_W_ENT))
+        return -1;
     return acc_add(s, h, w) ? -1 : 0;
 }
 
@@ -1030,10 +1043,23 @@ static precis_status features(precis_stream *s, uint32_t li, const precis_articl
     s->nshingle = s->nshingles = s->text_words = 0;
     for (size_t i = 0; i < STREAM_MH_BINS; i++)
         s->sig[i] = UINT32_MAX;
-    if (a->title) {
+    const char *title = a->title;
+    size_t tlen = title ? strlen(title) : 0;
+    if (!tlen) {
+        /* no title given: a short first line without a final full stop
+           is the headline (scraped and wire texts put it there) */
+        const char *nl = memchr(text, '\n', len < STREAM_HEADLINE_BYTES ? len : STREAM_HEADLINE_BYTES);
+        if (nl && nl > text && nl[-1] != '.' && nl[-1] != ' ') {
+            title = text;
+            tlen = (size_t)(nl - text);
+            text = nl + 1;
+            len -= tlen + 1;
+        }
+    }
+    if (tlen) {
         s->title_pass = 1;
-        f.t = a->title;
-        if (norm_tokens(l->nm, a->title, strlen(a->title), feat_token, &f))
+        f.t = title;
+        if (norm_tokens(l->nm, title, tlen, feat_token, &f))
             goto oom;
     }
     s->title_pass = 0;
