@@ -1928,24 +1928,36 @@ precis_status precis_stream_save(const precis_stream *s, char **buf, size_t *len
     pfree(keys);
     for (size_t i = 0; i < s->cq_n; i++)
         save_story(&b, s, &s->stories[s->closed[(s->cq_head + i) % s->cq_cap]]);
+    /* postings and bands in key order, so that equal states give equal
+       bytes whatever the tables' history */
     for (size_t i = 0; i < s->npart; i++) {
         const part *p = &s->parts[i];
-        w_u32(&b, (uint32_t)p->post.n);
-        for (size_t k = 0; k < p->post.cap; k++) {
-            if (!p->post.keys[k])
-                continue;
-            const posting *q = &s->posts[p->post.vals[k]];
-            w_u64(&b, p->post.keys[k]);
-            w_u32(&b, q->n);
-            for (uint32_t j = 0; j < q->n; j++)
-                w_u64(&b, q->sid[j]);
-        }
-        w_u32(&b, (uint32_t)p->bands.n);
-        for (size_t k = 0; k < p->bands.cap; k++)
-            if (p->bands.keys[k]) {
-                w_u64(&b, p->bands.keys[k]);
-                w_u64(&b, s->arts[p->bands.vals[k]].seq);
+        const u64map *maps[2] = {&p->post, &p->bands};
+        for (int m = 0; m < 2; m++) {
+            hent *e = pmalloc(pmul(maps[m]->n ? maps[m]->n : 1, sizeof *e));
+            if (!e) {
+                pbuf_free(&b);
+                return PRECIS_ENOMEM;
             }
+            size_t k = 0;
+            for (size_t j = 0; j < maps[m]->cap; j++)
+                if (maps[m]->keys[j])
+                    e[k++] = (hent){0, maps[m]->keys[j], maps[m]->vals[j]};
+            qsort(e, k, sizeof *e, hent_cmp);
+            w_u32(&b, (uint32_t)k);
+            for (size_t j = 0; j < k; j++) {
+                w_u64(&b, e[j].sid);
+                if (m == 0) {
+                    const posting *q = &s->posts[e[j].slot];
+                    w_u32(&b, q->n);
+                    for (uint32_t x = 0; x < q->n; x++)
+                        w_u64(&b, q->sid[x]);
+                } else {
+                    w_u64(&b, s->arts[e[j].slot].seq);
+                }
+            }
+            pfree(e);
+        }
     }
     if (b.oom) {
         pbuf_free(&b);
