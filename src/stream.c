@@ -68,7 +68,7 @@
 
 /* ---- parameters (chosen on the Multi-News and ECB+ streams) ---------- */
 #define STREAM_TOP_TERMS 100       /* terms kept per article vector         */
-#define STREAM_CENTROID_TERMS 192  /* terms kept per story centroid         */
+#define STREAM_CENTROID_TERMS 128  /* terms kept per story centroid         */
 #define STREAM_QUERY_TERMS 12      /* terms an article looks up / posts     */
 #define STREAM_POST_TERMS 64       /* terms a story posts in all            */
 #define STREAM_POSTING_CAP 128     /* stories kept per term                 */
