@@ -1114,20 +1114,31 @@ static uint64_t band_key(uint32_t part_i, uint32_t b, const uint32_t *sig)
 
 /* ---- closing ---------------------------------------------------------------*/
 
+/* Room in the closed queue for `more` stories, so that closing them
+   cannot fail. */
+static int queue_reserve(precis_stream *s, size_t more)
+{
+    if (s->cq_n + more <= s->cq_cap)
+        return 0;
+    size_t cap = s->cq_cap ? s->cq_cap : 64;
+    while (cap < s->cq_n + more)
+        cap *= 2;
+    uint32_t *nq = pmalloc(pmul(cap, sizeof *nq));
+    if (!nq)
+        return -1;
+    for (size_t i = 0; i < s->cq_n; i++)
+        nq[i] = s->closed[(s->cq_head + i) % s->cq_cap];
+    pfree(s->closed);
+    s->closed = nq;
+    s->cq_head = 0;
+    s->cq_cap = cap;
+    return 0;
+}
+
 static int queue_push(precis_stream *s, uint32_t t)
 {
-    if (s->cq_n == s->cq_cap) {
-        size_t cap = s->cq_cap ? s->cq_cap * 2 : 64;
-        uint32_t *nq = pmalloc(pmul(cap, sizeof *nq));
-        if (!nq)
-            return -1;
-        for (size_t i = 0; i < s->cq_n; i++)
-            nq[i] = s->closed[(s->cq_head + i) % s->cq_cap];
-        pfree(s->closed);
-        s->closed = nq;
-        s->cq_head = 0;
-        s->cq_cap = cap;
-    }
+    if (queue_reserve(s, 1))
+        return -1;
     s->closed[(s->cq_head + s->cq_n++) % s->cq_cap] = t;
     return 0;
 }
@@ -1441,7 +1452,8 @@ precis_status precis_stream_add(precis_stream *s, const precis_article *a, const
     /* reserve everything the commit needs, so that it cannot fail */
     if (reserve_slots(s) || u64map_reserve(&s->ids, 1) ||
         u64map_reserve(&p->bands, STREAM_MH_BANDS) || heap_reserve(&s->hseq, 1) ||
-        heap_reserve(&s->htime, 1) || cand_reserve(s))
+        heap_reserve(&s->htime, 1) || cand_reserve(s) ||
+        (!s->opt.drop_closed && queue_reserve(s, s->n_open)))
         goto oom;
     int fail = 0;
     char *cid = dup_opt(id, &fail);
@@ -1709,28 +1721,38 @@ int precis_stream_next_closed(precis_stream *s, precis_story *out)
     return 1;
 }
 
-void precis_stream_close_all(precis_stream *s)
+/* The open stories' (id, slot) in id order, in a new array of *n. */
+static hent *open_sorted(const precis_stream *s, size_t *n)
+{
+    hent *e = pmalloc(pmul(s->n_open ? s->n_open : 1, sizeof *e));
+    *n = 0;
+    if (!e)
+        return NULL;
+    for (size_t i = 0; i < s->nstory; i++)
+        if (s->stories[i].id && s->stories[i].open)
+            e[(*n)++] = (hent){0, s->stories[i].id, (uint32_t)i};
+    qsort(e, *n, sizeof *e, hent_cmp);
+    return e;
+}
+
+precis_status precis_stream_close_all(precis_stream *s)
 {
     if (!s)
-        return;
+        return PRECIS_EINVAL;
     release_popped(s);
-    size_t n = s->n_open;
-    uint64_t *ids = pmalloc(pmul(n ? n : 1, sizeof *ids));
-    if (ids) {
-        /* oldest first, so the queue is in story order */
-        precis_stream_open_stories(s, ids, n);
-        for (size_t i = 0; i < n; i++) {
-            uint32_t t = find_story(s, ids[i]);
-            if (t != UINT32_MAX)
-                story_close(s, t);
-        }
-        pfree(ids);
-    } else {
-        for (uint32_t i = 0; i < s->nstory; i++)
-            if (s->stories[i].id && s->stories[i].open)
-                story_close(s, i);
+    size_t n;
+    hent *e = open_sorted(s, &n);
+    if (!e || (!s->opt.drop_closed && queue_reserve(s, n))) {
+        pfree(e);
+        perr_set(s->err, sizeof s->err, "out of memory");
+        return PRECIS_ENOMEM;
     }
+    /* oldest first, so the queue is in story order */
+    for (size_t i = 0; i < n; i++)
+        story_close(s, e[i].slot);
+    pfree(e);
     s->hseq.n = s->htime.n = 0;
+    return PRECIS_OK;
 }
 
 precis_status precis_stream_story_cluster(const precis_stream *s, uint64_t id,
@@ -1903,16 +1925,12 @@ precis_status precis_stream_save(const precis_stream *s, char **buf, size_t *len
     /* open stories in id order (slots are allocated in id order, then
        reused: sort), then the closed queue in its order */
     w_u32(&b, (uint32_t)(s->n_open + s->cq_n));
-    hent *keys = pmalloc(pmul(s->n_open ? s->n_open : 1, sizeof *keys));
+    size_t no;
+    hent *keys = open_sorted(s, &no);
     if (!keys) {
         pbuf_free(&b);
         return PRECIS_ENOMEM;
     }
-    size_t no = 0;
-    for (size_t i = 0; i < s->nstory; i++)
-        if (s->stories[i].id && s->stories[i].open)
-            keys[no++] = (hent){0, s->stories[i].id, (uint32_t)i};
-    qsort(keys, no, sizeof *keys, hent_cmp);
     for (size_t i = 0; i < no; i++)
         save_story(&b, s, &s->stories[keys[i].slot]);
     pfree(keys);
