@@ -246,9 +246,14 @@ typedef struct posting {
 } posting;
 
 /* A partition: one language (or all, with mix_languages). */
+#define STREAM_BLOCKS (((size_t)2 << STREAM_SKETCH_BITS) / 64)
 typedef struct part {
     uint64_t ndocs;
     uint32_t *sketch; /* 2 rows of 1 << STREAM_SKETCH_BITS */
+    uint32_t *blocks; /* the 64-cell blocks of the sketch ever touched,
+                         so that a snapshot reads only those */
+    size_t nblocks;
+    unsigned char *seen; /* per block: in blocks[] */
     u64map post;      /* term -> posting index */
     u64map bands;     /* band key -> article slot */
 } part;
@@ -479,16 +484,22 @@ static precis_status lang_get(precis_stream *s, const char *name, uint32_t *out)
     if (!s->opt.mix_languages || s->npart == 0) {
         part *np = prealloc(s->parts, pmul(s->npart + 1, sizeof *np));
         uint32_t *sk = pcalloc((size_t)2 << STREAM_SKETCH_BITS, sizeof *sk);
+        uint32_t *bl = pmalloc(STREAM_BLOCKS * sizeof *bl);
+        unsigned char *seen = pcalloc(STREAM_BLOCKS, 1);
         if (np)
             s->parts = np;
-        if (!np || !sk) {
+        if (!np || !sk || !bl || !seen) {
             pfree(sk);
+            pfree(bl);
+            pfree(seen);
             norm_free(nm);
             perr_set(s->err, sizeof s->err, "out of memory");
             return PRECIS_ENOMEM;
         }
         memset(&s->parts[s->npart], 0, sizeof *s->parts);
         s->parts[s->npart].sketch = sk;
+        s->parts[s->npart].blocks = bl;
+        s->parts[s->npart].seen = seen;
         p = (uint32_t)s->npart++;
     }
     lang *l = &s->langs[s->nlang];
@@ -837,6 +848,8 @@ void precis_stream_free(precis_stream *s)
         norm_free(s->langs[i].nm);
     for (size_t i = 0; i < s->npart; i++) {
         pfree(s->parts[i].sketch);
+        pfree(s->parts[i].blocks);
+        pfree(s->parts[i].seen);
         u64map_free(&s->parts[i].post);
         u64map_free(&s->parts[i].bands);
     }
@@ -1013,19 +1026,32 @@ static uint32_t sketch_get(const part *p, uint64_t h)
     return a < b ? a : b;
 }
 
+static void sketch_touch(part *p, size_t cell)
+{
+    size_t b = cell / 64;
+    if (!p->seen[b]) {
+        p->seen[b] = 1;
+        p->blocks[p->nblocks++] = (uint32_t)b;
+    }
+}
+
 /* Conservative update: only the rows at the minimum grow. */
 static void sketch_inc(part *p, uint64_t h)
 {
     size_t m = ((size_t)1 << STREAM_SKETCH_BITS) - 1;
-    uint32_t *a = &p->sketch[h & m];
-    uint32_t *b = &p->sketch[((size_t)1 << STREAM_SKETCH_BITS) + ((h >> 32) & m)];
+    size_t ia = h & m, ib = ((size_t)1 << STREAM_SKETCH_BITS) + ((h >> 32) & m);
+    uint32_t *a = &p->sketch[ia], *b = &p->sketch[ib];
     uint32_t v = *a < *b ? *a : *b;
     if (v == UINT32_MAX)
         return;
-    if (*a == v)
+    if (*a == v) {
         (*a)++;
-    if (*b == v)
+        sketch_touch(p, ia);
+    }
+    if (*b == v) {
         (*b)++;
+        sketch_touch(p, ib);
+    }
 }
 
 /* Computes the article's vector (s->vec, sorted by term), query terms and
@@ -1663,6 +1689,12 @@ static void fill_story(const precis_stream *s, uint32_t t, precis_story *out)
     out->version = x->version;
 }
 
+static int u32_cmp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 static int u64_cmp(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -1906,16 +1938,28 @@ precis_status precis_stream_save(const precis_stream *s, char **buf, size_t *len
     w_u32(&b, (uint32_t)s->npart);
     for (size_t i = 0; i < s->npart; i++) {
         const part *p = &s->parts[i];
-        size_t cells = (size_t)2 << STREAM_SKETCH_BITS, nz = 0;
-        for (size_t k = 0; k < cells; k++)
-            nz += p->sketch[k] != 0;
+        /* sparse: (index, count) of the non-zero cells, read from the
+           blocks ever touched, in index order */
+        uint32_t *bl = pmalloc((p->nblocks ? p->nblocks : 1) * sizeof *bl);
+        if (!bl) {
+            pbuf_free(&b);
+            return PRECIS_ENOMEM;
+        }
+        memcpy(bl, p->blocks, p->nblocks * sizeof *bl);
+        qsort(bl, p->nblocks, sizeof *bl, u32_cmp);
+        size_t nz = 0;
+        for (size_t k = 0; k < p->nblocks; k++)
+            for (size_t j = (size_t)bl[k] * 64; j < (size_t)bl[k] * 64 + 64; j++)
+                nz += p->sketch[j] != 0;
         w_u64(&b, p->ndocs);
         w_u32(&b, (uint32_t)nz);
-        for (size_t k = 0; k < cells; k++)
-            if (p->sketch[k]) {
-                w_u32(&b, (uint32_t)k);
-                w_u32(&b, p->sketch[k]);
-            }
+        for (size_t k = 0; k < p->nblocks; k++)
+            for (size_t j = (size_t)bl[k] * 64; j < (size_t)bl[k] * 64 + 64; j++)
+                if (p->sketch[j]) {
+                    w_u32(&b, (uint32_t)j);
+                    w_u32(&b, p->sketch[j]);
+                }
+        pfree(bl);
     }
     w_u32(&b, (uint32_t)s->nlang);
     for (size_t i = 0; i < s->nlang; i++) {
@@ -2196,7 +2240,13 @@ precis_stream *precis_stream_load(const char *buf, size_t len, precis_status *st
     size_t cells = (size_t)2 << STREAM_SKETCH_BITS;
     for (uint32_t i = 0; i < np && !r.bad && !r.oom; i++) {
         part *p = &s->parts[i];
-        if (!(p->sketch = pcalloc(cells, sizeof *p->sketch))) {
+        if (!(p->sketch = pcalloc(cells, sizeof *p->sketch)) ||
+            !(p->blocks = pmalloc(STREAM_BLOCKS * sizeof *p->blocks)) ||
+            !(p->seen = pcalloc(STREAM_BLOCKS, 1))) {
+            pfree(p->sketch);
+            pfree(p->blocks);
+            p->sketch = NULL;
+            p->blocks = NULL;
             r.oom = 1;
             break;
         }
@@ -2205,10 +2255,12 @@ precis_stream *precis_stream_load(const char *buf, size_t len, precis_status *st
         uint32_t nz = r_count(&r, 8);
         for (uint32_t k = 0; k < nz && !r.bad; k++) {
             uint32_t idx = r_u32(&r), v = r_u32(&r);
-            if (idx >= cells)
+            if (idx >= cells || !v || p->sketch[idx]) {
                 r.bad = 1;
-            else
+            } else {
                 p->sketch[idx] = v;
+                sketch_touch(p, idx);
+            }
         }
     }
     uint32_t nl = r_count(&r, 8);
