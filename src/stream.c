@@ -309,6 +309,7 @@ struct precis_stream {
     size_t npart;
 
     u64map ids;    /* id hash -> article slot (open stories) */
+    u64map sids;   /* story id -> slot (open, queued and popped stories) */
     u64map detect; /* function word hash -> language bit set */
     heap hseq, htime;
 
@@ -689,6 +690,8 @@ static void art_release(precis_stream *s, uint32_t a)
 static void story_release(precis_stream *s, uint32_t t)
 {
     story *x = &s->stories[t];
+    if (x->id)
+        u64map_del(&s->sids, x->id);
     for (uint32_t i = 0; i < x->n; i++)
         art_release(s, x->members[i]);
     story_fields_free(x);
@@ -861,6 +864,7 @@ void precis_stream_free(precis_stream *s)
     pfree(s->posts);
     pfree(s->free_post);
     u64map_free(&s->ids);
+    u64map_free(&s->sids);
     u64map_free(&s->detect);
     pfree(s->hseq.e);
     pfree(s->htime.e);
@@ -1476,7 +1480,7 @@ precis_status precis_stream_add(precis_stream *s, const precis_article *a, const
         return st;
 
     /* reserve everything the commit needs, so that it cannot fail */
-    if (reserve_slots(s) || u64map_reserve(&s->ids, 1) ||
+    if (reserve_slots(s) || u64map_reserve(&s->ids, 1) || u64map_reserve(&s->sids, 1) ||
         u64map_reserve(&p->bands, STREAM_MH_BANDS) || heap_reserve(&s->hseq, 1) ||
         heap_reserve(&s->htime, 1) || cand_reserve(s) ||
         (!s->opt.drop_closed && queue_reserve(s, s->n_open)))
@@ -1544,6 +1548,7 @@ precis_status precis_stream_add(precis_stream *s, const precis_article *a, const
         target = take_story(s);
         story *x = &s->stories[target];
         x->id = s->next_story++;
+        u64map_set(&s->sids, x->id, target);
         x->part = pi;
         x->lang = li;
         x->open = 1;
@@ -1659,18 +1664,13 @@ precis_status precis_stream_add_json(precis_stream *s, const char *line, size_t 
 
 /* ---- reading stories ------------------------------------------------------*/
 
-/* The slot of open story id, or of the popped story; UINT32_MAX if none.
-   Linear in the open stories: callers hold ids, not slots. */
+/* The slot of open story id, or of the popped story; UINT32_MAX if none. */
 static uint32_t find_story(const precis_stream *s, uint64_t id)
 {
-    if (!id)
+    const uint32_t *t = id ? u64map_get(&s->sids, id) : NULL;
+    if (!t || !(s->stories[*t].open || *t == s->popped))
         return UINT32_MAX;
-    if (s->popped != UINT32_MAX && s->stories[s->popped].id == id)
-        return s->popped;
-    for (uint32_t i = 0; i < s->nstory; i++)
-        if (s->stories[i].id == id && s->stories[i].open)
-            return i;
-    return UINT32_MAX;
+    return *t;
 }
 
 static void fill_story(const precis_stream *s, uint32_t t, precis_story *out)
@@ -2092,9 +2092,9 @@ static uint32_t art_by_seq(const u64map *seqs, uint64_t seq)
     return v ? *v : UINT32_MAX;
 }
 
-static int load_story(precis_stream *s, rd *r, u64map *seqs, u64map *sids)
+static int load_story(precis_stream *s, rd *r, u64map *seqs)
 {
-    if (reserve_slots(s) || u64map_reserve(sids, 1)) {
+    if (reserve_slots(s) || u64map_reserve(&s->sids, 1)) {
         r->oom = 1;
         return -1;
     }
@@ -2110,14 +2110,14 @@ static int load_story(precis_stream *s, rd *r, u64map *seqs, u64map *sids)
     uint64_t last_dated = r_u64(r);
     x->last_dated = UINT32_MAX;
     if (r->bad || !x->id || x->id >= s->next_story || x->lang >= s->nlang || x->open > 1 ||
-        u64map_get(sids, x->id)) {
+        u64map_get(&s->sids, x->id)) {
         r->bad = 1;
         x->id = 0;
         s->free_story[s->nfree_story++] = t;
         return -1;
     }
     x->part = s->langs[x->lang].part;
-    u64map_set(sids, x->id, t);
+    u64map_set(&s->sids, x->id, t);
     uint32_t nc = r_count(r, 12);
     if (nc > STREAM_CENTROID_TERMS)
         r->bad = 1;
@@ -2215,7 +2215,7 @@ precis_stream *precis_stream_load(const char *buf, size_t len, precis_status *st
         return NULL;
     }
     precis_stream *s = stream_alloc(&o);
-    u64map seqs = {0}, sids = {0};
+    u64map seqs = {0};
     if (!s) {
         pfree(olang);
         *st = PRECIS_ENOMEM;
@@ -2290,7 +2290,7 @@ precis_stream *precis_stream_load(const char *buf, size_t len, precis_status *st
     }
     uint32_t ns = r_count(&r, 64);
     for (uint32_t i = 0; i < ns && !r.bad && !r.oom; i++) {
-        if (load_story(s, &r, &seqs, &sids))
+        if (load_story(s, &r, &seqs))
             break;
     }
     /* index the loaded stories: open ones into ids and heaps, closed
@@ -2324,7 +2324,7 @@ precis_stream *precis_stream_load(const char *buf, size_t len, precis_status *st
             if (!n || n > STREAM_POSTING_CAP || u64map_get(&p->post, term))
                 r.bad = 1;
             for (uint32_t j = 0; j < n && !r.bad; j++) {
-                uint32_t *t = u64map_get(&sids, r_u64(&r));
+                uint32_t *t = u64map_get(&s->sids, r_u64(&r));
                 if (!t || !s->stories[*t].open || s->stories[*t].part != i)
                     r.bad = 1;
                 else if (posting_add(s, p, term, *t))
@@ -2347,7 +2347,6 @@ precis_stream *precis_stream_load(const char *buf, size_t len, precis_status *st
     if (!r.bad && r.p != r.end)
         r.bad = 1;
     u64map_free(&seqs);
-    u64map_free(&sids);
     if (r.bad || r.oom) {
         *st = r.oom ? PRECIS_ENOMEM : PRECIS_ESNAPSHOT;
         precis_stream_free(s);
