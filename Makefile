@@ -67,7 +67,7 @@ asan: test-deps
 # build-fuzz/corpus/TARGET (the seeds in fuzz/corpus/TARGET stay as they
 # are); a crash leaves build-fuzz/artifacts/TARGET-crash-* and stops.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= fuzz_text fuzz_jsonl fuzz_multinews fuzz_split fuzz_rouge fuzz_analyze fuzz_batch
+FUZZ_TARGETS ?= fuzz_text fuzz_jsonl fuzz_multinews fuzz_split fuzz_rouge fuzz_analyze fuzz_batch fuzz_stream
 FUZZ_FLAGS ?=
 FUZZ_BUILD ?= build-fuzz
 fuzz: deps
@@ -104,3 +104,5 @@ format:
 golden: all
 	for f in text json markdown; do $(BUILD)/precis summarize --words 120 --format $$f examples/cluster > tests/golden/example.$$f; done
 	for m in lead lead-rr centroid lexrank mmr; do $(BUILD)/precis summarize --words 120 -m $$m examples/cluster > tests/golden/example.$$m.text; done
+	$(BUILD)/precis stories -q tests/data/stories.jsonl > tests/golden/stories.out || test $$? -eq 1
+	$(BUILD)/precis stories -q --final tests/data/stories.jsonl > tests/golden/stories.final.out || test $$? -eq 1

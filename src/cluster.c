@@ -152,15 +152,58 @@ static int has_text(const char *s, size_t n)
 }
 
 /* Validates a metadata string (id, source, ...). */
-static precis_status check_field(precis_cluster *c, const char *what, const char *s)
+static precis_status check_field(char *err, size_t cap, const char *what, const char *s)
 {
     if (!s)
         return PRECIS_OK;
     size_t bad;
     precis_status st = utf8_check(s, strlen(s), &bad);
     if (st)
-        perr_set(c->err, sizeof c->err, "%s: %s at byte %zu", what, precis_strerror(st), bad);
+        perr_set(err, cap, "%s: %s at byte %zu", what, precis_strerror(st), bad);
     return st;
+}
+
+/* The metadata strings of an article, each valid UTF-8. */
+static precis_status check_fields(char *err, size_t cap, const precis_article *a)
+{
+    precis_status st;
+    if ((st = check_field(err, cap, "id", a->id)) ||
+        (st = check_field(err, cap, "source", a->source)) ||
+        (st = check_field(err, cap, "date", a->date)) ||
+        (st = check_field(err, cap, "title", a->title)))
+        return st;
+    return PRECIS_OK;
+}
+
+precis_status cluster_check_article(const precis_article *a, size_t *skip, size_t *ds,
+                                    size_t *dl, char *err, size_t cap)
+{
+    if (!a || (!a->text && a->text_len)) {
+        perr_set(err, cap, "invalid argument");
+        return PRECIS_EINVAL;
+    }
+    const char *text = a->text ? a->text : "";
+    size_t len = a->text_len;
+    if (len > PRECIS_MAX_ARTICLE_BYTES) {
+        perr_set(err, cap, "article of %zu bytes exceeds the limit of %zu bytes", len,
+                 (size_t)PRECIS_MAX_ARTICLE_BYTES);
+        return PRECIS_ELIMIT;
+    }
+    size_t bad;
+    precis_status st = utf8_check(text, len, &bad);
+    if (st) {
+        perr_set(err, cap, "%s at byte %zu", precis_strerror(st), bad);
+        return st;
+    }
+    if ((st = check_fields(err, cap, a)))
+        return st;
+    *ds = *dl = 0;
+    *skip = meta_date(text, len, ds, dl);
+    if (!has_text(text + *skip, len - *skip)) {
+        perr_set(err, cap, "article has no text");
+        return PRECIS_EEMPTY;
+    }
+    return PRECIS_OK;
 }
 
 /* Decodes an article's text (charset, character references) when it
@@ -235,8 +278,7 @@ precis_status precis_cluster_add(precis_cluster *c, const precis_article *a)
         goto oom;
     if (st)
         goto out;
-    if ((st = check_field(c, "id", a->id)) || (st = check_field(c, "source", a->source)) ||
-        (st = check_field(c, "date", a->date)) || (st = check_field(c, "title", a->title)))
+    if ((st = check_fields(c->err, sizeof c->err, a)))
         goto out;
     size_t ds = 0, dl = 0;
     size_t skip = meta_date(text, len, &ds, &dl);
@@ -310,8 +352,11 @@ static int json_opt_str(precis_cluster *c, json_t *obj, const char *key, const c
     return -1;
 }
 
-/* Adds the article described by a parsed JSON object. */
-static precis_status add_json_object(precis_cluster *c, json_t *obj)
+/* Reads the article fields of a parsed JSON object into *a (strings owned
+   by obj; an integer "id" written into idbuf), and "lang" into *lang when
+   lang is not NULL. */
+static precis_status json_article(precis_cluster *c, json_t *obj, precis_article *a,
+                                  char *idbuf, const char **lang)
 {
     if (!json_is_object(obj)) {
         perr_set(c->err, sizeof c->err, "record is not a JSON object");
@@ -322,22 +367,31 @@ static precis_status add_json_object(precis_cluster *c, json_t *obj)
         perr_set(c->err, sizeof c->err, "record has no string field \"text\"");
         return PRECIS_EJSON;
     }
-    precis_article a = {0};
-    char idbuf[32];
-    int r = json_opt_str(c, obj, "id", &a.id);
+    memset(a, 0, sizeof *a);
+    int r = json_opt_str(c, obj, "id", &a->id);
     if (r == 1) {
-        snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT,
+        snprintf(idbuf, CLUSTER_IDBUF, "%" JSON_INTEGER_FORMAT,
                  json_integer_value(json_object_get(obj, "id")));
-        a.id = idbuf;
+        a->id = idbuf;
     } else if (r < 0) {
         return PRECIS_EJSON;
     }
-    if (json_opt_str(c, obj, "source", &a.source) || json_opt_str(c, obj, "date", &a.date) ||
-        json_opt_str(c, obj, "title", &a.title))
+    if (json_opt_str(c, obj, "source", &a->source) || json_opt_str(c, obj, "date", &a->date) ||
+        json_opt_str(c, obj, "title", &a->title) ||
+        (lang && json_opt_str(c, obj, "lang", lang)))
         return PRECIS_EJSON;
-    a.text = json_string_value(text);
-    a.text_len = json_string_length(text);
-    return precis_cluster_add(c, &a);
+    a->text = json_string_value(text);
+    a->text_len = json_string_length(text);
+    return PRECIS_OK;
+}
+
+/* Adds the article described by a parsed JSON object. */
+static precis_status add_json_object(precis_cluster *c, json_t *obj)
+{
+    precis_article a;
+    char idbuf[CLUSTER_IDBUF];
+    precis_status st = json_article(c, obj, &a, idbuf, NULL);
+    return st ? st : precis_cluster_add(c, &a);
 }
 
 /* Decodes a whole record (a JSON line, a Multi-News line) when it is not
@@ -534,4 +588,28 @@ precis_status precis_cluster_add_multinews(precis_cluster *c, const char *line, 
 precis_status precis_cluster_add_json_cluster(precis_cluster *c, const char *line, size_t len)
 {
     return add_line(c, line, len, add_json_cluster);
+}
+
+precis_status cluster_parse_json(precis_cluster *c, const char *line, size_t len,
+                                 precis_article *a, const char **lang, char *idbuf,
+                                 void **hold)
+{
+    precis_status st;
+    *hold = NULL;
+    *lang = NULL;
+    json_t *obj = load_json(c, line ? line : "", len, &st);
+    if (!obj)
+        return st;
+    st = json_article(c, obj, a, idbuf, lang);
+    if (st)
+        json_decref(obj);
+    else
+        *hold = obj;
+    return st;
+}
+
+void cluster_json_release(void *hold)
+{
+    if (hold)
+        json_decref((json_t *)hold);
 }
