@@ -15,6 +15,8 @@ int cmd_analyze(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_split(int argc, char **argv);
+int cmd_serve(int argc, char **argv);  /* service/, not precis.h alone */
+int cmd_ingest(int argc, char **argv);
 
 /* Reads a whole file ("-" = stdin) into a new buffer; NULL + errno-style
    message in err on failure. */

@@ -20,6 +20,8 @@ static const char usage[] =
     "  batch      summarize many clusters, one output line per input line\n"
     "  rouge      score summaries against references (ROUGE-1.5.5 compatible)\n"
     "  split      print the sentences of a text, one per line\n"
+    "  serve      run the live news desk over HTTP (stories, summaries, pages)\n"
+    "  ingest     feed articles to the news desk (a store or a running server)\n"
     "\n"
     "Run 'precis <command> --help' for a command's options; see precis(1).\n"
     "  -h, --help     this help\n"
@@ -50,6 +52,10 @@ int main(int argc, char **argv)
         return cmd_rouge(argc - 1, argv + 1);
     if (!strcmp(cmd, "split"))
         return cmd_split(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve"))
+        return cmd_serve(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ingest"))
+        return cmd_ingest(argc - 1, argv + 1);
     fprintf(stderr, "precis: unknown command '%s'\n%s", cmd, usage);
     return EXIT_USAGE;
 }
