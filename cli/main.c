@@ -20,6 +20,7 @@ static const char usage[] =
     "  batch      summarize many clusters, one output line per input line\n"
     "  rouge      score summaries against references (ROUGE-1.5.5 compatible)\n"
     "  split      print the sentences of a text, one per line\n"
+    "  stories    group a stream of articles into stories as they arrive\n"
     "  serve      run the live news desk over HTTP (stories, summaries, pages)\n"
     "  ingest     feed articles to the news desk (a store or a running server)\n"
     "\n"
@@ -52,6 +53,8 @@ int main(int argc, char **argv)
         return cmd_rouge(argc - 1, argv + 1);
     if (!strcmp(cmd, "split"))
         return cmd_split(argc - 1, argv + 1);
+    if (!strcmp(cmd, "stories"))
+        return cmd_stories(argc - 1, argv + 1);
     if (!strcmp(cmd, "serve"))
         return cmd_serve(argc - 1, argv + 1);
     if (!strcmp(cmd, "ingest"))
