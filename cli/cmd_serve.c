@@ -94,7 +94,7 @@ int cmd_serve(int argc, char **argv)
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int c;
-    long long v;
+    long long v = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "p:w:qh", longopts, NULL)) != -1) {
         int bad = 0;
