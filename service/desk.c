@@ -603,13 +603,28 @@ static void make_headline(pbuf *b, const precis_summary *sum, const precis_clust
     pbuf_free(&flat);
 }
 
-static void recompute(worker *w, uint64_t story)
+/* A computed version waiting for its commit, owning its strings. */
+typedef struct owned_version {
+    store_version v;
+    char *own[9];
+} owned_version;
+
+static void owned_free(owned_version *o)
 {
+    for (size_t i = 0; i < sizeof o->own / sizeof o->own[0]; i++)
+        pfree(o->own[i]);
+    memset(o, 0, sizeof *o);
+}
+
+/* Computes the next version of story into *ov; 0 on success. */
+static int recompute(worker *w, uint64_t story, owned_version *ov)
+{
+    int rc = -1;
     desk *d = w->d;
     char e[PRECIS_ERRMAX];
     precis_cluster *c = precis_cluster_new();
     if (!c)
-        return;
+        return -1;
     precis_summary *sum = NULL;
     precis_analysis *an = NULL;
     char *report = NULL, *html = NULL, *text = NULL;
@@ -722,7 +737,8 @@ static void recompute(worker *w, uint64_t story)
     if (sents.oom || facts.oom || arts.oom || srcs.oom || changes.oom || head.oom)
         goto out;
 
-    store_version v = {0};
+    store_version v;
+    memset(&v, 0, sizeof v);
     v.story = story;
     v.created = serve_now_ms();
     v.n_articles = na;
@@ -738,10 +754,34 @@ static void recompute(worker *w, uint64_t story)
     v.changes = changes.data;
     v.page = html;
     v.page_len = html_len;
-    if (d->ops->put_version(w->st, &v, e))
-        desk_log(d, "story %llu: %s", (unsigned long long)story, e);
-    else
-        atomic_fetch_add(&d->generation, 1);
+    /* hand the strings over to *ov */
+    ov->own[0] = pbuf_take(&head, NULL);
+    ov->own[1] = text;
+    ov->own[2] = pbuf_take(&srcs, NULL);
+    ov->own[3] = report;
+    ov->own[4] = pbuf_take(&sents, NULL);
+    ov->own[5] = pbuf_take(&facts, NULL);
+    ov->own[6] = pbuf_take(&arts, NULL);
+    ov->own[7] = pbuf_take(&changes, NULL);
+    ov->own[8] = html;
+    text = report = html = NULL;
+    v.headline = ov->own[0];
+    v.summary = ov->own[1];
+    v.sources = ov->own[2];
+    v.report = ov->own[3];
+    v.sentences = ov->own[4];
+    v.facts = ov->own[5];
+    v.articles = ov->own[6];
+    v.changes = ov->own[7];
+    v.page = ov->own[8];
+    v.lang = NULL;
+    ov->v = v;
+    rc = 0;
+    for (size_t i = 0; i < sizeof ov->own / sizeof ov->own[0]; i++)
+        if (!ov->own[i])
+            rc = -1;
+    if (rc)
+        owned_free(ov);
 out:
     json_decref(ps);
     json_decref(pf);
@@ -763,17 +803,44 @@ out:
     precis_analysis_free(an);
     precis_summary_free(sum);
     precis_cluster_free(c);
+    return rc;
 }
+
+/* Versions committed together (see put_versions). */
+#define DESK_BATCH 16
 
 static void *worker_main(void *arg)
 {
     worker *w = arg;
     desk *d = w->d;
-    uint64_t story;
-    while (d->qops->pop(d->q, &story)) {
+    uint64_t story[DESK_BATCH];
+    owned_version ov[DESK_BATCH];
+    store_version v[DESK_BATCH];
+    char e[PRECIS_ERRMAX];
+    memset(ov, 0, sizeof ov);
+    while (d->qops->pop(d->q, &story[0], 1)) {
         atomic_fetch_add(&d->busy, 1);
-        recompute(w, story);
-        d->qops->done(d->q, story);
+        /* this story, and whatever else is due by the time it is done */
+        size_t n = 0, ns = 1;
+        int64_t t0 = serve_now_ms();
+        for (size_t i = 0;; i++) {
+            if (recompute(w, story[i], &ov[n]) == 0) {
+                v[n] = ov[n].v;
+                n++;
+            }
+            if (ns == DESK_BATCH || serve_now_ms() - t0 > 250 ||
+                !d->qops->pop(d->q, &story[ns], 0))
+                break;
+            ns++;
+        }
+        if (n && d->ops->put_versions(w->st, v, n, e))
+            desk_log(d, "%zu versions not stored: %s", n, e);
+        else if (n)
+            atomic_fetch_add(&d->generation, 1);
+        for (size_t i = 0; i < n; i++)
+            owned_free(&ov[i]);
+        for (size_t i = 0; i < ns; i++)
+            d->qops->done(d->q, story[i]);
         atomic_fetch_sub(&d->busy, 1);
     }
     return NULL;

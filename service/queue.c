@@ -103,7 +103,7 @@ static int is_busy(const queue *q, uint64_t story)
     return 0;
 }
 
-static int q_pop(void *vq, uint64_t *story)
+static int q_pop(void *vq, uint64_t *story, int wait)
 {
     queue *q = vq;
     pthread_mutex_lock(&q->mu);
@@ -140,7 +140,7 @@ static int q_pop(void *vq, uint64_t *story)
             pthread_mutex_unlock(&q->mu);
             return 1;
         }
-        if (q->closed && (!q->drain || (q->n == 0 && q->nbusy == 0))) {
+        if (!wait || (q->closed && (!q->drain || (q->n == 0 && q->nbusy == 0)))) {
             pthread_mutex_unlock(&q->mu);
             return 0;
         }
@@ -149,9 +149,9 @@ static int q_pop(void *vq, uint64_t *story)
         else {
             struct timespec ts;
             clock_gettime(CLOCK_MONOTONIC, &ts);
-            int64_t wait = next - now;
-            ts.tv_sec += wait / 1000;
-            ts.tv_nsec += (long)(wait % 1000) * 1000000L;
+            int64_t ms = next - now;
+            ts.tv_sec += ms / 1000;
+            ts.tv_nsec += (long)(ms % 1000) * 1000000L;
             if (ts.tv_nsec >= 1000000000L) {
                 ts.tv_sec++;
                 ts.tv_nsec -= 1000000000L;

@@ -15,7 +15,7 @@
  *               --store_ops.put_articles()-->  durable log (store_sqlite.c)
  *               --queue_ops.push()-->  debounced work queue (queue.c)
  *   worker      --queue_ops.pop()-->  recompute summary + report (desk.c)
- *               --store_ops.put_version()-->  versioned story (store_sqlite.c)
+ *               --store_ops.put_versions()-->  versioned story (store_sqlite.c)
  *   readers     --store_read_*()-->  JSON and HTML (http.c, pages.c)
  *
  * An article is acknowledged only after put_articles() has committed it,
@@ -65,7 +65,7 @@ typedef struct store_article {
 /* One recomputation of a story, everything precomputed for readers. */
 typedef struct store_version {
     uint64_t story;
-    int version; /* set by put_version */
+    int version; /* set by put_versions */
     int64_t created;
     size_t n_articles, n_sources;
     const char *lang;
@@ -100,7 +100,8 @@ typedef struct store_ops {
     int (*story_articles)(void *st, uint64_t story, size_t max, store_replay_cb cb, void *ud,
                           char *err);
     int (*prev_version)(void *st, uint64_t story, store_prev *out, char *err);
-    int (*put_version)(void *st, store_version *v, char *err);
+    /* Commits n versions in one transaction (sets each v[i].version). */
+    int (*put_versions)(void *st, store_version *v, size_t n, char *err);
     /* Every article with seq > after, in order. */
     int (*replay)(void *st, int64_t after, store_replay_cb cb, void *ud, char *err);
     int (*save_snapshot)(void *st, int64_t seq, const void *state, size_t len, char *err);
@@ -158,8 +159,9 @@ typedef struct queue_ops {
     int (*push)(void *q, uint64_t story);
     /* Blocks until a story is due (quiet for the debounce interval, or
        waiting for max_wait), returns 1 with it in *story; 0 once closed
-       and (when draining) empty. */
-    int (*pop)(void *q, uint64_t *story);
+       and (when draining) empty.  With wait = 0 it returns 0 at once when
+       no story is due. */
+    int (*pop)(void *q, uint64_t *story, int wait);
     /* The worker finished story (popped stories are not handed to a
        second worker until then). */
     void (*done)(void *q, uint64_t story);

@@ -28,10 +28,18 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The statements of the hot paths, prepared once per connection. */
+enum {
+    Q_FIND, Q_INS_ART, Q_UP_STORY, Q_STORY_ARTS, Q_PREV, Q_NEXT_VER, Q_INS_VER, Q_UP_VER,
+    Q_LAST_SEQ, Q_FTS, Q_VERSIONS, Q_READ_STORY, Q_READ_PAGE, Q_READ_ART, Q_COUNT_CARDS,
+    Q_CARDS, Q_N
+};
+
 struct store {
     sqlite3 *db;
     int fts;
     char *tmp; /* strings handed back by prev_version */
+    sqlite3_stmt *q[Q_N];
 };
 
 static const char schema[] =
@@ -78,6 +86,23 @@ static sqlite3_stmt *prep(store *st, const char *sql)
     if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK)
         return NULL;
     return s;
+}
+
+/* The cached statement k (prepared on first use); give it back with
+   release().  NULL on a database error. */
+static sqlite3_stmt *stmt(store *st, int k, const char *sql)
+{
+    if (!st->q[k])
+        st->q[k] = prep(st, sql);
+    return st->q[k];
+}
+
+static void release(sqlite3_stmt *s)
+{
+    if (s) {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+    }
 }
 
 static void bind_text(sqlite3_stmt *s, int i, const char *v)
@@ -139,6 +164,8 @@ void store_close(store *st)
 {
     if (!st)
         return;
+    for (int k = 0; k < Q_N; k++)
+        sqlite3_finalize(st->q[k]);
     sqlite3_close_v2(st->db);
     sqlite3_free(st->tmp);
     pfree(st);
@@ -151,7 +178,7 @@ int store_has_fts(const store *st) { return st->fts; }
 static int sq_find_article(void *vst, const char *id, uint64_t *story, char *err)
 {
     store *st = vst;
-    sqlite3_stmt *s = prep(st, "SELECT story FROM articles WHERE id = ?");
+    sqlite3_stmt *s = stmt(st, Q_FIND, "SELECT story FROM articles WHERE id = ?");
     if (!s)
         return fail(st, err, "find article");
     bind_text(s, 1, id);
@@ -159,7 +186,7 @@ static int sq_find_article(void *vst, const char *id, uint64_t *story, char *err
     int found = rc == SQLITE_ROW;
     if (found)
         *story = (uint64_t)sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
+    release(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return fail(st, err, "find article");
     return found;
@@ -170,10 +197,10 @@ static int sq_put_articles(void *vst, store_article *a, size_t n, char *err)
     store *st = vst;
     if (exec(st, "BEGIN IMMEDIATE", err))
         return -1;
-    sqlite3_stmt *ins = prep(st, "INSERT INTO articles(id, story, new_story, copy_of, lang, "
+    sqlite3_stmt *ins = stmt(st, Q_INS_ART, "INSERT INTO articles(id, story, new_story, copy_of, lang, "
                                  "source, date, title, url, text, received) "
                                  "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-    sqlite3_stmt *up = prep(st, "INSERT INTO stories(id, lang, created, updated, n_articles, "
+    sqlite3_stmt *up = stmt(st, Q_UP_STORY, "INSERT INTO stories(id, lang, created, updated, n_articles, "
                                 "last_seq) VALUES(?1, ?2, ?3, ?3, 1, ?4) ON CONFLICT(id) DO "
                                 "UPDATE SET updated = ?3, n_articles = n_articles + 1, "
                                 "last_seq = ?4");
@@ -204,8 +231,8 @@ static int sq_put_articles(void *vst, store_article *a, size_t n, char *err)
     }
     if (!ok)
         fail(st, err, "log articles");
-    sqlite3_finalize(ins);
-    sqlite3_finalize(up);
+    release(ins);
+    release(up);
     if (ok && exec(st, "COMMIT", err))
         ok = 0;
     if (!ok) {
@@ -247,7 +274,7 @@ static int sq_story_articles(void *vst, uint64_t story, size_t max, store_replay
                              void *ud, char *err)
 {
     store *st = vst;
-    sqlite3_stmt *s = prep(st, "SELECT * FROM (SELECT " ARTICLE_COLS " FROM articles WHERE "
+    sqlite3_stmt *s = stmt(st, Q_STORY_ARTS, "SELECT * FROM (SELECT " ARTICLE_COLS " FROM articles WHERE "
                                "story = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq");
     if (!s)
         return fail(st, err, "story articles");
@@ -256,7 +283,7 @@ static int sq_story_articles(void *vst, uint64_t story, size_t max, store_replay
     int rc = emit_articles(s, cb, ud);
     if (rc < 0)
         fail(st, err, "story articles");
-    sqlite3_finalize(s);
+    release(s);
     return rc < 0 ? -1 : 0;
 }
 
@@ -282,7 +309,7 @@ static int sq_prev_version(void *vst, uint64_t story, store_prev *out, char *err
     memset(out, 0, sizeof *out);
     sqlite3_free(st->tmp);
     st->tmp = NULL;
-    sqlite3_stmt *s = prep(st, "SELECT version, sentences, facts, articles FROM versions "
+    sqlite3_stmt *s = stmt(st, Q_PREV, "SELECT version, sentences, facts, articles FROM versions "
                                "WHERE story = ? ORDER BY version DESC LIMIT 1");
     if (!s)
         return fail(st, err, "previous version");
@@ -294,7 +321,7 @@ static int sq_prev_version(void *vst, uint64_t story, store_prev *out, char *err
             tot += (l[i] = (size_t)sqlite3_column_bytes(s, i + 1)) + 1;
         st->tmp = sqlite3_malloc64(tot);
         if (!st->tmp) {
-            sqlite3_finalize(s);
+            release(s);
             perr_set(err, PRECIS_ERRMAX, "out of memory");
             return -1;
         }
@@ -309,7 +336,7 @@ static int sq_prev_version(void *vst, uint64_t story, store_prev *out, char *err
         }
         out->version = sqlite3_column_int(s, 0);
     }
-    sqlite3_finalize(s);
+    release(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return fail(st, err, "previous version");
     return 0;
@@ -319,7 +346,7 @@ static int sq_prev_version(void *vst, uint64_t story, store_prev *out, char *err
    SERVE_VERSIONS_SHOWN), appended to b. */
 static int versions_json(store *st, uint64_t story, pbuf *b)
 {
-    sqlite3_stmt *s = prep(st, "SELECT version, created, n_articles, summary, changes FROM "
+    sqlite3_stmt *s = stmt(st, Q_VERSIONS, "SELECT version, created, n_articles, summary, changes FROM "
                                "versions WHERE story = ? ORDER BY version DESC LIMIT ?");
     if (!s)
         return -1;
@@ -340,28 +367,31 @@ static int versions_json(store *st, uint64_t story, pbuf *b)
         pbuf_putc(b, '}');
     }
     pbuf_putc(b, ']');
-    sqlite3_finalize(s);
+    release(s);
     return rc == SQLITE_DONE && !b->oom ? 0 : -1;
 }
 
-static int sq_put_version(void *vst, store_version *v, char *err)
+/* One version inside the open transaction. */
+static int put_one_version(store *st, store_version *v)
 {
-    store *st = vst;
-    if (exec(st, "BEGIN IMMEDIATE", err))
-        return -1;
-    int ok = 0;
     pbuf vj, page;
     pbuf_init(&vj);
     pbuf_init(&page);
-    sqlite3_stmt *s = prep(st, "SELECT coalesce(max(version), 0) + 1 FROM versions WHERE "
-                               "story = ?");
-    sqlite3_stmt *ins = prep(st, "INSERT INTO versions(story, version, created, n_articles, "
-                                 "summary, sentences, facts, articles, changes) "
-                                 "VALUES(?,?,?,?,?,?,?,?,?)");
-    sqlite3_stmt *up = prep(st, "UPDATE stories SET version = ?2, summarized = ?3, headline = "
-                                "?4, summary = ?5, sources = ?6, n_sources = ?7, report = ?8, "
-                                "page = ?9, versions = ?10, version_seq = ?11 WHERE id = ?1");
-    if (!s || !ins || !up)
+    int ok = 0;
+    sqlite3_stmt *s = stmt(st, Q_NEXT_VER, "SELECT coalesce(max(version), 0) + 1 FROM versions "
+                                           "WHERE story = ?");
+    sqlite3_stmt *ins = stmt(st, Q_INS_VER, "INSERT INTO versions(story, version, created, "
+                                            "n_articles, summary, sentences, facts, articles, "
+                                            "changes) VALUES(?,?,?,?,?,?,?,?,?)");
+    sqlite3_stmt *up = stmt(st, Q_UP_VER, "UPDATE stories SET version = ?2, summarized = ?3, "
+                                          "headline = ?4, summary = ?5, sources = ?6, n_sources "
+                                          "= ?7, report = ?8, page = ?9, versions = ?10, "
+                                          "version_seq = ?11 WHERE id = ?1");
+    sqlite3_stmt *ls = stmt(st, Q_LAST_SEQ, "SELECT last_seq FROM stories WHERE id = ?");
+    sqlite3_stmt *f = st->fts ? stmt(st, Q_FTS, "INSERT OR REPLACE INTO stories_fts(rowid, "
+                                                "headline, summary) VALUES(?,?,?)")
+                              : NULL;
+    if (!s || !ins || !up || !ls || (st->fts && !f))
         goto out;
     sqlite3_bind_int64(s, 1, (sqlite3_int64)v->story);
     if (sqlite3_step(s) != SQLITE_ROW)
@@ -383,6 +413,11 @@ static int sq_put_version(void *vst, store_version *v, char *err)
                 v->created, vj.data);
     if (page.oom)
         goto out;
+    /* the newest article this version covers */
+    sqlite3_int64 last = 0;
+    sqlite3_bind_int64(ls, 1, (sqlite3_int64)v->story);
+    if (sqlite3_step(ls) == SQLITE_ROW)
+        last = sqlite3_column_int64(ls, 0);
     sqlite3_bind_int64(up, 1, (sqlite3_int64)v->story);
     sqlite3_bind_int(up, 2, v->version);
     sqlite3_bind_int64(up, 3, v->created);
@@ -393,41 +428,41 @@ static int sq_put_version(void *vst, store_version *v, char *err)
     bind_text(up, 8, v->report);
     sqlite3_bind_blob64(up, 9, page.data, page.len, SQLITE_STATIC);
     bind_text(up, 10, vj.data);
-    /* the newest article this version covers */
-    sqlite3_stmt *ls = prep(st, "SELECT last_seq FROM stories WHERE id = ?");
-    sqlite3_int64 last = 0;
-    if (ls) {
-        sqlite3_bind_int64(ls, 1, (sqlite3_int64)v->story);
-        if (sqlite3_step(ls) == SQLITE_ROW)
-            last = sqlite3_column_int64(ls, 0);
-        sqlite3_finalize(ls);
-    }
     sqlite3_bind_int64(up, 11, last);
     if (sqlite3_step(up) != SQLITE_DONE)
         goto out;
-    if (st->fts) {
-        sqlite3_stmt *f = prep(st, "INSERT OR REPLACE INTO stories_fts(rowid, headline, "
-                                   "summary) VALUES(?,?,?)");
-        int fok = f != NULL;
-        if (f) {
-            sqlite3_bind_int64(f, 1, (sqlite3_int64)v->story);
-            bind_text(f, 2, v->headline);
-            bind_text(f, 3, v->summary);
-            fok = sqlite3_step(f) == SQLITE_DONE;
-            sqlite3_finalize(f);
-        }
-        if (!fok)
+    if (f) {
+        sqlite3_bind_int64(f, 1, (sqlite3_int64)v->story);
+        bind_text(f, 2, v->headline);
+        bind_text(f, 3, v->summary);
+        if (sqlite3_step(f) != SQLITE_DONE)
             goto out;
     }
     ok = 1;
 out:
-    if (!ok)
-        fail(st, err, "store version");
-    sqlite3_finalize(s);
-    sqlite3_finalize(ins);
-    sqlite3_finalize(up);
+    release(s);
+    release(ins);
+    release(up);
+    release(ls);
+    release(f);
     pbuf_free(&vj);
     pbuf_free(&page);
+    return ok ? 0 : -1;
+}
+
+/* Several versions in one transaction: a commit writes every page it
+   dirtied to the WAL, and the index and FTS pages of a batch are written
+   once instead of once per version. */
+static int sq_put_versions(void *vst, store_version *v, size_t n, char *err)
+{
+    store *st = vst;
+    if (exec(st, "BEGIN IMMEDIATE", err))
+        return -1;
+    int ok = 1;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = put_one_version(st, &v[i]) == 0;
+    if (!ok)
+        fail(st, err, "store version");
     if (ok && exec(st, "COMMIT", err))
         ok = 0;
     if (!ok) {
@@ -499,7 +534,7 @@ static int sq_stale_stories(void *vst, store_replay_cb cb, void *ud, char *err)
 }
 
 const store_ops store_sqlite_ops = {
-    sq_find_article, sq_put_articles, sq_story_articles, sq_prev_version, sq_put_version,
+    sq_find_article, sq_put_articles, sq_story_articles, sq_prev_version, sq_put_versions,
     sq_replay,       sq_save_snapshot, sq_load_snapshot, sq_stale_stories,
 };
 
@@ -663,7 +698,7 @@ int store_read_stories(store *st, const store_query *q, pbuf *out)
 
 int store_read_story(store *st, uint64_t id, const char *inm, char *etag, pbuf *out)
 {
-    sqlite3_stmt *s = prep(st, "SELECT " STORY_COLS ", s.report, s.versions FROM stories s "
+    sqlite3_stmt *s = stmt(st, Q_READ_STORY, "SELECT " STORY_COLS ", s.report, s.versions FROM stories s "
                                "WHERE s.id = ?");
     if (!s)
         return 500;
@@ -676,18 +711,23 @@ int store_read_story(store *st, uint64_t id, const char *inm, char *etag, pbuf *
         else {
             put_story_head(out, s);
             const char *rep = col_text(s, 12), *vs = col_text(s, 13);
-            pbuf_printf(out, ",\"report\":%s,\"versions\":%s}\n", rep ? rep : "null",
-                        vs ? vs : "[]");
+            pbuf_reserve(out, (size_t)sqlite3_column_bytes(s, 12) +
+                                  (size_t)sqlite3_column_bytes(s, 13) + 64);
+            pbuf_puts(out, ",\"report\":");
+            pbuf_puts(out, rep ? rep : "null");
+            pbuf_puts(out, ",\"versions\":");
+            pbuf_puts(out, vs ? vs : "[]");
+            pbuf_puts(out, "}\n");
         }
     } else
         status = rc == SQLITE_DONE ? 404 : 500;
-    sqlite3_finalize(s);
+    release(s);
     return status;
 }
 
 int store_read_story_page(store *st, uint64_t id, const char *inm, char *etag, pbuf *out)
 {
-    sqlite3_stmt *s = prep(st, "SELECT version, page, updated FROM stories WHERE id = ?");
+    sqlite3_stmt *s = stmt(st, Q_READ_PAGE, "SELECT version, page, updated FROM stories WHERE id = ?");
     if (!s)
         return 500;
     sqlite3_bind_int64(s, 1, (sqlite3_int64)id);
@@ -702,13 +742,13 @@ int store_read_story_page(store *st, uint64_t id, const char *inm, char *etag, p
             pbuf_put(out, sqlite3_column_blob(s, 1), (size_t)sqlite3_column_bytes(s, 1));
     } else
         status = rc == SQLITE_DONE ? 404 : 500;
-    sqlite3_finalize(s);
+    release(s);
     return status;
 }
 
 int store_read_article(store *st, const char *id, const char *inm, char *etag, pbuf *out)
 {
-    sqlite3_stmt *s = prep(st, "SELECT " ARTICLE_COLS " FROM articles WHERE id = ?");
+    sqlite3_stmt *s = stmt(st, Q_READ_ART, "SELECT " ARTICLE_COLS " FROM articles WHERE id = ?");
     if (!s)
         return 500;
     bind_text(s, 1, id);
@@ -733,7 +773,7 @@ int store_read_article(store *st, const char *id, const char *inm, char *etag, p
         }
     } else
         status = rc == SQLITE_DONE ? 404 : 500;
-    sqlite3_finalize(s);
+    release(s);
     return status;
 }
 
