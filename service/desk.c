@@ -46,6 +46,10 @@ typedef struct worker {
 struct desk {
     desk_config cfg;
     pthread_mutex_t mu; /* stream + writer connection */
+    /* Every write transaction of this process takes wmu first: SQLite
+       lets one writer in at a time and makes the others poll with sleeps
+       of up to 100 ms; a mutex hands the turn over at once. */
+    pthread_mutex_t wmu;
     store *w;
     const store_ops *ops;
     precis_stream *stream;
@@ -171,7 +175,10 @@ static void desk_snapshot(desk *d)
     size_t len = 0;
     char e[PRECIS_ERRMAX];
     if (precis_stream_save(d->stream, &buf, &len) == PRECIS_OK) {
-        if (d->ops->save_snapshot(d->w, d->last_seq, buf, len, e))
+        pthread_mutex_lock(&d->wmu);
+        int bad = d->ops->save_snapshot(d->w, d->last_seq, buf, len, e);
+        pthread_mutex_unlock(&d->wmu);
+        if (bad)
             desk_log(d, "%s: snapshot not saved: %s", d->cfg.db, e);
         else
             d->snap_seq = d->last_seq;
@@ -394,8 +401,12 @@ int desk_ingest(desk *d, const char *body, size_t len, pbuf *out)
         x->a.copy_of = json_string_value(json_object_get(x->obj, "\x01copy"));
         batch[nnew++] = x->a;
     }
-    if (status == 200 && nnew && d->ops->put_articles(d->w, batch, nnew, e))
-        status = 503;
+    if (status == 200 && nnew) {
+        pthread_mutex_lock(&d->wmu);
+        if (d->ops->put_articles(d->w, batch, nnew, e))
+            status = 503;
+        pthread_mutex_unlock(&d->wmu);
+    }
     if (status == 503) {
         /* the stream may hold articles the log does not: rebuild it */
         char e2[256];
@@ -833,7 +844,13 @@ static void *worker_main(void *arg)
                 break;
             ns++;
         }
-        if (n && d->ops->put_versions(w->st, v, n, e))
+        int bad = 0;
+        if (n) {
+            pthread_mutex_lock(&d->wmu);
+            bad = d->ops->put_versions(w->st, v, n, e);
+            pthread_mutex_unlock(&d->wmu);
+        }
+        if (bad)
             desk_log(d, "%zu versions not stored: %s", n, e);
         else if (n)
             atomic_fetch_add(&d->generation, 1);
@@ -865,6 +882,7 @@ desk *desk_open(const desk_config *cfg, char *err, size_t errcap)
     if (d->cfg.workers < 1)
         d->cfg.workers = 1;
     pthread_mutex_init(&d->mu, NULL);
+    pthread_mutex_init(&d->wmu, NULL);
     d->ops = &store_sqlite_ops;
     d->qops = &queue_mem_ops;
     char e[PRECIS_ERRMAX];
@@ -957,6 +975,7 @@ void desk_close(desk *d, int drain)
     if (d->lockfd >= 0)
         close(d->lockfd);
     pthread_mutex_destroy(&d->mu);
+    pthread_mutex_destroy(&d->wmu);
     pfree(d);
 }
 

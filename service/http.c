@@ -26,6 +26,7 @@
 #include "service.h"
 
 #include <arpa/inet.h>
+#include <stdatomic.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -51,11 +52,17 @@ struct server {
     int cache_ok;
     pbuf cache; /* front page 0 */
     unsigned port;
+    /* bytes of request bodies being received, all connections together:
+       at most SERVE_INFLIGHT_BODIES bodies of the largest size */
+    _Atomic size_t inflight;
 };
+
+#define SERVE_INFLIGHT_BODIES 4
 
 typedef struct request {
     pbuf body;
-    int too_big, post;
+    int too_big, busy, post;
+    size_t counted; /* bytes added to server.inflight */
 } request;
 
 static void reader_free(void *p) { store_close(p); }
@@ -336,18 +343,27 @@ static mhd_result handle(void *cls, struct MHD_Connection *c, const char *url,
     }
     /* POST /articles: gather the body, then ingest it */
     if (*upload_size) {
-        if (!rq->too_big) {
-            if (rq->body.len + *upload_size > desk_cfg(s->d)->max_body) {
+        size_t n = *upload_size, max = desk_cfg(s->d)->max_body;
+        if (!rq->too_big && !rq->busy) {
+            if (rq->body.len + n > max) {
                 rq->too_big = 1;
                 pbuf_free(&rq->body);
-            } else
-                pbuf_put(&rq->body, upload, *upload_size);
+            } else if (atomic_fetch_add(&s->inflight, n) + n > SERVE_INFLIGHT_BODIES * max) {
+                atomic_fetch_sub(&s->inflight, n);
+                rq->busy = 1;
+                pbuf_free(&rq->body);
+            } else {
+                rq->counted += n;
+                pbuf_put(&rq->body, upload, n);
+            }
         }
         *upload_size = 0;
         return MHD_YES;
     }
     if (rq->too_big)
         return send_json_error(s, c, 413, "request body exceeds the limit");
+    if (rq->busy)
+        return send_json_error(s, c, 503, "too many large uploads at once; retry");
     if (rq->body.oom)
         return send_json_error(s, c, 503, "out of memory");
     pbuf out;
@@ -359,11 +375,12 @@ static mhd_result handle(void *cls, struct MHD_Connection *c, const char *url,
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
                       enum MHD_RequestTerminationCode toe)
 {
-    PRECIS_UNUSED(cls);
+    server *s = cls;
     PRECIS_UNUSED(c);
     PRECIS_UNUSED(toe);
     request *rq = *con_cls;
     if (rq) {
+        atomic_fetch_sub(&s->inflight, rq->counted);
         pbuf_free(&rq->body);
         pfree(rq);
         *con_cls = NULL;

@@ -135,7 +135,7 @@ store *store_open(const char *path, int sync_full, int readonly, char *err)
     sqlite3_busy_timeout(st->db, 30000);
     char e[PRECIS_ERRMAX];
     if (!readonly) {
-        if (exec(st, "PRAGMA journal_mode=WAL", e) ||
+        if (exec(st, "PRAGMA page_size=16384", e) || exec(st, "PRAGMA journal_mode=WAL", e) ||
             exec(st, sync_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", e) ||
             exec(st, schema, e)) {
             perr_set(err, PRECIS_ERRMAX, "%s: %s", path, e);
