@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all deps test-deps bench-deps example test asan werror fuzz oom bench bench-quality clean format lint
+.PHONY: all deps test-deps bench-deps example serve test asan werror fuzz oom bench bench-quality clean format lint
 
 all: $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
@@ -37,6 +37,14 @@ bench-deps: deps
 # Set-up command 1: build and summarize the bundled example cluster.
 example: deps all
 	$(BUILD)/precis summarize --words 100 examples/cluster/
+
+# Set-up command 3: the live news desk on the example articles, at
+# http://127.0.0.1:8080/ (Ctrl-C stops it; the store is news.db).
+serve: deps all
+	$(BUILD)/precis ingest --db news.db examples/cluster.jsonl
+	$(BUILD)/precis ingest --db news.db examples/desk.jsonl
+	@echo "precis: open http://127.0.0.1:8080/ -- post more with: $(BUILD)/precis ingest --url http://127.0.0.1:8080 FILE.jsonl"
+	$(BUILD)/precis serve --db news.db
 
 # Set-up command 2: build and run the whole test suite.
 test: test-deps all

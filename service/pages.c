@@ -169,6 +169,10 @@ void pages_story(pbuf *b, const char *src, size_t len, uint64_t story, const cha
                     (unsigned long long)story, version, n_articles, n_articles == 1 ? "" : "s");
         put_time(b, updated);
         pbuf_puts(b, "</p>");
+        /* the report's own "N articles" line says less than ours */
+        static const char meta[] = "\n<p class=\"meta\">";
+        if (pos + sizeof meta - 1 <= len && !memcmp(src + pos, meta, sizeof meta - 1))
+            skip_past(src, len, &pos, "</p>");
     }
     if (copy_to(b, src, len, &pos, "<nav>")) {
         pbuf_puts(b, "<nav><a href=\"/\">All stories</a>");
