@@ -52,7 +52,7 @@ awk -v n="$n" -v a="$t0" -v b="$t1" -v e="$t2" -v s="$stories" 'BEGIN {
   printf "ingest (acknowledged, committed):   %6.1f s  %7.0f articles/s\n", b - a, n / (b - a);
   printf "end to end (all %d stories summarized): %6.1f s  %7.0f articles/s\n", s, e - a, n / (e - a) }'
 awk -v n="$n" -v cpu="$cpu" -v c="$(nproc)" 'BEGIN {
-  printf "server CPU time: %.1f s = %.0f articles per CPU-second (x %d cores = %.0f/s on an idle machine)\n", cpu, n / cpu, c, c * n / cpu }'
+  printf "server CPU time: %.1f s = %.0f articles per CPU-second (CPU-bound: at most %d cores x that = %.0f/s with the cores to itself)\n", cpu, n / cpu, c, c * n / cpu }'
 echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # the biggest story

@@ -25,7 +25,7 @@ static const char help[] =
     "                         the token being the file's first line\n"
     "      --cors ORIGIN      send Access-Control-Allow-Origin: ORIGIN (default off)\n"
     "      --threads N        HTTP threads (default 2)\n"
-    "      --workers N        summary threads (default 1)\n"
+    "      --workers N        summary threads (default 2)\n"
     "      --debounce MS      quiet time before a changed story is recomputed (500)\n"
     "      --max-wait MS      longest a changed story waits (5000)\n"
     "      --max-body BYTES   largest request body (33554432)\n"

@@ -71,7 +71,7 @@ void desk_config_init(desk_config *c)
     c->max_body = SERVE_MAX_BODY_DEFAULT;
     c->debounce_ms = 500;
     c->max_wait_ms = 5000;
-    c->workers = 1;
+    c->workers = 2;
     c->snapshot_every = 2000;
     c->summary_words = 120;
 }
