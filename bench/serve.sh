@@ -24,25 +24,16 @@ for t in wrk curl; do command -v $t > /dev/null || { echo "$t is not installed (
 tmp=$(mktemp -d)
 PID=
 trap '[ -n "$PID" ] && kill -9 $PID 2> /dev/null; rm -rf "$tmp"' EXIT
-c() { curl -s --noproxy '*' "$@"; }
+. "$(dirname "$0")/../tests/cli/serve_common.sh"
 
-"$precis" serve --port 0 --db "$tmp/news.db" --workers "$WORKERS" --threads "$THREADS" -q \
-  > "$tmp/s.out" 2> "$tmp/s.err" &
-PID=$!
-URL=
-for _ in $(seq 1 200); do
-  URL=$(sed -n 's/^precis: serving \(http:[^ ]*\)\/ .*/\1/p' "$tmp/s.out")
-  [ -n "$URL" ] && break
-  sleep 0.05
-done
-[ -n "$URL" ] || { cat "$tmp/s.err"; exit 1; }
+start_server "$tmp/s" --db "$tmp/news.db" --workers "$WORKERS" --threads "$THREADS" -q
 n=$(wc -l < "$data")
 echo "== precis serve: $n articles from $(basename "$data"), $WORKERS summary workers, $THREADS HTTP threads, $(nproc) cores"
 
 t0=$(date +%s.%N)
 "$precis" ingest -q --url "$URL" --batch 500 "$data"
 t1=$(date +%s.%N)
-while ! c "$URL/health" | grep -q '"pending":0,'; do sleep 0.05; done
+while ! idle; do :; done
 t2=$(date +%s.%N)
 # the server's CPU time (user + system), independent of other load
 cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' /proc/$PID/stat)
@@ -78,7 +69,5 @@ run_wrk "GET /stories/$big" "$URL/stories/$big"
 run_wrk "GET /" "$URL/"
 run_wrk "GET /story/$big" "$URL/story/$big"
 echo "server peak RSS: $(grep VmHWM /proc/$PID/status | awk '{printf "%.1f MiB", $2 / 1024}')"
-kill -TERM $PID
-wait $PID || true
-PID=
+stop_server || true
 echo "store: $(du -h "$tmp/news.db" | cut -f1) ($(du -h "$tmp/news.db-wal" 2> /dev/null | cut -f1) WAL)"

@@ -229,6 +229,23 @@ static mhd_result get_front(server *s, struct MHD_Connection *c, const char *inm
     return send_buf(s, c, 200, &b, "text/html; charset=utf-8", etag);
 }
 
+/* Stories carry the stream's Snowball language names; lang= also takes
+   the ISO 639-1 codes of the languages Snowball has. */
+static const char *lang_name(const char *l)
+{
+    static const char *const map[][2] = {
+        {"ar", "arabic"},     {"da", "danish"},   {"de", "german"},    {"el", "greek"},
+        {"en", "english"},    {"es", "spanish"},  {"fi", "finnish"},   {"fr", "french"},
+        {"hu", "hungarian"},  {"id", "indonesian"}, {"it", "italian"}, {"lt", "lithuanian"},
+        {"nl", "dutch"},      {"no", "norwegian"}, {"pt", "portuguese"}, {"ro", "romanian"},
+        {"ru", "russian"},    {"sv", "swedish"},  {"tr", "turkish"},   {"ca", "catalan"},
+    };
+    for (size_t i = 0; l && i < sizeof map / sizeof map[0]; i++)
+        if (!strcmp(l, map[i][0]))
+            return map[i][1];
+    return l;
+}
+
 static mhd_result get_stories(server *s, struct MHD_Connection *c)
 {
     store_query q = {0, NULL, NULL, 20, 0};
@@ -239,7 +256,7 @@ static mhd_result get_stories(server *s, struct MHD_Connection *c)
             return send_json_error(s, c, 400, "since: expected epoch seconds or "
                                               "YYYY-MM-DD[THH:MM[:SS]][Z]");
     }
-    q.lang = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang");
+    q.lang = lang_name(MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang"));
     q.q = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "q");
     if (q.q && strlen(q.q) > 500)
         return send_json_error(s, c, 400, "q: at most 500 bytes");

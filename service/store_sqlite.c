@@ -80,6 +80,22 @@ static int exec(store *st, const char *sql, char *err)
     return 0;
 }
 
+/* Ends the open transaction: COMMIT when ok, else ROLLBACK with the
+   database's message for `what` in err.  0 when committed. */
+static int finish(store *st, int ok, const char *what, char *err)
+{
+    if (!ok)
+        fail(st, err, what);
+    else if (exec(st, "COMMIT", err))
+        ok = 0;
+    if (!ok) {
+        char e2[PRECIS_ERRMAX];
+        exec(st, "ROLLBACK", e2);
+        return -1;
+    }
+    return 0;
+}
+
 static sqlite3_stmt *prep(store *st, const char *sql)
 {
     sqlite3_stmt *s = NULL;
@@ -229,18 +245,9 @@ static int sq_put_articles(void *vst, store_article *a, size_t n, char *err)
         sqlite3_bind_int64(up, 4, a[i].seq);
         ok = sqlite3_step(up) == SQLITE_DONE;
     }
-    if (!ok)
-        fail(st, err, "log articles");
     release(ins);
     release(up);
-    if (ok && exec(st, "COMMIT", err))
-        ok = 0;
-    if (!ok) {
-        char e2[PRECIS_ERRMAX];
-        exec(st, "ROLLBACK", e2);
-        return -1;
-    }
-    return 0;
+    return finish(st, ok, "log articles", err);
 }
 
 static int emit_articles(sqlite3_stmt *s, store_replay_cb cb, void *ud)
@@ -461,16 +468,7 @@ static int sq_put_versions(void *vst, store_version *v, size_t n, char *err)
     int ok = 1;
     for (size_t i = 0; ok && i < n; i++)
         ok = put_one_version(st, &v[i]) == 0;
-    if (!ok)
-        fail(st, err, "store version");
-    if (ok && exec(st, "COMMIT", err))
-        ok = 0;
-    if (!ok) {
-        char e2[PRECIS_ERRMAX];
-        exec(st, "ROLLBACK", e2);
-        return -1;
-    }
-    return 0;
+    return finish(st, ok, "store versions", err);
 }
 
 static int sq_save_snapshot(void *vst, int64_t seq, const void *state, size_t len, char *err)

@@ -29,7 +29,7 @@ trap cleanup EXIT
 check() {
   if [ "$2" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
 }
-c() { curl -s --noproxy '*' --max-time 60 "$@"; }
+. "$tests/cli/serve_common.sh"
 chrome() {
   HOME=$tmp XDG_CONFIG_HOME=$tmp/xdg XDG_CACHE_HOME=$tmp/xdg \
     timeout 60 "$chrome" --headless --no-sandbox --disable-gpu --no-first-run \
@@ -39,15 +39,7 @@ chrome() {
 }
 count() { grep -o -- "$1" | wc -l; }
 
-"$precis" serve --port 0 --db "$tmp/news.db" --debounce 50 > "$tmp/s.out" 2> "$tmp/s.err" &
-PID=$!
-URL=
-for _ in $(seq 1 200); do
-  URL=$(sed -n 's/^precis: serving \(http:[^ ]*\)\/ .*/\1/p' "$tmp/s.out")
-  [ -n "$URL" ] && break
-  sleep 0.05
-done
-[ -n "$URL" ]
+start_server "$tmp/s" --db "$tmp/news.db" --debounce 50
 check "server starts" $?
 
 cat > "$tmp/evil.jsonl" << 'EOF'
@@ -58,10 +50,7 @@ c --data-binary @"$ex/cluster.jsonl" "$URL/articles" > "$tmp/a.json"
 c --data-binary @"$tmp/evil.jsonl" "$URL/articles" > "$tmp/b.json"
 grep -q '"accepted":2' "$tmp/b.json"
 check "hostile articles accepted" $?
-for _ in $(seq 1 400); do
-  c "$URL/health" | grep -q '"pending":0,' && break
-  sleep 0.05
-done
+idle
 story=$(grep -o '"id":"01-northern-wire","story":[0-9]*' "$tmp/a.json" | grep -o '[0-9]*$')
 evil=$(grep -o '"story":[0-9]*' "$tmp/b.json" | head -1 | cut -d: -f2)
 
@@ -147,10 +136,8 @@ for p in front story; do
   check "$p page fits a 390 px screen (scroll width ${w:-?})" $?
 done
 
-kill -TERM "$PID"
-wait "$PID"
+stop_server
 check "server stops" $?
-PID=
 echo "test_serve_html: $pass passed, $fail failed"
 if [ "$fail" -ne 0 ]; then tail -n 20 "$tmp/chrome.err"; fi
 [ "$fail" -eq 0 ]
