@@ -265,15 +265,26 @@ static mhd_result get_stories(server *s, struct MHD_Connection *c)
         parse_count(MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "offset"), 0,
                     100000000, &q.offset))
         return send_json_error(s, c, 400, "limit and offset must be numbers");
+    /* the list changes whenever the desk does: its tag is the change
+       counter and the query */
     pbuf b;
     pbuf_init(&b);
+    pbuf_printf(&b, "%lld|%s|%s|%zu|%zu", (long long)q.since, q.lang ? q.lang : "",
+                q.q ? q.q : "", q.limit, q.offset);
+    char etag[64];
+    snprintf(etag, sizeof etag, "\"l%llx-%llx\"", (unsigned long long)desk_generation(s->d),
+             (unsigned long long)hash_bytes(b.data ? b.data : "", b.len));
+    b.len = 0;
+    const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
+    if (inm && strstr(inm, etag))
+        return send_buf(s, c, 304, &b, NULL, etag);
     store *st = reader(s);
     int rc = st ? store_read_stories(st, &q, &b) : 500;
     if (rc != 200) {
         pbuf_free(&b);
         return send_json_error(s, c, 500, "the store could not be read");
     }
-    return send_buf(s, c, 200, &b, "application/json", NULL);
+    return send_buf(s, c, 200, &b, "application/json", etag);
 }
 
 static mhd_result get_one(server *s, struct MHD_Connection *c, const char *url,

@@ -160,6 +160,12 @@ etag=$(grep -i '^etag:' "$tmp/h" | cut -d' ' -f2 | tr -d '\r')
 code=$(c -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$URL/stories/$s_north")
 [ -n "$etag" ] && [ "$code" = 304 ]
 check "ETag + If-None-Match: 304 ($etag)" $?
+c -D "$tmp/hl" -o /dev/null "$URL/stories?limit=3"
+letag=$(grep -i '^etag:' "$tmp/hl" | cut -d' ' -f2 | tr -d '\r')
+code=$(c -o /dev/null -w '%{http_code}' -H "If-None-Match: $letag" "$URL/stories?limit=3")
+code2=$(c -o /dev/null -w '%{http_code}' -H "If-None-Match: $letag" "$URL/stories?limit=4")
+[ -n "$letag" ] && [ "$code" = 304 ] && [ "$code2" = 200 ]
+check "the list has an ETag per query ($letag)" $?
 ! grep -qi '^access-control-allow-origin' "$tmp/h" && grep -qi "^content-security-policy: default-src 'none'" "$tmp/h" &&
   grep -qi '^x-content-type-options: nosniff' "$tmp/h"
 check "CORS off by default; CSP and nosniff headers" $?
@@ -211,6 +217,7 @@ rc=$?
   grep -q "precis: $tmp/cli.jsonl:2: invalid JSON" "$tmp/cli2.err"
 check "ingest --url: stored, bad record named FILE:LINE, exit 1" $?
 stop_server
+check "server exits cleanly (line 213)" $?
 
 # ---- ingest --db, then kill -9 during ingest ------------------------------------
 db2=$tmp/crash.db
@@ -259,6 +266,7 @@ c "$URL/stories?limit=500" | grep -c '"pending":true' > "$tmp/np"
 [ "$(cat "$tmp/np")" -eq 0 ]
 check "after restart every story is summarized again" $?
 stop_server
+check "server exits cleanly (line 261)" $?
 
 echo "test_serve: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
