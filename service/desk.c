@@ -194,8 +194,9 @@ typedef struct rec {
     const char *error; /* static or in errbuf */
     char errbuf[PRECIS_ERRMAX];
     store_article a;
-    char hid[24];
+    char hid[24];  /* the id made from the text's hash, when none is given */
     int duplicate;
+    int error_in_buf; /* error points to errbuf */
 } rec;
 
 static const char *jstr(json_t *o, const char *k, const char **err)
@@ -230,6 +231,7 @@ static void rec_fields(const desk *d, rec *r)
     if (bad) {
         snprintf(r->errbuf, sizeof r->errbuf, "field \"%s\" is not a string", bad);
         r->error = r->errbuf;
+        r->error_in_buf = 1;
         return;
     }
     if (!a->text) {
@@ -241,6 +243,7 @@ static void rec_fields(const desk *d, rec *r)
         snprintf(r->errbuf, sizeof r->errbuf, "text of %zu bytes exceeds the limit of %zu",
                  a->text_len, d->cfg.max_article);
         r->error = r->errbuf;
+        r->error_in_buf = 1;
         return;
     }
     if (a->id && (!*a->id || strlen(a->id) > 256)) {
@@ -252,6 +255,18 @@ static void rec_fields(const desk *d, rec *r)
         snprintf(r->hid, sizeof r->hid, "h%016llx",
                  (unsigned long long)hash_bytes(a->text, a->text_len));
         a->id = r->hid;
+    }
+}
+
+/* error and a.id may point into the record itself (errbuf, hid), and the
+   array moves while it grows: point them again once it is complete. */
+static void fix_self_pointers(rec *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (r[i].error && r[i].error_in_buf)
+            r[i].error = r[i].errbuf;
+        if (r[i].hid[0] && !r[i].error)
+            r[i].a.id = r[i].hid;
     }
 }
 
@@ -307,9 +322,11 @@ static rec *parse_records(const desk *d, const char *body, size_t len, size_t *n
             snprintf(x->errbuf, sizeof x->errbuf, "invalid JSON at column %d: %s", je.column,
                      je.text);
             x->error = x->errbuf;
+            x->error_in_buf = 1;
         } else
             rec_fields(d, x);
     }
+    fix_self_pointers(r, *n);
     return r;
 }
 
@@ -386,6 +403,7 @@ int desk_ingest(desk *d, const char *body, size_t len, pbuf *out)
         if (st) {
             snprintf(x->errbuf, sizeof x->errbuf, "%s", precis_stream_error(d->stream));
             x->error = x->errbuf;
+            x->error_in_buf = 1;
             continue;
         }
         x->a.story = as.story;

@@ -67,6 +67,16 @@ check "a good record of a 400 body is stored" $?
 code=$(c -o /dev/null -w '%{http_code}' "$URL/articles/no-text")
 [ "$code" = 404 ]
 check "a bad record is not stored (404)" $?
+# many records without ids, bad ones among them (the record array grows)
+awk 'BEGIN { for (i = 1; i <= 40; i++) if (i % 10 == 0) print "{\"text\": 7}";
+  else printf "{\"text\":\"Bulletin %d: the ferry to the island runs %d minutes late today.\"}\n", i, i }' > "$tmp/noid.jsonl"
+code=$(c -o "$tmp/noid.json" -w '%{http_code}' --data-binary @"$tmp/noid.jsonl" "$URL/articles")
+[ "$code" = 400 ] && grep -q '"accepted":36,"duplicates":0,"rejected":4' "$tmp/noid.json" &&
+  [ "$(grep -o '"id":"h[0-9a-f]\{16\}"' "$tmp/noid.json" | sort -u | wc -l)" -eq 36 ] &&
+  grep -q '{"record":40,"id":null,"error":"field \\"text\\" is not a string"}' "$tmp/noid.json"
+check "40 records without ids: 36 get their text's hash as id, 4 errors named" $?
+c --data-binary @"$tmp/noid.jsonl" "$URL/articles" | grep -q '"accepted":0,"duplicates":36'
+check "posting them again: the hash ids make it idempotent" $?
 code=$(c -o "$tmp/e.json" -w '%{http_code}' --data-binary '' "$URL/articles")
 [ "$code" = 400 ] && grep -q 'empty body' "$tmp/e.json"
 check "empty body: 400" $?
