@@ -411,6 +411,8 @@ int desk_ingest(desk *d, const char *body, size_t len, pbuf *out)
         x->a.received = now;
         /* the stream's strings live until its next call: copy them into
            the record's JSON object, which lives as long as the batch */
+        json_object_del(x->obj, "\x01lang"); /* never a value the client sent */
+        json_object_del(x->obj, "\x01copy");
         if (as.lang)
             json_object_set_new(x->obj, "\x01lang", json_string(as.lang));
         if (as.copy_of)
