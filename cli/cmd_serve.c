@@ -32,12 +32,14 @@ static const char help[] =
     "      --max-article BYTES largest article text (1048576)\n"
     "      --max-connections N (default 512)\n"
     "      --sync MODE        normal (survives a crash, default) | full (power loss)\n"
+    "      --snapshot-every N save the story state every N articles (2000; 0 = only\n"
+    "                         at shutdown); a restart replays the articles after it\n"
     "  -w, --words N          summary budget in words (default 120)\n"
     "  -q, --quiet            no log lines\n";
 
 enum {
     O_DB = 1100, O_LISTEN, O_TOKEN, O_CORS, O_THREADS, O_WORKERS, O_DEBOUNCE, O_MAXWAIT,
-    O_MAXBODY, O_MAXART, O_MAXCONN, O_SYNC
+    O_MAXBODY, O_MAXART, O_MAXCONN, O_SYNC, O_SNAP
 };
 
 static int num(const char *s, long long max, long long *out)
@@ -89,6 +91,7 @@ int cmd_serve(int argc, char **argv)
         {"max-article", required_argument, 0, O_MAXART},
         {"max-connections", required_argument, 0, O_MAXCONN},
         {"sync", required_argument, 0, O_SYNC},
+        {"snapshot-every", required_argument, 0, O_SNAP},
         {"words", required_argument, 0, 'w'},
         {"quiet", no_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'},
@@ -117,6 +120,7 @@ int cmd_serve(int argc, char **argv)
             dc.sync_full = !strcmp(optarg, "full");
             break;
         case 'w': bad = num(optarg, 100000, &v); dc.summary_words = (size_t)v; break;
+        case O_SNAP: bad = num(optarg, 1LL << 40, &v); dc.snapshot_every = v; break;
         case 'q': dc.quiet = 1; break;
         default: fputs(help, stderr); return EXIT_USAGE;
         }
