@@ -55,6 +55,8 @@ struct server {
     /* bytes of request bodies being received, all connections together:
        at most SERVE_INFLIGHT_BODIES bodies of the largest size */
     _Atomic size_t inflight;
+    /* *con_cls of a GET between its two calls (its address is the mark) */
+    char get_mark;
 };
 
 #define SERVE_INFLIGHT_BODIES 4
@@ -353,6 +355,18 @@ static mhd_result handle(void *cls, struct MHD_Connection *c, const char *url,
             return send_json_error(s, c, 405, "POST goes to /articles");
         if (!is_get)
             return send_json_error(s, c, 405, "method not allowed");
+        /* answer on the next call, once MHD knows the request is complete:
+           an answer queued now would make it close the connection (it
+           could not tell whether a body follows), and keep-alive is what
+           makes reads cheap */
+        *con_cls = &s->get_mark;
+        return MHD_YES;
+    }
+    if (rq == (void *)&s->get_mark) {
+        if (*upload_size) { /* a body on a GET: read and ignore it */
+            *upload_size = 0;
+            return MHD_YES;
+        }
         const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
         if (!strcmp(url, "/"))
             return get_front(s, c, inm);
@@ -407,7 +421,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
     PRECIS_UNUSED(c);
     PRECIS_UNUSED(toe);
     request *rq = *con_cls;
-    if (rq) {
+    if (rq && rq != (void *)&s->get_mark) {
         atomic_fetch_sub(&s->inflight, rq->counted);
         pbuf_free(&rq->body);
         pfree(rq);

@@ -179,6 +179,9 @@ check "the list has an ETag per query ($letag)" $?
 ! grep -qi '^access-control-allow-origin' "$tmp/h" && grep -qi "^content-security-policy: default-src 'none'" "$tmp/h" &&
   grep -qi '^x-content-type-options: nosniff' "$tmp/h"
 check "CORS off by default; CSP and nosniff headers" $?
+c -v -o /dev/null -o /dev/null "$URL/stories/$s_north" "$URL/" 2> "$tmp/ka"
+grep -q 'Re-using existing connection' "$tmp/ka" && ! grep -qi '^< connection: close' "$tmp/ka"
+check "GET answers keep the connection open (keep-alive)" $?
 c -D "$tmp/hp" -o "$tmp/front.html" "$URL/"
 grep -qi '^content-type: text/html' "$tmp/hp" && grep -q "<a href=\"/story/$s_north\">" "$tmp/front.html"
 check "GET / : the front page links the stories" $?
