@@ -5,6 +5,7 @@
 #ifndef PRECIS_CLI_H
 #define PRECIS_CLI_H
 #include <stdio.h>
+#include <sys/types.h>
 
 #define EXIT_PARTIAL 1
 #define EXIT_USAGE 2
@@ -16,6 +17,10 @@ int cmd_batch(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_split(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
+
+/* getline() without the line's "\n" or "\r\n": its length, or -1 at the
+   end of input or on a read error. */
+ssize_t cli_getline(char **line, size_t *cap, FILE *in);
 
 /* Writes s as a JSON string body (no quotes), escaping what JSON needs. */
 void cli_json_chars(FILE *out, const char *s);

@@ -222,13 +222,9 @@ int cmd_stories(int argc, char **argv)
     size_t cap = 0, rec = 0, bad = 0;
     ssize_t n;
     int rc = 0;
-    while ((n = getline(&line, &cap, in)) != -1) {
+    while ((n = cli_getline(&line, &cap, in)) != -1) {
         rec++;
         size_t len = (size_t)n;
-        if (len && line[len - 1] == '\n')
-            len--;
-        if (len && line[len - 1] == '\r')
-            len--;
         precis_assignment as;
         precis_status st = precis_stream_add_json(s, line, len, &as);
         if (st) {

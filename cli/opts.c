@@ -115,3 +115,13 @@ void cli_json_chars(FILE *out, const char *s)
             fputc(*p, out);
     }
 }
+
+ssize_t cli_getline(char **line, size_t *cap, FILE *in)
+{
+    ssize_t n = getline(line, cap, in);
+    if (n > 0 && (*line)[n - 1] == '\n')
+        n--;
+    if (n > 0 && (*line)[n - 1] == '\r')
+        n--;
+    return n;
+}

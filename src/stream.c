@@ -68,7 +68,7 @@
 
 /* ---- parameters (chosen on the Multi-News and ECB+ streams) ---------- */
 #define STREAM_TOP_TERMS 100       /* terms kept per article vector         */
-#define STREAM_CENTROID_TERMS 192  /* terms kept per story centroid         */
+#define STREAM_CENTROID_TERMS 128  /* terms kept per story centroid         */
 #define STREAM_QUERY_TERMS 12      /* terms an article looks up / posts     */
 #define STREAM_POST_TERMS 64       /* terms a story posts in all            */
 #define STREAM_POSTING_CAP 128     /* stories kept per term                 */
@@ -561,9 +561,9 @@ static int hent_cmp(const void *a, const void *b)
     return hent_less(a, b) ? -1 : hent_less(b, a);
 }
 
-static int heap_push(heap *h, double key, uint64_t sid, uint32_t slot)
+static int heap_reserve(heap *h, size_t more)
 {
-    if (h->n == h->cap) {
+    while (h->n + more > h->cap) {
         size_t cap = h->cap ? h->cap * 2 : 256;
         hent *ne = prealloc(h->e, pmul(cap, sizeof *ne));
         if (!ne)
@@ -571,6 +571,13 @@ static int heap_push(heap *h, double key, uint64_t sid, uint32_t slot)
         h->e = ne;
         h->cap = cap;
     }
+    return 0;
+}
+
+static int heap_push(heap *h, double key, uint64_t sid, uint32_t slot)
+{
+    if (heap_reserve(h, 1))
+        return -1;
     size_t i = h->n++;
     hent x = {key, sid, slot};
     while (i > 0) {
@@ -601,19 +608,6 @@ static void heap_pop(heap *h)
     }
     if (h->n)
         h->e[i] = x;
-}
-
-static int heap_reserve(heap *h, size_t more)
-{
-    while (h->n + more > h->cap) {
-        size_t cap = h->cap ? h->cap * 2 : 256;
-        hent *ne = prealloc(h->e, pmul(cap, sizeof *ne));
-        if (!ne)
-            return -1;
-        h->e = ne;
-        h->cap = cap;
-    }
-    return 0;
 }
 
 /* ---- slots --------------------------------------------------------------*/
@@ -656,15 +650,28 @@ static uint32_t take_story(precis_stream *s)
     return i;
 }
 
-static void art_release(precis_stream *s, uint32_t a)
+static void art_fields_free(sart *x)
 {
-    sart *x = &s->arts[a];
     pfree(x->id);
     pfree(x->source);
     pfree(x->date);
     pfree(x->title);
     pfree(x->text);
     memset(x, 0, sizeof *x);
+}
+
+static void story_fields_free(story *x)
+{
+    pfree(x->members);
+    pfree(x->ids);
+    pfree(x->cterm);
+    pfree(x->cw);
+    memset(x, 0, sizeof *x);
+}
+
+static void art_release(precis_stream *s, uint32_t a)
+{
+    art_fields_free(&s->arts[a]);
     s->free_art[s->nfree_art++] = a;
 }
 
@@ -673,11 +680,7 @@ static void story_release(precis_stream *s, uint32_t t)
     story *x = &s->stories[t];
     for (uint32_t i = 0; i < x->n; i++)
         art_release(s, x->members[i]);
-    pfree(x->members);
-    pfree(x->ids);
-    pfree(x->cterm);
-    pfree(x->cw);
-    memset(x, 0, sizeof *x);
+    story_fields_free(x);
     s->free_story[s->nfree_story++] = t;
 }
 
@@ -822,19 +825,10 @@ void precis_stream_free(precis_stream *s)
     if (!s)
         return;
     /* released slots hold NULL pointers: free every slot's fields */
-    for (size_t i = 0; i < s->nstory; i++) {
-        pfree(s->stories[i].members);
-        pfree(s->stories[i].ids);
-        pfree(s->stories[i].cterm);
-        pfree(s->stories[i].cw);
-    }
-    for (size_t i = 0; i < s->nart; i++) {
-        pfree(s->arts[i].id);
-        pfree(s->arts[i].source);
-        pfree(s->arts[i].date);
-        pfree(s->arts[i].title);
-        pfree(s->arts[i].text);
-    }
+    for (size_t i = 0; i < s->nstory; i++)
+        story_fields_free(&s->stories[i]);
+    for (size_t i = 0; i < s->nart; i++)
+        art_fields_free(&s->arts[i]);
     for (size_t i = 0; i < s->npost; i++) {
         pfree(s->posts[i].slot);
         pfree(s->posts[i].sid);
@@ -1796,21 +1790,17 @@ void precis_stream_stats_get(const precis_stream *s, precis_stream_stats *o)
 #define STREAM_SNAP_MAGIC "PRSTREAM"
 #define STREAM_SNAP_VERSION 1u
 
-static void w_u64(pbuf *b, uint64_t v)
+/* v as an n-byte little-endian unsigned integer. */
+static void w_uint(pbuf *b, uint64_t v, int n)
 {
     char x[8];
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < n; i++)
         x[i] = (char)(v >> (8 * i));
-    pbuf_put(b, x, 8);
+    pbuf_put(b, x, (size_t)n);
 }
 
-static void w_u32(pbuf *b, uint32_t v)
-{
-    char x[4];
-    for (int i = 0; i < 4; i++)
-        x[i] = (char)(v >> (8 * i));
-    pbuf_put(b, x, 4);
-}
+static void w_u64(pbuf *b, uint64_t v) { w_uint(b, v, 8); }
+static void w_u32(pbuf *b, uint32_t v) { w_uint(b, v, 4); }
 
 static void w_f64(pbuf *b, double d)
 {
@@ -1972,33 +1962,23 @@ typedef struct rd {
     int bad, oom;
 } rd;
 
-static uint64_t r_u64(rd *r)
+/* An n-byte little-endian unsigned integer; 0 and r->bad past the end. */
+static uint64_t r_uint(rd *r, int n)
 {
-    if (r->end - r->p < 8) {
+    if (r->end - r->p < n) {
         r->bad = 1;
         r->p = r->end;
         return 0;
     }
     uint64_t v = 0;
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < n; i++)
         v |= (uint64_t)r->p[i] << (8 * i);
-    r->p += 8;
+    r->p += n;
     return v;
 }
 
-static uint32_t r_u32(rd *r)
-{
-    if (r->end - r->p < 4) {
-        r->bad = 1;
-        r->p = r->end;
-        return 0;
-    }
-    uint32_t v = 0;
-    for (int i = 0; i < 4; i++)
-        v |= (uint32_t)r->p[i] << (8 * i);
-    r->p += 4;
-    return v;
-}
+static uint64_t r_u64(rd *r) { return r_uint(r, 8); }
+static uint32_t r_u32(rd *r) { return (uint32_t)r_uint(r, 4); }
 
 static double r_f64(rd *r)
 {
