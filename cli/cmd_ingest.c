@@ -280,12 +280,10 @@ static int ingest_stream(ingest *g, FILE *in, const char *name)
     char *line = NULL;
     size_t cap = 0, no = 0;
     ssize_t n;
-    while (!g->fatal && (n = getline(&line, &cap, in)) != -1) {
+    while (!g->fatal && (n = cli_getline(&line, &cap, in)) != -1) {
         no++;
-        g->bytes_done += (size_t)n;
+        g->bytes_done += (size_t)n + 1;
         size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            len--;
         size_t s = 0;
         while (s < len && (line[s] == ' ' || line[s] == '\t'))
             s++;
