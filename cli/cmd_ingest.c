@@ -54,8 +54,8 @@ typedef struct ingest {
     /* the batch being built */
     pbuf body;
     size_t nrec;
-    const char *name;     /* file of the batch */
-    size_t *lines;        /* file line of each record */
+    const char *name; /* file of the batch */
+    size_t *lines;    /* file line of each record */
     size_t lines_cap;
     /* progress */
     size_t bytes_done, bytes_total;
@@ -78,9 +78,8 @@ static void progress(const ingest *g, int last)
         f = 1;
     int w = 30, k = (int)(f * w);
     double s = elapsed(g);
-    fprintf(stderr, "\r[%.*s%*s] %3d%%  %zu articles  %.0f/s ", k,
-            "##############################", w - k, "", (int)(f * 100), g->sent,
-            s > 0 ? (double)g->sent / s : 0.0);
+    fprintf(stderr, "\r[%.*s%*s] %3d%%  %zu articles  %.0f/s ", k, "##############################",
+            w - k, "", (int)(f * 100), g->sent, s > 0 ? (double)g->sent / s : 0.0);
     if (last)
         fputc('\n', stderr);
 }
@@ -110,8 +109,7 @@ static int http_connect(ingest *g)
     }
     freeaddrinfo(res);
     if (fd < 0)
-        fprintf(stderr, "precis: cannot connect to %s:%s: %s\n", g->host, g->port,
-                strerror(errno));
+        fprintf(stderr, "precis: cannot connect to %s:%s: %s\n", g->host, g->port, strerror(errno));
     g->fd = fd;
     return fd < 0 ? -1 : 0;
 }
@@ -192,8 +190,7 @@ static void account(ingest *g, int status, const char *ans)
     json_error_t je;
     json_t *o = json_loads(ans, 0, &je);
     if (!o) {
-        fprintf(stderr, "precis: %s: the desk answered %d without a JSON body\n", g->name,
-                status);
+        fprintf(stderr, "precis: %s: the desk answered %d without a JSON body\n", g->name, status);
         g->fatal = 1;
         return;
     }
@@ -524,8 +521,7 @@ int cmd_ingest(int argc, char **argv)
     progress(&g, 1);
     if (g.d) {
         if (!g.quiet && g.tty)
-            fprintf(stderr, "precis: writing the summaries of %zu stories...\n",
-                    desk_pending(g.d));
+            fprintf(stderr, "precis: writing the summaries of %zu stories...\n", desk_pending(g.d));
         desk_wait_idle(g.d);
         desk_close(g.d, 1);
     }

@@ -38,8 +38,19 @@ static const char help[] =
     "  -q, --quiet            no log lines\n";
 
 enum {
-    O_DB = 1100, O_LISTEN, O_TOKEN, O_CORS, O_THREADS, O_WORKERS, O_DEBOUNCE, O_MAXWAIT,
-    O_MAXBODY, O_MAXART, O_MAXCONN, O_SYNC, O_SNAP
+    O_DB = 1100,
+    O_LISTEN,
+    O_TOKEN,
+    O_CORS,
+    O_THREADS,
+    O_WORKERS,
+    O_DEBOUNCE,
+    O_MAXWAIT,
+    O_MAXBODY,
+    O_MAXART,
+    O_MAXCONN,
+    O_SYNC,
+    O_SNAP
 };
 
 static int num(const char *s, long long max, long long *out)
@@ -77,25 +88,24 @@ int cmd_serve(int argc, char **argv)
     desk_config_init(&dc);
     serve_config sc = {"127.0.0.1", 8080, NULL, NULL, 2, 512, 60};
     const char *token_file = NULL;
-    static const struct option longopts[] = {
-        {"db", required_argument, 0, O_DB},
-        {"listen", required_argument, 0, O_LISTEN},
-        {"port", required_argument, 0, 'p'},
-        {"token-file", required_argument, 0, O_TOKEN},
-        {"cors", required_argument, 0, O_CORS},
-        {"threads", required_argument, 0, O_THREADS},
-        {"workers", required_argument, 0, O_WORKERS},
-        {"debounce", required_argument, 0, O_DEBOUNCE},
-        {"max-wait", required_argument, 0, O_MAXWAIT},
-        {"max-body", required_argument, 0, O_MAXBODY},
-        {"max-article", required_argument, 0, O_MAXART},
-        {"max-connections", required_argument, 0, O_MAXCONN},
-        {"sync", required_argument, 0, O_SYNC},
-        {"snapshot-every", required_argument, 0, O_SNAP},
-        {"words", required_argument, 0, 'w'},
-        {"quiet", no_argument, 0, 'q'},
-        {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+    static const struct option longopts[] = {{"db", required_argument, 0, O_DB},
+                                             {"listen", required_argument, 0, O_LISTEN},
+                                             {"port", required_argument, 0, 'p'},
+                                             {"token-file", required_argument, 0, O_TOKEN},
+                                             {"cors", required_argument, 0, O_CORS},
+                                             {"threads", required_argument, 0, O_THREADS},
+                                             {"workers", required_argument, 0, O_WORKERS},
+                                             {"debounce", required_argument, 0, O_DEBOUNCE},
+                                             {"max-wait", required_argument, 0, O_MAXWAIT},
+                                             {"max-body", required_argument, 0, O_MAXBODY},
+                                             {"max-article", required_argument, 0, O_MAXART},
+                                             {"max-connections", required_argument, 0, O_MAXCONN},
+                                             {"sync", required_argument, 0, O_SYNC},
+                                             {"snapshot-every", required_argument, 0, O_SNAP},
+                                             {"words", required_argument, 0, 'w'},
+                                             {"quiet", no_argument, 0, 'q'},
+                                             {"help", no_argument, 0, 'h'},
+                                             {0, 0, 0, 0}};
     int c;
     long long v = 0;
     optind = 1;
@@ -105,22 +115,52 @@ int cmd_serve(int argc, char **argv)
         case 'h': fputs(help, stdout); return 0;
         case O_DB: dc.db = optarg; break;
         case O_LISTEN: sc.listen = optarg; break;
-        case 'p': bad = num(optarg, 65535, &v); sc.port = (unsigned)v; break;
+        case 'p':
+            bad = num(optarg, 65535, &v);
+            sc.port = (unsigned)v;
+            break;
         case O_TOKEN: token_file = optarg; break;
         case O_CORS: sc.cors = optarg; break;
-        case O_THREADS: bad = num(optarg, 256, &v) || !v; sc.threads = (unsigned)v; break;
-        case O_WORKERS: bad = num(optarg, 64, &v) || !v; dc.workers = (int)v; break;
-        case O_DEBOUNCE: bad = num(optarg, 3600000, &v); dc.debounce_ms = v; break;
-        case O_MAXWAIT: bad = num(optarg, 3600000, &v); dc.max_wait_ms = v; break;
-        case O_MAXBODY: bad = num(optarg, 1LL << 32, &v) || !v; dc.max_body = (size_t)v; break;
-        case O_MAXART: bad = num(optarg, 64LL << 20, &v) || !v; dc.max_article = (size_t)v; break;
-        case O_MAXCONN: bad = num(optarg, 100000, &v) || !v; sc.max_connections = (unsigned)v; break;
+        case O_THREADS:
+            bad = num(optarg, 256, &v) || !v;
+            sc.threads = (unsigned)v;
+            break;
+        case O_WORKERS:
+            bad = num(optarg, 64, &v) || !v;
+            dc.workers = (int)v;
+            break;
+        case O_DEBOUNCE:
+            bad = num(optarg, 3600000, &v);
+            dc.debounce_ms = v;
+            break;
+        case O_MAXWAIT:
+            bad = num(optarg, 3600000, &v);
+            dc.max_wait_ms = v;
+            break;
+        case O_MAXBODY:
+            bad = num(optarg, 1LL << 32, &v) || !v;
+            dc.max_body = (size_t)v;
+            break;
+        case O_MAXART:
+            bad = num(optarg, 64LL << 20, &v) || !v;
+            dc.max_article = (size_t)v;
+            break;
+        case O_MAXCONN:
+            bad = num(optarg, 100000, &v) || !v;
+            sc.max_connections = (unsigned)v;
+            break;
         case O_SYNC:
             bad = strcmp(optarg, "normal") && strcmp(optarg, "full");
             dc.sync_full = !strcmp(optarg, "full");
             break;
-        case 'w': bad = num(optarg, 100000, &v); dc.summary_words = (size_t)v; break;
-        case O_SNAP: bad = num(optarg, 1LL << 40, &v); dc.snapshot_every = v; break;
+        case 'w':
+            bad = num(optarg, 100000, &v);
+            dc.summary_words = (size_t)v;
+            break;
+        case O_SNAP:
+            bad = num(optarg, 1LL << 40, &v);
+            dc.snapshot_every = v;
+            break;
         case 'q': dc.quiet = 1; break;
         default: fputs(help, stderr); return EXIT_USAGE;
         }

@@ -76,9 +76,18 @@ void desk_config_init(desk_config *c)
     c->summary_words = 120;
 }
 
-const desk_config *desk_cfg(const desk *d) { return &d->cfg; }
-uint64_t desk_generation(desk *d) { return atomic_load(&d->generation); }
-size_t desk_pending(desk *d) { return d->qops->pending(d->q); }
+const desk_config *desk_cfg(const desk *d)
+{
+    return &d->cfg;
+}
+uint64_t desk_generation(desk *d)
+{
+    return atomic_load(&d->generation);
+}
+size_t desk_pending(desk *d)
+{
+    return d->qops->pending(d->q);
+}
 
 static void desk_log(const desk *d, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -144,8 +153,8 @@ static int desk_rebuild(desk *d, char *err, size_t errcap)
         d->stream = precis_stream_load(state, len, &st);
         pfree(state);
         if (!d->stream) {
-            desk_log(d, "%s: stream snapshot unusable (%s); replaying the whole log",
-                     d->cfg.db, precis_strerror(st));
+            desk_log(d, "%s: stream snapshot unusable (%s); replaying the whole log", d->cfg.db,
+                     precis_strerror(st));
             seq = 0;
         }
     }
@@ -164,8 +173,8 @@ static int desk_rebuild(desk *d, char *err, size_t errcap)
     if (r.n)
         desk_log(d, "%s: replayed %zu articles after the snapshot", d->cfg.db, r.n);
     if (r.moved)
-        desk_log(d, "%s: %zu replayed articles landed in another story than logged",
-                 d->cfg.db, r.moved);
+        desk_log(d, "%s: %zu replayed articles landed in another story than logged", d->cfg.db,
+                 r.moved);
     return 0;
 }
 
@@ -194,7 +203,7 @@ typedef struct rec {
     const char *error; /* static or in errbuf */
     char errbuf[PRECIS_ERRMAX];
     store_article a;
-    char hid[24];  /* the id made from the text's hash, when none is given */
+    char hid[24]; /* the id made from the text's hash, when none is given */
     int duplicate;
     int error_in_buf; /* error points to errbuf */
 } rec;
@@ -391,8 +400,8 @@ int desk_ingest(desk *d, const char *body, size_t len, pbuf *out)
             x->a.story = story;
             continue;
         }
-        precis_article art = {x->a.id, x->a.source, x->a.date, x->a.title, x->a.text,
-                              x->a.text_len};
+        precis_article art = {x->a.id,    x->a.source, x->a.date,
+                              x->a.title, x->a.text,   x->a.text_len};
         precis_assignment as;
         precis_status st = precis_stream_add(d->stream, &art, x->a.lang, &as);
         if (st == PRECIS_ENOMEM) {
@@ -469,8 +478,7 @@ int desk_ingest(desk *d, const char *body, size_t len, pbuf *out)
         out_json_string(out, x->duplicate ? NULL : x->a.copy_of);
         pbuf_putc(out, '}');
     }
-    pbuf_printf(out, "],\"accepted\":%zu,\"duplicates\":%zu,\"rejected\":%zu", nnew, ndup,
-                nbad);
+    pbuf_printf(out, "],\"accepted\":%zu,\"duplicates\":%zu,\"rejected\":%zu", nnew, ndup, nbad);
     if (nbad) {
         status = 400;
         pbuf_puts(out, ",\"errors\":[");
@@ -574,8 +582,8 @@ static int in_array(json_t *arr, const char *s, size_t n)
 }
 
 /* "key":[items of now[] not in prev] */
-static void put_new(pbuf *b, const char *key, const char *const *now, const size_t *len,
-                    size_t n, json_t *prev)
+static void put_new(pbuf *b, const char *key, const char *const *now, const size_t *len, size_t n,
+                    json_t *prev)
 {
     pbuf_printf(b, "\"%s\":[", key);
     size_t k = 0;
@@ -859,8 +867,7 @@ static void *worker_main(void *arg)
                 v[n] = ov[n].v;
                 n++;
             }
-            if (ns == DESK_BATCH || serve_now_ms() - t0 > 250 ||
-                !d->qops->pop(d->q, &story[ns], 0))
+            if (ns == DESK_BATCH || serve_now_ms() - t0 > 250 || !d->qops->pop(d->q, &story[ns], 0))
                 break;
             ns++;
         }
@@ -917,8 +924,9 @@ desk *desk_open(const desk_config *cfg, char *err, size_t errcap)
     d->lockfd = open(cfg->db, O_RDWR | O_CLOEXEC);
     if (d->lockfd < 0 || flock(d->lockfd, LOCK_EX | LOCK_NB)) {
         if (d->lockfd >= 0 && errno == EWOULDBLOCK)
-            snprintf(err, errcap, "%s: in use by another precis process (a running 'precis "
-                                  "serve'?  Feed it with 'precis ingest --url')",
+            snprintf(err, errcap,
+                     "%s: in use by another precis process (a running 'precis "
+                     "serve'?  Feed it with 'precis ingest --url')",
                      cfg->db);
         else
             snprintf(err, errcap, "%s: %s", cfg->db, strerror(errno));

@@ -38,8 +38,9 @@ typedef int mhd_result;
 typedef enum MHD_Result mhd_result;
 #endif
 
-#define CSP "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; " \
-            "form-action 'none'; frame-ancestors 'none'"
+#define CSP                                                                                        \
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "                             \
+    "form-action 'none'; frame-ancestors 'none'"
 
 struct server {
     struct MHD_Daemon *mhd;
@@ -67,7 +68,10 @@ typedef struct request {
     size_t counted; /* bytes added to server.inflight */
 } request;
 
-static void reader_free(void *p) { store_close(p); }
+static void reader_free(void *p)
+{
+    store_close(p);
+}
 
 static store *reader(server *s)
 {
@@ -118,8 +122,7 @@ static mhd_result send_buf(server *s, struct MHD_Connection *c, int status, pbuf
     return ret;
 }
 
-static mhd_result send_json_error(server *s, struct MHD_Connection *c, int status,
-                                  const char *msg)
+static mhd_result send_json_error(server *s, struct MHD_Connection *c, int status, const char *msg)
 {
     pbuf b;
     pbuf_init(&b);
@@ -129,8 +132,7 @@ static mhd_result send_json_error(server *s, struct MHD_Connection *c, int statu
     return send_buf(s, c, status, &b, "application/json", NULL);
 }
 
-static mhd_result send_html_error(server *s, struct MHD_Connection *c, int status,
-                                  const char *msg)
+static mhd_result send_html_error(server *s, struct MHD_Connection *c, int status, const char *msg)
 {
     pbuf b;
     pbuf_init(&b);
@@ -236,11 +238,11 @@ static mhd_result get_front(server *s, struct MHD_Connection *c, const char *inm
 static const char *lang_name(const char *l)
 {
     static const char *const map[][2] = {
-        {"ar", "arabic"},     {"da", "danish"},   {"de", "german"},    {"el", "greek"},
-        {"en", "english"},    {"es", "spanish"},  {"fi", "finnish"},   {"fr", "french"},
-        {"hu", "hungarian"},  {"id", "indonesian"}, {"it", "italian"}, {"lt", "lithuanian"},
-        {"nl", "dutch"},      {"no", "norwegian"}, {"pt", "portuguese"}, {"ro", "romanian"},
-        {"ru", "russian"},    {"sv", "swedish"},  {"tr", "turkish"},   {"ca", "catalan"},
+        {"ar", "arabic"},    {"da", "danish"},     {"de", "german"},     {"el", "greek"},
+        {"en", "english"},   {"es", "spanish"},    {"fi", "finnish"},    {"fr", "french"},
+        {"hu", "hungarian"}, {"id", "indonesian"}, {"it", "italian"},    {"lt", "lithuanian"},
+        {"nl", "dutch"},     {"no", "norwegian"},  {"pt", "portuguese"}, {"ro", "romanian"},
+        {"ru", "russian"},   {"sv", "swedish"},    {"tr", "turkish"},    {"ca", "catalan"},
     };
     for (size_t i = 0; l && i < sizeof map / sizeof map[0]; i++)
         if (!strcmp(l, map[i][0]))
@@ -255,8 +257,9 @@ static mhd_result get_stories(server *s, struct MHD_Connection *c)
     if (since) {
         q.since = serve_parse_time(since);
         if (q.since < 0)
-            return send_json_error(s, c, 400, "since: expected epoch seconds or "
-                                              "YYYY-MM-DD[THH:MM[:SS]][Z]");
+            return send_json_error(s, c, 400,
+                                   "since: expected epoch seconds or "
+                                   "YYYY-MM-DD[THH:MM[:SS]][Z]");
     }
     q.lang = lang_name(MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang"));
     q.q = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "q");
@@ -264,15 +267,15 @@ static mhd_result get_stories(server *s, struct MHD_Connection *c)
         return send_json_error(s, c, 400, "q: at most 500 bytes");
     if (parse_count(MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "limit"), 20,
                     SERVE_MAX_LIMIT, &q.limit) ||
-        parse_count(MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "offset"), 0,
-                    100000000, &q.offset))
+        parse_count(MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "offset"), 0, 100000000,
+                    &q.offset))
         return send_json_error(s, c, 400, "limit and offset must be numbers");
     /* the list changes whenever the desk does: its tag is the change
        counter and the query */
     pbuf b;
     pbuf_init(&b);
-    pbuf_printf(&b, "%lld|%s|%s|%zu|%zu", (long long)q.since, q.lang ? q.lang : "",
-                q.q ? q.q : "", q.limit, q.offset);
+    pbuf_printf(&b, "%lld|%s|%s|%zu|%zu", (long long)q.since, q.lang ? q.lang : "", q.q ? q.q : "",
+                q.limit, q.offset);
     char etag[64];
     snprintf(etag, sizeof etag, "\"l%llx-%llx\"", (unsigned long long)desk_generation(s->d),
              (unsigned long long)hash_bytes(b.data ? b.data : "", b.len));
@@ -289,8 +292,7 @@ static mhd_result get_stories(server *s, struct MHD_Connection *c)
     return send_buf(s, c, 200, &b, "application/json", etag);
 }
 
-static mhd_result get_one(server *s, struct MHD_Connection *c, const char *url,
-                          const char *inm)
+static mhd_result get_one(server *s, struct MHD_Connection *c, const char *url, const char *inm)
 {
     char etag[64] = "";
     pbuf b;
@@ -307,8 +309,9 @@ static mhd_result get_one(server *s, struct MHD_Connection *c, const char *url,
         rc = store_read_story_page(st, id, inm, etag, &b);
         if (rc == 202) {
             pbuf_free(&b);
-            return send_html_error(s, c, 404, "This story's first summary is being written; "
-                                              "reload in a moment.");
+            return send_html_error(s, c, 404,
+                                   "This story's first summary is being written; "
+                                   "reload in a moment.");
         }
     } else if (!strncmp(url, "/articles/", 10) && url[10])
         rc = store_read_article(st, url + 10, inm, etag, &b);
@@ -321,13 +324,12 @@ static mhd_result get_one(server *s, struct MHD_Connection *c, const char *url,
         const char *m = rc == 404 ? "not found" : "the store could not be read";
         return html ? send_html_error(s, c, rc, m) : send_json_error(s, c, rc, m);
     }
-    return send_buf(s, c, rc, &b, html ? "text/html; charset=utf-8" : "application/json",
-                    etag);
+    return send_buf(s, c, rc, &b, html ? "text/html; charset=utf-8" : "application/json", etag);
 }
 
-static mhd_result handle(void *cls, struct MHD_Connection *c, const char *url,
-                         const char *method, const char *version, const char *upload,
-                         size_t *upload_size, void **con_cls)
+static mhd_result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                         const char *version, const char *upload, size_t *upload_size,
+                         void **con_cls)
 {
     server *s = cls;
     PRECIS_UNUSED(version);
@@ -337,10 +339,11 @@ static mhd_result handle(void *cls, struct MHD_Connection *c, const char *url,
     if (!rq) {
         if (is_post && !strcmp(url, "/articles")) {
             if (!authorized(s, c))
-                return send_json_error(s, c, 401, "POST /articles needs the bearer token "
-                                                  "(Authorization: Bearer TOKEN)");
-            const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                         MHD_HTTP_HEADER_CONTENT_LENGTH);
+                return send_json_error(s, c, 401,
+                                       "POST /articles needs the bearer token "
+                                       "(Authorization: Bearer TOKEN)");
+            const char *cl =
+                MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
             if (cl && strtoull(cl, NULL, 10) > desk_cfg(s->d)->max_body)
                 return send_json_error(s, c, 413, "request body exceeds the limit");
             rq = pcalloc(1, sizeof *rq);
@@ -468,8 +471,7 @@ server *server_start(desk *d, const serve_config *cfg, char *err, size_t errcap)
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(cfg->timeout_s ? cfg->timeout_s : 60),
         MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_END);
     if (!s->mhd) {
-        snprintf(err, errcap, "cannot listen on %s:%u (in use, or not allowed)", addr,
-                 cfg->port);
+        snprintf(err, errcap, "cannot listen on %s:%u (in use, or not allowed)", addr, cfg->port);
         server_stop(s);
         return NULL;
     }
@@ -478,7 +480,10 @@ server *server_start(desk *d, const serve_config *cfg, char *err, size_t errcap)
     return s;
 }
 
-unsigned server_port(const server *s) { return s->port; }
+unsigned server_port(const server *s)
+{
+    return s->port;
+}
 
 void server_stop(server *s)
 {

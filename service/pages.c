@@ -164,8 +164,9 @@ void pages_story(pbuf *b, const char *src, size_t len, uint64_t story, const cha
         pbuf_puts(b, "<h1>");
         put_esc(b, headline);
         skip_past(src, len, &pos, "</h1>");
-        pbuf_printf(b, "</h1>\n<p class=\"storymeta\">Story %llu · version %d · %zu article%s "
-                       "· updated ",
+        pbuf_printf(b,
+                    "</h1>\n<p class=\"storymeta\">Story %llu · version %d · %zu article%s "
+                    "· updated ",
                     (unsigned long long)story, version, n_articles, n_articles == 1 ? "" : "s");
         put_time(b, updated);
         pbuf_puts(b, "</p>");
@@ -252,9 +253,10 @@ int pages_front(pbuf *b, store *st, size_t page)
         return rc;
     }
     put_head(b, "precis · live news desk", "");
-    pbuf_printf(b, "<header>\n<h1>Live news desk</h1>\n<p class=\"meta\">%zu stor%s from %zu "
-                   "article%s; newest first.  Each story's summary is rewritten as its "
-                   "articles arrive.</p>\n</header>\n<main>\n",
+    pbuf_printf(b,
+                "<header>\n<h1>Live news desk</h1>\n<p class=\"meta\">%zu stor%s from %zu "
+                "article%s; newest first.  Each story's summary is rewritten as its "
+                "articles arrive.</p>\n</header>\n<main>\n",
                 total, total == 1 ? "y" : "ies", articles, articles == 1 ? "" : "s");
     if (!f.shown)
         pbuf_puts(b, "<p class=\"meta\">No stories yet: post articles to "
@@ -265,9 +267,10 @@ int pages_front(pbuf *b, store *st, size_t page)
         pbuf_printf(b, "<a href=\"/?page=%zu\">← Newer</a>", page - 1);
     if ((page + 1) * SERVE_PAGE_STORIES < total)
         pbuf_printf(b, "<a href=\"/?page=%zu\">Older →</a>", page + 1);
-    pbuf_printf(b, "</nav>\n</main>\n<footer>precis %s · the same stories as JSON: "
-                   "<code>/stories</code>. This page loads nothing and runs no "
-                   "script.</footer>\n</body>\n</html>\n",
+    pbuf_printf(b,
+                "</nav>\n</main>\n<footer>precis %s · the same stories as JSON: "
+                "<code>/stories</code>. This page loads nothing and runs no "
+                "script.</footer>\n</body>\n</html>\n",
                 precis_version_string());
     if (body.oom)
         b->oom = 1;

@@ -36,10 +36,10 @@
 #define SERVE_MAX_BODY_DEFAULT ((size_t)32 << 20)   /* one POST body        */
 #define SERVE_MAX_ARTICLE_DEFAULT ((size_t)1 << 20) /* one article's text   */
 #define SERVE_MAX_RECORDS 100000                    /* records in one body  */
-#define SERVE_STORY_ARTICLES 200 /* newest articles of a story summarized  */
-#define SERVE_VERSIONS_SHOWN 20  /* versions listed on a story              */
-#define SERVE_PAGE_STORIES 30    /* stories on one front page               */
-#define SERVE_MAX_LIMIT 500      /* largest 'limit' of GET /stories         */
+#define SERVE_STORY_ARTICLES 200                    /* newest articles of a story summarized  */
+#define SERVE_VERSIONS_SHOWN 20                     /* versions listed on a story              */
+#define SERVE_PAGE_STORIES 30                       /* stories on one front page               */
+#define SERVE_MAX_LIMIT 500                         /* largest 'limit' of GET /stories         */
 
 /* ---- time ------------------------------------------------------------- */
 int64_t serve_now_ms(void);
@@ -134,10 +134,8 @@ typedef struct store_query {
 
 int store_read_stories(store *st, const store_query *q, pbuf *out);
 int store_read_story(store *st, uint64_t id, const char *if_none_match, char *etag, pbuf *out);
-int store_read_story_page(store *st, uint64_t id, const char *if_none_match, char *etag,
-                          pbuf *out);
-int store_read_article(store *st, const char *id, const char *if_none_match, char *etag,
-                       pbuf *out);
+int store_read_story_page(store *st, uint64_t id, const char *if_none_match, char *etag, pbuf *out);
+int store_read_article(store *st, const char *id, const char *if_none_match, char *etag, pbuf *out);
 
 /* One story as the front page shows it. */
 typedef struct store_card {
@@ -184,10 +182,10 @@ typedef struct desk_config {
     size_t max_article; /* bytes of text */
     size_t max_body;
     int64_t debounce_ms, max_wait_ms;
-    int workers;             /* recompute threads */
-    int64_t snapshot_every;  /* articles between stream snapshots */
+    int workers;            /* recompute threads */
+    int64_t snapshot_every; /* articles between stream snapshots */
     size_t summary_words;
-    int quiet;               /* no log lines on stderr */
+    int quiet; /* no log lines on stderr */
 } desk_config;
 
 void desk_config_init(desk_config *c);

@@ -30,9 +30,23 @@
 
 /* The statements of the hot paths, prepared once per connection. */
 enum {
-    Q_FIND, Q_INS_ART, Q_UP_STORY, Q_STORY_ARTS, Q_PREV, Q_NEXT_VER, Q_INS_VER, Q_UP_VER,
-    Q_LAST_SEQ, Q_FTS, Q_VERSIONS, Q_READ_STORY, Q_READ_PAGE, Q_READ_ART, Q_COUNT_CARDS,
-    Q_CARDS, Q_N
+    Q_FIND,
+    Q_INS_ART,
+    Q_UP_STORY,
+    Q_STORY_ARTS,
+    Q_PREV,
+    Q_NEXT_VER,
+    Q_INS_VER,
+    Q_UP_VER,
+    Q_LAST_SEQ,
+    Q_FTS,
+    Q_VERSIONS,
+    Q_READ_STORY,
+    Q_READ_PAGE,
+    Q_READ_ART,
+    Q_COUNT_CARDS,
+    Q_CARDS,
+    Q_N
 };
 
 struct store {
@@ -187,7 +201,10 @@ void store_close(store *st)
     pfree(st);
 }
 
-int store_has_fts(const store *st) { return st->fts; }
+int store_has_fts(const store *st)
+{
+    return st->fts;
+}
 
 /* ---- write path ------------------------------------------------------- */
 
@@ -213,13 +230,15 @@ static int sq_put_articles(void *vst, store_article *a, size_t n, char *err)
     store *st = vst;
     if (exec(st, "BEGIN IMMEDIATE", err))
         return -1;
-    sqlite3_stmt *ins = stmt(st, Q_INS_ART, "INSERT INTO articles(id, story, new_story, copy_of, lang, "
-                                 "source, date, title, url, text, received) "
-                                 "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-    sqlite3_stmt *up = stmt(st, Q_UP_STORY, "INSERT INTO stories(id, lang, created, updated, n_articles, "
-                                "last_seq) VALUES(?1, ?2, ?3, ?3, 1, ?4) ON CONFLICT(id) DO "
-                                "UPDATE SET updated = ?3, n_articles = n_articles + 1, "
-                                "last_seq = ?4");
+    sqlite3_stmt *ins = stmt(st, Q_INS_ART,
+                             "INSERT INTO articles(id, story, new_story, copy_of, lang, "
+                             "source, date, title, url, text, received) "
+                             "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    sqlite3_stmt *up = stmt(st, Q_UP_STORY,
+                            "INSERT INTO stories(id, lang, created, updated, n_articles, "
+                            "last_seq) VALUES(?1, ?2, ?3, ?3, 1, ?4) ON CONFLICT(id) DO "
+                            "UPDATE SET updated = ?3, n_articles = n_articles + 1, "
+                            "last_seq = ?4");
     int ok = ins && up;
     for (size_t i = 0; ok && i < n; i++) {
         sqlite3_reset(ins);
@@ -274,15 +293,17 @@ static int emit_articles(sqlite3_stmt *s, store_replay_cb cb, void *ud)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
-#define ARTICLE_COLS "seq, id, story, new_story, copy_of, lang, source, date, title, url, " \
-                     "text, received"
+#define ARTICLE_COLS                                                                               \
+    "seq, id, story, new_story, copy_of, lang, source, date, title, url, "                         \
+    "text, received"
 
-static int sq_story_articles(void *vst, uint64_t story, size_t max, store_replay_cb cb,
-                             void *ud, char *err)
+static int sq_story_articles(void *vst, uint64_t story, size_t max, store_replay_cb cb, void *ud,
+                             char *err)
 {
     store *st = vst;
-    sqlite3_stmt *s = stmt(st, Q_STORY_ARTS, "SELECT * FROM (SELECT " ARTICLE_COLS " FROM articles WHERE "
-                               "story = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq");
+    sqlite3_stmt *s = stmt(st, Q_STORY_ARTS,
+                           "SELECT * FROM (SELECT " ARTICLE_COLS " FROM articles WHERE "
+                           "story = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq");
     if (!s)
         return fail(st, err, "story articles");
     sqlite3_bind_int64(s, 1, (sqlite3_int64)story);
@@ -297,8 +318,7 @@ static int sq_story_articles(void *vst, uint64_t story, size_t max, store_replay
 static int sq_replay(void *vst, int64_t after, store_replay_cb cb, void *ud, char *err)
 {
     store *st = vst;
-    sqlite3_stmt *s =
-        prep(st, "SELECT " ARTICLE_COLS " FROM articles WHERE seq > ? ORDER BY seq");
+    sqlite3_stmt *s = prep(st, "SELECT " ARTICLE_COLS " FROM articles WHERE seq > ? ORDER BY seq");
     if (!s)
         return fail(st, err, "replay");
     sqlite3_bind_int64(s, 1, after);
@@ -316,8 +336,9 @@ static int sq_prev_version(void *vst, uint64_t story, store_prev *out, char *err
     memset(out, 0, sizeof *out);
     sqlite3_free(st->tmp);
     st->tmp = NULL;
-    sqlite3_stmt *s = stmt(st, Q_PREV, "SELECT version, sentences, facts, articles FROM versions "
-                               "WHERE story = ? ORDER BY version DESC LIMIT 1");
+    sqlite3_stmt *s = stmt(st, Q_PREV,
+                           "SELECT version, sentences, facts, articles FROM versions "
+                           "WHERE story = ? ORDER BY version DESC LIMIT 1");
     if (!s)
         return fail(st, err, "previous version");
     sqlite3_bind_int64(s, 1, (sqlite3_int64)story);
@@ -353,8 +374,9 @@ static int sq_prev_version(void *vst, uint64_t story, store_prev *out, char *err
    SERVE_VERSIONS_SHOWN), appended to b. */
 static int versions_json(store *st, uint64_t story, pbuf *b)
 {
-    sqlite3_stmt *s = stmt(st, Q_VERSIONS, "SELECT version, created, n_articles, summary, changes FROM "
-                               "versions WHERE story = ? ORDER BY version DESC LIMIT ?");
+    sqlite3_stmt *s = stmt(st, Q_VERSIONS,
+                           "SELECT version, created, n_articles, summary, changes FROM "
+                           "versions WHERE story = ? ORDER BY version DESC LIMIT ?");
     if (!s)
         return -1;
     sqlite3_bind_int64(s, 1, (sqlite3_int64)story);
@@ -385,18 +407,22 @@ static int put_one_version(store *st, store_version *v)
     pbuf_init(&vj);
     pbuf_init(&page);
     int ok = 0;
-    sqlite3_stmt *s = stmt(st, Q_NEXT_VER, "SELECT coalesce(max(version), 0) + 1 FROM versions "
-                                           "WHERE story = ?");
-    sqlite3_stmt *ins = stmt(st, Q_INS_VER, "INSERT INTO versions(story, version, created, "
-                                            "n_articles, summary, sentences, facts, articles, "
-                                            "changes) VALUES(?,?,?,?,?,?,?,?,?)");
-    sqlite3_stmt *up = stmt(st, Q_UP_VER, "UPDATE stories SET version = ?2, summarized = ?3, "
-                                          "headline = ?4, summary = ?5, sources = ?6, n_sources "
-                                          "= ?7, report = ?8, page = ?9, versions = ?10, "
-                                          "version_seq = ?11 WHERE id = ?1");
+    sqlite3_stmt *s = stmt(st, Q_NEXT_VER,
+                           "SELECT coalesce(max(version), 0) + 1 FROM versions "
+                           "WHERE story = ?");
+    sqlite3_stmt *ins = stmt(st, Q_INS_VER,
+                             "INSERT INTO versions(story, version, created, "
+                             "n_articles, summary, sentences, facts, articles, "
+                             "changes) VALUES(?,?,?,?,?,?,?,?,?)");
+    sqlite3_stmt *up = stmt(st, Q_UP_VER,
+                            "UPDATE stories SET version = ?2, summarized = ?3, "
+                            "headline = ?4, summary = ?5, sources = ?6, n_sources "
+                            "= ?7, report = ?8, page = ?9, versions = ?10, "
+                            "version_seq = ?11 WHERE id = ?1");
     sqlite3_stmt *ls = stmt(st, Q_LAST_SEQ, "SELECT last_seq FROM stories WHERE id = ?");
-    sqlite3_stmt *f = st->fts ? stmt(st, Q_FTS, "INSERT OR REPLACE INTO stories_fts(rowid, "
-                                                "headline, summary) VALUES(?,?,?)")
+    sqlite3_stmt *f = st->fts ? stmt(st, Q_FTS,
+                                     "INSERT OR REPLACE INTO stories_fts(rowid, "
+                                     "headline, summary) VALUES(?,?,?)")
                               : NULL;
     if (!s || !ins || !up || !ls || (st->fts && !f))
         goto out;
@@ -532,8 +558,8 @@ static int sq_stale_stories(void *vst, store_replay_cb cb, void *ud, char *err)
 }
 
 const store_ops store_sqlite_ops = {
-    sq_find_article, sq_put_articles, sq_story_articles, sq_prev_version, sq_put_versions,
-    sq_replay,       sq_save_snapshot, sq_load_snapshot, sq_stale_stories,
+    sq_find_article, sq_put_articles,  sq_story_articles, sq_prev_version,  sq_put_versions,
+    sq_replay,       sq_save_snapshot, sq_load_snapshot,  sq_stale_stories,
 };
 
 /* ---- reads -------------------------------------------------------------- */
@@ -542,8 +568,8 @@ const store_ops store_sqlite_ops = {
 static int etag_check(char *etag, const char *kind, uint64_t a, int64_t b, int64_t c,
                       const char *inm)
 {
-    snprintf(etag, 64, "\"%s%llx-%llx-%llx\"", kind, (unsigned long long)a,
-             (unsigned long long)b, (unsigned long long)c);
+    snprintf(etag, 64, "\"%s%llx-%llx-%llx\"", kind, (unsigned long long)a, (unsigned long long)b,
+             (unsigned long long)c);
     return inm && (strstr(inm, etag) || !strcmp(inm, "*"));
 }
 
@@ -574,8 +600,9 @@ static void put_story_head(pbuf *b, sqlite3_stmt *s)
                 sqlite3_column_int64(s, 10) > sqlite3_column_int64(s, 11) ? "true" : "false");
 }
 
-#define STORY_COLS "s.id, s.lang, s.created, s.updated, s.n_articles, s.n_sources, " \
-                   "s.version, s.headline, s.summary, s.sources, s.last_seq, s.version_seq"
+#define STORY_COLS                                                                                 \
+    "s.id, s.lang, s.created, s.updated, s.n_articles, s.n_sources, "                              \
+    "s.version, s.headline, s.summary, s.sources, s.last_seq, s.version_seq"
 
 /* Binds the filters of q from parameter 1 on; the WHERE text goes to w. */
 static void where_clause(store *st, const store_query *q, pbuf *w, size_t *nwords)
@@ -596,8 +623,9 @@ static void where_clause(store *st, const store_query *q, pbuf *w, size_t *nword
                     break;
                 while (*p && *p != ' ')
                     p++;
-                pbuf_printf(w, " AND (s.headline LIKE ?%d ESCAPE '\\' OR s.summary LIKE ?%d "
-                               "ESCAPE '\\')",
+                pbuf_printf(w,
+                            " AND (s.headline LIKE ?%d ESCAPE '\\' OR s.summary LIKE ?%d "
+                            "ESCAPE '\\')",
                             k + 3, k + 3);
                 (*nwords)++;
             }
@@ -656,8 +684,9 @@ int store_read_stories(store *st, const store_query *q, pbuf *out)
     pbuf w;
     pbuf_init(&w);
     where_clause(st, q, &w, &nwords);
-    pbuf_printf(&sql, "SELECT " STORY_COLS ", count(*) OVER () FROM stories s%s ORDER BY "
-                      "s.updated DESC, s.n_articles DESC, s.id DESC LIMIT %zu OFFSET %zu",
+    pbuf_printf(&sql,
+                "SELECT " STORY_COLS ", count(*) OVER () FROM stories s%s ORDER BY "
+                "s.updated DESC, s.n_articles DESC, s.id DESC LIMIT %zu OFFSET %zu",
                 w.data ? w.data : "", q->limit, q->offset);
     pbuf_free(&w);
     sqlite3_stmt *s = NULL;
@@ -696,15 +725,15 @@ int store_read_stories(store *st, const store_query *q, pbuf *out)
 
 int store_read_story(store *st, uint64_t id, const char *inm, char *etag, pbuf *out)
 {
-    sqlite3_stmt *s = stmt(st, Q_READ_STORY, "SELECT " STORY_COLS ", s.report, s.versions FROM stories s "
-                               "WHERE s.id = ?");
+    sqlite3_stmt *s = stmt(st, Q_READ_STORY,
+                           "SELECT " STORY_COLS ", s.report, s.versions FROM stories s "
+                           "WHERE s.id = ?");
     if (!s)
         return 500;
     sqlite3_bind_int64(s, 1, (sqlite3_int64)id);
     int rc = sqlite3_step(s), status = 200;
     if (rc == SQLITE_ROW) {
-        if (etag_check(etag, "s", id, sqlite3_column_int(s, 6), sqlite3_column_int64(s, 10),
-                       inm))
+        if (etag_check(etag, "s", id, sqlite3_column_int(s, 6), sqlite3_column_int64(s, 10), inm))
             status = 304;
         else {
             put_story_head(out, s);
@@ -725,7 +754,8 @@ int store_read_story(store *st, uint64_t id, const char *inm, char *etag, pbuf *
 
 int store_read_story_page(store *st, uint64_t id, const char *inm, char *etag, pbuf *out)
 {
-    sqlite3_stmt *s = stmt(st, Q_READ_PAGE, "SELECT version, page, updated FROM stories WHERE id = ?");
+    sqlite3_stmt *s =
+        stmt(st, Q_READ_PAGE, "SELECT version, page, updated FROM stories WHERE id = ?");
     if (!s)
         return 500;
     sqlite3_bind_int64(s, 1, (sqlite3_int64)id);
@@ -755,8 +785,8 @@ int store_read_article(store *st, const char *id, const char *inm, char *etag, p
         if (etag_check(etag, "a", (uint64_t)sqlite3_column_int64(s, 0), 0, 0, inm))
             status = 304;
         else {
-            static const char *const keys[] = {"id",    "copy_of", "lang", "source",
-                                               "date",  "title",   "url",  "text"};
+            static const char *const keys[] = {"id",   "copy_of", "lang", "source",
+                                               "date", "title",   "url",  "text"};
             static const int cols[] = {1, 4, 5, 6, 7, 8, 9, 10};
             pbuf_printf(out, "{\"seq\":%lld,\"story\":%lld,\"new_story\":%s",
                         (long long)sqlite3_column_int64(s, 0),
