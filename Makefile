@@ -106,3 +106,5 @@ format:
 golden: all
 	for f in text json markdown; do $(BUILD)/precis summarize --words 120 --format $$f examples/cluster > tests/golden/example.$$f; done
 	for m in lead lead-rr centroid lexrank mmr; do $(BUILD)/precis summarize --words 120 -m $$m examples/cluster > tests/golden/example.$$m.text; done
+	$(BUILD)/precis stories -q tests/data/stories.jsonl > tests/golden/stories.out || test $$? -eq 1
+	$(BUILD)/precis stories -q --final tests/data/stories.jsonl > tests/golden/stories.final.out || test $$? -eq 1

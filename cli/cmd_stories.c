@@ -265,8 +265,11 @@ int cmd_stories(int argc, char **argv)
         fprintf(stderr, "precis: %s: read error after line %zu\n", name, rec);
         rc = EXIT_FATAL;
     }
-    if (summarize || final) {
-        precis_stream_close_all(s);
+    if ((summarize || final) && rc != EXIT_FATAL) {
+        if (precis_stream_close_all(s)) {
+            fprintf(stderr, "precis: %s\n", precis_stream_error(s));
+            rc = EXIT_FATAL;
+        }
         drain(out, s, final, summarize, &sc);
     }
     if (fflush(out) || ferror(out)) {

@@ -525,8 +525,9 @@ PRECIS_API precis_status precis_stream_story(const precis_stream *s, uint64_t st
    queued. */
 PRECIS_API int precis_stream_next_closed(precis_stream *s, precis_story *out);
 
-/* Closes every open story (end of input): they join the closed queue. */
-PRECIS_API void precis_stream_close_all(precis_stream *s);
+/* Closes every open story (end of input): they join the closed queue.
+   PRECIS_ENOMEM (nothing closed) when the queue cannot grow. */
+PRECIS_API precis_status precis_stream_close_all(precis_stream *s);
 
 /* The articles of an open story (or the closed story just popped) as a
    cluster ready for precis_summarize() (needs keep_text): clears *out

@@ -246,9 +246,14 @@ typedef struct posting {
 } posting;
 
 /* A partition: one language (or all, with mix_languages). */
+#define STREAM_BLOCKS (((size_t)2 << STREAM_SKETCH_BITS) / 64)
 typedef struct part {
     uint64_t ndocs;
     uint32_t *sketch; /* 2 rows of 1 << STREAM_SKETCH_BITS */
+    uint32_t *blocks; /* the 64-cell blocks of the sketch ever touched,
+                         so that a snapshot reads only those */
+    size_t nblocks;
+    unsigned char *seen; /* per block: in blocks[] */
     u64map post;      /* term -> posting index */
     u64map bands;     /* band key -> article slot */
 } part;
@@ -304,6 +309,7 @@ struct precis_stream {
     size_t npart;
 
     u64map ids;    /* id hash -> article slot (open stories) */
+    u64map sids;   /* story id -> slot (open, queued and popped stories) */
     u64map detect; /* function word hash -> language bit set */
     heap hseq, htime;
 
@@ -479,16 +485,22 @@ static precis_status lang_get(precis_stream *s, const char *name, uint32_t *out)
     if (!s->opt.mix_languages || s->npart == 0) {
         part *np = prealloc(s->parts, pmul(s->npart + 1, sizeof *np));
         uint32_t *sk = pcalloc((size_t)2 << STREAM_SKETCH_BITS, sizeof *sk);
+        uint32_t *bl = pmalloc(STREAM_BLOCKS * sizeof *bl);
+        unsigned char *seen = pcalloc(STREAM_BLOCKS, 1);
         if (np)
             s->parts = np;
-        if (!np || !sk) {
+        if (!np || !sk || !bl || !seen) {
             pfree(sk);
+            pfree(bl);
+            pfree(seen);
             norm_free(nm);
             perr_set(s->err, sizeof s->err, "out of memory");
             return PRECIS_ENOMEM;
         }
         memset(&s->parts[s->npart], 0, sizeof *s->parts);
         s->parts[s->npart].sketch = sk;
+        s->parts[s->npart].blocks = bl;
+        s->parts[s->npart].seen = seen;
         p = (uint32_t)s->npart++;
     }
     lang *l = &s->langs[s->nlang];
@@ -678,6 +690,8 @@ static void art_release(precis_stream *s, uint32_t a)
 static void story_release(precis_stream *s, uint32_t t)
 {
     story *x = &s->stories[t];
+    if (x->id)
+        u64map_del(&s->sids, x->id);
     for (uint32_t i = 0; i < x->n; i++)
         art_release(s, x->members[i]);
     story_fields_free(x);
@@ -837,6 +851,8 @@ void precis_stream_free(precis_stream *s)
         norm_free(s->langs[i].nm);
     for (size_t i = 0; i < s->npart; i++) {
         pfree(s->parts[i].sketch);
+        pfree(s->parts[i].blocks);
+        pfree(s->parts[i].seen);
         u64map_free(&s->parts[i].post);
         u64map_free(&s->parts[i].bands);
     }
@@ -848,6 +864,7 @@ void precis_stream_free(precis_stream *s)
     pfree(s->posts);
     pfree(s->free_post);
     u64map_free(&s->ids);
+    u64map_free(&s->sids);
     u64map_free(&s->detect);
     pfree(s->hseq.e);
     pfree(s->htime.e);
@@ -1013,19 +1030,32 @@ static uint32_t sketch_get(const part *p, uint64_t h)
     return a < b ? a : b;
 }
 
+static void sketch_touch(part *p, size_t cell)
+{
+    size_t b = cell / 64;
+    if (!p->seen[b]) {
+        p->seen[b] = 1;
+        p->blocks[p->nblocks++] = (uint32_t)b;
+    }
+}
+
 /* Conservative update: only the rows at the minimum grow. */
 static void sketch_inc(part *p, uint64_t h)
 {
     size_t m = ((size_t)1 << STREAM_SKETCH_BITS) - 1;
-    uint32_t *a = &p->sketch[h & m];
-    uint32_t *b = &p->sketch[((size_t)1 << STREAM_SKETCH_BITS) + ((h >> 32) & m)];
+    size_t ia = h & m, ib = ((size_t)1 << STREAM_SKETCH_BITS) + ((h >> 32) & m);
+    uint32_t *a = &p->sketch[ia], *b = &p->sketch[ib];
     uint32_t v = *a < *b ? *a : *b;
     if (v == UINT32_MAX)
         return;
-    if (*a == v)
+    if (*a == v) {
         (*a)++;
-    if (*b == v)
+        sketch_touch(p, ia);
+    }
+    if (*b == v) {
         (*b)++;
+        sketch_touch(p, ib);
+    }
 }
 
 /* Computes the article's vector (s->vec, sorted by term), query terms and
@@ -1114,20 +1144,31 @@ static uint64_t band_key(uint32_t part_i, uint32_t b, const uint32_t *sig)
 
 /* ---- closing ---------------------------------------------------------------*/
 
+/* Room in the closed queue for `more` stories, so that closing them
+   cannot fail. */
+static int queue_reserve(precis_stream *s, size_t more)
+{
+    if (s->cq_n + more <= s->cq_cap)
+        return 0;
+    size_t cap = s->cq_cap ? s->cq_cap : 64;
+    while (cap < s->cq_n + more)
+        cap *= 2;
+    uint32_t *nq = pmalloc(pmul(cap, sizeof *nq));
+    if (!nq)
+        return -1;
+    for (size_t i = 0; i < s->cq_n; i++)
+        nq[i] = s->closed[(s->cq_head + i) % s->cq_cap];
+    pfree(s->closed);
+    s->closed = nq;
+    s->cq_head = 0;
+    s->cq_cap = cap;
+    return 0;
+}
+
 static int queue_push(precis_stream *s, uint32_t t)
 {
-    if (s->cq_n == s->cq_cap) {
-        size_t cap = s->cq_cap ? s->cq_cap * 2 : 64;
-        uint32_t *nq = pmalloc(pmul(cap, sizeof *nq));
-        if (!nq)
-            return -1;
-        for (size_t i = 0; i < s->cq_n; i++)
-            nq[i] = s->closed[(s->cq_head + i) % s->cq_cap];
-        pfree(s->closed);
-        s->closed = nq;
-        s->cq_head = 0;
-        s->cq_cap = cap;
-    }
+    if (queue_reserve(s, 1))
+        return -1;
     s->closed[(s->cq_head + s->cq_n++) % s->cq_cap] = t;
     return 0;
 }
@@ -1439,9 +1480,10 @@ precis_status precis_stream_add(precis_stream *s, const precis_article *a, const
         return st;
 
     /* reserve everything the commit needs, so that it cannot fail */
-    if (reserve_slots(s) || u64map_reserve(&s->ids, 1) ||
+    if (reserve_slots(s) || u64map_reserve(&s->ids, 1) || u64map_reserve(&s->sids, 1) ||
         u64map_reserve(&p->bands, STREAM_MH_BANDS) || heap_reserve(&s->hseq, 1) ||
-        heap_reserve(&s->htime, 1) || cand_reserve(s))
+        heap_reserve(&s->htime, 1) || cand_reserve(s) ||
+        (!s->opt.drop_closed && queue_reserve(s, s->n_open)))
         goto oom;
     int fail = 0;
     char *cid = dup_opt(id, &fail);
@@ -1506,6 +1548,7 @@ precis_status precis_stream_add(precis_stream *s, const precis_article *a, const
         target = take_story(s);
         story *x = &s->stories[target];
         x->id = s->next_story++;
+        u64map_set(&s->sids, x->id, target);
         x->part = pi;
         x->lang = li;
         x->open = 1;
@@ -1621,18 +1664,13 @@ precis_status precis_stream_add_json(precis_stream *s, const char *line, size_t 
 
 /* ---- reading stories ------------------------------------------------------*/
 
-/* The slot of open story id, or of the popped story; UINT32_MAX if none.
-   Linear in the open stories: callers hold ids, not slots. */
+/* The slot of open story id, or of the popped story; UINT32_MAX if none. */
 static uint32_t find_story(const precis_stream *s, uint64_t id)
 {
-    if (!id)
+    const uint32_t *t = id ? u64map_get(&s->sids, id) : NULL;
+    if (!t || !(s->stories[*t].open || *t == s->popped))
         return UINT32_MAX;
-    if (s->popped != UINT32_MAX && s->stories[s->popped].id == id)
-        return s->popped;
-    for (uint32_t i = 0; i < s->nstory; i++)
-        if (s->stories[i].id == id && s->stories[i].open)
-            return i;
-    return UINT32_MAX;
+    return *t;
 }
 
 static void fill_story(const precis_stream *s, uint32_t t, precis_story *out)
@@ -1649,6 +1687,12 @@ static void fill_story(const precis_stream *s, uint32_t t, precis_story *out)
     out->last_seq = x->last_seq;
     out->last_date = x->last_dated != UINT32_MAX ? s->arts[x->last_dated].date : NULL;
     out->version = x->version;
+}
+
+static int u32_cmp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
 }
 
 static int u64_cmp(const void *a, const void *b)
@@ -1709,28 +1753,38 @@ int precis_stream_next_closed(precis_stream *s, precis_story *out)
     return 1;
 }
 
-void precis_stream_close_all(precis_stream *s)
+/* The open stories' (id, slot) in id order, in a new array of *n. */
+static hent *open_sorted(const precis_stream *s, size_t *n)
+{
+    hent *e = pmalloc(pmul(s->n_open ? s->n_open : 1, sizeof *e));
+    *n = 0;
+    if (!e)
+        return NULL;
+    for (size_t i = 0; i < s->nstory; i++)
+        if (s->stories[i].id && s->stories[i].open)
+            e[(*n)++] = (hent){0, s->stories[i].id, (uint32_t)i};
+    qsort(e, *n, sizeof *e, hent_cmp);
+    return e;
+}
+
+precis_status precis_stream_close_all(precis_stream *s)
 {
     if (!s)
-        return;
+        return PRECIS_EINVAL;
     release_popped(s);
-    size_t n = s->n_open;
-    uint64_t *ids = pmalloc(pmul(n ? n : 1, sizeof *ids));
-    if (ids) {
-        /* oldest first, so the queue is in story order */
-        precis_stream_open_stories(s, ids, n);
-        for (size_t i = 0; i < n; i++) {
-            uint32_t t = find_story(s, ids[i]);
-            if (t != UINT32_MAX)
-                story_close(s, t);
-        }
-        pfree(ids);
-    } else {
-        for (uint32_t i = 0; i < s->nstory; i++)
-            if (s->stories[i].id && s->stories[i].open)
-                story_close(s, i);
+    size_t n;
+    hent *e = open_sorted(s, &n);
+    if (!e || (!s->opt.drop_closed && queue_reserve(s, n))) {
+        pfree(e);
+        perr_set(s->err, sizeof s->err, "out of memory");
+        return PRECIS_ENOMEM;
     }
+    /* oldest first, so the queue is in story order */
+    for (size_t i = 0; i < n; i++)
+        story_close(s, e[i].slot);
+    pfree(e);
     s->hseq.n = s->htime.n = 0;
+    return PRECIS_OK;
 }
 
 precis_status precis_stream_story_cluster(const precis_stream *s, uint64_t id,
@@ -1884,16 +1938,28 @@ precis_status precis_stream_save(const precis_stream *s, char **buf, size_t *len
     w_u32(&b, (uint32_t)s->npart);
     for (size_t i = 0; i < s->npart; i++) {
         const part *p = &s->parts[i];
-        size_t cells = (size_t)2 << STREAM_SKETCH_BITS, nz = 0;
-        for (size_t k = 0; k < cells; k++)
-            nz += p->sketch[k] != 0;
+        /* sparse: (index, count) of the non-zero cells, read from the
+           blocks ever touched, in index order */
+        uint32_t *bl = pmalloc((p->nblocks ? p->nblocks : 1) * sizeof *bl);
+        if (!bl) {
+            pbuf_free(&b);
+            return PRECIS_ENOMEM;
+        }
+        memcpy(bl, p->blocks, p->nblocks * sizeof *bl);
+        qsort(bl, p->nblocks, sizeof *bl, u32_cmp);
+        size_t nz = 0;
+        for (size_t k = 0; k < p->nblocks; k++)
+            for (size_t j = (size_t)bl[k] * 64; j < (size_t)bl[k] * 64 + 64; j++)
+                nz += p->sketch[j] != 0;
         w_u64(&b, p->ndocs);
         w_u32(&b, (uint32_t)nz);
-        for (size_t k = 0; k < cells; k++)
-            if (p->sketch[k]) {
-                w_u32(&b, (uint32_t)k);
-                w_u32(&b, p->sketch[k]);
-            }
+        for (size_t k = 0; k < p->nblocks; k++)
+            for (size_t j = (size_t)bl[k] * 64; j < (size_t)bl[k] * 64 + 64; j++)
+                if (p->sketch[j]) {
+                    w_u32(&b, (uint32_t)j);
+                    w_u32(&b, p->sketch[j]);
+                }
+        pfree(bl);
     }
     w_u32(&b, (uint32_t)s->nlang);
     for (size_t i = 0; i < s->nlang; i++) {
@@ -1903,16 +1969,12 @@ precis_status precis_stream_save(const precis_stream *s, char **buf, size_t *len
     /* open stories in id order (slots are allocated in id order, then
        reused: sort), then the closed queue in its order */
     w_u32(&b, (uint32_t)(s->n_open + s->cq_n));
-    hent *keys = pmalloc(pmul(s->n_open ? s->n_open : 1, sizeof *keys));
+    size_t no;
+    hent *keys = open_sorted(s, &no);
     if (!keys) {
         pbuf_free(&b);
         return PRECIS_ENOMEM;
     }
-    size_t no = 0;
-    for (size_t i = 0; i < s->nstory; i++)
-        if (s->stories[i].id && s->stories[i].open)
-            keys[no++] = (hent){0, s->stories[i].id, (uint32_t)i};
-    qsort(keys, no, sizeof *keys, hent_cmp);
     for (size_t i = 0; i < no; i++)
         save_story(&b, s, &s->stories[keys[i].slot]);
     pfree(keys);
@@ -2030,9 +2092,9 @@ static uint32_t art_by_seq(const u64map *seqs, uint64_t seq)
     return v ? *v : UINT32_MAX;
 }
 
-static int load_story(precis_stream *s, rd *r, u64map *seqs, u64map *sids)
+static int load_story(precis_stream *s, rd *r, u64map *seqs)
 {
-    if (reserve_slots(s) || u64map_reserve(sids, 1)) {
+    if (reserve_slots(s) || u64map_reserve(&s->sids, 1)) {
         r->oom = 1;
         return -1;
     }
@@ -2048,14 +2110,14 @@ static int load_story(precis_stream *s, rd *r, u64map *seqs, u64map *sids)
     uint64_t last_dated = r_u64(r);
     x->last_dated = UINT32_MAX;
     if (r->bad || !x->id || x->id >= s->next_story || x->lang >= s->nlang || x->open > 1 ||
-        u64map_get(sids, x->id)) {
+        u64map_get(&s->sids, x->id)) {
         r->bad = 1;
         x->id = 0;
         s->free_story[s->nfree_story++] = t;
         return -1;
     }
     x->part = s->langs[x->lang].part;
-    u64map_set(sids, x->id, t);
+    u64map_set(&s->sids, x->id, t);
     uint32_t nc = r_count(r, 12);
     if (nc > STREAM_CENTROID_TERMS)
         r->bad = 1;
@@ -2153,7 +2215,7 @@ precis_stream *precis_stream_load(const char *buf, size_t len, precis_status *st
         return NULL;
     }
     precis_stream *s = stream_alloc(&o);
-    u64map seqs = {0}, sids = {0};
+    u64map seqs = {0};
     if (!s) {
         pfree(olang);
         *st = PRECIS_ENOMEM;
@@ -2178,7 +2240,13 @@ precis_stream *precis_stream_load(const char *buf, size_t len, precis_status *st
     size_t cells = (size_t)2 << STREAM_SKETCH_BITS;
     for (uint32_t i = 0; i < np && !r.bad && !r.oom; i++) {
         part *p = &s->parts[i];
-        if (!(p->sketch = pcalloc(cells, sizeof *p->sketch))) {
+        if (!(p->sketch = pcalloc(cells, sizeof *p->sketch)) ||
+            !(p->blocks = pmalloc(STREAM_BLOCKS * sizeof *p->blocks)) ||
+            !(p->seen = pcalloc(STREAM_BLOCKS, 1))) {
+            pfree(p->sketch);
+            pfree(p->blocks);
+            p->sketch = NULL;
+            p->blocks = NULL;
             r.oom = 1;
             break;
         }
@@ -2187,10 +2255,12 @@ precis_stream *precis_stream_load(const char *buf, size_t len, precis_status *st
         uint32_t nz = r_count(&r, 8);
         for (uint32_t k = 0; k < nz && !r.bad; k++) {
             uint32_t idx = r_u32(&r), v = r_u32(&r);
-            if (idx >= cells)
+            if (idx >= cells || !v || p->sketch[idx]) {
                 r.bad = 1;
-            else
+            } else {
                 p->sketch[idx] = v;
+                sketch_touch(p, idx);
+            }
         }
     }
     uint32_t nl = r_count(&r, 8);
@@ -2220,7 +2290,7 @@ precis_stream *precis_stream_load(const char *buf, size_t len, precis_status *st
     }
     uint32_t ns = r_count(&r, 64);
     for (uint32_t i = 0; i < ns && !r.bad && !r.oom; i++) {
-        if (load_story(s, &r, &seqs, &sids))
+        if (load_story(s, &r, &seqs))
             break;
     }
     /* index the loaded stories: open ones into ids and heaps, closed
@@ -2254,7 +2324,7 @@ precis_stream *precis_stream_load(const char *buf, size_t len, precis_status *st
             if (!n || n > STREAM_POSTING_CAP || u64map_get(&p->post, term))
                 r.bad = 1;
             for (uint32_t j = 0; j < n && !r.bad; j++) {
-                uint32_t *t = u64map_get(&sids, r_u64(&r));
+                uint32_t *t = u64map_get(&s->sids, r_u64(&r));
                 if (!t || !s->stories[*t].open || s->stories[*t].part != i)
                     r.bad = 1;
                 else if (posting_add(s, p, term, *t))
@@ -2277,7 +2347,6 @@ precis_stream *precis_stream_load(const char *buf, size_t len, precis_status *st
     if (!r.bad && r.p != r.end)
         r.bad = 1;
     u64map_free(&seqs);
-    u64map_free(&sids);
     if (r.bad || r.oom) {
         *st = r.oom ? PRECIS_ENOMEM : PRECIS_ESNAPSHOT;
         precis_stream_free(s);

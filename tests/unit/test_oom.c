@@ -278,6 +278,64 @@ static void phase_split(logbuf *log, long n)
     }
 }
 
+/* The story stream: articles (one of them a copy), a snapshot and its
+   load, closing and draining.  An add that fails leaves the stream as it
+   was, so the phase stops there. */
+static void phase_stream(logbuf *log, long n)
+{
+    precis_stream_options o;
+    precis_stream_options_init(&o);
+    o.keep_text = 1;
+    o.close_after_articles = 3;
+    precis_stream *s = precis_stream_new(&o), *l = NULL;
+    precis_cluster *c = NULL;
+    char *buf = NULL;
+    size_t len = 0;
+    if (!s) {
+        T_CHECK(failing);
+        return;
+    }
+    for (size_t i = 0; i <= ntexts; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "a%zu", i);
+        size_t k = i < ntexts ? i : 0; /* the last one copies the first */
+        precis_article a = {id, "src", i % 2 ? "2026-04-11" : NULL, NULL, texts[k], text_len[k]};
+        precis_assignment as;
+        CHECK_OR_STOP(precis_stream_add(s, &a, i == 2 ? "en" : NULL, &as), PRECIS_OK,
+                      "precis_stream_add");
+        log_printf(log, "%s %llu %d %s\n", as.id, (unsigned long long)as.story, as.new_story,
+                   as.copy_of ? as.copy_of : "-");
+    }
+    CHECK_OR_STOP(precis_stream_add_json(s, json_line, strlen(json_line), NULL), PRECIS_OK,
+                  "precis_stream_add_json");
+    CHECK_OR_STOP(precis_stream_save(s, &buf, &len), PRECIS_OK, "precis_stream_save");
+    precis_status st;
+    l = precis_stream_load(buf, len, &st);
+    CHECK_OR_STOP(st, PRECIS_OK, "precis_stream_load");
+    T_CHECK(l != NULL);
+    c = precis_cluster_new();
+    if (!c) {
+        T_CHECK(failing);
+        goto out;
+    }
+    uint64_t ids[16];
+    size_t no = precis_stream_open_stories(l, ids, 16);
+    for (size_t i = 0; i < no && i < 16; i++) {
+        CHECK_OR_STOP(precis_stream_story_cluster(l, ids[i], c), PRECIS_OK,
+                      "precis_stream_story_cluster");
+        log_printf(log, "story %llu: %zu\n", (unsigned long long)ids[i], precis_cluster_size(c));
+    }
+    precis_stream_close_all(l);
+    precis_story story;
+    while (precis_stream_next_closed(l, &story))
+        log_printf(log, "closed %llu %zu\n", (unsigned long long)story.id, story.n_articles);
+out:
+    precis_free(buf);
+    precis_cluster_free(c);
+    precis_stream_free(l);
+    precis_stream_free(s);
+}
+
 /* ---- the driver ------------------------------------------------------------*/
 
 typedef void (*phase_fn)(logbuf *log, long n, int arg);
@@ -291,6 +349,7 @@ static void run_sum(logbuf *l, long n, int a)
 static void run_rouge(logbuf *l, long n, int a) { phase_rouge(l, n, a); }
 static void run_analyze(logbuf *l, long n, int a) { phase_analyze(l, n, a); }
 static void run_split(logbuf *l, long n, int a) { (void)a; phase_split(l, n); }
+static void run_stream(logbuf *l, long n, int a) { (void)a; phase_stream(l, n); }
 
 static long total_runs;
 
@@ -367,6 +426,7 @@ int main(void)
 
     drive("load", run_load, 0);
     drive("split", run_split, 0);
+    drive("stream", run_stream, 0);
     char name[64];
     for (cur_method = 0; cur_method < PRECIS_METHOD_COUNT_; cur_method++)
         for (cur_unit = 0; cur_unit < 3; cur_unit++) {
