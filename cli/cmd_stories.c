@@ -199,12 +199,13 @@ int cmd_stories(int argc, char **argv)
     so.keep_text = summarize;
     so.drop_closed = !summarize && !final;
     const char *path = optind < argc ? argv[optind] : "-";
-    const char *name = strcmp(path, "-") ? path : "<stdin>";
-    FILE *in = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!in) {
-        perror(path);
+    char err[600];
+    cli_in in;
+    if (cli_in_open(&in, path, err, sizeof err)) {
+        fprintf(stderr, "precis: %s\n", err);
         return EXIT_FATAL;
     }
+    const char *name = in.name;
     precis_stream *s = precis_stream_new(&so);
     sc.cl = summarize ? precis_cluster_new() : NULL;
     if (!s || (summarize && !sc.cl)) {
@@ -213,18 +214,28 @@ int cmd_stories(int argc, char **argv)
                 so.lang ? so.lang : "");
         precis_stream_free(s);
         precis_cluster_free(sc.cl);
-        if (in != stdin)
-            fclose(in);
+        cli_in_close(&in);
         return so.lang ? EXIT_USAGE : EXIT_FATAL;
     }
     FILE *out = stdout;
     char *line = NULL;
-    size_t cap = 0, rec = 0, bad = 0;
-    ssize_t n;
-    int rc = 0;
-    while ((n = cli_getline(&line, &cap, in)) != -1) {
+    size_t cap = 0, len = 0, rec = 0, bad = 0;
+    int rc = 0, got;
+    char msgbuf[128];
+    while ((got = cli_in_line(&in, &line, &cap, &len, CLI_MAX_RECORD)) != 0) {
+        if (got == CLI_EREAD)
+            break;
         rec++;
-        size_t len = (size_t)n;
+        if (got < 0) { /* too long or out of memory: an error line, go on */
+            bad++;
+            snprintf(msgbuf, sizeof msgbuf, "%s (skipped)", cli_in_strerror(&in, got));
+            if (!quiet)
+                fprintf(stderr, "precis: %s:%zu: %s\n", name, rec, msgbuf);
+            fprintf(out, "{\"line\":%zu,\"error\":\"", rec);
+            cli_json_chars(out, msgbuf);
+            fputs("\"}\n", out);
+            continue;
+        }
         precis_assignment as;
         precis_status st = precis_stream_add_json(s, line, len, &as);
         if (st) {
@@ -261,8 +272,9 @@ int cmd_stories(int argc, char **argv)
         }
         drain(out, s, final, summarize, &sc);
     }
-    if (ferror(in)) {
-        fprintf(stderr, "precis: %s: read error after line %zu\n", name, rec);
+    if (got == CLI_EREAD) {
+        fprintf(stderr, "precis: %s:%zu: read error: %s\n", name, rec + 1,
+                cli_in_strerror(&in, got));
         rc = EXIT_FATAL;
     }
     if ((summarize || final) && rc != EXIT_FATAL) {
@@ -277,8 +289,7 @@ int cmd_stories(int argc, char **argv)
         rc = EXIT_FATAL;
     }
     free(line);
-    if (in != stdin)
-        fclose(in);
+    cli_in_close(&in);
     for (size_t i = 0; i < sc.n; i++)
         precis_summarizer_free(sc.s[i]);
     precis_cluster_free(sc.cl);

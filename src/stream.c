@@ -308,6 +308,7 @@ struct precis_stream {
     part *parts;
     size_t npart;
 
+    precis_cluster *jc; /* JSON records are parsed with its messages */
     u64map ids;    /* id hash -> article slot (open stories) */
     u64map sids;   /* story id -> slot (open, queued and popped stories) */
     u64map detect; /* function word hash -> language bit set */
@@ -810,7 +811,8 @@ static precis_stream *stream_alloc(const precis_stream_options *opt)
     s->acc = pmalloc(pmul(s->acc_cap, sizeof *s->acc));
     s->acc_used = pmalloc(pmul(s->acc_cap, sizeof *s->acc_used));
     s->vec = pmalloc(pmul(s->acc_cap, sizeof *s->vec));
-    if (!s->acc || !s->acc_used || !s->vec || detect_init(s)) {
+    s->jc = precis_cluster_new();
+    if (!s->acc || !s->acc_used || !s->vec || !s->jc || detect_init(s)) {
         precis_stream_free(s);
         return NULL;
     }
@@ -863,6 +865,7 @@ void precis_stream_free(precis_stream *s)
     pfree(s->free_story);
     pfree(s->posts);
     pfree(s->free_post);
+    precis_cluster_free(s->jc);
     u64map_free(&s->ids);
     u64map_free(&s->sids);
     u64map_free(&s->detect);
@@ -1653,10 +1656,11 @@ precis_status precis_stream_add_json(precis_stream *s, const char *line, size_t 
     const char *lang_v = NULL;
     char idbuf[CLUSTER_IDBUF];
     void *hold;
-    precis_status st =
-        cluster_parse_json(line, len, &a, &lang_v, idbuf, &hold, s->err, sizeof s->err);
-    if (st)
+    precis_status st = cluster_parse_json(s->jc, line, len, &a, &lang_v, idbuf, &hold);
+    if (st) {
+        perr_set(s->err, sizeof s->err, "%s", precis_cluster_error(s->jc));
         return st;
+    }
     st = precis_stream_add(s, &a, lang_v, out);
     cluster_json_release(hold);
     return st;
