@@ -270,17 +270,38 @@ static void add_record(ingest *g, const char *rec, size_t len, size_t line)
         flush_batch(g);
 }
 
-static int ingest_stream(ingest *g, FILE *in, const char *name)
+/* Every line of path ("-" = stdin) as a record, through cli_in: a line
+   past CLI_MAX_RECORD or memory is reported by FILE:LINE and skipped. */
+static int ingest_file(ingest *g, const char *path)
 {
     flush_batch(g);
-    g->name = name;
+    char err[512];
+    cli_in in;
+    if (cli_in_open(&in, path, err, sizeof err)) {
+        fprintf(stderr, "precis: %s\n", err);
+        g->fatal = 1;
+        return -1;
+    }
+    g->name = in.name;
     char *line = NULL;
-    size_t cap = 0, no = 0;
-    ssize_t n;
-    while (!g->fatal && (n = cli_getline(&line, &cap, in)) != -1) {
+    size_t cap = 0, len = 0, no = 0;
+    int got, rc = 0;
+    while (!g->fatal && (got = cli_in_line(&in, &line, &cap, &len, CLI_MAX_RECORD)) != 0) {
         no++;
-        g->bytes_done += (size_t)n + 1;
-        size_t len = (size_t)n;
+        if (got == CLI_EREAD) {
+            fprintf(stderr, "precis: %s: %s after line %zu\n", in.name,
+                    cli_in_strerror(&in, got), no - 1);
+            g->fatal = 1;
+            rc = -1;
+            break;
+        }
+        if (got < 0) {
+            g->rejected++;
+            if (!g->quiet)
+                fprintf(stderr, "precis: %s:%zu: %s\n", in.name, no, cli_in_strerror(&in, got));
+            continue;
+        }
+        g->bytes_done += len + 1;
         size_t s = 0;
         while (s < len && (line[s] == ' ' || line[s] == '\t'))
             s++;
@@ -289,25 +310,8 @@ static int ingest_stream(ingest *g, FILE *in, const char *name)
         add_record(g, line + s, len - s, no);
     }
     free(line);
-    int bad = ferror(in);
     flush_batch(g);
-    if (bad) {
-        fprintf(stderr, "precis: %s: read error after line %zu\n", name, no);
-        g->fatal = 1;
-    }
-    return bad ? -1 : 0;
-}
-
-static int ingest_file(ingest *g, const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "precis: %s: %s\n", path, strerror(errno));
-        g->fatal = 1;
-        return -1;
-    }
-    int rc = ingest_stream(g, f, path);
-    fclose(f);
+    cli_in_close(&in);
     return rc;
 }
 
@@ -507,7 +511,7 @@ int cmd_ingest(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &g.t0);
     struct stat st;
     if (!strcmp(input, "-"))
-        ingest_stream(&g, stdin, "<stdin>");
+        ingest_file(&g, "-");
     else if (stat(input, &st)) {
         fprintf(stderr, "precis: %s: %s\n", input, strerror(errno));
         g.fatal = 1;
