@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: install all deps test-deps bench-deps example test asan werror fuzz oom bench bench-quality clean format lint
+.PHONY: install all deps test-deps bench-deps example serve test asan werror fuzz oom bench bench-quality clean format lint
 
 all: $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
@@ -30,7 +30,7 @@ deps:
 # What the tests need on top: headless Chromium renders the HTML report.
 test-deps: deps
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server curl >/dev/null; \
 	else echo "test-deps: not root or no apt-get; assuming chromium and redis-server are installed"; fi
 
 # What the benchmarks compare against (peers and load generators).
@@ -43,6 +43,14 @@ bench-deps: deps
 # Set-up command 1: build and summarize the bundled example cluster.
 example: deps all
 	$(BUILD)/precis summarize --words 100 examples/cluster/
+
+# Set-up command 3: the live news desk on the example articles, at
+# http://127.0.0.1:8080/ (Ctrl-C stops it; the store is news.db).
+serve: deps all
+	$(BUILD)/precis ingest --db news.db examples/cluster.jsonl
+	$(BUILD)/precis ingest --db news.db examples/desk.jsonl
+	@echo "precis: open http://127.0.0.1:8080/ -- post more with: $(BUILD)/precis ingest --url http://127.0.0.1:8080 FILE.jsonl"
+	$(BUILD)/precis serve --db news.db
 
 # Set-up command 2: build and run the whole test suite.
 test: test-deps all
@@ -67,7 +75,7 @@ asan: test-deps
 # build-fuzz/corpus/TARGET (the seeds in fuzz/corpus/TARGET stay as they
 # are); a crash leaves build-fuzz/artifacts/TARGET-crash-* and stops.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= fuzz_text fuzz_jsonl fuzz_multinews fuzz_split fuzz_rouge fuzz_analyze fuzz_batch fuzz_stream
+FUZZ_TARGETS ?= fuzz_text fuzz_jsonl fuzz_multinews fuzz_split fuzz_rouge fuzz_analyze fuzz_batch fuzz_stream fuzz_ingest
 FUZZ_FLAGS ?=
 FUZZ_BUILD ?= build-fuzz
 fuzz: deps

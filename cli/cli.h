@@ -19,6 +19,8 @@ int cmd_stories(int argc, char **argv);
 
 /* Writes s as a JSON string body (no quotes), escaping what JSON needs. */
 void cli_json_chars(FILE *out, const char *s);
+int cmd_serve(int argc, char **argv);  /* service/, not precis.h alone */
+int cmd_ingest(int argc, char **argv);
 
 /* Reads a whole file ("-" = stdin) of at most CLI_MAX_FILE bytes into a
    new buffer; NULL + "PATH: reason" in err on failure. */
