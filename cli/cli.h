@@ -15,6 +15,7 @@ int cmd_analyze(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_split(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 
 /* Reads a whole file ("-" = stdin) into a new buffer; NULL + errno-style
    message in err on failure. */

@@ -20,6 +20,7 @@ static const char usage[] =
     "  batch      summarize many clusters, one output line per input line\n"
     "  rouge      score summaries against references (ROUGE-1.5.5 compatible)\n"
     "  split      print the sentences of a text, one per line\n"
+    "  extract    print the article of web pages: text, title, date, author\n"
     "\n"
     "Run 'precis <command> --help' for a command's options; see precis(1).\n"
     "  -h, --help     this help\n"
@@ -50,6 +51,8 @@ int main(int argc, char **argv)
         return cmd_rouge(argc - 1, argv + 1);
     if (!strcmp(cmd, "split"))
         return cmd_split(argc - 1, argv + 1);
+    if (!strcmp(cmd, "extract"))
+        return cmd_extract(argc - 1, argv + 1);
     fprintf(stderr, "precis: unknown command '%s'\n%s", cmd, usage);
     return EXIT_USAGE;
 }

@@ -1,0 +1,730 @@
+/*
+ * extract.c -- the article's main text from a parsed page: the stage
+ * after html.c has decoded and parsed the page, before the text enters a
+ * cluster like any other article.
+ *
+ * The rules, in general terms (none names a site):
+ *
+ *  1. Never content: scripts, styles, embedded objects, form controls,
+ *     the document head, and whatever the page hides (the hidden
+ *     attribute, aria-hidden="true", display:none / visibility:hidden).
+ *  2. Boilerplate ("negative") subtrees: <nav>, <aside>, <footer>,
+ *     <header>, <figure>/<figcaption>, and elements whose class or id
+ *     names navigation, sharing, social widgets, related or recommended
+ *     links, comments, newsletters and subscriptions, cookie/consent
+ *     notices, advertising and sponsorship, captions and credits, bylines
+ *     and author boxes, tags, breadcrumbs, sidebars, pop-ups.  A class or
+ *     id that also names the body or content ("article-body",
+ *     "entry-content") is not negative.
+ *  3. The page is cut into paragraphs at block boundaries (<p>, <div>,
+ *     <li>, headings, <br>, table cells ...).  A paragraph is "good" when
+ *     it reads as prose: long enough, few of its characters inside links,
+ *     sentence punctuation; "bad" when it is mostly link text or a short
+ *     fragment.  Paragraphs under a negative subtree count as neither.
+ *  4. The article container is the element maximising
+ *         good characters - ALPHA * bad characters
+ *     over its subtree (a maximum-weight subtree: the smallest element
+ *     that holds most of the prose and little of the rest).  When the page
+ *     marks its body (itemprop="articleBody") and that element holds prose,
+ *     it is the container.
+ *  5. Inside the container every paragraph is kept except negative
+ *     subtrees, link-dominated paragraphs, the title heading, byline and
+ *     date lines, and short stock phrases of page furniture
+ *     ("Advertisement", "Read more", "Share this", ...).
+ *
+ * Cost: one walk of the tree to cut paragraphs (text copied once into one
+ * buffer), one pass over the elements in reverse document order to sum
+ * subtrees, one pass to pick, one to write.  Linear in the page.
+ */
+#include "html.h"
+
+#include <stdint.h>
+
+#define ALPHA 1.0         /* weight of bad characters against good ones */
+#define GOOD_MIN_CHARS 30 /* a shorter paragraph is never "good" */
+#define NEG_KEEP 0.5      /* share of the page's prose above which a
+                             negative-looking element is the article */
+
+enum {
+    F_DROP = 1,     /* never content (rule 1) */
+    F_NEG = 2,      /* boilerplate subtree (rule 2) */
+    F_BLOCK = 4,    /* starts a new paragraph */
+    F_HEADING = 8,  /* h1..h6 */
+    F_H1 = 16,      /* h1 */
+    F_LINK = 32,    /* <a> */
+    F_BODYPROP = 64 /* itemprop="articleBody" */
+};
+
+typedef struct ex_elem {
+    uint32_t parent; /* index, UINT32_MAX for a root */
+    uint32_t end;    /* one past the last descendant's index (preorder) */
+    uint32_t neg;    /* nearest negative element at or above, or UINT32_MAX */
+    uint32_t flags;
+    double score;    /* good - ALPHA * bad over the subtree */
+    double good;     /* good characters over the subtree */
+} ex_elem;
+
+typedef struct ex_para {
+    size_t start, end; /* in ex.text */
+    size_t chars;      /* characters (code points, spaces excluded) */
+    size_t link_chars; /* of which inside <a> */
+    size_t punct;      /* sentence punctuation . , ; : ! ? */
+    uint32_t owner;    /* the element whose block it belongs to */
+    uint32_t heading;  /* F_HEADING / F_H1 bits of the owner chain */
+} ex_para;
+
+typedef struct ex {
+    ex_elem *el;
+    size_t nel, capel;
+    ex_para *pa;
+    size_t npa, cappa;
+    pbuf text;
+    /* the paragraph being cut */
+    size_t cur_start, cur_chars, cur_link, cur_punct;
+    uint32_t cur_owner, cur_heading;
+    int space;
+    int oom;
+} ex;
+
+/* ---- small helpers ---------------------------------------------------- */
+
+int html_eq(const xmlChar *a, const char *b)
+{
+    if (!a)
+        return 0;
+    for (; *a && *b; a++, b++) {
+        unsigned char x = *a, y = (unsigned char)*b;
+        if (x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (unsigned char)(y + 32);
+        if (x != y)
+            return 0;
+    }
+    return *a == 0 && *b == 0;
+}
+
+const char *html_attr(const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next)
+        if (html_eq(a->name, name))
+            return a->children && a->children->content ? (const char *)a->children->content
+                                                        : "";
+    return NULL;
+}
+
+static int name_in(const xmlChar *name, const char *const *list)
+{
+    for (; *list; list++)
+        if (html_eq(name, *list))
+            return 1;
+    return 0;
+}
+
+static const char *const drop_tags[] = {
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+    "embed", "canvas", "video", "audio", "button", "select", "option", "textarea",
+    "input", "head", "title", "meta", "link", "map", "source", "track", "dialog", NULL};
+static const char *const neg_tags[] = {"nav", "aside", "footer", "header", "figure",
+                                       "figcaption", "menu", NULL};
+static const char *const block_tags[] = {
+    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "caption",
+    "section", "article", "main", "body", "html", "address", "center", "details", "summary",
+    "fieldset", "form", "hr", "hgroup", "nav", "aside", "footer", "header", "figure",
+    "figcaption", "menu", "legend", NULL};
+
+/* Words of class/id values that name boilerplate.  Matched as substrings
+   of the lower-cased value, so "relatedStories" and "social-share" hit. */
+static const char *const neg_sub[] = {
+    "comment", "share", "sharing", "social", "related", "recommend", "newsletter",
+    "subscri", "signup", "sign-up", "cookie", "consent", "gdpr", "advert", "sponsor",
+    "promo", "outbrain", "taboola", "sidebar", "breadcrumb", "caption", "credit", "byline",
+    "author", "masthead", "footer", "popular", "trending", "disqus", "toolbar", "widget",
+    "modal", "popup", "pop-up", "skip-link", "sr-only", "visually-hidden", "screen-reader",
+    "screenreader", "pagination", "read-more", "readmore", "more-stories", "morestories",
+    "dateline", "timestamp", "published", "print-only", "hidden", "tooltip", "banner",
+    "newsfeed", "most-read", "mostread", "follow", "login", "paywall-prompt", "topics",
+    "keywords", "contributor", "bio", NULL};
+/* ... and as whole words (split at non-alphanumerics), for short ones. */
+static const char *const neg_word[] = {"ad", "ads", "nav", "navbar", "menu", "tag", "tags",
+                                       "meta", "hide", "tools", "links", "header", "dfp",
+                                       "gpt", "rail", "aside", "extra", "email", "date",
+                                       "time", "print", "masthead", NULL};
+/* A class/id with one of these words is the content, never negative. */
+static const char *const pos_word[] = {"body", "content", "main", "text", "entry",
+                                       "articlebody", "storybody", "postbody", NULL};
+
+/* Calls f on each alphanumeric word of s (lower-cased, up to 63 bytes);
+   stops at the first non-zero return and returns it. */
+static int each_word(const char *s, int (*f)(const char *w))
+{
+    char w[64];
+    size_t k = 0;
+    for (;; s++) {
+        unsigned char c = (unsigned char)*s;
+        int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (alnum) {
+            if (k < sizeof w - 1)
+                w[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        } else {
+            if (k) {
+                w[k] = 0;
+                int r = f(w);
+                if (r)
+                    return r;
+                k = 0;
+            }
+            if (!c)
+                return 0;
+        }
+    }
+}
+
+static int word_neg(const char *w)
+{
+    for (const char *const *p = neg_word; *p; p++)
+        if (!strcmp(w, *p))
+            return 1;
+    return 0;
+}
+
+static int word_pos(const char *w)
+{
+    for (const char *const *p = pos_word; *p; p++)
+        if (!strcmp(w, *p))
+            return 1;
+    return 0;
+}
+
+/* Lower-cased copy of s into buf (cap bytes, truncated). */
+static void lower_into(const char *s, char *buf, size_t cap)
+{
+    size_t k = 0;
+    for (; *s && k + 1 < cap; s++) {
+        unsigned char c = (unsigned char)*s;
+        buf[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    buf[k] = 0;
+}
+
+/* Rule 2 for one class or id value: 1 negative, 0 not. */
+static int attr_negative(const char *v)
+{
+    if (!v || !*v)
+        return 0;
+    if (each_word(v, word_pos))
+        return 0;
+    if (each_word(v, word_neg))
+        return 1;
+    char low[256];
+    lower_into(v, low, sizeof low);
+    for (const char *const *p = neg_sub; *p; p++) {
+        const char *hit = strstr(low, *p);
+        /* "commentary" is an opinion piece, not the comments */
+        if (hit && !(!strcmp(*p, "comment") && !strncmp(hit, "commentary", 10)))
+            return 1;
+    }
+    return 0;
+}
+
+static int style_hidden(const char *st)
+{
+    if (!st)
+        return 0;
+    char low[256], sq[256];
+    lower_into(st, low, sizeof low);
+    size_t k = 0;
+    for (const char *p = low; *p && k + 1 < sizeof sq; p++)
+        if (*p != ' ' && *p != '\t' && *p != '\n')
+            sq[k++] = *p;
+    sq[k] = 0;
+    return strstr(sq, "display:none") || strstr(sq, "visibility:hidden");
+}
+
+/* The flags of element n (rules 1 and 2). */
+static uint32_t elem_flags(const xmlNode *n)
+{
+    const xmlChar *nm = n->name;
+    uint32_t f = 0;
+    if (name_in(nm, drop_tags))
+        return F_DROP;
+    if (html_attr(n, "hidden") || style_hidden(html_attr(n, "style")))
+        return F_DROP;
+    const char *ah = html_attr(n, "aria-hidden");
+    if (ah && html_eq((const xmlChar *)ah, "true"))
+        return F_DROP;
+    if (name_in(nm, block_tags))
+        f |= F_BLOCK;
+    if (nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '6' && !nm[2]) {
+        f |= F_HEADING;
+        if (nm[1] == '1')
+            f |= F_H1;
+    }
+    if (html_eq(nm, "a"))
+        f |= F_LINK;
+    const char *ip = html_attr(n, "itemprop");
+    if (ip && strstr(ip, "articleBody"))
+        f |= F_BODYPROP;
+    if (html_eq(nm, "html") || html_eq(nm, "body") || html_eq(nm, "main") ||
+        (f & F_BODYPROP))
+        return f;
+    if (name_in(nm, neg_tags))
+        return f | F_NEG;
+    const char *role = html_attr(n, "role");
+    if (role && (html_eq((const xmlChar *)role, "navigation") ||
+                 html_eq((const xmlChar *)role, "complementary") ||
+                 html_eq((const xmlChar *)role, "contentinfo") ||
+                 html_eq((const xmlChar *)role, "banner") ||
+                 html_eq((const xmlChar *)role, "dialog") ||
+                 html_eq((const xmlChar *)role, "alert")))
+        return f | F_NEG;
+    if (html_eq(nm, "article"))
+        return f;
+    if (attr_negative(html_attr(n, "class")) || attr_negative(html_attr(n, "id")))
+        f |= F_NEG;
+    return f;
+}
+
+/* ---- text with collapsed whitespace ----------------------------------- */
+
+/* Appends text s to out: whitespace runs (ASCII and no-break space) become
+   one pending space, zero-width characters and soft hyphens vanish.
+   Counts characters and sentence punctuation when the counters are given. */
+static void put_text(pbuf *out, const unsigned char *s, int *space, size_t *chars,
+                     size_t *punct)
+{
+    size_t nc = 0, np = 0;
+    while (*s) {
+        unsigned char c = *s;
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+            *space = 1;
+            s++;
+            continue;
+        }
+        if (c == 0xC2 && (s[1] == 0xA0)) { /* no-break space */
+            *space = 1;
+            s += 2;
+            continue;
+        }
+        if (c == 0xC2 && s[1] == 0xAD) { /* soft hyphen */
+            s += 2;
+            continue;
+        }
+        if (c == 0xE2 && s[1] == 0x80 && (s[2] >= 0x8B && s[2] <= 0x8F)) { /* ZW*, LRM, RLM */
+            s += 3;
+            continue;
+        }
+        if (c == 0xE2 && s[1] == 0x81 && s[2] == 0xA0) { /* word joiner */
+            s += 3;
+            continue;
+        }
+        if (c == 0xEF && s[1] == 0xBB && s[2] == 0xBF) { /* BOM / ZWNBSP */
+            s += 3;
+            continue;
+        }
+        if (*space && out->len > 0 && out->data[out->len - 1] != '\n')
+            pbuf_putc(out, ' ');
+        *space = 0;
+        /* copy one run of ordinary bytes */
+        const unsigned char *r = s;
+        while (*r && *r != ' ' && *r != '\n' && *r != '\t' && *r != '\r' && *r != '\f' &&
+               *r != '\v' && *r != 0xC2 && *r != 0xE2 && *r != 0xEF) {
+            if ((*r & 0xC0) != 0x80)
+                nc++;
+            if (*r == '.' || *r == ',' || *r == ';' || *r == ':' || *r == '!' || *r == '?')
+                np++;
+            r++;
+        }
+        if (r == s) { /* a lead byte of the special cases that was not one */
+            r++;
+            while ((*r & 0xC0) == 0x80)
+                r++;
+            nc++;
+        }
+        pbuf_put(out, (const char *)s, (size_t)(r - s));
+        s = r;
+    }
+    if (chars)
+        *chars += nc;
+    if (punct)
+        *punct += np;
+}
+
+void extract_put_text(pbuf *out, const char *s, int *space)
+{
+    put_text(out, (const unsigned char *)s, space, NULL, NULL);
+}
+
+static void node_text_rec(const xmlNode *n, pbuf *out, int *space, int depth)
+{
+    for (; n; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            if (n->content)
+                put_text(out, n->content, space, NULL, NULL);
+        } else if (n->type == XML_ELEMENT_NODE && depth < 1024) {
+            if (name_in(n->name, drop_tags))
+                continue;
+            if (html_eq(n->name, "br") || name_in(n->name, block_tags))
+                *space = 1;
+            node_text_rec(n->children, out, space, depth + 1);
+            if (name_in(n->name, block_tags))
+                *space = 1;
+        }
+    }
+}
+
+void extract_node_text(const xmlNode *n, pbuf *out, int *space)
+{
+    if (n)
+        node_text_rec(n->children, out, space, 0);
+}
+
+/* ---- cutting paragraphs ------------------------------------------------ */
+
+static void ex_flush(ex *x)
+{
+    /* trim the trailing space never written: put_text writes spaces only
+       before text, so nothing to trim */
+    if (x->cur_chars > 0) {
+        if (x->npa == x->cappa) {
+            size_t nc = x->cappa ? x->cappa * 2 : 256;
+            ex_para *np = prealloc(x->pa, pmul(nc, sizeof *np));
+            if (!np) {
+                x->oom = 1;
+                return;
+            }
+            x->pa = np;
+            x->cappa = nc;
+        }
+        ex_para *p = &x->pa[x->npa++];
+        p->start = x->cur_start;
+        p->end = x->text.len;
+        p->chars = x->cur_chars;
+        p->link_chars = x->cur_link;
+        p->punct = x->cur_punct;
+        p->owner = x->cur_owner;
+        p->heading = x->cur_heading;
+        pbuf_putc(&x->text, '\n');
+    } else {
+        x->text.len = x->cur_start; /* drop a paragraph of spaces only */
+        if (x->text.data)
+            x->text.data[x->text.len] = 0;
+    }
+    x->cur_start = x->text.len;
+    x->cur_chars = x->cur_link = x->cur_punct = 0;
+    x->space = 1;
+}
+
+/* Heading bits of element i and its ancestors up to the first block. */
+static uint32_t heading_bits(const ex *x, uint32_t i)
+{
+    while (i != UINT32_MAX) {
+        if (x->el[i].flags & F_HEADING)
+            return x->el[i].flags & (F_HEADING | F_H1);
+        if (x->el[i].flags & F_BLOCK)
+            return 0;
+        i = x->el[i].parent;
+    }
+    return 0;
+}
+
+/* Nearest block element at or above i (the paragraph's owner). */
+static uint32_t block_owner(const ex *x, uint32_t i)
+{
+    while (i != UINT32_MAX && !(x->el[i].flags & F_BLOCK))
+        i = x->el[i].parent;
+    return i;
+}
+
+static void ex_walk(ex *x, const xmlNode *n, uint32_t parent, int in_link, int depth)
+{
+    for (; n && !x->oom; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            if (!n->content || parent == UINT32_MAX)
+                continue;
+            if (x->cur_chars == 0 && x->text.len == x->cur_start) {
+                x->cur_owner = block_owner(x, parent);
+                x->cur_heading = heading_bits(x, parent);
+            }
+            size_t before = x->cur_chars;
+            put_text(&x->text, n->content, &x->space, &x->cur_chars, &x->cur_punct);
+            if (in_link)
+                x->cur_link += x->cur_chars - before;
+            continue;
+        }
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        uint32_t f = elem_flags(n);
+        if (f & F_DROP)
+            continue;
+        if (x->nel == x->capel) {
+            size_t nc = x->capel ? x->capel * 2 : 1024;
+            ex_elem *ne = nc < UINT32_MAX ? prealloc(x->el, pmul(nc, sizeof *ne)) : NULL;
+            if (!ne) {
+                x->oom = 1;
+                return;
+            }
+            x->el = ne;
+            x->capel = nc;
+        }
+        uint32_t me = (uint32_t)x->nel++;
+        ex_elem *e = &x->el[me];
+        e->parent = parent;
+        e->flags = f;
+        e->score = e->good = 0;
+        e->neg = (f & F_NEG) ? me : parent != UINT32_MAX ? x->el[parent].neg : UINT32_MAX;
+        if (f & F_BLOCK)
+            ex_flush(x);
+        if (depth < 1024)
+            ex_walk(x, n->children, me, in_link || (f & F_LINK), depth + 1);
+        if (f & F_BLOCK)
+            ex_flush(x);
+        x->el[me].end = (uint32_t)x->nel;
+    }
+}
+
+/* ---- judging paragraphs ------------------------------------------------ */
+
+static int para_good(const ex_para *p)
+{
+    if (p->heading)
+        return 0;
+    if (p->chars < GOOD_MIN_CHARS)
+        return 0;
+    if (p->link_chars * 10 > p->chars * 3)
+        return 0;
+    if (p->chars < 80 && p->punct == 0)
+        return 0;
+    return 1;
+}
+
+static int para_bad(const ex_para *p)
+{
+    if (p->heading)
+        return 0;
+    if (p->link_chars * 2 > p->chars)
+        return 1;
+    return p->chars < GOOD_MIN_CHARS && p->punct == 0;
+}
+
+/* Does the paragraph's text start with one of the stock phrases of page
+   furniture (case-insensitive)?  Only asked of short paragraphs. */
+static int stock_phrase(const char *s, size_t n)
+{
+    static const char *const phrases[] = {
+        "advertisement", "advertisment", "sponsored", "story continues", "continue reading",
+        "read more", "read next", "read also", "related:", "related articles",
+        "related stories", "related coverage", "see also", "more:", "share this",
+        "share on", "share via", "click here", "sign up", "subscribe", "follow us",
+        "follow @", "like us on", "image:", "image copyright", "photo:", "photograph:",
+        "credit:", "getty images", "photo by", "photo credit", "video:", "watch:",
+        "listen:", "(ap photo", "file photo", "copyright", "©", "all rights reserved",
+        "this article", "comments", "leave a comment", "we use cookies", "accept",
+        "skip to", "back to top", "print", "email", "tweet", "whatsapp", "pinterest",
+        "facebook", "twitter", "linkedin", "reddit", "next article", "previous article",
+        "updated:", "published:", "posted:", "last updated", "loading", "close", "menu",
+        "open in app", NULL};
+    char low[48];
+    size_t k = 0;
+    for (; k < n && k < sizeof low - 1; k++) {
+        unsigned char c = (unsigned char)s[k];
+        low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    low[k] = 0;
+    for (const char *const *p = phrases; *p; p++)
+        if (!strncmp(low, *p, strlen(*p)))
+            return 1;
+    return 0;
+}
+
+static int is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
+/* A byline ("By Jane Doe and John Roe") or a bare date/time line. */
+static int byline_or_date(const char *s, size_t n, size_t chars, size_t punct)
+{
+    if (chars > 100)
+        return 0;
+    if (n > 3 && (s[0] == 'B' || s[0] == 'b') && s[1] == 'y' && s[2] == ' ' &&
+        (is_upper_ascii(s[3]) || (unsigned char)s[3] >= 0x80) && s[n - 1] != '.')
+        return 1;
+    (void)punct;
+    /* mostly digits and month or day names: a date line */
+    static const char *const words[] = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "am", "pm", "a.m", "p.m", "updated",
+        "published", "posted", "edt", "est", "gmt", "utc", "bst", "cet", "pdt", "pst", "cst",
+        "cdt", "at", "on", "ist", "aest", NULL};
+    size_t nwords = 0, datey = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && !(((unsigned char)s[i] | 32) >= 'a' && ((unsigned char)s[i] | 32) <= 'z') &&
+               !(s[i] >= '0' && s[i] <= '9'))
+            i++;
+        if (i >= n)
+            break;
+        size_t b = i;
+        while (i < n && ((((unsigned char)s[i] | 32) >= 'a' && ((unsigned char)s[i] | 32) <= 'z') ||
+                         (s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
+            i++;
+        nwords++;
+        if (s[b] >= '0' && s[b] <= '9') {
+            datey++;
+            continue;
+        }
+        char w[5];
+        size_t k = 0;
+        for (size_t j = b; j < i && k < 4; j++)
+            w[k++] = (char)(s[j] | 32);
+        w[k] = 0;
+        if (i - b > 3)
+            w[3] = 0; /* month/day names by their first three letters */
+        for (const char *const *p = words; *p; p++)
+            if (!strcmp(w, *p)) {
+                datey++;
+                break;
+            }
+    }
+    return nwords >= 2 && datey == nwords;
+}
+
+/* ---- the container ------------------------------------------------------ */
+
+/* Nearest negative element at or above each element, in document order
+   (a parent's index is below its children's). */
+static void set_neg_chain(ex *x)
+{
+    for (size_t i = 0; i < x->nel; i++) {
+        uint32_t par = x->el[i].parent;
+        x->el[i].neg = (x->el[i].flags & F_NEG) ? (uint32_t)i
+                       : par != UINT32_MAX     ? x->el[par].neg
+                                               : UINT32_MAX;
+    }
+}
+
+/* Adds each element's own score and good characters to its ancestors. */
+static void sum_subtrees(ex *x)
+{
+    for (size_t i = x->nel; i-- > 1;) {
+        uint32_t par = x->el[i].parent;
+        if (par != UINT32_MAX) {
+            x->el[par].score += x->el[i].score;
+            x->el[par].good += x->el[i].good;
+        }
+    }
+}
+
+static void score_paras(ex *x, int use_neg)
+{
+    for (size_t i = 0; i < x->nel; i++)
+        x->el[i].score = x->el[i].good = 0;
+    for (size_t i = 0; i < x->npa; i++) {
+        const ex_para *p = &x->pa[i];
+        if (p->owner == UINT32_MAX || (use_neg && x->el[p->owner].neg != UINT32_MAX))
+            continue;
+        if (para_good(p)) {
+            x->el[p->owner].score += (double)p->chars;
+            x->el[p->owner].good += (double)p->chars;
+        } else if (para_bad(p)) {
+            x->el[p->owner].score -= ALPHA * (double)p->chars;
+        }
+    }
+    sum_subtrees(x);
+}
+
+static uint32_t pick_container(ex *x)
+{
+    /* A "negative" element holding most of the page's prose is the
+       article's wrapper with an unlucky class name ("page-ad-margins",
+       "has-sidebar"), not boilerplate: it stops being negative. */
+    score_paras(x, 0);
+    double total = 0;
+    for (size_t i = 0; i < x->nel; i++)
+        if (x->el[i].parent == UINT32_MAX)
+            total += x->el[i].good;
+    for (size_t i = 0; i < x->nel; i++)
+        if ((x->el[i].flags & F_NEG) && x->el[i].good > NEG_KEEP * total)
+            x->el[i].flags &= ~(uint32_t)F_NEG;
+    set_neg_chain(x);
+    score_paras(x, 1);
+    uint32_t best = UINT32_MAX;
+    double bs = 0;
+    for (size_t i = 0; i < x->nel; i++)
+        if (x->el[i].neg == UINT32_MAX && (best == UINT32_MAX || x->el[i].score > bs)) {
+            best = (uint32_t)i;
+            bs = x->el[i].score;
+        }
+    /* the page's own mark of the body wins when it holds prose */
+    for (size_t i = 0; i < x->nel; i++)
+        if ((x->el[i].flags & F_BODYPROP) && x->el[i].good >= 0.5 * (best != UINT32_MAX ? x->el[best].good : 0) &&
+            x->el[i].good > 0) {
+            return (uint32_t)i;
+        }
+    return best;
+}
+
+/* Case-insensitive equality of a paragraph and the title, ignoring
+   surrounding space. */
+static int same_as(const char *s, size_t n, const char *t)
+{
+    if (!t)
+        return 0;
+    size_t tn = strlen(t);
+    if (tn != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char a = (unsigned char)s[i], b = (unsigned char)t[i];
+        if ((a | 32) != (b | 32) && a != b)
+            return 0;
+    }
+    return 1;
+}
+
+size_t extract_text(xmlDoc *doc, const html_meta *m, pbuf *out)
+{
+    ex x;
+    memset(&x, 0, sizeof x);
+    pbuf_init(&x.text);
+    x.space = 1;
+    x.cur_owner = UINT32_MAX;
+    ex_walk(&x, xmlDocGetRootElement(doc), UINT32_MAX, 0, 0);
+    ex_flush(&x);
+    size_t kept = 0;
+    if (x.oom || x.text.oom) {
+        out->oom = 1;
+        goto done;
+    }
+    uint32_t c = pick_container(&x);
+    if (c == UINT32_MAX)
+        goto done;
+    for (size_t i = 0; i < x.npa; i++) {
+        const ex_para *p = &x.pa[i];
+        uint32_t o = p->owner;
+        if (o == UINT32_MAX || o < c || o >= x.el[c].end)
+            continue;
+        uint32_t ng = x.el[o].neg;
+        if (ng != UINT32_MAX && ng >= c)
+            continue; /* a negative subtree inside the container */
+        const char *s = x.text.data + p->start;
+        size_t n = p->end - p->start;
+        if (p->heading & F_H1)
+            continue;
+        if (p->link_chars * 2 > p->chars)
+            continue;
+        if (p->chars <= 60 && stock_phrase(s, n))
+            continue;
+        if (byline_or_date(s, n, p->chars, p->punct))
+            continue;
+        if (p->heading && m && same_as(s, n, m->title))
+            continue;
+        if (kept)
+            pbuf_put(out, "\n\n", 2);
+        pbuf_put(out, s, n);
+        kept++;
+    }
+done:
+    pfree(x.el);
+    pfree(x.pa);
+    pbuf_free(&x.text);
+    return kept;
+}

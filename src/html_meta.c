@@ -1,0 +1,560 @@
+/*
+ * html_meta.c -- a page's metadata from its own markup: title,
+ * publication date, author (byline), site name, language and canonical
+ * URL.  Runs on the parsed tree before the text stage (extract.c), which
+ * uses the title to leave the headline out of the body.
+ *
+ * Sources, strongest first (the first one that gives a usable value wins):
+ *   title   JSON-LD headline, og:title / twitter:title, the first <h1>,
+ *           <title> (a trailing " | Site" or " - Site" cut off)
+ *   date    JSON-LD datePublished, article:published_time and the other
+ *           publication-date <meta> names, itemprop="datePublished",
+ *           <time datetime> (pubdate first), dateCreated
+ *   author  JSON-LD author (names joined by ", "), <meta name="author">
+ *           and its kin, itemprop="author", rel="author", byline markup
+ *           (class/id "byline"; a leading "By " dropped)
+ *   site    og:site_name, JSON-LD publisher.name, application-name
+ *   lang    <html lang>, content-language, og:locale, JSON-LD inLanguage
+ *   url     <link rel="canonical">, og:url, JSON-LD url
+ * Dates are normalised to ISO 8601 (YYYY-MM-DD with the time when given);
+ * a value that does not read as a date is skipped, not guessed.
+ *
+ * JSON-LD is parsed with Jansson, the library's JSON parser (strict, with
+ * a depth limit).
+ */
+#include "html.h"
+
+#include <jansson.h>
+#include <stdio.h>
+
+/* Candidate values by source rank; the lowest rank found wins. */
+enum { R_LD, R_META, R_MARKUP, R_TEXT, R_NONE };
+
+typedef struct slot {
+    char *v;
+    int rank;
+    const char *from;
+} slot;
+
+typedef struct meta_state {
+    slot title, date, author, site, lang, url;
+    char *ld_body;
+    size_t ld_body_len;
+    const char *h1_title; /* the tree's; copied at the end */
+    int oom;
+} meta_state;
+
+/* Sets s to a trimmed copy of v when rank beats what s holds. */
+static void slot_offer(meta_state *st, slot *s, const char *v, size_t n, int rank,
+                       const char *from)
+{
+    if (!v || rank >= s->rank)
+        return;
+    while (n && (*v == ' ' || *v == '\n' || *v == '\t' || *v == '\r'))
+        v++, n--;
+    while (n && (v[n - 1] == ' ' || v[n - 1] == '\n' || v[n - 1] == '\t' || v[n - 1] == '\r'))
+        n--;
+    if (!n || n > 4096)
+        return;
+    /* collapse inner whitespace */
+    pbuf b;
+    pbuf_init(&b);
+    int space = 1;
+    char *tmp = pstrndup(v, n);
+    if (!tmp) {
+        st->oom = 1;
+        return;
+    }
+    extract_put_text(&b, tmp, &space);
+    pfree(tmp);
+    if (b.oom) {
+        st->oom = 1;
+        pbuf_free(&b);
+        return;
+    }
+    if (!b.len) {
+        pbuf_free(&b);
+        return;
+    }
+    pfree(s->v);
+    s->v = pbuf_take(&b, NULL);
+    s->rank = rank;
+    s->from = from;
+}
+
+/* ---- dates ---------------------------------------------------------------- */
+
+static int digits(const char *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+static int month_of(const char *s)
+{
+    static const char *const m[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                    "jul", "aug", "sep", "oct", "nov", "dec"};
+    char w[4];
+    for (int i = 0; i < 3; i++) {
+        if (!s[i])
+            return 0;
+        w[i] = (char)(s[i] | 32);
+    }
+    w[3] = 0;
+    for (int i = 0; i < 12; i++)
+        if (!strcmp(w, m[i]))
+            return i + 1;
+    return 0;
+}
+
+/* ISO 8601 form of a date string into out (>= 32 bytes); 0 when it does
+   not read as a date.  Accepts ISO (kept with its time), YYYY/MM/DD,
+   YYYYMMDD, "November 19, 2019", "19 Nov 2019", RFC 2822. */
+static int norm_date(const char *s, char *out)
+{
+    while (*s == ' ' || *s == '\n' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    if (n >= 10 && digits(s, 4) && (s[4] == '-' || s[4] == '/' || s[4] == '.') &&
+        digits(s + 5, 2) && s[7] == s[4] && digits(s + 8, 2)) {
+        int mo = (s[5] - '0') * 10 + s[6] - '0', d = (s[8] - '0') * 10 + s[9] - '0';
+        if (mo < 1 || mo > 12 || d < 1 || d > 31)
+            return 0;
+        size_t k = 10;
+        if (s[4] == '-' && (s[10] == 'T' || s[10] == ' ') && n >= 16 && digits(s + 11, 2) &&
+            s[13] == ':' && digits(s + 14, 2)) {
+            k = 16;
+            while (k < n && k < 29 &&
+                   ((s[k] >= '0' && s[k] <= '9') || s[k] == ':' || s[k] == '.' || s[k] == '+' ||
+                    s[k] == '-' || s[k] == 'Z'))
+                k++;
+        }
+        memcpy(out, s, k);
+        out[4] = out[7] = '-';
+        if (k > 10)
+            out[10] = 'T';
+        out[k] = 0;
+        return 1;
+    }
+    if (n >= 8 && digits(s, 8) && (n == 8 || !(s[8] >= '0' && s[8] <= '9'))) {
+        int mo = (s[4] - '0') * 10 + s[5] - '0', d = (s[6] - '0') * 10 + s[7] - '0';
+        if (s[0] != '1' && s[0] != '2')
+            return 0;
+        if (mo < 1 || mo > 12 || d < 1 || d > 31)
+            return 0;
+        snprintf(out, 32, "%.4s-%.2s-%.2s", s, s + 4, s + 6);
+        return 1;
+    }
+    /* words: find a month name, a day (1..31) and a year (4 digits) */
+    int mo = 0, d = 0, y = 0;
+    for (size_t i = 0; i < n && i < 200;) {
+        if ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') {
+            size_t b = i;
+            while (i < n && (s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')
+                i++;
+            if (!mo && i - b >= 3)
+                mo = month_of(s + b);
+        } else if (s[i] >= '0' && s[i] <= '9') {
+            size_t b = i;
+            int v = 0;
+            while (i < n && s[i] >= '0' && s[i] <= '9' && i - b < 6)
+                v = v * 10 + (s[i++] - '0');
+            if (i < n && s[i] == ':') { /* a time: skip it */
+                while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ':'))
+                    i++;
+                continue;
+            }
+            if (i - b == 4 && !y && v >= 1900 && v <= 2100)
+                y = v;
+            else if (i - b <= 2 && !d && v >= 1 && v <= 31)
+                d = v;
+        } else {
+            i++;
+        }
+    }
+    if (!mo || !d || !y)
+        return 0;
+    snprintf(out, 32, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)mo % 100u,
+             (unsigned)d % 100u);
+    return 1;
+}
+
+static void offer_date(meta_state *st, const char *v, int rank, const char *from)
+{
+    char iso[32];
+    if (v && rank < st->date.rank && norm_date(v, iso))
+        slot_offer(st, &st->date, iso, strlen(iso), rank, from);
+}
+
+/* An author value that is a URL (article:author often is) names no one. */
+static void offer_author(meta_state *st, const char *v, size_t n, int rank, const char *from)
+{
+    if (!v || !n || !strncmp(v, "http", 4) || !strncmp(v, "//", 2) || n > 200)
+        return;
+    /* "By Jane Doe" -> "Jane Doe" */
+    while (n && (*v == ' ' || *v == '\n' || *v == '\t'))
+        v++, n--;
+    if (n > 3 && (v[0] == 'B' || v[0] == 'b') && v[1] == 'y' && (v[2] == ' ' || v[2] == ':'))
+        v += 3, n -= 3;
+    slot_offer(st, &st->author, v, n, rank, from);
+}
+
+/* ---- JSON-LD -------------------------------------------------------------- */
+
+static int ld_is_article(json_t *type)
+{
+    static const char *const kinds[] = {
+        "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
+        "OpinionNewsArticle", "BackgroundNewsArticle", "BlogPosting", "LiveBlogPosting",
+        "Report", "TechArticle", "ScholarlyArticle", "SocialMediaPosting", NULL};
+    if (json_is_array(type)) {
+        size_t i;
+        json_t *t;
+        json_array_foreach(type, i, t) if (ld_is_article(t)) return 1;
+        return 0;
+    }
+    const char *s = json_string_value(type);
+    if (!s)
+        return 0;
+    for (const char *const *k = kinds; *k; k++)
+        if (!strcmp(s, *k))
+            return 1;
+    return 0;
+}
+
+static const char *ld_str(json_t *o, const char *key)
+{
+    return json_string_value(json_object_get(o, key));
+}
+
+/* A person or organisation's name: a string, {"name": ...}, or a list. */
+static void ld_names(json_t *v, pbuf *b)
+{
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        if (!strncmp(s, "http", 4))
+            return;
+        if (b->len)
+            pbuf_puts(b, ", ");
+        pbuf_puts(b, s);
+    } else if (json_is_object(v)) {
+        json_t *nm = json_object_get(v, "name");
+        if (json_is_string(nm))
+            ld_names(nm, b);
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *e;
+        json_array_foreach(v, i, e)
+        {
+            if (i >= 16)
+                break;
+            ld_names(e, b);
+        }
+    }
+}
+
+static void ld_article(meta_state *st, json_t *o)
+{
+    const char *h = ld_str(o, "headline");
+    if (!h)
+        h = ld_str(o, "name");
+    if (h)
+        slot_offer(st, &st->title, h, strlen(h), R_LD, "json-ld");
+    offer_date(st, ld_str(o, "datePublished"), R_LD, "json-ld");
+    offer_date(st, ld_str(o, "dateCreated"), R_TEXT, "json-ld dateCreated");
+    json_t *au = json_object_get(o, "author");
+    if (!au)
+        au = json_object_get(o, "creator");
+    if (au) {
+        pbuf b;
+        pbuf_init(&b);
+        ld_names(au, &b);
+        if (b.oom)
+            st->oom = 1;
+        else if (b.len)
+            offer_author(st, b.data, b.len, R_LD, "json-ld");
+        pbuf_free(&b);
+    }
+    json_t *pub = json_object_get(o, "publisher");
+    if (json_is_object(pub)) {
+        const char *pn = ld_str(pub, "name");
+        if (pn)
+            slot_offer(st, &st->site, pn, strlen(pn), R_MARKUP, "json-ld");
+    }
+    const char *lang = ld_str(o, "inLanguage");
+    if (lang)
+        slot_offer(st, &st->lang, lang, strlen(lang), R_TEXT, "json-ld");
+    const char *url = ld_str(o, "url");
+    if (url)
+        slot_offer(st, &st->url, url, strlen(url), R_MARKUP, "json-ld");
+    const char *body = ld_str(o, "articleBody");
+    if (body && !st->ld_body) {
+        st->ld_body = pstrndup(body, strlen(body));
+        if (!st->ld_body)
+            st->oom = 1;
+    }
+}
+
+static void ld_walk(meta_state *st, json_t *v, int depth)
+{
+    if (depth > 8)
+        return;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *e;
+        json_array_foreach(v, i, e) ld_walk(st, e, depth + 1);
+        return;
+    }
+    if (!json_is_object(v))
+        return;
+    if (ld_is_article(json_object_get(v, "@type")))
+        ld_article(st, v);
+    json_t *g = json_object_get(v, "@graph");
+    if (g)
+        ld_walk(st, g, depth + 1);
+    json_t *me = json_object_get(v, "mainEntity");
+    if (me)
+        ld_walk(st, me, depth + 1);
+}
+
+static void ld_script(meta_state *st, const xmlNode *n)
+{
+    pbuf b;
+    pbuf_init(&b);
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+            pbuf_puts(&b, (const char *)c->content);
+    if (b.oom) {
+        st->oom = 1;
+    } else if (b.len) {
+        json_error_t e;
+        json_t *root = json_loadb(b.data, b.len, JSON_DECODE_ANY, &e);
+        if (root) {
+            ld_walk(st, root, 0);
+            json_decref(root);
+        }
+    }
+    pbuf_free(&b);
+}
+
+/* ---- <meta> and markup ------------------------------------------------------ */
+
+static void meta_tag(meta_state *st, const xmlNode *n)
+{
+    const char *key = html_attr(n, "property");
+    const char *content = html_attr(n, "content");
+    if (!key || !*key)
+        key = html_attr(n, "name");
+    if (!key || !*key)
+        key = html_attr(n, "itemprop");
+    const char *he = html_attr(n, "http-equiv");
+    if (he && html_eq((const xmlChar *)he, "content-language") && content) {
+        size_t k = strcspn(content, ",; ");
+        slot_offer(st, &st->lang, content, k, R_META, "content-language");
+    }
+    if (!key || !content)
+        return;
+    const xmlChar *k = (const xmlChar *)key;
+    if (html_eq(k, "og:title") || html_eq(k, "twitter:title"))
+        slot_offer(st, &st->title, content, strlen(content), R_META, "meta");
+    else if (html_eq(k, "og:site_name"))
+        slot_offer(st, &st->site, content, strlen(content), R_META, "og:site_name");
+    else if (html_eq(k, "application-name"))
+        slot_offer(st, &st->site, content, strlen(content), R_TEXT, "application-name");
+    else if (html_eq(k, "og:url"))
+        slot_offer(st, &st->url, content, strlen(content), R_META, "og:url");
+    else if (html_eq(k, "og:locale")) {
+        char l[16];
+        size_t m = strlen(content) < sizeof l - 1 ? strlen(content) : sizeof l - 1;
+        memcpy(l, content, m);
+        l[m] = 0;
+        for (size_t i = 0; i < m; i++)
+            if (l[i] == '_')
+                l[i] = '-';
+        slot_offer(st, &st->lang, l, m, R_MARKUP, "og:locale");
+    } else if (html_eq(k, "article:published_time") || html_eq(k, "og:published_time") ||
+               html_eq(k, "datePublished") || html_eq(k, "pubdate") ||
+               html_eq(k, "publishdate") || html_eq(k, "publish-date") ||
+               html_eq(k, "publish_date") || html_eq(k, "dc.date") ||
+               html_eq(k, "dc.date.issued") || html_eq(k, "dcterms.date") ||
+               html_eq(k, "dcterms.created") || html_eq(k, "sailthru.date") ||
+               html_eq(k, "parsely-pub-date") || html_eq(k, "date") ||
+               html_eq(k, "article.published") || html_eq(k, "originalpublicationdate") ||
+               html_eq(k, "displaydate") || html_eq(k, "cxenseparse:recs:publishtime"))
+        offer_date(st, content, R_META, "meta");
+    else if (html_eq(k, "author") || html_eq(k, "article:author") ||
+             html_eq(k, "parsely-author") || html_eq(k, "sailthru.author") ||
+             html_eq(k, "dc.creator") || html_eq(k, "byl") || html_eq(k, "twitter:creator:name"))
+        offer_author(st, content, strlen(content), R_META, "meta");
+}
+
+/* The text of n into a new string (collapsed), or NULL. */
+static void offer_text(meta_state *st, slot *s, const xmlNode *n, int rank, const char *from,
+                       int author)
+{
+    if (rank >= s->rank)
+        return;
+    pbuf b;
+    pbuf_init(&b);
+    int space = 1;
+    extract_node_text(n, &b, &space);
+    if (b.oom)
+        st->oom = 1;
+    else if (b.len && author)
+        offer_author(st, b.data, b.len, rank, from);
+    else if (b.len)
+        slot_offer(st, s, b.data, b.len, rank, from);
+    pbuf_free(&b);
+}
+
+static int class_has(const xmlNode *n, const char *word)
+{
+    const char *c = html_attr(n, "class");
+    const char *i = html_attr(n, "id");
+    return (c && strstr(c, word)) || (i && strstr(i, word));
+}
+
+static void walk(meta_state *st, const xmlNode *n, int depth, int *time_seen)
+{
+    for (; n && !st->oom; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        const xmlChar *nm = n->name;
+        if (html_eq(nm, "script")) {
+            const char *t = html_attr(n, "type");
+            if (t && html_eq((const xmlChar *)t, "application/ld+json"))
+                ld_script(st, n);
+            continue;
+        }
+        if (html_eq(nm, "style") || html_eq(nm, "noscript") || html_eq(nm, "template"))
+            continue;
+        if (html_eq(nm, "meta")) {
+            meta_tag(st, n);
+            continue;
+        }
+        if (html_eq(nm, "link")) {
+            const char *rel = html_attr(n, "rel"), *href = html_attr(n, "href");
+            if (rel && href && html_eq((const xmlChar *)rel, "canonical"))
+                slot_offer(st, &st->url, href, strlen(href), R_LD, "canonical");
+            continue;
+        }
+        if (html_eq(nm, "html")) {
+            const char *l = html_attr(n, "lang");
+            if (!l)
+                l = html_attr(n, "xml:lang");
+            if (l)
+                slot_offer(st, &st->lang, l, strlen(l), R_LD, "html lang");
+        }
+        if (html_eq(nm, "title") && st->title.rank > R_TEXT) {
+            offer_text(st, &st->title, n, R_TEXT, "title", 0);
+            continue;
+        }
+        if (html_eq(nm, "h1") && !st->h1_title) {
+            offer_text(st, &st->title, n, R_MARKUP, "h1", 0);
+            st->h1_title = "seen";
+        }
+        const char *ip = html_attr(n, "itemprop");
+        if (ip && !strcmp(ip, "datePublished")) {
+            const char *v = html_attr(n, "datetime");
+            if (!v)
+                v = html_attr(n, "content");
+            offer_date(st, v, R_META, "itemprop");
+        }
+        if (ip && !strcmp(ip, "author") && st->author.rank > R_MARKUP) {
+            const xmlNode *who = n;
+            for (const xmlNode *c = n->children; c; c = c->next)
+                if (c->type == XML_ELEMENT_NODE) {
+                    const char *cip = html_attr(c, "itemprop");
+                    if (cip && !strcmp(cip, "name"))
+                        who = c;
+                }
+            const char *content = html_attr(who, "content");
+            if (content)
+                offer_author(st, content, strlen(content), R_MARKUP, "itemprop");
+            else
+                offer_text(st, &st->author, who, R_MARKUP, "itemprop", 1);
+        }
+        if (html_eq(nm, "time")) {
+            const char *dt = html_attr(n, "datetime");
+            if (dt) {
+                int pub = html_attr(n, "pubdate") != NULL;
+                if (pub || !*time_seen)
+                    offer_date(st, dt, pub ? R_MARKUP : R_TEXT, "time");
+                *time_seen = 1;
+            }
+        }
+        if (html_eq(nm, "a") || html_eq(nm, "link")) {
+            const char *rel = html_attr(n, "rel");
+            if (rel && strstr(rel, "author"))
+                offer_text(st, &st->author, n, R_MARKUP, "rel=author", 1);
+        }
+        if (st->author.rank > R_TEXT && (class_has(n, "byline") || class_has(n, "Byline")) &&
+            !html_eq(nm, "html") && !html_eq(nm, "body")) {
+            pbuf b;
+            pbuf_init(&b);
+            int space = 1;
+            extract_node_text(n, &b, &space);
+            if (b.oom)
+                st->oom = 1;
+            else if (b.len > 0 && b.len < 120)
+                offer_author(st, b.data, b.len, R_TEXT, "byline");
+            pbuf_free(&b);
+        }
+        if (depth < 1024)
+            walk(st, n->children, depth + 1, time_seen);
+    }
+}
+
+/* "Headline | Site" or "Headline - Site": the part before the last
+   separator when the rest is short (a site name). */
+static void cut_site_suffix(char *t)
+{
+    static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " « ", " » ", NULL};
+    char *best = NULL;
+    for (const char *const *s = seps; *s; s++) {
+        char *p = t, *last = NULL;
+        while ((p = strstr(p, *s)))
+            last = p++;
+        if (last && (!best || last > best))
+            best = last;
+    }
+    if (best && strlen(best) < 50 && best - t >= 15)
+        *best = 0;
+}
+
+int meta_collect(xmlDoc *doc, html_meta *m)
+{
+    meta_state st;
+    memset(&st, 0, sizeof st);
+    st.title.rank = st.date.rank = st.author.rank = st.site.rank = st.lang.rank =
+        st.url.rank = R_NONE;
+    int time_seen = 0;
+    walk(&st, xmlDocGetRootElement(doc), 0, &time_seen);
+    if (st.title.v && st.title.from && !strcmp(st.title.from, "title"))
+        cut_site_suffix(st.title.v);
+    m->title = st.title.v;
+    m->title_from = st.title.from;
+    m->date = st.date.v;
+    m->date_from = st.date.from;
+    m->author = st.author.v;
+    m->author_from = st.author.from;
+    m->site = st.site.v;
+    m->lang = st.lang.v;
+    m->url = st.url.v;
+    m->ld_body = st.ld_body;
+    return st.oom ? -1 : 0;
+}
+
+void meta_free(html_meta *m)
+{
+    pfree(m->title);
+    pfree(m->date);
+    pfree(m->author);
+    pfree(m->site);
+    pfree(m->lang);
+    pfree(m->url);
+    pfree(m->ld_body);
+    memset(m, 0, sizeof *m);
+}
