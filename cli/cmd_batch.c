@@ -63,6 +63,7 @@ static void json_err_record(FILE *out, size_t rec, const char *id, const char *m
 int cmd_batch(int argc, char **argv)
 {
     cli_summary_opts o;
+    memset(&o, 0, sizeof o);
     precis_options_init(&o.opt);
     o.fmt = PRECIS_FORMAT_TEXT;
     int jsonl = 0, quiet = 0, analyze = 0;
@@ -132,6 +133,7 @@ int cmd_batch(int argc, char **argv)
             fclose(in);
         return s ? EXIT_FATAL : EXIT_USAGE;
     }
+    precis_cluster_set_strict(cl, o.strict);
     char *line = NULL;
     size_t cap = 0, rec = 0, bad = 0;
     ssize_t n;
@@ -146,6 +148,8 @@ int cmd_batch(int argc, char **argv)
         precis_cluster_clear(cl);
         precis_status st = jsonl ? precis_cluster_add_json_cluster(cl, line, len)
                                  : precis_cluster_add_multinews(cl, line, len);
+        if (!st && !quiet)
+            cli_warn_charsets(cl, 0, name, rec);
         const char *msg = NULL;
         precis_summary *sum = NULL;
         precis_analysis *an = NULL;

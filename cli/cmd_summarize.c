@@ -49,32 +49,77 @@ static int ends_with(const char *s, const char *suf)
     return n >= k && !strcmp(s + n - k, suf);
 }
 
+/* The byte order of a UTF-16 byte-order mark at buf: 1 little-endian,
+   2 big-endian, 0 none. */
+static int utf16_order(const char *buf, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)buf;
+    if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+        return 1;
+    if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+        return 2;
+    return 0;
+}
+
+/* The code unit at buf[i] (a byte, or a UTF-16 unit in order `bo`). */
+static unsigned unit_at(const char *buf, size_t i, int bo)
+{
+    const unsigned char *u = (const unsigned char *)buf;
+    return !bo ? u[i] : bo == 1 ? (unsigned)u[i + 1] << 8 | u[i] : (unsigned)u[i] << 8 | u[i + 1];
+}
+
 static void add_jsonl(run *r, const char *name, const char *buf, size_t len)
 {
-    size_t line = 0, i = 0;
-    while (i < len) {
-        const char *nl = memchr(buf + i, '\n', len - i);
-        size_t end = nl ? (size_t)(nl - buf) : len;
+    /* UTF-16 input: lines end at the unit U+000A; each line goes to the
+       library with the file's byte-order mark in front, so that it is
+       decoded (and recorded as decoded) as the file is */
+    int bo = utf16_order(buf, len);
+    size_t w = bo ? 2 : 1, i = bo ? 2 : 0, line = 0;
+    char *tmp = NULL;
+    while (i + w <= len) {
+        size_t end = i;
+        while (end + w <= len && unit_at(buf, end, bo) != '\n')
+            end += w;
         line++;
         size_t e = end;
-        if (e > i && buf[e - 1] == '\r')
-            e--;
+        if (e >= i + w && unit_at(buf, e - w, bo) == '\r')
+            e -= w;
         int blank = 1;
-        for (size_t k = i; k < e; k++)
-            if (buf[k] != ' ' && buf[k] != '\t')
+        for (size_t k = i; k + w <= e && blank; k += w)
+            if (unit_at(buf, k, bo) != ' ' && unit_at(buf, k, bo) != '\t')
                 blank = 0;
         if (!blank) {
-            precis_status st = precis_cluster_add_json(r->c, buf + i, e - i);
+            const char *l = buf + i;
+            size_t n = e - i;
+            if (bo) {
+                char *t = realloc(tmp, n + 2);
+                if (!t) {
+                    fprintf(stderr, "precis: %s:%zu: out of memory\n", name, line);
+                    r->bad++;
+                    r->fatal = 1;
+                    break;
+                }
+                tmp = t;
+                memcpy(tmp, buf, 2);
+                memcpy(tmp + 2, l, n);
+                l = tmp;
+                n += 2;
+            }
+            size_t before = precis_cluster_size(r->c);
+            precis_status st = precis_cluster_add_json(r->c, l, n);
             if (st) {
                 fprintf(stderr, "precis: %s:%zu: %s\n", name, line,
                         precis_cluster_error(r->c));
                 r->bad++;
                 if (st == PRECIS_ENOMEM)
                     r->fatal = 1;
+            } else {
+                cli_warn_charsets(r->c, before, name, line);
             }
         }
-        i = end + 1;
+        i = end + w;
     }
+    free(tmp);
 }
 
 static void add_file(run *r, const char *path)
@@ -90,22 +135,27 @@ static void add_file(run *r, const char *path)
     }
     int jsonl = r->input == IN_JSONL;
     if (r->input == IN_AUTO) {
-        size_t k = 0;
-        while (k < len && (buf[k] == ' ' || buf[k] == '\n' || buf[k] == '\t' || buf[k] == '\r'))
-            k++;
-        jsonl = ends_with(path, ".jsonl") || (k < len && buf[k] == '{');
+        int bo = utf16_order(buf, len);
+        size_t w = bo ? 2 : 1, k = bo ? 2 : (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) * 3;
+        while (k + w <= len && (unit_at(buf, k, bo) == ' ' || unit_at(buf, k, bo) == '\n' ||
+                                unit_at(buf, k, bo) == '\t' || unit_at(buf, k, bo) == '\r'))
+            k += w;
+        jsonl = ends_with(path, ".jsonl") || (k + w <= len && unit_at(buf, k, bo) == '{');
     }
     if (jsonl) {
         add_jsonl(r, name, buf, len);
     } else {
         precis_article a = {.id = base_name(name), .source = base_name(name), .text = buf,
                             .text_len = len};
+        size_t before = precis_cluster_size(r->c);
         precis_status st = precis_cluster_add(r->c, &a);
         if (st) {
             fprintf(stderr, "precis: %s: %s\n", name, precis_cluster_error(r->c));
             r->bad++;
             if (st == PRECIS_ENOMEM)
                 r->fatal = 1;
+        } else {
+            cli_warn_charsets(r->c, before, name, 0);
         }
     }
     free(buf);
@@ -176,6 +226,7 @@ static const char help_analyze[] =
 static int run_cmd(int argc, char **argv, int analyze)
 {
     cli_summary_opts o;
+    memset(&o, 0, sizeof o);
     precis_options_init(&o.opt);
     o.fmt = analyze ? PRECIS_FORMAT_JSON : PRECIS_FORMAT_TEXT;
     const char *usage = analyze ? help_analyze : help;
@@ -227,6 +278,7 @@ static int run_cmd(int argc, char **argv, int analyze)
         precis_summarizer_free(s);
         return EXIT_FATAL;
     }
+    precis_cluster_set_strict(r.c, o.strict);
     for (int i = optind; i < argc && !r.fatal; i++) {
         struct stat st;
         if (strcmp(argv[i], "-") && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))

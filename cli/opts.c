@@ -17,7 +17,10 @@ const char cli_summary_opts_help[] =
     "  -o, --order NAME      chrono | source | score (default chrono)\n"
     "  -l, --lang NAME       Snowball language for matching (default english)\n"
     "  -t, --dup-threshold X similarity at which sentences count as one (0.5)\n"
-    "      --truncate        lead baselines: cut the last sentence to fill a word budget\n";
+    "      --truncate        lead baselines: cut the last sentence to fill a word budget\n"
+    "      --strict          reject text that is not valid UTF-8 (default: decode it,\n"
+    "                        honouring a byte-order mark, else as Windows-1252, with a\n"
+    "                        warning and a \"charset\" field in JSON output)\n";
 
 static int parse_size(const char *s, size_t *out)
 {
@@ -85,8 +88,30 @@ int cli_summary_opt(int c, const char *arg, cli_summary_opts *o)
     case OPT_TRUNCATE:
         o->opt.truncate_last = 1;
         return 1;
+    case OPT_STRICT:
+        o->strict = 1;
+        return 1;
     default:
         return 0;
+    }
+}
+
+void cli_warn_charsets(const precis_cluster *c, size_t from, const char *name, size_t line)
+{
+    for (size_t i = from; i < precis_cluster_size(c); i++) {
+        const char *cs = precis_cluster_article_charset(c, i);
+        if (!cs || !strcmp(cs, "utf-8") || !strcmp(cs, "utf-8-bom"))
+            continue;
+        if (line)
+            fprintf(stderr, "precis: %s:%zu: article %s: ", name, line,
+                    precis_cluster_article_id(c, i));
+        else
+            fprintf(stderr, "precis: %s: ", name);
+        if (!strcmp(cs, "windows-1252"))
+            fprintf(stderr, "warning: not valid UTF-8, decoded as Windows-1252 (--strict "
+                            "rejects it)\n");
+        else
+            fprintf(stderr, "warning: decoded from %s by its byte-order mark\n", cs);
     }
 }
 

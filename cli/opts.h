@@ -6,11 +6,12 @@
 
 #include <getopt.h>
 
-enum { OPT_TRUNCATE = 1000, OPT_INPUT, OPT_HELP, OPT_ANALYZE };
+enum { OPT_TRUNCATE = 1000, OPT_INPUT, OPT_HELP, OPT_ANALYZE, OPT_STRICT };
 
 typedef struct cli_summary_opts {
     precis_options opt;
     precis_format fmt;
+    int strict; /* --strict: text that is not UTF-8 is rejected */
 } cli_summary_opts;
 
 #define CLI_SUMMARY_SHORTOPTS "m:w:b:s:f:o:l:t:h"
@@ -20,13 +21,17 @@ typedef struct cli_summary_opts {
         {"format", required_argument, 0, 'f'}, {"order", required_argument, 0, 'o'},         \
         {"lang", required_argument, 0, 'l'}, {"dup-threshold", required_argument, 0, 't'},   \
         {"truncate", no_argument, 0, OPT_TRUNCATE}, {"input", required_argument, 0, OPT_INPUT}, \
-        {"help", no_argument, 0, 'h'}
+        {"strict", no_argument, 0, OPT_STRICT}, {"help", no_argument, 0, 'h'}
 
 extern const char cli_summary_opts_help[];
 
 /* Applies option c; 1 = handled, 0 = not a summary option, -1 = bad value
    (message printed). */
 int cli_summary_opt(int c, const char *arg, cli_summary_opts *o);
+/* Warns on standard error about each article of c from index `from` on
+   whose text was decoded from another encoding than UTF-8:
+   "precis: NAME[:LINE]: article ID: decoded as windows-1252 ...". */
+void cli_warn_charsets(const precis_cluster *c, size_t from, const char *name, size_t line);
 /* A summarizer for o, or NULL with a message printed. */
 precis_summarizer *cli_summarizer(const cli_summary_opts *o);
 #endif

@@ -154,9 +154,10 @@ PRECIS_API void precis_cluster_free(precis_cluster *c);
 /* Removes every article, keeping allocated memory for reuse. */
 PRECIS_API void precis_cluster_clear(precis_cluster *c);
 
-/* Adds one article; all strings are copied.  The text must be valid UTF-8
-   without NUL bytes (PRECIS_EUTF8 / PRECIS_ENUL otherwise, with the byte
-   offset in the error message).  A leading metadata line " date
+/* Adds one article; all strings are copied.  The text is decoded to UTF-8
+   when it is not (see "Input encodings" below; PRECIS_EUTF8 with the byte
+   offset when the cluster is strict) and must have no NUL byte
+   (PRECIS_ENUL, with its offset).  A leading metadata line " date
    2016-12-30" (Multi-News/scrape convention) is recognised: it sets the
    date when art->date is NULL and is not part of the text.  An article
    whose text is empty or only whitespace is rejected with PRECIS_EEMPTY
@@ -401,6 +402,29 @@ PRECIS_API precis_status precis_report_render(const precis_summary *sum,
    trimmed of surrounding whitespace, datelines ("MOSCOW --") excluded. */
 PRECIS_API precis_status precis_split(const char *text, size_t len, precis_span **spans,
                                       size_t *n);
+
+/* ------------------------------------------------------------------ */
+/* Input encodings                                                      */
+/* ------------------------------------------------------------------ */
+
+/* Article text reaches the library in whatever encoding it was scraped
+   in.  By default every precis_cluster_add* call decodes it to UTF-8: a
+   byte-order mark (UTF-8, UTF-16 LE/BE) is honoured and dropped; text
+   that is not valid UTF-8 is read as Windows-1252 (each byte that is not
+   part of a valid UTF-8 sequence), the encoding of most mislabelled web
+   text; HTML character references left in the text (&amp; &#8217;
+   &rsquo; ...) are decoded.  Byte offsets (summary sentences, quotes,
+   facts) then refer to the decoded text, which precis_cluster_article_text
+   returns.  With strict set, text that is not valid UTF-8 is rejected
+   with PRECIS_EUTF8 and its byte offset instead (byte-order marks are
+   still dropped, references still decoded). */
+PRECIS_API void precis_cluster_set_strict(precis_cluster *c, int strict);
+
+/* How article i's text was decoded: "utf-8" (valid UTF-8 as given),
+   "utf-8-bom", "utf-16le", "utf-16be" (by the byte-order mark), or
+   "windows-1252" (not valid UTF-8); NULL when i is out of range.  A
+   static string. */
+PRECIS_API const char *precis_cluster_article_charset(const precis_cluster *c, size_t i);
 
 /* ------------------------------------------------------------------ */
 /* Web pages: the article of a crawled HTML page                        */

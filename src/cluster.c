@@ -10,6 +10,7 @@
  * with strict RFC 8259 parsing, UTF-8 validation, a nesting-depth limit
  * and error positions (line/column), which is what error messages need.
  */
+#include "charset.h"
 #include "internal.h"
 
 #include <jansson.h>
@@ -19,6 +20,7 @@ typedef struct article {
     char *id, *source, *date, *title;
     char *text;
     size_t len;
+    charset_how how; /* how its text was decoded */
 } article;
 
 struct precis_cluster {
@@ -26,6 +28,8 @@ struct precis_cluster {
     size_t n, cap;
     size_t skipped;
     char *id;
+    int strict;          /* 1: text that is not UTF-8 is rejected        */
+    charset_how line_how; /* how the record being added was decoded      */
     arena mem; /* strings of all articles; freed by _clear/_free */
     char err[PRECIS_ERRMAX];
 };
@@ -54,7 +58,19 @@ void precis_cluster_clear(precis_cluster *c)
     c->n = 0;
     c->skipped = 0;
     c->id = NULL;
+    c->line_how = CHARSET_UTF8;
     c->err[0] = '\0';
+}
+
+void precis_cluster_set_strict(precis_cluster *c, int strict)
+{
+    if (c)
+        c->strict = strict != 0;
+}
+
+const char *precis_cluster_article_charset(const precis_cluster *c, size_t i)
+{
+    return c && i < c->n ? charset_how_name(c->arts[i].how) : NULL;
 }
 
 const char *precis_cluster_id(const precis_cluster *c) { return c->id; }
@@ -152,6 +168,52 @@ static precis_status check_field(precis_cluster *c, const char *what, const char
     return st;
 }
 
+/* Decodes an article's text (charset, character references) when it
+   needs it: *text / *len then point into *tmp (freed by the caller). */
+static precis_status decode_text(precis_cluster *c, const char **text, size_t *len,
+                                 charset_how *how, char **tmp)
+{
+    *how = c->line_how;
+    if (charset_bom(*text, *len) == CHARSET_UTF8_BOM) {
+        /* a byte-order mark is not text, strict or not */
+        *text += 3;
+        *len -= 3;
+        *how = CHARSET_UTF8_BOM;
+    }
+    if (!c->strict && !charset_is_plain_utf8(*text, *len)) {
+        size_t n;
+        charset_how h;
+        if (charset_decode(*text, *len, NULL, tmp, &n, &h))
+            return PRECIS_ENOMEM;
+        *text = *tmp;
+        *len = n;
+        *how = h;
+    }
+    size_t bad;
+    precis_status st = utf8_check(*text, *len, &bad);
+    if (st) {
+        perr_set(c->err, sizeof c->err, "%s at byte %zu", precis_strerror(st), bad);
+        return st;
+    }
+    char *r;
+    size_t rn;
+    if (charset_decode_refs(*text, *len, &r, &rn))
+        return PRECIS_ENOMEM;
+    if (r) {
+        pfree(*tmp);
+        *tmp = r;
+        *text = r;
+        *len = rn;
+    }
+    if (*len > PRECIS_MAX_ARTICLE_BYTES) {
+        perr_set(c->err, sizeof c->err,
+                 "article of %zu bytes decoded exceeds the limit of %zu bytes", *len,
+                 (size_t)PRECIS_MAX_ARTICLE_BYTES);
+        return PRECIS_ELIMIT;
+    }
+    return PRECIS_OK;
+}
+
 precis_status precis_cluster_add(precis_cluster *c, const precis_article *a)
 {
     if (!c || !a || (!a->text && a->text_len)) {
@@ -171,20 +233,22 @@ precis_status precis_cluster_add(precis_cluster *c, const precis_article *a)
                  (size_t)PRECIS_MAX_ARTICLES);
         return PRECIS_ELIMIT;
     }
-    size_t bad;
-    precis_status st = utf8_check(text, len, &bad);
-    if (st) {
-        perr_set(c->err, sizeof c->err, "%s at byte %zu", precis_strerror(st), bad);
-        return st;
-    }
+    char *tmp = NULL;
+    charset_how how;
+    precis_status st = decode_text(c, &text, &len, &how, &tmp);
+    if (st == PRECIS_ENOMEM)
+        goto oom;
+    if (st)
+        goto out;
     if ((st = check_field(c, "id", a->id)) || (st = check_field(c, "source", a->source)) ||
         (st = check_field(c, "date", a->date)) || (st = check_field(c, "title", a->title)))
-        return st;
+        goto out;
     size_t ds = 0, dl = 0;
     size_t skip = meta_date(text, len, &ds, &dl);
     if (!has_text(text + skip, len - skip)) {
         perr_set(c->err, sizeof c->err, "article has no text");
-        return PRECIS_EEMPTY;
+        st = PRECIS_EEMPTY;
+        goto out;
     }
     if (c->n == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 16;
@@ -218,13 +282,18 @@ precis_status precis_cluster_add(precis_cluster *c, const precis_article *a)
     if (!(art->text = arena_strndup(&c->mem, text + skip, len - skip)))
         goto oom;
     art->len = len - skip;
+    art->how = how;
     c->n++;
     c->err[0] = '\0';
-    return PRECIS_OK;
+    st = PRECIS_OK;
+    goto out;
 oom:
     /* strings already copied stay in the arena until _clear: bounded waste */
     perr_set(c->err, sizeof c->err, "out of memory");
-    return PRECIS_ENOMEM;
+    st = PRECIS_ENOMEM;
+out:
+    pfree(tmp);
+    return st;
 }
 
 /* Fetches an optional string member; non-strings other than null are an
@@ -276,33 +345,93 @@ static precis_status add_json_object(precis_cluster *c, json_t *obj)
     return precis_cluster_add(c, &a);
 }
 
-precis_status precis_cluster_add_json(precis_cluster *c, const char *line, size_t len)
+/* Decodes a whole record (a JSON line, a Multi-News line) when it is not
+   plain UTF-8, so that its articles get the record's encoding: *line /
+   *len then point into *tmp (freed by the caller).  Sets c->line_how. */
+static precis_status decode_line(precis_cluster *c, const char **line, size_t *len, char **tmp)
 {
-    if (!c || (!line && len))
-        return PRECIS_EINVAL;
+    c->line_how = charset_bom(*line, *len) == CHARSET_UTF8_BOM ? CHARSET_UTF8_BOM
+                                                                : CHARSET_UTF8;
+    if (c->line_how == CHARSET_UTF8_BOM) {
+        *line += 3;
+        *len -= 3;
+    }
+    if (c->strict || charset_is_plain_utf8(*line, *len))
+        return PRECIS_OK;
+    size_t n;
+    if (charset_decode(*line, *len, NULL, tmp, &n, &c->line_how)) {
+        perr_set(c->err, sizeof c->err, "out of memory");
+        return PRECIS_ENOMEM;
+    }
+    *line = *tmp;
+    *len = n;
+    return PRECIS_OK;
+}
+
+/* Parses one JSON text; NULL with *st and the message set on failure. */
+static json_t *load_json(precis_cluster *c, const char *line, size_t len, precis_status *st)
+{
     json_error_t e;
     /* JSON_DISABLE_EOF_CHECK is not used: trailing garbage is an error.
        Jansson rejects NUL escapes unless asked, which is what we want. */
-    json_t *obj = json_loadb(line ? line : "", len, JSON_REJECT_DUPLICATES, &e);
-    if (!obj) {
-        if (json_error_code(&e) == json_error_out_of_memory) {
-            perr_set(c->err, sizeof c->err, "out of memory");
-            return PRECIS_ENOMEM;
-        }
-        perr_set(c->err, sizeof c->err, "malformed JSON at column %d: %s", e.column, e.text);
-        return PRECIS_EJSON;
+    json_t *obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &e);
+    if (obj) {
+        *st = PRECIS_OK;
+        return obj;
     }
-    precis_status st = add_json_object(c, obj);
+    if (json_error_code(&e) == json_error_out_of_memory) {
+        perr_set(c->err, sizeof c->err, "out of memory");
+        *st = PRECIS_ENOMEM;
+    } else if (!has_text(line, len)) {
+        perr_set(c->err, sizeof c->err, "empty line where a JSON object was expected");
+        *st = PRECIS_EJSON;
+    } else if (strstr(e.text, "JSON_ALLOW_NUL")) {
+        perr_set(c->err, sizeof c->err,
+                 "malformed JSON at column %d: \\u0000 (a NUL character) in a string",
+                 e.column);
+        *st = PRECIS_EJSON;
+    } else {
+        perr_set(c->err, sizeof c->err, "malformed JSON at column %d: %s", e.column, e.text);
+        *st = PRECIS_EJSON;
+    }
+    return NULL;
+}
+
+/* Runs add on the record line after decoding it (see decode_line). */
+static precis_status add_line(precis_cluster *c, const char *line, size_t len,
+                              precis_status (*add)(precis_cluster *, const char *, size_t))
+{
+    if (!c || (!line && len))
+        return PRECIS_EINVAL;
+    char *tmp = NULL;
+    const char *l = line ? line : "";
+    precis_status st = decode_line(c, &l, &len, &tmp);
+    if (!st)
+        st = add(c, l, len);
+    pfree(tmp);
+    c->line_how = CHARSET_UTF8;
+    return st;
+}
+
+static precis_status add_json_article(precis_cluster *c, const char *line, size_t len)
+{
+    precis_status st;
+    json_t *obj = load_json(c, line, len, &st);
+    if (obj)
+        st = add_json_object(c, obj);
     json_decref(obj);
     return st;
 }
 
-precis_status precis_cluster_add_multinews(precis_cluster *c, const char *line, size_t len)
+precis_status precis_cluster_add_json(precis_cluster *c, const char *line, size_t len)
+{
+    return add_line(c, line, len, add_json_article);
+}
+
+static precis_status add_multinews(precis_cluster *c, const char *line, size_t len)
 {
     static const char sep[] = "story_separator_special_tag";
     const size_t seplen = sizeof sep - 1;
-    if (!c || (!line && len))
-        return PRECIS_EINVAL;
     size_t bad;
     precis_status st = utf8_check(line, len, &bad);
     if (st) {
@@ -352,21 +481,13 @@ precis_status precis_cluster_add_multinews(precis_cluster *c, const char *line, 
     return PRECIS_OK;
 }
 
-precis_status precis_cluster_add_json_cluster(precis_cluster *c, const char *line, size_t len)
+static precis_status add_json_cluster(precis_cluster *c, const char *line, size_t len)
 {
-    if (!c || (!line && len))
-        return PRECIS_EINVAL;
-    json_error_t e;
-    json_t *obj = json_loadb(line ? line : "", len, JSON_REJECT_DUPLICATES, &e);
-    if (!obj) {
-        if (json_error_code(&e) == json_error_out_of_memory) {
-            perr_set(c->err, sizeof c->err, "out of memory");
-            return PRECIS_ENOMEM;
-        }
-        perr_set(c->err, sizeof c->err, "malformed JSON at column %d: %s", e.column, e.text);
-        return PRECIS_EJSON;
-    }
-    precis_status st = PRECIS_EJSON;
+    precis_status st;
+    json_t *obj = load_json(c, line, len, &st);
+    if (!obj)
+        return st;
+    st = PRECIS_EJSON;
     size_t before = c->n;
     json_t *arts = json_object_get(obj, "articles");
     if (!json_is_object(obj) || !json_is_array(arts)) {
@@ -374,8 +495,15 @@ precis_status precis_cluster_add_json_cluster(precis_cluster *c, const char *lin
         goto done;
     }
     const char *id = NULL;
-    if (json_opt_str(c, obj, "id", &id) < 0)
+    char idbuf[32];
+    int r = json_opt_str(c, obj, "id", &id);
+    if (r < 0)
         goto done;
+    if (r == 1) { /* a numeric id is kept, as a string */
+        snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT,
+                 json_integer_value(json_object_get(obj, "id")));
+        id = idbuf;
+    }
     /* the id is kept even when the record fails, for its error record */
     if (id && utf8_check(id, strlen(id), &(size_t){0}) == PRECIS_OK &&
         !(c->id = arena_strndup(&c->mem, id, strlen(id)))) {
@@ -401,4 +529,14 @@ precis_status precis_cluster_add_json_cluster(precis_cluster *c, const char *lin
 done:
     json_decref(obj);
     return st;
+}
+
+precis_status precis_cluster_add_multinews(precis_cluster *c, const char *line, size_t len)
+{
+    return add_line(c, line, len, add_multinews);
+}
+
+precis_status precis_cluster_add_json_cluster(precis_cluster *c, const char *line, size_t len)
+{
+    return add_line(c, line, len, add_json_cluster);
 }

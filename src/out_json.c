@@ -7,7 +7,8 @@
  *   {"summary": "...", "words": 97, "sentences": [{"text": "...",
  *    "article": "3", "source": "...", "start": 120, "end": 260,
  *    "position": 1, "support": 2, "articles": ["3", "1"], "score": 0.8}],
- *    "articles": [{"id": "1", "source": "...", "date": "..."}]}
+ *    "articles": [{"id": "1", "source": "...", "date": "...", "title": null,
+ *    "charset": "windows-1252" (only for text that was not plain UTF-8)}]}
  */
 #include "output.h"
 
@@ -69,6 +70,7 @@ void out_json(pbuf *b, const precis_summary *sum, const precis_cluster *c)
         out_json_string(b, precis_cluster_article_date(c, i));
         pbuf_puts(b, ",\"title\":");
         out_json_string(b, precis_cluster_article_title(c, i));
+        out_json_charset(b, c, i);
         pbuf_putc(b, '}');
     }
     pbuf_puts(b, "]}\n");

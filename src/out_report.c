@@ -240,6 +240,7 @@ void out_report_json(pbuf *b, const precis_summary *sum, const precis_analysis *
         out_json_string(b, precis_cluster_article_date(c, i));
         pbuf_puts(b, ",\"title\":");
         out_json_string(b, precis_cluster_article_title(c, i));
+        out_json_charset(b, c, i);
         pbuf_putc(b, '}');
     }
     pbuf_putc(b, ']');

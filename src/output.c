@@ -121,3 +121,12 @@ precis_status precis_report_render(const precis_summary *sum, const precis_analy
     *out = d;
     return PRECIS_OK;
 }
+
+void out_json_charset(pbuf *b, const precis_cluster *c, size_t i)
+{
+    const char *cs = precis_cluster_article_charset(c, i);
+    if (cs && strcmp(cs, "utf-8")) {
+        pbuf_puts(b, ",\"charset\":");
+        out_json_string(b, cs);
+    }
+}

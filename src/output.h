@@ -15,6 +15,11 @@ void out_html(pbuf *b, const precis_summary *sum, const precis_analysis *an,
 /* Appends NUL-terminated s as a quoted JSON string, or null when s is NULL. */
 void out_json_string(pbuf *b, const char *s);
 
+/* Appends ,"charset":"..." for article i when its text was decoded from
+   another encoding than plain UTF-8 (precis_cluster_article_charset), and
+   nothing otherwise. */
+void out_json_charset(pbuf *b, const precis_cluster *c, size_t i);
+
 /* Appends s[0..n) escaped for HTML text and attribute values (& < > " '). */
 void out_put_html(pbuf *b, const char *s, size_t n);
 

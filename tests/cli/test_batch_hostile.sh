@@ -5,7 +5,9 @@
 # exactly one output line per input line, in order: a summary for a good
 # record, an error record carrying the record number (and the cluster id
 # when the JSON had one) for a bad one, a FILE:LINE message on standard
-# error for each bad record, and exit status 1.
+# error for each bad record, and exit status 1.  The encoding cases run
+# with --strict (today's rejection); without it such records are decoded
+# (tests/cli/test_charset.sh).
 # Usage: test_batch_hostile.sh PRECIS TESTS_DIR SHARED_DATA
 set -u
 precis=$1
@@ -42,7 +44,7 @@ good_mn="1 2 7 9 10"
 bad_mn="3 4 5 6 8"
 
 for fmt in text json; do
-  "$precis" batch -q --format "$fmt" -w 30 "$tmp/in.mn" > "$tmp/out" 2> /dev/null
+  "$precis" batch --strict -q --format "$fmt" -w 30 "$tmp/in.mn" > "$tmp/out" 2> /dev/null
   rc=$?
   check "multinews $fmt: exit status 1 (got $rc)" $([ $rc -eq 1 ]; echo $?)
   n=$(wc -l < "$tmp/out")
@@ -67,7 +69,7 @@ for fmt in text json; do
   done
 done
 # the messages name file and line, one per bad record, and a total
-"$precis" batch -w 30 "$tmp/in.mn" > /dev/null 2> "$tmp/err"
+"$precis" batch --strict -w 30 "$tmp/in.mn" > /dev/null 2> "$tmp/err"
 for r in $bad_mn; do
   grep -q "^precis: $tmp/in.mn:$r: " "$tmp/err"
   check "multinews: message for line $r" $?
@@ -81,8 +83,8 @@ check "multinews: byte offset of invalid UTF-8" $?
 grep -q "in.mn:4: NUL byte" "$tmp/err"
 check "multinews: NUL byte named" $?
 # the same from standard input
-"$precis" batch -w 30 < "$tmp/in.mn" > "$tmp/out2" 2> "$tmp/err"
-"$precis" batch -q -w 30 "$tmp/in.mn" > "$tmp/out"
+"$precis" batch --strict -w 30 < "$tmp/in.mn" > "$tmp/out2" 2> "$tmp/err"
+"$precis" batch --strict -q -w 30 "$tmp/in.mn" > "$tmp/out"
 cmp -s "$tmp/out" "$tmp/out2"
 check "multinews: stdin gives the same output" $?
 grep -q "^precis: <stdin>:6: " "$tmp/err"
@@ -107,7 +109,7 @@ big=$(head -c 3000000 /dev/zero | tr '\0' 'x' | sed 's/xxxxxxxxxx/the dam. /g')
   printf '{"id":"l","articles":[{"text":"The dam held overnight.","date":"2026-03-14"}]}\n' # 12
 } > "$tmp/in.jsonl"
 nin=12
-"$precis" batch -q --input jsonl --format json -w 30 "$tmp/in.jsonl" > "$tmp/out" 2> /dev/null
+"$precis" batch --strict -q --input jsonl --format json -w 30 "$tmp/in.jsonl" > "$tmp/out" 2> /dev/null
 rc=$?
 check "jsonl: exit status 1 (got $rc)" $([ $rc -eq 1 ]; echo $?)
 n=$(wc -l < "$tmp/out")
@@ -130,7 +132,7 @@ for spec in 2: 3:c 4: 5: 6: 7: 8:h 9:i 11:; do
   case $line in "$want"?*'"}') true ;; *) false ;; esac
   check "jsonl: record $r is an error record${id:+ with id $id}: $line" $?
 done
-"$precis" batch --input jsonl -w 30 "$tmp/in.jsonl" > "$tmp/out" 2> "$tmp/err"
+"$precis" batch --strict --input jsonl -w 30 "$tmp/in.jsonl" > "$tmp/out" 2> "$tmp/err"
 n=$(wc -l < "$tmp/out")
 check "jsonl text: $nin output lines (got $n)" $([ "$n" -eq $nin ]; echo $?)
 n=$(grep -c "^precis: $tmp/in.jsonl:[0-9]*: " "$tmp/err")

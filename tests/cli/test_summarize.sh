@@ -73,7 +73,7 @@ expect_rc "text stdin" 0 bash -c "'$precis' summarize - < '$ex/cluster/01-northe
 printf 'Good start \xff\xfe bad bytes.\n' > "$tmp/bad-utf8.txt"
 printf 'Text with a \0 NUL byte.\n' > "$tmp/nul.txt"
 : > "$tmp/empty.txt"
-expect_rc "mixed good and bad" 1 "$precis" summarize "$ex/cluster" "$tmp/bad-utf8.txt" "$tmp/nul.txt" "$tmp/empty.txt"
+expect_rc "mixed good and bad" 1 "$precis" summarize --strict "$ex/cluster" "$tmp/bad-utf8.txt" "$tmp/nul.txt" "$tmp/empty.txt"
 grep -q "bad-utf8.txt: invalid UTF-8 at byte 11" "$tmp/err"; check "invalid UTF-8 named with offset" $?
 grep -q "nul.txt: NUL byte" "$tmp/err"; check "NUL byte named" $?
 grep -q "empty.txt: article has no text" "$tmp/err"; check "empty article named" $?
@@ -92,7 +92,7 @@ expect_rc "batch multinews" 0 "$precis" batch --words 60 "$src"
 [ "$(wc -l < "$tmp/out")" -eq "$n" ]; check "batch: one line per input line" $?
 [ "$(grep -c . "$tmp/out")" -eq "$n" ]; check "batch: no empty summary" $?
 { cat "$src"; printf 'bad \xff line\n\nonly story_separator_special_tag  story_separator_special_tag \n'; head -1 "$src"; } > "$tmp/mixed.src"
-expect_rc "batch with bad records" 1 "$precis" batch -f json --words 60 "$tmp/mixed.src"
+expect_rc "batch with bad records" 1 "$precis" batch --strict -f json --words 60 "$tmp/mixed.src"
 [ "$(wc -l < "$tmp/out")" -eq $((n + 4)) ]; check "batch: bad records keep their lines" $?
 sed -n "$((n + 1))p" "$tmp/out" | grep -q "\"record\":$((n + 1)),\"error\":\"invalid UTF-8"
 check "batch: error record for invalid UTF-8" $?

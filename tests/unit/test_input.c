@@ -49,6 +49,7 @@ static void test_metadata_date(void)
 static void test_bad_text(void)
 {
     precis_cluster *c = precis_cluster_new();
+    precis_cluster_set_strict(c, 1);
     precis_article a = {.text = "ab\xff" "cd", .text_len = 5};
     T_EQ_INT(precis_cluster_add(c, &a), PRECIS_EUTF8);
     T_CHECK(strstr(precis_cluster_error(c), "byte 2") != NULL);
@@ -127,6 +128,7 @@ static void test_multinews(void)
     precis_cluster_clear(c);
     const char *e = " story_separator_special_tag  ";
     T_EQ_INT(precis_cluster_add_multinews(c, e, strlen(e)), PRECIS_EEMPTY);
+    precis_cluster_set_strict(c, 1);
     const char *u = "ok story_separator_special_tag bad \xfe";
     T_EQ_INT(precis_cluster_add_multinews(c, u, strlen(u)), PRECIS_EUTF8);
     T_EQ_INT(precis_cluster_size(c), 0);
