@@ -40,8 +40,13 @@
 
 #include <stdint.h>
 
-#define ALPHA 1.0         /* weight of bad characters against good ones */
+static double ALPHA = 1.0; /* DEV */
 #define GOOD_MIN_CHARS 30 /* a shorter paragraph is never "good" */
+#define TEASER_UP 3
+#define TEASER_MAX_PARAS 4
+#define TEASER_MAX_CHARS 700
+static double TEASER_W = 1.0;
+static int TEASER_OUT = 0;
 #define NEG_KEEP 0.5      /* share of the page's prose above which a
                              negative-looking element is the article */
 
@@ -62,6 +67,9 @@ typedef struct ex_elem {
     uint32_t flags;
     double score;    /* good - ALPHA * bad over the subtree */
     double good;     /* good characters over the subtree */
+    uint32_t nparas; /* paragraphs in the subtree */
+    uint32_t nlinkp; /* of which link-dominated (a headline link) */
+    size_t chars;    /* characters of the subtree's paragraphs */
 } ex_elem;
 
 typedef struct ex_para {
@@ -473,6 +481,8 @@ static void ex_walk(ex *x, const xmlNode *n, uint32_t parent, int in_link, int d
         e->parent = parent;
         e->flags = f;
         e->score = e->good = 0;
+        e->nparas = e->nlinkp = 0;
+        e->chars = 0;
         e->neg = (f & F_NEG) ? me : parent != UINT32_MAX ? x->el[parent].neg : UINT32_MAX;
         if (f & F_BLOCK)
             ex_flush(x);
@@ -614,6 +624,46 @@ static void sum_subtrees(ex *x)
     }
 }
 
+/* Paragraph counts per subtree, for teaser_para(). */
+static void count_paras(ex *x)
+{
+    for (size_t i = 0; i < x->npa; i++) {
+        const ex_para *p = &x->pa[i];
+        if (p->owner == UINT32_MAX)
+            continue;
+        ex_elem *e = &x->el[p->owner];
+        e->nparas++;
+        e->chars += p->chars;
+        if (p->chars >= 15 && p->link_chars * 2 > p->chars)
+            e->nlinkp++;
+    }
+    for (size_t i = x->nel; i-- > 1;) {
+        uint32_t par = x->el[i].parent;
+        if (par != UINT32_MAX) {
+            x->el[par].nparas += x->el[i].nparas;
+            x->el[par].nlinkp += x->el[i].nlinkp;
+            x->el[par].chars += x->el[i].chars;
+        }
+    }
+}
+
+/* A teaser: prose that shares a small box with a headline link, as the
+   items of a list of other stories do ("<h3><a>Headline</a></h3><p>What
+   it is about</p>").  Looked for up to TEASER_UP levels above the
+   paragraph's block; an article's own paragraphs sit in a box of many. */
+static int teaser_para(const ex *x, const ex_para *p)
+{
+    uint32_t e = p->owner;
+    for (int up = 0; up <= TEASER_UP && e != UINT32_MAX; up++, e = x->el[e].parent) {
+        const ex_elem *el = &x->el[e];
+        if (el->nparas > TEASER_MAX_PARAS || el->chars > TEASER_MAX_CHARS)
+            return 0;
+        if (el->nlinkp > 0)
+            return 1;
+    }
+    return 0;
+}
+
 static void score_paras(ex *x, int use_neg)
 {
     for (size_t i = 0; i < x->nel; i++)
@@ -622,7 +672,9 @@ static void score_paras(ex *x, int use_neg)
         const ex_para *p = &x->pa[i];
         if (p->owner == UINT32_MAX || (use_neg && x->el[p->owner].neg != UINT32_MAX))
             continue;
-        if (para_good(p)) {
+        if (para_good(p) && teaser_para(x, p)) {
+            x->el[p->owner].score -= TEASER_W * (double)p->chars;
+        } else if (para_good(p)) {
             x->el[p->owner].score += (double)p->chars;
             x->el[p->owner].good += (double)p->chars;
         } else if (para_bad(p)) {
@@ -637,6 +689,7 @@ static uint32_t pick_container(ex *x)
     /* A "negative" element holding most of the page's prose is the
        article's wrapper with an unlucky class name ("page-ad-margins",
        "has-sidebar"), not boilerplate: it stops being negative. */
+    count_paras(x);
     score_paras(x, 0);
     double total = 0;
     for (size_t i = 0; i < x->nel; i++)
@@ -683,6 +736,9 @@ static int same_as(const char *s, size_t n, const char *t)
 size_t extract_text(xmlDoc *doc, const html_meta *m, pbuf *out)
 {
     ex x;
+    if (getenv("PX_ALPHA")) ALPHA = atof(getenv("PX_ALPHA"));
+    if (getenv("PX_TW")) TEASER_W = atof(getenv("PX_TW"));
+    if (getenv("PX_TO")) TEASER_OUT = atoi(getenv("PX_TO"));
     memset(&x, 0, sizeof x);
     pbuf_init(&x.text);
     x.space = 1;
@@ -708,6 +764,8 @@ size_t extract_text(xmlDoc *doc, const html_meta *m, pbuf *out)
         const char *s = x.text.data + p->start;
         size_t n = p->end - p->start;
         if (p->heading & F_H1)
+            continue;
+        if (TEASER_OUT && para_good(p) && teaser_para(&x, p))
             continue;
         if (p->link_chars * 2 > p->chars)
             continue;

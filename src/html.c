@@ -17,10 +17,9 @@
  * Character set, in the order of the HTML standard's "encoding sniffing":
  * a byte-order mark; else the label of a <meta charset> or <meta
  * http-equiv="Content-Type"> found by the standard's prescan of the first
- * 1024 bytes (labels mapped as the Encoding Standard maps them: latin1
- * and ASCII are windows-1252, gb2312 is GBK, a UTF-16 label on bytes that
- * passed as ASCII is UTF-8); else UTF-8 when the bytes are valid UTF-8;
- * else windows-1252.  The decoding itself is charset.c's.
+ * 1024 bytes (a UTF-16 label on bytes that passed as ASCII means UTF-8); else UTF-8 when the bytes are valid UTF-8;
+ * else windows-1252.  The decoding itself, and the mapping of labels to
+ * iconv names, is charset.c's; this file only finds the label.
  */
 #include "html.h"
 
@@ -283,25 +282,16 @@ static int html_prescan(const char *d, size_t n, char *label, size_t cap)
     return 0;
 }
 
-/* The Encoding Standard's mapping of labels whose iconv meaning differs
-   from a browser's. */
+/* The prescan's own rule (HTML standard): a UTF-16 label found in bytes
+   that read as ASCII is wrong, the page is UTF-8; x-user-defined is
+   windows-1252.  Other labels go to charset.c, which maps the Encoding
+   Standard's labels to iconv names. */
 static const char *label_fix(const char *l)
 {
-    static const char *const latin1[] = {"iso-8859-1", "iso8859-1", "latin1", "l1",
-                                         "us-ascii", "ascii", "iso_8859-1", "cp1252",
-                                         "x-cp1252", "iso-ir-100", "ansi_x3.4-1968", NULL};
-    for (const char *const *p = latin1; *p; p++)
-        if (!strcmp(l, *p))
-            return "windows-1252";
-    if (!strcmp(l, "gb2312") || !strcmp(l, "gb_2312-80") || !strcmp(l, "x-gbk") ||
-        !strcmp(l, "chinese"))
-        return "GBK";
-    if (!strncmp(l, "utf-16", 6) || !strcmp(l, "x-user-defined"))
-        return strcmp(l, "x-user-defined") ? "utf-8" : "windows-1252";
-    if (!strcmp(l, "iso-8859-9") || !strcmp(l, "latin5"))
-        return "windows-1254";
-    if (!strcmp(l, "tis-620") || !strcmp(l, "iso-8859-11"))
-        return "windows-874";
+    if (!strncmp(l, "utf-16", 6))
+        return "utf-8";
+    if (!strcmp(l, "x-user-defined"))
+        return "windows-1252";
     return l;
 }
 
@@ -418,8 +408,10 @@ precis_status precis_page_read(precis_page *p, const char *data, size_t len)
         return PRECIS_ENOMEM;
     }
     pfree(raw);
-    snprintf(p->charset, sizeof p->charset, "%s%s%s", charset_how_name(how),
-             declared ? " " : "", declared ? declared : "");
+    if (how == CHARSET_DECLARED)
+        snprintf(p->charset, sizeof p->charset, "declared %s", declared);
+    else
+        snprintf(p->charset, sizeof p->charset, "%s", charset_how_name(how));
     /* NUL bytes end libxml2's text early: a browser shows U+FFFD, we a space */
     for (size_t i = 0; i < utf8_len; i++)
         if (!utf8[i])
