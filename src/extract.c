@@ -518,33 +518,166 @@ static int para_bad(const ex_para *p)
     return p->chars < GOOD_MIN_CHARS && p->punct == 0;
 }
 
-/* Does the paragraph's text start with one of the stock phrases of page
-   furniture (case-insensitive)?  Only asked of short paragraphs. */
+/* Lower-cased copy of s[0..n) into buf (cap bytes), trailing spaces and
+   punctuation dropped. */
+static size_t lower_trim(const char *s, size_t n, char *buf, size_t cap)
+{
+    size_t k = 0;
+    for (; k < n && k < cap - 1; k++) {
+        unsigned char c = (unsigned char)s[k];
+        buf[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    while (k && (buf[k - 1] == ' ' || buf[k - 1] == '.' || buf[k - 1] == ':' ||
+                 buf[k - 1] == '!' || buf[k - 1] == '>' || buf[k - 1] == '|'))
+        k--;
+    buf[k] = 0;
+    return k;
+}
+
+/* Page furniture by its words: a short paragraph that is one of the
+   stock lines of widgets and labels ("Advertisement", "Share", "Tags",
+   "Related content", "Don't miss"), or starts with one of their phrases
+   ("Read more", "Sign up", "Follow us", "Image copyright", "Photo:"). */
 static int stock_phrase(const char *s, size_t n)
 {
-    static const char *const phrases[] = {
-        "advertisement", "advertisment", "sponsored", "story continues", "continue reading",
-        "read more", "read next", "read also", "related:", "related articles",
-        "related stories", "related coverage", "see also", "more:", "share this",
-        "share on", "share via", "click here", "sign up", "subscribe", "follow us",
-        "follow @", "like us on", "image:", "image copyright", "photo:", "photograph:",
-        "credit:", "getty images", "photo by", "photo credit", "video:", "watch:",
-        "listen:", "(ap photo", "file photo", "copyright", "©", "all rights reserved",
-        "this article", "comments", "leave a comment", "we use cookies", "accept",
-        "skip to", "back to top", "print", "email", "tweet", "whatsapp", "pinterest",
-        "facebook", "twitter", "linkedin", "reddit", "next article", "previous article",
-        "updated:", "published:", "posted:", "last updated", "loading", "close", "menu",
-        "open in app", NULL};
-    char low[48];
-    size_t k = 0;
-    for (; k < n && k < sizeof low - 1; k++) {
-        unsigned char c = (unsigned char)s[k];
-        low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    low[k] = 0;
-    for (const char *const *p = phrases; *p; p++)
+    static const char *const whole[] = {
+        "advert", "advertisement", "advertisment", "ad", "ads", "share", "shares", "tags",
+        "tag", "topics", "related", "related content", "related articles", "related stories",
+        "related coverage", "related posts", "related news", "don't miss", "don’t miss",
+        "more", "more stories", "comments", "print", "email", "e-mail", "menu", "close",
+        "loading", "tweet", "video", "photos", "gallery", "next", "previous", "back to top",
+        "trending", "most read", "most popular", "recommended", "sponsored", "newsletter",
+        "subscribe", "share this", "share this article", "share this story", "see also",
+        "read more", "read next", "more from", "you may also like", "you might also like",
+        "recommended for you", "popular", "latest", "latest news", "top stories",
+        "this slideshow requires javascript", "tell us what you think", NULL};
+    static const char *const prefix[] = {
+        "advertisement", "sponsored content", "story continues", "continue reading",
+        "read more", "read next", "read also", "related:", "see also:", "more:", "share this",
+        "share on ", "share via", "click here", "sign up", "subscribe to", "subscribe for",
+        "follow us", "follow @", "like us on", "image:", "image copyright", "image caption",
+        "photo:", "photograph:", "picture:", "credit:", "getty images", "photo by ",
+        "photo credit", "(ap photo", "file photo", "©", "copyright ©", "all rights reserved",
+        "leave a comment", "we use cookies", "skip to ", "next article", "previous article",
+        "updated:", "published:", "posted:", "last updated", "open in app", "download the app",
+        "get the app", "watch:", "watch the video", "listen:", "listen to this", NULL};
+    char low[96];
+    size_t k = lower_trim(s, n, low, sizeof low);
+    for (const char *const *p = whole; *p; p++)
+        if (!strcmp(low, *p))
+            return 1;
+    for (const char *const *p = prefix; *p; p++)
         if (!strncmp(low, *p, strlen(*p)))
             return 1;
+    (void)k;
+    return 0;
+}
+
+/* A caption's credit at the end: "(Image: GETTY)", "(Photo: AP)". */
+static int credit_tail(const char *s, size_t n)
+{
+    if (n < 4 || s[n - 1] != ')')
+        return 0;
+    size_t open = n;
+    while (open > 0 && s[open - 1] != '(' && n - open < 60)
+        open--;
+    if (open == 0 || s[open - 1] != '(')
+        return 0;
+    char low[24];
+    lower_trim(s + open, n - open, low, sizeof low);
+    static const char *const heads[] = {"image", "photo", "picture", "pic", "credit",
+                                        "getty", "ap photo", "reuters", "afp", NULL};
+    for (const char *const *p = heads; *p; p++)
+        if (!strncmp(low, *p, strlen(*p)))
+            return 1;
+    return 0;
+}
+
+/* Case-insensitive substring search in s[0..n) for an ASCII word. */
+static int has_word(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    for (size_t i = 0; i + k <= n; i++) {
+        size_t j = 0;
+        while (j < k && ((unsigned char)s[i + j] | 32) == (unsigned char)w[j])
+            j++;
+        if (j == k)
+            return 1;
+    }
+    return 0;
+}
+
+/* A cookie or consent notice. */
+static int cookie_notice(const char *s, size_t n, size_t chars)
+{
+    return chars < 600 && has_word(s, n, "cookie") &&
+           (has_word(s, n, "website") || has_word(s, n, "browsing") ||
+            has_word(s, n, "consent") || has_word(s, n, "privacy") ||
+            has_word(s, n, "this site"));
+}
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Length of a run of ASCII letters at s[0..n). */
+static size_t alpha_run(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && ((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z'))
+        k++;
+    return k;
+}
+
+static int month_word(const char *s, size_t k)
+{
+    static const char *const m[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                    "jul", "aug", "sep", "oct", "nov", "dec", NULL};
+    if (k < 3)
+        return 0;
+    for (const char *const *p = m; *p; p++)
+        if ((s[0] | 32) == (*p)[0] && (s[1] | 32) == (*p)[1] && (s[2] | 32) == (*p)[2])
+            return 1;
+    return 0;
+}
+
+/* Does the line open with a date ("05/10/2018", "2019-11-20",
+   "November 20, 2019", "Tue, 19 Nov 2019")?  The date-and-name lines of
+   article headers do. */
+static int starts_with_date(const char *s, size_t n)
+{
+    size_t i = 0, k = alpha_run(s, n);
+    static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL};
+    if (k >= 3 && !month_word(s, k))
+        for (const char *const *d = days; *d; d++)
+            if ((s[0] | 32) == (*d)[0] && (s[1] | 32) == (*d)[1] && (s[2] | 32) == (*d)[2]) {
+                i = k; /* a weekday: skip it and its comma */
+                while (i < n && (s[i] == ',' || s[i] == ' ' || s[i] == '.'))
+                    i++;
+                break;
+            }
+    const char *t = s + i;
+    size_t m = n - i;
+    if (m >= 8 && is_digit(t[0])) {
+        size_t a = 0;
+        while (a < m && is_digit(t[a]))
+            a++;
+        if (a <= 4 && a < m && (t[a] == '/' || t[a] == '-' || t[a] == '.')) {
+            size_t b = a + 1;
+            while (b < m && is_digit(t[b]))
+                b++;
+            if (b > a + 1 && b <= a + 3 && b + 1 < m && t[b] == t[a] && is_digit(t[b + 1]))
+                return 1; /* two separators: a whole date, not "1/2 tsp" */
+        }
+        if (a <= 2 && a < m && t[a] == ' ' && month_word(t + a + 1, alpha_run(t + a + 1, m - a - 1)))
+            return 1;
+        return 0;
+    }
+    k = alpha_run(t, m);
+    if (month_word(t, k)) {
+        size_t j = k;
+        while (j < m && (t[j] == ' ' || t[j] == '.'))
+            j++;
+        return j < m && is_digit(t[j]);
+    }
     return 0;
 }
 
@@ -716,21 +849,32 @@ static uint32_t pick_container(ex *x)
     return best;
 }
 
-/* Case-insensitive equality of a paragraph and the title, ignoring
-   surrounding space. */
-static int same_as(const char *s, size_t n, const char *t)
+/* Letters and digits of s[0..n), lower-cased (ASCII), into buf. */
+static size_t fold_alnum(const char *s, size_t n, char *buf, size_t cap)
 {
-    if (!t)
-        return 0;
-    size_t tn = strlen(t);
-    if (tn != n)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)s[i], b = (unsigned char)t[i];
-        if ((a | 32) != (b | 32) && a != b)
-            return 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z'))
+            buf[k++] = (char)(c | (c >= 'A' ? 32 : 0));
+        else if (c >= 0x80)
+            buf[k++] = (char)c;
     }
-    return 1;
+    buf[k] = 0;
+    return k;
+}
+
+/* The headline again: a paragraph equal to the title, or one containing
+   the other, letters and digits compared without case. */
+static int title_like(const char *s, size_t n, const char *title)
+{
+    if (!title || n > 400)
+        return 0;
+    char a[512], b[512];
+    size_t na = fold_alnum(s, n, a, sizeof a), nb = fold_alnum(title, strlen(title), b, sizeof b);
+    if (na < 12 || nb < 12)
+        return 0;
+    return !strcmp(a, b) || (na >= nb && strstr(a, b) && na < nb + 40) || (nb > na && strstr(b, a));
 }
 
 size_t extract_text(xmlDoc *doc, const html_meta *m, pbuf *out)
@@ -753,6 +897,7 @@ size_t extract_text(xmlDoc *doc, const html_meta *m, pbuf *out)
     uint32_t c = pick_container(&x);
     if (c == UINT32_MAX)
         goto done;
+    int body_started = 0; /* a good paragraph was kept: header lines are over */
     for (size_t i = 0; i < x.npa; i++) {
         const ex_para *p = &x.pa[i];
         uint32_t o = p->owner;
@@ -771,10 +916,19 @@ size_t extract_text(xmlDoc *doc, const html_meta *m, pbuf *out)
             continue;
         if (p->chars <= 60 && stock_phrase(s, n))
             continue;
+        if (p->chars < 400 && credit_tail(s, n))
+            continue;
+        if (cookie_notice(s, n, p->chars))
+            continue;
         if (byline_or_date(s, n, p->chars, p->punct))
             continue;
-        if (p->heading && m && same_as(s, n, m->title))
+        if (p->chars < 70 && s[n - 1] != '.' && s[n - 1] != ':' && s[n - 1] != '?' &&
+            s[n - 1] != '!' && !body_started && starts_with_date(s, n))
             continue;
+        if ((p->heading || !body_started) && m && title_like(s, n, m->title))
+            continue;
+        if (para_good(p))
+            body_started = 1;
         if (kept)
             pbuf_put(out, "\n\n", 2);
         pbuf_put(out, s, n);
