@@ -24,6 +24,8 @@ static const char help[] =
     "options:\n"
     "      --input FMT       multinews (default) | jsonl: one cluster per line,\n"
     "                        {\"id\": ..., \"articles\": [{\"text\": ...}, ...]}\n"
+    "                        | html: one cluster per line, the paths of its web\n"
+    "                        pages separated by spaces or tabs\n"
     "      --analyze         write the full report of each cluster (summary, copies,\n"
     "                        quotes, facts, timeline) as JSON, as 'precis analyze'\n"
     "  -q, --quiet           no per-record messages on standard error\n";
@@ -60,6 +62,35 @@ static void json_err_record(FILE *out, size_t rec, const char *id, const char *m
     fputs("\"}\n", out);
 }
 
+/* --input html: the line names the pages of one cluster (paths separated
+   by spaces or tabs); each is read for its article.  A page that fails
+   fails the record, with "PATH: what is wrong" in err. */
+static precis_status add_html_line(precis_cluster *cl, char *line, size_t len, char *err,
+                                   size_t errcap)
+{
+    line[len] = '\0';
+    precis_status st = PRECIS_EEMPTY;
+    snprintf(err, errcap, "no page named on the line");
+    for (char *save = NULL, *path = strtok_r(line, " \t", &save); path;
+         path = strtok_r(NULL, " \t", &save)) {
+        char rerr[512];
+        size_t n;
+        char *buf = cli_read_file(path, &n, rerr, sizeof rerr);
+        if (!buf) {
+            snprintf(err, errcap, "%s", rerr);
+            return PRECIS_EIO;
+        }
+        const char *b = strrchr(path, '/');
+        st = precis_cluster_add_html(cl, buf, n, b ? b + 1 : path, b ? b + 1 : path);
+        free(buf);
+        if (st) {
+            snprintf(err, errcap, "%s: %s", path, precis_cluster_error(cl));
+            return st;
+        }
+    }
+    return st;
+}
+
 int cmd_batch(int argc, char **argv)
 {
     cli_summary_opts o;
@@ -91,6 +122,8 @@ int cmd_batch(int argc, char **argv)
                 jsonl = 0;
             else if (!strcmp(optarg, "jsonl"))
                 jsonl = 1;
+            else if (!strcmp(optarg, "html"))
+                jsonl = 2;
             else {
                 fprintf(stderr, "precis: unknown batch input '%s'\n", optarg);
                 return EXIT_USAGE;
@@ -146,8 +179,10 @@ int cmd_batch(int argc, char **argv)
         if (len && line[len - 1] == '\r')
             len--;
         precis_cluster_clear(cl);
-        precis_status st = jsonl ? precis_cluster_add_json_cluster(cl, line, len)
-                                 : precis_cluster_add_multinews(cl, line, len);
+        char page_err[768];
+        precis_status st = jsonl == 2 ? add_html_line(cl, line, len, page_err, sizeof page_err)
+                           : jsonl    ? precis_cluster_add_json_cluster(cl, line, len)
+                                      : precis_cluster_add_multinews(cl, line, len);
         if (!st && !quiet)
             cli_warn_charsets(cl, 0, name, rec);
         const char *msg = NULL;
@@ -156,7 +191,7 @@ int cmd_batch(int argc, char **argv)
         char *out = NULL;
         size_t olen = 0;
         if (st) {
-            msg = precis_cluster_error(cl);
+            msg = jsonl == 2 ? page_err : precis_cluster_error(cl);
         } else {
             st = analyze ? precis_summarize_analyze(s, cl, &sum, &an) : precis_summarize(s, cl, &sum);
             if (st)

@@ -6,7 +6,9 @@
  * input whose first non-blank byte is '{' with --input auto) holds one
  * article per line.  A bad article is reported as FILE[:LINE]: message and
  * skipped; the summary of the rest is still written and the exit status
- * is 1.  With no usable article at all the exit status is 3.
+ * is 1.  With no usable article at all the exit status is 3.  Web pages
+ * (--input html, or auto-detected) are read for their article by the
+ * library (precis_cluster_add_html).
  */
 #include "opts.h"
 
@@ -25,10 +27,12 @@ static const char help[] =
     "article per line: {\"id\", \"source\", \"date\", \"title\", \"text\"}.\n"
     "\n"
     "options:\n"
-    "      --input FMT       auto | text | jsonl (default auto: *.jsonl files and\n"
-    "                        input starting with '{' are JSON Lines)\n";
+    "      --input FMT       auto | text | jsonl | html (default auto: *.jsonl files\n"
+    "                        and input starting with '{' are JSON Lines; *.html,\n"
+    "                        *.htm, *.html.gz and input that is plainly HTML or\n"
+    "                        gzip are web pages, read for their article)\n";
 
-enum { IN_AUTO, IN_TEXT, IN_JSONL };
+enum { IN_AUTO, IN_TEXT, IN_JSONL, IN_HTML };
 
 typedef struct run {
     precis_cluster *c;
@@ -134,6 +138,22 @@ static void add_file(run *r, const char *path)
         return;
     }
     int jsonl = r->input == IN_JSONL;
+    int html = r->input == IN_HTML ||
+               (r->input == IN_AUTO &&
+                (ends_with(path, ".html") || ends_with(path, ".htm") ||
+                 ends_with(path, ".html.gz") || ends_with(path, ".htm.gz") ||
+                 precis_is_html(buf, len)));
+    if (html) {
+        precis_status st = precis_cluster_add_html(r->c, buf, len, base_name(name), base_name(name));
+        if (st) {
+            fprintf(stderr, "precis: %s: %s\n", name, precis_cluster_error(r->c));
+            r->bad++;
+            if (st == PRECIS_ENOMEM)
+                r->fatal = 1;
+        }
+        free(buf);
+        return;
+    }
     if (r->input == IN_AUTO) {
         int bo = utf16_order(buf, len);
         size_t w = bo ? 2 : 1, k = bo ? 2 : (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) * 3;
@@ -221,7 +241,7 @@ static const char help_analyze[] =
     "self-contained page).\n"
     "\n"
     "options:\n"
-    "      --input FMT       auto | text | jsonl (default auto)\n";
+    "      --input FMT       auto | text | jsonl | html (default auto)\n";
 
 static int run_cmd(int argc, char **argv, int analyze)
 {
@@ -247,6 +267,8 @@ static int run_cmd(int argc, char **argv, int analyze)
                 r.input = IN_TEXT;
             else if (!strcmp(optarg, "jsonl"))
                 r.input = IN_JSONL;
+            else if (!strcmp(optarg, "html"))
+                r.input = IN_HTML;
             else {
                 fprintf(stderr, "precis: unknown input format '%s'\n", optarg);
                 return EXIT_USAGE;

@@ -40,13 +40,12 @@
 
 #include <stdint.h>
 
-static double ALPHA = 1.0; /* DEV */
+#define ALPHA 1.0 /* weight of bad characters against good ones */
 #define GOOD_MIN_CHARS 30 /* a shorter paragraph is never "good" */
 #define TEASER_UP 3
 #define TEASER_MAX_PARAS 4
 #define TEASER_MAX_CHARS 700
-static double TEASER_W = 1.0;
-static int TEASER_OUT = 0;
+#define TEASER_W 1.0 /* weight of a teaser's characters against a container */
 #define NEG_KEEP 0.5      /* share of the page's prose above which a
                              negative-looking element is the article */
 
@@ -880,9 +879,6 @@ static int title_like(const char *s, size_t n, const char *title)
 size_t extract_text(xmlDoc *doc, const html_meta *m, pbuf *out)
 {
     ex x;
-    if (getenv("PX_ALPHA")) ALPHA = atof(getenv("PX_ALPHA"));
-    if (getenv("PX_TW")) TEASER_W = atof(getenv("PX_TW"));
-    if (getenv("PX_TO")) TEASER_OUT = atoi(getenv("PX_TO"));
     memset(&x, 0, sizeof x);
     pbuf_init(&x.text);
     x.space = 1;
@@ -909,8 +905,6 @@ size_t extract_text(xmlDoc *doc, const html_meta *m, pbuf *out)
         const char *s = x.text.data + p->start;
         size_t n = p->end - p->start;
         if (p->heading & F_H1)
-            continue;
-        if (TEASER_OUT && para_good(p) && teaser_para(&x, p))
             continue;
         if (p->link_chars * 2 > p->chars)
             continue;
