@@ -80,12 +80,25 @@ typedef struct ex_para {
     uint32_t heading;  /* F_HEADING / F_H1 bits of the owner chain */
 } ex_para;
 
+/* Small per-page caches: libxml2 interns tag names in the document's
+   dictionary, so a name's flags are looked up by its pointer; class and
+   id values repeat across a page, so rule 2 is remembered by hash. */
+#define TAG_CACHE 128
+#define ATTR_CACHE 512
+typedef struct ex_cache {
+    const xmlChar *tag[TAG_CACHE];
+    uint32_t tagf[TAG_CACHE];
+    uint64_t attr[ATTR_CACHE]; /* hash | 1, 0 = empty */
+    unsigned char attrneg[ATTR_CACHE];
+} ex_cache;
+
 typedef struct ex {
     ex_elem *el;
     size_t nel, capel;
     ex_para *pa;
     size_t npa, cappa;
     pbuf text;
+    ex_cache cache;
     /* the paragraph being cut */
     size_t cur_start, cur_chars, cur_link, cur_punct;
     uint32_t cur_owner, cur_heading;
@@ -249,17 +262,13 @@ static int style_hidden(const char *st)
     return strstr(sq, "display:none") || strstr(sq, "visibility:hidden");
 }
 
-/* The flags of element n (rules 1 and 2). */
-static uint32_t elem_flags(const xmlNode *n)
+/* Flags that depend on the tag name alone (F_NEG here: a negative tag). */
+enum { T_KEEP = 1u << 16, T_ARTICLE = 1u << 17 };
+
+static uint32_t tag_flags(const xmlChar *nm)
 {
-    const xmlChar *nm = n->name;
     uint32_t f = 0;
     if (name_in(nm, drop_tags))
-        return F_DROP;
-    if (html_attr(n, "hidden") || style_hidden(html_attr(n, "style")))
-        return F_DROP;
-    const char *ah = html_attr(n, "aria-hidden");
-    if (ah && html_eq((const xmlChar *)ah, "true"))
         return F_DROP;
     if (name_in(nm, block_tags))
         f |= F_BLOCK;
@@ -270,25 +279,97 @@ static uint32_t elem_flags(const xmlNode *n)
     }
     if (html_eq(nm, "a"))
         f |= F_LINK;
-    const char *ip = html_attr(n, "itemprop");
-    if (ip && strstr(ip, "articleBody"))
-        f |= F_BODYPROP;
-    if (html_eq(nm, "html") || html_eq(nm, "body") || html_eq(nm, "main") ||
-        (f & F_BODYPROP))
+    if (html_eq(nm, "html") || html_eq(nm, "body") || html_eq(nm, "main"))
+        f |= T_KEEP;
+    else if (html_eq(nm, "article"))
+        f |= T_ARTICLE;
+    else if (name_in(nm, neg_tags))
+        f |= F_NEG;
+    return f;
+}
+
+static uint32_t tag_flags_cached(ex_cache *c, const xmlChar *nm)
+{
+    size_t h = ((uintptr_t)nm >> 4) % TAG_CACHE;
+    if (c->tag[h] != nm) {
+        c->tag[h] = nm;
+        c->tagf[h] = tag_flags(nm);
+    }
+    return c->tagf[h];
+}
+
+static int attr_negative_cached(ex_cache *c, const char *v)
+{
+    if (!v || !*v)
+        return 0;
+    uint64_t h = hash_bytes(v, strlen(v)) | 1;
+    size_t slot = (size_t)(h >> 32) % ATTR_CACHE;
+    if (c->attr[slot] != h) {
+        c->attr[slot] = h;
+        c->attrneg[slot] = (unsigned char)attr_negative(v);
+    }
+    return c->attrneg[slot];
+}
+
+static int role_negative(const char *role)
+{
+    static const char *const roles[] = {"navigation", "complementary", "contentinfo",
+                                        "banner", "dialog", "alert", NULL};
+    return role && name_in((const xmlChar *)role, roles);
+}
+
+/* The flags of element n (rules 1 and 2). */
+static uint32_t elem_flags(ex_cache *c, const xmlNode *n)
+{
+    uint32_t tf = tag_flags_cached(c, n->name);
+    if (tf & F_DROP)
+        return F_DROP;
+    uint32_t f = tf & (F_BLOCK | F_HEADING | F_H1 | F_LINK);
+    const char *cls = NULL, *id = NULL, *role = NULL;
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *v = a->children && a->children->content ? (const char *)a->children->content
+                                                             : "";
+        const xmlChar *an = a->name;
+        switch (an[0] | 32) {
+        case 'h':
+            if (html_eq(an, "hidden"))
+                return F_DROP;
+            break;
+        case 's':
+            if (html_eq(an, "style") && style_hidden(v))
+                return F_DROP;
+            break;
+        case 'a':
+            if (html_eq(an, "aria-hidden") && html_eq((const xmlChar *)v, "true"))
+                return F_DROP;
+            break;
+        case 'i':
+            if (html_eq(an, "id"))
+                id = v;
+            else if (html_eq(an, "itemprop") && strstr(v, "articleBody"))
+                f |= F_BODYPROP;
+            break;
+        case 'c':
+            if (html_eq(an, "class"))
+                cls = v;
+            break;
+        case 'r':
+            if (html_eq(an, "role"))
+                role = v;
+            break;
+        default:
+            break;
+        }
+    }
+    if ((tf & T_KEEP) || (f & F_BODYPROP))
         return f;
-    if (name_in(nm, neg_tags))
+    if (tf & F_NEG)
         return f | F_NEG;
-    const char *role = html_attr(n, "role");
-    if (role && (html_eq((const xmlChar *)role, "navigation") ||
-                 html_eq((const xmlChar *)role, "complementary") ||
-                 html_eq((const xmlChar *)role, "contentinfo") ||
-                 html_eq((const xmlChar *)role, "banner") ||
-                 html_eq((const xmlChar *)role, "dialog") ||
-                 html_eq((const xmlChar *)role, "alert")))
+    if (role_negative(role))
         return f | F_NEG;
-    if (html_eq(nm, "article"))
+    if (tf & T_ARTICLE)
         return f;
-    if (attr_negative(html_attr(n, "class")) || attr_negative(html_attr(n, "id")))
+    if (attr_negative_cached(c, cls) || attr_negative_cached(c, id))
         f |= F_NEG;
     return f;
 }
@@ -462,7 +543,7 @@ static void ex_walk(ex *x, const xmlNode *n, uint32_t parent, int in_link, int d
         }
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        uint32_t f = elem_flags(n);
+        uint32_t f = elem_flags(&x->cache, n);
         if (f & F_DROP)
             continue;
         if (x->nel == x->capel) {

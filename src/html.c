@@ -413,9 +413,8 @@ precis_status precis_page_read(precis_page *p, const char *data, size_t len)
     else
         snprintf(p->charset, sizeof p->charset, "%s", charset_how_name(how));
     /* NUL bytes end libxml2's text early: a browser shows U+FFFD, we a space */
-    for (size_t i = 0; i < utf8_len; i++)
-        if (!utf8[i])
-            utf8[i] = ' ';
+    for (char *z = memchr(utf8, 0, utf8_len); z; z = memchr(z, 0, utf8_len - (size_t)(z - utf8)))
+        *z = ' ';
     precis_status st = html_parse(p, utf8, utf8_len);
     pfree(utf8);
     if (st)

@@ -409,11 +409,37 @@ static void offer_text(meta_state *st, slot *s, const xmlNode *n, int rank, cons
     pbuf_free(&b);
 }
 
-static int class_has(const xmlNode *n, const char *word)
+
+enum { TG_OTHER, TG_SCRIPT, TG_SKIP, TG_META, TG_LINK, TG_HTML, TG_TITLE, TG_H1, TG_TIME,
+       TG_A, TG_BODY };
+
+/* The tags this walk cares about, by a switch on the first letter (the
+   walk visits every element of the page, so this is kept cheap). */
+static int tag_kind(const xmlChar *nm)
 {
-    const char *c = html_attr(n, "class");
-    const char *i = html_attr(n, "id");
-    return (c && strstr(c, word)) || (i && strstr(i, word));
+    switch (nm[0] | 32) {
+    case 's':
+        return html_eq(nm, "script") ? TG_SCRIPT : html_eq(nm, "style") ? TG_SKIP : TG_OTHER;
+    case 'n':
+        return html_eq(nm, "noscript") ? TG_SKIP : TG_OTHER;
+    case 't':
+        return html_eq(nm, "title")      ? TG_TITLE
+               : html_eq(nm, "time")     ? TG_TIME
+               : html_eq(nm, "template") ? TG_SKIP
+                                         : TG_OTHER;
+    case 'm':
+        return html_eq(nm, "meta") ? TG_META : TG_OTHER;
+    case 'l':
+        return html_eq(nm, "link") ? TG_LINK : TG_OTHER;
+    case 'h':
+        return html_eq(nm, "html") ? TG_HTML : html_eq(nm, "h1") ? TG_H1 : TG_OTHER;
+    case 'a':
+        return nm[1] ? TG_OTHER : TG_A;
+    case 'b':
+        return html_eq(nm, "body") ? TG_BODY : TG_OTHER;
+    default:
+        return TG_OTHER;
+    }
 }
 
 static void walk(meta_state *st, const xmlNode *n, int depth, int *time_seen)
@@ -421,41 +447,53 @@ static void walk(meta_state *st, const xmlNode *n, int depth, int *time_seen)
     for (; n && !st->oom; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        const xmlChar *nm = n->name;
-        if (html_eq(nm, "script")) {
+        int kind = tag_kind(n->name);
+        if (kind == TG_SCRIPT) {
             const char *t = html_attr(n, "type");
             if (t && html_eq((const xmlChar *)t, "application/ld+json"))
                 ld_script(st, n);
             continue;
         }
-        if (html_eq(nm, "style") || html_eq(nm, "noscript") || html_eq(nm, "template"))
+        if (kind == TG_SKIP)
             continue;
-        if (html_eq(nm, "meta")) {
+        if (kind == TG_META) {
             meta_tag(st, n);
             continue;
         }
-        if (html_eq(nm, "link")) {
-            const char *rel = html_attr(n, "rel"), *href = html_attr(n, "href");
+        if (kind == TG_TITLE) {
+            if (st->title.rank > R_TEXT)
+                offer_text(st, &st->title, n, R_TEXT, "title", 0);
+            continue;
+        }
+        if (kind == TG_H1 && !st->h1_title) {
+            offer_text(st, &st->title, n, R_MARKUP, "h1", 0);
+            st->h1_title = "seen";
+        }
+        /* one pass over the attributes */
+        const char *ip = NULL, *cls = NULL, *id = NULL, *rel = NULL, *lang = NULL;
+        for (const xmlAttr *a = n->properties; a; a = a->next) {
+            const char *v = a->children && a->children->content
+                                ? (const char *)a->children->content
+                                : "";
+            if (html_eq(a->name, "itemprop"))
+                ip = v;
+            else if (html_eq(a->name, "class"))
+                cls = v;
+            else if (html_eq(a->name, "id"))
+                id = v;
+            else if (html_eq(a->name, "rel"))
+                rel = v;
+            else if (html_eq(a->name, "lang") || html_eq(a->name, "xml:lang"))
+                lang = v;
+        }
+        if (kind == TG_LINK) {
+            const char *href = html_attr(n, "href");
             if (rel && href && html_eq((const xmlChar *)rel, "canonical"))
                 slot_offer(st, &st->url, href, strlen(href), R_LD, "canonical");
             continue;
         }
-        if (html_eq(nm, "html")) {
-            const char *l = html_attr(n, "lang");
-            if (!l)
-                l = html_attr(n, "xml:lang");
-            if (l)
-                slot_offer(st, &st->lang, l, strlen(l), R_LD, "html lang");
-        }
-        if (html_eq(nm, "title") && st->title.rank > R_TEXT) {
-            offer_text(st, &st->title, n, R_TEXT, "title", 0);
-            continue;
-        }
-        if (html_eq(nm, "h1") && !st->h1_title) {
-            offer_text(st, &st->title, n, R_MARKUP, "h1", 0);
-            st->h1_title = "seen";
-        }
-        const char *ip = html_attr(n, "itemprop");
+        if (kind == TG_HTML && lang)
+            slot_offer(st, &st->lang, lang, strlen(lang), R_LD, "html lang");
         if (ip && !strcmp(ip, "datePublished")) {
             const char *v = html_attr(n, "datetime");
             if (!v)
@@ -476,7 +514,7 @@ static void walk(meta_state *st, const xmlNode *n, int depth, int *time_seen)
             else
                 offer_text(st, &st->author, who, R_MARKUP, "itemprop", 1);
         }
-        if (html_eq(nm, "time")) {
+        if (kind == TG_TIME) {
             const char *dt = html_attr(n, "datetime");
             if (dt) {
                 int pub = html_attr(n, "pubdate") != NULL;
@@ -485,13 +523,11 @@ static void walk(meta_state *st, const xmlNode *n, int depth, int *time_seen)
                 *time_seen = 1;
             }
         }
-        if (html_eq(nm, "a") || html_eq(nm, "link")) {
-            const char *rel = html_attr(n, "rel");
-            if (rel && strstr(rel, "author"))
-                offer_text(st, &st->author, n, R_MARKUP, "rel=author", 1);
-        }
-        if (st->author.rank > R_TEXT && (class_has(n, "byline") || class_has(n, "Byline")) &&
-            !html_eq(nm, "html") && !html_eq(nm, "body")) {
+        if (kind == TG_A && rel && strstr(rel, "author"))
+            offer_text(st, &st->author, n, R_MARKUP, "rel=author", 1);
+        if (st->author.rank > R_TEXT && kind != TG_HTML && kind != TG_BODY &&
+            ((cls && (strstr(cls, "byline") || strstr(cls, "Byline"))) ||
+             (id && (strstr(id, "byline") || strstr(id, "Byline"))))) {
             pbuf b;
             pbuf_init(&b);
             int space = 1;
