@@ -422,9 +422,14 @@ static void put_text(pbuf *out, const unsigned char *s, int *space, size_t *char
                 nc++;
             if (*r == '.' || *r == ',' || *r == ';' || *r == ':' || *r == '!' || *r == '?')
                 np++;
+            else if (*r == 0xE3 && r[1] == 0x80 && (r[2] == 0x81 || r[2] == 0x82))
+                np++; /* CJK 、 。 */
             r++;
         }
         if (r == s) { /* a lead byte of the special cases that was not one */
+            if (c == 0xEF && s[1] == 0xBC &&
+                (s[2] == 0x8C || s[2] == 0x81 || s[2] == 0x9F || s[2] == 0x9B || s[2] == 0x9A))
+                np++; /* full-width ， ！ ？ ； ： */
             r++;
             while ((*r & 0xC0) == 0x80)
                 r++;
@@ -920,6 +925,8 @@ static uint32_t pick_container(ex *x)
             best = (uint32_t)i;
             bs = x->el[i].score;
         }
+    if (best != UINT32_MAX && x->el[best].good <= 0)
+        return UINT32_MAX; /* no prose anywhere: no article */
     /* the page's own mark of the body wins when it holds prose */
     for (size_t i = 0; i < x->nel; i++)
         if ((x->el[i].flags & F_BODYPROP) && x->el[i].good >= 0.5 * (best != UINT32_MAX ? x->el[best].good : 0) &&

@@ -544,19 +544,25 @@ static void walk(meta_state *st, const xmlNode *n, int depth, int *time_seen)
 }
 
 /* "Headline | Site" or "Headline - Site": the part before the last
-   separator when the rest is short (a site name). */
-static void cut_site_suffix(char *t)
+   separator when the rest is the site's name, or short (a site name) after
+   a headline of some length. */
+static void cut_site_suffix(char *t, const char *site)
 {
     static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " « ", " » ", NULL};
     char *best = NULL;
+    size_t seplen = 0;
     for (const char *const *s = seps; *s; s++) {
         char *p = t, *last = NULL;
         while ((p = strstr(p, *s)))
             last = p++;
-        if (last && (!best || last > best))
+        if (last && (!best || last > best)) {
             best = last;
+            seplen = strlen(*s);
+        }
     }
-    if (best && strlen(best) < 50 && best - t >= 15)
+    if (!best || best == t)
+        return;
+    if ((site && !strcmp(best + seplen, site)) || (strlen(best) < 50 && best - t >= 15))
         *best = 0;
 }
 
@@ -569,7 +575,7 @@ int meta_collect(xmlDoc *doc, html_meta *m)
     int time_seen = 0;
     walk(&st, xmlDocGetRootElement(doc), 0, &time_seen);
     if (st.title.v && st.title.from && !strcmp(st.title.from, "title"))
-        cut_site_suffix(st.title.v);
+        cut_site_suffix(st.title.v, st.site.v);
     m->title = st.title.v;
     m->title_from = st.title.from;
     m->date = st.date.v;
