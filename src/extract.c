@@ -658,6 +658,19 @@ static int stock_phrase(const char *s, size_t n)
     return 0;
 }
 
+/* A promotion of the site's own newsletter or app, which articles end on. */
+static int promo_line(const char *s, size_t n)
+{
+    static const char *const prefix[] = {"get the latest", "sign up for", "subscribe to",
+                                         "download our app", "download the", NULL};
+    char low[32];
+    lower_trim(s, n, low, sizeof low);
+    for (const char *const *p = prefix; *p; p++)
+        if (!strncmp(low, *p, strlen(*p)))
+            return 1;
+    return 0;
+}
+
 /* A caption's credit at the end: "(Image: GETTY)", "(Photo: AP)". */
 static int credit_tail(const char *s, size_t n)
 {
@@ -997,6 +1010,8 @@ size_t extract_text(xmlDoc *doc, const html_meta *m, pbuf *out)
         if (p->link_chars * 2 > p->chars)
             continue;
         if (p->chars <= 60 && stock_phrase(s, n))
+            continue;
+        if (p->chars <= 120 && promo_line(s, n))
             continue;
         if (p->chars < 400 && credit_tail(s, n))
             continue;

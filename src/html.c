@@ -241,7 +241,7 @@ static int html_prescan(const char *d, size_t n, char *label, size_t cap)
             lc((unsigned char)d[i + 3]) == 't' && lc((unsigned char)d[i + 4]) == 'a' &&
             (is_ws(d[i + 5]) || d[i + 5] == '/')) {
             size_t k = i + 5;
-            char nm[32], val[128], cs[128] = "";
+            char nm[128], val[128], cs[128] = "";
             int http_ct = 0, got_content = 0;
             char content_cs[128] = "";
             while (prescan_attr(d, n, &k, nm, val, sizeof val)) {
@@ -271,7 +271,7 @@ static int html_prescan(const char *d, size_t n, char *label, size_t cap)
         if (k < n && ((d[k] | 32) >= 'a' && (d[k] | 32) <= 'z')) {
             while (k < n && !is_ws(d[k]) && d[k] != '>')
                 k++;
-            char nm[32], val[128];
+            char nm[128], val[128];
             while (prescan_attr(d, n, &k, nm, val, sizeof val))
                 ;
             i = k + 1;

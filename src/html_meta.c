@@ -120,8 +120,9 @@ static int norm_date(const char *s, char *out)
     if (n >= 10 && digits(s, 4) && (s[4] == '-' || s[4] == '/' || s[4] == '.') &&
         digits(s + 5, 2) && s[7] == s[4] && digits(s + 8, 2)) {
         int mo = (s[5] - '0') * 10 + s[6] - '0', d = (s[8] - '0') * 10 + s[9] - '0';
-        if (mo < 1 || mo > 12 || d < 1 || d > 31)
-            return 0;
+        int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + s[3] - '0';
+        if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2100)
+            return 0; /* "0001-01-01": a placeholder, not a date */
         size_t k = 10;
         if (s[4] == '-' && (s[10] == 'T' || s[10] == ' ') && n >= 16 && digits(s + 11, 2) &&
             s[13] == ':' && digits(s + 14, 2)) {
@@ -181,6 +182,25 @@ static int norm_date(const char *s, char *out)
     return 1;
 }
 
+static void offer_date(meta_state *st, const char *v, int rank, const char *from);
+
+/* The last resort for the date: a canonical URL with /YYYY/MM/DD/ or
+   /YYYY-MM-DD/ in its path, as many news sites build them. */
+static void url_date(meta_state *st, const char *u)
+{
+    for (const char *p = strchr(u, '/'); p && p[1]; p = strchr(p + 1, '/')) {
+        const char *d = p + 1;
+        if (digits(d, 4) && (d[4] == '/' || d[4] == '-') && digits(d + 5, 2) && d[7] == d[4] &&
+            digits(d + 8, 2) && (d[10] == '/' || d[10] == '-' || d[10] == 0)) {
+            char iso[11];
+            memcpy(iso, d, 10);
+            iso[10] = 0;
+            offer_date(st, iso, R_TEXT, "url");
+            return;
+        }
+    }
+}
+
 static void offer_date(meta_state *st, const char *v, int rank, const char *from)
 {
     char iso[32];
@@ -198,6 +218,16 @@ static void offer_author(meta_state *st, const char *v, size_t n, int rank, cons
         v++, n--;
     if (n > 3 && (v[0] == 'B' || v[0] == 'b') && v[1] == 'y' && (v[2] == ' ' || v[2] == ':'))
         v += 3, n -= 3;
+    /* a byline runs on into its date: "Jane Doe Published 10:02 AM" */
+    static const char *const stops[] = {" Published", " Updated", " Posted", " |", " ·", NULL};
+    for (const char *const *p = stops; *p; p++) {
+        size_t k = strlen(*p);
+        for (size_t i = 1; i + k <= n; i++)
+            if (!memcmp(v + i, *p, k)) {
+                n = i;
+                break;
+            }
+    }
     slot_offer(st, &st->author, v, n, rank, from);
 }
 
@@ -574,6 +604,8 @@ int meta_collect(xmlDoc *doc, html_meta *m)
         st.url.rank = R_NONE;
     int time_seen = 0;
     walk(&st, xmlDocGetRootElement(doc), 0, &time_seen);
+    if (!st.date.v && st.url.v)
+        url_date(&st, st.url.v);
     if (st.title.v && st.title.from && !strcmp(st.title.from, "title"))
         cut_site_suffix(st.title.v, st.site.v);
     m->title = st.title.v;
