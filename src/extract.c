@@ -104,6 +104,10 @@ typedef struct ex {
     uint32_t cur_owner, cur_heading;
     int space;
     int oom;
+    /* where the parse is: the open element, and how deep inside a dropped
+       subtree or a link it is */
+    uint32_t open;
+    size_t drop_depth, link_depth;
 } ex;
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -124,12 +128,11 @@ int html_eq(const xmlChar *a, const char *b)
     return *a == 0 && *b == 0;
 }
 
-const char *html_attr(const xmlNode *n, const char *name)
+const char *html_attr(const xmlChar **atts, const char *name)
 {
-    for (const xmlAttr *a = n->properties; a; a = a->next)
-        if (html_eq(a->name, name))
-            return a->children && a->children->content ? (const char *)a->children->content
-                                                        : "";
+    for (; atts && atts[0]; atts += 2)
+        if (html_eq(atts[0], name))
+            return atts[1] ? (const char *)atts[1] : "";
     return NULL;
 }
 
@@ -153,6 +156,8 @@ static const char *const block_tags[] = {
     "section", "article", "main", "body", "html", "address", "center", "details", "summary",
     "fieldset", "form", "hr", "hgroup", "nav", "aside", "footer", "header", "figure",
     "figcaption", "menu", "legend", NULL};
+
+int html_is_block(const xmlChar *name) { return name_in(name, block_tags); }
 
 /* Words of class/id values that name boilerplate.  Matched as substrings
    of the lower-cased value, so "relatedStories" and "social-share" hit. */
@@ -319,17 +324,16 @@ static int role_negative(const char *role)
 }
 
 /* The flags of element n (rules 1 and 2). */
-static uint32_t elem_flags(ex_cache *c, const xmlNode *n)
+static uint32_t elem_flags(ex_cache *c, const xmlChar *name, const xmlChar **atts)
 {
-    uint32_t tf = tag_flags_cached(c, n->name);
+    uint32_t tf = tag_flags_cached(c, name);
     if (tf & F_DROP)
         return F_DROP;
     uint32_t f = tf & (F_BLOCK | F_HEADING | F_H1 | F_LINK);
     const char *cls = NULL, *id = NULL, *role = NULL;
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        const char *v = a->children && a->children->content ? (const char *)a->children->content
-                                                             : "";
-        const xmlChar *an = a->name;
+    for (; atts && atts[0]; atts += 2) {
+        const char *v = atts[1] ? (const char *)atts[1] : "";
+        const xmlChar *an = atts[0];
         switch (an[0] | 32) {
         case 'h':
             if (html_eq(an, "hidden"))
@@ -379,35 +383,37 @@ static uint32_t elem_flags(ex_cache *c, const xmlNode *n)
 /* Appends text s to out: whitespace runs (ASCII and no-break space) become
    one pending space, zero-width characters and soft hyphens vanish.
    Counts characters and sentence punctuation when the counters are given. */
-static void put_text(pbuf *out, const unsigned char *s, int *space, size_t *chars,
-                     size_t *punct)
+static void put_text(pbuf *out, const unsigned char *s, size_t len, int *space,
+                     size_t *chars, size_t *punct)
 {
     size_t nc = 0, np = 0;
-    while (*s) {
+    const unsigned char *end = s + len;
+    while (s < end) {
+        size_t left = (size_t)(end - s);
         unsigned char c = *s;
         if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
             *space = 1;
             s++;
             continue;
         }
-        if (c == 0xC2 && (s[1] == 0xA0)) { /* no-break space */
+        if (c == 0xC2 && left >= 2 && s[1] == 0xA0) { /* no-break space */
             *space = 1;
             s += 2;
             continue;
         }
-        if (c == 0xC2 && s[1] == 0xAD) { /* soft hyphen */
+        if (c == 0xC2 && left >= 2 && s[1] == 0xAD) { /* soft hyphen */
             s += 2;
             continue;
         }
-        if (c == 0xE2 && s[1] == 0x80 && (s[2] >= 0x8B && s[2] <= 0x8F)) { /* ZW*, LRM, RLM */
+        if (c == 0xE2 && left >= 3 && s[1] == 0x80 && (s[2] >= 0x8B && s[2] <= 0x8F)) { /* ZW*, LRM, RLM */
             s += 3;
             continue;
         }
-        if (c == 0xE2 && s[1] == 0x81 && s[2] == 0xA0) { /* word joiner */
+        if (c == 0xE2 && left >= 3 && s[1] == 0x81 && s[2] == 0xA0) { /* word joiner */
             s += 3;
             continue;
         }
-        if (c == 0xEF && s[1] == 0xBB && s[2] == 0xBF) { /* BOM / ZWNBSP */
+        if (c == 0xEF && left >= 3 && s[1] == 0xBB && s[2] == 0xBF) { /* BOM / ZWNBSP */
             s += 3;
             continue;
         }
@@ -416,22 +422,22 @@ static void put_text(pbuf *out, const unsigned char *s, int *space, size_t *char
         *space = 0;
         /* copy one run of ordinary bytes */
         const unsigned char *r = s;
-        while (*r && *r != ' ' && *r != '\n' && *r != '\t' && *r != '\r' && *r != '\f' &&
+        while (r < end && *r != ' ' && *r != '\n' && *r != '\t' && *r != '\r' && *r != '\f' &&
                *r != '\v' && *r != 0xC2 && *r != 0xE2 && *r != 0xEF) {
             if ((*r & 0xC0) != 0x80)
                 nc++;
             if (*r == '.' || *r == ',' || *r == ';' || *r == ':' || *r == '!' || *r == '?')
                 np++;
-            else if (*r == 0xE3 && r[1] == 0x80 && (r[2] == 0x81 || r[2] == 0x82))
+            else if (*r == 0xE3 && end - r >= 3 && r[1] == 0x80 && (r[2] == 0x81 || r[2] == 0x82))
                 np++; /* CJK 、 。 */
             r++;
         }
         if (r == s) { /* a lead byte of the special cases that was not one */
-            if (c == 0xEF && s[1] == 0xBC &&
+            if (c == 0xEF && left >= 3 && s[1] == 0xBC &&
                 (s[2] == 0x8C || s[2] == 0x81 || s[2] == 0x9F || s[2] == 0x9B || s[2] == 0x9A))
                 np++; /* full-width ， ！ ？ ； ： */
             r++;
-            while ((*r & 0xC0) == 0x80)
+            while (r < end && (*r & 0xC0) == 0x80)
                 r++;
             nc++;
         }
@@ -444,33 +450,9 @@ static void put_text(pbuf *out, const unsigned char *s, int *space, size_t *char
         *punct += np;
 }
 
-void extract_put_text(pbuf *out, const char *s, int *space)
+void extract_put_text(pbuf *out, const char *s, size_t n, int *space)
 {
-    put_text(out, (const unsigned char *)s, space, NULL, NULL);
-}
-
-static void node_text_rec(const xmlNode *n, pbuf *out, int *space, int depth)
-{
-    for (; n; n = n->next) {
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (n->content)
-                put_text(out, n->content, space, NULL, NULL);
-        } else if (n->type == XML_ELEMENT_NODE && depth < 1024) {
-            if (name_in(n->name, drop_tags))
-                continue;
-            if (html_eq(n->name, "br") || name_in(n->name, block_tags))
-                *space = 1;
-            node_text_rec(n->children, out, space, depth + 1);
-            if (name_in(n->name, block_tags))
-                *space = 1;
-        }
-    }
-}
-
-void extract_node_text(const xmlNode *n, pbuf *out, int *space)
-{
-    if (n)
-        node_text_rec(n->children, out, space, 0);
+    put_text(out, (const unsigned char *)s, n, space, NULL, NULL);
 }
 
 /* ---- cutting paragraphs ------------------------------------------------ */
@@ -530,53 +512,103 @@ static uint32_t block_owner(const ex *x, uint32_t i)
     return i;
 }
 
-static void ex_walk(ex *x, const xmlNode *n, uint32_t parent, int in_link, int depth)
+/* The parser's events.  An element opens: dropped subtrees are skipped
+   whole (only their depth is counted); others get an entry, and a block
+   ends the paragraph being cut.  Text goes to the current paragraph.  An
+   element closes: a block ends the paragraph again.  libxml2 closes every
+   element it opened (implied end tags included), so the events nest. */
+void extract_start(ex *x, const xmlChar *name, const xmlChar **atts)
 {
-    for (; n && !x->oom; n = n->next) {
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (!n->content || parent == UINT32_MAX)
-                continue;
-            if (x->cur_chars == 0 && x->text.len == x->cur_start) {
-                x->cur_owner = block_owner(x, parent);
-                x->cur_heading = heading_bits(x, parent);
-            }
-            size_t before = x->cur_chars;
-            put_text(&x->text, n->content, &x->space, &x->cur_chars, &x->cur_punct);
-            if (in_link)
-                x->cur_link += x->cur_chars - before;
-            continue;
-        }
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        uint32_t f = elem_flags(&x->cache, n);
-        if (f & F_DROP)
-            continue;
-        if (x->nel == x->capel) {
-            size_t nc = x->capel ? x->capel * 2 : 1024;
-            ex_elem *ne = nc < UINT32_MAX ? prealloc(x->el, pmul(nc, sizeof *ne)) : NULL;
-            if (!ne) {
-                x->oom = 1;
-                return;
-            }
-            x->el = ne;
-            x->capel = nc;
-        }
-        uint32_t me = (uint32_t)x->nel++;
-        ex_elem *e = &x->el[me];
-        e->parent = parent;
-        e->flags = f;
-        e->score = e->good = 0;
-        e->nparas = e->nlinkp = 0;
-        e->chars = 0;
-        e->neg = (f & F_NEG) ? me : parent != UINT32_MAX ? x->el[parent].neg : UINT32_MAX;
-        if (f & F_BLOCK)
-            ex_flush(x);
-        if (depth < 1024)
-            ex_walk(x, n->children, me, in_link || (f & F_LINK), depth + 1);
-        if (f & F_BLOCK)
-            ex_flush(x);
-        x->el[me].end = (uint32_t)x->nel;
+    if (x->oom)
+        return;
+    if (x->drop_depth) {
+        x->drop_depth++;
+        return;
     }
+    uint32_t f = elem_flags(&x->cache, name, atts);
+    if (f & F_DROP) {
+        x->drop_depth = 1;
+        return;
+    }
+    if (x->nel == x->capel) {
+        size_t nc = x->capel ? x->capel * 2 : 1024;
+        ex_elem *ne = nc < UINT32_MAX ? prealloc(x->el, pmul(nc, sizeof *ne)) : NULL;
+        if (!ne) {
+            x->oom = 1;
+            return;
+        }
+        x->el = ne;
+        x->capel = nc;
+    }
+    uint32_t me = (uint32_t)x->nel++, parent = x->open;
+    ex_elem *e = &x->el[me];
+    e->parent = parent;
+    e->flags = f;
+    e->end = me + 1;
+    e->score = e->good = 0;
+    e->nparas = e->nlinkp = 0;
+    e->chars = 0;
+    e->neg = (f & F_NEG) ? me : parent != UINT32_MAX ? x->el[parent].neg : UINT32_MAX;
+    if (f & F_BLOCK)
+        ex_flush(x);
+    if (f & F_LINK)
+        x->link_depth++;
+    x->open = me;
+}
+
+void extract_end(ex *x)
+{
+    if (x->oom)
+        return;
+    if (x->drop_depth) {
+        x->drop_depth--;
+        return;
+    }
+    uint32_t me = x->open;
+    if (me == UINT32_MAX)
+        return;
+    if (x->el[me].flags & F_BLOCK)
+        ex_flush(x);
+    if ((x->el[me].flags & F_LINK) && x->link_depth)
+        x->link_depth--;
+    x->el[me].end = (uint32_t)x->nel;
+    x->open = x->el[me].parent;
+}
+
+void extract_chars(ex *x, const xmlChar *s, int n)
+{
+    if (x->oom || x->drop_depth || x->open == UINT32_MAX || n <= 0)
+        return;
+    if (x->cur_chars == 0 && x->text.len == x->cur_start) {
+        x->cur_owner = block_owner(x, x->open);
+        x->cur_heading = heading_bits(x, x->open);
+    }
+    size_t before = x->cur_chars;
+    put_text(&x->text, s, (size_t)n, &x->space, &x->cur_chars, &x->cur_punct);
+    if (x->link_depth)
+        x->cur_link += x->cur_chars - before;
+}
+
+ex *extract_new(void)
+{
+    ex *x = pcalloc(1, sizeof *x);
+    if (!x)
+        return NULL;
+    pbuf_init(&x->text);
+    x->space = 1;
+    x->cur_owner = UINT32_MAX;
+    x->open = UINT32_MAX;
+    return x;
+}
+
+void extract_free(ex *x)
+{
+    if (!x)
+        return;
+    pfree(x->el);
+    pfree(x->pa);
+    pbuf_free(&x->text);
+    pfree(x);
 }
 
 /* ---- judging paragraphs ------------------------------------------------ */
@@ -977,33 +1009,27 @@ static int title_like(const char *s, size_t n, const char *title)
     return !strcmp(a, b) || (na >= nb && strstr(a, b) && na < nb + 40) || (nb > na && strstr(b, a));
 }
 
-size_t extract_text(xmlDoc *doc, const html_meta *m, pbuf *out)
+size_t extract_finish(ex *x, const html_meta *m, pbuf *out)
 {
-    ex x;
-    memset(&x, 0, sizeof x);
-    pbuf_init(&x.text);
-    x.space = 1;
-    x.cur_owner = UINT32_MAX;
-    ex_walk(&x, xmlDocGetRootElement(doc), UINT32_MAX, 0, 0);
-    ex_flush(&x);
+    ex_flush(x);
     size_t kept = 0;
-    if (x.oom || x.text.oom) {
+    if (x->oom || x->text.oom) {
         out->oom = 1;
-        goto done;
+        return 0;
     }
-    uint32_t c = pick_container(&x);
+    uint32_t c = pick_container(x);
     if (c == UINT32_MAX)
-        goto done;
+        return 0;
     int body_started = 0; /* a good paragraph was kept: header lines are over */
-    for (size_t i = 0; i < x.npa; i++) {
-        const ex_para *p = &x.pa[i];
+    for (size_t i = 0; i < x->npa; i++) {
+        const ex_para *p = &x->pa[i];
         uint32_t o = p->owner;
-        if (o == UINT32_MAX || o < c || o >= x.el[c].end)
+        if (o == UINT32_MAX || o < c || o >= x->el[c].end)
             continue;
-        uint32_t ng = x.el[o].neg;
+        uint32_t ng = x->el[o].neg;
         if (ng != UINT32_MAX && ng >= c)
             continue; /* a negative subtree inside the container */
-        const char *s = x.text.data + p->start;
+        const char *s = x->text.data + p->start;
         size_t n = p->end - p->start;
         if (p->heading & F_H1)
             continue;
@@ -1031,9 +1057,5 @@ size_t extract_text(xmlDoc *doc, const html_meta *m, pbuf *out)
         pbuf_put(out, s, n);
         kept++;
     }
-done:
-    pfree(x.el);
-    pfree(x.pa);
-    pbuf_free(&x.text);
     return kept;
 }

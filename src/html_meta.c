@@ -36,13 +36,27 @@ typedef struct slot {
     const char *from;
 } slot;
 
-typedef struct meta_state {
+/* Text being collected from an element until it closes. */
+enum { CAP_LD, CAP_TITLE, CAP_H1, CAP_AUTHOR, CAP_BYLINE };
+#define MAX_CAPTURES 8
+#define CAPTURE_MAX 4096 /* bytes kept of a title or byline */
+
+typedef struct capture {
+    int kind;
+    size_t depth; /* the element's depth: it ends when the walk is back here */
+    pbuf text;
+} capture;
+
+struct meta_state {
     slot title, date, author, site, lang, url;
     char *ld_body;
-    size_t ld_body_len;
-    const char *h1_title; /* the tree's; copied at the end */
     int oom;
-} meta_state;
+    int h1_seen, time_seen;
+    size_t depth;      /* open elements */
+    size_t skip_depth; /* > 0: inside a script, style, noscript or template */
+    capture cap[MAX_CAPTURES];
+    size_t ncap;
+};
 
 /* Sets s to a trimmed copy of v when rank beats what s holds. */
 static void slot_offer(meta_state *st, slot *s, const char *v, size_t n, int rank,
@@ -60,13 +74,7 @@ static void slot_offer(meta_state *st, slot *s, const char *v, size_t n, int ran
     pbuf b;
     pbuf_init(&b);
     int space = 1;
-    char *tmp = pstrndup(v, n);
-    if (!tmp) {
-        st->oom = 1;
-        return;
-    }
-    extract_put_text(&b, tmp, &space);
-    pfree(tmp);
+    extract_put_text(&b, v, n, &space);
     if (b.oom) {
         st->oom = 1;
         pbuf_free(&b);
@@ -349,37 +357,29 @@ static void ld_walk(meta_state *st, json_t *v, int depth)
         ld_walk(st, me, depth + 1);
 }
 
-static void ld_script(meta_state *st, const xmlNode *n)
+static void ld_script(meta_state *st, const char *text, size_t n)
 {
-    pbuf b;
-    pbuf_init(&b);
-    for (const xmlNode *c = n->children; c; c = c->next)
-        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
-            pbuf_puts(&b, (const char *)c->content);
-    if (b.oom) {
-        st->oom = 1;
-    } else if (b.len) {
-        json_error_t e;
-        json_t *root = json_loadb(b.data, b.len, JSON_DECODE_ANY, &e);
-        if (root) {
-            ld_walk(st, root, 0);
-            json_decref(root);
-        }
+    if (!n)
+        return;
+    json_error_t e;
+    json_t *root = json_loadb(text, n, JSON_DECODE_ANY, &e);
+    if (root) {
+        ld_walk(st, root, 0);
+        json_decref(root);
     }
-    pbuf_free(&b);
 }
 
 /* ---- <meta> and markup ------------------------------------------------------ */
 
-static void meta_tag(meta_state *st, const xmlNode *n)
+static void meta_tag(meta_state *st, const xmlChar **atts)
 {
-    const char *key = html_attr(n, "property");
-    const char *content = html_attr(n, "content");
+    const char *key = html_attr(atts, "property");
+    const char *content = html_attr(atts, "content");
     if (!key || !*key)
-        key = html_attr(n, "name");
+        key = html_attr(atts, "name");
     if (!key || !*key)
-        key = html_attr(n, "itemprop");
-    const char *he = html_attr(n, "http-equiv");
+        key = html_attr(atts, "itemprop");
+    const char *he = html_attr(atts, "http-equiv");
     if (he && html_eq((const xmlChar *)he, "content-language") && content) {
         size_t k = strcspn(content, ",; ");
         slot_offer(st, &st->lang, content, k, R_META, "content-language");
@@ -420,26 +420,6 @@ static void meta_tag(meta_state *st, const xmlNode *n)
         offer_author(st, content, strlen(content), R_META, "meta");
 }
 
-/* The text of n into a new string (collapsed), or NULL. */
-static void offer_text(meta_state *st, slot *s, const xmlNode *n, int rank, const char *from,
-                       int author)
-{
-    if (rank >= s->rank)
-        return;
-    pbuf b;
-    pbuf_init(&b);
-    int space = 1;
-    extract_node_text(n, &b, &space);
-    if (b.oom)
-        st->oom = 1;
-    else if (b.len && author)
-        offer_author(st, b.data, b.len, rank, from);
-    else if (b.len)
-        slot_offer(st, s, b.data, b.len, rank, from);
-    pbuf_free(&b);
-}
-
-
 enum { TG_OTHER, TG_SCRIPT, TG_SKIP, TG_META, TG_LINK, TG_HTML, TG_TITLE, TG_H1, TG_TIME,
        TG_A, TG_BODY };
 
@@ -472,105 +452,198 @@ static int tag_kind(const xmlChar *nm)
     }
 }
 
-static void walk(meta_state *st, const xmlNode *n, int depth, int *time_seen)
+static void capture_open(meta_state *st, int kind)
 {
-    for (; n && !st->oom; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        int kind = tag_kind(n->name);
-        if (kind == TG_SCRIPT) {
-            const char *t = html_attr(n, "type");
-            if (t && html_eq((const xmlChar *)t, "application/ld+json"))
-                ld_script(st, n);
-            continue;
-        }
-        if (kind == TG_SKIP)
-            continue;
-        if (kind == TG_META) {
-            meta_tag(st, n);
-            continue;
-        }
-        if (kind == TG_TITLE) {
-            if (st->title.rank > R_TEXT)
-                offer_text(st, &st->title, n, R_TEXT, "title", 0);
-            continue;
-        }
-        if (kind == TG_H1 && !st->h1_title) {
-            offer_text(st, &st->title, n, R_MARKUP, "h1", 0);
-            st->h1_title = "seen";
-        }
-        /* one pass over the attributes */
-        const char *ip = NULL, *cls = NULL, *id = NULL, *rel = NULL, *lang = NULL;
-        for (const xmlAttr *a = n->properties; a; a = a->next) {
-            const char *v = a->children && a->children->content
-                                ? (const char *)a->children->content
-                                : "";
-            if (html_eq(a->name, "itemprop"))
-                ip = v;
-            else if (html_eq(a->name, "class"))
-                cls = v;
-            else if (html_eq(a->name, "id"))
-                id = v;
-            else if (html_eq(a->name, "rel"))
-                rel = v;
-            else if (html_eq(a->name, "lang") || html_eq(a->name, "xml:lang"))
-                lang = v;
-        }
-        if (kind == TG_LINK) {
-            const char *href = html_attr(n, "href");
-            if (rel && href && html_eq((const xmlChar *)rel, "canonical"))
-                slot_offer(st, &st->url, href, strlen(href), R_LD, "canonical");
-            continue;
-        }
-        if (kind == TG_HTML && lang)
-            slot_offer(st, &st->lang, lang, strlen(lang), R_LD, "html lang");
-        if (ip && !strcmp(ip, "datePublished")) {
-            const char *v = html_attr(n, "datetime");
-            if (!v)
-                v = html_attr(n, "content");
-            offer_date(st, v, R_META, "itemprop");
-        }
-        if (ip && !strcmp(ip, "author") && st->author.rank > R_MARKUP) {
-            const xmlNode *who = n;
-            for (const xmlNode *c = n->children; c; c = c->next)
-                if (c->type == XML_ELEMENT_NODE) {
-                    const char *cip = html_attr(c, "itemprop");
-                    if (cip && !strcmp(cip, "name"))
-                        who = c;
-                }
-            const char *content = html_attr(who, "content");
+    if (st->ncap == MAX_CAPTURES)
+        return;
+    capture *c = &st->cap[st->ncap++];
+    c->kind = kind;
+    c->depth = st->depth;
+    pbuf_init(&c->text);
+}
+
+/* An element that was being collected has closed: offer its text. */
+static void capture_close(meta_state *st, capture *c)
+{
+    const char *t = c->text.data ? c->text.data : "";
+    size_t n = c->text.len;
+    if (c->text.oom)
+        st->oom = 1;
+    else if (c->kind == CAP_LD)
+        ld_script(st, t, n);
+    else if (c->kind == CAP_TITLE)
+        slot_offer(st, &st->title, t, n, R_TEXT, "title");
+    else if (c->kind == CAP_H1)
+        slot_offer(st, &st->title, t, n, R_MARKUP, "h1");
+    else if (c->kind == CAP_AUTHOR)
+        offer_author(st, t, n, R_MARKUP, "itemprop");
+    else if (c->kind == CAP_BYLINE && n < 120)
+        offer_author(st, t, n, R_TEXT, "byline");
+    pbuf_free(&c->text);
+}
+
+static void capture_all(meta_state *st, const char *s, size_t n)
+{
+    for (size_t i = 0; i < st->ncap; i++) {
+        capture *c = &st->cap[i];
+        if (c->kind == CAP_LD || c->text.len + n <= CAPTURE_MAX)
+            pbuf_put(&c->text, s, n);
+    }
+}
+
+static int has_byline(const char *v)
+{
+    return v && (strstr(v, "byline") || strstr(v, "Byline"));
+}
+
+/* The parser's events (see extract.c for their order). */
+void meta_start(meta_state *st, const xmlChar *name, const xmlChar **atts)
+{
+    if (st->oom)
+        return;
+    if (st->skip_depth) {
+        st->skip_depth++;
+        return;
+    }
+    st->depth++;
+    int kind = tag_kind(name);
+    if (kind == TG_SCRIPT) {
+        const char *t = html_attr(atts, "type");
+        if (t && html_eq((const xmlChar *)t, "application/ld+json"))
+            capture_open(st, CAP_LD);
+        else
+            st->skip_depth = 1;
+        return;
+    }
+    if (kind == TG_SKIP) {
+        st->skip_depth = 1;
+        return;
+    }
+    if (st->ncap && (html_is_block(name) || html_eq(name, "br")))
+        capture_all(st, " ", 1);
+    if (kind == TG_META) {
+        meta_tag(st, atts);
+        return;
+    }
+    if (kind == TG_TITLE) {
+        if (st->title.rank > R_TEXT)
+            capture_open(st, CAP_TITLE);
+        return;
+    }
+    if (kind == TG_H1 && !st->h1_seen) {
+        capture_open(st, CAP_H1);
+        st->h1_seen = 1;
+    }
+    /* one pass over the attributes */
+    const char *ip = NULL, *cls = NULL, *id = NULL, *rel = NULL, *lang = NULL, *content = NULL,
+               *datetime = NULL, *href = NULL;
+    int pubdate = 0;
+    for (; atts && atts[0]; atts += 2) {
+        const char *v = atts[1] ? (const char *)atts[1] : "";
+        const xmlChar *an = atts[0];
+        if (html_eq(an, "itemprop"))
+            ip = v;
+        else if (html_eq(an, "class"))
+            cls = v;
+        else if (html_eq(an, "id"))
+            id = v;
+        else if (html_eq(an, "rel"))
+            rel = v;
+        else if (html_eq(an, "lang") || html_eq(an, "xml:lang"))
+            lang = v;
+        else if (html_eq(an, "content"))
+            content = v;
+        else if (html_eq(an, "datetime"))
+            datetime = v;
+        else if (html_eq(an, "href"))
+            href = v;
+        else if (html_eq(an, "pubdate"))
+            pubdate = 1;
+    }
+    if (kind == TG_LINK) {
+        if (rel && href && html_eq((const xmlChar *)rel, "canonical"))
+            slot_offer(st, &st->url, href, strlen(href), R_LD, "canonical");
+        return;
+    }
+    if (kind == TG_HTML && lang)
+        slot_offer(st, &st->lang, lang, strlen(lang), R_LD, "html lang");
+    if (ip && !strcmp(ip, "datePublished"))
+        offer_date(st, datetime ? datetime : content, R_META, "itemprop");
+    if (ip && (!strcmp(ip, "author") || !strcmp(ip, "name")) && st->author.rank > R_MARKUP) {
+        /* itemprop="author", or its itemprop="name" (closes first, wins) */
+        int in_author = 0;
+        for (size_t i = 0; i < st->ncap; i++)
+            in_author |= st->cap[i].kind == CAP_AUTHOR;
+        if (!strcmp(ip, "author") || in_author) {
             if (content)
                 offer_author(st, content, strlen(content), R_MARKUP, "itemprop");
             else
-                offer_text(st, &st->author, who, R_MARKUP, "itemprop", 1);
+                capture_open(st, CAP_AUTHOR);
         }
-        if (kind == TG_TIME) {
-            const char *dt = html_attr(n, "datetime");
-            if (dt) {
-                int pub = html_attr(n, "pubdate") != NULL;
-                if (pub || !*time_seen)
-                    offer_date(st, dt, pub ? R_MARKUP : R_TEXT, "time");
-                *time_seen = 1;
-            }
-        }
-        if (kind == TG_A && rel && strstr(rel, "author"))
-            offer_text(st, &st->author, n, R_MARKUP, "rel=author", 1);
-        if (st->author.rank > R_TEXT && kind != TG_HTML && kind != TG_BODY &&
-            ((cls && (strstr(cls, "byline") || strstr(cls, "Byline"))) ||
-             (id && (strstr(id, "byline") || strstr(id, "Byline"))))) {
-            pbuf b;
-            pbuf_init(&b);
-            int space = 1;
-            extract_node_text(n, &b, &space);
-            if (b.oom)
-                st->oom = 1;
-            else if (b.len > 0 && b.len < 120)
-                offer_author(st, b.data, b.len, R_TEXT, "byline");
-            pbuf_free(&b);
-        }
-        if (depth < 1024)
-            walk(st, n->children, depth + 1, time_seen);
     }
+    if (kind == TG_TIME && datetime) {
+        if (pubdate || !st->time_seen)
+            offer_date(st, datetime, pubdate ? R_MARKUP : R_TEXT, "time");
+        st->time_seen = 1;
+    }
+    if (kind == TG_A && rel && strstr(rel, "author") && st->author.rank > R_MARKUP)
+        capture_open(st, CAP_AUTHOR);
+    if (st->author.rank > R_TEXT && kind != TG_HTML && kind != TG_BODY &&
+        (has_byline(cls) || has_byline(id)))
+        capture_open(st, CAP_BYLINE);
+}
+
+void meta_end(meta_state *st)
+{
+    if (st->skip_depth) {
+        st->skip_depth--;
+        return;
+    }
+    if (!st->depth)
+        return;
+    while (st->ncap && st->cap[st->ncap - 1].depth == st->depth) {
+        st->ncap--;
+        capture_close(st, &st->cap[st->ncap]);
+    }
+    st->depth--;
+}
+
+void meta_chars(meta_state *st, const xmlChar *s, int n)
+{
+    if (st->skip_depth || !st->ncap || n <= 0)
+        return;
+    capture_all(st, (const char *)s, (size_t)n);
+}
+
+meta_state *meta_new(void)
+{
+    meta_state *st = pcalloc(1, sizeof *st);
+    if (st)
+        st->title.rank = st->date.rank = st->author.rank = st->site.rank = st->lang.rank =
+            st->url.rank = R_NONE;
+    return st;
+}
+
+static void slot_free(slot *s)
+{
+    pfree(s->v);
+    s->v = NULL;
+}
+
+void meta_state_free(meta_state *st)
+{
+    if (!st)
+        return;
+    for (size_t i = 0; i < st->ncap; i++)
+        pbuf_free(&st->cap[i].text);
+    slot_free(&st->title);
+    slot_free(&st->date);
+    slot_free(&st->author);
+    slot_free(&st->site);
+    slot_free(&st->lang);
+    slot_free(&st->url);
+    pfree(st->ld_body);
+    pfree(st);
 }
 
 /* "Headline | Site" or "Headline - Site": the part before the last
@@ -596,29 +669,30 @@ static void cut_site_suffix(char *t, const char *site)
         *best = 0;
 }
 
-int meta_collect(xmlDoc *doc, html_meta *m)
+int meta_finish(meta_state *st, html_meta *m)
 {
-    meta_state st;
-    memset(&st, 0, sizeof st);
-    st.title.rank = st.date.rank = st.author.rank = st.site.rank = st.lang.rank =
-        st.url.rank = R_NONE;
-    int time_seen = 0;
-    walk(&st, xmlDocGetRootElement(doc), 0, &time_seen);
-    if (!st.date.v && st.url.v)
-        url_date(&st, st.url.v);
-    if (st.title.v && st.title.from && !strcmp(st.title.from, "title"))
-        cut_site_suffix(st.title.v, st.site.v);
-    m->title = st.title.v;
-    m->title_from = st.title.from;
-    m->date = st.date.v;
-    m->date_from = st.date.from;
-    m->author = st.author.v;
-    m->author_from = st.author.from;
-    m->site = st.site.v;
-    m->lang = st.lang.v;
-    m->url = st.url.v;
-    m->ld_body = st.ld_body;
-    return st.oom ? -1 : 0;
+    while (st->ncap) { /* elements the page never closed */
+        st->ncap--;
+        capture_close(st, &st->cap[st->ncap]);
+    }
+    if (!st->date.v && st->url.v)
+        url_date(st, st->url.v);
+    if (st->title.v && st->title.from && !strcmp(st->title.from, "title"))
+        cut_site_suffix(st->title.v, st->site.v);
+    /* the strings move to m */
+    m->title = st->title.v;
+    m->title_from = st->title.from;
+    m->date = st->date.v;
+    m->date_from = st->date.from;
+    m->author = st->author.v;
+    m->author_from = st->author.from;
+    m->site = st->site.v;
+    m->lang = st->lang.v;
+    m->url = st->url.v;
+    m->ld_body = st->ld_body;
+    st->title.v = st->date.v = st->author.v = st->site.v = st->lang.v = st->url.v = NULL;
+    st->ld_body = NULL;
+    return st->oom ? -1 : 0;
 }
 
 void meta_free(html_meta *m)

@@ -149,6 +149,14 @@ static void test_hostile(void)
     sprintf(p, "%s</body></html>", PARA_EN);
     T_EQ_INT(rds(deep), PRECIS_ELIMIT);
     T_CHECK(has(precis_page_error(pg), "nested deeper"));
+    /* end tags that match nothing, below a deep stack: refused early, not
+       a scan of the whole stack for each of them */
+    p = deep + sprintf(deep, "<html><body>");
+    for (size_t i = 0; i < depth / 2; i++)
+        p += sprintf(p, "<b>");
+    for (size_t i = 0; i < depth / 2 - 10; i++)
+        p += sprintf(p, "</i>");
+    T_EQ_INT(rds(deep), PRECIS_ELIMIT);
     /* nesting that real pages have is fine */
     p = deep + sprintf(deep, "<html><body>");
     for (size_t i = 0; i < 200; i++)
