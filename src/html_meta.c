@@ -649,7 +649,7 @@ void meta_state_free(meta_state *st)
 /* "Headline | Site" or "Headline - Site": the part before the last
    separator when the rest is the site's name, or short (a site name) after
    a headline of some length. */
-static void cut_site_suffix(char *t, const char *site)
+static void cut_site_suffix(char *t, const char *site, int site_only)
 {
     static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " « ", " » ", NULL};
     char *best = NULL;
@@ -665,7 +665,8 @@ static void cut_site_suffix(char *t, const char *site)
     }
     if (!best || best == t)
         return;
-    if ((site && !strcmp(best + seplen, site)) || (strlen(best) < 50 && best - t >= 15))
+    if ((site && !strcmp(best + seplen, site)) ||
+        (!site_only && strlen(best) < 50 && best - t >= 15))
         *best = 0;
 }
 
@@ -677,8 +678,12 @@ int meta_finish(meta_state *st, html_meta *m)
     }
     if (!st->date.v && st->url.v)
         url_date(st, st->url.v);
+    /* <title> usually ends with the site's name; a headline in JSON-LD or
+       og:title sometimes does */
     if (st->title.v && st->title.from && !strcmp(st->title.from, "title"))
-        cut_site_suffix(st->title.v, st->site.v);
+        cut_site_suffix(st->title.v, st->site.v, 0);
+    else if (st->title.v)
+        cut_site_suffix(st->title.v, st->site.v, 1);
     /* the strings move to m */
     m->title = st->title.v;
     m->title_from = st->title.from;
