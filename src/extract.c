@@ -209,7 +209,7 @@ static int each_word(const char *s, int (*f)(const char *w))
 static int word_neg(const char *w)
 {
     for (const char *const *p = neg_word; *p; p++)
-        if (!strcmp(w, *p))
+        if (w[0] == (*p)[0] && !strcmp(w, *p))
             return 1;
     return 0;
 }
@@ -217,7 +217,7 @@ static int word_neg(const char *w)
 static int word_pos(const char *w)
 {
     for (const char *const *p = pos_word; *p; p++)
-        if (!strcmp(w, *p))
+        if (w[0] == (*p)[0] && !strcmp(w, *p))
             return 1;
     return 0;
 }

@@ -5,8 +5,9 @@
  * uses the title to leave the headline out of the body.
  *
  * Sources, strongest first (the first one that gives a usable value wins):
- *   title   JSON-LD headline, og:title / twitter:title, the first <h1>,
- *           <title> (a trailing " | Site" or " - Site" cut off)
+ *   title   JSON-LD headline, og:title / twitter:title, itemprop="headline",
+ *           the first <h1> (unless <title> does not contain it: then it is
+ *           a logo), <title> (a trailing " | Site" or " - Site" cut off)
  *   date    JSON-LD datePublished, article:published_time and the other
  *           publication-date <meta> names, itemprop="datePublished",
  *           <time datetime> (pubdate first), dateCreated
@@ -37,7 +38,7 @@ typedef struct slot {
 } slot;
 
 /* Text being collected from an element until it closes. */
-enum { CAP_LD, CAP_TITLE, CAP_H1, CAP_AUTHOR, CAP_BYLINE };
+enum { CAP_LD, CAP_TITLE, CAP_H1, CAP_HEADLINE, CAP_AUTHOR, CAP_BYLINE };
 #define MAX_CAPTURES 8
 #define CAPTURE_MAX 4096 /* bytes kept of a title or byline */
 
@@ -49,6 +50,7 @@ typedef struct capture {
 
 struct meta_state {
     slot title, date, author, site, lang, url;
+    char *page_title; /* <title>, kept to check a title taken from <h1> */
     char *ld_body;
     int oom;
     int h1_seen, time_seen;
@@ -471,10 +473,22 @@ static void capture_close(meta_state *st, capture *c)
         st->oom = 1;
     else if (c->kind == CAP_LD)
         ld_script(st, t, n);
-    else if (c->kind == CAP_TITLE)
+    else if (c->kind == CAP_TITLE) {
         slot_offer(st, &st->title, t, n, R_TEXT, "title");
+        if (!st->page_title) {
+            pbuf b;
+            pbuf_init(&b);
+            int space = 1;
+            extract_put_text(&b, t, n, &space);
+            st->page_title = b.oom ? NULL : pbuf_take(&b, NULL);
+            st->oom |= b.oom;
+            pbuf_free(&b);
+        }
+    }
     else if (c->kind == CAP_H1)
         slot_offer(st, &st->title, t, n, R_MARKUP, "h1");
+    else if (c->kind == CAP_HEADLINE)
+        slot_offer(st, &st->title, t, n, R_META, "itemprop");
     else if (c->kind == CAP_AUTHOR)
         offer_author(st, t, n, R_MARKUP, "itemprop");
     else if (c->kind == CAP_BYLINE && n < 120)
@@ -526,7 +540,7 @@ void meta_start(meta_state *st, const xmlChar *name, const xmlChar **atts)
         return;
     }
     if (kind == TG_TITLE) {
-        if (st->title.rank > R_TEXT)
+        if (!st->page_title)
             capture_open(st, CAP_TITLE);
         return;
     }
@@ -541,24 +555,46 @@ void meta_start(meta_state *st, const xmlChar *name, const xmlChar **atts)
     for (; atts && atts[0]; atts += 2) {
         const char *v = atts[1] ? (const char *)atts[1] : "";
         const xmlChar *an = atts[0];
-        if (html_eq(an, "itemprop"))
-            ip = v;
-        else if (html_eq(an, "class"))
-            cls = v;
-        else if (html_eq(an, "id"))
-            id = v;
-        else if (html_eq(an, "rel"))
-            rel = v;
-        else if (html_eq(an, "lang") || html_eq(an, "xml:lang"))
-            lang = v;
-        else if (html_eq(an, "content"))
-            content = v;
-        else if (html_eq(an, "datetime"))
-            datetime = v;
-        else if (html_eq(an, "href"))
-            href = v;
-        else if (html_eq(an, "pubdate"))
-            pubdate = 1;
+        switch (an[0] | 32) {
+        case 'i':
+            if (html_eq(an, "itemprop"))
+                ip = v;
+            else if (html_eq(an, "id"))
+                id = v;
+            break;
+        case 'c':
+            if (html_eq(an, "class"))
+                cls = v;
+            else if (html_eq(an, "content"))
+                content = v;
+            break;
+        case 'r':
+            if (html_eq(an, "rel"))
+                rel = v;
+            break;
+        case 'l':
+            if (html_eq(an, "lang"))
+                lang = v;
+            break;
+        case 'x':
+            if (html_eq(an, "xml:lang"))
+                lang = v;
+            break;
+        case 'd':
+            if (html_eq(an, "datetime"))
+                datetime = v;
+            break;
+        case 'h':
+            if (html_eq(an, "href"))
+                href = v;
+            break;
+        case 'p':
+            if (html_eq(an, "pubdate"))
+                pubdate = 1;
+            break;
+        default:
+            break;
+        }
     }
     if (kind == TG_LINK) {
         if (rel && href && html_eq((const xmlChar *)rel, "canonical"))
@@ -567,6 +603,12 @@ void meta_start(meta_state *st, const xmlChar *name, const xmlChar **atts)
     }
     if (kind == TG_HTML && lang)
         slot_offer(st, &st->lang, lang, strlen(lang), R_LD, "html lang");
+    if (ip && !strcmp(ip, "headline") && st->title.rank > R_META) {
+        if (content)
+            slot_offer(st, &st->title, content, strlen(content), R_META, "itemprop");
+        else
+            capture_open(st, CAP_HEADLINE);
+    }
     if (ip && !strcmp(ip, "datePublished"))
         offer_date(st, datetime ? datetime : content, R_META, "itemprop");
     if (ip && (!strcmp(ip, "author") || !strcmp(ip, "name")) && st->author.rank > R_MARKUP) {
@@ -643,6 +685,7 @@ void meta_state_free(meta_state *st)
     slot_free(&st->lang);
     slot_free(&st->url);
     pfree(st->ld_body);
+    pfree(st->page_title);
     pfree(st);
 }
 
@@ -670,6 +713,20 @@ static void cut_site_suffix(char *t, const char *site, int site_only)
         *best = 0;
 }
 
+/* ASCII case-insensitive substring test. */
+static int contains_ci(const char *hay, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (; *hay; hay++) {
+        size_t j = 0;
+        while (j < k && hay[j] && ((unsigned char)hay[j] | 32) == ((unsigned char)needle[j] | 32))
+            j++;
+        if (j == k)
+            return 1;
+    }
+    return k == 0;
+}
+
 int meta_finish(meta_state *st, html_meta *m)
 {
     while (st->ncap) { /* elements the page never closed */
@@ -678,6 +735,15 @@ int meta_finish(meta_state *st, html_meta *m)
     }
     if (!st->date.v && st->url.v)
         url_date(st, st->url.v);
+    /* An <h1> that <title> does not contain is the site's logo or a
+       section name, not the headline: <title> is the better guess. */
+    if (st->title.v && st->title.from && !strcmp(st->title.from, "h1") && st->page_title &&
+        !contains_ci(st->page_title, st->title.v)) {
+        pfree(st->title.v);
+        st->title.v = st->page_title;
+        st->title.from = "title";
+        st->page_title = NULL;
+    }
     /* <title> usually ends with the site's name; a headline in JSON-LD or
        og:title sometimes does */
     if (st->title.v && st->title.from && !strcmp(st->title.from, "title"))
