@@ -3,8 +3,8 @@
 # pages of tests/golden/html (one per kind of boilerplate and per metadata
 # source; NAME.json is the expected output), gzip input, auto-detection and
 # --input html in summarize / analyze / batch, the error messages and exit
-# status of bad pages, and (with the shared data) a summary of four pages
-# of one story from the article-extraction benchmark.
+# status of bad pages.  (test_extract_story.sh: real pages, with the shared
+# data.)
 # Usage: test_extract.sh PRECIS_BINARY TESTS_DIR [SHARED_DATA]
 set -u
 bin=$1
@@ -82,23 +82,4 @@ check "bad format is a usage error" "2" "$?"
 "$bin" extract 2>/dev/null
 check "no input is a usage error" "2" "$?"
 
-# end to end on real pages: four outlets on South Dakota's anti-meth campaign
-bench=$shared/extraction/scrapinghub/html
-pages="156770d676ce 3f65af7b6b98 776a1c046798 c13b9c0e04fb"
-if [ -n "$shared" ] && [ -d "$bench" ]; then
-    files=()
-    for p in $pages; do files+=("$(ls "$bench/$p"*.html.gz)"); done
-    out=$("$bin" summarize -f json --words 80 "${files[@]}" 2>"$tmp/err")
-    check "benchmark story: exit status" "0" "$?"
-    check "benchmark story: no warnings" "" "$(cat "$tmp/err")"
-    case $out in
-    *[Mm]eth*) check "benchmark story: summary is about the campaign" 1 1 ;;
-    *) check "benchmark story: summary is about the campaign" "meth" "$out" ;;
-    esac
-    n=$(printf '%s' "$out" | grep -o '"title":"[^"]' | wc -l)
-    check "benchmark story: every article has a title" "4" "$n"
-else
-    echo "skip benchmark story (no $bench)" >&2
-    [ $fail = 0 ] && exit 77
-fi
 exit $fail
