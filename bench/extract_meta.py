@@ -110,6 +110,9 @@ def day(s):
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", s or "")
     if not m:
         return None
+    y = int(m.group(1))
+    if not 1900 <= y <= 2100:  # "0001-01-01": a placeholder, not a date
+        return None
     try:
         return date(*map(int, m.groups()))
     except ValueError:
