@@ -480,8 +480,9 @@ static void capture_close(meta_state *st, capture *c)
             pbuf_init(&b);
             int space = 1;
             extract_put_text(&b, t, n, &space);
-            st->page_title = b.oom ? NULL : pbuf_take(&b, NULL);
             st->oom |= b.oom;
+            if (b.len && !b.oom) /* an empty pbuf has no terminating NUL yet */
+                st->page_title = pbuf_take(&b, NULL);
             pbuf_free(&b);
         }
     }
