@@ -736,8 +736,11 @@ int meta_finish(meta_state *st, html_meta *m)
     }
     if (!st->date.v && st->url.v)
         url_date(st, st->url.v);
-    /* An <h1> that <title> does not contain is the site's logo or a
-       section name, not the headline: <title> is the better guess. */
+    /* An <h1> that <title> (without its site suffix) does not contain is
+       the site's logo or a section name, not the headline: <title> is the
+       better guess. */
+    if (st->page_title)
+        cut_site_suffix(st->page_title, st->site.v, 0);
     if (st->title.v && st->title.from && !strcmp(st->title.from, "h1") && st->page_title &&
         !contains_ci(st->page_title, st->title.v)) {
         pfree(st->title.v);

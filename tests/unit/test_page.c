@@ -238,6 +238,17 @@ static void test_detect_render_cluster(void)
     precis_free(out);
     T_EQ_INT(precis_page_render(pg, PRECIS_FORMAT_MARKDOWN, &out, &len), PRECIS_EINVAL);
 
+    /* an empty <title> is no title (a read past its end, found by fuzzing) */
+    T_EQ_INT(rds("<html><head><title>  </title></head><body><h1>Dam opens</h1>" PARA_EN
+                 "</body></html>"),
+             PRECIS_OK);
+    T_EQ_STR(inf()->title, "Dam opens");
+    /* an <h1> that <title> does not contain is a logo: <title> wins */
+    T_EQ_INT(rds("<html><head><title>Dam opens on the Larrow - River Times</title></head><body>"
+                 "<h1>River Times</h1>" PARA_EN "</body></html>"),
+             PRECIS_OK);
+    T_EQ_STR(inf()->title, "Dam opens on the Larrow");
+
     precis_cluster *c = precis_cluster_new();
     T_EQ_INT(precis_cluster_add_html(c, page, strlen(page), "p1", "file.html"), PRECIS_OK);
     T_EQ_INT(precis_cluster_size(c), 1);
