@@ -4,13 +4,19 @@ BUILD ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all deps test-deps bench-deps example test asan werror fuzz oom bench bench-quality clean format lint
+.PHONY: install all deps test-deps bench-deps example test asan werror fuzz oom bench bench-quality clean format lint
 
 all: $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
 
 $(BUILD)/Makefile:
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+
+# Install the tool, the libraries, the header, the manual page, precis.pc
+# and the CMake package under PREFIX (staged under DESTDIR when set).
+PREFIX ?= /usr/local
+install: all
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX)
 
 # Debian packages the build and tests need (run as root).
 deps:
@@ -61,7 +67,7 @@ asan: test-deps
 # build-fuzz/corpus/TARGET (the seeds in fuzz/corpus/TARGET stay as they
 # are); a crash leaves build-fuzz/artifacts/TARGET-crash-* and stops.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= fuzz_text fuzz_jsonl fuzz_multinews fuzz_split fuzz_rouge fuzz_analyze fuzz_html
+FUZZ_TARGETS ?= fuzz_text fuzz_jsonl fuzz_multinews fuzz_split fuzz_rouge fuzz_analyze fuzz_batch fuzz_html
 FUZZ_FLAGS ?=
 FUZZ_BUILD ?= build-fuzz
 fuzz: deps

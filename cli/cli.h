@@ -17,7 +17,38 @@ int cmd_rouge(int argc, char **argv);
 int cmd_split(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 
-/* Reads a whole file ("-" = stdin) into a new buffer; NULL + errno-style
-   message in err on failure. */
+/* Reads a whole file ("-" = stdin) of at most CLI_MAX_FILE bytes into a
+   new buffer; NULL + "PATH: reason" in err on failure. */
 char *cli_read_file(const char *path, size_t *len, char *err, size_t errcap);
+
+/* ---- bounded input (io.c) ------------------------------------------- */
+#define CLI_MAX_RECORD ((size_t)256 << 20) /* one batch or JSON Lines line */
+#define CLI_MAX_FILE ((size_t)256 << 20)   /* a file read whole (rouge, split) */
+enum { CLI_ETOOLONG = -1, CLI_ENOMEM = -2, CLI_EREAD = -3 };
+
+typedef struct cli_in {
+    FILE *f;
+    const char *name; /* the path, or "<stdin>" */
+    char *blk;
+    size_t pos, end;
+    int eof, err; /* err: errno of a failed read */
+} cli_in;
+
+/* Opens path ("-" = stdin); -1 with "PATH: reason" in err (a directory is
+   refused by name). */
+int cli_in_open(cli_in *r, const char *path, char *err, size_t errcap);
+void cli_in_close(cli_in *r);
+/* The buffered bytes not read yet (filling the buffer when empty); 0 at
+   the end. */
+size_t cli_in_peek(cli_in *r, const char **p);
+/* The next line without its "\n" (and "\r") into *buf (grown, NUL-
+   terminated): 1, or 0 at the end, or CLI_ETOOLONG / CLI_ENOMEM (the line
+   passed max bytes or memory ran out: the rest of it is skipped, the next
+   call reads the next line), or CLI_EREAD. */
+int cli_in_line(cli_in *r, char **buf, size_t *cap, size_t *len, size_t max);
+/* The rest of the input (at most max bytes) into a new buffer: 1, or
+   CLI_ETOOLONG (nothing kept: past max), CLI_ENOMEM, CLI_EREAD. */
+int cli_in_all(cli_in *r, char **buf, size_t *len, size_t max);
+/* The reason for a code of the functions above. */
+const char *cli_in_strerror(const cli_in *r, int code);
 #endif

@@ -108,7 +108,7 @@ static int rouge_load(rouge_file *f)
     size_t len;
     f->buf = cli_read_file(f->path, &len, err, sizeof err);
     if (!f->buf) {
-        fprintf(stderr, "precis rouge: %s\n", err);
+        fprintf(stderr, "precis: %s\n", err);
         return -1;
     }
     size_t cap = 0;
@@ -120,7 +120,7 @@ static int rouge_load(rouge_file *f)
         char *le = nl ? nl : end;
         size_t bad = rouge_bad_utf8((const unsigned char *)s, (size_t)(le - s));
         if (bad != SIZE_MAX) {
-            fprintf(stderr, "precis rouge: %s:%zu: %s at byte %zu of the line\n", f->path,
+            fprintf(stderr, "precis: %s:%zu: %s at byte %zu of the line\n", f->path,
                     f->n + 1, s[bad] ? "invalid UTF-8" : "NUL byte", bad + 1);
             return -1;
         }
@@ -128,7 +128,7 @@ static int rouge_load(rouge_file *f)
             cap = cap ? cap * 2 : 1024;
             char **nlp = realloc(f->line, cap * sizeof *nlp);
             if (!nlp) {
-                fprintf(stderr, "precis rouge: %s: out of memory\n", f->path);
+                fprintf(stderr, "precis: %s: out of memory\n", f->path);
                 return -1;
             }
             f->line = nlp;
@@ -209,14 +209,14 @@ int cmd_rouge(int argc, char **argv)
 #define NEEDV()                                                                  \
     do {                                                                         \
         if (!v) {                                                                \
-            fprintf(stderr, "precis rouge: %s needs a value\n", a);              \
+            fprintf(stderr, "precis: %s needs a value\n", a);              \
             return EXIT_USAGE;                                                   \
         }                                                                        \
         i++;                                                                     \
     } while (0)
 #define BAD()                                                                    \
     do {                                                                         \
-        fprintf(stderr, "precis rouge: invalid value '%s' for %s\n", v, a);      \
+        fprintf(stderr, "precis: invalid value '%s' for %s\n", v, a);      \
         return EXIT_USAGE;                                                       \
     } while (0)
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -297,24 +297,26 @@ int cmd_rouge(int argc, char **argv)
             else
                 BAD();
         } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "precis rouge: unknown option '%s'\n%s", a, rouge_usage);
+            fprintf(stderr, "precis: rouge: unknown option %s\nusage: precis rouge [options] "
+                            "SUMMARIES REFS ...; 'precis rouge --help' lists the options\n", a);
             return EXIT_USAGE;
         } else if (nfiles < sizeof files / sizeof *files) {
             files[nfiles++] = a;
         } else {
-            fprintf(stderr, "precis rouge: too many files\n");
+            fprintf(stderr, "precis: too many files\n");
             return EXIT_USAGE;
         }
 #undef NEEDV
 #undef BAD
     }
     if (nfiles < 2) {
-        fprintf(stderr, "precis rouge: need SUMMARIES and at least one REFS file\n%s",
-                rouge_usage);
+        fprintf(stderr, "precis: rouge: need SUMMARIES and at least one REFS file\nusage: "
+                        "precis rouge [options] SUMMARIES REFS ...; 'precis rouge --help' "
+                        "lists the options\n");
         return EXIT_USAGE;
     }
     if (o.limit_words && o.limit_bytes) {
-        fprintf(stderr, "precis rouge: -l and -b exclude each other\n");
+        fprintf(stderr, "precis: -l and -b exclude each other\n");
         return EXIT_USAGE;
     }
 
@@ -331,7 +333,7 @@ int cmd_rouge(int argc, char **argv)
             goto done;
         if (k > 0 && f[k].n != f[0].n) {
             fprintf(stderr,
-                    "precis rouge: %s has %zu lines but %s has %zu: line i of each REFS file "
+                    "precis: %s has %zu lines but %s has %zu: line i of each REFS file "
                     "must be a reference for line i of the summaries\n",
                     f[k].path, f[k].n, f[0].path, f[0].n);
             goto done;
@@ -339,19 +341,19 @@ int cmd_rouge(int argc, char **argv)
     }
     size_t n = f[0].n, nrefs = nfiles - 1;
     if (n == 0) {
-        fprintf(stderr, "precis rouge: %s has no summaries\n", f[0].path);
+        fprintf(stderr, "precis: %s has no summaries\n", f[0].path);
         goto done;
     }
     precis_status st;
     r = precis_rouge_new(&o, &st);
     if (!r) {
-        fprintf(stderr, "precis rouge: %s\n", precis_strerror(st));
+        fprintf(stderr, "precis: %s\n", precis_strerror(st));
         goto done;
     }
     sc = malloc(n * sizeof *sc);
     refs = malloc(nrefs * sizeof *refs);
     if (!sc || !refs) {
-        fprintf(stderr, "precis rouge: out of memory\n");
+        fprintf(stderr, "precis: out of memory\n");
         goto done;
     }
     for (size_t i = 0; i < n; i++) {
@@ -359,7 +361,7 @@ int cmd_rouge(int argc, char **argv)
             refs[k] = f[k + 1].line[i];
         st = precis_rouge_score(r, f[0].line[i], refs, nrefs, &sc[i]);
         if (st != PRECIS_OK) {
-            fprintf(stderr, "precis rouge: %s:%zu: %s\n", f[0].path, i + 1,
+            fprintf(stderr, "precis: %s:%zu: %s\n", f[0].path, i + 1,
                     precis_rouge_error(r));
             goto done;
         }
@@ -371,7 +373,7 @@ int cmd_rouge(int argc, char **argv)
         precis_rouge_scores *sorted = malloc(n * sizeof *sorted);
         if (!ord || !sorted) {
             free(sorted);
-            fprintf(stderr, "precis rouge: out of memory\n");
+            fprintf(stderr, "precis: out of memory\n");
             goto done;
         }
         for (size_t i = 0; i < n; i++)
@@ -382,7 +384,7 @@ int cmd_rouge(int argc, char **argv)
         st = precis_rouge_bootstrap(sorted, n, boot, conf, &bmean, &blo, &bhi);
         free(sorted);
         if (st != PRECIS_OK) {
-            fprintf(stderr, "precis rouge: bootstrap: %s\n", precis_strerror(st));
+            fprintf(stderr, "precis: bootstrap: %s\n", precis_strerror(st));
             goto done;
         }
     }

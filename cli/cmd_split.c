@@ -88,10 +88,11 @@ int cmd_split(int argc, char **argv)
         } else if (!only_args && !strcmp(a, "--")) {
             only_args = 1;
         } else if (!only_args && a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "precis split: unknown option '%s'\n%s", a, split_help);
+            fprintf(stderr, "precis: split: unknown option %s\nusage: precis split [options] "
+                            "[FILE|-]; 'precis split --help' lists the options\n", a);
             return EXIT_USAGE;
         } else if (path) {
-            fprintf(stderr, "precis split: one input at most ('%s', '%s')\n", path, a);
+            fprintf(stderr, "precis: one input at most ('%s', '%s')\n", path, a);
             return EXIT_USAGE;
         } else {
             path = a;
@@ -105,12 +106,12 @@ int cmd_split(int argc, char **argv)
     size_t len = 0;
     char *text = cli_read_file(path, &len, err, sizeof err);
     if (!text) {
-        fprintf(stderr, "precis split: %s\n", err);
+        fprintf(stderr, "precis: %s\n", err);
         return EXIT_FATAL;
     }
     size_t bad = split_cli_bad_byte(text, len);
     if (bad < len) {
-        fprintf(stderr, "precis split: %s: %s at byte %zu\n", name,
+        fprintf(stderr, "precis: %s: %s at byte %zu\n", name,
                 text[bad] ? "invalid UTF-8" : "NUL byte", bad);
         free(text);
         return EXIT_FATAL;
@@ -120,7 +121,7 @@ int cmd_split(int argc, char **argv)
     size_t n = 0;
     precis_status st = precis_split(text, len, &sp, &n);
     if (st != PRECIS_OK) {
-        fprintf(stderr, "precis split: %s: %s\n", name, precis_strerror(st));
+        fprintf(stderr, "precis: %s: %s\n", name, precis_strerror(st));
         free(text);
         return EXIT_FATAL;
     }
@@ -132,9 +133,7 @@ int cmd_split(int argc, char **argv)
     }
     precis_free(sp);
     free(text);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "precis split: error writing output\n");
-        return EXIT_FATAL;
-    }
+    if (fflush(stdout) != 0 || ferror(stdout))
+        return EXIT_FATAL; /* reported by main on the way out */
     return 0;
 }

@@ -6,6 +6,7 @@
 #include "precis.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +27,12 @@ static const char usage[] =
     "  -h, --help     this help\n"
     "  -V, --version  print the version\n";
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv);
+static int finish(int rc);
+
+int main(int argc, char **argv) { return finish(run(argc, argv)); }
+
+static int run(int argc, char **argv)
 {
     if (argc < 2) {
         fputs(usage, stderr);
@@ -53,52 +59,45 @@ int main(int argc, char **argv)
         return cmd_split(argc - 1, argv + 1);
     if (!strcmp(cmd, "extract"))
         return cmd_extract(argc - 1, argv + 1);
-    fprintf(stderr, "precis: unknown command '%s'\n%s", cmd, usage);
+    fprintf(stderr, "precis: unknown command '%s'\n"
+                    "Run 'precis --help' for the list of commands.\n", cmd);
     return EXIT_USAGE;
 }
 
 char *cli_read_file(const char *path, size_t *len, char *err, size_t errcap)
 {
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
-        snprintf(err, errcap, "%s: %s", path, strerror(errno));
+    cli_in r;
+    if (cli_in_open(&r, path, err, errcap))
         return NULL;
+    char *buf;
+    int k = cli_in_all(&r, &buf, len, CLI_MAX_FILE);
+    if (k != 1) {
+        if (k == CLI_ETOOLONG)
+            snprintf(err, errcap, "%s: larger than the limit of %zu MiB", r.name,
+                     CLI_MAX_FILE >> 20);
+        else
+            snprintf(err, errcap, "%s: %s", r.name, cli_in_strerror(&r, k));
+        buf = NULL;
     }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        snprintf(err, errcap, "%s: out of memory", path);
-        if (f != stdin)
-            fclose(f);
-        return NULL;
-    }
-    for (;;) {
-        if (n + 1 >= cap) {
-            char *nb = cap < ((size_t)1 << 40) ? realloc(buf, cap * 2) : NULL;
-            if (!nb) {
-                snprintf(err, errcap, "%s: out of memory", path);
-                free(buf);
-                if (f != stdin)
-                    fclose(f);
-                return NULL;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t k = fread(buf + n, 1, cap - n - 1, f);
-        n += k;
-        if (k == 0)
-            break;
-    }
-    int bad = ferror(f);
-    if (f != stdin)
-        fclose(f);
-    if (bad) {
-        snprintf(err, errcap, "%s: read error", path);
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
+    cli_in_close(&r);
     return buf;
+}
+
+/* Every command's output is checked once more here: a write that failed
+   (a full disk, a closed standard output, a broken pipe) is an error,
+   exit status 3, never a silent success. */
+static int finish(int rc)
+{
+    errno = 0;
+    int e = fflush(stdout) == EOF ? (errno ? errno : EIO) : 0;
+    if (!e && ferror(stdout))
+        e = errno ? errno : EIO;
+    errno = 0;
+    if (fclose(stdout) == EOF && !e)
+        e = errno ? errno : EIO;
+    if (e) {
+        fprintf(stderr, "precis: write error: %s\n", strerror(e));
+        return EXIT_FATAL;
+    }
+    return rc;
 }

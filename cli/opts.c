@@ -12,10 +12,9 @@ const char cli_summary_opts_help[] =
     "  -w, --words N         budget in words (default 120)\n"
     "  -b, --bytes N         budget in bytes instead\n"
     "  -s, --sentences N     budget in sentences instead\n"
-    "  -f, --format NAME     text | lines | json | markdown | html (default text;\n"
-    "                        html is the full report: summary and analysis)\n"
     "  -o, --order NAME      chrono | source | score (default chrono)\n"
-    "  -l, --lang NAME       Snowball language for matching (default english)\n"
+    "  -l, --lang NAME       language of the text, for matching words (default\n"
+    "                        english; the names are listed below)\n"
     "  -t, --dup-threshold X similarity at which sentences count as one (0.5)\n"
     "      --truncate        lead baselines: cut the last sentence to fill a word budget\n"
     "      --strict          reject text that is not valid UTF-8 (default: decode it,\n"
@@ -40,7 +39,8 @@ int cli_summary_opt(int c, const char *arg, cli_summary_opts *o)
     switch (c) {
     case 'm':
         if (precis_method_parse(arg, &o->opt.method)) {
-            fprintf(stderr, "precis: unknown method '%s'\n", arg);
+            fprintf(stderr, "precis: unknown method '%s' (default, lead, lead-rr, centroid, "
+                            "lexrank, mmr)\n", arg);
             return -1;
         }
         return 1;
@@ -48,7 +48,7 @@ int cli_summary_opt(int c, const char *arg, cli_summary_opts *o)
     case 'b':
     case 's':
         if (parse_size(arg, &o->opt.budget)) {
-            fprintf(stderr, "precis: invalid budget '%s'\n", arg);
+            fprintf(stderr, "precis: invalid budget '%s' (a whole number, 0 or more)\n", arg);
             return -1;
         }
         o->opt.unit = c == 'w' ? PRECIS_UNIT_WORDS
@@ -68,7 +68,7 @@ int cli_summary_opt(int c, const char *arg, cli_summary_opts *o)
         else if (!strcmp(arg, "score"))
             o->opt.order = PRECIS_ORDER_SCORE;
         else {
-            fprintf(stderr, "precis: unknown order '%s'\n", arg);
+            fprintf(stderr, "precis: unknown order '%s' (chrono, source, score)\n", arg);
             return -1;
         }
         return 1;
@@ -115,16 +115,74 @@ void cli_warn_charsets(const precis_cluster *c, size_t from, const char *name, s
     }
 }
 
+void cli_put_languages(FILE *f)
+{
+    const char *names[64];
+    size_t n = precis_languages(names, 64), col = 24;
+    fputs("                        ", f);
+    for (size_t i = 0; i < n && i < 64; i++) {
+        size_t k = strlen(names[i]) + 1;
+        if (col + k > 79) {
+            fputs("\n                        ", f);
+            col = 24;
+        }
+        fprintf(f, "%s%s", names[i], i + 1 < n ? " " : "\n");
+        col += k;
+    }
+}
+
+void cli_help(const char *usage, const char *formats)
+{
+    printf("%s%s%s", usage, formats, cli_summary_opts_help);
+    printf("\nlanguages (--lang):\n");
+    cli_put_languages(stdout);
+}
+
+int cli_bad_option(const char *cmd, const char *opt)
+{
+    fprintf(stderr, "precis: %s: %s\nusage: precis %s [options] ...; 'precis %s --help' "
+                    "lists the options\n",
+            cmd, opt, cmd, cmd);
+    return EXIT_USAGE;
+}
+
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+               const char *cmd)
+{
+    char so[64];
+    snprintf(so, sizeof so, ":%s", shortopts); /* ':' tells a missing value apart */
+    opterr = 0;
+    int c = getopt_long(argc, argv, so, longopts, NULL);
+    if (c != '?' && c != ':')
+        return c;
+    char what[160];
+    const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
+    int is_long = arg[0] == '-' && arg[1] == '-';
+    if (c == ':')
+        snprintf(what, sizeof what, "option %s needs a value", arg);
+    else if (!is_long && optopt > ' ' && optopt < 127)
+        snprintf(what, sizeof what, "unknown option -%c", optopt);
+    else
+        snprintf(what, sizeof what, "unknown option %s", arg);
+    cli_bad_option(cmd, what);
+    return -2;
+}
+
 precis_summarizer *cli_summarizer(const cli_summary_opts *o)
 {
     precis_status st;
     precis_summarizer *s = precis_summarizer_new(&o->opt, &st);
     if (!s) {
-        if (st == PRECIS_ELANG)
-            fprintf(stderr, "precis: no Snowball stemmer for language '%s'\n",
+        if (st == PRECIS_ELANG) {
+            fprintf(stderr, "precis: unknown language '%s' for --lang; one of:\n",
                     o->opt.lang ? o->opt.lang : "?");
-        else
+            cli_put_languages(stderr);
+            if (o->opt.lang && !strcmp(o->opt.lang, "porter"))
+                fprintf(stderr, "(porter, the original Porter stemmer, is for 'precis "
+                                "rouge'; use english)\n");
+        } else {
             fprintf(stderr, "precis: %s\n", precis_strerror(st));
+        }
     }
     return s;
 }

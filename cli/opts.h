@@ -32,6 +32,18 @@ int cli_summary_opt(int c, const char *arg, cli_summary_opts *o);
    whose text was decoded from another encoding than UTF-8:
    "precis: NAME[:LINE]: article ID: decoded as windows-1252 ...". */
 void cli_warn_charsets(const precis_cluster *c, size_t from, const char *name, size_t line);
+/* The --help of a summarizing command: usage, its --format line, the
+   shared options and the --lang names. */
+void cli_help(const char *usage, const char *formats);
+/* The --lang names, wrapped, indented. */
+void cli_put_languages(FILE *f);
+/* "precis: CMD: WHAT" and a short usage line on standard error; returns
+   EXIT_USAGE. */
+int cli_bad_option(const char *cmd, const char *what);
+/* getopt_long with opterr off: -2 after printing a bad option the
+   precis way (the caller returns EXIT_USAGE). */
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+               const char *cmd);
 /* A summarizer for o, or NULL with a message printed. */
 precis_summarizer *cli_summarizer(const cli_summary_opts *o);
 #endif

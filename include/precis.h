@@ -426,6 +426,19 @@ PRECIS_API void precis_cluster_set_strict(precis_cluster *c, int strict);
    static string. */
 PRECIS_API const char *precis_cluster_article_charset(const precis_cluster *c, size_t i);
 
+/* 1 when the last sentence of sum is cut short: by truncate_last, or
+   because the budget (words or bytes) is smaller than every sentence --
+   then the summary is the method's best sentence cut at a word boundary
+   to fit, rather than empty.  JSON output marks it "cut": true. */
+PRECIS_API int precis_summary_cut(const precis_summary *sum);
+
+/* The language names precis_options.lang accepts (Snowball stemmers:
+   "english", "french", ...; "porter", the original Porter algorithm, is
+   the ROUGE scorer's and not one of them): up to cap names into out
+   (static strings, in alphabetical order); returns how many there are.
+   precis_languages(NULL, 0) counts them. */
+PRECIS_API size_t precis_languages(const char **out, size_t cap);
+
 /* ------------------------------------------------------------------ */
 /* Web pages: the article of a crawled HTML page                        */
 /* ------------------------------------------------------------------ */

@@ -449,3 +449,16 @@ size_t norm_count_words(const char *s, size_t len)
     }
     return words;
 }
+
+size_t precis_languages(const char **out, size_t cap)
+{
+    size_t n = 0;
+    for (const char **l = sb_stemmer_list(); *l; l++) {
+        if (!strcmp(*l, "porter"))
+            continue; /* the ROUGE scorer's; matching uses "english" */
+        if (out && n < cap)
+            out[n] = *l;
+        n++;
+    }
+    return n;
+}

@@ -55,7 +55,8 @@ void out_json(pbuf *b, const precis_summary *sum, const precis_cluster *c)
             out_json_string(b, precis_cluster_article_id(c, s->articles[k]));
         }
         double sc = isfinite(s->score) ? s->score : 0;
-        pbuf_printf(b, "],\"score\":%.6g}", sc);
+        pbuf_printf(b, "],\"score\":%.6g%s}", sc,
+                    i + 1 == n && precis_summary_cut(sum) ? ",\"cut\":true" : "");
     }
     pbuf_puts(b, "],\"articles\":[");
     size_t na = precis_cluster_size(c);

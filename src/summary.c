@@ -33,6 +33,7 @@ struct precis_summary {
     size_t n;
     size_t words;
     size_t *arts; /* pool behind sent[i].articles */
+    int cut;      /* the last sentence is cut short */
 };
 
 static const char *const method_names[PRECIS_METHOD_COUNT_] = {
@@ -213,6 +214,27 @@ static size_t cut_words(const char *s, size_t n, size_t words)
     return i;
 }
 
+/* The longest prefix of s[0..n) of at most `bytes` bytes that ends at a
+   word end (or, for one long word, at a character boundary). */
+static size_t cut_bytes(const char *s, size_t n, size_t bytes)
+{
+    if (n <= bytes)
+        return n;
+    size_t i = bytes;
+    while (i > 0 && !(s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
+        i--;
+    if (i == 0) { /* no space: a character boundary */
+        i = bytes;
+        while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i--;
+    }
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '\r'))
+        i--;
+    return i;
+}
+
+int precis_summary_cut(const precis_summary *sum) { return sum && sum->n && sum->cut; }
+
 precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
                                norm **nm, arena **tmp)
 {
@@ -221,7 +243,7 @@ precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, mo
         model_scratch_free(&s->sc);
     precis_status st = model_build(m, c, s->nm, &s->sc, &s->mem);
     if (st == PRECIS_OK)
-        st = dedup_groups(m, s->opt.dup_threshold, &s->mem);
+        st = dedup_groups(m, c, s->opt.dup_threshold, &s->mem);
     if (st) {
         perr_set(s->err, sizeof s->err, "%s", precis_strerror(st));
         return st;
@@ -353,6 +375,7 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
             const char *text = precis_cluster_article_text(c, ms->art, &len);
             size_t cut = cut_words(text + ms->start, ms->end - ms->start, s->opt.budget - words);
             if (cut > 0) {
+                sum->cut = 1;
                 precis_sentence *ps = &sum->sent[sum->n];
                 ps->text = text + ms->start;
                 ps->len = cut;
@@ -367,6 +390,36 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
                 sum->n++;
                 words += norm_count_words(ps->text, ps->len);
             }
+        }
+    }
+    /* a budget smaller than every sentence: rather than an empty summary,
+       the best sentence (the method's top score) cut to the budget at a
+       word boundary, marked as cut (precis_summary_cut, "cut" in JSON) */
+    if (sum->n == 0 && m.ns > 0 && s->opt.budget > 0 && s->opt.unit != PRECIS_UNIT_SENTENCES) {
+        size_t best = 0;
+        for (size_t i = 1; i < m.ns; i++)
+            if (m.s[i].score > m.s[best].score)
+                best = i;
+        const msent *ms = &m.s[best];
+        const char *text = precis_cluster_article_text(c, ms->art, NULL) + ms->start;
+        size_t n = ms->end - ms->start;
+        size_t cut = s->opt.unit == PRECIS_UNIT_WORDS ? cut_words(text, n, s->opt.budget)
+                                                      : cut_bytes(text, n, s->opt.budget);
+        if (cut > 0) {
+            precis_sentence *ps = &sum->sent[0];
+            ps->text = text;
+            ps->len = cut;
+            ps->article = ms->art;
+            ps->start = ms->start;
+            ps->end = ms->start + cut;
+            ps->position = ms->pos;
+            ps->score = ms->score;
+            ps->articles = sum->arts;
+            sum->arts[0] = ms->art;
+            ps->n_articles = 1;
+            sum->n = 1;
+            sum->cut = 1;
+            words = norm_count_words(text, cut);
         }
     }
     sum->words = words;

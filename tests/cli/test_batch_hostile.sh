@@ -138,5 +138,127 @@ check "jsonl text: $nin output lines (got $n)" $([ "$n" -eq $nin ]; echo $?)
 n=$(grep -c "^precis: $tmp/in.jsonl:[0-9]*: " "$tmp/err")
 check "jsonl: 9 messages (got $n)" $([ "$n" -eq 9 ]; echo $?)
 
+# ---- what a hostile user and a new user found ------------------------------
+ex=$tests/../examples
+asan=0
+grep -q '^PRECIS_SANITIZE:BOOL=ON' "$(dirname "$precis")/CMakeCache.txt" 2>/dev/null && asan=1
+# failed writes are errors (exit 3, "precis: write error: ..."), never success
+for cmd in "--help" "--version" "summarize --help" "batch --help" "split --help" \
+           "summarize $ex/cluster" "batch $mn" "rouge $mn $mn"; do
+  "$precis" $cmd > /dev/full 2> "$tmp/err"
+  rc=$?
+  check "'$cmd' > /dev/full: exit 3 (got $rc)" $([ $rc -eq 3 ]; echo $?)
+  grep -q "^precis: write error: " "$tmp/err"; check "'$cmd' > /dev/full: message" $?
+done
+"$precis" --version >&- 2> "$tmp/err"
+rc=$?
+check "--version with stdout closed: exit 3 (got $rc)" $([ $rc -eq 3 ]; echo $?)
+# batch tells JSON Lines from Multi-News by itself; numeric ids are kept
+printf '{"id":7,"articles":[{"text":"The dam held on Sunday. The water fell a meter."}]}\n' > "$tmp/c.jsonl"
+cp "$tmp/c.jsonl" "$tmp/c.txt"
+for f in c.jsonl c.txt; do
+  "$precis" batch -f json "$tmp/$f" > "$tmp/out" 2> /dev/null
+  grep -q '^{"record":1,"id":"7","summary":"The dam held on Sunday\.' "$tmp/out"
+  check "batch $f: read as JSON Lines, numeric id kept" $?
+done
+printf '{"id":"x","articles":[}\n' > "$tmp/bad.src"
+"$precis" batch "$tmp/bad.src" > /dev/null 2> "$tmp/err"
+grep -q "read as JSON Lines (it starts with '{'); give --input multinews" "$tmp/err"
+check "batch: hint after a JSON error on auto-detected input" $?
+printf '{"headline": no, this is an article.\nThe council met on Monday.\n' > "$tmp/brace.txt"
+"$precis" summarize "$tmp/brace.txt" > /dev/null 2> "$tmp/err"
+grep -q "give --input text if it is one plain-text article" "$tmp/err"
+check "summarize: hint for a text file starting with '{'" $?
+"$precis" summarize --input text "$tmp/brace.txt" > /dev/null 2>&1
+check "summarize --input text reads it" $?
+# directories: dangling links and loops named, one file reached twice read once
+mkdir "$tmp/d"
+cp "$ex/cluster/01-northern-wire.txt" "$ex/cluster/02-valley-courier.txt" "$tmp/d/"
+ln -s 01-northern-wire.txt "$tmp/d/03-link.txt"
+ln -s nowhere "$tmp/d/04-dangling.txt"
+ln -s 05-loop "$tmp/d/06-loop"; ln -s 06-loop "$tmp/d/05-loop"
+"$precis" summarize -f json "$tmp/d" > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "directory with bad links: exit 1 (got $rc)" $([ $rc -eq 1 ]; echo $?)
+grep -q "04-dangling.txt: symbolic link to nothing (skipped)" "$tmp/err"; check "dangling link named" $?
+grep -q "05-loop: loop of symbolic links (skipped)" "$tmp/err"; check "link loop named" $?
+grep -q "03-link.txt: the same file as .*01-northern-wire.txt (read once)" "$tmp/err"
+check "a link to a sibling is read once" $?
+[ "$(grep -o '"id":"[^"]*","source"' "$tmp/out" | sort -u | wc -l)" -eq 2 ]
+check "two articles, not three" $?
+mkdir "$tmp/empty"
+"$precis" summarize "$tmp/empty" > /dev/null 2> "$tmp/err"
+grep -q "^precis: $tmp/empty: no regular file in the directory" "$tmp/err"; check "empty directory named" $?
+# help true to behaviour
+"$precis" analyze --help > "$tmp/out"
+grep -q -- "--format NAME     json | html (default json)" "$tmp/out"; check "analyze --help formats" $?
+"$precis" batch --help > "$tmp/out"
+grep -q -- "--format NAME     text | json (default text" "$tmp/out"; check "batch --help formats" $?
+grep -q "english" "$tmp/out" && grep -q "french" "$tmp/out" && ! grep -q "porter" "$tmp/out"
+check "--lang names listed" $?
+"$precis" summarize --lang porter "$ex/cluster" > /dev/null 2> "$tmp/err"
+grep -q "porter, the original Porter stemmer, is for 'precis rouge'; use english" "$tmp/err"
+check "--lang porter explained" $?
+# one error style, a short usage on a bad option
+for cmd in "summarize --frob x" "batch --frob" "analyze -Z x" "split --frob" "rouge --frob a b" \
+           "summarize -w"; do
+  "$precis" $cmd > /dev/null 2> "$tmp/err"
+  rc=$?
+  [ $rc -eq 2 ] && [ "$(wc -l < "$tmp/err")" -le 2 ] && ! grep -qv "^\(precis: \|usage: precis\)" "$tmp/err"
+  check "'$cmd': exit 2, two lines at most, precis style: $(head -1 "$tmp/err")" $?
+done
+"$precis" batch /nonexistent > /dev/null 2> "$tmp/err"
+grep -q "^precis: /nonexistent: No such file or directory" "$tmp/err"; check "batch: missing file" $?
+"$precis" batch "$tmp/d" > /dev/null 2> "$tmp/err"
+grep -q "^precis: $tmp/d: is a directory" "$tmp/err"; check "batch: a directory named as such" $?
+printf '{"id":"a","articles":[{"text":"One fine sentence."}]}\n\n' > "$tmp/blank.jsonl"
+"$precis" batch "$tmp/blank.jsonl" > /dev/null 2> "$tmp/err"
+grep -q "blank.jsonl:2: empty line where a JSON object was expected" "$tmp/err"; check "blank JSONL line" $?
+printf '{"id":"a","articles":[{"text":"a \\u0000 b"}]}\n' > "$tmp/nul.jsonl"
+"$precis" batch "$tmp/nul.jsonl" > /dev/null 2> "$tmp/err"
+grep -q "(a NUL character)" "$tmp/err" && ! grep -q JSON_ALLOW_NUL "$tmp/err"; check "NUL escape in words" $?
+# a one-line count at the end; a progress line when standard error is a terminal
+"$precis" batch "$mn" > /dev/null 2> "$tmp/err"
+grep -q "^precis: [0-9]* records summarized$" "$tmp/err"; check "batch: count at the end" $?
+if command -v script > /dev/null; then
+  { for i in $(seq 1 400); do cat "$mn"; done; } > "$tmp/many.src"
+  script -qec "'$precis' batch --analyze -m lexrank '$tmp/many.src' > /dev/null" /dev/null > "$tmp/tty" 2>&1
+  grep -aq "records/s, 0 errors" "$tmp/tty"; check "batch: progress on a terminal" $?
+fi
+# bounded reading: a 1 GB sparse file and an endless FIFO stop at the
+# article limit; a line past memory is an error record, not the end
+truncate -s 1G "$tmp/huge.txt"
+"$precis" summarize "$tmp/huge.txt" > /dev/null 2> "$tmp/err"
+rc=$?
+check "1 GB file: exit 3 (got $rc)" $([ $rc -eq 3 ]; echo $?)
+grep -q "huge.txt: larger than the limit of 64 MiB an article (not read further)" "$tmp/err"
+check "1 GB file: named, not read further" $?
+mkfifo "$tmp/fifo"
+(yes 'The river rose.' > "$tmp/fifo" 2> /dev/null &)
+timeout 60 "$precis" summarize "$tmp/fifo" > /dev/null 2> "$tmp/err"
+rc=$?
+check "endless FIFO: exit 3 (got $rc)" $([ $rc -eq 3 ]; echo $?)
+if [ $asan -eq 0 ] && (ulimit -v 200000; "$precis" --version > /dev/null 2>&1); then
+  # under ulimit -v 200 MB: the 1 GB file is still refused by name
+  (ulimit -v 200000; "$precis" summarize "$tmp/huge.txt" > /dev/null 2> "$tmp/err")
+  grep -q "larger than the limit" "$tmp/err"; check "1 GB file under ulimit -v 200 MB" $?
+  # a 300 MB line between good lines: an error record in its place
+  { sed -n 1p "$mn"; yes 'The cat sat on the mat.' | head -c 300000000 | tr '\n' ' '; echo
+    sed -n 2p "$mn"; } > "$tmp/oom.src"
+  (ulimit -v 200000; "$precis" batch -f json "$tmp/oom.src" > "$tmp/out" 2> "$tmp/err")
+  rc=$?
+  check "batch, a line past memory: exit 3 (got $rc)" $([ $rc -eq 3 ] || [ $rc -eq 1 ]; echo $?)
+  [ "$(wc -l < "$tmp/out")" -eq 3 ]; check "batch, a line past memory: 3 output lines" $?
+  sed -n 2p "$tmp/out" | grep -q '^{"record":2,"error":"\(out of memory\|record longer\)'
+  check "batch, a line past memory: error record 2" $?
+  sed -n 3p "$tmp/out" | grep -q '^{"record":3,"summary"'; check "batch goes on after it" $?
+  rm -f "$tmp/oom.src"
+  # sentence-dense input within the stated bound (100 x input + 64 MB)
+  python3 -c "import sys; sys.stdout.write('Go. ' * 1000000)" > "$tmp/dense.txt"
+  (ulimit -v $(( (100 * 4000000 + 64 * 1048576) / 1024 + 150000 ))
+   "$precis" analyze "$tmp/dense.txt" > /dev/null 2> "$tmp/err")
+  check "sentence-dense analyze within 100 x input + 64 MB (+150 MB address space)" $?
+fi
+
 echo "test_batch_hostile: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -792,6 +792,180 @@ static int case_analyze_numbers(size_t *in)
     return 0;
 }
 
+/* Summarizes c with method m at `words` words and returns how many summary
+   sentences contain needle (-1 on error). */
+static int count_in_summary(const precis_cluster *c, precis_method m, size_t words,
+                            const char *needle)
+{
+    precis_options o;
+    precis_options_init(&o);
+    o.method = m;
+    o.budget = words;
+    precis_summarizer *s = precis_summarizer_new(&o, NULL);
+    precis_summary *sum = NULL;
+    int n = -1;
+    if (s && precis_summarize(s, c, &sum) == PRECIS_OK) {
+        n = 0;
+        for (size_t i = 0; i < precis_summary_size(sum); i++) {
+            const precis_sentence *ps = precis_summary_sentence(sum, i);
+            char buf[1024];
+            size_t k = ps->len < sizeof buf - 1 ? ps->len : sizeof buf - 1;
+            memcpy(buf, ps->text, k);
+            buf[k] = '\0';
+            n += strstr(buf, needle) != NULL;
+        }
+    }
+    precis_summary_free(sum);
+    precis_summarizer_free(s);
+    return n;
+}
+
+/* Exact copies of short sentences (fewer than 3 content terms: "He
+   declined to comment.", "Lol.") are one redundancy group whatever their
+   case, spacing and punctuation, so no summary holds one twice. */
+static int case_short_duplicates(size_t *in)
+{
+    static const char *arts[] = {
+        "The mayor resigned on Monday after a vote of the council. He declined to comment. "
+        "Lol. The vote was 7 to 2.",
+        "He declined to comment. A council vote forced the mayor out on Monday. LOL!",
+        "Residents gathered outside the town hall for hours. he declined to comment . "
+        "Lol .",
+        "“He declined to comment.” The deputy mayor takes over until an election in June. "
+        "She would not comment.",
+    };
+    precis_cluster *c = precis_cluster_new();
+    *in = 0;
+    for (size_t i = 0; i < 4; i++) {
+        T_EQ_INT(add_text(c, arts[i], strlen(arts[i])), PRECIS_OK);
+        *in += strlen(arts[i]);
+    }
+    for (int m = 0; m < PRECIS_METHOD_COUNT_; m++) {
+        T_CHECK(count_in_summary(c, (precis_method)m, 40, "declined to comment") <= 1);
+        T_CHECK(count_in_summary(c, (precis_method)m, 200, "declined to comment") <= 1);
+        T_CHECK(count_in_summary(c, (precis_method)m, 200, "Lol") +
+                    count_in_summary(c, (precis_method)m, 200, "LOL") <= 1);
+    }
+    precis_cluster_free(c);
+    return 0;
+}
+
+/* 700 lightly edited copies of one wire story (each copy credits its
+   outlet in the lead and drops one word of about half its sentences): the
+   lead sentence, in all its versions,
+   is one redundancy group, so no method gives it twice (and the lead
+   methods give it once). */
+static int case_syndicated_copies(size_t *in)
+{
+    static const char *sents[] = {
+        "Floodwater from the swollen Larrow River poured through a breached levee in "
+        "Portville early Saturday, forcing about 1,200 residents from their homes and "
+        "cutting the city's main road to the coast, officials said.",
+        "The earthen levee gave way near St. Anselm's Church shortly before dawn after four "
+        "days of heavy rain across Eastmarch province.",
+        "By mid-morning the river stood at 6.8 meters on the gauge at Portville Bridge, its "
+        "highest level since 1987 and more than two meters above flood stage.",
+        "Emergency crews used boats to move 41 elderly residents out of the St. Brigid care "
+        "home on Mill Lane, where water reached the ground-floor windows.",
+        "No deaths have been reported, but police said a 63-year-old fisherman, Oskar "
+        "Lindqvist, has been missing since Friday night.",
+        "The governor said she had released $1.2 million from the provincial disaster fund "
+        "to pay for shelters, pumps and sandbags.",
+    };
+    enum { COPIES = 700 };
+    precis_cluster *c = precis_cluster_new();
+    char buf[4096];
+    uint64_t rnd = 1;
+    *in = 0;
+    for (int i = 0; i < COPIES; i++) {
+        size_t n = 0;
+        for (size_t k = 0; k < sizeof sents / sizeof *sents; k++) {
+            const char *s = sents[k];
+            rnd = rnd * 6364136223846793005ULL + 1442695040888963407ULL;
+            int drop = (rnd >> 33) % 2 ? (int)((rnd >> 40) % 20) : -1;
+            int w = 0;
+            for (const char *p = s; *p; p++) {
+                if (p == s || p[-1] == ' ')
+                    w++;
+                if (w - 1 == drop && drop > 0)
+                    continue; /* this word (and the space after it) left out */
+                buf[n++] = *p;
+            }
+            if (k == 0) /* each outlet credits itself: 700 distinct leads */
+                n += (size_t)snprintf(buf + n - 1, sizeof buf - n, " (Courier%d).", i) - 1;
+            buf[n++] = ' ';
+        }
+        T_EQ_INT(add_text(c, buf, n), PRECIS_OK);
+        *in += n;
+    }
+    for (int m = 0; m < PRECIS_METHOD_COUNT_; m++) {
+        int k = count_in_summary(c, (precis_method)m, 120, "Larrow River");
+        if (k > 1)
+            fprintf(stderr, "  %s: the lead sentence %d times\n",
+                    precis_method_name((precis_method)m), k);
+        T_CHECK(k == 1 || (k == 0 && m != PRECIS_METHOD_LEAD && m != PRECIS_METHOD_LEAD_RR));
+    }
+    precis_cluster_free(c);
+    return 0;
+}
+
+/* A budget smaller than every sentence: not an empty summary but the best
+   sentence cut at a word boundary to fit, marked as cut. */
+static int case_budget_below_every_sentence(size_t *in)
+{
+    const char *t = "Floodwater from the swollen Larrow River poured through a breached levee "
+                    "in Portville early Saturday, officials said. About 1,200 residents left "
+                    "their homes in the low-lying districts before the water reached them.";
+    precis_cluster *c = precis_cluster_new();
+    T_EQ_INT(add_text(c, t, strlen(t)), PRECIS_OK);
+    *in = strlen(t);
+    for (int m = 0; m < PRECIS_METHOD_COUNT_; m++)
+        for (int u = 0; u < 2; u++) {
+            precis_options o;
+            precis_options_init(&o);
+            o.method = (precis_method)m;
+            o.unit = u ? PRECIS_UNIT_BYTES : PRECIS_UNIT_WORDS;
+            o.budget = u ? 40 : 6;
+            precis_summarizer *s = precis_summarizer_new(&o, NULL);
+            precis_summary *sum = NULL;
+            T_EQ_INT(precis_summarize(s, c, &sum), PRECIS_OK);
+            T_EQ_INT(precis_summary_size(sum), 1);
+            T_EQ_INT(precis_summary_cut(sum), 1);
+            if (precis_summary_size(sum) == 1) {
+                const precis_sentence *ps = precis_summary_sentence(sum, 0);
+                T_CHECK(u ? ps->len <= 40 : precis_summary_words(sum) == 6);
+                T_CHECK(ps->len > 0 && ps->text[ps->len - 1] != ' ');
+            }
+            char *out = NULL;
+            T_EQ_INT(precis_summary_render(sum, c, PRECIS_FORMAT_JSON, &out, NULL), PRECIS_OK);
+            T_CHECK(out && strstr(out, "\"cut\":true}]"));
+            precis_free(out);
+            precis_summary_free(sum);
+            precis_summarizer_free(s);
+        }
+    precis_cluster_free(c);
+    return 0;
+}
+
+/* Sentence-dense text: the shortest sentences there are ("Go. ", 4 bytes
+   each), where the per-sentence structures outweigh the text.  The bound
+   stated for any input is 100 x input + 64 MB (40 x holds for text whose
+   sentences average 20 bytes or more, all the cases above). */
+static int case_sentence_dense(size_t *in)
+{
+    size_t n;
+    char *s = repeat("Go. ", 500000, &n);
+    *in = n;
+    in[1] = (100 * n + ((size_t)64 << 20)) / 1024;
+    precis_cluster *c = precis_cluster_new();
+    T_EQ_INT(add_text(c, s, n), PRECIS_OK);
+    summarize_all(c, ALL_METHODS, WORDS);
+    analyze_all(c);
+    precis_cluster_free(c);
+    free(s);
+    return 0;
+}
+
 #define CASE(fn) run_case(#fn, fn)
 
 int main(void)
@@ -812,5 +986,9 @@ int main(void)
     CASE(case_analyze_quote_marks);
     CASE(case_analyze_numbers);
     CASE(case_analyze_50mb_unclosed);
+    CASE(case_short_duplicates);
+    CASE(case_syndicated_copies);
+    CASE(case_budget_below_every_sentence);
+    CASE(case_sentence_dense);
     return t_finish();
 }
