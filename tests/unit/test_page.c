@@ -85,6 +85,13 @@ static void test_charsets(void)
     T_CHECK(has(inf()->text, "The committee published its findings on Monday"));
     T_EQ_STR(inf()->charset, "utf-16le");
     free(u16);
+    /* a long attribute name before the charset (the prescan once wrote
+       past its name buffer: found by fuzzing) */
+    T_EQ_INT(rds("<html><head><meta data-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa=\"1\" charset=\"windows-1250\">"
+                 "</head><body>" PARA_EN "</body></html>"),
+             PRECIS_OK);
+    T_EQ_STR(inf()->charset, "declared windows-1250");
     /* a declaration past the prescan's 1024 bytes is not seen */
     char late[2048];
     snprintf(late, sizeof late, "<html><head><!--%0900d--><title>t</title><meta charset=\"windows-1250\">"
