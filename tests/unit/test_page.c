@@ -89,9 +89,11 @@ static void test_charsets(void)
        past its name buffer: found by fuzzing) */
     T_EQ_INT(rds("<html><head><meta data-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
                  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa=\"1\" charset=\"windows-1250\">"
-                 "</head><body>" PARA_EN "</body></html>"),
+                 "</head><body><p>Kdy\x9e pr\x9a" "elo, the committee published its findings.</p>"
+                 "</body></html>"),
              PRECIS_OK);
     T_EQ_STR(inf()->charset, "declared windows-1250");
+    T_CHECK(has(inf()->text, "Když pršelo"));
     /* a declaration past the prescan's 1024 bytes is not seen */
     char late[2048];
     snprintf(late, sizeof late, "<html><head><!--%0900d--><title>t</title><meta charset=\"windows-1250\">"
