@@ -75,7 +75,7 @@ asan: test-deps
 # build-fuzz/corpus/TARGET (the seeds in fuzz/corpus/TARGET stay as they
 # are); a crash leaves build-fuzz/artifacts/TARGET-crash-* and stops.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= fuzz_text fuzz_jsonl fuzz_multinews fuzz_split fuzz_rouge fuzz_analyze fuzz_batch fuzz_stream fuzz_ingest
+FUZZ_TARGETS ?= fuzz_text fuzz_jsonl fuzz_multinews fuzz_split fuzz_rouge fuzz_analyze fuzz_batch fuzz_stream fuzz_ingest fuzz_html
 FUZZ_FLAGS ?=
 FUZZ_BUILD ?= build-fuzz
 fuzz: deps
@@ -83,7 +83,7 @@ fuzz: deps
 	  -DPRECIS_FAILALLOC=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
 	@for t in $(FUZZ_TARGETS); do \
-	  case $$t in fuzz_rouge) max=4096;; fuzz_split) max=65536;; *) max=16384;; esac; \
+	  case $$t in fuzz_rouge) max=4096;; fuzz_split|fuzz_html) max=65536;; *) max=16384;; esac; \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/artifacts; \
 	  echo "== $$t ($(FUZZ_SECONDS) s, -max_len=$$max)"; \
 	  $(FUZZ_BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$$max -timeout=10 \

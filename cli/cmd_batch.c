@@ -33,7 +33,9 @@ static const char help[] =
     "                        the file ends in .jsonl or its first character is '{')\n"
     "                        multinews: documents joined by\n"
     "                        \" story_separator_special_tag \"; jsonl: one cluster a\n"
-    "                        line, {\"id\": ..., \"articles\": [{\"text\": ...}, ...]}\n"
+    "                        line, {\"id\": ..., \"articles\": [{\"text\": ...}, ...]};\n"
+    "                        html: one cluster a line, the paths of its web pages\n"
+    "                        separated by spaces or tabs\n"
     "      --analyze         write the full report of each cluster (summary, copies,\n"
     "                        quotes, facts, timeline) as JSON, as 'precis analyze'\n"
     "  -q, --quiet           no messages on standard error but errors that stop the\n"
@@ -41,7 +43,7 @@ static const char help[] =
 static const char formats[] =
     "  -f, --format NAME     text | json (default text; one line per record)\n";
 
-enum { IN_AUTO, IN_MULTINEWS, IN_JSONL };
+enum { IN_AUTO, IN_MULTINEWS, IN_JSONL, IN_HTML };
 
 /* Writes s as a JSON string body (no quotes), escaping what JSON needs. */
 static void put_json_chars(FILE *out, const char *s)
@@ -115,6 +117,35 @@ static void progress_tick(progress *p, size_t rec, size_t bad)
     p->shown = 1;
 }
 
+/* --input html: the line names the pages of one cluster (paths separated
+   by spaces or tabs); each is read for its article.  A page that fails
+   fails the record, with "PATH: what is wrong" in err. */
+static precis_status add_html_line(precis_cluster *cl, char *line, size_t len, char *err,
+                                   size_t errcap)
+{
+    line[len] = '\0';
+    precis_status st = PRECIS_EEMPTY;
+    snprintf(err, errcap, "no page named on the line");
+    for (char *save = NULL, *path = strtok_r(line, " \t", &save); path;
+         path = strtok_r(NULL, " \t", &save)) {
+        char rerr[512];
+        size_t n;
+        char *buf = cli_read_file(path, &n, rerr, sizeof rerr);
+        if (!buf) {
+            snprintf(err, errcap, "%s", rerr);
+            return PRECIS_EIO;
+        }
+        const char *b = strrchr(path, '/');
+        st = precis_cluster_add_html(cl, buf, n, b ? b + 1 : path, b ? b + 1 : path);
+        free(buf);
+        if (st) {
+            snprintf(err, errcap, "%s: %s", path, precis_cluster_error(cl));
+            return st;
+        }
+    }
+    return st;
+}
+
 int cmd_batch(int argc, char **argv)
 {
     cli_summary_opts o;
@@ -150,9 +181,11 @@ int cmd_batch(int argc, char **argv)
                 input = IN_MULTINEWS;
             else if (!strcmp(optarg, "jsonl"))
                 input = IN_JSONL;
+            else if (!strcmp(optarg, "html"))
+                input = IN_HTML;
             else {
                 fprintf(stderr, "precis: unknown --input '%s' for batch (auto, multinews, "
-                                "jsonl)\n", optarg);
+                                "jsonl, html)\n", optarg);
                 return EXIT_USAGE;
             }
             continue;
@@ -197,7 +230,7 @@ int cmd_batch(int argc, char **argv)
         k++;
     int starts_json = k < nhead && head[k] == '{';
     int auto_json = input == IN_AUTO && (starts_json || ends_with(path, ".jsonl"));
-    int jsonl = input == IN_JSONL || auto_json;
+    int jsonl = input == IN_JSONL || auto_json, html = input == IN_HTML;
     int hinted = 0;
 
     precis_summarizer *s = cli_summarizer(&o);
@@ -216,7 +249,7 @@ int cmd_batch(int argc, char **argv)
     char *line = NULL;
     size_t cap = 0, len = 0, rec = 0, bad = 0;
     int rc = 0, oom = 0, got;
-    char msgbuf[128];
+    char msgbuf[128], page_err[768];
     while ((got = cli_in_line(&in, &line, &cap, &len, CLI_MAX_RECORD)) != 0) {
         if (got == CLI_EREAD)
             break;
@@ -236,10 +269,11 @@ int cmd_batch(int argc, char **argv)
             msg = "out of memory reading the record (skipped)";
             st = PRECIS_ENOMEM;
         } else {
-            st = jsonl ? precis_cluster_add_json_cluster(cl, line, len)
-                       : precis_cluster_add_multinews(cl, line, len);
+            st = html    ? add_html_line(cl, line, len, page_err, sizeof page_err)
+                 : jsonl ? precis_cluster_add_json_cluster(cl, line, len)
+                         : precis_cluster_add_multinews(cl, line, len);
             if (st) {
-                msg = precis_cluster_error(cl);
+                msg = html ? page_err : precis_cluster_error(cl);
             } else {
                 if (!quiet) {
                     progress_clear(&pg);

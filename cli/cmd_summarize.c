@@ -6,7 +6,9 @@
  * input whose first non-blank byte is '{' with --input auto) holds one
  * article per line.  A bad article is reported as FILE[:LINE]: message and
  * skipped; the summary of the rest is still written and the exit status
- * is 1.  With no usable article at all the exit status is 3.
+ * is 1.  With no usable article at all the exit status is 3.  Web pages
+ * (--input html, or auto-detected) are read for their article by the
+ * library (precis_cluster_add_html).
  */
 #include "opts.h"
 
@@ -25,15 +27,17 @@ static const char help[] =
     "article per line: {\"id\", \"source\", \"date\", \"title\", \"text\"}.\n"
     "\n"
     "options:\n"
-    "      --input FMT       auto | text | jsonl (default auto: *.jsonl files and\n"
-    "                        input starting with '{' are JSON Lines)\n";
+    "      --input FMT       auto | text | jsonl | html (default auto: *.jsonl files\n"
+    "                        and input starting with '{' are JSON Lines; *.html,\n"
+    "                        *.htm, *.html.gz and input that is plainly HTML or\n"
+    "                        gzip are web pages, read for their article)\n";
 static const char formats[] =
     "  -f, --format NAME     text | lines | json | markdown | html (default text;\n"
     "                        html is the full report: summary and analysis)\n";
 static const char formats_analyze[] =
     "  -f, --format NAME     json | html (default json)\n";
 
-enum { IN_AUTO, IN_TEXT, IN_JSONL };
+enum { IN_AUTO, IN_TEXT, IN_JSONL, IN_HTML };
 
 /* A file already read, so that one file reached twice (a symbolic link
    to a sibling, the same path given twice) is one article. */
@@ -177,6 +181,36 @@ static void add_jsonl_utf16(run *r, const char *name, const char *buf, size_t le
     free(tmp);
 }
 
+/* A web page (raw or gzip), read whole up to the page limit and given to
+   the library, which finds its article, title, date and outlet. */
+static void add_page(run *r, cli_in *in, const char *name)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    int got = cli_in_all(in, &buf, &len, PRECIS_MAX_HTML_BYTES);
+    if (got != 1) {
+        if (got == CLI_ETOOLONG)
+            fprintf(stderr, "precis: %s: larger than the limit of %zu MiB a page (not read "
+                            "further)\n", name, (size_t)PRECIS_MAX_HTML_BYTES >> 20);
+        else
+            fprintf(stderr, "precis: %s: %s\n", name, cli_in_strerror(in, got));
+        r->bad++;
+        if (got == CLI_ENOMEM)
+            r->fatal = 1;
+        cli_in_close(in);
+        return;
+    }
+    cli_in_close(in);
+    precis_status st = precis_cluster_add_html(r->c, buf, len, base_name(name), base_name(name));
+    if (st) {
+        fprintf(stderr, "precis: %s: %s\n", name, precis_cluster_error(r->c));
+        r->bad++;
+        if (st == PRECIS_ENOMEM)
+            r->fatal = 1;
+    }
+    free(buf);
+}
+
 static void add_file(run *r, const char *path)
 {
     char err[600];
@@ -194,6 +228,15 @@ static void add_file(run *r, const char *path)
     const char *head;
     size_t nhead = cli_in_peek(&in, &head);
     int bo = utf16_order(head, nhead);
+    int html = r->input == IN_HTML ||
+               (r->input == IN_AUTO &&
+                (ends_with(path, ".html") || ends_with(path, ".htm") ||
+                 ends_with(path, ".html.gz") || ends_with(path, ".htm.gz") ||
+                 precis_is_html(head, nhead)));
+    if (html) {
+        add_page(r, &in, name);
+        return;
+    }
     int jsonl = r->input == IN_JSONL, hint = 0;
     if (r->input == IN_AUTO) {
         size_t w = bo ? 2 : 1;
@@ -345,8 +388,7 @@ static const char help_analyze[] =
     "self-contained page).\n"
     "\n"
     "options:\n"
-    "      --input FMT       auto | text | jsonl (default auto: *.jsonl files and\n"
-    "                        input starting with '{' are JSON Lines)\n";
+    "      --input FMT       auto | text | jsonl | html (default auto)\n";
 
 static int run_cmd(int argc, char **argv, int analyze)
 {
@@ -375,8 +417,10 @@ static int run_cmd(int argc, char **argv, int analyze)
                 r.input = IN_TEXT;
             else if (!strcmp(optarg, "jsonl"))
                 r.input = IN_JSONL;
+            else if (!strcmp(optarg, "html"))
+                r.input = IN_HTML;
             else {
-                fprintf(stderr, "precis: unknown --input '%s' (auto, text, jsonl)\n", optarg);
+                fprintf(stderr, "precis: unknown --input '%s' (auto, text, jsonl, html)\n", optarg);
                 return EXIT_USAGE;
             }
             continue;

@@ -626,6 +626,74 @@ PRECIS_API int precis_summary_cut(const precis_summary *sum);
 PRECIS_API size_t precis_languages(const char **out, size_t cap);
 
 /* ------------------------------------------------------------------ */
+/* Web pages: the article of a crawled HTML page                        */
+/* ------------------------------------------------------------------ */
+
+/* A page larger than this (after gzip decompression) gets PRECIS_ELIMIT. */
+#define PRECIS_MAX_HTML_BYTES ((size_t)16 << 20)
+
+typedef struct precis_page precis_page;
+
+/* What was read from a page.  Every string is NUL-terminated, owned by
+   the page and valid until the next precis_page_read() or
+   precis_page_free() on it; a field the page does not give is NULL. */
+typedef struct precis_page_info {
+    const char *title;     /* the headline                                */
+    const char *date;      /* publication date, ISO 8601 (YYYY-MM-DD,
+                              with the time when the page gives it)       */
+    const char *author;    /* the byline's names, joined by ", "          */
+    const char *site_name; /* the outlet                                  */
+    const char *lang;      /* language tag as the page states it ("en-US") */
+    const char *url;       /* canonical URL                               */
+    const char *text;      /* the article's main text: paragraphs
+                              separated by one empty line; "" when none   */
+    size_t text_len;
+    size_t paragraphs;
+    const char *charset;   /* how the bytes were decoded, e.g. "declared
+                              GBK", "utf-8", "windows-1252 fallback"      */
+    const char *title_from, *date_from, *author_from; /* the signal each
+                              came from ("json-ld", "meta", "time", ...)  */
+} precis_page_info;
+
+/* A reader of web pages; reuse it across pages.  NULL when out of memory. */
+PRECIS_API precis_page *precis_page_new(void);
+PRECIS_API void precis_page_free(precis_page *p);
+
+/* Reads one page: data[0..len) is the HTML as fetched, or gzip of it
+   (detected by its magic bytes).  The character set is found as a
+   browser finds it (byte-order mark, <meta charset> / http-equiv in the
+   first 1024 bytes, else UTF-8 when valid, else windows-1252).  Replaces
+   what p held.  Errors (details in precis_page_error()): PRECIS_ELIMIT
+   (larger than PRECIS_MAX_HTML_BYTES, or elements nested deeper than
+   256), PRECIS_EINVAL (corrupt gzip), PRECIS_EEMPTY (no article text;
+   the metadata found is still readable), PRECIS_ENOMEM.  Not safe to
+   call from two threads before libxml2 is initialised (xmlInitParser). */
+PRECIS_API precis_status precis_page_read(precis_page *p, const char *data, size_t len);
+/* The result of the last successful (or PRECIS_EEMPTY) read; never NULL. */
+PRECIS_API const precis_page_info *precis_page_get(const precis_page *p);
+PRECIS_API const char *precis_page_error(const precis_page *p);
+
+/* Renders the page in PRECIS_FORMAT_JSON (one object, one line: title,
+   date, author, site_name, lang, url, charset, paragraphs, text) or
+   PRECIS_FORMAT_TEXT (title, an empty line, the text) into a new buffer
+   the caller frees with precis_free(). */
+PRECIS_API precis_status precis_page_render(const precis_page *p, precis_format fmt,
+                                            char **out, size_t *len);
+
+/* 1 when data looks like a web page: gzip data, or a first tag within
+   the first bytes such as <!DOCTYPE html>, <html>, <head>, <meta>. */
+PRECIS_API int precis_is_html(const char *data, size_t len);
+
+/* Reads the page data[0..len) as precis_page_read() and adds its article
+   to c: the text, title and date from the page; source = the page's site
+   name, else `source` (may be NULL); id as in precis_cluster_add().
+   Errors as precis_page_read() and precis_cluster_add(), with the detail
+   in precis_cluster_error(). */
+PRECIS_API precis_status precis_cluster_add_html(precis_cluster *c, const char *data,
+                                                 size_t len, const char *id,
+                                                 const char *source);
+
+/* ------------------------------------------------------------------ */
 /* ROUGE (Lin 2004), conformant with ROUGE-1.5.5                        */
 /* ------------------------------------------------------------------ */
 

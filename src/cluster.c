@@ -79,6 +79,11 @@ size_t precis_cluster_size(const precis_cluster *c) { return c->n; }
 size_t precis_cluster_skipped(const precis_cluster *c) { return c->skipped; }
 const char *precis_cluster_error(const precis_cluster *c) { return c->err; }
 
+void cluster_set_error(precis_cluster *c, const char *msg)
+{
+    perr_set(c->err, sizeof c->err, "%s", msg);
+}
+
 const char *precis_cluster_article_id(const precis_cluster *c, size_t i)
 {
     return i < c->n ? c->arts[i].id : NULL;

@@ -5,6 +5,7 @@
  *
  *   util.c     pbuf_ / arena_ / hash_   growable buffer, arena, hashing
  *   cluster.c  cluster_                 articles in: text, JSON Lines, Multi-News
+ *   html.c     html_ / meta_ / extract_ web pages in (see html.h)
  *   split.c    split_                   sentence boundaries
  *   norm.c     norm_                    tokens -> folded, stemmed term ids
  *   dedup.c    dedup_                   cross-source redundancy groups
@@ -122,6 +123,10 @@ void perr_set(char *dst, size_t cap, const char *fmt, ...)
 #endif
     ;
 #define PRECIS_ERRMAX 256
+
+/* ---- clusters (cluster.c) --------------------------------------------
+ * Sets the cluster's error message (for adders living in other files). */
+void cluster_set_error(precis_cluster *c, const char *msg);
 
 /* ---- UTF-8 ------------------------------------------------------------ */
 /* Returns PRECIS_OK, PRECIS_EUTF8 or PRECIS_ENUL; *bad gets the offset of
