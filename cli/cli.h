@@ -15,6 +15,10 @@ int cmd_analyze(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_split(int argc, char **argv);
+int cmd_worker(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+/* The Redis side of 'precis ingest --redis URL' (cmd_worker.c). */
+int cli_ingest_redis(const char *url, int nfiles, char **files);
 
 /* Reads a whole file ("-" = stdin) into a new buffer; NULL + errno-style
    message in err on failure. */

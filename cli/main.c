@@ -20,6 +20,7 @@ static const char usage[] =
     "  batch      summarize many clusters, one output line per input line\n"
     "  rouge      score summaries against references (ROUGE-1.5.5 compatible)\n"
     "  split      print the sentences of a text, one per line\n"
+    "  worker     a process of the Redis Streams scale-out (clustering or summaries)\n"
     "\n"
     "Run 'precis <command> --help' for a command's options; see precis(1).\n"
     "  -h, --help     this help\n"
@@ -50,6 +51,10 @@ int main(int argc, char **argv)
         return cmd_rouge(argc - 1, argv + 1);
     if (!strcmp(cmd, "split"))
         return cmd_split(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ingest"))
+        return cmd_ingest(argc - 1, argv + 1);
+    if (!strcmp(cmd, "worker"))
+        return cmd_worker(argc - 1, argv + 1);
     fprintf(stderr, "precis: unknown command '%s'\n%s", cmd, usage);
     return EXIT_USAGE;
 }
