@@ -15,6 +15,10 @@ int cmd_analyze(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_split(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
+
+/* Writes s as a JSON string body (no quotes), escaping what JSON needs. */
+void cli_json_chars(FILE *out, const char *s);
 int cmd_worker(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 /* The Redis side of 'precis ingest --redis URL' (cmd_worker.c). */

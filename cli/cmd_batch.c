@@ -28,26 +28,13 @@ static const char help[] =
     "                        quotes, facts, timeline) as JSON, as 'precis analyze'\n"
     "  -q, --quiet           no per-record messages on standard error\n";
 
-/* Writes s as a JSON string body (no quotes), escaping what JSON needs. */
-static void put_json_chars(FILE *out, const char *s)
-{
-    for (const char *p = s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fputc('\\', out);
-        if ((unsigned char)*p < 0x20)
-            fprintf(out, "\\u%04x", (unsigned char)*p);
-        else
-            fputc(*p, out);
-    }
-}
-
 /* The start of a record: {"record":N, and "id":"...", when there is one. */
 static void put_record_head(FILE *out, size_t rec, const char *id)
 {
     fprintf(out, "{\"record\":%zu,", rec);
     if (id) {
         fputs("\"id\":\"", out);
-        put_json_chars(out, id);
+        cli_json_chars(out, id);
         fputs("\",", out);
     }
 }
@@ -56,7 +43,7 @@ static void json_err_record(FILE *out, size_t rec, const char *id, const char *m
 {
     put_record_head(out, rec, id);
     fputs("\"error\":\"", out);
-    put_json_chars(out, msg);
+    cli_json_chars(out, msg);
     fputs("\"}\n", out);
 }
 

@@ -20,6 +20,7 @@ static const char usage[] =
     "  batch      summarize many clusters, one output line per input line\n"
     "  rouge      score summaries against references (ROUGE-1.5.5 compatible)\n"
     "  split      print the sentences of a text, one per line\n"
+    "  stories    group a stream of articles into stories as they arrive\n"
     "  worker     a process of the Redis Streams scale-out (clustering or summaries)\n"
     "\n"
     "Run 'precis <command> --help' for a command's options; see precis(1).\n"
@@ -51,6 +52,8 @@ int main(int argc, char **argv)
         return cmd_rouge(argc - 1, argv + 1);
     if (!strcmp(cmd, "split"))
         return cmd_split(argc - 1, argv + 1);
+    if (!strcmp(cmd, "stories"))
+        return cmd_stories(argc - 1, argv + 1);
     if (!strcmp(cmd, "ingest"))
         return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "worker"))

@@ -103,3 +103,15 @@ precis_summarizer *cli_summarizer(const cli_summary_opts *o)
     }
     return s;
 }
+
+void cli_json_chars(FILE *out, const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fputc('\\', out);
+        if ((unsigned char)*p < 0x20)
+            fprintf(out, "\\u%04x", (unsigned char)*p);
+        else
+            fputc(*p, out);
+    }
+}

@@ -25,6 +25,7 @@
 #define PRECIS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -61,7 +62,10 @@ typedef enum precis_status {
     PRECIS_EJSON = -6,    /* a JSON record is malformed                 */
     PRECIS_ELANG = -7,    /* the language has no stemmer                */
     PRECIS_ELIMIT = -8,   /* input exceeds a documented limit           */
-    PRECIS_EIO = -9       /* reading a file failed (library helpers)    */
+    PRECIS_EIO = -9,      /* reading a file failed (library helpers)    */
+    PRECIS_EDUP = -10,    /* an article id already in the stream        */
+    PRECIS_ESNAPSHOT = -11 /* a stream snapshot is malformed, truncated
+                              or of another format version             */
 } precis_status;
 
 /* A static, never-NULL description of a status code. */
@@ -401,6 +405,157 @@ PRECIS_API precis_status precis_report_render(const precis_summary *sum,
    trimmed of surrounding whitespace, datelines ("MOSCOW --") excluded. */
 PRECIS_API precis_status precis_split(const char *text, size_t len, precis_span **spans,
                                       size_t *n);
+
+/* ------------------------------------------------------------------ */
+/* Stories: online clustering of an article stream (stream.c)           */
+/* ------------------------------------------------------------------ */
+
+/* A stream handle groups articles, as they arrive and once each, into
+   stories (one real-world event each).  Articles are partitioned by
+   language; a story gathers articles whose title/lead-weighted,
+   name-weighted TF-IDF vectors are close to its centroid (single-pass
+   clustering, Miranda et al. 2018), found through an inverted index, and
+   copies (syndicated texts) join their original at once (MinHash LSH,
+   Broder 1997).  A story closes once it has gone close_after seconds of
+   article dates, or close_after_articles arrivals, without a new article;
+   closed stories leave the working set, so memory is bounded by the
+   active window.  See stream.c for the design. */
+typedef struct precis_stream precis_stream;
+
+typedef struct precis_stream_options {
+    double close_after;          /* seconds of article dates without a new
+                                    article before a dated story closes;
+                                    0 = default, 3 days (259200 s)       */
+    size_t close_after_articles; /* arrivals without a new article before
+                                    any story closes (the clock of undated
+                                    streams, and a bound on dated ones);
+                                    0 = default, 20000                  */
+    const char *lang;            /* force a language (Snowball name or
+                                    ISO 639-1 code) for every article;
+                                    NULL = the article's, else detected
+                                    (copied by _new)                     */
+    int mix_languages;           /* 0: a story never mixes languages; 1:
+                                    one partition for all (each article
+                                    still stemmed in its own language)   */
+    double threshold;            /* cosine to a story's centroid at or
+                                    above which an article joins it;
+                                    0 = default (see stream.c)           */
+    int keep_text;               /* keep open stories' article texts, for
+                                    precis_stream_story_cluster()        */
+    int drop_closed;             /* 1: closed stories are not queued for
+                                    precis_stream_next_closed()          */
+} precis_stream_options;
+
+/* Fills *opt with the defaults (all zero: the documented defaults). */
+PRECIS_API void precis_stream_options_init(precis_stream_options *opt);
+
+typedef struct precis_assignment {
+    uint64_t story;      /* story id, > 0, stable for the stream's life
+                            (and across save/load)                       */
+    int new_story;       /* 1 when this article opened the story          */
+    const char *copy_of; /* id of the article this one copies, or NULL
+                            (owned by the stream, valid until the next
+                            call on it)                                   */
+    const char *lang;    /* the language used, a Snowball name (owned by
+                            the stream, same validity)                    */
+    double score;        /* similarity to the story it joined (cosine;
+                            for a copy the estimated resemblance); 0 for
+                            a new story                                   */
+    const char *id;      /* the article's id: as given, or its arrival
+                            number "1", "2", ... (owned by the stream,
+                            same validity)                                */
+} precis_assignment;
+
+/* A new stream configured by *opt (copied; NULL = defaults).  NULL when
+   out of memory or when opt->lang names no Snowball stemmer. */
+PRECIS_API precis_stream *precis_stream_new(const precis_stream_options *opt);
+PRECIS_API void precis_stream_free(precis_stream *s);
+
+/* Adds one article (strings copied as needed) and assigns it to a story,
+   in *out (may be NULL).  lang (Snowball name or ISO 639-1 code) may be
+   NULL: then the stream's option, else detection from stop words.  The
+   article's date (ISO 8601 prefix) drives closing when present.  Errors:
+   PRECIS_EINVAL, PRECIS_EEMPTY (no text), PRECIS_EDUP (the id of an
+   article of an open story), PRECIS_EUTF8 / PRECIS_ENUL, PRECIS_ELIMIT,
+   PRECIS_ELANG (no stemmer for lang), PRECIS_ENOMEM; the article is then
+   not added and the stream is unchanged (detail in
+   precis_stream_error()).  Adding may close idle stories (see
+   precis_stream_next_closed()). */
+PRECIS_API precis_status precis_stream_add(precis_stream *s, const precis_article *a,
+                                           const char *lang, precis_assignment *out);
+
+/* One JSON Lines record {"id","source","date","title","text","lang"}
+   (only "text" required; extra keys ignored).  Errors as
+   precis_stream_add(), plus PRECIS_EJSON. */
+PRECIS_API precis_status precis_stream_add_json(precis_stream *s, const char *line, size_t len,
+                                                precis_assignment *out);
+
+/* Detail of the last error on s (never NULL; owned by s). */
+PRECIS_API const char *precis_stream_error(const precis_stream *s);
+
+/* A story as the stream reports it.  Pointers are owned by the stream and
+   valid until the next call that changes it (add, next_closed,
+   close_all, free). */
+typedef struct precis_story {
+    uint64_t id;
+    const char *lang;            /* Snowball name                        */
+    int open;                    /* 1 open, 0 closed                     */
+    size_t n_articles;
+    const char *const *articles; /* member ids in arrival order          */
+    uint64_t first_seq, last_seq;/* arrival numbers (1-based) of its
+                                    first and latest article             */
+    const char *last_date;       /* latest member date, or NULL          */
+    uint64_t version;            /* grows whenever the story gains an
+                                    article (for debouncing)             */
+} precis_story;
+
+/* The ids of the open stories, oldest first: fills ids[0..min(n, cap))
+   and returns n, the number of open stories (call with cap 0 to size). */
+PRECIS_API size_t precis_stream_open_stories(const precis_stream *s, uint64_t *ids, size_t cap);
+
+/* The open story `story` (or the closed story last returned by
+   precis_stream_next_closed()) in *out; PRECIS_EINVAL when there is none
+   such. */
+PRECIS_API precis_status precis_stream_story(const precis_stream *s, uint64_t story,
+                                             precis_story *out);
+
+/* Pops the oldest closed story not yet drained: returns 1 and fills *out
+   (valid until the next call on s, during which precis_stream_story()
+   and precis_stream_story_cluster() still reach it), or 0 when none is
+   queued. */
+PRECIS_API int precis_stream_next_closed(precis_stream *s, precis_story *out);
+
+/* Closes every open story (end of input): they join the closed queue. */
+PRECIS_API void precis_stream_close_all(precis_stream *s);
+
+/* The articles of an open story (or the closed story just popped) as a
+   cluster ready for precis_summarize() (needs keep_text): clears *out
+   and adds them in arrival order.  PRECIS_EINVAL without keep_text or
+   for an unknown story. */
+PRECIS_API precis_status precis_stream_story_cluster(const precis_stream *s, uint64_t story,
+                                                     precis_cluster *out);
+
+typedef struct precis_stream_stats {
+    uint64_t articles;        /* articles added since the stream began    */
+    uint64_t stories;         /* stories opened since the stream began    */
+    uint64_t copies;          /* articles assigned as copies               */
+    size_t open_stories;      /* in the working set now                    */
+    size_t open_articles;     /* members of open stories                   */
+    size_t queued_closed;     /* closed stories not yet drained            */
+    size_t memory;            /* bytes held by the stream (approximate)    */
+} precis_stream_stats;
+
+PRECIS_API void precis_stream_stats_get(const precis_stream *s, precis_stream_stats *out);
+
+/* Persistence: the whole state (options, open stories, closed queue,
+   term statistics) to a new buffer *buf of *len bytes (caller frees with
+   precis_free()) and back, for a restart or a standby consumer.  The
+   format is versioned and little-endian; load returns NULL with *st
+   (may be NULL) PRECIS_ESNAPSHOT for a bad, truncated or other-version
+   snapshot, PRECIS_ENOMEM when out of memory.  A loaded stream assigns
+   the next articles exactly as the saved one would have. */
+PRECIS_API precis_status precis_stream_save(const precis_stream *s, char **buf, size_t *len);
+PRECIS_API precis_stream *precis_stream_load(const char *buf, size_t len, precis_status *st);
 
 /* ------------------------------------------------------------------ */
 /* ROUGE (Lin 2004), conformant with ROUGE-1.5.5                        */

@@ -136,51 +136,66 @@ static int has_text(const char *s, size_t n)
 }
 
 /* Validates a metadata string (id, source, ...). */
-static precis_status check_field(precis_cluster *c, const char *what, const char *s)
+static precis_status check_field(char *err, size_t cap, const char *what, const char *s)
 {
     if (!s)
         return PRECIS_OK;
     size_t bad;
     precis_status st = utf8_check(s, strlen(s), &bad);
     if (st)
-        perr_set(c->err, sizeof c->err, "%s: %s at byte %zu", what, precis_strerror(st), bad);
+        perr_set(err, cap, "%s: %s at byte %zu", what, precis_strerror(st), bad);
     return st;
 }
 
-precis_status precis_cluster_add(precis_cluster *c, const precis_article *a)
+precis_status cluster_check_article(const precis_article *a, size_t *skip, size_t *ds,
+                                    size_t *dl, char *err, size_t cap)
 {
-    if (!c || !a || (!a->text && a->text_len)) {
-        if (c)
-            perr_set(c->err, sizeof c->err, "invalid argument");
+    if (!a || (!a->text && a->text_len)) {
+        perr_set(err, cap, "invalid argument");
         return PRECIS_EINVAL;
     }
     const char *text = a->text ? a->text : "";
     size_t len = a->text_len;
     if (len > PRECIS_MAX_ARTICLE_BYTES) {
-        perr_set(c->err, sizeof c->err, "article of %zu bytes exceeds the limit of %zu bytes",
-                 len, (size_t)PRECIS_MAX_ARTICLE_BYTES);
-        return PRECIS_ELIMIT;
-    }
-    if (c->n >= PRECIS_MAX_ARTICLES) {
-        perr_set(c->err, sizeof c->err, "cluster has the maximum of %zu articles",
-                 (size_t)PRECIS_MAX_ARTICLES);
+        perr_set(err, cap, "article of %zu bytes exceeds the limit of %zu bytes", len,
+                 (size_t)PRECIS_MAX_ARTICLE_BYTES);
         return PRECIS_ELIMIT;
     }
     size_t bad;
     precis_status st = utf8_check(text, len, &bad);
     if (st) {
-        perr_set(c->err, sizeof c->err, "%s at byte %zu", precis_strerror(st), bad);
+        perr_set(err, cap, "%s at byte %zu", precis_strerror(st), bad);
         return st;
     }
-    if ((st = check_field(c, "id", a->id)) || (st = check_field(c, "source", a->source)) ||
-        (st = check_field(c, "date", a->date)) || (st = check_field(c, "title", a->title)))
+    if ((st = check_field(err, cap, "id", a->id)) ||
+        (st = check_field(err, cap, "source", a->source)) ||
+        (st = check_field(err, cap, "date", a->date)) ||
+        (st = check_field(err, cap, "title", a->title)))
         return st;
-    size_t ds = 0, dl = 0;
-    size_t skip = meta_date(text, len, &ds, &dl);
-    if (!has_text(text + skip, len - skip)) {
-        perr_set(c->err, sizeof c->err, "article has no text");
+    *ds = *dl = 0;
+    *skip = meta_date(text, len, ds, dl);
+    if (!has_text(text + *skip, len - *skip)) {
+        perr_set(err, cap, "article has no text");
         return PRECIS_EEMPTY;
     }
+    return PRECIS_OK;
+}
+
+precis_status precis_cluster_add(precis_cluster *c, const precis_article *a)
+{
+    if (!c)
+        return PRECIS_EINVAL;
+    if (c->n >= PRECIS_MAX_ARTICLES) {
+        perr_set(c->err, sizeof c->err, "cluster has the maximum of %zu articles",
+                 (size_t)PRECIS_MAX_ARTICLES);
+        return PRECIS_ELIMIT;
+    }
+    size_t skip, ds, dl;
+    precis_status st = cluster_check_article(a, &skip, &ds, &dl, c->err, sizeof c->err);
+    if (st)
+        return st;
+    const char *text = a->text ? a->text : "";
+    size_t len = a->text_len;
     if (c->n == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 16;
         article *na = prealloc(c->arts, pmul(cap, sizeof *na));
@@ -223,8 +238,10 @@ oom:
 }
 
 /* Fetches an optional string member; non-strings other than null are an
-   error so that a producer's bug does not pass silently. */
-static int json_opt_str(precis_cluster *c, json_t *obj, const char *key, const char **out)
+   error so that a producer's bug does not pass silently.  An integer "id"
+   is written into idbuf. */
+static int json_opt_str(json_t *obj, const char *key, const char **out, char *idbuf,
+                        char *err, size_t cap)
 {
     json_t *v = json_object_get(obj, key);
     *out = NULL;
@@ -234,60 +251,103 @@ static int json_opt_str(precis_cluster *c, json_t *obj, const char *key, const c
         *out = json_string_value(v);
         return 0;
     }
-    if (json_is_integer(v) && (!strcmp(key, "id"))) {
-        return 1; /* handled by caller */
+    if (idbuf && json_is_integer(v)) {
+        snprintf(idbuf, CLUSTER_IDBUF, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        *out = idbuf;
+        return 0;
     }
-    perr_set(c->err, sizeof c->err, "field \"%s\" must be a string", key);
+    perr_set(err, cap, "field \"%s\" must be a string", key);
     return -1;
+}
+
+/* Reads the article fields of a parsed JSON object into *a (strings
+   owned by obj); *lang gets "lang" when lang is non-NULL. */
+static precis_status json_article(json_t *obj, precis_article *a, const char **lang,
+                                  char *idbuf, char *err, size_t cap)
+{
+    if (!json_is_object(obj)) {
+        perr_set(err, cap, "record is not a JSON object");
+        return PRECIS_EJSON;
+    }
+    json_t *text = json_object_get(obj, "text");
+    if (!text || !json_is_string(text)) {
+        perr_set(err, cap, "record has no string field \"text\"");
+        return PRECIS_EJSON;
+    }
+    memset(a, 0, sizeof *a);
+    if (json_opt_str(obj, "id", &a->id, idbuf, err, cap) ||
+        json_opt_str(obj, "source", &a->source, NULL, err, cap) ||
+        json_opt_str(obj, "date", &a->date, NULL, err, cap) ||
+        json_opt_str(obj, "title", &a->title, NULL, err, cap) ||
+        (lang && json_opt_str(obj, "lang", lang, NULL, err, cap)))
+        return PRECIS_EJSON;
+    a->text = json_string_value(text);
+    a->text_len = json_string_length(text);
+    return PRECIS_OK;
 }
 
 /* Adds the article described by a parsed JSON object. */
 static precis_status add_json_object(precis_cluster *c, json_t *obj)
 {
-    if (!json_is_object(obj)) {
-        perr_set(c->err, sizeof c->err, "record is not a JSON object");
-        return PRECIS_EJSON;
+    precis_article a;
+    char idbuf[CLUSTER_IDBUF];
+    precis_status st = json_article(obj, &a, NULL, idbuf, c->err, sizeof c->err);
+    return st ? st : precis_cluster_add(c, &a);
+}
+
+/* Parses a JSON text; NULL with the message in err on failure. */
+static json_t *json_parse(const char *line, size_t len, precis_status *st, char *err,
+                          size_t cap)
+{
+    json_error_t e;
+    /* JSON_DISABLE_EOF_CHECK is not used: trailing garbage is an error.
+       Jansson rejects NUL escapes unless asked, which is what we want. */
+    json_t *obj = json_loadb(line ? line : "", len, JSON_REJECT_DUPLICATES, &e);
+    if (obj)
+        return obj;
+    if (json_error_code(&e) == json_error_out_of_memory) {
+        perr_set(err, cap, "out of memory");
+        *st = PRECIS_ENOMEM;
+    } else {
+        perr_set(err, cap, "malformed JSON at column %d: %s", e.column, e.text);
+        *st = PRECIS_EJSON;
     }
-    json_t *text = json_object_get(obj, "text");
-    if (!text || !json_is_string(text)) {
-        perr_set(c->err, sizeof c->err, "record has no string field \"text\"");
-        return PRECIS_EJSON;
-    }
-    precis_article a = {0};
-    char idbuf[32];
-    int r = json_opt_str(c, obj, "id", &a.id);
-    if (r == 1) {
-        snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT,
-                 json_integer_value(json_object_get(obj, "id")));
-        a.id = idbuf;
-    } else if (r < 0) {
-        return PRECIS_EJSON;
-    }
-    if (json_opt_str(c, obj, "source", &a.source) || json_opt_str(c, obj, "date", &a.date) ||
-        json_opt_str(c, obj, "title", &a.title))
-        return PRECIS_EJSON;
-    a.text = json_string_value(text);
-    a.text_len = json_string_length(text);
-    return precis_cluster_add(c, &a);
+    return NULL;
+}
+
+precis_status cluster_parse_json(const char *line, size_t len, precis_article *a,
+                                 const char **lang, char *idbuf, void **hold, char *err,
+                                 size_t cap)
+{
+    precis_status st = PRECIS_OK;
+    *hold = NULL;
+    json_t *obj = json_parse(line, len, &st, err, cap);
+    if (!obj)
+        return st;
+    *lang = NULL;
+    st = json_article(obj, a, lang, idbuf, err, cap);
+    if (st)
+        json_decref(obj);
+    else
+        *hold = obj;
+    return st;
+}
+
+void cluster_json_release(void *hold)
+{
+    if (hold)
+        json_decref((json_t *)hold);
 }
 
 precis_status precis_cluster_add_json(precis_cluster *c, const char *line, size_t len)
 {
     if (!c || (!line && len))
         return PRECIS_EINVAL;
-    json_error_t e;
-    /* JSON_DISABLE_EOF_CHECK is not used: trailing garbage is an error.
-       Jansson rejects NUL escapes unless asked, which is what we want. */
-    json_t *obj = json_loadb(line ? line : "", len, JSON_REJECT_DUPLICATES, &e);
-    if (!obj) {
-        if (json_error_code(&e) == json_error_out_of_memory) {
-            perr_set(c->err, sizeof c->err, "out of memory");
-            return PRECIS_ENOMEM;
-        }
-        perr_set(c->err, sizeof c->err, "malformed JSON at column %d: %s", e.column, e.text);
-        return PRECIS_EJSON;
-    }
-    precis_status st = add_json_object(c, obj);
+    precis_status st = PRECIS_OK;
+    json_t *obj = json_parse(line, len, &st, c->err, sizeof c->err);
+    if (!obj)
+        return st;
+    st = add_json_object(c, obj);
     json_decref(obj);
     return st;
 }
@@ -351,17 +411,11 @@ precis_status precis_cluster_add_json_cluster(precis_cluster *c, const char *lin
 {
     if (!c || (!line && len))
         return PRECIS_EINVAL;
-    json_error_t e;
-    json_t *obj = json_loadb(line ? line : "", len, JSON_REJECT_DUPLICATES, &e);
-    if (!obj) {
-        if (json_error_code(&e) == json_error_out_of_memory) {
-            perr_set(c->err, sizeof c->err, "out of memory");
-            return PRECIS_ENOMEM;
-        }
-        perr_set(c->err, sizeof c->err, "malformed JSON at column %d: %s", e.column, e.text);
-        return PRECIS_EJSON;
-    }
-    precis_status st = PRECIS_EJSON;
+    precis_status st = PRECIS_OK;
+    json_t *obj = json_parse(line, len, &st, c->err, sizeof c->err);
+    if (!obj)
+        return st;
+    st = PRECIS_EJSON;
     size_t before = c->n;
     json_t *arts = json_object_get(obj, "articles");
     if (!json_is_object(obj) || !json_is_array(arts)) {
@@ -369,7 +423,8 @@ precis_status precis_cluster_add_json_cluster(precis_cluster *c, const char *lin
         goto done;
     }
     const char *id = NULL;
-    if (json_opt_str(c, obj, "id", &id) < 0)
+    char idbuf[CLUSTER_IDBUF];
+    if (json_opt_str(obj, "id", &id, idbuf, c->err, sizeof c->err) < 0)
         goto done;
     /* the id is kept even when the record fails, for its error record */
     if (id && utf8_check(id, strlen(id), &(size_t){0}) == PRECIS_OK &&

@@ -128,6 +128,21 @@ void perr_set(char *dst, size_t cap, const char *fmt, ...)
    the first offending byte. */
 precis_status utf8_check(const char *s, size_t n, size_t *bad);
 
+/* ---- article input (cluster.c), shared with the story stream ---------
+ * cluster_check_article validates an article as precis_cluster_add() does
+ * (size, UTF-8, NUL bytes, metadata strings, emptiness); on success *skip
+ * is the length of a leading " date ..." metadata line, *ds / *dl the span
+ * of that date (dl 0 if none).  cluster_parse_json parses one JSON Lines
+ * article record: the strings of *a and *lang point into *hold, released
+ * with cluster_json_release(); an integer "id" is written into idbuf. */
+#define CLUSTER_IDBUF 32
+precis_status cluster_check_article(const precis_article *a, size_t *skip, size_t *ds,
+                                    size_t *dl, char *err, size_t cap);
+precis_status cluster_parse_json(const char *line, size_t len, precis_article *a,
+                                 const char **lang, char *idbuf, void **hold, char *err,
+                                 size_t cap);
+void cluster_json_release(void *hold);
+
 /* ---- sentence splitting (split.c) -------------------------------------
  * Calls cb(ud, start, end) for each sentence of s[0..n), in order; spans
  * are trimmed of whitespace and exclude datelines ("MOSCOW --").  Stops

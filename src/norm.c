@@ -164,6 +164,8 @@ struct norm {
     size_t info_cap;
     smap stems;     /* folded stem -> stem id                       */
     smap stop;      /* folded stop word -> 1                        */
+    uint64_t *stem_hash; /* stem id -> hash of the stem's bytes       */
+    size_t stem_hash_cap;
     struct sb_stemmer *stemmer;
     int english;
     char *fold; /* scratch for folding */
@@ -178,6 +180,7 @@ void norm_free(norm *n)
     smap_free(&n->stems);
     smap_free(&n->stop);
     pfree(n->info);
+    pfree(n->stem_hash);
     pfree(n->fold);
     if (n->stemmer)
         sb_stemmer_delete(n->stemmer);
@@ -232,6 +235,8 @@ norm *norm_new(const char *lang, precis_status *st)
 }
 
 size_t norm_stem_count(const norm *n) { return n->stems.n; }
+
+uint64_t norm_stem_hash(const norm *n, uint32_t stem) { return n->stem_hash[stem]; }
 
 int norm_reset_if_large(norm *n)
 {
@@ -317,8 +322,17 @@ static int norm_learn(norm *n, const char *w, size_t len, uint32_t *out)
     uint32_t id = e->value;
     if (id == UINT32_MAX) {
         id = (uint32_t)n->stems.n;
+        if (id >= n->stem_hash_cap) {
+            size_t cap = n->stem_hash_cap ? n->stem_hash_cap * 2 : 4096;
+            uint64_t *nh = prealloc(n->stem_hash, pmul(cap, sizeof *nh));
+            if (!nh)
+                return -1;
+            n->stem_hash = nh;
+            n->stem_hash_cap = cap;
+        }
         if (smap_insert(&n->stems, e, (const char *)st, slen, sh, id))
             return -1;
+        n->stem_hash[id] = sh;
     }
     *out = id << 1 | stop;
     return 0;

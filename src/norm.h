@@ -21,6 +21,11 @@ int norm_tokens(norm *n, const char *s, size_t len, norm_token_cb cb, void *ud);
 /* Number of stem ids handed out so far (ids are < this). */
 size_t norm_stem_count(const norm *n);
 
+/* A 64-bit hash of the stem with id `stem` (< norm_stem_count): the same
+   for the same stem across resets and across normalisers, so it can key
+   long-lived indexes (the story stream's) where ids would not. */
+uint64_t norm_stem_hash(const norm *n, uint32_t stem);
+
 /* Drops the caches when they passed their bound; returns 1 if it did
    (stem ids handed out before are then invalid).  Call between clusters. */
 int norm_reset_if_large(norm *n);

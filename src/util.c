@@ -356,6 +356,8 @@ const char *precis_strerror(int status)
     case PRECIS_ELANG: return "no stemmer for this language";
     case PRECIS_ELIMIT: return "input exceeds a limit";
     case PRECIS_EIO: return "I/O error";
+    case PRECIS_EDUP: return "duplicate article id";
+    case PRECIS_ESNAPSHOT: return "malformed or truncated snapshot";
     default: return "unknown error";
     }
 }

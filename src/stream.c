@@ -1,0 +1,1775 @@
+/*
+ * stream.c -- stories from a stream: online clustering of articles into
+ * stories (one real-world event each), before the summarizing pipeline.
+ * Each article is seen once, in arrival order, with no look-ahead.
+ *
+ * Design (single-pass clustering with an index, as in Miranda et al.,
+ * "Multilingual Clustering of Streaming News", EMNLP 2018; sparse TF-IDF
+ * rather than dense vectors, which Staykovski et al., "Dense vs. Sparse
+ * Representations for News Stream Clustering", Text2Story 2019, found the
+ * stronger for this task):
+ *
+ *  1. Features.  The title and the text are walked with the library's
+ *     normaliser (norm.c: folding + the language's Snowball stemmer).  Each
+ *     content word adds a weight to its stem: title words weigh
+ *     STREAM_W_TITLE, the lead (first STREAM_LEAD_WORDS words) STREAM_W_LEAD,
+ *     and names (capitalised words not opening a sentence) and numbers
+ *     weigh more (entity-weighted TF-IDF, as Miranda et al. weigh named
+ *     entities separately).  A term's weight is (1 + ln tf_w) * idf, idf
+ *     smoothed as ln((1 + N) / (1 + df)) + 1 over the articles seen so far;
+ *     document frequencies come from a count-min sketch with conservative
+ *     update (Cormode & Muthukrishnan 2005), so they take fixed memory
+ *     however long the stream runs.  The vector keeps its STREAM_TOP_TERMS
+ *     heaviest terms and is L2-normalised.
+ *
+ *  2. Copies.  A MinHash signature of the text's word 4-shingles (Broder
+ *     1997), computed in one pass as a one-permutation hash with
+ *     rotation densification (Li, Owen & Zhang 2012; Shrivastava & Li
+ *     2014), is cut into LSH bands (STREAM_MH_BANDS of 2 rows).  Articles
+ *     of open stories sharing a band are candidates; one whose estimated
+ *     resemblance is at least STREAM_COPY_J is a copy: the article joins its
+ *     story at once, marked copy_of.  Never all-pairs: one look-up a band.
+ *
+ *  3. Stories.  Each open story keeps a centroid (the sum of its members'
+ *     vectors, cut to STREAM_CENTROID_TERMS terms) and posts its members'
+ *     heaviest terms into an inverted index (term -> open stories, at most
+ *     STREAM_POSTING_CAP per term, the most recent kept).  A new article
+ *     looks up its STREAM_QUERY_TERMS heaviest terms, ranks the stories it
+ *     meets by shared query terms, and scores the best STREAM_CANDIDATES by
+ *     cosine to their centroid, times a Gaussian time decay when both are
+ *     dated.  It joins the best at or above the threshold, else opens a
+ *     story.  The cost per article is bounded by these caps, whatever the
+ *     number of stories.  Two similar events (two earthquakes a week apart:
+ *     ECB+) differ in their names, places, numbers and dates, which the
+ *     entity weights and the title/lead weights bring forward.
+ *
+ *  4. Time and memory.  A story closes when it has had no new article for
+ *     close_after seconds of article dates (the stream's clock is the
+ *     latest date seen) or for close_after_articles arrivals.  Closing
+ *     removes it from the index, the band table and the id table, so the
+ *     working set holds only the active window.  Two lazy min-heaps keyed
+ *     by last activity find the stories to close in O(log n) each.
+ *
+ *  5. Languages.  Each language has its own normaliser, term statistics
+ *     and index (a partition), so a story never mixes languages unless
+ *     mix_languages puts all of them in one partition.  The language is the
+ *     article's, the stream's option, or detected by counting the function
+ *     words of the Snowball languages (a light detector, enough to pick a
+ *     stemmer and a partition).
+ *
+ * Errors leave the stream unchanged: every check and allocation that can
+ * fail happens before the article is committed.
+ */
+#include "internal.h"
+#include "norm.h"
+
+#include <math.h>
+#include <stdio.h>
+
+/* ---- parameters (chosen on the Multi-News and ECB+ streams) ---------- */
+#define STREAM_TOP_TERMS 64        /* terms kept per article vector         */
+#define STREAM_CENTROID_TERMS 192  /* terms kept per story centroid         */
+#define STREAM_QUERY_TERMS 12      /* terms an article looks up / posts     */
+#define STREAM_POST_TERMS 64       /* terms a story posts in all            */
+#define STREAM_POSTING_CAP 128     /* stories kept per term                 */
+#define STREAM_CANDIDATES 32       /* stories scored per article            */
+#define STREAM_LEAD_WORDS 40       /* words of the text counted as lead     */
+#define STREAM_W_TITLE 3.0
+#define STREAM_W_LEAD 2.0
+#define STREAM_W_NAME 2.0
+#define STREAM_W_NUM 1.5
+#define STREAM_THRESHOLD 0.30      /* default join threshold (cosine)       */
+#define STREAM_MH_BINS 32          /* MinHash bins                          */
+#define STREAM_MH_BANDS 16         /* LSH bands of 2 rows                   */
+#define STREAM_MIN_SHINGLES 8      /* shorter texts get no signature        */
+#define STREAM_COPY_J 0.5          /* estimated resemblance of a copy       */
+#define STREAM_SKETCH_BITS 19      /* count-min sketch: 2 rows of 2^19      */
+#define STREAM_CLOSE_AFTER (3.0 * 86400.0)
+#define STREAM_CLOSE_ARTICLES 20000
+#define STREAM_MAX_LANGS 64
+#define STREAM_DETECT_WORDS 300    /* words read by the language detector   */
+
+/* ---- a uint64 -> uint32 hash map -------------------------------------
+ * Open addressing, linear probing, deletion by backward shift (no
+ * tombstones, so the table never fills with dead slots).  Key 0 marks an
+ * empty slot; callers' keys are remapped away from 0. */
+typedef struct u64map {
+    uint64_t *keys;
+    uint32_t *vals;
+    size_t cap, n;
+} u64map;
+
+static uint64_t key_nz(uint64_t k) { return k ? k : 0x9e3779b97f4a7c15ULL; }
+
+static void u64map_free(u64map *m)
+{
+    pfree(m->keys);
+    pfree(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
+static uint32_t *u64map_get(const u64map *m, uint64_t k)
+{
+    if (!m->cap)
+        return NULL;
+    k = key_nz(k);
+    size_t mask = m->cap - 1;
+    for (size_t i = (size_t)hash_mix(k) & mask;; i = (i + 1) & mask) {
+        if (m->keys[i] == k)
+            return &m->vals[i];
+        if (!m->keys[i])
+            return NULL;
+    }
+}
+
+static int u64map_grow(u64map *m)
+{
+    size_t ncap = m->cap ? m->cap * 2 : 64;
+    uint64_t *nk = pcalloc(ncap, sizeof *nk);
+    uint32_t *nv = pmalloc(pmul(ncap, sizeof *nv));
+    if (!nk || !nv) {
+        pfree(nk);
+        pfree(nv);
+        return -1;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i])
+            continue;
+        size_t j = (size_t)hash_mix(m->keys[i]) & (ncap - 1);
+        while (nk[j])
+            j = (j + 1) & (ncap - 1);
+        nk[j] = m->keys[i];
+        nv[j] = m->vals[i];
+    }
+    pfree(m->keys);
+    pfree(m->vals);
+    m->keys = nk;
+    m->vals = nv;
+    m->cap = ncap;
+    return 0;
+}
+
+/* Makes room for `more` insertions without reallocation. */
+static int u64map_reserve(u64map *m, size_t more)
+{
+    while ((m->n + more) * 4 >= m->cap * 3)
+        if (u64map_grow(m))
+            return -1;
+    return 0;
+}
+
+/* Sets k -> v; the caller has reserved room. */
+static void u64map_set(u64map *m, uint64_t k, uint32_t v)
+{
+    k = key_nz(k);
+    size_t mask = m->cap - 1;
+    size_t i = (size_t)hash_mix(k) & mask;
+    while (m->keys[i] && m->keys[i] != k)
+        i = (i + 1) & mask;
+    if (!m->keys[i])
+        m->n++;
+    m->keys[i] = k;
+    m->vals[i] = v;
+}
+
+static void u64map_del(u64map *m, uint64_t k)
+{
+    if (!m->cap)
+        return;
+    k = key_nz(k);
+    size_t mask = m->cap - 1;
+    size_t i = (size_t)hash_mix(k) & mask;
+    while (m->keys[i] != k) {
+        if (!m->keys[i])
+            return;
+        i = (i + 1) & mask;
+    }
+    /* backward shift: move later entries of the run into the hole */
+    size_t j = i;
+    for (;;) {
+        j = (j + 1) & mask;
+        if (!m->keys[j])
+            break;
+        size_t home = (size_t)hash_mix(m->keys[j]) & mask;
+        /* the entry at j may move to i when its home is not in (i, j] */
+        if ((j > i && (home <= i || home > j)) || (j < i && (home <= i && home > j))) {
+            m->keys[i] = m->keys[j];
+            m->vals[i] = m->vals[j];
+            i = j;
+        }
+    }
+    m->keys[i] = 0;
+    m->n--;
+}
+
+/* ---- the stream's records --------------------------------------------*/
+
+/* One article of an open (or queued closed) story. */
+typedef struct sart {
+    char *id;
+    uint64_t idhash;
+    uint64_t seq;  /* arrival number, 1-based; 0 = free slot */
+    uint32_t story; /* story slot */
+    uint32_t lang;
+    double time;   /* seconds, NAN when undated */
+    int has_sig;
+    uint32_t sig[STREAM_MH_BINS];
+    char *source, *date, *title, *text; /* keep_text only (date always) */
+    size_t text_len;
+} sart;
+
+typedef struct story {
+    uint64_t id; /* 0 = free slot */
+    uint32_t part, lang;
+    int open;
+    uint32_t n, cap;
+    uint32_t *members;   /* article slots, arrival order */
+    const char **ids;    /* scratch for precis_story.articles */
+    uint32_t nc;
+    uint64_t *cterm;     /* centroid terms, sorted */
+    float *cw;           /* their weights */
+    double cnorm;
+    uint32_t npost;
+    uint64_t post[STREAM_POST_TERMS];
+    uint64_t first_seq, last_seq, version;
+    double last_time;    /* NAN when no member is dated */
+    uint32_t last_dated; /* article slot of the latest dated member */
+} story;
+
+typedef struct posting {
+    uint32_t n, cap;
+    uint32_t *slot; /* story slots, oldest first */
+    uint64_t *sid;  /* their story ids (slots are reused) */
+} posting;
+
+/* A partition: one language (or all, with mix_languages). */
+typedef struct part {
+    uint64_t ndocs;
+    uint32_t *sketch; /* 2 rows of 1 << STREAM_SKETCH_BITS */
+    u64map post;      /* term -> posting index */
+    u64map bands;     /* band key -> article slot */
+} part;
+
+typedef struct lang {
+    char name[32];
+    norm *nm;
+    uint32_t part;
+} lang;
+
+typedef struct hent {
+    double key;
+    uint64_t sid;
+    uint32_t slot;
+} hent;
+
+typedef struct heap {
+    hent *e;
+    size_t n, cap;
+} heap;
+
+/* Weighted term of the article being added. */
+typedef struct wterm {
+    uint64_t term;
+    double w;
+} wterm;
+
+struct precis_stream {
+    precis_stream_options opt;
+    char *opt_lang;
+    uint64_t seq, next_story, n_copies;
+    double clock; /* latest article date seen, NAN before any */
+
+    sart *arts;
+    size_t nart, capart;
+    uint32_t *free_art;
+    size_t nfree_art;
+
+    story *stories;
+    size_t nstory, capstory;
+    uint32_t *free_story;
+    size_t nfree_story;
+    size_t n_open, n_open_arts;
+
+    posting *posts;
+    size_t npost, cappost;
+    uint32_t *free_post;
+    size_t nfree_post;
+
+    lang langs[STREAM_MAX_LANGS];
+    size_t nlang;
+    part *parts;
+    size_t npart;
+
+    u64map ids;    /* id hash -> article slot (open stories) */
+    u64map detect; /* function word hash -> language bit set */
+    heap hseq, htime;
+
+    uint32_t *closed; /* queue of closed story slots */
+    size_t cq_head, cq_n, cq_cap;
+    uint32_t popped; /* slot of the story last popped, UINT32_MAX none */
+
+    /* per-article scratch */
+    wterm *acc;        /* term accumulator (open addressing) */
+    size_t acc_cap, acc_n;
+    uint32_t *acc_used;
+    wterm *vec;        /* the article's vector, then sorted by term */
+    size_t nvec;
+    uint64_t query[STREAM_QUERY_TERMS];
+    size_t nquery;
+    uint32_t sig[STREAM_MH_BINS];
+    int has_sig;
+    uint64_t shingle[4];
+    size_t nshingle, nshingles;
+    size_t words, text_words;
+    int title_pass;
+    const char *cur_text;
+    uint32_t *cand_count, *cand_stamp;
+    size_t cand_cap;
+    uint32_t cand_gen;
+    uint32_t *cand;
+    size_t ncand;
+    char err[PRECIS_ERRMAX];
+};
+
+/* ---- languages --------------------------------------------------------*/
+
+static const struct {
+    const char *code, *name;
+} lang_codes[] = {
+    {"ar", "arabic"},     {"hy", "armenian"},   {"eu", "basque"},    {"ca", "catalan"},
+    {"da", "danish"},     {"nl", "dutch"},      {"en", "english"},   {"fi", "finnish"},
+    {"fr", "french"},     {"de", "german"},     {"el", "greek"},     {"hi", "hindi"},
+    {"hu", "hungarian"},  {"id", "indonesian"}, {"ga", "irish"},     {"it", "italian"},
+    {"lt", "lithuanian"}, {"ne", "nepali"},     {"no", "norwegian"}, {"nb", "norwegian"},
+    {"pt", "portuguese"}, {"ro", "romanian"},   {"ru", "russian"},   {"sr", "serbian"},
+    {"es", "spanish"},    {"sv", "swedish"},    {"ta", "tamil"},     {"tr", "turkish"},
+    {"yi", "yiddish"},    {NULL, NULL}};
+
+/* Function words of the detector: the most frequent words of each
+   language, written folded.  A word may count for several languages. */
+static const struct {
+    const char *name;
+    const char *words;
+} lang_stops[] = {
+    {"english", "the and of to in is that for it was on with as at by he this from are have "
+                "be not but his they an which were been has their its would will"},
+    {"french", "le la les de des du et est un une que qui dans pour pas sur au avec il elle "
+               "ce sont par aux ont été mais cette leur"},
+    {"german", "der die das und ist nicht ein eine zu den dem des mit sich auf für von im "
+               "auch es sie wird wurde hat dass bei nach"},
+    {"spanish", "el la los las de del y que en un una es por con para se su al lo como más "
+                "pero sus fue ha"},
+    {"italian", "il lo la gli le di del della che è un una per con non sono da nel alla "
+                "anche ha dei delle"},
+    {"portuguese", "o os as de do da dos das que em um uma para com não no na por se foi "
+                   "mais ao"},
+    {"dutch", "de het een en van is dat op te niet zijn met voor er ook aan wordt door "
+              "heeft maar bij"},
+    {"swedish", "och att det som en på är av för med till den har inte om ett var men jag"},
+    {"danish", "og at det som en på er af for med til den har de ikke om et var men"},
+    {"norwegian", "og at det som en på er av for med til den har ikke om et var men ble"},
+    {"finnish", "ja on ei että se oli hän ovat kun mutta tai myös joka jo sen mukaan"},
+    {"russian", "и в не на что с по как это он из к у за о от для его"},
+    {"hungarian", "az és hogy nem is egy meg van volt de ezt már csak mint"},
+    {"romanian", "și în la cu pe că nu este din care pentru mai au sunt"},
+    {"turkish", "ve bir bu için ile olarak çok daha gibi ama olan kadar sonra"},
+    {"indonesian", "yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke ada"},
+    {"greek", "και το η της του να των την σε με για που από ο τα οι"},
+    {NULL, NULL}};
+
+/* A Snowball name for name-or-code s, or NULL when unknown. */
+static const char *lang_resolve(const char *s)
+{
+    for (size_t i = 0; lang_codes[i].code; i++)
+        if (!strcmp(s, lang_codes[i].code) || !strcmp(s, lang_codes[i].name))
+            return lang_codes[i].name;
+    return NULL;
+}
+
+static int detect_init(precis_stream *s)
+{
+    for (uint32_t l = 0; lang_stops[l].name; l++) {
+        const char *w = lang_stops[l].words;
+        while (*w) {
+            size_t k = strcspn(w, " ");
+            if (u64map_reserve(&s->detect, 1))
+                return -1;
+            uint64_t h = hash_bytes(w, k);
+            uint32_t *v = u64map_get(&s->detect, h);
+            u64map_set(&s->detect, h, (v ? *v : 0) | 1u << l);
+            w += k;
+            while (*w == ' ')
+                w++;
+        }
+    }
+    return 0;
+}
+
+/* Counts function words in the first STREAM_DETECT_WORDS words of t.
+   ASCII letters are lower-cased; other bytes are kept (the lists hold
+   lower-case forms). */
+static void detect_count(const precis_stream *s, const char *t, size_t n, unsigned *count,
+                         size_t *words)
+{
+    char w[64];
+    size_t i = 0;
+    while (i < n && *words < STREAM_DETECT_WORDS) {
+        unsigned char c = (unsigned char)t[i];
+        int letter = c >= 0x80 || (unsigned)((c | 32) - 'a') < 26u;
+        if (!letter) {
+            i++;
+            continue;
+        }
+        size_t k = 0;
+        while (i < n) {
+            c = (unsigned char)t[i];
+            if (!(c >= 0x80 || (unsigned)((c | 32) - 'a') < 26u))
+                break;
+            if (k < sizeof w)
+                w[k++] = (char)(c < 0x80 ? (c | 32) : c);
+            i++;
+        }
+        (*words)++;
+        if (k == sizeof w)
+            continue;
+        uint32_t *v = u64map_get(&s->detect, hash_bytes(w, k));
+        if (v)
+            for (uint32_t l = 0; lang_stops[l].name; l++)
+                if (*v >> l & 1)
+                    count[l]++;
+    }
+}
+
+static const char *detect_lang(const precis_stream *s, const precis_article *a)
+{
+    unsigned count[32] = {0};
+    size_t words = 0;
+    if (a->title)
+        detect_count(s, a->title, strlen(a->title), count, &words);
+    detect_count(s, a->text, a->text_len, count, &words);
+    uint32_t best = 0;
+    for (uint32_t l = 1; lang_stops[l].name; l++)
+        if (count[l] > count[best])
+            best = l;
+    return lang_stops[best].name; /* english when nothing matched */
+}
+
+/* The language slot for Snowball name `name`, created on first use. */
+static precis_status lang_get(precis_stream *s, const char *name, uint32_t *out)
+{
+    for (uint32_t i = 0; i < s->nlang; i++)
+        if (!strcmp(s->langs[i].name, name)) {
+            *out = i;
+            return PRECIS_OK;
+        }
+    if (s->nlang == STREAM_MAX_LANGS || strlen(name) >= sizeof s->langs[0].name) {
+        perr_set(s->err, sizeof s->err, "too many languages");
+        return PRECIS_ELIMIT;
+    }
+    precis_status st;
+    norm *nm = norm_new(name, &st);
+    if (!nm) {
+        perr_set(s->err, sizeof s->err, "%s: %s", name, precis_strerror(st));
+        return st;
+    }
+    uint32_t p = 0;
+    if (!s->opt.mix_languages || s->npart == 0) {
+        part *np = prealloc(s->parts, pmul(s->npart + 1, sizeof *np));
+        uint32_t *sk = pcalloc((size_t)2 << STREAM_SKETCH_BITS, sizeof *sk);
+        if (np)
+            s->parts = np;
+        if (!np || !sk) {
+            pfree(sk);
+            norm_free(nm);
+            perr_set(s->err, sizeof s->err, "out of memory");
+            return PRECIS_ENOMEM;
+        }
+        memset(&s->parts[s->npart], 0, sizeof *s->parts);
+        s->parts[s->npart].sketch = sk;
+        p = (uint32_t)s->npart++;
+    }
+    lang *l = &s->langs[s->nlang];
+    memcpy(l->name, name, strlen(name) + 1);
+    l->nm = nm;
+    l->part = p;
+    *out = (uint32_t)s->nlang++;
+    return PRECIS_OK;
+}
+
+/* ---- dates ------------------------------------------------------------*/
+
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar
+   (the era arithmetic of the civil calendar: 400-year cycles of 146097
+   days, years starting in March so the leap day comes last). */
+static long days_civil(long y, long m, long d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int digits(const char *s, int n, long *v)
+{
+    *v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        *v = *v * 10 + (s[i] - '0');
+    }
+    return 1;
+}
+
+/* Seconds since the epoch of an ISO 8601 prefix (YYYY, YYYY-MM,
+   YYYY-MM-DD, then optionally THH:MM[:SS]); NAN when it is none. */
+static double parse_date(const char *d)
+{
+    if (!d)
+        return NAN;
+    size_t n = strlen(d);
+    long y, mo = 1, da = 1, h = 0, mi = 0, se = 0;
+    if (n < 4 || !digits(d, 4, &y))
+        return NAN;
+    if (n >= 7 && d[4] == '-' && !digits(d + 5, 2, &mo))
+        return NAN;
+    if (n >= 10 && d[7] == '-' && !digits(d + 8, 2, &da))
+        return NAN;
+    if (mo < 1 || mo > 12 || da < 1 || da > 31)
+        return NAN;
+    if (n >= 16 && (d[10] == 'T' || d[10] == ' ') && digits(d + 11, 2, &h) && d[13] == ':' &&
+        digits(d + 14, 2, &mi)) {
+        if (n >= 19 && d[16] == ':')
+            digits(d + 17, 2, &se);
+    }
+    return (double)days_civil(y, mo, da) * 86400.0 + (double)(h * 3600 + mi * 60 + se);
+}
+
+/* ---- heaps of (last activity, story) ---------------------------------*/
+
+static int hent_less(const hent *a, const hent *b)
+{
+    return a->key < b->key || (a->key == b->key && a->sid < b->sid);
+}
+
+static int heap_push(heap *h, double key, uint64_t sid, uint32_t slot)
+{
+    if (h->n == h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 256;
+        hent *ne = prealloc(h->e, pmul(cap, sizeof *ne));
+        if (!ne)
+            return -1;
+        h->e = ne;
+        h->cap = cap;
+    }
+    size_t i = h->n++;
+    hent x = {key, sid, slot};
+    while (i > 0) {
+        size_t p = (i - 1) / 2;
+        if (!hent_less(&x, &h->e[p]))
+            break;
+        h->e[i] = h->e[p];
+        i = p;
+    }
+    h->e[i] = x;
+    return 0;
+}
+
+static void heap_pop(heap *h)
+{
+    hent x = h->e[--h->n];
+    size_t i = 0;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= h->n)
+            break;
+        if (c + 1 < h->n && hent_less(&h->e[c + 1], &h->e[c]))
+            c++;
+        if (!hent_less(&h->e[c], &x))
+            break;
+        h->e[i] = h->e[c];
+        i = c;
+    }
+    if (h->n)
+        h->e[i] = x;
+}
+
+static int heap_reserve(heap *h, size_t more)
+{
+    while (h->n + more > h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 256;
+        hent *ne = prealloc(h->e, pmul(cap, sizeof *ne));
+        if (!ne)
+            return -1;
+        h->e = ne;
+        h->cap = cap;
+    }
+    return 0;
+}
+
+/* ---- slots --------------------------------------------------------------*/
+
+/* Generic slot allocation over an array with a free list. */
+#define SLOT_RESERVE(arr, n, cap, freel, nfree)                                                \
+    do {                                                                                       \
+        if (!(nfree) && (n) == (cap)) {                                                        \
+            size_t ncap_ = (cap) ? (cap) * 2 : 64;                                             \
+            void *na_ = prealloc((arr), pmul(ncap_, sizeof *(arr)));                           \
+            if (!na_)                                                                          \
+                return -1;                                                                     \
+            (arr) = na_;                                                                       \
+            void *nf_ = prealloc((freel), pmul(ncap_, sizeof *(freel)));                       \
+            if (!nf_)                                                                          \
+                return -1;                                                                     \
+            (freel) = nf_;                                                                     \
+            (cap) = ncap_;                                                                     \
+        }                                                                                      \
+    } while (0)
+
+static int reserve_slots(precis_stream *s)
+{
+    SLOT_RESERVE(s->arts, s->nart, s->capart, s->free_art, s->nfree_art);
+    SLOT_RESERVE(s->stories, s->nstory, s->capstory, s->free_story, s->nfree_story);
+    return 0;
+}
+
+static uint32_t take_art(precis_stream *s)
+{
+    uint32_t i = s->nfree_art ? s->free_art[--s->nfree_art] : (uint32_t)s->nart++;
+    memset(&s->arts[i], 0, sizeof s->arts[i]);
+    return i;
+}
+
+static uint32_t take_story(precis_stream *s)
+{
+    uint32_t i = s->nfree_story ? s->free_story[--s->nfree_story] : (uint32_t)s->nstory++;
+    memset(&s->stories[i], 0, sizeof s->stories[i]);
+    return i;
+}
+
+static void art_release(precis_stream *s, uint32_t a)
+{
+    sart *x = &s->arts[a];
+    pfree(x->id);
+    pfree(x->source);
+    pfree(x->date);
+    pfree(x->title);
+    pfree(x->text);
+    memset(x, 0, sizeof *x);
+    s->free_art[s->nfree_art++] = a;
+}
+
+static void story_release(precis_stream *s, uint32_t t)
+{
+    story *x = &s->stories[t];
+    for (uint32_t i = 0; i < x->n; i++)
+        art_release(s, x->members[i]);
+    pfree(x->members);
+    pfree(x->ids);
+    pfree(x->cterm);
+    pfree(x->cw);
+    memset(x, 0, sizeof *x);
+    s->free_story[s->nfree_story++] = t;
+}
+
+/* ---- postings -----------------------------------------------------------*/
+
+static void posting_remove(precis_stream *s, part *p, uint64_t term, uint64_t sid)
+{
+    uint32_t *pi = u64map_get(&p->post, term);
+    if (!pi)
+        return;
+    posting *q = &s->posts[*pi];
+    uint32_t j = 0;
+    for (uint32_t i = 0; i < q->n; i++)
+        if (q->sid[i] != sid) {
+            q->slot[j] = q->slot[i];
+            q->sid[j++] = q->sid[i];
+        }
+    q->n = j;
+    if (!j) {
+        pfree(q->slot);
+        pfree(q->sid);
+        memset(q, 0, sizeof *q);
+        s->free_post[s->nfree_post++] = *pi;
+        u64map_del(&p->post, term);
+    }
+}
+
+/* Posts story t under term; -1 on allocation failure (nothing changed). */
+static int posting_add(precis_stream *s, part *p, uint64_t term, uint32_t t)
+{
+    uint32_t *pi = u64map_get(&p->post, term);
+    uint32_t idx;
+    if (!pi) {
+        if (u64map_reserve(&p->post, 1))
+            return -1;
+        if (!s->nfree_post && s->npost == s->cappost) {
+            size_t cap = s->cappost ? s->cappost * 2 : 256;
+            posting *np = prealloc(s->posts, pmul(cap, sizeof *np));
+            if (!np)
+                return -1;
+            s->posts = np;
+            uint32_t *nf = prealloc(s->free_post, pmul(cap, sizeof *nf));
+            if (!nf)
+                return -1;
+            s->free_post = nf;
+            s->cappost = cap;
+        }
+        idx = s->nfree_post ? s->free_post[--s->nfree_post] : (uint32_t)s->npost++;
+        memset(&s->posts[idx], 0, sizeof s->posts[idx]);
+        u64map_set(&p->post, term, idx);
+    } else {
+        idx = *pi;
+    }
+    posting *q = &s->posts[idx];
+    if (q->n == q->cap && q->cap < STREAM_POSTING_CAP) {
+        uint32_t cap = q->cap ? q->cap * 2 : 4;
+        if (cap > STREAM_POSTING_CAP)
+            cap = STREAM_POSTING_CAP;
+        uint32_t *ns = prealloc(q->slot, pmul(cap, sizeof *ns));
+        if (ns)
+            q->slot = ns;
+        uint64_t *nd = ns ? prealloc(q->sid, pmul(cap, sizeof *nd)) : NULL;
+        if (nd)
+            q->sid = nd;
+        if (!ns || !nd) {
+            if (!q->n) { /* a fresh empty posting: take it back */
+                posting_remove(s, p, term, 0);
+            }
+            return -1;
+        }
+        q->cap = cap;
+    }
+    if (q->n == STREAM_POSTING_CAP) { /* full: the oldest story leaves */
+        memmove(q->slot, q->slot + 1, (q->n - 1) * sizeof *q->slot);
+        memmove(q->sid, q->sid + 1, (q->n - 1) * sizeof *q->sid);
+        q->n--;
+    }
+    q->slot[q->n] = t;
+    q->sid[q->n++] = s->stories[t].id;
+    return 0;
+}
+
+/* ---- options, new, free -------------------------------------------------*/
+
+void precis_stream_options_init(precis_stream_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+}
+
+static void fill_defaults(precis_stream_options *o)
+{
+    if (!(o->close_after > 0))
+        o->close_after = STREAM_CLOSE_AFTER;
+    if (!o->close_after_articles)
+        o->close_after_articles = STREAM_CLOSE_ARTICLES;
+    if (!(o->threshold > 0))
+        o->threshold = STREAM_THRESHOLD;
+}
+
+static precis_stream *stream_alloc(const precis_stream_options *opt)
+{
+    precis_stream *s = pcalloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    if (opt)
+        s->opt = *opt;
+    fill_defaults(&s->opt);
+    s->opt.lang = NULL;
+    s->clock = NAN;
+    s->next_story = 1;
+    s->popped = UINT32_MAX;
+    s->acc_cap = 1024;
+    s->acc = pmalloc(pmul(s->acc_cap, sizeof *s->acc));
+    s->acc_used = pmalloc(pmul(s->acc_cap, sizeof *s->acc_used));
+    s->vec = pmalloc(pmul(s->acc_cap, sizeof *s->vec));
+    if (!s->acc || !s->acc_used || !s->vec || detect_init(s)) {
+        precis_stream_free(s);
+        return NULL;
+    }
+    for (size_t i = 0; i < s->acc_cap; i++)
+        s->acc[i].term = 0;
+    if (opt && opt->lang) {
+        const char *name = lang_resolve(opt->lang);
+        uint32_t l;
+        if (!name || !(s->opt_lang = pstrndup(name, strlen(name))) ||
+            lang_get(s, name, &l)) {
+            precis_stream_free(s);
+            return NULL;
+        }
+        s->opt.lang = s->opt_lang;
+    }
+    return s;
+}
+
+precis_stream *precis_stream_new(const precis_stream_options *opt)
+{
+    return stream_alloc(opt);
+}
+
+void precis_stream_free(precis_stream *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->nstory; i++)
+        if (s->stories[i].id) {
+            pfree(s->stories[i].members);
+            pfree(s->stories[i].ids);
+            pfree(s->stories[i].cterm);
+            pfree(s->stories[i].cw);
+        }
+    for (size_t i = 0; i < s->nart; i++)
+        if (s->arts[i].seq) {
+            pfree(s->arts[i].id);
+            pfree(s->arts[i].source);
+            pfree(s->arts[i].date);
+            pfree(s->arts[i].title);
+            pfree(s->arts[i].text);
+        }
+    for (size_t i = 0; i < s->npost; i++) {
+        pfree(s->posts[i].slot);
+        pfree(s->posts[i].sid);
+    }
+    for (size_t i = 0; i < s->nlang; i++)
+        norm_free(s->langs[i].nm);
+    for (size_t i = 0; i < s->npart; i++) {
+        pfree(s->parts[i].sketch);
+        u64map_free(&s->parts[i].post);
+        u64map_free(&s->parts[i].bands);
+    }
+    pfree(s->parts);
+    pfree(s->arts);
+    pfree(s->free_art);
+    pfree(s->stories);
+    pfree(s->free_story);
+    pfree(s->posts);
+    pfree(s->free_post);
+    u64map_free(&s->ids);
+    u64map_free(&s->detect);
+    pfree(s->hseq.e);
+    pfree(s->htime.e);
+    pfree(s->closed);
+    pfree(s->acc);
+    pfree(s->acc_used);
+    pfree(s->vec);
+    pfree(s->cand_count);
+    pfree(s->cand_stamp);
+    pfree(s->cand);
+    pfree(s->opt_lang);
+    pfree(s);
+}
+
+const char *precis_stream_error(const precis_stream *s) { return s ? s->err : "no stream"; }
+
+/* ---- features -------------------------------------------------------------*/
+
+static int acc_grow(precis_stream *s)
+{
+    size_t ncap = s->acc_cap * 2;
+    wterm *na = pmalloc(pmul(ncap, sizeof *na));
+    uint32_t *nu = pmalloc(pmul(ncap, sizeof *nu));
+    wterm *nv = pmalloc(pmul(ncap, sizeof *nv));
+    if (!na || !nu || !nv) {
+        pfree(na);
+        pfree(nu);
+        pfree(nv);
+        return -1;
+    }
+    for (size_t i = 0; i < ncap; i++)
+        na[i].term = 0;
+    size_t n = 0;
+    for (size_t k = 0; k < s->acc_n; k++) {
+        wterm *e = &s->acc[s->acc_used[k]];
+        size_t j = (size_t)hash_mix(e->term) & (ncap - 1);
+        while (na[j].term)
+            j = (j + 1) & (ncap - 1);
+        na[j] = *e;
+        nu[n++] = (uint32_t)j;
+    }
+    pfree(s->acc);
+    pfree(s->acc_used);
+    pfree(s->vec);
+    s->acc = na;
+    s->acc_used = nu;
+    s->vec = nv;
+    s->acc_cap = ncap;
+    return 0;
+}
+
+static int acc_add(precis_stream *s, uint64_t term, double w)
+{
+    term = key_nz(term);
+    if ((s->acc_n + 1) * 2 > s->acc_cap && acc_grow(s))
+        return -1;
+    size_t mask = s->acc_cap - 1;
+    size_t i = (size_t)hash_mix(term) & mask;
+    while (s->acc[i].term && s->acc[i].term != term)
+        i = (i + 1) & mask;
+    if (!s->acc[i].term) {
+        s->acc[i].term = term;
+        s->acc[i].w = 0;
+        s->acc_used[s->acc_n++] = (uint32_t)i;
+    }
+    s->acc[i].w += w;
+    return 0;
+}
+
+static void acc_clear(precis_stream *s)
+{
+    for (size_t k = 0; k < s->acc_n; k++)
+        s->acc[s->acc_used[k]].term = 0;
+    s->acc_n = 0;
+}
+
+/* Does the word at t[start] open a sentence (only spaces and quotes
+   between it and a sentence end or the text's start)? */
+static int sentence_initial(const char *t, size_t start)
+{
+    size_t i = start;
+    while (i > 0) {
+        unsigned char c = (unsigned char)t[i - 1];
+        if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '`' || c >= 0x80)
+            i--;
+        else
+            return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':';
+    }
+    return 1;
+}
+
+typedef struct feat_ctx {
+    precis_stream *s;
+    norm *nm;
+    const char *t;
+} feat_ctx;
+
+static int feat_token(void *ud, uint32_t stem, int stop, size_t start, size_t end)
+{
+    feat_ctx *f = ud;
+    precis_stream *s = f->s;
+    uint64_t h = norm_stem_hash(f->nm, stem);
+    if (!s->title_pass) {
+        /* word 4-shingles over every word (stop words included) */
+        s->shingle[s->nshingle++ & 3] = h;
+        if (s->nshingle >= 4) {
+            uint64_t x = 0;
+            for (size_t k = 0; k < 4; k++)
+                x = hash_mix(x ^ s->shingle[(s->nshingle + k) & 3]) + k;
+            uint32_t bin = (uint32_t)(x >> 59); /* top 5 bits: 32 bins */
+            uint32_t v = (uint32_t)x;
+            if (v < s->sig[bin])
+                s->sig[bin] = v;
+            s->nshingles++;
+        }
+        s->text_words++;
+    }
+    if (stop)
+        return 0;
+    (void)end;
+    double w = 1.0;
+    unsigned char c = (unsigned char)f->t[start];
+    if (s->title_pass)
+        w *= STREAM_W_TITLE;
+    else if (s->text_words <= STREAM_LEAD_WORDS)
+        w *= STREAM_W_LEAD;
+    if (c >= '0' && c <= '9')
+        w *= STREAM_W_NUM;
+    else if (c >= 'A' && c <= 'Z' && !sentence_initial(f->t, start))
+        w *= STREAM_W_NAME;
+    return acc_add(s, h, w) ? -1 : 0;
+}
+
+static int wterm_by_weight(const void *a, const void *b)
+{
+    const wterm *x = a, *y = b;
+    if (x->w != y->w)
+        return x->w > y->w ? -1 : 1;
+    return x->term < y->term ? -1 : x->term > y->term;
+}
+
+static int wterm_by_term(const void *a, const void *b)
+{
+    const wterm *x = a, *y = b;
+    return x->term < y->term ? -1 : x->term > y->term;
+}
+
+static uint32_t sketch_get(const part *p, uint64_t h)
+{
+    size_t m = ((size_t)1 << STREAM_SKETCH_BITS) - 1;
+    uint32_t a = p->sketch[h & m];
+    uint32_t b = p->sketch[((size_t)1 << STREAM_SKETCH_BITS) + ((h >> 32) & m)];
+    return a < b ? a : b;
+}
+
+/* Conservative update: only the rows at the minimum grow. */
+static void sketch_inc(part *p, uint64_t h)
+{
+    size_t m = ((size_t)1 << STREAM_SKETCH_BITS) - 1;
+    uint32_t *a = &p->sketch[h & m];
+    uint32_t *b = &p->sketch[((size_t)1 << STREAM_SKETCH_BITS) + ((h >> 32) & m)];
+    uint32_t v = *a < *b ? *a : *b;
+    if (v == UINT32_MAX)
+        return;
+    if (*a == v)
+        (*a)++;
+    if (*b == v)
+        (*b)++;
+}
+
+/* Computes the article's vector (s->vec, sorted by term), query terms and
+   signature.  Reads the term statistics, changes nothing else. */
+static precis_status features(precis_stream *s, uint32_t li, const precis_article *a,
+                              const char *text, size_t len)
+{
+    lang *l = &s->langs[li];
+    part *p = &s->parts[l->part];
+    norm_reset_if_large(l->nm); /* ids are not kept: terms are stem hashes */
+    acc_clear(s);
+    feat_ctx f = {s, l->nm, NULL};
+    s->nshingle = s->nshingles = s->text_words = 0;
+    for (size_t i = 0; i < STREAM_MH_BINS; i++)
+        s->sig[i] = UINT32_MAX;
+    if (a->title) {
+        s->title_pass = 1;
+        f.t = a->title;
+        if (norm_tokens(l->nm, a->title, strlen(a->title), feat_token, &f))
+            goto oom;
+    }
+    s->title_pass = 0;
+    f.t = text;
+    if (norm_tokens(l->nm, text, len, feat_token, &f))
+        goto oom;
+    /* weights */
+    double n1 = (double)p->ndocs + 1.0;
+    size_t nv = 0;
+    for (size_t k = 0; k < s->acc_n; k++) {
+        wterm *e = &s->acc[s->acc_used[k]];
+        double idf = log(n1 / (1.0 + sketch_get(p, e->term))) + 1.0;
+        s->vec[nv].term = e->term;
+        s->vec[nv++].w = (1.0 + log(e->w)) * idf;
+    }
+    qsort(s->vec, nv, sizeof *s->vec, wterm_by_weight);
+    if (nv > STREAM_TOP_TERMS)
+        nv = STREAM_TOP_TERMS;
+    double norm2 = 0;
+    for (size_t k = 0; k < nv; k++)
+        norm2 += s->vec[k].w * s->vec[k].w;
+    double inv = norm2 > 0 ? 1.0 / sqrt(norm2) : 0;
+    for (size_t k = 0; k < nv; k++)
+        s->vec[k].w *= inv;
+    s->nquery = nv < STREAM_QUERY_TERMS ? nv : STREAM_QUERY_TERMS;
+    for (size_t k = 0; k < s->nquery; k++)
+        s->query[k] = s->vec[k].term;
+    qsort(s->vec, nv, sizeof *s->vec, wterm_by_term);
+    s->nvec = nv;
+    /* signature: densify empty bins from the next non-empty one */
+    s->has_sig = s->nshingles >= STREAM_MIN_SHINGLES;
+    if (s->has_sig) {
+        for (uint32_t b = 0; b < STREAM_MH_BINS; b++) {
+            uint32_t k = 0;
+            while (s->sig[(b + k) % STREAM_MH_BINS] == UINT32_MAX)
+                k++;
+            if (k)
+                s->sig[b] = (uint32_t)hash_mix(s->sig[(b + k) % STREAM_MH_BINS] + (uint64_t)k * 0x9e37u);
+        }
+        /* (bins filled in one pass can be read by later ones: the
+           densified values stay a function of the shingle set) */
+    }
+    return PRECIS_OK;
+oom:
+    perr_set(s->err, sizeof s->err, "out of memory");
+    return PRECIS_ENOMEM;
+}
+
+static uint64_t band_key(uint32_t part_i, uint32_t b, const uint32_t *sig)
+{
+    uint64_t x = (uint64_t)sig[2 * b] << 32 | sig[2 * b + 1];
+    return hash_mix(x ^ ((uint64_t)b << 56) ^ ((uint64_t)part_i << 48));
+}
+
+/* ---- closing ---------------------------------------------------------------*/
+
+static int queue_push(precis_stream *s, uint32_t t)
+{
+    if (s->cq_n == s->cq_cap) {
+        size_t cap = s->cq_cap ? s->cq_cap * 2 : 64;
+        uint32_t *nq = pmalloc(pmul(cap, sizeof *nq));
+        if (!nq)
+            return -1;
+        for (size_t i = 0; i < s->cq_n; i++)
+            nq[i] = s->closed[(s->cq_head + i) % s->cq_cap];
+        pfree(s->closed);
+        s->closed = nq;
+        s->cq_head = 0;
+        s->cq_cap = cap;
+    }
+    s->closed[(s->cq_head + s->cq_n++) % s->cq_cap] = t;
+    return 0;
+}
+
+/* Takes story t out of the working set: index, bands, ids. */
+static void story_close(precis_stream *s, uint32_t t)
+{
+    story *x = &s->stories[t];
+    part *p = &s->parts[x->part];
+    for (uint32_t i = 0; i < x->npost; i++)
+        posting_remove(s, p, x->post[i], x->id);
+    for (uint32_t i = 0; i < x->n; i++) {
+        sart *a = &s->arts[x->members[i]];
+        uint32_t *v = u64map_get(&s->ids, a->idhash);
+        if (v && *v == x->members[i])
+            u64map_del(&s->ids, a->idhash);
+        if (a->has_sig)
+            for (uint32_t b = 0; b < STREAM_MH_BANDS; b++) {
+                uint64_t k = band_key(x->part, b, a->sig);
+                uint32_t *w = u64map_get(&p->bands, k);
+                if (w && *w == x->members[i])
+                    u64map_del(&p->bands, k);
+            }
+    }
+    pfree(x->cterm);
+    pfree(x->cw);
+    x->cterm = NULL;
+    x->cw = NULL;
+    x->nc = 0;
+    x->npost = 0;
+    x->open = 0;
+    s->n_open--;
+    s->n_open_arts -= x->n;
+    if (s->opt.drop_closed || queue_push(s, t))
+        story_release(s, t); /* out of memory: the story is dropped */
+}
+
+/* Closes the stories idle at arrival seq / clock. */
+static void close_idle(precis_stream *s, uint64_t seq, double clock)
+{
+    heap *h = &s->hseq;
+    while (h->n && h->e[0].key + (double)s->opt.close_after_articles < (double)seq) {
+        hent e = h->e[0];
+        heap_pop(h);
+        story *x = &s->stories[e.slot];
+        if (x->id == e.sid && x->open && (double)x->last_seq == e.key)
+            story_close(s, e.slot);
+    }
+    h = &s->htime;
+    while (!isnan(clock) && h->n && h->e[0].key + s->opt.close_after < clock) {
+        hent e = h->e[0];
+        heap_pop(h);
+        story *x = &s->stories[e.slot];
+        if (x->id == e.sid && x->open && x->last_time == e.key)
+            story_close(s, e.slot);
+    }
+}
+
+/* Releases the story handed out by the last next_closed. */
+static void release_popped(precis_stream *s)
+{
+    if (s->popped != UINT32_MAX) {
+        story_release(s, s->popped);
+        s->popped = UINT32_MAX;
+    }
+}
+
+/* ---- assignment ---------------------------------------------------------------*/
+
+static double cosine_centroid(const precis_stream *s, const story *x)
+{
+    if (!x->nc || x->cnorm <= 0)
+        return 0;
+    double dot = 0;
+    size_t i = 0, j = 0;
+    while (i < s->nvec && j < x->nc) {
+        if (s->vec[i].term < x->cterm[j])
+            i++;
+        else if (s->vec[i].term > x->cterm[j])
+            j++;
+        else
+            dot += s->vec[i++].w * x->cw[j++];
+    }
+    return dot / x->cnorm;
+}
+
+static int cand_reserve(precis_stream *s)
+{
+    if (s->cand_cap >= s->capstory && s->cand_cap)
+        return 0;
+    size_t cap = s->capstory ? s->capstory : 64;
+    uint32_t *c = pcalloc(cap, sizeof *c), *t = pcalloc(cap, sizeof *t),
+             *l = pmalloc(pmul(cap, sizeof *l));
+    if (!c || !t || !l) {
+        pfree(c);
+        pfree(t);
+        pfree(l);
+        return -1;
+    }
+    pfree(s->cand_count);
+    pfree(s->cand_stamp);
+    pfree(s->cand);
+    s->cand_count = c;
+    s->cand_stamp = t;
+    s->cand = l;
+    s->cand_cap = cap;
+    s->cand_gen = 0;
+    return 0;
+}
+
+/* The best open story for the article in s->vec: slot and score. */
+static uint32_t best_story(precis_stream *s, uint32_t part_i, double t, double *score)
+{
+    part *p = &s->parts[part_i];
+    if (++s->cand_gen == 0) {
+        memset(s->cand_stamp, 0, s->cand_cap * sizeof *s->cand_stamp);
+        s->cand_gen = 1;
+    }
+    s->ncand = 0;
+    for (size_t k = 0; k < s->nquery; k++) {
+        uint32_t *pi = u64map_get(&p->post, s->query[k]);
+        if (!pi)
+            continue;
+        posting *q = &s->posts[*pi];
+        for (uint32_t i = 0; i < q->n; i++) {
+            uint32_t slot = q->slot[i];
+            if (s->stories[slot].id != q->sid[i] || !s->stories[slot].open)
+                continue;
+            if (s->cand_stamp[slot] != s->cand_gen) {
+                s->cand_stamp[slot] = s->cand_gen;
+                s->cand_count[slot] = 0;
+                s->cand[s->ncand++] = slot;
+            }
+            s->cand_count[slot]++;
+        }
+    }
+    /* keep the STREAM_CANDIDATES stories sharing the most query terms:
+       a counting pass over the counts (at most STREAM_QUERY_TERMS) */
+    size_t keep = s->ncand;
+    uint32_t min_count = 0;
+    if (keep > STREAM_CANDIDATES) {
+        size_t hist[STREAM_QUERY_TERMS + 2] = {0};
+        for (size_t i = 0; i < s->ncand; i++)
+            hist[s->cand_count[s->cand[i]]]++;
+        size_t acc = 0;
+        for (uint32_t c = STREAM_QUERY_TERMS + 1; c > 0; c--) {
+            acc += hist[c];
+            if (acc >= STREAM_CANDIDATES) {
+                min_count = c;
+                break;
+            }
+        }
+    }
+    uint32_t best = UINT32_MAX;
+    double bs = -1;
+    size_t scored = 0;
+    for (size_t i = 0; i < s->ncand && scored < STREAM_CANDIDATES; i++) {
+        uint32_t slot = s->cand[i];
+        if (s->cand_count[slot] < min_count)
+            continue;
+        scored++;
+        story *x = &s->stories[slot];
+        double sc = cosine_centroid(s, x);
+        if (!isnan(t) && !isnan(x->last_time)) {
+            double dt = (t - x->last_time) / s->opt.close_after;
+            sc *= exp(-0.5 * dt * dt);
+        }
+        if (sc > bs || (sc == bs && x->id < s->stories[best].id)) {
+            bs = sc;
+            best = slot;
+        }
+    }
+    *score = bs;
+    return best;
+}
+
+/* Adds the article vector to story x's centroid, keeping the heaviest
+   STREAM_CENTROID_TERMS terms.  -1 on allocation failure (x unchanged). */
+static int centroid_add(precis_stream *s, story *x)
+{
+    size_t cap = x->nc + s->nvec;
+    uint64_t *nt = pmalloc(pmul(cap, sizeof *nt));
+    float *nw = pmalloc(pmul(cap, sizeof *nw));
+    wterm *tmp = pmalloc(pmul(cap, sizeof *tmp));
+    if (!nt || !nw || !tmp) {
+        pfree(nt);
+        pfree(nw);
+        pfree(tmp);
+        return -1;
+    }
+    size_t i = 0, j = 0, n = 0;
+    while (i < s->nvec || j < x->nc) {
+        if (j >= x->nc || (i < s->nvec && s->vec[i].term < x->cterm[j])) {
+            tmp[n++] = s->vec[i++];
+        } else if (i >= s->nvec || x->cterm[j] < s->vec[i].term) {
+            tmp[n].term = x->cterm[j];
+            tmp[n++].w = x->cw[j++];
+        } else {
+            tmp[n].term = x->cterm[j];
+            tmp[n++].w = x->cw[j++] + s->vec[i++].w;
+        }
+    }
+    if (n > STREAM_CENTROID_TERMS) {
+        qsort(tmp, n, sizeof *tmp, wterm_by_weight);
+        n = STREAM_CENTROID_TERMS;
+        qsort(tmp, n, sizeof *tmp, wterm_by_term);
+    }
+    double norm2 = 0;
+    for (size_t k = 0; k < n; k++) {
+        nt[k] = tmp[k].term;
+        nw[k] = (float)tmp[k].w;
+        norm2 += (double)nw[k] * nw[k];
+    }
+    pfree(tmp);
+    pfree(x->cterm);
+    pfree(x->cw);
+    x->cterm = nt;
+    x->cw = nw;
+    x->nc = (uint32_t)n;
+    x->cnorm = sqrt(norm2);
+    return 0;
+}
+
+static char *dup_opt(const char *v, int *fail)
+{
+    if (!v)
+        return NULL;
+    char *d = pstrndup(v, strlen(v));
+    if (!d)
+        *fail = 1;
+    return d;
+}
+
+static int members_reserve(story *x)
+{
+    if (x->n < x->cap)
+        return 0;
+    uint32_t cap = x->cap ? x->cap * 2 : 4;
+    uint32_t *nm = prealloc(x->members, pmul(cap, sizeof *nm));
+    if (!nm)
+        return -1;
+    x->members = nm;
+    const char **ni = prealloc(x->ids, pmul(cap, sizeof *ni));
+    if (!ni)
+        return -1;
+    x->ids = ni;
+    x->cap = cap;
+    return 0;
+}
+
+precis_status precis_stream_add(precis_stream *s, const precis_article *a, const char *lang_arg,
+                                precis_assignment *out)
+{
+    if (!s)
+        return PRECIS_EINVAL;
+    release_popped(s);
+    if (out)
+        memset(out, 0, sizeof *out);
+    size_t skip, ds, dl;
+    precis_status st = cluster_check_article(a, &skip, &ds, &dl, s->err, sizeof s->err);
+    if (st)
+        return st;
+    const char *text = (a->text ? a->text : "") + skip;
+    size_t len = a->text_len - skip;
+    /* the id: given, or the arrival number */
+    char idbuf[32];
+    const char *id = a->id;
+    if (!id) {
+        snprintf(idbuf, sizeof idbuf, "%llu", (unsigned long long)(s->seq + 1));
+        id = idbuf;
+    }
+    uint64_t idhash = hash_bytes(id, strlen(id));
+    uint32_t *dupe = u64map_get(&s->ids, idhash);
+    if (dupe && !strcmp(s->arts[*dupe].id, id)) {
+        perr_set(s->err, sizeof s->err, "duplicate id \"%.64s\" (an article of open story %llu)",
+                 id, (unsigned long long)s->stories[s->arts[*dupe].story].id);
+        return PRECIS_EDUP;
+    }
+    /* language */
+    const char *lname = s->opt.lang;
+    if (!lname && lang_arg) {
+        lname = lang_resolve(lang_arg);
+        if (!lname) {
+            perr_set(s->err, sizeof s->err, "unknown language \"%.32s\"", lang_arg);
+            return PRECIS_ELANG;
+        }
+    }
+    precis_article view = *a;
+    view.text = text;
+    view.text_len = len;
+    if (!lname)
+        lname = detect_lang(s, &view);
+    uint32_t li;
+    if ((st = lang_get(s, lname, &li)))
+        return st;
+    uint32_t pi = s->langs[li].part;
+    part *p = &s->parts[pi];
+    /* date: given, or from the metadata line */
+    char datebuf[40];
+    const char *date = a->date;
+    if (!date && dl) {
+        size_t k = dl < sizeof datebuf - 1 ? dl : sizeof datebuf - 1;
+        memcpy(datebuf, text - skip + ds, k);
+        datebuf[k] = '\0';
+        date = datebuf;
+    }
+    double t = parse_date(date);
+    if ((st = features(s, li, a, text, len)))
+        return st;
+
+    /* reserve everything the commit needs, so that it cannot fail */
+    if (reserve_slots(s) || u64map_reserve(&s->ids, 1) ||
+        u64map_reserve(&p->bands, STREAM_MH_BANDS) || heap_reserve(&s->hseq, 1) ||
+        heap_reserve(&s->htime, 1) || cand_reserve(s))
+        goto oom;
+    int fail = 0;
+    char *cid = dup_opt(id, &fail);
+    char *cdate = dup_opt(date, &fail);
+    char *csrc = NULL, *ctitle = NULL, *ctext = NULL;
+    if (s->opt.keep_text) {
+        csrc = dup_opt(a->source, &fail);
+        ctitle = dup_opt(a->title, &fail);
+        ctext = pstrndup(text, len);
+        fail |= !ctext;
+    }
+    if (fail) {
+        pfree(cid);
+        pfree(cdate);
+        pfree(csrc);
+        pfree(ctitle);
+        pfree(ctext);
+        goto oom;
+    }
+
+    /* close idle stories first: an article never joins a story that its
+       own arrival closes */
+    uint64_t seq = s->seq + 1;
+    double clock = s->clock;
+    if (!isnan(t) && (isnan(clock) || t > clock))
+        clock = t;
+    close_idle(s, seq, clock);
+    p = &s->parts[pi];
+
+    /* 1. a copy? */
+    uint32_t target = UINT32_MAX, copy_src = UINT32_MAX;
+    double score = 0;
+    if (s->has_sig) {
+        for (uint32_t b = 0; b < STREAM_MH_BANDS; b++) {
+            uint32_t *v = u64map_get(&p->bands, band_key(pi, b, s->sig));
+            if (!v || *v == copy_src)
+                continue;
+            const sart *o = &s->arts[*v];
+            unsigned same = 0;
+            for (uint32_t k = 0; k < STREAM_MH_BINS; k++)
+                same += o->sig[k] == s->sig[k];
+            double j = (double)same / STREAM_MH_BINS;
+            if (j >= STREAM_COPY_J && j > score) {
+                score = j;
+                copy_src = *v;
+            }
+        }
+        if (copy_src != UINT32_MAX)
+            target = s->arts[copy_src].story;
+    }
+    /* 2. the nearest story */
+    if (target == UINT32_MAX && s->nvec) {
+        double sc;
+        uint32_t b = best_story(s, pi, t, &sc);
+        if (b != UINT32_MAX && sc >= s->opt.threshold) {
+            target = b;
+            score = sc;
+        }
+    }
+    int is_new = target == UINT32_MAX;
+    if (is_new) {
+        target = take_story(s);
+        story *x = &s->stories[target];
+        x->id = s->next_story++;
+        x->part = pi;
+        x->lang = li;
+        x->open = 1;
+        x->first_seq = seq;
+        x->last_time = NAN;
+        x->last_dated = UINT32_MAX;
+        s->n_open++;
+        score = 0;
+    }
+    story *x = &s->stories[target];
+    if (members_reserve(x) ||
+        (copy_src == UINT32_MAX && centroid_add(s, x))) {
+        if (is_new) {
+            s->next_story--;
+            s->n_open--;
+            story_release(s, target);
+        }
+        pfree(cid);
+        pfree(cdate);
+        pfree(csrc);
+        pfree(ctitle);
+        pfree(ctext);
+        goto oom;
+    }
+    /* commit */
+    uint32_t ai = take_art(s);
+    sart *ar = &s->arts[ai];
+    ar->id = cid;
+    ar->idhash = idhash;
+    ar->seq = seq;
+    ar->story = target;
+    ar->lang = li;
+    ar->time = t;
+    ar->date = cdate;
+    ar->source = csrc;
+    ar->title = ctitle;
+    ar->text = ctext;
+    ar->text_len = len;
+    ar->has_sig = s->has_sig;
+    memcpy(ar->sig, s->sig, sizeof ar->sig);
+    x->members[x->n++] = ai;
+    x->last_seq = seq;
+    x->version++;
+    if (!isnan(t) && (isnan(x->last_time) || t >= x->last_time)) {
+        x->last_time = t;
+        x->last_dated = ai;
+        heap_push(&s->htime, t, x->id, target); /* reserved */
+    }
+    heap_push(&s->hseq, (double)seq, x->id, target);
+    u64map_set(&s->ids, idhash, ai);
+    if (ar->has_sig)
+        for (uint32_t b = 0; b < STREAM_MH_BANDS; b++)
+            u64map_set(&p->bands, band_key(pi, b, ar->sig), ai);
+    /* post the query terms this story has not posted yet (best effort:
+       a failed posting only makes the story a little harder to find) */
+    if (copy_src == UINT32_MAX)
+        for (size_t k = 0; k < s->nquery && x->npost < STREAM_POST_TERMS; k++) {
+            uint32_t i;
+            for (i = 0; i < x->npost; i++)
+                if (x->post[i] == s->query[k])
+                    break;
+            if (i < x->npost)
+                continue;
+            if (posting_add(s, p, s->query[k], target) == 0)
+                x->post[x->npost++] = s->query[k];
+        }
+    /* term statistics */
+    p->ndocs++;
+    for (size_t k = 0; k < s->acc_n; k++)
+        sketch_inc(p, s->acc[s->acc_used[k]].term);
+    s->seq = seq;
+    s->clock = clock;
+    s->n_open_arts++;
+    if (copy_src != UINT32_MAX)
+        s->n_copies++;
+    if (out) {
+        out->story = x->id;
+        out->new_story = is_new;
+        out->lang = s->langs[li].name;
+        out->score = score;
+        out->id = ar->id;
+        if (copy_src != UINT32_MAX) {
+            out->copy_of = s->arts[copy_src].id;
+        }
+    }
+    s->err[0] = '\0';
+    return PRECIS_OK;
+oom:
+    perr_set(s->err, sizeof s->err, "out of memory");
+    return PRECIS_ENOMEM;
+}
+
+precis_status precis_stream_add_json(precis_stream *s, const char *line, size_t len,
+                                     precis_assignment *out)
+{
+    if (!s || (!line && len))
+        return PRECIS_EINVAL;
+    release_popped(s);
+    if (out)
+        memset(out, 0, sizeof *out);
+    precis_article a;
+    const char *lang_v = NULL;
+    char idbuf[CLUSTER_IDBUF];
+    void *hold;
+    precis_status st =
+        cluster_parse_json(line, len, &a, &lang_v, idbuf, &hold, s->err, sizeof s->err);
+    if (st)
+        return st;
+    st = precis_stream_add(s, &a, lang_v, out);
+    cluster_json_release(hold);
+    return st;
+}
+
+/* ---- reading stories ------------------------------------------------------*/
+
+/* The slot of open story id, or of the popped story; UINT32_MAX if none.
+   Linear in the open stories: callers hold ids, not slots. */
+static uint32_t find_story(const precis_stream *s, uint64_t id)
+{
+    if (!id)
+        return UINT32_MAX;
+    if (s->popped != UINT32_MAX && s->stories[s->popped].id == id)
+        return s->popped;
+    for (uint32_t i = 0; i < s->nstory; i++)
+        if (s->stories[i].id == id && s->stories[i].open)
+            return i;
+    return UINT32_MAX;
+}
+
+static void fill_story(const precis_stream *s, uint32_t t, precis_story *out)
+{
+    story *x = &s->stories[t];
+    for (uint32_t i = 0; i < x->n; i++)
+        x->ids[i] = s->arts[x->members[i]].id;
+    out->id = x->id;
+    out->lang = s->langs[x->lang].name;
+    out->open = x->open;
+    out->n_articles = x->n;
+    out->articles = x->ids;
+    out->first_seq = x->first_seq;
+    out->last_seq = x->last_seq;
+    out->last_date = x->last_dated != UINT32_MAX ? s->arts[x->last_dated].date : NULL;
+    out->version = x->version;
+}
+
+static int u64_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+size_t precis_stream_open_stories(const precis_stream *s, uint64_t *ids, size_t cap)
+{
+    if (!s)
+        return 0;
+    size_t n = 0;
+    if (cap >= s->n_open) {
+        for (size_t i = 0; i < s->nstory; i++)
+            if (s->stories[i].id && s->stories[i].open)
+                ids[n++] = s->stories[i].id;
+        qsort(ids, n, sizeof *ids, u64_cmp);
+        return n;
+    }
+    /* a partial copy: the cap oldest */
+    uint64_t *all = cap ? pmalloc(pmul(s->n_open, sizeof *all)) : NULL;
+    if (cap && all) {
+        for (size_t i = 0; i < s->nstory; i++)
+            if (s->stories[i].id && s->stories[i].open)
+                all[n++] = s->stories[i].id;
+        qsort(all, n, sizeof *all, u64_cmp);
+        memcpy(ids, all, cap * sizeof *ids);
+    }
+    pfree(all);
+    return s->n_open;
+}
+
+precis_status precis_stream_story(const precis_stream *s, uint64_t id, precis_story *out)
+{
+    if (!s || !out)
+        return PRECIS_EINVAL;
+    uint32_t t = find_story(s, id);
+    if (t == UINT32_MAX)
+        return PRECIS_EINVAL;
+    fill_story(s, t, out);
+    return PRECIS_OK;
+}
+
+int precis_stream_next_closed(precis_stream *s, precis_story *out)
+{
+    if (!s)
+        return 0;
+    release_popped(s);
+    if (!s->cq_n)
+        return 0;
+    uint32_t t = s->closed[s->cq_head];
+    s->cq_head = (s->cq_head + 1) % s->cq_cap;
+    s->cq_n--;
+    s->popped = t;
+    if (out)
+        fill_story(s, t, out);
+    return 1;
+}
+
+void precis_stream_close_all(precis_stream *s)
+{
+    if (!s)
+        return;
+    release_popped(s);
+    size_t n = s->n_open;
+    uint64_t *ids = pmalloc(pmul(n ? n : 1, sizeof *ids));
+    if (ids) {
+        /* oldest first, so the queue is in story order */
+        precis_stream_open_stories(s, ids, n);
+        for (size_t i = 0; i < n; i++) {
+            uint32_t t = find_story(s, ids[i]);
+            if (t != UINT32_MAX)
+                story_close(s, t);
+        }
+        pfree(ids);
+    } else {
+        for (uint32_t i = 0; i < s->nstory; i++)
+            if (s->stories[i].id && s->stories[i].open)
+                story_close(s, i);
+    }
+    s->hseq.n = s->htime.n = 0;
+}
+
+precis_status precis_stream_story_cluster(const precis_stream *s, uint64_t id,
+                                          precis_cluster *out)
+{
+    if (!s || !out || !s->opt.keep_text)
+        return PRECIS_EINVAL;
+    uint32_t t = find_story(s, id);
+    if (t == UINT32_MAX)
+        return PRECIS_EINVAL;
+    precis_cluster_clear(out);
+    const story *x = &s->stories[t];
+    for (uint32_t i = 0; i < x->n; i++) {
+        const sart *a = &s->arts[x->members[i]];
+        precis_article pa = {a->id, a->source, a->date, a->title, a->text, a->text_len};
+        precis_status st = precis_cluster_add(out, &pa);
+        if (st)
+            return st;
+    }
+    return PRECIS_OK;
+}
+
+void precis_stream_stats_get(const precis_stream *s, precis_stream_stats *o)
+{
+    memset(o, 0, sizeof *o);
+    if (!s)
+        return;
+    o->articles = s->seq;
+    o->stories = s->next_story - 1;
+    o->copies = s->n_copies;
+    o->open_stories = s->n_open;
+    o->open_articles = s->n_open_arts;
+    o->queued_closed = s->cq_n;
+    size_t m = sizeof *s + s->capart * (sizeof(sart) + 4) + s->capstory * (sizeof(story) + 4) +
+               s->cappost * (sizeof(posting) + 4) + s->ids.cap * 12 + s->detect.cap * 12 +
+               (s->hseq.cap + s->htime.cap) * sizeof(hent) + s->acc_cap * 28 + s->cand_cap * 12;
+    for (size_t i = 0; i < s->npart; i++)
+        m += ((size_t)8 << STREAM_SKETCH_BITS) + (s->parts[i].post.cap + s->parts[i].bands.cap) * 12;
+    for (size_t i = 0; i < s->nstory; i++)
+        m += s->stories[i].cap * 16 + s->stories[i].nc * 12;
+    for (size_t i = 0; i < s->npost; i++)
+        m += s->posts[i].cap * 12;
+    for (size_t i = 0; i < s->nart; i++)
+        if (s->arts[i].seq)
+            m += strlen(s->arts[i].id) + 1 + s->arts[i].text_len * (s->arts[i].text != NULL);
+    o->memory = m;
+}
+
+/* ---- persistence ------------------------------------------------------------*/
+
+precis_status precis_stream_save(const precis_stream *s, char **buf, size_t *len)
+{
+    (void)s;
+    *buf = NULL;
+    *len = 0;
+    return PRECIS_EINVAL; /* written next */
+}
+
+precis_stream *precis_stream_load(const char *buf, size_t len, precis_status *st)
+{
+    (void)buf;
+    (void)len;
+    if (st)
+        *st = PRECIS_ESNAPSHOT;
+    return NULL;
+}
