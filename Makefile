@@ -24,7 +24,7 @@ deps:
 # What the tests need on top: headless Chromium renders the HTML report.
 test-deps: deps
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server curl >/dev/null; \
 	else echo "test-deps: not root or no apt-get; assuming chromium and redis-server are installed"; fi
 
 # What the benchmarks compare against (peers and load generators).

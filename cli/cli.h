@@ -19,10 +19,9 @@ int cmd_stories(int argc, char **argv);
 
 /* Writes s as a JSON string body (no quotes), escaping what JSON needs. */
 void cli_json_chars(FILE *out, const char *s);
-int cmd_worker(int argc, char **argv);
+int cmd_serve(int argc, char **argv);  /* service/, not precis.h alone */
 int cmd_ingest(int argc, char **argv);
-/* The Redis side of 'precis ingest --redis URL' (cmd_worker.c). */
-int cli_ingest_redis(const char *url, int nfiles, char **files);
+int cmd_worker(int argc, char **argv);
 
 /* Reads a whole file ("-" = stdin) into a new buffer; NULL + errno-style
    message in err on failure. */

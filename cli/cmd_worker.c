@@ -3,7 +3,8 @@
  * scale-out (redisq.h): a summarizer worker of the pool, or with
  * --cluster LANG the clustering consumer of one language shard (a second
  * one for the same shard stands by and takes over when the first dies).
- * Also the Redis side of 'precis ingest --redis'.
+ * Articles reach the shards through 'precis ingest --redis' or
+ * 'precis serve --redis'.
  */
 #include "cli.h"
 #include "redisq.h"
@@ -139,63 +140,4 @@ int cmd_worker(int argc, char **argv)
     }
     redisq_free(q);
     return rc ? EXIT_FATAL : 0;
-}
-
-/* 'precis ingest --redis URL FILE|-': each JSON Lines record is appended
-   to its shard (an id already ingested is left alone); bad records are
-   reported as FILE:LINE and skipped; a count at the end.  The command
-   returns only after Redis has answered for every record. */
-int cli_ingest_redis(const char *url, int nfiles, char **files)
-{
-    char err[512];
-    redisq *q = redisq_connect(url, err, sizeof err);
-    if (!q) {
-        fprintf(stderr, "precis: ingest: %s\n", err);
-        return EXIT_FATAL;
-    }
-    int bad = 0, fatal = 0;
-    size_t queued = 0, dups = 0;
-    char *line = NULL;
-    size_t cap = 0;
-    for (int f = 0; f < nfiles && !fatal; f++) {
-        FILE *in = strcmp(files[f], "-") ? fopen(files[f], "rb") : stdin;
-        if (!in) {
-            fprintf(stderr, "precis: %s: %s\n", files[f], strerror(errno));
-            bad = 1;
-            continue;
-        }
-        ssize_t n;
-        size_t lineno = 0;
-        errno = 0;
-        while ((n = getline(&line, &cap, in)) != -1) {
-            lineno++;
-            while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-                line[--n] = '\0';
-            if (!n)
-                continue;
-            int dup;
-            if (redisq_ingest(q, line, (size_t)n, &dup, err, sizeof err)) {
-                fprintf(stderr, "precis: %s:%zu: %s\n", files[f], lineno, err);
-                if (!strncmp(err, "redis", 5)) {
-                    fatal = 1;
-                    break;
-                }
-                bad = 1;
-                continue;
-            }
-            dup ? dups++ : queued++;
-            errno = 0;
-        }
-        if (!fatal && (ferror(in) || errno == ENOMEM)) {
-            fprintf(stderr, "precis: %s: read error: %s\n", files[f],
-                    strerror(errno ? errno : EIO));
-            fatal = 1;
-        }
-        if (in != stdin)
-            fclose(in);
-    }
-    free(line);
-    redisq_free(q);
-    fprintf(stderr, "precis: ingest: %zu articles queued, %zu already there\n", queued, dups);
-    return fatal ? EXIT_FATAL : bad ? EXIT_PARTIAL : 0;
 }

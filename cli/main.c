@@ -21,6 +21,8 @@ static const char usage[] =
     "  rouge      score summaries against references (ROUGE-1.5.5 compatible)\n"
     "  split      print the sentences of a text, one per line\n"
     "  stories    group a stream of articles into stories as they arrive\n"
+    "  serve      run the live news desk over HTTP (stories, summaries, pages)\n"
+    "  ingest     feed articles to the news desk (a store or a running server)\n"
     "  worker     a process of the Redis Streams scale-out (clustering or summaries)\n"
     "\n"
     "Run 'precis <command> --help' for a command's options; see precis(1).\n"
@@ -54,6 +56,8 @@ int main(int argc, char **argv)
         return cmd_split(argc - 1, argv + 1);
     if (!strcmp(cmd, "stories"))
         return cmd_stories(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve"))
+        return cmd_serve(argc - 1, argv + 1);
     if (!strcmp(cmd, "ingest"))
         return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "worker"))

@@ -81,7 +81,7 @@ check "ingest exits 0" $?
 check "ingest again exits 0" $?
 [ "$(R xlen precis:articles:en)" = "$narts" ]
 check "each article appended once ($(R xlen precis:articles:en) of $narts)" $?
-grep -q "0 articles queued, $narts already there" "$tmp/ing2.err"
+grep -q "0 accepted, $narts already there" "$tmp/ing2.err"
 check "the second ingest reports duplicates" $?
 
 # ---- 1. the clustering consumer, then two workers share the work --------

@@ -37,6 +37,9 @@ typedef struct redisq redisq;
    with redisq_free(). */
 redisq *redisq_connect(const char *url, char *err, size_t errcap);
 void redisq_free(redisq *q);
+/* Did the last failure come from Redis or the connection (not from the
+   record)?  Then the caller should stop: nothing more can be stored. */
+int redisq_failed(const redisq *q);
 
 /* Appends one article (a JSON Lines record, validated and with an "id") to
    its language shard, atomically with its idempotency record.  *dup is set

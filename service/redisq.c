@@ -41,8 +41,11 @@
 
 struct redisq {
     redisContext *c;
+    int failed; /* the last error was Redis's, not the record's */
     char err[256];
 };
+
+int redisq_failed(const redisq *q) { return q->failed; }
 
 /* ---- connection and replies ------------------------------------- */
 
@@ -130,10 +133,12 @@ static redisReply *cmdv(redisq *q, const char *ok_err, int argc, const char **ar
     redisReply *r = redisCommandArgv(q->c, argc, argv, lens);
     if (!r) {
         snprintf(q->err, sizeof q->err, "redis: %s", q->c->errstr);
+        q->failed = 1;
         return NULL;
     }
     if (r->type == REDIS_REPLY_ERROR && !(ok_err && !strncmp(r->str, ok_err, strlen(ok_err)))) {
         snprintf(q->err, sizeof q->err, "redis %s: %s", argv[0], r->str);
+        q->failed = 1;
         freeReplyObject(r);
         return NULL;
     }
@@ -237,6 +242,7 @@ static int good_lang(const char *s)
 int redisq_ingest(redisq *q, const char *json, size_t len, int *dup, char *err, size_t errcap)
 {
     *dup = 0;
+    q->failed = 0;
     json_error_t je;
     json_t *o = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
     if (!o || !json_is_object(o)) {

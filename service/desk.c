@@ -1,0 +1,951 @@
+/*
+ * desk.c -- the news desk: articles in, stories out.
+ *
+ * Ingest (desk_ingest, on the caller's thread: an HTTP worker or the
+ * 'precis ingest' loop) parses a body of JSON Lines, validates each record
+ * on its own (a bad record is reported by number and the others kept),
+ * assigns each new article to a story with the stream clusterer
+ * (precis_stream_add), logs the batch in the store in one transaction, and
+ * only then answers: an acknowledged article is committed.  The stream
+ * and the writer connection are guarded by one mutex, so assignments
+ * follow the log's order exactly and a replay of the log rebuilds the
+ * same stories.
+ *
+ * Recompute (the worker threads) takes due stories from the debounced
+ * queue, reads their articles back from the store (the newest
+ * SERVE_STORY_ARTICLES), summarizes and analyzes them, renders the JSON
+ * report and the HTML page, diffs against the previous version and
+ * commits a new version.  Workers hold no lock while summarizing; each has
+ * its own store connection and its own summarizers, so ingest never waits
+ * for a summary.
+ *
+ * Restart: the last stream snapshot (saved every snapshot_every articles
+ * and on close) is loaded and the articles logged after it are replayed;
+ * stories with articles newer than their last version are queued again.
+ */
+#include "service.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <sys/file.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct worker {
+    desk *d;
+    pthread_t th;
+    store *st;
+    precis_summarizer *sum[40]; /* one per language seen (Snowball has ~30) */
+    char *sum_lang[40];
+    size_t nsum;
+} worker;
+
+struct desk {
+    desk_config cfg;
+    pthread_mutex_t mu; /* stream + writer connection */
+    store *w;
+    const store_ops *ops;
+    precis_stream *stream;
+    int64_t last_seq, snap_seq;
+    queue *q;
+    const queue_ops *qops;
+    worker *workers;
+    int nworkers;
+    _Atomic uint64_t generation;
+    _Atomic int busy;
+    int lockfd; /* flock on the database: one desk per store */
+};
+
+void desk_config_init(desk_config *c)
+{
+    memset(c, 0, sizeof *c);
+    c->db = "news.db";
+    c->max_article = SERVE_MAX_ARTICLE_DEFAULT;
+    c->max_body = SERVE_MAX_BODY_DEFAULT;
+    c->debounce_ms = 500;
+    c->max_wait_ms = 5000;
+    c->workers = 1;
+    c->snapshot_every = 2000;
+    c->summary_words = 120;
+}
+
+const desk_config *desk_cfg(const desk *d) { return &d->cfg; }
+uint64_t desk_generation(desk *d) { return atomic_load(&d->generation); }
+size_t desk_pending(desk *d) { return d->qops->pending(d->q); }
+
+static void desk_log(const desk *d, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void desk_log(const desk *d, const char *fmt, ...)
+{
+    if (d->cfg.quiet)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("precis: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+/* ---- stream state: snapshot + replay ------------------------------------ */
+
+typedef struct replay_ctx {
+    desk *d;
+    size_t n, moved;
+} replay_ctx;
+
+static int replay_one(void *ud, const store_article *a)
+{
+    replay_ctx *r = ud;
+    precis_article art = {a->id, a->source, a->date, a->title, a->text, a->text_len};
+    precis_assignment as;
+    precis_status st = precis_stream_add(r->d->stream, &art, a->lang, &as);
+    if (st == PRECIS_OK && as.story != a->story)
+        r->moved++;
+    r->n++;
+    r->d->last_seq = a->seq;
+    return 0;
+}
+
+static precis_stream *new_stream(void)
+{
+    precis_stream_options so;
+    precis_stream_options_init(&so);
+    so.drop_closed = 1; /* closed stories keep their last version in the store */
+    return precis_stream_new(&so);
+}
+
+/* Rebuilds d->stream from the store.  Called with d->mu held (or before
+   the workers start). */
+static int desk_rebuild(desk *d, char *err, size_t errcap)
+{
+    char e[PRECIS_ERRMAX];
+    void *state = NULL;
+    size_t len = 0;
+    int64_t seq = 0;
+    precis_stream_free(d->stream);
+    d->stream = NULL;
+    if (d->ops->load_snapshot(d->w, &seq, &state, &len, e)) {
+        snprintf(err, errcap, "%s", e);
+        return -1;
+    }
+    if (state) {
+        precis_status st;
+        d->stream = precis_stream_load(state, len, &st);
+        pfree(state);
+        if (!d->stream) {
+            desk_log(d, "%s: stream snapshot unusable (%s); replaying the whole log",
+                     d->cfg.db, precis_strerror(st));
+            seq = 0;
+        }
+    }
+    if (!d->stream)
+        d->stream = new_stream();
+    if (!d->stream) {
+        snprintf(err, errcap, "out of memory");
+        return -1;
+    }
+    d->snap_seq = d->last_seq = seq;
+    replay_ctx r = {d, 0, 0};
+    if (d->ops->replay(d->w, seq, replay_one, &r, e)) {
+        snprintf(err, errcap, "%s", e);
+        return -1;
+    }
+    if (r.n)
+        desk_log(d, "%s: replayed %zu articles after the snapshot", d->cfg.db, r.n);
+    if (r.moved)
+        desk_log(d, "%s: %zu replayed articles landed in another story than logged",
+                 d->cfg.db, r.moved);
+    return 0;
+}
+
+static void desk_snapshot(desk *d)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    char e[PRECIS_ERRMAX];
+    if (precis_stream_save(d->stream, &buf, &len) == PRECIS_OK) {
+        if (d->ops->save_snapshot(d->w, d->last_seq, buf, len, e))
+            desk_log(d, "%s: snapshot not saved: %s", d->cfg.db, e);
+        else
+            d->snap_seq = d->last_seq;
+    }
+    precis_free(buf);
+}
+
+/* ---- ingest ------------------------------------------------------------- */
+
+typedef struct rec {
+    size_t record; /* 1-based */
+    json_t *obj;
+    const char *error; /* static or in errbuf */
+    char errbuf[PRECIS_ERRMAX];
+    store_article a;
+    char hid[24];
+    int duplicate;
+} rec;
+
+static const char *jstr(json_t *o, const char *k, const char **err)
+{
+    json_t *v = json_object_get(o, k);
+    if (!v || json_is_null(v))
+        return NULL;
+    if (!json_is_string(v)) {
+        *err = k;
+        return NULL;
+    }
+    return json_string_value(v);
+}
+
+/* Validates one record's fields into r->a (pointers into r->obj). */
+static void rec_fields(const desk *d, rec *r)
+{
+    json_t *o = r->obj;
+    if (!json_is_object(o)) {
+        r->error = "not a JSON object";
+        return;
+    }
+    const char *bad = NULL;
+    store_article *a = &r->a;
+    a->id = jstr(o, "id", &bad);
+    a->source = jstr(o, "source", &bad);
+    a->date = jstr(o, "date", &bad);
+    a->title = jstr(o, "title", &bad);
+    a->lang = jstr(o, "lang", &bad);
+    a->url = jstr(o, "url", &bad);
+    a->text = jstr(o, "text", &bad);
+    if (bad) {
+        snprintf(r->errbuf, sizeof r->errbuf, "field \"%s\" is not a string", bad);
+        r->error = r->errbuf;
+        return;
+    }
+    if (!a->text) {
+        r->error = "no \"text\" field";
+        return;
+    }
+    a->text_len = json_string_length(json_object_get(o, "text"));
+    if (a->text_len > d->cfg.max_article) {
+        snprintf(r->errbuf, sizeof r->errbuf, "text of %zu bytes exceeds the limit of %zu",
+                 a->text_len, d->cfg.max_article);
+        r->error = r->errbuf;
+        return;
+    }
+    if (a->id && (!*a->id || strlen(a->id) > 256)) {
+        r->error = "\"id\" must have 1 to 256 bytes";
+        return;
+    }
+    if (!a->id) {
+        /* no id: the text's hash, so that posting it again is a no-op */
+        snprintf(r->hid, sizeof r->hid, "h%016llx",
+                 (unsigned long long)hash_bytes(a->text, a->text_len));
+        a->id = r->hid;
+    }
+}
+
+/* Splits body into records: one JSON object, or JSON Lines. */
+static rec *parse_records(const desk *d, const char *body, size_t len, size_t *n, int *toomany)
+{
+    *n = 0;
+    *toomany = 0;
+    size_t cap = 16;
+    rec *r = pcalloc(cap, sizeof *r);
+    if (!r)
+        return NULL;
+    json_error_t je;
+    json_t *one = json_loadb(body, len, 0, &je);
+    if (one) {
+        r[0].record = 1;
+        r[0].obj = one;
+        rec_fields(d, &r[0]);
+        *n = 1;
+        return r;
+    }
+    size_t line = 0;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && body[j] != '\n')
+            j++;
+        line++;
+        size_t e = j;
+        while (e > i && (body[e - 1] == '\r' || body[e - 1] == ' ' || body[e - 1] == '\t'))
+            e--;
+        size_t s = i;
+        while (s < e && (body[s] == ' ' || body[s] == '\t'))
+            s++;
+        i = j + 1;
+        if (s == e)
+            continue; /* blank line */
+        if (*n >= SERVE_MAX_RECORDS) {
+            *toomany = 1;
+            break;
+        }
+        if (*n == cap) {
+            rec *nr = prealloc(r, pmul(cap * 2, sizeof *r));
+            if (!nr)
+                break;
+            memset(nr + cap, 0, cap * sizeof *r);
+            r = nr;
+            cap *= 2;
+        }
+        rec *x = &r[(*n)++];
+        x->record = line;
+        x->obj = json_loadb(body + s, e - s, 0, &je);
+        if (!x->obj) {
+            snprintf(x->errbuf, sizeof x->errbuf, "invalid JSON at column %d: %s", je.column,
+                     je.text);
+            x->error = x->errbuf;
+        } else
+            rec_fields(d, x);
+    }
+    return r;
+}
+
+static void free_records(rec *r, size_t n)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < n; i++)
+        json_decref(r[i].obj);
+    pfree(r);
+}
+
+/* The story an earlier record of this batch with the same id went to. */
+static int batch_story(const rec *r, size_t upto, const char *id, uint64_t *story)
+{
+    for (size_t k = upto; k-- > 0;)
+        if (!r[k].error && !r[k].duplicate && !strcmp(r[k].a.id, id)) {
+            *story = r[k].a.story;
+            return 1;
+        }
+    return 0;
+}
+
+int desk_ingest(desk *d, const char *body, size_t len, pbuf *out)
+{
+    size_t n = 0;
+    int toomany = 0;
+    rec *r = parse_records(d, body, len, &n, &toomany);
+    if (!r) {
+        pbuf_puts(out, "{\"error\":\"out of memory\"}\n");
+        return 503;
+    }
+    if (toomany) {
+        free_records(r, n);
+        pbuf_printf(out, "{\"error\":\"more than %d records in one request\"}\n",
+                    SERVE_MAX_RECORDS);
+        return 413;
+    }
+    size_t nnew = 0, ndup = 0, nbad = 0;
+    store_article *batch = pcalloc(n ? n : 1, sizeof *batch);
+    int status = 200;
+    char e[PRECIS_ERRMAX];
+    int64_t now = serve_now_ms();
+    if (!batch) {
+        free_records(r, n);
+        pbuf_puts(out, "{\"error\":\"out of memory\"}\n");
+        return 503;
+    }
+    pthread_mutex_lock(&d->mu);
+    for (size_t i = 0; i < n; i++) {
+        rec *x = &r[i];
+        if (x->error)
+            continue;
+        uint64_t story = 0;
+        int found = d->ops->find_article(d->w, x->a.id, &story, e);
+        if (found < 0) {
+            status = 503;
+            break;
+        }
+        if (found || batch_story(r, i, x->a.id, &story)) {
+            x->duplicate = 1;
+            x->a.story = story;
+            continue;
+        }
+        precis_article art = {x->a.id, x->a.source, x->a.date, x->a.title, x->a.text,
+                              x->a.text_len};
+        precis_assignment as;
+        precis_status st = precis_stream_add(d->stream, &art, x->a.lang, &as);
+        if (st == PRECIS_ENOMEM) {
+            snprintf(e, sizeof e, "out of memory");
+            status = 503;
+            break;
+        }
+        if (st) {
+            snprintf(x->errbuf, sizeof x->errbuf, "%s", precis_stream_error(d->stream));
+            x->error = x->errbuf;
+            continue;
+        }
+        x->a.story = as.story;
+        x->a.new_story = as.new_story;
+        x->a.received = now;
+        /* the stream's strings live until its next call: copy them into
+           the record's JSON object, which lives as long as the batch */
+        if (as.lang)
+            json_object_set_new(x->obj, "\x01lang", json_string(as.lang));
+        if (as.copy_of)
+            json_object_set_new(x->obj, "\x01copy", json_string(as.copy_of));
+        x->a.lang = json_string_value(json_object_get(x->obj, "\x01lang"));
+        x->a.copy_of = json_string_value(json_object_get(x->obj, "\x01copy"));
+        batch[nnew++] = x->a;
+    }
+    if (status == 200 && nnew && d->ops->put_articles(d->w, batch, nnew, e))
+        status = 503;
+    if (status == 503) {
+        /* the stream may hold articles the log does not: rebuild it */
+        char e2[256];
+        if (desk_rebuild(d, e2, sizeof e2))
+            desk_log(d, "%s: rebuilding the stream failed: %s", d->cfg.db, e2);
+    } else if (nnew) {
+        d->last_seq = batch[nnew - 1].seq;
+        if (d->cfg.snapshot_every > 0 && d->last_seq - d->snap_seq >= d->cfg.snapshot_every)
+            desk_snapshot(d);
+        atomic_fetch_add(&d->generation, 1);
+    }
+    pthread_mutex_unlock(&d->mu);
+
+    if (status == 503) {
+        pbuf_puts(out, "{\"error\":");
+        out_json_string(out, e);
+        pbuf_puts(out, ",\"accepted\":0}\n");
+        pfree(batch);
+        free_records(r, n);
+        return 503;
+    }
+    for (size_t i = 0; i < nnew; i++)
+        d->qops->push(d->q, batch[i].story);
+    /* the answer: every record in order */
+    pbuf_puts(out, "{\"articles\":[");
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        rec *x = &r[i];
+        if (x->error) {
+            nbad++;
+            continue;
+        }
+        ndup += (size_t)x->duplicate;
+        pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
+        out_json_string(out, x->a.id);
+        pbuf_printf(out, ",\"story\":%llu,\"new_story\":%s,\"duplicate\":%s,\"copy_of\":",
+                    (unsigned long long)x->a.story,
+                    x->a.new_story && !x->duplicate ? "true" : "false",
+                    x->duplicate ? "true" : "false");
+        out_json_string(out, x->duplicate ? NULL : x->a.copy_of);
+        pbuf_putc(out, '}');
+    }
+    pbuf_printf(out, "],\"accepted\":%zu,\"duplicates\":%zu,\"rejected\":%zu", nnew, ndup,
+                nbad);
+    if (nbad) {
+        status = 400;
+        pbuf_puts(out, ",\"errors\":[");
+        k = 0;
+        for (size_t i = 0; i < n; i++) {
+            rec *x = &r[i];
+            if (!x->error)
+                continue;
+            pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
+            out_json_string(out, x->obj && json_is_object(x->obj) ? x->a.id : NULL);
+            pbuf_puts(out, ",\"error\":");
+            out_json_string(out, x->error);
+            pbuf_putc(out, '}');
+        }
+        pbuf_putc(out, ']');
+        /* the first one, in the project's FILE:LINE style */
+        for (size_t i = 0; i < n; i++)
+            if (r[i].error) {
+                pbuf_printf(out, ",\"error\":\"record %zu: ", r[i].record);
+                pbuf_json_str(out, r[i].error, strlen(r[i].error));
+                pbuf_putc(out, '"');
+                break;
+            }
+    }
+    if (!n) {
+        status = 400;
+        pbuf_puts(out, ",\"error\":\"empty body: no article\"");
+    }
+    pbuf_puts(out, "}\n");
+    pfree(batch);
+    free_records(r, n);
+    return status;
+}
+
+/* ---- recompute ---------------------------------------------------------- */
+
+typedef struct gather {
+    precis_cluster *c;
+    char lang[32]; /* the story's language (the stream partitions by it) */
+} gather;
+
+static int add_to_cluster(void *ud, const store_article *a)
+{
+    gather *g = ud;
+    precis_article art = {a->id, a->source, a->date, a->title, a->text, a->text_len};
+    precis_cluster_add(g->c, &art); /* the stream accepted it; a failure just skips it */
+    if (!g->lang[0] && a->lang)
+        snprintf(g->lang, sizeof g->lang, "%s", a->lang);
+    return 0;
+}
+
+static precis_summarizer *worker_summarizer(worker *w, const char *lang)
+{
+    if (!lang || !*lang)
+        lang = "english";
+    for (size_t i = 0; i < w->nsum; i++)
+        if (!strcmp(w->sum_lang[i], lang))
+            return w->sum[i];
+    precis_options o;
+    precis_options_init(&o);
+    o.budget = w->d->cfg.summary_words;
+    o.lang = lang;
+    precis_status st;
+    precis_summarizer *s = precis_summarizer_new(&o, &st);
+    if (!s && strcmp(lang, "english"))
+        return worker_summarizer(w, "english"); /* no stemmer: match unstemmed-ish */
+    if (s && w->nsum == sizeof w->sum / sizeof w->sum[0]) {
+        precis_summarizer_free(s); /* cannot happen with Snowball's list */
+        return w->sum[0];
+    }
+    if (!s)
+        return NULL;
+    w->sum[w->nsum] = s;
+    w->sum_lang[w->nsum++] = pstrndup(lang, strlen(lang));
+    return s;
+}
+
+/* JSON array of strings. */
+static void put_str_array(pbuf *b, const char *const *s, const size_t *len, size_t n)
+{
+    pbuf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        pbuf_puts(b, i ? ",\"" : "\"");
+        pbuf_json_str(b, s[i], len ? len[i] : strlen(s[i]));
+        pbuf_putc(b, '"');
+    }
+    pbuf_putc(b, ']');
+}
+
+/* Does the JSON array `arr` hold the string s[0..n)? */
+static int in_array(json_t *arr, const char *s, size_t n)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(arr, i, v)
+    {
+        if (json_string_length(v) == n && !memcmp(json_string_value(v), s, n))
+            return 1;
+    }
+    return 0;
+}
+
+/* "key":[items of now[] not in prev] */
+static void put_new(pbuf *b, const char *key, const char *const *now, const size_t *len,
+                    size_t n, json_t *prev)
+{
+    pbuf_printf(b, "\"%s\":[", key);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = len ? len[i] : strlen(now[i]);
+        if (prev && in_array(prev, now[i], l))
+            continue;
+        pbuf_puts(b, k++ ? ",\"" : "\"");
+        pbuf_json_str(b, now[i], l);
+        pbuf_putc(b, '"');
+    }
+    pbuf_putc(b, ']');
+}
+
+/* The headline: the first title among the articles the summary leads
+   with, else any title, else the summary's first sentence, cut at a word
+   near 110 bytes (never inside a UTF-8 sequence). */
+static void make_headline(pbuf *b, const precis_summary *sum, const precis_cluster *c)
+{
+    size_t na = precis_cluster_size(c);
+    if (precis_summary_size(sum)) {
+        const char *t = precis_cluster_article_title(c, precis_summary_sentence(sum, 0)->article);
+        if (t && *t) {
+            pbuf_puts(b, t);
+            return;
+        }
+    }
+    for (size_t i = 0; i < na; i++) {
+        const char *t = precis_cluster_article_title(c, i);
+        if (t && *t) {
+            pbuf_puts(b, t);
+            return;
+        }
+    }
+    if (!precis_summary_size(sum)) {
+        pbuf_puts(b, "(untitled story)");
+        return;
+    }
+    const precis_sentence *s = precis_summary_sentence(sum, 0);
+    pbuf flat;
+    pbuf_init(&flat);
+    out_put_flat(&flat, s->text, s->len);
+    size_t n = flat.len;
+    if (n > 110) {
+        size_t cut = 110;
+        while (cut > 60 && flat.data[cut] != ' ')
+            cut--;
+        while (cut > 0 && ((unsigned char)flat.data[cut] & 0xC0) == 0x80)
+            cut--;
+        pbuf_put(b, flat.data, cut);
+        pbuf_puts(b, "…");
+    } else if (flat.data)
+        pbuf_put(b, flat.data, n);
+    if (flat.oom)
+        b->oom = 1;
+    pbuf_free(&flat);
+}
+
+static void recompute(worker *w, uint64_t story)
+{
+    desk *d = w->d;
+    char e[PRECIS_ERRMAX];
+    precis_cluster *c = precis_cluster_new();
+    if (!c)
+        return;
+    precis_summary *sum = NULL;
+    precis_analysis *an = NULL;
+    char *report = NULL, *html = NULL, *text = NULL;
+    size_t html_len = 0;
+    pbuf sents, facts, arts, srcs, changes, head;
+    pbuf_init(&sents);
+    pbuf_init(&facts);
+    pbuf_init(&arts);
+    pbuf_init(&srcs);
+    pbuf_init(&changes);
+    pbuf_init(&head);
+    const char **sv = NULL, **fv = NULL, **av = NULL, **srcv = NULL;
+    size_t *sl = NULL;
+    json_t *ps = NULL, *pf = NULL, *pa = NULL;
+    gather g = {c, ""};
+    if (d->ops->story_articles(w->st, story, SERVE_STORY_ARTICLES, add_to_cluster, &g, e)) {
+        desk_log(d, "story %llu: %s", (unsigned long long)story, e);
+        goto out;
+    }
+    size_t na = precis_cluster_size(c);
+    if (!na)
+        goto out;
+    const char *lang = g.lang[0] ? g.lang : "english";
+    precis_summarizer *s = worker_summarizer(w, lang);
+    if (!s)
+        goto out;
+    precis_status st = precis_summarize_analyze(s, c, &sum, &an);
+    if (st) {
+        desk_log(d, "story %llu: %s", (unsigned long long)story, precis_summarizer_error(s));
+        goto out;
+    }
+    if (precis_report_render(sum, an, c, PRECIS_FORMAT_JSON, &report, NULL) ||
+        precis_report_render(sum, an, c, PRECIS_FORMAT_HTML, &html, &html_len) ||
+        precis_summary_render(sum, c, PRECIS_FORMAT_TEXT, &text, NULL))
+        goto out;
+    size_t tl = strlen(text);
+    while (tl && text[tl - 1] == '\n')
+        text[--tl] = '\0';
+
+    size_t ns = precis_summary_size(sum);
+    const precis_fact *f;
+    size_t nf = precis_analysis_facts(an, &f);
+    sv = pcalloc(ns + 1, sizeof *sv);
+    sl = pcalloc(ns + 1, sizeof *sl);
+    fv = pcalloc(nf + 1, sizeof *fv);
+    av = pcalloc(na, sizeof *av);
+    srcv = pcalloc(na, sizeof *srcv);
+    if (!sv || !sl || !fv || !av || !srcv)
+        goto out;
+    for (size_t i = 0; i < ns; i++) {
+        sv[i] = precis_summary_sentence(sum, i)->text;
+        sl[i] = precis_summary_sentence(sum, i)->len;
+    }
+    for (size_t i = 0; i < nf; i++)
+        fv[i] = f[i].text;
+    size_t nsrc = 0;
+    for (size_t i = 0; i < na; i++) {
+        av[i] = precis_cluster_article_id(c, i);
+        const char *src = precis_cluster_article_source(c, i);
+        if (!src || !*src)
+            continue;
+        size_t k = 0;
+        while (k < nsrc && strcmp(srcv[k], src))
+            k++;
+        if (k == nsrc)
+            srcv[nsrc++] = src;
+    }
+    put_str_array(&sents, sv, sl, ns);
+    put_str_array(&facts, fv, NULL, nf);
+    put_str_array(&arts, av, NULL, na);
+    put_str_array(&srcs, srcv, NULL, nsrc < 12 ? nsrc : 12);
+    make_headline(&head, sum, c);
+
+    store_prev prev;
+    if (d->ops->prev_version(w->st, story, &prev, e)) {
+        desk_log(d, "story %llu: %s", (unsigned long long)story, e);
+        goto out;
+    }
+    if (prev.version) {
+        json_error_t je;
+        ps = json_loads(prev.sentences, 0, &je);
+        pf = json_loads(prev.facts, 0, &je);
+        pa = json_loads(prev.articles, 0, &je);
+    }
+    pbuf_putc(&changes, '{');
+    pbuf_printf(&changes, "\"since_version\":%d,", prev.version);
+    put_new(&changes, "added_articles", av, NULL, na, pa);
+    pbuf_putc(&changes, ',');
+    put_new(&changes, "added_sentences", sv, sl, ns, ps);
+    pbuf_puts(&changes, ",\"removed_sentences\":[");
+    if (ps) {
+        size_t i, k = 0;
+        json_t *v;
+        json_array_foreach(ps, i, v)
+        {
+            const char *pt = json_string_value(v);
+            size_t pl = json_string_length(v), j = 0;
+            while (j < ns && !(sl[j] == pl && !memcmp(sv[j], pt, pl)))
+                j++;
+            if (j < ns || !pt)
+                continue;
+            pbuf_puts(&changes, k++ ? ",\"" : "\"");
+            pbuf_json_str(&changes, pt, pl);
+            pbuf_putc(&changes, '"');
+        }
+    }
+    pbuf_puts(&changes, "],");
+    put_new(&changes, "new_facts", fv, NULL, nf, pf);
+    pbuf_putc(&changes, '}');
+    if (sents.oom || facts.oom || arts.oom || srcs.oom || changes.oom || head.oom)
+        goto out;
+
+    store_version v = {0};
+    v.story = story;
+    v.created = serve_now_ms();
+    v.n_articles = na;
+    v.n_sources = nsrc;
+    v.lang = lang;
+    v.headline = head.data;
+    v.summary = text;
+    v.sources = srcs.data;
+    v.report = report;
+    v.sentences = sents.data;
+    v.facts = facts.data;
+    v.articles = arts.data;
+    v.changes = changes.data;
+    v.page = html;
+    v.page_len = html_len;
+    if (d->ops->put_version(w->st, &v, e))
+        desk_log(d, "story %llu: %s", (unsigned long long)story, e);
+    else
+        atomic_fetch_add(&d->generation, 1);
+out:
+    json_decref(ps);
+    json_decref(pf);
+    json_decref(pa);
+    pfree(sv);
+    pfree(sl);
+    pfree(fv);
+    pfree(av);
+    pfree(srcv);
+    pbuf_free(&sents);
+    pbuf_free(&facts);
+    pbuf_free(&arts);
+    pbuf_free(&srcs);
+    pbuf_free(&changes);
+    pbuf_free(&head);
+    precis_free(report);
+    precis_free(html);
+    precis_free(text);
+    precis_analysis_free(an);
+    precis_summary_free(sum);
+    precis_cluster_free(c);
+}
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    desk *d = w->d;
+    uint64_t story;
+    while (d->qops->pop(d->q, &story)) {
+        atomic_fetch_add(&d->busy, 1);
+        recompute(w, story);
+        d->qops->done(d->q, story);
+        atomic_fetch_sub(&d->busy, 1);
+    }
+    return NULL;
+}
+
+static int queue_stale(void *ud, const store_article *a)
+{
+    desk *d = ud;
+    d->qops->push(d->q, a->story);
+    return 0;
+}
+
+desk *desk_open(const desk_config *cfg, char *err, size_t errcap)
+{
+    desk *d = pcalloc(1, sizeof *d);
+    if (!d) {
+        snprintf(err, errcap, "out of memory");
+        return NULL;
+    }
+    d->cfg = *cfg;
+    d->lockfd = -1;
+    if (d->cfg.workers < 1)
+        d->cfg.workers = 1;
+    pthread_mutex_init(&d->mu, NULL);
+    d->ops = &store_sqlite_ops;
+    d->qops = &queue_mem_ops;
+    char e[PRECIS_ERRMAX];
+    d->w = store_open(cfg->db, cfg->sync_full, 0, e);
+    if (!d->w) {
+        snprintf(err, errcap, "%s", e);
+        desk_close(d, 0);
+        return NULL;
+    }
+    /* one process owns the story state of a store: a second desk would
+       assign stories the first does not know about */
+    d->lockfd = open(cfg->db, O_RDWR | O_CLOEXEC);
+    if (d->lockfd < 0 || flock(d->lockfd, LOCK_EX | LOCK_NB)) {
+        if (d->lockfd >= 0 && errno == EWOULDBLOCK)
+            snprintf(err, errcap, "%s: in use by another precis process (a running 'precis "
+                                  "serve'?  Feed it with 'precis ingest --url')",
+                     cfg->db);
+        else
+            snprintf(err, errcap, "%s: %s", cfg->db, strerror(errno));
+        desk_close(d, 0);
+        return NULL;
+    }
+    d->q = queue_new(cfg->debounce_ms, cfg->max_wait_ms);
+    if (!d->q) {
+        snprintf(err, errcap, "out of memory");
+        desk_close(d, 0);
+        return NULL;
+    }
+    if (desk_rebuild(d, err, errcap)) {
+        desk_close(d, 0);
+        return NULL;
+    }
+    if (d->ops->stale_stories(d->w, queue_stale, d, e)) {
+        snprintf(err, errcap, "%s", e);
+        desk_close(d, 0);
+        return NULL;
+    }
+    d->workers = pcalloc((size_t)d->cfg.workers, sizeof *d->workers);
+    if (!d->workers) {
+        snprintf(err, errcap, "out of memory");
+        desk_close(d, 0);
+        return NULL;
+    }
+    for (int i = 0; i < d->cfg.workers; i++) {
+        worker *w = &d->workers[i];
+        w->d = d;
+        w->st = store_open(cfg->db, cfg->sync_full, 0, e);
+        if (!w->st || pthread_create(&w->th, NULL, worker_main, w)) {
+            snprintf(err, errcap, "%s", w->st ? "cannot start a worker thread" : e);
+            store_close(w->st);
+            w->st = NULL;
+            desk_close(d, 0);
+            return NULL;
+        }
+        d->nworkers++;
+    }
+    return d;
+}
+
+void desk_wait_idle(desk *d)
+{
+    while (d->qops->pending(d->q) || atomic_load(&d->busy)) {
+        struct timespec ts = {0, 20 * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+}
+
+void desk_close(desk *d, int drain)
+{
+    if (!d)
+        return;
+    if (d->q)
+        d->qops->close(d->q, drain);
+    for (int i = 0; i < d->nworkers; i++)
+        pthread_join(d->workers[i].th, NULL);
+    for (int i = 0; i < d->nworkers; i++) {
+        worker *w = &d->workers[i];
+        for (size_t k = 0; k < w->nsum; k++) {
+            precis_summarizer_free(w->sum[k]);
+            pfree(w->sum_lang[k]);
+        }
+        store_close(w->st);
+    }
+    pfree(d->workers);
+    if (d->stream && d->w && d->last_seq > d->snap_seq)
+        desk_snapshot(d);
+    precis_stream_free(d->stream);
+    store_close(d->w);
+    queue_free(d->q);
+    if (d->lockfd >= 0)
+        close(d->lockfd);
+    pthread_mutex_destroy(&d->mu);
+    pfree(d);
+}
+
+/* ---- time helpers --------------------------------------------------------- */
+
+int64_t serve_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void serve_iso_time(int64_t ms, char *buf, size_t cap)
+{
+    time_t t = (time_t)(ms / 1000);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, cap, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int64_t serve_parse_time(const char *s)
+{
+    if (!s || !*s)
+        return -1;
+    const char *p = s;
+    int all_digits = 1;
+    for (; *p; p++)
+        if (*p < '0' || *p > '9')
+            all_digits = 0;
+    if (all_digits && p - s <= 12)
+        return (int64_t)strtoll(s, NULL, 10) * 1000;
+    int y, mo, da, h = 0, mi = 0, se = 0, n = 0;
+    if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &da, &n) != 3)
+        return -1;
+    p = s + n;
+    if (*p == 'T' || *p == ' ') {
+        int m = 0;
+        if (sscanf(p + 1, "%2d:%2d%n", &h, &mi, &m) != 2)
+            return -1;
+        p += 1 + m;
+        if (*p == ':') {
+            if (sscanf(p + 1, "%2d%n", &se, &m) != 1)
+                return -1;
+            p += 1 + m;
+        }
+    }
+    if (*p == 'Z')
+        p++;
+    if (*p || mo < 1 || mo > 12 || da < 1 || da > 31 || h > 23 || mi > 59 || se > 60)
+        return -1;
+    /* days from the civil date (proleptic Gregorian), then seconds */
+    int yy = y - (mo <= 2);
+    int era = (yy >= 0 ? yy : yy - 399) / 400;
+    int yoe = yy - era * 400;
+    int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + da - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    int64_t days = (int64_t)era * 146097 + doe - 719468;
+    return ((days * 24 + h) * 60 + mi) * (int64_t)60000 + (int64_t)se * 1000;
+}
