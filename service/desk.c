@@ -517,92 +517,6 @@ static precis_summarizer *worker_summarizer(worker *w, const char *lang)
     return s;
 }
 
-/* JSON array of strings. */
-static void put_str_array(pbuf *b, const char *const *s, const size_t *len, size_t n)
-{
-    pbuf_putc(b, '[');
-    for (size_t i = 0; i < n; i++) {
-        pbuf_puts(b, i ? ",\"" : "\"");
-        pbuf_json_str(b, s[i], len ? len[i] : strlen(s[i]));
-        pbuf_putc(b, '"');
-    }
-    pbuf_putc(b, ']');
-}
-
-/* Does the JSON array `arr` hold the string s[0..n)? */
-static int in_array(json_t *arr, const char *s, size_t n)
-{
-    size_t i;
-    json_t *v;
-    json_array_foreach(arr, i, v)
-    {
-        if (json_string_length(v) == n && !memcmp(json_string_value(v), s, n))
-            return 1;
-    }
-    return 0;
-}
-
-/* "key":[items of now[] not in prev] */
-static void put_new(pbuf *b, const char *key, const char *const *now, const size_t *len,
-                    size_t n, json_t *prev)
-{
-    pbuf_printf(b, "\"%s\":[", key);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t l = len ? len[i] : strlen(now[i]);
-        if (prev && in_array(prev, now[i], l))
-            continue;
-        pbuf_puts(b, k++ ? ",\"" : "\"");
-        pbuf_json_str(b, now[i], l);
-        pbuf_putc(b, '"');
-    }
-    pbuf_putc(b, ']');
-}
-
-/* The headline: the first title among the articles the summary leads
-   with, else any title, else the summary's first sentence, cut at a word
-   near 110 bytes (never inside a UTF-8 sequence). */
-static void make_headline(pbuf *b, const precis_summary *sum, const precis_cluster *c)
-{
-    size_t na = precis_cluster_size(c);
-    if (precis_summary_size(sum)) {
-        const char *t = precis_cluster_article_title(c, precis_summary_sentence(sum, 0)->article);
-        if (t && *t) {
-            pbuf_puts(b, t);
-            return;
-        }
-    }
-    for (size_t i = 0; i < na; i++) {
-        const char *t = precis_cluster_article_title(c, i);
-        if (t && *t) {
-            pbuf_puts(b, t);
-            return;
-        }
-    }
-    if (!precis_summary_size(sum)) {
-        pbuf_puts(b, "(untitled story)");
-        return;
-    }
-    const precis_sentence *s = precis_summary_sentence(sum, 0);
-    pbuf flat;
-    pbuf_init(&flat);
-    out_put_flat(&flat, s->text, s->len);
-    size_t n = flat.len;
-    if (n > 110) {
-        size_t cut = 110;
-        while (cut > 60 && flat.data[cut] != ' ')
-            cut--;
-        while (cut > 0 && ((unsigned char)flat.data[cut] & 0xC0) == 0x80)
-            cut--;
-        pbuf_put(b, flat.data, cut);
-        pbuf_puts(b, "…");
-    } else if (flat.data)
-        pbuf_put(b, flat.data, n);
-    if (flat.oom)
-        b->oom = 1;
-    pbuf_free(&flat);
-}
-
 static void recompute(worker *w, uint64_t story)
 {
     desk *d = w->d;
@@ -610,158 +524,34 @@ static void recompute(worker *w, uint64_t story)
     precis_cluster *c = precis_cluster_new();
     if (!c)
         return;
-    precis_summary *sum = NULL;
-    precis_analysis *an = NULL;
-    char *report = NULL, *html = NULL, *text = NULL;
-    size_t html_len = 0;
-    pbuf sents, facts, arts, srcs, changes, head;
-    pbuf_init(&sents);
-    pbuf_init(&facts);
-    pbuf_init(&arts);
-    pbuf_init(&srcs);
-    pbuf_init(&changes);
-    pbuf_init(&head);
-    const char **sv = NULL, **fv = NULL, **av = NULL, **srcv = NULL;
-    size_t *sl = NULL;
-    json_t *ps = NULL, *pf = NULL, *pa = NULL;
+    story_version sv;
+    version_init(&sv);
     gather g = {c, ""};
     if (d->ops->story_articles(w->st, story, SERVE_STORY_ARTICLES, add_to_cluster, &g, e)) {
         desk_log(d, "story %llu: %s", (unsigned long long)story, e);
         goto out;
     }
-    size_t na = precis_cluster_size(c);
-    if (!na)
+    if (!precis_cluster_size(c))
         goto out;
     const char *lang = g.lang[0] ? g.lang : "english";
     precis_summarizer *s = worker_summarizer(w, lang);
     if (!s)
         goto out;
-    precis_status st = precis_summarize_analyze(s, c, &sum, &an);
-    if (st) {
-        desk_log(d, "story %llu: %s", (unsigned long long)story, precis_summarizer_error(s));
-        goto out;
-    }
-    if (precis_report_render(sum, an, c, PRECIS_FORMAT_JSON, &report, NULL) ||
-        precis_report_render(sum, an, c, PRECIS_FORMAT_HTML, &html, &html_len) ||
-        precis_summary_render(sum, c, PRECIS_FORMAT_TEXT, &text, NULL))
-        goto out;
-    size_t tl = strlen(text);
-    while (tl && text[tl - 1] == '\n')
-        text[--tl] = '\0';
-
-    size_t ns = precis_summary_size(sum);
-    const precis_fact *f;
-    size_t nf = precis_analysis_facts(an, &f);
-    sv = pcalloc(ns + 1, sizeof *sv);
-    sl = pcalloc(ns + 1, sizeof *sl);
-    fv = pcalloc(nf + 1, sizeof *fv);
-    av = pcalloc(na, sizeof *av);
-    srcv = pcalloc(na, sizeof *srcv);
-    if (!sv || !sl || !fv || !av || !srcv)
-        goto out;
-    for (size_t i = 0; i < ns; i++) {
-        sv[i] = precis_summary_sentence(sum, i)->text;
-        sl[i] = precis_summary_sentence(sum, i)->len;
-    }
-    for (size_t i = 0; i < nf; i++)
-        fv[i] = f[i].text;
-    size_t nsrc = 0;
-    for (size_t i = 0; i < na; i++) {
-        av[i] = precis_cluster_article_id(c, i);
-        const char *src = precis_cluster_article_source(c, i);
-        if (!src || !*src)
-            continue;
-        size_t k = 0;
-        while (k < nsrc && strcmp(srcv[k], src))
-            k++;
-        if (k == nsrc)
-            srcv[nsrc++] = src;
-    }
-    put_str_array(&sents, sv, sl, ns);
-    put_str_array(&facts, fv, NULL, nf);
-    put_str_array(&arts, av, NULL, na);
-    put_str_array(&srcs, srcv, NULL, nsrc < 12 ? nsrc : 12);
-    make_headline(&head, sum, c);
-
     store_prev prev;
     if (d->ops->prev_version(w->st, story, &prev, e)) {
         desk_log(d, "story %llu: %s", (unsigned long long)story, e);
         goto out;
     }
-    if (prev.version) {
-        json_error_t je;
-        ps = json_loads(prev.sentences, 0, &je);
-        pf = json_loads(prev.facts, 0, &je);
-        pa = json_loads(prev.articles, 0, &je);
-    }
-    pbuf_putc(&changes, '{');
-    pbuf_printf(&changes, "\"since_version\":%d,", prev.version);
-    put_new(&changes, "added_articles", av, NULL, na, pa);
-    pbuf_putc(&changes, ',');
-    put_new(&changes, "added_sentences", sv, sl, ns, ps);
-    pbuf_puts(&changes, ",\"removed_sentences\":[");
-    if (ps) {
-        size_t i, k = 0;
-        json_t *v;
-        json_array_foreach(ps, i, v)
-        {
-            const char *pt = json_string_value(v);
-            size_t pl = json_string_length(v), j = 0;
-            while (j < ns && !(sl[j] == pl && !memcmp(sv[j], pt, pl)))
-                j++;
-            if (j < ns || !pt)
-                continue;
-            pbuf_puts(&changes, k++ ? ",\"" : "\"");
-            pbuf_json_str(&changes, pt, pl);
-            pbuf_putc(&changes, '"');
-        }
-    }
-    pbuf_puts(&changes, "],");
-    put_new(&changes, "new_facts", fv, NULL, nf, pf);
-    pbuf_putc(&changes, '}');
-    if (sents.oom || facts.oom || arts.oom || srcs.oom || changes.oom || head.oom)
+    if (version_compute(s, c, story, lang, &prev, &sv, e)) {
+        desk_log(d, "%s", e);
         goto out;
-
-    store_version v = {0};
-    v.story = story;
-    v.created = serve_now_ms();
-    v.n_articles = na;
-    v.n_sources = nsrc;
-    v.lang = lang;
-    v.headline = head.data;
-    v.summary = text;
-    v.sources = srcs.data;
-    v.report = report;
-    v.sentences = sents.data;
-    v.facts = facts.data;
-    v.articles = arts.data;
-    v.changes = changes.data;
-    v.page = html;
-    v.page_len = html_len;
-    if (d->ops->put_version(w->st, &v, e))
+    }
+    if (d->ops->put_version(w->st, &sv.v, e))
         desk_log(d, "story %llu: %s", (unsigned long long)story, e);
     else
         atomic_fetch_add(&d->generation, 1);
 out:
-    json_decref(ps);
-    json_decref(pf);
-    json_decref(pa);
-    pfree(sv);
-    pfree(sl);
-    pfree(fv);
-    pfree(av);
-    pfree(srcv);
-    pbuf_free(&sents);
-    pbuf_free(&facts);
-    pbuf_free(&arts);
-    pbuf_free(&srcs);
-    pbuf_free(&changes);
-    pbuf_free(&head);
-    precis_free(report);
-    precis_free(html);
-    precis_free(text);
-    precis_analysis_free(an);
-    precis_summary_free(sum);
+    version_free(&sv);
     precis_cluster_free(c);
 }
 
