@@ -19,6 +19,9 @@ static const char help[] =
     "\n"
     "options:\n"
     "      --db FILE          the store (SQLite, created if missing; default news.db)\n"
+    "      --redis URL        scale out on Redis Streams: articles go to the language\n"
+    "                         shards, 'precis worker' processes assign and summarize,\n"
+    "                         and the results are copied into the store (redis://HOST[:PORT][/DB])\n"
     "      --listen ADDR      IPv4 address to bind (default 127.0.0.1: loopback only)\n"
     "  -p, --port N           port (default 8080; 0 = any free port, printed)\n"
     "      --token-file FILE  POST /articles needs 'Authorization: Bearer <token>',\n"
@@ -37,7 +40,7 @@ static const char help[] =
 
 enum {
     O_DB = 1100, O_LISTEN, O_TOKEN, O_CORS, O_THREADS, O_WORKERS, O_DEBOUNCE, O_MAXWAIT,
-    O_MAXBODY, O_MAXART, O_MAXCONN, O_SYNC
+    O_MAXBODY, O_MAXART, O_MAXCONN, O_SYNC, O_REDIS
 };
 
 static int num(const char *s, long long max, long long *out)
@@ -77,6 +80,7 @@ int cmd_serve(int argc, char **argv)
     const char *token_file = NULL;
     static const struct option longopts[] = {
         {"db", required_argument, 0, O_DB},
+        {"redis", required_argument, 0, O_REDIS},
         {"listen", required_argument, 0, O_LISTEN},
         {"port", required_argument, 0, 'p'},
         {"token-file", required_argument, 0, O_TOKEN},
@@ -101,6 +105,7 @@ int cmd_serve(int argc, char **argv)
         switch (c) {
         case 'h': fputs(help, stdout); return 0;
         case O_DB: dc.db = optarg; break;
+        case O_REDIS: dc.redis_url = optarg; break;
         case O_LISTEN: sc.listen = optarg; break;
         case 'p': bad = num(optarg, 65535, &v); sc.port = (unsigned)v; break;
         case O_TOKEN: token_file = optarg; break;

@@ -23,6 +23,7 @@
  * and on close) is loaded and the articles logged after it are replayed;
  * stories with articles newer than their last version are queued again.
  */
+#include "redisq.h"
 #include "service.h"
 
 #include <errno.h>
@@ -57,6 +58,11 @@ struct desk {
     _Atomic uint64_t generation;
     _Atomic int busy;
     int lockfd; /* flock on the database: one desk per store */
+    /* precis on Redis Streams (cfg.redis_url): */
+    redisq *rq;         /* ingest's connection, under mu              */
+    pthread_t sync_th;  /* copies the workers' results into the store */
+    int sync_started;
+    _Atomic int stop;
 };
 
 void desk_config_init(desk_config *c)
@@ -326,6 +332,82 @@ static int batch_story(const rec *r, size_t upto, const char *id, uint64_t *stor
     return 0;
 }
 
+/* Redis mode: each good record is appended to its language shard (the
+   story is assigned later, by the shard's clustering consumer). */
+static int desk_ingest_redis(desk *d, rec *r, size_t n, pbuf *out)
+{
+    size_t nnew = 0, ndup = 0, nbad = 0;
+    int status = 200;
+    char e[PRECIS_ERRMAX] = "";
+    pthread_mutex_lock(&d->mu);
+    for (size_t i = 0; i < n && status == 200; i++) {
+        rec *x = &r[i];
+        if (x->error)
+            continue;
+        if (x->a.id == x->hid)
+            json_object_set_new(x->obj, "id", json_string(x->hid));
+        char *line = json_dumps(x->obj, JSON_COMPACT);
+        int dup = 0;
+        if (!line || redisq_ingest(d->rq, line, strlen(line), &dup, x->errbuf,
+                                   sizeof x->errbuf)) {
+            if (!line || redisq_failed(d->rq)) {
+                snprintf(e, sizeof e, "%s", line ? x->errbuf : "out of memory");
+                status = 503;
+            } else
+                x->error = x->errbuf;
+        } else
+            x->duplicate = dup;
+        free(line);
+    }
+    pthread_mutex_unlock(&d->mu);
+    if (status == 503) {
+        pbuf_puts(out, "{\"error\":");
+        out_json_string(out, e);
+        pbuf_puts(out, ",\"accepted\":0}\n");
+        return 503;
+    }
+    pbuf_puts(out, "{\"articles\":[");
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        rec *x = &r[i];
+        if (x->error) {
+            nbad++;
+            continue;
+        }
+        x->duplicate ? ndup++ : nnew++;
+        pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
+        out_json_string(out, x->a.id);
+        pbuf_printf(out, ",\"story\":null,\"queued\":%s,\"duplicate\":%s}",
+                    x->duplicate ? "false" : "true", x->duplicate ? "true" : "false");
+    }
+    pbuf_printf(out, "],\"accepted\":%zu,\"duplicates\":%zu,\"rejected\":%zu", nnew, ndup,
+                nbad);
+    if (nbad) {
+        status = 400;
+        pbuf_puts(out, ",\"errors\":[");
+        k = 0;
+        for (size_t i = 0; i < n; i++) {
+            rec *x = &r[i];
+            if (!x->error)
+                continue;
+            pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
+            out_json_string(out, x->obj && json_is_object(x->obj) ? x->a.id : NULL);
+            pbuf_puts(out, ",\"error\":");
+            out_json_string(out, x->error);
+            pbuf_putc(out, '}');
+        }
+        pbuf_putc(out, ']');
+    }
+    if (!n) {
+        status = 400;
+        pbuf_puts(out, ",\"error\":\"empty body: no article\"");
+    }
+    pbuf_puts(out, "}\n");
+    if (nnew)
+        atomic_fetch_add(&d->generation, 1);
+    return status;
+}
+
 int desk_ingest(desk *d, const char *body, size_t len, pbuf *out)
 {
     size_t n = 0;
@@ -352,6 +434,13 @@ int desk_ingest(desk *d, const char *body, size_t len, pbuf *out)
         return 503;
     }
     pthread_mutex_lock(&d->mu);
+    if (d->rq) {
+        pthread_mutex_unlock(&d->mu);
+        pfree(batch);
+        status = desk_ingest_redis(d, r, n, out);
+        free_records(r, n);
+        return status;
+    }
     for (size_t i = 0; i < n; i++) {
         rec *x = &r[i];
         if (x->error)
@@ -576,6 +665,46 @@ static int queue_stale(void *ud, const store_article *a)
     return 0;
 }
 
+/* Redis mode: copies the worker pool's results into the store, polling
+   precis:updated (a few times a second when idle). */
+static void *sync_main(void *arg)
+{
+    desk *d = arg;
+    char e[PRECIS_ERRMAX];
+    redisq *q = redisq_connect(d->cfg.redis_url, e, sizeof e);
+    store *st = q ? store_open(d->cfg.db, d->cfg.sync_full, 0, e) : NULL;
+    if (!q || !st)
+        desk_log(d, "redis: results are not copied: %s", e);
+    long long since = 0;
+    while (q && st && !atomic_load(&d->stop)) {
+        int n = redisq_sync(q, st, &since, e);
+        if (n < 0) {
+            desk_log(d, "redis: %s", e);
+            if (redisq_failed(q)) { /* reconnect */
+                redisq_free(q);
+                q = NULL;
+                for (int i = 0; i < 50 && !q && !atomic_load(&d->stop); i++) {
+                    struct timespec ts = {0, 100 * 1000000L};
+                    nanosleep(&ts, NULL);
+                    q = redisq_connect(d->cfg.redis_url, e, sizeof e);
+                }
+                if (!q)
+                    desk_log(d, "redis: %s", e);
+                continue;
+            }
+        }
+        if (n > 0)
+            atomic_fetch_add(&d->generation, 1);
+        else {
+            struct timespec ts = {0, 200 * 1000000L};
+            nanosleep(&ts, NULL);
+        }
+    }
+    store_close(st);
+    redisq_free(q);
+    return NULL;
+}
+
 desk *desk_open(const desk_config *cfg, char *err, size_t errcap)
 {
     desk *d = pcalloc(1, sizeof *d);
@@ -615,6 +744,19 @@ desk *desk_open(const desk_config *cfg, char *err, size_t errcap)
         snprintf(err, errcap, "out of memory");
         desk_close(d, 0);
         return NULL;
+    }
+    if (cfg->redis_url) {
+        /* the stories are assigned and summarized by the Redis pool; this
+           desk appends articles and copies results into its store */
+        d->rq = redisq_connect(cfg->redis_url, err, errcap);
+        if (!d->rq || pthread_create(&d->sync_th, NULL, sync_main, d)) {
+            if (d->rq)
+                snprintf(err, errcap, "cannot start a thread");
+            desk_close(d, 0);
+            return NULL;
+        }
+        d->sync_started = 1;
+        return d;
     }
     if (desk_rebuild(d, err, errcap)) {
         desk_close(d, 0);
@@ -659,6 +801,10 @@ void desk_close(desk *d, int drain)
 {
     if (!d)
         return;
+    atomic_store(&d->stop, 1);
+    if (d->sync_started)
+        pthread_join(d->sync_th, NULL);
+    redisq_free(d->rq);
     if (d->q)
         d->qops->close(d->q, drain);
     for (int i = 0; i < d->nworkers; i++)

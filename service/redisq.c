@@ -27,6 +27,7 @@
 #include "redisq.h"
 
 #include "precis.h"
+#include "service.h"
 
 #include <errno.h>
 #include <hiredis/hiredis.h>
@@ -288,16 +289,39 @@ int redisq_ingest(redisq *q, const char *json, size_t len, int *dup, char *err, 
     return 0;
 }
 
+/* A story id "<lang>-<n>" as the number the desk's store and pages use:
+   the shard in the top 24 bits (its letters, 5 bits each, up to four;
+   longer codes hashed), n below.  Stable, so a story keeps its address. */
+uint64_t redisq_story_number(const char *story)
+{
+    const char *dash = strrchr(story, '-');
+    if (!dash)
+        return 0;
+    uint64_t code = 0;
+    size_t n = (size_t)(dash - story);
+    if (n <= 4)
+        for (size_t i = 0; i < n; i++)
+            code = code << 5 | (uint64_t)((story[i] | 0x20) - 'a' + 1) % 32;
+    else {
+        for (size_t i = 0; i < n; i++)
+            code = (code ^ (unsigned char)story[i]) * 1099511628211ull;
+        code = code % (1u << 20) + (1u << 20) * 15;
+    }
+    uint64_t num = strtoull(dash + 1, NULL, 10);
+    return (code & 0xFFFFFF) << 40 | (num & ((1ull << 40) - 1));
+}
+
 /* ---- the clustering consumer --------------------------------------- */
 
 /* KEYS: members zset, story hash, article hash, stories stream.
-   ARGV: article id, story id, lang.  Adds the member (once), sets the
+   ARGV: article id, story id, shard, time, language (Snowball name).
+   Adds the member (once), sets the
    story's version to its member count, and announces the change. */
 static const char assign_lua[] =
     "local added = redis.call('ZADD', KEYS[1], 'NX', redis.call('ZCARD', KEYS[1]), ARGV[1])\n"
     "local v = redis.call('ZCARD', KEYS[1])\n"
     "if added == 1 then\n"
-    "  redis.call('HSET', KEYS[2], 'lang', ARGV[3], 'version', v)\n"
+    "  redis.call('HSET', KEYS[2], 'lang', ARGV[3], 'version', v, 'slang', ARGV[5])\n"
     "  redis.call('HSETNX', KEYS[2], 'created', ARGV[4])\n"
     "  redis.call('HSET', KEYS[3], 'story', ARGV[2])\n"
     "end\n"
@@ -507,7 +531,7 @@ static int apply_entry(clusterer *k, const redisReply *e)
         snprintf(skey, sizeof skey, "precis:story:%s", story);
         snprintf(created, sizeof created, "%lld", now_ms());
         r = cmd(k->q, NULL, "EVAL", assign_lua, "4", members, skey, art_key, "precis:stories",
-                idr->str, story, k->o->lang, created, NULL);
+                idr->str, story, k->o->lang, created, a.lang ? a.lang : "english", NULL);
         if (!r)
             return -1;
         freeReplyObject(r);
@@ -611,23 +635,40 @@ out:
 
 /* ---- the summarizer workers ---------------------------------------- */
 
-/* KEYS: result hash, updated zset.  ARGV: version, summary, report,
-   worker, time, story.  Stores the result unless a newer one is there. */
-static const char store_lua[] =
-    "local have = tonumber(redis.call('HGET', KEYS[1], 'version') or '0')\n"
-    "if have >= tonumber(ARGV[1]) then return 0 end\n"
-    "redis.call('HSET', KEYS[1], 'version', ARGV[1], 'summary', ARGV[2], 'report', ARGV[3],\n"
-    "           'worker', ARGV[4], 'updated', ARGV[5])\n"
-    "redis.call('ZADD', KEYS[2], ARGV[5], ARGV[6])\n"
-    "return 1\n";
 
 typedef struct worker {
     redisq *q;
     const redisq_worker_opts *o;
-    precis_summarizer *sum;
+    precis_summarizer *sum[40]; /* one per language seen */
+    char lang[40][32];
+    size_t nsum;
     precis_cluster *c;
     size_t stored, skipped, dead;
 } worker;
+
+/* The worker's summarizer for a language (Snowball name); English when
+   the language has no stemmer.  NULL when out of memory. */
+static precis_summarizer *summarizer_for(worker *w, const char *lang)
+{
+    for (size_t i = 0; i < w->nsum; i++)
+        if (!strcmp(w->lang[i], lang))
+            return w->sum[i];
+    if (w->nsum == sizeof w->sum / sizeof *w->sum)
+        return w->sum[0];
+    precis_options opt;
+    precis_options_init(&opt);
+    if (w->o->words > 0)
+        opt.budget = (size_t)w->o->words;
+    opt.lang = lang;
+    precis_status st;
+    precis_summarizer *s = precis_summarizer_new(&opt, &st);
+    if (!s)
+        return st == PRECIS_ELANG && strcmp(lang, "english") ? summarizer_for(w, "english")
+                                                            : NULL;
+    snprintf(w->lang[w->nsum], sizeof w->lang[0], "%s", lang);
+    w->sum[w->nsum++] = s;
+    return s;
+}
 
 /* The story's current version and members in one transaction. */
 static redisReply *story_snapshot(worker *w, const char *story)
@@ -636,7 +677,7 @@ static redisReply *story_snapshot(worker *w, const char *story)
     snprintf(skey, sizeof skey, "precis:story:%s", story);
     snprintf(mkey, sizeof mkey, "precis:members:%s", story);
     redisAppendCommand(w->q->c, "MULTI");
-    redisAppendCommand(w->q->c, "HGET %s version", skey);
+    redisAppendCommand(w->q->c, "HMGET %s version slang", skey);
     redisAppendCommand(w->q->c, "ZRANGE %s 0 -1", mkey);
     redisAppendCommand(w->q->c, "EXEC");
     redisReply *r = NULL;
@@ -660,6 +701,17 @@ static redisReply *story_snapshot(worker *w, const char *story)
     return r;
 }
 
+/* KEYS: result hash, updated zset.  ARGV: version, time, story, then
+   field/value pairs.  Stores the result unless one of the same or a newer
+   version is there. */
+static const char store_lua[] =
+    "local have = tonumber(redis.call('HGET', KEYS[1], 'version') or '0')\n"
+    "if have >= tonumber(ARGV[1]) then return 0 end\n"
+    "redis.call('DEL', KEYS[1])\n"
+    "redis.call('HSET', KEYS[1], 'version', ARGV[1], 'updated', ARGV[2], unpack(ARGV, 4))\n"
+    "redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])\n"
+    "return 1\n";
+
 /* Recomputes one story.  Returns 1 stored, 0 nothing to do, -1 Redis or
    memory failure (retry later), -2 the story cannot be summarized (its
    error in w->q->err: poison). */
@@ -669,86 +721,107 @@ static int do_story(worker *w, const char *story)
     if (!snap)
         return -1;
     const redisReply *vr = snap->element[0], *mr = snap->element[1];
-    if (vr->type != REDIS_REPLY_STRING || mr->type != REDIS_REPLY_ARRAY || !mr->elements) {
+    if (vr->type != REDIS_REPLY_ARRAY || vr->elements != 2 ||
+        vr->element[0]->type != REDIS_REPLY_STRING || mr->type != REDIS_REPLY_ARRAY ||
+        !mr->elements) {
         freeReplyObject(snap);
         snprintf(w->q->err, sizeof w->q->err, "story %s is unknown", story);
         return -2;
     }
-    long long version = atoll(vr->str);
+    long long version = atoll(vr->element[0]->str);
+    char lang[32] = "english";
+    if (vr->element[1]->type == REDIS_REPLY_STRING)
+        snprintf(lang, sizeof lang, "%s", vr->element[1]->str);
     char rkey[128];
     snprintf(rkey, sizeof rkey, "precis:result:%s", story);
-    redisReply *have = cmd(w->q, NULL, "HGET", rkey, "version", NULL);
-    if (!have) {
+    redisReply *prevr = cmd(w->q, NULL, "HMGET", rkey, "version", "sentences", "facts",
+                            "articles", NULL);
+    if (!prevr) {
         freeReplyObject(snap);
         return -1;
     }
-    long long hv = have->type == REDIS_REPLY_STRING ? atoll(have->str) : 0;
-    freeReplyObject(have);
-    if (hv >= version) {
+    store_prev prev = {0, NULL, NULL, NULL};
+    if (prevr->type == REDIS_REPLY_ARRAY && prevr->elements == 4) {
+        redisReply **e = prevr->element;
+        if (e[0]->type == REDIS_REPLY_STRING)
+            prev.version = atoi(e[0]->str);
+        prev.sentences = e[1]->type == REDIS_REPLY_STRING ? e[1]->str : NULL;
+        prev.facts = e[2]->type == REDIS_REPLY_STRING ? e[2]->str : NULL;
+        prev.articles = e[3]->type == REDIS_REPLY_STRING ? e[3]->str : NULL;
+    }
+    if (prev.version >= version) {
+        freeReplyObject(prevr);
         freeReplyObject(snap);
         return 0;
     }
+    /* the newest SERVE_STORY_ARTICLES members, as the desk does */
+    size_t first = mr->elements > SERVE_STORY_ARTICLES ? mr->elements - SERVE_STORY_ARTICLES : 0;
     precis_cluster_clear(w->c);
-    for (size_t i = 0; i < mr->elements; i++)
+    for (size_t i = first; i < mr->elements; i++)
         redisAppendCommand(w->q->c, "HGET precis:article:%s json", mr->element[i]->str);
     int rc = 0;
-    for (size_t i = 0; i < mr->elements; i++) {
+    for (size_t i = first; i < mr->elements; i++) {
         void *rep = NULL;
         if (redisGetReply(w->q->c, &rep) != REDIS_OK) {
             snprintf(w->q->err, sizeof w->q->err, "redis: %s", w->q->c->errstr);
+            freeReplyObject(prevr);
             freeReplyObject(snap);
             return -1; /* the connection is unusable now; the caller exits */
         }
         redisReply *a = rep;
-        if (!rc && a->type == REDIS_REPLY_STRING) {
-            precis_status st = precis_cluster_add_json(w->c, a->str, a->len);
-            if (st == PRECIS_ENOMEM) {
-                snprintf(w->q->err, sizeof w->q->err, "out of memory");
-                rc = -1;
-            }
+        if (!rc && a->type == REDIS_REPLY_STRING &&
+            precis_cluster_add_json(w->c, a->str, a->len) == PRECIS_ENOMEM) {
+            snprintf(w->q->err, sizeof w->q->err, "out of memory");
+            rc = -1;
         }
         freeReplyObject(a);
     }
     freeReplyObject(snap);
-    if (rc)
+    if (rc) {
+        freeReplyObject(prevr);
         return rc;
+    }
     if (!precis_cluster_size(w->c)) {
+        freeReplyObject(prevr);
         snprintf(w->q->err, sizeof w->q->err, "story %s has no readable article", story);
         return -2;
     }
-    precis_summary *sum = NULL;
-    precis_analysis *an = NULL;
-    precis_status st = precis_summarize_analyze(w->sum, w->c, &sum, &an);
-    if (st) {
-        snprintf(w->q->err, sizeof w->q->err, "story %s: %s", story,
-                 precis_summarizer_error(w->sum));
-        return st == PRECIS_ENOMEM ? -1 : -2;
-    }
-    char *text = NULL, *report = NULL;
-    size_t tl = 0, rl = 0;
-    st = precis_summary_render(sum, w->c, PRECIS_FORMAT_TEXT, &text, &tl);
-    if (!st)
-        st = precis_report_render(sum, an, w->c, PRECIS_FORMAT_JSON, &report, &rl);
-    precis_summary_free(sum);
-    precis_analysis_free(an);
-    if (st) {
-        precis_free(text);
-        snprintf(w->q->err, sizeof w->q->err, "story %s: rendering: %s", story,
-                 precis_strerror(st));
+    precis_summarizer *s = summarizer_for(w, lang);
+    if (!s) {
+        freeReplyObject(prevr);
+        snprintf(w->q->err, sizeof w->q->err, "out of memory");
         return -1;
+    }
+    story_version sv;
+    version_init(&sv);
+    char e[PRECIS_ERRMAX];
+    rc = version_compute(s, w->c, redisq_story_number(story), lang, &prev, &sv, e);
+    freeReplyObject(prevr);
+    if (rc) {
+        snprintf(w->q->err, sizeof w->q->err, "%s", e);
+        version_free(&sv);
+        return rc;
     }
     if (w->o->delay_ms)
         sleep_ms(w->o->delay_ms);
-    char vbuf[32], tbuf[32];
+    char vbuf[32], tbuf[32], nart[32], nsrc[32];
     snprintf(vbuf, sizeof vbuf, "%lld", version);
     snprintf(tbuf, sizeof tbuf, "%lld", now_ms());
-    const char *argv[] = {"EVAL", store_lua, "2", rkey, "precis:updated", vbuf, text, report,
-                          w->o->name, tbuf, story};
-    size_t lens[] = {4, strlen(store_lua), 1, strlen(rkey), 14, strlen(vbuf), tl, rl,
-                     strlen(w->o->name), strlen(tbuf), strlen(story)};
-    redisReply *r = cmdv(w->q, NULL, 11, argv, lens);
-    precis_free(text);
-    precis_free(report);
+    snprintf(nart, sizeof nart, "%zu", sv.v.n_articles);
+    snprintf(nsrc, sizeof nsrc, "%zu", sv.v.n_sources);
+    const store_version *v = &sv.v;
+    const char *argv[] = {"EVAL", store_lua, "2", rkey, "precis:updated", vbuf, tbuf, story,
+                          "summary", v->summary, "report", v->report, "page", v->page,
+                          "headline", v->headline, "sources", v->sources,
+                          "sentences", v->sentences, "facts", v->facts,
+                          "articles", v->articles, "changes", v->changes,
+                          "n_articles", nart, "n_sources", nsrc, "lang", lang,
+                          "worker", w->o->name};
+    size_t argc = sizeof argv / sizeof *argv, lens[sizeof argv / sizeof *argv];
+    for (size_t i = 0; i < argc; i++)
+        lens[i] = argv[i] == v->page ? v->page_len : strlen(argv[i]);
+    redisReply *r = cmdv(w->q, NULL, (int)argc, argv, lens);
+    version_free(&sv);
     if (!r)
         return -1;
     int stored = r->type == REDIS_REPLY_INTEGER && r->integer == 1;
@@ -828,15 +901,9 @@ int redisq_run_worker(redisq *q, const redisq_worker_opts *o)
     memset(&w, 0, sizeof w);
     w.q = q;
     w.o = o;
-    precis_options opt;
-    precis_options_init(&opt);
-    if (o->words > 0)
-        opt.budget = (size_t)o->words;
-    precis_status st;
-    w.sum = precis_summarizer_new(&opt, &st);
     w.c = precis_cluster_new();
     int rc = -1;
-    if (!w.sum || !w.c) {
+    if (!w.c) {
         snprintf(q->err, sizeof q->err, "out of memory");
         goto out;
     }
@@ -899,6 +966,141 @@ out:
     fprintf(stderr, "precis: worker %s: %zu results stored, %zu up to date, %zu dead-lettered\n",
             o->name, w.stored, w.skipped, w.dead);
     precis_cluster_free(w.c);
-    precis_summarizer_free(w.sum);
+    for (size_t i = 0; i < w.nsum; i++)
+        precis_summarizer_free(w.sum[i]);
     return rc;
+}
+
+/* ---- readers: results into the desk's store ------------------------- */
+
+/* A field of an HGETALL reply, or NULL. */
+static const redisReply *hash_field(const redisReply *h, const char *field)
+{
+    return entry_field(h, field);
+}
+
+static const char *hstr(const redisReply *h, const char *field)
+{
+    const redisReply *v = hash_field(h, field);
+    return v && v->type == REDIS_REPLY_STRING ? v->str : NULL;
+}
+
+/* Copies one story's members (those the store lacks) and its result. */
+static int sync_story(redisq *q, store *st, const char *story, char *err)
+{
+    char rkey[128], mkey[128];
+    snprintf(rkey, sizeof rkey, "precis:result:%s", story);
+    snprintf(mkey, sizeof mkey, "precis:members:%s", story);
+    redisReply *h = cmd(q, NULL, "HGETALL", rkey, NULL);
+    if (!h) {
+        snprintf(err, PRECIS_ERRMAX, "%s", q->err);
+        return -1;
+    }
+    redisReply *m = cmd(q, NULL, "ZRANGE", mkey, "0", "-1", NULL);
+    if (!m) {
+        freeReplyObject(h);
+        snprintf(err, PRECIS_ERRMAX, "%s", q->err);
+        return -1;
+    }
+    uint64_t num = redisq_story_number(story);
+    const char *lang = hstr(h, "lang");
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && m->type == REDIS_REPLY_ARRAY && i < m->elements; i++) {
+        const char *id = m->element[i]->str;
+        uint64_t have;
+        int found = store_sqlite_ops.find_article(st, id, &have, err);
+        if (found < 0) {
+            rc = -1;
+            break;
+        }
+        if (found)
+            continue;
+        char akey[600];
+        snprintf(akey, sizeof akey, "precis:article:%s", id);
+        redisReply *a = cmd(q, NULL, "HGET", akey, "json", NULL);
+        if (!a) {
+            snprintf(err, PRECIS_ERRMAX, "%s", q->err);
+            rc = -1;
+            break;
+        }
+        json_error_t je;
+        json_t *o = a->type == REDIS_REPLY_STRING ? json_loadb(a->str, a->len, 0, &je) : NULL;
+        freeReplyObject(a);
+        if (!o)
+            continue; /* the clustering consumer accepted it; cannot happen */
+        store_article sa;
+        memset(&sa, 0, sizeof sa);
+        sa.id = id;
+        sa.source = json_string_value(json_object_get(o, "source"));
+        sa.date = json_string_value(json_object_get(o, "date"));
+        sa.title = json_string_value(json_object_get(o, "title"));
+        sa.url = json_string_value(json_object_get(o, "url"));
+        sa.lang = lang;
+        sa.text = json_string_value(json_object_get(o, "text"));
+        sa.text_len = sa.text ? json_string_length(json_object_get(o, "text")) : 0;
+        if (!sa.text)
+            sa.text = "";
+        sa.story = num;
+        sa.new_story = i == 0;
+        sa.received = now_ms();
+        rc = store_sqlite_ops.put_articles(st, &sa, 1, err);
+        json_decref(o);
+    }
+    if (!rc && hstr(h, "report")) {
+        store_version v;
+        memset(&v, 0, sizeof v);
+        v.story = num;
+        v.created = atoll(hstr(h, "updated") ? hstr(h, "updated") : "0");
+        v.n_articles = (size_t)atoll(hstr(h, "n_articles") ? hstr(h, "n_articles") : "0");
+        v.n_sources = (size_t)atoll(hstr(h, "n_sources") ? hstr(h, "n_sources") : "0");
+        v.lang = lang;
+        v.headline = hstr(h, "headline");
+        v.summary = hstr(h, "summary");
+        v.sources = hstr(h, "sources");
+        v.report = hstr(h, "report");
+        v.sentences = hstr(h, "sentences");
+        v.facts = hstr(h, "facts");
+        v.articles = hstr(h, "articles");
+        v.changes = hstr(h, "changes");
+        const redisReply *pg = hash_field(h, "page");
+        v.page = pg && pg->type == REDIS_REPLY_STRING ? pg->str : "";
+        v.page_len = pg && pg->type == REDIS_REPLY_STRING ? pg->len : 0;
+        rc = store_sqlite_ops.put_version(st, &v, err);
+    }
+    freeReplyObject(m);
+    freeReplyObject(h);
+    return rc;
+}
+
+int redisq_sync(redisq *q, store *st, long long *since_ms, char *err)
+{
+    char from[40];
+    snprintf(from, sizeof from, "(%lld", *since_ms);
+    redisReply *r = cmd(q, NULL, "ZRANGEBYSCORE", "precis:updated", from, "+inf", "WITHSCORES",
+                        "LIMIT", "0", "200", NULL);
+    if (!r) {
+        snprintf(err, PRECIS_ERRMAX, "%s", q->err);
+        return -1;
+    }
+    int n = 0;
+    /* Stories stored in the same millisecond as the last one copied are
+       taken together: stop before a millisecond the page may have cut. */
+    long long last = *since_ms;
+    size_t count = r->type == REDIS_REPLY_ARRAY ? r->elements / 2 : 0;
+    long long cut = count == 200 ? atoll(r->element[2 * count - 1]->str) : -1;
+    for (size_t i = 0; i < count; i++) {
+        long long score = atoll(r->element[2 * i + 1]->str);
+        if (score == cut && last > *since_ms)
+            break;
+        if (sync_story(q, st, r->element[2 * i]->str, err)) {
+            freeReplyObject(r);
+            *since_ms = last;
+            return -1;
+        }
+        last = score;
+        n++;
+    }
+    freeReplyObject(r);
+    *since_ms = last;
+    return n;
 }

@@ -29,6 +29,7 @@
 #ifndef PRECIS_CLI_REDISQ_H
 #define PRECIS_CLI_REDISQ_H
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct redisq redisq;
 
@@ -75,7 +76,18 @@ typedef struct redisq_worker_opts {
     int words;              /* summary budget                              */
 } redisq_worker_opts;
 
+/* The number by which the desk's store and pages know a story
+   "<lang>-<n>" (stable). */
+uint64_t redisq_story_number(const char *story);
+
 /* Runs one summarizer worker of the pool.  Returns 0, or -1 with a message
    on stderr. */
 int redisq_run_worker(redisq *q, const redisq_worker_opts *o);
+/* Copies the results stored after *since_ms (ms, the score in
+   precis:updated) into the desk's store st -- the members it lacks, then a
+   new version -- so that the pages and the read API show them; advances
+   *since_ms.  Returns the number of stories copied, or -1 with a message
+   in err (PRECIS_ERRMAX bytes). */
+struct store;
+int redisq_sync(redisq *q, struct store *st, long long *since_ms, char *err);
 #endif

@@ -207,6 +207,10 @@ typedef struct desk_config {
     int64_t snapshot_every;  /* articles between stream snapshots */
     size_t summary_words;
     int quiet;               /* no log lines on stderr */
+    const char *redis_url;   /* precis on Redis Streams: ingest appends to
+                                the language shards, the stories come
+                                from the worker pool (redisq.h) into the
+                                store; NULL = cluster and summarize here */
 } desk_config;
 
 void desk_config_init(desk_config *c);

@@ -215,6 +215,42 @@ check "poison is acknowledged, not retried forever" $?
 [ -n "$(R -n 4 hget precis:article:ok-1 story)" ]
 check "the good article beside the poison is assigned" $?
 
+# ---- 6. precis serve --redis: articles in over HTTP, stories out --------
+if command -v curl >/dev/null; then
+  "$precis" serve --redis "$url/5" --db "$tmp/desk.db" --port 0 -q > "$tmp/serve.out" 2> "$tmp/serve.err" &
+  ps=$!
+  pids+=("$ps")
+  web=
+  for _ in $(seq 1 200); do
+    web=$(sed -n 's/^precis: serving \(http:[^ ]*\)\/ .*/\1/p' "$tmp/serve.out")
+    [ -n "$web" ] && break; sleep 0.05
+  done
+  ans=$(curl -s --noproxy '*' -X POST --data-binary @"$tmp/articles.jsonl" "$web/articles")
+  echo "$ans" | grep -q "\"accepted\":$narts" && echo "$ans" | grep -q '"queued":true'
+  check "POST /articles appends to the shards ($narts queued)" $?
+  ans=$(curl -s --noproxy '*' -X POST --data-binary @"$tmp/articles.jsonl" "$web/articles")
+  echo "$ans" | grep -q "\"duplicates\":$narts"
+  check "POST again: every article already there" $?
+  "$precis" worker --redis "$url/5" --cluster en --name sc --idle-exit 500 2>/dev/null &&
+    "$precis" worker --redis "$url/5" --name sw --idle-exit 800 2>/dev/null
+  check "the pool processed the desk's articles" $?
+  want=$(R -n 5 zcard precis:updated)
+  got=0
+  for _ in $(seq 1 100); do
+    got=$(curl -s --noproxy '*' "$web/stories?limit=100" | grep -o '"headline"' | wc -l)
+    [ "$got" -ge "$want" ] && break; sleep 0.1
+  done
+  [ "$want" -ge 6 ] && [ "$got" = "$want" ]
+  check "GET /stories lists the pool's stories ($got of $want)" $?
+  sid=$(curl -s --noproxy '*' "$web/stories?limit=100" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+  curl -s --noproxy '*' "$web/stories/$sid" | grep -q '"summary"' &&
+    curl -s --noproxy '*' "$web/story/$sid" | grep -q '<html'
+  check "a story's JSON and page come from the worker's result" $?
+  kill -TERM "$ps"; wait "$ps" 2>/dev/null
+else
+  echo "curl not installed: the serve --redis part is not run"
+fi
+
 "$precis" worker --redis "redis://127.0.0.1:1" --idle-exit 10 2>"$tmp/conn.err"
 [ $? = 3 ] && grep -q "cannot connect" "$tmp/conn.err"
 check "a refused connection is a clear error, exit 3" $?
