@@ -123,7 +123,8 @@ static void drain(FILE *out, precis_stream *s, int final, int summarize, summ_ca
 {
     precis_story st;
     while (precis_stream_next_closed(s, &st)) {
-        if (summarize)
+        /* a summary at close unless the last debounced one has this version */
+        if (summarize && (st.n_articles < 2 || (st.n_articles & (st.n_articles - 1))))
             put_summary(out, s, &st, c);
         if (final)
             put_final(out, &st);

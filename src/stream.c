@@ -67,17 +67,20 @@
 #include <stdio.h>
 
 /* ---- parameters (chosen on the Multi-News and ECB+ streams) ---------- */
-#define STREAM_TOP_TERMS 64        /* terms kept per article vector         */
+#define STREAM_TOP_TERMS 100       /* terms kept per article vector         */
 #define STREAM_CENTROID_TERMS 192  /* terms kept per story centroid         */
 #define STREAM_QUERY_TERMS 12      /* terms an article looks up / posts     */
 #define STREAM_POST_TERMS 64       /* terms a story posts in all            */
 #define STREAM_POSTING_CAP 128     /* stories kept per term                 */
 #define STREAM_CANDIDATES 32       /* stories scored per article            */
 #define STREAM_LEAD_WORDS 40       /* words of the text counted as lead     */
-#define STREAM_W_TITLE 3.0
+#define STREAM_HEADLINE_BYTES 200  /* longest first line taken as headline  */
+#define STREAM_W_TITLE 2.0
 #define STREAM_W_LEAD 2.0
 #define STREAM_W_NAME 2.0
 #define STREAM_W_NUM 1.5
+#define STREAM_W_ENT 1.5
+#define STREAM_ENT_SALT 0x5bd1e9955bd1e995ULL
 #define STREAM_THRESHOLD 0.30      /* default join threshold (cosine)       */
 #define STREAM_MH_BINS 32          /* MinHash bins                          */
 #define STREAM_MH_BANDS 16         /* LSH bands of 2 rows                   */
@@ -553,6 +556,11 @@ static int hent_less(const hent *a, const hent *b)
     return a->key < b->key || (a->key == b->key && a->sid < b->sid);
 }
 
+static int hent_cmp(const void *a, const void *b)
+{
+    return hent_less(a, b) ? -1 : hent_less(b, a);
+}
+
 static int heap_push(heap *h, double key, uint64_t sid, uint32_t slot)
 {
     if (h->n == h->cap) {
@@ -813,21 +821,20 @@ void precis_stream_free(precis_stream *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < s->nstory; i++)
-        if (s->stories[i].id) {
-            pfree(s->stories[i].members);
-            pfree(s->stories[i].ids);
-            pfree(s->stories[i].cterm);
-            pfree(s->stories[i].cw);
-        }
-    for (size_t i = 0; i < s->nart; i++)
-        if (s->arts[i].seq) {
-            pfree(s->arts[i].id);
-            pfree(s->arts[i].source);
-            pfree(s->arts[i].date);
-            pfree(s->arts[i].title);
-            pfree(s->arts[i].text);
-        }
+    /* released slots hold NULL pointers: free every slot's fields */
+    for (size_t i = 0; i < s->nstory; i++) {
+        pfree(s->stories[i].members);
+        pfree(s->stories[i].ids);
+        pfree(s->stories[i].cterm);
+        pfree(s->stories[i].cw);
+    }
+    for (size_t i = 0; i < s->nart; i++) {
+        pfree(s->arts[i].id);
+        pfree(s->arts[i].source);
+        pfree(s->arts[i].date);
+        pfree(s->arts[i].title);
+        pfree(s->arts[i].text);
+    }
     for (size_t i = 0; i < s->npost; i++) {
         pfree(s->posts[i].slot);
         pfree(s->posts[i].sid);
@@ -973,10 +980,20 @@ static int feat_token(void *ud, uint32_t stem, int stop, size_t start, size_t en
         w *= STREAM_W_TITLE;
     else if (s->text_words <= STREAM_LEAD_WORDS)
         w *= STREAM_W_LEAD;
-    if (c >= '0' && c <= '9')
+    int ent = 0;
+    if (c >= '0' && c <= '9') {
         w *= STREAM_W_NUM;
-    else if (c >= 'A' && c <= 'Z' && !sentence_initial(f->t, start))
+        ent = 1;
+    } else if (c >= 'A' && c <= 'Z' && !sentence_initial(f->t, start)) {
         w *= STREAM_W_NAME;
+        ent = 1;
+    }
+    /* names and numbers also count as entity terms, their own dimensions
+       with their own document frequencies, so that two events told in
+       the same words but with different names, places and figures
+       differ (the separate entity similarity of Miranda et al.) */
+    if (ent && acc_add(s, h ^ STREAM_ENT_SALT, w * STREAM_W_ENT))
+        return -1;
     return acc_add(s, h, w) ? -1 : 0;
 }
 
@@ -1030,10 +1047,23 @@ static precis_status features(precis_stream *s, uint32_t li, const precis_articl
     s->nshingle = s->nshingles = s->text_words = 0;
     for (size_t i = 0; i < STREAM_MH_BINS; i++)
         s->sig[i] = UINT32_MAX;
-    if (a->title) {
+    const char *title = a->title;
+    size_t tlen = title ? strlen(title) : 0;
+    if (!tlen) {
+        /* no title given: a short first line without a final full stop
+           is the headline (scraped and wire texts put it there) */
+        const char *nl = memchr(text, '\n', len < STREAM_HEADLINE_BYTES ? len : STREAM_HEADLINE_BYTES);
+        if (nl && nl > text && nl[-1] != '.' && nl[-1] != ' ') {
+            title = text;
+            tlen = (size_t)(nl - text);
+            text = nl + 1;
+            len -= tlen + 1;
+        }
+    }
+    if (tlen) {
         s->title_pass = 1;
-        f.t = a->title;
-        if (norm_tokens(l->nm, a->title, strlen(a->title), feat_token, &f))
+        f.t = title;
+        if (norm_tokens(l->nm, title, tlen, feat_token, &f))
             goto oom;
     }
     s->title_pass = 0;
@@ -1755,21 +1785,529 @@ void precis_stream_stats_get(const precis_stream *s, precis_stream_stats *o)
     o->memory = m;
 }
 
-/* ---- persistence ------------------------------------------------------------*/
+/* ---- persistence ------------------------------------------------------------
+ * A snapshot is the whole state: options, counters, languages, term
+ * statistics (the sketch, sparse), the open stories and the closed queue
+ * with their articles, the postings in their order and the band table.
+ * Heaps and the id table are rebuilt.  All integers little-endian; a
+ * double is its IEEE bits.  Version STREAM_SNAP_VERSION; another version,
+ * a short buffer, trailing bytes or an inconsistent record is
+ * PRECIS_ESNAPSHOT. */
+#define STREAM_SNAP_MAGIC "PRSTREAM"
+#define STREAM_SNAP_VERSION 1u
+
+static void w_u64(pbuf *b, uint64_t v)
+{
+    char x[8];
+    for (int i = 0; i < 8; i++)
+        x[i] = (char)(v >> (8 * i));
+    pbuf_put(b, x, 8);
+}
+
+static void w_u32(pbuf *b, uint32_t v)
+{
+    char x[4];
+    for (int i = 0; i < 4; i++)
+        x[i] = (char)(v >> (8 * i));
+    pbuf_put(b, x, 4);
+}
+
+static void w_f64(pbuf *b, double d)
+{
+    uint64_t v;
+    memcpy(&v, &d, 8);
+    w_u64(b, v);
+}
+
+static void w_str(pbuf *b, const char *s, size_t n)
+{
+    if (!s) {
+        w_u32(b, UINT32_MAX);
+        return;
+    }
+    w_u32(b, (uint32_t)n);
+    pbuf_put(b, s, n);
+}
+
+static void w_cstr(pbuf *b, const char *s) { w_str(b, s, s ? strlen(s) : 0); }
+
+static void save_story(pbuf *b, const precis_stream *s, const story *x)
+{
+    w_u64(b, x->id);
+    w_u32(b, x->lang);
+    w_u32(b, (uint32_t)x->open);
+    w_u64(b, x->first_seq);
+    w_u64(b, x->last_seq);
+    w_u64(b, x->version);
+    w_f64(b, x->last_time);
+    w_u64(b, x->last_dated != UINT32_MAX ? s->arts[x->last_dated].seq : 0);
+    w_u32(b, x->nc);
+    for (uint32_t i = 0; i < x->nc; i++) {
+        uint32_t bits;
+        memcpy(&bits, &x->cw[i], 4);
+        w_u64(b, x->cterm[i]);
+        w_u32(b, bits);
+    }
+    w_f64(b, x->cnorm);
+    w_u32(b, x->npost);
+    for (uint32_t i = 0; i < x->npost; i++)
+        w_u64(b, x->post[i]);
+    w_u32(b, x->n);
+    for (uint32_t i = 0; i < x->n; i++) {
+        const sart *a = &s->arts[x->members[i]];
+        w_cstr(b, a->id);
+        w_u64(b, a->seq);
+        w_u32(b, a->lang);
+        w_f64(b, a->time);
+        w_u32(b, (uint32_t)a->has_sig);
+        for (uint32_t k = 0; k < STREAM_MH_BINS; k++)
+            w_u32(b, a->sig[k]);
+        w_cstr(b, a->date);
+        w_cstr(b, a->source);
+        w_cstr(b, a->title);
+        w_str(b, a->text, a->text_len);
+    }
+}
 
 precis_status precis_stream_save(const precis_stream *s, char **buf, size_t *len)
 {
-    (void)s;
+    if (!s || !buf)
+        return PRECIS_EINVAL;
     *buf = NULL;
-    *len = 0;
-    return PRECIS_EINVAL; /* written next */
+    if (len)
+        *len = 0;
+    pbuf b;
+    pbuf_init(&b);
+    pbuf_put(&b, STREAM_SNAP_MAGIC, 8);
+    w_u32(&b, STREAM_SNAP_VERSION);
+    w_f64(&b, s->opt.close_after);
+    w_u64(&b, s->opt.close_after_articles);
+    w_cstr(&b, s->opt_lang);
+    w_u32(&b, (uint32_t)s->opt.mix_languages);
+    w_f64(&b, s->opt.threshold);
+    w_u32(&b, (uint32_t)s->opt.keep_text);
+    w_u32(&b, (uint32_t)s->opt.drop_closed);
+    w_u64(&b, s->seq);
+    w_u64(&b, s->next_story);
+    w_u64(&b, s->n_copies);
+    w_f64(&b, s->clock);
+    w_u32(&b, (uint32_t)s->npart);
+    for (size_t i = 0; i < s->npart; i++) {
+        const part *p = &s->parts[i];
+        size_t cells = (size_t)2 << STREAM_SKETCH_BITS, nz = 0;
+        for (size_t k = 0; k < cells; k++)
+            nz += p->sketch[k] != 0;
+        w_u64(&b, p->ndocs);
+        w_u32(&b, (uint32_t)nz);
+        for (size_t k = 0; k < cells; k++)
+            if (p->sketch[k]) {
+                w_u32(&b, (uint32_t)k);
+                w_u32(&b, p->sketch[k]);
+            }
+    }
+    w_u32(&b, (uint32_t)s->nlang);
+    for (size_t i = 0; i < s->nlang; i++) {
+        w_cstr(&b, s->langs[i].name);
+        w_u32(&b, s->langs[i].part);
+    }
+    /* open stories in id order (slots are allocated in id order, then
+       reused: sort), then the closed queue in its order */
+    w_u32(&b, (uint32_t)(s->n_open + s->cq_n));
+    hent *keys = pmalloc(pmul(s->n_open ? s->n_open : 1, sizeof *keys));
+    if (!keys) {
+        pbuf_free(&b);
+        return PRECIS_ENOMEM;
+    }
+    size_t no = 0;
+    for (size_t i = 0; i < s->nstory; i++)
+        if (s->stories[i].id && s->stories[i].open)
+            keys[no++] = (hent){0, s->stories[i].id, (uint32_t)i};
+    qsort(keys, no, sizeof *keys, hent_cmp);
+    for (size_t i = 0; i < no; i++)
+        save_story(&b, s, &s->stories[keys[i].slot]);
+    pfree(keys);
+    for (size_t i = 0; i < s->cq_n; i++)
+        save_story(&b, s, &s->stories[s->closed[(s->cq_head + i) % s->cq_cap]]);
+    /* postings and bands in key order, so that equal states give equal
+       bytes whatever the tables' history */
+    for (size_t i = 0; i < s->npart; i++) {
+        const part *p = &s->parts[i];
+        const u64map *maps[2] = {&p->post, &p->bands};
+        for (int m = 0; m < 2; m++) {
+            hent *e = pmalloc(pmul(maps[m]->n ? maps[m]->n : 1, sizeof *e));
+            if (!e) {
+                pbuf_free(&b);
+                return PRECIS_ENOMEM;
+            }
+            size_t k = 0;
+            for (size_t j = 0; j < maps[m]->cap; j++)
+                if (maps[m]->keys[j])
+                    e[k++] = (hent){0, maps[m]->keys[j], maps[m]->vals[j]};
+            qsort(e, k, sizeof *e, hent_cmp);
+            w_u32(&b, (uint32_t)k);
+            for (size_t j = 0; j < k; j++) {
+                w_u64(&b, e[j].sid);
+                if (m == 0) {
+                    const posting *q = &s->posts[e[j].slot];
+                    w_u32(&b, q->n);
+                    for (uint32_t x = 0; x < q->n; x++)
+                        w_u64(&b, q->sid[x]);
+                } else {
+                    w_u64(&b, s->arts[e[j].slot].seq);
+                }
+            }
+            pfree(e);
+        }
+    }
+    if (b.oom) {
+        pbuf_free(&b);
+        return PRECIS_ENOMEM;
+    }
+    *buf = pbuf_take(&b, len);
+    return PRECIS_OK;
+}
+
+typedef struct rd {
+    const unsigned char *p, *end;
+    int bad, oom;
+} rd;
+
+static uint64_t r_u64(rd *r)
+{
+    if (r->end - r->p < 8) {
+        r->bad = 1;
+        r->p = r->end;
+        return 0;
+    }
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v |= (uint64_t)r->p[i] << (8 * i);
+    r->p += 8;
+    return v;
+}
+
+static uint32_t r_u32(rd *r)
+{
+    if (r->end - r->p < 4) {
+        r->bad = 1;
+        r->p = r->end;
+        return 0;
+    }
+    uint32_t v = 0;
+    for (int i = 0; i < 4; i++)
+        v |= (uint32_t)r->p[i] << (8 * i);
+    r->p += 4;
+    return v;
+}
+
+static double r_f64(rd *r)
+{
+    uint64_t v = r_u64(r);
+    double d;
+    memcpy(&d, &v, 8);
+    return d;
+}
+
+/* A count of items of at least `item` bytes each that fit what is left. */
+static uint32_t r_count(rd *r, size_t item)
+{
+    uint32_t n = r_u32(r);
+    if ((size_t)(r->end - r->p) / item < n) {
+        r->bad = 1;
+        return 0;
+    }
+    return n;
+}
+
+/* A new NUL-terminated copy (NULL for a saved NULL); valid UTF-8 without
+   NUL bytes, or the snapshot is bad. */
+static char *r_str(rd *r, size_t *len)
+{
+    uint32_t n = r_u32(r);
+    if (len)
+        *len = 0;
+    if (r->bad || n == UINT32_MAX)
+        return NULL;
+    size_t bad;
+    if ((size_t)(r->end - r->p) < n || utf8_check((const char *)r->p, n, &bad)) {
+        r->bad = 1;
+        return NULL;
+    }
+    char *s = pstrndup((const char *)r->p, n);
+    if (!s)
+        r->oom = 1;
+    r->p += n;
+    if (len)
+        *len = n;
+    return s;
+}
+
+/* Article slot of arrival number seq among the loaded ones, or
+   UINT32_MAX. */
+static uint32_t art_by_seq(const u64map *seqs, uint64_t seq)
+{
+    const uint32_t *v = u64map_get(seqs, seq);
+    return v ? *v : UINT32_MAX;
+}
+
+static int load_story(precis_stream *s, rd *r, u64map *seqs, u64map *sids)
+{
+    if (reserve_slots(s) || u64map_reserve(sids, 1)) {
+        r->oom = 1;
+        return -1;
+    }
+    uint32_t t = take_story(s);
+    story *x = &s->stories[t];
+    x->id = r_u64(r);
+    x->lang = r_u32(r);
+    x->open = (int)r_u32(r);
+    x->first_seq = r_u64(r);
+    x->last_seq = r_u64(r);
+    x->version = r_u64(r);
+    x->last_time = r_f64(r);
+    uint64_t last_dated = r_u64(r);
+    x->last_dated = UINT32_MAX;
+    if (r->bad || !x->id || x->id >= s->next_story || x->lang >= s->nlang || x->open > 1 ||
+        u64map_get(sids, x->id)) {
+        r->bad = 1;
+        x->id = 0;
+        s->free_story[s->nfree_story++] = t;
+        return -1;
+    }
+    x->part = s->langs[x->lang].part;
+    u64map_set(sids, x->id, t);
+    uint32_t nc = r_count(r, 12);
+    if (nc > STREAM_CENTROID_TERMS)
+        r->bad = 1;
+    if (r->bad)
+        return -1;
+    x->cterm = pmalloc(pmul(nc ? nc : 1, sizeof *x->cterm));
+    x->cw = pmalloc(pmul(nc ? nc : 1, sizeof *x->cw));
+    if (!x->cterm || !x->cw) {
+        r->oom = 1;
+        return -1;
+    }
+    for (uint32_t i = 0; i < nc; i++) {
+        x->cterm[i] = r_u64(r);
+        uint32_t bits = r_u32(r);
+        memcpy(&x->cw[i], &bits, 4);
+        if (i && x->cterm[i] <= x->cterm[i - 1])
+            r->bad = 1;
+    }
+    x->nc = nc;
+    x->cnorm = r_f64(r);
+    uint32_t np = r_count(r, 8);
+    if (np > STREAM_POST_TERMS)
+        r->bad = 1;
+    for (uint32_t i = 0; i < np && !r->bad; i++)
+        x->post[x->npost++] = r_u64(r);
+    uint32_t n = r_count(r, 8 + 8 + 4 + 8 + 4 + 4 * STREAM_MH_BINS + 4 * 4);
+    if (r->bad || !n)
+        return r->bad = 1, -1;
+    x->members = pmalloc(pmul(n, sizeof *x->members));
+    x->ids = pmalloc(pmul(n, sizeof *x->ids));
+    if (!x->members || !x->ids) {
+        r->oom = 1;
+        return -1;
+    }
+    x->cap = n;
+    for (uint32_t i = 0; i < n; i++) {
+        if (reserve_slots(s) || u64map_reserve(seqs, 1)) {
+            r->oom = 1;
+            return -1;
+        }
+        uint32_t ai = take_art(s);
+        x->members[x->n++] = ai;
+        sart *a = &s->arts[ai];
+        a->story = t;
+        a->id = r_str(r, NULL);
+        a->seq = r_u64(r);
+        a->lang = r_u32(r);
+        a->time = r_f64(r);
+        a->has_sig = (int)r_u32(r);
+        for (uint32_t k = 0; k < STREAM_MH_BINS; k++)
+            a->sig[k] = r_u32(r);
+        a->date = r_str(r, NULL);
+        a->source = r_str(r, NULL);
+        a->title = r_str(r, NULL);
+        a->text = r_str(r, &a->text_len);
+        if (r->oom)
+            return -1;
+        if (r->bad || !a->id || !a->seq || a->seq > s->seq || a->lang >= s->nlang ||
+            a->has_sig > 1 || u64map_get(seqs, a->seq)) {
+            r->bad = 1;
+            return -1;
+        }
+        a->idhash = hash_bytes(a->id, strlen(a->id));
+        u64map_set(seqs, a->seq, ai);
+        if (a->seq == last_dated)
+            x->last_dated = ai;
+    }
+    return 0;
 }
 
 precis_stream *precis_stream_load(const char *buf, size_t len, precis_status *st)
 {
-    (void)buf;
-    (void)len;
-    if (st)
-        *st = PRECIS_ESNAPSHOT;
-    return NULL;
+    precis_status dummy;
+    if (!st)
+        st = &dummy;
+    *st = PRECIS_ESNAPSHOT;
+    if (!buf || len < 12 || memcmp(buf, STREAM_SNAP_MAGIC, 8))
+        return NULL;
+    rd r = {(const unsigned char *)buf + 8, (const unsigned char *)buf + len, 0, 0};
+    if (r_u32(&r) != STREAM_SNAP_VERSION)
+        return NULL;
+    precis_stream_options o;
+    precis_stream_options_init(&o);
+    o.close_after = r_f64(&r);
+    o.close_after_articles = (size_t)r_u64(&r);
+    char *olang = r_str(&r, NULL);
+    o.mix_languages = (int)r_u32(&r);
+    o.threshold = r_f64(&r);
+    o.keep_text = (int)r_u32(&r);
+    o.drop_closed = (int)r_u32(&r);
+    if (r.bad || r.oom || !(o.close_after > 0) || !o.close_after_articles ||
+        !(o.threshold > 0) || (olang && !lang_resolve(olang))) {
+        *st = r.oom ? PRECIS_ENOMEM : PRECIS_ESNAPSHOT;
+        pfree(olang);
+        return NULL;
+    }
+    precis_stream *s = stream_alloc(&o);
+    u64map seqs = {0}, sids = {0};
+    if (!s) {
+        pfree(olang);
+        *st = PRECIS_ENOMEM;
+        return NULL;
+    }
+    s->opt_lang = olang;
+    s->opt.lang = olang;
+    s->seq = r_u64(&r);
+    s->next_story = r_u64(&r);
+    s->n_copies = r_u64(&r);
+    s->clock = r_f64(&r);
+    if (!s->next_story)
+        r.bad = 1;
+    uint32_t np = r_count(&r, 12);
+    if (np > STREAM_MAX_LANGS)
+        r.bad = 1;
+    if (!r.bad && np) {
+        s->parts = pcalloc(np, sizeof *s->parts);
+        if (!s->parts)
+            r.oom = 1;
+    }
+    size_t cells = (size_t)2 << STREAM_SKETCH_BITS;
+    for (uint32_t i = 0; i < np && !r.bad && !r.oom; i++) {
+        part *p = &s->parts[i];
+        if (!(p->sketch = pcalloc(cells, sizeof *p->sketch))) {
+            r.oom = 1;
+            break;
+        }
+        s->npart++;
+        p->ndocs = r_u64(&r);
+        uint32_t nz = r_count(&r, 8);
+        for (uint32_t k = 0; k < nz && !r.bad; k++) {
+            uint32_t idx = r_u32(&r), v = r_u32(&r);
+            if (idx >= cells)
+                r.bad = 1;
+            else
+                p->sketch[idx] = v;
+        }
+    }
+    uint32_t nl = r_count(&r, 8);
+    if (nl > STREAM_MAX_LANGS)
+        r.bad = 1;
+    for (uint32_t i = 0; i < nl && !r.bad && !r.oom; i++) {
+        char *name = r_str(&r, NULL);
+        uint32_t pi = r_u32(&r);
+        precis_status ls = PRECIS_OK;
+        if (!r.bad && name && strlen(name) < sizeof s->langs[0].name && pi < s->npart &&
+            lang_resolve(name)) {
+            norm *nm = norm_new(name, &ls);
+            if (nm) {
+                lang *l = &s->langs[s->nlang++];
+                memcpy(l->name, name, strlen(name) + 1);
+                l->nm = nm;
+                l->part = pi;
+            } else if (ls == PRECIS_ENOMEM) {
+                r.oom = 1;
+            } else {
+                r.bad = 1;
+            }
+        } else if (!r.oom) {
+            r.bad = 1;
+        }
+        pfree(name);
+    }
+    uint32_t ns = r_count(&r, 64);
+    for (uint32_t i = 0; i < ns && !r.bad && !r.oom; i++) {
+        if (load_story(s, &r, &seqs, &sids))
+            break;
+    }
+    /* index the loaded stories: open ones into ids and heaps, closed
+       ones into the queue */
+    for (size_t t = 0; t < s->nstory && !r.bad && !r.oom; t++) {
+        story *x = &s->stories[t];
+        if (!x->id)
+            continue;
+        if (!x->open) {
+            if (queue_push(s, (uint32_t)t))
+                r.oom = 1;
+            continue;
+        }
+        s->n_open++;
+        s->n_open_arts += x->n;
+        if (heap_push(&s->hseq, (double)x->last_seq, x->id, (uint32_t)t) ||
+            (!isnan(x->last_time) && heap_push(&s->htime, x->last_time, x->id, (uint32_t)t)) ||
+            u64map_reserve(&s->ids, x->n)) {
+            r.oom = 1;
+            break;
+        }
+        for (uint32_t i = 0; i < x->n; i++)
+            u64map_set(&s->ids, s->arts[x->members[i]].idhash, x->members[i]);
+    }
+    for (uint32_t i = 0; i < s->npart && !r.bad && !r.oom; i++) {
+        part *p = &s->parts[i];
+        uint32_t nt = r_count(&r, 12);
+        for (uint32_t k = 0; k < nt && !r.bad && !r.oom; k++) {
+            uint64_t term = r_u64(&r);
+            uint32_t n = r_count(&r, 8);
+            if (!n || n > STREAM_POSTING_CAP || u64map_get(&p->post, term))
+                r.bad = 1;
+            for (uint32_t j = 0; j < n && !r.bad; j++) {
+                uint32_t *t = u64map_get(&sids, r_u64(&r));
+                if (!t || !s->stories[*t].open || s->stories[*t].part != i)
+                    r.bad = 1;
+                else if (posting_add(s, p, term, *t))
+                    r.oom = 1;
+            }
+        }
+        uint32_t nb = r_count(&r, 16);
+        if (!r.bad && u64map_reserve(&p->bands, nb))
+            r.oom = 1;
+        for (uint32_t k = 0; k < nb && !r.bad && !r.oom; k++) {
+            uint64_t key = r_u64(&r);
+            uint32_t ai = art_by_seq(&seqs, r_u64(&r));
+            if (ai == UINT32_MAX || !key || u64map_get(&p->bands, key) ||
+                !s->stories[s->arts[ai].story].open)
+                r.bad = 1;
+            else
+                u64map_set(&p->bands, key, ai);
+        }
+    }
+    if (!r.bad && r.p != r.end)
+        r.bad = 1;
+    u64map_free(&seqs);
+    u64map_free(&sids);
+    if (r.bad || r.oom) {
+        *st = r.oom ? PRECIS_ENOMEM : PRECIS_ESNAPSHOT;
+        precis_stream_free(s);
+        return NULL;
+    }
+    if (cand_reserve(s)) {
+        *st = PRECIS_ENOMEM;
+        precis_stream_free(s);
+        return NULL;
+    }
+    *st = PRECIS_OK;
+    return s;
 }
