@@ -62,7 +62,7 @@ run() { # db workers
     echo "$(R -n "$db" xlen precis:articles:en) $(R -n "$db" xlen precis:stories) $(R -n "$db" xpending precis:stories workers | head -1)" >> "$tmp/backlog.$w"
     sleep 1
   done
-  wait
+  wait "$pc" "${pw[@]}"
   t1=$(secs)
   # the idle-exit waits are not work
   local total
