@@ -345,8 +345,11 @@ typedef struct clusterer {
     size_t since;     /* entries applied since the snapshot          */
     char **pending;   /* applied, not yet acknowledged entry ids     */
     size_t npending, cappending;
+    size_t npipe;     /* replies not read yet                         */
     size_t applied, dead;
 } clusterer;
+
+static int flush_pipe(clusterer *k);
 
 static int lock_renew(clusterer *k)
 {
@@ -421,6 +424,8 @@ static int load_state(clusterer *k)
 /* Stores a snapshot covering every applied entry, then acknowledges them. */
 static int save_state(clusterer *k)
 {
+    if (flush_pipe(k))
+        return -1;
     if (!k->npending && !strcmp(k->last, k->saved))
         return 0;
     if (!lock_renew(k)) {
@@ -483,58 +488,96 @@ static int note_pending(clusterer *k, const char *entry)
     return 0;
 }
 
-/* Applies one entry of the shard stream.  Returns 0, or -1 on a Redis or
-   memory failure (the entry stays pending). */
-static int apply_entry(clusterer *k, const redisReply *e)
+/* Appends a command to the clusterer's pipeline (its replies are read by
+   flush_pipe() before anything else is sent). */
+static int pipe_cmd(clusterer *k, int argc, const char **argv)
+{
+    size_t lens[16];
+    for (int i = 0; i < argc; i++)
+        lens[i] = strlen(argv[i]);
+    if (redisAppendCommandArgv(k->q->c, argc, argv, lens) != REDIS_OK) {
+        snprintf(k->q->err, sizeof k->q->err, "redis: %s", k->q->c->errstr);
+        k->q->failed = 1;
+        return -1;
+    }
+    k->npipe++;
+    return 0;
+}
+
+static int flush_pipe(clusterer *k)
+{
+    int rc = 0;
+    for (; k->npipe; k->npipe--) {
+        void *rep = NULL;
+        if (redisGetReply(k->q->c, &rep) != REDIS_OK) {
+            snprintf(k->q->err, sizeof k->q->err, "redis: %s", k->q->c->errstr);
+            k->q->failed = 1;
+            return -1;
+        }
+        redisReply *r = rep;
+        if (r->type == REDIS_REPLY_ERROR && !rc) {
+            snprintf(k->q->err, sizeof k->q->err, "redis: %s", r->str);
+            k->q->failed = 1;
+            rc = -1;
+        }
+        freeReplyObject(r);
+    }
+    return rc;
+}
+
+static int pipe_dead(clusterer *k, const char *entry, const char *what, const char *error)
+{
+    const char *argv[] = {"XADD", "precis:dead", "MAXLEN", "~", "100000", "*", "stream",
+                          k->k_stream, "entry", entry, "what", what, "error", error};
+    k->dead++;
+    return pipe_cmd(k, 14, argv);
+}
+
+/* Applies one entry of the shard stream; json is the reply to the HGET of
+   its article's record (fetched ahead, pipelined), or NULL when the entry
+   needs none.  The writes go to the pipeline.  Returns 0, or -1 on a
+   Redis or memory failure (the entry stays pending). */
+static int apply_entry(clusterer *k, const redisReply *e, const redisReply *json)
 {
     const char *entry = e->element[0]->str;
     if (entry_cmp(entry, k->last) <= 0) /* already in the state: replayed */
         return note_pending(k, entry);
     const redisReply *idr = entry_field(e->element[1], "id");
-    char art_key[600];
-    char why[300];
     if (!idr || idr->type != REDIS_REPLY_STRING || idr->len > 512) {
-        if (dead_letter(k->q, k->k_stream, entry, "", "entry without an article id"))
+        if (pipe_dead(k, entry, "", "entry without an article id"))
             return -1;
-        k->dead++;
         goto done;
     }
-    snprintf(art_key, sizeof art_key, "precis:article:%s", idr->str);
-    redisReply *r = cmd(k->q, NULL, "HGET", art_key, "json", NULL);
-    if (!r)
-        return -1;
-    if (r->type != REDIS_REPLY_STRING) {
-        freeReplyObject(r);
-        if (dead_letter(k->q, k->k_stream, entry, idr->str, "the article's record is missing"))
+    if (!json || json->type != REDIS_REPLY_STRING) {
+        if (pipe_dead(k, entry, idr->str, "the article's record is missing"))
             return -1;
-        k->dead++;
         goto done;
     }
     precis_assignment a;
-    precis_status st = precis_stream_add_json(k->s, r->str, r->len, &a);
-    freeReplyObject(r);
+    precis_status st = precis_stream_add_json(k->s, json->str, json->len, &a);
     if (st == PRECIS_ENOMEM) {
         snprintf(k->q->err, sizeof k->q->err, "out of memory");
         return -1;
     }
     if (st) {
+        char why[300];
         snprintf(why, sizeof why, "%s", precis_stream_error(k->s));
-        if (dead_letter(k->q, k->k_stream, entry, idr->str, why))
+        if (pipe_dead(k, entry, idr->str, why))
             return -1;
-        k->dead++;
         goto done;
     }
     {
-        char story[96], members[128], skey[128], created[32];
+        char story[96], members[128], skey[128], created[32], art_key[600];
+        snprintf(art_key, sizeof art_key, "precis:article:%s", idr->str);
         snprintf(story, sizeof story, "%s-%llu", k->o->lang, (unsigned long long)a.story);
         snprintf(members, sizeof members, "precis:members:%s", story);
         snprintf(skey, sizeof skey, "precis:story:%s", story);
         snprintf(created, sizeof created, "%lld", now_ms());
-        r = cmd(k->q, NULL, "EVAL", assign_lua, "4", members, skey, art_key, "precis:stories",
-                idr->str, story, k->o->lang, created, a.lang ? a.lang : "english", NULL);
-        if (!r)
+        const char *argv[] = {"EVAL", assign_lua, "4", members, skey, art_key,
+                              "precis:stories", idr->str, story, k->o->lang, created,
+                              a.lang ? a.lang : "english"};
+        if (pipe_cmd(k, 12, argv))
             return -1;
-        freeReplyObject(r);
     }
     k->applied++;
 done:
@@ -542,8 +585,51 @@ done:
     k->since++;
     if (note_pending(k, entry))
         return -1;
-    if (k->o->delay_ms)
+    if (k->o->delay_ms) {
+        if (flush_pipe(k))
+            return -1;
         sleep_ms(k->o->delay_ms);
+    }
+    return 0;
+}
+
+/* Fetches the records of a batch's entries in one pipeline: json[i] is
+   the HGET reply for entry i, or NULL (caller frees each). */
+static int fetch_records(clusterer *k, const redisReply *entries, redisReply **json)
+{
+    size_t n = entries->elements;
+    for (size_t i = 0; i < n; i++) {
+        json[i] = NULL;
+        const redisReply *e = entries->element[i];
+        if (e->type != REDIS_REPLY_ARRAY || e->elements != 2 ||
+            e->element[0]->type != REDIS_REPLY_STRING)
+            continue;
+        const redisReply *idr = entry_field(e->element[1], "id");
+        if (!idr || idr->type != REDIS_REPLY_STRING || idr->len > 512)
+            continue;
+        if (redisAppendCommand(k->q->c, "HGET precis:article:%b json", idr->str, idr->len) !=
+            REDIS_OK) {
+            snprintf(k->q->err, sizeof k->q->err, "redis: %s", k->q->c->errstr);
+            k->q->failed = 1;
+            for (size_t j = 0; j < n; j++)
+                json[j] = NULL;
+            return -1;
+        }
+        json[i] = (redisReply *)1; /* asked */
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!json[i])
+            continue;
+        void *rep = NULL;
+        if (redisGetReply(k->q->c, &rep) != REDIS_OK) {
+            snprintf(k->q->err, sizeof k->q->err, "redis: %s", k->q->c->errstr);
+            k->q->failed = 1;
+            for (size_t j = i; j < n; j++)
+                json[j] = NULL;
+            return -1;
+        }
+        json[i] = rep;
+    }
     return 0;
 }
 
@@ -588,7 +674,9 @@ int redisq_run_clusterer(redisq *q, const redisq_cluster_opts *o)
         /* In the backlog, entries we applied but did not acknowledge yet
            come back too; apply_entry() skips those <= last. */
         size_t fresh = 0;
-        for (size_t i = 0; i < n; i++) {
+        redisReply **json = n ? calloc(n, sizeof *json) : NULL;
+        int bad = n && (!json || fetch_records(&k, entries, json));
+        for (size_t i = 0; i < n && !bad; i++) {
             const redisReply *e = entries->element[i];
             if (e->type != REDIS_REPLY_ARRAY || e->elements != 2 ||
                 e->element[0]->type != REDIS_REPLY_STRING)
@@ -599,14 +687,17 @@ int redisq_run_clusterer(redisq *q, const redisq_cluster_opts *o)
             if (known)
                 continue;
             fresh++;
-            if (apply_entry(&k, e)) {
-                freeReplyObject(r);
-                goto out;
-            }
-            if (k.since >= o->snapshot_every && save_state(&k)) {
-                freeReplyObject(r);
-                goto out;
-            }
+            bad = apply_entry(&k, e, json[i]) ||
+                  (k.since >= o->snapshot_every && save_state(&k));
+        }
+        for (size_t i = 0; json && i < n; i++)
+            freeReplyObject(json[i]);
+        free(json);
+        if (!bad)
+            bad = flush_pipe(&k);
+        if (bad) {
+            freeReplyObject(r);
+            goto out;
         }
         freeReplyObject(r);
         if (backlog && !fresh)
