@@ -31,7 +31,7 @@ static const char help[] =
     "      --name NAME          consumer name (default: host-pid); unique per worker\n"
     "      --claim-idle MS      take over entries pending this long (default 30000)\n"
     "      --max-deliveries N   then move an entry to precis:dead (default 5)\n"
-    "      --snapshot-every N   clustering: articles between state snapshots (default 500)\n"
+    "      --snapshot-every N   clustering: articles between state snapshots (default 5000)\n"
     "      --lease MS           clustering: the shard lock's lease (default 10000)\n"
     "      --close-after SEC    clustering: close a story after SEC without articles\n"
     "      -w, --words N        summary budget in words (default 120)\n"
@@ -77,7 +77,7 @@ int cmd_worker(int argc, char **argv)
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     const char *url = NULL, *lang = NULL, *name = NULL;
-    long claim = 30000, maxdel = 5, snap = 500, lease = 10000, close_after = 0, words = 120,
+    long claim = 30000, maxdel = 5, snap = 5000, lease = 10000, close_after = 0, words = 120,
          idle = 0, delay = 0, batch = 16;
     int c;
     optind = 1;
