@@ -325,7 +325,7 @@ static const char assign_lua[] =
     "  redis.call('HSETNX', KEYS[2], 'created', ARGV[4])\n"
     "  redis.call('HSET', KEYS[3], 'story', ARGV[2])\n"
     "end\n"
-    "redis.call('XADD', KEYS[4], '*', 'story', ARGV[2], 'version', v)\n"
+    "redis.call('XADD', KEYS[4], 'MAXLEN', '~', '1000000', '*', 'story', ARGV[2], 'version', v)\n"
     "return v\n";
 
 /* KEYS: lock.  ARGV: token, lease.  Renews the lease if still ours. */
@@ -469,6 +469,11 @@ static int save_state(clusterer *k)
     for (size_t i = 0; i < k->npending; i++)
         free(k->pending[i]);
     k->npending = 0;
+    /* entries the snapshot covers are never read again */
+    r = cmd(k->q, NULL, "XTRIM", k->k_stream, "MINID", "~", k->saved, NULL);
+    if (!r)
+        return -1;
+    freeReplyObject(r);
     return 0;
 }
 
