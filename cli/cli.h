@@ -22,6 +22,7 @@ void cli_json_chars(FILE *out, const char *s);
 int cmd_serve(int argc, char **argv);  /* service/, not precis.h alone */
 int cmd_ingest(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_worker(int argc, char **argv);
 
 /* Reads a whole file ("-" = stdin) of at most CLI_MAX_FILE bytes into a
    new buffer; NULL + "PATH: reason" in err on failure. */

@@ -3,10 +3,12 @@
  * the command line, by the same path as POST /articles: batches of JSON
  * Lines go either to a running server (--url, over HTTP) or straight into
  * a store (--db, the desk in this process; the stories are summarized
- * before it exits).  A progress bar on standard error when it is a
+ * before it exits), or with --redis to the language shards of precis on
+ * Redis Streams (service/redisq.h).  A progress bar on standard error when it is a
  * terminal; bad records are reported as FILE:LINE.
  */
 #include "cli.h"
+#include "redisq.h"
 #include "service.h"
 
 #include <dirent.h>
@@ -35,15 +37,18 @@ static const char help[] =
     "                         summaries are written before the command ends\n"
     "      --url URL          post to a running 'precis serve' instead\n"
     "                         (e.g. http://127.0.0.1:8080)\n"
+    "      --redis URL        append to precis on Redis Streams instead\n"
+    "                         (redis://HOST[:PORT][/DB]; see precis worker)\n"
     "      --token-file FILE  bearer token for --url\n"
     "      --batch N          articles per request (default 500)\n"
     "  -q, --quiet            no progress bar, no per-record messages\n";
 
-enum { O_DB = 1200, O_URL, O_TOKEN, O_BATCH };
+enum { O_DB = 1200, O_URL, O_TOKEN, O_BATCH, O_REDIS };
 
 typedef struct ingest {
     /* destination */
     desk *d;
+    redisq *rq;
     const char *host, *port, *path;
     char *token;
     int fd;
@@ -219,10 +224,45 @@ static void account(ingest *g, int status, const char *ans)
     json_decref(o);
 }
 
+/* The batch's records, one by one, to their Redis shards. */
+static void flush_redis(ingest *g)
+{
+    const char *p = g->body.data, *end = p + g->body.len;
+    char err[512];
+    for (size_t r = 0; r < g->nrec && p < end && !g->fatal; r++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        int dup;
+        if (redisq_ingest(g->rq, p, len, &dup, err, sizeof err)) {
+            if (redisq_failed(g->rq)) {
+                fprintf(stderr, "precis: %s:%zu: %s\n", g->name, g->lines[r], err);
+                g->fatal = 1;
+                break;
+            }
+            g->rejected++;
+            if (!g->quiet)
+                fprintf(stderr, "%sprecis: %s:%zu: %s\n", g->tty ? "\n" : "", g->name,
+                        g->lines[r], err);
+        } else if (dup)
+            g->duplicates++;
+        else
+            g->accepted++;
+        p += len + 1;
+    }
+    g->sent += g->nrec;
+    g->body.len = 0;
+    g->nrec = 0;
+    progress(g, 0);
+}
+
 static void flush_batch(ingest *g)
 {
     if (!g->nrec || g->fatal)
         return;
+    if (g->rq) {
+        flush_redis(g);
+        return;
+    }
     pbuf ans;
     pbuf_init(&ans);
     int status;
@@ -446,10 +486,11 @@ int cmd_ingest(int argc, char **argv)
     g.fd = -1;
     g.batch_max = 500;
     pbuf_init(&g.body);
-    const char *url = NULL, *token_file = NULL;
+    const char *url = NULL, *token_file = NULL, *redis_url = NULL;
     long long v;
     static const struct option longopts[] = {{"db", required_argument, 0, O_DB},
                                              {"url", required_argument, 0, O_URL},
+                                             {"redis", required_argument, 0, O_REDIS},
                                              {"token-file", required_argument, 0, O_TOKEN},
                                              {"batch", required_argument, 0, O_BATCH},
                                              {"quiet", no_argument, 0, 'q'},
@@ -463,6 +504,7 @@ int cmd_ingest(int argc, char **argv)
         case 'h': fputs(help, stdout); return 0;
         case O_DB: dc.db = optarg; break;
         case O_URL: url = optarg; break;
+        case O_REDIS: redis_url = optarg; break;
         case O_TOKEN: token_file = optarg; break;
         case O_BATCH:
             v = strtoll(optarg, &end, 10);
@@ -484,7 +526,17 @@ int cmd_ingest(int argc, char **argv)
     g.tty = isatty(2);
     dc.quiet = g.quiet;
     char urlbuf[512], err[512];
-    if (url) {
+    if (url && redis_url) {
+        fprintf(stderr, "precis ingest: --url and --redis exclude each other\n");
+        return EXIT_USAGE;
+    }
+    if (redis_url) {
+        g.rq = redisq_connect(redis_url, err, sizeof err);
+        if (!g.rq) {
+            fprintf(stderr, "precis: %s\n", err);
+            return EXIT_FATAL;
+        }
+    } else if (url) {
         if (parse_url(&g, url, urlbuf, sizeof urlbuf))
             return EXIT_USAGE;
         if (token_file) {
@@ -540,6 +592,7 @@ int cmd_ingest(int argc, char **argv)
         fprintf(stderr, ", summaries done at %.1f s\n", t_all);
     if (g.fd >= 0)
         close(g.fd);
+    redisq_free(g.rq);
     free(g.token);
     free(g.lines);
     pbuf_free(&g.body);

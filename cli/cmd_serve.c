@@ -19,6 +19,9 @@ static const char help[] =
     "\n"
     "options:\n"
     "      --db FILE          the store (SQLite, created if missing; default news.db)\n"
+    "      --redis URL        scale out on Redis Streams: articles go to the language\n"
+    "                         shards, 'precis worker' processes assign and summarize,\n"
+    "                         and the results are copied into the store (redis://HOST[:PORT][/DB])\n"
     "      --listen ADDR      IPv4 address to bind (default 127.0.0.1: loopback only)\n"
     "  -p, --port N           port (default 8080; 0 = any free port, printed)\n"
     "      --token-file FILE  POST /articles needs 'Authorization: Bearer <token>',\n"
@@ -50,7 +53,8 @@ enum {
     O_MAXART,
     O_MAXCONN,
     O_SYNC,
-    O_SNAP
+    O_SNAP,
+    O_REDIS
 };
 
 static int num(const char *s, long long max, long long *out)
@@ -114,6 +118,7 @@ int cmd_serve(int argc, char **argv)
         switch (c) {
         case 'h': fputs(help, stdout); return 0;
         case O_DB: dc.db = optarg; break;
+        case O_REDIS: dc.redis_url = optarg; break;
         case O_LISTEN: sc.listen = optarg; break;
         case 'p':
             bad = num(optarg, 65535, &v);

@@ -25,6 +25,7 @@ static const char usage[] =
     "  serve      run the live news desk over HTTP (stories, summaries, pages)\n"
     "  ingest     feed articles to the news desk (a store or a running server)\n"
     "  extract    print the article of web pages: text, title, date, author\n"
+    "  worker     a process of the Redis Streams scale-out (clustering or summaries)\n"
     "\n"
     "Run 'precis <command> --help' for a command's options; see precis(1).\n"
     "  -h, --help     this help\n"
@@ -68,6 +69,8 @@ static int run(int argc, char **argv)
         return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "extract"))
         return cmd_extract(argc - 1, argv + 1);
+    if (!strcmp(cmd, "worker"))
+        return cmd_worker(argc - 1, argv + 1);
     fprintf(stderr, "precis: unknown command '%s'\n"
                     "Run 'precis --help' for the list of commands.\n", cmd);
     return EXIT_USAGE;

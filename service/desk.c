@@ -23,6 +23,7 @@
  * and on close) is loaded and the articles logged after it are replayed;
  * stories with articles newer than their last version are queued again.
  */
+#include "redisq.h"
 #include "service.h"
 
 #include <errno.h>
@@ -61,6 +62,11 @@ struct desk {
     _Atomic uint64_t generation;
     _Atomic int busy;
     int lockfd; /* flock on the database: one desk per store */
+    /* precis on Redis Streams (cfg.redis_url): */
+    redisq *rq;         /* ingest's connection, under mu              */
+    pthread_t sync_th;  /* copies the workers' results into the store */
+    int sync_started;
+    _Atomic int stop;
 };
 
 void desk_config_init(desk_config *c)
@@ -359,6 +365,82 @@ static int batch_story(const rec *r, size_t upto, const char *id, uint64_t *stor
     return 0;
 }
 
+/* Redis mode: each good record is appended to its language shard (the
+   story is assigned later, by the shard's clustering consumer). */
+static int desk_ingest_redis(desk *d, rec *r, size_t n, pbuf *out)
+{
+    size_t nnew = 0, ndup = 0, nbad = 0;
+    int status = 200;
+    char e[PRECIS_ERRMAX] = "";
+    pthread_mutex_lock(&d->mu);
+    for (size_t i = 0; i < n && status == 200; i++) {
+        rec *x = &r[i];
+        if (x->error)
+            continue;
+        if (x->a.id == x->hid)
+            json_object_set_new(x->obj, "id", json_string(x->hid));
+        char *line = json_dumps(x->obj, JSON_COMPACT);
+        int dup = 0;
+        if (!line || redisq_ingest(d->rq, line, strlen(line), &dup, x->errbuf,
+                                   sizeof x->errbuf)) {
+            if (!line || redisq_failed(d->rq)) {
+                snprintf(e, sizeof e, "%s", line ? x->errbuf : "out of memory");
+                status = 503;
+            } else
+                x->error = x->errbuf;
+        } else
+            x->duplicate = dup;
+        free(line);
+    }
+    pthread_mutex_unlock(&d->mu);
+    if (status == 503) {
+        pbuf_puts(out, "{\"error\":");
+        out_json_string(out, e);
+        pbuf_puts(out, ",\"accepted\":0}\n");
+        return 503;
+    }
+    pbuf_puts(out, "{\"articles\":[");
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        rec *x = &r[i];
+        if (x->error) {
+            nbad++;
+            continue;
+        }
+        x->duplicate ? ndup++ : nnew++;
+        pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
+        out_json_string(out, x->a.id);
+        pbuf_printf(out, ",\"story\":null,\"queued\":%s,\"duplicate\":%s}",
+                    x->duplicate ? "false" : "true", x->duplicate ? "true" : "false");
+    }
+    pbuf_printf(out, "],\"accepted\":%zu,\"duplicates\":%zu,\"rejected\":%zu", nnew, ndup,
+                nbad);
+    if (nbad) {
+        status = 400;
+        pbuf_puts(out, ",\"errors\":[");
+        k = 0;
+        for (size_t i = 0; i < n; i++) {
+            rec *x = &r[i];
+            if (!x->error)
+                continue;
+            pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
+            out_json_string(out, x->obj && json_is_object(x->obj) ? x->a.id : NULL);
+            pbuf_puts(out, ",\"error\":");
+            out_json_string(out, x->error);
+            pbuf_putc(out, '}');
+        }
+        pbuf_putc(out, ']');
+    }
+    if (!n) {
+        status = 400;
+        pbuf_puts(out, ",\"error\":\"empty body: no article\"");
+    }
+    pbuf_puts(out, "}\n");
+    if (nnew)
+        atomic_fetch_add(&d->generation, 1);
+    return status;
+}
+
 int desk_ingest(desk *d, const char *body, size_t len, pbuf *out)
 {
     size_t n = 0;
@@ -383,6 +465,12 @@ int desk_ingest(desk *d, const char *body, size_t len, pbuf *out)
         free_records(r, n);
         pbuf_puts(out, "{\"error\":\"out of memory\"}\n");
         return 503;
+    }
+    if (d->rq) {
+        pfree(batch);
+        status = desk_ingest_redis(d, r, n, out);
+        free_records(r, n);
+        return status;
     }
     pthread_mutex_lock(&d->mu);
     for (size_t i = 0; i < n; i++) {
@@ -556,92 +644,6 @@ static precis_summarizer *worker_summarizer(worker *w, const char *lang)
     return s;
 }
 
-/* JSON array of strings. */
-static void put_str_array(pbuf *b, const char *const *s, const size_t *len, size_t n)
-{
-    pbuf_putc(b, '[');
-    for (size_t i = 0; i < n; i++) {
-        pbuf_puts(b, i ? ",\"" : "\"");
-        pbuf_json_str(b, s[i], len ? len[i] : strlen(s[i]));
-        pbuf_putc(b, '"');
-    }
-    pbuf_putc(b, ']');
-}
-
-/* Does the JSON array `arr` hold the string s[0..n)? */
-static int in_array(json_t *arr, const char *s, size_t n)
-{
-    size_t i;
-    json_t *v;
-    json_array_foreach(arr, i, v)
-    {
-        if (json_string_length(v) == n && !memcmp(json_string_value(v), s, n))
-            return 1;
-    }
-    return 0;
-}
-
-/* "key":[items of now[] not in prev] */
-static void put_new(pbuf *b, const char *key, const char *const *now, const size_t *len, size_t n,
-                    json_t *prev)
-{
-    pbuf_printf(b, "\"%s\":[", key);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t l = len ? len[i] : strlen(now[i]);
-        if (prev && in_array(prev, now[i], l))
-            continue;
-        pbuf_puts(b, k++ ? ",\"" : "\"");
-        pbuf_json_str(b, now[i], l);
-        pbuf_putc(b, '"');
-    }
-    pbuf_putc(b, ']');
-}
-
-/* The headline: the first title among the articles the summary leads
-   with, else any title, else the summary's first sentence, cut at a word
-   near 110 bytes (never inside a UTF-8 sequence). */
-static void make_headline(pbuf *b, const precis_summary *sum, const precis_cluster *c)
-{
-    size_t na = precis_cluster_size(c);
-    if (precis_summary_size(sum)) {
-        const char *t = precis_cluster_article_title(c, precis_summary_sentence(sum, 0)->article);
-        if (t && *t) {
-            pbuf_puts(b, t);
-            return;
-        }
-    }
-    for (size_t i = 0; i < na; i++) {
-        const char *t = precis_cluster_article_title(c, i);
-        if (t && *t) {
-            pbuf_puts(b, t);
-            return;
-        }
-    }
-    if (!precis_summary_size(sum)) {
-        pbuf_puts(b, "(untitled story)");
-        return;
-    }
-    const precis_sentence *s = precis_summary_sentence(sum, 0);
-    pbuf flat;
-    pbuf_init(&flat);
-    out_put_flat(&flat, s->text, s->len);
-    size_t n = flat.len;
-    if (n > 110) {
-        size_t cut = 110;
-        while (cut > 60 && flat.data[cut] != ' ')
-            cut--;
-        while (cut > 0 && ((unsigned char)flat.data[cut] & 0xC0) == 0x80)
-            cut--;
-        pbuf_put(b, flat.data, cut);
-        pbuf_puts(b, "…");
-    } else if (flat.data)
-        pbuf_put(b, flat.data, n);
-    if (flat.oom)
-        b->oom = 1;
-    pbuf_free(&flat);
-}
-
 /* A computed version waiting for its commit, owning its strings. */
 typedef struct owned_version {
     store_version v;
@@ -664,146 +666,40 @@ static int recompute(worker *w, uint64_t story, owned_version *ov)
     precis_cluster *c = precis_cluster_new();
     if (!c)
         return -1;
-    precis_summary *sum = NULL;
-    precis_analysis *an = NULL;
-    char *report = NULL, *html = NULL, *text = NULL;
-    size_t html_len = 0;
-    pbuf sents, facts, arts, srcs, changes, head;
-    pbuf_init(&sents);
-    pbuf_init(&facts);
-    pbuf_init(&arts);
-    pbuf_init(&srcs);
-    pbuf_init(&changes);
-    pbuf_init(&head);
-    const char **sv = NULL, **fv = NULL, **av = NULL, **srcv = NULL;
-    size_t *sl = NULL;
-    json_t *ps = NULL, *pf = NULL, *pa = NULL;
+    story_version sv;
+    version_init(&sv);
     gather g = {c, ""};
     if (d->ops->story_articles(w->st, story, SERVE_STORY_ARTICLES, add_to_cluster, &g, e)) {
         desk_log(d, "story %llu: %s", (unsigned long long)story, e);
         goto out;
     }
-    size_t na = precis_cluster_size(c);
-    if (!na)
+    if (!precis_cluster_size(c))
         goto out;
     const char *lang = g.lang[0] ? g.lang : "english";
     precis_summarizer *s = worker_summarizer(w, lang);
     if (!s)
         goto out;
-    precis_status st = precis_summarize_analyze(s, c, &sum, &an);
-    if (st) {
-        desk_log(d, "story %llu: %s", (unsigned long long)story, precis_summarizer_error(s));
-        goto out;
-    }
-    if (precis_report_render(sum, an, c, PRECIS_FORMAT_JSON, &report, NULL) ||
-        precis_report_render(sum, an, c, PRECIS_FORMAT_HTML, &html, &html_len) ||
-        precis_summary_render(sum, c, PRECIS_FORMAT_TEXT, &text, NULL))
-        goto out;
-    size_t tl = strlen(text);
-    while (tl && text[tl - 1] == '\n')
-        text[--tl] = '\0';
-
-    size_t ns = precis_summary_size(sum);
-    const precis_fact *f;
-    size_t nf = precis_analysis_facts(an, &f);
-    sv = pcalloc(ns + 1, sizeof *sv);
-    sl = pcalloc(ns + 1, sizeof *sl);
-    fv = pcalloc(nf + 1, sizeof *fv);
-    av = pcalloc(na, sizeof *av);
-    srcv = pcalloc(na, sizeof *srcv);
-    if (!sv || !sl || !fv || !av || !srcv)
-        goto out;
-    for (size_t i = 0; i < ns; i++) {
-        sv[i] = precis_summary_sentence(sum, i)->text;
-        sl[i] = precis_summary_sentence(sum, i)->len;
-    }
-    for (size_t i = 0; i < nf; i++)
-        fv[i] = f[i].text;
-    size_t nsrc = 0;
-    for (size_t i = 0; i < na; i++) {
-        av[i] = precis_cluster_article_id(c, i);
-        const char *src = precis_cluster_article_source(c, i);
-        if (!src || !*src)
-            continue;
-        size_t k = 0;
-        while (k < nsrc && strcmp(srcv[k], src))
-            k++;
-        if (k == nsrc)
-            srcv[nsrc++] = src;
-    }
-    put_str_array(&sents, sv, sl, ns);
-    put_str_array(&facts, fv, NULL, nf);
-    put_str_array(&arts, av, NULL, na);
-    put_str_array(&srcs, srcv, NULL, nsrc < 12 ? nsrc : 12);
-    make_headline(&head, sum, c);
-
     store_prev prev;
     if (d->ops->prev_version(w->st, story, &prev, e)) {
         desk_log(d, "story %llu: %s", (unsigned long long)story, e);
         goto out;
     }
-    if (prev.version) {
-        json_error_t je;
-        ps = json_loads(prev.sentences, 0, &je);
-        pf = json_loads(prev.facts, 0, &je);
-        pa = json_loads(prev.articles, 0, &je);
-    }
-    pbuf_putc(&changes, '{');
-    pbuf_printf(&changes, "\"since_version\":%d,", prev.version);
-    put_new(&changes, "added_articles", av, NULL, na, pa);
-    pbuf_putc(&changes, ',');
-    put_new(&changes, "added_sentences", sv, sl, ns, ps);
-    pbuf_puts(&changes, ",\"removed_sentences\":[");
-    if (ps) {
-        size_t i, k = 0;
-        json_t *v;
-        json_array_foreach(ps, i, v)
-        {
-            const char *pt = json_string_value(v);
-            size_t pl = json_string_length(v), j = 0;
-            while (j < ns && !(sl[j] == pl && !memcmp(sv[j], pt, pl)))
-                j++;
-            if (j < ns || !pt)
-                continue;
-            pbuf_puts(&changes, k++ ? ",\"" : "\"");
-            pbuf_json_str(&changes, pt, pl);
-            pbuf_putc(&changes, '"');
-        }
-    }
-    pbuf_puts(&changes, "],");
-    put_new(&changes, "new_facts", fv, NULL, nf, pf);
-    pbuf_putc(&changes, '}');
-    if (sents.oom || facts.oom || arts.oom || srcs.oom || changes.oom || head.oom)
+    if (version_compute(s, c, story, lang, &prev, &sv, e)) {
+        desk_log(d, "%s", e);
         goto out;
-
-    store_version v;
-    memset(&v, 0, sizeof v);
-    v.story = story;
-    v.created = serve_now_ms();
-    v.n_articles = na;
-    v.n_sources = nsrc;
-    v.lang = lang;
-    v.headline = head.data;
-    v.summary = text;
-    v.sources = srcs.data;
-    v.report = report;
-    v.sentences = sents.data;
-    v.facts = facts.data;
-    v.articles = arts.data;
-    v.changes = changes.data;
-    v.page = html;
-    v.page_len = html_len;
+    }
     /* hand the strings over to *ov */
-    ov->own[0] = pbuf_take(&head, NULL);
-    ov->own[1] = text;
-    ov->own[2] = pbuf_take(&srcs, NULL);
-    ov->own[3] = report;
-    ov->own[4] = pbuf_take(&sents, NULL);
-    ov->own[5] = pbuf_take(&facts, NULL);
-    ov->own[6] = pbuf_take(&arts, NULL);
-    ov->own[7] = pbuf_take(&changes, NULL);
-    ov->own[8] = html;
-    text = report = html = NULL;
+    store_version v = sv.v;
+    ov->own[0] = pbuf_take(&sv.head, NULL);
+    ov->own[1] = sv.text;
+    ov->own[2] = pbuf_take(&sv.srcs, NULL);
+    ov->own[3] = sv.report;
+    ov->own[4] = pbuf_take(&sv.sents, NULL);
+    ov->own[5] = pbuf_take(&sv.facts, NULL);
+    ov->own[6] = pbuf_take(&sv.arts, NULL);
+    ov->own[7] = pbuf_take(&sv.changes, NULL);
+    ov->own[8] = sv.html;
+    sv.text = sv.report = sv.html = NULL;
     v.headline = ov->own[0];
     v.summary = ov->own[1];
     v.sources = ov->own[2];
@@ -822,25 +718,7 @@ static int recompute(worker *w, uint64_t story, owned_version *ov)
     if (rc)
         owned_free(ov);
 out:
-    json_decref(ps);
-    json_decref(pf);
-    json_decref(pa);
-    pfree(sv);
-    pfree(sl);
-    pfree(fv);
-    pfree(av);
-    pfree(srcv);
-    pbuf_free(&sents);
-    pbuf_free(&facts);
-    pbuf_free(&arts);
-    pbuf_free(&srcs);
-    pbuf_free(&changes);
-    pbuf_free(&head);
-    precis_free(report);
-    precis_free(html);
-    precis_free(text);
-    precis_analysis_free(an);
-    precis_summary_free(sum);
+    version_free(&sv);
     precis_cluster_free(c);
     return rc;
 }
@@ -897,6 +775,46 @@ static int queue_stale(void *ud, const store_article *a)
     return 0;
 }
 
+/* Redis mode: copies the worker pool's results into the store, polling
+   precis:updated (a few times a second when idle). */
+static void *sync_main(void *arg)
+{
+    desk *d = arg;
+    char e[PRECIS_ERRMAX];
+    redisq *q = redisq_connect(d->cfg.redis_url, e, sizeof e);
+    store *st = q ? store_open(d->cfg.db, d->cfg.sync_full, 0, e) : NULL;
+    if (!q || !st)
+        desk_log(d, "redis: results are not copied: %s", e);
+    long long since = 0;
+    while (q && st && !atomic_load(&d->stop)) {
+        int n = redisq_sync(q, st, &since, e);
+        if (n < 0) {
+            desk_log(d, "redis: %s", e);
+            if (redisq_failed(q)) { /* reconnect */
+                redisq_free(q);
+                q = NULL;
+                for (int i = 0; i < 50 && !q && !atomic_load(&d->stop); i++) {
+                    struct timespec ts = {0, 100 * 1000000L};
+                    nanosleep(&ts, NULL);
+                    q = redisq_connect(d->cfg.redis_url, e, sizeof e);
+                }
+                if (!q)
+                    desk_log(d, "redis: %s", e);
+                continue;
+            }
+        }
+        if (n > 0)
+            atomic_fetch_add(&d->generation, 1);
+        else {
+            struct timespec ts = {0, 200 * 1000000L};
+            nanosleep(&ts, NULL);
+        }
+    }
+    store_close(st);
+    redisq_free(q);
+    return NULL;
+}
+
 desk *desk_open(const desk_config *cfg, char *err, size_t errcap)
 {
     desk *d = pcalloc(1, sizeof *d);
@@ -938,6 +856,19 @@ desk *desk_open(const desk_config *cfg, char *err, size_t errcap)
         snprintf(err, errcap, "out of memory");
         desk_close(d, 0);
         return NULL;
+    }
+    if (cfg->redis_url) {
+        /* the stories are assigned and summarized by the Redis pool; this
+           desk appends articles and copies results into its store */
+        d->rq = redisq_connect(cfg->redis_url, err, errcap);
+        if (!d->rq || pthread_create(&d->sync_th, NULL, sync_main, d)) {
+            if (d->rq)
+                snprintf(err, errcap, "cannot start a thread");
+            desk_close(d, 0);
+            return NULL;
+        }
+        d->sync_started = 1;
+        return d;
     }
     if (desk_rebuild(d, err, errcap)) {
         desk_close(d, 0);
@@ -982,6 +913,10 @@ void desk_close(desk *d, int drain)
 {
     if (!d)
         return;
+    atomic_store(&d->stop, 1);
+    if (d->sync_started)
+        pthread_join(d->sync_th, NULL);
+    redisq_free(d->rq);
     if (d->q)
         d->qops->close(d->q, drain);
     for (int i = 0; i < d->nworkers; i++)

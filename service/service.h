@@ -175,6 +175,27 @@ extern const queue_ops queue_mem_ops;
 queue *queue_new(int64_t debounce_ms, int64_t max_wait_ms);
 void queue_free(queue *q);
 
+/* ---- one version of a story (version.c) --------------------------------- */
+
+/* A computed version: v's strings point into the buffers below, all owned
+   by the story_version (version_free()). */
+typedef struct story_version {
+    store_version v;
+    pbuf sents, facts, arts, srcs, changes, head;
+    char *report, *html, *text;
+    size_t html_len;
+} story_version;
+
+void version_init(story_version *sv);
+void version_free(story_version *sv);
+/* Summarizes and analyzes cluster c (the story's articles, oldest first)
+   with s and fills sv->v: summary, JSON report, HTML page, headline,
+   sources, and the changes since prev (NULL or version 0: none).  Returns
+   0; -1 out of memory; -2 the story cannot be summarized (message in err,
+   PRECIS_ERRMAX bytes). */
+int version_compute(precis_summarizer *s, const precis_cluster *c, uint64_t story,
+                    const char *lang, const store_prev *prev, story_version *sv, char *err);
+
 /* ---- the desk: ingest, assignment, recomputation ---------------------- */
 typedef struct desk_config {
     const char *db;
@@ -185,7 +206,11 @@ typedef struct desk_config {
     int workers;            /* recompute threads */
     int64_t snapshot_every; /* articles between stream snapshots */
     size_t summary_words;
-    int quiet; /* no log lines on stderr */
+    int quiet;               /* no log lines on stderr */
+    const char *redis_url;   /* precis on Redis Streams: ingest appends to
+                                the language shards, the stories come
+                                from the worker pool (redisq.h) into the
+                                store; NULL = cluster and summarize here */
 } desk_config;
 
 void desk_config_init(desk_config *c);
