@@ -239,7 +239,7 @@ awk 'BEGIN { for (i = 1; i <= 1200; i++) {
 head -200 "$tmp/stream.jsonl" > "$tmp/first.jsonl"
 "$precis" ingest -q --db "$db2" "$tmp/first.jsonl"
 check "ingest --db: exit 0" $?
-start_server "$tmp/s3" --db "$db2" --debounce 50 --snapshot-every 150
+start_server "$tmp/s3" --db "$db2" --debounce 50 --snapshot-every 130
 c "$URL/stories?limit=1" | grep -q '"pending":false'
 check "ingest --db wrote the summaries before exiting" $?
 # post batches of 20; kill -9 while one is in flight
@@ -259,7 +259,7 @@ PID=
 nacked=$(wc -l < "$acked")
 [ "$nacked" -ge 400 ] && [ "$nacked" -lt 1200 ]
 check "kill -9 during ingest ($nacked articles acknowledged before it)" $?
-start_server "$tmp/s4" --db "$db2" --debounce 50 --snapshot-every 150
+start_server "$tmp/s4" --db "$db2" --debounce 50 --snapshot-every 130
 check "restart after kill -9" $?
 grep -q 'replayed [0-9]* articles after the snapshot' "$tmp/s4.err" &&
   ! grep -q 'landed in another story' "$tmp/s4.err"
