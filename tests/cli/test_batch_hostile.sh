@@ -221,7 +221,7 @@ grep -q "(a NUL character)" "$tmp/err" && ! grep -q JSON_ALLOW_NUL "$tmp/err"; c
 "$precis" batch "$mn" > /dev/null 2> "$tmp/err"
 grep -q "^precis: [0-9]* records summarized$" "$tmp/err"; check "batch: count at the end" $?
 if command -v script > /dev/null; then
-  { for i in $(seq 1 400); do cat "$mn"; done; } > "$tmp/many.src"
+  { for i in $(seq 1 2000); do cat "$mn"; done; } > "$tmp/many.src"
   script -qec "'$precis' batch --analyze -m lexrank '$tmp/many.src' > /dev/null" /dev/null > "$tmp/tty" 2>&1
   grep -aq "records/s, 0 errors" "$tmp/tty"; check "batch: progress on a terminal" $?
 fi
