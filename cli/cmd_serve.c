@@ -93,6 +93,7 @@ int cmd_serve(int argc, char **argv)
     serve_config sc = {"127.0.0.1", 8080, NULL, NULL, 2, 512, 60};
     const char *token_file = NULL;
     static const struct option longopts[] = {{"db", required_argument, 0, O_DB},
+                                             {"redis", required_argument, 0, O_REDIS},
                                              {"listen", required_argument, 0, O_LISTEN},
                                              {"port", required_argument, 0, 'p'},
                                              {"token-file", required_argument, 0, O_TOKEN},
