@@ -365,11 +365,82 @@ static int batch_story(const rec *r, size_t upto, const char *id, uint64_t *stor
     return 0;
 }
 
+/* The 503 answer: nothing of the body was acknowledged. */
+static int put_unavailable(pbuf *out, const char *e)
+{
+    pbuf_puts(out, "{\"error\":");
+    out_json_string(out, e);
+    pbuf_puts(out, ",\"accepted\":0}\n");
+    return 503;
+}
+
+/* The answer to an ingest: every good record in order (with its story,
+   or queued for the Redis pool), the counts, the bad records and the
+   first of them in the project's FILE:LINE style.  Returns the status:
+   200, or 400 when a record was bad or the body empty. */
+static int put_answer(pbuf *out, const rec *r, size_t n, size_t nnew, int queued)
+{
+    int status = 200;
+    size_t ndup = 0, nbad = 0, k = 0;
+    pbuf_puts(out, "{\"articles\":[");
+    for (size_t i = 0; i < n; i++) {
+        const rec *x = &r[i];
+        if (x->error) {
+            nbad++;
+            continue;
+        }
+        ndup += (size_t)x->duplicate;
+        pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
+        out_json_string(out, x->a.id);
+        if (queued) {
+            pbuf_printf(out, ",\"story\":null,\"queued\":%s,\"duplicate\":%s}",
+                        x->duplicate ? "false" : "true", x->duplicate ? "true" : "false");
+            continue;
+        }
+        pbuf_printf(out, ",\"story\":%llu,\"new_story\":%s,\"duplicate\":%s,\"copy_of\":",
+                    (unsigned long long)x->a.story,
+                    x->a.new_story && !x->duplicate ? "true" : "false",
+                    x->duplicate ? "true" : "false");
+        out_json_string(out, x->duplicate ? NULL : x->a.copy_of);
+        pbuf_putc(out, '}');
+    }
+    pbuf_printf(out, "],\"accepted\":%zu,\"duplicates\":%zu,\"rejected\":%zu", nnew, ndup, nbad);
+    if (nbad) {
+        status = 400;
+        pbuf_puts(out, ",\"errors\":[");
+        k = 0;
+        for (size_t i = 0; i < n; i++) {
+            const rec *x = &r[i];
+            if (!x->error)
+                continue;
+            pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
+            out_json_string(out, x->obj && json_is_object(x->obj) ? x->a.id : NULL);
+            pbuf_puts(out, ",\"error\":");
+            out_json_string(out, x->error);
+            pbuf_putc(out, '}');
+        }
+        pbuf_putc(out, ']');
+        for (size_t i = 0; i < n; i++)
+            if (r[i].error) {
+                pbuf_printf(out, ",\"error\":\"record %zu: ", r[i].record);
+                pbuf_json_str(out, r[i].error, strlen(r[i].error));
+                pbuf_putc(out, '"');
+                break;
+            }
+    }
+    if (!n) {
+        status = 400;
+        pbuf_puts(out, ",\"error\":\"empty body: no article\"");
+    }
+    pbuf_puts(out, "}\n");
+    return status;
+}
+
 /* Redis mode: each good record is appended to its language shard (the
    story is assigned later, by the shard's clustering consumer). */
 static int desk_ingest_redis(desk *d, rec *r, size_t n, pbuf *out)
 {
-    size_t nnew = 0, ndup = 0, nbad = 0;
+    size_t nnew = 0;
     int status = 200;
     char e[PRECIS_ERRMAX] = "";
     pthread_mutex_lock(&d->mu);
@@ -388,54 +459,16 @@ static int desk_ingest_redis(desk *d, rec *r, size_t n, pbuf *out)
                 status = 503;
             } else
                 x->error = x->errbuf;
-        } else
+        } else {
             x->duplicate = dup;
+            nnew += !dup;
+        }
         free(line);
     }
     pthread_mutex_unlock(&d->mu);
-    if (status == 503) {
-        pbuf_puts(out, "{\"error\":");
-        out_json_string(out, e);
-        pbuf_puts(out, ",\"accepted\":0}\n");
-        return 503;
-    }
-    pbuf_puts(out, "{\"articles\":[");
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        rec *x = &r[i];
-        if (x->error) {
-            nbad++;
-            continue;
-        }
-        x->duplicate ? ndup++ : nnew++;
-        pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
-        out_json_string(out, x->a.id);
-        pbuf_printf(out, ",\"story\":null,\"queued\":%s,\"duplicate\":%s}",
-                    x->duplicate ? "false" : "true", x->duplicate ? "true" : "false");
-    }
-    pbuf_printf(out, "],\"accepted\":%zu,\"duplicates\":%zu,\"rejected\":%zu", nnew, ndup,
-                nbad);
-    if (nbad) {
-        status = 400;
-        pbuf_puts(out, ",\"errors\":[");
-        k = 0;
-        for (size_t i = 0; i < n; i++) {
-            rec *x = &r[i];
-            if (!x->error)
-                continue;
-            pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
-            out_json_string(out, x->obj && json_is_object(x->obj) ? x->a.id : NULL);
-            pbuf_puts(out, ",\"error\":");
-            out_json_string(out, x->error);
-            pbuf_putc(out, '}');
-        }
-        pbuf_putc(out, ']');
-    }
-    if (!n) {
-        status = 400;
-        pbuf_puts(out, ",\"error\":\"empty body: no article\"");
-    }
-    pbuf_puts(out, "}\n");
+    if (status == 503)
+        return put_unavailable(out, e);
+    status = put_answer(out, r, n, nnew, 1);
     if (nnew)
         atomic_fetch_add(&d->generation, 1);
     return status;
@@ -456,7 +489,7 @@ int desk_ingest(desk *d, const char *body, size_t len, pbuf *out)
                     SERVE_MAX_RECORDS);
         return 413;
     }
-    size_t nnew = 0, ndup = 0, nbad = 0;
+    size_t nnew = 0;
     store_article *batch = pcalloc(n ? n : 1, sizeof *batch);
     int status = 200;
     char e[PRECIS_ERRMAX];
@@ -538,64 +571,13 @@ int desk_ingest(desk *d, const char *body, size_t len, pbuf *out)
     pthread_mutex_unlock(&d->mu);
 
     if (status == 503) {
-        pbuf_puts(out, "{\"error\":");
-        out_json_string(out, e);
-        pbuf_puts(out, ",\"accepted\":0}\n");
         pfree(batch);
         free_records(r, n);
-        return 503;
+        return put_unavailable(out, e);
     }
     for (size_t i = 0; i < nnew; i++)
         d->qops->push(d->q, batch[i].story);
-    /* the answer: every record in order */
-    pbuf_puts(out, "{\"articles\":[");
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        rec *x = &r[i];
-        if (x->error) {
-            nbad++;
-            continue;
-        }
-        ndup += (size_t)x->duplicate;
-        pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
-        out_json_string(out, x->a.id);
-        pbuf_printf(out, ",\"story\":%llu,\"new_story\":%s,\"duplicate\":%s,\"copy_of\":",
-                    (unsigned long long)x->a.story,
-                    x->a.new_story && !x->duplicate ? "true" : "false",
-                    x->duplicate ? "true" : "false");
-        out_json_string(out, x->duplicate ? NULL : x->a.copy_of);
-        pbuf_putc(out, '}');
-    }
-    pbuf_printf(out, "],\"accepted\":%zu,\"duplicates\":%zu,\"rejected\":%zu", nnew, ndup, nbad);
-    if (nbad) {
-        status = 400;
-        pbuf_puts(out, ",\"errors\":[");
-        k = 0;
-        for (size_t i = 0; i < n; i++) {
-            rec *x = &r[i];
-            if (!x->error)
-                continue;
-            pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
-            out_json_string(out, x->obj && json_is_object(x->obj) ? x->a.id : NULL);
-            pbuf_puts(out, ",\"error\":");
-            out_json_string(out, x->error);
-            pbuf_putc(out, '}');
-        }
-        pbuf_putc(out, ']');
-        /* the first one, in the project's FILE:LINE style */
-        for (size_t i = 0; i < n; i++)
-            if (r[i].error) {
-                pbuf_printf(out, ",\"error\":\"record %zu: ", r[i].record);
-                pbuf_json_str(out, r[i].error, strlen(r[i].error));
-                pbuf_putc(out, '"');
-                break;
-            }
-    }
-    if (!n) {
-        status = 400;
-        pbuf_puts(out, ",\"error\":\"empty body: no article\"");
-    }
-    pbuf_puts(out, "}\n");
+    status = put_answer(out, r, n, nnew, 0);
     pfree(batch);
     free_records(r, n);
     return status;
