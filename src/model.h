@@ -55,6 +55,11 @@ typedef struct msent {
                             final stop at eoff), or the leading
                             connective dropped                          */
     uint32_t eoff, elen; /* the replaced bytes, from start              */
+    uint32_t actor;      /* who the sentence says acted: a hash of the
+                            name or of the role a cluster name holds
+                            (readable.c); 0 when none                  */
+    uint32_t nwhat;      /* what it says of them: its content stems     */
+    uint32_t *what;      /* outside quotes and names, sorted            */
     double score;
 } msent;
 

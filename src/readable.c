@@ -525,6 +525,250 @@ static int append_point(const char *s, const char *out, size_t n, size_t *off)
     return 1;
 }
 
+/* ---- one statement once: who did what ----------------------------------- */
+
+/* Wordings of one report that share no quotation and few words ("Lavrov
+   called for the expulsion of 31 employees ...", "Sergei Lavrov told
+   reporters he had proposed the expulsions ...", "Vladimir Putin's foreign
+   minister urged the Russian leader to expel 35 U.S. diplomats ...") are
+   told apart from new reports by who acts in them: a sentence's actor is
+   the name it opens with (after a dateline, an introductory phrase ending
+   in a comma, a title), or the person a role it opens with stands for in
+   this cluster ("foreign minister" when the cluster writes "Foreign
+   Minister Sergei Lavrov"; "the Russian president", "Putin's foreign
+   minister").  select.c takes a second sentence of one actor only when it
+   shares fewer than two content stems, outside quotes and names, with the
+   first: "Putin said Russia won't expel American diplomats" and "Putin
+   went on to add that he would be inviting ..." are two reports. */
+#define ROLE_MAX 64
+
+typedef struct role {
+    uint32_t role, who; /* who: 0 when two people hold the role */
+} role;
+
+#define LOWER_BITS (1u << 16)
+typedef struct roles {
+    role r[ROLE_MAX];
+    size_t n;
+    uint8_t lower[LOWER_BITS / 8]; /* words the cluster writes lower-case
+                                      (a hash bit each): "Members" opening
+                                      a sentence names no one */
+} roles;
+
+static uint32_t hash_add(uint32_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 16777619u;
+    }
+    return h;
+}
+
+/* A word without its possessive ending ('s, ’s): its length. */
+static size_t unpossessed(const char *w, size_t k, int *poss)
+{
+    *poss = 0;
+    if (k > 2 && w[k - 1] == 's' && w[k - 2] == '\'') {
+        *poss = 1;
+        return k - 2;
+    }
+    if (k > 4 && w[k - 1] == 's' && !memcmp(w + k - 4, "\xE2\x80\x99", 3)) {
+        *poss = 1;
+        return k - 4;
+    }
+    return k;
+}
+
+static uint32_t name_hash(const char *w, size_t k)
+{
+    int poss;
+    uint32_t h = hash_add(2166136261u, w, unpossessed(w, k, &poss));
+    return h ? h : 1;
+}
+
+static uint32_t role_hash(const char *a, size_t an, const char *b, size_t bn)
+{
+    uint32_t h = hash_add(hash_add(2166136261u, a, an), " ", 1);
+    int poss;
+    h = hash_add(h, b, unpossessed(b, bn, &poss));
+    return h ? h : 1;
+}
+
+static int is_cap(const char *w) { return w[0] >= 'A' && w[0] <= 'Z'; }
+
+/* Only blanks between words i-1 and i (no comma, no dash). */
+static int adjacent(const char *s, const size_t *at, const size_t *ln, size_t i)
+{
+    for (size_t b = at[i - 1] + ln[i - 1]; b < at[i]; b++)
+        if (s[b] != ' ')
+            return 0;
+    return 1;
+}
+
+/* Learns the roles of sentence s[0..n): "Foreign Minister Sergei Lavrov"
+   makes "foreign minister" Lavrov. */
+static void roles_learn(roles *R, const lang *L, const char *s, size_t n)
+{
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(s, n, at, ln, ATTR_WORDS);
+    for (size_t i = 1; i < nw; i++)
+        if (s[at[i]] >= 'a' && s[at[i]] <= 'z') {
+            uint32_t h = name_hash(s + at[i], ln[i]) & (LOWER_BITS - 1);
+            R->lower[h / 8] |= (uint8_t)(1u << (h % 8));
+        }
+    for (size_t i = 1; i + 1 < nw; i++) {
+        const char *t = s + at[i], *w = s + at[i - 1];
+        if (!is_cap(t) || !is_cap(w) || !is_cap(s + at[i + 1]) ||
+            !(lang_class(L, t, ln[i]) & LW_TITLE) ||
+            (lang_class(L, w, ln[i - 1]) & (LW_DEF | LW_FUNC | LW_PREP)) ||
+            (lang_class(L, s + at[i + 1], ln[i + 1]) & LW_TITLE) || !adjacent(s, at, ln, i) ||
+            !adjacent(s, at, ln, i + 1))
+            continue;
+        size_t e = i + 1;
+        while (e + 1 < nw && is_cap(s + at[e + 1]) && adjacent(s, at, ln, e + 1))
+            e++;
+        uint32_t key = role_hash(w, ln[i - 1], t, ln[i]), who = name_hash(s + at[e], ln[e]);
+        size_t k = 0;
+        while (k < R->n && R->r[k].role != key)
+            k++;
+        if (k < R->n) {
+            if (R->r[k].who != who)
+                R->r[k].who = 0;
+        } else if (R->n < ROLE_MAX) {
+            R->r[R->n++] = (role){key, who};
+        }
+    }
+}
+
+static uint32_t roles_who(const roles *R, uint32_t key)
+{
+    for (size_t k = 0; k < R->n; k++)
+        if (R->r[k].role == key)
+            return R->r[k].who;
+    return 0;
+}
+
+/* The actor of a sentence whose text outside quotes is out[0..n): its
+   hash, and the byte span of the words naming it in *as / *ae. */
+static uint32_t actor_of(const roles *R, const lang *L, const char *out, size_t n, size_t *as,
+                         size_t *ae)
+{
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
+    size_t i = 0;
+    *as = *ae = 0;
+    if (nw < 3)
+        return 0;
+    /* a dateline: "MOSCOW — " */
+    if ((unsigned char)out[at[1]] == 0xE2 && ln[0] > 1 && is_cap(out + at[0]) &&
+        out[at[0] + 1] >= 'A' && out[at[0] + 1] <= 'Z')
+        i = 2;
+    /* an introductory phrase: "In a further mark of ..., the Russian
+       president", "As well as rejecting Lavrov's plan, Putin" */
+    if (lang_class(L, out + at[i], ln[i]) & (LW_PREP | LW_FUNC | LW_ADV)) {
+        size_t j = i;
+        while (j + 1 < nw && j < i + 16 && !memchr(out + at[j] + ln[j], ',', at[j + 1] - at[j] - ln[j]))
+            j++;
+        if (j + 1 >= nw || j >= i + 16)
+            return 0;
+        i = j + 1;
+    }
+    while (i < nw && (lang_class(L, out + at[i], ln[i]) & LW_DEF))
+        i++;
+    if (i + 1 >= nw)
+        return 0;
+    size_t r = i; /* the role's first word, if a role it is */
+    if (is_cap(out + at[i])) {
+        size_t e = i;
+        while (e + 1 < nw && is_cap(out + at[e + 1]) && adjacent(out, at, ln, e + 1))
+            e++;
+        int poss;
+        unpossessed(out + at[e], ln[e], &poss);
+        size_t name = e + 1; /* the last word of the name */
+        for (size_t k = i; k <= e; k++)
+            if (!(lang_class(L, out + at[k], ln[k]) & (LW_TITLE | LW_DESCR)))
+                name = k;
+        if (poss) {
+            r = e + 1; /* "Putin's foreign minister" */
+        } else if (name <= e && !(lang_class(L, out + at[e + 1], ln[e + 1]) & LW_TITLE)) {
+            uint32_t h = name_hash(out + at[name], ln[name]);
+            uint32_t b = h & (LOWER_BITS - 1);
+            if (e == i && (R->lower[b / 8] >> (b % 8) & 1))
+                return 0; /* a common noun with its capital */
+            *as = at[i];
+            *ae = at[e] + ln[e];
+            return h;
+        } else {
+            r = e; /* "Russian president" */
+        }
+    } else if (!(lang_class(L, out + at[i], ln[i]) & LW_PRON)) {
+        return 0; /* "his foreign minister" goes on; "The move" is no one */
+    } else if (ln[i] == 2 && !strncasecmp(out + at[i], "he", 2)) {
+        return 0;
+    } else {
+        r = i + 1;
+    }
+    if (r + 1 >= nw || !adjacent(out, at, ln, r + 1))
+        return 0;
+    uint32_t who = roles_who(R, role_hash(out + at[r], ln[r], out + at[r + 1], ln[r + 1]));
+    if (who) {
+        *as = at[i];
+        *ae = at[r + 1] + ln[r + 1];
+    }
+    return who;
+}
+
+typedef struct what_ctx {
+    const lang *L;
+    const char *out;
+    size_t as, ae;
+    uint32_t *v;
+    size_t n, cap;
+} what_ctx;
+
+static int what_token(void *ud, uint32_t stem, int stop, size_t start, size_t end)
+{
+    what_ctx *w = ud;
+    if (stop || (start < w->ae && end > w->as) || w->n == w->cap)
+        return 0;
+    if (lang_class(w->L, w->out + start, end - start) &
+        (LW_SAY | LW_WDAY | LW_MONTH | LW_TITLE | LW_ADV | LW_PRON | LW_DEM | LW_FUNC))
+        return 0;
+    w->v[w->n++] = stem;
+    return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sets s->actor and s->what from out[0..n), s's text with its quotations
+   blanked.  0, or -1 when out of memory. */
+static int statement_of(msent *s, const roles *R, norm *nm, const char *out, size_t n, arena *a)
+{
+    const lang *L = norm_lang(nm);
+    size_t as, ae;
+    s->actor = actor_of(R, L, out, n, &as, &ae);
+    if (!s->actor)
+        return 0;
+    what_ctx w = {L, out, as, ae, NULL, 0, s->nterm};
+    w.v = arena_alloc(a, pmul(w.cap ? w.cap : 1, sizeof *w.v));
+    if (!w.v)
+        return -1;
+    if (norm_tokens(nm, out, n, what_token, &w) < 0)
+        return -1;
+    qsort(w.v, w.n, sizeof *w.v, cmp_u32);
+    size_t u = 0;
+    for (size_t i = 0; i < w.n; i++)
+        if (!u || w.v[u - 1] != w.v[i])
+            w.v[u++] = w.v[i];
+    s->what = w.v;
+    s->nwhat = (uint32_t)u;
+    return 0;
+}
+
 precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, arena *a,
                                void **cache, int extract_only)
 {
@@ -544,14 +788,21 @@ precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, aren
         if (m->s[i].end - m->s[i].start > maxlen)
             maxlen = m->s[i].end - m->s[i].start;
     char *out = arena_alloc(a, maxlen + 1);
-    if (!out)
+    roles *R = arena_calloc(a, 1, sizeof *R);
+    if (!out || !R)
         return PRECIS_ENOMEM;
+    for (size_t i = 0; i < m->ns; i++)
+        roles_learn(R, norm_lang(nm),
+                    precis_cluster_article_text(c, m->s[i].art, NULL) + m->s[i].start,
+                    m->s[i].end - m->s[i].start);
     for (size_t i = 0; i < m->ns; i++) {
         msent *s = &m->s[i];
         size_t len;
         const char *p = precis_cluster_article_text(c, s->art, &len) + s->start;
         size_t n = s->end - s->start;
         uint32_t qw = quoted_words(p, n, out);
+        if (!(s->flags & SENT_JUNK) && statement_of(s, R, nm, out, n, a))
+            return PRECIS_ENOMEM;
         if (qw >= READABLE_QUOTE_WORDS) {
             size_t off, l;
             if (!s->speaker) {

@@ -190,6 +190,56 @@ static int paraphrase(const model *m, const msent *s, const uint32_t *out, size_
     return 0;
 }
 
+/* Does s report of its actor what a summary sentence of the same actor
+   reports: two content stems in common outside quotes and names
+   (readable.c's statement_of)?  "Lavrov called for the expulsion of 31
+   employees ..." after "Sergei Lavrov told reporters he had proposed the
+   expulsions ... in Moscow".  Returns that sentence's slot in out + 1, or
+   0 when none. */
+#define SAME_STATEMENT_STEMS 2
+static size_t same_statement(const model *m, const msent *s, const uint32_t *out, size_t k)
+{
+    if (!s->actor)
+        return 0;
+    for (size_t c = 0; c < k; c++) {
+        const msent *t = &m->s[out[c]];
+        if (t->actor != s->actor)
+            continue;
+        uint32_t i = 0, j = 0, both = 0;
+        while (i < s->nwhat && j < t->nwhat && both < SAME_STATEMENT_STEMS) {
+            if (s->what[i] == t->what[j]) {
+                both++;
+                i++;
+                j++;
+            } else if (s->what[i] < t->what[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        if (both >= SAME_STATEMENT_STEMS)
+            return c + 1;
+    }
+    return 0;
+}
+
+/* Whether s may take the place of the summary's sentence out[c], which
+   reports the same of the same actor: s says more of it (more content
+   stems), the budget holds it instead, and neither is tied to a
+   neighbour (a sentence taken after out[c] because it needs it). */
+static int may_replace(const model *m, const budget *b, const msent *s, const uint32_t *out,
+                       size_t k, size_t c)
+{
+    const msent *t = &m->s[out[c]];
+    if (s->nwhat <= t->nwhat || ((s->flags | t->flags) & SENT_NEEDS_PREV))
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if (out[i] == out[c] + 1 && m->s[out[i]].art == t->art)
+            return 0;
+    size_t cs = cost_of(s, b->unit), ct = cost_of(t, b->unit);
+    return b->used - ct + cs <= b->limit;
+}
+
 typedef struct heap_item {
     double key;
     uint32_t s;
@@ -365,7 +415,7 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
     while (hn > 0) {
         heap_item it = heap_pop(heap, &hn);
         msent *s = &m->s[it.s];
-        if (gused[s->group] || (s->qvar && vused[s->qvar]) || !fits(b, s))
+        if (gused[s->group] || (s->qvar && vused[s->qvar]))
             continue;
         /* a sentence that mostly repeats the summary's bigrams is skipped
            even when its prior would still carry it: a sentence-level
@@ -379,6 +429,13 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             if ((double)seen > p->overlap_max * (double)s->nconc)
                 continue;
         }
+        /* nor one that reports of an actor what the summary reports of
+           it, unless it says more and takes the other's place */
+        size_t rep = same_statement(m, s, out, k);
+        if (rep && !may_replace(m, b, s, out, k, rep - 1))
+            continue;
+        if (!rep && !fits(b, s))
+            continue;
         /* nor one that says what a summary sentence says in other words
            (content-word Jaccard, stems; dedup.c groups the closer ones) */
         if (p->paraphrase_max < 1 && paraphrase(m, s, out, k, p->paraphrase_max))
@@ -389,6 +446,23 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             it.key = scaled(&cv, it.s, g);
             it.stamp = round;
             heap_push(heap, &hn, it);
+            continue;
+        }
+        if (rep) {
+            /* the fuller report of the same takes the other's place */
+            const msent *t = &m->s[out[rep - 1]];
+            b->used -= cost_of(t, b->unit);
+            b->used += cost_of(s, b->unit);
+            gused[s->group] = 1;
+            if (s->qvar)
+                vused[s->qvar] = 1;
+            s->score = it.key;
+            out[rep - 1] = it.s;
+            for (uint32_t q = 0; q < s->nconc; q++)
+                ccov[s->conc[q]] = 1;
+            for (uint32_t q = 0; q < s->nset; q++)
+                ucov[s->set[q]] = 1;
+            round++;
             continue;
         }
         gused[s->group] = 1;
