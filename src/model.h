@@ -58,8 +58,9 @@ typedef struct msent {
     uint32_t actor;      /* who the sentence says acted: a hash of the
                             name or of the role a cluster name holds
                             (readable.c); 0 when none                  */
-    uint32_t nwhat;      /* what it says of them: its content stems     */
-    uint32_t *what;      /* outside quotes and names, sorted            */
+    uint32_t nwhat;      /* what it says of them: content stems outside */
+    uint32_t *what;      /* quotes, and the people it names or means by
+                            a role (readable.c), sorted                  */
     double score;
 } msent;
 

@@ -256,6 +256,7 @@ typedef struct opener {
 static const opener openers[] = {
     /* pronouns and demonstratives */
     {"he", READABLE_NEEDS_PREV}, {"she", READABLE_NEEDS_PREV}, {"they", READABLE_NEEDS_PREV},
+    {"it", READABLE_NEEDS_PREV}, /* "It passed in a 396-9 vote." */
     {"his", READABLE_NEEDS_PREV}, {"her", READABLE_NEEDS_PREV}, {"their", READABLE_NEEDS_PREV},
     {"its", READABLE_NEEDS_PREV}, {"him", READABLE_NEEDS_PREV}, {"them", READABLE_NEEDS_PREV},
     {"this", READABLE_NEEDS_PREV}, {"these", READABLE_NEEDS_PREV},
@@ -314,7 +315,7 @@ int readable_opener(const char *s, size_t n, size_t *drop)
    bytes blanked into out[0..n). */
 static uint32_t quoted_words(const char *s, size_t n, char *out)
 {
-    int open = 0;
+    int open = 0, after_mark = 0;
     uint32_t w = 0;
     for (size_t i = 0; i < n;) {
         int k;
@@ -323,12 +324,15 @@ static uint32_t quoted_words(const char *s, size_t n, char *out)
             mark_step(&open, k);
             memset(out + i, ' ', l);
             i += l;
+            after_mark = 1;
             continue;
         }
         unsigned char c = (unsigned char)s[i];
         int sp = c == ' ' || c == '\n' || c == '\t';
-        if (open && !sp && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n'))
+        /* a word starts after white space or right after the opening mark */
+        if (open && !sp && (i == 0 || after_mark || s[i - 1] == ' ' || s[i - 1] == '\n'))
             w++;
+        after_mark = 0;
         out[i] = open ? ' ' : (char)c;
         i++;
     }
@@ -536,10 +540,18 @@ static int append_point(const char *s, const char *out, size_t n, size_t *off)
    in a comma, a title), or the person a role it opens with stands for in
    this cluster ("foreign minister" when the cluster writes "Foreign
    Minister Sergei Lavrov"; "the Russian president", "Putin's foreign
-   minister").  select.c takes a second sentence of one actor only when it
-   shares fewer than two content stems, outside quotes and names, with the
-   first: "Putin said Russia won't expel American diplomats" and "Putin
-   went on to add that he would be inviting ..." are two reports. */
+   minister").  What a sentence says of its actor is its content stems
+   outside quotes and the actor's name, with the other people it names or
+   means by a role.  select.c takes a second sentence of one actor only
+   when it shares fewer than two of these with the first: "Putin said
+   Russia won't expel American diplomats" and "Putin went on to add that
+   he would be inviting ..." are two reports; "As well as rejecting
+   Lavrov's plan, Putin also said he saw the sanctions as ..." after
+   "Putin said Russia won't expel American diplomats in response to new
+   U.S. sanctions, against the advice of his foreign minister" is not.
+   A capitalised word opening a sentence is a name only when the cluster
+   never writes it in lower case ("Members of the caravan ..." names no
+   one), so lower-cased text (Multi-News) has no actors at all. */
 #define ROLE_MAX 64
 
 typedef struct role {
@@ -665,7 +677,8 @@ static uint32_t actor_of(const roles *R, const lang *L, const char *out, size_t 
         i = 2;
     /* an introductory phrase: "In a further mark of ..., the Russian
        president", "As well as rejecting Lavrov's plan, Putin" */
-    if (lang_class(L, out + at[i], ln[i]) & (LW_PREP | LW_FUNC | LW_ADV)) {
+    uint32_t c0 = lang_class(L, out + at[i], ln[i]);
+    if ((c0 & (LW_PREP | LW_FUNC | LW_ADV)) && !(c0 & LW_DEF)) {
         size_t j = i;
         while (j + 1 < nw && j < i + 16 && !memchr(out + at[j] + ln[j], ',', at[j + 1] - at[j] - ln[j]))
             j++;
@@ -690,7 +703,8 @@ static uint32_t actor_of(const roles *R, const lang *L, const char *out, size_t 
                 name = k;
         if (poss) {
             r = e + 1; /* "Putin's foreign minister" */
-        } else if (name <= e && !(lang_class(L, out + at[e + 1], ln[e + 1]) & LW_TITLE)) {
+        } else if (name <= e &&
+                   !(e + 1 < nw && (lang_class(L, out + at[e + 1], ln[e + 1]) & LW_TITLE))) {
             uint32_t h = name_hash(out + at[name], ln[name]);
             uint32_t b = h & (LOWER_BITS - 1);
             if (e == i && (R->lower[b / 8] >> (b % 8) & 1))
@@ -701,12 +715,15 @@ static uint32_t actor_of(const roles *R, const lang *L, const char *out, size_t 
         } else {
             r = e; /* "Russian president" */
         }
-    } else if (!(lang_class(L, out + at[i], ln[i]) & LW_PRON)) {
-        return 0; /* "his foreign minister" goes on; "The move" is no one */
-    } else if (ln[i] == 2 && !strncasecmp(out + at[i], "he", 2)) {
-        return 0;
+    } else if (lang_class(L, out + at[i], ln[i]) & LW_PRON) {
+        r = i + 1; /* "his foreign minister" */
     } else {
-        r = i + 1;
+        /* "the foreign minister", "the prime minister's interior
+           minister"; "The move" is no one */
+        int poss;
+        unpossessed(out + at[i + 1], ln[i + 1], &poss);
+        if (poss && adjacent(out, at, ln, i + 1))
+            r = i + 2;
     }
     if (r + 1 >= nw || !adjacent(out, at, ln, r + 1))
         return 0;
@@ -717,6 +734,10 @@ static uint32_t actor_of(const roles *R, const lang *L, const char *out, size_t 
     }
     return who;
 }
+
+/* what[] holds stem ids, and names and roles as name_hash | WHAT_NAME */
+#define WHAT_NAME 0x80000000u
+#define WHAT_ROLES 8
 
 typedef struct what_ctx {
     const lang *L;
@@ -734,6 +755,9 @@ static int what_token(void *ud, uint32_t stem, int stop, size_t start, size_t en
     if (lang_class(w->L, w->out + start, end - start) &
         (LW_SAY | LW_WDAY | LW_MONTH | LW_TITLE | LW_ADV | LW_PRON | LW_DEM | LW_FUNC))
         return 0;
+    /* a name mid-sentence stands for its person, as a role does */
+    if (start > 0 && is_cap(w->out + start))
+        stem = name_hash(w->out + start, end - start) | WHAT_NAME;
     w->v[w->n++] = stem;
     return 0;
 }
@@ -754,11 +778,23 @@ static int statement_of(msent *s, const roles *R, norm *nm, const char *out, siz
     if (!s->actor)
         return 0;
     what_ctx w = {L, out, as, ae, NULL, 0, s->nterm};
-    w.v = arena_alloc(a, pmul(w.cap ? w.cap : 1, sizeof *w.v));
+    w.v = arena_alloc(a, pmul(w.cap + WHAT_ROLES, sizeof *w.v));
     if (!w.v)
         return -1;
     if (norm_tokens(nm, out, n, what_token, &w) < 0)
         return -1;
+    /* "his foreign minister": the person the role stands for */
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS], roles_seen = 0;
+    size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
+    for (size_t i = 0; i + 1 < nw && roles_seen < WHAT_ROLES; i++) {
+        if (at[i] < ae && at[i] + ln[i] > as)
+            continue;
+        uint32_t who = roles_who(R, role_hash(out + at[i], ln[i], out + at[i + 1], ln[i + 1]));
+        if (who && adjacent(out, at, ln, i + 1)) {
+            w.v[w.n++] = who | WHAT_NAME;
+            roles_seen++;
+        }
+    }
     qsort(w.v, w.n, sizeof *w.v, cmp_u32);
     size_t u = 0;
     for (size_t i = 0; i < w.n; i++)

@@ -164,6 +164,25 @@ static void concept_weights(const model *m, const select_params *p, double *cw, 
 
 /* ---- the default method ------------------------------------------------ */
 
+/* How many ids two sorted id arrays share, counting up to cap. */
+static uint32_t shared_ids(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb,
+                           uint32_t cap)
+{
+    uint32_t i = 0, j = 0, both = 0;
+    while (i < na && j < nb && both < cap) {
+        if (a[i] == b[j]) {
+            both++;
+            i++;
+            j++;
+        } else if (a[i] < b[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return both;
+}
+
 /* Does s share at least max of its and a chosen sentence's distinct
    content stems (Jaccard)?  Summaries hold tens of sentences, and the
    sets are sorted, so this is a few merges. */
@@ -171,18 +190,7 @@ static int paraphrase(const model *m, const msent *s, const uint32_t *out, size_
 {
     for (size_t c = 0; c < k; c++) {
         const msent *t = &m->s[out[c]];
-        uint32_t i = 0, j = 0, both = 0;
-        while (i < s->nset && j < t->nset) {
-            if (s->set[i] == t->set[j]) {
-                both++;
-                i++;
-                j++;
-            } else if (s->set[i] < t->set[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
+        uint32_t both = shared_ids(s->set, s->nset, t->set, t->nset, UINT32_MAX);
         uint32_t uni = s->nset + t->nset - both;
         if (uni && (double)both >= max * (double)uni)
             return 1;
@@ -191,53 +199,27 @@ static int paraphrase(const model *m, const msent *s, const uint32_t *out, size_
 }
 
 /* Does s report of its actor what a summary sentence of the same actor
-   reports: two content stems in common outside quotes and names
-   (readable.c's statement_of)?  "Lavrov called for the expulsion of 31
-   employees ..." after "Sergei Lavrov told reporters he had proposed the
-   expulsions ... in Moscow".  Returns that sentence's slot in out + 1, or
-   0 when none. */
-#define SAME_STATEMENT_STEMS 2
-static size_t same_statement(const model *m, const msent *s, const uint32_t *out, size_t k)
+   reports: two things in common outside quotes -- content stems, other
+   people named or meant by a role (readable.c's statement_of)?  "Lavrov
+   called for the expulsion of 31 employees at the U.S. Embassy in Moscow
+   ..." after "Sergei Lavrov told reporters he had proposed the expulsions
+   ... used by diplomats in Moscow"; "As well as rejecting Lavrov's plan,
+   Putin also said he saw the sanctions as ..." after "Putin said that
+   Russia won't expel American diplomats in response to new U.S.
+   sanctions, a move that goes against the advice of his foreign
+   minister". */
+#define SAME_STATEMENT_SHARED 2
+static int same_statement(const model *m, const msent *s, const uint32_t *out, size_t k)
 {
     if (!s->actor)
         return 0;
     for (size_t c = 0; c < k; c++) {
         const msent *t = &m->s[out[c]];
-        if (t->actor != s->actor)
-            continue;
-        uint32_t i = 0, j = 0, both = 0;
-        while (i < s->nwhat && j < t->nwhat && both < SAME_STATEMENT_STEMS) {
-            if (s->what[i] == t->what[j]) {
-                both++;
-                i++;
-                j++;
-            } else if (s->what[i] < t->what[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        if (both >= SAME_STATEMENT_STEMS)
-            return c + 1;
+        if (t->actor == s->actor && shared_ids(s->what, s->nwhat, t->what, t->nwhat,
+                                               SAME_STATEMENT_SHARED) >= SAME_STATEMENT_SHARED)
+            return 1;
     }
     return 0;
-}
-
-/* Whether s may take the place of the summary's sentence out[c], which
-   reports the same of the same actor: s says more of it (more content
-   stems), the budget holds it instead, and neither is tied to a
-   neighbour (a sentence taken after out[c] because it needs it). */
-static int may_replace(const model *m, const budget *b, const msent *s, const uint32_t *out,
-                       size_t k, size_t c)
-{
-    const msent *t = &m->s[out[c]];
-    if (s->nwhat <= t->nwhat || ((s->flags | t->flags) & SENT_NEEDS_PREV))
-        return 0;
-    for (size_t i = 0; i < k; i++)
-        if (out[i] == out[c] + 1 && m->s[out[i]].art == t->art)
-            return 0;
-    size_t cs = cost_of(s, b->unit), ct = cost_of(t, b->unit);
-    return b->used - ct + cs <= b->limit;
 }
 
 typedef struct heap_item {
@@ -415,7 +397,7 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
     while (hn > 0) {
         heap_item it = heap_pop(heap, &hn);
         msent *s = &m->s[it.s];
-        if (gused[s->group] || (s->qvar && vused[s->qvar]))
+        if (gused[s->group] || (s->qvar && vused[s->qvar]) || !fits(b, s))
             continue;
         /* a sentence that mostly repeats the summary's bigrams is skipped
            even when its prior would still carry it: a sentence-level
@@ -429,12 +411,9 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             if ((double)seen > p->overlap_max * (double)s->nconc)
                 continue;
         }
-        /* nor one that reports of an actor what the summary reports of
-           it, unless it says more and takes the other's place */
-        size_t rep = same_statement(m, s, out, k);
-        if (rep && !may_replace(m, b, s, out, k, rep - 1))
-            continue;
-        if (!rep && !fits(b, s))
+        /* nor one that reports of an actor what the summary already
+           reports of it (readable.c's statement_of) */
+        if (same_statement(m, s, out, k))
             continue;
         /* nor one that says what a summary sentence says in other words
            (content-word Jaccard, stems; dedup.c groups the closer ones) */
@@ -446,23 +425,6 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             it.key = scaled(&cv, it.s, g);
             it.stamp = round;
             heap_push(heap, &hn, it);
-            continue;
-        }
-        if (rep) {
-            /* the fuller report of the same takes the other's place */
-            const msent *t = &m->s[out[rep - 1]];
-            b->used -= cost_of(t, b->unit);
-            b->used += cost_of(s, b->unit);
-            gused[s->group] = 1;
-            if (s->qvar)
-                vused[s->qvar] = 1;
-            s->score = it.key;
-            out[rep - 1] = it.s;
-            for (uint32_t q = 0; q < s->nconc; q++)
-                ccov[s->conc[q]] = 1;
-            for (uint32_t q = 0; q < s->nset; q++)
-                ucov[s->set[q]] = 1;
-            round++;
             continue;
         }
         gused[s->group] = 1;

@@ -69,7 +69,8 @@ static void test_openers(void)
                                         "A fourth was taken to hospital.",
                                         "At the time, Shin said the plan was sound.",
                                         "Here is what he can expect.",
-                                        "Their homes were under water by noon."};
+                                        "Their homes were under water by noon.",
+                                        "It passed in a 396-9 vote."};
     for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
         T_EQ_INT(readable_opener(needs[i], strlen(needs[i]), &d), READABLE_NEEDS_PREV);
     const char *but = "But the council voted against the plan.";
@@ -186,6 +187,72 @@ static void test_prepare(void)
     precis_cluster_free(c);
 }
 
+/* One report of one actor once: the same proposal told three ways (by
+   name, by surname, by the role the cluster gives the name) is one
+   statement; what the same actor did besides is another. */
+static const char *const border[] = {
+    "Interior Minister Dalia Fenwick proposed on Monday to close the three crossings at "
+    "Hollin, Marsk and Tarn to all freight traffic until the end of the month. "
+    "Prime Minister Tomas Ruud rejected the proposal hours later, saying that the harvest "
+    "exports could not wait. "
+    "Ruud spoke to reporters in Marsk on Tuesday. \"We will not close anything,\" he said.\n",
+    "Fenwick also wants customs posts at Hollin and Tarn shut to lorries, citing fuel "
+    "smuggling. "
+    "Members of the harvest council met the prime minister in Marsk on Wednesday.\n",
+    "The prime minister's interior minister urged the cabinet to bar trucks from Hollin "
+    "and Tarn for four weeks. "
+    "Ruud also invited the council members of the border towns to a harvest dinner in the "
+    "capital. Two members of the council said they would attend.\n"};
+
+static void test_statements(void)
+{
+    precis_cluster *c = cluster_of(border, 3);
+    precis_summarizer *s = precis_summarizer_new(NULL, NULL);
+    model m;
+    norm *nm;
+    arena *tmp;
+    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1), PRECIS_OK);
+    T_EQ_INT(readable_prepare(&m, c, nm, tmp, summarizer_cache(s), 0), PRECIS_OK);
+    const msent *full = find(&m, c, "Interior Minister Dalia Fenwick proposed");
+    const msent *surname = find(&m, c, "Fenwick also wants");
+    const msent *role = find(&m, c, "interior minister urged");
+    const msent *pm = find(&m, c, "Prime Minister Tomas Ruud rejected");
+    const msent *dinner = find(&m, c, "Ruud also invited");
+    const msent *members = find(&m, c, "Members of the harvest council");
+    T_CHECK(full && surname && role && pm && dinner && members);
+    if (full && surname && role && pm && dinner && members) {
+        T_CHECK(full->actor != 0 && full->actor == surname->actor);
+        T_CHECK(role->actor == full->actor); /* "interior minister" is Fenwick here */
+        T_CHECK(pm->actor != 0 && pm->actor != full->actor && dinner->actor == pm->actor);
+        T_EQ_INT(members->actor, 0); /* "members" is written lower-case too */
+    }
+    /* a quotation of five words needs its speaker named too */
+    const msent *q = find(&m, c, "We will not close anything");
+    T_CHECK(q && q->edit == EDIT_NAME && q->speaker && strstr(q->speaker, "Ruud"));
+    precis_summarizer_free(s);
+    for (size_t budget = 40; budget <= 120; budget += 40) {
+        precis_options o;
+        precis_options_init(&o);
+        o.budget = budget;
+        s = precis_summarizer_new(&o, NULL);
+        precis_summary *sum = NULL;
+        T_EQ_INT(precis_summarize(s, c, &sum), PRECIS_OK);
+        char *text = NULL;
+        T_EQ_INT(precis_summary_render(sum, c, PRECIS_FORMAT_TEXT, &text, NULL), PRECIS_OK);
+        printf("--- %zu words: %s", budget, text ? text : "");
+        int told = (text && strstr(text, "Fenwick proposed")) +
+                   (text && strstr(text, "Fenwick also wants")) +
+                   (text && strstr(text, "interior minister urged"));
+        T_CHECK(told <= 1);
+        if (budget == 120) /* the freed words go to what else was done */
+            T_CHECK(text && strstr(text, "harvest dinner"));
+        precis_free(text);
+        precis_summary_free(sum);
+        precis_summarizer_free(s);
+    }
+    precis_cluster_free(c);
+}
+
 /* a generous budget takes every sentence a reader can take alone, and
    no furniture, open quote, repeat or dangling sentence */
 static void test_summary(void)
@@ -235,6 +302,7 @@ int main(void)
     T_RUN(test_quote_units);
     T_RUN(test_openers);
     T_RUN(test_prepare);
+    T_RUN(test_statements);
     T_RUN(test_summary);
     return t_finish();
 }
