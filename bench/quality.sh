@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build}
 N=${N:-500}
 WORDS=${WORDS:-300}
-data=$here/../shared/data/multinews-val
+data=${DATA:-$here/../shared/data}/multinews-val
 if [ ! -f "$data/val.src" ]; then
   echo "quality: $data not found; skipped"
   exit 0

@@ -222,6 +222,43 @@ static int same_statement(const model *m, const msent *s, const uint32_t *out, s
     return 0;
 }
 
+/* Of the wordings of one report, the fullest: when sentence i is to be
+   taken, a sentence of the same actor that tells at least a third of what
+   i tells (and two things at least), tells more, fits the budget and is
+   no repeat of the summary is taken instead, if it takes at most half of
+   the budget left (a long wording must not crowd out the rest of a short
+   summary) -- "Sergey Lavrov called for
+   the expulsion of 35 U.S. diplomats and the closure of two facilities in
+   Moscow after Washington ... over evidence Russia interfered in this
+   year's presidential election" rather than "Sergei Lavrov told reporters
+   he had proposed the expulsions ... and a warehouse". */
+static uint32_t fuller_report(const model *m, const budget *b, uint32_t i, const uint8_t *gused,
+                              const uint8_t *vused, const uint32_t *out, size_t k, int strict)
+{
+    const msent *s = &m->s[i];
+    if (!s->actor)
+        return i;
+    uint32_t need = (s->nwhat + 2) / 3 < SAME_STATEMENT_SHARED ? SAME_STATEMENT_SHARED
+                                                               : (s->nwhat + 2) / 3;
+    uint32_t best = i;
+    size_t half = (b->limit - b->used) / 2;
+    for (size_t u = 0; u < m->ns; u++) {
+        const msent *x = &m->s[u];
+        /* ... and reads as well: no headline, no heavier penalty (the
+           multiplier select_default keeps in score until a sentence is
+           chosen) */
+        if (x->actor != s->actor || x->nwhat <= m->s[best].nwhat || gused[x->group] ||
+            cost_of(x, b->unit) > half || (x->flags & SENT_NOEND) || x->score < s->score ||
+            (x->qvar && vused[x->qvar]) || unusable(x) ||
+            (strict && (!readable_ok(x) || (x->flags & SENT_NEEDS_PREV))) || !fits(b, x) ||
+            shared_ids(x->what, x->nwhat, s->what, s->nwhat, need) < need ||
+            same_statement(m, x, out, k))
+            continue;
+        best = (uint32_t)u;
+    }
+    return best;
+}
+
 typedef struct heap_item {
     double key;
     uint32_t s;
@@ -426,6 +463,12 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             it.stamp = round;
             heap_push(heap, &hn, it);
             continue;
+        }
+        uint32_t full = fuller_report(m, b, it.s, gused, vused, out, k, strict);
+        if (full != it.s) {
+            it.s = full;
+            s = &m->s[full];
+            it.key = scaled(&cv, full, gain_of(&cv, full) * s->score);
         }
         gused[s->group] = 1;
         if (s->qvar)
