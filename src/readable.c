@@ -257,6 +257,7 @@ static const opener openers[] = {
     /* pronouns and demonstratives */
     {"he", READABLE_NEEDS_PREV}, {"she", READABLE_NEEDS_PREV}, {"they", READABLE_NEEDS_PREV},
     {"it", READABLE_NEEDS_PREV}, /* "It passed in a 396-9 vote." */
+    {"it's", READABLE_NEEDS_PREV}, {"it\xE2\x80\x99s", READABLE_NEEDS_PREV},
     {"his", READABLE_NEEDS_PREV}, {"her", READABLE_NEEDS_PREV}, {"their", READABLE_NEEDS_PREV},
     {"its", READABLE_NEEDS_PREV}, {"him", READABLE_NEEDS_PREV}, {"them", READABLE_NEEDS_PREV},
     {"this", READABLE_NEEDS_PREV}, {"these", READABLE_NEEDS_PREV},

@@ -70,7 +70,9 @@ static void test_openers(void)
                                         "At the time, Shin said the plan was sound.",
                                         "Here is what he can expect.",
                                         "Their homes were under water by noon.",
-                                        "It passed in a 396-9 vote."};
+                                        "It passed in a 396-9 vote.",
+                                        "It's a long shot bid.",
+                                        "It\xE2\x80\x99s a long shot bid."};
     for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
         T_EQ_INT(readable_opener(needs[i], strlen(needs[i]), &d), READABLE_NEEDS_PREV);
     const char *but = "But the council voted against the plan.";
