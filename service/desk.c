@@ -369,7 +369,7 @@ static int batch_story(const rec *r, size_t upto, const char *id, uint64_t *stor
 static int put_unavailable(pbuf *out, const char *e)
 {
     pbuf_puts(out, "{\"error\":");
-    out_json_string(out, e);
+    pbuf_json_string(out, e);
     pbuf_puts(out, ",\"accepted\":0}\n");
     return 503;
 }
@@ -391,7 +391,7 @@ static int put_answer(pbuf *out, const rec *r, size_t n, size_t nnew, int queued
         }
         ndup += (size_t)x->duplicate;
         pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
-        out_json_string(out, x->a.id);
+        pbuf_json_string(out, x->a.id);
         if (queued) {
             pbuf_printf(out, ",\"story\":null,\"queued\":%s,\"duplicate\":%s}",
                         x->duplicate ? "false" : "true", x->duplicate ? "true" : "false");
@@ -401,7 +401,7 @@ static int put_answer(pbuf *out, const rec *r, size_t n, size_t nnew, int queued
                     (unsigned long long)x->a.story,
                     x->a.new_story && !x->duplicate ? "true" : "false",
                     x->duplicate ? "true" : "false");
-        out_json_string(out, x->duplicate ? NULL : x->a.copy_of);
+        pbuf_json_string(out, x->duplicate ? NULL : x->a.copy_of);
         pbuf_putc(out, '}');
     }
     pbuf_printf(out, "],\"accepted\":%zu,\"duplicates\":%zu,\"rejected\":%zu", nnew, ndup, nbad);
@@ -414,9 +414,9 @@ static int put_answer(pbuf *out, const rec *r, size_t n, size_t nnew, int queued
             if (!x->error)
                 continue;
             pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
-            out_json_string(out, x->obj && json_is_object(x->obj) ? x->a.id : NULL);
+            pbuf_json_string(out, x->obj && json_is_object(x->obj) ? x->a.id : NULL);
             pbuf_puts(out, ",\"error\":");
-            out_json_string(out, x->error);
+            pbuf_json_string(out, x->error);
             pbuf_putc(out, '}');
         }
         pbuf_putc(out, ']');

@@ -63,6 +63,13 @@ void pbuf_printf(pbuf *b, const char *fmt, ...)
     ;
 /* Appends s[0..n) as the body of a JSON string (no quotes), escaping. */
 void pbuf_json_str(pbuf *b, const char *s, size_t n);
+/* Appends NUL-terminated s as a quoted JSON string, or null when s is NULL. */
+void pbuf_json_string(pbuf *b, const char *s);
+/* Appends s[0..n) escaped for HTML text and attribute values (& < > " '). */
+void pbuf_html(pbuf *b, const char *s, size_t n);
+/* Appends s[0..n) with every run of whitespace turned into one space, so
+   that a sentence stays on one line. */
+void pbuf_flat(pbuf *b, const char *s, size_t n);
 /* Takes the data out (caller frees with pfree), leaving b empty. */
 char *pbuf_take(pbuf *b, size_t *len);
 

@@ -14,7 +14,7 @@
  *
  * Every string that comes from the input -- article text, ids, sources,
  * titles, dates, quotes, speakers, fact strings -- goes through
- * out_put_html().  Anchors are made of numbers only (art-3, ev-2-3), never
+ * pbuf_html().  Anchors are made of numbers only (art-3, ev-2-3), never
  * of input text.  Articles are named by their 1-based number, as in the
  * Markdown output, and every number links to the list of sources.
  *
@@ -107,7 +107,7 @@ static const char html_style[] =
 static void put_esc(pbuf *b, const char *s)
 {
     if (s)
-        out_put_html(b, s, strlen(s));
+        pbuf_html(b, s, strlen(s));
 }
 
 /* The name an article goes by: its source, else its id. */
@@ -301,7 +301,7 @@ static void put_evidence(html *h, const precis_sentence *s, size_t sn)
         if (art == s->article) {
             put_ev_source(h, art, "selected sentence");
             pbuf_puts(b, "<blockquote>");
-            out_put_html(b, s->text, s->len);
+            pbuf_html(b, s->text, s->len);
             pbuf_puts(b, "</blockquote>\n</div>\n");
             continue;
         }
@@ -322,7 +322,7 @@ static void put_evidence(html *h, const precis_sentence *s, size_t sn)
             const char *text = precis_cluster_article_text(h->c, art, &len);
             put_ev_source(h, art, "closest sentence");
             pbuf_puts(b, "<blockquote>");
-            out_put_html(b, text + st, en - st);
+            pbuf_html(b, text + st, en - st);
             pbuf_puts(b, "</blockquote>\n");
         } else
             put_ev_source(h, art, "carries the same content");
@@ -345,7 +345,7 @@ static void put_summary(html *h, const precis_summary *sum)
         if (i)
             pbuf_putc(b, '\n');
         pbuf_printf(b, "<span class=\"sent\" id=\"s-%zu\">", i + 1);
-        out_put_html(b, s->text, s->len);
+        pbuf_html(b, s->text, s->len);
         pbuf_puts(b, "</span><sup class=\"cites\">");
         size_t n_art = s->n_articles ? s->n_articles : 1;
         for (size_t k = 0; k < n_art; k++) {
@@ -678,7 +678,7 @@ static void put_timeline(html *h, const precis_analysis *an)
                 if (!text || sp->start > sp->end || sp->end > len)
                     continue;
                 pbuf_puts(b, "<li>");
-                out_put_html(b, text + sp->start, sp->end - sp->start);
+                pbuf_html(b, text + sp->start, sp->end - sp->start);
                 pbuf_puts(b, "</li>\n");
             }
             pbuf_puts(b, "</ul>\n</details>\n");
