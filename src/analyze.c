@@ -23,6 +23,9 @@
  * article carries, and the facts no earlier article stated.
  */
 #include "analyze.h"
+#include "facts.h"
+#include "quotes.h"
+#include "summary.h"
 
 #include <stdio.h>
 

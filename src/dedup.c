@@ -49,7 +49,7 @@
  * first 512 entries and a pair was tried only from its smaller side, so a
  * copy past the 512th was never compared with the first ones.)
  */
-#include "model.h"
+#include "dedup.h"
 
 #define DEDUP_MAX_FAIL 64
 #define DEDUP_MAX_SCAN 2048

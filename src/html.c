@@ -26,6 +26,7 @@
 #include "html.h"
 
 #include "charset.h"
+#include "cluster.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>

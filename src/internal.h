@@ -131,41 +131,9 @@ void perr_set(char *dst, size_t cap, const char *fmt, ...)
     ;
 #define PRECIS_ERRMAX 256
 
-/* ---- clusters (cluster.c) --------------------------------------------
- * Sets the cluster's error message (for adders living in other files). */
-void cluster_set_error(precis_cluster *c, const char *msg);
-
 /* ---- UTF-8 ------------------------------------------------------------ */
 /* Returns PRECIS_OK, PRECIS_EUTF8 or PRECIS_ENUL; *bad gets the offset of
    the first offending byte. */
 precis_status utf8_check(const char *s, size_t n, size_t *bad);
-
-/* ---- article input (cluster.c), shared with the story stream ---------
- * cluster_check_article validates an article strictly (size, valid UTF-8
- * without NUL bytes, metadata strings, emptiness; no charset decoding);
- * on success *skip is the length of a leading " date ..." metadata line,
- * *ds / *dl the span of that date (dl 0 if none).  cluster_parse_json
- * parses one JSON Lines article record, with c's error message on
- * failure: the strings of *a and *lang point into *hold, released with
- * cluster_json_release(); an integer "id" is written into idbuf. */
-#define CLUSTER_IDBUF 32
-precis_status cluster_check_article(const precis_article *a, size_t *skip, size_t *ds,
-                                    size_t *dl, char *err, size_t cap);
-precis_status cluster_parse_json(precis_cluster *c, const char *line, size_t len,
-                                 precis_article *a, const char **lang, char *idbuf,
-                                 void **hold);
-void cluster_json_release(void *hold);
-
-/* ---- sentence splitting (split.c) -------------------------------------
- * Calls cb(ud, start, end) for each sentence of s[0..n), in order; spans
- * are trimmed of whitespace and exclude datelines ("MOSCOW --").  Stops
- * early and returns the callback's value when that is non-zero; returns 0
- * otherwise.  Linear in n. */
-typedef int (*split_cb)(void *ud, size_t start, size_t end);
-int split_text(const char *s, size_t n, split_cb cb, void *ud);
-/* The same with the abbreviations and sentence openers of language pack
-   pk (lang.h); split_text and a NULL pk use the English pack. */
-struct lang_pack;
-int split_text_lang(const struct lang_pack *pk, const char *s, size_t n, split_cb cb, void *ud);
 
 #endif

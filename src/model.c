@@ -14,6 +14,7 @@
  */
 #include "model.h"
 #include "readable.h"
+#include "split.h"
 
 #include <math.h>
 #include <stdio.h>

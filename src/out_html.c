@@ -21,6 +21,7 @@
  * The output depends only on its arguments, so it is deterministic.
  */
 #include "output.h"
+#include "split.h"
 
 #include <math.h>
 

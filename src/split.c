@@ -44,7 +44,7 @@
  * any byte sequence is safe: malformed sequences are treated as ordinary
  * word bytes and every look-around is bounds-checked.
  */
-#include "internal.h"
+#include "split.h"
 #include "lang.h"
 
 #include <utf8proc.h>

@@ -12,7 +12,9 @@
  * reset at the start of every call, so a batch of a million clusters runs
  * in memory bounded by its largest cluster.
  */
-#include "analyze.h"
+#include "summary.h"
+#include "analyze.h" /* ANALYZE_CACHES: the slots the summarizer keeps */
+#include "dedup.h"
 #include "readable.h"
 #include "select.h"
 
