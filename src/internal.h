@@ -101,6 +101,56 @@ static inline uint64_t hash_mix(uint64_t x)
     return x;
 }
 
+/* ---- hash table (dict.c) ---------------------------------------------
+ * Byte-string keys -> uint32 values; open addressing, linear probing, the
+ * keys copied into one pool, doubled (rehashed) past a load of 3/4.  See
+ * dict.c for why it looks the way it does. */
+#define DICT_EMPTY UINT32_MAX /* dict_entry.len of a free slot */
+typedef struct dict_entry {
+    uint64_t hash;
+    size_t off;     /* the key's bytes: pool + off */
+    uint32_t len;   /* the key's length; DICT_EMPTY when the slot is free */
+    uint32_t value;
+} dict_entry;
+
+typedef struct dict {
+    dict_entry *tab;
+    size_t cap, n; /* cap: a power of two */
+    char *pool;
+    size_t pool_len, pool_cap;
+} dict;
+
+/* An empty table of cap slots (a power of two, at least 16); -1 on OOM. */
+int dict_init(dict *d, size_t cap);
+void dict_free(dict *d);
+/* Drops every key, keeping the memory. */
+void dict_clear(dict *d);
+
+/* The entry of key[0..len) with hash h (hash_bytes of the key), or the
+   free slot (len == DICT_EMPTY) where it would go. */
+static inline dict_entry *dict_slot(const dict *d, const void *key, size_t len, uint64_t h)
+{
+    size_t mask = d->cap - 1, i = (size_t)h & mask;
+    for (;;) {
+        dict_entry *e = &d->tab[i];
+        if (e->len == DICT_EMPTY)
+            return e;
+        if (e->hash == h && e->len == len && (!len || memcmp(d->pool + e->off, key, len) == 0))
+            return e;
+        i = (i + 1) & mask;
+    }
+}
+
+/* Puts key -> value into the free slot dict_slot returned (no call on d
+   in between); the table may grow, so slot is invalid afterwards.  0, or
+   -1 when out of memory or the key is 4 GiB or more. */
+int dict_insert(dict *d, dict_entry *slot, const void *key, size_t len, uint64_t h,
+                uint32_t value);
+/* The value of key, or NULL when absent. */
+uint32_t *dict_get(const dict *d, const void *key, size_t len);
+/* Sets key -> value, replacing an earlier value; 0 or -1 (OOM). */
+int dict_set(dict *d, const void *key, size_t len, uint32_t value);
+
 /* ---- union-find over dense ids (p[i] == i for a root) -----------------
  * uf_union keeps the smaller id as the root, so groups do not depend on
  * the order pairs are joined in. */
