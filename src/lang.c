@@ -86,6 +86,16 @@ static size_t lang_fold(const char *w, size_t n, char *out)
     return n;
 }
 
+/* FNV-1a: cheaper than hash_bytes on words of a few bytes, and the
+   table only ever sees its own hashes (dict_slot takes the caller's). */
+static uint64_t lang_hash(const char *w, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 0x100000001b3ULL;
+    return hash_mix(h);
+}
+
 lang *lang_new(const char *name)
 {
     lang *l = pcalloc(1, sizeof *l);
@@ -105,7 +115,7 @@ lang *lang_new(const char *name)
         if (!len)
             continue;
         /* a word listed twice keeps its first entry */
-        uint64_t h = hash_bytes(w, len);
+        uint64_t h = lang_hash(w, len);
         dict_entry *e = dict_slot(&l->words, w, len, h);
         if (e->len == DICT_EMPTY && dict_insert(&l->words, e, w, len, h, (uint32_t)i)) {
             lang_free(l);
@@ -127,8 +137,8 @@ const lang_pack *lang_get_pack(const lang *l) { return l ? l->pack : NULL; }
 
 static const lang_word *lang_lookup(const lang *l, const char *f, size_t n)
 {
-    const uint32_t *i = dict_get(&l->words, f, n);
-    return i ? &l->pack->w[*i] : NULL;
+    const dict_entry *e = dict_slot(&l->words, f, n, lang_hash(f, n));
+    return e->len != DICT_EMPTY ? &l->pack->w[e->value] : NULL;
 }
 
 const lang_word *lang_word_of(const lang *l, const char *w, size_t n)

@@ -355,8 +355,12 @@ uint64_t hash_bytes(const void *p, size_t n)
         s += 8;
         n -= 8;
     }
+    /* the last 0..7 bytes, little-endian (what memcpy gave on the hosts
+       we run on), without a call for a variable-length copy: most keys
+       are short words */
     uint64_t w = 0;
-    memcpy(&w, s, n);
+    for (size_t i = n; i-- > 0;)
+        w = w << 8 | s[i];
     h = (h ^ hash_mix(w ^ n)) * 0x9fb21c651e98df25ULL;
     return hash_mix(h);
 }
