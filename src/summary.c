@@ -18,6 +18,7 @@
 #include "readable.h"
 #include "select.h"
 
+#include <stddef.h>
 #include <stdio.h>
 
 struct precis_summarizer {
@@ -130,15 +131,30 @@ void summarizer_set_error(precis_summarizer *s, const char *msg)
     perr_set(s->err, sizeof s->err, "%s", msg);
 }
 
+/* The tunable weights in the order the tuning hook takes them (the order
+   of select_params); the assertion fails the build when a field is added
+   to select_params and not here. */
+static const size_t param_fields[] = {
+    offsetof(select_params, df_min),         offsetof(select_params, unigram),
+    offsetof(select_params, pos),            offsetof(select_params, pos_decay),
+    offsetof(select_params, support),        offsetof(select_params, cost_exp),
+    offsetof(select_params, short_pen),      offsetof(select_params, noend_pen),
+    offsetof(select_params, quote_pen),      offsetof(select_params, dangling_pen),
+    offsetof(select_params, quality_exp),    offsetof(select_params, unattributed_pen),
+    offsetof(select_params, overlap_max),    offsetof(select_params, paraphrase_max)};
+_Static_assert(sizeof param_fields / sizeof param_fields[0] * sizeof(double) ==
+                   sizeof(select_params),
+               "every field of select_params has its place in param_fields");
+
 /* Development hook for tuning the default method's weights (used by the
-   quality benchmark's tuning mode, not by the CLI). */
+   quality benchmark's tuning mode, not by the CLI): v[i] sets the i-th
+   weight of param_fields. */
 void precis__set_params(precis_summarizer *s, const double *v, size_t n);
 void precis__set_params(precis_summarizer *s, const double *v, size_t n)
 {
-    double *f = (double *)&s->params;
-    size_t max = sizeof s->params / sizeof(double);
+    size_t max = sizeof param_fields / sizeof param_fields[0];
     for (size_t i = 0; i < n && i < max; i++)
-        f[i] = v[i];
+        memcpy((char *)&s->params + param_fields[i], &v[i], sizeof(double));
 }
 
 void precis_summary_free(precis_summary *sum)
