@@ -485,3 +485,27 @@ precis_status dedup_groups(model *m, const precis_cluster *c, double t, arena *a
         return PRECIS_ENOMEM;
     return PRECIS_OK;
 }
+
+precis_span dedup_evidence(const model *m, size_t si, size_t art)
+{
+    precis_span best = {0, 0};
+    if (si >= m->ns || art >= m->nart)
+        return best;
+    const msent *x = &m->s[si];
+    double bd = -1;
+    for (size_t k = 0; k < m->count[art]; k++) {
+        const msent *y = &m->s[m->first[art] + k];
+        if (y->group != x->group)
+            continue;
+        uint32_t o = x->nset && y->nset ? overlap(x->nset <= y->nset ? x : y,
+                                                  x->nset <= y->nset ? y : x, 0)
+                                        : 0;
+        double d = x->nset + y->nset ? 2.0 * o / (double)(x->nset + y->nset) : 0.0;
+        if (d > bd) {
+            bd = d;
+            best.start = y->start;
+            best.end = y->end;
+        }
+    }
+    return best;
+}

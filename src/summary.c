@@ -37,6 +37,7 @@ struct precis_summary {
     size_t n;
     size_t words;
     size_t *arts;       /* pool behind sent[i].articles */
+    precis_span *spans; /* pool behind sent[i].spans    */
     precis_edit *edits; /* behind sent[i].edits          */
     char *buf;          /* edited texts and replacements */
     int cut;            /* the last sentence is cut short */
@@ -163,6 +164,7 @@ void precis_summary_free(precis_summary *sum)
         return;
     pfree(sum->sent);
     pfree(sum->arts);
+    pfree(sum->spans);
     pfree(sum->edits);
     pfree(sum->buf);
     pfree(sum);
@@ -385,8 +387,9 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
     for (size_t i = 0; i < k; i++)
         nref += m.support[pick[i]] ? m.support[pick[i]] : 1;
     sum->arts = pcalloc(nref + 1, sizeof *sum->arts);
+    sum->spans = pcalloc(nref + 1, sizeof *sum->spans);
     okey *keys = arena_alloc(&s->mem, pmul(k ? k : 1, sizeof *keys));
-    if (!sum->sent || !sum->arts || !keys) {
+    if (!sum->sent || !sum->arts || !sum->spans || !keys) {
         precis_summary_free(sum);
         goto oom;
     }
@@ -426,11 +429,15 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
         ps->position = ms->pos;
         ps->score = ms->score;
         ps->articles = sum->arts + ap;
+        ps->spans = sum->spans + ap;
+        sum->spans[ap] = (precis_span){ms->start, ms->end};
         sum->arts[ap++] = ms->art;
         const uint32_t *ga = m.group_arts[ms->group];
         for (uint32_t g = 0; ga && g < m.support[pick[keys[i].pick]]; g++)
-            if (ga[g] != ms->art)
+            if (ga[g] != ms->art) {
+                sum->spans[ap] = dedup_evidence(&m, pick[keys[i].pick], ga[g]);
                 sum->arts[ap++] = ga[g];
+            }
         ps->n_articles = (size_t)(sum->arts + ap - ps->articles);
         words += ms->words;
     }
@@ -489,6 +496,8 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
                 ps->position = ms->pos;
                 ps->score = 0;
                 ps->articles = sum->arts + ap;
+                ps->spans = sum->spans + ap;
+                sum->spans[ap] = (precis_span){ps->start, ps->end};
                 sum->arts[ap++] = ms->art;
                 ps->n_articles = 1;
                 sum->n++;
@@ -519,6 +528,8 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
             ps->position = ms->pos;
             ps->score = ms->score;
             ps->articles = sum->arts;
+            ps->spans = sum->spans;
+            sum->spans[0] = (precis_span){ps->start, ps->end};
             sum->arts[0] = ms->art;
             ps->n_articles = 1;
             sum->n = 1;
