@@ -1,19 +1,57 @@
 /*
- * internal.h -- declarations shared by the library's source files.
+ * internal.h -- the shared infrastructure of the library (allocation,
+ * buffer, arena, hashing, hash table, union-find, UTF-8 check), and the
+ * map of the house.  Not installed.  Each stage has its own file, prefix
+ * and header declaring only that file's functions.
  *
- * Not installed.  Each stage of the pipeline has its own file and prefix:
+ * The pipeline, in order (file  prefix  header  what it does):
  *
- *   util.c     pbuf_ / arena_ / hash_   growable buffer, arena, hashing
- *   cluster.c  cluster_                 articles in: text, JSON Lines, Multi-News
- *   html.c     html_ / meta_ / extract_ web pages in (see html.h)
- *   split.c    split_                   sentence boundaries
- *   norm.c     norm_                    tokens -> folded, stemmed term ids
- *   dedup.c    dedup_                   cross-source redundancy groups
- *   score.c    score_                   per-method sentence scores
- *   select.c   select_                  budgeted, redundancy-aware selection
- *   summary.c  (public precis_summarize) the pipeline driver + ordering
- *   out_*.c    out_                     one file per output format
- *   rouge.c    rouge_                   the ROUGE-1.5.5 scorer
+ *   cluster.c   cluster_  cluster.h  articles in: text, JSON Lines, Multi-News
+ *   charset.c   charset_  charset.h  any real encoding -> UTF-8 (BOM, cp1252)
+ *   html.c      html_     html.h     web pages in: decode, parse (libxml2) ...
+ *   html_meta.c meta_     html.h       ... title, date, author from markup
+ *   extract.c   extract_  html.h       ... the article's main text
+ *   split.c     split_    split.h    sentence boundaries
+ *   norm.c      norm_     norm.h     words -> folded, stemmed term ids
+ *   lang.c      lang_     lang.h     the language packs (stop words, titles)
+ *   model.c     model_    model.h    the per-cluster model: sentences, terms,
+ *                                    concepts, counts (calls split, norm,
+ *                                    quality, readable_join)
+ *   quality.c   quality_  quality.h  sentence-quality flags: junk, datelines,
+ *                                    style
+ *   dedup.c     dedup_    dedup.h    redundancy groups across articles, and
+ *                                    each group's sentence in an article
+ *   readable.c  readable_ readable.h quotation units, speakers named, openers
+ *                                    (calls quotes)
+ *   score.c     score_    score.h    per-method scores (centroid, LexRank)
+ *   select.c    select_   select.h   budgeted, redundancy-aware selection
+ *   summary.c   summarizer_ / summary_  summary.h  the driver: model, dedup,
+ *                                    readable, select, then order and trace
+ *                                    (public precis_summarize)
+ *   analyze.c   (static)  analyze.h  the analysis driver: copies, timeline;
+ *                                    runs quotes and facts (precis_analyze)
+ *   quotes.c    quotes_   quotes.h   direct quotes and their speakers
+ *   facts.c     facts_    facts.h    numbers, dates, names; conflicts
+ *   output.c    (public)  output.h   the dispatcher: format -> one writer
+ *   out_*.c     out_      output.h   one writer per format (text, json,
+ *                                    markdown, report JSON, html)
+ *
+ * Beside the pipeline: rouge.c / rouge_porter.c (rouge_, the ROUGE-1.5.5
+ * scorer), stream.c (stream_, stories from a stream of articles, before
+ * the pipeline), util.c (pbuf_ arena_ hash_ p*alloc: what every file
+ * uses) and dict.c (dict_, the one hash table).  service/ is the news desk
+ * application over the library (service.h): desk.c (articles in, stories
+ * out), queue.c (work queue), version.c (one version of a story: summary,
+ * report, page), store_sqlite.c (store_, SQLite), pages.c (the desk's
+ * HTML), http.c (libmicrohttpd), redisq.c (Redis Streams), clock.c (time).
+ *
+ * Who may call whom: a file calls the files listed above it that its
+ * stage needs, through their headers, and util.c / dict.c; never back.
+ * The drivers (summary.c, analyze.c) call the stages; the dispatcher
+ * output.c calls the writers; the writers call only util.c and the public
+ * accessors.  No two files call each other (check: a small nm script over
+ * the objects, see the README's design section), except in service/
+ * pages.c and store_sqlite.c (the store finishes a story's page).
  */
 #ifndef PRECIS_INTERNAL_H
 #define PRECIS_INTERNAL_H
@@ -28,7 +66,7 @@
 #define PRECIS_UNUSED(x) ((void)(x))
 
 /* ---- allocation -------------------------------------------------------
- * Every allocation of the library goes through these three, so that the
+ * Every allocation of the library goes through these functions, so that the
  * failing-allocator test build (PRECIS_FAILALLOC) can make the n-th one
  * fail and prove each out-of-memory path. */
 void *pmalloc(size_t n);
