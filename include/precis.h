@@ -297,7 +297,11 @@ typedef enum precis_copy_kind {
     PRECIS_COPY_A_IN_B,          /* b contains a: a republished with
                                     additions, or an early version of b  */
     PRECIS_COPY_B_IN_A,          /* a contains b                          */
-    PRECIS_COPY_SAME             /* the same text, up to light edits      */
+    PRECIS_COPY_SAME,            /* the same text, up to light edits      */
+    PRECIS_COPY_UPDATE           /* one is an update of the other: each
+                                    keeps much of the other and adds its
+                                    own (precis_copy.earlier says which
+                                    came first)                          */
 } precis_copy_kind;
 
 /* One pair of articles that share at least one shingle (pairs with
@@ -309,6 +313,9 @@ typedef struct precis_copy {
     double a_in_b;        /* containment |A & B| / |A|                     */
     double b_in_a;        /* containment |A & B| / |B|                     */
     precis_copy_kind kind;
+    size_t earlier;       /* PRECIS_COPY_UPDATE: the earlier version (a or
+                             b), by date, else the one that keeps more of
+                             the other; a for other kinds                */
 } precis_copy;
 
 /* A direct quote.  Strings are NUL-terminated and owned by the analysis. */
