@@ -17,8 +17,10 @@
  * compared (documented limit).
  *
  * Timeline.  Articles with a date (and time) come in date order; one
- * without a date is placed by content: before an article that contains
- * it, after one it contains, else after the article it resembles most.
+ * without a date takes the latest full date its text states, if any (it
+ * was written on or after that day); one without either is placed by
+ * content: before an article that contains it or that updates it, after
+ * one it contains, else after the article it resembles most.
  * Each article then lists the sentences whose redundancy group no earlier
  * article carries, and the facts no earlier article stated.
  */
@@ -311,16 +313,47 @@ static int cmp_dkey(const void *pa, const void *pb)
    (clusters past PRECIS_COPY_MAX_ARTICLES: at the end).  O(n log n) for
    dated clusters; the undated placement is O(n) per article and only
    runs when copies were computed (n <= PRECIS_COPY_MAX_ARTICLES). */
+/* A full date ("2009-06-25") as the facts key it. */
+static int full_date(const char *k)
+{
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? k[i] != '-' : !(k[i] >= '0' && k[i] <= '9'))
+            return 0;
+    return k[10] == '\0';
+}
+
+/* For each article, the latest full date its text states (est[a], NULL if
+   none): an article is written on or after the last day it names, so an
+   undated one is placed as if dated so (Timeline17, dates stripped:
+   bench/timeline.sh). */
+static void stated_dates(const precis_analysis *an, size_t na, const char **est)
+{
+    for (size_t i = 0; i < an->nfacts; i++) {
+        const precis_fact *f = &an->facts[i];
+        if (f->kind != PRECIS_FACT_DATE || !full_date(f->key))
+            continue;
+        for (size_t k = 0; k < f->n_mentions; k++) {
+            size_t a = f->mentions[k].article;
+            if (a < na && (!est[a] || strcmp(f->key, est[a]) > 0))
+                est[a] = f->key;
+        }
+    }
+}
+
 static precis_status timeline_order(const actx *x, const precis_analysis *an, size_t *order)
 {
     const precis_cluster *c = x->c;
     size_t na = x->m->nart, n = 0;
     dkey *dk = arena_alloc(x->tmp, pmul(na ? na : 1, sizeof *dk));
-    if (!dk)
+    const char **est = arena_calloc(x->tmp, na ? na : 1, sizeof *est);
+    if (!dk || !est)
         return PRECIS_ENOMEM;
+    stated_dates(an, na, est);
     for (size_t a = 0; a < na; a++)
         if (art_date(c, a))
             dk[n++] = (dkey){art_date(c, a), a};
+        else if (est[a])
+            dk[n++] = (dkey){est[a], a};
     qsort(dk, n, sizeof *dk, cmp_dkey);
     for (size_t i = 0; i < n; i++)
         order[i] = dk[i].art;
@@ -339,7 +372,7 @@ static precis_status timeline_order(const actx *x, const precis_analysis *an, si
     }
     int placeable = na <= PRECIS_COPY_MAX_ARTICLES;
     for (size_t a = 0; a < na; a++) {
-        if (art_date(c, a))
+        if (art_date(c, a) || est[a])
             continue;
         size_t pos = n; /* default: at the end */
         if (placeable) {
