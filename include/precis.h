@@ -377,11 +377,12 @@ typedef struct precis_fact {
 } precis_fact;
 
 /* Two NUMBER facts giving the same quantity differently (41 vs 44
-   care-home residents), stated by different articles. */
+   care-home residents), or two DATE facts giving one event's weekday or
+   one range's year differently, stated by different articles. */
 typedef struct precis_conflict {
     size_t a, b;                 /* fact indices */
-    precis_mention a_sentence;   /* a sentence stating a, from an article */
-    precis_mention b_sentence;   /* that does not state b; and the other way */
+    precis_mention a_sentence;   /* the sentences whose mentions of a and */
+    precis_mention b_sentence;   /* of b were compared (two articles)     */
 } precis_conflict;
 
 /* One article in story order. */

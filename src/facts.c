@@ -91,11 +91,21 @@
  * relative time ("eight years ago"), and pairs that are consistent
  * through a qualifier ("more than 350" and 359, "about 40" and 42, "up
  * to 500" and 480) or a rounding (one value has fewer significant digits
- * and is within 5 %: "$700 billion" and "$716 billion").  Money and
+ * and is within 5 %: "$700 billion" and "$716 billion").  The frame must
+ * match too (conflict_marks): two mentions whose sentences state
+ * different years nearest to them are two deals, not one; "three out of
+ * the four" is a part and its whole; "1,100 km (700 miles)" one distance;
+ * a number listed with others of its key ("$2,306.08 at Disney World ...
+ * and $5,687.75 on Martha's Vineyard") keeps only its own part of the
+ * list as context and needs FACT_CONF_SHARED_LIST (4) stems; two
+ * ceilings ("as many as 1.5 million", "up to 1.6 million") disagree.
+ * Dates conflict too (date_conflicts): the years at one end of a range
+ * ("from 1967 to 1979" / "from 1966 to 1978"), and two weekdays next to
+ * the same verb ("apologized Friday" / "apologize Saturday").  Money and
  * percentages count no thing, so their mentions must share
  * FACT_CONF_SHARED_UNIT (3) context stems.  Each conflict carries the
- * sentence of each side (precis_conflict.a_sentence / b_sentence) so a
- * reader can judge it.  Pairs are only compared within a key's bucket, at
+ * sentences of the two mentions that were compared
+ * (precis_conflict.a_sentence / b_sentence) so a reader can judge it.  Pairs are only compared within a key's bucket, at
  * most FACT_CONF_BUCKET facts per bucket.
  *
  * Every fact lists all its mentions (article, byte span), so a reader
