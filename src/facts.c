@@ -165,7 +165,9 @@ enum {
     L_DATEPREP = 1u << 11,/* preposition before a year                    */
     L_SAY = 1u << 12,     /* said, told, ...                              */
     L_TIME = 1u << 13,    /* a.m., p.m., GMT                              */
-    L_ABBR = 1u << 14     /* takes a period (Dr., St., Jan.)              */
+    L_ABBR = 1u << 14,    /* takes a period (Dr., St., Jan.)              */
+    L_PLACEPREP = 1u << 15, /* in, near: a name after it is a place       */
+    L_GIVEN = 1u << 16    /* a given name (John, Maria)                   */
 };
 
 typedef struct lexent {
@@ -271,7 +273,8 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
                 {LW_TITLE, L_TITLE | L_ROLE}, {LW_ORG, L_ORG},    {LW_NUMW, L_NUMW},
                 {LW_MULT, L_MULT},         {LW_PLACE, L_PLACE},   {LW_PLURAL, L_PLURAL},
                 {LW_DATEPREP, L_DATEPREP}, {LW_SAY, L_SAY},       {LW_TIME, L_TIME},
-                {LW_ABBR, L_ABBR}};
+                {LW_ABBR, L_ABBR},         {LW_PLACEPREP, L_PLACEPREP},
+                {LW_GIVEN, L_GIVEN}};
     for (size_t i = 0; pk && i < pk->n; i++) {
         const lang_word *w = &pk->w[i];
         size_t len = strlen(w->w);
@@ -730,7 +733,11 @@ static void *grow(void *p, size_t *cap, size_t need, size_t sz)
 
 /* ---- the stage's state -------------------------------------------------- */
 
-enum { EV_TITLE = 1, EV_ROLE = 2, EV_SAID = 4 };
+/* Evidence of a name's kind, per mention: a title before it, a role noun
+   or ", who" / an age, a said-verb next to it, a preposition of place
+   before it or ", <place>" after it ("in Ferguson", "Ashland, Va."), a
+   given name as its first word. */
+enum { EV_TITLE = 1, EV_ROLE = 2, EV_SAID = 4, EV_PLACE = 8, EV_GIVEN = 16 };
 enum { K_NUMBER = PRECIS_FACT_NUMBER, K_DATE = PRECIS_FACT_DATE, K_NAME = PRECIS_FACT_NAME };
 
 /* A distinct fact before merging: a number (key stem, unit, value), a
@@ -747,7 +754,7 @@ typedef struct item {
     unsigned ntok, org, place;
     const char *skel; /* word skeletons joined by ' ' */
     size_t sklen;
-    uint64_t skelh, lasth;
+    uint64_t skelh, lasth, firsth;
     const char *lastw; /* last word of the spelling */
     size_t lastwlen;
     uint32_t count, first, parent;
@@ -1497,10 +1504,28 @@ static size_t skeleton(const char *t, size_t s, size_t e, char *out, size_t cap)
     return o;
 }
 
-/* Is "a b" a two-word organisation name of the pack (org_phrases)? */
+/* Is "a b" a two-word organisation name of the pack (org_phrases; not a
+   place_names phrase such as "New York")? */
 static int org_pair(const fctx *f, const tok *a, const tok *b)
 {
-    return lang_phrase(f->L, f->t + a->s, a->we - a->s, f->t + b->s, b->we - b->s) != NULL;
+    const lang_word *e = lang_phrase(f->L, f->t + a->s, a->we - a->s, f->t + b->s, b->we - b->s);
+    return e && (e->cls & LW_ORGPHRASE);
+}
+
+/* Is the word t[s, e) written in camel case, a capital after three or more
+   letters of which the last is lower-case ("YouTube", "HuffPost")?  That is
+   how brands and outlets are written; surnames with a capital inside have
+   it after a short prefix (McCain, DeSantis, LaGuardia, MacArthur: "mac" is
+   the one prefix of three letters, left out). */
+static int camel_case(const char *t, size_t s, size_t e)
+{
+    if (e - s < 5 || !(t[s] >= 'A' && t[s] <= 'Z'))
+        return 0;
+    for (size_t i = s + 3; i + 1 < e; i++)
+        if (t[i] >= 'A' && t[i] <= 'Z' && t[i - 1] >= 'a' && t[i - 1] <= 'z')
+            return !(i == s + 3 && (t[s + 1] | 32) == 'a' && (t[s + 2] | 32) == 'c' &&
+                     t[s] == 'M');
+    return 0;
 }
 
 /* Does the word t[s, e) end in a lower-case part after a hyphen (an
@@ -1521,12 +1546,17 @@ static int lower_tail(const char *t, size_t s, size_t e)
 /* Is the name form[0..n) a place: one the pack lists (place_names: "New
    York", "Va."), a place acronym alone (U.S.), or a name ending in a
    place word ("Larrow River", "Fairfax County"; last its last token)? */
+static int place_word(const fctx *f, const char *form, size_t n)
+{
+    const lang_word *e = lang_word_of(f->L, form, n);
+    if (!e && n && form[n - 1] == '.')
+        e = lang_word_of(f->L, form, n - 1);
+    return e && (e->cls & (LW_PLACENAME | LW_PLACE));
+}
+
 static int place_name(const fctx *f, const char *form, size_t n, const tok *last)
 {
-    if (n && form[n - 1] == '.')
-        n--;
-    const lang_word *e = lang_word_of(f->L, form, n);
-    if (e && (e->cls & (LW_PLACENAME | LW_PLACE)))
+    if (place_word(f, form, n))
         return 1;
     return last->lx && (last->lx->cls & L_PLACE) && (last->f & (F_CAP | F_ACRO));
 }
@@ -1536,7 +1566,7 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
     const tok *tk = f->tk;
     char form[FACT_MAX_RUN * (FACT_MAX_WORD + 8) + 8];
     char skel[FACT_MAX_RUN * (4 * FACT_MAX_WORD + 8) + 8];
-    size_t fl = 0, sl = 0, lastsk = 0, lastw = 0;
+    size_t fl = 0, sl = 0, lastsk = 0, lastw = 0, firstsk = 0;
     unsigned org = 0, words = 0;
     for (size_t q = 0; q < nw; q++) {
         const tok *k = &tk[idx[q]];
@@ -1550,7 +1580,11 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
         fl += e - k->s;
         lastsk = sl;
         sl += skeleton(f->t, k->s, k->we, skel + sl, 4 * FACT_MAX_WORD + 4);
+        if (q == 0)
+            firstsk = sl;
         if (k->lx && (k->lx->cls & L_ORG) && (k->f & (F_CAP | F_ACRO)))
+            org = 1;
+        if (!(k->f & F_ACRO) && camel_case(f->t, k->s, k->we))
             org = 1;
         if ((k->f & F_ACRO) && !(k->lx && (k->lx->cls & L_PLACE)) && k->we - k->s <= 12)
             org = 1;
@@ -1585,11 +1619,14 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
         it->sklen = sl;
         it->skelh = hash_bytes(sk, sl);
         it->lasth = hash_bytes(sk + lastsk, sl - lastsk);
+        it->firsth = hash_bytes(sk, firstsk);
         it->lastw = it->key + lastw;
         it->lastwlen = fl - lastw;
         it->org = org;
         it->place = place_name(f, form, fl, nw == 1 ? &tk[idx[0]] : l);
     }
+    if (nw >= 2 && tk[idx[0]].lx && (tk[idx[0]].lx->cls & L_GIVEN) && (tk[idx[0]].f & F_CAP))
+        ev |= EV_GIVEN;
     return mention_add(f, id, tk[idx[0]].s, (l->f & F_POSS) ? l->we : l->e, ev, NULL, 0);
 }
 
@@ -1633,11 +1670,13 @@ static size_t name_at(fctx *f, size_t i, size_t n, int *err)
     }
     if (toolong || !nr)
         return k > i ? k : i + 1;
-    /* the last capitalised title cuts the run */
+    /* the last capitalised title cuts the run, unless an organisation
+       word follows it ("Justice Department", "General Assembly") */
     size_t tpos = nr;
     for (size_t q = nr; q-- > 0;)
         if (tk[run[q]].lx && (tk[run[q]].lx->cls & L_TITLE) && (tk[run[q]].f & F_CAP) &&
-            !(tk[run[q]].f & F_POSS)) {
+            !(tk[run[q]].f & F_POSS) &&
+            !(q + 1 < nr && tk[run[q + 1]].lx && (tk[run[q + 1]].lx->cls & L_ORG))) {
             tpos = q;
             break;
         }
@@ -1664,6 +1703,8 @@ static size_t name_at(fctx *f, size_t i, size_t n, int *err)
             ev |= EV_ROLE;
         if (b->kind == T_WORD && b->lx && (b->lx->cls & L_SAY))
             ev |= EV_SAID;
+        if (b->kind == T_WORD && b->lx && (b->lx->cls & L_PLACEPREP))
+            ev |= EV_PLACE;
     }
     if (first >= nr)
         return k;
@@ -1675,6 +1716,11 @@ static size_t name_at(fctx *f, size_t i, size_t n, int *err)
             const tok *b = &tk[k + 1];
             if (b->kind == T_WORD && lower_eq(f->t + b->s, b->we - b->s, "who", 3))
                 ev |= EV_ROLE;
+            /* "Ashland, Va.", "Ferguson, Missouri" */
+            if (b->kind == T_WORD && (b->f & F_CAP) &&
+                place_word(f, f->t + b->s, b->e - b->s) &&
+                (k + 2 >= n || tk[k + 2].kind != T_WORD || !name_word_ok(f, &tk[k + 2], 0)))
+                ev |= EV_PLACE;
             if (b->kind == T_NUM && !b->bad && !b->cur && !b->pct && !b->dec && !b->sep &&
                 b->ndig <= 3 && b->mant >= 1 && b->mant <= 120 &&
                 (k + 2 >= n || tk[k + 2].kind == T_PUNCT))
@@ -2485,8 +2531,10 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
             fb[g].kind = PRECIS_FACT_ORG;
         else if (place[g])
             fb[g].kind = PRECIS_FACT_PLACE;
-        else if ((ev[g] & EV_ROLE) || ((flags[g] & 6) == 6))
+        else if ((ev[g] & (EV_ROLE | EV_GIVEN)) || ((flags[g] & 6) == 6))
             fb[g].kind = PRECIS_FACT_PERSON;
+        else if (ev[g] & EV_PLACE)
+            fb[g].kind = PRECIS_FACT_PLACE;
         else if (c->ntok == 1 && (flags[g] & 2) == 0 && demonym(c))
             fb[g].kind = -1; /* dropped */
         else

@@ -51,7 +51,8 @@
     X(openers, LW_OPENER)           /* typical sentence openers            */                      \
     X(first_names, LW_GIVEN)        /* given names (tags: gender)          */                      \
     X(descriptors, LW_DESCR)        /* Republican: before a name, not in it */                     \
-    X(place_names, LW_PLACENAME)    /* Ohio, New York: whole line          */
+    X(place_names, LW_PLACENAME)    /* Ohio, New York: whole line          */ \
+    X(place_prepositions, LW_PLACEPREP) /* in, near: a name after it is a place */
 
 #define LANG_ENUM_(f, bit) bit##_I_,
 enum { LANG_FILES(LANG_ENUM_) LANG_NFILES };
