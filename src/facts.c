@@ -1336,6 +1336,11 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
                 break;
             if (w->lx && (w->lx->cls & (L_MONTH | L_WDAY | L_TIME | L_MULT)))
                 break;
+            /* a capitalised plural inside a name is no counted noun: "the
+               1970 Controlled Substances Act" */
+            if ((w->f & F_CAP) && !(w->f & F_INIT) && k + 1 < n && tk[k + 1].kind == T_WORD &&
+                (tk[k + 1].f & (F_CAP | F_ACRO)) && !is_func(&tk[k + 1]))
+                break;
             if (plural_like(f, w)) {
                 head = (int)k;
                 break;
@@ -1586,7 +1591,8 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
             org = 1;
         if (!(k->f & F_ACRO) && camel_case(f->t, k->s, k->we))
             org = 1;
-        if ((k->f & F_ACRO) && !(k->lx && (k->lx->cls & L_PLACE)) && k->we - k->s <= 12)
+        if ((k->f & F_ACRO) && !(k->lx && (k->lx->cls & L_PLACE)) && k->we - k->s <= 12 &&
+            !place_word(f, f->t + k->s, k->e - k->s))
             org = 1;
         if (q + 1 < nw && org_pair(f, k, &tk[idx[q + 1]]))
             org = 1;
@@ -2462,6 +2468,50 @@ static int cmp_confl(const void *pa, const void *pb)
     return (a->b > b->b) - (a->b < b->b);
 }
 
+/* Evidence across the cluster: an untyped one-word name that is the first
+   or the last word of a multi-word PERSON name is a person too ("Obama"
+   in "the Obama administration" next to President Barack Obama; "Eric"
+   next to Eric Cantor; "Elliott" when Michael and Mike Elliott both
+   occur, so it merged into neither).  Reads fb[].kind as typed so far. */
+static int person_parts(fctx *f, fbuild *fb, const uint32_t *fid, size_t nf)
+{
+    const item *it = f->it;
+    size_t m = 0;
+    for (size_t i = 0; i < f->nit; i++)
+        if (it[i].kind == K_NAME && fid[i] != NONE && it[i].ntok >= 2 &&
+            fb[fid[i]].kind == PRECIS_FACT_PERSON)
+            m += 2;
+    if (!m)
+        return 0;
+    nkey *k = arena_alloc(f->x->tmp, pmul(m, sizeof *k));
+    if (!k)
+        return -1;
+    m = 0;
+    for (size_t i = 0; i < f->nit; i++)
+        if (it[i].kind == K_NAME && fid[i] != NONE && it[i].ntok >= 2 &&
+            fb[fid[i]].kind == PRECIS_FACT_PERSON) {
+            k[m++] = (nkey){it[i].lasth, (uint32_t)i};
+            k[m++] = (nkey){it[i].firsth, (uint32_t)i};
+        }
+    qsort(k, m, sizeof *k, cmp_nkey);
+    for (size_t g = 0; g < nf; g++) {
+        const item *c = &it[fb[g].canon];
+        if (fb[g].kind != PRECIS_FACT_NAME || c->kind != K_NAME || c->ntok != 1)
+            continue;
+        size_t lo = 0, hi = m;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (k[mid].h < c->skelh)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < m && k[lo].h == c->skelh)
+            fb[g].kind = PRECIS_FACT_PERSON;
+    }
+    return 0;
+}
+
 static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conflict **conf,
                            size_t *nconf)
 {
@@ -2540,6 +2590,8 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
         else
             fb[g].kind = PRECIS_FACT_NAME;
     }
+    if (person_parts(f, fb, fid, nf))
+        return PRECIS_ENOMEM;
     /* mentions by fact, in text order */
     size_t *off = arena_calloc(tmp, nf + 1, sizeof *off);
     uint32_t *order = arena_alloc(tmp, pmul(f->nmn, sizeof *order));
