@@ -167,7 +167,8 @@ enum {
     L_TIME = 1u << 13,    /* a.m., p.m., GMT                              */
     L_ABBR = 1u << 14,    /* takes a period (Dr., St., Jan.)              */
     L_PLACEPREP = 1u << 15, /* in, near: a name after it is a place       */
-    L_GIVEN = 1u << 16    /* a given name (John, Maria)                   */
+    L_GIVEN = 1u << 16,   /* a given name (John, Maria)                   */
+    L_JOINER = 1u << 17   /* de, van: lower-case word inside a name       */
 };
 
 typedef struct lexent {
@@ -274,7 +275,7 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
                 {LW_MULT, L_MULT},         {LW_PLACE, L_PLACE},   {LW_PLURAL, L_PLURAL},
                 {LW_DATEPREP, L_DATEPREP}, {LW_SAY, L_SAY},       {LW_TIME, L_TIME},
                 {LW_ABBR, L_ABBR},         {LW_PLACEPREP, L_PLACEPREP},
-                {LW_GIVEN, L_GIVEN}};
+                {LW_GIVEN, L_GIVEN},       {LW_JOINER, L_JOINER}};
     for (size_t i = 0; pk && i < pk->n; i++) {
         const lang_word *w = &pk->w[i];
         size_t len = strlen(w->w);
@@ -1338,10 +1339,11 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
                 break;
             /* a capitalised plural inside a name is no counted noun: "the
                1970 Controlled Substances Act" */
-            if ((w->f & F_CAP) && !(w->f & F_INIT) && k + 1 < n && tk[k + 1].kind == T_WORD &&
-                (tk[k + 1].f & (F_CAP | F_ACRO)) && !is_func(&tk[k + 1]))
+            int plural = plural_like(f, w);
+            if (plural && (w->f & F_CAP) && !(w->f & F_INIT) && k + 1 < n &&
+                tk[k + 1].kind == T_WORD && (tk[k + 1].f & (F_CAP | F_ACRO)) && !is_func(&tk[k + 1]))
                 break;
-            if (plural_like(f, w)) {
+            if (plural) {
                 head = (int)k;
                 break;
             }
@@ -1429,6 +1431,18 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
 
 /* ---- names --------------------------------------------------------------- */
 
+/* Does word t[s, e) end like a common word of the language (the pack's
+   endings: "-ly", "-ing"), leaving a stem of three or more bytes? */
+static int common_ending(const fctx *f, size_t s, size_t e)
+{
+    for (size_t n = 2; n <= 5 && n + 3 <= e - s; n++) {
+        const lang_word *w = lang_word_of(f->L, f->t + e - n, n);
+        if (w && (w->cls & LW_ENDING))
+            return 1;
+    }
+    return 0;
+}
+
 /* Can token k be part of a name (start: begin one)? */
 static int name_word_ok(const fctx *f, const tok *k, int start)
 {
@@ -1449,8 +1463,12 @@ static int name_word_ok(const fctx *f, const tok *k, int start)
             return !(c & W_LOWER);
         /* never seen mid-sentence: a name only when a name word follows
            ("Alexander Petrosyan, the authority's ...") and the cluster
-           never writes it lower-case */
+           never writes it lower-case, and not when it ends like a common
+           word ("Presently Australia", "Joining Malaysia") unless it is a
+           given name */
         const tok *nx = k + 1;
+        if (!(le && (le->cls & L_GIVEN)) && common_ending(f, k->s, k->we))
+            return 0;
         return !(c & W_LOWER) && !(k->f & F_POSS) && k + 1 < f->tk + f->ntk &&
                name_word_ok(f, nx, 0) && !(nx->f & F_INIT);
     }
@@ -1647,15 +1665,27 @@ static size_t name_at(fctx *f, size_t i, size_t n, int *err)
     while (k < n) {
         const tok *t = &tk[k];
         if (k > i && !name_word_ok(f, t, 0)) {
-            /* "of" inside an organisation's name: "Ministry of Defence" */
-            if (hasorg && nr && t->kind == T_WORD && lower_eq(f->t + t->s, t->we - t->s, "of", 2) &&
-                k + 1 < n && name_word_ok(f, &tk[k + 1], 0) &&
-                !(tk[k + 1].lx && (tk[k + 1].lx->cls & L_TITLE))) {
-                if (nr < FACT_MAX_RUN)
-                    run[nr++] = k;
-                else
-                    toolong = 1;
-                k++;
+            /* lower-case words inside a name: "of" in an organisation's
+               name ("Ministry of Defence") or after a plural that opens
+               the name ("Eagles of Death Metal"); the pack's joiners, at
+               most two ("Stade de France", "Place de la Concorde") */
+            size_t nj = 0;
+            if (nr && t->kind == T_WORD && lower_eq(f->t + t->s, t->we - t->s, "of", 2) &&
+                (hasorg || (nr == 1 && plural_like(f, &tk[run[0]]))))
+                nj = 1;
+            else
+                while (nr && nj < 2 && k + nj < n && tk[k + nj].kind == T_WORD &&
+                       (tk[k + nj].f & F_LOWER) && tk[k + nj].lx &&
+                       (tk[k + nj].lx->cls & L_JOINER))
+                    nj++;
+            if (nj && k + nj < n && name_word_ok(f, &tk[k + nj], 0) &&
+                !(tk[k + nj].lx && (tk[k + nj].lx->cls & L_TITLE))) {
+                for (size_t q = 0; q < nj; q++)
+                    if (nr < FACT_MAX_RUN)
+                        run[nr++] = k + q;
+                    else
+                        toolong = 1;
+                k += nj;
                 continue;
             }
             break;
@@ -2163,6 +2193,37 @@ static int cmp_nkey(const void *pa, const void *pb)
     return (a->it > b->it) - (a->it < b->it);
 }
 
+/* The one group among the names of sorted keys k[0..m) with key h; NONE
+   when there is none; *ok = 0 when there are several or one is an
+   organisation's name. */
+static uint32_t bucket_root(item *it, const nkey *k, size_t m, uint64_t h, int *ok)
+{
+    nkey probe = {h, 0};
+    size_t lo = 0, hi = m;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_nkey(&k[mid], &probe) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t root = NONE;
+    for (size_t q = lo; q < m && k[q].h == h; q++) {
+        if (it[k[q].it].org) {
+            *ok = 0;
+            return NONE;
+        }
+        uint32_t r = item_find(it, k[q].it);
+        if (root == NONE)
+            root = r;
+        else if (r != root) {
+            *ok = 0;
+            return NONE;
+        }
+    }
+    return root;
+}
+
 static int merge_names(fctx *f)
 {
     item *it = f->it;
@@ -2203,33 +2264,29 @@ static int merge_names(fctx *f)
                     item_union(it, k[p].it, k[q].it);
             }
     }
-    /* a bare word into the one multi-word name ending with it */
+    /* multi-word person-like names by first word (not organisations or
+       places: "Ferguson" is not "Ferguson Police") */
+    nkey *fk = arena_alloc(f->x->tmp, pmul(m ? m : 1, sizeof *fk));
+    if (!fk)
+        return -1;
+    size_t fm = 0;
+    for (size_t q = 0; q < m; q++) {
+        const item *x = &it[k[q].it];
+        if (!x->org && !x->place)
+            fk[fm++] = (nkey){x->firsth, k[q].it};
+    }
+    qsort(fk, fm, sizeof *fk, cmp_nkey);
+    /* a bare word into the one multi-word name ending with it (Lavrov ->
+       Sergey Lavrov), else into the one starting with it when none ends
+       with it (Najib -> Najib Razak) */
     for (size_t i = 0; i < f->nit; i++) {
         const item *s = &it[i];
         if (s->kind != K_NAME || s->ntok != 1 || s->org || s->place)
             continue;
-        nkey probe = {s->skelh, 0};
-        size_t lo = 0, hi = m;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (cmp_nkey(&k[mid], &probe) < 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        uint32_t root = NONE;
         int ok = 1;
-        for (size_t q = lo; q < m && k[q].h == s->skelh && ok; q++) {
-            if (it[k[q].it].org) {
-                ok = 0;
-                break;
-            }
-            uint32_t r = item_find(it, k[q].it);
-            if (root == NONE)
-                root = r;
-            else if (r != root)
-                ok = 0;
-        }
+        uint32_t root = bucket_root(it, k, m, s->skelh, &ok);
+        if (root == NONE && ok)
+            root = bucket_root(it, fk, fm, s->skelh, &ok);
         if (ok && root != NONE)
             item_union(it, (uint32_t)i, root);
     }

@@ -52,7 +52,9 @@
     X(first_names, LW_GIVEN)        /* given names (tags: gender)          */                      \
     X(descriptors, LW_DESCR)        /* Republican: before a name, not in it */                     \
     X(place_names, LW_PLACENAME)    /* Ohio, New York: whole line          */ \
-    X(place_prepositions, LW_PLACEPREP) /* in, near: a name after it is a place */
+    X(place_prepositions, LW_PLACEPREP) /* in, near: a name after it is a place */ \
+    X(name_joiners, LW_JOINER)      /* de, van: lower-case inside a name    */ \
+    X(endings, LW_ENDING)           /* -ly, -ing: endings of common words   */
 
 #define LANG_ENUM_(f, bit) bit##_I_,
 enum { LANG_FILES(LANG_ENUM_) LANG_NFILES };
