@@ -1748,6 +1748,9 @@ static size_t name_at(fctx *f, size_t i, size_t n, int *err)
         const tok *a = &tk[k];
         if (a->kind == T_WORD && a->lx && (a->lx->cls & L_SAY))
             ev |= EV_SAID;
+        /* "the Georgetown neighborhood", "Ferguson suburb" */
+        if (a->kind == T_WORD && (a->f & F_LOWER) && a->lx && (a->lx->cls & L_PLACE))
+            ev |= EV_PLACE;
         if (a->kind == T_PUNCT && a->punct == ',' && k + 1 < n) {
             const tok *b = &tk[k + 1];
             if (b->kind == T_WORD && lower_eq(f->t + b->s, b->we - b->s, "who", 3))
