@@ -168,7 +168,9 @@ enum {
     L_ABBR = 1u << 14,    /* takes a period (Dr., St., Jan.)              */
     L_PLACEPREP = 1u << 15, /* in, near: a name after it is a place       */
     L_GIVEN = 1u << 16,   /* a given name (John, Maria)                   */
-    L_JOINER = 1u << 17   /* de, van: lower-case word inside a name       */
+    L_JOINER = 1u << 17,  /* de, van: lower-case word inside a name       */
+    L_MONTHCAP = 1u << 18 /* a month only capitalised or with a period:
+                             an abbreviation, or also a common word (may) */
 };
 
 typedef struct lexent {
@@ -283,6 +285,8 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
         for (size_t c = 0; c < sizeof cmap / sizeof cmap[0]; c++)
             if (w->cls & cmap[c].from)
                 cls |= cmap[c].to;
+        if ((w->cls & LW_MONTH) && (w->tags & (LT_DOT | LT_COMMON)))
+            cls |= L_MONTHCAP;
         int unit = -1;
         if ((w->cls & LW_UNIT) && w->unit && (unit = unit_index(l, w->unit)) >= 0)
             cls |= L_UNIT;
@@ -1012,17 +1016,19 @@ static int is_year(const tok *k)
            k->mant <= 2999;
 }
 
-/* A month name: capitalised, or lower-case (Multi-News) when it is not
-   also a common word ("may", "march") or is abbreviated with a period. */
+/* A month name: capitalised, or lower-case (Multi-News; French and
+   Italian write months so) unless the pack tags it as an abbreviation or
+   also a common word ("may", "march"), which need a capital or a period. */
 static int is_month(const fctx *f, const tok *k)
 {
+    (void)f;
     if (k->kind != T_WORD || !k->lx || !(k->lx->cls & L_MONTH) || (k->f & F_POSS))
         return 0;
     if (k->f & F_CAP)
         return 1;
     if (k->e > k->we) /* "dec." */
         return 1;
-    return !word_is(f, k, "may") && !word_is(f, k, "march") && k->we - k->s > 3;
+    return !(k->lx->cls & L_MONTHCAP);
 }
 
 /* A date starting at token i ("Dec. 30", "December 30, 2016", "30
@@ -1251,11 +1257,141 @@ static int is_func(const tok *k) { return k->lx && (k->lx->cls & L_FUNC) && !(k-
 /* A number starting at token i: a digit token, a number word or "a
    dozen".  Adds a NUMBER (or year DATE) mention when it counts something;
    returns the index after what it consumed. */
+/* The unit index of the two-word unit "a b" of the pack ("per cent",
+   "por ciento", "pour cent": units.txt), or -1. */
+static int phrase_unit(const fctx *f, const tok *a, const tok *b)
+{
+    const lang_word *e = lang_phrase(f->L, f->t + a->s, a->we - a->s, f->t + b->s, b->we - b->s);
+    if (!e || !(e->cls & LW_UNIT) || !e->unit)
+        return -1;
+    for (int u = 0; u < MAX_UNITS && f->units[u]; u++)
+        if (!strcmp(f->units[u], e->unit))
+            return u;
+    return -1;
+}
+
+/* Is t[i] a space that may group thousands: ASCII, no-break (U+00A0) or
+   narrow no-break (U+202F)?  Its length in bytes, else 0. */
+static size_t group_space(const char *t, size_t i, size_t e)
+{
+    if (i < e && t[i] == ' ')
+        return 1;
+    if (i + 1 < e && (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA0)
+        return 2;
+    if (i + 2 < e && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+        (unsigned char)t[i + 2] == 0xAF)
+        return 3;
+    return 0;
+}
+
+/* Are there exactly three digits at t[i], then no digit? */
+static int three_digits(const char *t, size_t i, size_t e)
+{
+    return digit_at(t, i, e) && digit_at(t, i + 1, e) && digit_at(t, i + 2, e) &&
+           !digit_at(t, i + 3, e);
+}
+
+/* Numbers as the pack's language writes them (lang_numfmt) when it is not
+   English's way: a decimal comma ("3,5" = 3.5, "1,7 millones"), thousands
+   grouped by a period ("1.200" = 1200, "1.200.000") or a space ("12 000",
+   "30 000" with a no-break space), a comma before exactly three digits
+   still grouping ("40,000 fans": such news writes both), and "%" after a
+   space ("3,5 %").  The lexer reads digits the English way, so the number
+   token at tk[i] is re-read from the text here, from its first digit up
+   to the sentence end; a lone "1.5" or "12.30" keeps the lexer's reading.
+   When the re-reading differs, *out is the number token as it should be
+   and *next the index of the first token after it; returns 1. */
+static int continental(const fctx *f, size_t i, size_t n, tok *out, size_t *next)
+{
+    const lang_pack *pk = lang_get_pack(f->L);
+    if (!pk || pk->num.decimal != ',')
+        return 0;
+    const tok *a = &f->tk[i];
+    const char *t = f->t;
+    size_t e = f->se, j = a->s;
+    while (j < a->e && !digit_at(t, j, e))
+        j++; /* past a currency sign */
+    if (j >= a->e || a->iso || a->ord || a->unit >= 0 || a->mult)
+        return 0;
+    /* glued to a word or a code before it: the lexer's reading stands */
+    if (a->s > 0 && a->s > f->ss) {
+        unsigned char p = (unsigned char)t[a->s - 1];
+        if (is_ascii_letter(p) || is_digit(p) || p == '-' || p == '/' || p == '#' || p == '_')
+            return 0;
+    }
+    uint64_t mant = 0;
+    size_t ndig = 0, first = 0;
+    int dec = -1, changed = 0, sep = 0, pct = 0;
+    while (digit_at(t, j, e)) {
+        mant = mant * 10 + (uint64_t)(t[j++] - '0');
+        first++;
+    }
+    ndig = first;
+    for (;;) {
+        size_t sp = 0;
+        if (dec < 0 && first <= 3 && j < e && t[j] == '.' && strchr(pk->num.group, '.') &&
+            three_digits(t, j + 1, e)) {
+            j++;
+            changed = sep = 1;
+        } else if (dec < 0 && first <= 3 && strchr(pk->num.group, ' ') &&
+                   (sp = group_space(t, j, e)) && three_digits(t, j + sp, e)) {
+            j += sp;
+            changed = sep = 1;
+        } else if (dec < 0 && j < e && t[j] == ',' && three_digits(t, j + 1, e) && first <= 3) {
+            j++;
+            sep = 1;
+        } else if (dec < 0 && j < e && t[j] == ',' && digit_at(t, j + 1, e) &&
+                   (!digit_at(t, j + 2, e) || !digit_at(t, j + 3, e))) {
+            j++;
+            dec = 0;
+            changed = 1;
+            while (digit_at(t, j, e) && ndig < 18) {
+                mant = mant * 10 + (uint64_t)(t[j++] - '0');
+                dec++;
+                ndig++;
+            }
+            continue;
+        } else
+            break;
+        for (int q = 0; q < 3 && ndig < 18; q++, ndig++)
+            mant = mant * 10 + (uint64_t)(t[j++] - '0');
+    }
+    if (ndig >= 18 || (j < e && (t[j] == '.' || t[j] == ':' || t[j] == '/' || t[j] == '-') &&
+                       digit_at(t, j + 1, e)) || cp_is_word_at(t, j, e))
+        return 0; /* a date, a time, a code: left to the lexer */
+    size_t sp = group_space(t, j, e);
+    if (j < e && t[j] == '%') {
+        pct = 1;
+        j++;
+    } else if (sp && j + sp < e && t[j + sp] == '%') {
+        pct = changed = 1;
+        j += sp + 1;
+    }
+    if (!changed)
+        return 0;
+    *out = *a;
+    out->mant = mant;
+    out->dec = (uint8_t)(dec < 0 ? 0 : dec);
+    out->ndig = (uint8_t)ndig;
+    out->sep = (uint8_t)sep;
+    out->pct = (uint8_t)pct;
+    out->bad = 0;
+    out->e = out->we = j;
+    size_t k = i + 1;
+    while (k < n && f->tk[k].s < j)
+        k++;
+    *next = k;
+    return 1;
+}
+
 static size_t number_at(fctx *f, size_t i, size_t n, int *err)
 {
     const tok *tk = f->tk;
     const tok *a = &tk[i];
     size_t start = a->s, j = i + 1;
+    tok cont;
+    if (a->kind == T_NUM && continental(f, i, n, &cont, &j))
+        a = &cont;
     uint64_t mant;
     int dec = 0, mult = 0, unit = -1, cur = 0, pct = 0, word = 0;
     if (a->kind == T_NUM) {
@@ -1305,8 +1441,15 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
     }
     if (word == 1 && j == i + 1)
         return i + 1; /* "one" alone */
-    size_t end = tk[j - 1].we > tk[j - 1].s ? tk[j - 1].we : tk[j - 1].e;
-    if (a->kind == T_NUM && j == i + 1)
+    /* "1,7 millones de barriles", "1,3 milliard de dollars": a preposition
+       between a multiplier word and what it counts */
+    size_t jm = j;
+    if (mult > (a->kind == T_NUM ? a->mult : 0) && j + 1 < n && tk[j].kind == T_WORD &&
+        (tk[j].f & F_LOWER) && tk[j + 1].kind == T_WORD &&
+        (lang_class(f->L, f->t + tk[j].s, tk[j].we - tk[j].s) & LW_PREP))
+        j++;
+    size_t end = tk[jm - 1].we > tk[jm - 1].s ? tk[jm - 1].we : tk[jm - 1].e;
+    if (a->kind == T_NUM && jm == i + 1)
         end = a->e;
     int head = -1;
     if (cur)
@@ -1321,11 +1464,14 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
             unit = le->unit;
             end = tk[j].we;
             j++;
-        } else if (lower_eq(f->t + tk[j].s, tk[j].we - tk[j].s, "per", 3) && j + 1 < n &&
-                   lower_eq(f->t + tk[j + 1].s, tk[j + 1].we - tk[j + 1].s, "cent", 4)) {
-            unit = U_PCT;
-            end = tk[j + 1].we;
-            j += 2;
+        } else if (j + 1 < n && tk[j + 1].kind == T_WORD) {
+            /* a two-word unit of the pack: "per cent", "por ciento" */
+            int u = phrase_unit(f, &tk[j], &tk[j + 1]);
+            if (u >= 0) {
+                unit = u;
+                end = tk[j + 1].we;
+                j += 2;
+            }
         }
     }
     if (unit < 0) {
