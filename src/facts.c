@@ -757,6 +757,8 @@ typedef struct item {
     int kind;
     /* names */
     unsigned ntok, org, place;
+    unsigned joined; /* has a lower-case joiner inside ("Stade de France") */
+    unsigned byfirst; /* a bare word merged by its first word (Najib) */
     const char *skel; /* word skeletons joined by ' ' */
     size_t sklen;
     uint64_t skelh, lasth, firsth;
@@ -1736,7 +1738,7 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
     char form[FACT_MAX_RUN * (FACT_MAX_WORD + 8) + 8];
     char skel[FACT_MAX_RUN * (4 * FACT_MAX_WORD + 8) + 8];
     size_t fl = 0, sl = 0, lastsk = 0, lastw = 0, firstsk = 0;
-    unsigned org = 0, words = 0;
+    unsigned org = 0, words = 0, joined = 0;
     for (size_t q = 0; q < nw; q++) {
         const tok *k = &tk[idx[q]];
         size_t e = (k->f & F_POSS) && q + 1 == nw ? k->we : k->e;
@@ -1762,6 +1764,8 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
             org = 1;
         if (k->f & (F_CAP | F_ACRO))
             words++;
+        else
+            joined = 1;
     }
     const tok *l = &tk[idx[nw - 1]];
     if (!sl || ((l->f & F_HYPH) && lower_tail(f->t, l->s, l->we)))
@@ -1793,6 +1797,7 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
         it->lastw = it->key + lastw;
         it->lastwlen = fl - lastw;
         it->org = org;
+        it->joined = joined;
         it->place = place_name(f, form, fl, nw == 1 ? &tk[idx[0]] : l);
     }
     if (nw >= 2 && tk[idx[0]].lx && (tk[idx[0]].lx->cls & L_GIVEN) && (tk[idx[0]].f & F_CAP))
@@ -1819,8 +1824,9 @@ static size_t name_at(fctx *f, size_t i, size_t n, int *err)
             if (nr && t->kind == T_WORD && lower_eq(f->t + t->s, t->we - t->s, "of", 2) &&
                 (hasorg || (nr == 1 && plural_like(f, &tk[run[0]]))))
                 nj = 1;
-            else
-                while (nr && nj < 2 && k + nj < n && tk[k + nj].kind == T_WORD &&
+            else /* not after a whole place name: "Russie de la Chine" */
+                while (nr && nj < 2 &&
+                       !(nr == 1 && place_word(f, f->t + tk[run[0]].s, tk[run[0]].e - tk[run[0]].s)) && k + nj < n && tk[k + nj].kind == T_WORD &&
                        (tk[k + nj].f & F_LOWER) && tk[k + nj].lx &&
                        (tk[k + nj].lx->cls & L_JOINER))
                     nj++;
@@ -2358,6 +2364,8 @@ static uint32_t bucket_root(item *it, const nkey *k, size_t m, uint64_t h, int *
     }
     uint32_t root = NONE;
     for (size_t q = lo; q < m && k[q].h == h; q++) {
+        if (it[k[q].it].joined)
+            continue; /* "Inteligencia de Gadafi" is no spelling of Gadafi */
         if (it[k[q].it].org) {
             *ok = 0;
             return NONE;
@@ -2434,8 +2442,10 @@ static int merge_names(fctx *f)
             continue;
         int ok = 1;
         uint32_t root = bucket_root(it, k, m, s->skelh, &ok);
-        if (root == NONE && ok)
+        if (root == NONE && ok) {
             root = bucket_root(it, fk, fm, s->skelh, &ok);
+            it[i].byfirst = ok && root != NONE;
+        }
         if (ok && root != NONE)
             item_union(it, (uint32_t)i, root);
     }
@@ -2764,7 +2774,7 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
             ev[g] |= EV_ROLE;
         flags[g] |= it[i].org ? 1 : 0;
         flags[g] |= it[i].ntok >= 2 && it[i].ntok <= 3 ? 2 : 0;
-        flags[g] |= it[i].ntok == 1 ? 4 : 0;
+        flags[g] |= it[i].ntok == 1 && !it[i].byfirst ? 4 : 0;
         place[g] |= it[i].place ? 1 : 0;
         const item *c = &it[fb[g].canon];
         int better;
