@@ -22,6 +22,13 @@
  *     punctuation ("44 residents of the ..." -> "residents"; "four in the
  *     U.S. consulate" -> nothing).  key = that word lower-cased; facts are
  *     identified by its stem, so "resident"/"residents" are one key.
+ * Numbers as other languages write them: the pack's settings.txt gives
+ * the decimal mark and the thousands marks (lang_numfmt), and a number
+ * is re-read by them (continental(): "1.200" = 1200 and "3,5" = 3.5 in
+ * Spanish, French and Italian; "30 000" with a no-break space in French);
+ * a two-word unit of the pack ("per cent", "por ciento", "pour cent")
+ * makes a percent, and a preposition may stand between a multiplier word
+ * and what it counts ("1,7 millones de barriles").
  * Not facts: numbers with no unit and no counted noun after them ("51
  * were ejected", ages "Holm, 78"), times ("2 p.m.", "09:10"), ordinals,
  * ranges and codes ("10-12", "COVID-19", "63-year-old", "24/7"), and the
@@ -36,28 +43,44 @@
  * -> "2016-12-30"), month and year ("December 2016" -> "2016-12"), ISO
  * dates, and years after a preposition.  A month name without a number is
  * not a date; lower-case month names count (Multi-News is lower-cased)
- * except "may" and "march", which need a capital or "mar."; weekdays
- * count in either case.
+ * except the pack's months tagged common or abbr ("may", "march", "jan"),
+ * which need a capital or a period; weekdays count in either case.
  *
- * Names.  A run of capitalised words (or acronyms), with "of" inside an
- * organisation's name ("Ministry of Defence"), ending after a possessive.
+ * Names.  A run of capitalised words (or acronyms), with lower-case
+ * joiners inside: "of" in an organisation's name ("Ministry of Defence")
+ * or after a plural that opens the name ("Eagles of Death Metal"), and
+ * the pack's name_joiners, at most two in a row ("Stade de France",
+ * "Consejo Nacional de Transición"; not after a whole place name:
+ * "Russie de la Chine" is two names); a run ends after a possessive.
  * A word at a sentence start (or after an opening quote or a colon) only
  * starts a name when the cluster has it capitalised mid-sentence and
- * never lower-case; function words, months and weekdays never are names;
+ * never lower-case, or when it is never seen mid-sentence, a name word
+ * follows and it does not end like a common word (the pack's endings:
+ * "Presently Australia", "Joining Malaysia" give the places only);
+ * function words, months and weekdays never are names;
  * title-case sentences (headlines) give no names.  A title in the run
  * (President, Gov., Dr., Minister, Chief, ...) is cut off with what comes
  * before it, and is evidence of a PERSON ("Russian Foreign Ministry
  * Spokesperson Maria Zakharova" -> ORG "Russian Foreign Ministry" and
- * PERSON "Maria Zakharova").  Kinds: PERSON after a capitalised title;
+ * PERSON "Maria Zakharova"), unless an organisation word follows it
+ * ("Justice Department").  Kinds, for a group of merged spellings:
+ * PERSON after a capitalised title;
  * else ORG when a word is an organisation word (Ministry, Agency, News,
- * Reuters, ...; "White House", "Red Cross") or an acronym that is not a
- * place (CIA, GRU; not U.S.); else PLACE when the name is one the
+ * Reuters, ...; "White House", "Red Cross"), a camel-case word (YouTube,
+ * HuffPost) or an acronym that is not a place (CIA, GRU; not U.S., D.C.);
+ * else PLACE when the name is one the
  * language pack's place_names lists ("Ohio", "New York", "Va."), a place
  * acronym, or ends in a place word ("Larrow River", "Fairfax County");
  * else PERSON on weaker evidence (a role noun before it -- "spokesman
  * Peskov" --, ", who" or an age after it, a said-verb next to a
- * multi-word name, or a multi-word name whose last word also stands
- * alone); else NAME (events, laws, ...).  Every word list here (function
+ * multi-word name, a given name of the pack first -- "Jack Trammell" --,
+ * or a multi-word name whose last word also stands alone); else PLACE on
+ * evidence from the text: a preposition of place before a mention (the
+ * pack's place_prepositions: "in Ferguson", "à Toulouse"), ", <place>"
+ * after it ("Ashland, Va.") or a lower-case place noun after it ("the
+ * Georgetown neighborhood"); else PERSON when the one word is the first
+ * or last word of a person's multi-word name ("the Obama administration");
+ * else NAME (events, laws, ...).  Every word list here (function
  * words, months, titles, organisation and place words, number words,
  * units) is the summarizer language's pack (lang.h).  Single-word
  * NAMEs that look like nationality adjectives (-ian, -ese, -ish, ...) are
@@ -70,7 +93,9 @@
  * words are within edit distance 2 of each other (1 for words of up to
  * four letters) and start alike (Aleksandr/Alexander Petrosyan); a bare
  * word merges into the one multi-word name that ends with it (Lavrov ->
- * Sergey Lavrov) unless several do or it is an organisation word.  The
+ * Sergey Lavrov) unless several do or it is an organisation word, else
+ * into the one person-like name that starts with it (Najib -> Najib
+ * Razak, after the honorifics Datuk Seri were cut off as titles).  The
  * key is the most frequent multi-word spelling (ties: first seen);
  * `variants` lists the other spellings, but not a bare surname that is
  * just the key's last word.
