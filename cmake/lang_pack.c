@@ -98,6 +98,19 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
     return 0;
 }
 
+/* Reads the next line of in into line (cap bytes), without its comment;
+   counts lines in *lineno; 0 at the end of the file. */
+static int next_line(FILE *in, char *line, int cap, unsigned *lineno)
+{
+    if (!fgets(line, cap, in))
+        return 0;
+    ++*lineno;
+    char *h = strchr(line, '#');
+    if (h)
+        *h = 0;
+    return 1;
+}
+
 static void read_file(const char *dir, size_t f)
 {
     char path[4096];
@@ -109,11 +122,7 @@ static void read_file(const char *dir, size_t f)
     int is_unit = !strcmp(file_names[f], "units");
     char line[1024];
     unsigned lineno = 0;
-    while (fgets(line, sizeof line, in)) {
-        lineno++;
-        char *h = strchr(line, '#');
-        if (h)
-            *h = 0;
+    while (next_line(in, line, sizeof line, &lineno)) {
         char *fields[16];
         int nf = 0;
         for (char *tok = strtok(line, " \t\r\n"); tok && nf < 16; tok = strtok(NULL, " \t\r\n"))
@@ -174,11 +183,7 @@ static void read_settings(const char *dir, char *decimal, char group[4])
         return;
     char line[1024];
     unsigned lineno = 0;
-    while (fgets(line, sizeof line, in)) {
-        lineno++;
-        char *h = strchr(line, '#');
-        if (h)
-            *h = 0;
+    while (next_line(in, line, sizeof line, &lineno)) {
         char *key = strtok(line, " \t\r\n");
         if (!key)
             continue;

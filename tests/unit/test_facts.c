@@ -244,8 +244,9 @@ static void test_seed(void)
     precis_cluster_free(c);
 }
 
-/* Analyzes the given texts as one cluster. */
-static precis_analysis *analyze_texts(precis_cluster **cp, const char *const *texts, size_t n)
+/* Analyzes texts as one cluster in language lang (Snowball name). */
+static precis_analysis *analyze_lang(precis_cluster **cp, const char *lang,
+                                     const char *const *texts, size_t n)
 {
     precis_cluster *c = precis_cluster_new();
     for (size_t i = 0; i < n; i++) {
@@ -253,10 +254,22 @@ static precis_analysis *analyze_texts(precis_cluster **cp, const char *const *te
         T_EQ_INT(precis_cluster_add(c, &a), PRECIS_OK);
     }
     *cp = c;
-    precis_analysis *an = analyze(c);
+    precis_options o;
+    precis_options_init(&o);
+    o.lang = lang;
+    precis_summarizer *s = precis_summarizer_new(&o, NULL);
+    precis_analysis *an = NULL;
+    T_EQ_INT(precis_analyze(s, c, &an), PRECIS_OK);
+    precis_summarizer_free(s);
     if (an)
         check_invariants(c, an);
     return an;
+}
+
+/* Analyzes the given texts as one English cluster. */
+static precis_analysis *analyze_texts(precis_cluster **cp, const char *const *texts, size_t n)
+{
+    return analyze_lang(cp, NULL, texts, n);
 }
 
 static void test_synthetic(void)
@@ -359,28 +372,6 @@ static void test_rules(void)
     precis_cluster_free(c);
 }
 
-/* Analyzes texts as one cluster in language lang (Snowball name). */
-static precis_analysis *analyze_lang(precis_cluster **cp, const char *lang,
-                                     const char *const *texts, size_t n)
-{
-    precis_cluster *c = precis_cluster_new();
-    for (size_t i = 0; i < n; i++) {
-        precis_article a = {.text = texts[i], .text_len = strlen(texts[i])};
-        T_EQ_INT(precis_cluster_add(c, &a), PRECIS_OK);
-    }
-    *cp = c;
-    precis_options o;
-    precis_options_init(&o);
-    o.lang = lang;
-    precis_summarizer *s = precis_summarizer_new(&o, NULL);
-    precis_analysis *an = NULL;
-    T_EQ_INT(precis_analyze(s, c, &an), PRECIS_OK);
-    precis_summarizer_free(s);
-    if (an)
-        check_invariants(c, an);
-    return an;
-}
-
 /* The kind of the name fact whose key or a variant is v; -1 when none. */
 static int name_kind(const precis_fact *f, size_t n, const char *v)
 {
@@ -444,79 +435,60 @@ static void test_names(void)
 }
 
 /* Numbers as Spanish, French and Italian news write them: decimal comma,
-   thousands by a period or a space, percent in words; French "mai". */
+   thousands by a period or a space, percent in words; French "mai".
+   English keeps the decimal point and the thousands comma. */
 static void test_numbers_lang(void)
 {
-    static const char *const fr[] = {
-        ("Plus de 30\xc2\xa0" "000 manifestants ont défilé le 13 mai 2011 au Caire, mais 1.200 "
+    static const struct {
+        const char *lang, *text;
+        struct {
+            const char *key;
+            double v;
+        } num[8];
+        const char *date;
+    } cases[] = {
+        {"french",
+         "Plus de 30\xc2\xa0" "000 manifestants ont défilé le 13 mai 2011 au Caire, mais 1.200 "
          "policiers étaient déployés. Le chômage a atteint 12,5 % et l'inflation 3,5 pour cent, "
          "selon le ministère; 1,3 milliard de dollars ont été promis. Plus de 1 100 personnes "
-         "ont répondu."),
-    };
-    static const char *const es[] = {
-        ("Más de 1.200 manifestantes fueron detenidos el 25 de enero, y 12 000 civiles huyeron "
+         "ont répondu.",
+         {{"manifestants", 30000}, {"policiers", 1200}, {"%", 12.5}, {"%", 3.5}, {"$", 1.3e9},
+          {"personnes", 1100}},
+         "2011-05-13"}, /* "mai", not "mais" */
+        {"spanish",
+         "Más de 1.200 manifestantes fueron detenidos el 25 de enero, y 12 000 civiles huyeron "
          "de la ciudad. El desempleo subió al 12,5 por ciento y la inflación al 3,5%, con 1,7 "
          "millones de barriles al día. La ayuda llegó a 3.000.000 personas, y 40,000 fans la "
-         "siguieron; el sismo fue de magnitud 6,2 a las 12.30 horas."),
-    };
-    static const char *const it[] = {
-        ("Almeno 1.500 persone sono state arrestate il 7 maggio, e 2,5 milioni di cittadini hanno "
+         "siguieron; el sismo fue de magnitud 6,2 a las 12.30 horas.",
+         {{"manifestantes", 1200}, {"civiles", 12000}, {"%", 12.5}, {"%", 3.5},
+          {"barrels", 1.7e6}, {"personas", 3e6}, {"fans", 40000}},
+         "01-25"},
+        {"italian",
+         "Almeno 1.500 persone sono state arrestate il 7 maggio, e 2,5 milioni di cittadini hanno "
          "votato. La disoccupazione è salita al 12,5 per cento, mentre 300 000 profughi hanno "
-         "lasciato il paese."),
+         "lasciato il paese.",
+         {{"persone", 1500}, {"cittadini", 2.5e6}, {"%", 12.5}, {"profughi", 300000}},
+         "05-07"},
+        {"english", "The rate rose to 1.200 points, then 3,5 percent of 1,200 workers left in May.",
+         {{"points", 1.2}, {"workers", 1200}},
+         NULL},
     };
-    static const char *const en[] = {
-        "The rate rose to 1.200 points, then 3,5 percent of 1,200 workers left in May.",
-    };
-    precis_cluster *c;
-    const precis_fact *f;
-    size_t n;
-    precis_analysis *an = analyze_lang(&c, "french", fr, 1);
-    if (an) {
-        n = precis_analysis_facts(an, &f);
-        T_CHECK(find_num(f, n, "manifestants", 30000) != NULL);
-        T_CHECK(find_num(f, n, "policiers", 1200) != NULL);
-        T_CHECK(find_num(f, n, "%", 12.5) != NULL);
-        T_CHECK(find_num(f, n, "%", 3.5) != NULL);
-        T_CHECK(find_num(f, n, "$", 1.3e9) != NULL);
-        T_CHECK(find_num(f, n, "personnes", 1100) != NULL);
-        T_CHECK(find(f, n, PRECIS_FACT_DATE, "2011-05-13") != NULL); /* "mai", not "mais" */
-        precis_analysis_free(an);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        precis_cluster *c;
+        precis_analysis *an = analyze_lang(&c, cases[i].lang, &cases[i].text, 1);
+        if (an) {
+            const precis_fact *f;
+            size_t n = precis_analysis_facts(an, &f);
+            for (size_t q = 0; q < 8 && cases[i].num[q].key; q++)
+                T_CHECK(find_num(f, n, cases[i].num[q].key, cases[i].num[q].v) != NULL);
+            if (cases[i].date)
+                T_CHECK(find(f, n, PRECIS_FACT_DATE, cases[i].date) != NULL);
+            else
+                T_CHECK(find_num(f, n, "%", 3.5) == NULL); /* "3,5" is no number in English */
+            precis_analysis_free(an);
+        }
+        precis_cluster_free(c);
     }
-    precis_cluster_free(c);
-    an = analyze_lang(&c, "spanish", es, 1);
-    if (an) {
-        n = precis_analysis_facts(an, &f);
-        T_CHECK(find_num(f, n, "manifestantes", 1200) != NULL);
-        T_CHECK(find_num(f, n, "civiles", 12000) != NULL);
-        T_CHECK(find_num(f, n, "%", 12.5) != NULL && find_num(f, n, "%", 3.5) != NULL);
-        T_CHECK(find_num(f, n, "barrels", 1.7e6) != NULL);
-        T_CHECK(find_num(f, n, "personas", 3e6) != NULL);
-        T_CHECK(find_num(f, n, "fans", 40000) != NULL);
-        T_CHECK(find(f, n, PRECIS_FACT_DATE, "01-25") != NULL);
-        precis_analysis_free(an);
-    }
-    precis_cluster_free(c);
-    an = analyze_lang(&c, "italian", it, 1);
-    if (an) {
-        n = precis_analysis_facts(an, &f);
-        T_CHECK(find_num(f, n, "persone", 1500) != NULL);
-        T_CHECK(find_num(f, n, "cittadini", 2.5e6) != NULL);
-        T_CHECK(find_num(f, n, "%", 12.5) != NULL);
-        T_CHECK(find_num(f, n, "profughi", 300000) != NULL);
-        T_CHECK(find(f, n, PRECIS_FACT_DATE, "05-07") != NULL);
-        precis_analysis_free(an);
-    }
-    precis_cluster_free(c);
-    /* English keeps the decimal point and the thousands comma */
-    an = analyze_lang(&c, "english", en, 1);
-    if (an) {
-        n = precis_analysis_facts(an, &f);
-        T_CHECK(find_num(f, n, "points", 1.2) != NULL);
-        T_CHECK(find_num(f, n, "workers", 1200) != NULL);
-        T_CHECK(find_num(f, n, "%", 3.5) == NULL);
-        precis_analysis_free(an);
-    }
-    precis_cluster_free(c);
 }
 
 /* Builds a text of n sentences "<pre><i or fixed><post>". */
