@@ -1297,6 +1297,26 @@ static int phrase_unit(const fctx *f, const tok *a, const tok *b)
     return -1;
 }
 
+/* "d'euros", "d'habitants" after a number: a word that opens with an
+   elided preposition of the pack (prepositions.txt lists "d'", "dell'")
+   is read from after the apostrophe, so that the unit or the counted
+   noun is found (the token k is changed in place). */
+static void unelide(const fctx *f, tok *k)
+{
+    const char *w = f->t + k->s;
+    size_t n = k->we - k->s;
+    for (size_t p = 1; p <= 5 && p + 1 < n; p++) {
+        size_t al = w[p] == '\'' ? 1 : (p + 3 < n && !memcmp(w + p, "\xe2\x80\x99", 3)) ? 3 : 0;
+        if (!al)
+            continue;
+        if (!(lang_class(f->L, w, p + al) & LW_PREP) || p + al >= n)
+            return;
+        k->s += p + al;
+        k->lx = lex_find(f->lx, f->t + k->s, k->we - k->s);
+        return;
+    }
+}
+
 /* Is t[i] a space that may group thousands: ASCII, no-break (U+00A0) or
    narrow no-break (U+202F)?  Its length in bytes, else 0. */
 static size_t group_space(const char *t, size_t i, size_t e)
@@ -1483,6 +1503,8 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
         unit = cur - 1;
     else if (pct)
         unit = U_PCT;
+    if (unit < 0 && j < n && tk[j].kind == T_WORD)
+        unelide(f, &f->tk[j]);
     if (unit < 0 && j < n && tk[j].kind == T_WORD && tk[j].lx) {
         const lexent *le = tk[j].lx;
         if ((le->cls & L_TIME) && !(tk[j].f & F_CAP))

@@ -451,9 +451,9 @@ static void test_numbers_lang(void)
          "Plus de 30\xc2\xa0" "000 manifestants ont défilé le 13 mai 2011 au Caire, mais 1.200 "
          "policiers étaient déployés. Le chômage a atteint 12,5 % et l'inflation 3,5 pour cent, "
          "selon le ministère; 1,3 milliard de dollars ont été promis. Plus de 1 100 personnes "
-         "ont répondu.",
+         "ont répondu. Le budget atteint 1 800 milliards d'euros.",
          {{"manifestants", 30000}, {"policiers", 1200}, {"%", 12.5}, {"%", 3.5}, {"$", 1.3e9},
-          {"personnes", 1100}},
+          {"personnes", 1100}, {"\xe2\x82\xac", 1.8e12}},
          "2011-05-13"}, /* "mai", not "mais" */
         {"spanish",
          "Más de 1.200 manifestantes fueron detenidos el 25 de enero, y 12 000 civiles huyeron "
