@@ -1906,11 +1906,13 @@ static size_t name_at(fctx *f, size_t i, size_t n, int *err)
     if (toolong || !nr)
         return k > i ? k : i + 1;
     /* the last capitalised title cuts the run, unless an organisation
-       word follows it ("Justice Department", "General Assembly") */
+       word or a joiner follows it ("Justice Department", "Servicio
+       General de Inteligencia") */
     size_t tpos = nr;
     for (size_t q = nr; q-- > 0;)
         if (tk[run[q]].lx && (tk[run[q]].lx->cls & L_TITLE) && (tk[run[q]].f & F_CAP) &&
             !(tk[run[q]].f & F_POSS) &&
+            !(q + 1 < nr && (tk[run[q + 1]].f & F_LOWER)) && /* "General de Inteligencia" */
             !(q + 1 < nr && tk[run[q + 1]].lx && (tk[run[q + 1]].lx->cls & L_ORG))) {
             tpos = q;
             break;
