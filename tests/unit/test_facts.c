@@ -472,6 +472,8 @@ static void test_conflict_frames(void)
                         "the daughters.",
                         "The communications director had to apologize Saturday for a Facebook "
                         "post critical of the daughters.", a, b, sizeof a), 0);
+}
+
 /* The kind of the name fact whose key or a variant is v; -1 when none. */
 static int name_kind(const precis_fact *f, size_t n, const char *v)
 {
