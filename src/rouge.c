@@ -1366,25 +1366,17 @@ precis_status precis_rouge_score(precis_rouge *r, const char *peer, const char *
         size_t old = r->capcnt, cap = old ? old : 1024;
         while (cap < r->nterms)
             cap *= 2;
-        uint32_t *a = prealloc(r->cnt_m, pmul(cap, sizeof *a));
-        if (!a)
-            goto oom;
-        r->cnt_m = a;
-        if (!(a = prealloc(r->cnt_p, pmul(cap, sizeof *a))))
-            goto oom;
-        r->cnt_p = a;
-        if (!(a = prealloc(r->cnt_gen, pmul(cap, sizeof *a))))
-            goto oom;
-        r->cnt_gen = a;
-        if (!(a = prealloc(r->in_peer, pmul(cap, sizeof *a))))
-            goto oom;
-        r->in_peer = a;
-        if (!(a = prealloc(r->sb_map, pmul(cap, sizeof *a))))
-            goto oom;
-        r->sb_map = a;
-        memset(r->cnt_gen + old, 0, (cap - old) * sizeof *a);
-        memset(r->in_peer + old, 0, (cap - old) * sizeof *a);
-        memset(r->sb_map + old, 0xff, (cap - old) * sizeof *a); /* ROUGE_NONE */
+        /* the per-term arrays, all of capcnt entries */
+        uint32_t **arrs[] = {&r->cnt_m, &r->cnt_p, &r->cnt_gen, &r->in_peer, &r->sb_map};
+        for (size_t k = 0; k < sizeof arrs / sizeof *arrs; k++) {
+            uint32_t *a = prealloc(*arrs[k], pmul(cap, sizeof *a));
+            if (!a)
+                goto oom;
+            *arrs[k] = a;
+        }
+        memset(r->cnt_gen + old, 0, (cap - old) * sizeof *r->cnt_gen);
+        memset(r->in_peer + old, 0, (cap - old) * sizeof *r->in_peer);
+        memset(r->sb_map + old, 0xff, (cap - old) * sizeof *r->sb_map); /* ROUGE_NONE */
         r->capcnt = cap;
     }
     for (int n = 1; n <= r->o.max_n; n++)
