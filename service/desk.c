@@ -176,8 +176,9 @@ static int desk_rebuild(desk *d, char *err, size_t errcap)
         snprintf(err, errcap, "%s", e);
         return -1;
     }
-    if (r.n)
-        desk_log(d, "%s: replayed %zu articles after the snapshot", d->cfg.db, r.n);
+    if (seq > 0 || r.n)
+        desk_log(d, "%s: snapshot at article %lld loaded, %zu articles replayed after it",
+                 d->cfg.db, (long long)seq, r.n);
     if (r.moved)
         desk_log(d, "%s: %zu replayed articles landed in another story than logged", d->cfg.db,
                  r.moved);
