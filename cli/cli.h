@@ -1,7 +1,12 @@
 /* cli.h -- the sub-commands of the precis command-line tool.  Each takes
    the arguments after its name (argv[0] is the sub-command) and returns
    the process exit status: 0 success, 1 some input was bad but the run
-   completed, 2 usage error, 3 the run could not proceed. */
+   completed, 2 usage error, 3 the run could not proceed.
+
+   Who calls whom: main.c -> cmd_*.c -> opts.c (options), input.c
+   (reading files and directories), output.c (JSON strings) and precis.h
+   (cmd_serve, cmd_ingest, cmd_worker also service/).  Nothing calls
+   main.c, and no command calls another. */
 #ifndef PRECIS_CLI_H
 #define PRECIS_CLI_H
 #include <stdio.h>
@@ -23,8 +28,9 @@ int cmd_extract(int argc, char **argv);
 int cmd_worker(int argc, char **argv);
 
 /* ---- output (output.c) ---------------------------------------------- */
-/* Writes s as a JSON string body (no quotes): '"' and '\\' escaped, other
-   bytes below 0x20 as \\u00XX.  The one JSON string writer of the tool. */
+/* Writes s as a JSON string body (no quotes): a double quote and a
+   backslash escaped, other bytes below 0x20 as \u00XX.  The one JSON
+   string writer of the tool. */
 void cli_json_chars(FILE *out, const char *s);
 
 /* ---- reading files and directories (input.c) ------------------------ */
