@@ -81,8 +81,10 @@ static void check_invariants(const precis_cluster *c, const precis_analysis *an)
         if (cf[i].b >= n)
             continue;
         const precis_fact *a = &f[cf[i].a], *b = &f[cf[i].b];
-        T_CHECK(a->kind == PRECIS_FACT_NUMBER && b->kind == PRECIS_FACT_NUMBER);
-        T_CHECK(a->value != b->value); /* equal values never conflict */
+        /* two numbers or two dates; equal values never conflict */
+        T_CHECK(a->kind == b->kind &&
+                (a->kind == PRECIS_FACT_NUMBER || a->kind == PRECIS_FACT_DATE));
+        T_CHECK(a->kind == PRECIS_FACT_NUMBER ? a->value != b->value : strcmp(a->key, b->key) != 0);
         T_CHECK((!a->unit && !b->unit) || (a->unit && b->unit && !strcmp(a->unit, b->unit)));
     }
 }
@@ -244,8 +246,9 @@ static void test_seed(void)
     precis_cluster_free(c);
 }
 
-/* Analyzes the given texts as one cluster. */
-static precis_analysis *analyze_texts(precis_cluster **cp, const char *const *texts, size_t n)
+/* Analyzes texts as one cluster in language lang (Snowball name). */
+static precis_analysis *analyze_lang(precis_cluster **cp, const char *lang,
+                                     const char *const *texts, size_t n)
 {
     precis_cluster *c = precis_cluster_new();
     for (size_t i = 0; i < n; i++) {
@@ -253,10 +256,22 @@ static precis_analysis *analyze_texts(precis_cluster **cp, const char *const *te
         T_EQ_INT(precis_cluster_add(c, &a), PRECIS_OK);
     }
     *cp = c;
-    precis_analysis *an = analyze(c);
+    precis_options o;
+    precis_options_init(&o);
+    o.lang = lang;
+    precis_summarizer *s = precis_summarizer_new(&o, NULL);
+    precis_analysis *an = NULL;
+    T_EQ_INT(precis_analyze(s, c, &an), PRECIS_OK);
+    precis_summarizer_free(s);
     if (an)
         check_invariants(c, an);
     return an;
+}
+
+/* Analyzes the given texts as one English cluster. */
+static precis_analysis *analyze_texts(precis_cluster **cp, const char *const *texts, size_t n)
+{
+    return analyze_lang(cp, NULL, texts, n);
 }
 
 static void test_synthetic(void)
@@ -359,6 +374,225 @@ static void test_rules(void)
     precis_cluster_free(c);
 }
 
+/* The conflicts of a cluster of two texts: their count, and the text of
+   the first conflict's two facts in fa / fb (empty when none). */
+static size_t conflicts2(const char *ta, const char *tb, char *fa, char *fb, size_t cap)
+{
+    const char *texts[] = {ta, tb};
+    precis_cluster *c;
+    fa[0] = fb[0] = '\0';
+    precis_analysis *an = analyze_texts(&c, texts, 2);
+    if (!an) {
+        precis_cluster_free(c);
+        return 0;
+    }
+    const precis_fact *f;
+    precis_analysis_facts(an, &f);
+    const precis_conflict *k;
+    size_t nk = precis_analysis_conflicts(an, &k);
+    if (nk) {
+        snprintf(fa, cap, "%s", f[k[0].a].text);
+        snprintf(fb, cap, "%s", f[k[0].b].text);
+        /* the sentences shown are the ones compared: each holds its fact */
+        size_t la, lb;
+        const char *xa = precis_cluster_article_text(c, k[0].a_sentence.article, &la);
+        const char *xb = precis_cluster_article_text(c, k[0].b_sentence.article, &lb);
+        T_CHECK(k[0].a_sentence.end <= la && k[0].b_sentence.end <= lb);
+        T_CHECK(k[0].a_sentence.article != k[0].b_sentence.article);
+        if (k[0].a_sentence.end <= la && k[0].b_sentence.end <= lb) {
+            char sa[512], sb[512];
+            snprintf(sa, sizeof sa, "%.*s", (int)(k[0].a_sentence.end - k[0].a_sentence.start),
+                     xa + k[0].a_sentence.start);
+            snprintf(sb, sizeof sb, "%.*s", (int)(k[0].b_sentence.end - k[0].b_sentence.start),
+                     xb + k[0].b_sentence.start);
+            T_CHECK(strstr(sa, fa) != NULL);
+            T_CHECK(strstr(sb, fb) != NULL);
+        }
+    }
+    precis_analysis_free(an);
+    precis_cluster_free(c);
+    return nk;
+}
+
+/* Conflicts only between one quantity of one thing in one frame; each
+   case has a control that differs only by what the rule looks at. */
+static void test_conflict_frames(void)
+{
+    char a[256], b[256];
+    /* two deals in different years are not one price told two ways */
+    T_EQ_INT(conflicts2("The club sold the stadium for 171.6 million pounds in 2007, the "
+                        "owners said.",
+                        "The club sold the stadium for 179.7 million pounds in 2013, the "
+                        "owners said.", a, b, sizeof a), 0);
+    T_EQ_INT(conflicts2("The club sold the stadium for 171.6 million pounds in 2007, the "
+                        "owners said.",
+                        "The club sold the stadium for 179.7 million pounds in 2007, the "
+                        "owners said.", a, b, sizeof a), 1);
+    /* a part and its whole: "three out of the four" */
+    T_EQ_INT(conflicts2("Rescuers found three out of the four climbers alive on the mountain.",
+                        "Rescuers found five climbers alive on the mountain.", a, b, sizeof a), 0);
+    T_EQ_INT(conflicts2("Rescuers found four climbers alive on the mountain.",
+                        "Rescuers found five climbers alive on the mountain.", a, b, sizeof a), 1);
+    /* one distance in two units: "1,100 km (700 miles)" */
+    T_EQ_INT(conflicts2("The search area covers 1,100 km (700 miles) of the southern ocean.",
+                        "The search area covers 1,000 miles of the southern ocean.", a, b,
+                        sizeof a), 0);
+    T_EQ_INT(conflicts2("The search area covers 700 miles of the southern ocean.",
+                        "The search area covers 1,000 miles of the southern ocean.", a, b,
+                        sizeof a), 1);
+    /* two ceilings of one count disagree; a ceiling and a lower figure do not */
+    T_EQ_INT(conflicts2("The sex discrimination lawsuit covers as many as 1.5 million women.",
+                        "The sex discrimination lawsuit covers up to 1.6 million women.", a, b,
+                        sizeof a), 1);
+    T_EQ_INT(conflicts2("The sex discrimination lawsuit covers 1.5 million women.",
+                        "The sex discrimination lawsuit covers up to 1.6 million women.", a, b,
+                        sizeof a), 0);
+    /* a number in a list is compared on its own part of the list */
+    T_EQ_INT(conflicts2("Expenses included $2,306.08 at Walt Disney World and $5,687.75 on "
+                        "Martha's Vineyard Holistic Retreat.",
+                        "They spent $466.30 on a dinner at CityZen and $5,587.75 on a vacation "
+                        "at the Martha's Vineyard Holistic Retreat.", a, b, sizeof a), 1);
+    T_CHECK(!strcmp(a, "$5,687.75") || !strcmp(b, "$5,687.75"));
+    /* the ends of one tenure */
+    T_EQ_INT(conflicts2("He is the first black senator since Edward Brooke, who served from 1967 "
+                        "to 1979.",
+                        "He is the first black senator since Edward Brooke, who held the seat "
+                        "from 1966 to 1977.", a, b, sizeof a), 2);
+    T_EQ_INT(conflicts2("He is the first black senator since Edward Brooke, who served from 1967 "
+                        "to 1979.",
+                        "Edward Brooke, the first black senator elected by popular vote, was "
+                        "born in 1919 and died in 2015.", a, b, sizeof a), 0);
+    /* the weekday of one event (a verb right next to it), not of two */
+    T_EQ_INT(conflicts2("A Republican staffer on Friday apologized for a Facebook post that "
+                        "criticized the daughters.",
+                        "The communications director had to apologize Saturday for a Facebook "
+                        "post critical of the daughters.", a, b, sizeof a), 1);
+    T_CHECK(!strcmp(a, "Friday") || !strcmp(b, "Friday"));
+    T_EQ_INT(conflicts2("A Republican aide resigned Monday after her Facebook post criticized "
+                        "the daughters.",
+                        "The communications director had to apologize Saturday for a Facebook "
+                        "post critical of the daughters.", a, b, sizeof a), 0);
+}
+
+/* The kind of the name fact whose key or a variant is v; -1 when none. */
+static int name_kind(const precis_fact *f, size_t n, const char *v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (f[i].kind != PRECIS_FACT_NUMBER && f[i].kind != PRECIS_FACT_DATE &&
+            has_variant(&f[i], v))
+            return (int)f[i].kind;
+    return -1;
+}
+
+/* Names: their kind from evidence in the text and across the cluster,
+   sentence openers that are no names, lower-case words inside a name,
+   and spellings of one person merged. */
+static void test_names(void)
+{
+    static const char *const texts[] = {
+        ("Presently Australia is leading the search for the missing plane, officials in Perth "
+         "said on Monday after a long night of work at sea. Joining Malaysia in the search are "
+         "ships from China and the United States, the navy said in a statement on Tuesday."),
+        ("Prime Minister Datuk Seri Najib Razak said the plane ended its flight in the southern "
+         "Indian Ocean, far from any landing site. Najib Razak told reporters that the families "
+         "had been told. Najib said the search would go on for as long as it took."),
+        ("The attackers struck outside the Stade de France during a match, while the band "
+         "Eagles of Death Metal played at a hall nearby. The U.S. Justice Department said it "
+         "would help. The police of Ferguson, Mo., said the march was calm and a team from "
+         "YouTube filmed it. The Obama administration sent Barack Obama's envoy, and "
+         "Jack Trammell spoke to a crowd in Ferguson about the Controlled Substances Act."),
+    };
+    precis_cluster *c;
+    precis_analysis *an = analyze_texts(&c, texts, sizeof texts / sizeof texts[0]);
+    if (!an) {
+        precis_cluster_free(c);
+        return;
+    }
+    const precis_fact *f;
+    size_t n = precis_analysis_facts(an, &f);
+    T_EQ_INT(name_kind(f, n, "Presently Australia"), -1);
+    T_EQ_INT(name_kind(f, n, "Presently"), -1);
+    T_EQ_INT(name_kind(f, n, "Joining Malaysia"), -1);
+    T_EQ_INT(name_kind(f, n, "Australia"), PRECIS_FACT_PLACE);
+    T_EQ_INT(name_kind(f, n, "Malaysia"), PRECIS_FACT_PLACE);
+    T_CHECK(name_kind(f, n, "Stade de France") >= 0);
+    T_CHECK(name_kind(f, n, "Eagles of Death Metal") >= 0);
+    T_EQ_INT(name_kind(f, n, "Death Metal"), -1);
+    /* title and honorifics cut off, the bare given name merged */
+    const precis_fact *nr = find(f, n, PRECIS_FACT_PERSON, "Najib Razak");
+    T_CHECK(nr && has_variant(nr, "Najib"));
+    T_EQ_INT(name_kind(f, n, "U.S. Justice Department"), PRECIS_FACT_ORG);
+    T_EQ_INT(name_kind(f, n, "Department"), -1);
+    T_EQ_INT(name_kind(f, n, "Ferguson"), PRECIS_FACT_PLACE); /* "in Ferguson", "Ferguson, Mo." */
+    T_EQ_INT(name_kind(f, n, "YouTube"), PRECIS_FACT_ORG);    /* camel case */
+    T_EQ_INT(name_kind(f, n, "Jack Trammell"), PRECIS_FACT_PERSON); /* a given name */
+    /* "the Obama administration" is a mention of the person Barack Obama */
+    const precis_fact *ob = find(f, n, PRECIS_FACT_PERSON, "Barack Obama");
+    T_CHECK(ob && ob->n_mentions == 2);
+    T_EQ_INT(name_kind(f, n, "Act"), -1);
+    T_CHECK(name_kind(f, n, "Controlled Substances Act") >= 0);
+    T_EQ_INT(name_kind(f, n, "United States"), PRECIS_FACT_PLACE);
+    precis_analysis_free(an);
+    precis_cluster_free(c);
+}
+
+/* Numbers as Spanish, French and Italian news write them: decimal comma,
+   thousands by a period or a space, percent in words; French "mai".
+   English keeps the decimal point and the thousands comma. */
+static void test_numbers_lang(void)
+{
+    static const struct {
+        const char *lang, *text;
+        struct {
+            const char *key;
+            double v;
+        } num[8];
+        const char *date;
+    } cases[] = {
+        {"french",
+         "Plus de 30\xc2\xa0" "000 manifestants ont défilé le 13 mai 2011 au Caire, mais 1.200 "
+         "policiers étaient déployés. Le chômage a atteint 12,5 % et l'inflation 3,5 pour cent, "
+         "selon le ministère; 1,3 milliard de dollars ont été promis. Plus de 1 100 personnes "
+         "ont répondu. Le budget atteint 1 800 milliards d'euros.",
+         {{"manifestants", 30000}, {"policiers", 1200}, {"%", 12.5}, {"%", 3.5}, {"$", 1.3e9},
+          {"personnes", 1100}, {"\xe2\x82\xac", 1.8e12}},
+         "2011-05-13"}, /* "mai", not "mais" */
+        {"spanish",
+         "Más de 1.200 manifestantes fueron detenidos el 25 de enero, y 12 000 civiles huyeron "
+         "de la ciudad. El desempleo subió al 12,5 por ciento y la inflación al 3,5%, con 1,7 "
+         "millones de barriles al día. La ayuda llegó a 3.000.000 personas, y 40,000 fans la "
+         "siguieron; el sismo fue de magnitud 6,2 a las 12.30 horas.",
+         {{"manifestantes", 1200}, {"civiles", 12000}, {"%", 12.5}, {"%", 3.5},
+          {"barrels", 1.7e6}, {"personas", 3e6}, {"fans", 40000}},
+         "01-25"},
+        {"italian",
+         "Almeno 1.500 persone sono state arrestate il 7 maggio, e 2,5 milioni di cittadini hanno "
+         "votato. La disoccupazione è salita al 12,5 per cento, mentre 300 000 profughi hanno "
+         "lasciato il paese.",
+         {{"persone", 1500}, {"cittadini", 2.5e6}, {"%", 12.5}, {"profughi", 300000}},
+         "05-07"},
+        {"english", "The rate rose to 1.200 points, then 3,5 percent of 1,200 workers left in May.",
+         {{"points", 1.2}, {"workers", 1200}},
+         NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        precis_cluster *c;
+        precis_analysis *an = analyze_lang(&c, cases[i].lang, &cases[i].text, 1);
+        if (an) {
+            const precis_fact *f;
+            size_t n = precis_analysis_facts(an, &f);
+            for (size_t q = 0; q < 8 && cases[i].num[q].key; q++)
+                T_CHECK(find_num(f, n, cases[i].num[q].key, cases[i].num[q].v) != NULL);
+            if (cases[i].date)
+                T_CHECK(find(f, n, PRECIS_FACT_DATE, cases[i].date) != NULL);
+            else
+                T_CHECK(find_num(f, n, "%", 3.5) == NULL); /* "3,5" is no number in English */
+            precis_analysis_free(an);
+        }
+        precis_cluster_free(c);
+    }
+}
+
 /* Builds a text of n sentences "<pre><i or fixed><post>". */
 static char *repeat(const char *pre, int with_index, const char *post, size_t n)
 {
@@ -434,6 +668,9 @@ int main(void)
     T_RUN(test_seed);
     T_RUN(test_synthetic);
     T_RUN(test_rules);
+    T_RUN(test_conflict_frames);
+    T_RUN(test_names);
+    T_RUN(test_numbers_lang);
     T_RUN(test_hostile);
     return t_finish();
 }
