@@ -17,6 +17,7 @@
  */
 #ifndef PRECIS_ANALYZE_H
 #define PRECIS_ANALYZE_H
+#include "lex.h"
 #include "model.h"
 
 typedef struct actx {
@@ -29,6 +30,8 @@ typedef struct actx {
     void **cache; /* ANALYZE_CACHES slots the summarizer owns: tables a
                      stage builds once and keeps (pmalloc'd, one block
                      each, freed with the summarizer) */
+    const lex_doc *lx; /* the tokens of every article (lex.c), read by
+                          quotes.c and facts.c */
 } actx;
 
 enum { ANALYZE_CACHE_QUOTES = 0, ANALYZE_CACHE_FACTS, ANALYZE_CACHES };

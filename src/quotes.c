@@ -111,9 +111,8 @@ enum {
     WC_DOT = 1 << 16    /* takes a period: Gov., Jan., Dr.            */
 };
 
-static unsigned word_class_of(const lang *L, const char *w, size_t n)
+static unsigned word_class(const lang_word *e)
 {
-    const lang_word *e = lang_word_of(L, w, n);
     if (!e)
         return 0;
     uint32_t c = e->cls;
@@ -138,6 +137,11 @@ static unsigned word_class_of(const lang *L, const char *w, size_t n)
         r |= e->tags & LT_F ? WC_FEM : 0;
     }
     return r;
+}
+
+static unsigned word_class_of(const lang *L, const char *w, size_t n)
+{
+    return word_class(lang_word_of(L, w, n));
 }
 
 /* Grows *p to hold need elements (at least doubling); -1 on failure. */
@@ -166,7 +170,8 @@ enum {
     F_ABBR = 1 << 3,    /* took a following '.' (Gov., U.S.)         */
     F_INQ = 1 << 4,     /* inside a quote (marks excluded)           */
     F_SSTART = 1 << 5,  /* first token of a sentence                 */
-    F_HYPH = 1 << 6     /* word with an inner hyphen                 */
+    F_HYPH = 1 << 6,    /* word with an inner hyphen                 */
+    F_NUM = 1 << 7      /* a number (lex.c)                          */
 };
 
 /* Quotation marks (qtok.mark): which closes which is in close_ok. */
@@ -178,183 +183,159 @@ typedef struct qtok {
     uint32_t cls; /* word classes (words only) */
 } qtok;
 
-/* Code of a general-punctuation character U+2000..U+207F at t[i] (its last
-   byte, 0x80 + offset), or 0. */
-static unsigned genpunct(const char *t, size_t n, size_t i)
+/* The stage's kind of punctuation token lex.c's token k is. */
+static uint8_t punct_kind(const lex_tok *k)
 {
-    if (i + 2 < n && (unsigned char)t[i] == 0xE2 &&
-        ((unsigned char)t[i + 1] == 0x80 || (unsigned char)t[i + 1] == 0x81))
-        return (unsigned)(unsigned char)t[i + 1] << 8 | (unsigned char)t[i + 2];
-    return 0;
-}
-
-static size_t u8len(const char *t, size_t n, size_t i)
-{
-    unsigned char c = (unsigned char)t[i];
-    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    return i + k <= n ? k : n - i;
-}
-
-/* Length of the word character at t[i], 0 if none. */
-static size_t wchar_at(const char *t, size_t n, size_t i)
-{
-    unsigned char c = (unsigned char)t[i];
-    if (c < 0x80)
-        return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-    if (genpunct(t, n, i))
-        return 0;
-    if (c == 0xC2 && i + 1 < n) {
-        unsigned char d = (unsigned char)t[i + 1];
-        if (d < 0xC0 && d != 0xAA && d != 0xB5 && d != 0xBA) /* Latin-1 punctuation */
-            return 0;
+    if (k->kind == LEX_QUOTE)
+        switch (k->mark) {
+        case LEX_MK_LDQ:
+        case LEX_MK_LOW:
+        case LEX_MK_GL:
+        case LEX_MK_BT: return T_OPEN;
+        case LEX_MK_RDQ:
+        case LEX_MK_GR: return T_CLOSE;
+        default: return T_STRAIGHT;
+        }
+    switch (k->aux) {
+    case '-':
+    case 0x2013:
+    case 0x2014: return T_DASH;
+    case ',': return T_COMMA;
+    case '.':
+    case '!':
+    case '?':
+    case 0x2026: return T_STOP;
+    case ':':
+    case ';': return T_COLON;
+    default: return T_OTHER;
     }
-    if (c == 0xE3 && i + 1 < n && (unsigned char)t[i + 1] == 0x80) /* CJK punctuation */
-        return 0;
-    return u8len(t, n, i);
 }
 
-static int is_cap(const char *t, size_t n, size_t i)
+/* Two or more ASCII letters in t[s, e), all capitals? */
+static int all_caps(const char *t, size_t s, size_t e)
 {
-    unsigned char c = (unsigned char)t[i];
-    if (c >= 'A' && c <= 'Z')
-        return 1;
-    if (i + 1 >= n)
-        return 0;
-    unsigned char d = (unsigned char)t[i + 1];
-    return (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) || (c == 0xD0 && d <= 0xAF) ||
-           (c == 0xCE && d >= 0x91 && d <= 0xA9);
+    size_t letters = 0, upper = 0;
+    for (size_t q = s; q < e; q++) {
+        unsigned char d = (unsigned char)t[q];
+        letters += (d | 32) >= 'a' && (d | 32) <= 'z';
+        upper += d >= 'A' && d <= 'Z';
+    }
+    return letters >= 2 && upper == letters;
 }
 
-/* Lexes t[0..n) into *tok (grown as needed, capacity *cap).  Returns the
-   token count, or SIZE_MAX when an allocation failed.  Words keep inner
-   hyphens, apostrophes and dots (U.S, 3.5); a '.' after a title, a single
-   letter or a dotted word becomes part of the word. */
-static size_t lex(const lang *wt, const char *t, size_t n, qtok **tok, size_t *cap)
+/* Is lex token k a word or a number? */
+static int lex_wordish(const lex_tok *k) { return k->kind == LEX_WORD || k->kind == LEX_NUM; }
+
+/* The stage's view of article art's tokens (lex.c) in *tok (grown as
+   needed, capacity *cap); the token count, or SIZE_MAX when an allocation
+   failed.  Words and numbers are words; a word keeps a period glued
+   between word characters ("said.The", "v1.2"; not across a sentence
+   start) and takes a final period when it is an abbreviation, a single
+   letter, a dotted word or a short organisation word ("Co."); a run of the
+   same punctuation ("...", "--") is one token; line breaks are T_NL. */
+static size_t qlex(const lang *wt, const lex_doc *d, uint32_t art, const char *t, qtok **tok,
+                   size_t *cap)
 {
-    size_t nt = 0, i = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)t[i];
-        qtok k = {(uint32_t)i, 0, T_OTHER, 0, MK_NONE, 0};
-        size_t w = wchar_at(t, n, i);
-        if (w) {
-            size_t dots = 0, j = i + w;
-            int hyph = 0;
+    size_t nt = 0;
+    uint32_t i = d->art[art], end = d->art[art + 1];
+    while (i < end) {
+        const lex_tok *lt = &d->tok[i];
+        qtok k = {lt->s, lt->e, T_OTHER, 0, MK_NONE, 0};
+        if (lt->f & LEX_SSTART)
+            k.flags |= F_SSTART;
+        if (lt->kind == LEX_NL) {
+            k.kind = T_NL;
+            while (++i < end && d->tok[i].kind == LEX_NL && d->tok[i].s == k.e)
+                k.e = d->tok[i].e;
+        } else if (!lex_wordish(lt)) {
+            k.kind = punct_kind(lt);
+            k.mark = lt->kind == LEX_QUOTE ? lt->mark : MK_NONE;
+            i++;
+            if (k.kind == T_OTHER || k.kind == T_DASH || k.kind == T_STOP)
+                while (i < end && d->tok[i].kind == LEX_PUNCT && d->tok[i].aux == lt->aux &&
+                       d->tok[i].s == k.e && !(d->tok[i].f & LEX_SSTART))
+                    k.e = d->tok[i++].e;
+        } else {
+            /* the word proper: without a period lex.c took */
+            uint32_t we = lt->f & LEX_ABBR ? lt->e - 1 : lt->e;
+            int joined = 0, hyph = (lt->f & LEX_HYPH) != 0;
+            uint16_t lf = lt->f, f0 = lt->f;
+            if (lt->kind == LEX_NUM && memchr(t + lt->s, '-', lt->e - lt->s))
+                hyph = 1;
+            i++;
             for (;;) {
-                if (j >= n)
+                /* "said.The": a period glued between word characters */
+                uint32_t dot = lf & LEX_ABBR ? i : i + 1;
+                if (dot >= end || !lex_wordish(&d->tok[dot]) || (d->tok[dot].f & LEX_SSTART))
                     break;
-                size_t x = wchar_at(t, n, j);
-                if (x) {
-                    j += x;
-                    continue;
-                }
-                size_t sep = 0;
-                if (t[j] == '-' || t[j] == '\'' || t[j] == '.')
-                    sep = 1;
-                else if (genpunct(t, n, j) == 0x8099) /* ’ */
-                    sep = 3;
-                /* "handled’Lavrov": two words glued, unlike "O'Brien" */
-                if (sep && t[j] != '-' && t[j] != '.' && j - i > 1 && j + sep < n &&
-                    is_cap(t, n, j + sep))
-                    sep = 0;
-                if (sep && j + sep < n && wchar_at(t, n, j + sep)) {
-                    dots += t[j] == '.';
-                    hyph |= t[j] == '-';
-                    j += sep;
-                    continue;
-                }
-                break;
+                if (lf & LEX_ABBR) {
+                    if (d->tok[dot].s != we + 1)
+                        break;
+                } else if (d->tok[i].kind != LEX_PUNCT || d->tok[i].aux != '.' ||
+                           d->tok[i].s != we || d->tok[dot].s != we + 1 ||
+                           (d->tok[i].f & LEX_SSTART))
+                    break;
+                lt = &d->tok[dot];
+                lf = lt->f;
+                we = lf & LEX_ABBR ? lt->e - 1 : lt->e;
+                hyph |= (lf & LEX_HYPH) != 0;
+                if (lt->kind == LEX_NUM && memchr(t + lt->s, '-', lt->e - lt->s))
+                    hyph = 1;
+                joined = 1;
+                i = dot + 1;
             }
             k.kind = T_WORD;
-            k.e = (uint32_t)j;
-            if (is_cap(t, n, i))
+            k.e = we;
+            size_t wl = we - k.s;
+            if (f0 & LEX_CAP)
                 k.flags |= F_CAP;
             if (hyph)
                 k.flags |= F_HYPH;
-            size_t letters = 0, upper = 0;
-            for (size_t q = i; q < j; q++) {
-                unsigned char d = (unsigned char)t[q];
-                letters += (d | 32) >= 'a' && (d | 32) <= 'z';
-                upper += d >= 'A' && d <= 'Z';
-            }
-            if (letters >= 2 && upper == letters)
+            if (joined ? all_caps(t, k.s, we) : (f0 & LEX_ACRO) != 0)
                 k.flags |= F_ALLCAPS;
-            size_t wl = j - i;
-            if (wl >= 3 && t[j - 1] == 's' && t[j - 2] == '\'')
+            int poss = (lf & LEX_POSS) && t[we - 1] == 's';
+            if (poss)
                 k.flags |= F_POSS;
-            else if (wl >= 5 && t[j - 1] == 's' && genpunct(t, n, j - 4) == 0x8099)
-                k.flags |= F_POSS;
-            k.cls = word_class_of(wt, t + i, wl);
+            if (lt->kind == LEX_NUM && !joined)
+                k.cls = 0;
+            else if (joined || (lf & LEX_POSS))
+                k.cls = word_class_of(wt, t + k.s, wl);
+            else
+                k.cls = word_class(lt->lw);
             if (!k.cls && hyph) {
-                size_t h = i;
-                while (h < j && t[h] != '-')
+                size_t h = k.s;
+                while (h < we && t[h] != '-')
                     h++;
-                k.cls = word_class_of(wt, t + i, h - i) & (WC_TITLE | WC_ORG);
+                k.cls = word_class_of(wt, t + k.s, h - k.s) & (WC_TITLE | WC_ORG);
             }
-            if (!k.cls && wl > 4 && t[j - 1] == 'y' && t[j - 2] == 'l' && !(k.flags & F_CAP))
+            if (!k.cls && wl > 4 && t[we - 1] == 'y' && t[we - 2] == 'l' && !(k.flags & F_CAP))
                 k.cls = WC_ADV;
-            if (j < n && t[j] == '.' &&
-                ((wl == 1 && letters) || (dots && letters) || (k.cls & WC_DOT) ||
-                 ((k.cls & WC_ORG) && wl <= 3))) {
-                j++;
-                k.e = (uint32_t)j;
+            /* right after a count, a word in -s is what it counts, not a
+               speech verb: "9,400 comments" (but "the 53-year-old says") */
+            if (nt > 0 && (*tok)[nt - 1].kind == T_WORD && ((*tok)[nt - 1].flags & F_NUM) &&
+                t[we - 1] == 's')
+                k.cls &= ~(unsigned)(WC_VERB | WC_VPRE);
+            if (lt->kind == LEX_NUM && !joined && !d->num[lt->aux].bad)
+                k.flags |= F_NUM;
+            /* a final period: lex.c took it, or this stage's rule does */
+            if (lf & LEX_ABBR) {
+                k.e = we + 1;
                 k.flags |= F_ABBR;
-            }
-            i = j;
-        } else if (c == '\n') {
-            k.kind = T_NL;
-            while (i < n && (t[i] == '\n' || t[i] == '\r' || t[i] == ' ' || t[i] == '\t'))
-                i++;
-            k.e = (uint32_t)i;
-        } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-            i++;
-            continue;
-        } else {
-            size_t len = u8len(t, n, i);
-            unsigned g = genpunct(t, n, i);
-            if (c == 0xC2 && i + 1 < n && (unsigned char)t[i + 1] == 0xA0) {
-                i += 2; /* no-break space */
-                continue;
-            }
-            if (c == 0xC2 && i + 1 < n && ((unsigned char)t[i + 1] == 0xAB ||
-                                           (unsigned char)t[i + 1] == 0xBB)) {
-                /* « » */
-                k.mark = (unsigned char)t[i + 1] == 0xAB ? MK_GL : MK_GR;
-                k.kind = k.mark == MK_GL ? T_OPEN : T_CLOSE;
-            } else if ((c == '`' || c == '\'') && i + 1 < n && t[i + 1] == (char)c) {
-                /* `` and '': the marks of typewriter text */
-                k.mark = c == '`' ? MK_BT : MK_SQ2;
-                k.kind = c == '`' ? T_OPEN : T_STRAIGHT;
-                len = 2;
-            } else if (g == 0x809C || g == 0x809E) {
-                k.kind = T_OPEN;
-                k.mark = g == 0x809C ? MK_LDQ : MK_LOW;
-            } else if (g == 0x809D) {
-                k.kind = T_CLOSE;
-                k.mark = MK_RDQ;
-            } else if (g == 0x8093 || g == 0x8094 || c == '-')
-                k.kind = T_DASH;
-            else if (g >= 0x8080 && g <= 0x808A) {
-                i += len; /* typographic spaces */
-                continue;
-            } else if (c == '"') {
-                k.kind = T_STRAIGHT;
-                k.mark = MK_DQ;
-            }
-            else if (c == ',')
-                k.kind = T_COMMA;
-            else if (c == '.' || c == '!' || c == '?' || g == 0x80A6)
-                k.kind = T_STOP;
-            else if (c == ':' || c == ';')
-                k.kind = T_COLON;
-            i += len;
-            k.e = (uint32_t)i;
-            /* a run of the same other punctuation is one token */
-            if (k.kind == T_OTHER || k.kind == T_DASH || k.kind == T_STOP)
-                while (i + len <= n && t[i] == t[k.s] &&
-                       (len == 1 || !memcmp(t + i, t + k.s, len))) {
-                    i += len;
-                    k.e = (uint32_t)i;
+            } else if (i < end && d->tok[i].kind == LEX_PUNCT && d->tok[i].aux == '.' &&
+                       d->tok[i].s == we && !(d->tok[i].f & LEX_SSTART)) {
+                size_t letters = 0, dots = joined;
+                for (size_t q = k.s; q < we; q++) {
+                    unsigned char c = (unsigned char)t[q];
+                    letters += (c | 32) >= 'a' && (c | 32) <= 'z';
+                    dots += c == '.';
                 }
+                if ((wl == 1 && letters) || (dots && letters) || (k.cls & WC_DOT) ||
+                    ((k.cls & WC_ORG) && wl <= 3)) {
+                    k.e = we + 1;
+                    k.flags |= F_ABBR;
+                    i++;
+                }
+            }
         }
         if (nt == *cap && grow((void **)tok, cap, nt + 1, sizeof(qtok)))
             return SIZE_MAX;
@@ -1295,19 +1276,6 @@ static precis_status add_quote(const actx *x, qscratch *sc, const qart *A, uint3
 }
 
 /* Finds the quotes of article art and appends them to sc->q. */
-/* Does t[0..n) hold an opening mark other than '"' (“ „ « `` '')? */
-static int has_open_curly(const char *t, size_t n)
-{
-    for (size_t i = 0; i + 1 < n; i++) {
-        unsigned char c = (unsigned char)t[i], d = (unsigned char)t[i + 1];
-        if ((c == 0xE2 && d == 0x80 && i + 2 < n &&
-             ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x9E)) ||
-            (c == 0xC2 && d == 0xAB) || (c == '`' && d == '`') || (c == '\'' && d == '\''))
-            return 1;
-    }
-    return 0;
-}
-
 static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
 {
     qart A;
@@ -1315,28 +1283,23 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
     A.t = precis_cluster_article_text(x->c, art, &A.n);
     if (!A.t || A.n == 0 || A.n >= UINT32_MAX)
         return PRECIS_OK; /* documented: articles of 4 GB and more are skipped */
-    /* a quote needs an opening mark (pair_marks) */
-    if (!memchr(A.t, '"', A.n) && !has_open_curly(A.t, A.n))
+    const lex_doc *d = x->lx;
+    if (art >= d->nart)
         return PRECIS_OK;
-    A.nt = lex(sc->wt, A.t, A.n, &sc->tok, &sc->tokcap);
+    /* a quote needs an opening mark (pair_marks) */
+    uint32_t mk = d->art[art];
+    while (mk < d->art[art + 1] &&
+           !(d->tok[mk].kind == LEX_QUOTE && d->tok[mk].mark != LEX_MK_RDQ &&
+             d->tok[mk].mark != LEX_MK_GR))
+        mk++;
+    if (mk == d->art[art + 1])
+        return PRECIS_OK;
+    A.nt = qlex(sc->wt, d, art, A.t, &sc->tok, &sc->tokcap);
     if (A.nt == SIZE_MAX)
         return PRECIS_ENOMEM;
     A.tok = sc->tok;
     if (A.nt == 0)
         return PRECIS_OK;
-    /* sentence starts from the model's split */
-    A.tok[0].flags |= F_SSTART;
-    const model *m = x->m;
-    if (art < m->nart) {
-        uint32_t k = 0;
-        for (size_t i = 0; i < m->count[art]; i++) {
-            size_t s = m->s[m->first[art] + i].start;
-            while (k < A.nt && A.tok[k].s < s)
-                k++;
-            if (k < A.nt)
-                A.tok[k].flags |= F_SSTART;
-        }
-    }
     A.nraw = pair_marks(&A, NULL);
     if (!A.nraw)
         return PRECIS_OK;
