@@ -500,7 +500,7 @@ static size_t tok_fill(const fctx *f, uint32_t *li, uint32_t end, tok *out, size
             k->mant = q->mant;
             k->dec = q->dec;
             k->ndig = q->ndig;
-            k->cur = q->cur;
+            k->cur = q->cur ? (uint8_t)(q->cur + U_USD) : 0; /* lex.c: 1 $, 2 euro, 3 pound */
             k->pct = q->pct;
             k->bad = q->bad;
             k->ord = q->ord;
