@@ -535,7 +535,7 @@ static precis_status analysis_run(const precis_cluster *c, const model *m, norm 
         return PRECIS_ENOMEM;
     arena_init(&an->mem, 1 << 16);
     lex_doc lx;
-    precis_status st = lex_cluster(&lx, c, m, norm_lang(nm));
+    precis_status st = lex_cluster(&lx, c, m, norm_lang(nm), 0);
     if (st) {
         precis_analysis_free(an);
         return st;

@@ -167,10 +167,16 @@ static size_t lex_word(const lang *L, const char *t, size_t i, size_t e, lex_tok
     size_t seg = 0, letters = 0, uppers = 0, lowers = 0;
     int32_t first = -1;
     uint16_t f = 0;
+    /* lex_fold of the word so far, and before its last apostrophe (the
+       word proper when it ends in a possessive) */
+    uint64_t h = 0x9e3779b97f4a7c15ULL, hap = h;
     while (j < e) {
         int32_t cp;
         size_t n = lex_cp(t, j, e, &cp);
+        int32_t fc = cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp)
+                               : (cp > 0 ? utf8proc_tolower(cp) : cp);
         if (lex_is_word_cp(cp)) {
+            h = (h ^ (uint64_t)(uint32_t)fc) * 1099511628211ULL;
             if (first < 0)
                 first = cp;
             if (lex_is_letter_cp(cp)) {
@@ -185,16 +191,20 @@ static size_t lex_word(const lang *L, const char *t, size_t i, size_t e, lex_tok
         }
         if ((cp == '\'' || cp == 0x2019) && cp_is_word_at(t, j + n, e) &&
             !(j - i > 1 && cp_is_upper_at(t, j + n, e))) {
+            hap = h;
+            h = (h ^ (uint64_t)(uint32_t)fc) * 1099511628211ULL;
             j += n;
             continue;
         }
         if (cp == '-' && cp_is_word_at(t, j + 1, e)) {
+            h = (h ^ (uint64_t)(uint32_t)fc) * 1099511628211ULL;
             f |= LEX_HYPH;
             seg = 0;
             j++;
             continue;
         }
         if (cp == '.' && seg == 1 && cp_is_letter_at(t, j + 1, e)) {
+            h = (h ^ (uint64_t)(uint32_t)fc) * 1099511628211ULL;
             f |= LEX_DOT;
             seg = 0;
             j++;
@@ -216,7 +226,7 @@ static size_t lex_word(const lang *L, const char *t, size_t i, size_t e, lex_tok
         }
     }
     k->lw = lang_word_of(L, t + i, k->we - i);
-    k->fold = lex_fold(t, i, k->we);
+    k->fold = hash_mix(f & LEX_POSS ? hap : h) | 1; /* = lex_fold(t, i, k->we) */
     if (first >= 0 && lex_is_upper_cp(first))
         f |= LEX_CAP;
     else if (first >= 0 && lex_is_lower_cp(first))
@@ -502,7 +512,25 @@ static int lex_article(lex_doc *d, const lang *L, const model *m, size_t a, cons
     return lex_span(d, L, t, pos, n);
 }
 
-precis_status lex_cluster(lex_doc *d, const precis_cluster *c, const model *m, const lang *L)
+/* Does t[0..n) hold an opening quotation mark (" U+201C U+201E U+00AB ``
+   '')?  A byte scan, so that an article without one is not lexed when
+   only quotes are wanted. */
+static int has_open_mark(const char *t, size_t n)
+{
+    if (memchr(t, '"', n))
+        return 1;
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned char c = (unsigned char)t[i], d = (unsigned char)t[i + 1];
+        if ((c == 0xE2 && d == 0x80 && i + 2 < n &&
+             ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x9E)) ||
+            (c == 0xC2 && d == 0xAB) || (c == '`' && d == '`') || (c == '\'' && d == '\''))
+            return 1;
+    }
+    return 0;
+}
+
+precis_status lex_cluster(lex_doc *d, const precis_cluster *c, const model *m, const lang *L,
+                          int quoted_only)
 {
     memset(d, 0, sizeof *d);
     size_t nart = precis_cluster_size(c);
@@ -519,6 +547,8 @@ precis_status lex_cluster(lex_doc *d, const precis_cluster *c, const model *m, c
         const char *t = precis_cluster_article_text(c, a, &n);
         if (!t || n == 0 || n >= UINT32_MAX)
             continue; /* documented: articles of 4 GB and more are skipped */
+        if (quoted_only && !has_open_mark(t, n))
+            continue;
         if (lex_article(d, L, m, a, t, n))
             goto oom;
         if (d->ntok >= UINT32_MAX)

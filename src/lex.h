@@ -106,11 +106,13 @@ typedef struct lex_doc {
     size_t nart;
 } lex_doc;
 
-/* Lexes every article of c on the sentence spans of m (m->nart of them;
-   articles of 4 GB or more get no tokens) into d, words looked up in L.
-   Arrays are pmalloc'd: free them with lex_doc_free.  PRECIS_OK or
-   PRECIS_ENOMEM. */
-precis_status lex_cluster(lex_doc *d, const precis_cluster *c, const model *m, const lang *L);
+/* Lexes every article of c on the sentence spans of m into d, words
+   looked up in L.  Articles of 4 GB or more get no tokens, nor, when
+   quoted_only, articles without an opening quotation mark (for a caller
+   that only looks for quotes).  Arrays are pmalloc'd: free them with
+   lex_doc_free.  PRECIS_OK or PRECIS_ENOMEM. */
+precis_status lex_cluster(lex_doc *d, const precis_cluster *c, const model *m, const lang *L,
+                          int quoted_only);
 void lex_doc_free(lex_doc *d);
 
 /* Appends the tokens of t[lo, e) to d (lex_cluster's step; t[lo - 1] and

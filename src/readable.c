@@ -530,7 +530,7 @@ precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, aren
 {
     char err[PRECIS_ERRMAX] = "";
     lex_doc lx;
-    precis_status st = lex_cluster(&lx, c, m, norm_lang(nm));
+    precis_status st = lex_cluster(&lx, c, m, norm_lang(nm), 1);
     if (st)
         return st;
     actx x = {c, m, nm, a, a, err, cache, &lx};

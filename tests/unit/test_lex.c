@@ -87,6 +87,8 @@ static void check(const char *in, const char *want)
         T_CHECK(d.tok[i].s < d.tok[i].e && d.tok[i].e <= strlen(in));
         T_CHECK(d.tok[i].we > d.tok[i].s && d.tok[i].we <= d.tok[i].e);
         T_CHECK(i == 0 || d.tok[i].s >= d.tok[i - 1].e);
+        if (d.tok[i].kind == LEX_WORD)
+            T_CHECK(d.tok[i].fold == lex_fold(in, d.tok[i].s, d.tok[i].we));
     }
     lex_doc_free(&d);
     lang_free(L);
