@@ -2,6 +2,8 @@
  * analyze.h -- the analysis stages (beyond a summary), run by
  * precis_analyze() in analyze.c on the same model the summarizer builds:
  *
+ *   lex.c      lex_      the one tokenizer: every article's tokens, made once
+ *                        (lex_cluster) and read by quotes.c and facts.c
  *   analyze.c  copies_   pairwise shingle resemblance/containment, verdicts
  *   quotes.c   quotes_   direct quotes, speakers, same quote across sources,
  *                        wordings of one statement linked as variants

@@ -2,9 +2,9 @@
  * facts.c -- numbers, dates and names across sources (a stage of
  * analyze.h), and the numbers that sources give differently.
  *
- * The stage reads every sentence of the model that is not junk (photo
- * credits, embeds), lexes it into words, numbers and punctuation, and
- * recognises three kinds of mention:
+ * The stage reads the tokens (lex.c: words, numbers, punctuation) of
+ * every sentence of the model that is not junk (photo credits, embeds)
+ * and recognises three kinds of mention:
  *
  * Numbers.  Digits with thousands separators and decimals ("1,200",
  * "212.5"), a currency sign ("$1.2 million": value 1.2e6, unit "$"), a
@@ -108,20 +108,20 @@
  * lowest one, so it comes first).  Text spans have whitespace runs
  * collapsed to one space.
  *
- * Cost: two linear passes over the sentences.  The first counts which
- * words appear capitalised mid-sentence and which lower-case (plain ASCII
- * is read directly, the rest by the lexer).  The second first scans the
- * bytes of a sentence: one with no digit, capital, non-ASCII byte or
- * number word / weekday is not lexed, one whose capitals are all in one
- * word is lexed only up to three tokens past it, the rest are lexed with
- * one lexicon lookup per word.  One tokenisation of at most
- * 2 x FACT_CTX_BYTES around each number; merging is bucketed.  The
- * lexicon is built once per summarizer.  Limits
- * against hostile input: sentences are lexed in chunks of FACT_CHUNK
- * tokens (a fact across a chunk border is lost), names of more than
- * FACT_MAX_RUN words or with a word over FACT_MAX_WORD bytes are ignored,
- * and at most FACT_MAX_ITEMS distinct facts / FACT_MAX_MENTIONS mentions
- * are kept (later ones are dropped).
+ * Cost: two linear passes over the sentences' tokens, which lex.c made
+ * once for the whole analysis (words with their pack entry and fold hash,
+ * numbers with their value).  The first counts which words appear
+ * capitalised mid-sentence and which lower-case.  The second skips a
+ * sentence in which no mention can start (no number, capital, non-ASCII
+ * character or number word / weekday) and reads the rest.  One
+ * tokenisation of at most 2 x FACT_CTX_BYTES around each number (the
+ * normaliser's, for context stems); merging is bucketed.  The lexicon
+ * (the stage's view of each pack word) is built once per summarizer.
+ * Limits against hostile input: sentences are read in chunks of
+ * FACT_CHUNK tokens (a fact across a chunk border is lost), names of more
+ * than FACT_MAX_RUN words or with a word over FACT_MAX_WORD bytes are
+ * ignored, and at most FACT_MAX_ITEMS distinct facts / FACT_MAX_MENTIONS
+ * mentions are kept (later ones are dropped).
  *
  * Ownership: results (facts, strings, arrays) live in x->out; tables that
  * grow (word census, fact map, mentions) use prealloc and are freed

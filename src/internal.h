@@ -9,6 +9,7 @@
  *   split.c    split_                   sentence boundaries
  *   norm.c     norm_                    tokens -> folded, stemmed term ids
  *   dedup.c    dedup_                   cross-source redundancy groups
+ *   lex.c      lex_                     the analysis' one tokenizer (lex.h)
  *   score.c    score_                   per-method sentence scores
  *   select.c   select_                  budgeted, redundancy-aware selection
  *   summary.c  (public precis_summarize) the pipeline driver + ordering

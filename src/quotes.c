@@ -5,9 +5,11 @@
  * names, speech verbs, "according", organisation and place words, party
  * words) come from the language pack of the summarizer's language
  * (lang.h, data/lang/<code>/); nothing here is English but the few
- * patterns named below.  For every article we lex the text once into
- * word and punctuation tokens (quotation marks, newlines and sentence
- * starts included), then:
+ * patterns named below.  Every article is read as the tokens lex.c made
+ * of it once for the whole analysis (words with their pack entry,
+ * numbers, punctuation, quotation marks, line breaks, sentence starts),
+ * seen through qlex (a period glued between words, runs of one
+ * punctuation), then:
  *
  *  1. Pair the marks (close_ok): " with ", U+201C with U+201D, U+201E
  *     with U+201C or U+201D, guillemets, `` and '' with ''.  A quote never
