@@ -68,6 +68,9 @@
  * the scratch is in x->tmp.
  */
 #include "analyze.h"
+#ifdef QDEBUG
+#include <stdio.h>
+#endif
 
 
 #define QUOTE_MAX_BYTES 1500 /* an unclosed quote ends here               */
@@ -108,7 +111,9 @@ enum {
     WC_FEM = 1 << 13,  /* pronoun or title of a woman                 */
     WC_PLACE = 1 << 14, /* a place word (River, Street, U.S.)         */
     WC_DESCR = 1 << 15, /* Republican: before a name, not part of it  */
-    WC_DOT = 1 << 16    /* takes a period: Gov., Jan., Dr.            */
+    WC_DOT = 1 << 16,   /* takes a period: Gov., Jan., Dr.            */
+    WC_INDEF = 1 << 17, /* a, another, someone: a subject with no name */
+    WC_GIVEN = 1 << 18  /* a given name (Peter)                        */
 };
 
 static unsigned word_class_of(const lang *L, const char *w, size_t n)
@@ -133,6 +138,8 @@ static unsigned word_class_of(const lang *L, const char *w, size_t n)
     r |= c & LW_DEF ? WC_DEF : 0;
     r |= c & LW_DESCR ? WC_DESCR : 0;
     r |= (c & LW_ABBR) || (e->tags & LT_DOT) ? WC_DOT : 0;
+    r |= e->tags & LT_INDEF ? WC_INDEF : 0;
+    r |= c & LW_GIVEN ? WC_GIVEN : 0;
     if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
         r |= e->tags & LT_F ? WC_FEM : 0;
@@ -404,6 +411,7 @@ typedef struct attrib {
     size_t cuelen;
     uint32_t end; /* token after the matched pattern              */
     int weak;     /* "according to": a source, maybe not a speaker */
+    int unnamed;  /* the verb's subject names no one ("a witness said") */
 } attrib;
 
 /* One quote found in one article, before grouping. */
@@ -465,6 +473,11 @@ static void scratch_free(qscratch *s)
     pfree(s->men);
     pfree(s->stems);
     pfree(s->q);
+}
+
+static int is_tok(const qart *A, uint32_t k, unsigned kind)
+{
+    return k < A->nt && A->tok[k].kind == kind;
 }
 
 static int is_word(const qart *A, uint32_t k, unsigned cls)
@@ -648,6 +661,25 @@ static int verb_follows(const qart *A, const qrun *r)
 
 static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent);
 
+/* "delivered by radio host Rush Limbaugh", "with his wife Huma": is the
+   name at token k the object of a preposition a few lower-case role or
+   noun words before it?  Such a name is no subject. */
+static int prep_before_role(const qart *A, uint32_t k)
+{
+    for (uint32_t b = k, n = 0; b > 0 && n < 3; b--, n++) {
+        const qtok *p = &A->tok[b - 1];
+        if (p->kind != T_WORD || (p->flags & (F_CAP | F_INQ)))
+            return 0;
+        if (p->cls & WC_PREP)
+            return n > 0;
+        if (p->cls & WC_DEF)
+            continue;
+        if (p->cls & (WC_VERB | WC_VPRE | WC_PRON | WC_FUNC))
+            return 0;
+    }
+    return 0;
+}
+
 /* Finds the capitalised runs, their names, which are people, the fullest
    form of each person, and the subject mentions.  Buffers in sc. */
 static int find_names(qart *A, qscratch *sc)
@@ -682,7 +714,9 @@ static int find_names(qart *A, qscratch *sc)
             k = &A->tok[i];
             dropped = 1;
         }
-        qrun r = {i, j, i, i, NONE, sent, NONE, dropped ? R_PREP : 0, 0};
+        /* "Saying President Obama": no subject; "Presently Australia",
+           "Weekly Standard Editor Bill Kristol": the name after it may be */
+        qrun r = {i, j, i, i, NONE, sent, NONE, dropped && ends_lower(A, i - 1, "ing") ? R_PREP : 0, 0};
         if (k->flags & F_INQ)
             r.flags |= R_INQ;
         if (A->tok[j - 1].flags & F_POSS)
@@ -694,8 +728,13 @@ static int find_names(qart *A, qscratch *sc)
         if (i > 0 && (is_word(A, i - 1, WC_PREP) ||
                       (i > 1 && is_word(A, i - 1, WC_DEF) && is_word(A, i - 2, WC_PREP))))
             r.flags |= R_PREP;
+        else if (prep_before_role(A, i))
+            r.flags |= R_PREP;
         for (uint32_t q = i; q < j; q++)
-            if (A->tok[q].cls & WC_TITLE)
+            if ((A->tok[q].cls & WC_TITLE) &&
+                /* "Peter King": a title word after a given name is a surname */
+                !(q + 1 == j && q > i && (A->tok[q - 1].cls & WC_GIVEN) &&
+                  !(A->tok[q - 1].cls & WC_TITLE)))
                 r.title = q;
         r.n0 = r.title == NONE ? i : r.title + 1;
         if (r.title == NONE)
@@ -731,6 +770,9 @@ static int find_names(qart *A, qscratch *sc)
             if (!(r.flags & R_ORG) && len <= 4 && (len >= 2 || r.title != NONE))
                 r.flags |= R_PERSON;
         }
+#ifdef QDEBUG
+        if (getenv("QDEBUG")) fprintf(stderr, "RUN@%u [%.*s] name=[%.*s] fl=%x title=%d\n", A->tok[r.t0].s, (int)(A->tok[j-1].e-A->tok[r.t0].s), A->t+A->tok[r.t0].s, r.ne>r.n0?(int)(A->tok[r.ne-1].e-A->tok[r.n0].s):0, A->t+A->tok[r.n0].s, r.flags, r.title!=NONE);
+#endif
         A->run[A->nrun++] = r;
         i = j - 1;
     }
@@ -799,10 +841,15 @@ static int find_names(qart *A, qscratch *sc)
         if (ri < A->nrun && A->run[ri].t0 == k && !(tk->cls & WC_PRON)) {
             const qrun *r = &A->run[ri++];
             k = r->t1 - 1;
-            if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS | R_PREP)))
+            if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS)) ||
+                ((r->flags & R_PREP) && !verb_follows(A, r)))
                 continue;
-            if (r->sent != seen_sent || verb_follows(A, r))
+            if (r->sent != seen_sent || verb_follows(A, r)) {
                 A->men[A->nmen++] = (mention){r->t0, r->sent, r->full};
+#ifdef QDEBUG
+                if (getenv("QDEBUG")) fprintf(stderr, "MEN@%u %.30s\n", A->tok[r->t0].s, A->t + A->tok[r->t0].s);
+#endif
+            }
             seen_sent = r->sent;
             continue;
         }
@@ -811,6 +858,9 @@ static int find_names(qart *A, qscratch *sc)
         if (tk->kind != T_WORD || !(tk->cls & WC_PRON) || (tk->flags & F_INQ))
             continue;
         uint32_t who = pronoun_referent(A, k, sent);
+#ifdef QDEBUG
+        if (getenv("QDEBUG")) fprintf(stderr, "PRON@%u %.*s -> %.*s\n", A->tok[k].s, 4, A->t + A->tok[k].s, who == NONE ? 1 : (int)(A->tok[A->run[who].ne-1].e - A->tok[A->run[who].n0].s), who == NONE ? "-" : A->t + A->tok[A->run[who].n0].s);
+#endif
         if (who != NONE) {
             A->men[A->nmen++] = (mention){k, sent, who};
             seen_sent = sent;
@@ -913,12 +963,12 @@ static uint32_t resolve_title(const qart *A, uint32_t p, uint32_t k)
 
 static attrib no_attrib(void)
 {
-    return (attrib){NONE, NULL, 0, 0, 0};
+    return (attrib){NONE, NULL, 0, 0, 0, 0};
 }
 
 static attrib verb_cue(const qart *A, uint32_t k, uint32_t who, uint32_t end)
 {
-    return (attrib){who, A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s, end, 0};
+    return (attrib){who, A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s, end, 0, 0};
 }
 
 /* A person run stands for its fullest form. */
@@ -954,7 +1004,7 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     uint32_t ja = j + 1 + (uint32_t)is_word(A, j + 1, WC_PREP);
     if ((c & WC_ACC) && ja < lim) {
         uint32_t r = named_run_starting(A, ja);
-        attrib a = {who_of(A, r), "according to", 12, r != NONE ? A->run[r].t1 : j + 2, 1};
+        attrib a = {who_of(A, r), "according to", 12, r != NONE ? A->run[r].t1 : j + 2, 1, 0};
         return a;
     }
     if (c & WC_PRON) {
@@ -985,6 +1035,12 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         } else if (is_word(A, k, WC_PRON)) {
             who = resolve_pronoun(A, k);
             end = k + 1;
+        } else if (is_word(A, k, WC_DEF) && is_word(A, k + 1, WC_STMT) &&
+                   (word_is(A, k + 2, "from") || word_is(A, k + 2, "by")) &&
+                   (r = named_run_starting(A, k + 3)) != NONE) {
+            /* "reads a statement from Senate Majority Leader Harry Reid's office" */
+            who = who_of(A, r);
+            end = A->run[r].t1;
         } else if (is_word(A, k, WC_DEF) && k + 1 < lim && A->tok[k + 1].kind == T_WORD) {
             who = resolve_title(A, j, k + 1);
             end = k + 2;
@@ -999,7 +1055,8 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         while (q < lim && q - A->run[r].t1 < 3 && is_word(A, q, WC_TITLE) &&
                !(A->tok[q].flags & F_CAP))
             q++;
-        uint32_t r2 = q > A->run[r].t1 ? named_run_starting(A, q) : NONE;
+        /* "Twitter's Adam Sharp wrote" */
+        uint32_t r2 = q > A->run[r].t1 || (A->run[r].flags & R_POSS) ? named_run_starting(A, q) : NONE;
         if (r2 != NONE && (A->run[r2].flags & R_PERSON))
             r = r2;
     }
@@ -1007,7 +1064,8 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         uint32_t k = skip_adv(A, A->run[r].t1, lim, 2);
         if (k < lim && A->tok[k].kind == T_COMMA) { /* ", the chief hydrologist," */
             uint32_t q = k + 1;
-            while (q < lim && q - k < 30 && A->tok[q].kind != T_COMMA && A->tok[q].kind != T_STOP)
+            while (q < lim && q - k < 30 && A->tok[q].kind != T_COMMA &&
+                   (A->tok[q].kind != T_STOP || is_tok(A, q + 1, T_COMMA))) /* "D-Ill.," */
                 q++;
             if (q < lim && A->tok[q].kind == T_COMMA)
                 k = skip_adv(A, q + 1, lim, 2);
@@ -1021,7 +1079,7 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         if (is_word(A, j + 1, WC_STMT) && (word_is(A, j + 2, "from") || word_is(A, j + 2, "by"))) {
             uint32_t q = named_run_starting(A, j + 3);
             if (q != NONE)
-                return (attrib){who_of(A, q), "statement", 9, A->run[q].t1, 0};
+                return (attrib){who_of(A, q), "statement", 9, A->run[q].t1, 0, 0};
         }
         /* "the minister added", "the ministry said" */
         uint32_t k = j + 1;
@@ -1039,6 +1097,53 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     if (k > j && is_word(A, k, WC_VERB) && !(A->tok[k].flags & F_CAP))
         return verb_cue(A, k, NONE, k + 1);
     return no_attrib();
+}
+
+/* Is the subject of the speech verb at token c a noun phrase that names
+   no one ("someone shouted", "one blogger asking", "Another man, not
+   seen on camera, then tells", "The cameraman replies")?  A lower-case
+   noun right before the verb, or a sentence that opens with an
+   indefinite word: the speaker is unnamed, and no name further back or
+   after the verb (its object) may stand in.  -1: the word is a noun, not
+   the verb ("has called the hacking claims "...""). */
+static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
+{
+    uint32_t k = c;
+    while (k > w0 && is_word(A, k - 1, WC_ADV | WC_DAY))
+        k--;
+    if (k > w0 && A->tok[k - 1].kind == T_COMMA) {
+        /* "Another man, not seen on camera, then tells"; not "A
+           spokesman, Bill Burton, said" */
+        uint32_t r = k >= 2 ? run_at(A, k - 2) : NONE;
+        if (r != NONE && (A->run[r].flags & R_PERSON))
+            return 0;
+        return is_word(A, w0, WC_INDEF) && !(A->tok[w0].flags & F_INQ);
+    }
+    if (k == w0)
+        return 0;
+    const qtok *p = &A->tok[k - 1];
+    if (p->kind == T_WORD && (p->cls & WC_INDEF) && !(p->flags & F_INQ))
+        return 1; /* "someone shouted" */
+    if (p->kind != T_WORD || (p->flags & (F_CAP | F_INQ)) ||
+        (p->cls & (WC_PRON | WC_FUNC | WC_VERB | WC_VPRE | WC_PREP | WC_DEF | WC_TITLE)) ||
+        run_at(A, k - 1) != NONE)
+        return 0;
+    /* the noun phrase: back to its determiner */
+    uint32_t b = k - 1;
+    while (b > w0 && A->tok[b - 1].kind == T_WORD && !(A->tok[b - 1].flags & F_INQ) &&
+           !(A->tok[b - 1].cls & (WC_PREP | WC_PRON)) && k - b < 5) {
+        b--;
+        if (A->tok[b].cls & (WC_VERB | WC_VPRE))
+            return -1;
+        if (A->tok[b].cls & (WC_DEF | WC_INDEF | WC_FUNC))
+            break;
+        uint32_t r = run_at(A, b);
+        if (r != NONE && (A->run[r].flags & R_POSS))
+            return 0; /* "Mr. Seel's office": the person may speak */
+    }
+    if (b > w0 && is_word(A, b - 1, WC_VERB | WC_VPRE))
+        return -1; /* the object of an earlier verb */
+    return 1;
 }
 
 /* The speaker of speech verb c, searched backwards to token w0: a subject
@@ -1093,18 +1198,31 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
         if ((tk->cls & WC_ACC) && ca < ot) {
             uint32_t r = named_run_starting(A, ca);
             if (r != NONE)
-                return (attrib){who_of(A, r), "according to", 12, A->run[r].t1, 1};
+                return (attrib){who_of(A, r), "according to", 12, A->run[r].t1, 1, 0};
         }
         if ((tk->cls & WC_STMT) && (word_is(A, c + 1, "from") || word_is(A, c + 1, "by")) &&
             c + 2 < ot) {
             uint32_t r = named_run_starting(A, c + 2);
             if (r != NONE)
-                return (attrib){who_of(A, r), "statement", 9, A->run[r].t1, 0};
+                return (attrib){who_of(A, r), "statement", 9, A->run[r].t1, 0, 0};
         }
-        if ((tk->cls & (WC_VERB | WC_VPRE)) && !(tk->flags & F_CAP)) {
+        if ((tk->cls & (WC_VERB | WC_VPRE)) && (!(tk->flags & F_CAP) || c == w0)) {
+            int un = unnamed_subject(A, c, w0);
+            if (un < 0)
+                continue;
+            if (un) {
+                attrib a = verb_cue(A, c, NONE, c + 1);
+                a.unnamed = 1;
+                return a;
+            }
             uint32_t who = subject_before(A, c, w0);
-            if (who == NONE && c + 1 < ot)
+            /* "Added Gibbs: "..."": a name right after the verb speaks
+               only when nothing before the verb could ("asked Mr. Sellers
+               "...": the one asked is no speaker) */
+            if (who == NONE && c + 1 < ot && skip_adv(A, w0, c, 3) == c)
                 who = who_of(A, named_run_starting(A, c + 1));
+            if (who == NONE && (tk->flags & F_CAP))
+                continue;
             return verb_cue(A, c, who, c + 1);
         }
     }
@@ -1396,7 +1514,7 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
             i = last + 1;
             if (words == 1 && ot + 2 == ct && (A.tok[ot + 1].flags & F_ALLCAPS))
                 continue; /* a sign or a label: "a duck with "LAME" over it" */
-            if (ba.cue && ba.who != NONE && !ba.weak)
+            if ((ba.cue && ba.who != NONE && !ba.weak) || ba.unnamed)
                 at = ba;
             else if (aa.cue && aa.who != NONE && !aa.weak)
                 at = aa;
@@ -1428,6 +1546,9 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
         i = last + 1;
         if (words < QUOTE_LONE_WORDS && at.who == NONE && !begins)
             continue;
+#ifdef QDEBUG
+        if (getenv("QDEBUG")) fprintf(stderr, "Q@%u inter=%d ba=%d/%d aa? at.who=%d cue=%.*s\n", A.tok[ot].s, inter.cue!=NULL, ba.cue!=NULL, ba.who!=NONE, at.who!=NONE, (int)at.cuelen, at.cue?at.cue:"");
+#endif
         precis_status st = add_quote(x, sc, &A, art, first, last, &at);
         if (st)
             return st;
