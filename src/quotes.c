@@ -78,6 +78,7 @@
 #define QUOTE_MIN_WORDS 3    /* fewer: a scare quote ("LAME")             */
 #define QUOTE_LONE_WORDS 5   /* fewer, unattributed and mid-sentence: a term */
 #define PRON_MAX_BYTES 2500  /* a pronoun looks this far back for its person */
+#define PRON_KNOWN_BYTES 600 /* ... and past one of unknown gender, this far */
 #define WINDOW_TOKENS 80     /* attribution windows, in tokens            */
 #define SPLIT_GAP_TOKENS 40  /* the most between the parts of a split quote */
 #define SPLIT_MAX_PARTS 8
@@ -534,6 +535,22 @@ static uint64_t tok_key(const qart *A, uint32_t k)
     return hash_mix(h) | 1;
 }
 
+/* The key of a person's last name: the last token of the name, or the one
+   before a final "Jr."/"Sr." (a dotted abbreviation), so that "Theodore
+   J. Boutrous Jr." and "John G. Roberts Jr." are two people. */
+static uint64_t name_key_range(const qart *A, uint32_t n0, uint32_t ne)
+{
+    uint32_t k = ne - 1;
+    if (k > n0 && (A->tok[k].cls & WC_DOT) && !(A->tok[k].cls & WC_TITLE))
+        k--;
+    return tok_key(A, k);
+}
+
+static uint64_t name_key(const qart *A, const qrun *r)
+{
+    return name_key_range(A, r->n0, r->ne);
+}
+
 /* ---- quotation marks ------------------------------------------------------ */
 
 static int is_space(char c)
@@ -614,7 +631,7 @@ static uint32_t *name_slot(const qart *A, uint64_t key)
     size_t i = (size_t)key & A->nmmask;
     for (;;) {
         uint32_t *e = &A->nmtab[i];
-        if (!*e || tok_key(A, A->run[*e - 1].ne - 1) == key)
+        if (!*e || name_key(A, &A->run[*e - 1]) == key)
             return e;
         i = (i + 1) & A->nmmask;
     }
@@ -789,7 +806,7 @@ static int find_names(qart *A, qscratch *sc)
         qrun *r = &A->run[ri];
         if (!(r->flags & R_PERSON))
             continue;
-        uint32_t *e = name_slot(A, tok_key(A, r->ne - 1));
+        uint32_t *e = name_slot(A, name_key(A, r));
         if (!*e || A->run[*e - 1].ne - A->run[*e - 1].n0 < r->ne - r->n0)
             *e = ri + 1;
     }
@@ -802,7 +819,7 @@ static int find_names(qart *A, qscratch *sc)
             continue;
         if (verb_follows(A, r) ||
             (r->t0 > 0 && is_word(A, r->t0 - 1, WC_VERB) && !(A->tok[r->t0 - 1].flags & F_CAP))) {
-            uint32_t *e = name_slot(A, tok_key(A, r->ne - 1));
+            uint32_t *e = name_slot(A, name_key(A, r));
             if (!*e)
                 *e = ri + 1;
         }
@@ -811,13 +828,13 @@ static int find_names(qart *A, qscratch *sc)
         qrun *r = &A->run[ri];
         if ((r->flags & (R_NAMED | R_ORG | R_PERSON)) != R_NAMED || r->ne - r->n0 != 1)
             continue;
-        if (*name_slot(A, tok_key(A, r->ne - 1)))
+        if (*name_slot(A, name_key(A, r)))
             r->flags |= R_PERSON;
     }
     for (uint32_t ri = 0; ri < A->nrun; ri++) {
         qrun *r = &A->run[ri];
         if (r->flags & R_PERSON) {
-            uint32_t *e = name_slot(A, tok_key(A, r->ne - 1));
+            uint32_t *e = name_slot(A, name_key(A, r));
             r->full = *e ? *e - 1 : ri;
             A->run[r->full].gender |= r->gender;
         }
@@ -875,34 +892,66 @@ static int find_names(qart *A, qscratch *sc)
    to no one); ambiguous when that sentence had two agreeing people.
    Called in text order while the mentions are built (find_names), so a
    pronoun that takes a person of unknown gender gives them its own. */
+/* Is mention m a person only by being the first of its sentence, neither
+   opening it nor followed by a speech verb ("... his wife, Huma Abedin")? */
+static int weak_mention(const qart *A, const mention *m)
+{
+    if (A->tok[m->tok].cls & WC_PRON)
+        return 0;
+    uint32_t r = run_at(A, m->tok);
+    return r != NONE && !(A->run[r].flags & R_SINIT) && !verb_follows(A, &A->run[r]);
+}
+
+/* "Putin and Lavrov said ...": does an earlier person of mention i's
+   sentence agree with gender g as well (which one is meant)? */
+static int ambiguous(const qart *A, size_t i, uint32_t g)
+{
+    const mention *m = &A->men[i];
+    for (size_t j = i; j > 0 && A->men[j - 1].sent == m->sent; j--) {
+        const mention *o = &A->men[j - 1];
+        uint32_t og = A->run[o->full].gender;
+        if (o->full != m->full && (!og || og == G_M + G_F || og == g) &&
+            !(A->tok[o->tok].cls & WC_PRON))
+            return 1;
+    }
+    return 0;
+}
+
 static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent)
 {
     uint32_t g = (A->tok[p].cls & WC_MASC ? G_M : 0) | (A->tok[p].cls & WC_FEM ? G_F : 0);
     if (!g)
         return NONE; /* "they": a group, not one person */
     PRECIS_UNUSED(sent);
+    uint32_t unknown = NONE; /* the latest agreeing person of unknown gender */
     for (size_t i = A->nmen; i > 0; i--) {
         const mention *m = &A->men[i - 1];
-        if (A->tok[p].s - A->tok[m->tok].s > PRON_MAX_BYTES)
-            return NONE;
+        if (A->tok[p].s - A->tok[m->tok].s > PRON_MAX_BYTES ||
+            (unknown != NONE && A->tok[p].s - A->tok[m->tok].s > PRON_KNOWN_BYTES))
+            break;
         uint32_t mg = A->run[m->full].gender;
         if (mg == G_M + G_F)
             mg = 0;
         if (mg && mg != g)
             continue;
-        /* "Putin and Lavrov said ...": which one? */
-        for (size_t j = i - 1; j > 0 && A->men[j - 1].sent == m->sent; j--) {
-            const mention *o = &A->men[j - 1];
-            uint32_t og = A->run[o->full].gender;
-            if (o->full != m->full && (!og || og == G_M + G_F || og == g) &&
-                !(A->tok[o->tok].cls & WC_PRON))
-                return NONE;
+        /* "Mr. Weiner said ... his wife, Huma Abedin ... he told CNN": a
+           close person whose gender the text shows beats a nearer one
+           whose gender it does not */
+        if (!mg && unknown == NONE && weak_mention(A, m)) {
+            unknown = (uint32_t)i - 1;
+            continue;
         }
-        if (!mg)
-            A->run[m->full].gender |= g;
-        return m->full;
+        if (!mg && unknown != NONE)
+            continue;
+        return ambiguous(A, i - 1, g) ? NONE : m->full;
     }
-    return NONE;
+    if (unknown == NONE)
+        return NONE;
+    if (ambiguous(A, unknown, g))
+        return NONE;
+    uint32_t who = A->men[unknown].full;
+    A->run[who].gender |= g;
+    return who;
 }
 
 /* The person the subject pronoun at token p refers to (run index), or
@@ -1393,7 +1442,7 @@ static precis_status add_quote(const actx *x, qscratch *sc, const qart *A, uint3
         }
         q->speaker = sc->last_name;
         const qrun *r = &A->run[at->who];
-        q->skey = tok_key(A, r->ne - 1);
+        q->skey = name_key(A, r);
     }
     sc->nstems = 0;
     if (norm_tokens(x->nm, text, w, collect_stem, sc))
