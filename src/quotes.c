@@ -82,6 +82,7 @@
 #define WINDOW_TOKENS 80     /* attribution windows, in tokens            */
 #define SPLIT_GAP_TOKENS 40  /* the most between the parts of a split quote */
 #define SPLIT_MAX_PARTS 8
+#define CONT_GAP_TOKENS 30  /* the most between a quote and one going on from it */
 #define SAME_JACCARD 0.7
 #define SAME_CONTAIN 0.8
 #define SAME_RATIO 0.5      /* shorter/longer stem set for containment   */
@@ -1111,13 +1112,19 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     }
     if (r != NONE) {
         uint32_t k = skip_adv(A, A->run[r].t1, lim, 2);
-        if (k < lim && A->tok[k].kind == T_COMMA) { /* ", the chief hydrologist," */
-            uint32_t q = k + 1;
-            while (q < lim && q - k < 30 && A->tok[q].kind != T_COMMA &&
+        /* ", the chief hydrologist,", ", D-N.Y., the former chairman of
+           ...,", ", a Republican trying to unseat X, a Democrat, in Y,":
+           appositives, up to the first speech verb right after a comma */
+        for (uint32_t q = k; q < lim && q - k < 40 && A->tok[q].kind == T_COMMA;) {
+            q++;
+            while (q < lim && q - k < 40 && A->tok[q].kind != T_COMMA &&
                    (A->tok[q].kind != T_STOP || is_tok(A, q + 1, T_COMMA))) /* "D-Ill.," */
                 q++;
-            if (q < lim && A->tok[q].kind == T_COMMA)
-                k = skip_adv(A, q + 1, lim, 2);
+            uint32_t v = q < lim ? skip_adv(A, q + 1, lim, 2) : lim;
+            if (v < lim && is_word(A, v, WC_VERB)) {
+                k = v;
+                break;
+            }
         }
         if (k < lim && is_word(A, k, WC_VERB) && !(A->tok[k].flags & F_CAP) &&
             !((A->run[r].flags & R_SINIT) && !(A->run[r].flags & R_PERSON)))
@@ -1268,8 +1275,13 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
             /* "Added Gibbs: "..."": a name right after the verb speaks
                only when nothing before the verb could ("asked Mr. Sellers
                "...": the one asked is no speaker) */
-            if (who == NONE && c + 1 < ot && skip_adv(A, w0, c, 3) == c)
-                who = who_of(A, named_run_starting(A, c + 1));
+            if (who == NONE && c + 1 < ot && skip_adv(A, w0, c, 3) == c) {
+                uint32_t r = run_at(A, c + 1);
+                /* the run of "Added Gibbs" starts at the verb */
+                if (r != NONE && A->run[r].t0 <= c + 1 && A->run[r].n0 > c &&
+                    (A->run[r].flags & R_NAMED) && !(A->run[r].flags & R_INQ))
+                    who = who_of(A, r);
+            }
             if (who == NONE && (tk->flags & F_CAP))
                 continue;
             return verb_cue(A, c, who, c + 1);
@@ -1297,6 +1309,35 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot)
             word_is(A, k, "that"))
             return no_attrib();
     return a;
+}
+
+/* "What is this? A circus?" he said, drawing laughter. "America is
+   not a clown show."; "...," Putin added. NL "My season's greetings
+   ...": a quote with no attribution of its own goes on from the quote
+   before when only the tail of that one's attribution sentence (and at
+   most one paragraph break, right before this quote) stands between:
+   no other quote, person, pronoun or speech verb.  Tokens [from, ot). */
+static int continues(const qart *A, uint32_t from, uint32_t ot)
+{
+    if (from > ot || ot - from > CONT_GAP_TOKENS)
+        return 0;
+    unsigned stops = 0;
+    for (uint32_t k = from; k < ot; k++) {
+        const qtok *t = &A->tok[k];
+        if (t->kind == T_OPEN || t->kind == T_CLOSE || t->kind == T_STRAIGHT)
+            return 0;
+        stops += t->kind == T_STOP;
+        if (t->kind == T_NL && k + 1 != ot)
+            return 0;
+        if (t->kind != T_WORD)
+            continue;
+        if (t->cls & (WC_VERB | WC_VPRE | WC_PRON))
+            return 0;
+        uint32_t r = run_at(A, k);
+        if (r != NONE && (A->run[r].flags & R_PERSON))
+            return 0;
+    }
+    return stops <= 1;
 }
 
 /* ---- quotes of one article ------------------------------------------------ */
@@ -1517,6 +1558,7 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
     if (find_names(&A, sc))
         return PRECIS_ENOMEM;
 
+    attrib prev = no_attrib(); /* the last quote's speaker; .end: the token after it */
     for (size_t i = 0; i < A.nraw;) {
         size_t first = i, last = i;
         attrib inter = no_attrib();
@@ -1593,8 +1635,13 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
             }
         }
         i = last + 1;
+        if (!at.cue && prev.who != NONE && (begins || words >= QUOTE_LONE_WORDS) &&
+            continues(&A, prev.end, ot))
+            at = prev;
         if (words < QUOTE_LONE_WORDS && at.who == NONE && !begins)
             continue;
+        prev = at;
+        prev.end = at.end > ct ? at.end : ct + 1;
 #ifdef QDEBUG
         if (getenv("QDEBUG")) fprintf(stderr, "Q@%u inter=%d ba=%d/%d aa? at.who=%d cue=%.*s\n", A.tok[ot].s, inter.cue!=NULL, ba.cue!=NULL, ba.who!=NONE, at.who!=NONE, (int)at.cuelen, at.cue?at.cue:"");
 #endif
