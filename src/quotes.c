@@ -1164,6 +1164,10 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
    the verb ("has called the hacking claims "...""). */
 static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
 {
+    /* "issued a statement calling the deal "...": a participle's subject
+       is the clause's, further back */
+    if (ends_lower(A, c, "ing"))
+        return 0;
     uint32_t k = c;
     while (k > w0 && is_word(A, k - 1, WC_ADV | WC_DAY))
         k--;
@@ -1284,7 +1288,10 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
             }
             if (who == NONE && (tk->flags & F_CAP))
                 continue;
-            return verb_cue(A, c, who, c + 1);
+            attrib a = verb_cue(A, c, who, c + 1);
+            /* "saying he had served "in Vietnam"": speech, speaker unknown */
+            a.unnamed = who == NONE && ends_lower(A, c, "ing");
+            return a;
         }
     }
     return no_attrib();
@@ -1559,6 +1566,7 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
         return PRECIS_ENOMEM;
 
     attrib prev = no_attrib(); /* the last quote's speaker; .end: the token after it */
+    uint32_t prev_ct = NONE;   /* its closing mark */
     for (size_t i = 0; i < A.nraw;) {
         size_t first = i, last = i;
         attrib inter = no_attrib();
@@ -1609,8 +1617,13 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
                 at = ba;
             else if (aa.cue && aa.who != NONE && !aa.weak)
                 at = aa;
+            else if (prev.who != NONE && prev_ct + 2 == ot && is_word(&A, prev_ct + 1, WC_FUNC))
+                at = prev; /* "fiscally irresponsible" and "grossly unfair" */
             else
                 continue;
+            prev = at;
+            prev.end = ct + 1;
+            prev_ct = ct;
             precis_status st = add_quote(x, sc, &A, art, first, last, &at);
             if (st)
                 return st;
@@ -1642,6 +1655,7 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
             continue;
         prev = at;
         prev.end = at.end > ct ? at.end : ct + 1;
+        prev_ct = ct;
 #ifdef QDEBUG
         if (getenv("QDEBUG")) fprintf(stderr, "Q@%u inter=%d ba=%d/%d aa? at.who=%d cue=%.*s\n", A.tok[ot].s, inter.cue!=NULL, ba.cue!=NULL, ba.who!=NONE, at.who!=NONE, (int)at.cuelen, at.cue?at.cue:"");
 #endif
