@@ -115,7 +115,8 @@ enum {
     WC_DESCR = 1 << 15, /* Republican: before a name, not part of it  */
     WC_DOT = 1 << 16,   /* takes a period: Gov., Jan., Dr.            */
     WC_INDEF = 1 << 17, /* a, another, someone: a subject with no name */
-    WC_GIVEN = 1 << 18  /* a given name (Peter)                        */
+    WC_GIVEN = 1 << 18, /* a given name (Peter)                        */
+    WC_PLACENAME = 1 << 19 /* Afghanistan, Texas: a one-word place name */
 };
 
 static unsigned word_class_of(const lang *L, const char *w, size_t n)
@@ -142,6 +143,7 @@ static unsigned word_class_of(const lang *L, const char *w, size_t n)
     r |= (c & LW_ABBR) || (e->tags & LT_DOT) ? WC_DOT : 0;
     r |= e->tags & LT_INDEF ? WC_INDEF : 0;
     r |= c & LW_GIVEN ? WC_GIVEN : 0;
+    r |= c & LW_PLACENAME ? WC_PLACENAME : 0;
     if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
         r |= e->tags & LT_F ? WC_FEM : 0;
@@ -818,8 +820,13 @@ static int find_names(qart *A, qscratch *sc)
         if ((r->flags & (R_NAMED | R_ORG | R_PERSON | R_SINIT)) != R_NAMED || r->ne - r->n0 != 1 ||
             r->t1 != r->ne)
             continue;
+        if (A->tok[r->n0].cls & WC_PLACENAME)
+            continue; /* "the Afghanistan remarks were": a place */
+        /* ", said Amsel": the verb right after a comma or a closing mark */
         if (verb_follows(A, r) ||
-            (r->t0 > 0 && is_word(A, r->t0 - 1, WC_VERB) && !(A->tok[r->t0 - 1].flags & F_CAP))) {
+            (r->t0 > 1 && is_word(A, r->t0 - 1, WC_VERB) && !(A->tok[r->t0 - 1].flags & F_CAP) &&
+             (A->tok[r->t0 - 2].kind == T_COMMA || A->tok[r->t0 - 2].kind == T_CLOSE ||
+              A->tok[r->t0 - 2].kind == T_STRAIGHT))) {
             uint32_t *e = name_slot(A, name_key(A, r));
             if (!*e)
                 *e = ri + 1;
