@@ -901,13 +901,14 @@ static int find_names(qart *A, qscratch *sc)
    Called in text order while the mentions are built (find_names), so a
    pronoun that takes a person of unknown gender gives them its own. */
 /* Is mention m a person only by being the first of its sentence, neither
-   opening it nor followed by a speech verb ("... his wife, Huma Abedin")? */
+   opening it nor next to a speech verb ("... his wife, Huma Abedin")? */
 static int weak_mention(const qart *A, const mention *m)
 {
     if (A->tok[m->tok].cls & WC_PRON)
         return 0;
     uint32_t r = run_at(A, m->tok);
-    return r != NONE && !(A->run[r].flags & R_SINIT) && !verb_follows(A, &A->run[r]);
+    return r != NONE && !(A->run[r].flags & R_SINIT) && !verb_follows(A, &A->run[r]) &&
+           !(m->tok > 0 && is_word(A, m->tok - 1, WC_VERB)); /* ", said Hilary Shelton" */
 }
 
 /* "Putin and Lavrov said ...": does an earlier person of mention i's
@@ -1629,7 +1630,7 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
             else
                 continue;
             prev = at;
-            prev.end = ct + 1;
+            prev.end = NONE; /* a short quote is no paragraph to go on from */
             prev_ct = ct;
             precis_status st = add_quote(x, sc, &A, art, first, last, &at);
             if (st)
