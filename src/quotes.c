@@ -1057,6 +1057,11 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         j++;
     if (j >= lim || A->tok[j].kind != T_WORD)
         return no_attrib();
+    /* "», ha dicho el ministro", "», a déclaré X", "», ha detto X": an
+       auxiliary (the pack's adverbs) before the inverted verb */
+    uint32_t jv = skip_adv(A, j, lim, 2);
+    if (jv > j && is_word(A, jv, WC_VERB) && !(A->tok[jv].flags & F_CAP))
+        j = jv;
     unsigned c = A->tok[j].cls;
     /* "according to X" ("según X": the preposition is optional) */
     uint32_t ja = j + 1 + (uint32_t)is_word(A, j + 1, WC_PREP);
@@ -1303,6 +1308,20 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
         }
     }
     return no_attrib();
+}
+
+/* "Obama: 'We handled it ...'", "Ban Ki-moon: «...»": a headline-style
+   quote, a person's name opening its line or sentence and a colon right
+   before the opening mark. */
+static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
+{
+    if (ot < 2 || A->tok[ot - 1].kind != T_COLON)
+        return no_attrib();
+    uint32_t r = run_at(A, ot - 2);
+    if (r == NONE || A->run[r].t1 != ot - 1 || A->run[r].t0 != w0 ||
+        (A->run[r].flags & (R_INQ | R_POSS)) || !(A->run[r].flags & R_PERSON))
+        return no_attrib();
+    return (attrib){A->run[r].full, A->t + A->tok[ot - 1].s, 1, ot, 0, 0};
 }
 
 /* "Putin said in a statement. "...": a sentence that is only an
@@ -1652,6 +1671,8 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
                 at = aa;
             else {
                 attrib pa = begins ? prev_sentence_attr(&A, ot) : no_attrib();
+                if (!pa.cue && !ba.cue)
+                    pa = colon_attr(&A, ot, w0);
                 at = pa.cue ? pa : aa.cue ? aa : ba;
             }
         }
