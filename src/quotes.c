@@ -1350,7 +1350,9 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot)
    ...": a quote with no attribution of its own goes on from the quote
    before when only the tail of that one's attribution sentence (and at
    most one paragraph break, right before this quote) stands between:
-   no other quote, person, pronoun or speech verb.  Tokens [from, ot). */
+   no other quote, person, pronoun or speech verb, and no name in a new
+   sentence before this quote ("... Tripoli». Le Hezbollah va organiser
+   ... sous le slogan «...»").  Tokens [from, ot). */
 static int continues(const qart *A, uint32_t from, uint32_t ot)
 {
     if (from > ot || ot - from > CONT_GAP_TOKENS)
@@ -1368,7 +1370,7 @@ static int continues(const qart *A, uint32_t from, uint32_t ot)
         if (t->cls & (WC_VERB | WC_VPRE | WC_PRON))
             return 0;
         uint32_t r = run_at(A, k);
-        if (r != NONE && (A->run[r].flags & R_PERSON))
+        if (r != NONE && ((A->run[r].flags & R_PERSON) || (stops && (A->run[r].flags & R_NAMED))))
             return 0;
     }
     return stops <= 1;
