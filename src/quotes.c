@@ -1091,6 +1091,18 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
             uint32_t r2 = q > k && q < lim ? named_run_starting(A, q) : NONE;
             if (r2 != NONE && (A->run[r2].flags & R_PERSON))
                 r = r2;
+            /* "dijo ayer el ministro de Exteriores de Rusia, Sergéi
+               Lavrov": a role phrase with names in it, then the person */
+            q = skip_adv(A, k, lim, 2);
+            if (r == NONE && is_word(A, q, WC_DEF)) {
+                uint32_t e = q + 1;
+                while (e < lim && e - q < 14 && A->tok[e].kind == T_WORD &&
+                       !(A->tok[e].cls & (WC_VERB | WC_VPRE | WC_PRON)))
+                    e++;
+                r2 = e + 1 < lim && A->tok[e].kind == T_COMMA ? named_run_starting(A, e + 1) : NONE;
+                if (r2 != NONE && (A->run[r2].flags & R_PERSON))
+                    r = r2;
+            }
         }
         if (r != NONE) {
             who = who_of(A, r);
