@@ -68,9 +68,6 @@
  * the scratch is in x->tmp.
  */
 #include "analyze.h"
-#ifdef QDEBUG
-#include <stdio.h>
-#endif
 
 
 #define QUOTE_MAX_BYTES 1500 /* an unclosed quote ends here               */
@@ -750,11 +747,14 @@ static int find_names(qart *A, qscratch *sc)
             r.flags |= R_PREP;
         else if (prep_before_role(A, i))
             r.flags |= R_PREP;
+        /* "Peter King": a title word ending the run after a given name is
+           a surname */
+        uint32_t surname = j - 1 > i && (A->tok[j - 1].cls & WC_TITLE) &&
+                                   (A->tok[j - 2].cls & WC_GIVEN) && !(A->tok[j - 2].cls & WC_TITLE)
+                               ? j - 1
+                               : NONE;
         for (uint32_t q = i; q < j; q++)
-            if ((A->tok[q].cls & WC_TITLE) &&
-                /* "Peter King": a title word after a given name is a surname */
-                !(q + 1 == j && q > i && (A->tok[q - 1].cls & WC_GIVEN) &&
-                  !(A->tok[q - 1].cls & WC_TITLE)))
+            if ((A->tok[q].cls & WC_TITLE) && q != surname)
                 r.title = q;
         r.n0 = r.title == NONE ? i : r.title + 1;
         if (r.title == NONE)
@@ -772,6 +772,7 @@ static int find_names(qart *A, qscratch *sc)
         r.ne = r.n0;
         while (r.ne < j &&
                (!(A->tok[r.ne].cls & (WC_FUNC | WC_DAY | WC_DEF | WC_PRON | WC_TITLE)) ||
+                r.ne == surname ||
                 (r.ne > r.n0 && (A->tok[r.ne].cls & WC_FUNC) &&
                  !(A->tok[r.ne].cls & (WC_DEF | WC_PRON | WC_TITLE)))))
             r.ne++;
@@ -790,9 +791,6 @@ static int find_names(qart *A, qscratch *sc)
             if (!(r.flags & R_ORG) && len <= 4 && (len >= 2 || r.title != NONE))
                 r.flags |= R_PERSON;
         }
-#ifdef QDEBUG
-        if (getenv("QDEBUG")) fprintf(stderr, "RUN@%u [%.*s] name=[%.*s] fl=%x title=%d\n", A->tok[r.t0].s, (int)(A->tok[j-1].e-A->tok[r.t0].s), A->t+A->tok[r.t0].s, r.ne>r.n0?(int)(A->tok[r.ne-1].e-A->tok[r.n0].s):0, A->t+A->tok[r.n0].s, r.flags, r.title!=NONE);
-#endif
         A->run[A->nrun++] = r;
         i = j - 1;
     }
@@ -834,6 +832,15 @@ static int find_names(qart *A, qscratch *sc)
     }
     for (uint32_t ri = 0; ri < A->nrun; ri++) {
         qrun *r = &A->run[ri];
+        /* "King said" after "Rep. Peter King": a lone title word that is
+           a known surname is that person */
+        if (!(r->flags & R_NAMED) && r->t1 == r->t0 + 1 && r->title == r->t0 &&
+            !(r->flags & R_INQ) && *name_slot(A, tok_key(A, r->t0))) {
+            r->n0 = r->t0;
+            r->ne = r->t1;
+            r->title = NONE;
+            r->flags |= R_NAMED;
+        }
         if ((r->flags & (R_NAMED | R_ORG | R_PERSON)) != R_NAMED || r->ne - r->n0 != 1)
             continue;
         if (*name_slot(A, name_key(A, r)))
@@ -871,9 +878,6 @@ static int find_names(qart *A, qscratch *sc)
                 continue;
             if (r->sent != seen_sent || verb_follows(A, r)) {
                 A->men[A->nmen++] = (mention){r->t0, r->sent, r->full};
-#ifdef QDEBUG
-                if (getenv("QDEBUG")) fprintf(stderr, "MEN@%u %.30s\n", A->tok[r->t0].s, A->t + A->tok[r->t0].s);
-#endif
             }
             seen_sent = r->sent;
             continue;
@@ -883,9 +887,6 @@ static int find_names(qart *A, qscratch *sc)
         if (tk->kind != T_WORD || !(tk->cls & WC_PRON) || (tk->flags & F_INQ))
             continue;
         uint32_t who = pronoun_referent(A, k, sent);
-#ifdef QDEBUG
-        if (getenv("QDEBUG")) fprintf(stderr, "PRON@%u %.*s -> %.*s\n", A->tok[k].s, 4, A->t + A->tok[k].s, who == NONE ? 1 : (int)(A->tok[A->run[who].ne-1].e - A->tok[A->run[who].n0].s), who == NONE ? "-" : A->t + A->tok[A->run[who].n0].s);
-#endif
         if (who != NONE) {
             A->men[A->nmen++] = (mention){k, sent, who};
             seen_sent = sent;
@@ -1196,6 +1197,13 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
     uint32_t k = c;
     while (k > w0 && is_word(A, k - 1, WC_ADV | WC_DAY))
         k--;
+    /* "A blogger on the Web site Freedom's Lighthouse said": a sentence
+       opening with an indefinite noun phrase, no person in apposition */
+    if (is_word(A, w0, WC_INDEF) && w0 + 1 < k && is_tok(A, w0 + 1, T_WORD) &&
+        !(A->tok[w0 + 1].flags & F_CAP) && !(A->tok[w0].flags & F_INQ)) {
+        uint32_t r = k >= 2 && A->tok[k - 1].kind == T_COMMA ? run_at(A, k - 2) : NONE;
+        return !(r != NONE && (A->run[r].flags & R_PERSON));
+    }
     if (k > w0 && A->tok[k - 1].kind == T_COMMA) {
         /* "Another man, not seen on camera, then tells"; not "A
            spokesman, Bill Burton, said" */
@@ -1297,7 +1305,7 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
                 continue;
             if (un) {
                 attrib a = verb_cue(A, c, NONE, c + 1);
-                a.unnamed = 1;
+                a.unnamed = (tk->cls & WC_VERB) != 0; /* not "the group called it" */
                 return a;
             }
             uint32_t who = subject_before(A, c, w0);
@@ -1315,7 +1323,7 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
                 continue;
             attrib a = verb_cue(A, c, who, c + 1);
             /* "saying he had served "in Vietnam"": speech, speaker unknown */
-            a.unnamed = who == NONE && ends_lower(A, c, "ing");
+            a.unnamed = who == NONE && (tk->cls & WC_VERB) && ends_lower(A, c, "ing");
             return a;
         }
     }
@@ -1694,14 +1702,11 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
         if (!at.cue && prev.who != NONE && (begins || words >= QUOTE_LONE_WORDS) &&
             continues(&A, prev.end, ot))
             at = prev;
-        if (words < QUOTE_LONE_WORDS && at.who == NONE && !begins)
+        if (words < QUOTE_LONE_WORDS && at.who == NONE && !at.unnamed && !begins)
             continue;
         prev = at;
         prev.end = at.end > ct ? at.end : ct + 1;
         prev_ct = ct;
-#ifdef QDEBUG
-        if (getenv("QDEBUG")) fprintf(stderr, "Q@%u inter=%d ba=%d/%d aa? at.who=%d cue=%.*s\n", A.tok[ot].s, inter.cue!=NULL, ba.cue!=NULL, ba.who!=NONE, at.who!=NONE, (int)at.cuelen, at.cue?at.cue:"");
-#endif
         precis_status st = add_quote(x, sc, &A, art, first, last, &at);
         if (st)
             return st;
