@@ -1239,10 +1239,49 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
     return 1;
 }
 
+/* The first person in [w0, e) that opens the sentence or follows a comma
+   (not after a preposition, not possessive), or a subject pronoun opening
+   the sentence; with comma, only one a comma follows ("Kay Hutchison,
+   R-Texas, who ..."). */
+static uint32_t clause_subject(const qart *A, uint32_t w0, uint32_t e, int comma)
+{
+    for (uint32_t k = w0; k < e; k++) {
+        const qtok *tk = &A->tok[k];
+        if (tk->kind != T_WORD || (tk->flags & F_INQ))
+            continue;
+        int opens = k == w0 || A->tok[k - 1].kind == T_COMMA;
+        if (k == w0 && (tk->cls & WC_PRON) && !comma)
+            return resolve_pronoun(A, k);
+        uint32_t r = run_at(A, k);
+        if (r == NONE)
+            continue;
+        const qrun *q = &A->run[r];
+        k = q->t1 - 1;
+        if (!opens || !(q->flags & R_PERSON) || (q->flags & (R_POSS | R_PREP | R_INQ)))
+            continue;
+        if (!comma || (q->t1 < e && A->tok[q->t1].kind == T_COMMA))
+            return q->full;
+    }
+    return NONE;
+}
+
 /* The speaker of speech verb c, searched backwards to token w0: a subject
    pronoun, a person, or a body named right before the verb. */
 static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
 {
+    /* "Trump accused Obama of a confusing policy, saying "..."", "Sen.
+       Kay Hutchison, R-Texas, who unveiled a Social Security plan, said
+       "...": after a comma, the verb's subject is the clause's, the first
+       person opening the sentence (or a clause after a comma), not the
+       nearest name */
+    uint32_t v = c;
+    while (v > w0 && is_word(A, v - 1, WC_ADV | WC_DAY))
+        v--;
+    if (v > w0 && A->tok[v - 1].kind == T_COMMA) {
+        uint32_t who = clause_subject(A, w0, v - 1, !ends_lower(A, c, "ing"));
+        if (who != NONE)
+            return who;
+    }
     uint32_t k = c;
     while (k > w0) {
         k--;
