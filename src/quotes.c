@@ -500,6 +500,13 @@ static int word_is(const qart *A, uint32_t k, const char *w)
     return 1;
 }
 
+/* Is word token k an initial ("A." in "A. Barry Rand", not the article)? */
+static int is_initial(const qart *A, uint32_t k)
+{
+    const qtok *t = &A->tok[k];
+    return t->e - t->s == 2 && (t->flags & F_ABBR) && (t->flags & F_CAP);
+}
+
 /* Does word token k end in the lower-case suffix sfx, with at least
    three letters before it? */
 static int ends_lower(const qart *A, uint32_t k, const char *sfx)
@@ -772,7 +779,7 @@ static int find_names(qart *A, qscratch *sc)
         r.ne = r.n0;
         while (r.ne < j &&
                (!(A->tok[r.ne].cls & (WC_FUNC | WC_DAY | WC_DEF | WC_PRON | WC_TITLE)) ||
-                r.ne == surname ||
+                r.ne == surname || is_initial(A, r.ne) ||
                 (r.ne > r.n0 && (A->tok[r.ne].cls & WC_FUNC) &&
                  !(A->tok[r.ne].cls & (WC_DEF | WC_PRON | WC_TITLE)))))
             r.ne++;
@@ -1693,6 +1700,10 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
         uint32_t ot = A.raw[first].ot, ct = A.raw[last].ct, w0;
         attrib at = inter;
         attrib ba = before_attr(&A, ot, &w0);
+        /* ""A," and predicted, "B."": a verb with no subject between the
+           parts shares the subject of the sentence's verb before them */
+        if (at.cue && at.who == NONE && ba.who != NONE && !ba.weak)
+            at = ba;
         if (words < QUOTE_MIN_WORDS) {
             /* a word or two: a scare quote or a title ("LAME"), unless
                its own sentence gives it to someone ("Obama insisted
