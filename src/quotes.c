@@ -1307,8 +1307,10 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
         if (!(q->flags & (R_POSS | R_PREP)) || (next_to && (q->flags & R_PERSON))) {
             if (q->flags & R_PERSON)
                 return q->full;
+            /* "NBC further notes": an acronym opening the sentence is a name */
             if ((q->flags & R_NAMED) && skip_adv(A, q->t1, c, 3) == c &&
-                !((q->flags & R_SINIT) && q->ne - q->n0 == 1))
+                !((q->flags & R_SINIT) && q->ne - q->n0 == 1 &&
+                  !(A->tok[q->n0].flags & F_ALLCAPS)))
                 return r;
         }
         k = q->t0;
