@@ -79,6 +79,7 @@
 #define WINDOW_TOKENS 80     /* attribution windows, in tokens            */
 #define SPLIT_GAP_TOKENS 40  /* the most between the parts of a split quote */
 #define SPLIT_MAX_PARTS 8
+#define SHORT_VERB_TOKENS 6 /* "called the incident a "prank"": verb to mark */
 #define CONT_GAP_TOKENS 30  /* the most between a quote and one going on from it */
 #define SAME_JACCARD 0.7
 #define SAME_CONTAIN 0.8
@@ -1714,7 +1715,8 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
             i = last + 1;
             if (words == 1 && ot + 2 == ct && (A.tok[ot + 1].flags & F_ALLCAPS))
                 continue; /* a sign or a label: "a duck with "LAME" over it" */
-            if ((ba.cue && ba.who != NONE && !ba.weak) || ba.unnamed)
+            if ((ba.cue && ba.who != NONE && !ba.weak) || ba.unnamed ||
+                (ba.cue && !ba.weak && ot - ba.end <= SHORT_VERB_TOKENS))
                 at = ba;
             else if (aa.cue && aa.who != NONE && !aa.weak)
                 at = aa;
