@@ -591,10 +591,51 @@ static int opens(uint8_t m)
    the same kind (the news convention for a quotation over several
    paragraphs); it may then run to QUOTE_MULTI_BYTES.  raw NULL: counts
    only. */
+/* The closing mark U+201D that ends an inner quotation opened at token
+   i (an opening U+201C right after a word: "was not “a war of Obama’s
+   choosing.”"), in the same paragraph, or NONE: a mark after a sentence
+   end or a comma opens a new quote instead (a closing mark forgotten). */
+static uint32_t inner_close(const qart *A, uint32_t i)
+{
+    if (i == 0 || A->tok[i - 1].kind != T_WORD)
+        return NONE;
+    for (uint32_t k = i + 1; k < A->nt && A->tok[k].kind != T_NL; k++) {
+        if (A->tok[k].mark == MK_RDQ)
+            return k;
+        if (A->tok[k].mark == MK_LDQ)
+            return NONE;
+    }
+    return NONE;
+}
+
+/* A block quotation: the curly quote opened at token o, which opens its
+   paragraph, is still open at the paragraph break at token i, and the
+   next closing mark (inner quotations aside) ends a later paragraph with
+   no other opening mark before it -- the Kristol letter or the blog post
+   a report quotes whole, its later paragraphs opening with no mark. */
+static int block_goes_on(const qart *A, uint32_t o, uint32_t i)
+{
+    if (o > 0 && A->tok[o - 1].kind != T_NL)
+        return 0;
+    for (uint32_t k = i + 1; k < A->nt && A->tok[k].s - A->tok[o].s <= QUOTE_MULTI_BYTES; k++) {
+        uint8_t m = A->tok[k].mark;
+        if (m == MK_RDQ)
+            return k + 1 >= A->nt || A->tok[k + 1].kind == T_NL;
+        if (m == MK_LDQ) {
+            uint32_t c = inner_close(A, k);
+            if (c == NONE)
+                return 0;
+            k = c;
+        } else if (m != MK_NONE && m != MK_DQ)
+            return 0;
+    }
+    return 0;
+}
+
 static size_t pair_marks(const qart *A, rawq *raw)
 {
     size_t nq = 0;
-    uint32_t open = NONE;
+    uint32_t open = NONE, inner = NONE; /* inner: the close of a nested quote */
     uint8_t style = MK_NONE;
     size_t limit = QUOTE_MAX_BYTES;
     for (uint32_t i = 0; i < A->nt; i++) {
@@ -602,22 +643,32 @@ static size_t pair_marks(const qart *A, rawq *raw)
         if (open != NONE && k->s - A->tok[open].s > limit)
             open = NONE;
         if (k->kind == T_NL) {
+            inner = NONE;
             if (open != NONE && i + 1 < A->nt && A->tok[i + 1].mark == style &&
                 A->tok[i + 1].kind != T_CLOSE) {
                 limit = QUOTE_MULTI_BYTES;
                 i++; /* the paragraph's opening mark continues the quote */
-            } else
+            } else if (open != NONE && style == MK_LDQ && block_goes_on(A, open, i))
+                limit = QUOTE_MULTI_BYTES;
+            else
                 open = NONE;
             continue;
         }
         if (!k->mark)
             continue;
+        if (i == inner) {
+            inner = NONE;
+            continue;
+        }
         int close = open != NONE && close_ok(style, k->mark);
         /* "Who can guarantee you happiness?“ he asked": an opening mark
            glued to the words before it and followed by a space closes */
         if (open != NONE && style == MK_LDQ && k->mark == MK_LDQ && k->s > 0 &&
             !is_space(A->t[k->s - 1]) && (k->e >= A->n || is_space(A->t[k->e])))
             close = 1;
+        if (!close && open != NONE && style == MK_LDQ && k->mark == MK_LDQ && inner == NONE &&
+            (inner = inner_close(A, i)) != NONE)
+            continue; /* a quotation inside the quote */
         if (close) {
             if (raw)
                 raw[nq] = (rawq){open, i};
