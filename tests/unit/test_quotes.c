@@ -537,6 +537,36 @@ static void test_speaker_rules2(void)
                         "grossly unfair"),
              "Peter Welch");
 
+    /* after a comma, the verb's subject is the person opening the clause */
+    T_EQ_STR(speaker_in(sum,
+                        "Donald Trump accused Barack Obama of a confusing policy in Libya, "
+                        "saying \"nobody knows what is happening there.\"\n",
+                        "nobody knows"),
+             "Donald Trump");
+    T_EQ_STR(speaker_in(sum,
+                        "Sen. Kay Bailey Hutchison, R-Texas, who unveiled the Strengthen Social "
+                        "Security plan, said Friday that \"this is a huge shift in the debate.\"\n",
+                        "huge shift"),
+             "Kay Bailey Hutchison");
+    /* "and predicted" between the parts takes the subject before them */
+    T_EQ_STR(speaker_in(sum,
+                        "Sen. John Cornyn, R-TX, said Tuesday, \"I think it's a blockbuster "
+                        "revelation,\" and predicted, \"It will make that race competitive.\"\n",
+                        "race competitive"),
+             "John Cornyn");
+    /* an initial is no article */
+    T_EQ_STR(speaker_in(sum,
+                        "UPDATE: AARP CEO A. Barry Rand said in a statement, \"Our policy on "
+                        "Social Security has not changed.\"\n",
+                        "has not changed"),
+             "A. Barry Rand");
+    /* an acronym opening the sentence speaks */
+    T_EQ_STR(speaker_in(sum,
+                        "NBC further notes, \"Strikingly, Trump finishes first among Tea Party "
+                        "supporters.\"\n",
+                        "Strikingly"),
+             "NBC");
+
     /* the other packs: an auxiliary before the inverted verb, a role
        phrase before the name, a headline-style quote */
     precis_options o;
@@ -570,6 +600,37 @@ static void test_speaker_rules2(void)
     }
     precis_summarizer_free(es);
     precis_summarizer_free(fr);
+}
+
+/* A quotation inside a curly quote; a block quotation whose later
+   paragraphs open with no mark. */
+static void test_nested_block(void)
+{
+    precis_cluster *c;
+    precis_analysis *an;
+    const precis_quote *q;
+    size_t n;
+    const char *s1 = "Bill Kristol posted a letter on the Weekly Standard site.\n\n"
+                     "\u201cNeedless to say, the war was not \u201ca war of Obama\u2019s "
+                     "choosing.\u201d It has been prosecuted by two presidents.\n\n"
+                     "And not on a trivial matter. Your comment is more than an embarrassment."
+                     "\u201d\n\nKristol\u2019s was the harshest reaction.\n";
+    n = one(s1, strlen(s1), &c, &an, &q);
+    T_EQ_INT(n, 1);
+    if (n == 1) {
+        T_CHECK(strstr(q[0].text, "Needless to say") && strstr(q[0].text, "embarrassment"));
+        T_CHECK(strstr(q[0].text, "a war of Obama") != NULL);
+    }
+    done(c, an);
+    /* a mark after a sentence end opens a new quote: the one before was
+       left open, not nested */
+    const char *s2 = "\u201cWe have such a broad membership, Mr. Rother said. \u201cSome "
+                     "will not be happy with this at all.\u201d\n";
+    n = one(s2, strlen(s2), &c, &an, &q);
+    T_EQ_INT(n, 1);
+    if (n == 1)
+        T_CHECK(strncmp(q[0].text, "Some will", 9) == 0);
+    done(c, an);
 }
 
 /* Quotations over several paragraphs and the other quotation marks. */
@@ -705,6 +766,7 @@ int main(void)
     T_RUN(test_speaker_rules);
     T_RUN(test_speaker_rules2);
     T_RUN(test_marks);
+    T_RUN(test_nested_block);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
     return t_finish();
