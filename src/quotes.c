@@ -1295,6 +1295,13 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
     }
     if (b > w0 && is_word(A, b - 1, WC_VERB | WC_VPRE))
         return -1; /* the object of an earlier verb */
+    /* "Dr. Petrosyan of the water authority said": the noun phrase hangs
+       on a person's name */
+    if (b > w0 + 1 && is_word(A, b - 1, WC_PREP)) {
+        uint32_t r = run_at(A, b - 2);
+        if (r != NONE && (A->run[r].flags & R_PERSON))
+            return 0;
+    }
     return 1;
 }
 
