@@ -114,7 +114,8 @@ enum {
     WC_DOT = 1 << 16,   /* takes a period: Gov., Jan., Dr.            */
     WC_INDEF = 1 << 17, /* a, another, someone: a subject with no name */
     WC_GIVEN = 1 << 18, /* a given name (Peter)                        */
-    WC_PLACENAME = 1 << 19 /* Afghanistan, Texas: a one-word place name */
+    WC_PLACENAME = 1 << 19, /* Afghanistan, Texas: a one-word place name */
+    WC_OBJPRON = 1 << 20    /* his, their, them: no subject              */
 };
 
 static unsigned word_class_of(const lang *L, const char *w, size_t n)
@@ -126,6 +127,7 @@ static unsigned word_class_of(const lang *L, const char *w, size_t n)
     unsigned r = 0;
     r |= c & LW_FUNC ? WC_FUNC : 0;
     r |= (c & LW_PRON) && (e->tags & LT_SUBJ) ? WC_PRON : 0;
+    r |= (c & LW_PRON) && !(e->tags & LT_SUBJ) ? WC_OBJPRON : 0;
     r |= c & LW_TITLE ? WC_TITLE : 0;
     r |= c & (LW_ORG | LW_PLACE | LW_NONPERSON) ? WC_ORG : 0;
     r |= c & LW_PLACE ? WC_PLACE : 0;
@@ -1240,6 +1242,8 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     return no_attrib();
 }
 
+static uint32_t clause_subject(const qart *A, uint32_t w0, uint32_t e, int comma);
+
 /* Is the subject of the speech verb at token c a noun phrase that names
    no one ("someone shouted", "one blogger asking", "Another man, not
    seen on camera, then tells", "The cameraman replies")?  A lower-case
@@ -1256,13 +1260,6 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
     uint32_t k = c;
     while (k > w0 && is_word(A, k - 1, WC_ADV | WC_DAY))
         k--;
-    /* "A blogger on the Web site Freedom's Lighthouse said": a sentence
-       opening with an indefinite noun phrase, no person in apposition */
-    if (is_word(A, w0, WC_INDEF) && w0 + 1 < k && is_tok(A, w0 + 1, T_WORD) &&
-        !(A->tok[w0 + 1].flags & F_CAP) && !(A->tok[w0].flags & F_INQ)) {
-        uint32_t r = k >= 2 && A->tok[k - 1].kind == T_COMMA ? run_at(A, k - 2) : NONE;
-        return !(r != NONE && (A->run[r].flags & R_PERSON));
-    }
     if (k > w0 && A->tok[k - 1].kind == T_COMMA) {
         /* "Another man, not seen on camera, then tells"; not "A
            spokesman, Bill Burton, said" */
@@ -1276,6 +1273,15 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
     const qtok *p = &A->tok[k - 1];
     if (p->kind == T_WORD && (p->cls & WC_INDEF) && !(p->flags & F_INQ))
         return 1; /* "someone shouted" */
+    /* "Steele's comments are", "his remarks", "the claims": a noun */
+    if (p->kind == T_WORD && k == c && ((p->flags & F_POSS) || (p->cls & (WC_OBJPRON | WC_DEF))))
+        return -1;
+    /* "A blogger on the Web site Freedom's Lighthouse said": a sentence
+       opening with an indefinite noun phrase, no person in apposition
+       ("Another figure, Dan Senor, told") */
+    if (is_word(A, w0, WC_INDEF) && w0 + 1 < k && is_tok(A, w0 + 1, T_WORD) &&
+        !(A->tok[w0 + 1].flags & F_CAP) && !(A->tok[w0].flags & F_INQ))
+        return clause_subject(A, w0, k, 1) == NONE;
     if (p->kind != T_WORD || (p->flags & (F_CAP | F_INQ)) ||
         (p->cls & (WC_PRON | WC_FUNC | WC_VERB | WC_VPRE | WC_PREP | WC_DEF | WC_TITLE)) ||
         run_at(A, k - 1) != NONE)
