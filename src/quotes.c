@@ -1500,9 +1500,17 @@ static int continues(const qart *A, uint32_t from, uint32_t ot)
             return 0;
         if (t->kind != T_WORD)
             continue;
+        /* the attribution's own tail may name its object: "Obama
+           continued, calling out Speaker John Boehner." */
+        if (!stops && (t->cls & (WC_VERB | WC_VPRE)) && ends_lower(A, k, "ing"))
+            continue;
         if (t->cls & (WC_VERB | WC_VPRE | WC_PRON))
             return 0;
         uint32_t r = run_at(A, k);
+        if (r != NONE && !stops && !(A->run[r].flags & R_INQ)) {
+            k = A->run[r].t1 - 1;
+            continue;
+        }
         if (r != NONE && ((A->run[r].flags & R_PERSON) || (stops && (A->run[r].flags & R_NAMED))))
             return 0;
     }
