@@ -912,6 +912,11 @@ static int find_names(qart *A, qscratch *sc)
         if (r->flags & R_PERSON) {
             uint32_t *e = name_slot(A, name_key(A, r));
             r->full = *e ? *e - 1 : ri;
+            /* "Boris Johnson" after "Woody Johnson": another first name is
+               another person */
+            const qrun *f = &A->run[r->full];
+            if (r->ne - r->n0 >= 2 && f->ne - f->n0 >= 2 && tok_key(A, r->n0) != tok_key(A, f->n0))
+                r->full = ri;
             A->run[r->full].gender |= r->gender;
         }
     }
@@ -1341,6 +1346,20 @@ static uint32_t clause_subject(const qart *A, uint32_t w0, uint32_t e, int comma
    pronoun, a person, or a body named right before the verb. */
 static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
 {
+    /* "Jo Swinson, Liberal Democrat deputy leader and Foreign Affairs
+       spokesperson said": the person opening the sentence, then one
+       appositive (no comma, verb or pronoun in it) up to the verb */
+    uint32_t r0 = run_at(A, w0);
+    if (r0 != NONE && A->run[r0].t0 == w0 && (A->run[r0].flags & R_PERSON) &&
+        !(A->run[r0].flags & (R_POSS | R_INQ)) && A->run[r0].t1 < c &&
+        A->tok[A->run[r0].t1].kind == T_COMMA) {
+        uint32_t k = A->run[r0].t1 + 1;
+        while (k < c && A->tok[k].kind == T_WORD &&
+               !(A->tok[k].cls & (WC_VERB | WC_VPRE | WC_PRON)) && !(A->tok[k].flags & F_INQ))
+            k++;
+        if (k == c && k > A->run[r0].t1 + 1)
+            return A->run[r0].full;
+    }
     /* "Trump accused Obama of a confusing policy, saying "..."", "Sen.
        Kay Hutchison, R-Texas, who unveiled a Social Security plan, said
        "...": after a comma, the verb's subject is the clause's, the first
