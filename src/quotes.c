@@ -893,9 +893,10 @@ static int find_names(qart *A, qscratch *sc)
     }
     for (uint32_t ri = 0; ri < A->nrun; ri++) {
         qrun *r = &A->run[ri];
-        /* "King said" after "Rep. Peter King": a lone title word that is
-           a known surname is that person */
-        if (!(r->flags & R_NAMED) && r->t1 == r->t0 + 1 && r->title == r->t0 &&
+        /* "King said" after "Rep. Peter King", "May was" after "Theresa
+           May": a lone title or function word that is a known surname is
+           that person */
+        if (!(r->flags & R_NAMED) && r->t1 == r->t0 + 1 && !(A->tok[r->t0].cls & WC_PRON) &&
             !(r->flags & R_INQ) && *name_slot(A, tok_key(A, r->t0))) {
             r->n0 = r->t0;
             r->ne = r->t1;
