@@ -822,6 +822,14 @@ static int find_names(qart *A, qscratch *sc)
             while (r.n0 < j && (A->tok[r.n0].cls & (WC_FUNC | WC_DAY | WC_DEF | WC_PRON | WC_VERB |
                                                     WC_VPRE | WC_ACC | WC_PREP)))
                 r.n0++;
+        /* "Secretary of State Mike Pompeo": after a preposition, the name
+           starts at a given name */
+        if ((r.flags & R_PREP) && r.title == NONE)
+            for (uint32_t q = r.n0 + 1; q + 1 < j; q++)
+                if ((A->tok[q].cls & WC_GIVEN) && !(A->tok[q].cls & WC_TITLE)) {
+                    r.n0 = q;
+                    break;
+                }
         /* "Republican Pat Toomey": the party word is no part of the name */
         while (r.n0 + 1 < j && (A->tok[r.n0].cls & WC_DESCR))
             r.n0++;
@@ -943,7 +951,14 @@ static int find_names(qart *A, qscratch *sc)
             if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS)) ||
                 ((r->flags & R_PREP) && !verb_follows(A, r)))
                 continue;
-            if (r->sent != seen_sent || verb_follows(A, r)) {
+            /* ", said Rick Tyler, a consultant": the subject of an inverted
+               verb (not "..., said Steele needs to") */
+            int inverted = r->t0 > 1 && is_word(A, r->t0 - 1, WC_VERB) &&
+                           (A->tok[r->t0 - 2].kind == T_COMMA || A->tok[r->t0 - 2].kind == T_CLOSE ||
+                            A->tok[r->t0 - 2].kind == T_STRAIGHT) &&
+                           (r->t1 >= A->nt || A->tok[r->t1].kind == T_COMMA ||
+                            A->tok[r->t1].kind == T_STOP);
+            if (r->sent != seen_sent || verb_follows(A, r) || inverted) {
                 A->men[A->nmen++] = (mention){r->t0, r->sent, r->full};
             }
             seen_sent = r->sent;
@@ -984,6 +999,10 @@ static int weak_mention(const qart *A, const mention *m)
 static int ambiguous(const qart *A, size_t i, uint32_t g)
 {
     const mention *m = &A->men[i];
+    /* "..., Rubio would have stayed, said Rick Tyler.": the one who
+       speaks is meant */
+    if (m->tok > 1 && is_word(A, m->tok - 1, WC_VERB) && A->tok[m->tok - 2].kind == T_COMMA)
+        return 0;
     for (size_t j = i; j > 0 && A->men[j - 1].sent == m->sent; j--) {
         const mention *o = &A->men[j - 1];
         uint32_t og = A->run[o->full].gender;
