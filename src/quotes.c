@@ -1209,6 +1209,20 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         }
         return verb_cue(A, j, who, end);
     }
+    /* "the White House press secretary, Sarah Huckabee Sanders, said":
+       a role phrase, the person in commas, the verb */
+    if (c & WC_DEF) {
+        uint32_t e = j + 1;
+        while (e < lim && e - j < 10 && A->tok[e].kind == T_WORD &&
+               !(A->tok[e].cls & (WC_VERB | WC_VPRE | WC_PRON)))
+            e++;
+        uint32_t r = e + 1 < lim && A->tok[e].kind == T_COMMA ? named_run_starting(A, e + 1) : NONE;
+        if (r != NONE && (A->run[r].flags & R_PERSON) && is_tok(A, A->run[r].t1, T_COMMA)) {
+            uint32_t v = skip_adv(A, A->run[r].t1 + 1, lim, 2);
+            if (v < lim && is_word(A, v, WC_VERB) && !(A->tok[v].flags & F_CAP))
+                return verb_cue(A, v, who_of(A, r), v + 1);
+        }
+    }
     /* "the NAACP President Benjamin Todd Jealous said" */
     uint32_t r = named_run_starting(A, j + ((c & WC_DEF) && j + 1 < lim));
     if (r != NONE && !(A->run[r].flags & R_PERSON)) {
