@@ -785,7 +785,8 @@ static int find_names(qart *A, qscratch *sc)
            participle opening a sentence is no part of a name (and the
            name after it is no subject) */
         int dropped = 0;
-        if ((k->flags & F_SSTART) && !(k->cls & ~(unsigned)(WC_VERB | WC_VPRE)) && i + 1 < j &&
+        if (((k->flags & F_SSTART) || (i > 0 && A->tok[i - 1].kind == T_STOP)) &&
+            !(k->cls & ~(unsigned)(WC_VERB | WC_VPRE)) && i + 1 < j &&
             (ends_lower(A, i, "ing") ||
                                                                  ends_lower(A, i, "ly"))) {
             i++;
