@@ -546,13 +546,14 @@ static uint64_t tok_key(const qart *A, uint32_t k)
 }
 
 /* The key of a person's last name: the last token of the name, or the one
-   before a final "Jr."/"Sr." (a dotted abbreviation), so that "Theodore
-   J. Boutrous Jr." and "John G. Roberts Jr." are two people. */
+   before a final "Jr."/"Sr." (a dotted abbreviation) mixed with it, so
+   that "Theodore J. Boutrous Jr." and "John G. Roberts Jr." are two
+   people, and "Donald Trump Jr." is not "Donald Trump". */
 static uint64_t name_key_range(const qart *A, uint32_t n0, uint32_t ne)
 {
     uint32_t k = ne - 1;
     if (k > n0 && (A->tok[k].cls & WC_DOT) && !(A->tok[k].cls & WC_TITLE))
-        k--;
+        return hash_mix(tok_key(A, k - 1) ^ tok_key(A, k)) | 1;
     return tok_key(A, k);
 }
 
