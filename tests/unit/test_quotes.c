@@ -567,6 +567,52 @@ static void test_speaker_rules2(void)
                         "Strikingly"),
              "NBC");
 
+    /* another first name is another person; "Jr." keeps two apart */
+    T_EQ_STR(speaker_in(sum,
+                        "The US ambassador Woody Johnson confirmed the visit. Boris Johnson, who "
+                        "said in 2015 \"the only reason I wouldn't visit some parts of New "
+                        "York is the real risk of meeting Donald Trump\", welcomed it.\n",
+                        "only reason"),
+             "Boris Johnson");
+    T_EQ_STR(speaker_in(sum,
+                        "Donald Trump Jr. met the lawyer in 2016. Donald Trump defended him.\n\n"
+                        "\"The lawsuit is a joke and a fund-raising scheme,\" Trump wrote.\n",
+                        "fund-raising"),
+             "Donald Trump");
+    /* the person opening the sentence speaks through an appositive */
+    T_EQ_STR(speaker_in(sum,
+                        "Jo Swinson, Liberal Democrat deputy leader and Foreign Affairs "
+                        "spokesperson said the \"scaled-down trip must not be met with "
+                        "scaled-down protests\".\n",
+                        "scaled-down trip"),
+             "Jo Swinson");
+    /* a role phrase, the person in commas, the verb */
+    T_EQ_STR(speaker_in(sum,
+                        "\"This deal was made on a completely false pretense,\" the White House "
+                        "press secretary, Sarah Huckabee Sanders, said at her briefing.\n",
+                        "false pretense"),
+             "Sarah Huckabee Sanders");
+    /* "Steele's comments are" is no speech verb */
+    T_EQ_STR(speaker_in(sum,
+                        "Another major neoconservative figure, Dan Senor, told the Huffington "
+                        "Post that Steele's comments are \"utterly irresponsible.\"\n",
+                        "utterly"),
+             "Dan Senor");
+    /* a surname that is a function word, known from the full name */
+    T_EQ_STR(speaker_in(sum,
+                        "Prime Minister Theresa May met Donald Trump on Friday.\n\nMay was "
+                        "glowing in her praise of what she called \"a really special "
+                        "relationship.\"\n",
+                        "special relationship"),
+             "Theresa May");
+    /* ", said Rick Tyler, a consultant" makes Tyler the one "he" means */
+    T_EQ_STR(speaker_in(sum,
+                        "Had Marco Rubio won, he would have stayed in the agreement, said Rick "
+                        "Tyler, a Republican political consultant.\n\n\"They probably would "
+                        "have looked at it and thought about the country,\" he said.\n",
+                        "thought about"),
+             "Rick Tyler");
+
     /* the other packs: an auxiliary before the inverted verb, a role
        phrase before the name, a headline-style quote */
     precis_options o;
