@@ -16,6 +16,10 @@
  *     quotation over several paragraphs, which is then one quote (up to
  *     QUOTE_MULTI_BYTES).  An unclosed mark is dropped and the scan goes
  *     on, so one pass pairs them all (linear, whatever the marks do).
+ *     Curly marks also nest (an opening mark right after a word whose
+ *     closing mark follows in the paragraph), and a curly quote that opens
+ *     its paragraph may run on through paragraphs that open with no mark
+ *     to a closing mark that ends a later one (a letter quoted whole).
  *  2. Find capitalised runs ("Gov. Miriam Okafor-Hale"), cut off titles,
  *     sentence-initial function words, a participle or adverb opening the
  *     sentence ("Saying", "Presently") and party words ("Republican"),
@@ -25,13 +29,17 @@
  *     organisation or place word is not a person, nor one ending in a
  *     party word ("the Arizona Republican").  The fullest form of every
  *     person (keyed by last name) goes into a small hash table, with the
- *     gender a title or given name shows.  Then, in text order, person
- *     runs in subject position (the first person of their sentence, or
- *     followed by a speech verb, but not possessive and not after a
- *     preposition) and the subject pronouns that refer to them make the
- *     mention list: "he"/"she" is the latest mention within
- *     PRON_MAX_BYTES whose gender agrees (a person of unknown gender takes
- *     the pronoun's), so a pronoun subject carries its referent on to the
+ *     gender a title or given name shows; another first name is another
+ *     person ("Boris Johnson", "Woody Johnson"), and "Jr." keys a name
+ *     apart.  Then, in text order, person runs in subject position (the
+ *     first person of their sentence, followed by a speech verb, or after
+ *     an inverted one: ", said Rick Tyler,"; not possessive, not after a
+ *     preposition, even with role words between: "by radio host X") and
+ *     the subject pronouns that refer to them make the mention list:
+ *     "he"/"she" is the latest mention within PRON_MAX_BYTES whose gender
+ *     agrees (a person of unknown gender takes the pronoun's, unless only
+ *     an appositive and a person whose gender agrees is within
+ *     PRON_KNOWN_BYTES), so a pronoun subject carries its referent on to the
  *     next one -- centering theory's preference for the previous subject
  *     (Grosz, Joshi & Weinstein, "Centering", Computational Linguistics
  *     21(2), 1995); ambiguous when that sentence had two agreeing people;
@@ -43,15 +51,26 @@
  *     ", according to X" / ", a statement from X"), the text before the
  *     opening mark in the same sentence ("Putin said: ", "Putin said
  *     that", "X called the plan"), and a previous sentence that is only an
- *     attribution ("X said in a statement. ").  A name in the quote's own
- *     sentence thus beats any earlier speaker; an organisation speaks only
- *     as the subject of the verb ("the ministry said").  "according to X"
+ *     attribution ("X said in a statement. "), a headline-style "Name:
+ *     "..."", and last the quote before it when nothing but the tail of
+ *     its attribution sentence stands between (a quote that goes on).  A
+ *     name in the quote's own sentence thus beats any earlier speaker; an
+ *     organisation speaks only as the subject of the verb ("the ministry
+ *     said", "NBC further notes").  The subject of a verb before a quote
+ *     is found backwards, but: a noun phrase that names no one ("someone
+ *     shouted", "a blogger on the Web site X said", "the cameraman
+ *     replies") gives the quote no speaker; a name after the verb is its
+ *     object ("asked Mr. Sellers") unless nothing precedes the verb
+ *     ("Added Gibbs:"); after a comma the subject is the person opening
+ *     the clause ("Trump accused Obama ..., saying"); a speech word after
+ *     a possessive or an article is a noun ("Steele's comments are").  "according to X"
  *     after a quote yields to a speaker named before it (the source of a
  *     report is not its speaker).  Parts are joined when the first ends
  *     with a comma and only an attribution clause stands between.  A quote
  *     of fewer than QUOTE_MIN_WORDS words is a scare quote and dropped
  *     unless its own sentence gives it a speaker ("Obama insisted "nothing
- *     improper" happened"); so is a short one (under QUOTE_LONE_WORDS)
+ *     improper" happened") or a speech verb stands a few words before it
+ *     ("called the incident a "prank""); so is a short one (under QUOTE_LONE_WORDS)
  *     with no attribution that does not begin a sentence ("the words
  *     "Anti-Russian Sanctions"").
  *  4. Compare quotes across the cluster on their stem sets (norm_tokens):
