@@ -74,7 +74,8 @@ enum {
     LT_ATITLE = 1u << 9,   /* title: an abbreviation that never ends a sentence */
     LT_AEND = 1u << 10,    /* end: may end one before an opener             */
     LT_ANUM = 1u << 11,    /* num: does not end one before a number         */
-    LT_STRONG = 1u << 12   /* strong: an opener even in lower-cased text    */
+    LT_STRONG = 1u << 12,  /* strong: an opener even in lower-cased text    */
+    LT_INDEF = 1u << 13    /* indef: "a", "another", "someone": names no one */
 };
 
 typedef struct lang_word {
