@@ -76,7 +76,7 @@ int lex_is_space_cp(int32_t cp)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS || cp == 0x2028 || cp == 0x2029;
 }
 
-static int cp_is_word_at(const char *t, size_t i, size_t e)
+int lex_is_word_at(const char *t, size_t i, size_t e)
 {
     if (i >= e)
         return 0;
@@ -189,14 +189,14 @@ static size_t lex_word(const lang *L, const char *t, size_t i, size_t e, lex_tok
             j += n;
             continue;
         }
-        if ((cp == '\'' || cp == 0x2019) && cp_is_word_at(t, j + n, e) &&
+        if ((cp == '\'' || cp == 0x2019) && lex_is_word_at(t, j + n, e) &&
             !(j - i > 1 && cp_is_upper_at(t, j + n, e))) {
             hap = h;
             h = (h ^ (uint64_t)(uint32_t)fc) * 1099511628211ULL;
             j += n;
             continue;
         }
-        if (cp == '-' && cp_is_word_at(t, j + 1, e)) {
+        if (cp == '-' && lex_is_word_at(t, j + 1, e)) {
             h = (h ^ (uint64_t)(uint32_t)fc) * 1099511628211ULL;
             f |= LEX_HYPH;
             seg = 0;
@@ -327,7 +327,7 @@ static size_t lex_number(const lang *L, const char *t, size_t i, size_t e, size_
             q++;
         if (ndig == 4 && !k->sep && dec < 0 && q - j == 3 && q < e && t[q] == '-' &&
             digit_at(t, q + 1, e) && digit_at(t, q + 2, e) && !digit_at(t, q + 3, e) &&
-            !cp_is_word_at(t, q + 3, e)) {
+            !lex_is_word_at(t, q + 3, e)) {
             unsigned mo = (unsigned)(t[j + 1] - '0') * 10 + (unsigned)(t[j + 2] - '0');
             unsigned d = (unsigned)(t[q + 1] - '0') * 10 + (unsigned)(t[q + 2] - '0');
             if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
@@ -344,14 +344,14 @@ static size_t lex_number(const lang *L, const char *t, size_t i, size_t e, size_
         }
         while (j < e && (is_digit(t[j]) || (t[j] == '-' && digit_at(t, j + 1, e))))
             j++;
-    } else if (j < e && t[j] == '-' && cp_is_word_at(t, j + 1, e)) {
+    } else if (j < e && t[j] == '-' && lex_is_word_at(t, j + 1, e)) {
         /* "63-year-old", "18-kilometer": a modifier, not a count */
         k->bad = 1;
         j++;
         while (j < e) {
             int32_t cp;
             size_t n = lex_cp(t, j, e, &cp);
-            if (lex_is_word_cp(cp) || (cp == '-' && cp_is_word_at(t, j + 1, e)))
+            if (lex_is_word_cp(cp) || (cp == '-' && lex_is_word_at(t, j + 1, e)))
                 j += n;
             else
                 break;
@@ -363,7 +363,7 @@ static size_t lex_number(const lang *L, const char *t, size_t i, size_t e, size_
             q++;
         const char *sfx = t + j;
         size_t n = q - j;
-        if (cp_is_word_at(t, q, e))
+        if (lex_is_word_at(t, q, e))
             k->bad = 1;
         else if (lower_eq(sfx, n, "st", 2) || lower_eq(sfx, n, "nd", 2) ||
                  lower_eq(sfx, n, "rd", 2) || lower_eq(sfx, n, "th", 2))
@@ -383,7 +383,7 @@ static size_t lex_number(const lang *L, const char *t, size_t i, size_t e, size_
                 k->bad = 1;
         }
         j = q;
-        while (j < e && cp_is_word_at(t, j, e)) { /* rest of a code like 3D4 */
+        while (j < e && lex_is_word_at(t, j, e)) { /* rest of a code like 3D4 */
             int32_t cp;
             j += lex_cp(t, j, e, &cp);
         }

@@ -126,6 +126,9 @@ uint64_t lex_fold(const char *t, size_t s, size_t e);
    returns its length in bytes. */
 size_t lex_cp(const char *t, size_t i, size_t e, int32_t *cp);
 
+/* Is there a word character (letter, mark or digit) at t[i] (i < e)? */
+int lex_is_word_at(const char *t, size_t i, size_t e);
+
 /* Character classes the tokenizer uses (ASCII fast, utf8proc above). */
 int lex_is_word_cp(int32_t cp);   /* letter, mark or digit */
 int lex_is_letter_cp(int32_t cp); /* letter or mark        */
