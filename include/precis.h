@@ -259,6 +259,10 @@ typedef struct precis_sentence {
     double score;           /* the method's score (larger is better)    */
     size_t n_edits;         /* edits applied to text (0 or 1)           */
     const precis_edit *edits;
+    const precis_span *spans; /* per entry of articles: the byte span in
+                               that article's text of its sentence that
+                               carries this content (the primary's is
+                               start..end); owned by the summary        */
 } precis_sentence;
 
 PRECIS_API size_t precis_summary_size(const precis_summary *sum);

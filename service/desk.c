@@ -176,8 +176,9 @@ static int desk_rebuild(desk *d, char *err, size_t errcap)
         snprintf(err, errcap, "%s", e);
         return -1;
     }
-    if (r.n)
-        desk_log(d, "%s: replayed %zu articles after the snapshot", d->cfg.db, r.n);
+    if (seq > 0 || r.n)
+        desk_log(d, "%s: snapshot at article %lld loaded, %zu articles replayed after it",
+                 d->cfg.db, (long long)seq, r.n);
     if (r.moved)
         desk_log(d, "%s: %zu replayed articles landed in another story than logged", d->cfg.db,
                  r.moved);
@@ -369,7 +370,7 @@ static int batch_story(const rec *r, size_t upto, const char *id, uint64_t *stor
 static int put_unavailable(pbuf *out, const char *e)
 {
     pbuf_puts(out, "{\"error\":");
-    out_json_string(out, e);
+    pbuf_json_string(out, e);
     pbuf_puts(out, ",\"accepted\":0}\n");
     return 503;
 }
@@ -391,7 +392,7 @@ static int put_answer(pbuf *out, const rec *r, size_t n, size_t nnew, int queued
         }
         ndup += (size_t)x->duplicate;
         pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
-        out_json_string(out, x->a.id);
+        pbuf_json_string(out, x->a.id);
         if (queued) {
             pbuf_printf(out, ",\"story\":null,\"queued\":%s,\"duplicate\":%s}",
                         x->duplicate ? "false" : "true", x->duplicate ? "true" : "false");
@@ -401,7 +402,7 @@ static int put_answer(pbuf *out, const rec *r, size_t n, size_t nnew, int queued
                     (unsigned long long)x->a.story,
                     x->a.new_story && !x->duplicate ? "true" : "false",
                     x->duplicate ? "true" : "false");
-        out_json_string(out, x->duplicate ? NULL : x->a.copy_of);
+        pbuf_json_string(out, x->duplicate ? NULL : x->a.copy_of);
         pbuf_putc(out, '}');
     }
     pbuf_printf(out, "],\"accepted\":%zu,\"duplicates\":%zu,\"rejected\":%zu", nnew, ndup, nbad);
@@ -414,9 +415,9 @@ static int put_answer(pbuf *out, const rec *r, size_t n, size_t nnew, int queued
             if (!x->error)
                 continue;
             pbuf_printf(out, "%s{\"record\":%zu,\"id\":", k++ ? "," : "", x->record);
-            out_json_string(out, x->obj && json_is_object(x->obj) ? x->a.id : NULL);
+            pbuf_json_string(out, x->obj && json_is_object(x->obj) ? x->a.id : NULL);
             pbuf_puts(out, ",\"error\":");
-            out_json_string(out, x->error);
+            pbuf_json_string(out, x->error);
             pbuf_putc(out, '}');
         }
         pbuf_putc(out, ']');
@@ -922,61 +923,4 @@ void desk_close(desk *d, int drain)
     pthread_mutex_destroy(&d->mu);
     pthread_mutex_destroy(&d->wmu);
     pfree(d);
-}
-
-/* ---- time helpers --------------------------------------------------------- */
-
-int64_t serve_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-void serve_iso_time(int64_t ms, char *buf, size_t cap)
-{
-    time_t t = (time_t)(ms / 1000);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(buf, cap, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-int64_t serve_parse_time(const char *s)
-{
-    if (!s || !*s)
-        return -1;
-    const char *p = s;
-    int all_digits = 1;
-    for (; *p; p++)
-        if (*p < '0' || *p > '9')
-            all_digits = 0;
-    if (all_digits && p - s <= 12)
-        return (int64_t)strtoll(s, NULL, 10) * 1000;
-    int y, mo, da, h = 0, mi = 0, se = 0, n = 0;
-    if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &da, &n) != 3)
-        return -1;
-    p = s + n;
-    if (*p == 'T' || *p == ' ') {
-        int m = 0;
-        if (sscanf(p + 1, "%2d:%2d%n", &h, &mi, &m) != 2)
-            return -1;
-        p += 1 + m;
-        if (*p == ':') {
-            if (sscanf(p + 1, "%2d%n", &se, &m) != 1)
-                return -1;
-            p += 1 + m;
-        }
-    }
-    if (*p == 'Z')
-        p++;
-    if (*p || mo < 1 || mo > 12 || da < 1 || da > 31 || h > 23 || mi > 59 || se > 60)
-        return -1;
-    /* days from the civil date (proleptic Gregorian), then seconds */
-    int yy = y - (mo <= 2);
-    int era = (yy >= 0 ? yy : yy - 399) / 400;
-    int yoe = yy - era * 400;
-    int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + da - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    int64_t days = (int64_t)era * 146097 + doe - 719468;
-    return ((days * 24 + h) * 60 + mi) * (int64_t)60000 + (int64_t)se * 1000;
 }

@@ -127,7 +127,7 @@ static mhd_result send_json_error(server *s, struct MHD_Connection *c, int statu
     pbuf b;
     pbuf_init(&b);
     pbuf_puts(&b, "{\"error\":");
-    out_json_string(&b, msg);
+    pbuf_json_string(&b, msg);
     pbuf_puts(&b, "}\n");
     return send_buf(s, c, status, &b, "application/json", NULL);
 }

@@ -5,7 +5,7 @@
  * Same rules as the report (src/out_html.c): one self-contained page,
  * nothing loaded (no fonts, images or scripts), a Content-Security-Policy
  * that forbids every load but the inline style, every input string
- * escaped with out_put_html(), links built from numbers only.  The server
+ * escaped with pbuf_html(), links built from numbers only.  The server
  * sends the same policy as an HTTP header too.
  *
  * The story page is the report page of libprecis (precis_report_render)
@@ -14,7 +14,6 @@
  * "Versions" section of what each version added -- so that the report
  * stays written once.  A missing point just skips its insertion.
  */
-#include "output.h"
 #include "service.h"
 
 #include <jansson.h>
@@ -48,7 +47,7 @@ static const char story_style[] =
 static void put_esc(pbuf *b, const char *s)
 {
     if (s)
-        out_put_html(b, s, strlen(s));
+        pbuf_html(b, s, strlen(s));
 }
 
 static void put_head(pbuf *b, const char *title_prefix, const char *title)
@@ -110,7 +109,7 @@ static void put_list(pbuf *b, const char *label, json_t *arr, size_t max)
         if (!json_is_string(v))
             continue;
         pbuf_puts(b, "<li>");
-        out_put_html(b, json_string_value(v), json_string_length(v));
+        pbuf_html(b, json_string_value(v), json_string_length(v));
         pbuf_puts(b, "</li>");
     }
     if (n > max)
@@ -224,7 +223,7 @@ static void put_card(void *ud, const store_card *c)
             if (i)
                 pbuf_puts(b, ", ");
             json_t *v = json_array_get(src, i);
-            out_put_html(b, json_string_value(v) ? json_string_value(v) : "",
+            pbuf_html(b, json_string_value(v) ? json_string_value(v) : "",
                          json_string_length(v));
         }
         if (c->n_sources > ns)

@@ -26,7 +26,7 @@
 #ifndef PRECIS_SERVICE_H
 #define PRECIS_SERVICE_H
 
-#include "output.h" /* pbuf, JSON and HTML escaping of the library (internal) */
+#include "internal.h" /* pbuf, JSON and HTML escaping of the library (internal) */
 #include "precis.h"
 
 #include <pthread.h>

@@ -389,7 +389,7 @@ static int versions_json(store *st, uint64_t story, pbuf *b)
         pbuf_printf(b, "%s{\"version\":%d,\"created\":\"%s\",\"n_articles\":%lld,\"summary\":",
                     k++ ? "," : "", sqlite3_column_int(s, 0), when,
                     (long long)sqlite3_column_int64(s, 2));
-        out_json_string(b, col_text(s, 3));
+        pbuf_json_string(b, col_text(s, 3));
         const char *ch = col_text(s, 4);
         pbuf_puts(b, ",\"changes\":");
         pbuf_puts(b, ch && *ch ? ch : "{}");
@@ -586,11 +586,11 @@ static void put_story_head(pbuf *b, sqlite3_stmt *s)
     /* columns: id, lang, created, updated, n_articles, n_sources, version,
        headline, summary, sources, last_seq, version_seq */
     pbuf_printf(b, "{\"id\":%lld,\"headline\":", (long long)sqlite3_column_int64(s, 0));
-    out_json_string(b, col_text(s, 7));
+    pbuf_json_string(b, col_text(s, 7));
     pbuf_puts(b, ",\"summary\":");
-    out_json_string(b, col_text(s, 8));
+    pbuf_json_string(b, col_text(s, 8));
     pbuf_puts(b, ",\"lang\":");
-    out_json_string(b, col_text(s, 1));
+    pbuf_json_string(b, col_text(s, 1));
     pbuf_printf(b, ",\"n_articles\":%lld,\"n_sources\":%lld,\"sources\":%s",
                 (long long)sqlite3_column_int64(s, 4), (long long)sqlite3_column_int64(s, 5),
                 col_text(s, 9) ? col_text(s, 9) : "[]");
@@ -794,7 +794,7 @@ int store_read_article(store *st, const char *id, const char *inm, char *etag, p
                         sqlite3_column_int(s, 3) ? "true" : "false");
             for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
                 pbuf_printf(out, ",\"%s\":", keys[i]);
-                out_json_string(out, col_text(s, cols[i]));
+                pbuf_json_string(out, col_text(s, cols[i]));
             }
             put_time(out, "received", sqlite3_column_int64(s, 11));
             pbuf_puts(out, "}\n");

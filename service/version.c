@@ -80,7 +80,7 @@ static void make_headline(pbuf *b, const precis_summary *sum, const precis_clust
     const precis_sentence *s = precis_summary_sentence(sum, 0);
     pbuf flat;
     pbuf_init(&flat);
-    out_put_flat(&flat, s->text, s->len);
+    pbuf_flat(&flat, s->text, s->len);
     size_t n = flat.len;
     if (n > 110) {
         size_t cut = 110;

@@ -1,7 +1,8 @@
 /*
  * analyze.c -- precis_analyze(): what a reader of many reports wants
- * beyond the summary.  Runs the stages of analyze.h on the summarizer's
- * model of the cluster and keeps the results in the analysis' own arena.
+ * beyond the summary.  Runs the analysis stages (quotes.h, facts.h, and
+ * its own copies and timeline) on the summarizer's model of the cluster
+ * and keeps the results in the analysis' own arena.
  *
  * Copies.  Each article becomes the set of its word 4-shingles, taken over
  * its content words (stop words dropped, stems), so light copy edits --
@@ -23,6 +24,9 @@
  * article carries, and the facts no earlier article stated.
  */
 #include "analyze.h"
+#include "facts.h"
+#include "quotes.h"
+#include "summary.h"
 
 #include <stdio.h>
 

@@ -1,6 +1,8 @@
 /*
- * analyze.h -- the analysis stages (beyond a summary), run by
- * precis_analyze() in analyze.c on the same model the summarizer builds:
+ * analyze.h -- the context shared by the analysis stages (beyond a
+ * summary), run by precis_analyze() in analyze.c on the same model the
+ * summarizer builds; each stage declares its own functions (quotes.h,
+ * facts.h):
  *
  *   analyze.c  copies_   pairwise shingle resemblance/containment, verdicts
  *   quotes.c   quotes_   direct quotes, speakers, same quote across sources,
@@ -33,31 +35,4 @@ typedef struct actx {
 
 enum { ANALYZE_CACHE_QUOTES = 0, ANALYZE_CACHE_FACTS, ANALYZE_CACHES };
 
-/* Finds the quotes of every article (quotes.c).  Sets *out / *n (array in
-   x->out, NULL when none).  PRECIS_OK or PRECIS_ENOMEM. */
-precis_status quotes_find(const actx *x, precis_quote **out, size_t *n);
-
-/* Finds the facts of every article and the conflicts between number facts
-   (facts.c).  PRECIS_OK or PRECIS_ENOMEM. */
-precis_status facts_find(const actx *x, precis_fact **out, size_t *n, precis_conflict **conf,
-                         size_t *nconf);
-
-/* The summarizer's model of c, built in its scratch arena (summary.c),
-   with quotation units when units (model_build); the model and *tmp are
-   valid until the next call on s. */
-precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
-                               norm **nm, arena **tmp, int units);
-/* Whether s's summaries read a model of quotation units (model_build's
-   units; the default method): the analysis needs the sentences as split,
-   so it then reads a model of its own (summary.c). */
-int summarizer_units(const precis_summarizer *s);
-/* Sets the message precis_summarizer_error() returns (summary.c). */
-void summarizer_set_error(precis_summarizer *s, const char *msg);
-
-/* The summarizer's ANALYZE_CACHES cache slots (summary.c). */
-void **summarizer_cache(precis_summarizer *s);
-
-/* The summary of c from its model m (summary.c), as precis_summarize. */
-precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, model *m,
-                                 precis_summary **out);
 #endif

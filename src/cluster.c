@@ -11,7 +11,7 @@
  * and error positions (line/column), which is what error messages need.
  */
 #include "charset.h"
-#include "internal.h"
+#include "cluster.h"
 
 #include <jansson.h>
 #include <stdio.h>

@@ -49,7 +49,7 @@
  * first 512 entries and a pair was tried only from its smaller side, so a
  * copy past the 512th was never compared with the first ones.)
  */
-#include "model.h"
+#include "dedup.h"
 
 #define DEDUP_MAX_FAIL 64
 #define DEDUP_MAX_SCAN 2048
@@ -212,35 +212,42 @@ static const char *sent_text(const precis_cluster *c, const msent *s, size_t *n)
     return t + s->start;
 }
 
-precis_status dedup_groups(model *m, const precis_cluster *c, double t, arena *a)
-{
-    size_t ns = m->ns;
-    if (t <= 0 || t > 1)
-        t = 0.5;
-    uint32_t *parent = arena_alloc(a, pmul(ns ? ns : 1, sizeof *parent));
-    m->support = arena_calloc(a, ns ? ns : 1, sizeof *m->support);
-    m->group_arts = arena_calloc(a, ns ? ns : 1, sizeof *m->group_arts);
-    if (!parent || !m->support || !m->group_arts)
-        return PRECIS_ENOMEM;
-    for (size_t i = 0; i < ns; i++)
-        parent[i] = (uint32_t)i;
+/* What the steps of dedup_groups hand on to each other. */
+typedef struct dstate {
+    model *m;
+    const precis_cluster *c;
+    double t;          /* the Jaccard threshold */
+    arena *a;
+    uint32_t *parent;  /* union-find over sentences */
+    uint8_t *rep;      /* 1 = a representative in the near-copy search */
+    size_t total;      /* terms of all representatives */
+    size_t *ostart;    /* representative i's ordered terms: oterm[ostart[i]..] */
+    uint32_t *oterm;
+    size_t *pstart;    /* term k's posting list: post[pstart[k]..pstart[k+1]) */
+    uint32_t *post, *ppos;
+} dstate;
 
-    /* 1. exact copies: hash of the distinct term set (3 terms or more) or
-       of the normalised text (shorter sentences) */
+/* Step 1: exact copies collapse, by the hash of the distinct term set (3
+   terms or more) or of the normalised text (shorter sentences); the
+   first of each set of copies with 3 terms or more is a representative. */
+static int dedup_exact(dstate *d)
+{
+    model *m = d->m;
+    size_t ns = m->ns;
     size_t cap = 64;
     while (cap < ns * 2)
         cap *= 2;
-    uint64_t *hk = arena_alloc(a, pmul(cap, sizeof *hk));
-    uint32_t *hv = arena_alloc(a, pmul(cap, sizeof *hv));
-    uint8_t *rep = arena_calloc(a, ns ? ns : 1, 1); /* 1 = representative */
-    if (!hk || !hv || !rep)
-        return PRECIS_ENOMEM;
+    uint64_t *hk = arena_alloc(d->a, pmul(cap, sizeof *hk));
+    uint32_t *hv = arena_alloc(d->a, pmul(cap, sizeof *hv));
+    d->rep = arena_calloc(d->a, ns ? ns : 1, 1);
+    if (!hk || !hv || !d->rep)
+        return -1;
     memset(hv, 0xff, cap * sizeof *hv);
     for (size_t i = 0; i < ns; i++) {
         msent *s = &m->s[i];
         int by_set = s->nset >= 3;
         size_t tn = 0;
-        const char *tx = by_set ? NULL : sent_text(c, s, &tn);
+        const char *tx = by_set ? NULL : sent_text(d->c, s, &tn);
         uint64_t h = by_set ? hash_bytes(s->set, s->nset * sizeof *s->set)
                             : norm_hash(tx, tn) ^ 0x8a5cd789635d2dffULL;
         size_t k = (size_t)h & (cap - 1);
@@ -252,8 +259,8 @@ precis_status dedup_groups(model *m, const precis_cluster *c, double t, arena *a
                 const char *ot;
                 if (by_set ? o->nset == s->nset &&
                                  !memcmp(o->set, s->set, s->nset * sizeof *s->set)
-                           : (ot = sent_text(c, o, &on), norm_equal(ot, on, tx, tn))) {
-                    uf_union(parent, hv[k], (uint32_t)i);
+                           : (ot = sent_text(d->c, o, &on), norm_equal(ot, on, tx, tn))) {
+                    uf_union(d->parent, hv[k], (uint32_t)i);
                     merged = 1;
                     break;
                 }
@@ -266,43 +273,48 @@ precis_status dedup_groups(model *m, const precis_cluster *c, double t, arena *a
         }
         /* only sets of 3 terms or more take part in near-copy search */
         if (!merged && by_set)
-            rep[i] = 1;
+            d->rep[i] = 1;
     }
+    return 0;
+}
 
-    /* 2. near copies among representatives, by prefix filtering.
-       Global order: rarest first (posting-list length, then id). */
-    double o_min = 2 * t / (1 + t); /* Jaccard t => overlap >= o_min·|x| */
-    if (o_min > DEDUP_CONTAIN)
-        o_min = DEDUP_CONTAIN;
+/* Step 2a: each representative's terms in the global order, rarest first
+   (posting-list length, then id), and the posting lists (CSR), each entry
+   with the term's position in its sentence's ordered terms, for the
+   positional filter. */
+static int dedup_postings(dstate *d)
+{
+    const model *m = d->m;
+    size_t ns = m->ns;
     uint32_t nterm = m->nterm;
-    uint32_t *plen = arena_calloc(a, nterm ? nterm : 1, sizeof *plen);
+    uint32_t *plen = arena_calloc(d->a, nterm ? nterm : 1, sizeof *plen);
     if (!plen)
-        return PRECIS_ENOMEM;
+        return -1;
     size_t total = 0;
     for (size_t i = 0; i < ns; i++)
-        if (rep[i]) {
+        if (d->rep[i]) {
             for (uint32_t k = 0; k < m->s[i].nset; k++)
                 plen[m->s[i].set[k]]++;
             total += m->s[i].nset;
         }
-    /* each representative's terms in the global order (CSR: ostart) */
-    size_t *ostart = arena_alloc(a, pmul(ns + 1, sizeof *ostart));
-    uint32_t *oterm = arena_alloc(a, pmul(total ? total : 1, sizeof *oterm));
+    d->total = total;
+    size_t *ostart = d->ostart = arena_alloc(d->a, pmul(ns + 1, sizeof *ostart));
+    uint32_t *oterm = d->oterm = arena_alloc(d->a, pmul(total ? total : 1, sizeof *oterm));
     uint64_t *keys = NULL;
     uint32_t keys_cap = 0;
     if (!ostart || !oterm)
-        return PRECIS_ENOMEM;
+        return -1;
     ostart[0] = 0;
     for (size_t i = 0; i < ns; i++) {
         const msent *x = &m->s[i];
-        ostart[i + 1] = ostart[i] + (rep[i] ? x->nset : 0);
-        if (!rep[i])
+        ostart[i + 1] = ostart[i] + (d->rep[i] ? x->nset : 0);
+        if (!d->rep[i])
             continue;
         if (x->nset > keys_cap) {
             keys_cap = x->nset * 2;
-            keys = arena_alloc(a, pmul(keys_cap, sizeof *keys));
+            keys = arena_alloc(d->a, pmul(keys_cap, sizeof *keys));
             if (!keys)
-                return PRECIS_ENOMEM;
+                return -1;
         }
         for (uint32_t k = 0; k < x->nset; k++)
             keys[k] = (uint64_t)plen[x->set[k]] << 32 | x->set[k];
@@ -310,14 +322,12 @@ precis_status dedup_groups(model *m, const precis_cluster *c, double t, arena *a
         for (uint32_t k = 0; k < x->nset; k++)
             oterm[ostart[i] + k] = (uint32_t)keys[k];
     }
-    /* posting lists (CSR), each entry with the term's position in its
-       sentence's ordered terms, for the positional filter */
-    size_t *pstart = arena_alloc(a, pmul((size_t)nterm + 1, sizeof *pstart));
-    uint32_t *post = arena_alloc(a, pmul(total ? total : 1, sizeof *post));
-    uint32_t *ppos = arena_alloc(a, pmul(total ? total : 1, sizeof *ppos));
-    uint32_t *fill = arena_calloc(a, nterm ? nterm : 1, sizeof *fill);
+    size_t *pstart = d->pstart = arena_alloc(d->a, pmul((size_t)nterm + 1, sizeof *pstart));
+    uint32_t *post = d->post = arena_alloc(d->a, pmul(total ? total : 1, sizeof *post));
+    uint32_t *ppos = d->ppos = arena_alloc(d->a, pmul(total ? total : 1, sizeof *ppos));
+    uint32_t *fill = arena_calloc(d->a, nterm ? nterm : 1, sizeof *fill);
     if (!pstart || !post || !ppos || !fill)
-        return PRECIS_ENOMEM;
+        return -1;
     pstart[0] = 0;
     for (uint32_t k = 0; k < nterm; k++)
         pstart[k + 1] = pstart[k] + plen[k];
@@ -328,17 +338,33 @@ precis_status dedup_groups(model *m, const precis_cluster *c, double t, arena *a
             post[q] = (uint32_t)i;
             ppos[q] = (uint32_t)(k - ostart[i]);
         }
-    uint32_t *mark = arena_calloc(a, ns ? ns : 1, sizeof *mark);
-    uint32_t *run = arena_alloc(a, pmul(total ? total : 1, sizeof *run));
+    return 0;
+}
+
+/* Step 2b: near copies among representatives, by prefix filtering (see
+   the top of the file for the rules and the bounds on the work). */
+static int dedup_near(dstate *d)
+{
+    const model *m = d->m;
+    size_t ns = m->ns;
+    double t = d->t;
+    uint32_t *parent = d->parent;
+    const size_t *pstart = d->pstart;
+    const uint32_t *post = d->post, *ppos = d->ppos;
+    double o_min = 2 * t / (1 + t); /* Jaccard t => overlap >= o_min·|x| */
+    if (o_min > DEDUP_CONTAIN)
+        o_min = DEDUP_CONTAIN;
+    uint32_t *mark = arena_calloc(d->a, ns ? ns : 1, sizeof *mark);
+    uint32_t *run = arena_alloc(d->a, pmul(d->total ? d->total : 1, sizeof *run));
     if (!mark || !run)
-        return PRECIS_ENOMEM;
-    for (size_t q = 0; q < total; q++)
+        return -1;
+    for (size_t q = 0; q < d->total; q++)
         run[q] = 1;
     for (size_t i = 0; i < ns; i++) {
-        if (!rep[i])
+        if (!d->rep[i])
             continue;
         const msent *x = &m->s[i];
-        const uint32_t *ox = oterm + ostart[i];
+        const uint32_t *ox = d->oterm + d->ostart[i];
         uint32_t nx = x->nset;
         uint32_t need = (uint32_t)(o_min * nx + 0.999999);
         uint32_t plen_x = nx - need + 1;
@@ -392,13 +418,20 @@ precis_status dedup_groups(model *m, const precis_cluster *c, double t, arena *a
             }
         }
     }
+    return 0;
+}
 
-    /* 3. groups: root, support (distinct articles), article lists */
-    uint32_t *cnt = arena_calloc(a, ns ? ns : 1, sizeof *cnt);
+/* Step 3: groups: each sentence's root, support (distinct articles) and
+   each group's article list, in the order of the articles' first member. */
+static int dedup_collect(dstate *d)
+{
+    model *m = d->m;
+    size_t ns = m->ns;
+    uint32_t *cnt = arena_calloc(d->a, ns ? ns : 1, sizeof *cnt);
     if (!cnt)
-        return PRECIS_ENOMEM;
+        return -1;
     for (size_t i = 0; i < ns; i++) {
-        m->s[i].group = uf_find(parent, (uint32_t)i);
+        m->s[i].group = uf_find(d->parent, (uint32_t)i);
         cnt[m->s[i].group]++;
     }
     /* (group, article) pairs seen, so support counting stays linear even
@@ -406,16 +439,16 @@ precis_status dedup_groups(model *m, const precis_cluster *c, double t, arena *a
     size_t pcap = 64;
     while (pcap < ns * 2)
         pcap *= 2;
-    uint64_t *pairs = arena_alloc(a, pmul(pcap, sizeof *pairs));
+    uint64_t *pairs = arena_alloc(d->a, pmul(pcap, sizeof *pairs));
     if (!pairs)
-        return PRECIS_ENOMEM;
+        return -1;
     memset(pairs, 0xff, pcap * sizeof *pairs);
     for (size_t i = 0; i < ns; i++) {
         uint32_t g = m->s[i].group;
         if (!m->group_arts[g]) {
-            m->group_arts[g] = arena_alloc(a, pmul((size_t)cnt[g] + 1, sizeof(uint32_t)));
+            m->group_arts[g] = arena_alloc(d->a, pmul((size_t)cnt[g] + 1, sizeof(uint32_t)));
             if (!m->group_arts[g])
-                return PRECIS_ENOMEM;
+                return -1;
         }
         uint64_t key = (uint64_t)g << 32 | m->s[i].art;
         size_t k = (size_t)hash_mix(key) & (pcap - 1);
@@ -428,5 +461,51 @@ precis_status dedup_groups(model *m, const precis_cluster *c, double t, arena *a
     }
     for (size_t i = 0; i < ns; i++)
         m->support[i] = m->support[m->s[i].group];
+    return 0;
+}
+
+/* The driver: exact copies, then near copies among what is left, then
+   the groups.  The two hash tables of the steps have integer keys (a
+   64-bit hash with a custom equality, a (group, article) pair), the
+   shape the generic dict (dict.c) does not take. */
+precis_status dedup_groups(model *m, const precis_cluster *c, double t, arena *a)
+{
+    size_t ns = m->ns;
+    if (t <= 0 || t > 1)
+        t = 0.5;
+    dstate d = {.m = m, .c = c, .t = t, .a = a};
+    d.parent = arena_alloc(a, pmul(ns ? ns : 1, sizeof *d.parent));
+    m->support = arena_calloc(a, ns ? ns : 1, sizeof *m->support);
+    m->group_arts = arena_calloc(a, ns ? ns : 1, sizeof *m->group_arts);
+    if (!d.parent || !m->support || !m->group_arts)
+        return PRECIS_ENOMEM;
+    for (size_t i = 0; i < ns; i++)
+        d.parent[i] = (uint32_t)i;
+    if (dedup_exact(&d) || dedup_postings(&d) || dedup_near(&d) || dedup_collect(&d))
+        return PRECIS_ENOMEM;
     return PRECIS_OK;
+}
+
+precis_span dedup_evidence(const model *m, size_t si, size_t art)
+{
+    precis_span best = {0, 0};
+    if (si >= m->ns || art >= m->nart)
+        return best;
+    const msent *x = &m->s[si];
+    double bd = -1;
+    for (size_t k = 0; k < m->count[art]; k++) {
+        const msent *y = &m->s[m->first[art] + k];
+        if (y->group != x->group)
+            continue;
+        uint32_t o = x->nset && y->nset ? overlap(x->nset <= y->nset ? x : y,
+                                                  x->nset <= y->nset ? y : x, 0)
+                                        : 0;
+        double d = x->nset + y->nset ? 2.0 * o / (double)(x->nset + y->nset) : 0.0;
+        if (d > bd) {
+            bd = d;
+            best.start = y->start;
+            best.end = y->end;
+        }
+    }
+    return best;
 }

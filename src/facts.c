@@ -127,7 +127,7 @@
  * grow (word census, fact map, mentions) use prealloc and are freed
  * before returning, other scratch comes from x->tmp.
  */
-#include "analyze.h"
+#include "facts.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -26,6 +26,7 @@
 #include "html.h"
 
 #include "charset.h"
+#include "cluster.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -513,13 +514,7 @@ static void json_field(pbuf *b, const char *key, const char *v, int *first)
 {
     pbuf_printf(b, "%s\"%s\":", *first ? "" : ",", key);
     *first = 0;
-    if (!v) {
-        pbuf_puts(b, "null");
-        return;
-    }
-    pbuf_putc(b, '"');
-    pbuf_json_str(b, v, strlen(v));
-    pbuf_putc(b, '"');
+    pbuf_json_string(b, v);
 }
 
 precis_status precis_page_render(const precis_page *p, precis_format fmt, char **out,

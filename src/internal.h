@@ -1,19 +1,57 @@
 /*
- * internal.h -- declarations shared by the library's source files.
+ * internal.h -- the shared infrastructure of the library (allocation,
+ * buffer, arena, hashing, hash table, union-find, UTF-8 check), and the
+ * map of the house.  Not installed.  Each stage has its own file, prefix
+ * and header declaring only that file's functions.
  *
- * Not installed.  Each stage of the pipeline has its own file and prefix:
+ * The pipeline, in order (file  prefix  header  what it does):
  *
- *   util.c     pbuf_ / arena_ / hash_   growable buffer, arena, hashing
- *   cluster.c  cluster_                 articles in: text, JSON Lines, Multi-News
- *   html.c     html_ / meta_ / extract_ web pages in (see html.h)
- *   split.c    split_                   sentence boundaries
- *   norm.c     norm_                    tokens -> folded, stemmed term ids
- *   dedup.c    dedup_                   cross-source redundancy groups
- *   score.c    score_                   per-method sentence scores
- *   select.c   select_                  budgeted, redundancy-aware selection
- *   summary.c  (public precis_summarize) the pipeline driver + ordering
- *   out_*.c    out_                     one file per output format
- *   rouge.c    rouge_                   the ROUGE-1.5.5 scorer
+ *   cluster.c   cluster_  cluster.h  articles in: text, JSON Lines, Multi-News
+ *   charset.c   charset_  charset.h  any real encoding -> UTF-8 (BOM, cp1252)
+ *   html.c      html_     html.h     web pages in: decode, parse (libxml2) ...
+ *   html_meta.c meta_     html.h       ... title, date, author from markup
+ *   extract.c   extract_  html.h       ... the article's main text
+ *   split.c     split_    split.h    sentence boundaries
+ *   norm.c      norm_     norm.h     words -> folded, stemmed term ids
+ *   lang.c      lang_     lang.h     the language packs (stop words, titles)
+ *   model.c     model_    model.h    the per-cluster model: sentences, terms,
+ *                                    concepts, counts (calls split, norm,
+ *                                    quality, readable_join)
+ *   quality.c   quality_  quality.h  sentence-quality flags: junk, datelines,
+ *                                    style
+ *   dedup.c     dedup_    dedup.h    redundancy groups across articles, and
+ *                                    each group's sentence in an article
+ *   readable.c  readable_ readable.h quotation units, speakers named, openers
+ *                                    (calls quotes)
+ *   score.c     score_    score.h    per-method scores (centroid, LexRank)
+ *   select.c    select_   select.h   budgeted, redundancy-aware selection
+ *   summary.c   summarizer_ / summary_  summary.h  the driver: model, dedup,
+ *                                    readable, select, then order and trace
+ *                                    (public precis_summarize)
+ *   analyze.c   (static)  analyze.h  the analysis driver: copies, timeline;
+ *                                    runs quotes and facts (precis_analyze)
+ *   quotes.c    quotes_   quotes.h   direct quotes and their speakers
+ *   facts.c     facts_    facts.h    numbers, dates, names; conflicts
+ *   output.c    (public)  output.h   the dispatcher: format -> one writer
+ *   out_*.c     out_      output.h   one writer per format (text, json,
+ *                                    markdown, report JSON, html)
+ *
+ * Beside the pipeline: rouge.c / rouge_porter.c (rouge_, the ROUGE-1.5.5
+ * scorer), stream.c (stream_, stories from a stream of articles, before
+ * the pipeline), util.c (pbuf_ arena_ hash_ p*alloc: what every file
+ * uses) and dict.c (dict_, the one hash table).  service/ is the news desk
+ * application over the library (service.h): desk.c (articles in, stories
+ * out), queue.c (work queue), version.c (one version of a story: summary,
+ * report, page), store_sqlite.c (store_, SQLite), pages.c (the desk's
+ * HTML), http.c (libmicrohttpd), redisq.c (Redis Streams), clock.c (time).
+ *
+ * Who may call whom: a file calls the files listed above it that its
+ * stage needs, through their headers, and util.c / dict.c; never back.
+ * The drivers (summary.c, analyze.c) call the stages; the dispatcher
+ * output.c calls the writers; the writers call only util.c and the public
+ * accessors.  No two files call each other (check: a small nm script over
+ * the objects, see the README's design section), except in service/
+ * pages.c and store_sqlite.c (the store finishes a story's page).
  */
 #ifndef PRECIS_INTERNAL_H
 #define PRECIS_INTERNAL_H
@@ -28,7 +66,7 @@
 #define PRECIS_UNUSED(x) ((void)(x))
 
 /* ---- allocation -------------------------------------------------------
- * Every allocation of the library goes through these three, so that the
+ * Every allocation of the library goes through these functions, so that the
  * failing-allocator test build (PRECIS_FAILALLOC) can make the n-th one
  * fail and prove each out-of-memory path. */
 void *pmalloc(size_t n);
@@ -63,6 +101,13 @@ void pbuf_printf(pbuf *b, const char *fmt, ...)
     ;
 /* Appends s[0..n) as the body of a JSON string (no quotes), escaping. */
 void pbuf_json_str(pbuf *b, const char *s, size_t n);
+/* Appends NUL-terminated s as a quoted JSON string, or null when s is NULL. */
+void pbuf_json_string(pbuf *b, const char *s);
+/* Appends s[0..n) escaped for HTML text and attribute values (& < > " '). */
+void pbuf_html(pbuf *b, const char *s, size_t n);
+/* Appends s[0..n) with every run of whitespace turned into one space, so
+   that a sentence stays on one line. */
+void pbuf_flat(pbuf *b, const char *s, size_t n);
 /* Takes the data out (caller frees with pfree), leaving b empty. */
 char *pbuf_take(pbuf *b, size_t *len);
 
@@ -94,6 +139,56 @@ static inline uint64_t hash_mix(uint64_t x)
     return x;
 }
 
+/* ---- hash table (dict.c) ---------------------------------------------
+ * Byte-string keys -> uint32 values; open addressing, linear probing, the
+ * keys copied into one pool, doubled (rehashed) past a load of 3/4.  See
+ * dict.c for why it looks the way it does. */
+#define DICT_EMPTY UINT32_MAX /* dict_entry.len of a free slot */
+typedef struct dict_entry {
+    uint64_t hash;
+    size_t off;     /* the key's bytes: pool + off */
+    uint32_t len;   /* the key's length; DICT_EMPTY when the slot is free */
+    uint32_t value;
+} dict_entry;
+
+typedef struct dict {
+    dict_entry *tab;
+    size_t cap, n; /* cap: a power of two */
+    char *pool;
+    size_t pool_len, pool_cap;
+} dict;
+
+/* An empty table of cap slots (a power of two, at least 16); -1 on OOM. */
+int dict_init(dict *d, size_t cap);
+void dict_free(dict *d);
+/* Drops every key, keeping the memory. */
+void dict_clear(dict *d);
+
+/* The entry of key[0..len) with hash h (hash_bytes of the key), or the
+   free slot (len == DICT_EMPTY) where it would go. */
+static inline dict_entry *dict_slot(const dict *d, const void *key, size_t len, uint64_t h)
+{
+    size_t mask = d->cap - 1, i = (size_t)h & mask;
+    for (;;) {
+        dict_entry *e = &d->tab[i];
+        if (e->len == DICT_EMPTY)
+            return e;
+        if (e->hash == h && e->len == len && (!len || memcmp(d->pool + e->off, key, len) == 0))
+            return e;
+        i = (i + 1) & mask;
+    }
+}
+
+/* Puts key -> value into the free slot dict_slot returned (no call on d
+   in between); the table may grow, so slot is invalid afterwards.  0, or
+   -1 when out of memory or the key is 4 GiB or more. */
+int dict_insert(dict *d, dict_entry *slot, const void *key, size_t len, uint64_t h,
+                uint32_t value);
+/* The value of key, or NULL when absent. */
+uint32_t *dict_get(const dict *d, const void *key, size_t len);
+/* Sets key -> value, replacing an earlier value; 0 or -1 (OOM). */
+int dict_set(dict *d, const void *key, size_t len, uint32_t value);
+
 /* ---- union-find over dense ids (p[i] == i for a root) -----------------
  * uf_union keeps the smaller id as the root, so groups do not depend on
  * the order pairs are joined in. */
@@ -124,41 +219,9 @@ void perr_set(char *dst, size_t cap, const char *fmt, ...)
     ;
 #define PRECIS_ERRMAX 256
 
-/* ---- clusters (cluster.c) --------------------------------------------
- * Sets the cluster's error message (for adders living in other files). */
-void cluster_set_error(precis_cluster *c, const char *msg);
-
 /* ---- UTF-8 ------------------------------------------------------------ */
 /* Returns PRECIS_OK, PRECIS_EUTF8 or PRECIS_ENUL; *bad gets the offset of
    the first offending byte. */
 precis_status utf8_check(const char *s, size_t n, size_t *bad);
-
-/* ---- article input (cluster.c), shared with the story stream ---------
- * cluster_check_article validates an article strictly (size, valid UTF-8
- * without NUL bytes, metadata strings, emptiness; no charset decoding);
- * on success *skip is the length of a leading " date ..." metadata line,
- * *ds / *dl the span of that date (dl 0 if none).  cluster_parse_json
- * parses one JSON Lines article record, with c's error message on
- * failure: the strings of *a and *lang point into *hold, released with
- * cluster_json_release(); an integer "id" is written into idbuf. */
-#define CLUSTER_IDBUF 32
-precis_status cluster_check_article(const precis_article *a, size_t *skip, size_t *ds,
-                                    size_t *dl, char *err, size_t cap);
-precis_status cluster_parse_json(precis_cluster *c, const char *line, size_t len,
-                                 precis_article *a, const char **lang, char *idbuf,
-                                 void **hold);
-void cluster_json_release(void *hold);
-
-/* ---- sentence splitting (split.c) -------------------------------------
- * Calls cb(ud, start, end) for each sentence of s[0..n), in order; spans
- * are trimmed of whitespace and exclude datelines ("MOSCOW --").  Stops
- * early and returns the callback's value when that is non-zero; returns 0
- * otherwise.  Linear in n. */
-typedef int (*split_cb)(void *ud, size_t start, size_t end);
-int split_text(const char *s, size_t n, split_cb cb, void *ud);
-/* The same with the abbreviations and sentence openers of language pack
-   pk (lang.h); split_text and a NULL pk use the English pack. */
-struct lang_pack;
-int split_text_lang(const struct lang_pack *pk, const char *s, size_t n, split_cb cb, void *ud);
 
 #endif

@@ -65,8 +65,7 @@ const lang_word *lang_pack_word(const lang_pack *p, const char *w, size_t n)
 
 struct lang {
     const lang_pack *pack;
-    const lang_word **slot;
-    size_t mask;
+    dict words; /* folded word -> its index in pack->w */
 };
 
 /* Folds w[0..n) into out (lower case: ASCII and the Latin-1 capitals
@@ -87,6 +86,8 @@ static size_t lang_fold(const char *w, size_t n, char *out)
     return n;
 }
 
+/* FNV-1a: cheaper than hash_bytes on words of a few bytes, and the
+   table only ever sees its own hashes (dict_slot takes the caller's). */
 static uint64_t lang_hash(const char *w, size_t n)
 {
     uint64_t h = 0xcbf29ce484222325ULL;
@@ -104,21 +105,22 @@ lang *lang_new(const char *name)
     size_t n = l->pack ? l->pack->n : 0, cap = 16;
     while (cap < 2 * n + 2)
         cap *= 2;
-    l->slot = pcalloc(cap, sizeof *l->slot);
-    if (!l->slot) {
+    if (dict_init(&l->words, cap)) {
         pfree(l);
         return NULL;
     }
-    l->mask = cap - 1;
     for (size_t i = 0; i < n; i++) {
-        const lang_word *e = &l->pack->w[i];
-        size_t len = strlen(e->w);
+        const char *w = l->pack->w[i].w;
+        size_t len = strlen(w);
         if (!len)
             continue;
-        size_t h = (size_t)lang_hash(e->w, len) & l->mask;
-        while (l->slot[h])
-            h = (h + 1) & l->mask;
-        l->slot[h] = e;
+        /* a word listed twice keeps its first entry */
+        uint64_t h = lang_hash(w, len);
+        dict_entry *e = dict_slot(&l->words, w, len, h);
+        if (e->len == DICT_EMPTY && dict_insert(&l->words, e, w, len, h, (uint32_t)i)) {
+            lang_free(l);
+            return NULL;
+        }
     }
     return l;
 }
@@ -127,7 +129,7 @@ void lang_free(lang *l)
 {
     if (!l)
         return;
-    pfree(l->slot);
+    dict_free(&l->words);
     pfree(l);
 }
 
@@ -135,12 +137,8 @@ const lang_pack *lang_get_pack(const lang *l) { return l ? l->pack : NULL; }
 
 static const lang_word *lang_lookup(const lang *l, const char *f, size_t n)
 {
-    for (size_t h = (size_t)lang_hash(f, n) & l->mask; l->slot[h]; h = (h + 1) & l->mask) {
-        const lang_word *e = l->slot[h];
-        if (!lang_cmp(e->w, f, n))
-            return e;
-    }
-    return NULL;
+    const dict_entry *e = dict_slot(&l->words, f, n, lang_hash(f, n));
+    return e->len != DICT_EMPTY ? &l->pack->w[e->value] : NULL;
 }
 
 const lang_word *lang_word_of(const lang *l, const char *w, size_t n)

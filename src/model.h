@@ -92,11 +92,6 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
                           model_scratch *sc, arena *a, int units);
 void model_scratch_free(model_scratch *sc);
 
-/* Groups near-duplicate sentences of cluster c (dedup.c); fills group,
-   support and group_arts.  threshold: Jaccard threshold in (0,1]. */
-precis_status dedup_groups(model *m, const struct precis_cluster *c, double threshold,
-                           arena *a);
-
 /* Cosine similarity of two sentences' term sets weighted by idf. */
 double model_cosine(const model *m, const msent *x, const msent *y, const double *idf);
 /* The same in parts: a sentence's squared idf norm, and the cosine given

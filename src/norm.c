@@ -26,122 +26,12 @@
 
 #define NORM_MAX_ENTRIES (1u << 21)
 
-/* ---- a string -> uint32 map over a byte pool ---------------------------
- * Open addressing with linear probing; keys live in one growing pool so
- * the map does two allocations in all, not one per key. */
-typedef struct smap_entry {
-    uint64_t hash;
-    size_t off;
-    uint32_t len;
-    uint32_t value; /* UINT32_MAX = empty slot */
-} smap_entry;
-
-typedef struct smap {
-    smap_entry *tab;
-    size_t cap, n;
-    char *pool;
-    size_t pool_len, pool_cap;
-} smap;
-
-static void smap_free(smap *m)
-{
-    pfree(m->tab);
-    pfree(m->pool);
-    memset(m, 0, sizeof *m);
-}
-
-static int smap_init(smap *m, size_t cap)
-{
-    memset(m, 0, sizeof *m);
-    m->tab = pmalloc(pmul(cap, sizeof *m->tab));
-    if (!m->tab)
-        return -1;
-    for (size_t i = 0; i < cap; i++)
-        m->tab[i].value = UINT32_MAX;
-    m->cap = cap;
-    return 0;
-}
-
-static void smap_clear(smap *m)
-{
-    for (size_t i = 0; i < m->cap; i++)
-        m->tab[i].value = UINT32_MAX;
-    m->n = 0;
-    m->pool_len = 0;
-}
-
-/* Finds key; returns its slot (value == UINT32_MAX when absent). */
-static smap_entry *smap_find(const smap *m, const char *k, size_t len, uint64_t h)
-{
-    size_t mask = m->cap - 1;
-    size_t i = (size_t)h & mask;
-    for (;;) {
-        smap_entry *e = &m->tab[i];
-        if (e->value == UINT32_MAX)
-            return e;
-        if (e->hash == h && e->len == len && memcmp(m->pool + e->off, k, len) == 0)
-            return e;
-        i = (i + 1) & mask;
-    }
-}
-
-static int smap_grow(smap *m)
-{
-    size_t ncap = m->cap * 2;
-    smap_entry *nt = pmalloc(pmul(ncap, sizeof *nt));
-    if (!nt)
-        return -1;
-    for (size_t i = 0; i < ncap; i++)
-        nt[i].value = UINT32_MAX;
-    for (size_t i = 0; i < m->cap; i++) {
-        smap_entry *e = &m->tab[i];
-        if (e->value == UINT32_MAX)
-            continue;
-        size_t j = (size_t)e->hash & (ncap - 1);
-        while (nt[j].value != UINT32_MAX)
-            j = (j + 1) & (ncap - 1);
-        nt[j] = *e;
-    }
-    pfree(m->tab);
-    m->tab = nt;
-    m->cap = ncap;
-    return 0;
-}
-
-/* Inserts key -> value into the empty slot e found by smap_find. */
-static int smap_insert(smap *m, smap_entry *e, const char *k, size_t len, uint64_t h,
-                       uint32_t value)
-{
-    if (len > UINT32_MAX)
-        return -1;
-    if (m->pool_len + len > m->pool_cap) {
-        size_t ncap = m->pool_cap ? m->pool_cap * 2 : 4096;
-        while (ncap < m->pool_len + len)
-            ncap *= 2;
-        char *np = prealloc(m->pool, ncap);
-        if (!np)
-            return -1;
-        m->pool = np;
-        m->pool_cap = ncap;
-    }
-    memcpy(m->pool + m->pool_len, k, len);
-    e->hash = h;
-    e->off = m->pool_len;
-    e->len = (uint32_t)len;
-    e->value = value;
-    m->pool_len += len;
-    m->n++;
-    if (m->n * 4 > m->cap * 3 && smap_grow(m))
-        return -1;
-    return 0;
-}
-
 struct norm {
-    smap surface;   /* surface form -> entry index                 */
+    dict surface;   /* surface form -> entry index                 */
     uint32_t *info; /* entry index -> stem id << 1 | stop           */
     size_t info_cap;
-    smap stems;     /* folded stem -> stem id                       */
-    smap stop;      /* folded stop word -> 1                        */
+    dict stems;     /* folded stem -> stem id                       */
+    dict stop;      /* folded stop word -> 1                        */
     lang *words;    /* the language pack (lang.h)                   */
     uint64_t *stem_hash; /* stem id -> hash of the stem's bytes       */
     size_t stem_hash_cap;
@@ -155,9 +45,9 @@ void norm_free(norm *n)
 {
     if (!n)
         return;
-    smap_free(&n->surface);
-    smap_free(&n->stems);
-    smap_free(&n->stop);
+    dict_free(&n->surface);
+    dict_free(&n->stems);
+    dict_free(&n->stop);
     lang_free(n->words);
     pfree(n->info);
     pfree(n->stem_hash);
@@ -194,8 +84,8 @@ norm *norm_new(const char *lname, precis_status *st)
         return NULL;
     }
     n->english = !strcmp(lname, "english");
-    if (smap_init(&n->surface, 1 << 14) || smap_init(&n->stems, 1 << 14) ||
-        smap_init(&n->stop, 512)) {
+    if (dict_init(&n->surface, 1 << 14) || dict_init(&n->stems, 1 << 14) ||
+        dict_init(&n->stop, 512)) {
         norm_free(n);
         return NULL;
     }
@@ -212,8 +102,8 @@ norm *norm_new(const char *lname, precis_status *st)
         const char *w = pk->w[i].w;
         size_t len = strlen(w);
         uint64_t h = hash_bytes(w, len);
-        smap_entry *e = smap_find(&n->stop, w, len, h);
-        if (e->value == UINT32_MAX && smap_insert(&n->stop, e, w, len, h, 1)) {
+        dict_entry *e = dict_slot(&n->stop, w, len, h);
+        if (e->len == DICT_EMPTY && dict_insert(&n->stop, e, w, len, h, 1)) {
             norm_free(n);
             return NULL;
         }
@@ -231,8 +121,8 @@ int norm_reset_if_large(norm *n)
 {
     if (n->surface.n < NORM_MAX_ENTRIES && n->stems.n < NORM_MAX_ENTRIES)
         return 0;
-    smap_clear(&n->surface);
-    smap_clear(&n->stems);
+    dict_clear(&n->surface);
+    dict_clear(&n->stems);
     return 1;
 }
 
@@ -299,17 +189,19 @@ static int norm_learn(norm *n, const char *w, size_t len, uint32_t *out)
     uint64_t h = hash_bytes(f, flen);
     uint32_t stop = 0;
     if (n->stop.n) {
-        smap_entry *se = smap_find(&n->stop, f, flen, h);
-        stop = se->value != UINT32_MAX;
+        dict_entry *se = dict_slot(&n->stop, f, flen, h);
+        stop = se->len != DICT_EMPTY;
     }
     const sb_symbol *st = sb_stemmer_stem(n->stemmer, (const sb_symbol *)f, (int)flen);
     if (!st)
         return -1;
     size_t slen = (size_t)sb_stemmer_length(n->stemmer);
     uint64_t sh = hash_bytes(st, slen);
-    smap_entry *e = smap_find(&n->stems, (const char *)st, slen, sh);
-    uint32_t id = e->value;
-    if (id == UINT32_MAX) {
+    dict_entry *e = dict_slot(&n->stems, (const char *)st, slen, sh);
+    uint32_t id;
+    if (e->len != DICT_EMPTY) {
+        id = e->value;
+    } else {
         id = (uint32_t)n->stems.n;
         if (id >= n->stem_hash_cap) {
             size_t cap = n->stem_hash_cap ? n->stem_hash_cap * 2 : 4096;
@@ -319,7 +211,7 @@ static int norm_learn(norm *n, const char *w, size_t len, uint32_t *out)
             n->stem_hash = nh;
             n->stem_hash_cap = cap;
         }
-        if (smap_insert(&n->stems, e, (const char *)st, slen, sh, id))
+        if (dict_insert(&n->stems, e, (const char *)st, slen, sh, id))
             return -1;
         n->stem_hash[id] = sh;
     }
@@ -334,8 +226,8 @@ fail:
 static int norm_word(norm *n, const char *w, size_t len, uint32_t *out)
 {
     uint64_t h = hash_bytes(w, len);
-    smap_entry *e = smap_find(&n->surface, w, len, h);
-    if (e->value != UINT32_MAX) {
+    dict_entry *e = dict_slot(&n->surface, w, len, h);
+    if (e->len != DICT_EMPTY) {
         *out = n->info[e->value];
         return 0;
     }
@@ -351,8 +243,8 @@ static int norm_word(norm *n, const char *w, size_t len, uint32_t *out)
         n->info = ni;
         n->info_cap = cap;
     }
-    /* smap_find again: norm_learn may not touch surface, so e is valid */
-    if (smap_insert(&n->surface, e, w, len, h, idx))
+    /* norm_learn does not touch surface, so e is still its free slot */
+    if (dict_insert(&n->surface, e, w, len, h, idx))
         return -1;
     n->info[idx] = v;
     *out = v;

@@ -14,7 +14,7 @@
  *
  * Every string that comes from the input -- article text, ids, sources,
  * titles, dates, quotes, speakers, fact strings -- goes through
- * out_put_html().  Anchors are made of numbers only (art-3, ev-2-3), never
+ * pbuf_html().  Anchors are made of numbers only (art-3, ev-2-3), never
  * of input text.  Articles are named by their 1-based number, as in the
  * Markdown output, and every number links to the list of sources.
  *
@@ -24,20 +24,10 @@
 
 #include <math.h>
 
-/* How many bytes of article text the search for supporting sentences may
-   read in one report (see put_evidence).  A summary of a normal cluster
-   reads a few hundred kilobytes; the bound keeps a huge summary of huge
-   articles linear instead of sentences x text. */
-#define HTML_SCAN_BYTES ((size_t)16 << 20)
-/* A located sentence must share at least this Dice overlap of words with
-   the summary sentence; otherwise the article is cited without one. */
-#define HTML_MIN_OVERLAP 0.3
-
 typedef struct html {
     pbuf *b;
     const precis_cluster *c;
-    size_t na;        /* articles in c */
-    size_t scan_left; /* bytes the evidence search may still read */
+    size_t na; /* articles in c */
 } html;
 
 static const char html_style[] =
@@ -107,7 +97,7 @@ static const char html_style[] =
 static void put_esc(pbuf *b, const char *s)
 {
     if (s)
-        out_put_html(b, s, strlen(s));
+        pbuf_html(b, s, strlen(s));
 }
 
 /* The name an article goes by: its source, else its id. */
@@ -151,124 +141,6 @@ static void put_pct(pbuf *b, double v)
     pbuf_printf(b, "%.1f%%", isfinite(v) ? 100.0 * v : 0.0);
 }
 
-/* ---- locating a summary sentence in a supporting article ---------------
- * The summary keeps, for each sentence, every article that carries the
- * same content, but only the primary article's offsets.  To show what the
- * others wrote, each is split into sentences and the one sharing the most
- * words with the summary sentence (Dice coefficient over lower-cased
- * words) is shown, labelled as the closest sentence.  Words are hashed;
- * the summary sentence's hashes are sorted once for binary search. */
-
-static int is_word_byte(char c)
-{
-    unsigned char ch = (unsigned char)c;
-    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-           ch >= 0x80;
-}
-
-/* The hash of the word starting at s[*i] (FNV-1a over its lower-cased
-   bytes); advances *i past it. */
-static uint64_t word_hash(const char *s, size_t n, size_t *i)
-{
-    uint64_t x = 1469598103934665603ULL;
-    for (; *i < n && is_word_byte(s[*i]); (*i)++) {
-        unsigned char ch = (unsigned char)s[*i];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (unsigned char)(ch - 'A' + 'a');
-        x = (x ^ ch) * 1099511628211ULL;
-    }
-    return hash_mix(x);
-}
-
-/* Stores each word's hash in out (when non-NULL); returns the number of
-   words. */
-static size_t words_hash(const char *s, size_t n, uint64_t *out)
-{
-    size_t i = 0, k = 0;
-    while (i < n) {
-        if (!is_word_byte(s[i])) {
-            i++;
-            continue;
-        }
-        uint64_t x = word_hash(s, n, &i);
-        if (out)
-            out[k] = x;
-        k++;
-    }
-    return k;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-static int has_u64(const uint64_t *v, size_t n, uint64_t x)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid] < x)
-            lo = mid + 1;
-        else if (v[mid] > x)
-            hi = mid;
-        else
-            return 1;
-    }
-    return 0;
-}
-
-typedef struct locate {
-    const char *text;
-    const uint64_t *want; /* the summary sentence's words, sorted */
-    size_t n_want;
-    double best;
-    size_t start, end;
-} locate;
-
-static int locate_cb(void *ud, size_t start, size_t end)
-{
-    locate *L = ud;
-    size_t i = start, n = 0, hit = 0;
-    while (i < end) {
-        if (!is_word_byte(L->text[i])) {
-            i++;
-            continue;
-        }
-        uint64_t x = word_hash(L->text, end, &i);
-        n++;
-        hit += (size_t)has_u64(L->want, L->n_want, x);
-    }
-    double d = n + L->n_want ? 2.0 * (double)hit / (double)(n + L->n_want) : 0.0;
-    if (d > L->best) {
-        L->best = d;
-        L->start = start;
-        L->end = end;
-    }
-    return 0;
-}
-
-/* Finds in article art the sentence closest to s[0..n) (words hashed into
-   want[0..n_want), sorted).  Returns 1 with the span in *start, *end;
-   0 when none is close enough or the scan budget is spent. */
-static int locate_in(html *h, size_t art, const uint64_t *want, size_t n_want, size_t *start,
-                     size_t *end)
-{
-    size_t len;
-    const char *text = precis_cluster_article_text(h->c, art, &len);
-    if (!text || len > h->scan_left)
-        return 0;
-    h->scan_left -= len;
-    locate L = {text, want, n_want, 0.0, 0, 0};
-    split_text(text, len, locate_cb, &L);
-    if (L.best < HTML_MIN_OVERLAP)
-        return 0;
-    *start = L.start;
-    *end = L.end;
-    return 1;
-}
-
 /* ---- sections --------------------------------------------------------- */
 
 static void put_ev_source(html *h, size_t art, const char *label)
@@ -286,49 +158,37 @@ static void put_ev_source(html *h, size_t art, const char *label)
 
 /* The source sentences of summary sentence si (1-based number sn): the
    primary article's sentence as selected, then for every other article
-   carrying the content its closest sentence. */
+   carrying the content the sentence the summarizer found in it
+   (precis_sentence.spans: its redundancy group's member), so the page
+   reads no article again. */
 static void put_evidence(html *h, const precis_sentence *s, size_t sn)
 {
     pbuf *b = h->b;
     pbuf_printf(b, "<div class=\"ev\" id=\"ev-%zu\">\n<h3>Sources of sentence %zu</h3>\n", sn,
                 sn);
     size_t n_art = s->n_articles ? s->n_articles : 1;
-    uint64_t *want = NULL;
-    size_t n_want = 0;
     for (size_t k = 0; k < n_art; k++) {
         size_t art = s->n_articles ? s->articles[k] : s->article;
         pbuf_printf(b, "<div class=\"ev-art\" id=\"ev-%zu-%zu\">\n", sn, art + 1);
         if (art == s->article) {
             put_ev_source(h, art, "selected sentence");
             pbuf_puts(b, "<blockquote>");
-            out_put_html(b, s->text, s->len);
+            pbuf_html(b, s->text, s->len);
             pbuf_puts(b, "</blockquote>\n</div>\n");
             continue;
         }
-        if (!want && art < h->na) {
-            size_t nw = words_hash(s->text, s->len, NULL);
-            want = nw ? pmalloc(pmul(nw, sizeof *want)) : NULL;
-            if (!want && nw)
-                b->oom = 1;
-            else if (want) {
-                words_hash(s->text, s->len, want);
-                qsort(want, nw, sizeof *want, cmp_u64);
-                n_want = nw;
-            }
-        }
-        size_t st = 0, en = 0;
-        if (art < h->na && want && locate_in(h, art, want, n_want, &st, &en)) {
-            size_t len;
-            const char *text = precis_cluster_article_text(h->c, art, &len);
+        size_t len = 0;
+        const char *text = art < h->na ? precis_cluster_article_text(h->c, art, &len) : NULL;
+        const precis_span *sp = s->n_articles && s->spans ? &s->spans[k] : NULL;
+        if (text && sp && sp->start < sp->end && sp->end <= len) {
             put_ev_source(h, art, "closest sentence");
             pbuf_puts(b, "<blockquote>");
-            out_put_html(b, text + st, en - st);
+            pbuf_html(b, text + sp->start, sp->end - sp->start);
             pbuf_puts(b, "</blockquote>\n");
         } else
             put_ev_source(h, art, "carries the same content");
         pbuf_puts(b, "</div>\n");
     }
-    pfree(want);
     pbuf_puts(b, "</div>\n");
 }
 
@@ -345,7 +205,7 @@ static void put_summary(html *h, const precis_summary *sum)
         if (i)
             pbuf_putc(b, '\n');
         pbuf_printf(b, "<span class=\"sent\" id=\"s-%zu\">", i + 1);
-        out_put_html(b, s->text, s->len);
+        pbuf_html(b, s->text, s->len);
         pbuf_puts(b, "</span><sup class=\"cites\">");
         size_t n_art = s->n_articles ? s->n_articles : 1;
         for (size_t k = 0; k < n_art; k++) {
@@ -678,7 +538,7 @@ static void put_timeline(html *h, const precis_analysis *an)
                 if (!text || sp->start > sp->end || sp->end > len)
                     continue;
                 pbuf_puts(b, "<li>");
-                out_put_html(b, text + sp->start, sp->end - sp->start);
+                pbuf_html(b, text + sp->start, sp->end - sp->start);
                 pbuf_puts(b, "</li>\n");
             }
             pbuf_puts(b, "</ul>\n</details>\n");
@@ -749,7 +609,7 @@ static void put_title(html *h)
 void out_html(pbuf *b, const precis_summary *sum, const precis_analysis *an,
               const precis_cluster *c)
 {
-    html h = {b, c, precis_cluster_size(c), HTML_SCAN_BYTES};
+    html h = {b, c, precis_cluster_size(c)};
     pbuf_printf(b,
                 "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

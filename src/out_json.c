@@ -20,12 +20,21 @@ static void put_flat_json(pbuf *b, const char *s, size_t n)
 {
     pbuf tmp;
     pbuf_init(&tmp);
-    out_put_flat(&tmp, s, n);
+    pbuf_flat(&tmp, s, n);
     if (tmp.oom)
         b->oom = 1;
     else if (tmp.len)
         pbuf_json_str(b, tmp.data, tmp.len);
     pbuf_free(&tmp);
+}
+
+void out_json_charset(pbuf *b, const precis_cluster *c, size_t i)
+{
+    const char *cs = precis_cluster_article_charset(c, i);
+    if (cs && strcmp(cs, "utf-8")) {
+        pbuf_puts(b, ",\"charset\":");
+        pbuf_json_string(b, cs);
+    }
 }
 
 void out_json(pbuf *b, const precis_summary *sum, const precis_cluster *c)
@@ -46,15 +55,15 @@ void out_json(pbuf *b, const precis_summary *sum, const precis_cluster *c)
         pbuf_puts(b, "{\"text\":\"");
         pbuf_json_str(b, s->text, s->len);
         pbuf_puts(b, "\",\"article\":");
-        out_json_string(b, precis_cluster_article_id(c, s->article));
+        pbuf_json_string(b, precis_cluster_article_id(c, s->article));
         pbuf_puts(b, ",\"source\":");
-        out_json_string(b, precis_cluster_article_source(c, s->article));
+        pbuf_json_string(b, precis_cluster_article_source(c, s->article));
         pbuf_printf(b, ",\"start\":%zu,\"end\":%zu,\"position\":%zu,\"support\":%zu,\"articles\":[",
                     s->start, s->end, s->position, s->n_articles);
         for (size_t k = 0; k < s->n_articles; k++) {
             if (k > 0)
                 pbuf_putc(b, ',');
-            out_json_string(b, precis_cluster_article_id(c, s->articles[k]));
+            pbuf_json_string(b, precis_cluster_article_id(c, s->articles[k]));
         }
         double sc = isfinite(s->score) ? s->score : 0;
         pbuf_printf(b, "],\"score\":%.6g,\"edits\":[", sc);
@@ -80,13 +89,13 @@ void out_json(pbuf *b, const precis_summary *sum, const precis_cluster *c)
         if (i > 0)
             pbuf_putc(b, ',');
         pbuf_puts(b, "{\"id\":");
-        out_json_string(b, precis_cluster_article_id(c, i));
+        pbuf_json_string(b, precis_cluster_article_id(c, i));
         pbuf_puts(b, ",\"source\":");
-        out_json_string(b, precis_cluster_article_source(c, i));
+        pbuf_json_string(b, precis_cluster_article_source(c, i));
         pbuf_puts(b, ",\"date\":");
-        out_json_string(b, precis_cluster_article_date(c, i));
+        pbuf_json_string(b, precis_cluster_article_date(c, i));
         pbuf_puts(b, ",\"title\":");
-        out_json_string(b, precis_cluster_article_title(c, i));
+        pbuf_json_string(b, precis_cluster_article_title(c, i));
         out_json_charset(b, c, i);
         pbuf_putc(b, '}');
     }

@@ -10,7 +10,7 @@ static void put_md(pbuf *b, const char *s, size_t n)
 {
     pbuf flat;
     pbuf_init(&flat);
-    out_put_flat(&flat, s, n);
+    pbuf_flat(&flat, s, n);
     if (flat.oom) {
         b->oom = 1;
         pbuf_free(&flat);

@@ -24,7 +24,7 @@
 
 static void put_art(pbuf *b, const precis_cluster *c, size_t i)
 {
-    out_json_string(b, precis_cluster_article_id(c, i));
+    pbuf_json_string(b, precis_cluster_article_id(c, i));
 }
 
 static void put_arts(pbuf *b, const precis_cluster *c, const size_t *a, size_t n)
@@ -104,7 +104,7 @@ static void put_copies(pbuf *b, const precis_analysis *an, const precis_cluster 
         pbuf_puts(b, ",\"b_in_a\":");
         put_num(b, cp[i].b_in_a);
         pbuf_puts(b, ",\"verdict\":");
-        out_json_string(b, precis_copy_kind_name(cp[i].kind));
+        pbuf_json_string(b, precis_copy_kind_name(cp[i].kind));
         pbuf_putc(b, '}');
     }
     pbuf_putc(b, ']');
@@ -119,11 +119,11 @@ static void put_quotes(pbuf *b, const precis_analysis *an, const precis_cluster 
         if (i)
             pbuf_putc(b, ',');
         pbuf_puts(b, "{\"text\":");
-        out_json_string(b, q[i].text);
+        pbuf_json_string(b, q[i].text);
         pbuf_puts(b, ",\"speaker\":");
-        out_json_string(b, q[i].speaker);
+        pbuf_json_string(b, q[i].speaker);
         pbuf_puts(b, ",\"cue\":");
-        out_json_string(b, q[i].cue);
+        pbuf_json_string(b, q[i].cue);
         pbuf_puts(b, ",\"article\":");
         put_art(b, c, q[i].article);
         pbuf_puts(b, ",\"start\":");
@@ -167,22 +167,22 @@ static void put_facts(pbuf *b, const precis_analysis *an, const precis_cluster *
         if (i)
             pbuf_putc(b, ',');
         pbuf_puts(b, "{\"kind\":");
-        out_json_string(b, precis_fact_kind_name(f[i].kind));
+        pbuf_json_string(b, precis_fact_kind_name(f[i].kind));
         pbuf_puts(b, ",\"text\":");
-        out_json_string(b, f[i].text);
+        pbuf_json_string(b, f[i].text);
         pbuf_puts(b, ",\"key\":");
-        out_json_string(b, f[i].key);
+        pbuf_json_string(b, f[i].key);
         if (f[i].kind == PRECIS_FACT_NUMBER) {
             pbuf_puts(b, ",\"value\":");
             put_value(b, f[i].value);
             pbuf_puts(b, ",\"unit\":");
-            out_json_string(b, f[i].unit);
+            pbuf_json_string(b, f[i].unit);
         }
         pbuf_puts(b, ",\"variants\":[");
         for (size_t k = 0; k < f[i].n_variants; k++) {
             if (k)
                 pbuf_putc(b, ',');
-            out_json_string(b, f[i].variants[k]);
+            pbuf_json_string(b, f[i].variants[k]);
         }
         pbuf_puts(b, "],\"articles\":");
         put_arts(b, c, f[i].articles, f[i].n_articles);
@@ -228,7 +228,7 @@ static void put_timeline(pbuf *b, const precis_analysis *an, const precis_cluste
         pbuf_puts(b, "{\"article\":");
         put_art(b, c, t[i].article);
         pbuf_puts(b, t[i].dated ? ",\"dated\":true,\"when\":" : ",\"dated\":false,\"when\":");
-        out_json_string(b, t[i].when);
+        pbuf_json_string(b, t[i].when);
         pbuf_puts(b, ",\"added\":[");
         size_t len;
         const char *text = precis_cluster_article_text(c, t[i].article, &len);
@@ -267,11 +267,11 @@ void out_report_json(pbuf *b, const precis_summary *sum, const precis_analysis *
         pbuf_puts(b, i ? ",{\"id\":" : "{\"id\":");
         put_art(b, c, i);
         pbuf_puts(b, ",\"source\":");
-        out_json_string(b, precis_cluster_article_source(c, i));
+        pbuf_json_string(b, precis_cluster_article_source(c, i));
         pbuf_puts(b, ",\"date\":");
-        out_json_string(b, precis_cluster_article_date(c, i));
+        pbuf_json_string(b, precis_cluster_article_date(c, i));
         pbuf_puts(b, ",\"title\":");
-        out_json_string(b, precis_cluster_article_title(c, i));
+        pbuf_json_string(b, precis_cluster_article_title(c, i));
         out_json_charset(b, c, i);
         pbuf_putc(b, '}');
     }

@@ -14,7 +14,7 @@ void out_text(pbuf *b, const precis_summary *sum, const precis_cluster *c, int l
         const precis_sentence *s = precis_summary_sentence(sum, i);
         if (i > 0)
             pbuf_putc(b, lines ? '\n' : ' ');
-        out_put_flat(b, s->text, s->len);
+        pbuf_flat(b, s->text, s->len);
     }
     pbuf_putc(b, '\n');
 }

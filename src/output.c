@@ -1,7 +1,10 @@
 /*
- * output.c -- the last stage: render a summary.  Dispatches to one writer
- * per format (out_text.c, out_json.c, out_markdown.c); every writer
- * appends to a pbuf, and the result is handed to the caller.
+ * output.c -- the last stage: render a summary or a report.  Only
+ * dispatches, to one writer per format (out_text.c, out_json.c,
+ * out_markdown.c, out_report.c, out_html.c); every writer appends to a
+ * pbuf (its escaping helpers, pbuf_json_string / pbuf_html / pbuf_flat,
+ * belong to the buffer in util.c), and the result is handed to the caller.
+ * Writers never call back into this file.
  */
 #include "output.h"
 
@@ -27,26 +30,6 @@ precis_status precis_format_parse(const char *name, precis_format *out)
     return PRECIS_EINVAL;
 }
 
-void out_put_flat(pbuf *b, const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        size_t j = i;
-        while (j < n && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' &&
-               s[j] != '\f' && s[j] != '\v')
-            j++;
-        pbuf_put(b, s + i, j - i);
-        if (j >= n)
-            break;
-        while (j < n && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r' ||
-                         s[j] == '\f' || s[j] == '\v'))
-            j++;
-        if (j < n)
-            pbuf_putc(b, ' ');
-        i = j;
-    }
-}
-
 precis_status precis_summary_render(const precis_summary *sum, const precis_cluster *c,
                                     precis_format fmt, char **out, size_t *len)
 {
@@ -70,37 +53,6 @@ precis_status precis_summary_render(const precis_summary *sum, const precis_clus
     return PRECIS_OK;
 }
 
-void out_json_string(pbuf *b, const char *s)
-{
-    if (!s) {
-        pbuf_puts(b, "null");
-        return;
-    }
-    pbuf_putc(b, '"');
-    pbuf_json_str(b, s, strlen(s));
-    pbuf_putc(b, '"');
-}
-
-void out_put_html(pbuf *b, const char *s, size_t n)
-{
-    size_t i = 0, run = 0;
-    for (; i < n; i++) {
-        const char *e = NULL;
-        switch (s[i]) {
-        case '&': e = "&amp;"; break;
-        case '<': e = "&lt;"; break;
-        case '>': e = "&gt;"; break;
-        case '"': e = "&quot;"; break;
-        case '\'': e = "&#39;"; break;
-        default: continue;
-        }
-        pbuf_put(b, s + run, i - run);
-        pbuf_puts(b, e);
-        run = i + 1;
-    }
-    pbuf_put(b, s + run, i - run);
-}
-
 precis_status precis_report_render(const precis_summary *sum, const precis_analysis *an,
                                    const precis_cluster *c, precis_format fmt, char **out,
                                    size_t *len)
@@ -120,13 +72,4 @@ precis_status precis_report_render(const precis_summary *sum, const precis_analy
         return PRECIS_ENOMEM;
     *out = d;
     return PRECIS_OK;
-}
-
-void out_json_charset(pbuf *b, const precis_cluster *c, size_t i)
-{
-    const char *cs = precis_cluster_article_charset(c, i);
-    if (cs && strcmp(cs, "utf-8")) {
-        pbuf_puts(b, ",\"charset\":");
-        out_json_string(b, cs);
-    }
 }

@@ -1,4 +1,7 @@
-/* output.h -- the output writers, one file per format (out_*.c). */
+/* output.h -- the output writers, one file per format (out_*.c), called
+   by the dispatcher output.c (precis_summary_render,
+   precis_report_render).  The escaping helpers are the buffer's
+   (pbuf_json_string, pbuf_html, pbuf_flat in internal.h). */
 #ifndef PRECIS_OUTPUT_H
 #define PRECIS_OUTPUT_H
 #include "internal.h"
@@ -12,18 +15,9 @@ void out_report_json(pbuf *b, const precis_summary *sum, const precis_analysis *
 void out_html(pbuf *b, const precis_summary *sum, const precis_analysis *an,
               const precis_cluster *c);
 
-/* Appends NUL-terminated s as a quoted JSON string, or null when s is NULL. */
-void out_json_string(pbuf *b, const char *s);
-
 /* Appends ,"charset":"..." for article i when its text was decoded from
    another encoding than plain UTF-8 (precis_cluster_article_charset), and
-   nothing otherwise. */
+   nothing otherwise (out_json.c; the report writer uses it too). */
 void out_json_charset(pbuf *b, const precis_cluster *c, size_t i);
 
-/* Appends s[0..n) escaped for HTML text and attribute values (& < > " '). */
-void out_put_html(pbuf *b, const char *s, size_t n);
-
-/* Appends s[0..n) with every run of whitespace turned into one space, so
-   that a sentence stays on one line. */
-void out_put_flat(pbuf *b, const char *s, size_t n);
 #endif

@@ -86,7 +86,7 @@
  * x->out; per-article buffers are pmalloc'd once and reused, the rest of
  * the scratch is in x->tmp.
  */
-#include "analyze.h"
+#include "quotes.h"
 
 
 #define QUOTE_MAX_BYTES 1500 /* an unclosed quote ends here               */

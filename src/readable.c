@@ -36,7 +36,7 @@
  */
 #include "readable.h"
 
-#include "analyze.h"
+#include "quotes.h"
 
 #include <strings.h>
 

@@ -60,106 +60,6 @@ extern const size_t precis_rouge_data_adj_len, precis_rouge_data_adv_len,
    PRECIS_ELIMIT. */
 #define ROUGE_LCS_MAX_CELLS 100000000ULL
 
-/* ---- string tables ------------------------------------------------------
- * Open addressing over (hash, offset, length, value), the strings in one
- * pool.  Used for the exception list, the stopwords, the token cache and
- * the stem -> term id interning. */
-typedef struct rouge_sent {
-    uint64_t h;
-    uint32_t off, len, val;
-} rouge_sent;
-
-typedef struct rouge_strtab {
-    rouge_sent *e;
-    size_t cap, n; /* cap is a power of two; e[i].len == UINT32_MAX = empty */
-    pbuf pool;
-} rouge_strtab;
-
-static int rouge_st_init(rouge_strtab *t, size_t cap)
-{
-    t->e = pmalloc(pmul(cap, sizeof *t->e));
-    if (!t->e)
-        return -1;
-    for (size_t i = 0; i < cap; i++)
-        t->e[i].len = UINT32_MAX;
-    t->cap = cap;
-    t->n = 0;
-    pbuf_init(&t->pool);
-    return 0;
-}
-
-static void rouge_st_free(rouge_strtab *t)
-{
-    pfree(t->e);
-    t->e = NULL;
-    pbuf_free(&t->pool);
-}
-
-/* Index of s in t, or the empty slot where it would go. */
-static size_t rouge_st_slot(const rouge_strtab *t, const char *s, size_t n, uint64_t h)
-{
-    size_t mask = t->cap - 1, i = (size_t)h & mask;
-    for (;;) {
-        const rouge_sent *e = &t->e[i];
-        if (e->len == UINT32_MAX)
-            return i;
-        if (e->h == h && e->len == n && memcmp(t->pool.data + e->off, s, n) == 0)
-            return i;
-        i = (i + 1) & mask;
-    }
-}
-
-static int rouge_st_grow(rouge_strtab *t)
-{
-    size_t cap = t->cap * 2;
-    rouge_sent *ne = pmalloc(pmul(cap, sizeof *ne));
-    if (!ne)
-        return -1;
-    for (size_t i = 0; i < cap; i++)
-        ne[i].len = UINT32_MAX;
-    for (size_t i = 0; i < t->cap; i++) {
-        if (t->e[i].len == UINT32_MAX)
-            continue;
-        size_t j = (size_t)t->e[i].h & (cap - 1);
-        while (ne[j].len != UINT32_MAX)
-            j = (j + 1) & (cap - 1);
-        ne[j] = t->e[i];
-    }
-    pfree(t->e);
-    t->e = ne;
-    t->cap = cap;
-    return 0;
-}
-
-/* Sets s -> val (replacing an earlier value); -1 on out of memory. */
-static int rouge_st_put(rouge_strtab *t, const char *s, size_t n, uint32_t val)
-{
-    if ((t->n + 1) * 4 > t->cap * 3 && rouge_st_grow(t))
-        return -1;
-    uint64_t h = hash_bytes(s, n);
-    size_t i = rouge_st_slot(t, s, n, h);
-    if (t->e[i].len != UINT32_MAX) {
-        t->e[i].val = val;
-        return 0;
-    }
-    size_t off = t->pool.len;
-    pbuf_put(&t->pool, s, n);
-    if (t->pool.oom || off > UINT32_MAX - n)
-        return -1;
-    t->e[i].h = h;
-    t->e[i].off = (uint32_t)off;
-    t->e[i].len = (uint32_t)n;
-    t->e[i].val = val;
-    t->n++;
-    return 0;
-}
-
-static const rouge_sent *rouge_st_get(const rouge_strtab *t, const char *s, size_t n)
-{
-    size_t i = rouge_st_slot(t, s, n, hash_bytes(s, n));
-    return t->e[i].len == UINT32_MAX ? NULL : &t->e[i];
-}
-
 /* ---- texts --------------------------------------------------------------
  * One read text: the flat token view (n-grams, skip-bigrams, unigram
  * clipping for LCS) and the sentence view (LCS, WLCS). */
@@ -220,10 +120,11 @@ struct precis_rouge {
     char err[PRECIS_ERRMAX];
     char names[PRECIS_ROUGE_NMEASURES][24];
 
-    rouge_strtab exc;   /* inflected form -> offset of its base in exc.pool */
-    rouge_strtab stop;  /* SMART stopwords                                   */
-    rouge_strtab raw;   /* token -> term id (cache of stemming)             */
-    rouge_strtab terms; /* stem -> term id                                   */
+    dict exc;           /* inflected form -> offset of its base in exc_base  */
+    pbuf exc_base;      /* the bases, each NUL-terminated                    */
+    dict stop;          /* SMART stopwords                                   */
+    dict raw;           /* token -> term id (cache of stemming)             */
+    dict terms;         /* stem -> term id                                   */
     uint32_t nterms;
 
     rouge_text peer;
@@ -300,13 +201,12 @@ static int rouge_load_exc(precis_rouge *r, const unsigned char *data, size_t len
         while (be < le && *be != ' ' && *be != '\t' && *be != '\r')
             be++;
         if (ae > a && be > b) {
-            /* the base is stored in exc.pool right after the key */
-            size_t boff = r->exc.pool.len;
-            pbuf_put(&r->exc.pool, b, (size_t)(be - b));
-            pbuf_putc(&r->exc.pool, '\0');
-            if (r->exc.pool.oom || boff > UINT32_MAX)
+            size_t boff = r->exc_base.len;
+            pbuf_put(&r->exc_base, b, (size_t)(be - b));
+            pbuf_putc(&r->exc_base, '\0');
+            if (r->exc_base.oom || boff > UINT32_MAX)
                 return -1;
-            if (rouge_st_put(&r->exc, a, (size_t)(ae - a), (uint32_t)boff))
+            if (dict_set(&r->exc, a, (size_t)(ae - a), (uint32_t)boff))
                 return -1;
         }
         s = le + 1;
@@ -320,7 +220,7 @@ static int rouge_load_stop(precis_rouge *r)
     while (s < end) {
         const char *nl = memchr(s, '\n', (size_t)(end - s));
         const char *le = nl ? nl : end;
-        if (rouge_st_put(&r->stop, s, (size_t)(le - s), 1))
+        if (dict_set(&r->stop, s, (size_t)(le - s), 1))
             return -1;
         s = le + 1;
     }
@@ -361,8 +261,9 @@ precis_rouge *precis_rouge_new(const precis_rouge_options *o, precis_status *sta
         goto fail;
     r->o = *o;
     rouge_set_names(r);
-    if (rouge_st_init(&r->exc, 16384) || rouge_st_init(&r->stop, 2048) ||
-        rouge_st_init(&r->raw, 65536) || rouge_st_init(&r->terms, 65536))
+    pbuf_init(&r->exc_base);
+    if (dict_init(&r->exc, 16384) || dict_init(&r->stop, 2048) || dict_init(&r->raw, 65536) ||
+        dict_init(&r->terms, 65536))
         goto fail;
     /* The order decides the few forms listed in two files, as the
        directory order did when the script's DB was built (the last file
@@ -394,10 +295,11 @@ void precis_rouge_free(precis_rouge *r)
 {
     if (!r)
         return;
-    rouge_st_free(&r->exc);
-    rouge_st_free(&r->stop);
-    rouge_st_free(&r->raw);
-    rouge_st_free(&r->terms);
+    dict_free(&r->exc);
+    pbuf_free(&r->exc_base);
+    dict_free(&r->stop);
+    dict_free(&r->raw);
+    dict_free(&r->terms);
     rouge_text_free(&r->peer);
     for (size_t i = 0; i < r->caprefs; i++)
         rouge_text_free(&r->refs[i]);
@@ -449,19 +351,19 @@ const char *precis_rouge_measure_name(const precis_rouge *r, int m)
 #define ROUGE_OOM (UINT32_MAX - 2)
 static uint32_t rouge_term(precis_rouge *r, const char *w, size_t n)
 {
-    const rouge_sent *e = rouge_st_get(&r->raw, w, n);
+    const uint32_t *e = dict_get(&r->raw, w, n);
     if (e)
-        return e->val;
+        return *e;
     uint32_t id;
-    if (r->o.stopwords && rouge_st_get(&r->stop, w, n)) {
+    if (r->o.stopwords && dict_get(&r->stop, w, n)) {
         id = ROUGE_STOP;
     } else {
         const char *s = w;
         size_t sn = n;
         if (r->o.stem && n > 3) {
-            const rouge_sent *x = rouge_st_get(&r->exc, w, n);
+            const uint32_t *x = dict_get(&r->exc, w, n);
             if (x) {
-                s = r->exc.pool.data + x->val;
+                s = r->exc_base.data + *x;
                 sn = strlen(s);
             } else if (n <= ROUGE_PORTER_MAX) {
                 memcpy(r->word, w, n);
@@ -469,16 +371,16 @@ static uint32_t rouge_term(precis_rouge *r, const char *w, size_t n)
                 s = r->word;
             }
         }
-        const rouge_sent *t = rouge_st_get(&r->terms, s, sn);
+        const uint32_t *t = dict_get(&r->terms, s, sn);
         if (t) {
-            id = t->val;
+            id = *t;
         } else {
-            if (r->nterms >= ROUGE_OOM || rouge_st_put(&r->terms, s, sn, r->nterms))
+            if (r->nterms >= ROUGE_OOM || dict_set(&r->terms, s, sn, r->nterms))
                 return ROUGE_OOM;
             id = r->nterms++;
         }
     }
-    if (rouge_st_put(&r->raw, w, n, id))
+    if (dict_set(&r->raw, w, n, id))
         return ROUGE_OOM;
     return id;
 }

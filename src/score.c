@@ -15,7 +15,7 @@
  * LEXRANK_MAX_NODES sentences nearest to the start of their articles and
  * gives the rest a score of zero (documented in the README).
  */
-#include "select.h"
+#include "score.h"
 
 #include <math.h>
 

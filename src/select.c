@@ -25,6 +25,7 @@
  * centroid and lexrank (score.c, then best-first), and MMR (Carbonell &
  * Goldstein, SIGIR 1998: λ·sim(s, cluster) − (1−λ)·max sim(s, chosen)).
  */
+#include "score.h"
 #include "select.h"
 
 #include <math.h>

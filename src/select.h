@@ -1,4 +1,5 @@
-/* select.h -- scoring methods and budgeted selection (score.c, select.c). */
+/* select.h -- stage 6, budgeted, redundancy-aware selection (select.c);
+   the per-method scores it starts from are score.c's (score.h). */
 #ifndef PRECIS_SELECT_H
 #define PRECIS_SELECT_H
 #include "model.h"
@@ -38,10 +39,4 @@ typedef struct budget {
    many, or (size_t)-1 when out of memory.  Scores land in m->s[i].score. */
 size_t select_run(model *m, const precis_options *o, const select_params *p, uint32_t *out,
                   arena *a);
-
-/* idf of each local term: log((N + 1) / df) with N articles. */
-double *score_idf(const model *m, arena *a);
-/* Per-method sentence scores (score.c). */
-int score_centroid(model *m, const double *idf, arena *a);
-int score_lexrank(model *m, const double *idf, arena *a);
 #endif

@@ -44,7 +44,7 @@
  * any byte sequence is safe: malformed sequences are treated as ordinary
  * word bytes and every look-around is bounds-checked.
  */
-#include "internal.h"
+#include "split.h"
 #include "lang.h"
 
 #include <utf8proc.h>
@@ -658,6 +658,163 @@ static int split_urlish(const unsigned char *s, size_t n, size_t lo, size_t p, s
     return 0;
 }
 
+/* A run of terminal punctuation: where it starts (p) and ends with its
+   closers (j), what it holds, and the token before it. */
+typedef struct split_run {
+    size_t p, j;
+    int dots, qe, ell, cquote, cbracket;
+    split_prev prev;
+} split_run;
+
+/* Reads the run itself, with the closing quotes and brackets glued to it. */
+static void split_run_read(split_state *S, split_run *r)
+{
+    const unsigned char *s = S->s;
+    size_t n = S->n, j = r->j;
+    while (j < n) {
+        unsigned char c = s[j];
+        unsigned char u = split_u20(s, n, j);
+        if (c == '.') {
+            r->dots++;
+            j++;
+        } else if (c == '?' || c == '!') {
+            r->qe = 1;
+            j++;
+        } else if (u == SPLIT_U_ELLIPSIS) {
+            r->ell = 1;
+            j += 3;
+        } else if (c == ')' || c == ']') {
+            r->cbracket = 1;
+            j++;
+        } else if (u == SPLIT_U_RDQUO || u == SPLIT_U_RSQUO) {
+            r->cquote = 1;
+            j += 3;
+        } else if (c == '"') {
+            /* closing unless it opens a glued next sentence: `."The` */
+            if (j + 1 < n && (split_is_alpha(s[j + 1]) || s[j + 1] >= 0x80) && !S->quote_open)
+                break;
+            S->quote_open = 0;
+            r->cquote = 1;
+            j++;
+        } else if (c == '\'') {
+            /* after a stop a single quote closes: `handled.'Lavrov` */
+            r->cquote = 1;
+            j++;
+        } else {
+            break;
+        }
+    }
+    r->j = j;
+}
+
+/* Takes in the closers that PTB-spaced text sets apart:
+   `affair . " democratic`, `( d-fla . )`. */
+static void split_run_spaced_closers(split_state *S, split_run *r)
+{
+    const unsigned char *s = S->s;
+    size_t n = S->n;
+    for (;;) {
+        size_t k = split_skip_hspace(s, n, r->j);
+        if (k == r->j || k >= n)
+            break;
+        size_t k1 = k + 1;
+        int spaced_after = k1 >= n || split_ws(s, n, k1, &(int){0}) || s[k1] == ',' ||
+                           s[k1] == '.' || s[k1] == ')';
+        if ((s[k] == ')' || s[k] == ']') && spaced_after) {
+            r->cbracket = 1;
+            r->j = k1;
+        } else if (s[k] == '"' && spaced_after &&
+                   (S->quote_open || split_skip_ws(s, n, k1, NULL) >= n)) {
+            /* a closing quote, or a lone one ending the text */
+            S->quote_open = 0;
+            r->cquote = 1;
+            r->j = k1;
+        } else if (s[k] == '\'' && k1 < n && (s[k1] == ' ' || s[k1] == '\n')) {
+            r->cquote = 1;
+            r->j = k1;
+        } else {
+            break;
+        }
+    }
+}
+
+/* The run is glued to what follows ("Friday.The", `unanswered."But`,
+   `.""The`): a boundary when a sentence plainly starts there and the
+   stop is no abbreviation, initial or URL dot.  Returns where to go on. */
+static size_t split_run_glued(split_state *S, const split_run *r)
+{
+    const unsigned char *s = S->s;
+    size_t n = S->n, p = r->p, j = r->j;
+    unsigned char b = p > S->st ? s[p - 1] : 0;
+    int before_ok = split_is_lower_ascii(b) || split_is_digit(b) || b == '"' || b == '\'' ||
+                    b == ')' || b >= 0x80 || r->qe || r->ell;
+    if (!before_ok || !split_glued_start(s, n, j))
+        return j;
+    if (!r->qe && !r->ell && !r->cquote) {
+        split_kind pk = r->prev.kind;
+        if (pk == SPLIT_K_TITLE || pk == SPLIT_K_ACRONYM || pk == SPLIT_K_INITIAL)
+            return j;
+        if (pk == SPLIT_K_MAYEND && !split_starter_follows(S->pk, s, n, j, 1))
+            return j;
+        if (split_urlish(s, n, S->st, p, j))
+            return j;
+    }
+    if (s[j] == '"')
+        S->quote_open = 1;
+    split_boundary(S, j, j);
+    return S->st > j ? S->st : j + 1;
+}
+
+/* White space follows the run and the next word starts at k (lines: line
+   breaks in between): does the sentence end here?  Decided by the run
+   (?!, ellipsis, closing quote) and the token before it (title,
+   abbreviation before a number, initial, acronym, time). */
+static int split_run_ends(split_state *S, const split_run *r, size_t k, int lines)
+{
+    const unsigned char *s = S->s;
+    size_t n = S->n, p = r->p;
+    size_t w = k, q, opened = 0;
+    for (int guard = 0; guard < 4 && (q = split_opener(s, n, w)) != 0; guard++) {
+        opened |= s[w] != '(' && s[w] != '['; /* "apple inc. ( aapl )" goes on */
+        w = split_skip_hspace(s, n, w + q);
+    }
+    int up = split_upper_at(s, n, w), low = split_lower_at(s, n, w);
+    const split_prev prev = r->prev;
+    if (r->qe) /* "Why?" he asked. -- but "Why? the" in lower-cased text ends */
+        return !(r->cquote && low && !lines);
+    if (r->ell || r->dots >= 2)
+        return up;
+    if (r->cquote)
+        return prev.kind != SPLIT_K_TITLE || up;
+    switch (prev.kind) {
+    case SPLIT_K_TITLE: return 0;
+    case SPLIT_K_NUMABBR: return !(w < n && (split_is_digit(s[w]) || s[w] == '#'));
+    case SPLIT_K_INITIAL:
+    case SPLIT_K_ACRONYM:
+    case SPLIT_K_MAYEND:
+        if (prev.kind == SPLIT_K_ACRONYM && prev.time) {
+            /* "a.m." / "p.m." are lower case in cased text too, and
+               Multi-News re-capitalised every sentence start: only a
+               capital after them ends the sentence ("By 4 p.m. the
+               river had fallen" stays whole) */
+            return split_capital_follows(S->pk, s, n, w) || (opened && up && !r->cbracket);
+        }
+        return split_starter_follows(S->pk, s, n, w, prev.upper) ||
+               (opened && (up || !prev.upper) && !r->cbracket) ||
+               (prev.kind == SPLIT_K_ACRONYM && prev.time &&
+                split_capital_follows(S->pk, s, n, w));
+    default: {
+        if (r->cbracket && low && !lines)
+            return 0; /* "( d-mass. ) and": the parenthesis goes on */
+        /* "1. First item": a list number opening a line */
+        size_t d = S->st;
+        while (d < p && split_is_digit(s[d]))
+            d++;
+        return !(d == p && p - S->st <= 2 && p > S->st);
+    }
+    }
+}
+
 /* Why: the run of terminal punctuation starting at i, with the closing
    quotes and brackets after it, is the only place (besides line breaks and
    glued quotes) where a sentence can end.  This reads the run, decides
@@ -667,161 +824,26 @@ static size_t split_terminal(split_state *S, size_t i)
 {
     const unsigned char *s = S->s;
     size_t n = S->n;
-    size_t p = i, j = i;
-    int dots = 0, qe = 0, ell = 0, cquote = 0, cbracket = 0;
-
-    /* the run itself, with adjacent closers */
-    while (j < n) {
-        unsigned char c = s[j];
-        unsigned char u = split_u20(s, n, j);
-        if (c == '.') {
-            dots++;
-            j++;
-        } else if (c == '?' || c == '!') {
-            qe = 1;
-            j++;
-        } else if (u == SPLIT_U_ELLIPSIS) {
-            ell = 1;
-            j += 3;
-        } else if (c == ')' || c == ']') {
-            cbracket = 1;
-            j++;
-        } else if (u == SPLIT_U_RDQUO || u == SPLIT_U_RSQUO) {
-            cquote = 1;
-            j += 3;
-        } else if (c == '"') {
-            /* closing unless it opens a glued next sentence: `."The` */
-            if (j + 1 < n && (split_is_alpha(s[j + 1]) || s[j + 1] >= 0x80) && !S->quote_open)
-                break;
-            S->quote_open = 0;
-            cquote = 1;
-            j++;
-        } else if (c == '\'') {
-            /* after a stop a single quote closes: `handled.'Lavrov` */
-            cquote = 1;
-            j++;
-        } else {
-            break;
-        }
-    }
-    /* PTB-spaced closers: `affair . " democratic`, `( d-fla . )` */
-    for (;;) {
-        size_t k = split_skip_hspace(s, n, j);
-        if (k == j || k >= n)
-            break;
-        size_t k1 = k + 1;
-        int spaced_after = k1 >= n || split_ws(s, n, k1, &(int){0}) || s[k1] == ',' ||
-                           s[k1] == '.' || s[k1] == ')';
-        if ((s[k] == ')' || s[k] == ']') && spaced_after) {
-            cbracket = 1;
-            j = k1;
-        } else if (s[k] == '"' && spaced_after &&
-                   (S->quote_open || split_skip_ws(s, n, k1, NULL) >= n)) {
-            /* a closing quote, or a lone one ending the text */
-            S->quote_open = 0;
-            cquote = 1;
-            j = k1;
-        } else if (s[k] == '\'' && k1 < n && (s[k1] == ' ' || s[k1] == '\n')) {
-            cquote = 1;
-            j = k1;
-        } else {
-            break;
-        }
-    }
-
-    split_prev prev = {SPLIT_K_WORD, 0, 0};
-    if (dots == 1 && !qe && !ell)
-        prev = split_prev_token(S->pk, s, n, S->st, p);
-
-    if (j >= n)
-        return j; /* the final emit ends the sentence */
-
+    split_run r = {.p = i, .j = i, .prev = {SPLIT_K_WORD, 0, 0}};
+    split_run_read(S, &r);
+    split_run_spaced_closers(S, &r);
+    if (r.dots == 1 && !r.qe && !r.ell)
+        r.prev = split_prev_token(S->pk, s, n, S->st, r.p);
+    if (r.j >= n)
+        return r.j; /* the final emit ends the sentence */
     int lines;
-    size_t k = split_skip_ws(s, n, j, &lines);
-    if (k == j) {
-        /* glued: "Friday.The", `unanswered."But`, `.""The` */
-        unsigned char b = p > S->st ? s[p - 1] : 0;
-        int before_ok = split_is_lower_ascii(b) || split_is_digit(b) || b == '"' ||
-                        b == '\'' || b == ')' || b >= 0x80 || qe || ell;
-        if (!before_ok || !split_glued_start(s, n, j))
-            return j;
-        if (!qe && !ell && !cquote) {
-            if (prev.kind == SPLIT_K_TITLE || prev.kind == SPLIT_K_ACRONYM ||
-                prev.kind == SPLIT_K_INITIAL)
-                return j;
-            if (prev.kind == SPLIT_K_MAYEND && !split_starter_follows(S->pk, s, n, j, 1))
-                return j;
-            if (split_urlish(s, n, S->st, p, j))
-                return j;
-        }
-        if (s[j] == '"')
-            S->quote_open = 1;
-        split_boundary(S, j, j);
-        return S->st > j ? S->st : j + 1;
-    }
+    size_t k = split_skip_ws(s, n, r.j, &lines);
+    if (k == r.j)
+        return split_run_glued(S, &r);
     if (k >= n)
         return n;
-
-    /* white space follows; look at the next word */
     unsigned char c = s[k];
     if (c == ',' || c == ';' || c == ':' || c == '.' || c == '?' || c == '!')
         return k; /* "U.S. , and" (PTB), "... ." */
-    size_t w = k, q, opened = 0;
-    for (int guard = 0; guard < 4 && (q = split_opener(s, n, w)) != 0; guard++) {
-        opened |= s[w] != '(' && s[w] != '['; /* "apple inc. ( aapl )" goes on */
-        w = split_skip_hspace(s, n, w + q);
-    }
-    int up = split_upper_at(s, n, w), low = split_lower_at(s, n, w);
-    int end;
-    if (qe) {
-        /* "Why?" he asked. -- but "Why? the" in lower-cased text ends */
-        end = !(cquote && low && !lines);
-    } else if (ell || dots >= 2) {
-        end = up;
-    } else if (cquote) {
-        end = prev.kind != SPLIT_K_TITLE || up;
-    } else {
-        switch (prev.kind) {
-        case SPLIT_K_TITLE:
-            end = 0;
-            break;
-        case SPLIT_K_NUMABBR:
-            end = !(w < n && (split_is_digit(s[w]) || s[w] == '#'));
-            break;
-        case SPLIT_K_INITIAL:
-        case SPLIT_K_ACRONYM:
-        case SPLIT_K_MAYEND:
-            if (prev.kind == SPLIT_K_ACRONYM && prev.time) {
-                /* "a.m." / "p.m." are lower case in cased text too, and
-                   Multi-News re-capitalised every sentence start: only a
-                   capital after them ends the sentence ("By 4 p.m. the
-                   river had fallen" stays whole) */
-                end = split_capital_follows(S->pk, s, n, w) || (opened && up && !cbracket);
-                break;
-            }
-            end = split_starter_follows(S->pk, s, n, w, prev.upper) ||
-                  (opened && (up || !prev.upper) && !cbracket) ||
-                  (prev.kind == SPLIT_K_ACRONYM && prev.time &&
-                   split_capital_follows(S->pk, s, n, w));
-            break;
-        default: {
-            if (cbracket && low && !lines) {
-                end = 0; /* "( d-mass. ) and": the parenthesis goes on */
-                break;
-            }
-            /* "1. First item": a list number opening a line */
-            size_t d = S->st;
-            while (d < p && split_is_digit(s[d]))
-                d++;
-            end = !(d == p && p - S->st <= 2 && p > S->st);
-            break;
-        }
-        }
-    }
-    if (!end)
-        return j;
-    split_boundary(S, j, j);
-    return S->st > j ? S->st : j;
+    if (!split_run_ends(S, &r, k, lines))
+        return r.j;
+    split_boundary(S, r.j, r.j);
+    return S->st > r.j ? S->st : r.j;
 }
 
 /* Why: a line break ends a sentence when the text is laid out in lines --

@@ -60,7 +60,7 @@
  * Errors leave the stream unchanged: every check and allocation that can
  * fail happens before the article is committed.
  */
-#include "internal.h"
+#include "cluster.h"
 #include "norm.h"
 
 #include <math.h>

@@ -12,10 +12,13 @@
  * reset at the start of every call, so a batch of a million clusters runs
  * in memory bounded by its largest cluster.
  */
-#include "analyze.h"
+#include "summary.h"
+#include "analyze.h" /* ANALYZE_CACHES: the slots the summarizer keeps */
+#include "dedup.h"
 #include "readable.h"
 #include "select.h"
 
+#include <stddef.h>
 #include <stdio.h>
 
 struct precis_summarizer {
@@ -34,6 +37,7 @@ struct precis_summary {
     size_t n;
     size_t words;
     size_t *arts;       /* pool behind sent[i].articles */
+    precis_span *spans; /* pool behind sent[i].spans    */
     precis_edit *edits; /* behind sent[i].edits          */
     char *buf;          /* edited texts and replacements */
     int cut;            /* the last sentence is cut short */
@@ -128,15 +132,30 @@ void summarizer_set_error(precis_summarizer *s, const char *msg)
     perr_set(s->err, sizeof s->err, "%s", msg);
 }
 
+/* The tunable weights in the order the tuning hook takes them (the order
+   of select_params); the assertion fails the build when a field is added
+   to select_params and not here. */
+static const size_t param_fields[] = {
+    offsetof(select_params, df_min),         offsetof(select_params, unigram),
+    offsetof(select_params, pos),            offsetof(select_params, pos_decay),
+    offsetof(select_params, support),        offsetof(select_params, cost_exp),
+    offsetof(select_params, short_pen),      offsetof(select_params, noend_pen),
+    offsetof(select_params, quote_pen),      offsetof(select_params, dangling_pen),
+    offsetof(select_params, quality_exp),    offsetof(select_params, unattributed_pen),
+    offsetof(select_params, overlap_max),    offsetof(select_params, paraphrase_max)};
+_Static_assert(sizeof param_fields / sizeof param_fields[0] * sizeof(double) ==
+                   sizeof(select_params),
+               "every field of select_params has its place in param_fields");
+
 /* Development hook for tuning the default method's weights (used by the
-   quality benchmark's tuning mode, not by the CLI). */
+   quality benchmark's tuning mode, not by the CLI): v[i] sets the i-th
+   weight of param_fields. */
 void precis__set_params(precis_summarizer *s, const double *v, size_t n);
 void precis__set_params(precis_summarizer *s, const double *v, size_t n)
 {
-    double *f = (double *)&s->params;
-    size_t max = sizeof s->params / sizeof(double);
+    size_t max = sizeof param_fields / sizeof param_fields[0];
     for (size_t i = 0; i < n && i < max; i++)
-        f[i] = v[i];
+        memcpy((char *)&s->params + param_fields[i], &v[i], sizeof(double));
 }
 
 void precis_summary_free(precis_summary *sum)
@@ -145,6 +164,7 @@ void precis_summary_free(precis_summary *sum)
         return;
     pfree(sum->sent);
     pfree(sum->arts);
+    pfree(sum->spans);
     pfree(sum->edits);
     pfree(sum->buf);
     pfree(sum);
@@ -367,8 +387,9 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
     for (size_t i = 0; i < k; i++)
         nref += m.support[pick[i]] ? m.support[pick[i]] : 1;
     sum->arts = pcalloc(nref + 1, sizeof *sum->arts);
+    sum->spans = pcalloc(nref + 1, sizeof *sum->spans);
     okey *keys = arena_alloc(&s->mem, pmul(k ? k : 1, sizeof *keys));
-    if (!sum->sent || !sum->arts || !keys) {
+    if (!sum->sent || !sum->arts || !sum->spans || !keys) {
         precis_summary_free(sum);
         goto oom;
     }
@@ -408,11 +429,15 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
         ps->position = ms->pos;
         ps->score = ms->score;
         ps->articles = sum->arts + ap;
+        ps->spans = sum->spans + ap;
+        sum->spans[ap] = (precis_span){ms->start, ms->end};
         sum->arts[ap++] = ms->art;
         const uint32_t *ga = m.group_arts[ms->group];
         for (uint32_t g = 0; ga && g < m.support[pick[keys[i].pick]]; g++)
-            if (ga[g] != ms->art)
+            if (ga[g] != ms->art) {
+                sum->spans[ap] = dedup_evidence(&m, pick[keys[i].pick], ga[g]);
                 sum->arts[ap++] = ga[g];
+            }
         ps->n_articles = (size_t)(sum->arts + ap - ps->articles);
         words += ms->words;
     }
@@ -471,6 +496,8 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
                 ps->position = ms->pos;
                 ps->score = 0;
                 ps->articles = sum->arts + ap;
+                ps->spans = sum->spans + ap;
+                sum->spans[ap] = (precis_span){ps->start, ps->end};
                 sum->arts[ap++] = ms->art;
                 ps->n_articles = 1;
                 sum->n++;
@@ -501,6 +528,8 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
             ps->position = ms->pos;
             ps->score = ms->score;
             ps->articles = sum->arts;
+            ps->spans = sum->spans;
+            sum->spans[0] = (precis_span){ps->start, ps->end};
             sum->arts[0] = ms->art;
             ps->n_articles = 1;
             sum->n = 1;

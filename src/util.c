@@ -170,6 +170,60 @@ void pbuf_json_str(pbuf *b, const char *s, size_t n)
     pbuf_put(b, s + n - run, run);
 }
 
+void pbuf_json_string(pbuf *b, const char *s)
+{
+    if (!s) {
+        pbuf_puts(b, "null");
+        return;
+    }
+    pbuf_putc(b, '"');
+    pbuf_json_str(b, s, strlen(s));
+    pbuf_putc(b, '"');
+}
+
+void pbuf_html(pbuf *b, const char *s, size_t n)
+{
+    size_t i = 0, run = 0;
+    for (; i < n; i++) {
+        const char *e = NULL;
+        switch (s[i]) {
+        case '&': e = "&amp;"; break;
+        case '<': e = "&lt;"; break;
+        case '>': e = "&gt;"; break;
+        case '"': e = "&quot;"; break;
+        case '\'': e = "&#39;"; break;
+        default: continue;
+        }
+        pbuf_put(b, s + run, i - run);
+        pbuf_puts(b, e);
+        run = i + 1;
+    }
+    pbuf_put(b, s + run, i - run);
+}
+
+static int pbuf_is_space(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+void pbuf_flat(pbuf *b, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && !pbuf_is_space(s[j]))
+            j++;
+        pbuf_put(b, s + i, j - i);
+        if (j >= n)
+            break;
+        while (j < n && pbuf_is_space(s[j]))
+            j++;
+        if (j < n)
+            pbuf_putc(b, ' ');
+        i = j;
+    }
+}
+
 char *pbuf_take(pbuf *b, size_t *len)
 {
     if (b->oom) {
@@ -301,8 +355,12 @@ uint64_t hash_bytes(const void *p, size_t n)
         s += 8;
         n -= 8;
     }
+    /* the last 0..7 bytes, little-endian (what memcpy gave on the hosts
+       we run on), without a call for a variable-length copy: most keys
+       are short words */
     uint64_t w = 0;
-    memcpy(&w, s, n);
+    for (size_t i = n; i-- > 0;)
+        w = w << 8 | s[i];
     h = (h ^ hash_mix(w ^ n)) * 0x9fb21c651e98df25ULL;
     return hash_mix(h);
 }

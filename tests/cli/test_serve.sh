@@ -261,9 +261,12 @@ nacked=$(wc -l < "$acked")
 check "kill -9 during ingest ($nacked articles acknowledged before it)" $?
 start_server "$tmp/s4" --db "$db2" --debounce 50 --snapshot-every 130
 check "restart after kill -9" $?
-grep -q 'replayed [0-9]* articles after the snapshot' "$tmp/s4.err" &&
-  ! grep -q 'landed in another story' "$tmp/s4.err"
-check "restart: the last snapshot, then a replay giving every article its logged story" $?
+# the kill may fall right after the batch that took a snapshot (then
+# nothing is left to replay); the log says which snapshot was loaded
+snap=$(sed -n 's/.*snapshot at article \([0-9]*\) loaded, \([0-9]*\) articles replayed.*/\1 \2/p' "$tmp/s4.err")
+set -- $snap
+[ -n "$snap" ] && [ "$1" -ge 200 ] && [ "$(($1 + $2))" -ge "$nacked" ] && ! grep -q 'landed in another story' "$tmp/s4.err"
+check "restart: the last snapshot (${1:-none}), then a replay (${2:-none}) giving every article its logged story" $?
 # resume: the whole stream again.  Every acknowledged article must come
 # back as a duplicate (it was kept) in the story it was acknowledged in.
 c --data-binary @"$tmp/stream.jsonl" "$URL/articles" > "$tmp/resume.json"

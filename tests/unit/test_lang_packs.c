@@ -7,7 +7,7 @@
    text per language (written for this test) through precis_analyze: a
    title before a name, a number word with its value, a speech verb
    finding a quote's speaker, a date. */
-#include "internal.h"
+#include "split.h"
 #include "lang.h"
 #include "norm.h"
 #include "precis.h"

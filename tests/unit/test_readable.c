@@ -1,7 +1,7 @@
 /* test_readable.c -- summaries a reader can take alone (readable.c): one
    case per defect kind, in sentences written for the test in the style of
    real wire copy. */
-#include "analyze.h"
+#include "summary.h"
 #include "readable.h"
 #include "t.h"
 

@@ -1,7 +1,7 @@
 /* test_split.c -- the sentence splitter: the golden examples of
    tests/golden/split.txt, the span invariants on every one of them,
    pathological inputs with a time bound, and every byte value. */
-#include "internal.h"
+#include "split.h"
 #include "t.h"
 
 #include <stdlib.h>

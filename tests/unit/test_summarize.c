@@ -242,6 +242,57 @@ static void test_support(void)
     precis_cluster_free(c);
 }
 
+/* Each supporting article's sentence comes with the summary sentence
+   (precis_sentence.spans): the primary's span is the sentence's own, and
+   every other is a sentence of that article saying the same thing -- so
+   the HTML report shows it without searching the article again. */
+static void test_evidence_spans(void)
+{
+    precis_cluster *c = load("data/cluster2", cluster2, 3);
+    precis_options o;
+    precis_options_init(&o);
+    o.unit = PRECIS_UNIT_SENTENCES;
+    o.budget = 100;
+    precis_method methods[] = {PRECIS_METHOD_DEFAULT, PRECIS_METHOD_LEAD_RR};
+    for (size_t mi = 0; mi < 2; mi++) {
+        o.method = methods[mi];
+        precis_summarizer *s = precis_summarizer_new(&o, NULL);
+        precis_summary *sum = NULL;
+        T_EQ_INT(precis_summarize(s, c, &sum), PRECIS_OK);
+        size_t others = 0, port = 0;
+        for (size_t i = 0; i < precis_summary_size(sum); i++) {
+            const precis_sentence *ps = precis_summary_sentence(sum, i);
+            T_CHECK(ps->spans != NULL);
+            if (!ps->spans)
+                continue;
+            T_EQ_INT(ps->spans[0].start, ps->start);
+            T_EQ_INT(ps->spans[0].end, ps->end);
+            for (size_t k = 1; k < ps->n_articles; k++) {
+                size_t len;
+                const char *t = precis_cluster_article_text(c, ps->articles[k], &len);
+                const precis_span *sp = &ps->spans[k];
+                T_CHECK(sp->start < sp->end && sp->end <= len);
+                if (!(sp->start < sp->end && sp->end <= len))
+                    continue;
+                const char *own = precis_cluster_article_text(c, ps->article, NULL) + ps->start;
+                /* a member of the same redundancy group: it shares words
+                   (groups join transitively, so not always most of them) */
+                T_CHECK(overlap(own, ps->end - ps->start, t + sp->start, sp->end - sp->start) >
+                        0.25);
+                if (contains(t + sp->start, sp->end - sp->start, "first at the port since 2014"))
+                    port++;
+                others++;
+            }
+        }
+        T_CHECK(others > 0);
+        if (o.method == PRECIS_METHOD_LEAD_RR)
+            T_EQ_INT(port, 2); /* the two other articles' copies of it */
+        precis_summary_free(sum);
+        precis_summarizer_free(s);
+    }
+    precis_cluster_free(c);
+}
+
 static void test_formats(void)
 {
     precis_cluster *c = load("../examples/cluster", example, 5);
@@ -351,6 +402,7 @@ int main(void)
     T_RUN(test_norm_match);
     T_RUN(test_budgets);
     T_RUN(test_support);
+    T_RUN(test_evidence_spans);
     T_RUN(test_formats);
     T_RUN(test_order);
     T_RUN(test_errors);

@@ -1,0 +1,376 @@
+/*
+ * quality.c -- the sentence-quality heuristics of the model (stage 3):
+ * what a sentence is besides its words.  Page furniture that scrapers
+ * keep with the text (links, credits, player and consent prompts,
+ * web-archive notes) is marked junk; wire datelines and layout glued in
+ * front of a sentence are cut off its start; style flags say whether it
+ * ends like a sentence, quotes, speaks in the first person, asks, opens
+ * with a word pointing backwards.  model.c calls it once per sentence and
+ * stores the flags (SENT_* in model.h); the selection reads them.
+ *
+ * All of it is byte-level and linear in the sentence: a sentence is read
+ * once for the junk patterns (indexed by their first three bytes), once
+ * for the style flags.
+ */
+#include "quality.h"
+#include "readable.h"
+
+#include <strings.h>
+
+static int is_ws(unsigned char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Does the sentence end the way sentences do?  Final . ! ? or …, possibly
+   followed by closing quotes or brackets. */
+static int quality_has_end(const char *s, size_t n)
+{
+    while (n > 0) {
+        unsigned char c = (unsigned char)s[n - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || is_ws(c)) {
+            n--;
+            continue;
+        }
+        /* closing curly quotes U+201D, U+2019 */
+        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+            (c == 0x9D || c == 0x99)) {
+            n -= 3;
+            continue;
+        }
+        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+            c == 0xA6)
+            return 1; /* … */
+        return c == '.' || c == '!' || c == '?';
+    }
+    return 0;
+}
+
+static int lower_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+static int is_alpha_ascii(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
+/* Case-insensitive (ASCII) search for a lower-case needle. */
+static int icontains(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    unsigned char c0 = (unsigned char)needle[0];
+    /* a first byte that is no letter matches only itself: memchr jumps
+       to its next occurrence ("(@" is looked for in every sentence) */
+    int jump = k > 0 && !(c0 >= 'a' && c0 <= 'z');
+    for (size_t i = 0; i + k <= n; i++) {
+        if (jump) {
+            const char *p = memchr(s + i, c0, n - k + 1 - i);
+            if (!p)
+                return 0;
+            i = (size_t)(p - s);
+        }
+        size_t j = 0;
+        while (j < k && lower_ascii((unsigned char)s[i + j]) == (unsigned char)needle[j])
+            j++;
+        if (j == k)
+            return 1;
+    }
+    return 0;
+}
+
+/* Page furniture that scrapers keep with the article text: links and
+   handles, credits, player and sharing controls, sign-up and consent
+   prompts, social-media location notices, web-archive crawl notes. */
+static const char *const junk_marks[] = {
+    "http", "www.", "pic.twitter", ".com/", "(@", "getty images", "play facebook",
+    "click here", "advertisement", "sign up", "all rights reserved", "javascript", "cookies",
+    /* social-media embeds */
+    "tweet with a location", "location information to your tweets", "tweet location history",
+    "delete your location history", "add a location to your tweets",
+    /* players, sharing, accounts */
+    "rating is available when the video", "interactive transcript could not be loaded",
+    "this feature is not available right now", "please try again later",
+    "media playback is unsupported", "your notification has been saved", "media player",
+    "press enter to return", "image copyright",
+    "problem saving your notification", "email notifications are only sent",
+    "verification email", "verification message", "thank you for registering",
+    "thank you for subscribing", "subscribe to our", "free newsletter", "push notifications",
+    "breaking news emails", "news and stories that matter", "add as an interest",
+    "appear next to all of your comments", "not appear anywhere on", "reprints",
+    "for your personal, non-commercial use", "join the conversation",
+    "like us and tell us", "share this article", "follow us on",
+    /* web-archive capture notes that stand in for a missing page */
+    "wayback machine", "internet archive", "alexa internet", "no more 404", "web crawl",
+    "webcrawl", "warc files", "this crawl", "these crawls", "archive-it",
+    "activate your", "from the archive of our partner", NULL};
+
+/* Length of a case-insensitive match of the lower-case pattern at the
+   start of s that ends at a word boundary, else 0. */
+static size_t iprefix(const char *s, size_t n, const char *pat)
+{
+    size_t k = strlen(pat);
+    if (k > n)
+        return 0;
+    for (size_t j = 0; j < k; j++)
+        if (lower_ascii((unsigned char)s[j]) != (unsigned char)pat[j])
+            return 0;
+    if (k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+                  (s[k] >= '0' && s[k] <= '9')))
+        return 0;
+    return k;
+}
+
+/* Skips white space and one dash-like separator ("—", "–", "--", "-",
+   "_", ":") with the white space after it. */
+static size_t skip_sep(const char *s, size_t n, size_t i)
+{
+    while (i < n && is_ws((unsigned char)s[i]))
+        i++;
+    if (i + 3 <= n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x94 || (unsigned char)s[i + 2] == 0x93))
+        i += 3;
+    else if (i + 2 <= n && s[i] == '-' && s[i + 1] == '-')
+        i += 2;
+    else if (i < n && (s[i] == '-' || s[i] == '_' || s[i] == ':'))
+        i++;
+    while (i < n && is_ws((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
+/* Leading material that is not part of the sentence: a wire dateline
+   ("WASHINGTON (CNN) --", "( ap ) —"), or player, layout and credit
+   furniture glued in front of it by the scraper ("Story continued
+   below", "Advertisement Continue reading the main story", "Getty
+   Images").  Returns how many bytes to drop from the left; the rest
+   stays an exact span of the article. */
+static const char *const lead_marks[] = {
+    "photo advertisement continue reading the main story",
+    "advertisement continue reading the main story", "continue reading the main story",
+    "story continued below", "text size - + reset", "story highlights",
+    "media playback is unsupported on your device media caption",
+    "media playback is unsupported on your device", "getty images", "photo :", "video :",
+    "advertisement", NULL};
+static const char *const agencies[] = {"cnn", "ap", "reuters", "afp", "associated press",
+                                       "upi", "ians", "pti", "ansa", "dpa", NULL};
+
+size_t quality_lead(const char *s, size_t n)
+{
+    size_t off = 0;
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t i = 0; lead_marks[i]; i++) {
+            size_t k = iprefix(s + off, n - off, lead_marks[i]);
+            if (k) {
+                off = skip_sep(s, n, off + k);
+                again = 1;
+                break;
+            }
+        }
+        /* "This article is over 1 year old" */
+        if (!again && iprefix(s + off, n - off, "this article is over")) {
+            size_t e = off;
+            while (e + 3 <= n && e < off + 40 && !iprefix(s + e, n - e, "old"))
+                e++;
+            if (e + 3 <= n && e < off + 40) {
+                off = skip_sep(s, n, e + 3);
+                again = 1;
+            }
+        }
+        /* a dateline: at most five words, then "( agency )" */
+        size_t words = 0;
+        for (size_t i = off; i < n && i < off + 80 && !again; i++) {
+            if (s[i] == '.' || s[i] == '"' || s[i] == ')')
+                break;
+            if (is_ws((unsigned char)s[i])) {
+                if (++words > 5)
+                    break;
+                continue;
+            }
+            if (s[i] != '(')
+                continue;
+            size_t j = i + 1;
+            while (j < n && s[j] == ' ')
+                j++;
+            for (size_t a = 0; agencies[a]; a++) {
+                size_t k = iprefix(s + j, n - j, agencies[a]);
+                if (!k)
+                    continue;
+                size_t e = j + k;
+                while (e < n && s[e] == ' ')
+                    e++;
+                if (e < n && s[e] == ')') {
+                    off = skip_sep(s, n, e + 1);
+                    again = 1;
+                }
+                break;
+            }
+            break;
+        }
+    }
+    return off < n ? off : 0;
+}
+
+/* Caption marks found anywhere in a sentence (with junk_marks, one scan). */
+static const char *const caption_marks[] = {", file photo", "image caption",
+                                            "( associated press )", "(associated press)", NULL};
+
+/* Every pattern of junk_marks and caption_marks, indexed by a hash of its
+   first three bytes so that a sentence is read once, not once per pattern
+   (the scan was most of the summarizer's time).  Patterns shorter than
+   three bytes are checked on their own.  Built per model_build call (quality_init): a
+   few hundred bytes, no global state. */
+
+static unsigned junk_hash(unsigned a, unsigned b, unsigned c)
+{
+    return (a * 131u + b * 31u + c) & 255u;
+}
+
+void quality_init(quality_index *x)
+{
+    memset(x, 0, sizeof *x);
+    size_t n = 0;
+    const char *const *lists[2] = {junk_marks, caption_marks};
+    for (int l = 0; l < 2; l++)
+        for (size_t i = 0; lists[l][i]; i++) {
+            const char *p = lists[l][i];
+            size_t k = strlen(p);
+            if (k < 3) {
+                if (x->nshort < sizeof x->shorts / sizeof x->shorts[0])
+                    x->shorts[x->nshort++] = p;
+                continue;
+            }
+            if (n >= QUALITY_JUNK_MAX)
+                continue;
+            unsigned h = junk_hash((unsigned char)p[0], (unsigned char)p[1], (unsigned char)p[2]);
+            x->pat[n] = p;
+            x->len[n] = (uint8_t)(k < 255 ? k : 255);
+            x->next[n] = x->head[h];
+            x->head[h] = (uint8_t)(n + 1);
+            n++;
+        }
+}
+
+static int junk_scan(const quality_index *x, const char *s, size_t n)
+{
+    for (size_t i = 0; i + 2 < n; i++) {
+        unsigned h = junk_hash((unsigned)lower_ascii((unsigned char)s[i]),
+                               (unsigned)lower_ascii((unsigned char)s[i + 1]),
+                               (unsigned)lower_ascii((unsigned char)s[i + 2]));
+        for (unsigned e = x->head[h]; e; e = x->next[e - 1]) {
+            size_t k = x->len[e - 1];
+            const char *p = x->pat[e - 1];
+            if (i + k > n)
+                continue;
+            size_t j = 0;
+            while (j < k && lower_ascii((unsigned char)s[i + j]) == (unsigned char)p[j])
+                j++;
+            if (j == k)
+                return 1;
+        }
+    }
+    for (size_t t = 0; t < x->nshort; t++)
+        if (icontains(s, n, x->shorts[t]))
+            return 1;
+    return 0;
+}
+
+/* Marks sentences that are page furniture rather than reporting. */
+static int is_junk(const quality_index *x, const char *s, size_t n)
+{
+    if (junk_scan(x, s, n))
+        return 1;
+    /* a bare "Learn more" / "Read more" link */
+    if (n <= 12 && (icontains(s, n, "learn more") || icontains(s, n, "read more")))
+        return 1;
+    /* photo captions */
+    if (iprefix(s, n, "file -") || iprefix(s, n, "file photo"))
+        return 1;
+    /* a lone dateline: "SEPANG, March 15 ?" */
+    size_t k = 0;
+    while (k < n && ((s[k] >= 'A' && s[k] <= 'Z') || s[k] == ' ' || s[k] == '.'))
+        k++;
+    if (k >= 3 && k < n && s[k] == ',' && norm_count_words(s, n) <= 6)
+        return 1;
+    /* "Interested in Mexico?" topic-follow prompts */
+    if (n <= 40 && iprefix(s, n, "interested in") && s[n - 1] == '?')
+        return 1;
+    return 0;
+}
+
+/* Style flags: quotation, first person outside quotations, question,
+   parenthesis, attributed speech; *quoted gets the number of words
+   inside quotation marks. */
+static uint32_t quality_style(const lang *L, const char *s, size_t n, uint32_t *quoted)
+{
+    uint32_t f = 0;
+    *quoted = 0;
+    int inq = 0;
+    size_t last = n;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int q = c == '"';
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)) {
+            q = 1;
+            i += 2;
+        }
+        if (q) {
+            f |= SENT_QUOTED;
+            inq = !inq;
+            continue;
+        }
+        if (c == '(')
+            f |= SENT_PAREN;
+        if (inq && !is_ws(c) && i > 0 && is_ws((unsigned char)s[i - 1]))
+            (*quoted)++;
+        if (!is_ws(c))
+            last = i;
+        /* a first-person pronoun of the pack ("I." and "U.S." are not) */
+        if (!inq && is_alpha_ascii(c) &&
+            (i == 0 || !(is_alpha_ascii((unsigned char)s[i - 1]) || s[i - 1] == '\'')) &&
+            !(f & SENT_FIRST)) {
+            size_t l = 1;
+            while (i + l < n && l < 5 && is_alpha_ascii((unsigned char)s[i + l]))
+                l++;
+            /* first-person pronouns are short (I, we, our; yo, nous, noi) */
+            const lang_word *e = l < 5 ? lang_word_of(L, s + i, l) : NULL;
+            if (e && (e->cls & LW_PRON) && (e->tags & LT_FIRST) &&
+                !(i + l < n && s[i + l] == '.' && (l == 1 || lower_ascii(c) == 'u')))
+                f |= SENT_FIRST;
+        }
+    }
+    for (size_t i = 0; i + 4 <= n; i++)
+        if ((i == 0 || s[i - 1] == ' ') &&
+            (lower_ascii((unsigned char)s[i]) == 's' || lower_ascii((unsigned char)s[i]) == 't' ||
+             lower_ascii((unsigned char)s[i]) == 'a') &&
+            (iprefix(s + i, n - i, "said") || iprefix(s + i, n - i, "says") ||
+             iprefix(s + i, n - i, "told") || iprefix(s + i, n - i, "tells") ||
+             iprefix(s + i, n - i, "according to"))) {
+            f |= SENT_SAID;
+            break;
+        }
+    size_t e = last;
+    while (e < n && e > 0 && (s[e] == '"' || s[e] == ')' || s[e] == '\''))
+        e--;
+    if (e < n && s[e] == '?')
+        f |= SENT_QUESTION;
+    return f;
+}
+
+uint32_t quality_flags(const quality_index *x, const lang *L, const char *s, size_t n,
+                       uint32_t words, uint32_t *quoted)
+{
+    uint32_t f = 0;
+    if (words < MODEL_MIN_WORDS)
+        f |= SENT_SHORT;
+    if (words > MODEL_LONG_WORDS)
+        f |= SENT_LONG;
+    if (!quality_has_end(s, n))
+        f |= SENT_NOEND;
+    if (is_junk(x, s, n))
+        f |= SENT_JUNK;
+    f |= quality_style(L, s, n, quoted);
+    size_t drop;
+    if (readable_opener(s, n, &drop) == READABLE_NEEDS_PREV)
+        f |= SENT_DANGLING;
+    if (s[0] == '"' || (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+                        (unsigned char)s[2] == 0x9C))
+        f |= SENT_QUOTE;
+    return f;
+}

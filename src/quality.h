@@ -1,0 +1,33 @@
+/* quality.h -- the sentence-quality heuristics (quality.c): page
+   furniture, datelines, style flags.  Called by model.c per sentence. */
+#ifndef PRECIS_QUALITY_H
+#define PRECIS_QUALITY_H
+#include "model.h"
+
+/* The junk and caption patterns indexed by a hash of their first three
+   bytes (see quality.c); a few hundred bytes, filled by quality_init. */
+#define QUALITY_JUNK_MAX 128
+typedef struct quality_index {
+    const char *pat[QUALITY_JUNK_MAX];
+    uint8_t len[QUALITY_JUNK_MAX];
+    uint8_t next[QUALITY_JUNK_MAX]; /* chain, index + 1; 0 ends */
+    uint8_t head[256];              /* by hash of the first three bytes */
+    const char *shorts[8];
+    size_t nshort;
+} quality_index;
+
+void quality_init(quality_index *x);
+
+/* Bytes to drop from the left of sentence s[0..n): a wire dateline
+   ("WASHINGTON (CNN) --") or player, layout and credit furniture glued in
+   front of it; 0 when none (or when it would drop everything). */
+size_t quality_lead(const char *s, size_t n);
+
+/* The SENT_* flags a sentence s[0..n) of `words` words earns by itself:
+   SHORT, LONG, NOEND, JUNK, QUOTED, FIRST, QUESTION, PAREN, SAID,
+   DANGLING, QUOTE (not LAST, QBROKEN, NEEDS_PREV: those depend on its
+   neighbours).  *quoted gets the number of words inside quotation
+   marks.  L: the language pack's words (first-person pronouns). */
+uint32_t quality_flags(const quality_index *x, const lang *L, const char *s, size_t n,
+                       uint32_t words, uint32_t *quoted);
+#endif

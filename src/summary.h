@@ -1,0 +1,26 @@
+/* summary.h -- the pipeline driver (summary.c): what the analysis
+   (analyze.c) reuses of the summarizer.  The public precis_summarize* are
+   in precis.h. */
+#ifndef PRECIS_SUMMARY_H
+#define PRECIS_SUMMARY_H
+#include "model.h"
+
+/* The summarizer's model of c, built in its scratch arena (summary.c),
+   with quotation units when units (model_build); the model and *tmp are
+   valid until the next call on s. */
+precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
+                               norm **nm, arena **tmp, int units);
+/* Whether s's summaries read a model of quotation units (model_build's
+   units; the default method): the analysis needs the sentences as split,
+   so it then reads a model of its own (summary.c). */
+int summarizer_units(const precis_summarizer *s);
+/* Sets the message precis_summarizer_error() returns (summary.c). */
+void summarizer_set_error(precis_summarizer *s, const char *msg);
+
+/* The summarizer's ANALYZE_CACHES cache slots (summary.c). */
+void **summarizer_cache(precis_summarizer *s);
+
+/* The summary of c from its model m (summary.c), as precis_summarize. */
+precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, model *m,
+                                 precis_summary **out);
+#endif
