@@ -301,7 +301,11 @@ typedef enum precis_copy_kind {
     PRECIS_COPY_A_IN_B,          /* b contains a: a republished with
                                     additions, or an early version of b  */
     PRECIS_COPY_B_IN_A,          /* a contains b                          */
-    PRECIS_COPY_SAME             /* the same text, up to light edits      */
+    PRECIS_COPY_SAME,            /* the same text, up to light edits      */
+    PRECIS_COPY_UPDATE           /* one is an update of the other: each
+                                    keeps much of the other and adds its
+                                    own (precis_copy.earlier says which
+                                    came first)                          */
 } precis_copy_kind;
 
 /* One pair of articles that share at least one shingle (pairs with
@@ -313,6 +317,9 @@ typedef struct precis_copy {
     double a_in_b;        /* containment |A & B| / |A|                     */
     double b_in_a;        /* containment |A & B| / |B|                     */
     precis_copy_kind kind;
+    size_t earlier;       /* PRECIS_COPY_UPDATE: the earlier version (a or
+                             b), by date, else the one that keeps more of
+                             the other; a for other kinds                */
 } precis_copy;
 
 /* A direct quote.  Strings are NUL-terminated and owned by the analysis. */
@@ -374,11 +381,12 @@ typedef struct precis_fact {
 } precis_fact;
 
 /* Two NUMBER facts giving the same quantity differently (41 vs 44
-   care-home residents), stated by different articles. */
+   care-home residents), or two DATE facts giving one event's weekday or
+   one range's year differently, stated by different articles. */
 typedef struct precis_conflict {
     size_t a, b;                 /* fact indices */
-    precis_mention a_sentence;   /* a sentence stating a, from an article */
-    precis_mention b_sentence;   /* that does not state b; and the other way */
+    precis_mention a_sentence;   /* the sentences whose mentions of a and */
+    precis_mention b_sentence;   /* of b were compared (two articles)     */
 } precis_conflict;
 
 /* One article in story order. */

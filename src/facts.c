@@ -91,11 +91,21 @@
  * relative time ("eight years ago"), and pairs that are consistent
  * through a qualifier ("more than 350" and 359, "about 40" and 42, "up
  * to 500" and 480) or a rounding (one value has fewer significant digits
- * and is within 5 %: "$700 billion" and "$716 billion").  Money and
+ * and is within 5 %: "$700 billion" and "$716 billion").  The frame must
+ * match too (conflict_marks): two mentions whose sentences state
+ * different years nearest to them are two deals, not one; "three out of
+ * the four" is a part and its whole; "1,100 km (700 miles)" one distance;
+ * a number listed with others of its key ("$2,306.08 at Disney World ...
+ * and $5,687.75 on Martha's Vineyard") keeps only its own part of the
+ * list as context and needs FACT_CONF_SHARED_LIST (4) stems; two
+ * ceilings ("as many as 1.5 million", "up to 1.6 million") disagree.
+ * Dates conflict too (date_conflicts): the years at one end of a range
+ * ("from 1967 to 1979" / "from 1966 to 1978"), and two weekdays next to
+ * the same verb ("apologized Friday" / "apologize Saturday").  Money and
  * percentages count no thing, so their mentions must share
  * FACT_CONF_SHARED_UNIT (3) context stems.  Each conflict carries the
- * sentence of each side (precis_conflict.a_sentence / b_sentence) so a
- * reader can judge it.  Pairs are only compared within a key's bucket, at
+ * sentences of the two mentions that were compared
+ * (precis_conflict.a_sentence / b_sentence) so a reader can judge it.  Pairs are only compared within a key's bucket, at
  * most FACT_CONF_BUCKET facts per bucket.
  *
  * Every fact lists all its mentions (article, byte span), so a reader
@@ -145,6 +155,10 @@
 #define FACT_CONF_RATIO 2.0
 #define FACT_CONF_SHARED 2
 #define FACT_CONF_SHARED_UNIT 3 /* for $, %, €, £ */
+#define FACT_CONF_SHARED_LIST 4 /* for a number listed with others of its key */
+#define FACT_CONF_SHARED_DATE 3 /* for two weekdays or two years of a range */
+#define FACT_CONF_DATE_MENTIONS 16
+#define FACT_CONF_YEARS 3 /* range ends further apart are other ranges */
 #define FACT_MERGE_BUCKET 64
 #define NONE UINT32_MAX
 
@@ -759,10 +773,20 @@ typedef struct mention {
     size_t start, end;
     uint32_t ctx; /* offset of its context stems in fctx.ctx */
     uint8_t nctx, ev;
-    uint8_t multi; /* its sentence gives another value of the same key, or
-                      it is a relative time ("eight years ago") */
+    uint8_t multi; /* M_*: M_LIST, its sentence gives another value of the
+                      same key; M_OUT, it cannot show a disagreement (a
+                      relative time "eight years ago", a part of a whole,
+                      a conversion, one of two weekdays) */
     uint8_t qual;  /* Q_*: "about 40", "more than 350", "up to 500" */
+    uint8_t role;  /* R_*: a year that opens or closes a range */
+    uint16_t year; /* the frame: the year its sentence states nearest to
+                      it ("in 2013"), 0 if none */
+    uint32_t near[2]; /* dates: stems of the lower-case content words right
+                         before and after (context_near) */
 } mention;
+
+enum { R_NONE = 0, R_FROM, R_TO };
+enum { M_NONE = 0, M_OUT, M_LIST }; /* M_OUT = 1: number_at's "ago" */
 
 enum { Q_EXACT = 0, Q_ABOUT, Q_ATLEAST, Q_ATMOST };
 
@@ -962,6 +986,9 @@ static int mention_add(fctx *f, uint32_t id, size_t start, size_t end, unsigned 
     m->ev = (uint8_t)ev;
     m->multi = 0;
     m->qual = 0;
+    m->role = R_NONE;
+    m->year = 0;
+    m->near[0] = m->near[1] = UINT32_MAX;
     item *it = &f->it[id];
     if (it->first == NONE)
         it->first = (uint32_t)f->nmn;
@@ -974,6 +1001,7 @@ static int mention_add(fctx *f, uint32_t id, size_t start, size_t end, unsigned 
 /* ---- dates --------------------------------------------------------------- */
 
 static int word_is(const fctx *f, const tok *k, const char *w);
+static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32_t *near);
 
 static int date_add(fctx *f, const char *key, size_t start, size_t end)
 {
@@ -988,7 +1016,16 @@ static int date_add(fctx *f, const char *key, size_t start, size_t end)
     uint32_t id = item_get(f, &p, &err);
     if (err)
         return -1;
-    return mention_add(f, id, start, end, 0, NULL, 0);
+    /* the context lets two sources' dates of one event be compared */
+    uint32_t ctx[2 * FACT_CTX], near[2] = {UINT32_MAX, UINT32_MAX};
+    int nc = id == NONE ? 0 : context_near(f, start, end, ctx, near);
+    if (nc < 0 || mention_add(f, id, start, end, 0, ctx, (size_t)nc))
+        return -1;
+    if (id != NONE && f->nmn && f->mn[f->nmn - 1].start == start) {
+        f->mn[f->nmn - 1].near[0] = near[0];
+        f->mn[f->nmn - 1].near[1] = near[1];
+    }
+    return 0;
 }
 
 static int is_day(const tok *k)
@@ -1153,27 +1190,54 @@ typedef struct ctxcb {
     size_t n;
     int ring; /* keep the last FACT_CTX (before) or the first (after) */
     size_t seen;
+    int to; /* the word before was "to" */
+    uint32_t near; /* the stem of the word right next to the mention, if a
+                      lower-case content word */
+    size_t words;
 } ctxcb;
 
 static int cb_ctx(void *ud, uint32_t stem, int stop, size_t s, size_t e)
 {
-    PRECIS_UNUSED(e);
     ctxcb *c = ud;
-    if (stop || is_digit(c->t[s]))
+    int first = !c->words++;
+    int after_to = c->to;
+    c->to = e - s == 2 && (c->t[s] == 't' || c->t[s] == 'T') && c->t[s + 1] == 'o';
+    if (stop || is_digit(c->t[s])) {
+        if (c->ring)
+            c->near = UINT32_MAX; /* a word stands between */
         return 0;
+    }
+    /* a verb, as far as a word list-free look can tell: "apologized",
+       "to apologize"; not "school", "afternoon", "early" */
+    int lower = !(c->t[s] >= 'A' && c->t[s] <= 'Z') &&
+                ((e - s > 3 && c->t[e - 2] == 'e' && c->t[e - 1] == 'd') || after_to);
     if (c->ring) {
         c->out[c->seen % FACT_CTX] = stem;
         c->seen++;
+        c->near = lower ? stem : UINT32_MAX;
         return 0;
     }
+    if (first)
+        c->near = lower ? stem : UINT32_MAX;
     c->out[c->n++] = stem;
     return c->n >= FACT_CTX ? 1 : 0;
 }
 
 /* Content stems around t[start, end) within the sentence: up to FACT_CTX
    before and FACT_CTX after, into out (2 * FACT_CTX); returns the count
-   or -1 on allocation failure. */
+   or -1 on allocation failure.  near (if not NULL) gets the stems of the
+   words right before and right after, when they are lower-case verbs by
+   their look (an -ed form, or after "to"; UINT32_MAX otherwise): the
+   event a date is the date of ("apologized Friday", "to apologize
+   Saturday"; not "members on Monday", "school Wednesday"). */
+static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32_t *near);
+
 static int context(fctx *f, size_t start, size_t end, uint32_t *out)
+{
+    return context_near(f, start, end, out, NULL);
+}
+
+static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32_t *near)
 {
     const char *t = f->t;
     size_t ws = start > f->ss + FACT_CTX_BYTES ? start - FACT_CTX_BYTES : f->ss;
@@ -1187,7 +1251,7 @@ static int context(fctx *f, size_t start, size_t end, uint32_t *out)
             we--;
     }
     uint32_t before[FACT_CTX];
-    ctxcb c = {t + ws, before, 0, 1, 0};
+    ctxcb c = {t + ws, before, 0, 1, 0, 0, UINT32_MAX, 0};
     if (ws < start && norm_tokens(f->x->nm, t + ws, start - ws, cb_ctx, &c) < 0)
         return -1;
     size_t nb = c.seen < FACT_CTX ? c.seen : FACT_CTX;
@@ -1195,9 +1259,13 @@ static int context(fctx *f, size_t start, size_t end, uint32_t *out)
     for (size_t i = c.seen - nb; i < c.seen; i++)
         out[k++] = before[i % FACT_CTX];
     /* the callback sees offsets relative to the string it was given */
-    ctxcb d = {t + end, out + k, 0, 0, 0};
+    ctxcb d = {t + end, out + k, 0, 0, 0, 0, UINT32_MAX, 0};
     if (end < we && norm_tokens(f->x->nm, t + end, we - end, cb_ctx, &d) < 0)
         return -1;
+    if (near) {
+        near[0] = c.near;
+        near[1] = d.near;
+    }
     return (int)(k + d.n);
 }
 
@@ -1225,6 +1293,10 @@ static int qualifier(const fctx *f, size_t i)
     if (b && word_is(f, b, "at"))
         return word_is(f, a, "least") ? Q_ATLEAST : word_is(f, a, "most") ? Q_ATMOST : Q_EXACT;
     if (b && word_is(f, b, "up") && word_is(f, a, "to"))
+        return Q_ATMOST;
+    /* "as many as 1.5 million", "as much as $2 billion" */
+    if (b && i >= 3 && word_is(f, a, "as") && word_is(f, &tk[i - 3], "as") &&
+        (word_is(f, b, "many") || word_is(f, b, "much")))
         return Q_ATMOST;
     for (size_t q = 0; q < sizeof about / sizeof about[0]; q++)
         if (word_is(f, a, about[q]))
@@ -1875,27 +1947,226 @@ static int title_case(const tok *tk, size_t n)
     return words >= 4 && caps * 10 >= words * 7;
 }
 
-/* Marks the number mentions from mfirst on (one sentence) whose sentence
-   also gives another value of the same key and unit: "fell to 6.5 meters
-   from a peak of 6.8 meters", "two meters above flood stage" next to the
-   6.8 meters.  Those are different quantities of one kind, so their
-   context cannot show that two sources disagree about one of them.
-   Compares each with the next FACT_CONF_BUCKET mentions only. */
-static void mark_multi(fctx *f, size_t mfirst)
+/* ---- what a sentence says about its mentions' frame (conflicts) ---------- */
+
+/* The mention of [mfirst, nmn) starting at byte s, or NONE. */
+static uint32_t mention_at(const fctx *f, size_t mfirst, size_t s)
+{
+    for (size_t p = mfirst; p < f->nmn; p++)
+        if (f->mn[p].start == s)
+            return (uint32_t)p;
+    return NONE;
+}
+
+/* The year a date item states ("2013", "2013-05-01"), else 0. */
+static unsigned item_year(const item *it)
+{
+    if (it->kind != K_DATE || it->klen < 4)
+        return 0;
+    unsigned y = 0;
+    for (size_t k = 0; k < 4; k++) {
+        char c = it->key[k];
+        if (c < '0' || c > '9')
+            return 0;
+        y = y * 10 + (unsigned)(c - '0');
+    }
+    return it->klen == 4 || it->key[4] == '-' ? y : 0;
+}
+
+static int is_weekday_item(const item *it)
+{
+    return it->kind == K_DATE && it->klen && it->key[0] >= 'a' && it->key[0] <= 'z';
+}
+
+static int numberish(const fctx *f, const tok *k)
+{
+    return k->kind == T_NUM || numword(f, k);
+}
+
+/* Ranges of years: "from 1967 to 1979", "1966 through 1978".  The opening
+   year (a date already: a preposition stands before it) becomes R_FROM,
+   the closing one a date mention too, R_TO: two sources giving a
+   tenure's ends differently disagree about one of them. */
+static int mark_ranges(fctx *f, size_t mfirst)
+{
+    const tok *tk = f->tk;
+    for (size_t i = 0; i + 2 < f->ntk; i++) {
+        const tok *a = &tk[i], *to = &tk[i + 1], *b = &tk[i + 2];
+        if (!is_year(a) || !is_year(b) || b->mant <= a->mant)
+            continue;
+        if (!word_is(f, to, "to") && !word_is(f, to, "through") && !word_is(f, to, "until"))
+            continue;
+        uint32_t ma = mention_at(f, mfirst, a->s);
+        if (ma == NONE || f->it[f->mn[ma].item].kind != K_DATE)
+            continue;
+        uint32_t mb = mention_at(f, mfirst, b->s);
+        if (mb == NONE) {
+            char key[16];
+            snprintf(key, sizeof key, "%04u", (unsigned)b->mant);
+            if (date_add(f, key, b->s, b->e))
+                return -1;
+            mb = mention_at(f, mfirst, b->s);
+        }
+        if (mb == NONE || f->it[f->mn[mb].item].kind != K_DATE)
+            continue;
+        f->mn[ma].role = R_FROM;
+        f->mn[mb].role = R_TO;
+    }
+    return 0;
+}
+
+/* Parts and wholes: "three of the four", "18 out of 32 districts", "one
+   of his two daughters".  Both numbers are one statement about a group,
+   never two sources' values for it. */
+static void mark_parts(fctx *f, size_t mfirst)
+{
+    const tok *tk = f->tk;
+    size_t n = f->ntk;
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (!numberish(f, &tk[i]))
+            continue;
+        size_t j = i + 1;
+        if (word_is(f, &tk[j], "out"))
+            j++;
+        if (j >= n || !word_is(f, &tk[j], "of"))
+            continue;
+        j++;
+        if (j < n && tk[j].kind == T_WORD && is_func(&tk[j]) && !numword(f, &tk[j]))
+            j++; /* the, its, their, those */
+        if (j >= n || !numberish(f, &tk[j]))
+            continue;
+        uint32_t p = mention_at(f, mfirst, tk[i].s), q = mention_at(f, mfirst, tk[j].s);
+        if (p != NONE)
+            f->mn[p].multi = M_OUT;
+        if (q != NONE)
+            f->mn[q].multi = M_OUT;
+    }
+}
+
+/* A number in parentheses right after another number restates it in
+   another unit: "1,100 km (700 miles)".  It is not a value of its own. */
+static void mark_conversions(fctx *f, size_t mfirst)
+{
+    const char *t = f->t;
+    for (size_t p = mfirst; p < f->nmn; p++) {
+        mention *m = &f->mn[p];
+        if (f->it[m->item].kind != K_NUMBER)
+            continue;
+        size_t b = m->start;
+        while (b > f->ss && t[b - 1] == ' ')
+            b--;
+        if (b <= f->ss || t[b - 1] != '(')
+            continue;
+        b--;
+        while (b > f->ss && t[b - 1] == ' ')
+            b--;
+        for (size_t q = mfirst; q < f->nmn; q++)
+            if (q != p && f->mn[q].end == b && f->it[f->mn[q].item].kind == K_NUMBER)
+                m->multi = M_OUT;
+    }
+}
+
+/* Marks the number mentions from mfirst on (one sentence chunk) whose
+   sentence also gives another value of the same key and unit: "fell to
+   6.5 meters from a peak of 6.8 meters", "$2,306.08 at Walt Disney World
+   ... and $5,687.75 on Martha's Vineyard Holistic Retreat".  Each such
+   mention (M_LIST) keeps as context only the words between its
+   neighbours of the same key, its own part of the list, and must share
+   more of it (FACT_CONF_SHARED_LIST) to be compared.  Weekdays: a
+   sentence giving two ("released Monday and aired on Tuesday") tells of
+   two events, its weekdays are left out (M_OUT).  Compares each mention
+   with the next FACT_CONF_BUCKET mentions only. */
+static int mark_multi(fctx *f, size_t mfirst)
 {
     for (size_t p = mfirst; p < f->nmn; p++) {
         const item *a = &f->it[f->mn[p].item];
-        if (a->kind != K_NUMBER)
+        int num = a->kind == K_NUMBER, day = is_weekday_item(a);
+        if (!num && !day)
             continue;
         for (size_t q = p + 1; q < f->nmn && q < p + FACT_CONF_BUCKET; q++) {
             const item *b = &f->it[f->mn[q].item];
-            if (b->kind == K_NUMBER && b != a && b->keystem == a->keystem &&
-                b->unit == a->unit) {
-                f->mn[p].multi = 1;
-                f->mn[q].multi = 1;
+            int same = num ? b->kind == K_NUMBER && b != a && b->keystem == a->keystem &&
+                                 b->unit == a->unit
+                           : is_weekday_item(b) && b != a;
+            if (!same)
+                continue;
+            uint8_t v = num ? M_LIST : M_OUT;
+            if (f->mn[p].multi != M_OUT)
+                f->mn[p].multi = v;
+            if (f->mn[q].multi != M_OUT)
+                f->mn[q].multi = v;
+        }
+    }
+    /* the listed numbers' own context */
+    size_t ss = f->ss, se = f->se;
+    for (size_t p = mfirst; p < f->nmn; p++) {
+        mention *m = &f->mn[p];
+        if (m->multi != M_LIST)
+            continue;
+        const item *a = &f->it[m->item];
+        size_t lo = ss, hi = se;
+        for (size_t q = mfirst; q < f->nmn; q++) {
+            const mention *o = &f->mn[q];
+            const item *b = &f->it[o->item];
+            if (q == p || b->kind != K_NUMBER || b->keystem != a->keystem || b->unit != a->unit)
+                continue;
+            if (o->end <= m->start && o->end > lo)
+                lo = o->end;
+            if (o->start >= m->end && o->start < hi)
+                hi = o->start;
+        }
+        uint32_t ctx[2 * FACT_CTX];
+        f->ss = lo;
+        f->se = hi;
+        int nc = context(f, m->start, m->end, ctx);
+        f->ss = ss;
+        f->se = se;
+        if (nc < 0)
+            return -1;
+        if ((size_t)nc > m->nctx)
+            nc = m->nctx;
+        memcpy(f->ctx + m->ctx, ctx, (size_t)nc * sizeof *ctx);
+        m->nctx = (uint8_t)nc;
+    }
+    return 0;
+}
+
+/* The year frame of each number of the chunk: the year its sentence
+   states nearest to it.  £171.6m in 2007 and £179.7m in 2013 are two
+   deals, not one price told two ways. */
+static void mark_years(fctx *f, size_t mfirst)
+{
+    for (size_t p = mfirst; p < f->nmn; p++) {
+        mention *m = &f->mn[p];
+        if (f->it[m->item].kind != K_NUMBER)
+            continue;
+        size_t best = SIZE_MAX;
+        for (size_t q = mfirst; q < f->nmn; q++) {
+            const mention *o = &f->mn[q];
+            unsigned y = item_year(&f->it[o->item]);
+            if (!y)
+                continue;
+            size_t d = o->start >= m->end ? o->start - m->end : m->start - o->end;
+            if (o->start < m->end && o->end > m->start)
+                d = 0;
+            if (d < best) {
+                best = d;
+                m->year = (uint16_t)y;
             }
         }
     }
+}
+
+/* Everything the conflict comparison needs to know about the frame of
+   the chunk's mentions. */
+static int conflict_marks(fctx *f, size_t mfirst)
+{
+    if (mark_ranges(f, mfirst))
+        return -1;
+    mark_parts(f, mfirst);
+    mark_conversions(f, mfirst);
+    mark_years(f, mfirst);
+    return mark_multi(f, mfirst);
 }
 
 /* Finds the mentions among the n tokens in f->tk (a chunk of the current
@@ -1934,8 +2205,7 @@ static int facts_tokens(fctx *f, size_t n, int first)
     }
     if (err)
         return -1;
-    mark_multi(f, mfirst);
-    return 0;
+    return conflict_marks(f, mfirst);
 }
 
 enum { SCAN_NONE, SCAN_ONECAP, SCAN_FULL };
@@ -2313,7 +2583,9 @@ static int sig_digits(double v)
 
 static int consistent(const mention *x, double lo, const mention *y, double hi)
 {
-    if (x->qual == Q_ATLEAST || y->qual == Q_ATMOST)
+    /* two ceilings of one thing ("as many as 1.5 million", "up to 1.6
+       million") are two estimates of it that disagree */
+    if (x->qual == Q_ATLEAST || (y->qual == Q_ATMOST && x->qual != Q_ATMOST))
         return 1;
     /* one is the other rounded: "$700 billion" and "$716 billion",
        "$43,000" and "$43,350" */
@@ -2324,42 +2596,93 @@ static int consistent(const mention *x, double lo, const mention *y, double hi)
     return 0;
 }
 
-/* a has the smaller value. */
-static int same_context(const fctx *f, const uint32_t *order, const fbuild *a, const fbuild *b,
-                        uint32_t keystem, double lo, double hi)
+/* What a pair of mentions must satisfy to be compared (same_context). */
+enum { CMP_NUMBER, CMP_DAY, CMP_RANGE };
+
+typedef struct cmpq {
+    int mode;        /* CMP_*                                         */
+    uint32_t key;    /* the key's stem, never counted as shared       */
+    size_t need;     /* shared context stems                          */
+    size_t cap;      /* mentions of each fact looked at               */
+    double lo, hi;   /* numbers: a's value and b's (lo < hi)          */
+    uint32_t ma, mb; /* out: the mentions found to disagree           */
+} cmpq;
+
+/* Content stems of x's context also in y's, the key's stem and repeats
+   left out. */
+static size_t shared_stems(const fctx *f, const mention *x, const mention *y, uint32_t key)
 {
-    /* money and percentages name no counted thing: their context must
-       say more that it is the same quantity */
-    size_t need = (keystem & 0x80000000u) && (keystem & 0xffu) <= U_GBP ? FACT_CONF_SHARED_UNIT
-                                                                         : FACT_CONF_SHARED;
-    size_t na = a->mn < FACT_CONF_MENTIONS ? a->mn : FACT_CONF_MENTIONS;
-    size_t nb = b->mn < FACT_CONF_MENTIONS ? b->mn : FACT_CONF_MENTIONS;
+    size_t shared = 0;
+    for (size_t u = 0; u < x->nctx; u++) {
+        uint32_t s = f->ctx[x->ctx + u];
+        if (s == key)
+            continue;
+        int dup = 0;
+        for (size_t w = 0; w < u && !dup; w++)
+            dup = f->ctx[x->ctx + w] == s;
+        if (dup)
+            continue;
+        for (size_t v = 0; v < y->nctx; v++)
+            if (f->ctx[y->ctx + v] == s) {
+                shared++;
+                break;
+            }
+    }
+    return shared;
+}
+
+/* Two weekdays are the dates of one event when a lower-case content word
+   right next to one (no word between) is right next to the other:
+   "on Friday apologized" and "apologize Saturday"; not "apologize
+   Saturday" and "resigned Monday", nor "adopted a resolution Tuesday"
+   and "on Monday when the resolution was proposed" (a story's articles
+   date its several events; a verb next to the day names the event, a
+   noun a word away rarely does). */
+static int same_event(const mention *x, const mention *y)
+{
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++)
+            if (x->near[i] != UINT32_MAX && x->near[i] == y->near[j])
+                return 1;
+    return 0;
+}
+
+/* Do some mention of a and some mention of b, in two articles, tell of
+   the same thing in the same frame?  Numbers: neither is M_OUT, they are
+   not consistent through a qualifier or a rounding, their sentences'
+   years (if both give one) agree, and their contexts share q->need stems
+   (FACT_CONF_SHARED_LIST when one is part of a list).  Weekdays: neither
+   sentence gives another weekday.  Years: both open or both close a
+   range ("from 1967 to 1979" and "from 1966 to 1978"). */
+static int same_context(const fctx *f, const uint32_t *order, const fbuild *a, const fbuild *b,
+                        cmpq *q)
+{
+    size_t na = a->mn < q->cap ? a->mn : q->cap;
+    size_t nb = b->mn < q->cap ? b->mn : q->cap;
     for (size_t p = 0; p < na; p++) {
         const mention *x = &f->mn[order[a->moff + p]];
-        if (x->multi)
+        if (x->multi == M_OUT)
             continue;
-        for (size_t q = 0; q < nb; q++) {
-            const mention *y = &f->mn[order[b->moff + q]];
-            if (y->multi || consistent(x, lo, y, hi))
+        for (size_t r = 0; r < nb; r++) {
+            const mention *y = &f->mn[order[b->moff + r]];
+            if (y->multi == M_OUT || y->art == x->art)
                 continue;
-            size_t shared = 0;
-            for (size_t u = 0; u < x->nctx; u++) {
-                uint32_t s = f->ctx[x->ctx + u];
-                if (s == keystem)
+            size_t need = q->need;
+            if (q->mode == CMP_NUMBER) {
+                if (consistent(x, q->lo, y, q->hi) || (x->year && y->year && x->year != y->year))
                     continue;
-                int dup = 0;
-                for (size_t w = 0; w < u && !dup; w++)
-                    dup = f->ctx[x->ctx + w] == s;
-                if (dup)
-                    continue;
-                for (size_t v = 0; v < y->nctx; v++)
-                    if (f->ctx[y->ctx + v] == s) {
-                        shared++;
-                        break;
-                    }
+                if ((x->multi == M_LIST || y->multi == M_LIST) && need < FACT_CONF_SHARED_LIST)
+                    need = FACT_CONF_SHARED_LIST;
+            } else if (q->mode == CMP_RANGE && (x->role == R_NONE || x->role != y->role)) {
+                continue;
+            } else if (q->mode == CMP_DAY && !same_event(x, y)) {
+                continue;
             }
-            if (shared >= need)
+            if (shared_stems(f, x, y, q->key) >= need) {
+                q->ma = order[a->moff + p];
+                q->mb = order[b->moff + r];
                 return 1;
+            }
         }
     }
     return 0;
@@ -2367,33 +2690,19 @@ static int same_context(const fctx *f, const uint32_t *order, const fbuild *a, c
 
 typedef struct confl {
     size_t a, b;
+    uint32_t ma, mb; /* the mentions (f->mn) that were compared */
 } confl;
 
-/* Does fact f list article art? */
-static int states_in(const precis_fact *f, size_t art)
+/* The model sentence holding mention m (a conflict's evidence for the
+   reader: the very mentions that were found to disagree). */
+static precis_mention side_sentence(const actx *x, const mention *m)
 {
-    for (size_t i = 0; i < f->n_articles; i++)
-        if (f->articles[i] == art)
-            return 1;
-    return 0;
-}
-
-/* The model sentence holding the first mention of a in an article that
-   does not state b (a conflict's evidence for the reader). */
-static precis_mention side_sentence(const actx *x, const precis_fact *a, const precis_fact *b)
-{
-    const precis_mention *m = &a->mentions[0];
-    for (size_t i = 0; i < a->n_mentions; i++)
-        if (!states_in(b, a->mentions[i].article)) {
-            m = &a->mentions[i];
-            break;
-        }
-    precis_mention r = *m;
+    precis_mention r = {m->art, m->start, m->end};
     const model *md = x->m;
-    if (m->article >= md->nart)
+    if (m->art >= md->nart)
         return r;
-    const msent *s = &md->s[md->first[m->article]];
-    size_t lo = 0, hi = md->count[m->article];
+    const msent *s = &md->s[md->first[m->art]];
+    size_t lo = 0, hi = md->count[m->art];
     while (lo < hi) { /* the last sentence starting at or before the mention */
         size_t mid = lo + (hi - lo) / 2;
         if (s[mid].start <= m->start)
@@ -2406,6 +2715,74 @@ static precis_mention side_sentence(const actx *x, const precis_fact *a, const p
         r.end = s[lo - 1].end;
     }
     return r;
+}
+
+static int confl_add(confl **cf, size_t *cap, size_t *n, size_t a, size_t b, const cmpq *q)
+{
+    confl *c = grow(*cf, cap, *n + 1, sizeof *c);
+    if (!c) {
+        pfree(*cf);
+        *cf = NULL;
+        return -1;
+    }
+    *cf = c;
+    c[(*n)++] = (confl){a, b, q->ma, q->mb};
+    return 0;
+}
+
+/* Dates that disagree: two weekdays for one event ("the House voted 396-9
+   on Wednesday" / "passed Tuesday", with FACT_CONF_SHARED_DATE stems of
+   context in common), or two years at the same end of one range ("served
+   from 1967 to 1979" / "held the seat from 1966 to 1978"), at most
+   FACT_CONF_YEARS apart, each stated by an article that does not state
+   the other.  An article may date two events with two weekdays ("posted
+   Friday", "apologized Saturday"): weekdays are compared mention by
+   mention, by the event next to them (same_event).  A cluster has at most seven weekday facts; year facts
+   are compared within FACT_CONF_BUCKET of each other in value order. */
+static int date_conflicts(const fctx *f, const uint32_t *order, const fbuild *fb, size_t nf,
+                          confl **cf, size_t *ccf, size_t *ncf)
+{
+    size_t day[8], nday = 0, nyear = 0;
+    for (size_t g = 0; g < nf; g++) {
+        if (fb[g].kind != K_DATE)
+            continue;
+        const item *c = &f->it[fb[g].canon];
+        if (is_weekday_item(c) && nday < 8)
+            day[nday++] = g;
+        else if (c->klen == 4 && item_year(c))
+            nyear++;
+    }
+    cmpq q = {CMP_DAY, UINT32_MAX, FACT_CONF_SHARED_DATE, FACT_CONF_DATE_MENTIONS, 0, 0, 0, 0};
+    for (size_t i = 0; i < nday; i++)
+        for (size_t j = i + 1; j < nday; j++)
+            if (same_context(f, order, &fb[day[i]], &fb[day[j]], &q) &&
+                confl_add(cf, ccf, ncf, day[i], day[j], &q))
+                return -1;
+    if (nyear < 2)
+        return 0;
+    nfact *ys = pmalloc(pmul(nyear, sizeof *ys));
+    if (!ys) {
+        pfree(*cf);
+        *cf = NULL;
+        return -1;
+    }
+    size_t k = 0;
+    for (size_t g = 0; g < nf; g++)
+        if (fb[g].kind == K_DATE && f->it[fb[g].canon].klen == 4 && item_year(&f->it[fb[g].canon]))
+            ys[k++] = (nfact){0, (double)item_year(&f->it[fb[g].canon]), g};
+    qsort(ys, nyear, sizeof *ys, cmp_nfact);
+    q.mode = CMP_RANGE;
+    int err = 0;
+    for (size_t i = 0; i < nyear && !err; i++)
+        for (size_t j = i + 1; j < nyear && j < i + FACT_CONF_BUCKET && !err; j++) {
+            if (ys[j].value - ys[i].value > FACT_CONF_YEARS)
+                break;
+            const fbuild *A = &fb[ys[i].idx], *B = &fb[ys[j].idx];
+            if (each_has_own(A, B) && same_context(f, order, A, B, &q))
+                err = confl_add(cf, ccf, ncf, ys[i].idx, ys[j].idx, &q);
+        }
+    pfree(ys);
+    return err;
 }
 
 static int cmp_confl(const void *pa, const void *pb)
@@ -2609,19 +2986,22 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
                     if (hi > lo * FACT_CONF_RATIO)
                         break; /* sorted by value: the rest are further */
                     const fbuild *A = &fb[nfs[p].idx], *B = &fb[nfs[r].idx];
-                    if (!each_has_own(A, B) ||
-                        !same_context(f, order, A, B, it[A->canon].keystem, lo, hi))
+                    uint32_t ks = it[A->canon].keystem;
+                    /* money and percentages name no counted thing: their
+                       context must say more that it is the same quantity */
+                    cmpq cq = {CMP_NUMBER, ks,
+                               (ks & 0x80000000u) && (ks & 0xffu) <= U_GBP ? FACT_CONF_SHARED_UNIT
+                                                                          : FACT_CONF_SHARED,
+                               FACT_CONF_MENTIONS, lo, hi, 0, 0};
+                    if (!each_has_own(A, B) || !same_context(f, order, A, B, &cq))
                         continue;
-                    confl *ncp = grow(cf, &ccf, ncf + 1, sizeof *ncp);
-                    if (!ncp) {
-                        pfree(cf);
+                    if (confl_add(&cf, &ccf, &ncf, nfs[p].idx, nfs[r].idx, &cq))
                         return PRECIS_ENOMEM;
-                    }
-                    cf = ncp;
-                    cf[ncf++] = (confl){nfs[p].idx, nfs[r].idx};
                 }
         }
     }
+    if (date_conflicts(f, order, fb, nf, &cf, &ccf, &ncf))
+        return PRECIS_ENOMEM;
     /* order and output */
     ford *fo = arena_alloc(tmp, pmul(kept, sizeof *fo));
     size_t *newidx = arena_alloc(tmp, pmul(nf, sizeof *newidx));
@@ -2686,12 +3066,12 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
         }
         for (size_t q = 0; q < ncf; q++) {
             size_t a = newidx[cf[q].a], b = newidx[cf[q].b];
-            cf[q] = (confl){a < b ? a : b, a < b ? b : a};
+            cf[q] = a < b ? (confl){a, b, cf[q].ma, cf[q].mb} : (confl){b, a, cf[q].mb, cf[q].ma};
         }
         qsort(cf, ncf, sizeof *cf, cmp_confl);
         for (size_t q = 0; q < ncf; q++)
-            co[q] = (precis_conflict){cf[q].a, cf[q].b, side_sentence(x, &res[cf[q].a], &res[cf[q].b]),
-                                      side_sentence(x, &res[cf[q].b], &res[cf[q].a])};
+            co[q] = (precis_conflict){cf[q].a, cf[q].b, side_sentence(x, &f->mn[cf[q].ma]),
+                                      side_sentence(x, &f->mn[cf[q].mb])};
         *conf = co;
         *nconf = ncf;
     }

@@ -242,6 +242,11 @@ static void put_verdict(html *h, const precis_copy *cp)
         pbuf_puts(b, " contains ");
         put_ref(h, cp->b);
         break;
+    case PRECIS_COPY_UPDATE:
+        put_ref(h, cp->earlier == cp->a ? cp->b : cp->a);
+        pbuf_puts(b, " updates ");
+        put_ref(h, cp->earlier);
+        break;
     case PRECIS_COPY_SHARES: pbuf_puts(b, "share passages"); break;
     default: pbuf_puts(b, "independent"); break;
     }

@@ -6,7 +6,7 @@
  *   {"summary": {...as precis summarize --format json...} | null,
  *    "articles": [{"id", "source", "date", "title"}],
  *    "copies": [{"a", "b", "shared", "resemblance", "a_in_b", "b_in_a",
- *                "verdict"}],
+ *                "verdict", "earlier" (for an update: the earlier version)}],
  *    "quotes": [{"text", "speaker", "cue", "article", "start", "end",
  *                "articles": [...], "variant"}],
  *    "facts": [{"kind", "text", "key", "value", "unit", "variants": [...],
@@ -105,6 +105,10 @@ static void put_copies(pbuf *b, const precis_analysis *an, const precis_cluster 
         put_num(b, cp[i].b_in_a);
         pbuf_puts(b, ",\"verdict\":");
         pbuf_json_string(b, precis_copy_kind_name(cp[i].kind));
+        if (cp[i].kind == PRECIS_COPY_UPDATE) {
+            pbuf_puts(b, ",\"earlier\":");
+            put_art(b, c, cp[i].earlier);
+        }
         pbuf_putc(b, '}');
     }
     pbuf_putc(b, ']');

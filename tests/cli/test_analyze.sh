@@ -42,7 +42,9 @@ for k in ("summary", "articles", "copies", "quotes", "facts", "conflicts", "time
     assert k in r, k
 v = {(c["a"], c["b"]): c["verdict"] for c in r["copies"]}
 assert v[("01-northern-wire", "02-valley-courier")] == "a_in_b", v
-assert v[("03-harbour-times-early", "04-harbour-times-update")] == "shares", v
+assert v[("03-harbour-times-early", "04-harbour-times-update")] == "update", v
+e = {(c["a"], c["b"]): c.get("earlier") for c in r["copies"]}
+assert e[("03-harbour-times-early", "04-harbour-times-update")] == "03-harbour-times-early", e
 order = [t["article"] for t in r["timeline"]]
 assert order[:4] == ["03-harbour-times-early", "01-northern-wire", "02-valley-courier",
                      "04-harbour-times-update"], order

@@ -143,8 +143,8 @@ check "independent pairs dimmed" $?
 grep '<tr class="related">' "$tmp/copies" | grep 'Northern Wire' | grep 'Valley Courier' |
   grep -Eq 'republishes|contains|same text'
 check "copies: Valley Courier republishes Northern Wire" $?
-grep -q 'share passages' "$tmp/copies"
-check "copies: the Harbour Times versions share passages" $?
+grep '<tr class="related">' "$tmp/copies" | grep -q 'href="#art-4"[^>]*>\[4\]</a> updates <a class="ref" href="#art-3"'
+check "copies: the later Harbour Times version updates the early one" $?
 
 # Quotes: every quote once, translations grouped under one statement.
 section "$dom" quotes > "$tmp/quotes"
