@@ -360,8 +360,46 @@ static void test_snapshot(void)
     precis_stream_free(s);
 }
 
+/* examples/cluster: five reports of one flood (two outlets' wire copy, an
+   early story and its update from a third, a follow-up on the money from a
+   fourth), fed as a stream of their own with no background: one story.
+   (The warm settings alone split it into three: see stream.c, cold start.) */
+static void test_example_cluster(void)
+{
+    static const char *const files[] = {"01-northern-wire.txt", "02-valley-courier.txt",
+                                        "03-harbour-times-early.txt",
+                                        "04-harbour-times-update.txt",
+                                        "05-lakeshore-gazette.txt"};
+    precis_stream *s = precis_stream_new(NULL);
+    T_CHECK(s != NULL);
+    uint64_t story = 0;
+    for (size_t i = 0; i < 5; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/../examples/cluster/%s", PRECIS_TEST_DIR, files[i]);
+        FILE *f = fopen(path, "rb");
+        T_CHECK(f != NULL);
+        if (!f)
+            break;
+        static char text[1 << 16];
+        size_t n = fread(text, 1, sizeof text, f);
+        fclose(f);
+        T_CHECK(n > 0 && n < sizeof text);
+        precis_article a = {files[i], NULL, NULL, NULL, text, n};
+        precis_assignment as;
+        T_EQ_INT(precis_stream_add(s, &a, "en", &as), PRECIS_OK);
+        if (!story)
+            story = as.story;
+        T_EQ_INT(as.story, story);
+    }
+    precis_stream_stats stats;
+    precis_stream_stats_get(s, &stats);
+    T_EQ_INT(stats.stories, 1);
+    precis_stream_free(s);
+}
+
 int main(void)
 {
+    T_RUN(test_example_cluster);
     T_RUN(test_copy_update_similar);
     T_RUN(test_close_dated);
     T_RUN(test_close_undated);
