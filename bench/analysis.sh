@@ -62,6 +62,11 @@ print("| numbers right (value and counted thing), of found | BASIL numbers.jsonl
 print("| numbers found | BASIL numbers.jsonl | %s | |" % row(r"found \(a system number overlaps the gold span\)"))
 print("| name found | BASIL names.jsonl | %s | |" % row(r"found \(a system name overlaps the mention\)"))
 print("| name type right, of found | BASIL names.jsonl | %s | >= 90 %% |" % row(r"type right, of found"))
+for part, label in (("tuned on", "clusters 45, 49 (tuned on)"), ("held-out", "cluster 50 (held out)")):
+    m = re.search(r"^\s+%s\s+\d+ clusters: found (\d+) / (\d+), type right (\d+) / (\d+)" % part, f, re.M)
+    if m:
+        print("| name type right, of found | BASIL names.jsonl, %s | %s / %s = %.1f %% | >= 90 %% |" % (
+            label, m.group(3), m.group(4), 100.0 * int(m.group(3)) / max(int(m.group(4)), 1)))
 print("| conflict precision | BASIL conflicts.jsonl | %s | >= 80 %% |" % row(r"system conflicts that are gold conflicts"))
 print("| conflict recall | BASIL conflicts.jsonl | %s | reported |" % row(r"gold conflicts found"))
 print("| conflicts on a non-conflict pair | BASIL non-conflicts.jsonl | %s | |" % row(r"system conflicts on a non-conflict pair"))

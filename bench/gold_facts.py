@@ -301,10 +301,19 @@ def main():
     print("names (%d gold mentions of %d entities in %d articles)" % (
         len(gname), len(set((arts.cluster_of[r["article"]], r["canonical"]) for r in gname)),
         len(name_arts)))
+    held = set()
+    ho_path = os.path.join(args.gold, "names-heldout.txt")
+    if os.path.exists(ho_path):
+        with open(ho_path, encoding="utf-8") as f:
+            held = set(l.split("#")[0].strip() for l in f if l.split("#")[0].strip())
     found = type_ok = 0
     by_type = {}
+    by_part = {}  # part -> type -> [gold, found, type right]
     entity_hits = {}
     for g in gname:
+        part = "held-out" if arts.cluster_of[g["article"]] in held else "tuned on"
+        pt = by_part.setdefault(part, {}).setdefault(g["type"], [0, 0, 0])
+        pt[0] += 1
         span = (g["article"], g["start"], g["end"])
         cands = facts_at(span, tuple(NAME_KINDS))
         t = by_type.setdefault(g["type"], [0, 0, 0])
@@ -317,12 +326,14 @@ def main():
             continue
         found += 1
         t[1] += 1
+        pt[1] += 1
         ok = [f for f in cands if NAME_KINDS.get(f["kind"]) == g["type"]]
         f = ok[0] if ok else cands[0]
         entity_hits[ent].add(f.get("key") or f.get("text"))
         if ok:
             type_ok += 1
             t[2] += 1
+            pt[2] += 1
         else:
             errors.append(("name type", g["article"], g["start"], g["end"],
                            "%s is %s; system %r as %s" % (g["canonical"], g["type"],
@@ -332,6 +343,17 @@ def main():
     print("  by type:        gold  found  type right")
     for k in sorted(by_type):
         print("    %-12s %6d %6d %6d" % (k, *by_type[k]))
+    if held:
+        print("  names by part (clusters in names-heldout.txt are held out of tuning):")
+        for part in sorted(by_part, reverse=True):
+            tg = by_part[part]
+            tot = [sum(v[i] for v in tg.values()) for i in range(3)]
+            clus = sorted(set(arts.cluster_of[g["article"]] for g in gname
+                              if (arts.cluster_of[g["article"]] in held) == (part == "held-out")))
+            print("    %-9s %d clusters: found %d / %d, type right %d / %d  %5.1f %%" % (
+                part, len(clus), tot[1], tot[0], tot[2], tot[1], 100.0 * tot[2] / max(tot[1], 1)))
+            for k in sorted(tg):
+                print("      %-12s gold %4d  found %4d  type right %4d" % (k, *tg[k]))
     ents_found = sum(1 for v in entity_hits.values() if v)
     split = sum(1 for v in entity_hits.values() if len(v) > 1)
     row("entities found (any mention)", ents_found, len(entity_hits))

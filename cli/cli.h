@@ -1,7 +1,12 @@
 /* cli.h -- the sub-commands of the precis command-line tool.  Each takes
    the arguments after its name (argv[0] is the sub-command) and returns
    the process exit status: 0 success, 1 some input was bad but the run
-   completed, 2 usage error, 3 the run could not proceed. */
+   completed, 2 usage error, 3 the run could not proceed.
+
+   Who calls whom: main.c -> cmd_*.c -> opts.c (options), input.c
+   (reading files and directories), output.c (JSON strings) and precis.h
+   (cmd_serve, cmd_ingest, cmd_worker also service/).  Nothing calls
+   main.c, and no command calls another. */
 #ifndef PRECIS_CLI_H
 #define PRECIS_CLI_H
 #include <stdio.h>
@@ -17,18 +22,18 @@ int cmd_rouge(int argc, char **argv);
 int cmd_split(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 
-/* Writes s as a JSON string body (no quotes), escaping what JSON needs. */
-void cli_json_chars(FILE *out, const char *s);
 int cmd_serve(int argc, char **argv);  /* service/, not precis.h alone */
 int cmd_ingest(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_worker(int argc, char **argv);
 
-/* Reads a whole file ("-" = stdin) of at most CLI_MAX_FILE bytes into a
-   new buffer; NULL + "PATH: reason" in err on failure. */
-char *cli_read_file(const char *path, size_t *len, char *err, size_t errcap);
+/* ---- output (output.c) ---------------------------------------------- */
+/* Writes s as a JSON string body (no quotes): a double quote and a
+   backslash escaped, other bytes below 0x20 as \u00XX.  The one JSON
+   string writer of the tool. */
+void cli_json_chars(FILE *out, const char *s);
 
-/* ---- bounded input (io.c) ------------------------------------------- */
+/* ---- reading files and directories (input.c) ------------------------ */
 #define CLI_MAX_RECORD ((size_t)256 << 20) /* one batch or JSON Lines line */
 #define CLI_MAX_FILE ((size_t)256 << 20)   /* a file read whole (rouge, split) */
 enum { CLI_ETOOLONG = -1, CLI_ENOMEM = -2, CLI_EREAD = -3 };
@@ -58,4 +63,15 @@ int cli_in_line(cli_in *r, char **buf, size_t *cap, size_t *len, size_t max);
 int cli_in_all(cli_in *r, char **buf, size_t *len, size_t max);
 /* The reason for a code of the functions above. */
 const char *cli_in_strerror(const cli_in *r, int code);
+
+/* Reads a whole file ("-" = stdin) of at most CLI_MAX_FILE bytes into a
+   new buffer (NUL-terminated; the caller frees it); NULL + "PATH: reason"
+   in err on failure. */
+char *cli_read_file(const char *path, size_t *len, char *err, size_t errcap);
+/* The entries of directory dir whose names do not start with '.', as new
+   "DIR/NAME" strings sorted by name, in a new array (free both with
+   cli_dir_free).  0, or -1 (cannot be opened) or CLI_ENOMEM, with "DIR:
+   reason" in err and nothing kept. */
+int cli_dir_list(const char *dir, char ***paths, size_t *n, char *err, size_t errcap);
+void cli_dir_free(char **paths, size_t n);
 #endif

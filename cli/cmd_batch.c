@@ -45,26 +45,13 @@ static const char formats[] =
 
 enum { IN_AUTO, IN_MULTINEWS, IN_JSONL, IN_HTML };
 
-/* Writes s as a JSON string body (no quotes), escaping what JSON needs. */
-static void put_json_chars(FILE *out, const char *s)
-{
-    for (const char *p = s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fputc('\\', out);
-        if ((unsigned char)*p < 0x20)
-            fprintf(out, "\\u%04x", (unsigned char)*p);
-        else
-            fputc(*p, out);
-    }
-}
-
 /* The start of a record: {"record":N, and "id":"...", when there is one. */
 static void put_record_head(FILE *out, size_t rec, const char *id)
 {
     fprintf(out, "{\"record\":%zu,", rec);
     if (id) {
         fputs("\"id\":\"", out);
-        put_json_chars(out, id);
+        cli_json_chars(out, id);
         fputs("\",", out);
     }
 }
@@ -73,7 +60,7 @@ static void json_err_record(FILE *out, size_t rec, const char *id, const char *m
 {
     put_record_head(out, rec, id);
     fputs("\"error\":\"", out);
-    put_json_chars(out, msg);
+    cli_json_chars(out, msg);
     fputs("\"}\n", out);
 }
 
@@ -146,17 +133,43 @@ static precis_status add_html_line(precis_cluster *cl, char *line, size_t len, c
     return st;
 }
 
-int cmd_batch(int argc, char **argv)
-{
+/* One run: the options, the input and what is known of it, the library
+   handles, and the counts. */
+typedef struct batch {
     cli_summary_opts o;
-    memset(&o, 0, sizeof o);
-    precis_options_init(&o.opt);
-    o.fmt = PRECIS_FORMAT_TEXT;
-    int input = IN_AUTO, quiet = 0, analyze = 0;
+    int input, quiet, analyze;
+    const char *path; /* as given ("-" = standard input) */
+    cli_in in;
+    const char *name; /* for messages: the path, or "<stdin>" */
+    int starts_json;  /* the first non-blank byte is '{' */
+    int auto_json;    /* taken for JSON Lines without --input saying so */
+    int jsonl, html;  /* what each line is */
+    int hinted;       /* a hint about --input was given already */
+    precis_summarizer *s;
+    precis_cluster *cl;
+    progress pg;
+    size_t rec, bad;
+    int oom;
+} batch;
+
+/* The options into b; -1 to go on, else the exit status (--help, a usage
+   error). */
+static int batch_parse(batch *b, int argc, char **argv)
+{
+    cli_summary_opts *o = &b->o;
+    memset(o, 0, sizeof *o);
+    precis_options_init(&o->opt);
+    o->fmt = PRECIS_FORMAT_TEXT;
+    b->input = IN_AUTO;
     static const struct option longopts[] = {CLI_SUMMARY_LONGOPTS,
                                              {"quiet", no_argument, 0, 'q'},
                                              {"analyze", no_argument, 0, OPT_ANALYZE},
                                              {0, 0, 0, 0}};
+    static const struct {
+        const char *name;
+        int input;
+    } inputs[] = {{"auto", IN_AUTO}, {"multinews", IN_MULTINEWS}, {"jsonl", IN_JSONL},
+                  {"html", IN_HTML}};
     int c;
     optind = 1;
     while ((c = cli_getopt(argc, argv, CLI_SUMMARY_SHORTOPTS "q", longopts, "batch")) != -1) {
@@ -167,186 +180,233 @@ int cmd_batch(int argc, char **argv)
             return 0;
         }
         if (c == 'q') {
-            quiet = 1;
-            continue;
-        }
-        if (c == OPT_ANALYZE) {
-            analyze = 1;
-            continue;
-        }
-        if (c == OPT_INPUT) {
-            if (!strcmp(optarg, "auto"))
-                input = IN_AUTO;
-            else if (!strcmp(optarg, "multinews"))
-                input = IN_MULTINEWS;
-            else if (!strcmp(optarg, "jsonl"))
-                input = IN_JSONL;
-            else if (!strcmp(optarg, "html"))
-                input = IN_HTML;
-            else {
+            b->quiet = 1;
+        } else if (c == OPT_ANALYZE) {
+            b->analyze = 1;
+        } else if (c == OPT_INPUT) {
+            size_t k = 0, n = sizeof inputs / sizeof *inputs;
+            while (k < n && strcmp(optarg, inputs[k].name))
+                k++;
+            if (k == n) {
                 fprintf(stderr, "precis: unknown --input '%s' for batch (auto, multinews, "
                                 "jsonl, html)\n", optarg);
                 return EXIT_USAGE;
             }
-            continue;
+            b->input = inputs[k].input;
+        } else {
+            int h = cli_summary_opt(c, optarg, o);
+            if (h < 0)
+                return EXIT_USAGE;
+            if (h == 0)
+                return cli_bad_option("batch", "option not valid here");
         }
-        int h = cli_summary_opt(c, optarg, &o);
-        if (h < 0)
-            return EXIT_USAGE;
-        if (h == 0)
-            return cli_bad_option("batch", "option not valid here");
     }
-    if (o.fmt == PRECIS_FORMAT_LINES || o.fmt == PRECIS_FORMAT_MARKDOWN ||
-        o.fmt == PRECIS_FORMAT_HTML) {
+    if (o->fmt == PRECIS_FORMAT_LINES || o->fmt == PRECIS_FORMAT_MARKDOWN ||
+        o->fmt == PRECIS_FORMAT_HTML) {
         fprintf(stderr, "precis: batch --format must be text or json (one line per record)\n");
         return EXIT_USAGE;
     }
-    if (analyze)
-        o.fmt = PRECIS_FORMAT_JSON;
+    if (b->analyze)
+        o->fmt = PRECIS_FORMAT_JSON;
     if (argc - optind > 1)
         return cli_bad_option("batch", "one input file at most");
-    const char *path = optind < argc ? argv[optind] : "-";
+    b->path = optind < argc ? argv[optind] : "-";
+    return -1;
+}
+
+/* Opens the input and tells what it is: its first bytes decide, unless
+   --input said.  0, or the exit status (UTF-16 is refused whole). */
+static int batch_open(batch *b)
+{
     char err[600];
-    cli_in in;
-    if (cli_in_open(&in, path, err, sizeof err)) {
+    if (cli_in_open(&b->in, b->path, err, sizeof err)) {
         fprintf(stderr, "precis: %s\n", err);
         return EXIT_FATAL;
     }
-    const char *name = in.name;
-    /* what the input is: its first bytes decide, unless --input said */
+    b->name = b->in.name;
     const char *head;
-    size_t nhead = cli_in_peek(&in, &head), k = 0;
+    size_t nhead = cli_in_peek(&b->in, &head), k = 0;
     if (nhead >= 2 && (((unsigned char)head[0] == 0xFF && (unsigned char)head[1] == 0xFE) ||
                        ((unsigned char)head[0] == 0xFE && (unsigned char)head[1] == 0xFF))) {
         fprintf(stderr, "precis: %s:1: UTF-16 input (byte-order mark); batch reads UTF-8 "
                         "or Windows-1252 lines: convert it first (iconv -f UTF-16 -t "
-                        "UTF-8)\n", name);
-        cli_in_close(&in);
+                        "UTF-8)\n", b->name);
+        cli_in_close(&b->in);
         return EXIT_FATAL;
     }
     if (nhead >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3))
         k = 3;
     while (k < nhead && (head[k] == ' ' || head[k] == '\t' || head[k] == '\r' || head[k] == '\n'))
         k++;
-    int starts_json = k < nhead && head[k] == '{';
-    int auto_json = input == IN_AUTO && (starts_json || ends_with(path, ".jsonl"));
-    int jsonl = input == IN_JSONL || auto_json, html = input == IN_HTML;
-    int hinted = 0;
+    b->starts_json = k < nhead && head[k] == '{';
+    b->auto_json = b->input == IN_AUTO && (b->starts_json || ends_with(b->path, ".jsonl"));
+    b->jsonl = b->input == IN_JSONL || b->auto_json;
+    b->html = b->input == IN_HTML;
+    return 0;
+}
 
-    precis_summarizer *s = cli_summarizer(&o);
-    precis_cluster *cl = precis_cluster_new();
-    if (!s || !cl) {
-        if (!cl)
+/* The summarizer and the cluster every record reuses; 0, or the exit
+   status (a bad --lang is a usage error). */
+static int batch_start(batch *b)
+{
+    b->s = cli_summarizer(&b->o);
+    b->cl = precis_cluster_new();
+    if (!b->s || !b->cl) {
+        if (!b->cl)
             fprintf(stderr, "precis: out of memory\n");
-        precis_summarizer_free(s);
-        precis_cluster_free(cl);
-        cli_in_close(&in);
-        return s ? EXIT_FATAL : EXIT_USAGE;
+        return b->s ? EXIT_FATAL : EXIT_USAGE;
     }
-    precis_cluster_set_strict(cl, o.strict);
-    progress pg = {.on = !quiet && isatty(fileno(stderr))};
-    pg.t0 = pg.last = now();
+    precis_cluster_set_strict(b->cl, b->o.strict);
+    b->pg.on = !b->quiet && isatty(fileno(stderr));
+    b->pg.t0 = b->pg.last = now();
+    return 0;
+}
+
+/* One record: the line read (got: 1, or the reader's CLI_ETOOLONG /
+   CLI_ENOMEM) into the cluster, summarized and rendered into *out.
+   NULL, or the message of a bad record (*st its status).  msgbuf and
+   page_err hold messages that are made here. */
+static const char *batch_record(batch *b, int got, char *line, size_t len, char **out,
+                                size_t *olen, precis_status *st, char *msgbuf, size_t msgcap,
+                                char *page_err, size_t errcap)
+{
+    *st = PRECIS_OK;
+    precis_cluster_clear(b->cl);
+    if (got == CLI_ETOOLONG) {
+        snprintf(msgbuf, msgcap, "record longer than the limit of %zu MiB (skipped)",
+                 CLI_MAX_RECORD >> 20);
+        return msgbuf;
+    }
+    if (got == CLI_ENOMEM) {
+        *st = PRECIS_ENOMEM;
+        return "out of memory reading the record (skipped)";
+    }
+    *st = b->html    ? add_html_line(b->cl, line, len, page_err, errcap)
+          : b->jsonl ? precis_cluster_add_json_cluster(b->cl, line, len)
+                     : precis_cluster_add_multinews(b->cl, line, len);
+    if (*st)
+        return b->html ? page_err : precis_cluster_error(b->cl);
+    if (!b->quiet) {
+        progress_clear(&b->pg);
+        cli_warn_charsets(b->cl, 0, b->name, b->rec);
+    }
+    precis_summary *sum = NULL;
+    precis_analysis *an = NULL;
+    const char *msg = NULL;
+    *st = b->analyze ? precis_summarize_analyze(b->s, b->cl, &sum, &an)
+                     : precis_summarize(b->s, b->cl, &sum);
+    if (*st)
+        msg = precis_summarizer_error(b->s);
+    else if ((*st = b->analyze ? precis_report_render(sum, an, b->cl, b->o.fmt, out, olen)
+                               : precis_summary_render(sum, b->cl, b->o.fmt, out, olen)))
+        msg = precis_strerror(*st);
+    precis_analysis_free(an);
+    precis_summary_free(sum);
+    return msg;
+}
+
+/* The output line of a record: its summary, or (msg set) an error record
+   and a FILE:LINE message, with a hint when the input was taken for JSON
+   Lines by its look alone. */
+static void batch_write(batch *b, const char *msg, precis_status st, const char *out,
+                        size_t olen)
+{
+    if (msg) {
+        b->bad++;
+        if (!b->quiet) {
+            progress_clear(&b->pg);
+            fprintf(stderr, "precis: %s:%zu: %s\n", b->name, b->rec, msg);
+            if (!b->hinted && st == PRECIS_EJSON && b->auto_json) {
+                fprintf(stderr, "precis: %s: read as JSON Lines (%s); give --input "
+                                "multinews if it is Multi-News text\n", b->name,
+                        b->starts_json ? "it starts with '{'" : "its name ends in .jsonl");
+                b->hinted = 1;
+            }
+        }
+        if (b->o.fmt == PRECIS_FORMAT_JSON)
+            json_err_record(stdout, b->rec, precis_cluster_id(b->cl), msg);
+        else
+            fputc('\n', stdout);
+    } else if (b->o.fmt == PRECIS_FORMAT_JSON) {
+        /* prefix the record number (and id) to the summary object */
+        put_record_head(stdout, b->rec, precis_cluster_id(b->cl));
+        fwrite(out + 1, 1, olen - 1, stdout);
+    } else {
+        fwrite(out, 1, olen, stdout);
+    }
+}
+
+/* Every line in order, one output line each; stops only on a read or a
+   write error.  Returns the exit status so far (0 or EXIT_FATAL). */
+static int batch_run(batch *b)
+{
     char *line = NULL;
-    size_t cap = 0, len = 0, rec = 0, bad = 0;
-    int rc = 0, oom = 0, got;
+    size_t cap = 0, len = 0;
+    int rc = 0, got;
     char msgbuf[128], page_err[768];
-    while ((got = cli_in_line(&in, &line, &cap, &len, CLI_MAX_RECORD)) != 0) {
+    while ((got = cli_in_line(&b->in, &line, &cap, &len, CLI_MAX_RECORD)) != 0) {
         if (got == CLI_EREAD)
             break;
-        rec++;
-        const char *msg = NULL;
-        precis_summary *sum = NULL;
-        precis_analysis *an = NULL;
+        b->rec++;
         char *out = NULL;
         size_t olen = 0;
-        precis_status st = PRECIS_OK;
-        precis_cluster_clear(cl);
-        if (got == CLI_ETOOLONG) {
-            snprintf(msgbuf, sizeof msgbuf, "record longer than the limit of %zu MiB (skipped)",
-                     CLI_MAX_RECORD >> 20);
-            msg = msgbuf;
-        } else if (got == CLI_ENOMEM) {
-            msg = "out of memory reading the record (skipped)";
-            st = PRECIS_ENOMEM;
-        } else {
-            st = html    ? add_html_line(cl, line, len, page_err, sizeof page_err)
-                 : jsonl ? precis_cluster_add_json_cluster(cl, line, len)
-                         : precis_cluster_add_multinews(cl, line, len);
-            if (st) {
-                msg = html ? page_err : precis_cluster_error(cl);
-            } else {
-                if (!quiet) {
-                    progress_clear(&pg);
-                    cli_warn_charsets(cl, 0, name, rec);
-                }
-                st = analyze ? precis_summarize_analyze(s, cl, &sum, &an)
-                             : precis_summarize(s, cl, &sum);
-                if (st)
-                    msg = precis_summarizer_error(s);
-                else if ((st = analyze ? precis_report_render(sum, an, cl, o.fmt, &out, &olen)
-                                       : precis_summary_render(sum, cl, o.fmt, &out, &olen)))
-                    msg = precis_strerror(st);
-            }
-        }
-        if (msg) {
-            bad++;
-            if (!quiet) {
-                progress_clear(&pg);
-                fprintf(stderr, "precis: %s:%zu: %s\n", name, rec, msg);
-                if (!hinted && st == PRECIS_EJSON && auto_json && input == IN_AUTO) {
-                    fprintf(stderr, "precis: %s: read as JSON Lines (%s); give --input "
-                                    "multinews if it is Multi-News text\n", name,
-                            starts_json ? "it starts with '{'" : "its name ends in .jsonl");
-                    hinted = 1;
-                }
-            }
-            if (o.fmt == PRECIS_FORMAT_JSON)
-                json_err_record(stdout, rec, precis_cluster_id(cl), msg);
-            else
-                fputc('\n', stdout);
-        } else if (o.fmt == PRECIS_FORMAT_JSON) {
-            /* prefix the record number (and id) to the summary object */
-            put_record_head(stdout, rec, precis_cluster_id(cl));
-            fwrite(out + 1, 1, olen - 1, stdout);
-        } else {
-            fwrite(out, 1, olen, stdout);
-        }
-        if (!quiet && !hinted && !jsonl && len && line && line[0] == '{' && got == 1) {
-            progress_clear(&pg);
+        precis_status st;
+        const char *msg = batch_record(b, got, line, len, &out, &olen, &st, msgbuf,
+                                       sizeof msgbuf, page_err, sizeof page_err);
+        batch_write(b, msg, st, out, olen);
+        if (!b->quiet && !b->hinted && !b->jsonl && len && line && line[0] == '{' && got == 1) {
+            progress_clear(&b->pg);
             fprintf(stderr, "precis: %s:%zu: the line looks like JSON; give --input jsonl "
-                            "for JSON Lines clusters\n", name, rec);
-            hinted = 1;
+                            "for JSON Lines clusters\n", b->name, b->rec);
+            b->hinted = 1;
         }
         precis_free(out);
-        precis_analysis_free(an);
-        precis_summary_free(sum);
         if (st == PRECIS_ENOMEM)
-            oom = 1; /* reported in the record; the next record may fit */
+            b->oom = 1; /* reported in the record; the next record may fit */
         if (ferror(stdout)) {
             rc = EXIT_FATAL; /* the write error is reported on the way out */
             break;
         }
-        progress_tick(&pg, rec, bad);
+        progress_tick(&b->pg, b->rec, b->bad);
     }
-    progress_clear(&pg);
+    progress_clear(&b->pg);
     if (got == CLI_EREAD) {
-        fprintf(stderr, "precis: %s:%zu: read error: %s\n", name, rec + 1,
-                cli_in_strerror(&in, got));
+        fprintf(stderr, "precis: %s:%zu: read error: %s\n", b->name, b->rec + 1,
+                cli_in_strerror(&b->in, got));
         rc = EXIT_FATAL;
     }
     free(line);
-    cli_in_close(&in);
-    precis_cluster_free(cl);
-    precis_summarizer_free(s);
-    if (!rc && oom)
+    return rc;
+}
+
+/* The exit status of the run and its one-line count. */
+static int batch_finish(const batch *b, int rc)
+{
+    if (!rc && b->oom)
         rc = EXIT_FATAL;
-    if (!rc && bad)
+    if (!rc && b->bad)
         rc = EXIT_PARTIAL;
-    if (!quiet) {
-        if (bad)
-            fprintf(stderr, "precis: %zu of %zu records failed\n", bad, rec);
+    if (!b->quiet) {
+        if (b->bad)
+            fprintf(stderr, "precis: %zu of %zu records failed\n", b->bad, b->rec);
         else
-            fprintf(stderr, "precis: %zu record%s summarized\n", rec, rec == 1 ? "" : "s");
+            fprintf(stderr, "precis: %zu record%s summarized\n", b->rec, b->rec == 1 ? "" : "s");
     }
+    return rc;
+}
+
+int cmd_batch(int argc, char **argv)
+{
+    batch b = {0};
+    int rc = batch_parse(&b, argc, argv);
+    if (rc >= 0)
+        return rc;
+    if ((rc = batch_open(&b)))
+        return rc;
+    if (!(rc = batch_start(&b)))
+        rc = batch_finish(&b, batch_run(&b));
+    cli_in_close(&b.in);
+    precis_cluster_free(b.cl);
+    precis_summarizer_free(b.s);
     return rc;
 }

@@ -28,14 +28,7 @@ static const char help[] =
 static void put_error_json(const char *msg)
 {
     fputs("{\"error\":\"", stdout);
-    for (const char *p = msg; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            putchar('\\');
-        if ((unsigned char)*p < 0x20)
-            printf("\\u%04x", (unsigned char)*p);
-        else
-            putchar(*p);
-    }
+    cli_json_chars(stdout, msg);
     fputs("\"}\n", stdout);
 }
 

@@ -11,7 +11,6 @@
 #include "redisq.h"
 #include "service.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
@@ -389,67 +388,35 @@ static int ingest_text(ingest *g, const char *path, const char *name)
     return 0;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
+/* The regular files of dir, sorted by name: *.jsonl and *.json files are
+   records, any other one article. */
 static int ingest_dir(ingest *g, const char *dir)
 {
-    DIR *dp = opendir(dir);
-    if (!dp) {
-        fprintf(stderr, "precis: %s: %s\n", dir, strerror(errno));
+    char err[600], **paths;
+    size_t n;
+    if (cli_dir_list(dir, &paths, &n, err, sizeof err)) {
+        fprintf(stderr, "precis: %s\n", err);
         return -1;
     }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(dp))) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **nn = realloc(names, cap * sizeof *nn);
-            if (!nn)
-                break;
-            names = nn;
-        }
-        names[n] = strdup(e->d_name);
-        if (names[n])
-            n++;
-    }
-    closedir(dp);
-    if (n)
-        qsort(names, n, sizeof *names, by_name);
-    char **paths = calloc(n ? n : 1, sizeof *paths);
-    for (size_t i = 0; paths && i < n; i++) {
-        size_t l = strlen(dir) + strlen(names[i]) + 2;
-        paths[i] = malloc(l);
+    for (size_t i = 0; i < n; i++) {
         struct stat st;
-        if (paths[i]) {
-            snprintf(paths[i], l, "%s/%s", dir, names[i]);
-            if (!stat(paths[i], &st) && S_ISREG(st.st_mode))
-                g->bytes_total += (size_t)st.st_size;
-        }
+        if (!stat(paths[i], &st) && S_ISREG(st.st_mode))
+            g->bytes_total += (size_t)st.st_size;
     }
-    for (size_t i = 0; paths && i < n && !g->fatal; i++) {
+    size_t skip = strlen(dir) + 1;
+    for (size_t i = 0; i < n && !g->fatal; i++) {
         struct stat st;
-        if (!paths[i] || stat(paths[i], &st) || !S_ISREG(st.st_mode))
+        if (stat(paths[i], &st) || !S_ISREG(st.st_mode))
             continue;
-        size_t l = strlen(names[i]);
-        if ((l > 6 && !strcmp(names[i] + l - 6, ".jsonl")) ||
-            (l > 5 && !strcmp(names[i] + l - 5, ".json")))
+        const char *name = paths[i] + skip;
+        size_t l = strlen(name);
+        if ((l > 6 && !strcmp(name + l - 6, ".jsonl")) ||
+            (l > 5 && !strcmp(name + l - 5, ".json")))
             ingest_file(g, paths[i]);
         else
-            ingest_text(g, paths[i], names[i]);
+            ingest_text(g, paths[i], name);
     }
-    for (size_t i = 0; i < n; i++) {
-        free(names[i]);
-        if (paths)
-            free(paths[i]);
-    }
-    free(names);
-    free(paths);
+    cli_dir_free(paths, n);
     flush_batch(g);
     return 0;
 }

@@ -5,13 +5,14 @@
  * official script's SPL input with one line per summary).  Prints the
  * macro averages, or each summary's scores (--per-summary), as a table,
  * TSV or JSON; --bootstrap adds the official confidence intervals.
+ *
+ * Three steps: rouge_parse (the option table into rouge_args), rouge_load
+ * and rouge_score (the files, every summary's scores, the averages and
+ * the bootstrap into rouge_result), then one printer per output form.
  */
-#include "cli.h"
-#include "precis.h"
+#include "opts.h"
 
 #include <errno.h>
-#include <limits.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,22 @@ static const char rouge_usage[] =
     "  --format F        text (default), tsv or json\n"
     "  -h, --help        this help\n";
 
+enum { F_TEXT, F_TSV, F_JSON };
+enum { OPT_NO_LCS = 1000, OPT_NO_SKIP, OPT_NO_SU, OPT_NO_STEM, OPT_EXC_ADV, OPT_JACKKNIFE,
+       OPT_NO_JACKKNIFE, OPT_FORMAT };
+#define ROUGE_MAX_FILES 256
+
+/* What the command line asks for. */
+typedef struct rouge_args {
+    precis_rouge_options o;
+    size_t boot; /* bootstrap resamples, 0 = none */
+    double conf; /* their confidence level, percent */
+    int per;     /* --per-summary */
+    int fmt;     /* F_TEXT, F_TSV, F_JSON */
+    const char *files[ROUGE_MAX_FILES]; /* SUMMARIES, then the REFS */
+    size_t nfiles;
+} rouge_args;
+
 typedef struct rouge_file {
     const char *path;
     char *buf;
@@ -60,98 +77,15 @@ typedef struct rouge_file {
     size_t n;
 } rouge_file;
 
-/* Checks UTF-8 (and NUL bytes) of s[0..n); returns the offset of the first
-   bad byte or SIZE_MAX. */
-static size_t rouge_bad_utf8(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        if (c == 0)
-            return i;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k;
-        unsigned long cp;
-        if (c >= 0xC2 && c <= 0xDF) {
-            k = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            k = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            k = 3;
-            cp = c & 0x07;
-        } else {
-            return i;
-        }
-        for (size_t j = 1; j <= k; j++) {
-            if (i + j >= n || (s[i + j] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + j] & 0x3F);
-        }
-        if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += k + 1;
-    }
-    return SIZE_MAX;
-}
-
-/* Reads a file and splits it into lines (a final newline ends the last
-   line; it does not start another), checking each for UTF-8. */
-static int rouge_load(rouge_file *f)
-{
-    char err[512];
-    size_t len;
-    f->buf = cli_read_file(f->path, &len, err, sizeof err);
-    if (!f->buf) {
-        fprintf(stderr, "precis: %s\n", err);
-        return -1;
-    }
-    size_t cap = 0;
-    f->n = 0;
-    f->line = NULL;
-    char *s = f->buf, *end = f->buf + len;
-    while (s < end) {
-        char *nl = memchr(s, '\n', (size_t)(end - s));
-        char *le = nl ? nl : end;
-        size_t bad = rouge_bad_utf8((const unsigned char *)s, (size_t)(le - s));
-        if (bad != SIZE_MAX) {
-            fprintf(stderr, "precis: %s:%zu: %s at byte %zu of the line\n", f->path,
-                    f->n + 1, s[bad] ? "invalid UTF-8" : "NUL byte", bad + 1);
-            return -1;
-        }
-        if (f->n == cap) {
-            cap = cap ? cap * 2 : 1024;
-            char **nlp = realloc(f->line, cap * sizeof *nlp);
-            if (!nlp) {
-                fprintf(stderr, "precis: %s: out of memory\n", f->path);
-                return -1;
-            }
-            f->line = nlp;
-        }
-        *le = '\0';
-        if (le > s && le[-1] == '\r')
-            le[-1] = '\0';
-        f->line[f->n++] = s;
-        s = le + 1;
-    }
-    return 0;
-}
-
-static int parse_size(const char *s, size_t *out)
-{
-    char *e;
-    errno = 0;
-    unsigned long long v = strtoull(s, &e, 10);
-    if (errno || e == s || *e || s[0] == '-')
-        return -1;
-    *out = (size_t)v;
-    return 0;
-}
+/* What the run found: every summary's scores, their macro average and,
+   with a bootstrap, its mean and interval. */
+typedef struct rouge_result {
+    rouge_file f[ROUGE_MAX_FILES];
+    size_t n, nrefs; /* summaries, references each */
+    precis_rouge *r;
+    precis_rouge_scores *sc, avg, bmean, blo, bhi;
+    int on[PRECIS_ROUGE_NMEASURES]; /* the measures computed */
+} rouge_result;
 
 static int parse_int(const char *s, long lo, long hi, int *out)
 {
@@ -175,6 +109,190 @@ static int parse_double(const char *s, double lo, double hi, double *out)
     return 0;
 }
 
+/* The index of s in names[0..n), or -1. */
+static int pick(const char *s, const char *const *names, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(s, names[i]))
+            return i;
+    return -1;
+}
+
+/* "precis: invalid value 'V' for OPT", OPT as typed (--name, or -c). */
+static int bad_value(int c, char **argv)
+{
+    const char *a = optarg == argv[optind - 1] ? argv[optind - 2] : argv[optind - 1];
+    if (a[0] == '-' && a[1] == '-')
+        fprintf(stderr, "precis: invalid value '%s' for %.*s\n", optarg, (int)strcspn(a, "="),
+                a);
+    else
+        fprintf(stderr, "precis: invalid value '%s' for -%c\n", optarg, c);
+    return EXIT_USAGE;
+}
+
+/* Option c (with optarg) into a; 0, or -1 for a bad value. */
+static int rouge_opt(rouge_args *a, int c)
+{
+    static const char *const multi[] = {"A", "B"};
+    static const char *const formats[] = {"text", "tsv", "json"};
+    precis_rouge_options *o = &a->o;
+    int k;
+    switch (c) {
+    case 'n': return parse_int(optarg, 0, 4, &o->max_n);
+    case 'x': o->lcs = 0; return 0;
+    case 'w': return parse_double(optarg, 0, 10, &o->w_weight);
+    case '2':
+        if (parse_int(optarg, -1, 100000, &o->skip))
+            return -1;
+        if (o->skip < 0)
+            o->skip = PRECIS_ROUGE_SKIP_ANY;
+        return 0;
+    case OPT_NO_SKIP: o->skip = -1; return 0;
+    case 'U':
+    case 'u': o->su = 1; return 0;
+    case OPT_NO_SU: o->su = 0; return 0;
+    case 'm': o->stem = 1; return 0;
+    case OPT_NO_STEM: o->stem = 0; return 0;
+    case 's': o->stopwords = 1; return 0;
+    case 'l': return cli_parse_size(optarg, &o->limit_words);
+    case 'b': return cli_parse_size(optarg, &o->limit_bytes);
+    case OPT_EXC_ADV: o->exc_adv = 1; return 0;
+    case 'p': return parse_double(optarg, 0, 1, &o->alpha);
+    case 'f':
+        if ((k = pick(optarg, multi, 2)) < 0)
+            return -1;
+        o->multi = k ? PRECIS_ROUGE_BEST : PRECIS_ROUGE_AVERAGE;
+        return 0;
+    case OPT_JACKKNIFE: o->jackknife = 1; return 0;
+    case OPT_NO_JACKKNIFE: o->jackknife = 0; return 0;
+    case 'r': return cli_parse_size(optarg, &a->boot) || a->boot > 1000000 ? -1 : 0;
+    case 'c': return parse_double(optarg, 0, 100, &a->conf);
+    case 'd': a->per = 1; return 0;
+    case OPT_FORMAT: return (a->fmt = pick(optarg, formats, 3)) < 0 ? -1 : 0;
+    default: return -1;
+    }
+}
+
+/* The command line into a; -1 to go on, else the exit status (--help, a
+   usage error). */
+static int rouge_parse(rouge_args *a, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"no-lcs", no_argument, 0, 'x'},
+        {"skip", required_argument, 0, '2'},
+        {"no-skip", no_argument, 0, OPT_NO_SKIP},
+        {"su", no_argument, 0, 'U'},
+        {"no-su", no_argument, 0, OPT_NO_SU},
+        {"stem", no_argument, 0, 'm'},
+        {"no-stem", no_argument, 0, OPT_NO_STEM},
+        {"stopwords", no_argument, 0, 's'},
+        {"exc-adv", no_argument, 0, OPT_EXC_ADV},
+        {"jackknife", no_argument, 0, OPT_JACKKNIFE},
+        {"no-jackknife", no_argument, 0, OPT_NO_JACKKNIFE},
+        {"bootstrap", required_argument, 0, 'r'},
+        {"per-summary", no_argument, 0, 'd'},
+        {"format", required_argument, 0, OPT_FORMAT},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    memset(a, 0, sizeof *a);
+    precis_rouge_options_init(&a->o);
+    a->conf = 95;
+    a->fmt = F_TEXT;
+    int c;
+    optind = 1;
+    while ((c = cli_getopt(argc, argv, "n:xw:2:Uumsl:b:p:f:r:c:dh", longopts, "rouge")) != -1) {
+        if (c == -2)
+            return EXIT_USAGE;
+        if (c == 'h') {
+            fputs(rouge_usage, stdout);
+            return 0;
+        }
+        if (rouge_opt(a, c))
+            return bad_value(c, argv);
+    }
+    for (; optind < argc; optind++) {
+        if (a->nfiles == ROUGE_MAX_FILES) {
+            fprintf(stderr, "precis: too many files\n");
+            return EXIT_USAGE;
+        }
+        a->files[a->nfiles++] = argv[optind];
+    }
+    if (a->nfiles < 2)
+        return cli_bad_option("rouge", "need SUMMARIES and at least one REFS file");
+    if (a->o.limit_words && a->o.limit_bytes) {
+        fprintf(stderr, "precis: -l and -b exclude each other\n");
+        return EXIT_USAGE;
+    }
+    return -1;
+}
+
+/* Reads a file and splits it into lines (a final newline ends the last
+   line; it does not start another), checking each for UTF-8. */
+static int rouge_load_file(rouge_file *f)
+{
+    char err[512];
+    size_t len;
+    f->buf = cli_read_file(f->path, &len, err, sizeof err);
+    if (!f->buf) {
+        fprintf(stderr, "precis: %s\n", err);
+        return -1;
+    }
+    size_t cap = 0;
+    f->n = 0;
+    f->line = NULL;
+    char *s = f->buf, *end = f->buf + len;
+    while (s < end) {
+        char *nl = memchr(s, '\n', (size_t)(end - s));
+        char *le = nl ? nl : end;
+        size_t bad;
+        if (precis_utf8_check(s, (size_t)(le - s), &bad)) {
+            fprintf(stderr, "precis: %s:%zu: %s at byte %zu of the line\n", f->path,
+                    f->n + 1, s[bad] ? "invalid UTF-8" : "NUL byte", bad + 1);
+            return -1;
+        }
+        if (f->n == cap) {
+            cap = cap ? cap * 2 : 1024;
+            char **nlp = realloc(f->line, cap * sizeof *nlp);
+            if (!nlp) {
+                fprintf(stderr, "precis: %s: out of memory\n", f->path);
+                return -1;
+            }
+            f->line = nlp;
+        }
+        *le = '\0';
+        if (le > s && le[-1] == '\r')
+            le[-1] = '\0';
+        f->line[f->n++] = s;
+        s = le + 1;
+    }
+    return 0;
+}
+
+/* Every file, with as many lines as the summaries; 0 or -1 (reported). */
+static int rouge_load(const rouge_args *a, rouge_result *res)
+{
+    rouge_file *f = res->f;
+    for (size_t k = 0; k < a->nfiles; k++) {
+        f[k].path = a->files[k];
+        if (rouge_load_file(&f[k]))
+            return -1;
+        if (k > 0 && f[k].n != f[0].n) {
+            fprintf(stderr,
+                    "precis: %s has %zu lines but %s has %zu: line i of each REFS file "
+                    "must be a reference for line i of the summaries\n",
+                    f[k].path, f[k].n, f[0].path, f[0].n);
+            return -1;
+        }
+    }
+    res->n = f[0].n;
+    res->nrefs = a->nfiles - 1;
+    if (res->n == 0) {
+        fprintf(stderr, "precis: %s has no summaries\n", f[0].path);
+        return -1;
+    }
+    return 0;
+}
+
 /* The official script sorts its evaluations by id as strings; with ids
    1..n that is this order, which its bootstrap (and so its printed
    "Average") depends on. */
@@ -186,310 +304,199 @@ static int cmp_id(const void *a, const void *b)
     return strcmp(x, y);
 }
 
-static const char *tsv_name(const precis_rouge *r, int m, char *buf, size_t cap)
+/* The bootstrap over the scores in the official script's order. */
+static int rouge_bootstrap(const rouge_args *a, rouge_result *res)
 {
-    const char *name = precis_rouge_measure_name(r, m);
-    snprintf(buf, cap, "R%s", strncmp(name, "ROUGE-", 6) ? name : name + 6);
-    return buf;
+    size_t n = res->n, *ord = malloc(n * sizeof *ord);
+    precis_rouge_scores *sorted = malloc(n * sizeof *sorted);
+    if (!ord || !sorted) {
+        free(ord);
+        free(sorted);
+        fprintf(stderr, "precis: out of memory\n");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        ord[i] = i;
+    qsort(ord, n, sizeof *ord, cmp_id);
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = res->sc[ord[i]];
+    precis_status st =
+        precis_rouge_bootstrap(sorted, n, a->boot, a->conf, &res->bmean, &res->blo, &res->bhi);
+    free(sorted);
+    free(ord);
+    if (st != PRECIS_OK) {
+        fprintf(stderr, "precis: bootstrap: %s\n", precis_strerror(st));
+        return -1;
+    }
+    return 0;
+}
+
+/* Scores line i of the summaries against line i of every REFS file, then
+   the averages (and the bootstrap); 0 or -1 (reported). */
+static int rouge_score(const rouge_args *a, rouge_result *res)
+{
+    precis_status st;
+    res->r = precis_rouge_new(&a->o, &st);
+    if (!res->r) {
+        fprintf(stderr, "precis: %s\n", precis_strerror(st));
+        return -1;
+    }
+    size_t n = res->n, nrefs = res->nrefs;
+    const char **refs = malloc(nrefs * sizeof *refs);
+    res->sc = malloc(n * sizeof *res->sc);
+    if (!res->sc || !refs) {
+        free(refs);
+        fprintf(stderr, "precis: out of memory\n");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < nrefs; k++)
+            refs[k] = res->f[k + 1].line[i];
+        st = precis_rouge_score(res->r, res->f[0].line[i], refs, nrefs, &res->sc[i]);
+        if (st != PRECIS_OK) {
+            fprintf(stderr, "precis: %s:%zu: %s\n", res->f[0].path, i + 1,
+                    precis_rouge_error(res->r));
+            free(refs);
+            return -1;
+        }
+    }
+    free(refs);
+    precis_rouge_average(res->sc, n, &res->avg);
+    for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++)
+        res->on[m] = precis_rouge_measure_on(res->r, m);
+    return a->boot ? rouge_bootstrap(a, res) : 0;
+}
+
+static void print_json(const rouge_args *a, const rouge_result *res)
+{
+    const precis_rouge_scores *avg = &res->avg, *bm = &res->bmean, *lo = &res->blo,
+                              *hi = &res->bhi;
+    printf("{\"n\":%zu,\"references\":%zu,\"measures\":{", res->n, res->nrefs);
+    int first = 1;
+    for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++) {
+        if (!res->on[m])
+            continue;
+        printf("%s\"%s\":{\"r\":%.5f,\"p\":%.5f,\"f\":%.5f", first ? "" : ",",
+               precis_rouge_measure_name(res->r, m), avg->m[m].r, avg->m[m].p, avg->m[m].f);
+        if (a->boot)
+            printf(",\"bootstrap\":{\"resamples\":%zu,\"conf\":%g,"
+                   "\"average\":{\"r\":%.5f,\"p\":%.5f,\"f\":%.5f},"
+                   "\"lo\":{\"r\":%.5f,\"p\":%.5f,\"f\":%.5f},"
+                   "\"hi\":{\"r\":%.5f,\"p\":%.5f,\"f\":%.5f}}",
+                   a->boot, a->conf, bm->m[m].r, bm->m[m].p, bm->m[m].f, lo->m[m].r,
+                   lo->m[m].p, lo->m[m].f, hi->m[m].r, hi->m[m].p, hi->m[m].f);
+        printf("}");
+        first = 0;
+    }
+    printf("}");
+    if (a->per) {
+        printf(",\"per_summary\":[");
+        for (size_t i = 0; i < res->n; i++) {
+            const precis_rouge_scores *sc = &res->sc[i];
+            printf("%s{\"index\":%zu", i ? "," : "", i);
+            for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++)
+                if (res->on[m])
+                    printf(",\"%s\":[%.5f,%.5f,%.5f]", precis_rouge_measure_name(res->r, m),
+                           sc->m[m].r, sc->m[m].p, sc->m[m].f);
+            printf("}");
+        }
+        printf("]");
+    }
+    printf("}\n");
+}
+
+/* Each summary's R/P/F, one TSV row each (the official -d). */
+static void print_per_summary(const rouge_result *res)
+{
+    printf("index");
+    for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++)
+        if (res->on[m]) {
+            const char *name = precis_rouge_measure_name(res->r, m);
+            if (!strncmp(name, "ROUGE-", 6))
+                name += 6;
+            printf("\tR%s_R\tR%s_P\tR%s_F", name, name, name);
+        }
+    printf("\n");
+    for (size_t i = 0; i < res->n; i++) {
+        printf("%zu", i);
+        for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++)
+            if (res->on[m])
+                printf("\t%.5f\t%.5f\t%.5f", res->sc[i].m[m].r, res->sc[i].m[m].p,
+                       res->sc[i].m[m].f);
+        printf("\n");
+    }
+}
+
+static void print_tsv(const rouge_args *a, const rouge_result *res)
+{
+    printf("measure\tR\tP\tF%s\n", a->boot ? "\tboot_R\tboot_P\tboot_F\tF_lo\tF_hi" : "");
+    for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++) {
+        if (!res->on[m])
+            continue;
+        const precis_rouge_prf *v = &res->avg.m[m], *bm = &res->bmean.m[m];
+        printf("%s\t%.5f\t%.5f\t%.5f", precis_rouge_measure_name(res->r, m), v->r, v->p, v->f);
+        if (a->boot)
+            printf("\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f", bm->r, bm->p, bm->f, res->blo.m[m].f,
+                   res->bhi.m[m].f);
+        printf("\n");
+    }
+}
+
+/* The table of macro averages, and the bootstrap lines as ROUGE-1.5.5
+   prints them. */
+static void print_text(const rouge_args *a, const rouge_result *res)
+{
+    printf("%zu summaries, %zu reference%s each; macro averages\n\n", res->n, res->nrefs,
+           res->nrefs == 1 ? "" : "s");
+    printf("%-12s %8s %8s %8s\n", "measure", "R", "P", "F");
+    for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++)
+        if (res->on[m])
+            printf("%-12s %8.5f %8.5f %8.5f\n", precis_rouge_measure_name(res->r, m),
+                   res->avg.m[m].r, res->avg.m[m].p, res->avg.m[m].f);
+    if (!a->boot)
+        return;
+    printf("\nbootstrap, %zu resamples (as ROUGE-1.5.5 -r %zu -c %g prints them):\n", a->boot,
+           a->boot, a->conf);
+    for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++) {
+        if (!res->on[m])
+            continue;
+        const char *nm = precis_rouge_measure_name(res->r, m);
+        const precis_rouge_prf *bm = &res->bmean.m[m], *lo = &res->blo.m[m],
+                               *hi = &res->bhi.m[m];
+        printf("%s Average_R: %.5f (%g%%-conf.int. %.5f - %.5f)\n", nm, bm->r, a->conf, lo->r,
+               hi->r);
+        printf("%s Average_P: %.5f (%g%%-conf.int. %.5f - %.5f)\n", nm, bm->p, a->conf, lo->p,
+               hi->p);
+        printf("%s Average_F: %.5f (%g%%-conf.int. %.5f - %.5f)\n", nm, bm->f, a->conf, lo->f,
+               hi->f);
+    }
 }
 
 int cmd_rouge(int argc, char **argv)
 {
-    precis_rouge_options o;
-    precis_rouge_options_init(&o);
-    size_t boot = 0;
-    double conf = 95;
-    int per = 0;
-    enum { F_TEXT, F_TSV, F_JSON } fmt = F_TEXT;
-    const char *files[256];
-    size_t nfiles = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-#define NEEDV()                                                                  \
-    do {                                                                         \
-        if (!v) {                                                                \
-            fprintf(stderr, "precis: %s needs a value\n", a);              \
-            return EXIT_USAGE;                                                   \
-        }                                                                        \
-        i++;                                                                     \
-    } while (0)
-#define BAD()                                                                    \
-    do {                                                                         \
-        fprintf(stderr, "precis: invalid value '%s' for %s\n", v, a);      \
-        return EXIT_USAGE;                                                       \
-    } while (0)
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(rouge_usage, stdout);
-            return 0;
-        } else if (!strcmp(a, "-n")) {
-            NEEDV();
-            if (parse_int(v, 0, 4, &o.max_n))
-                BAD();
-        } else if (!strcmp(a, "-x") || !strcmp(a, "--no-lcs")) {
-            o.lcs = 0;
-        } else if (!strcmp(a, "-w")) {
-            NEEDV();
-            if (parse_double(v, 0, 10, &o.w_weight))
-                BAD();
-        } else if (!strcmp(a, "-2") || !strcmp(a, "--skip")) {
-            NEEDV();
-            if (parse_int(v, -1, 100000, &o.skip))
-                BAD();
-            if (o.skip < 0)
-                o.skip = PRECIS_ROUGE_SKIP_ANY;
-        } else if (!strcmp(a, "--no-skip")) {
-            o.skip = -1;
-        } else if (!strcmp(a, "-U") || !strcmp(a, "-u") || !strcmp(a, "--su")) {
-            o.su = 1;
-        } else if (!strcmp(a, "--no-su")) {
-            o.su = 0;
-        } else if (!strcmp(a, "-m") || !strcmp(a, "--stem")) {
-            o.stem = 1;
-        } else if (!strcmp(a, "--no-stem")) {
-            o.stem = 0;
-        } else if (!strcmp(a, "-s") || !strcmp(a, "--stopwords")) {
-            o.stopwords = 1;
-        } else if (!strcmp(a, "-l")) {
-            NEEDV();
-            if (parse_size(v, &o.limit_words))
-                BAD();
-        } else if (!strcmp(a, "-b")) {
-            NEEDV();
-            if (parse_size(v, &o.limit_bytes))
-                BAD();
-        } else if (!strcmp(a, "--exc-adv")) {
-            o.exc_adv = 1;
-        } else if (!strcmp(a, "-p")) {
-            NEEDV();
-            if (parse_double(v, 0, 1, &o.alpha))
-                BAD();
-        } else if (!strcmp(a, "-f")) {
-            NEEDV();
-            if (!strcmp(v, "A"))
-                o.multi = PRECIS_ROUGE_AVERAGE;
-            else if (!strcmp(v, "B"))
-                o.multi = PRECIS_ROUGE_BEST;
-            else
-                BAD();
-        } else if (!strcmp(a, "--jackknife")) {
-            o.jackknife = 1;
-        } else if (!strcmp(a, "--no-jackknife")) {
-            o.jackknife = 0;
-        } else if (!strcmp(a, "--bootstrap") || !strcmp(a, "-r")) {
-            NEEDV();
-            if (parse_size(v, &boot) || boot > 1000000)
-                BAD();
-        } else if (!strcmp(a, "-c")) {
-            NEEDV();
-            if (parse_double(v, 0, 100, &conf))
-                BAD();
-        } else if (!strcmp(a, "--per-summary") || !strcmp(a, "-d")) {
-            per = 1;
-        } else if (!strcmp(a, "--format")) {
-            NEEDV();
-            if (!strcmp(v, "text"))
-                fmt = F_TEXT;
-            else if (!strcmp(v, "tsv"))
-                fmt = F_TSV;
-            else if (!strcmp(v, "json"))
-                fmt = F_JSON;
-            else
-                BAD();
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "precis: rouge: unknown option %s\nusage: precis rouge [options] "
-                            "SUMMARIES REFS ...; 'precis rouge --help' lists the options\n", a);
-            return EXIT_USAGE;
-        } else if (nfiles < sizeof files / sizeof *files) {
-            files[nfiles++] = a;
-        } else {
-            fprintf(stderr, "precis: too many files\n");
-            return EXIT_USAGE;
-        }
-#undef NEEDV
-#undef BAD
+    rouge_args a;
+    int rc = rouge_parse(&a, argc, argv);
+    if (rc >= 0)
+        return rc;
+    rouge_result res;
+    memset(&res, 0, sizeof res);
+    rc = EXIT_FATAL;
+    if (!rouge_load(&a, &res) && !rouge_score(&a, &res)) {
+        if (a.fmt == F_JSON)
+            print_json(&a, &res);
+        else if (a.per)
+            print_per_summary(&res);
+        else if (a.fmt == F_TSV)
+            print_tsv(&a, &res);
+        else
+            print_text(&a, &res);
+        rc = fflush(stdout) == 0 ? 0 : EXIT_FATAL;
     }
-    if (nfiles < 2) {
-        fprintf(stderr, "precis: rouge: need SUMMARIES and at least one REFS file\nusage: "
-                        "precis rouge [options] SUMMARIES REFS ...; 'precis rouge --help' "
-                        "lists the options\n");
-        return EXIT_USAGE;
-    }
-    if (o.limit_words && o.limit_bytes) {
-        fprintf(stderr, "precis: -l and -b exclude each other\n");
-        return EXIT_USAGE;
-    }
-
-    int rc = EXIT_FATAL;
-    rouge_file f[256];
-    memset(f, 0, sizeof f);
-    precis_rouge *r = NULL;
-    precis_rouge_scores *sc = NULL;
-    const char **refs = NULL;
-    size_t *ord = NULL;
-    for (size_t k = 0; k < nfiles; k++) {
-        f[k].path = files[k];
-        if (rouge_load(&f[k]))
-            goto done;
-        if (k > 0 && f[k].n != f[0].n) {
-            fprintf(stderr,
-                    "precis: %s has %zu lines but %s has %zu: line i of each REFS file "
-                    "must be a reference for line i of the summaries\n",
-                    f[k].path, f[k].n, f[0].path, f[0].n);
-            goto done;
-        }
-    }
-    size_t n = f[0].n, nrefs = nfiles - 1;
-    if (n == 0) {
-        fprintf(stderr, "precis: %s has no summaries\n", f[0].path);
-        goto done;
-    }
-    precis_status st;
-    r = precis_rouge_new(&o, &st);
-    if (!r) {
-        fprintf(stderr, "precis: %s\n", precis_strerror(st));
-        goto done;
-    }
-    sc = malloc(n * sizeof *sc);
-    refs = malloc(nrefs * sizeof *refs);
-    if (!sc || !refs) {
-        fprintf(stderr, "precis: out of memory\n");
-        goto done;
-    }
-    for (size_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < nrefs; k++)
-            refs[k] = f[k + 1].line[i];
-        st = precis_rouge_score(r, f[0].line[i], refs, nrefs, &sc[i]);
-        if (st != PRECIS_OK) {
-            fprintf(stderr, "precis: %s:%zu: %s\n", f[0].path, i + 1,
-                    precis_rouge_error(r));
-            goto done;
-        }
-    }
-    precis_rouge_scores avg, bmean, blo, bhi;
-    precis_rouge_average(sc, n, &avg);
-    if (boot) {
-        ord = malloc(n * sizeof *ord);
-        precis_rouge_scores *sorted = malloc(n * sizeof *sorted);
-        if (!ord || !sorted) {
-            free(sorted);
-            fprintf(stderr, "precis: out of memory\n");
-            goto done;
-        }
-        for (size_t i = 0; i < n; i++)
-            ord[i] = i;
-        qsort(ord, n, sizeof *ord, cmp_id);
-        for (size_t i = 0; i < n; i++)
-            sorted[i] = sc[ord[i]];
-        st = precis_rouge_bootstrap(sorted, n, boot, conf, &bmean, &blo, &bhi);
-        free(sorted);
-        if (st != PRECIS_OK) {
-            fprintf(stderr, "precis: bootstrap: %s\n", precis_strerror(st));
-            goto done;
-        }
-    }
-
-    int on[PRECIS_ROUGE_NMEASURES], non = 0;
-    for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++)
-        if ((on[m] = precis_rouge_measure_on(r, m)))
-            non++;
-    char nb[32];
-    if (fmt == F_JSON) {
-        printf("{\"n\":%zu,\"references\":%zu,\"measures\":{", n, nrefs);
-        int first = 1;
-        for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++) {
-            if (!on[m])
-                continue;
-            printf("%s\"%s\":{\"r\":%.5f,\"p\":%.5f,\"f\":%.5f", first ? "" : ",",
-                   precis_rouge_measure_name(r, m), avg.m[m].r, avg.m[m].p, avg.m[m].f);
-            if (boot)
-                printf(",\"bootstrap\":{\"resamples\":%zu,\"conf\":%g,"
-                       "\"average\":{\"r\":%.5f,\"p\":%.5f,\"f\":%.5f},"
-                       "\"lo\":{\"r\":%.5f,\"p\":%.5f,\"f\":%.5f},"
-                       "\"hi\":{\"r\":%.5f,\"p\":%.5f,\"f\":%.5f}}",
-                       boot, conf, bmean.m[m].r, bmean.m[m].p, bmean.m[m].f, blo.m[m].r,
-                       blo.m[m].p, blo.m[m].f, bhi.m[m].r, bhi.m[m].p, bhi.m[m].f);
-            printf("}");
-            first = 0;
-        }
-        printf("}");
-        if (per) {
-            printf(",\"per_summary\":[");
-            for (size_t i = 0; i < n; i++) {
-                printf("%s{\"index\":%zu", i ? "," : "", i);
-                for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++)
-                    if (on[m])
-                        printf(",\"%s\":[%.5f,%.5f,%.5f]", precis_rouge_measure_name(r, m),
-                               sc[i].m[m].r, sc[i].m[m].p, sc[i].m[m].f);
-                printf("}");
-            }
-            printf("]");
-        }
-        printf("}\n");
-    } else if (per || fmt == F_TSV) {
-        if (per) {
-            printf("index");
-            for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++)
-                if (on[m]) {
-                    tsv_name(r, m, nb, sizeof nb);
-                    printf("\t%s_R\t%s_P\t%s_F", nb, nb, nb);
-                }
-            printf("\n");
-            for (size_t i = 0; i < n; i++) {
-                printf("%zu", i);
-                for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++)
-                    if (on[m])
-                        printf("\t%.5f\t%.5f\t%.5f", sc[i].m[m].r, sc[i].m[m].p, sc[i].m[m].f);
-                printf("\n");
-            }
-        } else {
-            printf("measure\tR\tP\tF%s\n", boot ? "\tboot_R\tboot_P\tboot_F\tF_lo\tF_hi" : "");
-            for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++) {
-                if (!on[m])
-                    continue;
-                printf("%s\t%.5f\t%.5f\t%.5f", precis_rouge_measure_name(r, m), avg.m[m].r,
-                       avg.m[m].p, avg.m[m].f);
-                if (boot)
-                    printf("\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f", bmean.m[m].r, bmean.m[m].p,
-                           bmean.m[m].f, blo.m[m].f, bhi.m[m].f);
-                printf("\n");
-            }
-        }
-    } else {
-        printf("%zu summaries, %zu reference%s each; macro averages\n\n", n, nrefs,
-               nrefs == 1 ? "" : "s");
-        printf("%-12s %8s %8s %8s\n", "measure", "R", "P", "F");
-        for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++)
-            if (on[m])
-                printf("%-12s %8.5f %8.5f %8.5f\n", precis_rouge_measure_name(r, m), avg.m[m].r,
-                       avg.m[m].p, avg.m[m].f);
-        if (boot) {
-            printf("\nbootstrap, %zu resamples (as ROUGE-1.5.5 -r %zu -c %g prints them):\n",
-                   boot, boot, conf);
-            for (int m = 0; m < PRECIS_ROUGE_NMEASURES; m++) {
-                if (!on[m])
-                    continue;
-                const char *nm = precis_rouge_measure_name(r, m);
-                const char *lab[3] = {"R", "P", "F"};
-                for (int q = 0; q < 3; q++) {
-                    double vm = q == 0 ? bmean.m[m].r : q == 1 ? bmean.m[m].p : bmean.m[m].f;
-                    double vl = q == 0 ? blo.m[m].r : q == 1 ? blo.m[m].p : blo.m[m].f;
-                    double vh = q == 0 ? bhi.m[m].r : q == 1 ? bhi.m[m].p : bhi.m[m].f;
-                    printf("%s Average_%s: %.5f (%g%%-conf.int. %.5f - %.5f)\n", nm, lab[q], vm,
-                           conf, vl, vh);
-                }
-            }
-        }
-    }
-    rc = fflush(stdout) == 0 ? 0 : EXIT_FATAL;
-done:
-    precis_rouge_free(r);
-    free(sc);
-    free(refs);
-    free(ord);
-    for (size_t k = 0; k < nfiles; k++) {
-        free(f[k].buf);
-        free(f[k].line);
+    precis_rouge_free(res.r);
+    free(res.sc);
+    for (size_t k = 0; k < a.nfiles; k++) {
+        free(res.f[k].buf);
+        free(res.f[k].line);
     }
     return rc;
 }

@@ -15,7 +15,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 static const char split_help[] =
     "usage: precis split [options] [FILE|-]\n"
@@ -31,27 +30,6 @@ static const char split_help[] =
     "\n"
     "exit status: 0 success, 2 usage error, 3 unreadable input, invalid\n"
     "UTF-8 or a NUL byte.\n";
-
-/* Offset of the first byte that is not valid UTF-8 or is NUL, or len. */
-static size_t split_cli_bad_byte(const char *s, size_t len)
-{
-    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
-    size_t i = 0;
-    while (i < len) {
-        if (u[i] < 0x80) {
-            if (u[i] == 0)
-                return i;
-            i++;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (k < 0)
-            return i;
-        i += (size_t)k;
-    }
-    return len;
-}
 
 /* Writes s[0..n) with line breaks and tabs as spaces. */
 static void split_cli_put(const char *s, size_t n, FILE *out)
@@ -109,8 +87,8 @@ int cmd_split(int argc, char **argv)
         fprintf(stderr, "precis: %s\n", err);
         return EXIT_FATAL;
     }
-    size_t bad = split_cli_bad_byte(text, len);
-    if (bad < len) {
+    size_t bad;
+    if (precis_utf8_check(text, len, &bad)) {
         fprintf(stderr, "precis: %s: %s at byte %zu\n", name,
                 text[bad] ? "invalid UTF-8" : "NUL byte", bad);
         free(text);

@@ -12,7 +12,6 @@
  */
 #include "opts.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -309,72 +308,45 @@ static void add_file(run *r, const char *path)
     free(buf);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
+/* The regular files of dir, sorted by name, each one article; an entry
+   that cannot be followed (a dangling symbolic link, a loop of them, a
+   file gone) is reported and skipped; subdirectories, FIFOs and devices
+   are not articles. */
 static void add_dir(run *r, const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
-        fprintf(stderr, "precis: %s: %s\n", dir, strerror(errno));
-        r->bad++;
+    char err[600], **paths;
+    size_t n, nreg = 0;
+    int k = cli_dir_list(dir, &paths, &n, err, sizeof err);
+    if (k) {
+        fprintf(stderr, "precis: %s\n", err);
+        if (k == CLI_ENOMEM)
+            r->fatal = 1;
+        else
+            r->bad++;
         return;
     }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        size_t len = strlen(dir) + strlen(e->d_name) + 2;
-        char *p = malloc(len);
-        if (!p) {
-            r->fatal = 1;
-            break;
-        }
-        snprintf(p, len, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(p, &st)) {
-            /* a dangling symbolic link, a loop of them, a file gone */
-            int err = errno;
-            struct stat lst;
-            int link = lstat(p, &lst) == 0 && S_ISLNK(lst.st_mode);
-            fprintf(stderr, "precis: %s: %s (skipped)\n", p,
-                    link && err == ENOENT ? "symbolic link to nothing"
-                    : link && err == ELOOP ? "loop of symbolic links"
-                                           : strerror(err));
-            r->bad++;
-            free(p);
-            continue;
-        }
-        if (!S_ISREG(st.st_mode)) {
-            free(p); /* subdirectories, FIFOs, devices: not articles */
-            continue;
-        }
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **nn = realloc(names, cap * sizeof *nn);
-            if (!nn) {
-                free(p);
-                r->fatal = 1;
-                break;
-            }
-            names = nn;
-        }
-        names[n++] = p;
-    }
-    closedir(d);
-    if (n == 0 && !r->fatal)
-        fprintf(stderr, "precis: %s: no regular file in the directory\n", dir);
-    if (n)
-        qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
-        add_file(r, names[i]);
-        free(names[i]);
+        struct stat st;
+        if (stat(paths[i], &st)) {
+            int e = errno;
+            struct stat lst;
+            int link = lstat(paths[i], &lst) == 0 && S_ISLNK(lst.st_mode);
+            fprintf(stderr, "precis: %s: %s (skipped)\n", paths[i],
+                    link && e == ENOENT ? "symbolic link to nothing"
+                    : link && e == ELOOP ? "loop of symbolic links"
+                                         : strerror(e));
+            r->bad++;
+        } else if (S_ISREG(st.st_mode)) {
+            paths[nreg++] = paths[i];
+            continue;
+        }
+        free(paths[i]);
     }
-    free(names);
+    if (nreg == 0)
+        fprintf(stderr, "precis: %s: no regular file in the directory\n", dir);
+    for (size_t i = 0; i < nreg; i++)
+        add_file(r, paths[i]);
+    cli_dir_free(paths, nreg);
 }
 
 static const char help_analyze[] =

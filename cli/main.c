@@ -1,6 +1,9 @@
 /*
  * main.c -- the precis command-line tool: picks the sub-command.  Every
- * sub-command lives in its own cli/cmd_*.c and uses only precis.h.
+ * sub-command lives in its own cli/cmd_*.c and uses only precis.h; what
+ * they share is in opts.c (options), input.c (reading files and
+ * directories) and output.c (JSON strings).  main.c calls the commands and
+ * nothing calls main.c.
  */
 #include "cli.h"
 #include "precis.h"
@@ -74,25 +77,6 @@ static int run(int argc, char **argv)
     fprintf(stderr, "precis: unknown command '%s'\n"
                     "Run 'precis --help' for the list of commands.\n", cmd);
     return EXIT_USAGE;
-}
-
-char *cli_read_file(const char *path, size_t *len, char *err, size_t errcap)
-{
-    cli_in r;
-    if (cli_in_open(&r, path, err, errcap))
-        return NULL;
-    char *buf;
-    int k = cli_in_all(&r, &buf, len, CLI_MAX_FILE);
-    if (k != 1) {
-        if (k == CLI_ETOOLONG)
-            snprintf(err, errcap, "%s: larger than the limit of %zu MiB", r.name,
-                     CLI_MAX_FILE >> 20);
-        else
-            snprintf(err, errcap, "%s: %s", r.name, cli_in_strerror(&r, k));
-        buf = NULL;
-    }
-    cli_in_close(&r);
-    return buf;
 }
 
 /* Every command's output is checked once more here: a write that failed

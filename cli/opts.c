@@ -1,5 +1,6 @@
 /*
- * opts.c -- the summarizing options shared by 'summarize' and 'batch'.
+ * opts.c -- the summarizing options shared by 'summarize' and 'batch', and
+ * the option helpers every command uses (getopt the precis way, sizes).
  */
 #include "opts.h"
 
@@ -23,7 +24,7 @@ const char cli_summary_opts_help[] =
     "                        honouring a byte-order mark, else as Windows-1252, with a\n"
     "                        warning and a \"charset\" field in JSON output)\n";
 
-static int parse_size(const char *s, size_t *out)
+int cli_parse_size(const char *s, size_t *out)
 {
     char *end;
     errno = 0;
@@ -49,7 +50,7 @@ int cli_summary_opt(int c, const char *arg, cli_summary_opts *o)
     case 'w':
     case 'b':
     case 's':
-        if (parse_size(arg, &o->opt.budget)) {
+        if (cli_parse_size(arg, &o->opt.budget)) {
             fprintf(stderr, "precis: invalid budget '%s' (a whole number, 0 or more)\n", arg);
             return -1;
         }
@@ -190,16 +191,4 @@ precis_summarizer *cli_summarizer(const cli_summary_opts *o)
         }
     }
     return s;
-}
-
-void cli_json_chars(FILE *out, const char *s)
-{
-    for (const char *p = s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fputc('\\', out);
-        if ((unsigned char)*p < 0x20)
-            fprintf(out, "\\u%04x", (unsigned char)*p);
-        else
-            fputc(*p, out);
-    }
 }

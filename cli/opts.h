@@ -26,6 +26,11 @@ typedef struct cli_summary_opts {
 
 extern const char cli_summary_opts_help[];
 
+/* Parses a whole number >= 0 (decimal, no sign) into *out; 0, or -1 when
+   s is empty, signed, not a number or out of range.  The one size parser
+   of the tool (budgets, rouge -l / -b / --bootstrap). */
+int cli_parse_size(const char *s, size_t *out);
+
 /* Applies option c; 1 = handled, 0 = not a summary option, -1 = bad value
    (message printed). */
 int cli_summary_opt(int c, const char *arg, cli_summary_opts *o);

@@ -7,10 +7,12 @@
  * Every file LANG_FILES (src/lang.h) names is read if present: one entry
  * a line, '#' starts a comment, the first field is the word (lower-cased
  * here), the others are tags (m f p n first s abbr lower honorific title end
- * num strong indef, a number, or for units.txt the canonical unit); in
+ * num strong common indef, a number, or for units.txt the canonical unit: the last
+ * field, the others the unit's word or phrase, "por ciento %"); in
  * org_phrases.txt and place_names.txt the whole line is the entry.  Entries of one pack are
- * merged by word and sorted bytewise.  A malformed line stops the build
- * with "FILE:LINE: what is wrong".
+ * merged by word and sorted bytewise.  settings.txt gives the pack's number
+ * format ("decimal ," and "group . space"; default "decimal ." and "group ,").
+ * A malformed line stops the build with "FILE:LINE: what is wrong".
  */
 #include "lang.h"
 
@@ -77,7 +79,8 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
     } tg[] = {{"m", LT_M},          {"f", LT_F},         {"p", LT_PL},        {"n", LT_NEUT},
               {"first", LT_FIRST},      {"s", LT_SUBJ},      {"abbr", LT_DOT},    {"lower", LT_LOWER},
               {"honorific", LT_HONOR}, {"title", LT_ATITLE}, {"end", LT_AEND}, {"num", LT_ANUM},
-              {"strong", LT_STRONG},   {"indef", LT_INDEF}};
+              {"strong", LT_STRONG},   {"common", LT_COMMON},
+              {"indef", LT_INDEF}};
     if (is_unit) {
         snprintf(unit, 32, "%s", t);
         return 0;
@@ -96,6 +99,19 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
     return 0;
 }
 
+/* Reads the next line of in into line (cap bytes), without its comment;
+   counts lines in *lineno; 0 at the end of the file. */
+static int next_line(FILE *in, char *line, int cap, unsigned *lineno)
+{
+    if (!fgets(line, cap, in))
+        return 0;
+    ++*lineno;
+    char *h = strchr(line, '#');
+    if (h)
+        *h = 0;
+    return 1;
+}
+
 static void read_file(const char *dir, size_t f)
 {
     char path[4096];
@@ -107,11 +123,7 @@ static void read_file(const char *dir, size_t f)
     int is_unit = !strcmp(file_names[f], "units");
     char line[1024];
     unsigned lineno = 0;
-    while (fgets(line, sizeof line, in)) {
-        lineno++;
-        char *h = strchr(line, '#');
-        if (h)
-            *h = 0;
+    while (next_line(in, line, sizeof line, &lineno)) {
         char *fields[16];
         int nf = 0;
         for (char *tok = strtok(line, " \t\r\n"); tok && nf < 16; tok = strtok(NULL, " \t\r\n"))
@@ -119,7 +131,17 @@ static void read_file(const char *dir, size_t f)
         if (!nf)
             continue;
         char w[64] = "";
-        if (phrase) {
+        if (is_unit && nf >= 3) { /* a phrase unit: "por ciento %" */
+            for (int i = 0; i + 1 < nf; i++) {
+                if (strlen(w) + strlen(fields[i]) + 2 > sizeof w)
+                    goto bad;
+                if (i)
+                    strcat(w, " ");
+                strcat(w, fields[i]);
+            }
+            fields[1] = fields[nf - 1];
+            nf = 2;
+        } else if (phrase) {
             for (int i = 0; i < nf; i++) {
                 if (strlen(w) + strlen(fields[i]) + 2 > sizeof w)
                     goto bad;
@@ -147,6 +169,54 @@ static void read_file(const char *dir, size_t f)
         exit(1);
     }
     fclose(in);
+}
+
+/* The pack's number format from DIR/settings.txt: "decimal C" (C is '.'
+   or ',') and "group M..." (M: ',', '.', or "space"). */
+static void read_settings(const char *dir, char *decimal, char group[4])
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/settings.txt", dir);
+    *decimal = '.';
+    strcpy(group, ",");
+    FILE *in = fopen(path, "r");
+    if (!in)
+        return;
+    char line[1024];
+    unsigned lineno = 0;
+    while (next_line(in, line, sizeof line, &lineno)) {
+        char *key = strtok(line, " \t\r\n");
+        if (!key)
+            continue;
+        char *v = strtok(NULL, " \t\r\n");
+        if (!strcmp(key, "decimal") && v && (!strcmp(v, ".") || !strcmp(v, ",")) &&
+            !strtok(NULL, " \t\r\n")) {
+            *decimal = v[0];
+            continue;
+        }
+        if (!strcmp(key, "group") && v) {
+            size_t n = 0;
+            for (; v && n < 3; v = strtok(NULL, " \t\r\n")) {
+                if (!strcmp(v, ".") || !strcmp(v, ","))
+                    group[n++] = v[0];
+                else if (!strcmp(v, "space"))
+                    group[n++] = ' ';
+                else
+                    break;
+            }
+            group[n] = 0;
+            if (!v)
+                continue;
+        }
+        fprintf(stderr, "lang_pack: %s:%u: bad setting\n", path, lineno);
+        fclose(in);
+        exit(1);
+    }
+    fclose(in);
+    if (strchr(group, *decimal)) {
+        fprintf(stderr, "lang_pack: %s: the decimal mark also groups thousands\n", path);
+        exit(1);
+    }
 }
 
 int main(int argc, char **argv)
@@ -187,12 +257,16 @@ int main(int argc, char **argv)
     for (int d = 0; d < npacks; d++) {
         const char *code = strrchr(argv[d + 2], '/');
         code = code ? code + 1 : argv[d + 2];
+        char decimal, group[4];
+        read_settings(argv[d + 2], &decimal, group);
         fputs("    {", o);
         put_str(o, code);
-        fprintf(o, ", pack%d, sizeof pack%d / sizeof pack%d[0]},\n", d, d, d);
+        fprintf(o, ", pack%d, sizeof pack%d / sizeof pack%d[0], {'%c', ", d, d, d, decimal);
+        put_str(o, group);
+        fputs("}},\n", o);
     }
     if (!npacks)
-        fputs("    {\"\", NULL, 0},\n", o);
+        fputs("    {\"\", NULL, 0, {'.', \",\"}},\n", o);
     fprintf(o, "};\nconst size_t precis_lang_npacks = %d;\n", npacks);
     free(ents);
     if (fclose(o)) {

@@ -706,6 +706,17 @@ PRECIS_API precis_status precis_cluster_add_html(precis_cluster *c, const char *
                                                  const char *source);
 
 /* ------------------------------------------------------------------ */
+/* Checking text                                                        */
+/* ------------------------------------------------------------------ */
+
+/* Checks s[0..n) the way every precis_cluster_add* and the ROUGE scorer
+   check text: valid UTF-8 (utf8proc's decoder: no overlong forms, no
+   surrogates, nothing past U+10FFFF) and no NUL byte.  PRECIS_OK, or
+   PRECIS_EUTF8 / PRECIS_ENUL with the offset of the first bad byte (the
+   lead byte of a bad sequence) in *bad when bad is not NULL. */
+PRECIS_API precis_status precis_utf8_check(const char *s, size_t n, size_t *bad);
+
+/* ------------------------------------------------------------------ */
 /* ROUGE (Lin 2004), conformant with ROUGE-1.5.5                        */
 /* ------------------------------------------------------------------ */
 

@@ -22,6 +22,13 @@
  *     punctuation ("44 residents of the ..." -> "residents"; "four in the
  *     U.S. consulate" -> nothing).  key = that word lower-cased; facts are
  *     identified by its stem, so "resident"/"residents" are one key.
+ * Numbers as other languages write them: the pack's settings.txt gives
+ * the decimal mark and the thousands marks (lang_numfmt), and a number
+ * is re-read by them (continental(): "1.200" = 1200 and "3,5" = 3.5 in
+ * Spanish, French and Italian; "30 000" with a no-break space in French);
+ * a two-word unit of the pack ("per cent", "por ciento", "pour cent")
+ * makes a percent, and a preposition may stand between a multiplier word
+ * and what it counts ("1,7 millones de barriles").
  * Not facts: numbers with no unit and no counted noun after them ("51
  * were ejected", ages "Holm, 78"), times ("2 p.m.", "09:10"), ordinals,
  * ranges and codes ("10-12", "COVID-19", "63-year-old", "24/7"), and the
@@ -36,28 +43,44 @@
  * -> "2016-12-30"), month and year ("December 2016" -> "2016-12"), ISO
  * dates, and years after a preposition.  A month name without a number is
  * not a date; lower-case month names count (Multi-News is lower-cased)
- * except "may" and "march", which need a capital or "mar."; weekdays
- * count in either case.
+ * except the pack's months tagged common or abbr ("may", "march", "jan"),
+ * which need a capital or a period; weekdays count in either case.
  *
- * Names.  A run of capitalised words (or acronyms), with "of" inside an
- * organisation's name ("Ministry of Defence"), ending after a possessive.
+ * Names.  A run of capitalised words (or acronyms), with lower-case
+ * joiners inside: "of" in an organisation's name ("Ministry of Defence")
+ * or after a plural that opens the name ("Eagles of Death Metal"), and
+ * the pack's name_joiners, at most two in a row ("Stade de France",
+ * "Consejo Nacional de Transición"; not after a whole place name:
+ * "Russie de la Chine" is two names); a run ends after a possessive.
  * A word at a sentence start (or after an opening quote or a colon) only
  * starts a name when the cluster has it capitalised mid-sentence and
- * never lower-case; function words, months and weekdays never are names;
+ * never lower-case, or when it is never seen mid-sentence, a name word
+ * follows and it does not end like a common word (the pack's endings:
+ * "Presently Australia", "Joining Malaysia" give the places only);
+ * function words, months and weekdays never are names;
  * title-case sentences (headlines) give no names.  A title in the run
  * (President, Gov., Dr., Minister, Chief, ...) is cut off with what comes
  * before it, and is evidence of a PERSON ("Russian Foreign Ministry
  * Spokesperson Maria Zakharova" -> ORG "Russian Foreign Ministry" and
- * PERSON "Maria Zakharova").  Kinds: PERSON after a capitalised title;
+ * PERSON "Maria Zakharova"), unless an organisation word follows it
+ * ("Justice Department").  Kinds, for a group of merged spellings:
+ * PERSON after a capitalised title;
  * else ORG when a word is an organisation word (Ministry, Agency, News,
- * Reuters, ...; "White House", "Red Cross") or an acronym that is not a
- * place (CIA, GRU; not U.S.); else PLACE when the name is one the
+ * Reuters, ...; "White House", "Red Cross"), a camel-case word (YouTube,
+ * HuffPost) or an acronym that is not a place (CIA, GRU; not U.S., D.C.);
+ * else PLACE when the name is one the
  * language pack's place_names lists ("Ohio", "New York", "Va."), a place
  * acronym, or ends in a place word ("Larrow River", "Fairfax County");
  * else PERSON on weaker evidence (a role noun before it -- "spokesman
  * Peskov" --, ", who" or an age after it, a said-verb next to a
- * multi-word name, or a multi-word name whose last word also stands
- * alone); else NAME (events, laws, ...).  Every word list here (function
+ * multi-word name, a given name of the pack first -- "Jack Trammell" --,
+ * or a multi-word name whose last word also stands alone); else PLACE on
+ * evidence from the text: a preposition of place before a mention (the
+ * pack's place_prepositions: "in Ferguson", "à Toulouse"), ", <place>"
+ * after it ("Ashland, Va.") or a lower-case place noun after it ("the
+ * Georgetown neighborhood"); else PERSON when the one word is the first
+ * or last word of a person's multi-word name ("the Obama administration");
+ * else NAME (events, laws, ...).  Every word list here (function
  * words, months, titles, organisation and place words, number words,
  * units) is the summarizer language's pack (lang.h).  Single-word
  * NAMEs that look like nationality adjectives (-ian, -ese, -ish, ...) are
@@ -70,7 +93,9 @@
  * words are within edit distance 2 of each other (1 for words of up to
  * four letters) and start alike (Aleksandr/Alexander Petrosyan); a bare
  * word merges into the one multi-word name that ends with it (Lavrov ->
- * Sergey Lavrov) unless several do or it is an organisation word.  The
+ * Sergey Lavrov) unless several do or it is an organisation word, else
+ * into the one person-like name that starts with it (Najib -> Najib
+ * Razak, after the honorifics Datuk Seri were cut off as titles).  The
  * key is the most frequent multi-word spelling (ties: first seen);
  * `variants` lists the other spellings, but not a bare surname that is
  * just the key's last word.
@@ -179,7 +204,12 @@ enum {
     L_DATEPREP = 1u << 11,/* preposition before a year                    */
     L_SAY = 1u << 12,     /* said, told, ...                              */
     L_TIME = 1u << 13,    /* a.m., p.m., GMT                              */
-    L_ABBR = 1u << 14     /* takes a period (Dr., St., Jan.)              */
+    L_ABBR = 1u << 14,    /* takes a period (Dr., St., Jan.)              */
+    L_PLACEPREP = 1u << 15, /* in, near: a name after it is a place       */
+    L_GIVEN = 1u << 16,   /* a given name (John, Maria)                   */
+    L_JOINER = 1u << 17,  /* de, van: lower-case word inside a name       */
+    L_MONTHCAP = 1u << 18 /* a month only capitalised or with a period:
+                             an abbreviation, or also a common word (may) */
 };
 
 typedef struct lexent {
@@ -285,7 +315,8 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
                 {LW_TITLE, L_TITLE | L_ROLE}, {LW_ORG, L_ORG},    {LW_NUMW, L_NUMW},
                 {LW_MULT, L_MULT},         {LW_PLACE, L_PLACE},   {LW_PLURAL, L_PLURAL},
                 {LW_DATEPREP, L_DATEPREP}, {LW_SAY, L_SAY},       {LW_TIME, L_TIME},
-                {LW_ABBR, L_ABBR}};
+                {LW_ABBR, L_ABBR},         {LW_PLACEPREP, L_PLACEPREP},
+                {LW_GIVEN, L_GIVEN},       {LW_JOINER, L_JOINER}};
     for (size_t i = 0; pk && i < pk->n; i++) {
         const lang_word *w = &pk->w[i];
         size_t len = strlen(w->w);
@@ -293,6 +324,8 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
         for (size_t c = 0; c < sizeof cmap / sizeof cmap[0]; c++)
             if (w->cls & cmap[c].from)
                 cls |= cmap[c].to;
+        if ((w->cls & LW_MONTH) && (w->tags & (LT_DOT | LT_COMMON)))
+            cls |= L_MONTHCAP;
         int unit = -1;
         if ((w->cls & LW_UNIT) && w->unit && (unit = unit_index(l, w->unit)) >= 0)
             cls |= L_UNIT;
@@ -744,7 +777,11 @@ static void *grow(void *p, size_t *cap, size_t need, size_t sz)
 
 /* ---- the stage's state -------------------------------------------------- */
 
-enum { EV_TITLE = 1, EV_ROLE = 2, EV_SAID = 4 };
+/* Evidence of a name's kind, per mention: a title before it, a role noun
+   or ", who" / an age, a said-verb next to it, a preposition of place
+   before it or ", <place>" after it ("in Ferguson", "Ashland, Va."), a
+   given name as its first word. */
+enum { EV_TITLE = 1, EV_ROLE = 2, EV_SAID = 4, EV_PLACE = 8, EV_GIVEN = 16 };
 enum { K_NUMBER = PRECIS_FACT_NUMBER, K_DATE = PRECIS_FACT_DATE, K_NAME = PRECIS_FACT_NAME };
 
 /* A distinct fact before merging: a number (key stem, unit, value), a
@@ -759,9 +796,11 @@ typedef struct item {
     int kind;
     /* names */
     unsigned ntok, org, place;
+    unsigned joined; /* has a lower-case joiner inside ("Stade de France") */
+    unsigned byfirst; /* a bare word merged by its first word (Najib) */
     const char *skel; /* word skeletons joined by ' ' */
     size_t sklen;
-    uint64_t skelh, lasth;
+    uint64_t skelh, lasth, firsth;
     const char *lastw; /* last word of the spelling */
     size_t lastwlen;
     uint32_t count, first, parent;
@@ -1041,17 +1080,19 @@ static int is_year(const tok *k)
            k->mant <= 2999;
 }
 
-/* A month name: capitalised, or lower-case (Multi-News) when it is not
-   also a common word ("may", "march") or is abbreviated with a period. */
+/* A month name: capitalised, or lower-case (Multi-News; French and
+   Italian write months so) unless the pack tags it as an abbreviation or
+   also a common word ("may", "march"), which need a capital or a period. */
 static int is_month(const fctx *f, const tok *k)
 {
+    (void)f;
     if (k->kind != T_WORD || !k->lx || !(k->lx->cls & L_MONTH) || (k->f & F_POSS))
         return 0;
     if (k->f & F_CAP)
         return 1;
     if (k->e > k->we) /* "dec." */
         return 1;
-    return !word_is(f, k, "may") && !word_is(f, k, "march") && k->we - k->s > 3;
+    return !(k->lx->cls & L_MONTHCAP);
 }
 
 /* A date starting at token i ("Dec. 30", "December 30, 2016", "30
@@ -1315,11 +1356,161 @@ static int is_func(const tok *k) { return k->lx && (k->lx->cls & L_FUNC) && !(k-
 /* A number starting at token i: a digit token, a number word or "a
    dozen".  Adds a NUMBER (or year DATE) mention when it counts something;
    returns the index after what it consumed. */
+/* The unit index of the two-word unit "a b" of the pack ("per cent",
+   "por ciento", "pour cent": units.txt), or -1. */
+static int phrase_unit(const fctx *f, const tok *a, const tok *b)
+{
+    const lang_word *e = lang_phrase(f->L, f->t + a->s, a->we - a->s, f->t + b->s, b->we - b->s);
+    if (!e || !(e->cls & LW_UNIT) || !e->unit)
+        return -1;
+    for (int u = 0; u < MAX_UNITS && f->units[u]; u++)
+        if (!strcmp(f->units[u], e->unit))
+            return u;
+    return -1;
+}
+
+/* "d'euros", "d'habitants" after a number: a word that opens with an
+   elided preposition of the pack (prepositions.txt lists "d'", "dell'")
+   is read from after the apostrophe, so that the unit or the counted
+   noun is found (the token k is changed in place). */
+static void unelide(const fctx *f, tok *k)
+{
+    const char *w = f->t + k->s;
+    size_t n = k->we - k->s;
+    for (size_t p = 1; p <= 5 && p + 1 < n; p++) {
+        size_t al = w[p] == '\'' ? 1 : (p + 3 < n && !memcmp(w + p, "\xe2\x80\x99", 3)) ? 3 : 0;
+        if (!al)
+            continue;
+        if (!(lang_class(f->L, w, p + al) & LW_PREP) || p + al >= n)
+            return;
+        k->s += p + al;
+        k->lx = lex_find(f->lx, f->t + k->s, k->we - k->s);
+        return;
+    }
+}
+
+/* Is t[i] a space that may group thousands: ASCII, no-break (U+00A0) or
+   narrow no-break (U+202F)?  Its length in bytes, else 0. */
+static size_t group_space(const char *t, size_t i, size_t e)
+{
+    if (i < e && t[i] == ' ')
+        return 1;
+    if (i + 1 < e && (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA0)
+        return 2;
+    if (i + 2 < e && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+        (unsigned char)t[i + 2] == 0xAF)
+        return 3;
+    return 0;
+}
+
+/* Are there exactly three digits at t[i], then no digit? */
+static int three_digits(const char *t, size_t i, size_t e)
+{
+    return digit_at(t, i, e) && digit_at(t, i + 1, e) && digit_at(t, i + 2, e) &&
+           !digit_at(t, i + 3, e);
+}
+
+/* Numbers as the pack's language writes them (lang_numfmt) when it is not
+   English's way: a decimal comma ("3,5" = 3.5, "1,7 millones"), thousands
+   grouped by a period ("1.200" = 1200, "1.200.000") or a space ("12 000",
+   "30 000" with a no-break space), a comma before exactly three digits
+   still grouping ("40,000 fans": such news writes both), and "%" after a
+   space ("3,5 %").  The lexer reads digits the English way, so the number
+   token at tk[i] is re-read from the text here, from its first digit up
+   to the sentence end; a lone "1.5" or "12.30" keeps the lexer's reading.
+   When the re-reading differs, *out is the number token as it should be
+   and *next the index of the first token after it; returns 1. */
+static int continental(const fctx *f, size_t i, size_t n, tok *out, size_t *next)
+{
+    const lang_pack *pk = lang_get_pack(f->L);
+    if (!pk || pk->num.decimal != ',')
+        return 0;
+    const tok *a = &f->tk[i];
+    const char *t = f->t;
+    size_t e = f->se, j = a->s;
+    while (j < a->e && !digit_at(t, j, e))
+        j++; /* past a currency sign */
+    if (j >= a->e || a->iso || a->ord || a->unit >= 0 || a->mult)
+        return 0;
+    /* glued to a word or a code before it: the lexer's reading stands */
+    if (a->s > 0 && a->s > f->ss) {
+        unsigned char p = (unsigned char)t[a->s - 1];
+        if (is_ascii_letter(p) || is_digit(p) || p == '-' || p == '/' || p == '#' || p == '_')
+            return 0;
+    }
+    uint64_t mant = 0;
+    size_t ndig = 0, first = 0;
+    int dec = -1, changed = 0, sep = 0, pct = 0;
+    while (digit_at(t, j, e)) {
+        mant = mant * 10 + (uint64_t)(t[j++] - '0');
+        first++;
+    }
+    ndig = first;
+    for (;;) {
+        size_t sp = 0;
+        if (dec < 0 && first <= 3 && j < e && t[j] == '.' && strchr(pk->num.group, '.') &&
+            three_digits(t, j + 1, e)) {
+            j++;
+            changed = sep = 1;
+        } else if (dec < 0 && first <= 3 && strchr(pk->num.group, ' ') &&
+                   (sp = group_space(t, j, e)) && three_digits(t, j + sp, e)) {
+            j += sp;
+            changed = sep = 1;
+        } else if (dec < 0 && j < e && t[j] == ',' && three_digits(t, j + 1, e) && first <= 3) {
+            j++;
+            sep = 1;
+        } else if (dec < 0 && j < e && t[j] == ',' && digit_at(t, j + 1, e) &&
+                   (!digit_at(t, j + 2, e) || !digit_at(t, j + 3, e))) {
+            j++;
+            dec = 0;
+            changed = 1;
+            while (digit_at(t, j, e) && ndig < 18) {
+                mant = mant * 10 + (uint64_t)(t[j++] - '0');
+                dec++;
+                ndig++;
+            }
+            continue;
+        } else
+            break;
+        for (int q = 0; q < 3 && ndig < 18; q++, ndig++)
+            mant = mant * 10 + (uint64_t)(t[j++] - '0');
+    }
+    if (ndig >= 18 || (j < e && (t[j] == '.' || t[j] == ':' || t[j] == '/' || t[j] == '-') &&
+                       digit_at(t, j + 1, e)) || cp_is_word_at(t, j, e))
+        return 0; /* a date, a time, a code: left to the lexer */
+    size_t sp = group_space(t, j, e);
+    if (j < e && t[j] == '%') {
+        pct = 1;
+        j++;
+    } else if (sp && j + sp < e && t[j + sp] == '%') {
+        pct = changed = 1;
+        j += sp + 1;
+    }
+    if (!changed)
+        return 0;
+    *out = *a;
+    out->mant = mant;
+    out->dec = (uint8_t)(dec < 0 ? 0 : dec);
+    out->ndig = (uint8_t)ndig;
+    out->sep = (uint8_t)sep;
+    out->pct = (uint8_t)pct;
+    out->bad = 0;
+    out->e = out->we = j;
+    size_t k = i + 1;
+    while (k < n && f->tk[k].s < j)
+        k++;
+    *next = k;
+    return 1;
+}
+
 static size_t number_at(fctx *f, size_t i, size_t n, int *err)
 {
     const tok *tk = f->tk;
     const tok *a = &tk[i];
     size_t start = a->s, j = i + 1;
+    tok cont;
+    if (a->kind == T_NUM && continental(f, i, n, &cont, &j))
+        a = &cont;
     uint64_t mant;
     int dec = 0, mult = 0, unit = -1, cur = 0, pct = 0, word = 0;
     if (a->kind == T_NUM) {
@@ -1369,14 +1560,23 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
     }
     if (word == 1 && j == i + 1)
         return i + 1; /* "one" alone */
-    size_t end = tk[j - 1].we > tk[j - 1].s ? tk[j - 1].we : tk[j - 1].e;
-    if (a->kind == T_NUM && j == i + 1)
+    /* "1,7 millones de barriles", "1,3 milliard de dollars": a preposition
+       between a multiplier word and what it counts */
+    size_t jm = j;
+    if (mult > (a->kind == T_NUM ? a->mult : 0) && j + 1 < n && tk[j].kind == T_WORD &&
+        (tk[j].f & F_LOWER) && tk[j + 1].kind == T_WORD &&
+        (lang_class(f->L, f->t + tk[j].s, tk[j].we - tk[j].s) & LW_PREP))
+        j++;
+    size_t end = tk[jm - 1].we > tk[jm - 1].s ? tk[jm - 1].we : tk[jm - 1].e;
+    if (a->kind == T_NUM && jm == i + 1)
         end = a->e;
     int head = -1;
     if (cur)
         unit = cur - 1;
     else if (pct)
         unit = U_PCT;
+    if (unit < 0 && j < n && tk[j].kind == T_WORD)
+        unelide(f, &f->tk[j]);
     if (unit < 0 && j < n && tk[j].kind == T_WORD && tk[j].lx) {
         const lexent *le = tk[j].lx;
         if ((le->cls & L_TIME) && !(tk[j].f & F_CAP))
@@ -1385,11 +1585,14 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
             unit = le->unit;
             end = tk[j].we;
             j++;
-        } else if (lower_eq(f->t + tk[j].s, tk[j].we - tk[j].s, "per", 3) && j + 1 < n &&
-                   lower_eq(f->t + tk[j + 1].s, tk[j + 1].we - tk[j + 1].s, "cent", 4)) {
-            unit = U_PCT;
-            end = tk[j + 1].we;
-            j += 2;
+        } else if (j + 1 < n && tk[j + 1].kind == T_WORD) {
+            /* a two-word unit of the pack: "per cent", "por ciento" */
+            int u = phrase_unit(f, &tk[j], &tk[j + 1]);
+            if (u >= 0) {
+                unit = u;
+                end = tk[j + 1].we;
+                j += 2;
+            }
         }
     }
     if (unit < 0) {
@@ -1401,7 +1604,13 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
                 break;
             if (w->lx && (w->lx->cls & (L_MONTH | L_WDAY | L_TIME | L_MULT)))
                 break;
-            if (plural_like(f, w)) {
+            /* a capitalised plural inside a name is no counted noun: "the
+               1970 Controlled Substances Act" */
+            int plural = plural_like(f, w);
+            if (plural && (w->f & F_CAP) && !(w->f & F_INIT) && k + 1 < n &&
+                tk[k + 1].kind == T_WORD && (tk[k + 1].f & (F_CAP | F_ACRO)) && !is_func(&tk[k + 1]))
+                break;
+            if (plural) {
                 head = (int)k;
                 break;
             }
@@ -1489,6 +1698,18 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
 
 /* ---- names --------------------------------------------------------------- */
 
+/* Does word t[s, e) end like a common word of the language (the pack's
+   endings: "-ly", "-ing"), leaving a stem of three or more bytes? */
+static int common_ending(const fctx *f, size_t s, size_t e)
+{
+    for (size_t n = 2; n <= 5 && n + 3 <= e - s; n++) {
+        const lang_word *w = lang_word_of(f->L, f->t + e - n, n);
+        if (w && (w->cls & LW_ENDING))
+            return 1;
+    }
+    return 0;
+}
+
 /* Can token k be part of a name (start: begin one)? */
 static int name_word_ok(const fctx *f, const tok *k, int start)
 {
@@ -1509,8 +1730,12 @@ static int name_word_ok(const fctx *f, const tok *k, int start)
             return !(c & W_LOWER);
         /* never seen mid-sentence: a name only when a name word follows
            ("Alexander Petrosyan, the authority's ...") and the cluster
-           never writes it lower-case */
+           never writes it lower-case, and not when it ends like a common
+           word ("Presently Australia", "Joining Malaysia") unless it is a
+           given name */
         const tok *nx = k + 1;
+        if (!(le && (le->cls & L_GIVEN)) && common_ending(f, k->s, k->we))
+            return 0;
         return !(c & W_LOWER) && !(k->f & F_POSS) && k + 1 < f->tk + f->ntk &&
                name_word_ok(f, nx, 0) && !(nx->f & F_INIT);
     }
@@ -1569,10 +1794,28 @@ static size_t skeleton(const char *t, size_t s, size_t e, char *out, size_t cap)
     return o;
 }
 
-/* Is "a b" a two-word organisation name of the pack (org_phrases)? */
+/* Is "a b" a two-word organisation name of the pack (org_phrases; not a
+   place_names phrase such as "New York")? */
 static int org_pair(const fctx *f, const tok *a, const tok *b)
 {
-    return lang_phrase(f->L, f->t + a->s, a->we - a->s, f->t + b->s, b->we - b->s) != NULL;
+    const lang_word *e = lang_phrase(f->L, f->t + a->s, a->we - a->s, f->t + b->s, b->we - b->s);
+    return e && (e->cls & LW_ORGPHRASE);
+}
+
+/* Is the word t[s, e) written in camel case, a capital after three or more
+   letters of which the last is lower-case ("YouTube", "HuffPost")?  That is
+   how brands and outlets are written; surnames with a capital inside have
+   it after a short prefix (McCain, DeSantis, LaGuardia, MacArthur: "mac" is
+   the one prefix of three letters, left out). */
+static int camel_case(const char *t, size_t s, size_t e)
+{
+    if (e - s < 5 || !(t[s] >= 'A' && t[s] <= 'Z'))
+        return 0;
+    for (size_t i = s + 3; i + 1 < e; i++)
+        if (t[i] >= 'A' && t[i] <= 'Z' && t[i - 1] >= 'a' && t[i - 1] <= 'z')
+            return !(i == s + 3 && (t[s + 1] | 32) == 'a' && (t[s + 2] | 32) == 'c' &&
+                     t[s] == 'M');
+    return 0;
 }
 
 /* Does the word t[s, e) end in a lower-case part after a hyphen (an
@@ -1593,12 +1836,17 @@ static int lower_tail(const char *t, size_t s, size_t e)
 /* Is the name form[0..n) a place: one the pack lists (place_names: "New
    York", "Va."), a place acronym alone (U.S.), or a name ending in a
    place word ("Larrow River", "Fairfax County"; last its last token)? */
+static int place_word(const fctx *f, const char *form, size_t n)
+{
+    const lang_word *e = lang_word_of(f->L, form, n);
+    if (!e && n && form[n - 1] == '.')
+        e = lang_word_of(f->L, form, n - 1);
+    return e && (e->cls & (LW_PLACENAME | LW_PLACE));
+}
+
 static int place_name(const fctx *f, const char *form, size_t n, const tok *last)
 {
-    if (n && form[n - 1] == '.')
-        n--;
-    const lang_word *e = lang_word_of(f->L, form, n);
-    if (e && (e->cls & (LW_PLACENAME | LW_PLACE)))
+    if (place_word(f, form, n))
         return 1;
     return last->lx && (last->lx->cls & L_PLACE) && (last->f & (F_CAP | F_ACRO));
 }
@@ -1608,8 +1856,8 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
     const tok *tk = f->tk;
     char form[FACT_MAX_RUN * (FACT_MAX_WORD + 8) + 8];
     char skel[FACT_MAX_RUN * (4 * FACT_MAX_WORD + 8) + 8];
-    size_t fl = 0, sl = 0, lastsk = 0, lastw = 0;
-    unsigned org = 0, words = 0;
+    size_t fl = 0, sl = 0, lastsk = 0, lastw = 0, firstsk = 0;
+    unsigned org = 0, words = 0, joined = 0;
     for (size_t q = 0; q < nw; q++) {
         const tok *k = &tk[idx[q]];
         size_t e = (k->f & F_POSS) && q + 1 == nw ? k->we : k->e;
@@ -1622,14 +1870,21 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
         fl += e - k->s;
         lastsk = sl;
         sl += skeleton(f->t, k->s, k->we, skel + sl, 4 * FACT_MAX_WORD + 4);
+        if (q == 0)
+            firstsk = sl;
         if (k->lx && (k->lx->cls & L_ORG) && (k->f & (F_CAP | F_ACRO)))
             org = 1;
-        if ((k->f & F_ACRO) && !(k->lx && (k->lx->cls & L_PLACE)) && k->we - k->s <= 12)
+        if (!(k->f & F_ACRO) && camel_case(f->t, k->s, k->we))
+            org = 1;
+        if ((k->f & F_ACRO) && !(k->lx && (k->lx->cls & L_PLACE)) && k->we - k->s <= 12 &&
+            !place_word(f, f->t + k->s, k->e - k->s))
             org = 1;
         if (q + 1 < nw && org_pair(f, k, &tk[idx[q + 1]]))
             org = 1;
         if (k->f & (F_CAP | F_ACRO))
             words++;
+        else
+            joined = 1;
     }
     const tok *l = &tk[idx[nw - 1]];
     if (!sl || ((l->f & F_HYPH) && lower_tail(f->t, l->s, l->we)))
@@ -1657,11 +1912,15 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
         it->sklen = sl;
         it->skelh = hash_bytes(sk, sl);
         it->lasth = hash_bytes(sk + lastsk, sl - lastsk);
+        it->firsth = hash_bytes(sk, firstsk);
         it->lastw = it->key + lastw;
         it->lastwlen = fl - lastw;
         it->org = org;
+        it->joined = joined;
         it->place = place_name(f, form, fl, nw == 1 ? &tk[idx[0]] : l);
     }
+    if (nw >= 2 && tk[idx[0]].lx && (tk[idx[0]].lx->cls & L_GIVEN) && (tk[idx[0]].f & F_CAP))
+        ev |= EV_GIVEN;
     return mention_add(f, id, tk[idx[0]].s, (l->f & F_POSS) ? l->we : l->e, ev, NULL, 0);
 }
 
@@ -1676,15 +1935,28 @@ static size_t name_at(fctx *f, size_t i, size_t n, int *err)
     while (k < n) {
         const tok *t = &tk[k];
         if (k > i && !name_word_ok(f, t, 0)) {
-            /* "of" inside an organisation's name: "Ministry of Defence" */
-            if (hasorg && nr && t->kind == T_WORD && lower_eq(f->t + t->s, t->we - t->s, "of", 2) &&
-                k + 1 < n && name_word_ok(f, &tk[k + 1], 0) &&
-                !(tk[k + 1].lx && (tk[k + 1].lx->cls & L_TITLE))) {
-                if (nr < FACT_MAX_RUN)
-                    run[nr++] = k;
-                else
-                    toolong = 1;
-                k++;
+            /* lower-case words inside a name: "of" in an organisation's
+               name ("Ministry of Defence") or after a plural that opens
+               the name ("Eagles of Death Metal"); the pack's joiners, at
+               most two ("Stade de France", "Place de la Concorde") */
+            size_t nj = 0;
+            if (nr && t->kind == T_WORD && lower_eq(f->t + t->s, t->we - t->s, "of", 2) &&
+                (hasorg || (nr == 1 && plural_like(f, &tk[run[0]]))))
+                nj = 1;
+            else /* not after a whole place name: "Russie de la Chine" */
+                while (nr && nj < 2 &&
+                       !(nr == 1 && place_word(f, f->t + tk[run[0]].s, tk[run[0]].e - tk[run[0]].s)) && k + nj < n && tk[k + nj].kind == T_WORD &&
+                       (tk[k + nj].f & F_LOWER) && tk[k + nj].lx &&
+                       (tk[k + nj].lx->cls & L_JOINER))
+                    nj++;
+            if (nj && k + nj < n && name_word_ok(f, &tk[k + nj], 0) &&
+                !(tk[k + nj].lx && (tk[k + nj].lx->cls & L_TITLE))) {
+                for (size_t q = 0; q < nj; q++)
+                    if (nr < FACT_MAX_RUN)
+                        run[nr++] = k + q;
+                    else
+                        toolong = 1;
+                k += nj;
                 continue;
             }
             break;
@@ -1705,11 +1977,15 @@ static size_t name_at(fctx *f, size_t i, size_t n, int *err)
     }
     if (toolong || !nr)
         return k > i ? k : i + 1;
-    /* the last capitalised title cuts the run */
+    /* the last capitalised title cuts the run, unless an organisation
+       word or a joiner follows it ("Justice Department", "Servicio
+       General de Inteligencia") */
     size_t tpos = nr;
     for (size_t q = nr; q-- > 0;)
         if (tk[run[q]].lx && (tk[run[q]].lx->cls & L_TITLE) && (tk[run[q]].f & F_CAP) &&
-            !(tk[run[q]].f & F_POSS)) {
+            !(tk[run[q]].f & F_POSS) &&
+            !(q + 1 < nr && (tk[run[q + 1]].f & F_LOWER)) && /* "General de Inteligencia" */
+            !(q + 1 < nr && tk[run[q + 1]].lx && (tk[run[q + 1]].lx->cls & L_ORG))) {
             tpos = q;
             break;
         }
@@ -1736,6 +2012,8 @@ static size_t name_at(fctx *f, size_t i, size_t n, int *err)
             ev |= EV_ROLE;
         if (b->kind == T_WORD && b->lx && (b->lx->cls & L_SAY))
             ev |= EV_SAID;
+        if (b->kind == T_WORD && b->lx && (b->lx->cls & L_PLACEPREP))
+            ev |= EV_PLACE;
     }
     if (first >= nr)
         return k;
@@ -1743,10 +2021,18 @@ static size_t name_at(fctx *f, size_t i, size_t n, int *err)
         const tok *a = &tk[k];
         if (a->kind == T_WORD && a->lx && (a->lx->cls & L_SAY))
             ev |= EV_SAID;
+        /* "the Georgetown neighborhood", "Ferguson suburb" */
+        if (a->kind == T_WORD && (a->f & F_LOWER) && a->lx && (a->lx->cls & L_PLACE))
+            ev |= EV_PLACE;
         if (a->kind == T_PUNCT && a->punct == ',' && k + 1 < n) {
             const tok *b = &tk[k + 1];
             if (b->kind == T_WORD && lower_eq(f->t + b->s, b->we - b->s, "who", 3))
                 ev |= EV_ROLE;
+            /* "Ashland, Va.", "Ferguson, Missouri" */
+            if (b->kind == T_WORD && (b->f & F_CAP) &&
+                place_word(f, f->t + b->s, b->e - b->s) &&
+                (k + 2 >= n || tk[k + 2].kind != T_WORD || !name_word_ok(f, &tk[k + 2], 0)))
+                ev |= EV_PLACE;
             if (b->kind == T_NUM && !b->bad && !b->cur && !b->pct && !b->dec && !b->sep &&
                 b->ndig <= 3 && b->mant >= 1 && b->mant <= 120 &&
                 (k + 2 >= n || tk[k + 2].kind == T_PUNCT))
@@ -2381,6 +2667,39 @@ static int cmp_nkey(const void *pa, const void *pb)
     return (a->it > b->it) - (a->it < b->it);
 }
 
+/* The one group among the names of sorted keys k[0..m) with key h; NONE
+   when there is none; *ok = 0 when there are several or one is an
+   organisation's name. */
+static uint32_t bucket_root(item *it, const nkey *k, size_t m, uint64_t h, int *ok)
+{
+    nkey probe = {h, 0};
+    size_t lo = 0, hi = m;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_nkey(&k[mid], &probe) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t root = NONE;
+    for (size_t q = lo; q < m && k[q].h == h; q++) {
+        if (it[k[q].it].joined)
+            continue; /* "Inteligencia de Gadafi" is no spelling of Gadafi */
+        if (it[k[q].it].org) {
+            *ok = 0;
+            return NONE;
+        }
+        uint32_t r = item_find(it, k[q].it);
+        if (root == NONE)
+            root = r;
+        else if (r != root) {
+            *ok = 0;
+            return NONE;
+        }
+    }
+    return root;
+}
+
 static int merge_names(fctx *f)
 {
     item *it = f->it;
@@ -2421,32 +2740,30 @@ static int merge_names(fctx *f)
                     item_union(it, k[p].it, k[q].it);
             }
     }
-    /* a bare word into the one multi-word name ending with it */
+    /* multi-word person-like names by first word (not organisations or
+       places: "Ferguson" is not "Ferguson Police") */
+    nkey *fk = arena_alloc(f->x->tmp, pmul(m ? m : 1, sizeof *fk));
+    if (!fk)
+        return -1;
+    size_t fm = 0;
+    for (size_t q = 0; q < m; q++) {
+        const item *x = &it[k[q].it];
+        if (!x->org && !x->place)
+            fk[fm++] = (nkey){x->firsth, k[q].it};
+    }
+    qsort(fk, fm, sizeof *fk, cmp_nkey);
+    /* a bare word into the one multi-word name ending with it (Lavrov ->
+       Sergey Lavrov), else into the one starting with it when none ends
+       with it (Najib -> Najib Razak) */
     for (size_t i = 0; i < f->nit; i++) {
         const item *s = &it[i];
         if (s->kind != K_NAME || s->ntok != 1 || s->org || s->place)
             continue;
-        nkey probe = {s->skelh, 0};
-        size_t lo = 0, hi = m;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (cmp_nkey(&k[mid], &probe) < 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        uint32_t root = NONE;
         int ok = 1;
-        for (size_t q = lo; q < m && k[q].h == s->skelh && ok; q++) {
-            if (it[k[q].it].org) {
-                ok = 0;
-                break;
-            }
-            uint32_t r = item_find(it, k[q].it);
-            if (root == NONE)
-                root = r;
-            else if (r != root)
-                ok = 0;
+        uint32_t root = bucket_root(it, k, m, s->skelh, &ok);
+        if (root == NONE && ok) {
+            root = bucket_root(it, fk, fm, s->skelh, &ok);
+            it[i].byfirst = ok && root != NONE;
         }
         if (ok && root != NONE)
             item_union(it, (uint32_t)i, root);
@@ -2793,6 +3110,50 @@ static int cmp_confl(const void *pa, const void *pb)
     return (a->b > b->b) - (a->b < b->b);
 }
 
+/* Evidence across the cluster: an untyped one-word name that is the first
+   or the last word of a multi-word PERSON name is a person too ("Obama"
+   in "the Obama administration" next to President Barack Obama; "Eric"
+   next to Eric Cantor; "Elliott" when Michael and Mike Elliott both
+   occur, so it merged into neither).  Reads fb[].kind as typed so far. */
+static int person_parts(fctx *f, fbuild *fb, const uint32_t *fid, size_t nf)
+{
+    const item *it = f->it;
+    size_t m = 0;
+    for (size_t i = 0; i < f->nit; i++)
+        if (it[i].kind == K_NAME && fid[i] != NONE && it[i].ntok >= 2 &&
+            fb[fid[i]].kind == PRECIS_FACT_PERSON)
+            m += 2;
+    if (!m)
+        return 0;
+    nkey *k = arena_alloc(f->x->tmp, pmul(m, sizeof *k));
+    if (!k)
+        return -1;
+    m = 0;
+    for (size_t i = 0; i < f->nit; i++)
+        if (it[i].kind == K_NAME && fid[i] != NONE && it[i].ntok >= 2 &&
+            fb[fid[i]].kind == PRECIS_FACT_PERSON) {
+            k[m++] = (nkey){it[i].lasth, (uint32_t)i};
+            k[m++] = (nkey){it[i].firsth, (uint32_t)i};
+        }
+    qsort(k, m, sizeof *k, cmp_nkey);
+    for (size_t g = 0; g < nf; g++) {
+        const item *c = &it[fb[g].canon];
+        if (fb[g].kind != PRECIS_FACT_NAME || c->kind != K_NAME || c->ntok != 1)
+            continue;
+        size_t lo = 0, hi = m;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (k[mid].h < c->skelh)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < m && k[lo].h == c->skelh)
+            fb[g].kind = PRECIS_FACT_PERSON;
+    }
+    return 0;
+}
+
 static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conflict **conf,
                            size_t *nconf)
 {
@@ -2839,7 +3200,7 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
             ev[g] |= EV_ROLE;
         flags[g] |= it[i].org ? 1 : 0;
         flags[g] |= it[i].ntok >= 2 && it[i].ntok <= 3 ? 2 : 0;
-        flags[g] |= it[i].ntok == 1 ? 4 : 0;
+        flags[g] |= it[i].ntok == 1 && !it[i].byfirst ? 4 : 0;
         place[g] |= it[i].place ? 1 : 0;
         const item *c = &it[fb[g].canon];
         int better;
@@ -2862,13 +3223,17 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
             fb[g].kind = PRECIS_FACT_ORG;
         else if (place[g])
             fb[g].kind = PRECIS_FACT_PLACE;
-        else if ((ev[g] & EV_ROLE) || ((flags[g] & 6) == 6))
+        else if ((ev[g] & (EV_ROLE | EV_GIVEN)) || ((flags[g] & 6) == 6))
             fb[g].kind = PRECIS_FACT_PERSON;
+        else if (ev[g] & EV_PLACE)
+            fb[g].kind = PRECIS_FACT_PLACE;
         else if (c->ntok == 1 && (flags[g] & 2) == 0 && demonym(c))
             fb[g].kind = -1; /* dropped */
         else
             fb[g].kind = PRECIS_FACT_NAME;
     }
+    if (person_parts(f, fb, fid, nf))
+        return PRECIS_ENOMEM;
     /* mentions by fact, in text order */
     size_t *off = arena_calloc(tmp, nf + 1, sizeof *off);
     uint32_t *order = arena_alloc(tmp, pmul(f->nmn, sizeof *order));

@@ -51,7 +51,10 @@
     X(openers, LW_OPENER)           /* typical sentence openers            */                      \
     X(first_names, LW_GIVEN)        /* given names (tags: gender)          */                      \
     X(descriptors, LW_DESCR)        /* Republican: before a name, not in it */                     \
-    X(place_names, LW_PLACENAME)    /* Ohio, New York: whole line          */
+    X(place_names, LW_PLACENAME)    /* Ohio, New York: whole line          */ \
+    X(place_prepositions, LW_PLACEPREP) /* in, near: a name after it is a place */ \
+    X(name_joiners, LW_JOINER)      /* de, van: lower-case inside a name    */ \
+    X(endings, LW_ENDING)           /* -ly, -ing: endings of common words   */
 
 #define LANG_ENUM_(f, bit) bit##_I_,
 enum { LANG_FILES(LANG_ENUM_) LANG_NFILES };
@@ -75,7 +78,9 @@ enum {
     LT_AEND = 1u << 10,    /* end: may end one before an opener             */
     LT_ANUM = 1u << 11,    /* num: does not end one before a number         */
     LT_STRONG = 1u << 12,  /* strong: an opener even in lower-cased text    */
-    LT_INDEF = 1u << 13    /* indef: "a", "another", "someone": names no one */
+    LT_COMMON = 1u << 13,  /* common: a month name that is also a common word
+                              ("may"): a date only capitalised or with a period */
+    LT_INDEF = 1u << 14    /* indef: "a", "another", "someone": names no one */
 };
 
 typedef struct lang_word {
@@ -86,10 +91,19 @@ typedef struct lang_word {
     const char *unit; /* a units.txt canonical name, or NULL */
 } lang_word;
 
+/* How the language's news writes numbers (the pack's settings.txt):
+   the decimal mark, and which marks group thousands ("1,200"; "1.200",
+   "1 200" with a space, no-break or narrow no-break space). */
+typedef struct lang_numfmt {
+    char decimal;    /* '.' or ',' */
+    char group[4];   /* of ',' '.' ' ', NUL-terminated */
+} lang_numfmt;
+
 typedef struct lang_pack {
     const char *code;     /* "en" */
     const lang_word *w;   /* sorted by strcmp on w */
     size_t n;
+    lang_numfmt num;
 } lang_pack;
 
 /* Compiled packs (generated lang_data.c). */

@@ -885,24 +885,13 @@ static double rouge_pw(precis_rouge *r, size_t k)
     return pow((double)k, r->o.w_weight);
 }
 
-/* Marks in mask[] the reference positions of one LCS of x[0..m) and
-   y[0..n), chosen as the script's lcs_inner/wlcs_inner + markLCS choose
-   it: a match always goes diagonal, else "up" when the cell above is at
-   least the cell to the left; traced back from (m, n).  weighted selects
-   the WLCS table (consecutive runs of k matches worth k^w).  For plain
-   LCS, rows whose token is absent from y are all "up" and are not
-   computed.  Not so for WLCS: a diagonal cell there does not take the
-   maximum of its neighbours, so a row can decrease and a row without
-   matches may then go "left".  But such a row is the running maximum of
-   the row above, non-decreasing, so a second row without matches right
-   after it is all "up" with the same values: only those are skipped.
-   Returns 0, -1 on out of memory, -2 past ROUGE_LCS_MAX_CELLS (message
-   set). */
-static int rouge_lcs_mark(precis_rouge *r, const uint32_t *x, size_t m, const uint32_t *y,
-                          size_t n, int weighted, unsigned char *mask)
+/* The checks and buffers of one LCS table of x[0..m) against y[0..n):
+   the cell limit, the stamp of y's tokens in in_peer, the direction
+   table, the row buffers and (weighted) the powers k^w.  0, -1 on out of
+   memory, -2 past ROUGE_LCS_MAX_CELLS (message set). */
+static int rouge_lcs_prepare(precis_rouge *r, size_t m, const uint32_t *y, size_t n,
+                             int weighted)
 {
-    if (m == 0 || n == 0)
-        return 0;
     if ((uint64_t)m * (uint64_t)n > ROUGE_LCS_MAX_CELLS) {
         perr_set(r->err, sizeof r->err,
                  "ROUGE-L/W: a reference line of %zu tokens against a summary line of %zu "
@@ -924,122 +913,141 @@ static int rouge_lcs_mark(precis_rouge *r, const uint32_t *x, size_t m, const ui
         return -1;
     if (weighted && rouge_pw_reserve(r, (m < n ? m : n) + 1))
         return -1;
+    return 0;
+}
+
+/* The plain LCS table, as the script's lcs_inner fills it: a match goes
+   diagonal, else "up" (2) when the cell above is at least the cell to
+   the left, "left" (3) otherwise.  Rows whose token is absent from y are
+   all "up" and are marked in rowup, not computed. */
+static void rouge_lcs_table(precis_rouge *r, const uint32_t *x, size_t m, const uint32_t *y,
+                            size_t n)
+{
     unsigned char *dir = r->dir;
-    if (!weighted) {
-        int *cp = r->ibuf, *cc = r->ibuf + n + 1;
-        memset(cp, 0, (n + 1) * sizeof *cp);
-        cc[0] = 0;
-        for (size_t i = 1; i <= m; i++) {
-            uint32_t xi = x[i - 1];
-            if (r->in_peer[xi] != r->pgen) {
-                r->rowup[i] = 1;
-                continue;
-            }
-            r->rowup[i] = 0;
-            unsigned char *d = dir + (i - 1) * n;
-            for (size_t j = 1; j <= n; j++) {
-                int up = cp[j], left = cc[j - 1];
-                int isup = up >= left;
-                int v = isup ? up : left;
-                unsigned char dd = (unsigned char)(3 - isup);
-                if (xi == y[j - 1]) {
-                    v = cp[j - 1] + 1;
-                    dd = 1;
-                }
-                cc[j] = v;
-                d[j - 1] = dd;
-            }
-            int *tmp = cp;
-            cp = cc;
-            cc = tmp;
+    int *cp = r->ibuf, *cc = r->ibuf + n + 1;
+    memset(cp, 0, (n + 1) * sizeof *cp);
+    cc[0] = 0;
+    for (size_t i = 1; i <= m; i++) {
+        uint32_t xi = x[i - 1];
+        if (r->in_peer[xi] != r->pgen) {
+            r->rowup[i] = 1;
+            continue;
         }
-    } else {
-        const double *pw = r->pw;
-        double *cp = r->dbuf, *ca = r->dbuf + n + 1, *cb = r->dbuf + 2 * (n + 1);
-        int *lp = r->ibuf, *la = r->ibuf + n + 1, *lb = r->ibuf + 2 * (n + 1);
-        memset(cp, 0, (n + 1) * sizeof *cp);
-        memset(lp, 0, (n + 1) * sizeof *lp);
-        ca[0] = cb[0] = 0;
-        la[0] = lb[0] = 0;
-        int prev_nomatch = 0;
-        size_t i = 1;
-        while (i <= m) {
-            int nomatch = r->in_peer[x[i - 1]] != r->pgen;
-            if (nomatch && prev_nomatch) {
-                r->rowup[i++] = 1; /* same values as the row above, all "up" */
-                continue;
+        r->rowup[i] = 0;
+        unsigned char *d = dir + (i - 1) * n;
+        for (size_t j = 1; j <= n; j++) {
+            int up = cp[j], left = cc[j - 1];
+            int isup = up >= left;
+            int v = isup ? up : left;
+            unsigned char dd = (unsigned char)(3 - isup);
+            if (xi == y[j - 1]) {
+                v = cp[j - 1] + 1;
+                dd = 1;
             }
-            r->rowup[i] = 0;
-            int pair = 0;
-            if (i + 1 <= m) {
-                int nm2 = r->in_peer[x[i]] != r->pgen;
-                pair = !(nm2 && nomatch);
-                if (pair) {
-                    r->rowup[i + 1] = 0;
-                    prev_nomatch = nm2;
-                }
-            }
-            if (!pair)
-                prev_nomatch = nomatch;
-            uint32_t xa = x[i - 1], xb = pair ? x[i] : 0;
-            unsigned char *da = dir + (i - 1) * n, *db = da + n;
-            /* Row i from row i-1 (cp/lp) into ca/la and, when paired, row
-               i+1 from row i into cb/lb in the same sweep: the two running
-               chains are independent, so the CPU overlaps them.  Same
-               arithmetic, in the same order, as one row at a time. */
-            for (size_t j = 1; j <= n; j++) {
-                uint32_t yj = y[j - 1];
-                {
-                    double up = cp[j], left = ca[j - 1];
-                    int isup = up >= left;
-                    double v = isup ? up : left;
-                    unsigned char dd = (unsigned char)(3 - isup);
-                    int lv = 0;
-                    if (xa == yj) {
-                        int k = lp[j - 1];
-                        v = cp[j - 1] + pw[k + 1] - pw[k];
-                        lv = k + 1;
-                        dd = 1;
-                    }
-                    ca[j] = v;
-                    la[j] = lv;
-                    da[j - 1] = dd;
-                }
-                if (!pair)
-                    continue;
-                {
-                    double up = ca[j], left = cb[j - 1];
-                    int isup = up >= left;
-                    double v = isup ? up : left;
-                    unsigned char dd = (unsigned char)(3 - isup);
-                    int lv = 0;
-                    if (xb == yj) {
-                        int k = la[j - 1];
-                        v = ca[j - 1] + pw[k + 1] - pw[k];
-                        lv = k + 1;
-                        dd = 1;
-                    }
-                    cb[j] = v;
-                    lb[j] = lv;
-                    db[j - 1] = dd;
-                }
-            }
-            double *t = cp;
-            int *tl = lp;
-            if (pair) { /* row i+1 becomes the previous row */
-                cp = cb;
-                cb = t;
-                lp = lb;
-                lb = tl;
-            } else {
-                cp = ca;
-                ca = t;
-                lp = la;
-                la = tl;
-            }
-            i += pair ? 2 : 1;
+            cc[j] = v;
+            d[j - 1] = dd;
         }
+        int *tmp = cp;
+        cp = cc;
+        cc = tmp;
     }
+}
+
+/* Cell j of a WLCS row for token x, from the row above (prev, its run
+   lengths prevl) and the cell to the left (cur[j - 1]), as the script's
+   wlcs_inner: a match extends the diagonal run of k to k + 1, worth
+   pw[k + 1] - pw[k] more; else the larger of up and left, up on ties. */
+static inline void rouge_wlcs_cell(const double *pw, uint32_t x, uint32_t yj, size_t j,
+                                   const double *prev, const int *prevl, double *cur,
+                                   int *curl, unsigned char *d)
+{
+    double up = prev[j], left = cur[j - 1];
+    int isup = up >= left;
+    double v = isup ? up : left;
+    unsigned char dd = (unsigned char)(3 - isup);
+    int lv = 0;
+    if (x == yj) {
+        int k = prevl[j - 1];
+        v = prev[j - 1] + pw[k + 1] - pw[k];
+        lv = k + 1;
+        dd = 1;
+    }
+    cur[j] = v;
+    curl[j] = lv;
+    d[j - 1] = dd;
+}
+
+/* The WLCS table (consecutive runs of k matches worth k^w).  A diagonal
+   cell there does not take the maximum of its neighbours, so a row can
+   decrease and a row without matches may then go "left": it is computed.
+   But such a row is the running maximum of the row above, non-decreasing,
+   so a second row without matches right after it is all "up" with the
+   same values: only those are skipped (rowup). */
+static void rouge_wlcs_table(precis_rouge *r, const uint32_t *x, size_t m, const uint32_t *y,
+                             size_t n)
+{
+    unsigned char *dir = r->dir;
+    const double *pw = r->pw;
+    double *cp = r->dbuf, *ca = r->dbuf + n + 1, *cb = r->dbuf + 2 * (n + 1);
+    int *lp = r->ibuf, *la = r->ibuf + n + 1, *lb = r->ibuf + 2 * (n + 1);
+    memset(cp, 0, (n + 1) * sizeof *cp);
+    memset(lp, 0, (n + 1) * sizeof *lp);
+    ca[0] = cb[0] = 0;
+    la[0] = lb[0] = 0;
+    int prev_nomatch = 0;
+    size_t i = 1;
+    while (i <= m) {
+        int nomatch = r->in_peer[x[i - 1]] != r->pgen;
+        if (nomatch && prev_nomatch) {
+            r->rowup[i++] = 1; /* same values as the row above, all "up" */
+            continue;
+        }
+        r->rowup[i] = 0;
+        int pair = 0;
+        if (i + 1 <= m) {
+            int nm2 = r->in_peer[x[i]] != r->pgen;
+            pair = !(nm2 && nomatch);
+            if (pair) {
+                r->rowup[i + 1] = 0;
+                prev_nomatch = nm2;
+            }
+        }
+        if (!pair)
+            prev_nomatch = nomatch;
+        uint32_t xa = x[i - 1], xb = pair ? x[i] : 0;
+        unsigned char *da = dir + (i - 1) * n, *db = da + n;
+        /* Row i from row i-1 (cp/lp) into ca/la and, when paired, row
+           i+1 from row i into cb/lb in the same sweep: the two running
+           chains are independent, so the CPU overlaps them.  Same
+           arithmetic, in the same order, as one row at a time. */
+        for (size_t j = 1; j <= n; j++) {
+            uint32_t yj = y[j - 1];
+            rouge_wlcs_cell(pw, xa, yj, j, cp, lp, ca, la, da);
+            if (pair)
+                rouge_wlcs_cell(pw, xb, yj, j, ca, la, cb, lb, db);
+        }
+        double *t = cp;
+        int *tl = lp;
+        if (pair) { /* row i+1 becomes the previous row */
+            cp = cb;
+            cb = t;
+            lp = lb;
+            lb = tl;
+        } else {
+            cp = ca;
+            ca = t;
+            lp = la;
+            la = tl;
+        }
+        i += pair ? 2 : 1;
+    }
+}
+
+/* The script's markLCS: traced back from (m, n) through the direction
+   table, each diagonal step marks its reference position. */
+static void rouge_lcs_trace(const precis_rouge *r, size_t m, size_t n, unsigned char *mask)
+{
+    const unsigned char *dir = r->dir;
     size_t i = m, j = n;
     while (i > 0 && j > 0) {
         if (r->rowup[i]) {
@@ -1057,6 +1065,25 @@ static int rouge_lcs_mark(precis_rouge *r, const uint32_t *x, size_t m, const ui
             j--;
         }
     }
+}
+
+/* Marks in mask[] the reference positions of one LCS of x[0..m) and
+   y[0..n), chosen as the script's lcs_inner/wlcs_inner + markLCS choose
+   it; weighted selects the WLCS table.  Returns 0, -1 on out of memory,
+   -2 past ROUGE_LCS_MAX_CELLS (message set). */
+static int rouge_lcs_mark(precis_rouge *r, const uint32_t *x, size_t m, const uint32_t *y,
+                          size_t n, int weighted, unsigned char *mask)
+{
+    if (m == 0 || n == 0)
+        return 0;
+    int rc = rouge_lcs_prepare(r, m, y, n, weighted);
+    if (rc)
+        return rc;
+    if (weighted)
+        rouge_wlcs_table(r, x, m, y, n);
+    else
+        rouge_lcs_table(r, x, m, y, n);
+    rouge_lcs_trace(r, m, n, mask);
     return 0;
 }
 
@@ -1241,25 +1268,17 @@ precis_status precis_rouge_score(precis_rouge *r, const char *peer, const char *
         size_t old = r->capcnt, cap = old ? old : 1024;
         while (cap < r->nterms)
             cap *= 2;
-        uint32_t *a = prealloc(r->cnt_m, pmul(cap, sizeof *a));
-        if (!a)
-            goto oom;
-        r->cnt_m = a;
-        if (!(a = prealloc(r->cnt_p, pmul(cap, sizeof *a))))
-            goto oom;
-        r->cnt_p = a;
-        if (!(a = prealloc(r->cnt_gen, pmul(cap, sizeof *a))))
-            goto oom;
-        r->cnt_gen = a;
-        if (!(a = prealloc(r->in_peer, pmul(cap, sizeof *a))))
-            goto oom;
-        r->in_peer = a;
-        if (!(a = prealloc(r->sb_map, pmul(cap, sizeof *a))))
-            goto oom;
-        r->sb_map = a;
-        memset(r->cnt_gen + old, 0, (cap - old) * sizeof *a);
-        memset(r->in_peer + old, 0, (cap - old) * sizeof *a);
-        memset(r->sb_map + old, 0xff, (cap - old) * sizeof *a); /* ROUGE_NONE */
+        /* the per-term arrays, all of capcnt entries */
+        uint32_t **arrs[] = {&r->cnt_m, &r->cnt_p, &r->cnt_gen, &r->in_peer, &r->sb_map};
+        for (size_t k = 0; k < sizeof arrs / sizeof *arrs; k++) {
+            uint32_t *a = prealloc(*arrs[k], pmul(cap, sizeof *a));
+            if (!a)
+                goto oom;
+            *arrs[k] = a;
+        }
+        memset(r->cnt_gen + old, 0, (cap - old) * sizeof *r->cnt_gen);
+        memset(r->in_peer + old, 0, (cap - old) * sizeof *r->in_peer);
+        memset(r->sb_map + old, 0xff, (cap - old) * sizeof *r->sb_map); /* ROUGE_NONE */
         r->capcnt = cap;
     }
     for (int n = 1; n <= r->o.max_n; n++)

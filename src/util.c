@@ -398,6 +398,15 @@ precis_status utf8_check(const char *s, size_t n, size_t *bad)
     return PRECIS_OK;
 }
 
+precis_status precis_utf8_check(const char *s, size_t n, size_t *bad)
+{
+    size_t at = 0;
+    precis_status st = utf8_check(s, n, &at);
+    if (st && bad)
+        *bad = at;
+    return st;
+}
+
 int precis_version(void) { return PRECIS_VERSION; }
 const char *precis_version_string(void) { return PRECIS_VERSION_STRING; }
 

@@ -246,8 +246,9 @@ static void test_seed(void)
     precis_cluster_free(c);
 }
 
-/* Analyzes the given texts as one cluster. */
-static precis_analysis *analyze_texts(precis_cluster **cp, const char *const *texts, size_t n)
+/* Analyzes texts as one cluster in language lang (Snowball name). */
+static precis_analysis *analyze_lang(precis_cluster **cp, const char *lang,
+                                     const char *const *texts, size_t n)
 {
     precis_cluster *c = precis_cluster_new();
     for (size_t i = 0; i < n; i++) {
@@ -255,10 +256,22 @@ static precis_analysis *analyze_texts(precis_cluster **cp, const char *const *te
         T_EQ_INT(precis_cluster_add(c, &a), PRECIS_OK);
     }
     *cp = c;
-    precis_analysis *an = analyze(c);
+    precis_options o;
+    precis_options_init(&o);
+    o.lang = lang;
+    precis_summarizer *s = precis_summarizer_new(&o, NULL);
+    precis_analysis *an = NULL;
+    T_EQ_INT(precis_analyze(s, c, &an), PRECIS_OK);
+    precis_summarizer_free(s);
     if (an)
         check_invariants(c, an);
     return an;
+}
+
+/* Analyzes the given texts as one English cluster. */
+static precis_analysis *analyze_texts(precis_cluster **cp, const char *const *texts, size_t n)
+{
+    return analyze_lang(cp, NULL, texts, n);
 }
 
 static void test_synthetic(void)
@@ -461,6 +474,125 @@ static void test_conflict_frames(void)
                         "post critical of the daughters.", a, b, sizeof a), 0);
 }
 
+/* The kind of the name fact whose key or a variant is v; -1 when none. */
+static int name_kind(const precis_fact *f, size_t n, const char *v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (f[i].kind != PRECIS_FACT_NUMBER && f[i].kind != PRECIS_FACT_DATE &&
+            has_variant(&f[i], v))
+            return (int)f[i].kind;
+    return -1;
+}
+
+/* Names: their kind from evidence in the text and across the cluster,
+   sentence openers that are no names, lower-case words inside a name,
+   and spellings of one person merged. */
+static void test_names(void)
+{
+    static const char *const texts[] = {
+        ("Presently Australia is leading the search for the missing plane, officials in Perth "
+         "said on Monday after a long night of work at sea. Joining Malaysia in the search are "
+         "ships from China and the United States, the navy said in a statement on Tuesday."),
+        ("Prime Minister Datuk Seri Najib Razak said the plane ended its flight in the southern "
+         "Indian Ocean, far from any landing site. Najib Razak told reporters that the families "
+         "had been told. Najib said the search would go on for as long as it took."),
+        ("The attackers struck outside the Stade de France during a match, while the band "
+         "Eagles of Death Metal played at a hall nearby. The U.S. Justice Department said it "
+         "would help. The police of Ferguson, Mo., said the march was calm and a team from "
+         "YouTube filmed it. The Obama administration sent Barack Obama's envoy, and "
+         "Jack Trammell spoke to a crowd in Ferguson about the Controlled Substances Act."),
+    };
+    precis_cluster *c;
+    precis_analysis *an = analyze_texts(&c, texts, sizeof texts / sizeof texts[0]);
+    if (!an) {
+        precis_cluster_free(c);
+        return;
+    }
+    const precis_fact *f;
+    size_t n = precis_analysis_facts(an, &f);
+    T_EQ_INT(name_kind(f, n, "Presently Australia"), -1);
+    T_EQ_INT(name_kind(f, n, "Presently"), -1);
+    T_EQ_INT(name_kind(f, n, "Joining Malaysia"), -1);
+    T_EQ_INT(name_kind(f, n, "Australia"), PRECIS_FACT_PLACE);
+    T_EQ_INT(name_kind(f, n, "Malaysia"), PRECIS_FACT_PLACE);
+    T_CHECK(name_kind(f, n, "Stade de France") >= 0);
+    T_CHECK(name_kind(f, n, "Eagles of Death Metal") >= 0);
+    T_EQ_INT(name_kind(f, n, "Death Metal"), -1);
+    /* title and honorifics cut off, the bare given name merged */
+    const precis_fact *nr = find(f, n, PRECIS_FACT_PERSON, "Najib Razak");
+    T_CHECK(nr && has_variant(nr, "Najib"));
+    T_EQ_INT(name_kind(f, n, "U.S. Justice Department"), PRECIS_FACT_ORG);
+    T_EQ_INT(name_kind(f, n, "Department"), -1);
+    T_EQ_INT(name_kind(f, n, "Ferguson"), PRECIS_FACT_PLACE); /* "in Ferguson", "Ferguson, Mo." */
+    T_EQ_INT(name_kind(f, n, "YouTube"), PRECIS_FACT_ORG);    /* camel case */
+    T_EQ_INT(name_kind(f, n, "Jack Trammell"), PRECIS_FACT_PERSON); /* a given name */
+    /* "the Obama administration" is a mention of the person Barack Obama */
+    const precis_fact *ob = find(f, n, PRECIS_FACT_PERSON, "Barack Obama");
+    T_CHECK(ob && ob->n_mentions == 2);
+    T_EQ_INT(name_kind(f, n, "Act"), -1);
+    T_CHECK(name_kind(f, n, "Controlled Substances Act") >= 0);
+    T_EQ_INT(name_kind(f, n, "United States"), PRECIS_FACT_PLACE);
+    precis_analysis_free(an);
+    precis_cluster_free(c);
+}
+
+/* Numbers as Spanish, French and Italian news write them: decimal comma,
+   thousands by a period or a space, percent in words; French "mai".
+   English keeps the decimal point and the thousands comma. */
+static void test_numbers_lang(void)
+{
+    static const struct {
+        const char *lang, *text;
+        struct {
+            const char *key;
+            double v;
+        } num[8];
+        const char *date;
+    } cases[] = {
+        {"french",
+         "Plus de 30\xc2\xa0" "000 manifestants ont défilé le 13 mai 2011 au Caire, mais 1.200 "
+         "policiers étaient déployés. Le chômage a atteint 12,5 % et l'inflation 3,5 pour cent, "
+         "selon le ministère; 1,3 milliard de dollars ont été promis. Plus de 1 100 personnes "
+         "ont répondu. Le budget atteint 1 800 milliards d'euros.",
+         {{"manifestants", 30000}, {"policiers", 1200}, {"%", 12.5}, {"%", 3.5}, {"$", 1.3e9},
+          {"personnes", 1100}, {"\xe2\x82\xac", 1.8e12}},
+         "2011-05-13"}, /* "mai", not "mais" */
+        {"spanish",
+         "Más de 1.200 manifestantes fueron detenidos el 25 de enero, y 12 000 civiles huyeron "
+         "de la ciudad. El desempleo subió al 12,5 por ciento y la inflación al 3,5%, con 1,7 "
+         "millones de barriles al día. La ayuda llegó a 3.000.000 personas, y 40,000 fans la "
+         "siguieron; el sismo fue de magnitud 6,2 a las 12.30 horas.",
+         {{"manifestantes", 1200}, {"civiles", 12000}, {"%", 12.5}, {"%", 3.5},
+          {"barrels", 1.7e6}, {"personas", 3e6}, {"fans", 40000}},
+         "01-25"},
+        {"italian",
+         "Almeno 1.500 persone sono state arrestate il 7 maggio, e 2,5 milioni di cittadini hanno "
+         "votato. La disoccupazione è salita al 12,5 per cento, mentre 300 000 profughi hanno "
+         "lasciato il paese.",
+         {{"persone", 1500}, {"cittadini", 2.5e6}, {"%", 12.5}, {"profughi", 300000}},
+         "05-07"},
+        {"english", "The rate rose to 1.200 points, then 3,5 percent of 1,200 workers left in May.",
+         {{"points", 1.2}, {"workers", 1200}},
+         NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        precis_cluster *c;
+        precis_analysis *an = analyze_lang(&c, cases[i].lang, &cases[i].text, 1);
+        if (an) {
+            const precis_fact *f;
+            size_t n = precis_analysis_facts(an, &f);
+            for (size_t q = 0; q < 8 && cases[i].num[q].key; q++)
+                T_CHECK(find_num(f, n, cases[i].num[q].key, cases[i].num[q].v) != NULL);
+            if (cases[i].date)
+                T_CHECK(find(f, n, PRECIS_FACT_DATE, cases[i].date) != NULL);
+            else
+                T_CHECK(find_num(f, n, "%", 3.5) == NULL); /* "3,5" is no number in English */
+            precis_analysis_free(an);
+        }
+        precis_cluster_free(c);
+    }
+}
+
 /* Builds a text of n sentences "<pre><i or fixed><post>". */
 static char *repeat(const char *pre, int with_index, const char *post, size_t n)
 {
@@ -537,6 +669,8 @@ int main(void)
     T_RUN(test_synthetic);
     T_RUN(test_rules);
     T_RUN(test_conflict_frames);
+    T_RUN(test_names);
+    T_RUN(test_numbers_lang);
     T_RUN(test_hostile);
     return t_finish();
 }

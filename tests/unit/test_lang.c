@@ -28,6 +28,19 @@ static void test_packs(void)
     w = lang_pack_word(en, "mr", 2);
     T_CHECK(w && (w->cls & LW_TITLE) && (w->cls & LW_ABBR) && (w->tags & LT_ATITLE));
     T_CHECK(lang_pack_word(en, "mrx", 3) == NULL && lang_pack_word(en, "m", 1) != NULL);
+    /* the number format of settings.txt; a two-word unit from units.txt */
+    T_CHECK(en->num.decimal == '.' && !strcmp(en->num.group, ","));
+    const lang_pack *fr = lang_pack_find("french");
+    T_CHECK(fr && fr->num.decimal == ',' && strchr(fr->num.group, ' ') && strchr(fr->num.group, '.'));
+    w = fr ? lang_pack_word(fr, "pour cent", 9) : NULL;
+    T_CHECK(w && (w->cls & LW_UNIT) && w->unit && !strcmp(w->unit, "%"));
+    /* month tags: "may" is also a common word, "jan" an abbreviation */
+    w = lang_pack_word(en, "may", 3);
+    T_CHECK(w && (w->cls & LW_MONTH) && (w->tags & LT_COMMON));
+    w = lang_pack_word(en, "jan", 3);
+    T_CHECK(w && (w->cls & LW_MONTH) && (w->tags & LT_DOT));
+    w = fr ? lang_pack_word(fr, "mai", 3) : NULL;
+    T_CHECK(w && (w->cls & LW_MONTH) && !(w->tags & (LT_DOT | LT_COMMON)));
 }
 
 static void test_lookup(void)

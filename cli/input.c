@@ -1,5 +1,9 @@
 /*
- * io.c -- bounded input for the command-line tool.  Every read has a cap,
+ * input.c -- reading files and directories for the command-line tool; the
+ * one place where the commands open what they are given (main.c only picks
+ * the command, and no command calls another).
+ *
+ * Bounded input.  Every read has a cap,
  * so that a huge file, a FIFO or a /proc file that never ends cannot make
  * the tool read without limit: a text article stops at the library's
  * article limit (64 MiB) plus one byte, a record (a JSON Lines or
@@ -10,6 +14,7 @@
  */
 #include "cli.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,4 +169,87 @@ const char *cli_in_strerror(const cli_in *r, int code)
     case CLI_EREAD: return strerror(r->err);
     default: return "read error";
     }
+}
+
+char *cli_read_file(const char *path, size_t *len, char *err, size_t errcap)
+{
+    cli_in r;
+    if (cli_in_open(&r, path, err, errcap))
+        return NULL;
+    char *buf;
+    int k = cli_in_all(&r, &buf, len, CLI_MAX_FILE);
+    if (k != 1) {
+        if (k == CLI_ETOOLONG)
+            snprintf(err, errcap, "%s: larger than the limit of %zu MiB", r.name,
+                     CLI_MAX_FILE >> 20);
+        else
+            snprintf(err, errcap, "%s: %s", r.name, cli_in_strerror(&r, k));
+        buf = NULL;
+    }
+    cli_in_close(&r);
+    return buf;
+}
+
+static int cmp_path(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Why sorted: readdir's order depends on the file system, and the order
+   of a cluster's articles shows in its summary ("source" order, ties of
+   the chronological one); sorted by name, a directory gives the same
+   output everywhere.  Hidden files (editor back-ups, .DS_Store) are left
+   out.  Nothing is stat()ed here: what counts as an article is the
+   caller's business. */
+int cli_dir_list(const char *dir, char ***paths, size_t *n, char *err, size_t errcap)
+{
+    *paths = NULL;
+    *n = 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        snprintf(err, errcap, "%s: %s", dir, strerror(errno));
+        return -1;
+    }
+    size_t cap = 0, dlen = strlen(dir);
+    struct dirent *e;
+    int rc = 0;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **np = realloc(*paths, cap * sizeof *np);
+            if (!np) {
+                rc = -1;
+                break;
+            }
+            *paths = np;
+        }
+        size_t len = dlen + strlen(e->d_name) + 2;
+        char *p = malloc(len);
+        if (!p) {
+            rc = -1;
+            break;
+        }
+        snprintf(p, len, "%s/%s", dir, e->d_name);
+        (*paths)[(*n)++] = p;
+    }
+    closedir(d);
+    if (rc) {
+        snprintf(err, errcap, "%s: out of memory", dir);
+        cli_dir_free(*paths, *n);
+        *paths = NULL;
+        *n = 0;
+        return CLI_ENOMEM;
+    }
+    if (*n)
+        qsort(*paths, *n, sizeof **paths, cmp_path);
+    return 0;
+}
+
+void cli_dir_free(char **paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
 }
