@@ -662,13 +662,18 @@ int redisq_run_clusterer(redisq *q, const redisq_cluster_opts *o)
        takes over reads the pending entries of its predecessor first. */
     int backlog = 1;
     long long idle_since = now_ms();
+    /* A read blocks for at most a third of the lease, so the lock is
+       renewed in time even when the machine or the server is slow. */
+    char block[32];
+    long bms = o->lease_ms / 3 < 500 ? o->lease_ms / 3 : 500;
+    snprintf(block, sizeof block, "%ld", bms > 1 ? bms : 1);
     for (;;) {
         if (!lock_renew(&k)) {
             snprintf(q->err, sizeof q->err, "lost the lock of shard %s", o->lang);
             goto out;
         }
         r = cmd(q, NULL, "XREADGROUP", "GROUP", "cluster", "clusterer", "COUNT", "200", "BLOCK",
-                backlog ? "0" : "500", "STREAMS", k.k_stream, backlog ? "0" : ">", NULL);
+                backlog ? "0" : block, "STREAMS", k.k_stream, backlog ? "0" : ">", NULL);
         if (!r)
             goto out;
         const redisReply *entries = NULL;

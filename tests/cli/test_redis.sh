@@ -151,7 +151,7 @@ check "nothing left pending after the take-over" $?
 "$precis" ingest --redis "$url/1" "$tmp/articles.jsonl" 2>/dev/null
 "$precis" worker --redis "$url/1" --cluster en --name ref --idle-exit 500 2>/dev/null
 "$precis" ingest --redis "$url/2" "$tmp/articles.jsonl" 2>/dev/null
-"$precis" worker --redis "$url/2" --cluster en --name first --snapshot-every 5 --lease 600 \
+"$precis" worker --redis "$url/2" --cluster en --name first --snapshot-every 5 --lease 1500 \
   --delay 40 2>"$tmp/first.err" &
 pf=$!
 pids+=("$pf")
@@ -161,7 +161,7 @@ for _ in $(seq 1 200); do
 done
 kill -9 $pf; wait $pf 2>/dev/null
 done_before=$(R -n 2 xpending precis:articles:en cluster | head -1)
-"$precis" worker --redis "$url/2" --cluster en --name standby --lease 600 --idle-exit 500 \
+"$precis" worker --redis "$url/2" --cluster en --name standby --lease 1500 --idle-exit 500 \
   2>"$tmp/standby.err"
 check "the standby exits 0" $?
 partition() { # db -> one line per story: its sorted member ids
