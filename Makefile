@@ -75,7 +75,7 @@ asan: test-deps
 # build-fuzz/corpus/TARGET (the seeds in fuzz/corpus/TARGET stay as they
 # are); a crash leaves build-fuzz/artifacts/TARGET-crash-* and stops.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= fuzz_text fuzz_jsonl fuzz_multinews fuzz_split fuzz_rouge fuzz_analyze fuzz_batch fuzz_stream fuzz_ingest fuzz_html
+FUZZ_TARGETS ?= fuzz_text fuzz_jsonl fuzz_multinews fuzz_split fuzz_rouge fuzz_analyze fuzz_batch fuzz_stream fuzz_ingest fuzz_html fuzz_lex
 FUZZ_FLAGS ?=
 FUZZ_BUILD ?= build-fuzz
 fuzz: deps

@@ -607,8 +607,14 @@ static precis_status analysis_run(const precis_cluster *c, const model *m, norm 
     if (!an)
         return PRECIS_ENOMEM;
     arena_init(&an->mem, 1 << 16);
-    actx x = {c, m, nm, &an->mem, tmp, err, cache};
-    precis_status st = copies_find(&x, an);
+    lex_doc lx;
+    precis_status st = lex_cluster(&lx, c, m, norm_lang(nm), 0);
+    if (st) {
+        precis_analysis_free(an);
+        return st;
+    }
+    actx x = {c, m, nm, &an->mem, tmp, err, cache, &lx};
+    st = copies_find(&x, an);
     if (!st)
         st = quotes_find(&x, &an->quotes, &an->nquotes);
     if (!st)
@@ -617,6 +623,7 @@ static precis_status analysis_run(const precis_cluster *c, const model *m, norm 
         st = speakers_canonical(an, tmp);
     if (!st)
         st = timeline_build(&x, an);
+    lex_doc_free(&lx);
     if (st) {
         precis_analysis_free(an);
         return st;

@@ -4,6 +4,8 @@
  * summarizer builds; each stage declares its own functions (quotes.h,
  * facts.h):
  *
+ *   lex.c      lex_      the one tokenizer: every article's tokens, made once
+ *                        (lex_cluster) and read by quotes.c and facts.c
  *   analyze.c  copies_   pairwise shingle resemblance/containment, verdicts
  *   quotes.c   quotes_   direct quotes, speakers, same quote across sources,
  *                        wordings of one statement linked as variants
@@ -19,6 +21,7 @@
  */
 #ifndef PRECIS_ANALYZE_H
 #define PRECIS_ANALYZE_H
+#include "lex.h"
 #include "model.h"
 
 typedef struct actx {
@@ -31,6 +34,8 @@ typedef struct actx {
     void **cache; /* ANALYZE_CACHES slots the summarizer owns: tables a
                      stage builds once and keeps (pmalloc'd, one block
                      each, freed with the summarizer) */
+    const lex_doc *lx; /* the tokens of every article (lex.c), read by
+                          quotes.c and facts.c */
 } actx;
 
 enum { ANALYZE_CACHE_QUOTES = 0, ANALYZE_CACHE_FACTS, ANALYZE_CACHES };

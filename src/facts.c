@@ -2,9 +2,9 @@
  * facts.c -- numbers, dates and names across sources (a stage of
  * analyze.h), and the numbers that sources give differently.
  *
- * The stage reads every sentence of the model that is not junk (photo
- * credits, embeds), lexes it into words, numbers and punctuation, and
- * recognises three kinds of mention:
+ * The stage reads the tokens (lex.c: words, numbers, punctuation) of
+ * every sentence of the model that is not junk (photo credits, embeds)
+ * and recognises three kinds of mention:
  *
  * Numbers.  Digits with thousands separators and decimals ("1,200",
  * "212.5"), a currency sign ("$1.2 million": value 1.2e6, unit "$"), a
@@ -143,20 +143,20 @@
  * lowest one, so it comes first).  Text spans have whitespace runs
  * collapsed to one space.
  *
- * Cost: two linear passes over the sentences.  The first counts which
- * words appear capitalised mid-sentence and which lower-case (plain ASCII
- * is read directly, the rest by the lexer).  The second first scans the
- * bytes of a sentence: one with no digit, capital, non-ASCII byte or
- * number word / weekday is not lexed, one whose capitals are all in one
- * word is lexed only up to three tokens past it, the rest are lexed with
- * one lexicon lookup per word.  One tokenisation of at most
- * 2 x FACT_CTX_BYTES around each number; merging is bucketed.  The
- * lexicon is built once per summarizer.  Limits
- * against hostile input: sentences are lexed in chunks of FACT_CHUNK
- * tokens (a fact across a chunk border is lost), names of more than
- * FACT_MAX_RUN words or with a word over FACT_MAX_WORD bytes are ignored,
- * and at most FACT_MAX_ITEMS distinct facts / FACT_MAX_MENTIONS mentions
- * are kept (later ones are dropped).
+ * Cost: two linear passes over the sentences' tokens, which lex.c made
+ * once for the whole analysis (words with their pack entry and fold hash,
+ * numbers with their value).  The first counts which words appear
+ * capitalised mid-sentence and which lower-case.  The second skips a
+ * sentence in which no mention can start (no number, capital, non-ASCII
+ * character or number word / weekday) and reads the rest.  One
+ * tokenisation of at most 2 x FACT_CTX_BYTES around each number (the
+ * normaliser's, for context stems); merging is bucketed.  The lexicon
+ * (the stage's view of each pack word) is built once per summarizer.
+ * Limits against hostile input: sentences are read in chunks of
+ * FACT_CHUNK tokens (a fact across a chunk border is lost), names of more
+ * than FACT_MAX_RUN words or with a word over FACT_MAX_WORD bytes are
+ * ignored, and at most FACT_MAX_ITEMS distinct facts / FACT_MAX_MENTIONS
+ * mentions are kept (later ones are dropped).
  *
  * Ownership: results (facts, strings, arrays) live in x->out; tables that
  * grow (word census, fact map, mentions) use prealloc and are freed
@@ -213,18 +213,11 @@ enum {
 };
 
 typedef struct lexent {
-    const char *w;
-    size_t len;
-    uint32_t cls;
+    uint32_t cls; /* 0: the word is not one the stage knows */
     int8_t month, wday, unit, mult;
     int num;
 } lexent;
 
-#define LEX_CAP 4096 /* power of two, at least 2x the words of a pack */
-/* Special words: those that can make a mention in a sentence with no
-   digit, no capital and no non-ASCII byte (number words but "one",
-   multipliers, weekdays, "dozen"). */
-#define SP_CAP 256
 #define MAX_UNITS 64
 
 /* The first units are written as signs too; the rest come from the
@@ -232,65 +225,16 @@ typedef struct lexent {
 enum { U_PCT = 0, U_USD = 1, U_EUR = 2, U_GBP = 3, U_SIGNS };
 static const char *const UNIT_SIGNS[U_SIGNS] = {"%", "$", "\xe2\x82\xac", "\xc2\xa3"};
 
-static uint64_t lex_hash(const char *w, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        h = (h ^ c) * 1099511628211ULL;
-    }
-    return h;
-}
-
-static int lower_eq(const char *a, size_t n, const char *lw, size_t m)
-{
-    if (n != m)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)a[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        if (c != (unsigned char)lw[i])
-            return 0;
-    }
-    return 1;
-}
-
-static size_t lex_pos(const lexent *tab, const char *w, size_t n)
-{
-    size_t i = (size_t)hash_mix(lex_hash(w, n)) & (LEX_CAP - 1);
-    while (tab[i].w && !lower_eq(w, n, tab[i].w, tab[i].len))
-        i = (i + 1) & (LEX_CAP - 1);
-    return i;
-}
-
-static const lexent *lex_find(const lexent *tab, const char *w, size_t n)
-{
-    if (!tab || n == 0 || n > 24)
-        return NULL;
-    const lexent *e = &tab[lex_pos(tab, w, n)];
-    return e->w ? e : NULL;
-}
-
 /* The lexicon is the stage's view of the language pack (lang.h), the
-   same for every call: built once per summarizer (see lex_get). */
+   same for every call: one entry per pack word, in the pack's order, so
+   a token's pack entry (lex_tok.lw) indexes it.  Built once per
+   summarizer (see lex_get). */
 typedef struct lexicon {
-    lexent tab[LEX_CAP];
-    uint64_t sp[SP_CAP]; /* lex_hash of the special words, 0 = empty */
+    const lang_pack *pk;
     const char *unit[MAX_UNITS]; /* canonical unit names */
     int nunit;
+    lexent tab[];
 } lexicon;
-
-static void sp_add(uint64_t *sp, const char *w, size_t n)
-{
-    uint64_t h = lex_hash(w, n);
-    size_t i = (size_t)hash_mix(h) & (SP_CAP - 1);
-    while (sp[i] && sp[i] != h)
-        i = (i + 1) & (SP_CAP - 1);
-    sp[i] = h;
-}
 
 /* The index of canonical unit name u, added when new; -1 when full. */
 static int unit_index(lexicon *l, const char *u)
@@ -309,6 +253,7 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
     for (int i = 0; i < U_SIGNS; i++)
         l->unit[i] = UNIT_SIGNS[i];
     l->nunit = U_SIGNS;
+    l->pk = pk;
     static const struct {
         uint32_t from, to;
     } cmap[] = {{LW_FUNC, L_FUNC},         {LW_MONTH, L_MONTH},   {LW_WDAY, L_WDAY},
@@ -331,34 +276,14 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
             cls |= L_UNIT;
         if (!cls || len == 0 || len > 24 || strchr(w->w, ' '))
             continue;
-        lexent *e = &l->tab[lex_pos(l->tab, w->w, len)];
-        e->w = w->w;
-        e->len = len;
+        lexent *e = &l->tab[i];
         e->cls = cls;
         e->month = (int8_t)((cls & L_MONTH) ? w->val : 0);
         e->wday = (int8_t)((cls & L_WDAY) ? w->val : 0);
         e->mult = (int8_t)((cls & L_MULT) ? w->val : 0);
         e->num = (cls & L_NUMW) ? w->val : 0;
         e->unit = (int8_t)unit;
-        /* "one" alone is not a number (number_at); "one hundred" is, by
-           the multiplier */
-        if ((cls & (L_MULT | L_WDAY)) || ((cls & L_NUMW) && w->val != 1))
-            sp_add(l->sp, w->w, len);
     }
-    sp_add(l->sp, "dozen", 5);
-}
-
-/* Is the lex_hash h that of a special word?  (A false positive only costs
-   time.) */
-static int sp_has(const uint64_t *sp, uint64_t h)
-{
-    size_t i = (size_t)hash_mix(h) & (SP_CAP - 1);
-    while (sp[i]) {
-        if (sp[i] == h)
-            return 1;
-        i = (i + 1) & (SP_CAP - 1);
-    }
-    return 0;
 }
 
 /* The lexicon is built on a summarizer's first analysis and kept in its
@@ -366,35 +291,51 @@ static int sp_has(const uint64_t *sp, uint64_t h)
 static const lexicon *lex_get(void **slot, const lang *L)
 {
     if (!*slot) {
-        lexicon *l = pcalloc(1, sizeof *l);
+        const lang_pack *pk = lang_get_pack(L);
+        size_t n = pk ? pk->n : 0;
+        lexicon *l = pcalloc(1, sizeof *l + pmul(n, sizeof(lexent)));
         if (!l)
             return NULL;
-        lexicon_fill(l, lang_get_pack(L));
+        lexicon_fill(l, pk);
         *slot = l;
     }
     return *slot;
 }
 
-/* ---- lexer ------------------------------------------------------------- */
+/* The lexicon entry of pack word w, for a word of len bytes; NULL when
+   the stage does not know it. */
+static const lexent *lex_entry(const lexicon *l, const lang_word *w, size_t len)
+{
+    if (!w || len > 24 || !l->pk || w < l->pk->w || w >= l->pk->w + l->pk->n)
+        return NULL;
+    const lexent *e = &l->tab[w - l->pk->w];
+    return e->cls ? e : NULL;
+}
+
+/* ---- tokens (lex.c) ------------------------------------------------------ */
 
 enum { T_WORD = 1, T_NUM, T_PUNCT };
 enum {
-    F_CAP = 1 << 0,     /* first letter upper-case                     */
-    F_ACRO = 1 << 1,    /* two or more letters, none lower-case        */
-    F_POSS = 1 << 2,    /* ends in 's (not part of `we`)               */
-    F_INIT = 1 << 3,    /* at a sentence start, after ':' or a quote   */
-    F_HYPH = 1 << 4,    /* has a hyphen inside                         */
-    F_DOT = 1 << 5,     /* has a period inside (U.S.)                  */
-    F_LOWER = 1 << 6,   /* first letter lower-case                     */
-    F_DIGIT = 1 << 7    /* a word with digits in it                    */
+    F_CAP = LEX_CAP,     /* first letter upper-case                     */
+    F_ACRO = LEX_ACRO,   /* two or more letters, none lower-case        */
+    F_POSS = LEX_POSS,   /* ends in 's (not part of `we`)               */
+    F_INIT = 1 << 3,     /* at a sentence start, after ':' or a quote   */
+    F_HYPH = LEX_HYPH,   /* has a hyphen inside                         */
+    F_DOT = LEX_DOT,     /* has a period inside (U.S.)                  */
+    F_LOWER = LEX_LOWER, /* first letter lower-case                     */
+    F_DIGIT = LEX_DIGIT  /* a word with digits in it                    */
 };
 
+/* The stage's copy of a token of lex.c, with its lexicon entry and the
+   F_INIT mark of this stage. */
 typedef struct tok {
     size_t s, e;  /* span, with an abbreviation's period               */
     size_t we;    /* end of the word proper: no period, no 's          */
     const lexent *lx;
+    uint64_t fold; /* words: lex_fold of [s, we)                      */
     uint8_t kind, punct;
     uint16_t f;
+    uint8_t abbr; /* the period was taken for a pack abbreviation only */
     /* numbers */
     uint64_t mant;
     uint8_t dec, ndig, cur, pct, bad, ord, sep, iso;
@@ -405,355 +346,40 @@ typedef struct tok {
 
 static size_t cp_next(const char *t, size_t i, size_t e, int32_t *cp)
 {
-    unsigned char c = (unsigned char)t[i];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    utf8proc_int32_t v;
-    utf8proc_ssize_t k =
-        utf8proc_iterate((const utf8proc_uint8_t *)t + i, (utf8proc_ssize_t)(e - i), &v);
-    if (k <= 0) {
-        *cp = -1;
-        return 1;
-    }
-    *cp = v;
-    return (size_t)k;
+    return lex_cp(t, i, e, cp);
 }
 
-static int is_ascii_letter(int32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static int is_digit(int32_t c) { return c >= '0' && c <= '9'; }
-
-static int is_wordcp(int32_t cp)
-{
-    if (cp < 0x80)
-        return is_ascii_letter(cp) || is_digit(cp);
-    utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
-           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
-}
-
-static int is_lettercp(int32_t cp)
-{
-    if (cp < 0x80)
-        return is_ascii_letter(cp);
-    utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
-}
-
-static int is_uppercp(int32_t cp)
-{
-    if (cp < 0x80)
-        return cp >= 'A' && cp <= 'Z';
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-}
-
-static int is_lowercp(int32_t cp)
-{
-    if (cp < 0x80)
-        return cp >= 'a' && cp <= 'z';
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
-}
-
-static int is_spacecp(int32_t cp)
-{
-    if (cp < 0x80)
-        return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS || cp == 0x2028 || cp == 0x2029;
-}
-
-static int is_quotecp(int32_t cp)
-{
-    return cp == '"' || cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x201C ||
-           cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB;
-}
-
-static int is_dashcp(int32_t cp) { return cp == '-' || (cp >= 0x2012 && cp <= 0x2015); }
-
-static int cp_is_word_at(const char *t, size_t i, size_t e)
-{
-    if (i >= e)
-        return 0;
-    int32_t cp;
-    cp_next(t, i, e, &cp);
-    return is_wordcp(cp);
-}
-
-static int cp_is_letter_at(const char *t, size_t i, size_t e)
-{
-    if (i >= e)
-        return 0;
-    int32_t cp;
-    cp_next(t, i, e, &cp);
-    return is_lettercp(cp);
-}
-
-/* A word from t[i] (a word character): letters and digits, with inner
-   apostrophes, hyphens and single-letter abbreviation periods (U.S.,
-   p.m.); the lexicon entry; a trailing period when it is an abbreviation. */
-static size_t lex_word(const lexent *lx, const char *t, size_t i, size_t e, tok *k)
-{
-    size_t j = i;
-    size_t seg = 0, letters = 0, uppers = 0, lowers = 0;
-    int32_t first = -1;
-    uint16_t f = 0;
-    while (j < e) {
-        int32_t cp;
-        size_t n = cp_next(t, j, e, &cp);
-        if (is_wordcp(cp)) {
-            if (first < 0)
-                first = cp;
-            if (is_lettercp(cp)) {
-                letters++;
-                uppers += is_uppercp(cp);
-                lowers += is_lowercp(cp);
-            } else
-                f |= F_DIGIT;
-            seg++;
-            j += n;
-            continue;
-        }
-        if ((cp == '\'' || cp == 0x2019) && cp_is_word_at(t, j + n, e)) {
-            j += n;
-            continue;
-        }
-        if (cp == '-' && cp_is_word_at(t, j + 1, e)) {
-            f |= F_HYPH;
-            seg = 0;
-            j++;
-            continue;
-        }
-        if (cp == '.' && seg == 1 && cp_is_letter_at(t, j + 1, e)) {
-            f |= F_DOT;
-            seg = 0;
-            j++;
-            continue;
-        }
-        break;
-    }
-    memset(k, 0, sizeof *k);
-    k->kind = T_WORD;
-    k->s = i;
-    k->e = k->we = j;
-    /* possessive 's / ’s */
-    if (j - i > 2 && (t[j - 1] == 's' || t[j - 1] == 'S')) {
-        if (t[j - 2] == '\'') {
-            k->we = j - 2;
-            f |= F_POSS;
-        } else if (j - i > 4 && (unsigned char)t[j - 4] == 0xE2 &&
-                   (unsigned char)t[j - 3] == 0x80 && (unsigned char)t[j - 2] == 0x99) {
-            k->we = j - 4;
-            f |= F_POSS;
-        }
-    }
-    k->lx = lex_find(lx, t + i, k->we - i);
-    if (first >= 0 && is_uppercp(first))
-        f |= F_CAP;
-    else if (first >= 0 && is_lowercp(first))
-        f |= F_LOWER;
-    if (letters >= 2 && lowers == 0 && uppers >= 2)
-        f |= F_ACRO;
-    if (!(f & F_POSS) && j < e && t[j] == '.' &&
-        ((f & F_DOT) || (letters == 1 && k->we - i == 1) || (k->lx && (k->lx->cls & L_ABBR)))) {
-        k->e = j + 1;
-        j++;
-    }
-    k->f = f;
-    return j;
-}
-
+static int is_ascii_letter(int32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static int digit_at(const char *t, size_t i, size_t e) { return i < e && is_digit(t[i]); }
+static int cp_is_word_at(const char *t, size_t i, size_t e) { return lex_is_word_at(t, i, e); }
+static int is_lowercp(int32_t cp) { return lex_is_lower_cp(cp); }
 
-/* A number from t[i] (a digit, or a currency sign before one). */
-static size_t lex_num(const lexent *lx, const char *t, size_t i, size_t e, size_t lo, tok *k)
+static int lower_eq(const char *a, size_t n, const char *lw, size_t m)
 {
-    memset(k, 0, sizeof *k);
-    k->kind = T_NUM;
-    k->s = i;
-    k->unit = -1;
-    size_t j = i;
-    if (t[j] == '$') {
-        k->cur = U_USD + 1;
-        j++;
-    } else if ((unsigned char)t[j] == 0xE2) { /* € */
-        k->cur = U_EUR + 1;
-        j += 3;
-    } else if ((unsigned char)t[j] == 0xC2) { /* £ */
-        k->cur = U_GBP + 1;
-        j += 2;
+    if (n != m)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)a[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if (c != (unsigned char)lw[i])
+            return 0;
     }
-    /* glued to a word or code before it: "COVID-19", "A-1", "#3", "v1.2" */
-    if (i > lo) {
-        unsigned char p = (unsigned char)t[i - 1];
-        if (is_ascii_letter(p) || is_digit(p) || p == '-' || p == '/' || p == '.' || p == '#' ||
-            p == '_' || p >= 0x80)
-            k->bad = 1;
-        if (p >= 0x80) { /* a non-ASCII letter before it; punctuation is fine */
-            size_t b = i - 1;
-            while (b > lo && ((unsigned char)t[b] & 0xC0) == 0x80)
-                b--;
-            int32_t cp;
-            cp_next(t, b, e, &cp);
-            k->bad = is_wordcp(cp);
-        }
-    }
-    int dec = -1;
-    size_t ndig = 0;
-    for (;;) {
-        while (j < e && is_digit(t[j])) {
-            if (ndig < 18) {
-                k->mant = k->mant * 10 + (uint64_t)(t[j] - '0');
-                if (dec >= 0)
-                    dec++;
-            } else
-                k->bad = 1;
-            ndig++;
-            j++;
-        }
-        if (j < e && t[j] == ',' && dec < 0 && digit_at(t, j + 1, e) &&
-            digit_at(t, j + 2, e) && digit_at(t, j + 3, e) && !digit_at(t, j + 4, e)) {
-            k->sep = 1;
-            j++;
-            continue;
-        }
-        if (j < e && t[j] == '.' && dec < 0 && digit_at(t, j + 1, e)) {
-            dec = 0;
-            j++;
-            continue;
-        }
-        break;
-    }
-    k->ndig = (uint8_t)(ndig > 255 ? 255 : ndig);
-    k->dec = (uint8_t)(dec < 0 ? 0 : dec);
-    if (j < e && t[j] == '%') {
-        k->pct = 1;
-        j++;
-    } else if (j < e && (t[j] == ':' || t[j] == '.' || t[j] == '/') && digit_at(t, j + 1, e)) {
-        /* time, version, fraction or date with slashes */
-        k->bad = 1;
-        while (j < e && (is_digit(t[j]) || t[j] == ':' || t[j] == '.' || t[j] == '/') &&
-               (is_digit(t[j]) || digit_at(t, j + 1, e)))
-            j++;
-    } else if (j < e && t[j] == '-' && digit_at(t, j + 1, e)) {
-        /* ISO date, else a range or a code */
-        size_t q = j + 1;
-        while (q < e && is_digit(t[q]))
-            q++;
-        if (ndig == 4 && !k->sep && dec < 0 && q - j == 3 && q < e && t[q] == '-' &&
-            digit_at(t, q + 1, e) && digit_at(t, q + 2, e) && !digit_at(t, q + 3, e) &&
-            !cp_is_word_at(t, q + 3, e)) {
-            unsigned mo = (unsigned)(t[j + 1] - '0') * 10 + (unsigned)(t[j + 2] - '0');
-            unsigned d = (unsigned)(t[q + 1] - '0') * 10 + (unsigned)(t[q + 2] - '0');
-            if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
-                k->iso = 1;
-                k->iy = (uint16_t)k->mant;
-                k->im = (uint8_t)mo;
-                k->id = (uint8_t)d;
-            } else
-                k->bad = 1;
-            j = q + 3;
-        } else {
-            k->bad = 1;
-            j = q;
-        }
-        while (j < e && (is_digit(t[j]) || (t[j] == '-' && digit_at(t, j + 1, e))))
-            j++;
-    } else if (j < e && t[j] == '-' && cp_is_word_at(t, j + 1, e)) {
-        /* "63-year-old", "18-kilometer": a modifier, not a count */
-        k->bad = 1;
-        j++;
-        while (j < e) {
-            int32_t cp;
-            size_t n = cp_next(t, j, e, &cp);
-            if (is_wordcp(cp) || (cp == '-' && cp_is_word_at(t, j + 1, e)))
-                j += n;
-            else
-                break;
-        }
-    } else if (j < e && is_ascii_letter(t[j])) {
-        /* a glued suffix: unit, multiplier or ordinal */
-        size_t q = j;
-        while (q < e && is_ascii_letter(t[q]))
-            q++;
-        const char *sfx = t + j;
-        size_t n = q - j;
-        const lexent *le = lex_find(lx, sfx, n);
-        if (cp_is_word_at(t, q, e))
-            k->bad = 1;
-        else if (lower_eq(sfx, n, "st", 2) || lower_eq(sfx, n, "nd", 2) ||
-                 lower_eq(sfx, n, "rd", 2) || lower_eq(sfx, n, "th", 2))
-            k->ord = 1;
-        else if (k->cur && (lower_eq(sfx, n, "m", 1) || lower_eq(sfx, n, "mn", 2) ||
-                            lower_eq(sfx, n, "mln", 3)))
-            k->mult = 6;
-        else if (k->cur && (lower_eq(sfx, n, "bn", 2) || lower_eq(sfx, n, "b", 1)))
-            k->mult = 9;
-        else if (k->cur && lower_eq(sfx, n, "k", 1))
-            k->mult = 3;
-        else if (le && (le->cls & L_UNIT) && le->unit > U_GBP)
-            k->unit = le->unit;
-        else if (le && (le->cls & L_TIME))
-            k->bad = 1;
-        else
-            k->bad = 1;
-        j = q;
-        while (j < e && cp_is_word_at(t, j, e)) { /* rest of a code like 3D4 */
-            int32_t cp;
-            j += cp_next(t, j, e, &cp);
-        }
-    }
-    k->e = k->we = j;
-    return j;
+    return 1;
 }
 
-/* Lexes t[*pos, e) into at most cap tokens; advances *pos. */
-static size_t lex_chunk(const lexent *lx, const char *t, size_t *pos, size_t lo, size_t e,
-                        tok *out, size_t cap)
+/* The punctuation class of a quotation or other mark for this stage:
+   'q' an opening quote, '"' another quote, '-' a dash, the ASCII
+   character, or '?'. */
+static uint8_t punct_of(int32_t cp, int openpos)
 {
-    size_t n = 0;
-    size_t i = *pos;
-    while (i < e && n < cap) {
-        int32_t cp;
-        size_t k = cp_next(t, i, e, &cp);
-        if (is_spacecp(cp)) {
-            i += k;
-            continue;
-        }
-        int cur = (cp == '$' || cp == 0x20AC || cp == 0xA3) && digit_at(t, i + k, e);
-        if (is_digit(cp) || cur) {
-            i = lex_num(lx, t, i, e, lo, &out[n++]);
-            continue;
-        }
-        if (is_wordcp(cp)) {
-            i = lex_word(lx, t, i, e, &out[n++]);
-            continue;
-        }
-        tok *p = &out[n++];
-        memset(p, 0, sizeof *p);
-        p->kind = T_PUNCT;
-        p->s = i;
-        p->e = p->we = i + k;
-        if (is_quotecp(cp)) {
-            /* opening when after a space (or the start) and before a non-space */
-            int after_space = i == lo || t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '(' ||
-                              t[i - 1] == '\t';
-            int32_t nx = ' ';
-            if (i + k < e)
-                cp_next(t, i + k, e, &nx);
-            p->punct = after_space && !is_spacecp(nx) ? 'q' : '"';
-        } else if (is_dashcp(cp))
-            p->punct = '-';
-        else if (cp < 0x80)
-            p->punct = (uint8_t)cp;
-        else
-            p->punct = '?';
-        i += k;
-    }
-    *pos = i;
-    return n;
+    if (cp == '"' || cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x201C ||
+        cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB)
+        return openpos ? 'q' : '"';
+    if (cp == '-' || (cp >= 0x2012 && cp <= 0x2015))
+        return '-';
+    return cp < 0x80 ? (uint8_t)cp : '?';
 }
 
 /* ---- growable arrays (prealloc; freed at the end of facts_find) -------- */
@@ -831,8 +457,7 @@ enum { Q_EXACT = 0, Q_ABOUT, Q_ATLEAST, Q_ATMOST };
 
 typedef struct fctx {
     const actx *x;
-    const lexent *lx;
-    const uint64_t *sp; /* special words (lexicon.sp) */
+    const lexicon *lxc;
     const char *const *units; /* canonical unit names (lexicon.unit) */
     const lang *L;
     const char *t; /* current article */
@@ -857,24 +482,6 @@ typedef struct fctx {
 } fctx;
 
 enum { W_CAPMID = 1, W_LOWER = 2 };
-
-/* Hash of a word folded to lower case (any script). */
-static uint64_t fold_hash(const char *t, size_t s, size_t e)
-{
-    uint64_t h = 0x9e3779b97f4a7c15ULL;
-    size_t i = s;
-    while (i < e) {
-        int32_t cp;
-        i += cp_next(t, i, e, &cp);
-        if (cp < 0x80) {
-            if (cp >= 'A' && cp <= 'Z')
-                cp += 32;
-        } else if (cp > 0)
-            cp = utf8proc_tolower(cp);
-        h = (h ^ (uint64_t)(uint32_t)cp) * 1099511628211ULL;
-    }
-    return hash_mix(h) | 1;
-}
 
 static int census_grow(fctx *f)
 {
@@ -926,6 +533,71 @@ static uint8_t census_get(const fctx *f, uint64_t h)
     while (f->wh[j] && f->wh[j] != h)
         j = (j + 1) & (f->wcap - 1);
     return f->wh[j] ? f->wf[j] : 0;
+}
+
+/* Copies lex.c's tokens [*li, end) into out (at most cap; a two-byte
+   mark `` or '' gives two tokens, line breaks none); advances *li. */
+static size_t tok_fill(const fctx *f, uint32_t *li, uint32_t end, tok *out, size_t cap)
+{
+    const lex_doc *d = f->x->lx;
+    size_t n = 0;
+    uint32_t i = *li;
+    for (; i < end && n < cap; i++) {
+        const lex_tok *lt = &d->tok[i];
+        if (lt->kind == LEX_NL)
+            continue;
+        if (lt->kind == LEX_QUOTE && lt->e - lt->s == 2 && n + 2 > cap)
+            break;
+        tok *k = &out[n++];
+        memset(k, 0, sizeof *k);
+        k->s = lt->s;
+        k->e = lt->e;
+        k->we = lt->we;
+        k->unit = -1;
+        if (lt->kind == LEX_WORD) {
+            k->kind = T_WORD;
+            k->f = lt->f & (F_CAP | F_ACRO | F_POSS | F_HYPH | F_DOT | F_LOWER | F_DIGIT);
+            k->fold = lt->fold;
+            k->lx = lex_entry(f->lxc, lt->lw, lt->we - lt->s);
+            k->abbr = (lt->f & LEX_ABBR) && !(lt->f & LEX_DOT) && lt->we - lt->s > 1;
+        } else if (lt->kind == LEX_NUM) {
+            const lex_num *q = &d->num[lt->aux];
+            k->kind = T_NUM;
+            k->mant = q->mant;
+            k->dec = q->dec;
+            k->ndig = q->ndig;
+            k->cur = q->cur ? (uint8_t)(q->cur + U_USD) : 0; /* lex.c: 1 $, 2 euro, 3 pound */
+            k->pct = q->pct;
+            k->bad = q->bad;
+            k->ord = q->ord;
+            k->sep = q->sep;
+            k->iso = q->iso;
+            k->mult = q->mult;
+            k->iy = q->iy;
+            k->im = q->im;
+            k->id = q->id;
+            if (q->unit) {
+                const lexent *le = lex_entry(f->lxc, q->unit, strlen(q->unit->w));
+                if (le && (le->cls & L_UNIT) && le->unit > U_GBP)
+                    k->unit = le->unit;
+                else
+                    k->bad = 1;
+            }
+        } else {
+            k->kind = T_PUNCT;
+            k->punct = punct_of((int32_t)lt->aux, (lt->f & LEX_OPENPOS) != 0);
+            if (lt->e - lt->s == 2 && lt->kind == LEX_QUOTE) { /* `` or '': two marks */
+                k->e = k->we = lt->s + 1;
+                tok *k2 = &out[n++];
+                *k2 = *k;
+                k2->s = lt->s + 1;
+                k2->e = k2->we = lt->e;
+                k2->punct = punct_of((int32_t)lt->aux, 0);
+            }
+        }
+    }
+    *li = i;
+    return n;
 }
 
 /* ---- items and mentions ------------------------------------------------- */
@@ -1187,8 +859,10 @@ static int numword(const fctx *f, const tok *k)
     size_t h = k->s;
     while (h < k->we && t[h] != '-')
         h++;
-    const lexent *a = lex_find(f->lx, t + k->s, h - k->s);
-    const lexent *b = h < k->we ? lex_find(f->lx, t + h + 1, k->we - h - 1) : NULL;
+    const lexent *a = lex_entry(f->lxc, lang_word_of(f->L, t + k->s, h - k->s), h - k->s);
+    const lexent *b = h < k->we ? lex_entry(f->lxc, lang_word_of(f->L, t + h + 1, k->we - h - 1),
+                                            k->we - h - 1)
+                                : NULL;
     if (a && b && (a->cls & L_NUMW) && (b->cls & L_NUMW) && a->num >= 20 && a->num % 10 == 0 &&
         b->num >= 1 && b->num <= 9)
         return a->num + b->num;
@@ -1384,7 +1058,7 @@ static void unelide(const fctx *f, tok *k)
         if (!(lang_class(f->L, w, p + al) & LW_PREP) || p + al >= n)
             return;
         k->s += p + al;
-        k->lx = lex_find(f->lx, f->t + k->s, k->we - k->s);
+        k->lx = lex_entry(f->lxc, lang_word_of(f->L, f->t + k->s, k->we - k->s), k->we - k->s);
         return;
     }
 }
@@ -1725,7 +1399,7 @@ static int name_word_ok(const fctx *f, const tok *k, int start)
     if (le && (le->cls & L_TITLE))
         return 1;
     if (start && (k->f & F_INIT)) {
-        uint8_t c = census_get(f, fold_hash(f->t, k->s, k->we));
+        uint8_t c = census_get(f, k->fold);
         if (c & W_CAPMID)
             return !(c & W_LOWER);
         /* never seen mid-sentence: a name only when a name word follows
@@ -2060,162 +1734,38 @@ static void mark_init(tok *tk, size_t n, int sentence_start)
     }
 }
 
-static const unsigned char ascii_cls[128] = {
-    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
-    ['0'] = 4, ['1'] = 4, ['2'] = 4, ['3'] = 4, ['4'] = 4, ['5'] = 4, ['6'] = 4, ['7'] = 4,
-    ['8'] = 4, ['9'] = 4, ['$'] = 4,
-    ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2,
-    ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2,
-    ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2,
-    ['Y'] = 2, ['Z'] = 2,
-    ['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3, ['e'] = 3, ['f'] = 3, ['g'] = 3, ['h'] = 3,
-    ['i'] = 3, ['j'] = 3, ['k'] = 3, ['l'] = 3, ['m'] = 3, ['n'] = 3, ['o'] = 3, ['p'] = 3,
-    ['q'] = 3, ['r'] = 3, ['s'] = 3, ['t'] = 3, ['u'] = 3, ['v'] = 3, ['w'] = 3, ['x'] = 3,
-    ['y'] = 3, ['z'] = 3};
-enum { AC_PUNCT = 0, AC_SPACE = 1, AC_UPPER = 2, AC_LOWER = 3, AC_OTHER = 4 };
-
-/* Class of byte i of t (< e); bytes past e and non-ASCII bytes are
-   AC_OTHER. */
-static unsigned acls(const char *t, size_t i, size_t e)
-{
-    unsigned char c = (unsigned char)t[i];
-    return i < e && c < 0x80 ? ascii_cls[c] : AC_OTHER;
-}
-
-/* lex_word without a lexicon for a word of ASCII letters only (with the
-   joins lex_word makes: inner apostrophes and hyphens, one-letter
-   abbreviation periods); returns 0 when the word has a digit or a
-   non-ASCII character in or right after it, for lex_chunk to read.  Sets
-   the word's span and flags in *k (F_CAP, F_LOWER, F_POSS only). */
-static int census_word(const char *t, size_t i, size_t e, tok *k)
-{
-    size_t j = i, seg = 0, letters = 0;
-    int dot = 0;
-    for (;;) {
-        unsigned c = acls(t, j, e);
-        if (c == AC_UPPER || c == AC_LOWER) {
-            letters++;
-            seg++;
-            j++;
-            continue;
-        }
-        if (c == AC_OTHER && j < e)
-            return 0;
-        if (j >= e)
-            break;
-        /* punctuation or a space: the joins look one byte ahead */
-        char p = t[j];
-        if (p == '\'' || p == '-' || (p == '.' && seg == 1)) {
-            unsigned nx = acls(t, j + 1, e);
-            if (nx == AC_OTHER && j + 1 < e)
-                return 0;
-            if (nx == AC_UPPER || nx == AC_LOWER) {
-                if (p == '.')
-                    dot = 1;
-                if (p != '\'')
-                    seg = 0;
-                j++;
-                continue;
-            }
-        }
-        break;
-    }
-    k->kind = T_WORD;
-    k->s = i;
-    k->e = k->we = j;
-    k->f = 0;
-    if (j - i > 2 && (t[j - 1] == 's' || t[j - 1] == 'S') && t[j - 2] == '\'') {
-        k->we = j - 2;
-        k->f |= F_POSS;
-    }
-    k->f |= ascii_cls[(unsigned char)t[i]] == AC_UPPER ? F_CAP : F_LOWER;
-    if (!(k->f & F_POSS) && j < e && t[j] == '.' && (dot || (letters == 1 && k->we - i == 1)))
-        k->e = j + 1;
-    return 1;
-}
-
-/* fold_hash of t[s, e), all ASCII. */
-static uint64_t fold_hash_ascii(const char *t, size_t s, size_t e)
-{
-    uint64_t h = 0x9e3779b97f4a7c15ULL;
-    for (size_t i = s; i < e; i++) {
-        unsigned c = (unsigned char)t[i];
-        c |= ascii_cls[c] == AC_UPPER ? 32u : 0u;
-        h = (h ^ c) * 1099511628211ULL;
-    }
-    return hash_mix(h) | 1;
-}
-
-/* Marks word token k in the census, unless it starts a sentence; ascii:
-   the word is plain ASCII. */
-static int census_tok(fctx *f, const tok *k, int ascii)
+/* Marks word token k in the census, unless it starts a sentence. */
+static int census_tok(fctx *f, const tok *k)
 {
     if (k->kind != T_WORD || (k->f & F_INIT) || k->we - k->s > FACT_MAX_WORD)
         return 0;
     uint8_t flag = (k->f & F_CAP) ? W_CAPMID : (k->f & F_LOWER) ? W_LOWER : 0;
-    if (flag && census_mark(f, ascii ? fold_hash_ascii(f->t, k->s, k->we)
-                                     : fold_hash(f->t, k->s, k->we), flag))
+    if (flag && census_mark(f, k->fold, flag))
         return -1;
     return 0;
 }
 
 /* First pass: which words appear capitalised mid-sentence, which
-   lower-case.  The tokens are those of lex_chunk without a lexicon, in
-   chunks of FACT_CHUNK (mark_init); words and punctuation that are plain
-   ASCII are read here directly, the rest by lex_chunk one token at a
-   time.  No lexicon (it costs a lookup per word): only periods of
-   one-letter abbreviations are known, so after "Dr." a word counts as
-   sentence-initial and is not counted -- a small loss. */
-static int census_sentence(fctx *f)
+   lower-case, on the tokens of sentence [li, end) in chunks of FACT_CHUNK
+   (mark_init).  As before the lexicon was shared, a period that only a
+   pack abbreviation takes ("Dr.") counts as a sentence end here, so the
+   word after it is not counted -- a small loss kept so that the census
+   stays what it was. */
+static int census_sentence(fctx *f, uint32_t li, uint32_t end)
 {
-    const char *t = f->t;
-    size_t pos = f->ss, e = f->se, ntok = 0;
-    int init = 1; /* the next word is sentence-initial (mark_init) */
-    tok k;
-    while (pos < e) {
-        unsigned c = acls(t, pos, e);
-        if (c == AC_SPACE) {
-            pos++;
-            continue;
-        }
-        if (ntok % FACT_CHUNK == 0) /* a new chunk: only the first starts the sentence */
-            init = ntok == 0;
-        int fast = 0;
-        if (c == AC_UPPER || c == AC_LOWER)
-            fast = census_word(t, pos, e, &k);
-        else if (c == AC_PUNCT) {
-            unsigned char p = (unsigned char)t[pos];
-            memset(&k, 0, sizeof k);
-            k.kind = T_PUNCT;
-            k.s = pos;
-            k.e = k.we = pos + 1;
-            fast = 1;
-            if (p == '"' || p == '\'') {
-                unsigned nx = pos + 1 < e ? acls(t, pos + 1, e) : AC_SPACE;
-                int after_space = pos == f->ss || t[pos - 1] == ' ' || t[pos - 1] == '\n' ||
-                                  t[pos - 1] == '(' || t[pos - 1] == '\t';
-                if (nx == AC_OTHER)
-                    fast = 0;
-                k.punct = after_space && nx != AC_SPACE ? 'q' : '"';
-            } else
-                k.punct = p == '-' ? '-' : p;
-        }
-        if (!fast) {
-            size_t got = lex_chunk(NULL, t, &pos, f->ss, e, &k, 1);
-            if (!got)
-                break;
-        } else
-            pos = k.e;
-        ntok++;
-        if (k.kind == T_WORD) {
-            if (init)
-                k.f |= F_INIT;
-            if (census_tok(f, &k, fast))
+    int first = 1;
+    while (li < end) {
+        size_t n = tok_fill(f, &li, end, f->tk, FACT_CHUNK);
+        if (!n)
+            break;
+        mark_init(f->tk, n, first);
+        for (size_t i = 1; i < n; i++)
+            if (f->tk[i - 1].abbr && f->tk[i].kind == T_WORD)
+                f->tk[i].f |= F_INIT;
+        for (size_t i = 0; i < n; i++)
+            if (census_tok(f, &f->tk[i]))
                 return -1;
-            init = 0;
-        } else
-            init = k.kind == T_PUNCT && (k.punct == 'q' || k.punct == ':' || k.punct == '.' ||
-                                         k.punct == '!' || k.punct == '?' || k.punct == '(');
+        first = 0;
     }
     return 0;
 }
@@ -2494,87 +2044,44 @@ static int facts_tokens(fctx *f, size_t n, int first)
     return conflict_marks(f, mfirst);
 }
 
-enum { SCAN_NONE, SCAN_ONECAP, SCAN_FULL };
-
-/* A quick look at the current sentence before lexing it.  SCAN_NONE: no
-   digit, no non-ASCII byte, no capital letter and no special word
-   (number word but "one", multiplier, weekday, "dozen"), so no mention
-   can start in it.
-   SCAN_ONECAP: the same, except that the capitals are all in one run of
-   letters starting at *cap: only a name made of that word can be found
-   (the words after it are neither capitalised nor numbers).  SCAN_FULL:
-   anything else. */
-static int sentence_scan(const fctx *f, size_t *cap)
+/* Can a mention start in sentence [li, end)?  Not when it has no
+   number, no word with a digit, a capital or a non-ASCII letter, no
+   non-ASCII punctuation and no special word (number word but "one",
+   multiplier, weekday, "dozen"): most lower-cased sentences. */
+static int sentence_may(const fctx *f, uint32_t li, uint32_t end)
 {
-    const unsigned char *t = (const unsigned char *)f->t;
-    size_t i = f->ss, e = f->se;
-    int caps = 0;
-    while (i < e) {
-        unsigned c = t[i];
-        if (c >= 0x80 || (c >= '0' && c <= '9'))
-            return SCAN_FULL;
-        if (!((c | 32) >= 'a' && (c | 32) <= 'z')) {
-            i++;
+    const lex_doc *d = f->x->lx;
+    for (uint32_t i = li; i < end; i++) {
+        const lex_tok *k = &d->tok[i];
+        if (k->kind == LEX_NUM || (k->kind != LEX_WORD && k->aux >= 0x80))
+            return 1;
+        if (k->kind != LEX_WORD)
             continue;
-        }
-        size_t s = i;
-        int up = 0;
-        uint64_t h = 1469598103934665603ULL;
-        do {
-            up |= c < 'a';
-            h = (h ^ (c | 32)) * 1099511628211ULL;
-            if (++i >= e)
-                break;
-            c = t[i];
-        } while ((c | 32) >= 'a' && (c | 32) <= 'z');
-        if (up) {
-            if (caps++)
-                return SCAN_FULL;
-            *cap = s;
-        }
-        if (i - s >= 3 && i - s <= 9 && sp_has(f->sp, h))
-            return SCAN_FULL;
+        if ((k->f & (LEX_CAP | LEX_ACRO | LEX_DIGIT | LEX_HYPH)) || !(k->f & LEX_LOWER) ||
+            (unsigned char)f->t[k->s] >= 0x80)
+            return 1;
+        for (uint32_t b = k->s; b < k->e; b++)
+            if ((unsigned char)f->t[b] >= 0x80)
+                return 1;
+        const lexent *le = lex_entry(f->lxc, k->lw, k->we - k->s);
+        if ((le && ((le->cls & (L_MULT | L_WDAY)) || ((le->cls & L_NUMW) && le->num != 1))) ||
+            lower_eq(f->t + k->s, k->we - k->s, "dozen", 5))
+            return 1;
     }
-    return caps ? SCAN_ONECAP : SCAN_NONE;
+    return 0;
 }
 
-/* SCAN_ONECAP: lexes token by token up to three tokens past the word at
-   cap, which is all that finding a name there reads, and finds the
-   mentions in those tokens.  Returns 1 when it could not (the sentence
-   needs the full pass), else 0 or -1. */
-static int facts_onecap(fctx *f, size_t cap)
+/* Second pass: the mentions of sentence [li, end), in chunks of
+   FACT_CHUNK tokens. */
+static int facts_sentence(fctx *f, uint32_t li, uint32_t end)
 {
-    size_t pos = f->ss, n = 0, w = SIZE_MAX;
-    while (pos < f->se && n < FACT_CHUNK) {
-        size_t got = lex_chunk(f->lx, f->t, &pos, f->ss, f->se, f->tk + n, 1);
-        if (!got)
-            break;
-        n++;
-        if (w == SIZE_MAX && f->tk[n - 1].e > cap)
-            w = n - 1;
-        if (w != SIZE_MAX && n >= w + 4)
-            break;
-    }
-    if (pos < f->se && !(w != SIZE_MAX && n >= w + 4))
-        return 1;
-    return facts_tokens(f, n, 1);
-}
-
-static int facts_sentence(fctx *f)
-{
-    size_t cap = 0;
-    int kind = sentence_scan(f, &cap);
-    if (kind == SCAN_NONE)
+    if (!sentence_may(f, li, end))
         return 0;
-    if (kind == SCAN_ONECAP) {
-        int r = facts_onecap(f, cap);
-        if (r <= 0)
-            return r;
-    }
-    size_t pos = f->ss;
     int first = 1;
-    while (pos < f->se) {
-        size_t n = lex_chunk(f->lx, f->t, &pos, f->ss, f->se, f->tk, FACT_CHUNK);
+    while (li < end) {
+        size_t n = tok_fill(f, &li, end, f->tk, FACT_CHUNK);
+        if (!n)
+            break;
         if (facts_tokens(f, n, first))
             return -1;
         first = 0;
@@ -3464,8 +2971,7 @@ precis_status facts_find(const actx *x, precis_fact **out, size_t *n, precis_con
     precis_status st = PRECIS_ENOMEM;
     if (!lxc || !f.tk)
         goto done;
-    f.lx = lxc->tab;
-    f.sp = lxc->sp;
+    f.lxc = lxc;
     f.units = lxc->unit;
     f.L = norm_lang(x->nm);
     for (int pass = 0; pass < 2; pass++) {
@@ -3478,7 +2984,9 @@ precis_status facts_find(const actx *x, precis_fact **out, size_t *n, precis_con
                     continue;
                 f.ss = s->start;
                 f.se = s->end;
-                if (pass == 0 ? census_sentence(&f) : facts_sentence(&f))
+                uint32_t t0 = x->lx->sent[2 * (m->first[a] + i)];
+                uint32_t t1 = x->lx->sent[2 * (m->first[a] + i) + 1];
+                if (pass == 0 ? census_sentence(&f, t0, t1) : facts_sentence(&f, t0, t1))
                     goto done;
             }
         }

@@ -21,15 +21,19 @@
  *                                    style
  *   dedup.c     dedup_    dedup.h    redundancy groups across articles, and
  *                                    each group's sentence in an article
+ *   lex.c       lex_      lex.h      the analysis' one tokenizer: each article's
+ *                                    tokens once (words with their pack entry
+ *                                    and fold hash, numbers, quotation marks),
+ *                                    read by quotes and facts
  *   readable.c  readable_ readable.h quotation units, speakers named, openers
- *                                    (calls quotes)
+ *                                    (calls lex, quotes)
  *   score.c     score_    score.h    per-method scores (centroid, LexRank)
  *   select.c    select_   select.h   budgeted, redundancy-aware selection
  *   summary.c   summarizer_ / summary_  summary.h  the driver: model, dedup,
  *                                    readable, select, then order and trace
  *                                    (public precis_summarize)
  *   analyze.c   (static)  analyze.h  the analysis driver: copies, timeline;
- *                                    runs quotes and facts (precis_analyze)
+ *                                    runs lex, quotes and facts (precis_analyze)
  *   quotes.c    quotes_   quotes.h   direct quotes and their speakers
  *   facts.c     facts_    facts.h    numbers, dates, names; conflicts
  *   output.c    (public)  output.h   the dispatcher: format -> one writer

@@ -78,8 +78,9 @@ enum {
     LT_AEND = 1u << 10,    /* end: may end one before an opener             */
     LT_ANUM = 1u << 11,    /* num: does not end one before a number         */
     LT_STRONG = 1u << 12,  /* strong: an opener even in lower-cased text    */
-    LT_COMMON = 1u << 13   /* common: a month name that is also a common word
+    LT_COMMON = 1u << 13,  /* common: a month name that is also a common word
                               ("may"): a date only capitalised or with a period */
+    LT_INDEF = 1u << 14    /* indef: "a", "another", "someone": names no one */
 };
 
 typedef struct lang_word {

@@ -5,9 +5,11 @@
  * names, speech verbs, "according", organisation and place words, party
  * words) come from the language pack of the summarizer's language
  * (lang.h, data/lang/<code>/); nothing here is English but the few
- * patterns named below.  For every article we lex the text once into
- * word and punctuation tokens (quotation marks, newlines and sentence
- * starts included), then:
+ * patterns named below.  Every article is read as the tokens lex.c made
+ * of it once for the whole analysis (words with their pack entry,
+ * numbers, punctuation, quotation marks, line breaks, sentence starts),
+ * seen through qlex (a period glued between words, runs of one
+ * punctuation), then:
  *
  *  1. Pair the marks (close_ok): " with ", U+201C with U+201D, U+201E
  *     with U+201C or U+201D, guillemets, `` and '' with ''.  A quote never
@@ -16,6 +18,10 @@
  *     quotation over several paragraphs, which is then one quote (up to
  *     QUOTE_MULTI_BYTES).  An unclosed mark is dropped and the scan goes
  *     on, so one pass pairs them all (linear, whatever the marks do).
+ *     Curly marks also nest (an opening mark right after a word whose
+ *     closing mark follows in the paragraph), and a curly quote that opens
+ *     its paragraph may run on through paragraphs that open with no mark
+ *     to a closing mark that ends a later one (a letter quoted whole).
  *  2. Find capitalised runs ("Gov. Miriam Okafor-Hale"), cut off titles,
  *     sentence-initial function words, a participle or adverb opening the
  *     sentence ("Saying", "Presently") and party words ("Republican"),
@@ -25,13 +31,17 @@
  *     organisation or place word is not a person, nor one ending in a
  *     party word ("the Arizona Republican").  The fullest form of every
  *     person (keyed by last name) goes into a small hash table, with the
- *     gender a title or given name shows.  Then, in text order, person
- *     runs in subject position (the first person of their sentence, or
- *     followed by a speech verb, but not possessive and not after a
- *     preposition) and the subject pronouns that refer to them make the
- *     mention list: "he"/"she" is the latest mention within
- *     PRON_MAX_BYTES whose gender agrees (a person of unknown gender takes
- *     the pronoun's), so a pronoun subject carries its referent on to the
+ *     gender a title or given name shows; another first name is another
+ *     person ("Boris Johnson", "Woody Johnson"), and "Jr." keys a name
+ *     apart.  Then, in text order, person runs in subject position (the
+ *     first person of their sentence, followed by a speech verb, or after
+ *     an inverted one: ", said Rick Tyler,"; not possessive, not after a
+ *     preposition, even with role words between: "by radio host X") and
+ *     the subject pronouns that refer to them make the mention list:
+ *     "he"/"she" is the latest mention within PRON_MAX_BYTES whose gender
+ *     agrees (a person of unknown gender takes the pronoun's, unless only
+ *     an appositive and a person whose gender agrees is within
+ *     PRON_KNOWN_BYTES), so a pronoun subject carries its referent on to the
  *     next one -- centering theory's preference for the previous subject
  *     (Grosz, Joshi & Weinstein, "Centering", Computational Linguistics
  *     21(2), 1995); ambiguous when that sentence had two agreeing people;
@@ -43,15 +53,26 @@
  *     ", according to X" / ", a statement from X"), the text before the
  *     opening mark in the same sentence ("Putin said: ", "Putin said
  *     that", "X called the plan"), and a previous sentence that is only an
- *     attribution ("X said in a statement. ").  A name in the quote's own
- *     sentence thus beats any earlier speaker; an organisation speaks only
- *     as the subject of the verb ("the ministry said").  "according to X"
+ *     attribution ("X said in a statement. "), a headline-style "Name:
+ *     "..."", and last the quote before it when nothing but the tail of
+ *     its attribution sentence stands between (a quote that goes on).  A
+ *     name in the quote's own sentence thus beats any earlier speaker; an
+ *     organisation speaks only as the subject of the verb ("the ministry
+ *     said", "NBC further notes").  The subject of a verb before a quote
+ *     is found backwards, but: a noun phrase that names no one ("someone
+ *     shouted", "a blogger on the Web site X said", "the cameraman
+ *     replies") gives the quote no speaker; a name after the verb is its
+ *     object ("asked Mr. Sellers") unless nothing precedes the verb
+ *     ("Added Gibbs:"); after a comma the subject is the person opening
+ *     the clause ("Trump accused Obama ..., saying"); a speech word after
+ *     a possessive or an article is a noun ("Steele's comments are").  "according to X"
  *     after a quote yields to a speaker named before it (the source of a
  *     report is not its speaker).  Parts are joined when the first ends
  *     with a comma and only an attribution clause stands between.  A quote
  *     of fewer than QUOTE_MIN_WORDS words is a scare quote and dropped
  *     unless its own sentence gives it a speaker ("Obama insisted "nothing
- *     improper" happened"); so is a short one (under QUOTE_LONE_WORDS)
+ *     improper" happened") or a speech verb stands a few words before it
+ *     ("called the incident a "prank""); so is a short one (under QUOTE_LONE_WORDS)
  *     with no attribution that does not begin a sentence ("the words
  *     "Anti-Russian Sanctions"").
  *  4. Compare quotes across the cluster on their stem sets (norm_tokens):
@@ -75,9 +96,12 @@
 #define QUOTE_MIN_WORDS 3    /* fewer: a scare quote ("LAME")             */
 #define QUOTE_LONE_WORDS 5   /* fewer, unattributed and mid-sentence: a term */
 #define PRON_MAX_BYTES 2500  /* a pronoun looks this far back for its person */
+#define PRON_KNOWN_BYTES 600 /* ... and past one of unknown gender, this far */
 #define WINDOW_TOKENS 80     /* attribution windows, in tokens            */
 #define SPLIT_GAP_TOKENS 40  /* the most between the parts of a split quote */
 #define SPLIT_MAX_PARTS 8
+#define SHORT_VERB_TOKENS 6 /* "called the incident a "prank"": verb to mark */
+#define CONT_GAP_TOKENS 30  /* the most between a quote and one going on from it */
 #define SAME_JACCARD 0.7
 #define SAME_CONTAIN 0.8
 #define SAME_RATIO 0.5      /* shorter/longer stem set for containment   */
@@ -108,18 +132,22 @@ enum {
     WC_FEM = 1 << 13,  /* pronoun or title of a woman                 */
     WC_PLACE = 1 << 14, /* a place word (River, Street, U.S.)         */
     WC_DESCR = 1 << 15, /* Republican: before a name, not part of it  */
-    WC_DOT = 1 << 16    /* takes a period: Gov., Jan., Dr.            */
+    WC_DOT = 1 << 16,   /* takes a period: Gov., Jan., Dr.            */
+    WC_INDEF = 1 << 17, /* a, another, someone: a subject with no name */
+    WC_GIVEN = 1 << 18, /* a given name (Peter)                        */
+    WC_PLACENAME = 1 << 19, /* Afghanistan, Texas: a one-word place name */
+    WC_OBJPRON = 1 << 20    /* his, their, them: no subject              */
 };
 
-static unsigned word_class_of(const lang *L, const char *w, size_t n)
+static unsigned word_class(const lang_word *e)
 {
-    const lang_word *e = lang_word_of(L, w, n);
     if (!e)
         return 0;
     uint32_t c = e->cls;
     unsigned r = 0;
     r |= c & LW_FUNC ? WC_FUNC : 0;
     r |= (c & LW_PRON) && (e->tags & LT_SUBJ) ? WC_PRON : 0;
+    r |= (c & LW_PRON) && !(e->tags & LT_SUBJ) ? WC_OBJPRON : 0;
     r |= c & LW_TITLE ? WC_TITLE : 0;
     r |= c & (LW_ORG | LW_PLACE | LW_NONPERSON) ? WC_ORG : 0;
     r |= c & LW_PLACE ? WC_PLACE : 0;
@@ -133,11 +161,19 @@ static unsigned word_class_of(const lang *L, const char *w, size_t n)
     r |= c & LW_DEF ? WC_DEF : 0;
     r |= c & LW_DESCR ? WC_DESCR : 0;
     r |= (c & LW_ABBR) || (e->tags & LT_DOT) ? WC_DOT : 0;
+    r |= e->tags & LT_INDEF ? WC_INDEF : 0;
+    r |= c & LW_GIVEN ? WC_GIVEN : 0;
+    r |= c & LW_PLACENAME ? WC_PLACENAME : 0;
     if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
         r |= e->tags & LT_F ? WC_FEM : 0;
     }
     return r;
+}
+
+static unsigned word_class_of(const lang *L, const char *w, size_t n)
+{
+    return word_class(lang_word_of(L, w, n));
 }
 
 /* Grows *p to hold need elements (at least doubling); -1 on failure. */
@@ -166,7 +202,8 @@ enum {
     F_ABBR = 1 << 3,    /* took a following '.' (Gov., U.S.)         */
     F_INQ = 1 << 4,     /* inside a quote (marks excluded)           */
     F_SSTART = 1 << 5,  /* first token of a sentence                 */
-    F_HYPH = 1 << 6     /* word with an inner hyphen                 */
+    F_HYPH = 1 << 6,    /* word with an inner hyphen                 */
+    F_NUM = 1 << 7      /* a number (lex.c)                          */
 };
 
 /* Quotation marks (qtok.mark): which closes which is in close_ok. */
@@ -178,183 +215,159 @@ typedef struct qtok {
     uint32_t cls; /* word classes (words only) */
 } qtok;
 
-/* Code of a general-punctuation character U+2000..U+207F at t[i] (its last
-   byte, 0x80 + offset), or 0. */
-static unsigned genpunct(const char *t, size_t n, size_t i)
+/* The stage's kind of punctuation token lex.c's token k is. */
+static uint8_t punct_kind(const lex_tok *k)
 {
-    if (i + 2 < n && (unsigned char)t[i] == 0xE2 &&
-        ((unsigned char)t[i + 1] == 0x80 || (unsigned char)t[i + 1] == 0x81))
-        return (unsigned)(unsigned char)t[i + 1] << 8 | (unsigned char)t[i + 2];
-    return 0;
-}
-
-static size_t u8len(const char *t, size_t n, size_t i)
-{
-    unsigned char c = (unsigned char)t[i];
-    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    return i + k <= n ? k : n - i;
-}
-
-/* Length of the word character at t[i], 0 if none. */
-static size_t wchar_at(const char *t, size_t n, size_t i)
-{
-    unsigned char c = (unsigned char)t[i];
-    if (c < 0x80)
-        return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-    if (genpunct(t, n, i))
-        return 0;
-    if (c == 0xC2 && i + 1 < n) {
-        unsigned char d = (unsigned char)t[i + 1];
-        if (d < 0xC0 && d != 0xAA && d != 0xB5 && d != 0xBA) /* Latin-1 punctuation */
-            return 0;
+    if (k->kind == LEX_QUOTE)
+        switch (k->mark) {
+        case LEX_MK_LDQ:
+        case LEX_MK_LOW:
+        case LEX_MK_GL:
+        case LEX_MK_BT: return T_OPEN;
+        case LEX_MK_RDQ:
+        case LEX_MK_GR: return T_CLOSE;
+        default: return T_STRAIGHT;
+        }
+    switch (k->aux) {
+    case '-':
+    case 0x2013:
+    case 0x2014: return T_DASH;
+    case ',': return T_COMMA;
+    case '.':
+    case '!':
+    case '?':
+    case 0x2026: return T_STOP;
+    case ':':
+    case ';': return T_COLON;
+    default: return T_OTHER;
     }
-    if (c == 0xE3 && i + 1 < n && (unsigned char)t[i + 1] == 0x80) /* CJK punctuation */
-        return 0;
-    return u8len(t, n, i);
 }
 
-static int is_cap(const char *t, size_t n, size_t i)
+/* Two or more ASCII letters in t[s, e), all capitals? */
+static int all_caps(const char *t, size_t s, size_t e)
 {
-    unsigned char c = (unsigned char)t[i];
-    if (c >= 'A' && c <= 'Z')
-        return 1;
-    if (i + 1 >= n)
-        return 0;
-    unsigned char d = (unsigned char)t[i + 1];
-    return (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) || (c == 0xD0 && d <= 0xAF) ||
-           (c == 0xCE && d >= 0x91 && d <= 0xA9);
+    size_t letters = 0, upper = 0;
+    for (size_t q = s; q < e; q++) {
+        unsigned char d = (unsigned char)t[q];
+        letters += (d | 32) >= 'a' && (d | 32) <= 'z';
+        upper += d >= 'A' && d <= 'Z';
+    }
+    return letters >= 2 && upper == letters;
 }
 
-/* Lexes t[0..n) into *tok (grown as needed, capacity *cap).  Returns the
-   token count, or SIZE_MAX when an allocation failed.  Words keep inner
-   hyphens, apostrophes and dots (U.S, 3.5); a '.' after a title, a single
-   letter or a dotted word becomes part of the word. */
-static size_t lex(const lang *wt, const char *t, size_t n, qtok **tok, size_t *cap)
+/* Is lex token k a word or a number? */
+static int lex_wordish(const lex_tok *k) { return k->kind == LEX_WORD || k->kind == LEX_NUM; }
+
+/* The stage's view of article art's tokens (lex.c) in *tok (grown as
+   needed, capacity *cap); the token count, or SIZE_MAX when an allocation
+   failed.  Words and numbers are words; a word keeps a period glued
+   between word characters ("said.The", "v1.2"; not across a sentence
+   start) and takes a final period when it is an abbreviation, a single
+   letter, a dotted word or a short organisation word ("Co."); a run of the
+   same punctuation ("...", "--") is one token; line breaks are T_NL. */
+static size_t qlex(const lang *wt, const lex_doc *d, uint32_t art, const char *t, qtok **tok,
+                   size_t *cap)
 {
-    size_t nt = 0, i = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)t[i];
-        qtok k = {(uint32_t)i, 0, T_OTHER, 0, MK_NONE, 0};
-        size_t w = wchar_at(t, n, i);
-        if (w) {
-            size_t dots = 0, j = i + w;
-            int hyph = 0;
+    size_t nt = 0;
+    uint32_t i = d->art[art], end = d->art[art + 1];
+    while (i < end) {
+        const lex_tok *lt = &d->tok[i];
+        qtok k = {lt->s, lt->e, T_OTHER, 0, MK_NONE, 0};
+        if (lt->f & LEX_SSTART)
+            k.flags |= F_SSTART;
+        if (lt->kind == LEX_NL) {
+            k.kind = T_NL;
+            while (++i < end && d->tok[i].kind == LEX_NL && d->tok[i].s == k.e)
+                k.e = d->tok[i].e;
+        } else if (!lex_wordish(lt)) {
+            k.kind = punct_kind(lt);
+            k.mark = lt->kind == LEX_QUOTE ? lt->mark : MK_NONE;
+            i++;
+            if (k.kind == T_OTHER || k.kind == T_DASH || k.kind == T_STOP)
+                while (i < end && d->tok[i].kind == LEX_PUNCT && d->tok[i].aux == lt->aux &&
+                       d->tok[i].s == k.e && !(d->tok[i].f & LEX_SSTART))
+                    k.e = d->tok[i++].e;
+        } else {
+            /* the word proper: without a period lex.c took */
+            uint32_t we = lt->f & LEX_ABBR ? lt->e - 1 : lt->e;
+            int joined = 0, hyph = (lt->f & LEX_HYPH) != 0;
+            uint16_t lf = lt->f, f0 = lt->f;
+            if (lt->kind == LEX_NUM && memchr(t + lt->s, '-', lt->e - lt->s))
+                hyph = 1;
+            i++;
             for (;;) {
-                if (j >= n)
+                /* "said.The": a period glued between word characters */
+                uint32_t dot = lf & LEX_ABBR ? i : i + 1;
+                if (dot >= end || !lex_wordish(&d->tok[dot]) || (d->tok[dot].f & LEX_SSTART))
                     break;
-                size_t x = wchar_at(t, n, j);
-                if (x) {
-                    j += x;
-                    continue;
-                }
-                size_t sep = 0;
-                if (t[j] == '-' || t[j] == '\'' || t[j] == '.')
-                    sep = 1;
-                else if (genpunct(t, n, j) == 0x8099) /* ’ */
-                    sep = 3;
-                /* "handled’Lavrov": two words glued, unlike "O'Brien" */
-                if (sep && t[j] != '-' && t[j] != '.' && j - i > 1 && j + sep < n &&
-                    is_cap(t, n, j + sep))
-                    sep = 0;
-                if (sep && j + sep < n && wchar_at(t, n, j + sep)) {
-                    dots += t[j] == '.';
-                    hyph |= t[j] == '-';
-                    j += sep;
-                    continue;
-                }
-                break;
+                if (lf & LEX_ABBR) {
+                    if (d->tok[dot].s != we + 1)
+                        break;
+                } else if (d->tok[i].kind != LEX_PUNCT || d->tok[i].aux != '.' ||
+                           d->tok[i].s != we || d->tok[dot].s != we + 1 ||
+                           (d->tok[i].f & LEX_SSTART))
+                    break;
+                lt = &d->tok[dot];
+                lf = lt->f;
+                we = lf & LEX_ABBR ? lt->e - 1 : lt->e;
+                hyph |= (lf & LEX_HYPH) != 0;
+                if (lt->kind == LEX_NUM && memchr(t + lt->s, '-', lt->e - lt->s))
+                    hyph = 1;
+                joined = 1;
+                i = dot + 1;
             }
             k.kind = T_WORD;
-            k.e = (uint32_t)j;
-            if (is_cap(t, n, i))
+            k.e = we;
+            size_t wl = we - k.s;
+            if (f0 & LEX_CAP)
                 k.flags |= F_CAP;
             if (hyph)
                 k.flags |= F_HYPH;
-            size_t letters = 0, upper = 0;
-            for (size_t q = i; q < j; q++) {
-                unsigned char d = (unsigned char)t[q];
-                letters += (d | 32) >= 'a' && (d | 32) <= 'z';
-                upper += d >= 'A' && d <= 'Z';
-            }
-            if (letters >= 2 && upper == letters)
+            if (joined ? all_caps(t, k.s, we) : (f0 & LEX_ACRO) != 0)
                 k.flags |= F_ALLCAPS;
-            size_t wl = j - i;
-            if (wl >= 3 && t[j - 1] == 's' && t[j - 2] == '\'')
+            int poss = (lf & LEX_POSS) && t[we - 1] == 's';
+            if (poss)
                 k.flags |= F_POSS;
-            else if (wl >= 5 && t[j - 1] == 's' && genpunct(t, n, j - 4) == 0x8099)
-                k.flags |= F_POSS;
-            k.cls = word_class_of(wt, t + i, wl);
+            if (lt->kind == LEX_NUM && !joined)
+                k.cls = 0;
+            else if (joined || (lf & LEX_POSS))
+                k.cls = word_class_of(wt, t + k.s, wl);
+            else
+                k.cls = word_class(lt->lw);
             if (!k.cls && hyph) {
-                size_t h = i;
-                while (h < j && t[h] != '-')
+                size_t h = k.s;
+                while (h < we && t[h] != '-')
                     h++;
-                k.cls = word_class_of(wt, t + i, h - i) & (WC_TITLE | WC_ORG);
+                k.cls = word_class_of(wt, t + k.s, h - k.s) & (WC_TITLE | WC_ORG);
             }
-            if (!k.cls && wl > 4 && t[j - 1] == 'y' && t[j - 2] == 'l' && !(k.flags & F_CAP))
+            if (!k.cls && wl > 4 && t[we - 1] == 'y' && t[we - 2] == 'l' && !(k.flags & F_CAP))
                 k.cls = WC_ADV;
-            if (j < n && t[j] == '.' &&
-                ((wl == 1 && letters) || (dots && letters) || (k.cls & WC_DOT) ||
-                 ((k.cls & WC_ORG) && wl <= 3))) {
-                j++;
-                k.e = (uint32_t)j;
+            /* right after a count, a word in -s is what it counts, not a
+               speech verb: "9,400 comments" (but "the 53-year-old says") */
+            if (nt > 0 && (*tok)[nt - 1].kind == T_WORD && ((*tok)[nt - 1].flags & F_NUM) &&
+                t[we - 1] == 's')
+                k.cls &= ~(unsigned)(WC_VERB | WC_VPRE);
+            if (lt->kind == LEX_NUM && !joined && !d->num[lt->aux].bad)
+                k.flags |= F_NUM;
+            /* a final period: lex.c took it, or this stage's rule does */
+            if (lf & LEX_ABBR) {
+                k.e = we + 1;
                 k.flags |= F_ABBR;
-            }
-            i = j;
-        } else if (c == '\n') {
-            k.kind = T_NL;
-            while (i < n && (t[i] == '\n' || t[i] == '\r' || t[i] == ' ' || t[i] == '\t'))
-                i++;
-            k.e = (uint32_t)i;
-        } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-            i++;
-            continue;
-        } else {
-            size_t len = u8len(t, n, i);
-            unsigned g = genpunct(t, n, i);
-            if (c == 0xC2 && i + 1 < n && (unsigned char)t[i + 1] == 0xA0) {
-                i += 2; /* no-break space */
-                continue;
-            }
-            if (c == 0xC2 && i + 1 < n && ((unsigned char)t[i + 1] == 0xAB ||
-                                           (unsigned char)t[i + 1] == 0xBB)) {
-                /* « » */
-                k.mark = (unsigned char)t[i + 1] == 0xAB ? MK_GL : MK_GR;
-                k.kind = k.mark == MK_GL ? T_OPEN : T_CLOSE;
-            } else if ((c == '`' || c == '\'') && i + 1 < n && t[i + 1] == (char)c) {
-                /* `` and '': the marks of typewriter text */
-                k.mark = c == '`' ? MK_BT : MK_SQ2;
-                k.kind = c == '`' ? T_OPEN : T_STRAIGHT;
-                len = 2;
-            } else if (g == 0x809C || g == 0x809E) {
-                k.kind = T_OPEN;
-                k.mark = g == 0x809C ? MK_LDQ : MK_LOW;
-            } else if (g == 0x809D) {
-                k.kind = T_CLOSE;
-                k.mark = MK_RDQ;
-            } else if (g == 0x8093 || g == 0x8094 || c == '-')
-                k.kind = T_DASH;
-            else if (g >= 0x8080 && g <= 0x808A) {
-                i += len; /* typographic spaces */
-                continue;
-            } else if (c == '"') {
-                k.kind = T_STRAIGHT;
-                k.mark = MK_DQ;
-            }
-            else if (c == ',')
-                k.kind = T_COMMA;
-            else if (c == '.' || c == '!' || c == '?' || g == 0x80A6)
-                k.kind = T_STOP;
-            else if (c == ':' || c == ';')
-                k.kind = T_COLON;
-            i += len;
-            k.e = (uint32_t)i;
-            /* a run of the same other punctuation is one token */
-            if (k.kind == T_OTHER || k.kind == T_DASH || k.kind == T_STOP)
-                while (i + len <= n && t[i] == t[k.s] &&
-                       (len == 1 || !memcmp(t + i, t + k.s, len))) {
-                    i += len;
-                    k.e = (uint32_t)i;
+            } else if (i < end && d->tok[i].kind == LEX_PUNCT && d->tok[i].aux == '.' &&
+                       d->tok[i].s == we && !(d->tok[i].f & LEX_SSTART)) {
+                size_t letters = 0, dots = joined;
+                for (size_t q = k.s; q < we; q++) {
+                    unsigned char c = (unsigned char)t[q];
+                    letters += (c | 32) >= 'a' && (c | 32) <= 'z';
+                    dots += c == '.';
                 }
+                if ((wl == 1 && letters) || (dots && letters) || (k.cls & WC_DOT) ||
+                    ((k.cls & WC_ORG) && wl <= 3)) {
+                    k.e = we + 1;
+                    k.flags |= F_ABBR;
+                    i++;
+                }
+            }
         }
         if (nt == *cap && grow((void **)tok, cap, nt + 1, sizeof(qtok)))
             return SIZE_MAX;
@@ -404,6 +417,7 @@ typedef struct attrib {
     size_t cuelen;
     uint32_t end; /* token after the matched pattern              */
     int weak;     /* "according to": a source, maybe not a speaker */
+    int unnamed;  /* the verb's subject names no one ("a witness said") */
 } attrib;
 
 /* One quote found in one article, before grouping. */
@@ -467,6 +481,11 @@ static void scratch_free(qscratch *s)
     pfree(s->q);
 }
 
+static int is_tok(const qart *A, uint32_t k, unsigned kind)
+{
+    return k < A->nt && A->tok[k].kind == kind;
+}
+
 static int is_word(const qart *A, uint32_t k, unsigned cls)
 {
     return k < A->nt && A->tok[k].kind == T_WORD && (A->tok[k].cls & cls);
@@ -484,6 +503,13 @@ static int word_is(const qart *A, uint32_t k, const char *w)
         if ((A->t[A->tok[k].s + i] | 32) != w[i])
             return 0;
     return 1;
+}
+
+/* Is word token k an initial ("A." in "A. Barry Rand", not the article)? */
+static int is_initial(const qart *A, uint32_t k)
+{
+    const qtok *t = &A->tok[k];
+    return t->e - t->s == 2 && (t->flags & F_ABBR) && (t->flags & F_CAP);
 }
 
 /* Does word token k end in the lower-case suffix sfx, with at least
@@ -521,6 +547,23 @@ static uint64_t tok_key(const qart *A, uint32_t k)
     return hash_mix(h) | 1;
 }
 
+/* The key of a person's last name: the last token of the name, or the one
+   before a final "Jr."/"Sr." (a dotted abbreviation) mixed with it, so
+   that "Theodore J. Boutrous Jr." and "John G. Roberts Jr." are two
+   people, and "Donald Trump Jr." is not "Donald Trump". */
+static uint64_t name_key_range(const qart *A, uint32_t n0, uint32_t ne)
+{
+    uint32_t k = ne - 1;
+    if (k > n0 && (A->tok[k].cls & WC_DOT) && !(A->tok[k].cls & WC_TITLE))
+        return hash_mix(tok_key(A, k - 1) ^ tok_key(A, k)) | 1;
+    return tok_key(A, k);
+}
+
+static uint64_t name_key(const qart *A, const qrun *r)
+{
+    return name_key_range(A, r->n0, r->ne);
+}
+
 /* ---- quotation marks ------------------------------------------------------ */
 
 static int is_space(char c)
@@ -553,10 +596,51 @@ static int opens(uint8_t m)
    the same kind (the news convention for a quotation over several
    paragraphs); it may then run to QUOTE_MULTI_BYTES.  raw NULL: counts
    only. */
+/* The closing mark U+201D that ends an inner quotation opened at token
+   i (an opening U+201C right after a word: "was not “a war of Obama’s
+   choosing.”"), in the same paragraph, or NONE: a mark after a sentence
+   end or a comma opens a new quote instead (a closing mark forgotten). */
+static uint32_t inner_close(const qart *A, uint32_t i)
+{
+    if (i == 0 || A->tok[i - 1].kind != T_WORD)
+        return NONE;
+    for (uint32_t k = i + 1; k < A->nt && A->tok[k].kind != T_NL; k++) {
+        if (A->tok[k].mark == MK_RDQ)
+            return k;
+        if (A->tok[k].mark == MK_LDQ)
+            return NONE;
+    }
+    return NONE;
+}
+
+/* A block quotation: the curly quote opened at token o, which opens its
+   paragraph, is still open at the paragraph break at token i, and the
+   next closing mark (inner quotations aside) ends a later paragraph with
+   no other opening mark before it -- the Kristol letter or the blog post
+   a report quotes whole, its later paragraphs opening with no mark. */
+static int block_goes_on(const qart *A, uint32_t o, uint32_t i)
+{
+    if (o > 0 && A->tok[o - 1].kind != T_NL)
+        return 0;
+    for (uint32_t k = i + 1; k < A->nt && A->tok[k].s - A->tok[o].s <= QUOTE_MULTI_BYTES; k++) {
+        uint8_t m = A->tok[k].mark;
+        if (m == MK_RDQ)
+            return k + 1 >= A->nt || A->tok[k + 1].kind == T_NL;
+        if (m == MK_LDQ) {
+            uint32_t c = inner_close(A, k);
+            if (c == NONE)
+                return 0;
+            k = c;
+        } else if (m != MK_NONE && m != MK_DQ)
+            return 0;
+    }
+    return 0;
+}
+
 static size_t pair_marks(const qart *A, rawq *raw)
 {
     size_t nq = 0;
-    uint32_t open = NONE;
+    uint32_t open = NONE, inner = NONE; /* inner: the close of a nested quote */
     uint8_t style = MK_NONE;
     size_t limit = QUOTE_MAX_BYTES;
     for (uint32_t i = 0; i < A->nt; i++) {
@@ -564,22 +648,32 @@ static size_t pair_marks(const qart *A, rawq *raw)
         if (open != NONE && k->s - A->tok[open].s > limit)
             open = NONE;
         if (k->kind == T_NL) {
+            inner = NONE;
             if (open != NONE && i + 1 < A->nt && A->tok[i + 1].mark == style &&
                 A->tok[i + 1].kind != T_CLOSE) {
                 limit = QUOTE_MULTI_BYTES;
                 i++; /* the paragraph's opening mark continues the quote */
-            } else
+            } else if (open != NONE && style == MK_LDQ && block_goes_on(A, open, i))
+                limit = QUOTE_MULTI_BYTES;
+            else
                 open = NONE;
             continue;
         }
         if (!k->mark)
             continue;
+        if (i == inner) {
+            inner = NONE;
+            continue;
+        }
         int close = open != NONE && close_ok(style, k->mark);
         /* "Who can guarantee you happiness?“ he asked": an opening mark
            glued to the words before it and followed by a space closes */
         if (open != NONE && style == MK_LDQ && k->mark == MK_LDQ && k->s > 0 &&
             !is_space(A->t[k->s - 1]) && (k->e >= A->n || is_space(A->t[k->e])))
             close = 1;
+        if (!close && open != NONE && style == MK_LDQ && k->mark == MK_LDQ && inner == NONE &&
+            (inner = inner_close(A, i)) != NONE)
+            continue; /* a quotation inside the quote */
         if (close) {
             if (raw)
                 raw[nq] = (rawq){open, i};
@@ -601,7 +695,7 @@ static uint32_t *name_slot(const qart *A, uint64_t key)
     size_t i = (size_t)key & A->nmmask;
     for (;;) {
         uint32_t *e = &A->nmtab[i];
-        if (!*e || tok_key(A, A->run[*e - 1].ne - 1) == key)
+        if (!*e || name_key(A, &A->run[*e - 1]) == key)
             return e;
         i = (i + 1) & A->nmmask;
     }
@@ -648,6 +742,25 @@ static int verb_follows(const qart *A, const qrun *r)
 
 static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent);
 
+/* "delivered by radio host Rush Limbaugh", "with his wife Huma": is the
+   name at token k the object of a preposition a few lower-case role or
+   noun words before it?  Such a name is no subject. */
+static int prep_before_role(const qart *A, uint32_t k)
+{
+    for (uint32_t b = k, n = 0; b > 0 && n < 3; b--, n++) {
+        const qtok *p = &A->tok[b - 1];
+        if (p->kind != T_WORD || (p->flags & (F_CAP | F_INQ)))
+            return 0;
+        if (p->cls & WC_PREP)
+            return n > 0;
+        if (p->cls & WC_DEF)
+            continue;
+        if (p->cls & (WC_VERB | WC_VPRE | WC_PRON | WC_FUNC))
+            return 0;
+    }
+    return 0;
+}
+
 /* Finds the capitalised runs, their names, which are people, the fullest
    form of each person, and the subject mentions.  Buffers in sc. */
 static int find_names(qart *A, qscratch *sc)
@@ -675,14 +788,17 @@ static int find_names(qart *A, qscratch *sc)
            participle opening a sentence is no part of a name (and the
            name after it is no subject) */
         int dropped = 0;
-        if ((k->flags & F_SSTART) && !(k->cls & ~(unsigned)(WC_VERB | WC_VPRE)) && i + 1 < j &&
+        if (((k->flags & F_SSTART) || (i > 0 && A->tok[i - 1].kind == T_STOP)) &&
+            !(k->cls & ~(unsigned)(WC_VERB | WC_VPRE)) && i + 1 < j &&
             (ends_lower(A, i, "ing") ||
                                                                  ends_lower(A, i, "ly"))) {
             i++;
             k = &A->tok[i];
             dropped = 1;
         }
-        qrun r = {i, j, i, i, NONE, sent, NONE, dropped ? R_PREP : 0, 0};
+        /* "Saying President Obama": no subject; "Presently Australia",
+           "Weekly Standard Editor Bill Kristol": the name after it may be */
+        qrun r = {i, j, i, i, NONE, sent, NONE, dropped && ends_lower(A, i - 1, "ing") ? R_PREP : 0, 0};
         if (k->flags & F_INQ)
             r.flags |= R_INQ;
         if (A->tok[j - 1].flags & F_POSS)
@@ -694,14 +810,30 @@ static int find_names(qart *A, qscratch *sc)
         if (i > 0 && (is_word(A, i - 1, WC_PREP) ||
                       (i > 1 && is_word(A, i - 1, WC_DEF) && is_word(A, i - 2, WC_PREP))))
             r.flags |= R_PREP;
+        else if (prep_before_role(A, i))
+            r.flags |= R_PREP;
+        /* "Peter King": a title word ending the run after a given name is
+           a surname */
+        uint32_t surname = j - 1 > i && (A->tok[j - 1].cls & WC_TITLE) &&
+                                   (A->tok[j - 2].cls & WC_GIVEN) && !(A->tok[j - 2].cls & WC_TITLE)
+                               ? j - 1
+                               : NONE;
         for (uint32_t q = i; q < j; q++)
-            if (A->tok[q].cls & WC_TITLE)
+            if ((A->tok[q].cls & WC_TITLE) && q != surname)
                 r.title = q;
         r.n0 = r.title == NONE ? i : r.title + 1;
         if (r.title == NONE)
             while (r.n0 < j && (A->tok[r.n0].cls & (WC_FUNC | WC_DAY | WC_DEF | WC_PRON | WC_VERB |
                                                     WC_VPRE | WC_ACC | WC_PREP)))
                 r.n0++;
+        /* "Secretary of State Mike Pompeo": after a preposition, the name
+           starts at a given name */
+        if ((r.flags & R_PREP) && r.title == NONE)
+            for (uint32_t q = r.n0 + 1; q + 1 < j; q++)
+                if ((A->tok[q].cls & WC_GIVEN) && !(A->tok[q].cls & WC_TITLE)) {
+                    r.n0 = q;
+                    break;
+                }
         /* "Republican Pat Toomey": the party word is no part of the name */
         while (r.n0 + 1 < j && (A->tok[r.n0].cls & WC_DESCR))
             r.n0++;
@@ -713,6 +845,7 @@ static int find_names(qart *A, qscratch *sc)
         r.ne = r.n0;
         while (r.ne < j &&
                (!(A->tok[r.ne].cls & (WC_FUNC | WC_DAY | WC_DEF | WC_PRON | WC_TITLE)) ||
+                r.ne == surname || is_initial(A, r.ne) ||
                 (r.ne > r.n0 && (A->tok[r.ne].cls & WC_FUNC) &&
                  !(A->tok[r.ne].cls & (WC_DEF | WC_PRON | WC_TITLE)))))
             r.ne++;
@@ -747,7 +880,7 @@ static int find_names(qart *A, qscratch *sc)
         qrun *r = &A->run[ri];
         if (!(r->flags & R_PERSON))
             continue;
-        uint32_t *e = name_slot(A, tok_key(A, r->ne - 1));
+        uint32_t *e = name_slot(A, name_key(A, r));
         if (!*e || A->run[*e - 1].ne - A->run[*e - 1].n0 < r->ne - r->n0)
             *e = ri + 1;
     }
@@ -758,25 +891,45 @@ static int find_names(qart *A, qscratch *sc)
         if ((r->flags & (R_NAMED | R_ORG | R_PERSON | R_SINIT)) != R_NAMED || r->ne - r->n0 != 1 ||
             r->t1 != r->ne)
             continue;
+        if (A->tok[r->n0].cls & WC_PLACENAME)
+            continue; /* "the Afghanistan remarks were": a place */
+        /* ", said Amsel": the verb right after a comma or a closing mark */
         if (verb_follows(A, r) ||
-            (r->t0 > 0 && is_word(A, r->t0 - 1, WC_VERB) && !(A->tok[r->t0 - 1].flags & F_CAP))) {
-            uint32_t *e = name_slot(A, tok_key(A, r->ne - 1));
+            (r->t0 > 1 && is_word(A, r->t0 - 1, WC_VERB) && !(A->tok[r->t0 - 1].flags & F_CAP) &&
+             (A->tok[r->t0 - 2].kind == T_COMMA || A->tok[r->t0 - 2].kind == T_CLOSE ||
+              A->tok[r->t0 - 2].kind == T_STRAIGHT))) {
+            uint32_t *e = name_slot(A, name_key(A, r));
             if (!*e)
                 *e = ri + 1;
         }
     }
     for (uint32_t ri = 0; ri < A->nrun; ri++) {
         qrun *r = &A->run[ri];
+        /* "King said" after "Rep. Peter King", "May was" after "Theresa
+           May": a lone title or function word that is a known surname is
+           that person */
+        if (!(r->flags & R_NAMED) && r->t1 == r->t0 + 1 && !(A->tok[r->t0].cls & WC_PRON) &&
+            !(r->flags & R_INQ) && *name_slot(A, tok_key(A, r->t0))) {
+            r->n0 = r->t0;
+            r->ne = r->t1;
+            r->title = NONE;
+            r->flags |= R_NAMED;
+        }
         if ((r->flags & (R_NAMED | R_ORG | R_PERSON)) != R_NAMED || r->ne - r->n0 != 1)
             continue;
-        if (*name_slot(A, tok_key(A, r->ne - 1)))
+        if (*name_slot(A, name_key(A, r)))
             r->flags |= R_PERSON;
     }
     for (uint32_t ri = 0; ri < A->nrun; ri++) {
         qrun *r = &A->run[ri];
         if (r->flags & R_PERSON) {
-            uint32_t *e = name_slot(A, tok_key(A, r->ne - 1));
+            uint32_t *e = name_slot(A, name_key(A, r));
             r->full = *e ? *e - 1 : ri;
+            /* "Boris Johnson" after "Woody Johnson": another first name is
+               another person */
+            const qrun *f = &A->run[r->full];
+            if (r->ne - r->n0 >= 2 && f->ne - f->n0 >= 2 && tok_key(A, r->n0) != tok_key(A, f->n0))
+                r->full = ri;
             A->run[r->full].gender |= r->gender;
         }
     }
@@ -799,10 +952,19 @@ static int find_names(qart *A, qscratch *sc)
         if (ri < A->nrun && A->run[ri].t0 == k && !(tk->cls & WC_PRON)) {
             const qrun *r = &A->run[ri++];
             k = r->t1 - 1;
-            if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS | R_PREP)))
+            if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS)) ||
+                ((r->flags & R_PREP) && !verb_follows(A, r)))
                 continue;
-            if (r->sent != seen_sent || verb_follows(A, r))
+            /* ", said Rick Tyler, a consultant": the subject of an inverted
+               verb (not "..., said Steele needs to") */
+            int inverted = r->t0 > 1 && is_word(A, r->t0 - 1, WC_VERB) &&
+                           (A->tok[r->t0 - 2].kind == T_COMMA || A->tok[r->t0 - 2].kind == T_CLOSE ||
+                            A->tok[r->t0 - 2].kind == T_STRAIGHT) &&
+                           (r->t1 >= A->nt || A->tok[r->t1].kind == T_COMMA ||
+                            A->tok[r->t1].kind == T_STOP);
+            if (r->sent != seen_sent || verb_follows(A, r) || inverted) {
                 A->men[A->nmen++] = (mention){r->t0, r->sent, r->full};
+            }
             seen_sent = r->sent;
             continue;
         }
@@ -825,34 +987,71 @@ static int find_names(qart *A, qscratch *sc)
    to no one); ambiguous when that sentence had two agreeing people.
    Called in text order while the mentions are built (find_names), so a
    pronoun that takes a person of unknown gender gives them its own. */
+/* Is mention m a person only by being the first of its sentence, neither
+   opening it nor next to a speech verb ("... his wife, Huma Abedin")? */
+static int weak_mention(const qart *A, const mention *m)
+{
+    if (A->tok[m->tok].cls & WC_PRON)
+        return 0;
+    uint32_t r = run_at(A, m->tok);
+    return r != NONE && !(A->run[r].flags & R_SINIT) && !verb_follows(A, &A->run[r]) &&
+           !(m->tok > 0 && is_word(A, m->tok - 1, WC_VERB)); /* ", said Hilary Shelton" */
+}
+
+/* "Putin and Lavrov said ...": does an earlier person of mention i's
+   sentence agree with gender g as well (which one is meant)? */
+static int ambiguous(const qart *A, size_t i, uint32_t g)
+{
+    const mention *m = &A->men[i];
+    /* "..., Rubio would have stayed, said Rick Tyler.": the one who
+       speaks is meant */
+    if (m->tok > 1 && is_word(A, m->tok - 1, WC_VERB) && A->tok[m->tok - 2].kind == T_COMMA)
+        return 0;
+    for (size_t j = i; j > 0 && A->men[j - 1].sent == m->sent; j--) {
+        const mention *o = &A->men[j - 1];
+        uint32_t og = A->run[o->full].gender;
+        if (o->full != m->full && (!og || og == G_M + G_F || og == g) &&
+            !(A->tok[o->tok].cls & WC_PRON))
+            return 1;
+    }
+    return 0;
+}
+
 static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent)
 {
     uint32_t g = (A->tok[p].cls & WC_MASC ? G_M : 0) | (A->tok[p].cls & WC_FEM ? G_F : 0);
     if (!g)
         return NONE; /* "they": a group, not one person */
     PRECIS_UNUSED(sent);
+    uint32_t unknown = NONE; /* the latest agreeing person of unknown gender */
     for (size_t i = A->nmen; i > 0; i--) {
         const mention *m = &A->men[i - 1];
-        if (A->tok[p].s - A->tok[m->tok].s > PRON_MAX_BYTES)
-            return NONE;
+        if (A->tok[p].s - A->tok[m->tok].s > PRON_MAX_BYTES ||
+            (unknown != NONE && A->tok[p].s - A->tok[m->tok].s > PRON_KNOWN_BYTES))
+            break;
         uint32_t mg = A->run[m->full].gender;
         if (mg == G_M + G_F)
             mg = 0;
         if (mg && mg != g)
             continue;
-        /* "Putin and Lavrov said ...": which one? */
-        for (size_t j = i - 1; j > 0 && A->men[j - 1].sent == m->sent; j--) {
-            const mention *o = &A->men[j - 1];
-            uint32_t og = A->run[o->full].gender;
-            if (o->full != m->full && (!og || og == G_M + G_F || og == g) &&
-                !(A->tok[o->tok].cls & WC_PRON))
-                return NONE;
+        /* "Mr. Weiner said ... his wife, Huma Abedin ... he told CNN": a
+           close person whose gender the text shows beats a nearer one
+           whose gender it does not */
+        if (!mg && unknown == NONE && weak_mention(A, m)) {
+            unknown = (uint32_t)i - 1;
+            continue;
         }
-        if (!mg)
-            A->run[m->full].gender |= g;
-        return m->full;
+        if (!mg && unknown != NONE)
+            continue;
+        return ambiguous(A, i - 1, g) ? NONE : m->full;
     }
-    return NONE;
+    if (unknown == NONE)
+        return NONE;
+    if (ambiguous(A, unknown, g))
+        return NONE;
+    uint32_t who = A->men[unknown].full;
+    A->run[who].gender |= g;
+    return who;
 }
 
 /* The person the subject pronoun at token p refers to (run index), or
@@ -913,12 +1112,12 @@ static uint32_t resolve_title(const qart *A, uint32_t p, uint32_t k)
 
 static attrib no_attrib(void)
 {
-    return (attrib){NONE, NULL, 0, 0, 0};
+    return (attrib){NONE, NULL, 0, 0, 0, 0};
 }
 
 static attrib verb_cue(const qart *A, uint32_t k, uint32_t who, uint32_t end)
 {
-    return (attrib){who, A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s, end, 0};
+    return (attrib){who, A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s, end, 0, 0};
 }
 
 /* A person run stands for its fullest form. */
@@ -949,12 +1148,17 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         j++;
     if (j >= lim || A->tok[j].kind != T_WORD)
         return no_attrib();
+    /* "», ha dicho el ministro", "», a déclaré X", "», ha detto X": an
+       auxiliary (the pack's adverbs) before the inverted verb */
+    uint32_t jv = skip_adv(A, j, lim, 2);
+    if (jv > j && is_word(A, jv, WC_VERB) && !(A->tok[jv].flags & F_CAP))
+        j = jv;
     unsigned c = A->tok[j].cls;
     /* "according to X" ("según X": the preposition is optional) */
     uint32_t ja = j + 1 + (uint32_t)is_word(A, j + 1, WC_PREP);
     if ((c & WC_ACC) && ja < lim) {
         uint32_t r = named_run_starting(A, ja);
-        attrib a = {who_of(A, r), "according to", 12, r != NONE ? A->run[r].t1 : j + 2, 1};
+        attrib a = {who_of(A, r), "according to", 12, r != NONE ? A->run[r].t1 : j + 2, 1, 0};
         return a;
     }
     if (c & WC_PRON) {
@@ -978,6 +1182,18 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
             uint32_t r2 = q > k && q < lim ? named_run_starting(A, q) : NONE;
             if (r2 != NONE && (A->run[r2].flags & R_PERSON))
                 r = r2;
+            /* "dijo ayer el ministro de Exteriores de Rusia, Sergéi
+               Lavrov": a role phrase with names in it, then the person */
+            q = skip_adv(A, k, lim, 2);
+            if (r == NONE && is_word(A, q, WC_DEF)) {
+                uint32_t e = q + 1;
+                while (e < lim && e - q < 14 && A->tok[e].kind == T_WORD &&
+                       !(A->tok[e].cls & (WC_VERB | WC_VPRE | WC_PRON)))
+                    e++;
+                r2 = e + 1 < lim && A->tok[e].kind == T_COMMA ? named_run_starting(A, e + 1) : NONE;
+                if (r2 != NONE && (A->run[r2].flags & R_PERSON))
+                    r = r2;
+            }
         }
         if (r != NONE) {
             who = who_of(A, r);
@@ -985,11 +1201,31 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         } else if (is_word(A, k, WC_PRON)) {
             who = resolve_pronoun(A, k);
             end = k + 1;
+        } else if (is_word(A, k, WC_DEF) && is_word(A, k + 1, WC_STMT) &&
+                   (word_is(A, k + 2, "from") || word_is(A, k + 2, "by")) &&
+                   (r = named_run_starting(A, k + 3)) != NONE) {
+            /* "reads a statement from Senate Majority Leader Harry Reid's office" */
+            who = who_of(A, r);
+            end = A->run[r].t1;
         } else if (is_word(A, k, WC_DEF) && k + 1 < lim && A->tok[k + 1].kind == T_WORD) {
             who = resolve_title(A, j, k + 1);
             end = k + 2;
         }
         return verb_cue(A, j, who, end);
+    }
+    /* "the White House press secretary, Sarah Huckabee Sanders, said":
+       a role phrase, the person in commas, the verb */
+    if (c & WC_DEF) {
+        uint32_t e = j + 1;
+        while (e < lim && e - j < 10 && A->tok[e].kind == T_WORD &&
+               !(A->tok[e].cls & (WC_VERB | WC_VPRE | WC_PRON)))
+            e++;
+        uint32_t r = e + 1 < lim && A->tok[e].kind == T_COMMA ? named_run_starting(A, e + 1) : NONE;
+        if (r != NONE && (A->run[r].flags & R_PERSON) && is_tok(A, A->run[r].t1, T_COMMA)) {
+            uint32_t v = skip_adv(A, A->run[r].t1 + 1, lim, 2);
+            if (v < lim && is_word(A, v, WC_VERB) && !(A->tok[v].flags & F_CAP))
+                return verb_cue(A, v, who_of(A, r), v + 1);
+        }
     }
     /* "the NAACP President Benjamin Todd Jealous said" */
     uint32_t r = named_run_starting(A, j + ((c & WC_DEF) && j + 1 < lim));
@@ -999,18 +1235,26 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         while (q < lim && q - A->run[r].t1 < 3 && is_word(A, q, WC_TITLE) &&
                !(A->tok[q].flags & F_CAP))
             q++;
-        uint32_t r2 = q > A->run[r].t1 ? named_run_starting(A, q) : NONE;
+        /* "Twitter's Adam Sharp wrote" */
+        uint32_t r2 = q > A->run[r].t1 || (A->run[r].flags & R_POSS) ? named_run_starting(A, q) : NONE;
         if (r2 != NONE && (A->run[r2].flags & R_PERSON))
             r = r2;
     }
     if (r != NONE) {
         uint32_t k = skip_adv(A, A->run[r].t1, lim, 2);
-        if (k < lim && A->tok[k].kind == T_COMMA) { /* ", the chief hydrologist," */
-            uint32_t q = k + 1;
-            while (q < lim && q - k < 30 && A->tok[q].kind != T_COMMA && A->tok[q].kind != T_STOP)
+        /* ", the chief hydrologist,", ", D-N.Y., the former chairman of
+           ...,", ", a Republican trying to unseat X, a Democrat, in Y,":
+           appositives, up to the first speech verb right after a comma */
+        for (uint32_t q = k; q < lim && q - k < 40 && A->tok[q].kind == T_COMMA;) {
+            q++;
+            while (q < lim && q - k < 40 && A->tok[q].kind != T_COMMA &&
+                   (A->tok[q].kind != T_STOP || is_tok(A, q + 1, T_COMMA))) /* "D-Ill.," */
                 q++;
-            if (q < lim && A->tok[q].kind == T_COMMA)
-                k = skip_adv(A, q + 1, lim, 2);
+            uint32_t v = q < lim ? skip_adv(A, q + 1, lim, 2) : lim;
+            if (v < lim && is_word(A, v, WC_VERB)) {
+                k = v;
+                break;
+            }
         }
         if (k < lim && is_word(A, k, WC_VERB) && !(A->tok[k].flags & F_CAP) &&
             !((A->run[r].flags & R_SINIT) && !(A->run[r].flags & R_PERSON)))
@@ -1021,7 +1265,7 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         if (is_word(A, j + 1, WC_STMT) && (word_is(A, j + 2, "from") || word_is(A, j + 2, "by"))) {
             uint32_t q = named_run_starting(A, j + 3);
             if (q != NONE)
-                return (attrib){who_of(A, q), "statement", 9, A->run[q].t1, 0};
+                return (attrib){who_of(A, q), "statement", 9, A->run[q].t1, 0, 0};
         }
         /* "the minister added", "the ministry said" */
         uint32_t k = j + 1;
@@ -1041,10 +1285,132 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     return no_attrib();
 }
 
+static uint32_t clause_subject(const qart *A, uint32_t w0, uint32_t e, int comma);
+
+/* Is the subject of the speech verb at token c a noun phrase that names
+   no one ("someone shouted", "one blogger asking", "Another man, not
+   seen on camera, then tells", "The cameraman replies")?  A lower-case
+   noun right before the verb, or a sentence that opens with an
+   indefinite word: the speaker is unnamed, and no name further back or
+   after the verb (its object) may stand in.  -1: the word is a noun, not
+   the verb ("has called the hacking claims "...""). */
+static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
+{
+    /* "issued a statement calling the deal "...": a participle's subject
+       is the clause's, further back */
+    if (ends_lower(A, c, "ing"))
+        return 0;
+    uint32_t k = c;
+    while (k > w0 && is_word(A, k - 1, WC_ADV | WC_DAY))
+        k--;
+    if (k > w0 && A->tok[k - 1].kind == T_COMMA) {
+        /* "Another man, not seen on camera, then tells"; not "A
+           spokesman, Bill Burton, said" */
+        uint32_t r = k >= 2 ? run_at(A, k - 2) : NONE;
+        if (r != NONE && (A->run[r].flags & R_PERSON))
+            return 0;
+        return is_word(A, w0, WC_INDEF) && !(A->tok[w0].flags & F_INQ);
+    }
+    if (k == w0)
+        return 0;
+    const qtok *p = &A->tok[k - 1];
+    if (p->kind == T_WORD && (p->cls & WC_INDEF) && !(p->flags & F_INQ))
+        return 1; /* "someone shouted" */
+    /* "Steele's comments are", "his remarks", "the claims": a noun */
+    if (p->kind == T_WORD && k == c && ((p->flags & F_POSS) || (p->cls & (WC_OBJPRON | WC_DEF))))
+        return -1;
+    /* "A blogger on the Web site Freedom's Lighthouse said": a sentence
+       opening with an indefinite noun phrase, no person in apposition
+       ("Another figure, Dan Senor, told") */
+    if (is_word(A, w0, WC_INDEF) && w0 + 1 < k && is_tok(A, w0 + 1, T_WORD) &&
+        !(A->tok[w0 + 1].flags & F_CAP) && !(A->tok[w0].flags & F_INQ))
+        return clause_subject(A, w0, k, 1) == NONE;
+    if (p->kind != T_WORD || (p->flags & (F_CAP | F_INQ)) ||
+        (p->cls & (WC_PRON | WC_FUNC | WC_VERB | WC_VPRE | WC_PREP | WC_DEF | WC_TITLE)) ||
+        run_at(A, k - 1) != NONE)
+        return 0;
+    /* the noun phrase: back to its determiner */
+    uint32_t b = k - 1;
+    while (b > w0 && A->tok[b - 1].kind == T_WORD && !(A->tok[b - 1].flags & F_INQ) &&
+           !(A->tok[b - 1].cls & (WC_PREP | WC_PRON)) && k - b < 5) {
+        b--;
+        if (A->tok[b].cls & (WC_VERB | WC_VPRE))
+            return -1;
+        if (A->tok[b].cls & (WC_DEF | WC_INDEF | WC_FUNC))
+            break;
+        uint32_t r = run_at(A, b);
+        if (r != NONE && (A->run[r].flags & R_POSS))
+            return 0; /* "Mr. Seel's office": the person may speak */
+    }
+    if (b > w0 && is_word(A, b - 1, WC_VERB | WC_VPRE))
+        return -1; /* the object of an earlier verb */
+    /* "Dr. Petrosyan of the water authority said": the noun phrase hangs
+       on a person's name */
+    if (b > w0 + 1 && is_word(A, b - 1, WC_PREP)) {
+        uint32_t r = run_at(A, b - 2);
+        if (r != NONE && (A->run[r].flags & R_PERSON))
+            return 0;
+    }
+    return 1;
+}
+
+/* The first person in [w0, e) that opens the sentence or follows a comma
+   (not after a preposition, not possessive), or a subject pronoun opening
+   the sentence; with comma, only one a comma follows ("Kay Hutchison,
+   R-Texas, who ..."). */
+static uint32_t clause_subject(const qart *A, uint32_t w0, uint32_t e, int comma)
+{
+    for (uint32_t k = w0; k < e; k++) {
+        const qtok *tk = &A->tok[k];
+        if (tk->kind != T_WORD || (tk->flags & F_INQ))
+            continue;
+        int opens = k == w0 || A->tok[k - 1].kind == T_COMMA;
+        if (k == w0 && (tk->cls & WC_PRON) && !comma)
+            return resolve_pronoun(A, k);
+        uint32_t r = run_at(A, k);
+        if (r == NONE)
+            continue;
+        const qrun *q = &A->run[r];
+        k = q->t1 - 1;
+        if (!opens || !(q->flags & R_PERSON) || (q->flags & (R_POSS | R_PREP | R_INQ)))
+            continue;
+        if (!comma || (q->t1 < e && A->tok[q->t1].kind == T_COMMA))
+            return q->full;
+    }
+    return NONE;
+}
+
 /* The speaker of speech verb c, searched backwards to token w0: a subject
    pronoun, a person, or a body named right before the verb. */
 static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
 {
+    /* "Jo Swinson, Liberal Democrat deputy leader and Foreign Affairs
+       spokesperson said": the person opening the sentence, then one
+       appositive (no comma, verb or pronoun in it) up to the verb */
+    uint32_t r0 = run_at(A, w0);
+    if (r0 != NONE && A->run[r0].t0 == w0 && (A->run[r0].flags & R_PERSON) &&
+        !(A->run[r0].flags & (R_POSS | R_INQ)) && A->run[r0].t1 < c &&
+        A->tok[A->run[r0].t1].kind == T_COMMA) {
+        uint32_t k = A->run[r0].t1 + 1;
+        while (k < c && A->tok[k].kind == T_WORD &&
+               !(A->tok[k].cls & (WC_VERB | WC_VPRE | WC_PRON)) && !(A->tok[k].flags & F_INQ))
+            k++;
+        if (k == c && k > A->run[r0].t1 + 1)
+            return A->run[r0].full;
+    }
+    /* "Trump accused Obama of a confusing policy, saying "..."", "Sen.
+       Kay Hutchison, R-Texas, who unveiled a Social Security plan, said
+       "...": after a comma, the verb's subject is the clause's, the first
+       person opening the sentence (or a clause after a comma), not the
+       nearest name */
+    uint32_t v = c;
+    while (v > w0 && is_word(A, v - 1, WC_ADV | WC_DAY))
+        v--;
+    if (v > w0 && A->tok[v - 1].kind == T_COMMA) {
+        uint32_t who = clause_subject(A, w0, v - 1, !ends_lower(A, c, "ing"));
+        if (who != NONE)
+            return who;
+    }
     uint32_t k = c;
     while (k > w0) {
         k--;
@@ -1063,8 +1429,10 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
         if (!(q->flags & (R_POSS | R_PREP)) || (next_to && (q->flags & R_PERSON))) {
             if (q->flags & R_PERSON)
                 return q->full;
+            /* "NBC further notes": an acronym opening the sentence is a name */
             if ((q->flags & R_NAMED) && skip_adv(A, q->t1, c, 3) == c &&
-                !((q->flags & R_SINIT) && q->ne - q->n0 == 1))
+                !((q->flags & R_SINIT) && q->ne - q->n0 == 1 &&
+                  !(A->tok[q->n0].flags & F_ALLCAPS)))
                 return r;
         }
         k = q->t0;
@@ -1093,22 +1461,57 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
         if ((tk->cls & WC_ACC) && ca < ot) {
             uint32_t r = named_run_starting(A, ca);
             if (r != NONE)
-                return (attrib){who_of(A, r), "according to", 12, A->run[r].t1, 1};
+                return (attrib){who_of(A, r), "according to", 12, A->run[r].t1, 1, 0};
         }
         if ((tk->cls & WC_STMT) && (word_is(A, c + 1, "from") || word_is(A, c + 1, "by")) &&
             c + 2 < ot) {
             uint32_t r = named_run_starting(A, c + 2);
             if (r != NONE)
-                return (attrib){who_of(A, r), "statement", 9, A->run[r].t1, 0};
+                return (attrib){who_of(A, r), "statement", 9, A->run[r].t1, 0, 0};
         }
-        if ((tk->cls & (WC_VERB | WC_VPRE)) && !(tk->flags & F_CAP)) {
+        if ((tk->cls & (WC_VERB | WC_VPRE)) && (!(tk->flags & F_CAP) || c == w0)) {
+            int un = unnamed_subject(A, c, w0);
+            if (un < 0)
+                continue;
+            if (un) {
+                attrib a = verb_cue(A, c, NONE, c + 1);
+                a.unnamed = (tk->cls & WC_VERB) != 0; /* not "the group called it" */
+                return a;
+            }
             uint32_t who = subject_before(A, c, w0);
-            if (who == NONE && c + 1 < ot)
-                who = who_of(A, named_run_starting(A, c + 1));
-            return verb_cue(A, c, who, c + 1);
+            /* "Added Gibbs: "..."": a name right after the verb speaks
+               only when nothing before the verb could ("asked Mr. Sellers
+               "...": the one asked is no speaker) */
+            if (who == NONE && c + 1 < ot && skip_adv(A, w0, c, 3) == c) {
+                uint32_t r = run_at(A, c + 1);
+                /* the run of "Added Gibbs" starts at the verb */
+                if (r != NONE && A->run[r].t0 <= c + 1 && A->run[r].n0 > c &&
+                    (A->run[r].flags & R_NAMED) && !(A->run[r].flags & R_INQ))
+                    who = who_of(A, r);
+            }
+            if (who == NONE && (tk->flags & F_CAP))
+                continue;
+            attrib a = verb_cue(A, c, who, c + 1);
+            /* "saying he had served "in Vietnam"": speech, speaker unknown */
+            a.unnamed = who == NONE && (tk->cls & WC_VERB) && ends_lower(A, c, "ing");
+            return a;
         }
     }
     return no_attrib();
+}
+
+/* "Obama: 'We handled it ...'", "Ban Ki-moon: «...»": a headline-style
+   quote, a person's name opening its line or sentence and a colon right
+   before the opening mark. */
+static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
+{
+    if (ot < 2 || A->tok[ot - 1].kind != T_COLON)
+        return no_attrib();
+    uint32_t r = run_at(A, ot - 2);
+    if (r == NONE || A->run[r].t1 != ot - 1 || A->run[r].t0 != w0 ||
+        (A->run[r].flags & (R_INQ | R_POSS)) || !(A->run[r].flags & R_PERSON))
+        return no_attrib();
+    return (attrib){A->run[r].full, A->t + A->tok[ot - 1].s, 1, ot, 0, 0};
 }
 
 /* "Putin said in a statement. "...": a sentence that is only an
@@ -1130,6 +1533,45 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot)
             word_is(A, k, "that"))
             return no_attrib();
     return a;
+}
+
+/* "What is this? A circus?" he said, drawing laughter. "America is
+   not a clown show."; "...," Putin added. NL "My season's greetings
+   ...": a quote with no attribution of its own goes on from the quote
+   before when only the tail of that one's attribution sentence (and at
+   most one paragraph break, right before this quote) stands between:
+   no other quote, person, pronoun or speech verb, and no name in a new
+   sentence before this quote ("... Tripoli». Le Hezbollah va organiser
+   ... sous le slogan «...»").  Tokens [from, ot). */
+static int continues(const qart *A, uint32_t from, uint32_t ot)
+{
+    if (from > ot || ot - from > CONT_GAP_TOKENS)
+        return 0;
+    unsigned stops = 0;
+    for (uint32_t k = from; k < ot; k++) {
+        const qtok *t = &A->tok[k];
+        if (t->kind == T_OPEN || t->kind == T_CLOSE || t->kind == T_STRAIGHT)
+            return 0;
+        stops += t->kind == T_STOP;
+        if (t->kind == T_NL && k + 1 != ot)
+            return 0;
+        if (t->kind != T_WORD)
+            continue;
+        /* the attribution's own tail may name its object: "Obama
+           continued, calling out Speaker John Boehner." */
+        if (!stops && (t->cls & (WC_VERB | WC_VPRE)) && ends_lower(A, k, "ing"))
+            continue;
+        if (t->cls & (WC_VERB | WC_VPRE | WC_PRON))
+            return 0;
+        uint32_t r = run_at(A, k);
+        if (r != NONE && !stops && !(A->run[r].flags & R_INQ)) {
+            k = A->run[r].t1 - 1;
+            continue;
+        }
+        if (r != NONE && ((A->run[r].flags & R_PERSON) || (stops && (A->run[r].flags & R_NAMED))))
+            return 0;
+    }
+    return stops <= 1;
 }
 
 /* ---- quotes of one article ------------------------------------------------ */
@@ -1275,7 +1717,7 @@ static precis_status add_quote(const actx *x, qscratch *sc, const qart *A, uint3
         }
         q->speaker = sc->last_name;
         const qrun *r = &A->run[at->who];
-        q->skey = tok_key(A, r->ne - 1);
+        q->skey = name_key(A, r);
     }
     sc->nstems = 0;
     if (norm_tokens(x->nm, text, w, collect_stem, sc))
@@ -1295,19 +1737,6 @@ static precis_status add_quote(const actx *x, qscratch *sc, const qart *A, uint3
 }
 
 /* Finds the quotes of article art and appends them to sc->q. */
-/* Does t[0..n) hold an opening mark other than '"' (“ „ « `` '')? */
-static int has_open_curly(const char *t, size_t n)
-{
-    for (size_t i = 0; i + 1 < n; i++) {
-        unsigned char c = (unsigned char)t[i], d = (unsigned char)t[i + 1];
-        if ((c == 0xE2 && d == 0x80 && i + 2 < n &&
-             ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x9E)) ||
-            (c == 0xC2 && d == 0xAB) || (c == '`' && d == '`') || (c == '\'' && d == '\''))
-            return 1;
-    }
-    return 0;
-}
-
 static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
 {
     qart A;
@@ -1315,28 +1744,23 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
     A.t = precis_cluster_article_text(x->c, art, &A.n);
     if (!A.t || A.n == 0 || A.n >= UINT32_MAX)
         return PRECIS_OK; /* documented: articles of 4 GB and more are skipped */
-    /* a quote needs an opening mark (pair_marks) */
-    if (!memchr(A.t, '"', A.n) && !has_open_curly(A.t, A.n))
+    const lex_doc *d = x->lx;
+    if (art >= d->nart)
         return PRECIS_OK;
-    A.nt = lex(sc->wt, A.t, A.n, &sc->tok, &sc->tokcap);
+    /* a quote needs an opening mark (pair_marks) */
+    uint32_t mk = d->art[art];
+    while (mk < d->art[art + 1] &&
+           !(d->tok[mk].kind == LEX_QUOTE && d->tok[mk].mark != LEX_MK_RDQ &&
+             d->tok[mk].mark != LEX_MK_GR))
+        mk++;
+    if (mk == d->art[art + 1])
+        return PRECIS_OK;
+    A.nt = qlex(sc->wt, d, art, A.t, &sc->tok, &sc->tokcap);
     if (A.nt == SIZE_MAX)
         return PRECIS_ENOMEM;
     A.tok = sc->tok;
     if (A.nt == 0)
         return PRECIS_OK;
-    /* sentence starts from the model's split */
-    A.tok[0].flags |= F_SSTART;
-    const model *m = x->m;
-    if (art < m->nart) {
-        uint32_t k = 0;
-        for (size_t i = 0; i < m->count[art]; i++) {
-            size_t s = m->s[m->first[art] + i].start;
-            while (k < A.nt && A.tok[k].s < s)
-                k++;
-            if (k < A.nt)
-                A.tok[k].flags |= F_SSTART;
-        }
-    }
     A.nraw = pair_marks(&A, NULL);
     if (!A.nraw)
         return PRECIS_OK;
@@ -1350,6 +1774,8 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
     if (find_names(&A, sc))
         return PRECIS_ENOMEM;
 
+    attrib prev = no_attrib(); /* the last quote's speaker; .end: the token after it */
+    uint32_t prev_ct = NONE;   /* its closing mark */
     for (size_t i = 0; i < A.nraw;) {
         size_t first = i, last = i;
         attrib inter = no_attrib();
@@ -1388,6 +1814,10 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
         uint32_t ot = A.raw[first].ot, ct = A.raw[last].ct, w0;
         attrib at = inter;
         attrib ba = before_attr(&A, ot, &w0);
+        /* ""A," and predicted, "B."": a verb with no subject between the
+           parts shares the subject of the sentence's verb before them */
+        if (at.cue && at.who == NONE && ba.who != NONE && !ba.weak)
+            at = ba;
         if (words < QUOTE_MIN_WORDS) {
             /* a word or two: a scare quote or a title ("LAME"), unless
                its own sentence gives it to someone ("Obama insisted
@@ -1396,12 +1826,18 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
             i = last + 1;
             if (words == 1 && ot + 2 == ct && (A.tok[ot + 1].flags & F_ALLCAPS))
                 continue; /* a sign or a label: "a duck with "LAME" over it" */
-            if (ba.cue && ba.who != NONE && !ba.weak)
+            if ((ba.cue && ba.who != NONE && !ba.weak) || ba.unnamed ||
+                (ba.cue && !ba.weak && ot - ba.end <= SHORT_VERB_TOKENS))
                 at = ba;
             else if (aa.cue && aa.who != NONE && !aa.weak)
                 at = aa;
+            else if (prev.who != NONE && prev_ct + 2 == ot && is_word(&A, prev_ct + 1, WC_FUNC))
+                at = prev; /* "fiscally irresponsible" and "grossly unfair" */
             else
                 continue;
+            prev = at;
+            prev.end = NONE; /* a short quote is no paragraph to go on from */
+            prev_ct = ct;
             precis_status st = add_quote(x, sc, &A, art, first, last, &at);
             if (st)
                 return st;
@@ -1422,12 +1858,20 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
                 at = aa;
             else {
                 attrib pa = begins ? prev_sentence_attr(&A, ot) : no_attrib();
+                if (!pa.cue && !ba.cue)
+                    pa = colon_attr(&A, ot, w0);
                 at = pa.cue ? pa : aa.cue ? aa : ba;
             }
         }
         i = last + 1;
-        if (words < QUOTE_LONE_WORDS && at.who == NONE && !begins)
+        if (!at.cue && prev.who != NONE && (begins || words >= QUOTE_LONE_WORDS) &&
+            continues(&A, prev.end, ot))
+            at = prev;
+        if (words < QUOTE_LONE_WORDS && at.who == NONE && !at.unnamed && !begins)
             continue;
+        prev = at;
+        prev.end = at.end > ct ? at.end : ct + 1;
+        prev_ct = ct;
         precis_status st = add_quote(x, sc, &A, art, first, last, &at);
         if (st)
             return st;

@@ -810,10 +810,15 @@ precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, aren
                                void **cache, int extract_only)
 {
     char err[PRECIS_ERRMAX] = "";
-    actx x = {c, m, nm, a, a, err, cache};
+    lex_doc lx;
+    precis_status st = lex_cluster(&lx, c, m, norm_lang(nm), 1);
+    if (st)
+        return st;
+    actx x = {c, m, nm, a, a, err, cache, &lx};
     precis_quote *q = NULL;
     size_t nq = 0;
-    precis_status st = quotes_find(&x, &q, &nq);
+    st = quotes_find(&x, &q, &nq);
+    lex_doc_free(&lx);
     if (st)
         return st;
     m->nqvar = (uint32_t)(nq + 1);

@@ -9,6 +9,7 @@
 #include "t_load.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -269,14 +270,14 @@ static void test_synthetic(void)
     done(c, an);
 
     /* "according to", a speaker before the mark, a split quote with the
-       verb first, a scare quote */
+       verb first, a label and a short quote after "called" */
     const char *s3 =
         "\"The bridge is closed to all traffic,\" according to Police Chief Tom Reed.\n"
         "Gov. Mary Lee said: \"The state will pay for everything.\"\n"
         "\"It was a short night,\" said Bob Hart, \"and a long morning after it.\"\n"
         "The group called the plan \"LAME\" and \"pure theatre\" in a post.\n";
     n = one(s3, strlen(s3), &c, &an, &q);
-    T_EQ_INT(n, 3);
+    T_EQ_INT(n, 4);
     const precis_quote *x = find(q, n, "bridge is closed");
     T_CHECK(x && x->speaker && !strcmp(x->speaker, "Tom Reed") && x->cue &&
             !strcmp(x->cue, "according to"));
@@ -285,7 +286,11 @@ static void test_synthetic(void)
     x = find(q, n, "short night");
     T_CHECK(x && !strcmp(x->text, "It was a short night, and a long morning after it.") &&
             x->speaker && !strcmp(x->speaker, "Bob Hart"));
-    T_CHECK(!find(q, n, "LAME") && !find(q, n, "theatre"));
+    /* a label in capitals is dropped; a short quote right after a speech
+       verb is speech, here by an unnamed group */
+    T_CHECK(!find(q, n, "LAME"));
+    x = find(q, n, "pure theatre");
+    T_CHECK(x && !x->speaker);
     done(c, an);
 
     /* straight marks inside curly ones; a stray closing mark */
@@ -394,6 +399,283 @@ static void test_speaker_rules(void)
         T_EQ_STR(q[0].text, "nothing improper");
         T_EQ_STR(q[0].speaker, "Alan Pike");
     }
+    done(c, an);
+}
+
+/* The speaker of the one quote whose text contains needle in text s
+   (analysed with summarizer su), "" when the quote has none, "(absent)"
+   when no quote has that text.  The string lives until the next call. */
+static const char *speaker_in(precis_summarizer *su, const char *s, const char *needle)
+{
+    static char buf[128];
+    precis_cluster *c = precis_cluster_new();
+    precis_article a = {.id = "x", .text = s, .text_len = strlen(s)};
+    T_EQ_INT(precis_cluster_add(c, &a), PRECIS_OK);
+    precis_analysis *an = analyze(su, c);
+    const precis_quote *q = NULL;
+    size_t n = an ? precis_analysis_quotes(an, &q) : 0;
+    check_shape(c, q, n);
+    const precis_quote *f = find(q, n, needle);
+    snprintf(buf, sizeof buf, "%s", !f ? "(absent)" : f->speaker ? f->speaker : "");
+    precis_analysis_free(an);
+    precis_cluster_free(c);
+    return buf;
+}
+
+/* The rules that keep a wrong name off a quote, and the ones that find
+   the speaker further from it; one small news-shaped text each. */
+static void test_speaker_rules2(void)
+{
+    /* an unnamed subject gives no name, not the name before it */
+    T_EQ_STR(speaker_in(sum,
+                        "When Glenn Beck asked what America is suffering from, someone shouted "
+                        "\"President Obama, of course,\" to laughter.\n",
+                        "President Obama"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "Bob Etheridge grabbed the student by the wrist.\n\n"
+                        "Another man, not seen on camera, then tells Etheridge, \"We're just here "
+                        "for a project.\"\n",
+                        "just here"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "Senator Ann Croft spoke first. A blogger on the Web site Freedom's "
+                        "Lighthouse said, \"Can anyone really say with a straight face that "
+                        "the media is fair?\"\n",
+                        "straight face"),
+             "");
+    /* a name right after the verb before a quote is its object */
+    T_EQ_STR(speaker_in(sum,
+                        "Joseph Sellers argued for the women. The chief justice also asked Mr. "
+                        "Sellers \"how many examples of abuse would you need?\"\n",
+                        "how many"),
+             "");
+    /* ... unless nothing precedes the verb */
+    T_EQ_STR(speaker_in(sum,
+                        "Robert Gibbs took questions.\n\nAdded Gibbs: \"I think you would "
+                        "really have to ask somebody else.\"\n",
+                        "ask somebody"),
+             "Robert Gibbs");
+    /* a title word after a given name is a surname */
+    T_EQ_STR(speaker_in(sum,
+                        "Rep. Peter King, R-N.Y., spoke on Monday.\n\n\"The whole question is "
+                        "whether they should build it or not,\" King said.\n",
+                        "whole question"),
+             "Peter King");
+    /* two people with "Jr." are two people */
+    T_EQ_STR(speaker_in(sum,
+                        "Chief Justice John G. Roberts Jr. asked about the class. Theodore J. "
+                        "Boutrous Jr., a lawyer for the company, disagreed.\n\n\"Each of the "
+                        "plaintiffs has a very different story,\" he said.\n",
+                        "different story"),
+             "Theodore J. Boutrous Jr.");
+    /* a pronoun passes over an appositive of unknown gender */
+    T_EQ_STR(speaker_in(sum,
+                        "\"I just feel terrible for her,\" Mr. Dan Weiner said.\n\nThe "
+                        "congressman also spoke about his wife, Huma Abedin, a longtime aide. "
+                        "\"I'm protecting my wife from these stories,\" he told CNN.\n",
+                        "protecting my wife"),
+             "Dan Weiner");
+    /* a name after "by radio host" is no subject */
+    T_EQ_STR(speaker_in(sum,
+                        "\"Progressivism is eating the Constitution,\" Glenn Beck declared. Last "
+                        "year's speech, delivered by radio host Rush Limbaugh, was darker.\n\n"
+                        "\"It is going to be a very good year,\" he declared.\n",
+                        "good year"),
+             "Glenn Beck");
+    /* appositives up to the first ", said" */
+    T_EQ_STR(speaker_in(sum,
+                        "\"They are reading it like a sacred text,\" Rep. Jerrold Nadler, "
+                        "D-N.Y., the former chairman of the House Judiciary Committee, said.\n",
+                        "sacred text"),
+             "Jerrold Nadler");
+    /* "reads a statement from X's office"; "Twitter's X wrote" */
+    T_EQ_STR(speaker_in(sum,
+                        "\"The First Amendment protects freedom of religion,\" reads a statement "
+                        "from Senate Majority Leader Harry Reid's office.\n",
+                        "First Amendment"),
+             "Harry Reid");
+    T_EQ_STR(speaker_in(sum,
+                        "\"News reports are a reminder to protect your account,\" Twitter's Adam "
+                        "Sharp wrote.\n",
+                        "News reports"),
+             "Adam Sharp");
+    /* a participle's subject is the clause's */
+    T_EQ_STR(speaker_in(sum,
+                        "John Podesta issued a statement calling the tax deal \"a steep price to "
+                        "pay.\"\n",
+                        "steep price"),
+             "John Podesta");
+    /* a place after ", who said" is no person */
+    T_EQ_STR(speaker_in(sum,
+                        "Jim DeMint, who said Afghanistan is a war the United States must win, "
+                        "said Steele needs to \"refocus on the November election.\"\n",
+                        "refocus"),
+             "Jim DeMint");
+    /* a quote goes on from the one before ... */
+    T_EQ_STR(speaker_in(sum,
+                        "Glenn Beck spoke for an hour.\n\n\"What is this? A circus?\" he said, "
+                        "drawing laughter. \"America is not a clown show.\"\n",
+                        "clown show"),
+             "Glenn Beck");
+    T_EQ_STR(speaker_in(sum,
+                        "\"I would like to wish a happy New Year to all,\" Putin added.\n\n\"My "
+                        "season's greetings also to the American people.\"\n",
+                        "greetings"),
+             "Putin");
+    /* ... but not past a new sentence that names someone else */
+    T_EQ_STR(speaker_in(sum,
+                        "\"The same hands were behind both attacks,\" Najib Mikati said. The "
+                        "Hezbollah will hold a rally in Tripoli under the slogan \"our wounds "
+                        "are yours too now.\"\n",
+                        "our wounds"),
+             "");
+    /* coordinated short quotes share the speaker */
+    T_EQ_STR(speaker_in(sum,
+                        "Representative Peter Welch sent a letter calling the deal \"fiscally "
+                        "irresponsible\" and \"grossly unfair.\"\n",
+                        "grossly unfair"),
+             "Peter Welch");
+
+    /* after a comma, the verb's subject is the person opening the clause */
+    T_EQ_STR(speaker_in(sum,
+                        "Donald Trump accused Barack Obama of a confusing policy in Libya, "
+                        "saying \"nobody knows what is happening there.\"\n",
+                        "nobody knows"),
+             "Donald Trump");
+    T_EQ_STR(speaker_in(sum,
+                        "Sen. Kay Bailey Hutchison, R-Texas, who unveiled the Strengthen Social "
+                        "Security plan, said Friday that \"this is a huge shift in the debate.\"\n",
+                        "huge shift"),
+             "Kay Bailey Hutchison");
+    /* "and predicted" between the parts takes the subject before them */
+    T_EQ_STR(speaker_in(sum,
+                        "Sen. John Cornyn, R-TX, said Tuesday, \"I think it's a blockbuster "
+                        "revelation,\" and predicted, \"It will make that race competitive.\"\n",
+                        "race competitive"),
+             "John Cornyn");
+    /* an initial is no article */
+    T_EQ_STR(speaker_in(sum,
+                        "UPDATE: AARP CEO A. Barry Rand said in a statement, \"Our policy on "
+                        "Social Security has not changed.\"\n",
+                        "has not changed"),
+             "A. Barry Rand");
+    /* an acronym opening the sentence speaks */
+    T_EQ_STR(speaker_in(sum,
+                        "NBC further notes, \"Strikingly, Trump finishes first among Tea Party "
+                        "supporters.\"\n",
+                        "Strikingly"),
+             "NBC");
+
+    /* another first name is another person; "Jr." keeps two apart */
+    T_EQ_STR(speaker_in(sum,
+                        "The US ambassador Woody Johnson confirmed the visit. Boris Johnson, who "
+                        "said in 2015 \"the only reason I wouldn't visit some parts of New "
+                        "York is the real risk of meeting Donald Trump\", welcomed it.\n",
+                        "only reason"),
+             "Boris Johnson");
+    T_EQ_STR(speaker_in(sum,
+                        "Donald Trump Jr. met the lawyer in 2016. Donald Trump defended him.\n\n"
+                        "\"The lawsuit is a joke and a fund-raising scheme,\" Trump wrote.\n",
+                        "fund-raising"),
+             "Donald Trump");
+    /* the person opening the sentence speaks through an appositive */
+    T_EQ_STR(speaker_in(sum,
+                        "Jo Swinson, Liberal Democrat deputy leader and Foreign Affairs "
+                        "spokesperson said the \"scaled-down trip must not be met with "
+                        "scaled-down protests\".\n",
+                        "scaled-down trip"),
+             "Jo Swinson");
+    /* a role phrase, the person in commas, the verb */
+    T_EQ_STR(speaker_in(sum,
+                        "\"This deal was made on a completely false pretense,\" the White House "
+                        "press secretary, Sarah Huckabee Sanders, said at her briefing.\n",
+                        "false pretense"),
+             "Sarah Huckabee Sanders");
+    /* "Steele's comments are" is no speech verb */
+    T_EQ_STR(speaker_in(sum,
+                        "Another major neoconservative figure, Dan Senor, told the Huffington "
+                        "Post that Steele's comments are \"utterly irresponsible.\"\n",
+                        "utterly"),
+             "Dan Senor");
+    /* a surname that is a function word, known from the full name */
+    T_EQ_STR(speaker_in(sum,
+                        "Prime Minister Theresa May met Donald Trump on Friday.\n\nMay was "
+                        "glowing in her praise of what she called \"a really special "
+                        "relationship.\"\n",
+                        "special relationship"),
+             "Theresa May");
+    /* ", said Rick Tyler, a consultant" makes Tyler the one "he" means */
+    T_EQ_STR(speaker_in(sum,
+                        "Had Marco Rubio won, he would have stayed in the agreement, said Rick "
+                        "Tyler, a Republican political consultant.\n\n\"They probably would "
+                        "have looked at it and thought about the country,\" he said.\n",
+                        "thought about"),
+             "Rick Tyler");
+
+    /* the other packs: an auxiliary before the inverted verb, a role
+       phrase before the name, a headline-style quote */
+    precis_options o;
+    precis_options_init(&o);
+    precis_status st;
+    o.lang = "spanish";
+    precis_summarizer *es = precis_summarizer_new(&o, &st);
+    o.lang = "french";
+    precis_summarizer *fr = precis_summarizer_new(&o, &st);
+    T_CHECK(es && fr);
+    if (es && fr) {
+        T_EQ_STR(speaker_in(es,
+                            "\"No tenemos ninguna conexión con este tema\", ha dicho Ahmed "
+                            "Ramadán en Estambul.\n",
+                            "ninguna conexión"),
+                 "Ahmed Ramadán");
+        T_EQ_STR(speaker_in(es,
+                            "\"Hay contactos entre el régimen y la oposición\", dijo ayer el "
+                            "ministro de Exteriores de Rusia, Sergéi Lavrov, en Moscú.\n",
+                            "Hay contactos"),
+                 "Sergéi Lavrov");
+        T_EQ_STR(speaker_in(fr,
+                            "« Nous travaillons avec le gouvernement turc », a déclaré Alain "
+                            "Juppé à Paris.\n",
+                            "gouvernement turc"),
+                 "Alain Juppé");
+        T_EQ_STR(speaker_in(fr, "Culture\n\nClaire Duvivier : « Jouer avec les attentes du "
+                                "lecteur »\n",
+                            "Jouer avec"),
+                 "Claire Duvivier");
+    }
+    precis_summarizer_free(es);
+    precis_summarizer_free(fr);
+}
+
+/* A quotation inside a curly quote; a block quotation whose later
+   paragraphs open with no mark. */
+static void test_nested_block(void)
+{
+    precis_cluster *c;
+    precis_analysis *an;
+    const precis_quote *q;
+    size_t n;
+    const char *s1 = "Bill Kristol posted a letter on the Weekly Standard site.\n\n"
+                     "\u201cNeedless to say, the war was not \u201ca war of Obama\u2019s "
+                     "choosing.\u201d It has been prosecuted by two presidents.\n\n"
+                     "And not on a trivial matter. Your comment is more than an embarrassment."
+                     "\u201d\n\nKristol\u2019s was the harshest reaction.\n";
+    n = one(s1, strlen(s1), &c, &an, &q);
+    T_EQ_INT(n, 1);
+    if (n == 1) {
+        T_CHECK(strstr(q[0].text, "Needless to say") && strstr(q[0].text, "embarrassment"));
+        T_CHECK(strstr(q[0].text, "a war of Obama") != NULL);
+    }
+    done(c, an);
+    /* a mark after a sentence end opens a new quote: the one before was
+       left open, not nested */
+    const char *s2 = "\u201cWe have such a broad membership, Mr. Rother said. \u201cSome "
+                     "will not be happy with this at all.\u201d\n";
+    n = one(s2, strlen(s2), &c, &an, &q);
+    T_EQ_INT(n, 1);
+    if (n == 1)
+        T_CHECK(strncmp(q[0].text, "Some will", 9) == 0);
     done(c, an);
 }
 
@@ -528,7 +810,9 @@ int main(void)
     T_RUN(test_synthetic);
     T_RUN(test_two_speakers);
     T_RUN(test_speaker_rules);
+    T_RUN(test_speaker_rules2);
     T_RUN(test_marks);
+    T_RUN(test_nested_block);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
     return t_finish();
