@@ -2661,47 +2661,87 @@ static int person_parts(fctx *f, fbuild *fb, const uint32_t *fid, size_t nf)
     return 0;
 }
 
-static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conflict **conf,
-                           size_t *nconf)
+/* The facts of a cluster while they are built: fb[0..nf) the facts, fid[i]
+   the fact of item i (NONE for none), order[] the mentions grouped by fact
+   (fb[g].moff, fb[g].mn), kept the facts not dropped, cf[0..ncf) the
+   conflicts found (on build indices; newidx maps them to output order). */
+typedef struct fset {
+    fbuild *fb;
+    uint32_t *fid;
+    size_t nf, kept;
+    uint32_t *order;
+    size_t *newidx;
+    confl *cf;
+    size_t ncf, ccf;
+} fset;
+
+/* Counting sort of n things by fact: key[i] is the fact of thing i, or
+   NONE to leave it out.  *off gets nf + 1 bucket starts, *list the things
+   bucket by bucket, each bucket in the order of i. */
+static int by_fact(arena *tmp, const uint32_t *key, size_t n, size_t nf, size_t **off,
+                   uint32_t **list)
 {
-    const actx *x = f->x;
-    arena *tmp = x->tmp;
+    size_t *o = arena_calloc(tmp, nf + 1, sizeof *o);
+    uint32_t *l = arena_alloc(tmp, pmul(n ? n : 1, sizeof *l));
+    size_t *pos = arena_alloc(tmp, pmul(nf ? nf : 1, sizeof *pos));
+    if (!o || !l || !pos)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (key[i] != NONE)
+            o[key[i] + 1]++;
+    for (size_t g = 0; g < nf; g++)
+        o[g + 1] += o[g];
+    memcpy(pos, o, nf * sizeof *pos);
+    for (size_t i = 0; i < n; i++)
+        if (key[i] != NONE)
+            l[pos[key[i]]++] = (uint32_t)i;
+    *off = o;
+    *list = l;
+    return 0;
+}
+
+/* One fact per number/date item, one per group of merged names. */
+static int facts_group(fctx *f, fset *s)
+{
     item *it = f->it;
-    size_t nit = f->nit;
-    if (!nit || !f->nmn)
-        return PRECIS_OK;
-    if (merge_names(f))
-        return PRECIS_ENOMEM;
-    /* facts: one per number/date item, one per name group */
-    uint32_t *fid = arena_alloc(tmp, pmul(nit, sizeof *fid));
-    fbuild *fb = arena_calloc(tmp, nit, sizeof *fb);
-    if (!fid || !fb)
-        return PRECIS_ENOMEM;
-    size_t nf = 0;
-    for (size_t i = 0; i < nit; i++)
-        fid[i] = NONE;
-    for (size_t i = 0; i < nit; i++) {
+    s->fid = arena_alloc(f->x->tmp, pmul(f->nit, sizeof *s->fid));
+    s->fb = arena_calloc(f->x->tmp, f->nit, sizeof *s->fb);
+    if (!s->fid || !s->fb)
+        return -1;
+    for (size_t i = 0; i < f->nit; i++)
+        s->fid[i] = NONE;
+    for (size_t i = 0; i < f->nit; i++) {
         if (it[i].count == 0)
             continue;
         uint32_t r = it[i].kind == K_NAME ? item_find(it, (uint32_t)i) : (uint32_t)i;
-        if (fid[r] == NONE) {
-            fid[r] = (uint32_t)nf;
-            fb[nf].kind = it[r].kind;
-            fb[nf].canon = r;
-            nf++;
+        if (s->fid[r] == NONE) {
+            s->fid[r] = (uint32_t)s->nf;
+            s->fb[s->nf].kind = it[r].kind;
+            s->fb[s->nf].canon = r;
+            s->nf++;
         }
-        fid[i] = fid[r];
+        s->fid[i] = s->fid[r];
     }
-    /* names: kind and canonical spelling of each group */
+    return 0;
+}
+
+/* Names: the kind and the canonical spelling of each group (a demonym
+   alone is dropped: kind -1). */
+static int facts_name_kinds(fctx *f, fset *s)
+{
+    const item *it = f->it;
+    fbuild *fb = s->fb;
+    size_t nf = s->nf;
+    arena *tmp = f->x->tmp;
     unsigned *ev = arena_calloc(tmp, nf ? nf : 1, sizeof *ev);
     unsigned char *flags = arena_calloc(tmp, nf ? nf : 1, 1); /* 1 org, 2 multi, 4 single */
     unsigned char *place = arena_calloc(tmp, nf ? nf : 1, 1);
     if (!ev || !flags || !place)
-        return PRECIS_ENOMEM;
-    for (size_t i = 0; i < nit; i++) {
-        if (fid[i] == NONE || it[i].kind != K_NAME)
+        return -1;
+    for (size_t i = 0; i < f->nit; i++) {
+        if (s->fid[i] == NONE || it[i].kind != K_NAME)
             continue;
-        size_t g = fid[i];
+        size_t g = s->fid[i];
         ev[g] |= it[i].ev;
         if (it[i].ntok >= 2 && (it[i].ev & EV_SAID))
             ev[g] |= EV_ROLE;
@@ -2739,74 +2779,74 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
         else
             fb[g].kind = PRECIS_FACT_NAME;
     }
-    if (person_parts(f, fb, fid, nf))
-        return PRECIS_ENOMEM;
-    /* mentions by fact, in text order */
-    size_t *off = arena_calloc(tmp, nf + 1, sizeof *off);
-    uint32_t *order = arena_alloc(tmp, pmul(f->nmn, sizeof *order));
-    if (!off || !order)
-        return PRECIS_ENOMEM;
-    for (size_t i = 0; i < f->nmn; i++)
-        off[fid[f->mn[i].item] + 1]++;
-    for (size_t g = 0; g < nf; g++) {
-        off[g + 1] += off[g];
-        fb[g].moff = off[g];
-        fb[g].mn = off[g + 1] - off[g];
+    return person_parts(f, fb, s->fid, nf);
+}
+
+/* The distinct articles of fact b's mentions (in text order, so ascending),
+   written to arts when it is not NULL; returns how many. */
+static size_t fact_articles(const fctx *f, const uint32_t *order, const fbuild *b, size_t *arts)
+{
+    size_t cnt = 0;
+    uint32_t last = NONE;
+    for (size_t q = 0; q < b->mn; q++) {
+        uint32_t a = f->mn[order[b->moff + q]].art;
+        if (a != last && arts)
+            arts[cnt] = a;
+        cnt += a != last;
+        last = a;
     }
+    return cnt;
+}
+
+/* Mentions grouped by fact in text order, and each kept fact's articles. */
+static int facts_mentions(fctx *f, fset *s)
+{
+    arena *tmp = f->x->tmp;
+    uint32_t *key = arena_alloc(tmp, pmul(f->nmn, sizeof *key));
+    if (!key)
+        return -1;
     for (size_t i = 0; i < f->nmn; i++)
-        order[off[fid[f->mn[i].item]]++] = (uint32_t)i;
-    /* articles */
-    size_t kept = 0;
-    for (size_t g = 0; g < nf; g++) {
-        if (fb[g].kind < 0)
+        key[i] = s->fid[f->mn[i].item];
+    size_t *off;
+    if (by_fact(tmp, key, f->nmn, s->nf, &off, &s->order))
+        return -1;
+    for (size_t g = 0; g < s->nf; g++) {
+        fbuild *b = &s->fb[g];
+        b->moff = off[g];
+        b->mn = off[g + 1] - off[g];
+        if (b->kind < 0)
             continue;
-        kept++;
-        size_t cnt = 0;
-        uint32_t last = NONE;
-        for (size_t q = 0; q < fb[g].mn; q++) {
-            uint32_t a = f->mn[order[fb[g].moff + q]].art;
-            cnt += a != last;
-            last = a;
-        }
-        size_t *arts = arena_alloc(x->out, pmul(cnt, sizeof *arts));
+        s->kept++;
+        size_t cnt = fact_articles(f, s->order, b, NULL);
+        size_t *arts = arena_alloc(f->x->out, pmul(cnt, sizeof *arts));
         if (!arts)
-            return PRECIS_ENOMEM;
-        cnt = 0;
-        last = NONE;
-        for (size_t q = 0; q < fb[g].mn; q++) {
-            uint32_t a = f->mn[order[fb[g].moff + q]].art;
-            if (a != last)
-                arts[cnt++] = a;
-            last = a;
-        }
-        fb[g].arts = arts;
-        fb[g].nart = cnt;
+            return -1;
+        b->arts = arts;
+        b->nart = fact_articles(f, s->order, b, arts);
     }
-    if (!kept)
-        return PRECIS_OK;
-    /* variants: the group's other spellings, by first mention */
-    size_t *voff = arena_calloc(tmp, nf + 1, sizeof *voff);
-    uint32_t *vlist = arena_alloc(tmp, pmul(nit, sizeof *vlist));
-    if (!voff || !vlist)
-        return PRECIS_ENOMEM;
-    for (size_t i = 0; i < nit; i++)
-        if (fid[i] != NONE && it[i].kind == K_NAME)
-            voff[fid[i] + 1]++;
-    for (size_t g = 0; g < nf; g++)
-        voff[g + 1] += voff[g];
-    {
-        size_t *pos = arena_alloc(tmp, pmul(nf, sizeof *pos));
-        if (!pos)
-            return PRECIS_ENOMEM;
-        memcpy(pos, voff, nf * sizeof *pos);
-        for (size_t i = 0; i < nit; i++) /* items are in first-seen order */
-            if (fid[i] != NONE && it[i].kind == K_NAME)
-                vlist[pos[fid[i]]++] = (uint32_t)i;
-    }
-    for (size_t g = 0; g < nf; g++) {
-        if (fb[g].kind < 0 || it[fb[g].canon].kind != K_NAME)
+    return 0;
+}
+
+/* Variants: a name group's other spellings, by first mention (items are
+   in first-seen order), leaving out the canonical one and its last word. */
+static int facts_variants(fctx *f, fset *s)
+{
+    const item *it = f->it;
+    arena *tmp = f->x->tmp;
+    uint32_t *key = arena_alloc(tmp, pmul(f->nit, sizeof *key));
+    if (!key)
+        return -1;
+    for (size_t i = 0; i < f->nit; i++)
+        key[i] = it[i].kind == K_NAME ? s->fid[i] : NONE;
+    size_t *voff;
+    uint32_t *vlist;
+    if (by_fact(tmp, key, f->nit, s->nf, &voff, &vlist))
+        return -1;
+    for (size_t g = 0; g < s->nf; g++) {
+        fbuild *b = &s->fb[g];
+        if (b->kind < 0 || it[b->canon].kind != K_NAME)
             continue;
-        const item *c = &it[fb[g].canon];
+        const item *c = &it[b->canon];
         size_t nv = 0;
         for (size_t q = voff[g]; q < voff[g + 1]; q++) {
             const item *v = &it[vlist[q]];
@@ -2817,85 +2857,97 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
         }
         if (!nv)
             continue;
-        const char **vs = arena_alloc(x->out, pmul(nv, sizeof *vs));
+        const char **vs = arena_alloc(f->x->out, pmul(nv, sizeof *vs));
         if (!vs)
-            return PRECIS_ENOMEM;
+            return -1;
         for (size_t q = 0; q < nv; q++) {
             const item *v = &it[vlist[voff[g] + q]];
-            if (!(vs[q] = arena_strndup(x->out, v->key, v->klen)))
-                return PRECIS_ENOMEM;
+            if (!(vs[q] = arena_strndup(f->x->out, v->key, v->klen)))
+                return -1;
         }
-        fb[g].variants = vs;
-        fb[g].vcount = nv;
+        b->variants = vs;
+        b->vcount = nv;
     }
-    /* conflicts, before sorting (on build indices) */
+    return 0;
+}
+
+/* Numbers that disagree: same counted thing and unit, values within
+   FACT_CONF_RATIO, compared within FACT_CONF_BUCKET of each other in value
+   order, each stated by an article that does not state the other, with
+   enough context in common (same_context). */
+static int number_conflicts(fctx *f, fset *s)
+{
+    const item *it = f->it;
+    const fbuild *fb = s->fb;
     size_t nnum = 0;
-    for (size_t g = 0; g < nf; g++)
+    for (size_t g = 0; g < s->nf; g++)
         nnum += fb[g].kind == K_NUMBER;
-    confl *cf = NULL;
-    size_t ncf = 0, ccf = 0;
-    if (nnum > 1) {
-        nfact *nfs = arena_alloc(tmp, pmul(nnum, sizeof *nfs));
-        if (!nfs)
-            return PRECIS_ENOMEM;
-        size_t q = 0;
-        for (size_t g = 0; g < nf; g++)
-            if (fb[g].kind == K_NUMBER) {
-                const item *c = &it[fb[g].canon];
-                nfs[q++] = (nfact){((uint64_t)c->keystem << 8) | (uint64_t)(c->unit + 1),
-                                   c->value, g};
-            }
-        qsort(nfs, nnum, sizeof *nfs, cmp_nfact);
-        for (size_t a = 0, b; a < nnum; a = b) {
-            for (b = a + 1; b < nnum && nfs[b].h == nfs[a].h; b++)
-                ;
-            size_t e = b - a > FACT_CONF_BUCKET ? a + FACT_CONF_BUCKET : b;
-            for (size_t p = a; p < e; p++)
-                for (size_t r = p + 1; r < e; r++) {
-                    double lo = nfs[p].value, hi = nfs[r].value;
-                    if (lo <= 0 || hi <= lo)
-                        continue;
-                    if (hi > lo * FACT_CONF_RATIO)
-                        break; /* sorted by value: the rest are further */
-                    const fbuild *A = &fb[nfs[p].idx], *B = &fb[nfs[r].idx];
-                    uint32_t ks = it[A->canon].keystem;
-                    /* money and percentages name no counted thing: their
-                       context must say more that it is the same quantity */
-                    cmpq cq = {CMP_NUMBER, ks,
-                               (ks & 0x80000000u) && (ks & 0xffu) <= U_GBP ? FACT_CONF_SHARED_UNIT
-                                                                          : FACT_CONF_SHARED,
-                               FACT_CONF_MENTIONS, lo, hi, 0, 0};
-                    if (!each_has_own(A, B) || !same_context(f, order, A, B, &cq))
-                        continue;
-                    if (confl_add(&cf, &ccf, &ncf, nfs[p].idx, nfs[r].idx, &cq))
-                        return PRECIS_ENOMEM;
-                }
+    if (nnum < 2)
+        return 0;
+    nfact *nfs = arena_alloc(f->x->tmp, pmul(nnum, sizeof *nfs));
+    if (!nfs)
+        return -1;
+    size_t q = 0;
+    for (size_t g = 0; g < s->nf; g++)
+        if (fb[g].kind == K_NUMBER) {
+            const item *c = &it[fb[g].canon];
+            nfs[q++] = (nfact){((uint64_t)c->keystem << 8) | (uint64_t)(c->unit + 1), c->value,
+                               g};
         }
+    qsort(nfs, nnum, sizeof *nfs, cmp_nfact);
+    for (size_t a = 0, b; a < nnum; a = b) {
+        for (b = a + 1; b < nnum && nfs[b].h == nfs[a].h; b++)
+            ;
+        size_t e = b - a > FACT_CONF_BUCKET ? a + FACT_CONF_BUCKET : b;
+        for (size_t p = a; p < e; p++)
+            for (size_t r = p + 1; r < e; r++) {
+                double lo = nfs[p].value, hi = nfs[r].value;
+                if (lo <= 0 || hi <= lo)
+                    continue;
+                if (hi > lo * FACT_CONF_RATIO)
+                    break; /* sorted by value: the rest are further */
+                const fbuild *A = &fb[nfs[p].idx], *B = &fb[nfs[r].idx];
+                uint32_t ks = it[A->canon].keystem;
+                /* money and percentages name no counted thing: their
+                   context must say more that it is the same quantity */
+                cmpq cq = {CMP_NUMBER, ks,
+                           (ks & 0x80000000u) && (ks & 0xffu) <= U_GBP ? FACT_CONF_SHARED_UNIT
+                                                                      : FACT_CONF_SHARED,
+                           FACT_CONF_MENTIONS, lo, hi, 0, 0};
+                if (!each_has_own(A, B) || !same_context(f, s->order, A, B, &cq))
+                    continue;
+                if (confl_add(&s->cf, &s->ccf, &s->ncf, nfs[p].idx, nfs[r].idx, &cq))
+                    return -1;
+            }
     }
-    if (date_conflicts(f, order, fb, nf, &cf, &ccf, &ncf))
-        return PRECIS_ENOMEM;
-    /* order and output */
-    ford *fo = arena_alloc(tmp, pmul(kept, sizeof *fo));
-    size_t *newidx = arena_alloc(tmp, pmul(nf, sizeof *newidx));
-    precis_fact *res = arena_calloc(x->out, kept, sizeof *res);
-    if (!fo || !newidx || !res) {
-        pfree(cf);
-        return PRECIS_ENOMEM;
-    }
+    return 0;
+}
+
+/* The kept facts in output order (cmp_ford), in x->out; s->newidx maps
+   build indices to it. */
+static int facts_output(fctx *f, fset *s, precis_fact **out)
+{
+    const actx *x = f->x;
+    const fbuild *fb = s->fb;
+    ford *fo = arena_alloc(x->tmp, pmul(s->kept, sizeof *fo));
+    s->newidx = arena_alloc(x->tmp, pmul(s->nf, sizeof *s->newidx));
+    precis_fact *res = arena_calloc(x->out, s->kept, sizeof *res);
+    if (!fo || !s->newidx || !res)
+        return -1;
     size_t w = 0;
-    for (size_t g = 0; g < nf; g++) {
+    for (size_t g = 0; g < s->nf; g++) {
         if (fb[g].kind < 0)
             continue;
-        const mention *m0 = &f->mn[order[fb[g].moff]];
+        const mention *m0 = &f->mn[s->order[fb[g].moff]];
         fo[w++] = (ford){fb[g].kind, fb[g].nart, m0->art, m0->start, g};
     }
-    qsort(fo, kept, sizeof *fo, cmp_ford);
-    for (size_t r = 0; r < kept; r++) {
+    qsort(fo, s->kept, sizeof *fo, cmp_ford);
+    for (size_t r = 0; r < s->kept; r++) {
         size_t g = fo[r].idx;
-        newidx[g] = r;
+        s->newidx[g] = r;
         const fbuild *b = &fb[g];
-        const item *c = &it[b->canon];
-        const mention *m0 = &f->mn[order[b->moff]];
+        const item *c = &f->it[b->canon];
+        const mention *m0 = &f->mn[s->order[b->moff]];
         precis_fact *o = &res[r];
         size_t tl;
         const char *t = precis_cluster_article_text(x->c, m0->art, &tl);
@@ -2903,10 +2955,8 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
         o->text = copy_text(x->out, t, m0->start, m0->end);
         o->key = c->kind == K_NAME ? copy_text(x->out, c->key, 0, c->klen)
                                    : arena_strndup(x->out, c->key, c->klen);
-        if (!o->text || !o->key) {
-            pfree(cf);
-            return PRECIS_ENOMEM;
-        }
+        if (!o->text || !o->key)
+            return -1;
         if (b->kind == K_NUMBER) {
             o->value = c->value;
             o->unit = c->unit >= 0 ? f->units[c->unit] : NULL;
@@ -2919,38 +2969,68 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
         o->start = m0->start;
         o->end = m0->end;
         precis_mention *ms = arena_alloc(x->out, pmul(b->mn, sizeof *ms));
-        if (!ms) {
-            pfree(cf);
-            return PRECIS_ENOMEM;
-        }
+        if (!ms)
+            return -1;
         for (size_t q = 0; q < b->mn; q++) {
-            const mention *mq = &f->mn[order[b->moff + q]];
+            const mention *mq = &f->mn[s->order[b->moff + q]];
             ms[q] = (precis_mention){mq->art, mq->start, mq->end};
         }
         o->mentions = ms;
         o->n_mentions = b->mn;
     }
-    if (ncf) {
-        precis_conflict *co = arena_alloc(x->out, pmul(ncf, sizeof *co));
-        if (!co) {
-            pfree(cf);
-            return PRECIS_ENOMEM;
-        }
-        for (size_t q = 0; q < ncf; q++) {
-            size_t a = newidx[cf[q].a], b = newidx[cf[q].b];
-            cf[q] = a < b ? (confl){a, b, cf[q].ma, cf[q].mb} : (confl){b, a, cf[q].mb, cf[q].ma};
-        }
-        qsort(cf, ncf, sizeof *cf, cmp_confl);
-        for (size_t q = 0; q < ncf; q++)
-            co[q] = (precis_conflict){cf[q].a, cf[q].b, side_sentence(x, &f->mn[cf[q].ma]),
-                                      side_sentence(x, &f->mn[cf[q].mb])};
-        *conf = co;
-        *nconf = ncf;
-    }
-    pfree(cf);
     *out = res;
-    *nout = kept;
-    return PRECIS_OK;
+    return 0;
+}
+
+/* The conflicts on output indices, each pair in order, sorted, with the
+   sentences of the mentions compared. */
+static int conflicts_output(fctx *f, fset *s, precis_conflict **conf, size_t *nconf)
+{
+    if (!s->ncf)
+        return 0;
+    confl *cf = s->cf;
+    precis_conflict *co = arena_alloc(f->x->out, pmul(s->ncf, sizeof *co));
+    if (!co)
+        return -1;
+    for (size_t q = 0; q < s->ncf; q++) {
+        size_t a = s->newidx[cf[q].a], b = s->newidx[cf[q].b];
+        cf[q] = a < b ? (confl){a, b, cf[q].ma, cf[q].mb} : (confl){b, a, cf[q].mb, cf[q].ma};
+    }
+    qsort(cf, s->ncf, sizeof *cf, cmp_confl);
+    for (size_t q = 0; q < s->ncf; q++)
+        co[q] = (precis_conflict){cf[q].a, cf[q].b, side_sentence(f->x, &f->mn[cf[q].ma]),
+                                  side_sentence(f->x, &f->mn[cf[q].mb])};
+    *conf = co;
+    *nconf = s->ncf;
+    return 0;
+}
+
+static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conflict **conf,
+                           size_t *nconf)
+{
+    if (!f->nit || !f->nmn)
+        return PRECIS_OK;
+    fset s;
+    memset(&s, 0, sizeof s);
+    if (merge_names(f) || facts_group(f, &s) || facts_name_kinds(f, &s) ||
+        facts_mentions(f, &s))
+        return PRECIS_ENOMEM;
+    if (!s.kept)
+        return PRECIS_OK;
+    if (facts_variants(f, &s))
+        return PRECIS_ENOMEM;
+    precis_status st = PRECIS_ENOMEM;
+    precis_fact *res = NULL;
+    if (number_conflicts(f, &s) ||
+        date_conflicts(f, s.order, s.fb, s.nf, &s.cf, &s.ccf, &s.ncf) ||
+        facts_output(f, &s, &res) || conflicts_output(f, &s, conf, nconf))
+        goto done;
+    *out = res;
+    *nout = s.kept;
+    st = PRECIS_OK;
+done:
+    pfree(s.cf);
+    return st;
 }
 
 precis_status facts_find(const actx *x, precis_fact **out, size_t *n, precis_conflict **conf,
