@@ -2850,8 +2850,8 @@ static int facts_variants(fctx *f, fset *s)
         size_t nv = 0;
         for (size_t q = voff[g]; q < voff[g + 1]; q++) {
             const item *v = &it[vlist[q]];
-            if (v == c || (v->ntok == 1 && v->klen == c->lastwlen &&
-                           !memcmp(v->key, c->lastw, v->klen)))
+            if (v == c ||
+                (v->ntok == 1 && v->klen == c->lastwlen && !memcmp(v->key, c->lastw, v->klen)))
                 continue;
             vlist[voff[g] + nv++] = vlist[q];
         }
@@ -2891,8 +2891,7 @@ static int number_conflicts(fctx *f, fset *s)
     for (size_t g = 0; g < s->nf; g++)
         if (fb[g].kind == K_NUMBER) {
             const item *c = &it[fb[g].canon];
-            nfs[q++] = (nfact){((uint64_t)c->keystem << 8) | (uint64_t)(c->unit + 1), c->value,
-                               g};
+            nfs[q++] = (nfact){((uint64_t)c->keystem << 8) | (uint64_t)(c->unit + 1), c->value, g};
         }
     qsort(nfs, nnum, sizeof *nfs, cmp_nfact);
     for (size_t a = 0, b; a < nnum; a = b) {
@@ -3012,8 +3011,7 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
         return PRECIS_OK;
     fset s;
     memset(&s, 0, sizeof s);
-    if (merge_names(f) || facts_group(f, &s) || facts_name_kinds(f, &s) ||
-        facts_mentions(f, &s))
+    if (merge_names(f) || facts_group(f, &s) || facts_name_kinds(f, &s) || facts_mentions(f, &s))
         return PRECIS_ENOMEM;
     if (!s.kept)
         return PRECIS_OK;
@@ -3021,8 +3019,7 @@ static precis_status build(fctx *f, precis_fact **out, size_t *nout, precis_conf
         return PRECIS_ENOMEM;
     precis_status st = PRECIS_ENOMEM;
     precis_fact *res = NULL;
-    if (number_conflicts(f, &s) ||
-        date_conflicts(f, s.order, s.fb, s.nf, &s.cf, &s.ccf, &s.ncf) ||
+    if (number_conflicts(f, &s) || date_conflicts(f, s.order, s.fb, s.nf, &s.cf, &s.ccf, &s.ncf) ||
         facts_output(f, &s, &res) || conflicts_output(f, &s, conf, nconf))
         goto done;
     *out = res;
