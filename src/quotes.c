@@ -528,7 +528,9 @@ static size_t name_len(const qart *A, uint32_t k)
     return n;
 }
 
-/* Hash of token k folded to lower case (ASCII), possessive off. */
+/* Hash of token k folded to lower case (ASCII), possessive off.  Not
+   lex.h's fold hash (lex_tok.fold): that folds every script, so
+   "ÉLYSÉE" and "Élysée" would become one name, a change of behaviour. */
 static uint64_t tok_key(const qart *A, uint32_t k)
 {
     size_t n = name_len(A, k);
