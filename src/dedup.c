@@ -439,35 +439,39 @@ static int dedup_collect(dstate *d)
     size_t pcap = 64;
     while (pcap < ns * 2)
         pcap *= 2;
-    uint64_t *pairs = arena_alloc(d->a, pmul(pcap, sizeof *pairs));
-    if (!pairs)
+    dict pairs;
+    if (dict_init(&pairs, pcap))
         return -1;
-    memset(pairs, 0xff, pcap * sizeof *pairs);
-    for (size_t i = 0; i < ns; i++) {
+    int rc = 0;
+    for (size_t i = 0; i < ns && !rc; i++) {
         uint32_t g = m->s[i].group;
         if (!m->group_arts[g]) {
             m->group_arts[g] = arena_alloc(d->a, pmul((size_t)cnt[g] + 1, sizeof(uint32_t)));
-            if (!m->group_arts[g])
-                return -1;
+            if (!m->group_arts[g]) {
+                rc = -1;
+                break;
+            }
         }
-        uint64_t key = (uint64_t)g << 32 | m->s[i].art;
-        size_t k = (size_t)hash_mix(key) & (pcap - 1);
-        while (pairs[k] != UINT64_MAX && pairs[k] != key)
-            k = (k + 1) & (pcap - 1);
-        if (pairs[k] == key)
+        uint64_t key = (uint64_t)g << 32 | m->s[i].art, h = hash_bytes(&key, sizeof key);
+        dict_entry *e = dict_slot(&pairs, &key, sizeof key, h);
+        if (e->len != DICT_EMPTY)
             continue;
-        pairs[k] = key;
+        rc = dict_insert(&pairs, e, &key, sizeof key, h, 0);
         m->group_arts[g][m->support[g]++] = m->s[i].art;
     }
+    dict_free(&pairs);
+    if (rc)
+        return -1;
     for (size_t i = 0; i < ns; i++)
         m->support[i] = m->support[m->s[i].group];
     return 0;
 }
 
 /* The driver: exact copies, then near copies among what is left, then
-   the groups.  The two hash tables of the steps have integer keys (a
-   64-bit hash with a custom equality, a (group, article) pair), the
-   shape the generic dict (dict.c) does not take. */
+   the groups.  The exact-copy table of step 1 is not the generic dict
+   (dict.c): two sentences are copies by a custom equality (the same
+   normalised text, norm_equal), not by equal key bytes.  The (group,
+   article) pairs of step 3 are a dict keyed by the pair's 8 bytes. */
 precis_status dedup_groups(model *m, const precis_cluster *c, double t, arena *a)
 {
     size_t ns = m->ns;

@@ -146,7 +146,16 @@ static inline uint64_t hash_mix(uint64_t x)
 /* ---- hash table (dict.c) ---------------------------------------------
  * Byte-string keys -> uint32 values; open addressing, linear probing, the
  * keys copied into one pool, doubled (rehashed) past a load of 3/4.  See
- * dict.c for why it looks the way it does. */
+ * dict.c for why it looks the way it does.  The tables that are not dicts,
+ * and why: model.c ctab (bigram -> concept, integer keys in the
+ * summarizer's hottest loop); facts.c census (a word's fold hash from
+ * lex.h -> flags, once per word) and item map (custom equality, item_eq);
+ * dedup.c exact copies (custom equality, norm_equal); stream.c u64map
+ * (keys are removed when stories close) and term accumulator (per word);
+ * rouge.c n-gram table (four term ids, per n-gram, generation-stamped
+ * so a reference resets it in O(1)); and, not tables at all, the
+ * direct-mapped caches of extract.c (a collision evicts) and the bit set
+ * of readable.c's lower-case words (lossy by design). */
 #define DICT_EMPTY UINT32_MAX /* dict_entry.len of a free slot */
 typedef struct dict_entry {
     uint64_t hash;

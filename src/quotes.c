@@ -442,8 +442,7 @@ typedef struct qscratch {
     size_t rawcap;
     qrun *run;
     size_t runcap;
-    uint32_t *nmtab;
-    size_t nmcap;
+    dict names; /* last-name key (8 bytes) -> run index */
     mention *men;
     size_t mencap;
     uint32_t *stems;
@@ -464,8 +463,7 @@ typedef struct qart {
     size_t nraw;
     qrun *run;
     size_t nrun;
-    uint32_t *nmtab; /* run index + 1; 0 = empty */
-    size_t nmmask;
+    dict *names; /* the fullest form of every person, by last name */
     mention *men;
     size_t nmen;
 } qart;
@@ -475,7 +473,7 @@ static void scratch_free(qscratch *s)
     pfree(s->tok);
     pfree(s->raw);
     pfree(s->run);
-    pfree(s->nmtab);
+    dict_free(&s->names);
     pfree(s->men);
     pfree(s->stems);
     pfree(s->q);
@@ -530,7 +528,9 @@ static size_t name_len(const qart *A, uint32_t k)
     return n;
 }
 
-/* Hash of token k folded to lower case (ASCII), possessive off. */
+/* Hash of token k folded to lower case (ASCII), possessive off.  Not
+   lex.h's fold hash (lex_tok.fold): that folds every script, so
+   "ÉLYSÉE" and "Élysée" would become one name, a change of behaviour. */
 static uint64_t tok_key(const qart *A, uint32_t k)
 {
     size_t n = name_len(A, k);
@@ -690,15 +690,10 @@ static size_t pair_marks(const qart *A, rawq *raw)
 
 /* ---- names ---------------------------------------------------------------- */
 
-static uint32_t *name_slot(const qart *A, uint64_t key)
+/* The run (index) of the person whose last-name key is key, or NULL. */
+static uint32_t *name_get(const qart *A, uint64_t key)
 {
-    size_t i = (size_t)key & A->nmmask;
-    for (;;) {
-        uint32_t *e = &A->nmtab[i];
-        if (!*e || name_key(A, &A->run[*e - 1]) == key)
-            return e;
-        i = (i + 1) & A->nmmask;
-    }
+    return dict_get(A->names, &key, sizeof key);
 }
 
 /* The run (index) whose token range contains token k, or NONE. */
@@ -868,21 +863,25 @@ static int find_names(qart *A, qscratch *sc)
         i = j - 1;
     }
     /* the fullest form of every person, by last name */
-    size_t cap = 64;
-    while (cap < A->nrun * 2 + 16)
-        cap *= 2;
-    if (grow((void **)&sc->nmtab, &sc->nmcap, cap, sizeof(uint32_t)))
-        return -1;
-    A->nmtab = sc->nmtab;
-    A->nmmask = cap - 1;
-    memset(A->nmtab, 0, cap * sizeof(uint32_t));
+    if (!sc->names.tab) {
+        if (dict_init(&sc->names, 64))
+            return -1;
+    } else {
+        dict_clear(&sc->names);
+    }
+    A->names = &sc->names;
     for (uint32_t ri = 0; ri < A->nrun; ri++) {
         qrun *r = &A->run[ri];
         if (!(r->flags & R_PERSON))
             continue;
-        uint32_t *e = name_slot(A, name_key(A, r));
-        if (!*e || A->run[*e - 1].ne - A->run[*e - 1].n0 < r->ne - r->n0)
-            *e = ri + 1;
+        uint64_t key = name_key(A, r);
+        uint32_t *e = name_get(A, key);
+        if (!e) {
+            if (dict_set(A->names, &key, sizeof key, ri))
+                return -1;
+        } else if (A->run[*e].ne - A->run[*e].n0 < r->ne - r->n0) {
+            *e = ri;
+        }
     }
     /* one-word names: the subject of a speech verb somewhere in the
        article ("," Amsel said"), then every use of a known last name */
@@ -898,9 +897,9 @@ static int find_names(qart *A, qscratch *sc)
             (r->t0 > 1 && is_word(A, r->t0 - 1, WC_VERB) && !(A->tok[r->t0 - 1].flags & F_CAP) &&
              (A->tok[r->t0 - 2].kind == T_COMMA || A->tok[r->t0 - 2].kind == T_CLOSE ||
               A->tok[r->t0 - 2].kind == T_STRAIGHT))) {
-            uint32_t *e = name_slot(A, name_key(A, r));
-            if (!*e)
-                *e = ri + 1;
+            uint64_t key = name_key(A, r);
+            if (!name_get(A, key) && dict_set(A->names, &key, sizeof key, ri))
+                return -1;
         }
     }
     for (uint32_t ri = 0; ri < A->nrun; ri++) {
@@ -909,7 +908,7 @@ static int find_names(qart *A, qscratch *sc)
            May": a lone title or function word that is a known surname is
            that person */
         if (!(r->flags & R_NAMED) && r->t1 == r->t0 + 1 && !(A->tok[r->t0].cls & WC_PRON) &&
-            !(r->flags & R_INQ) && *name_slot(A, tok_key(A, r->t0))) {
+            !(r->flags & R_INQ) && name_get(A, tok_key(A, r->t0))) {
             r->n0 = r->t0;
             r->ne = r->t1;
             r->title = NONE;
@@ -917,14 +916,14 @@ static int find_names(qart *A, qscratch *sc)
         }
         if ((r->flags & (R_NAMED | R_ORG | R_PERSON)) != R_NAMED || r->ne - r->n0 != 1)
             continue;
-        if (*name_slot(A, name_key(A, r)))
+        if (name_get(A, name_key(A, r)))
             r->flags |= R_PERSON;
     }
     for (uint32_t ri = 0; ri < A->nrun; ri++) {
         qrun *r = &A->run[ri];
         if (r->flags & R_PERSON) {
-            uint32_t *e = name_slot(A, name_key(A, r));
-            r->full = *e ? *e - 1 : ri;
+            const uint32_t *e = name_get(A, name_key(A, r));
+            r->full = e ? *e : ri;
             /* "Boris Johnson" after "Woody Johnson": another first name is
                another person */
             const qrun *f = &A->run[r->full];

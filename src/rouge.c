@@ -97,7 +97,10 @@ static int rouge_grow(void *pp, size_t *cap, size_t need, size_t elem)
 
 /* ---- n-gram table ---------------------------------------------------------
  * Keys are up to four term ids; ROUGE-N and ROUGE-S each fill one table
- * from the summary, then probe it with every reference. */
+ * from the summary, then probe it with every reference.  Not the generic
+ * dict (dict.c): the generation stamps empty the table (gen) and reset
+ * its clipping counts (ugen) in O(1) per reference, which a dict, cleared
+ * slot by slot, cannot. */
 typedef struct rouge_gram {
     uint32_t k[4];
     uint32_t cp;   /* occurrences in the summary                       */

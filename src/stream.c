@@ -109,7 +109,11 @@
 /* ---- a uint64 -> uint32 hash map -------------------------------------
  * Open addressing, linear probing, deletion by backward shift (no
  * tombstones, so the table never fills with dead slots).  Key 0 marks an
- * empty slot; callers' keys are remapped away from 0. */
+ * empty slot; callers' keys are remapped away from 0.  Not the generic
+ * dict (dict.c): stories close and their postings, bands and ids leave
+ * the index, and a dict never removes a key; the term look-ups run once
+ * per query term of every article.  The term accumulator (acc_add) is an
+ * integer table of the same kind, in the per-word loop. */
 typedef struct u64map {
     uint64_t *keys;
     uint32_t *vals;
@@ -326,7 +330,7 @@ struct precis_stream {
     precis_cluster *jc; /* JSON records are parsed with its messages */
     u64map ids;    /* id hash -> article slot (open stories) */
     u64map sids;   /* story id -> slot (open, queued and popped stories) */
-    u64map detect; /* function word hash -> language bit set */
+    dict detect;   /* function word -> language bit set */
     heap hseq, htime;
 
     uint32_t *closed; /* queue of closed story slots */
@@ -413,15 +417,18 @@ static const char *lang_resolve(const char *s)
 
 static int detect_init(precis_stream *s)
 {
+    if (dict_init(&s->detect, 1024))
+        return -1;
     for (uint32_t l = 0; lang_stops[l].name; l++) {
         const char *w = lang_stops[l].words;
         while (*w) {
             size_t k = strcspn(w, " ");
-            if (u64map_reserve(&s->detect, 1))
-                return -1;
             uint64_t h = hash_bytes(w, k);
-            uint32_t *v = u64map_get(&s->detect, h);
-            u64map_set(&s->detect, h, (v ? *v : 0) | 1u << l);
+            dict_entry *e = dict_slot(&s->detect, w, k, h);
+            if (e->len != DICT_EMPTY)
+                e->value |= 1u << l;
+            else if (dict_insert(&s->detect, e, w, k, h, 1u << l))
+                return -1;
             w += k;
             while (*w == ' ')
                 w++;
@@ -457,7 +464,7 @@ static void detect_count(const precis_stream *s, const char *t, size_t n, unsign
         (*words)++;
         if (k == sizeof w)
             continue;
-        uint32_t *v = u64map_get(&s->detect, hash_bytes(w, k));
+        const uint32_t *v = dict_get(&s->detect, w, k);
         if (v)
             for (uint32_t l = 0; lang_stops[l].name; l++)
                 if (*v >> l & 1)
@@ -883,7 +890,7 @@ void precis_stream_free(precis_stream *s)
     precis_cluster_free(s->jc);
     u64map_free(&s->ids);
     u64map_free(&s->sids);
-    u64map_free(&s->detect);
+    dict_free(&s->detect);
     pfree(s->hseq.e);
     pfree(s->htime.e);
     pfree(s->closed);
@@ -1875,7 +1882,8 @@ void precis_stream_stats_get(const precis_stream *s, precis_stream_stats *o)
     o->open_articles = s->n_open_arts;
     o->queued_closed = s->cq_n;
     size_t m = sizeof *s + s->capart * (sizeof(sart) + 4) + s->capstory * (sizeof(story) + 4) +
-               s->cappost * (sizeof(posting) + 4) + s->ids.cap * 12 + s->detect.cap * 12 +
+               s->cappost * (sizeof(posting) + 4) + s->ids.cap * 12 +
+               s->detect.cap * sizeof(dict_entry) + s->detect.pool_cap +
                (s->hseq.cap + s->htime.cap) * sizeof(hent) + s->acc_cap * 28 + s->cand_cap * 12;
     for (size_t i = 0; i < s->npart; i++)
         m += ((size_t)8 << STREAM_SKETCH_BITS) + (s->parts[i].post.cap + s->parts[i].bands.cap) * 12;
