@@ -23,9 +23,9 @@
  *     U.S. consulate" -> nothing).  key = that word lower-cased; facts are
  *     identified by its stem, so "resident"/"residents" are one key.
  * Numbers as other languages write them: the pack's settings.txt gives
- * the decimal mark and the thousands marks (lang_numfmt), and a number
- * is re-read by them (continental(): "1.200" = 1200 and "3,5" = 3.5 in
- * Spanish, French and Italian; "30 000" with a no-break space in French);
+ * the decimal mark and the thousands marks (lang_numfmt), and lex.c reads
+ * numbers by them ("1.200" = 1200 and "3,5" = 3.5 in Spanish, French and
+ * Italian; "30 000" with a no-break space in French);
  * a two-word unit of the pack ("per cent", "por ciento", "pour cent")
  * makes a percent, and a preposition may stand between a multiplier word
  * and what it counts ("1,7 millones de barriles").
@@ -336,12 +336,12 @@ typedef struct tok {
     uint8_t kind, punct;
     uint16_t f;
     uint8_t abbr; /* the period was taken for a pack abbreviation only */
-    /* numbers */
-    uint64_t mant;
-    uint8_t dec, ndig, cur, pct, bad, ord, sep, iso;
-    int8_t unit, mult; /* glued suffix: "18km", "$5bn"; -1 / 0 if none */
-    uint16_t iy;
-    uint8_t im, id;
+    /* numbers: lex.c's reading (all zero for other tokens), and what this
+       stage makes of it */
+    lex_num num;
+    uint8_t cur;  /* U_USD, U_EUR, U_GBP for a currency sign; 0 none   */
+    uint8_t bad;  /* lex.c's bad, or a glued suffix that is no unit    */
+    int8_t unit;  /* glued unit suffix ("18km"): a lexicon unit; -1    */
 } tok;
 
 static size_t cp_next(const char *t, size_t i, size_t e, int32_t *cp)
@@ -350,9 +350,6 @@ static size_t cp_next(const char *t, size_t i, size_t e, int32_t *cp)
 }
 
 static int is_digit(int32_t c) { return c >= '0' && c <= '9'; }
-static int is_ascii_letter(int32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static int digit_at(const char *t, size_t i, size_t e) { return i < e && is_digit(t[i]); }
-static int cp_is_word_at(const char *t, size_t i, size_t e) { return lex_is_word_at(t, i, e); }
 static int is_lowercp(int32_t cp) { return lex_is_lower_cp(cp); }
 
 static int lower_eq(const char *a, size_t n, const char *lw, size_t m)
@@ -563,19 +560,9 @@ static size_t tok_fill(const fctx *f, uint32_t *li, uint32_t end, tok *out, size
         } else if (lt->kind == LEX_NUM) {
             const lex_num *q = &d->num[lt->aux];
             k->kind = T_NUM;
-            k->mant = q->mant;
-            k->dec = q->dec;
-            k->ndig = q->ndig;
+            k->num = *q;
             k->cur = q->cur ? (uint8_t)(q->cur + U_USD) : 0; /* lex.c: 1 $, 2 euro, 3 pound */
-            k->pct = q->pct;
             k->bad = q->bad;
-            k->ord = q->ord;
-            k->sep = q->sep;
-            k->iso = q->iso;
-            k->mult = q->mult;
-            k->iy = q->iy;
-            k->im = q->im;
-            k->id = q->id;
             if (q->unit) {
                 const lexent *le = lex_entry(f->lxc, q->unit, strlen(q->unit->w));
                 if (le && (le->cls & L_UNIT) && le->unit > U_GBP)
@@ -741,15 +728,15 @@ static int date_add(fctx *f, const char *key, size_t start, size_t end)
 
 static int is_day(const tok *k)
 {
-    return k->kind == T_NUM && !k->cur && !k->pct && !k->sep && !k->dec && !k->iso &&
-           k->unit < 0 && !k->mult && (!k->bad) && k->ndig <= 2 && k->mant >= 1 && k->mant <= 31;
+    return k->kind == T_NUM && !k->cur && !k->num.pct && !k->num.sep && !k->num.dec && !k->num.iso &&
+           k->unit < 0 && !k->num.mult && (!k->bad) && k->num.ndig <= 2 && k->num.mant >= 1 && k->num.mant <= 31;
 }
 
 static int is_year(const tok *k)
 {
-    return k->kind == T_NUM && !k->cur && !k->pct && !k->sep && !k->dec && !k->iso &&
-           k->unit < 0 && !k->mult && !k->bad && !k->ord && k->ndig == 4 && k->mant >= 1000 &&
-           k->mant <= 2999;
+    return k->kind == T_NUM && !k->cur && !k->num.pct && !k->num.sep && !k->num.dec && !k->num.iso &&
+           k->unit < 0 && !k->num.mult && !k->bad && !k->num.ord && k->num.ndig == 4 && k->num.mant >= 1000 &&
+           k->num.mant <= 2999;
 }
 
 /* A month name: capitalised, or lower-case (Multi-News; French and
@@ -777,9 +764,9 @@ static size_t date_at(fctx *f, size_t i, size_t n, int *err)
     const tok *tk = f->tk;
     const tok *a = &tk[i];
     char key[32];
-    if (a->kind == T_NUM && a->iso && !a->bad) {
-        snprintf(key, sizeof key, "%04u-%02u-%02u", (unsigned)a->iy, (unsigned)a->im,
-                 (unsigned)a->id);
+    if (a->kind == T_NUM && a->num.iso && !a->bad) {
+        snprintf(key, sizeof key, "%04u-%02u-%02u", (unsigned)a->num.iy, (unsigned)a->num.im,
+                 (unsigned)a->num.id);
         *err = date_add(f, key, a->s, a->e);
         return i + 1;
     }
@@ -792,23 +779,23 @@ static size_t date_at(fctx *f, size_t i, size_t n, int *err)
     int month = 0;
     unsigned day = 0, year = 0;
     size_t j = i;
-    if (is_month(f, a) && i + 1 < n && (is_day(&tk[i + 1]) || (tk[i + 1].ord && tk[i + 1].ndig <= 2))) {
+    if (is_month(f, a) && i + 1 < n && (is_day(&tk[i + 1]) || (tk[i + 1].num.ord && tk[i + 1].num.ndig <= 2))) {
         month = a->lx->month;
-        day = (unsigned)tk[i + 1].mant;
+        day = (unsigned)tk[i + 1].num.mant;
         j = i + 2;
     } else if (is_month(f, a) && i + 1 < n && is_year(&tk[i + 1])) {
         month = a->lx->month;
-        year = (unsigned)tk[i + 1].mant;
+        year = (unsigned)tk[i + 1].num.mant;
         j = i + 2;
-    } else if (a->kind == T_NUM && (is_day(a) || (a->ord && a->ndig <= 2 && !a->cur)) &&
-               a->mant >= 1 && a->mant <= 31 && i + 1 < n) {
+    } else if (a->kind == T_NUM && (is_day(a) || (a->num.ord && a->num.ndig <= 2 && !a->cur)) &&
+               a->num.mant >= 1 && a->num.mant <= 31 && i + 1 < n) {
         /* "30 December", "28 de enero", "11 of March": one lower-case
            function word may stand between */
         size_t m = i + 1;
         if (m + 1 < n && tk[m].kind == T_WORD && is_func(&tk[m]) && !(tk[m].f & F_CAP))
             m++;
         if (is_month(f, &tk[m])) {
-            day = (unsigned)a->mant;
+            day = (unsigned)a->num.mant;
             month = tk[m].lx->month;
             j = m + 1;
             if (j + 1 < n && tk[j].kind == T_WORD && is_func(&tk[j]) && is_year(&tk[j + 1]))
@@ -818,10 +805,10 @@ static size_t date_at(fctx *f, size_t i, size_t n, int *err)
     if (!month)
         return i;
     if (day && j < n && is_year(&tk[j]))
-        year = (unsigned)tk[j++].mant;
+        year = (unsigned)tk[j++].num.mant;
     else if (day && j + 1 < n && tk[j].kind == T_PUNCT && tk[j].punct == ',' &&
              is_year(&tk[j + 1]))
-        year = (unsigned)tk[(j += 2) - 1].mant;
+        year = (unsigned)tk[(j += 2) - 1].num.mant;
     if (day > 31)
         return i;
     if (year && day)
@@ -1063,139 +1050,22 @@ static void unelide(const fctx *f, tok *k)
     }
 }
 
-/* Is t[i] a space that may group thousands: ASCII, no-break (U+00A0) or
-   narrow no-break (U+202F)?  Its length in bytes, else 0. */
-static size_t group_space(const char *t, size_t i, size_t e)
-{
-    if (i < e && t[i] == ' ')
-        return 1;
-    if (i + 1 < e && (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA0)
-        return 2;
-    if (i + 2 < e && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
-        (unsigned char)t[i + 2] == 0xAF)
-        return 3;
-    return 0;
-}
-
-/* Are there exactly three digits at t[i], then no digit? */
-static int three_digits(const char *t, size_t i, size_t e)
-{
-    return digit_at(t, i, e) && digit_at(t, i + 1, e) && digit_at(t, i + 2, e) &&
-           !digit_at(t, i + 3, e);
-}
-
-/* Numbers as the pack's language writes them (lang_numfmt) when it is not
-   English's way: a decimal comma ("3,5" = 3.5, "1,7 millones"), thousands
-   grouped by a period ("1.200" = 1200, "1.200.000") or a space ("12 000",
-   "30 000" with a no-break space), a comma before exactly three digits
-   still grouping ("40,000 fans": such news writes both), and "%" after a
-   space ("3,5 %").  The lexer reads digits the English way, so the number
-   token at tk[i] is re-read from the text here, from its first digit up
-   to the sentence end; a lone "1.5" or "12.30" keeps the lexer's reading.
-   When the re-reading differs, *out is the number token as it should be
-   and *next the index of the first token after it; returns 1. */
-static int continental(const fctx *f, size_t i, size_t n, tok *out, size_t *next)
-{
-    const lang_pack *pk = lang_get_pack(f->L);
-    if (!pk || pk->num.decimal != ',')
-        return 0;
-    const tok *a = &f->tk[i];
-    const char *t = f->t;
-    size_t e = f->se, j = a->s;
-    while (j < a->e && !digit_at(t, j, e))
-        j++; /* past a currency sign */
-    if (j >= a->e || a->iso || a->ord || a->unit >= 0 || a->mult)
-        return 0;
-    /* glued to a word or a code before it: the lexer's reading stands */
-    if (a->s > 0 && a->s > f->ss) {
-        unsigned char p = (unsigned char)t[a->s - 1];
-        if (is_ascii_letter(p) || is_digit(p) || p == '-' || p == '/' || p == '#' || p == '_')
-            return 0;
-    }
-    uint64_t mant = 0;
-    size_t ndig = 0, first = 0;
-    int dec = -1, changed = 0, sep = 0, pct = 0;
-    while (digit_at(t, j, e)) {
-        mant = mant * 10 + (uint64_t)(t[j++] - '0');
-        first++;
-    }
-    ndig = first;
-    for (;;) {
-        size_t sp = 0;
-        if (dec < 0 && first <= 3 && j < e && t[j] == '.' && strchr(pk->num.group, '.') &&
-            three_digits(t, j + 1, e)) {
-            j++;
-            changed = sep = 1;
-        } else if (dec < 0 && first <= 3 && strchr(pk->num.group, ' ') &&
-                   (sp = group_space(t, j, e)) && three_digits(t, j + sp, e)) {
-            j += sp;
-            changed = sep = 1;
-        } else if (dec < 0 && j < e && t[j] == ',' && three_digits(t, j + 1, e) && first <= 3) {
-            j++;
-            sep = 1;
-        } else if (dec < 0 && j < e && t[j] == ',' && digit_at(t, j + 1, e) &&
-                   (!digit_at(t, j + 2, e) || !digit_at(t, j + 3, e))) {
-            j++;
-            dec = 0;
-            changed = 1;
-            while (digit_at(t, j, e) && ndig < 18) {
-                mant = mant * 10 + (uint64_t)(t[j++] - '0');
-                dec++;
-                ndig++;
-            }
-            continue;
-        } else
-            break;
-        for (int q = 0; q < 3 && ndig < 18; q++, ndig++)
-            mant = mant * 10 + (uint64_t)(t[j++] - '0');
-    }
-    if (ndig >= 18 || (j < e && (t[j] == '.' || t[j] == ':' || t[j] == '/' || t[j] == '-') &&
-                       digit_at(t, j + 1, e)) || cp_is_word_at(t, j, e))
-        return 0; /* a date, a time, a code: left to the lexer */
-    size_t sp = group_space(t, j, e);
-    if (j < e && t[j] == '%') {
-        pct = 1;
-        j++;
-    } else if (sp && j + sp < e && t[j + sp] == '%') {
-        pct = changed = 1;
-        j += sp + 1;
-    }
-    if (!changed)
-        return 0;
-    *out = *a;
-    out->mant = mant;
-    out->dec = (uint8_t)(dec < 0 ? 0 : dec);
-    out->ndig = (uint8_t)ndig;
-    out->sep = (uint8_t)sep;
-    out->pct = (uint8_t)pct;
-    out->bad = 0;
-    out->e = out->we = j;
-    size_t k = i + 1;
-    while (k < n && f->tk[k].s < j)
-        k++;
-    *next = k;
-    return 1;
-}
-
 static size_t number_at(fctx *f, size_t i, size_t n, int *err)
 {
     const tok *tk = f->tk;
     const tok *a = &tk[i];
     size_t start = a->s, j = i + 1;
-    tok cont;
-    if (a->kind == T_NUM && continental(f, i, n, &cont, &j))
-        a = &cont;
     uint64_t mant;
     int dec = 0, mult = 0, unit = -1, cur = 0, pct = 0, word = 0;
     if (a->kind == T_NUM) {
-        if (a->bad || a->ord || a->iso)
+        if (a->bad || a->num.ord || a->num.iso)
             return i + 1;
-        mant = a->mant;
-        dec = a->dec;
-        mult = a->mult;
+        mant = a->num.mant;
+        dec = a->num.dec;
+        mult = a->num.mult;
         unit = a->unit;
         cur = a->cur;
-        pct = a->pct;
+        pct = a->num.pct;
     } else {
         int v = numword(f, a);
         if (!v && a->we - a->s == 1 && (f->t[a->s] == 'a' || f->t[a->s] == 'A') && j < n &&
@@ -1237,7 +1107,7 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
     /* "1,7 millones de barriles", "1,3 milliard de dollars": a preposition
        between a multiplier word and what it counts */
     size_t jm = j;
-    if (mult > (a->kind == T_NUM ? a->mult : 0) && j + 1 < n && tk[j].kind == T_WORD &&
+    if (mult > (a->kind == T_NUM ? a->num.mult : 0) && j + 1 < n && tk[j].kind == T_WORD &&
         (tk[j].f & F_LOWER) && tk[j + 1].kind == T_WORD &&
         (lang_class(f->L, f->t + tk[j].s, tk[j].we - tk[j].s) & LW_PREP))
         j++;
@@ -1296,7 +1166,7 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
             head = (int)j; /* "1 person" */
     }
     /* years */
-    if (a->kind == T_NUM && unit < 0 && !a->sep && !dec && !mult && a->ndig == 4 &&
+    if (a->kind == T_NUM && unit < 0 && !a->num.sep && !dec && !mult && a->num.ndig == 4 &&
         mant >= 1800 && mant <= 2100 && (head < 0 || !plural_like(f, &tk[head]))) {
         if (i > 0 && tk[i - 1].kind == T_WORD && tk[i - 1].lx &&
             (tk[i - 1].lx->cls & L_DATEPREP) && !(tk[i - 1].f & F_CAP)) {
@@ -1707,8 +1577,8 @@ static size_t name_at(fctx *f, size_t i, size_t n, int *err)
                 place_word(f, f->t + b->s, b->e - b->s) &&
                 (k + 2 >= n || tk[k + 2].kind != T_WORD || !name_word_ok(f, &tk[k + 2], 0)))
                 ev |= EV_PLACE;
-            if (b->kind == T_NUM && !b->bad && !b->cur && !b->pct && !b->dec && !b->sep &&
-                b->ndig <= 3 && b->mant >= 1 && b->mant <= 120 &&
+            if (b->kind == T_NUM && !b->bad && !b->cur && !b->num.pct && !b->num.dec && !b->num.sep &&
+                b->num.ndig <= 3 && b->num.mant >= 1 && b->num.mant <= 120 &&
                 (k + 2 >= n || tk[k + 2].kind == T_PUNCT))
                 ev |= EV_ROLE; /* "Oskar Lindqvist, 63," */
         }
@@ -1828,7 +1698,7 @@ static int mark_ranges(fctx *f, size_t mfirst)
     const tok *tk = f->tk;
     for (size_t i = 0; i + 2 < f->ntk; i++) {
         const tok *a = &tk[i], *to = &tk[i + 1], *b = &tk[i + 2];
-        if (!is_year(a) || !is_year(b) || b->mant <= a->mant)
+        if (!is_year(a) || !is_year(b) || b->num.mant <= a->num.mant)
             continue;
         if (!word_is(f, to, "to") && !word_is(f, to, "through") && !word_is(f, to, "until"))
             continue;
@@ -1838,7 +1708,7 @@ static int mark_ranges(fctx *f, size_t mfirst)
         uint32_t mb = mention_at(f, mfirst, b->s);
         if (mb == NONE) {
             char key[16];
-            snprintf(key, sizeof key, "%04u", (unsigned)b->mant);
+            snprintf(key, sizeof key, "%04u", (unsigned)b->num.mant);
             if (date_add(f, key, b->s, b->e))
                 return -1;
             mb = mention_at(f, mfirst, b->s);
