@@ -336,6 +336,7 @@ typedef struct tok {
     uint8_t kind, punct;
     uint16_t f;
     uint8_t abbr; /* the period was taken for a pack abbreviation only */
+    uint32_t li;  /* its token in lex_doc                              */
     /* numbers: lex.c's reading (all zero for other tokens), and what this
        stage makes of it */
     lex_num num;
@@ -404,7 +405,14 @@ static void *grow(void *p, size_t *cap, size_t need, size_t sz)
    or ", who" / an age, a said-verb next to it, a preposition of place
    before it or ", <place>" after it ("in Ferguson", "Ashland, Va."), a
    given name as its first word. */
-enum { EV_TITLE = 1, EV_ROLE = 2, EV_SAID = 4, EV_PLACE = 8, EV_GIVEN = 16 };
+enum {
+    EV_TITLE = MEN_TITLE,
+    EV_ROLE = MEN_ROLE,
+    EV_SAID = MEN_SAID,
+    EV_PLACE = MEN_PLACE,
+    EV_GIVEN = MEN_GIVEN,
+    EV_ALL = EV_TITLE | EV_ROLE | EV_SAID | EV_PLACE | EV_GIVEN
+};
 enum { K_NUMBER = PRECIS_FACT_NUMBER, K_DATE = PRECIS_FACT_DATE, K_NAME = PRECIS_FACT_NAME };
 
 /* A distinct fact before merging: a number (key stem, unit, value), a
@@ -463,10 +471,8 @@ typedef struct fctx {
     size_t ss, se; /* current sentence */
     tok *tk;
     size_t ntk; /* tokens in tk */
-    /* word census: fold hash -> CAP_MID / LOWER */
-    uint64_t *wh;
-    uint8_t *wf;
-    size_t wcap, wn;
+    const mention_doc *md; /* the names of the articles (mention.c) */
+    uint32_t mcur;         /* the first of them not yet passed         */
     /* items and their map */
     item *it;
     size_t nit, cit;
@@ -477,60 +483,6 @@ typedef struct fctx {
     uint32_t *ctx;
     size_t nctx, cctx;
 } fctx;
-
-enum { W_CAPMID = 1, W_LOWER = 2 };
-
-static int census_grow(fctx *f)
-{
-    size_t nc = f->wcap ? f->wcap * 2 : 4096;
-    uint64_t *nh = pcalloc(nc, sizeof *nh);
-    uint8_t *nf = pcalloc(nc, sizeof *nf);
-    if (!nh || !nf) {
-        pfree(nh);
-        pfree(nf);
-        return -1;
-    }
-    for (size_t i = 0; i < f->wcap; i++) {
-        if (!f->wh[i])
-            continue;
-        size_t j = (size_t)f->wh[i] & (nc - 1);
-        while (nh[j])
-            j = (j + 1) & (nc - 1);
-        nh[j] = f->wh[i];
-        nf[j] = f->wf[i];
-    }
-    pfree(f->wh);
-    pfree(f->wf);
-    f->wh = nh;
-    f->wf = nf;
-    f->wcap = nc;
-    return 0;
-}
-
-static int census_mark(fctx *f, uint64_t h, uint8_t flag)
-{
-    if ((f->wn + 1) * 2 > f->wcap && census_grow(f))
-        return -1;
-    size_t j = (size_t)h & (f->wcap - 1);
-    while (f->wh[j] && f->wh[j] != h)
-        j = (j + 1) & (f->wcap - 1);
-    if (!f->wh[j]) {
-        f->wh[j] = h;
-        f->wn++;
-    }
-    f->wf[j] |= flag;
-    return 0;
-}
-
-static uint8_t census_get(const fctx *f, uint64_t h)
-{
-    if (!f->wcap)
-        return 0;
-    size_t j = (size_t)h & (f->wcap - 1);
-    while (f->wh[j] && f->wh[j] != h)
-        j = (j + 1) & (f->wcap - 1);
-    return f->wh[j] ? f->wf[j] : 0;
-}
 
 /* Copies lex.c's tokens [*li, end) into out (at most cap; a two-byte
    mark `` or '' gives two tokens, line breaks none); advances *li. */
@@ -547,6 +499,7 @@ static size_t tok_fill(const fctx *f, uint32_t *li, uint32_t end, tok *out, size
             break;
         tok *k = &out[n++];
         memset(k, 0, sizeof *k);
+        k->li = i;
         k->s = lt->s;
         k->e = lt->e;
         k->we = lt->we;
@@ -1242,50 +1195,6 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
 
 /* ---- names --------------------------------------------------------------- */
 
-/* Does word t[s, e) end like a common word of the language (the pack's
-   endings: "-ly", "-ing"), leaving a stem of three or more bytes? */
-static int common_ending(const fctx *f, size_t s, size_t e)
-{
-    for (size_t n = 2; n <= 5 && n + 3 <= e - s; n++) {
-        const lang_word *w = lang_word_of(f->L, f->t + e - n, n);
-        if (w && (w->cls & LW_ENDING))
-            return 1;
-    }
-    return 0;
-}
-
-/* Can token k be part of a name (start: begin one)? */
-static int name_word_ok(const fctx *f, const tok *k, int start)
-{
-    if (k->kind != T_WORD || !(k->f & (F_CAP | F_ACRO)) || (k->f & F_DIGIT))
-        return 0;
-    if (k->we - k->s > FACT_MAX_WORD)
-        return 0;
-    const lexent *le = k->lx;
-    if (le && (le->cls & (L_MONTH | L_WDAY | L_NUMW | L_MULT)))
-        return 0;
-    if (is_func(k))
-        return 0;
-    if (le && (le->cls & L_TITLE))
-        return 1;
-    if (start && (k->f & F_INIT)) {
-        uint8_t c = census_get(f, k->fold);
-        if (c & W_CAPMID)
-            return !(c & W_LOWER);
-        /* never seen mid-sentence: a name only when a name word follows
-           ("Alexander Petrosyan, the authority's ...") and the cluster
-           never writes it lower-case, and not when it ends like a common
-           word ("Presently Australia", "Joining Malaysia") unless it is a
-           given name */
-        const tok *nx = k + 1;
-        if (!(le && (le->cls & L_GIVEN)) && common_ending(f, k->s, k->we))
-            return 0;
-        return !(c & W_LOWER) && !(k->f & F_POSS) && k + 1 < f->tk + f->ntk &&
-               name_word_ok(f, nx, 0) && !(nx->f & F_INIT);
-    }
-    return 1;
-}
-
 /* Skeleton of a word for matching spellings: lower case, no dots,
    apostrophes or hyphens, ks->x, y->i, ph->f, w->v, ck->k, doubled
    letters once; "st" -> "saint".  Writes at most cap-1 bytes. */
@@ -1338,30 +1247,6 @@ static size_t skeleton(const char *t, size_t s, size_t e, char *out, size_t cap)
     return o;
 }
 
-/* Is "a b" a two-word organisation name of the pack (org_phrases; not a
-   place_names phrase such as "New York")? */
-static int org_pair(const fctx *f, const tok *a, const tok *b)
-{
-    const lang_word *e = lang_phrase(f->L, f->t + a->s, a->we - a->s, f->t + b->s, b->we - b->s);
-    return e && (e->cls & LW_ORGPHRASE);
-}
-
-/* Is the word t[s, e) written in camel case, a capital after three or more
-   letters of which the last is lower-case ("YouTube", "HuffPost")?  That is
-   how brands and outlets are written; surnames with a capital inside have
-   it after a short prefix (McCain, DeSantis, LaGuardia, MacArthur: "mac" is
-   the one prefix of three letters, left out). */
-static int camel_case(const char *t, size_t s, size_t e)
-{
-    if (e - s < 5 || !(t[s] >= 'A' && t[s] <= 'Z'))
-        return 0;
-    for (size_t i = s + 3; i + 1 < e; i++)
-        if (t[i] >= 'A' && t[i] <= 'Z' && t[i - 1] >= 'a' && t[i - 1] <= 'z')
-            return !(i == s + 3 && (t[s + 1] | 32) == 'a' && (t[s + 2] | 32) == 'c' &&
-                     t[s] == 'M');
-    return 0;
-}
-
 /* Does the word t[s, e) end in a lower-case part after a hyphen (an
    adjective compound: "Cold War-era", "English-language")? */
 static int lower_tail(const char *t, size_t s, size_t e)
@@ -1395,13 +1280,13 @@ static int place_name(const fctx *f, const char *form, size_t n, const tok *last
     return last->lx && (last->lx->cls & L_PLACE) && (last->f & (F_CAP | F_ACRO));
 }
 
-static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
+static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev, unsigned org)
 {
     const tok *tk = f->tk;
     char form[FACT_MAX_RUN * (FACT_MAX_WORD + 8) + 8];
     char skel[FACT_MAX_RUN * (4 * FACT_MAX_WORD + 8) + 8];
     size_t fl = 0, sl = 0, lastsk = 0, lastw = 0, firstsk = 0;
-    unsigned org = 0, words = 0, joined = 0;
+    unsigned words = 0, joined = 0;
     for (size_t q = 0; q < nw; q++) {
         const tok *k = &tk[idx[q]];
         size_t e = (k->f & F_POSS) && q + 1 == nw ? k->we : k->e;
@@ -1416,15 +1301,6 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
         sl += skeleton(f->t, k->s, k->we, skel + sl, 4 * FACT_MAX_WORD + 4);
         if (q == 0)
             firstsk = sl;
-        if (k->lx && (k->lx->cls & L_ORG) && (k->f & (F_CAP | F_ACRO)))
-            org = 1;
-        if (!(k->f & F_ACRO) && camel_case(f->t, k->s, k->we))
-            org = 1;
-        if ((k->f & F_ACRO) && !(k->lx && (k->lx->cls & L_PLACE)) && k->we - k->s <= 12 &&
-            !place_word(f, f->t + k->s, k->e - k->s))
-            org = 1;
-        if (q + 1 < nw && org_pair(f, k, &tk[idx[q + 1]]))
-            org = 1;
         if (k->f & (F_CAP | F_ACRO))
             words++;
         else
@@ -1463,129 +1339,47 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
         it->joined = joined;
         it->place = place_name(f, form, fl, nw == 1 ? &tk[idx[0]] : l);
     }
-    if (nw >= 2 && tk[idx[0]].lx && (tk[idx[0]].lx->cls & L_GIVEN) && (tk[idx[0]].f & F_CAP))
-        ev |= EV_GIVEN;
     return mention_add(f, id, tk[idx[0]].s, (l->f & F_POSS) ? l->we : l->e, ev, NULL, 0);
 }
 
-/* A name run starting at token i (name_word_ok); returns the index after
-   it. */
-static size_t name_at(fctx *f, size_t i, size_t n, int *err)
+/* The names (mention.c) whose words start at token i of the chunk of n
+   tokens: an organisation before a title ("Russian Foreign Ministry" in
+   "Russian Foreign Ministry Spokesperson Maria Zakharova") and the name
+   proper, each with the evidence the mention finder saw.  Returns the
+   token after the last name added, or i when none starts there. */
+static size_t names_at(fctx *f, size_t i, size_t n, int *err)
 {
+    const mention_doc *md = f->md;
     const tok *tk = f->tk;
-    size_t run[FACT_MAX_RUN];
-    size_t nr = 0, k = i;
-    int toolong = 0, hasorg = 0;
-    while (k < n) {
-        const tok *t = &tk[k];
-        if (k > i && !name_word_ok(f, t, 0)) {
-            /* lower-case words inside a name: "of" in an organisation's
-               name ("Ministry of Defence") or after a plural that opens
-               the name ("Eagles of Death Metal"); the pack's joiners, at
-               most two ("Stade de France", "Place de la Concorde") */
-            size_t nj = 0;
-            if (nr && t->kind == T_WORD && lower_eq(f->t + t->s, t->we - t->s, "of", 2) &&
-                (hasorg || (nr == 1 && plural_like(f, &tk[run[0]]))))
-                nj = 1;
-            else /* not after a whole place name: "Russie de la Chine" */
-                while (nr && nj < 2 &&
-                       !(nr == 1 && place_word(f, f->t + tk[run[0]].s, tk[run[0]].e - tk[run[0]].s)) && k + nj < n && tk[k + nj].kind == T_WORD &&
-                       (tk[k + nj].f & F_LOWER) && tk[k + nj].lx &&
-                       (tk[k + nj].lx->cls & L_JOINER))
-                    nj++;
-            if (nj && k + nj < n && name_word_ok(f, &tk[k + nj], 0) &&
-                !(tk[k + nj].lx && (tk[k + nj].lx->cls & L_TITLE))) {
-                for (size_t q = 0; q < nj; q++)
-                    if (nr < FACT_MAX_RUN)
-                        run[nr++] = k + q;
-                    else
-                        toolong = 1;
-                k += nj;
-                continue;
-            }
-            break;
+    uint32_t li = tk[i].li, end = md->art[f->art + 1];
+    while (f->mcur < end && md->m[f->mcur].t1 <= li)
+        f->mcur++;
+    if (f->mcur >= end)
+        return i;
+    const mention_run *r = &md->m[f->mcur];
+    uint32_t from[2] = {r->p0, r->n0}, to[2] = {r->pe, r->ne};
+    size_t next = i;
+    for (int p = 0; p < 2; p++) {
+        size_t nw = to[p] - from[p];
+        if (from[p] != li + (next - i) || !nw || nw > FACT_MAX_RUN || i + (next - i) + nw > n)
+            continue;
+        size_t idx[FACT_MAX_RUN], at = next;
+        for (size_t q = 0; q < nw; q++)
+            idx[q] = at + q;
+        if (tk[at + nw - 1].li != to[p] - 1)
+            continue; /* a two-byte quotation mark inside: not one name */
+        unsigned ev = p ? r->ev & EV_ALL : 0;
+        unsigned org = p ? (r->ev & MEN_ORG) != 0
+                         : (unsigned)mention_org(f->x->lx, f->L, f->t, from[p], to[p]);
+        if (name_add(f, idx, nw, ev, org)) {
+            *err = -1;
+            return n;
         }
-        if (nr < FACT_MAX_RUN)
-            run[nr++] = k;
-        else
-            toolong = 1;
-        if (t->lx && (t->lx->cls & L_ORG))
-            hasorg = 1;
-        k++;
-        /* a possessive ends a name, except after a saint ("St. Anselm's
-           Church") */
-        if ((t->f & F_POSS) &&
-            !(nr >= 2 && lower_eq(f->t + tk[run[0]].s, tk[run[0]].we - tk[run[0]].s, "st", 2)) &&
-            !(nr >= 2 && lower_eq(f->t + tk[run[0]].s, tk[run[0]].we - tk[run[0]].s, "saint", 5)))
-            break;
+        next = at + nw;
+        if (p == 0 && r->n0 > r->pe)
+            next += r->n0 - r->pe; /* the title */
     }
-    if (toolong || !nr)
-        return k > i ? k : i + 1;
-    /* the last capitalised title cuts the run, unless an organisation
-       word or a joiner follows it ("Justice Department", "Servicio
-       General de Inteligencia") */
-    size_t tpos = nr;
-    for (size_t q = nr; q-- > 0;)
-        if (tk[run[q]].lx && (tk[run[q]].lx->cls & L_TITLE) && (tk[run[q]].f & F_CAP) &&
-            !(tk[run[q]].f & F_POSS) &&
-            !(q + 1 < nr && (tk[run[q + 1]].f & F_LOWER)) && /* "General de Inteligencia" */
-            !(q + 1 < nr && tk[run[q + 1]].lx && (tk[run[q + 1]].lx->cls & L_ORG))) {
-            tpos = q;
-            break;
-        }
-    unsigned ev = 0;
-    size_t first = 0;
-    if (tpos < nr) {
-        ev |= EV_TITLE;
-        first = tpos + 1;
-        /* what precedes the title, when it names an organisation */
-        int porg = 0;
-        for (size_t q = 0; q < tpos; q++)
-            if ((tk[run[q]].lx && (tk[run[q]].lx->cls & L_ORG)) || (tk[run[q]].f & F_ACRO))
-                porg = 1;
-        if (porg && tpos > 0 && !lower_eq(f->t + tk[run[tpos - 1]].s, tk[run[tpos - 1]].we -
-                                                                       tk[run[tpos - 1]].s, "of", 2)) {
-            if (name_add(f, run, tpos, 0)) {
-                *err = -1;
-                return n;
-            }
-        }
-    } else if (i > 0) {
-        const tok *b = &tk[i - 1];
-        if (b->kind == T_WORD && b->lx && (b->lx->cls & L_ROLE) && (b->f & F_LOWER))
-            ev |= EV_ROLE;
-        if (b->kind == T_WORD && b->lx && (b->lx->cls & L_SAY))
-            ev |= EV_SAID;
-        if (b->kind == T_WORD && b->lx && (b->lx->cls & L_PLACEPREP))
-            ev |= EV_PLACE;
-    }
-    if (first >= nr)
-        return k;
-    if (k < n) {
-        const tok *a = &tk[k];
-        if (a->kind == T_WORD && a->lx && (a->lx->cls & L_SAY))
-            ev |= EV_SAID;
-        /* "the Georgetown neighborhood", "Ferguson suburb" */
-        if (a->kind == T_WORD && (a->f & F_LOWER) && a->lx && (a->lx->cls & L_PLACE))
-            ev |= EV_PLACE;
-        if (a->kind == T_PUNCT && a->punct == ',' && k + 1 < n) {
-            const tok *b = &tk[k + 1];
-            if (b->kind == T_WORD && lower_eq(f->t + b->s, b->we - b->s, "who", 3))
-                ev |= EV_ROLE;
-            /* "Ashland, Va.", "Ferguson, Missouri" */
-            if (b->kind == T_WORD && (b->f & F_CAP) &&
-                place_word(f, f->t + b->s, b->e - b->s) &&
-                (k + 2 >= n || tk[k + 2].kind != T_WORD || !name_word_ok(f, &tk[k + 2], 0)))
-                ev |= EV_PLACE;
-            if (b->kind == T_NUM && !b->bad && !b->cur && !b->num.pct && !b->num.dec && !b->num.sep &&
-                b->num.ndig <= 3 && b->num.mant >= 1 && b->num.mant <= 120 &&
-                (k + 2 >= n || tk[k + 2].kind == T_PUNCT))
-                ev |= EV_ROLE; /* "Oskar Lindqvist, 63," */
-        }
-    }
-    if (name_add(f, run + first, nr - first, ev))
-        *err = -1;
-    return k;
+    return next;
 }
 
 /* ---- sentences ----------------------------------------------------------- */
@@ -1602,42 +1396,6 @@ static void mark_init(tok *tk, size_t n, int sentence_start)
                        tk[i - 1].punct == '?' || tk[i - 1].punct == '(')))
             tk[i].f |= F_INIT;
     }
-}
-
-/* Marks word token k in the census, unless it starts a sentence. */
-static int census_tok(fctx *f, const tok *k)
-{
-    if (k->kind != T_WORD || (k->f & F_INIT) || k->we - k->s > FACT_MAX_WORD)
-        return 0;
-    uint8_t flag = (k->f & F_CAP) ? W_CAPMID : (k->f & F_LOWER) ? W_LOWER : 0;
-    if (flag && census_mark(f, k->fold, flag))
-        return -1;
-    return 0;
-}
-
-/* First pass: which words appear capitalised mid-sentence, which
-   lower-case, on the tokens of sentence [li, end) in chunks of FACT_CHUNK
-   (mark_init).  As before the lexicon was shared, a period that only a
-   pack abbreviation takes ("Dr.") counts as a sentence end here, so the
-   word after it is not counted -- a small loss kept so that the census
-   stays what it was. */
-static int census_sentence(fctx *f, uint32_t li, uint32_t end)
-{
-    int first = 1;
-    while (li < end) {
-        size_t n = tok_fill(f, &li, end, f->tk, FACT_CHUNK);
-        if (!n)
-            break;
-        mark_init(f->tk, n, first);
-        for (size_t i = 1; i < n; i++)
-            if (f->tk[i - 1].abbr && f->tk[i].kind == T_WORD)
-                f->tk[i].f |= F_INIT;
-        for (size_t i = 0; i < n; i++)
-            if (census_tok(f, &f->tk[i]))
-                return -1;
-        first = 0;
-    }
-    return 0;
 }
 
 /* Title case: most words capitalised (a headline); no names there. */
@@ -1903,8 +1661,8 @@ static int facts_tokens(fctx *f, size_t n, int first)
                 continue;
             }
         }
-        if (names && name_word_ok(f, k, 1)) {
-            i = name_at(f, i, n, &err);
+        if (names && k->kind == T_WORD && (j = names_at(f, i, n, &err)) > i) {
+            i = j;
             continue;
         }
         i++;
@@ -2913,35 +2671,33 @@ precis_status facts_find(const actx *x, precis_fact **out, size_t *n, precis_con
     fctx f;
     memset(&f, 0, sizeof f);
     f.x = x;
+    f.md = x->men;
     const lexicon *lxc = lex_get(&x->cache[ANALYZE_CACHE_FACTS], norm_lang(x->nm));
     f.tk = arena_alloc(x->tmp, pmul(FACT_CHUNK, sizeof *f.tk));
     precis_status st = PRECIS_ENOMEM;
-    if (!lxc || !f.tk)
+    if (!lxc || !f.tk || !f.md)
         goto done;
     f.lxc = lxc;
     f.units = lxc->unit;
     f.L = norm_lang(x->nm);
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t a = 0; a < m->nart; a++) {
-            f.t = precis_cluster_article_text(x->c, a, &f.tlen);
-            f.art = (uint32_t)a;
-            for (size_t i = 0; i < m->count[a]; i++) {
-                const msent *s = &m->s[m->first[a] + i];
-                if ((s->flags & SENT_JUNK) || s->end > f.tlen || s->start >= s->end)
-                    continue;
-                f.ss = s->start;
-                f.se = s->end;
-                uint32_t t0 = x->lx->sent[2 * (m->first[a] + i)];
-                uint32_t t1 = x->lx->sent[2 * (m->first[a] + i) + 1];
-                if (pass == 0 ? census_sentence(&f, t0, t1) : facts_sentence(&f, t0, t1))
-                    goto done;
-            }
+    for (size_t a = 0; a < m->nart && a < f.md->nart; a++) {
+        f.t = precis_cluster_article_text(x->c, a, &f.tlen);
+        f.art = (uint32_t)a;
+        f.mcur = f.md->art[a];
+        for (size_t i = 0; i < m->count[a]; i++) {
+            const msent *s = &m->s[m->first[a] + i];
+            if ((s->flags & SENT_JUNK) || s->end > f.tlen || s->start >= s->end)
+                continue;
+            f.ss = s->start;
+            f.se = s->end;
+            uint32_t t0 = x->lx->sent[2 * (m->first[a] + i)];
+            uint32_t t1 = x->lx->sent[2 * (m->first[a] + i) + 1];
+            if (facts_sentence(&f, t0, t1))
+                goto done;
         }
     }
     st = build(&f, out, n, conf, nconf);
 done:
-    pfree(f.wh);
-    pfree(f.wf);
     pfree(f.it);
     pfree(f.map);
     pfree(f.mn);
