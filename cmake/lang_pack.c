@@ -80,7 +80,8 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
               {"first", LT_FIRST},      {"s", LT_SUBJ},      {"abbr", LT_DOT},    {"lower", LT_LOWER},
               {"honorific", LT_HONOR}, {"title", LT_ATITLE}, {"end", LT_AEND}, {"num", LT_ANUM},
               {"strong", LT_STRONG},   {"common", LT_COMMON},
-              {"indef", LT_INDEF},     {"org", LT_ORGJOIN}};
+              {"indef", LT_INDEF},     {"org", LT_ORGJOIN},
+              {"participle", LT_PART}};
     if (is_unit) {
         snprintf(unit, 32, "%s", t);
         return 0;

@@ -81,8 +81,9 @@ enum {
     LT_COMMON = 1u << 13,  /* common: a month name that is also a common word
                               ("may"): a date only capitalised or with a period */
     LT_INDEF = 1u << 14,   /* indef: "a", "another", "someone": names no one */
-    LT_ORGJOIN = 1u << 15  /* org: a joiner only inside an organisation's name
+    LT_ORGJOIN = 1u << 15, /* org: a joiner only inside an organisation's name
                               or after a plural ("Eagles of Death Metal") */
+    LT_PART = 1u << 16     /* participle: an ending of participles ("-ing") */
 };
 
 typedef struct lang_word {

@@ -168,16 +168,14 @@ static int opener_word(const lex_tok *k)
 }
 
 /* Does word t[s, e) end like a common word of the language (the pack's
-   endings: "-ly", "-ing"), leaving a stem of three or more bytes?  *ing:
-   the ending is a participle's (opens no subject: "Saying X"). */
-static int common_ending(const lang *L, const char *t, size_t s, size_t e, int *ing)
+   endings: "-ly", "-ing"), leaving a stem of three or more bytes?  1, or
+   2 when the ending is a participle's (opens no subject: "Saying X"). */
+static int common_ending(const lang *L, const char *t, size_t s, size_t e)
 {
     for (size_t n = 2; n <= 5 && n + 3 <= e - s; n++) {
         const lang_word *w = lang_word_of(L, t + e - n, n);
-        if (w && (w->cls & LW_ENDING)) {
-            *ing = n == 3 && !memcmp(t + e - 3, "ing", 3);
-            return 1;
-        }
+        if (w && (w->cls & LW_ENDING))
+            return w->tags & LT_PART ? 2 : 1;
     }
     return 0;
 }
@@ -285,22 +283,19 @@ static int prep_before_role(const mctx *c, uint32_t k)
 }
 
 /* Does the word at token k open a name where every word is capitalised
-   (mention_initial)?  The census decides (see the top of the file);
-   *ing: it ends like a participle. */
-static int initial_ok(const mctx *c, uint32_t k, uint32_t end, int *ing)
+   (mention_initial)?  The census decides (see the top of the file). */
+static int initial_ok(const mctx *c, uint32_t k, uint32_t end)
 {
     const lex_tok *w = &c->d->tok[k];
-    *ing = 0;
     if (is_title(w))
         return 1;
     uint8_t cen = mention_census(c->md, w->fold);
     if (cen & MEN_W_CAPMID)
         return !(cen & MEN_W_LOWER);
-    if (!is_given(w) && common_ending(c->L, c->t, w->s, w->we, ing))
+    if (!is_given(w) && common_ending(c->L, c->t, w->s, w->we))
         return 0;
     return !(cen & MEN_W_LOWER) && !(w->f & LEX_POSS) && k + 1 < end &&
-           cap_word(&c->d->tok[k + 1]) && !(c->d->tok[k + 1].f & LEX_SSTART) &&
-           !opener_word(&c->d->tok[k + 1]);
+           cap_word(&c->d->tok[k + 1]) && !(c->d->tok[k + 1].f & LEX_SSTART);
 }
 
 /* The end of the run that starts at token i (sentence end send). */
@@ -380,15 +375,18 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
         r.ev |= MEN_POSS;
     /* an opener at a sentence start ("Presently", "Joining", "Saying")
        is no part of the run */
-    int ing = 0;
-    if (!opener_word(&T[i]) && mention_initial(c->d, i, c->a0) && !initial_ok(c, i, j, &ing)) {
+    int say_only = !(cls_of(&T[i]) & ~(uint32_t)(LW_SAY | LW_SAYPRE | LW_STOP));
+    if ((!opener_word(&T[i]) || say_only) && mention_initial(c->d, i, c->a0) &&
+        !initial_ok(c, i, j)) {
         if (i + 1 == j) { /* "Demonstrators marched": no name */
             r.ev |= MEN_SINIT;
             return push_run(c->md, &r);
         }
+        /* "Saying President Obama": no subject; "Former Arkansas Rep. Asa
+           Hutchinson" still opens the sentence */
+        int ce = common_ending(c->L, c->t, T[i].s, T[i].we);
+        r.ev |= ce == 2 ? MEN_PREP : ce == 0 ? MEN_SINIT : 0;
         r.t0 = ++i;
-        if (ing)
-            r.ev |= MEN_PREP; /* "Saying President Obama": no subject */
     } else if (T[i].f & LEX_SSTART || i == c->a0 || T[i - 1].kind == LEX_NL ||
                (T[i - 1].kind == LEX_QUOTE && (T[i - 1].f & LEX_OPENPOS)))
         r.ev |= MEN_SINIT;
@@ -453,11 +451,11 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
                    (cls_of(w) & (LW_DEF | LW_MONTH | LW_WDAY | LW_NUMW | LW_MULT)) ||
                    cut_title(T, r.ne, j);
         /* a joiner, a surname, an initial, and a capitalised function word
-           ending the run after a name word ("Theresa May") go on */
+           after a name word ("Theresa May", "Hotline On Call") go on */
         int keep = r.ne == surname || (w->f & LEX_LOWER) ||
                    ((w->f & LEX_ABBR) && w->we - w->s == 1 && (w->f & LEX_CAP)) ||
-                   (r.ne > r.n0 && r.ne + 1 == j && is_func(w) && !(cls_of(w) & LW_DEF) &&
-                    !subj_pron(w) && !is_title(w));
+                   (r.ne > r.n0 && is_func(w) && !(cls_of(w) & LW_DEF) && !subj_pron(w) &&
+                    !is_title(w));
         if (stop && !keep)
             break;
         r.ne++;
