@@ -46,24 +46,14 @@
  * except the pack's months tagged common or abbr ("may", "march", "jan"),
  * which need a capital or a period; weekdays count in either case.
  *
- * Names.  A run of capitalised words (or acronyms), with lower-case
- * joiners inside: "of" in an organisation's name ("Ministry of Defence")
- * or after a plural that opens the name ("Eagles of Death Metal"), and
- * the pack's name_joiners, at most two in a row ("Stade de France",
- * "Consejo Nacional de Transición"; not after a whole place name:
- * "Russie de la Chine" is two names); a run ends after a possessive.
- * A word at a sentence start (or after an opening quote or a colon) only
- * starts a name when the cluster has it capitalised mid-sentence and
- * never lower-case, or when it is never seen mid-sentence, a name word
- * follows and it does not end like a common word (the pack's endings:
- * "Presently Australia", "Joining Malaysia" give the places only);
- * function words, months and weekdays never are names;
- * title-case sentences (headlines) give no names.  A title in the run
- * (President, Gov., Dr., Minister, Chief, ...) is cut off with what comes
- * before it, and is evidence of a PERSON ("Russian Foreign Ministry
- * Spokesperson Maria Zakharova" -> ORG "Russian Foreign Ministry" and
- * PERSON "Maria Zakharova"), unless an organisation word follows it
- * ("Justice Department").  Kinds, for a group of merged spellings:
+ * Names.  The names are the mention finder's (mention.c: runs of
+ * capitalised words with joiners, "Stade de France"; titles and
+ * honorifics cut off; sentence-initial openers, "Presently", left out),
+ * read in the sentences read here but title-case ones (headlines).  A
+ * title is evidence of a PERSON, and an organisation before it is a name
+ * of its own ("Russian Foreign Ministry Spokesperson Maria Zakharova" ->
+ * ORG "Russian Foreign Ministry" and PERSON "Maria Zakharova").  Kinds,
+ * for a group of merged spellings:
  * PERSON after a capitalised title;
  * else ORG when a word is an organisation word (Ministry, Agency, News,
  * Reuters, ...; "White House", "Red Cross"), a camel-case word (YouTube,
@@ -143,12 +133,11 @@
  * lowest one, so it comes first).  Text spans have whitespace runs
  * collapsed to one space.
  *
- * Cost: two linear passes over the sentences' tokens, which lex.c made
+ * Cost: one linear pass over the sentences' tokens, which lex.c made
  * once for the whole analysis (words with their pack entry and fold hash,
- * numbers with their value).  The first counts which words appear
- * capitalised mid-sentence and which lower-case.  The second skips a
- * sentence in which no mention can start (no number, capital, non-ASCII
- * character or number word / weekday) and reads the rest.  One
+ * numbers with their value), beside the mentions mention.c found on them.
+ * It skips a sentence in which no mention can start (no number, capital,
+ * non-ASCII character or number word / weekday) and reads the rest.  One
  * tokenisation of at most 2 x FACT_CTX_BYTES around each number (the
  * normaliser's, for context stems); merging is bucketed.  The lexicon
  * (the stage's view of each pack word) is built once per summarizer.
@@ -159,7 +148,7 @@
  * mentions are kept (later ones are dropped).
  *
  * Ownership: results (facts, strings, arrays) live in x->out; tables that
- * grow (word census, fact map, mentions) use prealloc and are freed
+ * grow (fact map, mentions) use prealloc and are freed
  * before returning, other scratch comes from x->tmp.
  */
 #include "facts.h"
@@ -171,6 +160,7 @@
 #define FACT_CHUNK 4096
 #define FACT_MAX_RUN 6
 #define FACT_MAX_WORD 64
+_Static_assert(MENTION_MAX_WORD <= FACT_MAX_WORD, "a name word fits the stage's buffers");
 #define FACT_MAX_ITEMS (1u << 20)
 #define FACT_MAX_MENTIONS (1u << 22)
 #define FACT_CTX 6
@@ -1261,25 +1251,18 @@ static int lower_tail(const char *t, size_t s, size_t e)
     return is_lowercp(cp);
 }
 
-/* Adds a mention of the name made of tokens idx[0..nw) with evidence ev. */
 /* Is the name form[0..n) a place: one the pack lists (place_names: "New
    York", "Va."), a place acronym alone (U.S.), or a name ending in a
    place word ("Larrow River", "Fairfax County"; last its last token)? */
-static int place_word(const fctx *f, const char *form, size_t n)
-{
-    const lang_word *e = lang_word_of(f->L, form, n);
-    if (!e && n && form[n - 1] == '.')
-        e = lang_word_of(f->L, form, n - 1);
-    return e && (e->cls & (LW_PLACENAME | LW_PLACE));
-}
-
 static int place_name(const fctx *f, const char *form, size_t n, const tok *last)
 {
-    if (place_word(f, form, n))
+    if (mention_place_word(f->L, form, n))
         return 1;
     return last->lx && (last->lx->cls & L_PLACE) && (last->f & (F_CAP | F_ACRO));
 }
 
+/* Adds a mention of the name made of tokens idx[0..nw) with evidence ev
+   (EV_*), an organisation's when org. */
 static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev, unsigned org)
 {
     const tok *tk = f->tk;

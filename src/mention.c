@@ -47,8 +47,6 @@
  */
 #include "mention.h"
 
-#define MENTION_MAX_WORD 64 /* a longer word is no name word           */
-
 /* ---- census ------------------------------------------------------------- */
 
 static int census_grow(mention_doc *md)
@@ -194,14 +192,17 @@ static int plural_like(const char *t, const lex_tok *k)
     return z == 's' && y != 's' && y != 'u' && y != 'i' && y != '\'';
 }
 
-/* Is word t[s, e) (a final period allowed) a place of the pack: a listed
-   place name ("Ohio", "Va.") or a place word ("U.S.")? */
+int mention_place_word(const lang *L, const char *w, size_t n)
+{
+    const lang_word *e = lang_word_of(L, w, n);
+    if (!e && n && w[n - 1] == '.')
+        e = lang_word_of(L, w, n - 1);
+    return e && (e->cls & (LW_PLACENAME | LW_PLACE));
+}
+
 static int place_word(const lang *L, const char *t, size_t s, size_t e)
 {
-    const lang_word *w = lang_word_of(L, t + s, e - s);
-    if (!w && e > s && t[e - 1] == '.')
-        w = lang_word_of(L, t + s, e - s - 1);
-    return w && (w->cls & (LW_PLACENAME | LW_PLACE));
+    return mention_place_word(L, t + s, e - s);
 }
 
 /* Camel case: a capital after three or more letters of which the last is
@@ -287,7 +288,7 @@ static int prep_before_role(const mctx *c, uint32_t k)
 static int initial_ok(const mctx *c, uint32_t k, uint32_t end)
 {
     const lex_tok *w = &c->d->tok[k];
-    if (is_title(w))
+    if (is_title(w) || (w->f & LEX_ACRO)) /* an acronym is written so anywhere */
         return 1;
     uint8_t cen = mention_census(c->md, w->fold);
     if (cen & MEN_W_CAPMID)

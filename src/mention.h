@@ -19,6 +19,7 @@
 #include "lex.h"
 
 #define MENTION_NONE UINT32_MAX
+#define MENTION_MAX_WORD 64 /* bytes: a longer word is no name word */
 
 /* What the text shows about a mention (mention.ev). */
 enum {
@@ -89,6 +90,10 @@ uint8_t mention_census(const mention_doc *md, uint64_t h);
    no place (CIA; not U.S.), a two-word organisation phrase of the pack
    ("White House")?  (MEN_ORG of a name.) */
 int mention_org(const lex_doc *d, const lang *L, const char *t, uint32_t a, uint32_t b);
+
+/* Is w[0..n) (a final period allowed) a place of the pack: a listed
+   place name ("Ohio", "New York", "Va.") or a place word ("U.S.")? */
+int mention_place_word(const lang *L, const char *w, size_t n);
 
 /* Does token k (of d) open a sentence, follow an opening quotation mark,
    a colon, a sentence stop or '(' -- a place where any word is written

@@ -22,10 +22,11 @@
  *     closing mark follows in the paragraph), and a curly quote that opens
  *     its paragraph may run on through paragraphs that open with no mark
  *     to a closing mark that ends a later one (a letter quoted whole).
- *  2. Find capitalised runs ("Gov. Miriam Okafor-Hale"), cut off titles,
- *     sentence-initial function words, a participle or adverb opening the
- *     sentence ("Saying", "Presently") and party words ("Republican"),
- *     and decide which are people: two to four name words, or one word
+ *  2. Take the capitalised runs of the mention finder (mention.c: "Gov.
+ *     Miriam Okafor-Hale"; titles, sentence-initial function words and
+ *     openers -- "Saying", "Presently" -- and party words -- "Republican"
+ *     -- cut off the name), mapped onto this stage's tokens, and decide
+ *     which are people: two to four name words, or one word
  *     after a title, or the last name of a person the article names in
  *     full, or one word right before a speech verb; a run with an
  *     organisation or place word is not a person, nor one ending in a
