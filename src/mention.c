@@ -42,63 +42,28 @@
  *     name is each stage's call: a speaker (quotes.c), a kind of fact
  *     after merging spellings across the cluster (facts.c).
  *
- * Every word list is the language pack's (lang.h); the census hash and
- * the mention array are pmalloc'd and freed with mention_doc_free.
+ * Every word list is the language pack's (lang.h); the census (a dict
+ * keyed by the words' fold hashes) and the mention array are freed with
+ * mention_doc_free.
  */
 #include "mention.h"
 
 /* ---- census ------------------------------------------------------------- */
 
-static int census_grow(mention_doc *md)
-{
-    size_t nc = md->wcap ? md->wcap * 2 : 4096;
-    uint64_t *nh = pcalloc(nc, sizeof *nh);
-    uint8_t *nf = pcalloc(nc, sizeof *nf);
-    if (!nh || !nf) {
-        pfree(nh);
-        pfree(nf);
-        return -1;
-    }
-    for (size_t i = 0; i < md->wcap; i++) {
-        if (!md->wh[i])
-            continue;
-        size_t j = (size_t)md->wh[i] & (nc - 1);
-        while (nh[j])
-            j = (j + 1) & (nc - 1);
-        nh[j] = md->wh[i];
-        nf[j] = md->wf[i];
-    }
-    pfree(md->wh);
-    pfree(md->wf);
-    md->wh = nh;
-    md->wf = nf;
-    md->wcap = nc;
-    return 0;
-}
-
 static int census_mark(mention_doc *md, uint64_t h, uint8_t flag)
 {
-    if ((md->wn + 1) * 2 > md->wcap && census_grow(md))
-        return -1;
-    size_t j = (size_t)h & (md->wcap - 1);
-    while (md->wh[j] && md->wh[j] != h)
-        j = (j + 1) & (md->wcap - 1);
-    if (!md->wh[j]) {
-        md->wh[j] = h;
-        md->wn++;
+    uint32_t *v = dict_get(&md->census, &h, sizeof h);
+    if (v) {
+        *v |= flag;
+        return 0;
     }
-    md->wf[j] |= flag;
-    return 0;
+    return dict_set(&md->census, &h, sizeof h, flag);
 }
 
 uint8_t mention_census(const mention_doc *md, uint64_t h)
 {
-    if (!md->wcap)
-        return 0;
-    size_t j = (size_t)h & (md->wcap - 1);
-    while (md->wh[j] && md->wh[j] != h)
-        j = (j + 1) & (md->wcap - 1);
-    return md->wh[j] ? md->wf[j] : 0;
+    const uint32_t *v = md->census.tab ? dict_get(&md->census, &h, sizeof h) : NULL;
+    return v ? (uint8_t)*v : 0;
 }
 
 int mention_initial(const lex_doc *d, uint32_t k, uint32_t a0)
@@ -562,7 +527,7 @@ precis_status mention_find(mention_doc *md, const lex_doc *d, const precis_clust
     memset(md, 0, sizeof *md);
     md->nart = d->nart;
     md->art = pmalloc(pmul(d->nart + 1, sizeof *md->art));
-    if (!md->art)
+    if (!md->art || dict_init(&md->census, 4096))
         goto oom;
     for (size_t a = 0; a < d->nart; a++)
         if (census_article(md, d, d->art[a], d->art[a + 1]))
@@ -584,7 +549,6 @@ void mention_doc_free(mention_doc *md)
 {
     pfree(md->m);
     pfree(md->art);
-    pfree(md->wh);
-    pfree(md->wf);
+    dict_free(&md->census);
     memset(md, 0, sizeof *md);
 }

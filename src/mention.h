@@ -67,10 +67,8 @@ typedef struct mention_doc {
     uint32_t *art; /* article a's mentions: [art[a], art[a + 1]) (nart + 1) */
     size_t nart;
     /* the census: which words the cluster writes capitalised inside a
-       sentence, which lower-case (lex_fold hash -> MEN_W_*) */
-    uint64_t *wh;
-    uint8_t *wf;
-    size_t wcap, wn;
+       sentence, which lower-case (lex_fold hash, 8 bytes -> MEN_W_*) */
+    dict census;
 } mention_doc;
 
 enum { MEN_W_CAPMID = 1, MEN_W_LOWER = 2 };
