@@ -81,7 +81,7 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
               {"honorific", LT_HONOR}, {"title", LT_ATITLE}, {"end", LT_AEND}, {"num", LT_ANUM},
               {"strong", LT_STRONG},   {"common", LT_COMMON},
               {"indef", LT_INDEF},     {"org", LT_ORGJOIN},
-              {"participle", LT_PART}};
+              {"participle", LT_PART}, {"saint", LT_SAINT}};
     if (is_unit) {
         snprintf(unit, 32, "%s", t);
         return 0;

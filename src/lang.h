@@ -83,7 +83,9 @@ enum {
     LT_INDEF = 1u << 14,   /* indef: "a", "another", "someone": names no one */
     LT_ORGJOIN = 1u << 15, /* org: a joiner only inside an organisation's name
                               or after a plural ("Eagles of Death Metal") */
-    LT_PART = 1u << 16     /* participle: an ending of participles ("-ing") */
+    LT_PART = 1u << 16,    /* participle: an ending of participles ("-ing") */
+    LT_SAINT = 1u << 17    /* saint: a name opening with it goes on after a
+                              possessive ("St. Anselm's Church")          */
 };
 
 typedef struct lang_word {

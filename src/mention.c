@@ -273,8 +273,7 @@ static uint32_t run_end(const mctx *c, uint32_t i, uint32_t send, int *joined)
     while (j < send) {
         const lex_tok *p = &T[j - 1];
         /* a possessive ends a run, but for a saint's ("St. Anselm's") */
-        if ((p->f & LEX_POSS) &&
-            !(j - 1 > i && (word_eq(c->t, &T[i], "st") || word_eq(c->t, &T[i], "saint"))))
+        if ((p->f & LEX_POSS) && !(j - 1 > i && T[i].lw && (T[i].lw->tags & LT_SAINT)))
             break;
         if (cap_word(&T[j]) && !(T[j].f & LEX_SSTART)) {
             org |= (cls_of(&T[j]) & LW_ORG) != 0;

@@ -150,6 +150,10 @@ static void test_joined(void)
                        "The Ministry of Defence said two soldiers were hurt.", NULL};
     check(a, "Stade de France +joined | Eagles of Death Metal +joined | "
              "Ministry of Defence +org +nonp +said +joined +sinit");
+    /* a possessive ends a name, but a saint's */
+    const char *c[] = {"Mourners met at St. Anselm's Church on Sunday.",
+                       "They met Obama's aides there.", NULL};
+    check(c, "St. Anselm's Church +org +nonp +prep | Obama");
     /* "of" joins no title to a name */
     const char *b[] = {"It was approved by Secretary of State Mike Pompeo on Monday.", NULL};
     check(b, "Mike Pompeo +given +prep +m");
