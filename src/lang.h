@@ -80,7 +80,8 @@ enum {
     LT_STRONG = 1u << 12,  /* strong: an opener even in lower-cased text    */
     LT_COMMON = 1u << 13,  /* common: a month name that is also a common word
                               ("may"): a date only capitalised or with a period */
-    LT_INDEF = 1u << 14    /* indef: "a", "another", "someone": names no one */
+    LT_INDEF = 1u << 14,   /* indef: "a", "another", "someone": names no one */
+    LT_REL = 1u << 15      /* rel: a relative pronoun ("which", "who")      */
 };
 
 typedef struct lang_word {
