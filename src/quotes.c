@@ -65,7 +65,19 @@
  *     object ("asked Mr. Sellers") unless nothing precedes the verb
  *     ("Added Gibbs:"); after a comma the subject is the person opening
  *     the clause ("Trump accused Obama ..., saying"); a speech word after
- *     a possessive or an article is a noun ("Steele's comments are").  "according to X"
+ *     a possessive or an article is a noun ("Steele's comments are").
+ *     Some subjects are read whole first (np_subject): a role noun ("the
+ *     chief justice asked", "the Texas governor continues") is the person
+ *     whose title names that role (resolve_title; "congressman" and "Rep."
+ *     share an office number in the pack; "Vice President X" is not "the
+ *     president"), and a mention a later "he" can refer to; a relative
+ *     pronoun ("a letter signed by 42 senators, which stated"; "the code
+ *     that says") hands the verb to the noun before it -- a person, a body
+ *     named there, or no one; an infinitive ("interrupted Clinton to tell
+ *     him") takes the clause's subject; a document by or from someone
+ *     opening the sentence ("the report, by X, concluded", "a release
+ *     from X's office noted") and a person's office ("Weiner's office
+ *     said") speak for their author.  "according to X"
  *     after a quote yields to a speaker named before it (the source of a
  *     report is not its speaker).  Parts are joined when the first ends
  *     with a comma and only an attribution clause stands between.  A quote
@@ -80,7 +92,12 @@
  *     SAME_CONTAIN with comparable lengths, makes one quote with every
  *     article listed; a partial overlap by the same speaker (same last
  *     name) makes variants -- one statement in different wordings, such as
- *     two translations.  Candidate pairs come from posting lists of rare
+ *     two translations.  A group shows the wording of its member with the
+ *     most stems (the first on a tie; its article and offsets), so the
+ *     fuller quote of one outlet is not hidden behind the shorter one of
+ *     another; containment needs SAME_MIN_STEMS stems in the shorter, so
+ *     "Who are you!" does not swallow "Tell me who you are".  Candidate
+ *     pairs come from posting lists of rare
  *     stems (lists longer than POSTING_MAX are skipped) under a global work
  *     budget, so thousands of quotes stay near-linear.
  *
