@@ -979,6 +979,12 @@ static int find_names(qart *A, qscratch *sc)
             const qrun *f = &A->run[r->full];
             if (r->ne - r->n0 >= 2 && f->ne - f->n0 >= 2 && tok_key(A, r->n0) != tok_key(A, f->n0))
                 r->full = ri;
+            /* "Mr. Trump" is not "Melania Trump": a title's gender
+               against the given name's */
+            unsigned fg = f->ne - f->n0 >= 2 ? A->tok[f->n0].cls & (WC_MASC | WC_FEM) : 0;
+            unsigned rg = (r->gender & G_M ? WC_MASC : 0) | (r->gender & G_F ? WC_FEM : 0);
+            if (r->title != NONE && fg && rg && fg != (WC_MASC | WC_FEM) && !(fg & rg))
+                r->full = ri;
             A->run[r->full].gender |= r->gender;
         }
     }
@@ -1310,14 +1316,25 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     }
     /* "the NAACP President Benjamin Todd Jealous said" */
     uint32_t r = named_run_starting(A, j + ((c & WC_DEF) && j + 1 < lim));
-    if (r != NONE && !(A->run[r].flags & R_PERSON)) {
-        /* "NRSC spokesman Brian Walsh said": a body, its role word, a person */
+    /* "lawyer Nora Phillips told", "demonstrator Laiken Jordahl, a
+       campaigner for X, told": a lower-case role noun before the person */
+    if (r == NONE && !(A->tok[j].flags & F_CAP) && !(c & ~(unsigned)(WC_TITLE | WC_ADV)) &&
+        j + 1 < lim) {
+        uint32_t r2 = named_run_starting(A, j + 1);
+        if (r2 != NONE && (A->run[r2].flags & R_PERSON))
+            r = r2;
+    }
+    if (r != NONE) {
+        /* "NRSC spokesman Brian Walsh said": a body, its role word, a
+           person; "Los Angeles lawyer Nora Phillips told" */
         uint32_t q = A->run[r].t1;
         while (q < lim && q - A->run[r].t1 < 3 && is_word(A, q, WC_TITLE) &&
                !(A->tok[q].flags & F_CAP))
             q++;
         /* "Twitter's Adam Sharp wrote" */
-        uint32_t r2 = q > A->run[r].t1 || (A->run[r].flags & R_POSS) ? named_run_starting(A, q) : NONE;
+        uint32_t r2 = q > A->run[r].t1 || ((A->run[r].flags & (R_POSS | R_PERSON)) == R_POSS)
+                          ? named_run_starting(A, q)
+                          : NONE;
         if (r2 != NONE && (A->run[r2].flags & R_PERSON))
             r = r2;
         /* "the Texas governor continues": a role noun after a place */
@@ -1372,6 +1389,19 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
 
 static uint32_t clause_subject(const qart *A, uint32_t w0, uint32_t e, int comma);
 
+/* "The Trump campaign is seeking", "the Obama administration said": a
+   name after a definite article and right before a lower-case word of
+   no class modifies that noun and is no subject. */
+static int modifier(const qart *A, const qrun *q)
+{
+    uint32_t k = q->t1;
+    int det = q->n0 > q->t0 ? is_word(A, q->n0 - 1, WC_DEF) && !is_word(A, q->n0 - 1, WC_INDEF)
+                            : q->t0 > 0 && is_word(A, q->t0 - 1, WC_DEF) &&
+                                  !is_word(A, q->t0 - 1, WC_INDEF);
+    return det && !(q->flags & R_POSS) && k < A->nt && A->tok[k].kind == T_WORD &&
+           !A->tok[k].cls && !(A->tok[k].flags & (F_CAP | F_INQ | F_NUM));
+}
+
 /* Is the subject of the speech verb at token c a noun phrase that names
    no one ("someone shouted", "one blogger asking", "Another man, not
    seen on camera, then tells", "The cameraman replies")?  A lower-case
@@ -1383,8 +1413,13 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
 {
     /* "issued a statement calling the deal "...": a participle's subject
        is the clause's, further back */
-    if (ends_lower(A, c, "ing"))
-        return 0;
+    if (ends_lower(A, c, "ing")) {
+        /* ... but "one blogger asking": an indefinite noun phrase right
+           before it names no one */
+        return c >= w0 + 2 && is_tok(A, c - 1, T_WORD) && !(A->tok[c - 1].cls & ~(unsigned)WC_TITLE) &&
+               !(A->tok[c - 1].flags & (F_CAP | F_INQ)) && is_word(A, c - 2, WC_INDEF) &&
+               !(A->tok[c - 2].flags & F_INQ);
+    }
     uint32_t k = c;
     while (k > w0 && is_word(A, k - 1, WC_ADV | WC_DAY))
         k--;
@@ -1461,7 +1496,8 @@ static uint32_t clause_subject(const qart *A, uint32_t w0, uint32_t e, int comma
             continue;
         const qrun *q = &A->run[r];
         k = q->t1 - 1;
-        if (!opens || !(q->flags & R_PERSON) || (q->flags & (R_POSS | R_PREP | R_INQ)))
+        if (!opens || !(q->flags & R_PERSON) || (q->flags & (R_POSS | R_PREP | R_INQ)) ||
+            modifier(A, q))
             continue;
         if (!comma || (q->t1 < e && A->tok[q->t1].kind == T_COMMA))
             return q->full;
@@ -1515,7 +1551,8 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
         /* "after Governor Pike insisted": right before its verb a name is
            the subject even after a preposition (a conjunction there) */
         int next_to = !(q->flags & R_POSS) && skip_adv(A, q->t1, c, 3) == c;
-        if (!(q->flags & (R_POSS | R_PREP)) || (next_to && (q->flags & R_PERSON))) {
+        if ((!(q->flags & (R_POSS | R_PREP)) || (next_to && (q->flags & R_PERSON))) &&
+            !modifier(A, q)) {
             if (q->flags & R_PERSON)
                 return q->full;
             /* "NBC further notes": an acronym opening the sentence is a name */
@@ -1552,8 +1589,7 @@ static uint32_t role_subject(const qart *A, uint32_t h, uint32_t w0, uint32_t p)
                 return NONE; /* "Obama's spokesman": another person */
             if (r != NONE)
                 b = A->run[r].t0;
-            if (b > w0 && A->tok[b - 1].kind != T_COMMA && A->tok[b - 1].kind != T_DASH &&
-                !is_word(A, b - 1, WC_FUNC))
+            if (b > w0 && A->tok[b - 1].kind == T_WORD && !is_word(A, b - 1, WC_FUNC))
                 return NONE;
             if (b > w0 && is_word(A, b - 1, WC_PREP | WC_VERB | WC_VPRE | WC_DEF))
                 return NONE; /* "told the governor": an object */
@@ -1817,7 +1853,10 @@ static int continues(const qart *A, uint32_t from, uint32_t ot)
         const qtok *t = &A->tok[k];
         if (t->kind == T_OPEN || t->kind == T_CLOSE || t->kind == T_STRAIGHT)
             return 0;
-        stops += t->kind == T_STOP;
+        /* "Kansas City, Mo., branch", "(R-Minn.), who": a period that
+           ends no sentence */
+        stops += t->kind == T_STOP &&
+                 (k + 1 == ot || A->tok[k + 1].kind == T_NL || (A->tok[k + 1].flags & F_SSTART));
         if (t->kind == T_NL && k + 1 != ot)
             return 0;
         if (t->kind != T_WORD)

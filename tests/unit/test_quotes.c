@@ -796,6 +796,49 @@ static void test_speaker_rules3(void)
                         "account was \"obviously hacked by someone else,\" and nothing more.\n",
                         "obviously hacked"),
              "Anthony Weller");
+    /* a lower-case role noun before the name after a quote */
+    T_EQ_STR(speaker_in(sum,
+                        "\"We are the bearers of horrible news,\" Los Angeles lawyer Nora Phillips "
+                        "told the AP.\n",
+                        "horrible news"),
+             "Nora Phillips");
+    T_EQ_STR(speaker_in(sum,
+                        "\"We have to push back against this plan,\" demonstrator Laiken Jordahl, "
+                        "a campaigner for the Center for Biological Diversity, told reporters.\n",
+                        "push back"),
+             "Laiken Jordahl");
+    /* an indefinite noun phrase before a participle names no one */
+    T_EQ_STR(speaker_in(sum,
+                        "Rep. Michele Bachman spoke on Monday, with one blogger asking, \"Can "
+                        "anyone really say with a straight face that the media is fair?\"\n",
+                        "straight face"),
+             "");
+    /* "Mr. Trump" is not the woman of that surname named in full (the
+       speaker stays "Trump": two people of the cluster have that name) */
+    T_EQ_STR(speaker_in(sum,
+                        "Melania Trump hosted the dinner. Donald Trump came late. Mr. Trump "
+                        "repeated his vow to walk away.\n\n\"I will leave the table if the talks fail,\" he said.\n",
+                        "leave the table"),
+             "Trump");
+    /* a name after "the" before a noun is no subject */
+    T_EQ_STR(speaker_in(sum,
+                        "The Trump campaign is seeking to dismiss the case, arguing that it is a "
+                        "\"disruptive, politically motivated lawsuit.\"\n",
+                        "politically motivated"),
+             "");
+    /* a block quotation after a line ending in a colon */
+    T_EQ_STR(speaker_in(sum,
+                        "Politics Daily recently reported:\n\n\"Beyond its symbolic power, it is "
+                        "unclear what the new rule will change.\"\n",
+                        "symbolic power"),
+             "Politics Daily");
+    /* a period inside an appositive ends no sentence: the quote goes on */
+    T_EQ_STR(speaker_in(sum,
+                        "\"They are pulling people together,\" said Anita Rusk, president of the "
+                        "Kansas City, Mo., branch, which introduced the resolution. \"And then "
+                        "these groups are looking for something.\"\n",
+                        "looking for something"),
+             "Anita Rusk");
     /* the subject of a clause after "that" is not the verb before it */
     T_EQ_STR(speaker_in(sum,
                         "Reuters reported on Monday that local officials say \"the water is safe "
