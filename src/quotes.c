@@ -128,6 +128,7 @@
 #define POSTING_MAX 64
 #define WORK_BUDGET 50000000u /* stem comparisons over all pairs          */
 #define NONE UINT32_MAX
+#define JR_MARK 0x6a72000000000000ull /* keys "X" of the names "... X Jr." apart */
 
 /* ---- word classes -------------------------------------------------------- *
  * The stage's view of the language pack (lang.h): each word token gets
@@ -969,11 +970,27 @@ static int find_names(qart *A, qscratch *sc)
         if (name_get(A, name_key(A, r)))
             r->flags |= R_PERSON;
     }
+    /* "Jesse Jackson Jr." and "Sandra Jackson": a bare "Jackson" is
+       either, so it stands for itself (the surnames of "Jr." names are
+       kept under JR_MARK) */
+    for (uint32_t ri = 0; ri < A->nrun; ri++) {
+        qrun *r = &A->run[ri];
+        if ((r->flags & R_PERSON) && r->ne - r->n0 >= 2 && name_key(A, r) != tok_key(A, r->ne - 1)) {
+            uint64_t jr = tok_key(A, r->ne - 2) ^ JR_MARK;
+            if (!name_get(A, jr) && dict_set(A->names, &jr, sizeof jr, ri))
+                return -1;
+        }
+    }
     for (uint32_t ri = 0; ri < A->nrun; ri++) {
         qrun *r = &A->run[ri];
         if (r->flags & R_PERSON) {
             const uint32_t *e = name_get(A, name_key(A, r));
             r->full = e ? *e : ri;
+            const uint32_t *jr = r->ne - r->n0 == 1 && e && *e != ri
+                                     ? name_get(A, tok_key(A, r->n0) ^ JR_MARK)
+                                     : NULL;
+            if (jr && tok_key(A, A->run[*jr].n0) != tok_key(A, A->run[*e].n0))
+                r->full = ri; /* not "Donald Trump" after "Donald Trump Jr." */
             /* "Boris Johnson" after "Woody Johnson": another first name is
                another person */
             const qrun *f = &A->run[r->full];

@@ -820,6 +820,13 @@ static void test_speaker_rules3(void)
                         "repeated his vow to walk away.\n\n\"I will leave the table if the talks fail,\" he said.\n",
                         "leave the table"),
              "Trump");
+    /* a bare surname shared by "X Jr." and another person is either:
+       it stays as written */
+    T_EQ_STR(speaker_in(sum,
+                        "Jesse Jackson Jr. and his wife, Sandra Jackson, appeared in court.\n\n"
+                        "Jackson said he had \"no excuses for what I did to my voters.\"\n",
+                        "no excuses"),
+             "Jackson");
     /* a name after "the" before a noun is no subject */
     T_EQ_STR(speaker_in(sum,
                         "The Trump campaign is seeking to dismiss the case, arguing that it is a "
