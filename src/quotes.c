@@ -1333,6 +1333,24 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     }
     /* "the NAACP President Benjamin Todd Jealous said" */
     uint32_t r = named_run_starting(A, j + ((c & WC_DEF) && j + 1 < lim));
+    /* "Oversight and Government Reform Committee spokesman Ali Ahmad
+       said": a body's name with lower-case joiners, a role word, the
+       person, the verb */
+    if ((r == NONE || !(A->run[r].flags & R_PERSON)) && (A->tok[j].flags & F_CAP)) {
+        uint32_t q = j;
+        while (q < lim && q - j < 10 && A->tok[q].kind == T_WORD &&
+               ((A->tok[q].flags & F_CAP) || is_word(A, q, WC_FUNC)) && !is_word(A, q, WC_VERB))
+            q++;
+        uint32_t t = q;
+        while (t < lim && t - q < 3 && is_word(A, t, WC_TITLE) && !(A->tok[t].flags & F_CAP))
+            t++;
+        uint32_t r2 = t > q ? named_run_starting(A, t) : NONE;
+        if (r2 != NONE && (A->run[r2].flags & R_PERSON)) {
+            uint32_t v = skip_adv(A, A->run[r2].t1, lim, 2);
+            if (v < lim && is_word(A, v, WC_VERB) && !(A->tok[v].flags & F_CAP))
+                return verb_cue(A, v, who_of(A, r2), v + 1);
+        }
+    }
     /* "lawyer Nora Phillips told", "demonstrator Laiken Jordahl, a
        campaigner for X, told": a lower-case role noun before the person */
     if (r == NONE && !(A->tok[j].flags & F_CAP) && !(c & ~(unsigned)(WC_TITLE | WC_ADV)) &&
@@ -1642,6 +1660,20 @@ static int np_subject(const qart *A, uint32_t c, uint32_t w0, uint32_t *who)
         k--;
     if (k == w0 || (A->tok[k - 1].flags & F_INQ))
         return 0;
+    if (A->tok[k - 1].kind == T_COMMA) {
+        /* "The president, sitting next to Prime Minister Abe, said" */
+        uint32_t b = k - 1;
+        while (b > w0 && k - b < 16 && A->tok[b - 1].kind != T_COMMA &&
+               !(A->tok[b - 1].flags & F_INQ) && !is_word(A, b - 1, WC_VERB))
+            b--;
+        if (b > w0 + 1 && A->tok[b - 1].kind == T_COMMA && b + 1 < k - 1) {
+            uint32_t rp = role_subject(A, b - 2, w0, c);
+            if (rp != NONE) {
+                *who = rp;
+                return 1;
+            }
+        }
+    }
     if (A->tok[k - 1].kind != T_WORD)
         return doc_subject(A, k, w0, who);
     const qtok *p = &A->tok[k - 1];

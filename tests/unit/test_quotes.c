@@ -827,6 +827,19 @@ static void test_speaker_rules3(void)
                         "Jackson said he had \"no excuses for what I did to my voters.\"\n",
                         "no excuses"),
              "Jackson");
+    /* a body's name with joiners, a role word, the person, the verb */
+    T_EQ_STR(speaker_in(sum,
+                        "\"The committee will look at it again,\" Oversight and Government Reform "
+                        "Committee spokesman Ali Ahmad said in a statement.\n",
+                        "look at it again"),
+             "Ali Ahmad");
+    /* a role noun, an appositive in commas, the verb */
+    T_EQ_STR(speaker_in(sum,
+                        "President Jane Ruiz met the press. The president, sitting next to Prime "
+                        "Minister Tomas Abel, said he believed \"there is a lot of goodwill in the "
+                        "room.\"\n",
+                        "goodwill"),
+             "Jane Ruiz");
     /* a name after "the" before a noun is no subject */
     T_EQ_STR(speaker_in(sum,
                         "The Trump campaign is seeking to dismiss the case, arguing that it is a "
