@@ -129,6 +129,7 @@
 #define WORK_BUDGET 50000000u /* stem comparisons over all pairs          */
 #define NONE UINT32_MAX
 #define JR_MARK 0x6a72000000000000ull /* keys "X" of the names "... X Jr." apart */
+#define AMB_MARK 0x616d620000000000ull /* keys a surname two first names share */
 
 /* ---- word classes -------------------------------------------------------- *
  * The stage's view of the language pack (lang.h): each word token gets
@@ -970,16 +971,26 @@ static int find_names(qart *A, qscratch *sc)
         if (name_get(A, name_key(A, r)))
             r->flags |= R_PERSON;
     }
-    /* "Jesse Jackson Jr." and "Sandra Jackson": a bare "Jackson" is
-       either, so it stands for itself (the surnames of "Jr." names are
-       kept under JR_MARK) */
+    /* "Jesse Jackson Jr." and "Sandra Jackson", "Barack Obama" and
+       "Malia Obama": a bare "Jackson" or "Mr. Obama" is either, so it
+       stands for itself (the surnames of "Jr." names are kept under
+       JR_MARK, surnames of two first names under AMB_MARK) */
     for (uint32_t ri = 0; ri < A->nrun; ri++) {
         qrun *r = &A->run[ri];
-        if ((r->flags & R_PERSON) && r->ne - r->n0 >= 2 && name_key(A, r) != tok_key(A, r->ne - 1)) {
+        if (!(r->flags & R_PERSON) || r->ne - r->n0 < 2)
+            continue;
+        if (name_key(A, r) != tok_key(A, r->ne - 1)) {
             uint64_t jr = tok_key(A, r->ne - 2) ^ JR_MARK;
             if (!name_get(A, jr) && dict_set(A->names, &jr, sizeof jr, ri))
                 return -1;
+            continue;
         }
+        const uint32_t *e = name_get(A, name_key(A, r));
+        uint64_t amb = name_key(A, r) ^ AMB_MARK;
+        if (e && *e != ri && A->run[*e].ne - A->run[*e].n0 >= 2 && !is_initial(A, r->n0) &&
+            !is_initial(A, A->run[*e].n0) && tok_key(A, r->n0) != tok_key(A, A->run[*e].n0) &&
+            !name_get(A, amb) && dict_set(A->names, &amb, sizeof amb, ri))
+            return -1;
     }
     for (uint32_t ri = 0; ri < A->nrun; ri++) {
         qrun *r = &A->run[ri];
@@ -991,6 +1002,8 @@ static int find_names(qart *A, qscratch *sc)
                                      : NULL;
             if (jr && tok_key(A, A->run[*jr].n0) != tok_key(A, A->run[*e].n0))
                 r->full = ri; /* not "Donald Trump" after "Donald Trump Jr." */
+            if (r->ne - r->n0 == 1 && e && *e != ri && name_get(A, name_key(A, r) ^ AMB_MARK))
+                r->full = ri;
             /* "Boris Johnson" after "Woody Johnson": another first name is
                another person */
             const qrun *f = &A->run[r->full];
@@ -1463,6 +1476,10 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
            spokesman, Bill Burton, said" */
         uint32_t r = k >= 2 ? run_at(A, k - 2) : NONE;
         if (r != NONE && (A->run[r].flags & R_PERSON))
+            return 0;
+        /* "One candidate, Scott Smith, the mayor of Mesa, who is a
+           Mormon, said": a person in apposition */
+        if (clause_subject(A, w0, k, 1) != NONE)
             return 0;
         return is_word(A, w0, WC_INDEF) && !(A->tok[w0].flags & F_INQ);
     }

@@ -840,6 +840,20 @@ static void test_speaker_rules3(void)
                         "room.\"\n",
                         "goodwill"),
              "Jane Ruiz");
+    /* a surname two first names share: "Mr. Obama" is not linked to the
+       daughter named first (the report then names him by the person the
+       facts find) */
+    T_EQ_STR(speaker_in(sum,
+                        "Malia Obama and Sasha Obama looked on. Barack Obama pardoned a turkey.\n\n"
+                        "\"You want to pet him now?\" Mr. Obama asked his daughters.\n",
+                        "pet him"),
+             "Barack Obama");
+    /* an indefinite subject with a person in apposition */
+    T_EQ_STR(speaker_in(sum,
+                        "One candidate, Scott Smith, the mayor of Mesa, who is a Mormon, said "
+                        "that the bill \"gives carte blanche for anybody to discriminate.\"\n",
+                        "carte blanche"),
+             "Scott Smith");
     /* a name after "the" before a noun is no subject */
     T_EQ_STR(speaker_in(sum,
                         "The Trump campaign is seeking to dismiss the case, arguing that it is a "
