@@ -7,7 +7,7 @@
  * Every file LANG_FILES (src/lang.h) names is read if present: one entry
  * a line, '#' starts a comment, the first field is the word (lower-cased
  * here), the others are tags (m f p n first s abbr lower honorific title end
- * num strong common indef, a number, or for units.txt the canonical unit: the last
+ * num strong common indef conj dir, a number, or for units.txt the canonical unit: the last
  * field, the others the unit's word or phrase, "por ciento %"); in
  * org_phrases.txt and place_names.txt the whole line is the entry.  Entries of one pack are
  * merged by word and sorted bytewise.  settings.txt gives the pack's number
@@ -80,7 +80,7 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
               {"first", LT_FIRST},      {"s", LT_SUBJ},      {"abbr", LT_DOT},    {"lower", LT_LOWER},
               {"honorific", LT_HONOR}, {"title", LT_ATITLE}, {"end", LT_AEND}, {"num", LT_ANUM},
               {"strong", LT_STRONG},   {"common", LT_COMMON},
-              {"indef", LT_INDEF}};
+              {"indef", LT_INDEF},     {"conj", LT_CONJ},   {"dir", LT_DIR}};
     if (is_unit) {
         snprintf(unit, 32, "%s", t);
         return 0;

@@ -208,8 +208,10 @@ enum {
     L_PLACEPREP = 1u << 15, /* in, near: a name after it is a place       */
     L_GIVEN = 1u << 16,   /* a given name (John, Maria)                   */
     L_JOINER = 1u << 17,  /* de, van: lower-case word inside a name       */
-    L_MONTHCAP = 1u << 18 /* a month only capitalised or with a period:
+    L_MONTHCAP = 1u << 18, /* a month only capitalised or with a period:
                              an abbreviation, or also a common word (may) */
+    L_CONJ = 1u << 19,    /* and, or: "passengers and crew" is one group  */
+    L_DIR = 1u << 20      /* a compass direction: "700 miles northeast of" */
 };
 
 typedef struct lexent {
@@ -271,6 +273,10 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
                 cls |= cmap[c].to;
         if ((w->cls & LW_MONTH) && (w->tags & (LT_DOT | LT_COMMON)))
             cls |= L_MONTHCAP;
+        if ((w->cls & LW_FUNC) && (w->tags & LT_CONJ))
+            cls |= L_CONJ;
+        if (w->tags & LT_DIR)
+            cls |= L_DIR;
         int unit = -1;
         if ((w->cls & LW_UNIT) && w->unit && (unit = unit_index(l, w->unit)) >= 0)
             cls |= L_UNIT;
@@ -446,8 +452,15 @@ typedef struct mention {
     uint8_t role;  /* R_*: a year that opens or closes a range */
     uint16_t year; /* the frame: the year its sentence states nearest to
                       it ("in 2013"), 0 if none */
+    uint8_t joint; /* numbers: the counted noun is joined to another
+                      ("239 passengers and crew"): it counts the group */
+    uint16_t dir;  /* numbers: 1 + the lexicon index of a direction after a
+                      measure ("700 miles northeast of"), 0 if none */
     uint32_t near[2]; /* dates: stems of the lower-case content words right
                          before and after (context_near) */
+    uint16_t verbs;   /* dates: bit u set when context stem u looks like a
+                         verb (context_near) */
+    uint16_t ings;    /* dates: bit u set when context word u ends in -ing */
 } mention;
 
 enum { R_NONE = 0, R_FROM, R_TO };
@@ -700,6 +713,9 @@ static int mention_add(fctx *f, uint32_t id, size_t start, size_t end, unsigned 
     m->role = R_NONE;
     m->year = 0;
     m->near[0] = m->near[1] = UINT32_MAX;
+    m->verbs = m->ings = 0;
+    m->joint = 0;
+    m->dir = 0;
     item *it = &f->it[id];
     if (it->first == NONE)
         it->first = (uint32_t)f->nmn;
@@ -712,7 +728,8 @@ static int mention_add(fctx *f, uint32_t id, size_t start, size_t end, unsigned 
 /* ---- dates --------------------------------------------------------------- */
 
 static int word_is(const fctx *f, const tok *k, const char *w);
-static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32_t *near);
+static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32_t *near,
+                        uint16_t *verbs, uint16_t *ings);
 
 static int date_add(fctx *f, const char *key, size_t start, size_t end)
 {
@@ -729,12 +746,15 @@ static int date_add(fctx *f, const char *key, size_t start, size_t end)
         return -1;
     /* the context lets two sources' dates of one event be compared */
     uint32_t ctx[2 * FACT_CTX], near[2] = {UINT32_MAX, UINT32_MAX};
-    int nc = id == NONE ? 0 : context_near(f, start, end, ctx, near);
+    uint16_t verbs = 0, ings = 0;
+    int nc = id == NONE ? 0 : context_near(f, start, end, ctx, near, &verbs, &ings);
     if (nc < 0 || mention_add(f, id, start, end, 0, ctx, (size_t)nc))
         return -1;
     if (id != NONE && f->nmn && f->mn[f->nmn - 1].start == start) {
         f->mn[f->nmn - 1].near[0] = near[0];
         f->mn[f->nmn - 1].near[1] = near[1];
+        f->mn[f->nmn - 1].verbs = verbs;
+        f->mn[f->nmn - 1].ings = ings;
     }
     return 0;
 }
@@ -902,6 +922,10 @@ static int cb_last_stem(void *ud, uint32_t stem, int stop, size_t s, size_t e)
 typedef struct ctxcb {
     const char *t;
     uint32_t *out;
+    uint8_t vb[FACT_CTX]; /* ring: 1 the word in out[] looks like a verb, 2
+                             it ends in -ing */
+    uint16_t verbs, ings; /* after: bit i set when out[i] looks like a verb,
+                             ends in -ing */
     size_t n;
     int ring; /* keep the last FACT_CTX (before) or the first (after) */
     size_t seen;
@@ -924,9 +948,11 @@ static int cb_ctx(void *ud, uint32_t stem, int stop, size_t s, size_t e)
     }
     /* a verb, as far as a word list-free look can tell: "apologized",
        "to apologize"; not "school", "afternoon", "early" */
-    int lower = !(c->t[s] >= 'A' && c->t[s] <= 'Z') &&
-                ((e - s > 3 && c->t[e - 2] == 'e' && c->t[e - 1] == 'd') || after_to);
+    int cap = c->t[s] >= 'A' && c->t[s] <= 'Z';
+    int lower = !cap && ((e - s > 3 && c->t[e - 2] == 'e' && c->t[e - 1] == 'd') || after_to);
+    int ing = !cap && e - s > 5 && c->t[e - 3] == 'i' && c->t[e - 2] == 'n' && c->t[e - 1] == 'g';
     if (c->ring) {
+        c->vb[c->seen % FACT_CTX] = (uint8_t)(lower | ing << 1);
         c->out[c->seen % FACT_CTX] = stem;
         c->seen++;
         c->near = lower ? stem : UINT32_MAX;
@@ -934,6 +960,10 @@ static int cb_ctx(void *ud, uint32_t stem, int stop, size_t s, size_t e)
     }
     if (first)
         c->near = lower ? stem : UINT32_MAX;
+    if (lower)
+        c->verbs |= (uint16_t)(1u << c->n);
+    if (ing)
+        c->ings |= (uint16_t)(1u << c->n);
     c->out[c->n++] = stem;
     return c->n >= FACT_CTX ? 1 : 0;
 }
@@ -944,15 +974,20 @@ static int cb_ctx(void *ud, uint32_t stem, int stop, size_t s, size_t e)
    words right before and right after, when they are lower-case verbs by
    their look (an -ed form, or after "to"; UINT32_MAX otherwise): the
    event a date is the date of ("apologized Friday", "to apologize
-   Saturday"; not "members on Monday", "school Wednesday"). */
-static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32_t *near);
+   Saturday"; not "members on Monday", "school Wednesday"), and *verbs
+   a bit for each stem of out that looks like a verb so (bit u for
+   out[u]), *ings one for each word ending in -ing: the events told in
+   the clause around a date. */
+static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32_t *near,
+                        uint16_t *verbs, uint16_t *ings);
 
 static int context(fctx *f, size_t start, size_t end, uint32_t *out)
 {
-    return context_near(f, start, end, out, NULL);
+    return context_near(f, start, end, out, NULL, NULL, NULL);
 }
 
-static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32_t *near)
+static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32_t *near,
+                        uint16_t *verbs, uint16_t *ings)
 {
     const char *t = f->t;
     size_t ws = start > f->ss + FACT_CTX_BYTES ? start - FACT_CTX_BYTES : f->ss;
@@ -966,21 +1001,29 @@ static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32
             we--;
     }
     uint32_t before[FACT_CTX];
-    ctxcb c = {t + ws, before, 0, 1, 0, 0, UINT32_MAX, 0};
+    ctxcb c = {t + ws, before, {0}, 0, 0, 0, 1, 0, 0, UINT32_MAX, 0};
     if (ws < start && norm_tokens(f->x->nm, t + ws, start - ws, cb_ctx, &c) < 0)
         return -1;
     size_t nb = c.seen < FACT_CTX ? c.seen : FACT_CTX;
     size_t k = 0;
-    for (size_t i = c.seen - nb; i < c.seen; i++)
+    uint16_t vm = 0, im = 0;
+    for (size_t i = c.seen - nb; i < c.seen; i++) {
+        vm |= (uint16_t)((c.vb[i % FACT_CTX] & 1u) << k);
+        im |= (uint16_t)((c.vb[i % FACT_CTX] >> 1) << k);
         out[k++] = before[i % FACT_CTX];
+    }
     /* the callback sees offsets relative to the string it was given */
-    ctxcb d = {t + end, out + k, 0, 0, 0, 0, UINT32_MAX, 0};
+    ctxcb d = {t + end, out + k, {0}, 0, 0, 0, 0, 0, 0, UINT32_MAX, 0};
     if (end < we && norm_tokens(f->x->nm, t + end, we - end, cb_ctx, &d) < 0)
         return -1;
     if (near) {
         near[0] = c.near;
         near[1] = d.near;
     }
+    if (verbs)
+        *verbs = (uint16_t)(vm | (uint16_t)(d.verbs << k));
+    if (ings)
+        *ings = (uint16_t)(im | (uint16_t)(d.ings << k));
     return (int)(k + d.n);
 }
 
@@ -1993,6 +2036,46 @@ static void mark_years(fctx *f, size_t mfirst)
     }
 }
 
+/* What the words right after a number say about what it measures.  A
+   counted noun joined by a conjunction to another noun counts the group:
+   "239 passengers and crew" is not a count of passengers ("227
+   passengers and 12 crew members": the conjunction joins two counts).  A
+   measure followed by a compass direction is a position, not a size:
+   "1,000 miles west of Perth" and "700 miles northeast of the old area"
+   are two places, not one distance told two ways ("to the" may stand
+   between: "moved 1,100 km to the northeast"). */
+static void mark_after(fctx *f, size_t mfirst)
+{
+    const tok *tk = f->tk;
+    size_t n = f->ntk, i = 0;
+    for (size_t p = mfirst; p < f->nmn; p++) {
+        mention *m = &f->mn[p];
+        const item *it = &f->it[m->item];
+        if (it->kind != K_NUMBER)
+            continue;
+        if (i > 0 && tk[i - 1].s >= m->end)
+            i = 0; /* mentions out of text order (mark_ranges adds some) */
+        while (i < n && tk[i].s < m->end)
+            i++;
+        if (i >= n)
+            break;
+        if (it->unit < 0 && tk[i].kind == T_WORD && tk[i].lx && (tk[i].lx->cls & L_CONJ) &&
+            i + 1 < n && tk[i + 1].kind == T_WORD && !is_func(&tk[i + 1]) &&
+            !numword(f, &tk[i + 1]) && !(tk[i + 1].f & (F_CAP | F_ACRO)))
+            m->joint = 1;
+        if (it->unit < U_SIGNS)
+            continue;
+        for (size_t j = i; j < n && j < i + 3 && tk[j].kind == T_WORD; j++) {
+            if (tk[j].lx && (tk[j].lx->cls & L_DIR)) {
+                m->dir = (uint16_t)(1 + (tk[j].lx - f->lxc->tab));
+                break;
+            }
+            if (!is_func(&tk[j]))
+                break;
+        }
+    }
+}
+
 /* Everything the conflict comparison needs to know about the frame of
    the chunk's mentions. */
 static int conflict_marks(fctx *f, size_t mfirst)
@@ -2002,6 +2085,7 @@ static int conflict_marks(fctx *f, size_t mfirst)
     mark_parts(f, mfirst);
     mark_conversions(f, mfirst);
     mark_years(f, mfirst);
+    mark_after(f, mfirst);
     return mark_multi(f, mfirst);
 }
 
@@ -2471,6 +2555,30 @@ static int same_event(const mention *x, const mention *y)
     return 0;
 }
 
+/* Do the clauses around two dates tell of one event: a stem that looks
+   like a verb (context_near) in the context of both?  "On Wednesday, the
+   House voted 396-9 on a bill that reaffirmed the motto" and "passing a
+   resolution on Tuesday reaffirming the national motto"; not "apologize
+   Saturday for a Facebook post" and "resigned Monday after her Facebook
+   post" (the nouns are shared, the events are not). */
+static int same_verb(const fctx *f, const mention *x, const mention *y)
+{
+    for (size_t u = 0; u < x->nctx; u++) {
+        int xv = x->verbs >> u & 1u, xi = x->ings >> u & 1u;
+        if (!xv && !xi)
+            continue;
+        for (size_t v = 0; v < y->nctx; v++) {
+            int yv = y->verbs >> v & 1u, yi = y->ings >> v & 1u;
+            /* an -ing word alone may be a noun ("meeting", "hearing"):
+               it names the event only with a verb form of its stem on the
+               other side ("reaffirmed" and "reaffirming") */
+            if (((xv && (yv || yi)) || (xi && yv)) && f->ctx[x->ctx + u] == f->ctx[y->ctx + v])
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Do some mention of a and some mention of b, in two articles, tell of
    the same thing in the same frame?  Numbers: neither is M_OUT, they are
    not consistent through a qualifier or a rounding, their sentences'
@@ -2493,13 +2601,14 @@ static int same_context(const fctx *f, const uint32_t *order, const fbuild *a, c
                 continue;
             size_t need = q->need;
             if (q->mode == CMP_NUMBER) {
-                if (consistent(x, q->lo, y, q->hi) || (x->year && y->year && x->year != y->year))
+                if (consistent(x, q->lo, y, q->hi) || (x->year && y->year && x->year != y->year) ||
+                    x->joint != y->joint || x->dir != y->dir)
                     continue;
                 if ((x->multi == M_LIST || y->multi == M_LIST) && need < FACT_CONF_SHARED_LIST)
                     need = FACT_CONF_SHARED_LIST;
             } else if (q->mode == CMP_RANGE && (x->role == R_NONE || x->role != y->role)) {
                 continue;
-            } else if (q->mode == CMP_DAY && !same_event(x, y)) {
+            } else if (q->mode == CMP_DAY && !same_event(x, y) && !same_verb(f, x, y)) {
                 continue;
             }
             if (shared_stems(f, x, y, q->key) >= need) {

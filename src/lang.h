@@ -80,7 +80,9 @@ enum {
     LT_STRONG = 1u << 12,  /* strong: an opener even in lower-cased text    */
     LT_COMMON = 1u << 13,  /* common: a month name that is also a common word
                               ("may"): a date only capitalised or with a period */
-    LT_INDEF = 1u << 14    /* indef: "a", "another", "someone": names no one */
+    LT_INDEF = 1u << 14,   /* indef: "a", "another", "someone": names no one */
+    LT_CONJ = 1u << 15,    /* conj: "and", "or": joins two nouns into one group */
+    LT_DIR = 1u << 16      /* dir: a compass direction ("700 miles northeast of") */
 };
 
 typedef struct lang_word {
