@@ -124,6 +124,13 @@
  * and $5,687.75 on Martha's Vineyard") keeps only its own part of the
  * list as context and needs FACT_CONF_SHARED_LIST (4) stems; two
  * ceilings ("as many as 1.5 million", "up to 1.6 million") disagree.
+ * What follows a number frames it too (mark_after): a counted noun joined
+ * to another by a conjunction of the pack ("239 passengers and crew")
+ * counts the group and is compared only with such counts; a measure
+ * followed by a compass point of the pack ("1,000 miles west of Perth") is
+ * a position, compared only with positions from the same place in a
+ * neighbouring direction ("90 miles north of" / "125 miles northwest of
+ * Las Vegas"), never with a size ("an area of 700 miles").
  * Dates conflict too (date_conflicts): the years at one end of a range
  * ("from 1967 to 1979" / "from 1966 to 1978"), and two weekdays next to
  * the same verb ("apologized Friday" / "apologize Saturday").  Money and
@@ -217,6 +224,7 @@ enum {
 typedef struct lexent {
     uint32_t cls; /* 0: the word is not one the stage knows */
     int8_t month, wday, unit, mult;
+    int8_t dir; /* compass point 1..8 (north, northeast, ... northwest) */
     int num;
 } lexent;
 
@@ -288,6 +296,7 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
         e->wday = (int8_t)((cls & L_WDAY) ? w->val : 0);
         e->mult = (int8_t)((cls & L_MULT) ? w->val : 0);
         e->num = (cls & L_NUMW) ? w->val : 0;
+        e->dir = (int8_t)((cls & L_DIR) && w->val >= 1 && w->val <= 8 ? w->val : 0);
         e->unit = (int8_t)unit;
     }
 }
@@ -454,13 +463,12 @@ typedef struct mention {
                       it ("in 2013"), 0 if none */
     uint8_t joint; /* numbers: the counted noun is joined to another
                       ("239 passengers and crew"): it counts the group */
-    uint16_t dir;  /* numbers: 1 + the lexicon index of a direction after a
-                      measure ("700 miles northeast of"), 0 if none */
+    uint8_t dir;   /* numbers: the compass point (1..8) after a measure
+                      ("700 miles northeast of"): a position; 0 if none */
+    uint64_t ref;  /* numbers: the fold hash of the word the position is
+                      taken from ("west of Perth"), 0 if none */
     uint32_t near[2]; /* dates: stems of the lower-case content words right
                          before and after (context_near) */
-    uint16_t verbs;   /* dates: bit u set when context stem u looks like a
-                         verb (context_near) */
-    uint16_t ings;    /* dates: bit u set when context word u ends in -ing */
 } mention;
 
 enum { R_NONE = 0, R_FROM, R_TO };
@@ -713,9 +721,9 @@ static int mention_add(fctx *f, uint32_t id, size_t start, size_t end, unsigned 
     m->role = R_NONE;
     m->year = 0;
     m->near[0] = m->near[1] = UINT32_MAX;
-    m->verbs = m->ings = 0;
     m->joint = 0;
     m->dir = 0;
+    m->ref = 0;
     item *it = &f->it[id];
     if (it->first == NONE)
         it->first = (uint32_t)f->nmn;
@@ -728,8 +736,7 @@ static int mention_add(fctx *f, uint32_t id, size_t start, size_t end, unsigned 
 /* ---- dates --------------------------------------------------------------- */
 
 static int word_is(const fctx *f, const tok *k, const char *w);
-static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32_t *near,
-                        uint16_t *verbs, uint16_t *ings);
+static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32_t *near);
 
 static int date_add(fctx *f, const char *key, size_t start, size_t end)
 {
@@ -746,15 +753,12 @@ static int date_add(fctx *f, const char *key, size_t start, size_t end)
         return -1;
     /* the context lets two sources' dates of one event be compared */
     uint32_t ctx[2 * FACT_CTX], near[2] = {UINT32_MAX, UINT32_MAX};
-    uint16_t verbs = 0, ings = 0;
-    int nc = id == NONE ? 0 : context_near(f, start, end, ctx, near, &verbs, &ings);
+    int nc = id == NONE ? 0 : context_near(f, start, end, ctx, near);
     if (nc < 0 || mention_add(f, id, start, end, 0, ctx, (size_t)nc))
         return -1;
     if (id != NONE && f->nmn && f->mn[f->nmn - 1].start == start) {
         f->mn[f->nmn - 1].near[0] = near[0];
         f->mn[f->nmn - 1].near[1] = near[1];
-        f->mn[f->nmn - 1].verbs = verbs;
-        f->mn[f->nmn - 1].ings = ings;
     }
     return 0;
 }
@@ -922,10 +926,6 @@ static int cb_last_stem(void *ud, uint32_t stem, int stop, size_t s, size_t e)
 typedef struct ctxcb {
     const char *t;
     uint32_t *out;
-    uint8_t vb[FACT_CTX]; /* ring: 1 the word in out[] looks like a verb, 2
-                             it ends in -ing */
-    uint16_t verbs, ings; /* after: bit i set when out[i] looks like a verb,
-                             ends in -ing */
     size_t n;
     int ring; /* keep the last FACT_CTX (before) or the first (after) */
     size_t seen;
@@ -948,11 +948,9 @@ static int cb_ctx(void *ud, uint32_t stem, int stop, size_t s, size_t e)
     }
     /* a verb, as far as a word list-free look can tell: "apologized",
        "to apologize"; not "school", "afternoon", "early" */
-    int cap = c->t[s] >= 'A' && c->t[s] <= 'Z';
-    int lower = !cap && ((e - s > 3 && c->t[e - 2] == 'e' && c->t[e - 1] == 'd') || after_to);
-    int ing = !cap && e - s > 5 && c->t[e - 3] == 'i' && c->t[e - 2] == 'n' && c->t[e - 1] == 'g';
+    int lower = !(c->t[s] >= 'A' && c->t[s] <= 'Z') &&
+                ((e - s > 3 && c->t[e - 2] == 'e' && c->t[e - 1] == 'd') || after_to);
     if (c->ring) {
-        c->vb[c->seen % FACT_CTX] = (uint8_t)(lower | ing << 1);
         c->out[c->seen % FACT_CTX] = stem;
         c->seen++;
         c->near = lower ? stem : UINT32_MAX;
@@ -960,10 +958,6 @@ static int cb_ctx(void *ud, uint32_t stem, int stop, size_t s, size_t e)
     }
     if (first)
         c->near = lower ? stem : UINT32_MAX;
-    if (lower)
-        c->verbs |= (uint16_t)(1u << c->n);
-    if (ing)
-        c->ings |= (uint16_t)(1u << c->n);
     c->out[c->n++] = stem;
     return c->n >= FACT_CTX ? 1 : 0;
 }
@@ -974,20 +968,15 @@ static int cb_ctx(void *ud, uint32_t stem, int stop, size_t s, size_t e)
    words right before and right after, when they are lower-case verbs by
    their look (an -ed form, or after "to"; UINT32_MAX otherwise): the
    event a date is the date of ("apologized Friday", "to apologize
-   Saturday"; not "members on Monday", "school Wednesday"), and *verbs
-   a bit for each stem of out that looks like a verb so (bit u for
-   out[u]), *ings one for each word ending in -ing: the events told in
-   the clause around a date. */
-static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32_t *near,
-                        uint16_t *verbs, uint16_t *ings);
+   Saturday"; not "members on Monday", "school Wednesday"). */
+static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32_t *near);
 
 static int context(fctx *f, size_t start, size_t end, uint32_t *out)
 {
-    return context_near(f, start, end, out, NULL, NULL, NULL);
+    return context_near(f, start, end, out, NULL);
 }
 
-static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32_t *near,
-                        uint16_t *verbs, uint16_t *ings)
+static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32_t *near)
 {
     const char *t = f->t;
     size_t ws = start > f->ss + FACT_CTX_BYTES ? start - FACT_CTX_BYTES : f->ss;
@@ -1001,29 +990,21 @@ static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32
             we--;
     }
     uint32_t before[FACT_CTX];
-    ctxcb c = {t + ws, before, {0}, 0, 0, 0, 1, 0, 0, UINT32_MAX, 0};
+    ctxcb c = {t + ws, before, 0, 1, 0, 0, UINT32_MAX, 0};
     if (ws < start && norm_tokens(f->x->nm, t + ws, start - ws, cb_ctx, &c) < 0)
         return -1;
     size_t nb = c.seen < FACT_CTX ? c.seen : FACT_CTX;
     size_t k = 0;
-    uint16_t vm = 0, im = 0;
-    for (size_t i = c.seen - nb; i < c.seen; i++) {
-        vm |= (uint16_t)((c.vb[i % FACT_CTX] & 1u) << k);
-        im |= (uint16_t)((c.vb[i % FACT_CTX] >> 1) << k);
+    for (size_t i = c.seen - nb; i < c.seen; i++)
         out[k++] = before[i % FACT_CTX];
-    }
     /* the callback sees offsets relative to the string it was given */
-    ctxcb d = {t + end, out + k, {0}, 0, 0, 0, 0, 0, 0, UINT32_MAX, 0};
+    ctxcb d = {t + end, out + k, 0, 0, 0, 0, UINT32_MAX, 0};
     if (end < we && norm_tokens(f->x->nm, t + end, we - end, cb_ctx, &d) < 0)
         return -1;
     if (near) {
         near[0] = c.near;
         near[1] = d.near;
     }
-    if (verbs)
-        *verbs = (uint16_t)(vm | (uint16_t)(d.verbs << k));
-    if (ings)
-        *ings = (uint16_t)(im | (uint16_t)(d.ings << k));
     return (int)(k + d.n);
 }
 
@@ -2044,6 +2025,27 @@ static void mark_years(fctx *f, size_t mfirst)
    "1,000 miles west of Perth" and "700 miles northeast of the old area"
    are two places, not one distance told two ways ("to the" may stand
    between: "moved 1,100 km to the northeast"). */
+/* Does word k end like a verb form ("shattered", "killing")?  "injured
+   three gardeners and shattered window panes" joins two clauses, not two
+   nouns. */
+static int verb_form(const fctx *f, const tok *k)
+{
+    const char *t = f->t + k->s;
+    size_t n = k->we - k->s;
+    return (n > 3 && t[n - 2] == 'e' && t[n - 1] == 'd') ||
+           (n > 5 && t[n - 3] == 'i' && t[n - 2] == 'n' && t[n - 1] == 'g');
+}
+
+static size_t tok_from(const fctx *f, size_t i, size_t s)
+{
+    const tok *tk = f->tk;
+    if (i > 0 && tk[i - 1].s >= s)
+        i = 0; /* mentions out of text order (mark_ranges adds some) */
+    while (i < f->ntk && tk[i].s < s)
+        i++;
+    return i;
+}
+
 static void mark_after(fctx *f, size_t mfirst)
 {
     const tok *tk = f->tk;
@@ -2053,21 +2055,23 @@ static void mark_after(fctx *f, size_t mfirst)
         const item *it = &f->it[m->item];
         if (it->kind != K_NUMBER)
             continue;
-        if (i > 0 && tk[i - 1].s >= m->end)
-            i = 0; /* mentions out of text order (mark_ranges adds some) */
-        while (i < n && tk[i].s < m->end)
-            i++;
-        if (i >= n)
-            break;
+        if ((i = tok_from(f, i, m->end)) >= n)
+            continue;
         if (it->unit < 0 && tk[i].kind == T_WORD && tk[i].lx && (tk[i].lx->cls & L_CONJ) &&
             i + 1 < n && tk[i + 1].kind == T_WORD && !is_func(&tk[i + 1]) &&
-            !numword(f, &tk[i + 1]) && !(tk[i + 1].f & (F_CAP | F_ACRO)))
+            !numword(f, &tk[i + 1]) && !(tk[i + 1].f & (F_CAP | F_ACRO)) &&
+            !verb_form(f, &tk[i + 1]))
             m->joint = 1;
         if (it->unit < U_SIGNS)
             continue;
         for (size_t j = i; j < n && j < i + 3 && tk[j].kind == T_WORD; j++) {
-            if (tk[j].lx && (tk[j].lx->cls & L_DIR)) {
-                m->dir = (uint16_t)(1 + (tk[j].lx - f->lxc->tab));
+            if (tk[j].lx && tk[j].lx->dir) {
+                m->dir = (uint8_t)tk[j].lx->dir;
+                size_t r = j + 1; /* "of the old area" -> "old" */
+                while (r < n && r < j + 3 && tk[r].kind == T_WORD && is_func(&tk[r]))
+                    r++;
+                if (r > j + 1 && r < n && tk[r].kind == T_WORD && !is_func(&tk[r]))
+                    m->ref = tk[r].fold ? tk[r].fold : 1;
                 break;
             }
             if (!is_func(&tk[j]))
@@ -2555,28 +2559,21 @@ static int same_event(const mention *x, const mention *y)
     return 0;
 }
 
-/* Do the clauses around two dates tell of one event: a stem that looks
-   like a verb (context_near) in the context of both?  "On Wednesday, the
-   House voted 396-9 on a bill that reaffirmed the motto" and "passing a
-   resolution on Tuesday reaffirming the national motto"; not "apologize
-   Saturday for a Facebook post" and "resigned Monday after her Facebook
-   post" (the nouns are shared, the events are not). */
-static int same_verb(const fctx *f, const mention *x, const mention *y)
+/* Can two measures be one distance?  Both sizes, or both positions
+   (mark_after) taken from one place ("90 miles north of Las Vegas", "125
+   miles northwest of Las Vegas": one base, two distances) in directions
+   at most one compass point apart; not "1,000 miles west of Perth" and
+   "700 miles northeast of the old search area". */
+static int same_position(const mention *x, const mention *y)
 {
-    for (size_t u = 0; u < x->nctx; u++) {
-        int xv = x->verbs >> u & 1u, xi = x->ings >> u & 1u;
-        if (!xv && !xi)
-            continue;
-        for (size_t v = 0; v < y->nctx; v++) {
-            int yv = y->verbs >> v & 1u, yi = y->ings >> v & 1u;
-            /* an -ing word alone may be a noun ("meeting", "hearing"):
-               it names the event only with a verb form of its stem on the
-               other side ("reaffirmed" and "reaffirming") */
-            if (((xv && (yv || yi)) || (xi && yv)) && f->ctx[x->ctx + u] == f->ctx[y->ctx + v])
-                return 1;
-        }
-    }
-    return 0;
+    if (!x->dir != !y->dir)
+        return 0;
+    if (!x->dir)
+        return 1;
+    int d = x->dir > y->dir ? x->dir - y->dir : y->dir - x->dir;
+    if (d > 1 && d < 7)
+        return 0;
+    return !x->ref || !y->ref || x->ref == y->ref;
 }
 
 /* Do some mention of a and some mention of b, in two articles, tell of
@@ -2602,13 +2599,13 @@ static int same_context(const fctx *f, const uint32_t *order, const fbuild *a, c
             size_t need = q->need;
             if (q->mode == CMP_NUMBER) {
                 if (consistent(x, q->lo, y, q->hi) || (x->year && y->year && x->year != y->year) ||
-                    x->joint != y->joint || x->dir != y->dir)
+                    x->joint != y->joint || !same_position(x, y))
                     continue;
                 if ((x->multi == M_LIST || y->multi == M_LIST) && need < FACT_CONF_SHARED_LIST)
                     need = FACT_CONF_SHARED_LIST;
             } else if (q->mode == CMP_RANGE && (x->role == R_NONE || x->role != y->role)) {
                 continue;
-            } else if (q->mode == CMP_DAY && !same_event(x, y) && !same_verb(f, x, y)) {
+            } else if (q->mode == CMP_DAY && !same_event(x, y)) {
                 continue;
             }
             if (shared_stems(f, x, y, q->key) >= need) {

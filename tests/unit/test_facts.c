@@ -472,20 +472,6 @@ static void test_conflict_frames(void)
                         "the daughters.",
                         "The communications director had to apologize Saturday for a Facebook "
                         "post critical of the daughters.", a, b, sizeof a), 0);
-    /* ... or a verb form of one stem in both clauses ("reaffirmed",
-       "reaffirming"); an -ing noun on both sides ("meeting") is no event */
-    T_EQ_INT(conflicts2("On Wednesday, the House voted 396-9 on a bill that reaffirmed the "
-                        "national motto.",
-                        "Republicans were mocked for passing a resolution on Tuesday reaffirming "
-                        "the national motto.", a, b, sizeof a), 1);
-    T_CHECK(!strcmp(a, "Wednesday") || !strcmp(b, "Wednesday"));
-    T_EQ_INT(conflicts2("On Wednesday, the House voted 396-9 on a bill about the national motto.",
-                        "Republicans were mocked for passing a resolution on Tuesday reaffirming "
-                        "the national motto.", a, b, sizeof a), 0);
-    T_EQ_INT(conflicts2("The council held a long meeting on Monday about the budget crisis of the "
-                        "city.",
-                        "The council held a short meeting on Friday about the budget crisis of "
-                        "the city.", a, b, sizeof a), 0);
 }
 
 /* The issue's examples and their neighbours, in text written for the test:
@@ -500,6 +486,9 @@ static void test_conflict_quantities(void)
                         "Officials said 227 passengers and 12 crew members were on board the "
                         "missing plane.", a, b, sizeof a), 1);
     T_CHECK(!strcmp(a, "239 passengers") || !strcmp(b, "239 passengers"));
+    T_EQ_INT(conflicts2("The blast injured three gardeners and shattered windows at the school.",
+                        "The blast injured two gardeners at the school, the police said.", a, b,
+                        sizeof a), 1);
     T_EQ_INT(conflicts2("Officials said 239 passengers and crew were on board the missing plane.",
                         "Officials said 227 passengers and 12 crew members were on board the "
                         "missing plane.", a, b, sizeof a), 0);
@@ -511,6 +500,13 @@ static void test_conflict_quantities(void)
     T_EQ_INT(conflicts2("Ships searched an area 1,000 miles west of Perth on Friday.",
                         "Ships searched an area 700 miles west of Perth on Friday.", a, b,
                         sizeof a), 1);
+    /* one base, two distances from one city in neighbouring directions */
+    T_EQ_INT(conflicts2("The remote desert base lies 90 miles north of Las Vegas.",
+                        "The remote desert base lies 125 miles northwest of Las Vegas.", a, b,
+                        sizeof a), 1);
+    T_EQ_INT(conflicts2("The remote desert base lies 90 miles north of Las Vegas.",
+                        "The remote desert base lies 125 miles north of Reno.", a, b, sizeof a),
+             0);
     T_EQ_INT(conflicts2("The search moved 1,100 km (700 miles) to the northeast of the old area.",
                         "The search area lies 1,000 miles southwest of Perth, officials said.", a,
                         b, sizeof a), 0);
