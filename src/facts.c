@@ -130,12 +130,15 @@
  * followed by a compass point of the pack ("1,000 miles west of Perth") is
  * a position, compared only with positions from the same place in a
  * neighbouring direction ("90 miles north of" / "125 miles northwest of
- * Las Vegas"), never with a size ("an area of 700 miles").
+ * Las Vegas"), never with a size ("an area of 700 miles"); a measure
+ * joined to another by a conjunction ("three years and 10 months") is one
+ * quantity in two units and is not compared.  Units of time (tagged
+ * +duration in the pack's units.txt) count no thing, like money.
  * Dates conflict too (date_conflicts): the years at one end of a range
  * ("from 1967 to 1979" / "from 1966 to 1978"), and two weekdays next to
  * the same verb ("apologized Friday" / "apologize Saturday").  Money and
  * percentages count no thing, so their mentions must share
- * FACT_CONF_SHARED_UNIT (3) context stems.  Each conflict carries the
+ * FACT_CONF_SHARED_UNIT (3) context stems; so must durations.  Each conflict carries the
  * sentences of the two mentions that were compared
  * (precis_conflict.a_sentence / b_sentence) so a reader can judge it.  Pairs are only compared within a key's bucket, at
  * most FACT_CONF_BUCKET facts per bucket.
@@ -242,6 +245,7 @@ static const char *const UNIT_SIGNS[U_SIGNS] = {"%", "$", "\xe2\x82\xac", "\xc2\
 typedef struct lexicon {
     const lang_pack *pk;
     const char *unit[MAX_UNITS]; /* canonical unit names */
+    unsigned char dur[MAX_UNITS]; /* the unit is one of time (+duration) */
     int nunit;
     lexent tab[];
 } lexicon;
@@ -286,8 +290,10 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
         if (w->tags & LT_DIR)
             cls |= L_DIR;
         int unit = -1;
-        if ((w->cls & LW_UNIT) && w->unit && (unit = unit_index(l, w->unit)) >= 0)
+        if ((w->cls & LW_UNIT) && w->unit && (unit = unit_index(l, w->unit)) >= 0) {
             cls |= L_UNIT;
+            l->dur[unit] |= (w->tags & LT_DUR) != 0;
+        }
         if (!cls || len == 0 || len > 24 || strchr(w->w, ' '))
             continue;
         lexent *e = &l->tab[i];
@@ -2025,6 +2031,11 @@ static void mark_years(fctx *f, size_t mfirst)
    "1,000 miles west of Perth" and "700 miles northeast of the old area"
    are two places, not one distance told two ways ("to the" may stand
    between: "moved 1,100 km to the northeast"). */
+static int has_cls(const tok *k, uint32_t cls)
+{
+    return k->kind == T_WORD && k->lx && (k->lx->cls & cls);
+}
+
 /* Does word k end like a verb form ("shattered", "killing")?  "injured
    three gardeners and shattered window panes" joins two clauses, not two
    nouns. */
@@ -2057,13 +2068,22 @@ static void mark_after(fctx *f, size_t mfirst)
             continue;
         if ((i = tok_from(f, i, m->end)) >= n)
             continue;
-        if (it->unit < 0 && tk[i].kind == T_WORD && tk[i].lx && (tk[i].lx->cls & L_CONJ) &&
+        if (it->unit < 0 && has_cls(&tk[i], L_CONJ) &&
             i + 1 < n && tk[i + 1].kind == T_WORD && !is_func(&tk[i + 1]) &&
             !numword(f, &tk[i + 1]) && !(tk[i + 1].f & (F_CAP | F_ACRO)) &&
             !verb_form(f, &tk[i + 1]))
             m->joint = 1;
         if (it->unit < U_SIGNS)
             continue;
+        /* "three years and 10 months", "an hour and 58 minutes": one
+           quantity in two units, read as two */
+        size_t st = i; /* the mention's first token */
+        while (st > 0 && tk[st - 1].s >= m->start)
+            st--;
+        if ((has_cls(&tk[i], L_CONJ) && i + 2 < n && numberish(f, &tk[i + 1]) &&
+             has_cls(&tk[i + 2], L_UNIT)) ||
+            (st >= 2 && st < n && has_cls(&tk[st - 1], L_CONJ) && has_cls(&tk[st - 2], L_UNIT)))
+            m->multi = M_OUT;
         for (size_t j = i; j < n && j < i + 3 && tk[j].kind == T_WORD; j++) {
             if (tk[j].lx && tk[j].lx->dir) {
                 m->dir = (uint8_t)tk[j].lx->dir;
@@ -3013,11 +3033,13 @@ static int number_conflicts(fctx *f, fset *s)
                     break; /* sorted by value: the rest are further */
                 const fbuild *A = &fb[nfs[p].idx], *B = &fb[nfs[r].idx];
                 uint32_t ks = it[A->canon].keystem;
-                /* money and percentages name no counted thing: their
-                   context must say more that it is the same quantity */
-                cmpq cq = {CMP_NUMBER, ks,
-                           (ks & 0x80000000u) && (ks & 0xffu) <= U_GBP ? FACT_CONF_SHARED_UNIT
-                                                                      : FACT_CONF_SHARED,
+                /* money, percentages and durations name no counted
+                   thing: their context must say more that it is the same
+                   quantity ("three years" in prison, "25 years" of an
+                   order) */
+                int bare = (ks & 0x80000000u) &&
+                           ((ks & 0xffu) <= U_GBP || f->lxc->dur[ks & 0xffu]);
+                cmpq cq = {CMP_NUMBER, ks, bare ? FACT_CONF_SHARED_UNIT : FACT_CONF_SHARED,
                            FACT_CONF_MENTIONS, lo, hi, 0, 0};
                 if (!each_has_own(A, B) || !same_context(f, s->order, A, B, &cq))
                     continue;

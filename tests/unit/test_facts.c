@@ -519,6 +519,22 @@ static void test_conflict_quantities(void)
                         "said.",
                         "The club sold the naming rights for \xc2\xa3" "179.7m in 2007, the owners "
                         "said.", a, b, sizeof a), 1);
+    /* a duration names no counted thing: it needs as much context in
+       common as money; a compound ("three years and 10 months") is one
+       quantity in two units */
+    T_EQ_INT(conflicts2("The humidifier on his ventilator was switched off for 18 hours.",
+                        "The humidifier on his ventilator was switched off for 19 hours.", a, b,
+                        sizeof a), 1);
+    T_EQ_INT(conflicts2("The priest reflects on 25 years with the friars of the order.",
+                        "For the past 38 years, the priest has counseled friars at the retreat.",
+                        a, b, sizeof a), 0);
+    T_EQ_INT(conflicts2("The robber was sentenced in federal court to three years and 10 months in "
+                        "prison.",
+                        "The robber was sentenced in federal court to four years in prison.", a,
+                        b, sizeof a), 0);
+    T_EQ_INT(conflicts2("The robber was sentenced in federal court to three years in prison.",
+                        "The robber was sentenced in federal court to four years in prison.", a,
+                        b, sizeof a), 1);
     /* a count in words against one in digits; "more than 20" agrees with 30 */
     T_EQ_INT(conflicts2("The president will sign nineteen executive actions on gun violence.",
                         "The president unveiled 23 executive actions on gun violence.", a, b,
