@@ -7,7 +7,7 @@
  * Every file LANG_FILES (src/lang.h) names is read if present: one entry
  * a line, '#' starts a comment, the first field is the word (lower-cased
  * here), the others are tags (m f p n first s abbr lower honorific title end
- * num strong common indef conj dir, a number, or for units.txt the canonical unit: the last
+ * num strong common indef conj dir range, a number, or for units.txt the canonical unit: the last
  * field, the others the unit's word or phrase, "por ciento %"); in
  * org_phrases.txt and place_names.txt the whole line is the entry; a units.txt
  * field "+duration" is a tag, not a word (a unit of time).  Entries of one pack are
@@ -81,7 +81,8 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
               {"first", LT_FIRST},      {"s", LT_SUBJ},      {"abbr", LT_DOT},    {"lower", LT_LOWER},
               {"honorific", LT_HONOR}, {"title", LT_ATITLE}, {"end", LT_AEND}, {"num", LT_ANUM},
               {"strong", LT_STRONG},   {"common", LT_COMMON},
-              {"indef", LT_INDEF},     {"conj", LT_CONJ},   {"dir", LT_DIR}};
+              {"indef", LT_INDEF},     {"conj", LT_CONJ},   {"dir", LT_DIR},
+              {"range", LT_RANGE}};
     if (is_unit && t[0] == '+') { /* a tag among a unit's words: "+duration" */
         if (strcmp(t, "+duration"))
             return -1;

@@ -221,7 +221,8 @@ enum {
     L_MONTHCAP = 1u << 18, /* a month only capitalised or with a period:
                              an abbreviation, or also a common word (may) */
     L_CONJ = 1u << 19,    /* and, or: "passengers and crew" is one group  */
-    L_DIR = 1u << 20      /* a compass direction: "700 miles northeast of" */
+    L_DIR = 1u << 20,     /* a compass direction: "700 miles northeast of" */
+    L_RANGE = 1u << 21    /* to, through: "from 1967 to 1979", "18 to 33" */
 };
 
 typedef struct lexent {
@@ -287,6 +288,8 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
             cls |= L_MONTHCAP;
         if ((w->cls & LW_FUNC) && (w->tags & LT_CONJ))
             cls |= L_CONJ;
+        if ((w->cls & LW_FUNC) && (w->tags & LT_RANGE))
+            cls |= L_RANGE;
         if (w->tags & LT_DIR)
             cls |= L_DIR;
         int unit = -1;
@@ -1849,6 +1852,11 @@ static int numberish(const fctx *f, const tok *k)
     return k->kind == T_NUM || numword(f, k);
 }
 
+static int has_cls(const tok *k, uint32_t cls)
+{
+    return k->kind == T_WORD && k->lx && (k->lx->cls & cls);
+}
+
 /* Ranges of years: "from 1967 to 1979", "1966 through 1978".  The opening
    year (a date already: a preposition stands before it) becomes R_FROM,
    the closing one a date mention too, R_TO: two sources giving a
@@ -1860,7 +1868,7 @@ static int mark_ranges(fctx *f, size_t mfirst)
         const tok *a = &tk[i], *to = &tk[i + 1], *b = &tk[i + 2];
         if (!is_year(a) || !is_year(b) || b->mant <= a->mant)
             continue;
-        if (!word_is(f, to, "to") && !word_is(f, to, "through") && !word_is(f, to, "until"))
+        if (!has_cls(to, L_RANGE))
             continue;
         uint32_t ma = mention_at(f, mfirst, a->s);
         if (ma == NONE || f->it[f->mn[ma].item].kind != K_DATE)
@@ -1882,8 +1890,9 @@ static int mark_ranges(fctx *f, size_t mfirst)
 }
 
 /* Parts and wholes: "three of the four", "18 out of 32 districts", "one
-   of his two daughters".  Both numbers are one statement about a group,
-   never two sources' values for it. */
+   of his two daughters"; and the ends of a range of numbers.  Both
+   numbers are one statement about a group, never two sources' values for
+   it. */
 static void mark_parts(fctx *f, size_t mfirst)
 {
     const tok *tk = f->tk;
@@ -1891,6 +1900,16 @@ static void mark_parts(fctx *f, size_t mfirst)
     for (size_t i = 0; i + 2 < n; i++) {
         if (!numberish(f, &tk[i]))
             continue;
+        if (has_cls(&tk[i + 1], L_RANGE) && numberish(f, &tk[i + 2])) {
+            /* the ends of a range of numbers ("18 to 33 percent"): a
+               figure between them agrees with it */
+            uint32_t p = mention_at(f, mfirst, tk[i].s), q = mention_at(f, mfirst, tk[i + 2].s);
+            if (p != NONE && f->it[f->mn[p].item].kind == K_NUMBER)
+                f->mn[p].multi = M_OUT;
+            if (q != NONE && f->it[f->mn[q].item].kind == K_NUMBER)
+                f->mn[q].multi = M_OUT;
+            continue;
+        }
         size_t j = i + 1;
         if (word_is(f, &tk[j], "out"))
             j++;
@@ -2031,11 +2050,6 @@ static void mark_years(fctx *f, size_t mfirst)
    "1,000 miles west of Perth" and "700 miles northeast of the old area"
    are two places, not one distance told two ways ("to the" may stand
    between: "moved 1,100 km to the northeast"). */
-static int has_cls(const tok *k, uint32_t cls)
-{
-    return k->kind == T_WORD && k->lx && (k->lx->cls & cls);
-}
-
 /* Does word k end like a verb form ("shattered", "killing")?  "injured
    three gardeners and shattered window panes" joins two clauses, not two
    nouns. */

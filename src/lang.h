@@ -83,7 +83,8 @@ enum {
     LT_INDEF = 1u << 14,   /* indef: "a", "another", "someone": names no one */
     LT_CONJ = 1u << 15,    /* conj: "and", "or": joins two nouns into one group */
     LT_DIR = 1u << 16,     /* dir N: compass point N, 1 north ... 8 northwest */
-    LT_DUR = 1u << 17      /* +duration (units.txt): a unit of time           */
+    LT_DUR = 1u << 17,     /* +duration (units.txt): a unit of time           */
+    LT_RANGE = 1u << 18    /* range: between the ends of a range ("1967 to 1979") */
 };
 
 typedef struct lang_word {

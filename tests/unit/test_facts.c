@@ -535,6 +535,13 @@ static void test_conflict_quantities(void)
     T_EQ_INT(conflicts2("The robber was sentenced in federal court to three years in prison.",
                         "The robber was sentenced in federal court to four years in prison.", a,
                         b, sizeof a), 1);
+    /* a figure inside a range agrees with it */
+    T_EQ_INT(conflicts2("A DNA test showed the police sergeant is 18 percent African.",
+                        "A DNA test showed the police sergeant is 18 to 33 percent African.", a, b,
+                        sizeof a), 0);
+    T_EQ_INT(conflicts2("A DNA test showed the police sergeant is 18 percent African.",
+                        "A DNA test showed the police sergeant is 33 percent African.", a, b,
+                        sizeof a), 1);
     /* a count in words against one in digits; "more than 20" agrees with 30 */
     T_EQ_INT(conflicts2("The president will sign nineteen executive actions on gun violence.",
                         "The president unveiled 23 executive actions on gun violence.", a, b,
