@@ -81,10 +81,15 @@ enum {
     LT_COMMON = 1u << 13,  /* common: a month name that is also a common word
                               ("may"): a date only capitalised or with a period */
     LT_INDEF = 1u << 14,   /* indef: "a", "another", "someone": names no one */
-    LT_ORGJOIN = 1u << 15, /* org: a joiner only inside an organisation's name
+    LT_CONJ = 1u << 15,    /* conj: "and", "or": joins two nouns into one group */
+    LT_DIR = 1u << 16,     /* dir N: compass point N, 1 north ... 8 northwest */
+    LT_DUR = 1u << 17,     /* +duration (units.txt): a unit of time           */
+    LT_RANGE = 1u << 18,   /* range: between the ends of a range ("1967 to 1979") */
+    LT_REL = 1u << 19,     /* rel: a relative pronoun ("which", "who")      */
+    LT_ORGJOIN = 1u << 20, /* org: a joiner only inside an organisation's name
                               or after a plural ("Eagles of Death Metal") */
-    LT_PART = 1u << 16,    /* participle: an ending of participles ("-ing") */
-    LT_SAINT = 1u << 17    /* saint: a name opening with it goes on after a
+    LT_PART = 1u << 21,    /* participle: an ending of participles ("-ing") */
+    LT_SAINT = 1u << 22    /* saint: a name opening with it goes on after a
                               possessive ("St. Anselm's Church")          */
 };
 
