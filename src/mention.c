@@ -253,9 +253,11 @@ static int prep_before_role(const mctx *c, uint32_t k)
 static int initial_ok(const mctx *c, uint32_t k, uint32_t end)
 {
     const lex_tok *w = &c->d->tok[k];
-    if (is_title(w) || (w->f & LEX_ACRO)) /* an acronym is written so anywhere */
-        return 1;
     uint8_t cen = mention_census(c->md, w->fold);
+    /* an acronym is written so anywhere ("NBC"; not a heading's word in
+       capitals, "NEUTRALITÉ", that the cluster writes lower-case too) */
+    if (is_title(w) || ((w->f & LEX_ACRO) && !(cen & MEN_W_LOWER)))
+        return 1;
     if (cen & MEN_W_CAPMID)
         return !(cen & MEN_W_LOWER);
     if (!is_given(w) && common_ending(c->L, c->t, w->s, w->we))
