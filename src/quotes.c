@@ -973,6 +973,17 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
                 seen_sent = r->sent;
                 continue;
             }
+            /* "Mr. Trump's comments suggested he backed that effort": the
+               possessor opening its sentence is as salient as its subject
+               (not "Obama's spokesman said": the role word is the subject) */
+            if ((r->flags & (R_POSS | R_SINIT | R_PERSON | R_INQ)) == (R_POSS | R_SINIT | R_PERSON) &&
+                r->t1 < A->nt && A->tok[r->t1].kind == T_WORD &&
+                !(A->tok[r->t1].cls & (WC_TITLE | WC_GIVEN)) && !is_initial(A, r->t1) &&
+                !(A->tok[r->t1].flags & F_CAP)) {
+                A->men[A->nmen++] = (mention){r->t0, r->sent, r->full};
+                seen_sent = r->sent;
+                continue;
+            }
             if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS)) ||
                 ((r->flags & R_PREP) && !verb_follows(A, r)))
                 continue;

@@ -726,6 +726,22 @@ static void test_marks(void)
    patterns of real news, in sentences written for the test). */
 static void test_speaker_rules3(void)
 {
+    /* the possessor opening a sentence carries a later "he" (the pronoun
+       does not skip back to the last man named as a subject) */
+    T_EQ_STR(speaker_in(sum,
+                        "Mr. Lund met the envoys on Monday.\n\nMr. Hale\xE2\x80\x99s remarks suggested "
+                        "he backed the effort.\n\n\xE2\x80\x9CThey have my blessing to end the feud,\xE2\x80\x9D "
+                        "he said.\n",
+                        "my blessing"),
+             "Hale");
+    /* but a role word after the possessive is its own subject: the
+       spokesman's "he" is not Hale */
+    T_CHECK(strcmp(speaker_in(sum,
+                              "Mr. Lund met the envoys on Monday.\n\nMr. Hale's spokesman said the "
+                              "talks went well.\n\n\"They have my blessing to end the feud,\" he "
+                              "said.\n",
+                              "my blessing"),
+                   "Hale") != 0);
     /* a role noun opening the clause is the person with that title */
     T_EQ_STR(speaker_in(sum,
                         "Chief Justice Ann Marlow heard the case on Tuesday. Tom Reyes argued for "
