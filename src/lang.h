@@ -80,7 +80,11 @@ enum {
     LT_STRONG = 1u << 12,  /* strong: an opener even in lower-cased text    */
     LT_COMMON = 1u << 13,  /* common: a month name that is also a common word
                               ("may"): a date only capitalised or with a period */
-    LT_INDEF = 1u << 14    /* indef: "a", "another", "someone": names no one */
+    LT_INDEF = 1u << 14,   /* indef: "a", "another", "someone": names no one */
+    /* references.txt (no class of its own): a sentence opening with the
+       entry needs the sentence before it; drop: a connective that can go */
+    LT_REFNEED = 1u << 15,
+    LT_REFDROP = 1u << 16
 };
 
 typedef struct lang_word {
@@ -99,11 +103,22 @@ typedef struct lang_numfmt {
     char group[4];   /* of ',' '.' ' ', NUL-terminated */
 } lang_numfmt;
 
+/* Page furniture (the pack's furniture.txt): lower-case patterns found
+   anywhere in a sentence, or at its start when start is set ("^" in the
+   file).  At most LANG_FURNITURE_MAX a pack (quality.c indexes them). */
+#define LANG_FURNITURE_MAX 250
+typedef struct lang_mark {
+    const char *p;
+    int start;
+} lang_mark;
+
 typedef struct lang_pack {
     const char *code;     /* "en" */
     const lang_word *w;   /* sorted by strcmp on w */
     size_t n;
     lang_numfmt num;
+    const lang_mark *furniture; /* in file order */
+    size_t nfurniture;
 } lang_pack;
 
 /* Compiled packs (generated lang_data.c). */

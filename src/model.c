@@ -222,7 +222,7 @@ static int build_tables(mbuild *b)
         memset(sc->stamp, 0, sc->cap * sizeof *sc->stamp);
         sc->gen = 1;
     }
-    quality_init(&b->qx);
+    quality_init(&b->qx, lang_get_pack(norm_lang(b->nm)));
     return counters_fit(&b->tk, 1024) || counters_fit(&b->kk, 1024) ? -1 : 0;
 }
 

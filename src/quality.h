@@ -4,19 +4,23 @@
 #define PRECIS_QUALITY_H
 #include "model.h"
 
-/* The junk and caption patterns indexed by a hash of their first three
-   bytes (see quality.c); a few hundred bytes, filled by quality_init. */
-#define QUALITY_JUNK_MAX 128
+/* The language pack's furniture patterns indexed by a hash of their first
+   three bytes (see quality.c); a few hundred bytes, filled by quality_init. */
+#define QUALITY_JUNK_MAX LANG_FURNITURE_MAX
+#define QUALITY_SHORT_MAX 16
 typedef struct quality_index {
     const char *pat[QUALITY_JUNK_MAX];
     uint8_t len[QUALITY_JUNK_MAX];
     uint8_t next[QUALITY_JUNK_MAX]; /* chain, index + 1; 0 ends */
     uint8_t head[256];              /* by hash of the first three bytes */
-    const char *shorts[8];
+    const char *shorts[QUALITY_SHORT_MAX]; /* under three bytes */
     size_t nshort;
+    const char *starts[QUALITY_SHORT_MAX]; /* at the sentence start */
+    size_t nstart;
 } quality_index;
 
-void quality_init(quality_index *x);
+/* Indexes the furniture of pk (none when NULL). */
+void quality_init(quality_index *x, const lang_pack *pk);
 
 /* Bytes to drop from the left of sentence s[0..n): a wire dateline
    ("WASHINGTON (CNN) --") or player, layout and credit furniture glued in
