@@ -14,8 +14,9 @@
  * format ("decimal ," and "group . space"; default "decimal ." and "group ,").
  * references.txt lists sentence openers that point at the sentence before,
  * a word or phrase a line ("at the time"), "drop" after a connective that
- * can be dropped ("however, drop"): tags LT_REFNEED / LT_REFDROP on the
- * entry, no class.  furniture.txt lists page-furniture patterns, the whole
+ * can be dropped ("however, drop"), "ok" after a phrase that is no
+ * reference though it opens with one ("il y a ok"): tags LT_REFNEED /
+ * LT_REFDROP / LT_REFOK on the entry, no class.  furniture.txt lists page-furniture patterns, the whole
  * line each (lower-cased here; a leading "^" anchors it at the sentence
  * start), kept in file order in the pack's furniture array.
  * A malformed line stops the build with "FILE:LINE: what is wrong".
@@ -209,6 +210,9 @@ static void read_references(const char *dir)
         if (nf > 1 && !strcmp(fields[nf - 1], "drop")) {
             tag = LT_REFDROP;
             nf--;
+        } else if (nf > 1 && !strcmp(fields[nf - 1], "ok")) {
+            tag = LT_REFOK;
+            nf--;
         }
         char w[64] = "";
         for (int i = 0; i < nf; i++) {
@@ -220,7 +224,7 @@ static void read_references(const char *dir)
         }
         fold(w);
         ent *e = find_or_add(w);
-        if (e->tags & (LT_REFNEED | LT_REFDROP) & ~tag)
+        if (e->tags & (LT_REFNEED | LT_REFDROP | LT_REFOK) & ~tag)
             goto bad; /* both kinds */
         e->tags |= tag;
         continue;

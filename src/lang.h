@@ -84,7 +84,8 @@ enum {
     /* references.txt (no class of its own): a sentence opening with the
        entry needs the sentence before it; drop: a connective that can go */
     LT_REFNEED = 1u << 15,
-    LT_REFDROP = 1u << 16
+    LT_REFDROP = 1u << 16,
+    LT_REFOK = 1u << 17    /* ok: no reference ("il y a", longer than "il") */
 };
 
 typedef struct lang_word {

@@ -228,7 +228,7 @@ static int build_tables(mbuild *b)
 
 /* Step 3a: sentence k of article ai: its span (lead furniture cut off),
    words and flags (quality.c). */
-static msent *build_sentence(mbuild *b, size_t ai, size_t k, const char *text)
+static msent *build_sentence(mbuild *b, size_t ai, size_t k, const char *text, size_t tlen)
 {
     model *m = b->m;
     size_t idx = m->first[ai] + k;
@@ -244,6 +244,8 @@ static msent *build_sentence(mbuild *b, size_t ai, size_t k, const char *text)
     size_t w = norm_count_words(p, n);
     s->words = w > UINT32_MAX ? UINT32_MAX : (uint32_t)w;
     s->flags |= quality_flags(&b->qx, norm_lang(b->nm), p, n, s->words, &s->quoted);
+    if (quality_heading(text, tlen, b->spans[ai][k].start, b->spans[ai][k].end))
+        s->flags |= SENT_JUNK;
     if (k + 1 == m->count[ai])
         s->flags |= SENT_LAST;
     if (b->broken[ai][k])
@@ -410,9 +412,10 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
     m->count = arena_calloc(a, m->nart ? m->nart : 1, sizeof *m->count);
     int r = !m->first || !m->count || build_split(&b, units) || build_tables(&b);
     for (size_t ai = 0; !r && ai < m->nart; ai++) {
-        const char *text = precis_cluster_article_text(c, ai, NULL);
+        size_t tlen;
+        const char *text = precis_cluster_article_text(c, ai, &tlen);
         for (size_t k = 0; !r && k < m->count[ai]; k++) {
-            msent *s = build_sentence(&b, ai, k, text);
+            msent *s = build_sentence(&b, ai, k, text, tlen);
             r = build_terms(&b, s, text) || build_concepts(&b, s);
         }
     }

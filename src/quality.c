@@ -89,6 +89,17 @@ static size_t iprefix(const char *s, size_t n, const char *pat)
     return k;
 }
 
+/* A furniture pattern at the start of s: as iprefix, but a pattern that
+   ends in punctuation ("@", "foto:") needs no word boundary after it. */
+static int istart(const char *s, size_t n, const char *pat)
+{
+    size_t k = strlen(pat);
+    unsigned char last = k ? (unsigned char)pat[k - 1] : 0;
+    if (k && !((last >= 'a' && last <= 'z') || (last >= '0' && last <= '9') || last >= 0x80))
+        return k <= n && icontains(s, k, pat);
+    return iprefix(s, n, pat) > 0;
+}
+
 /* Skips white space and one dash-like separator ("—", "–", "--", "-",
    "_", ":") with the white space after it. */
 static size_t skip_sep(const char *s, size_t n, size_t i)
@@ -252,7 +263,7 @@ static int junk_scan(const quality_index *x, const char *s, size_t n)
         }
     }
     for (size_t t = 0; t < x->nstart; t++)
-        if (iprefix(s, n, x->starts[t]))
+        if (istart(s, n, x->starts[t]))
             return 1;
     for (size_t t = 0; t < x->nshort; t++)
         if (icontains(s, n, x->shorts[t]))
@@ -278,6 +289,58 @@ static int is_junk(const quality_index *x, const char *s, size_t n)
     if (n <= 40 && iprefix(s, n, "interested in") && s[n - 1] == '?')
         return 1;
     return 0;
+}
+
+/* Is text[start, end) a heading, a news page's line that only looks
+   like a sentence?  It opens a paragraph (after a line break, or first in
+   the text with a line break after it) and asks ("¿Cómo se formó el
+   Consejo Nacional de Transición?", "Perché un Paese ricco come la
+   Libia?"), or is the whole paragraph and exclaims, or its paragraph has
+   no final stop though more text follows ("Crêpes, béchamel, fruits et
+   légumes rôtis… Cinq recettes qui subliment le beurre"), or it is in
+   capitals ("GRAZIE PER AVER GIÀ LETTO XX ARTICOLI QUESTO MESE.").  The
+   short lines without a stop the selection already leaves out; this
+   catches the questions, the long headlines and the capitals in every
+   language.  Text without line breaks (Multi-News) has no headings. */
+int quality_heading(const char *text, size_t len, size_t start, size_t end)
+{
+    size_t b = start, e = end, pe = end;
+    while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r'))
+        b--;
+    while (e < len && (text[e] == ' ' || text[e] == '\t' || text[e] == '\r'))
+        e++;
+    while (pe < len && text[pe] != '\n')
+        pe++;
+    int nl_before = b > 0 && text[b - 1] == '\n', nl_after = e < len && text[e] == '\n';
+    if (!nl_before && !(b == 0 && pe < len))
+        return 0;
+    const char *s = text + start;
+    size_t n = end - start;
+    size_t k = n;
+    while (k > 0 && (is_ws((unsigned char)s[k - 1]) || s[k - 1] == '"' || s[k - 1] == ')' ||
+                     s[k - 1] == '\''))
+        k--;
+    if (k > 0 && (s[k - 1] == '?' || (s[k - 1] == '!' && (nl_after || e == len))))
+        return 1;
+    /* the paragraph ends without a stop and text follows */
+    if (pe < len && !quality_has_end(text + start, pe - start))
+        return 1;
+    size_t upper = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            upper++;
+        else if (c >= 'a' && c <= 'z')
+            lower++;
+        else if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0xBF && c != 0x97 &&
+                 c != 0xB7) {
+            if (c < 0x9F)
+                upper++;
+            else
+                lower++;
+        }
+    }
+    return lower == 0 && upper >= 8;
 }
 
 /* Style flags: quotation, first person outside quotations, question,

@@ -248,7 +248,8 @@ size_t readable_join(const char *text, precis_span *sp, size_t n, uint8_t *broke
    pack's references.txt: a word or phrase (words one space apart) matched
    at the start of a sentence before a non-letter, or with its comma when
    the entry ends in one; the longest that matches wins, the entry with
-   its comma before the one without.  Each candidate is one hash look-up
+   its comma before the one without, and an "ok" entry ("il y a") is no
+   reference.  Each candidate is one hash look-up
    of the folded prefix (lang_word_of). */
 #define OPENER_WORDS 4
 
@@ -273,10 +274,12 @@ int readable_opener(const lang *L, const char *s, size_t n, size_t *drop)
         const lang_word *w = NULL;
         if (s[e] == ',' && e + 1 < n)
             w = lang_word_of(L, s, e + 1);
-        if (!w || !(w->tags & (LT_REFNEED | LT_REFDROP)))
+        if (!w || !(w->tags & (LT_REFNEED | LT_REFDROP | LT_REFOK)))
             w = lang_word_of(L, s, e);
-        if (!w || !(w->tags & (LT_REFNEED | LT_REFDROP)))
+        if (!w || !(w->tags & (LT_REFNEED | LT_REFDROP | LT_REFOK)))
             continue;
+        if (w->tags & LT_REFOK)
+            return 0;
         size_t d = e;
         if (d < n && s[d] == ',')
             d++;
@@ -859,8 +862,13 @@ precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, aren
             !readable_opener(norm_lang(nm), p + drop, n - drop, &d2) && s->words > 5) { /* not "But he" */
             s->edit = EDIT_DROP;
             s->eoff = 0;
-            /* the next word's first letter is replaced by its capital */
+            /* the next word's first letter is replaced by its capital
+               (ASCII, or a Latin-1 letter: "pero él" -> "Él") */
             s->elen = (uint32_t)(drop + (p[drop] >= 'a' && p[drop] <= 'z'));
+            if (drop + 1 < n && (unsigned char)p[drop] == 0xC3 &&
+                (unsigned char)p[drop + 1] >= 0xA0 && (unsigned char)p[drop + 1] <= 0xBE &&
+                (unsigned char)p[drop + 1] != 0xB7)
+                s->elen = (uint32_t)(drop + 2);
         } else if (k) {
             s->flags |= SENT_NEEDS_PREV;
         }
@@ -900,8 +908,13 @@ int readable_apply(const msent *s, const char *text, arena *a, char **out, size_
         break;
     }
     default: /* EDIT_DROP: the connective goes; the next letter is capitalised */
-        if (s->elen > 0 && p[s->elen - 1] >= 'a' && p[s->elen - 1] <= 'z')
+        if (s->elen > 1 && (unsigned char)p[s->elen - 2] == 0xC3 &&
+            (unsigned char)p[s->elen - 1] >= 0xA0) {
+            r[rl++] = p[s->elen - 2];
+            r[rl++] = (char)((unsigned char)p[s->elen - 1] - 0x20);
+        } else if (s->elen > 0 && p[s->elen - 1] >= 'a' && p[s->elen - 1] <= 'z') {
             r[rl++] = (char)(p[s->elen - 1] - 32);
+        }
         break;
     }
     r[rl] = '\0';
