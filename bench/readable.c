@@ -478,7 +478,7 @@ static const char *const it_pronouns[] = {"lui", "lei", "loro", "che", "e", "ma"
                                           NULL};
 static const char *const it_aux[] = {"ha", "hanno", "aveva", "avevano", "avrebbe", NULL};
 static const char *const it_furniture[] = {
-    "abbonat", "sostenitor", "newsletter", "diritti riservati", "cookie", "commenti saranno",
+    "abbonat", "utenti sostenitori", "utente sostenitore", "newsletter", "diritti riservati", "cookie", "commenti saranno",
     "leggi anche", "foto:", "pubblicità", "condividi", "seguici", "contributo minimo",
     "\xc2\xa9", NULL};
 

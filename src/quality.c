@@ -292,10 +292,11 @@ static int is_junk(const quality_index *x, const char *s, size_t n)
 }
 
 /* Is text[start, end) a heading, a news page's line that only looks
-   like a sentence?  It opens a paragraph (after a line break, or first in
-   the text with a line break after it) and asks ("¿Cómo se formó el
-   Consejo Nacional de Transición?", "Perché un Paese ricco come la
-   Libia?"), or is the whole paragraph and exclaims, or its paragraph has
+   like a sentence?  It asks and opens or ends a paragraph ("¿Cómo se
+   formó el Consejo Nacional de Transición?", "Perché un Paese ricco come
+   la Libia?"), or it opens a paragraph (after a line break, or first in
+   the text with a line break after it) and is the whole paragraph and
+   exclaims, or its paragraph has
    no final stop though more text follows ("Crêpes, béchamel, fruits et
    légumes rôtis… Cinq recettes qui subliment le beurre"), or it is in
    capitals ("GRAZIE PER AVER GIÀ LETTO XX ARTICOLI QUESTO MESE.").  The
@@ -312,15 +313,19 @@ int quality_heading(const char *text, size_t len, size_t start, size_t end)
     while (pe < len && text[pe] != '\n')
         pe++;
     int nl_before = b > 0 && text[b - 1] == '\n', nl_after = e < len && text[e] == '\n';
-    if (!nl_before && !(b == 0 && pe < len))
-        return 0;
     const char *s = text + start;
     size_t n = end - start;
-    size_t k = n;
-    while (k > 0 && (is_ws((unsigned char)s[k - 1]) || s[k - 1] == '"' || s[k - 1] == ')' ||
-                     s[k - 1] == '\''))
+    size_t k = n; /* the final mark, in the reporter's voice (no quote after it) */
+    while (k > 0 && is_ws((unsigned char)s[k - 1]))
         k--;
-    if (k > 0 && (s[k - 1] == '?' || (s[k - 1] == '!' && (nl_after || e == len))))
+    char last = k > 0 ? s[k - 1] : 0;
+    /* a question that ends a paragraph: a teaser ("Notre-Dame,
+       Saint-Denis... Faut-il reconstruire les monuments détruits ?") */
+    if (last == '?' && nl_after)
+        return 1;
+    if (!nl_before && !(b == 0 && pe < len))
+        return 0;
+    if (last == '?' || (last == '!' && (nl_after || e == len)))
         return 1;
     /* the paragraph ends without a stop and text follows */
     if (pe < len && !quality_has_end(text + start, pe - start))
