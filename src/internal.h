@@ -81,6 +81,10 @@ char *pstrndup(const char *s, size_t n);
 
 /* Overflow-checked n * size; SIZE_MAX on overflow (allocation then fails). */
 size_t pmul(size_t n, size_t size);
+/* p, an array of *cap elements of size bytes, grown (doubling) to hold at
+   least need: the array (p itself when it holds need already), or NULL
+   when out of memory (p is then still valid and *cap unchanged). */
+void *pgrow(void *p, size_t *cap, size_t need, size_t size);
 
 /* ---- growable byte buffer --------------------------------------------
  * All output writers append into a pbuf.  On allocation failure the buffer

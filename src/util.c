@@ -66,6 +66,22 @@ size_t pmul(size_t n, size_t size)
     return n * size;
 }
 
+void *pgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+    if (p && need <= *cap)
+        return p;
+    size_t nc = *cap > 64 ? *cap : 64;
+    while (nc < need) {
+        if (nc > SIZE_MAX / 2)
+            return NULL;
+        nc *= 2;
+    }
+    void *q = prealloc(p, pmul(nc, size));
+    if (q)
+        *cap = nc;
+    return q;
+}
+
 /* ---- pbuf -------------------------------------------------------------*/
 
 void pbuf_init(pbuf *b)
