@@ -107,6 +107,8 @@ void pbuf_printf(pbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Appends v in decimal. */
+void pbuf_uint(pbuf *b, size_t v);
 /* Appends s[0..n) as the body of a JSON string (no quotes), escaping. */
 void pbuf_json_str(pbuf *b, const char *s, size_t n);
 /* Appends NUL-terminated s as a quoted JSON string, or null when s is NULL. */
