@@ -303,15 +303,20 @@ static int is_junk(const quality_index *x, const char *s, size_t n)
    short lines without a stop the selection already leaves out; this
    catches the questions, the long headlines and the capitals in every
    language.  Text without line breaks (Multi-News) has no headings. */
-int quality_heading(const char *text, size_t len, size_t start, size_t end)
+int quality_heading(const char *text, size_t len, size_t start, size_t end, size_t *para)
 {
-    size_t b = start, e = end, pe = end;
+    size_t b = start, e = end;
     while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r'))
         b--;
     while (e < len && (text[e] == ' ' || text[e] == '\t' || text[e] == '\r'))
         e++;
-    while (pe < len && text[pe] != '\n')
-        pe++;
+    /* the paragraph's end: the caller's cursor only moves forward, so a
+       text without line breaks is read once, not once per sentence */
+    if (*para < end) {
+        const char *nl = memchr(text + end, '\n', len - end);
+        *para = nl ? (size_t)(nl - text) : len;
+    }
+    size_t pe = *para;
     int nl_before = b > 0 && text[b - 1] == '\n', nl_after = e < len && text[e] == '\n';
     const char *s = text + start;
     size_t n = end - start;

@@ -27,11 +27,12 @@ void quality_init(quality_index *x, const lang_pack *pk);
    front of it; 0 when none (or when it would drop everything). */
 size_t quality_lead(const char *s, size_t n);
 
-/* Is text[start, end) of an article of len bytes a heading: opening a
-   paragraph, it asks, or exclaims alone, or its paragraph has no final
-   stop though text follows, or it is in capitals?  (SENT_JUNK in
-   model.c.) */
-int quality_heading(const char *text, size_t len, size_t start, size_t end);
+/* Is text[start, end) of an article of len bytes a heading: asking and
+   opening or ending a paragraph, exclaiming alone, opening a paragraph
+   with no final stop though text follows, or in capitals?  (SENT_JUNK in
+   model.c.)  *para: the end of the paragraph last seen, 0 before an
+   article's first sentence; the sentences of one article come in order. */
+int quality_heading(const char *text, size_t len, size_t start, size_t end, size_t *para);
 
 /* The SENT_* flags a sentence s[0..n) of `words` words earns by itself:
    SHORT, LONG, NOEND, JUNK, QUOTED, FIRST, QUESTION, PAREN, SAID,

@@ -27,6 +27,7 @@ struct precis_summarizer {
     select_params params;
     norm *nm;
     model_scratch sc;
+    model_memo memo; /* the units model's work the analysis' model reuses */
     arena mem;
     void *acache[ANALYZE_CACHES]; /* tables of the analysis stages */
     char err[PRECIS_ERRMAX];
@@ -117,6 +118,7 @@ void precis_summarizer_free(precis_summarizer *s)
         return;
     norm_free(s->nm);
     model_scratch_free(&s->sc);
+    model_memo_free(&s->memo);
     for (int i = 0; i < ANALYZE_CACHES; i++)
         pfree(s->acache[i]);
     arena_free(&s->mem);
@@ -266,12 +268,15 @@ static size_t cut_bytes(const char *s, size_t n, size_t bytes)
 int precis_summary_cut(const precis_summary *sum) { return sum && sum->n && sum->cut; }
 
 precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
-                               norm **nm, arena **tmp, int units)
+                               norm **nm, arena **tmp, int units, int keep)
 {
     arena_reset(&s->mem);
-    if (norm_reset_if_large(s->nm))
+    /* the stem ids the memo holds stay valid: no reset before its use */
+    int reuse = keep && !units && s->memo.ok;
+    if (!reuse && norm_reset_if_large(s->nm))
         model_scratch_free(&s->sc);
-    precis_status st = model_build(m, c, s->nm, &s->sc, &s->mem, units);
+    precis_status st =
+        model_build(m, c, s->nm, &s->sc, &s->mem, units, keep ? &s->memo : NULL);
     if (st == PRECIS_OK)
         st = dedup_groups(m, c, s->opt.dup_threshold, &s->mem);
     if (st) {
@@ -297,7 +302,7 @@ precis_status precis_summarize(precis_summarizer *s, const precis_cluster *c,
         return PRECIS_EEMPTY;
     }
     model m;
-    precis_status st = summarizer_model(s, c, &m, NULL, NULL, summarizer_units(s));
+    precis_status st = summarizer_model(s, c, &m, NULL, NULL, summarizer_units(s), 0);
     if (st)
         return st;
     return summary_from_model(s, c, &m, out);

@@ -7,9 +7,12 @@
 
 /* The summarizer's model of c, built in its scratch arena (summary.c),
    with quotation units when units (model_build); the model and *tmp are
-   valid until the next call on s. */
+   valid until the next call on s.  keep: a build with units keeps its
+   per-sentence work for the build without units of the same c that comes
+   next (also with keep), which then redoes only the joined units
+   (model_memo); the models are the same as without keep. */
 precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
-                               norm **nm, arena **tmp, int units);
+                               norm **nm, arena **tmp, int units, int keep);
 /* Whether s's summaries read a model of quotation units (model_build's
    units; the default method): the analysis needs the sentences as split,
    so it then reads a model of its own (summary.c). */

@@ -157,17 +157,18 @@ static void test_headings(void)
     const char *heads[] = {"¿Qué pasará ahora con la presa?", "Crecidas, albergues y carreteras cortadas…",
                            "GRAZIE A TUTTI I LETTORI DI QUESTO MESE."};
     for (size_t i = 0; i < 3; i++) {
-        size_t s = (size_t)(strstr(t, heads[i]) - t);
-        T_CHECK(quality_heading(t, len, s, s + strlen(heads[i])));
+        size_t s = (size_t)(strstr(t, heads[i]) - t), para = 0;
+        T_CHECK(quality_heading(t, len, s, s + strlen(heads[i]), &para));
     }
     const char *news[] = {"La presa resistió la noche.", "¿Aguantará otra semana?",
                           "El alcalde abrió un albergue."};
     for (size_t i = 0; i < 3; i++) {
-        size_t s = (size_t)(strstr(t, news[i]) - t);
-        T_CHECK(!quality_heading(t, len, s, s + strlen(news[i])));
+        size_t s = (size_t)(strstr(t, news[i]) - t), para = 0;
+        T_CHECK(!quality_heading(t, len, s, s + strlen(news[i]), &para));
     }
     const char *one = "Why did the dam hold? Engineers say the new wall helped.";
-    T_CHECK(!quality_heading(one, strlen(one), 0, 21));
+    size_t para = 0;
+    T_CHECK(!quality_heading(one, strlen(one), 0, 21, &para));
 }
 
 /* one cluster per language through the summarizer: no furniture, no
