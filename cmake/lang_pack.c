@@ -119,6 +119,31 @@ static int next_line(FILE *in, char *line, int cap, unsigned *lineno)
     return 1;
 }
 
+/* Splits line into at most 16 blank-separated fields; their number. */
+static int split_fields(char *line, char **fields)
+{
+    int nf = 0;
+    for (char *tok = strtok(line, " \t\r\n"); tok && nf < 16; tok = strtok(NULL, " \t\r\n"))
+        fields[nf++] = tok;
+    return nf;
+}
+
+/* Joins fields[0..nf) with single spaces into w, whose size is cap
+   (each field needs room for itself, a blank and the NUL); -1 when too
+   long. */
+static int join_fields(char *const *fields, int nf, char *w, size_t cap)
+{
+    w[0] = 0;
+    for (int i = 0; i < nf; i++) {
+        if (strlen(w) + strlen(fields[i]) + 2 > cap)
+            return -1;
+        if (i)
+            strcat(w, " ");
+        strcat(w, fields[i]);
+    }
+    return 0;
+}
+
 static void read_file(const char *dir, size_t f)
 {
     char path[4096];
@@ -132,30 +157,18 @@ static void read_file(const char *dir, size_t f)
     unsigned lineno = 0;
     while (next_line(in, line, sizeof line, &lineno)) {
         char *fields[16];
-        int nf = 0;
-        for (char *tok = strtok(line, " \t\r\n"); tok && nf < 16; tok = strtok(NULL, " \t\r\n"))
-            fields[nf++] = tok;
+        int nf = split_fields(line, fields);
         if (!nf)
             continue;
         char w[64] = "";
         if (is_unit && nf >= 3) { /* a phrase unit: "por ciento %" */
-            for (int i = 0; i + 1 < nf; i++) {
-                if (strlen(w) + strlen(fields[i]) + 2 > sizeof w)
-                    goto bad;
-                if (i)
-                    strcat(w, " ");
-                strcat(w, fields[i]);
-            }
+            if (join_fields(fields, nf - 1, w, sizeof w))
+                goto bad;
             fields[1] = fields[nf - 1];
             nf = 2;
         } else if (phrase) {
-            for (int i = 0; i < nf; i++) {
-                if (strlen(w) + strlen(fields[i]) + 2 > sizeof w)
-                    goto bad;
-                if (i)
-                    strcat(w, " ");
-                strcat(w, fields[i]);
-            }
+            if (join_fields(fields, nf, w, sizeof w))
+                goto bad;
             nf = 1;
         } else {
             if (strlen(fields[0]) >= 33)
@@ -201,9 +214,7 @@ static void read_references(const char *dir)
     unsigned lineno = 0;
     while (next_line(in, line, sizeof line, &lineno)) {
         char *fields[16];
-        int nf = 0;
-        for (char *tok = strtok(line, " \t\r\n"); tok && nf < 16; tok = strtok(NULL, " \t\r\n"))
-            fields[nf++] = tok;
+        int nf = split_fields(line, fields);
         if (!nf)
             continue;
         unsigned tag = LT_REFNEED;
@@ -214,14 +225,9 @@ static void read_references(const char *dir)
             tag = LT_REFOK;
             nf--;
         }
-        char w[64] = "";
-        for (int i = 0; i < nf; i++) {
-            if (strlen(w) + strlen(fields[i]) + 2 > 33)
-                goto bad;
-            if (i)
-                strcat(w, " ");
-            strcat(w, fields[i]);
-        }
+        char w[64];
+        if (join_fields(fields, nf, w, 33)) /* at most 32 bytes (lang.c) */
+            goto bad;
         fold(w);
         ent *e = find_or_add(w);
         if (e->tags & (LT_REFNEED | LT_REFDROP | LT_REFOK) & ~tag)
