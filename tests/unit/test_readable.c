@@ -277,7 +277,7 @@ static void test_titled_actor(void)
     model m;
     norm *nm;
     arena *tmp;
-    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1), PRECIS_OK);
+    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1, 0), PRECIS_OK);
     T_EQ_INT(readable_prepare(&m, c, nm, tmp, summarizer_cache(s), 0), PRECIS_OK);
     const msent *mr = find(&m, c, "Mr. Harlow is expected");
     const msent *full = find(&m, c, "Mayor Dan Harlow asked");
