@@ -81,11 +81,16 @@ enum {
     LT_COMMON = 1u << 13,  /* common: a month name that is also a common word
                               ("may"): a date only capitalised or with a period */
     LT_INDEF = 1u << 14,   /* indef: "a", "another", "someone": names no one */
+    LT_CONJ = 1u << 15,    /* conj: "and", "or": joins two nouns into one group */
+    LT_DIR = 1u << 16,     /* dir N: compass point N, 1 north ... 8 northwest */
+    LT_DUR = 1u << 17,     /* +duration (units.txt): a unit of time           */
+    LT_RANGE = 1u << 18,   /* range: between the ends of a range ("1967 to 1979") */
+    LT_REL = 1u << 19,     /* rel: a relative pronoun ("which", "who")      */
     /* references.txt (no class of its own): a sentence opening with the
        entry needs the sentence before it; drop: a connective that can go */
-    LT_REFNEED = 1u << 15,
-    LT_REFDROP = 1u << 16,
-    LT_REFOK = 1u << 17    /* ok: no reference ("il y a", longer than "il") */
+    LT_REFNEED = 1u << 20,
+    LT_REFDROP = 1u << 21,
+    LT_REFOK = 1u << 22    /* ok: no reference ("il y a", longer than "il") */
 };
 
 typedef struct lang_word {
