@@ -3,7 +3,7 @@
    in precis.h. */
 #ifndef PRECIS_SUMMARY_H
 #define PRECIS_SUMMARY_H
-#include "model.h"
+#include "lex.h"
 
 /* The summarizer's model of c, built in its scratch arena (summary.c),
    with quotation units when units (model_build); the model and *tmp are
@@ -22,6 +22,9 @@ void summarizer_set_error(precis_summarizer *s, const char *msg);
 
 /* The summarizer's ANALYZE_CACHES cache slots (summary.c). */
 void **summarizer_cache(precis_summarizer *s);
+/* The lexing readable.c kept for the analysis when the summary's model
+   was built with keep (summarizer_model; lex_keep), else empty. */
+lex_kept *summarizer_lex_kept(precis_summarizer *s);
 
 /* The summary of c from its model m (summary.c), as precis_summarize. */
 precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, model *m,
