@@ -10,7 +10,8 @@
    valid until the next call on s.  keep: a build with units keeps its
    per-sentence work for the build without units of the same c that comes
    next (also with keep), which then redoes only the joined units
-   (model_memo); the models are the same as without keep. */
+   (model_memo); the models are the same as without keep, but that the
+   second has no concepts (the analysis reads none). */
 precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
                                norm **nm, arena **tmp, int units, int keep);
 /* Whether s's summaries read a model of quotation units (model_build's
