@@ -671,14 +671,15 @@ precis_status precis_summarize_analyze(precis_summarizer *s, const precis_cluste
     arena *tmp;
     char err[PRECIS_ERRMAX] = "";
     int units = sum && summarizer_units(s);
-    precis_status st = summarizer_model(s, c, &m, &nm, &tmp, units, units);
+    precis_status st = units ? summarizer_model_kept(s, c, &m, &nm, &tmp, 1)
+                             : summarizer_model(s, c, &m, &nm, &tmp, 0);
     if (!st && sum)
         st = summary_from_model(s, c, &m, sum);
     /* the summary owns what it hands out, so the arena may be reused for
        the analysis' model of the sentences as split (from the units
        model's work where a unit is one sentence) */
     if (!st && units)
-        st = summarizer_model(s, c, &m, &nm, &tmp, 0, 1);
+        st = summarizer_model_kept(s, c, &m, &nm, &tmp, 0);
     if (!st) {
         st = analysis_run(c, &m, nm, tmp, summarizer_cache(s), summarizer_lex_kept(s), err,
                           out);

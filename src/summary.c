@@ -272,8 +272,8 @@ static size_t cut_bytes(const char *s, size_t n, size_t bytes)
 
 int precis_summary_cut(const precis_summary *sum) { return sum && sum->n && sum->cut; }
 
-precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
-                               norm **nm, arena **tmp, int units, int keep)
+static precis_status model_of(precis_summarizer *s, const precis_cluster *c, model *m,
+                              norm **nm, arena **tmp, int units, int keep)
 {
     arena_reset(&s->mem);
     /* the stem ids the memo holds stay valid: no reset before its use */
@@ -296,6 +296,18 @@ precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, mo
     return PRECIS_OK;
 }
 
+precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
+                               norm **nm, arena **tmp, int units)
+{
+    return model_of(s, c, m, nm, tmp, units, 0);
+}
+
+precis_status summarizer_model_kept(precis_summarizer *s, const precis_cluster *c, model *m,
+                                    norm **nm, arena **tmp, int units)
+{
+    return model_of(s, c, m, nm, tmp, units, 1);
+}
+
 precis_status precis_summarize(precis_summarizer *s, const precis_cluster *c,
                                precis_summary **out)
 {
@@ -308,7 +320,7 @@ precis_status precis_summarize(precis_summarizer *s, const precis_cluster *c,
         return PRECIS_EEMPTY;
     }
     model m;
-    precis_status st = summarizer_model(s, c, &m, NULL, NULL, summarizer_units(s), 0);
+    precis_status st = summarizer_model(s, c, &m, NULL, NULL, summarizer_units(s));
     if (st)
         return st;
     return summary_from_model(s, c, &m, out);

@@ -7,13 +7,18 @@
 
 /* The summarizer's model of c, built in its scratch arena (summary.c),
    with quotation units when units (model_build); the model and *tmp are
-   valid until the next call on s.  keep: a build with units keeps its
-   per-sentence work for the build without units of the same c that comes
-   next (also with keep), which then redoes only the joined units
-   (model_memo); the models are the same as without keep, but that the
-   second has no concepts (the analysis reads none). */
+   valid until the next call on s. */
 precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
-                               norm **nm, arena **tmp, int units, int keep);
+                               norm **nm, arena **tmp, int units);
+/* The same, for a summary followed by the analysis of the same c
+   (precis_summarize_analyze): the build with units keeps its
+   per-sentence work, and readable.c its lexing, for the build without
+   units that comes next (also by this call), which then redoes only the
+   joined units (model_memo) and lexes only what differs (lex_keep).  The
+   models are the same as summarizer_model's, but that the second has no
+   concepts (the analysis reads none). */
+precis_status summarizer_model_kept(precis_summarizer *s, const precis_cluster *c, model *m,
+                                    norm **nm, arena **tmp, int units);
 /* Whether s's summaries read a model of quotation units (model_build's
    units; the default method): the analysis needs the sentences as split,
    so it then reads a model of its own (summary.c). */
