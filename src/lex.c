@@ -501,14 +501,10 @@ static int lex_copy(lex_doc *d, const lex_doc *k, uint32_t from, uint32_t to)
         *p = k->tok[i];
         if (p->kind != LEX_NUM)
             continue;
-        if (d->nnum == d->numcap) {
-            size_t nc = d->numcap ? d->numcap * 2 : 256;
-            lex_num *q = prealloc(d->num, pmul(nc, sizeof *q));
-            if (!q)
-                return -1;
-            d->num = q;
-            d->numcap = nc;
-        }
+        lex_num *q = pgrow(d->num, &d->numcap, d->nnum + 1, sizeof *q);
+        if (!q)
+            return -1;
+        d->num = q;
         d->num[d->nnum] = k->num[p->aux];
         p->aux = (uint32_t)d->nnum++;
     }
