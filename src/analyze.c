@@ -637,14 +637,18 @@ static precis_status speakers_canonical(precis_analysis *an, arena *tmp)
 
 /* Runs the stages on model m; on success *out is the new analysis. */
 static precis_status analysis_run(const precis_cluster *c, const model *m, norm *nm, arena *tmp,
-                                  void **cache, char *err, precis_analysis **out)
+                                  void **cache, lex_kept *kept, char *err,
+                                  precis_analysis **out)
 {
     precis_analysis *an = pcalloc(1, sizeof *an);
-    if (!an)
+    if (!an) {
+        lex_kept_free(kept);
         return PRECIS_ENOMEM;
+    }
     arena_init(&an->mem, 1 << 16);
     lex_doc lx;
-    precis_status st = lex_cluster(&lx, c, m, norm_lang(nm), 0);
+    /* the summary's lexing of the quoted articles, where it serves */
+    precis_status st = lex_cluster_from(&lx, c, m, norm_lang(nm), kept);
     if (st) {
         precis_analysis_free(an);
         return st;
@@ -686,19 +690,22 @@ precis_status precis_summarize_analyze(precis_summarizer *s, const precis_cluste
     arena *tmp;
     char err[PRECIS_ERRMAX] = "";
     int units = sum && summarizer_units(s);
-    precis_status st = summarizer_model(s, c, &m, &nm, &tmp, units, units);
+    precis_status st = units ? summarizer_model_kept(s, c, &m, &nm, &tmp, 1)
+                             : summarizer_model(s, c, &m, &nm, &tmp, 0);
     if (!st && sum)
         st = summary_from_model(s, c, &m, sum);
     /* the summary owns what it hands out, so the arena may be reused for
        the analysis' model of the sentences as split (from the units
        model's work where a unit is one sentence) */
     if (!st && units)
-        st = summarizer_model(s, c, &m, &nm, &tmp, 0, 1);
+        st = summarizer_model_kept(s, c, &m, &nm, &tmp, 0);
     if (!st) {
-        st = analysis_run(c, &m, nm, tmp, summarizer_cache(s), err, out);
+        st = analysis_run(c, &m, nm, tmp, summarizer_cache(s), summarizer_lex_kept(s), err,
+                          out);
         if (st)
             summarizer_set_error(s, err[0] ? err : precis_strerror(st));
     }
+    lex_kept_free(summarizer_lex_kept(s)); /* used, or of no use after a failure */
     if (st && sum) {
         precis_summary_free(*sum);
         *sum = NULL;

@@ -185,7 +185,9 @@ typedef struct mbuild {
     uint32_t nterm, nconc;
     quality_index qx;
     model_memo *rec;       /* a build with units fills it ...          */
-    const model_memo *use; /* ... for the build without units after it */
+    const model_memo *use; /* ... for the build without units after it,
+                              which makes no concepts (the analysis
+                              reads none)                              */
 } mbuild;
 
 /* Keeps article i's sentences as split (sv) in the memo. */
@@ -287,10 +289,22 @@ static int build_split(mbuild *b, int units)
     return m->s ? 0 : -1;
 }
 
-/* Step 2: the concept table (at most one concept per token), a new
-   generation of the scratch's stamps, the junk patterns, the counters. */
+/* Step 2: a new generation of the scratch's stamps, the junk patterns,
+   the counters, and the concept table (at most one concept per token;
+   none for the analysis' model, see mbuild.use). */
 static int build_tables(mbuild *b)
 {
+    model_scratch *sc = b->sc;
+    sc->gen++;
+    if (sc->gen == 0) { /* wrapped: stamps from 2^32 clusters ago */
+        memset(sc->stamp, 0, sc->cap * sizeof *sc->stamp);
+        sc->gen = 1;
+    }
+    quality_init(&b->qx, lang_get_pack(norm_lang(b->nm)));
+    if (counters_fit(&b->tk, 1024))
+        return -1;
+    if (b->use)
+        return 0;
     size_t ccap = 1024;
     while (ccap < b->total_bytes / 2 + 16)
         ccap *= 2;
@@ -300,14 +314,7 @@ static int build_tables(mbuild *b)
     if (!b->ct.key || !b->ct.val)
         return -1;
     memset(b->ct.key, 0xff, ccap * sizeof(uint64_t));
-    model_scratch *sc = b->sc;
-    sc->gen++;
-    if (sc->gen == 0) { /* wrapped: stamps from 2^32 clusters ago */
-        memset(sc->stamp, 0, sc->cap * sizeof *sc->stamp);
-        sc->gen = 1;
-    }
-    quality_init(&b->qx, lang_get_pack(norm_lang(b->nm)));
-    return counters_fit(&b->tk, 1024) || counters_fit(&b->kk, 1024) ? -1 : 0;
+    return counters_fit(&b->kk, 1024);
 }
 
 /* Step 3a: sentence k of article ai: its span (lead furniture cut off),
@@ -481,8 +488,10 @@ static int build_counts(mbuild *b)
         return -1;
     memcpy(m->term_df, b->tk.df, nterm * sizeof(uint32_t));
     memcpy(m->term_tf, b->tk.tf, nterm * sizeof(uint32_t));
-    memcpy(m->conc_df, b->kk.df, nconc * sizeof(uint32_t));
-    memcpy(m->conc_tf, b->kk.tf, nconc * sizeof(uint32_t));
+    if (nconc) {
+        memcpy(m->conc_df, b->kk.df, nconc * sizeof(uint32_t));
+        memcpy(m->conc_tf, b->kk.tf, nconc * sizeof(uint32_t));
+    }
     return 0;
 }
 
@@ -548,7 +557,7 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
             const model_memo_unit *mu =
                 alone && alone[k] != UINT32_MAX ? &b.use->u[alone[k]] : NULL;
             msent *s = build_sentence(&b, ai, k, text, tlen, &para, mu);
-            r = build_terms(&b, s, text, mu) || build_concepts(&b, s);
+            r = build_terms(&b, s, text, mu) || (!b.use && build_concepts(&b, s));
         }
     }
     if (!r)

@@ -96,7 +96,7 @@ typedef struct model_scratch {
    its own text made of it -- the lead cut, words, flags, stems.  The
    build without units then splits nothing and redoes only the sentences
    of units joined from several (the rest are the same spans, so the same
-   results).  Per-summarizer arrays, grown to the largest cluster and
+   results), and no concepts.  Per-summarizer arrays, grown to the largest cluster and
    reused; the norm must not be reset between the two builds (stem ids). */
 typedef struct model_memo_unit {
     size_t lead;            /* bytes quality_lead cut                    */
@@ -129,7 +129,8 @@ struct precis_cluster;
    the default method); the baselines keep the sentences as split.
    memo (may be NULL): with units, filled for the build without units of
    the same cluster that follows; without units, used when filled (then
-   emptied) -- the model is the same as without it.
+   emptied) -- the model is the same as without it, but for having no
+   concepts (nconc 0: it is the analysis', which reads none).
    Returns PRECIS_OK or PRECIS_ENOMEM. */
 precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
                           model_scratch *sc, arena *a, int units, model_memo *memo);

@@ -303,6 +303,7 @@ static int is_junk(const quality_index *x, const char *s, size_t n)
    short lines without a stop the selection already leaves out; this
    catches the questions, the long headlines and the capitals in every
    language.  Text without line breaks (Multi-News) has no headings. */
+#define QUALITY_HEADING_WORDS 20
 int quality_heading(const char *text, size_t len, size_t start, size_t end, size_t *para)
 {
     size_t b = start, e = end;
@@ -324,6 +325,11 @@ int quality_heading(const char *text, size_t len, size_t start, size_t end, size
     while (k > 0 && is_ws((unsigned char)s[k - 1]))
         k--;
     char last = k > 0 ? s[k - 1] : 0;
+    /* a headline asks in a few words; a long lede may end in a question
+       of its own ("... were put on notice Wednesday morning: No tax-cut
+       extension?") and is no heading */
+    if (last == '?' && norm_count_words(s, n) > QUALITY_HEADING_WORDS)
+        last = 0;
     /* a question that ends a paragraph: a teaser ("Notre-Dame,
        Saint-Denis... Faut-il reconstruire les monuments détruits ?") */
     if (last == '?' && nl_after)

@@ -803,6 +803,12 @@ static int statement_of(msent *s, const roles *R, norm *nm, const char *out, siz
 precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, arena *a,
                                void **cache, int extract_only)
 {
+    return readable_prepare_keep(m, c, nm, a, cache, extract_only, NULL);
+}
+
+precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm, arena *a,
+                                    void **cache, int extract_only, lex_kept *keep)
+{
     char err[PRECIS_ERRMAX] = "";
     lex_doc lx;
     precis_status st = lex_cluster(&lx, c, m, norm_lang(nm), 1);
@@ -812,6 +818,8 @@ precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, aren
     precis_quote *q = NULL;
     size_t nq = 0;
     st = quotes_find(&x, &q, &nq);
+    if (!st && keep)
+        st = lex_keep(keep, &lx, c, m);
     lex_doc_free(&lx);
     if (st)
         return st;

@@ -37,6 +37,12 @@ struct precis_summarizer;
    PRECIS_OK or PRECIS_ENOMEM. */
 precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, arena *a,
                                void **cache, int extract_only);
+/* The same; with keep (not NULL), the lexing of the quoted articles it
+   makes is kept there (lex_keep) for the analysis' lexing that follows
+   (precis_summarize_analyze). */
+struct lex_kept;
+precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm, arena *a,
+                                    void **cache, int extract_only, struct lex_kept *keep);
 
 /* Writes sentence s's text with its edit applied into *out (arena a) and
    the replaced span (offsets in the article) into *es / *ee, the

@@ -171,11 +171,26 @@ void pbuf_uint(pbuf *b, size_t v)
    the quote and the backslash. */
 static int json_escaped(unsigned char c) { return c < 0x20 || c == 0x7f || c == '"' || c == '\\'; }
 
+/* Does one of the 8 bytes of v need escaping?  The zero-byte test (a byte
+   of x is zero iff (x - 0x01..) & ~x & 0x80.. has its bit; below n, with
+   n <= 0x80, likewise with n * 0x01..) on v and on v xor each byte looked
+   for: exact for "some byte", which is all that is asked. */
+static int json_escaped8(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\'), del = v ^ (ones * 0x7f);
+    uint64_t z = ((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs) |
+                 ((del - ones) & ~del);
+    return (z & high) != 0;
+}
+
 void pbuf_json_str(pbuf *b, const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
         size_t run = i;
+        for (uint64_t v; run + 8 <= n && (memcpy(&v, s + run, 8), !json_escaped8(v));)
+            run += 8;
         while (run < n && !json_escaped((unsigned char)s[run]))
             run++;
         pbuf_put(b, s + i, run - i);

@@ -136,7 +136,7 @@ static void test_prepare(void)
     model m;
     norm *nm;
     arena *tmp;
-    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1, 0), PRECIS_OK);
+    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1), PRECIS_OK);
     T_EQ_INT(readable_prepare(&m, c, nm, tmp, summarizer_cache(s), 0), PRECIS_OK);
     /* ", she said" gets the name */
     const msent *q = find(&m, c, "not leave these families");
@@ -184,7 +184,7 @@ static void test_prepare(void)
         T_EQ_STR(out, "\"We cannot leave such people without help,\" Miriam Okafor-Hale said.");
     }
     /* without edits, the pronoun quote waits for its sentence */
-    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1, 0), PRECIS_OK);
+    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1), PRECIS_OK);
     T_EQ_INT(readable_prepare(&m, c, nm, tmp, summarizer_cache(s), 1), PRECIS_OK);
     q = find(&m, c, "not leave these families");
     T_CHECK(q && q->edit == EDIT_NONE && (q->flags & SENT_NEEDS_PREV));
@@ -216,7 +216,7 @@ static void test_statements(void)
     model m;
     norm *nm;
     arena *tmp;
-    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1, 0), PRECIS_OK);
+    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1), PRECIS_OK);
     T_EQ_INT(readable_prepare(&m, c, nm, tmp, summarizer_cache(s), 0), PRECIS_OK);
     const msent *full = find(&m, c, "Interior Minister Dalia Fenwick proposed");
     const msent *surname = find(&m, c, "Fenwick also wants");
@@ -277,7 +277,7 @@ static void test_titled_actor(void)
     model m;
     norm *nm;
     arena *tmp;
-    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1, 0), PRECIS_OK);
+    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1), PRECIS_OK);
     T_EQ_INT(readable_prepare(&m, c, nm, tmp, summarizer_cache(s), 0), PRECIS_OK);
     const msent *mr = find(&m, c, "Mr. Harlow is expected");
     const msent *full = find(&m, c, "Mayor Dan Harlow asked");
