@@ -198,7 +198,8 @@ static int memo_split(model_memo *mm, size_t i, const span_vec *sv)
         return -1;
     mm->split = sp;
     mm->afirst[i] = mm->nsplit;
-    memcpy(sp + mm->nsplit, sv->v, sv->n * sizeof *sp);
+    if (sv->n)
+        memcpy(sp + mm->nsplit, sv->v, sv->n * sizeof *sp);
     mm->nsplit += sv->n;
     mm->afirst[i + 1] = mm->nsplit;
     return 0;
@@ -276,7 +277,8 @@ static int build_split(mbuild *b, int units)
         b->spans[i] = arena_alloc(b->a, pmul(sv->n ? sv->n : 1, sizeof(precis_span)));
         if (!b->spans[i])
             return -1;
-        memcpy(b->spans[i], sv->v, sv->n * sizeof(precis_span));
+        if (sv->n)
+            memcpy(b->spans[i], sv->v, sv->n * sizeof(precis_span));
     }
     m->s = arena_calloc(b->a, m->ns ? m->ns : 1, sizeof *m->s);
     if (rec) {
@@ -366,8 +368,10 @@ static int memo_tokens(model_memo *mm, size_t idx, const tok_vec *tv)
     if (!sp)
         return -1;
     mm->stop = sp;
-    memcpy(st + mm->ntok, tv->stem, tv->n * sizeof *st);
-    memcpy(sp + mm->ntok, tv->stop, tv->n);
+    if (tv->n) { /* tv's arrays are NULL before its first word */
+        memcpy(st + mm->ntok, tv->stem, tv->n * sizeof *st);
+        memcpy(sp + mm->ntok, tv->stop, tv->n);
+    }
     mm->u[idx].tok = mm->ntok;
     mm->u[idx].ntok = tv->n;
     mm->ntok += tv->n;
@@ -385,8 +389,10 @@ static int build_terms(mbuild *b, msent *s, const char *text, const model_memo_u
     if (mu) {
         if (tok_fit(tv, mu->ntok))
             return -1;
-        memcpy(tv->stem, b->use->stem + mu->tok, mu->ntok * sizeof *tv->stem);
-        memcpy(tv->stop, b->use->stop + mu->tok, mu->ntok);
+        if (mu->ntok) {
+            memcpy(tv->stem, b->use->stem + mu->tok, mu->ntok * sizeof *tv->stem);
+            memcpy(tv->stop, b->use->stop + mu->tok, mu->ntok);
+        }
         tv->n = mu->ntok;
     } else if (norm_tokens(b->nm, text + s->start, s->end - s->start, collect_tok, tv) ||
                (b->rec && memo_tokens(b->rec, (size_t)(s - b->m->s), tv))) {
