@@ -90,7 +90,8 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
               {"honorific", LT_HONOR}, {"title", LT_ATITLE}, {"end", LT_AEND}, {"num", LT_ANUM},
               {"strong", LT_STRONG},   {"common", LT_COMMON},
               {"indef", LT_INDEF},     {"conj", LT_CONJ},   {"dir", LT_DIR},
-              {"range", LT_RANGE},     {"rel", LT_REL}};
+              {"range", LT_RANGE},     {"rel", LT_REL},
+              {"org", LT_ORGJOIN},     {"participle", LT_PART}, {"saint", LT_SAINT}};
     if (is_unit && t[0] == '+') { /* a tag among a unit's words: "+duration" */
         if (strcmp(t, "+duration"))
             return -1;

@@ -653,7 +653,14 @@ static precis_status analysis_run(const precis_cluster *c, const model *m, norm 
         precis_analysis_free(an);
         return st;
     }
-    actx x = {c, m, nm, &an->mem, tmp, err, cache, &lx};
+    mention_doc men;
+    st = mention_find(&men, &lx, c, norm_lang(nm));
+    if (st) {
+        lex_doc_free(&lx);
+        precis_analysis_free(an);
+        return st;
+    }
+    actx x = {c, m, nm, &an->mem, tmp, err, cache, &lx, &men};
     st = copies_find(&x, an);
     if (!st)
         st = quotes_find(&x, &an->quotes, &an->nquotes);
@@ -663,6 +670,7 @@ static precis_status analysis_run(const precis_cluster *c, const model *m, norm 
         st = speakers_canonical(an, tmp);
     if (!st)
         st = timeline_build(&x, an);
+    mention_doc_free(&men);
     lex_doc_free(&lx);
     if (st) {
         precis_analysis_free(an);

@@ -21,7 +21,7 @@
  */
 #ifndef PRECIS_ANALYZE_H
 #define PRECIS_ANALYZE_H
-#include "lex.h"
+#include "mention.h"
 #include "model.h"
 
 typedef struct actx {
@@ -36,6 +36,8 @@ typedef struct actx {
                      each, freed with the summarizer) */
     const lex_doc *lx; /* the tokens of every article (lex.c), read by
                           quotes.c and facts.c */
+    const mention_doc *men; /* the names in them (mention.c); NULL: quotes.c
+                               finds them itself (readable.c's call) */
 } actx;
 
 enum { ANALYZE_CACHE_QUOTES = 0, ANALYZE_CACHE_FACTS, ANALYZE_CACHES };

@@ -23,9 +23,9 @@
  *     U.S. consulate" -> nothing).  key = that word lower-cased; facts are
  *     identified by its stem, so "resident"/"residents" are one key.
  * Numbers as other languages write them: the pack's settings.txt gives
- * the decimal mark and the thousands marks (lang_numfmt), and a number
- * is re-read by them (continental(): "1.200" = 1200 and "3,5" = 3.5 in
- * Spanish, French and Italian; "30 000" with a no-break space in French);
+ * the decimal mark and the thousands marks (lang_numfmt), and lex.c reads
+ * numbers by them ("1.200" = 1200 and "3,5" = 3.5 in Spanish, French and
+ * Italian; "30 000" with a no-break space in French);
  * a two-word unit of the pack ("per cent", "por ciento", "pour cent")
  * makes a percent, and a preposition may stand between a multiplier word
  * and what it counts ("1,7 millones de barriles").
@@ -46,24 +46,14 @@
  * except the pack's months tagged common or abbr ("may", "march", "jan"),
  * which need a capital or a period; weekdays count in either case.
  *
- * Names.  A run of capitalised words (or acronyms), with lower-case
- * joiners inside: "of" in an organisation's name ("Ministry of Defence")
- * or after a plural that opens the name ("Eagles of Death Metal"), and
- * the pack's name_joiners, at most two in a row ("Stade de France",
- * "Consejo Nacional de Transición"; not after a whole place name:
- * "Russie de la Chine" is two names); a run ends after a possessive.
- * A word at a sentence start (or after an opening quote or a colon) only
- * starts a name when the cluster has it capitalised mid-sentence and
- * never lower-case, or when it is never seen mid-sentence, a name word
- * follows and it does not end like a common word (the pack's endings:
- * "Presently Australia", "Joining Malaysia" give the places only);
- * function words, months and weekdays never are names;
- * title-case sentences (headlines) give no names.  A title in the run
- * (President, Gov., Dr., Minister, Chief, ...) is cut off with what comes
- * before it, and is evidence of a PERSON ("Russian Foreign Ministry
- * Spokesperson Maria Zakharova" -> ORG "Russian Foreign Ministry" and
- * PERSON "Maria Zakharova"), unless an organisation word follows it
- * ("Justice Department").  Kinds, for a group of merged spellings:
+ * Names.  The names are the mention finder's (mention.c: runs of
+ * capitalised words with joiners, "Stade de France"; titles and
+ * honorifics cut off; sentence-initial openers, "Presently", left out),
+ * read in the sentences read here but title-case ones (headlines).  A
+ * title is evidence of a PERSON, and an organisation before it is a name
+ * of its own ("Russian Foreign Ministry Spokesperson Maria Zakharova" ->
+ * ORG "Russian Foreign Ministry" and PERSON "Maria Zakharova").  Kinds,
+ * for a group of merged spellings:
  * PERSON after a capitalised title;
  * else ORG when a word is an organisation word (Ministry, Agency, News,
  * Reuters, ...; "White House", "Red Cross"), a camel-case word (YouTube,
@@ -153,12 +143,11 @@
  * lowest one, so it comes first).  Text spans have whitespace runs
  * collapsed to one space.
  *
- * Cost: two linear passes over the sentences' tokens, which lex.c made
+ * Cost: one linear pass over the sentences' tokens, which lex.c made
  * once for the whole analysis (words with their pack entry and fold hash,
- * numbers with their value).  The first counts which words appear
- * capitalised mid-sentence and which lower-case.  The second skips a
- * sentence in which no mention can start (no number, capital, non-ASCII
- * character or number word / weekday) and reads the rest.  One
+ * numbers with their value), beside the mentions mention.c found on them.
+ * It skips a sentence in which no mention can start (no number, capital,
+ * non-ASCII character or number word / weekday) and reads the rest.  One
  * tokenisation of at most 2 x FACT_CTX_BYTES around each number (the
  * normaliser's, for context stems); merging is bucketed.  The lexicon
  * (the stage's view of each pack word) is built once per summarizer.
@@ -169,7 +158,7 @@
  * mentions are kept (later ones are dropped).
  *
  * Ownership: results (facts, strings, arrays) live in x->out; tables that
- * grow (word census, fact map, mentions) use prealloc and are freed
+ * grow (fact map, mentions) use prealloc and are freed
  * before returning, other scratch comes from x->tmp.
  */
 #include "facts.h"
@@ -181,6 +170,7 @@
 #define FACT_CHUNK 4096
 #define FACT_MAX_RUN 6
 #define FACT_MAX_WORD 64
+_Static_assert(MENTION_MAX_WORD <= FACT_MAX_WORD, "a name word fits the stage's buffers");
 #define FACT_MAX_ITEMS (1u << 20)
 #define FACT_MAX_MENTIONS (1u << 22)
 #define FACT_CTX 6
@@ -360,12 +350,13 @@ typedef struct tok {
     uint8_t kind, punct;
     uint16_t f;
     uint8_t abbr; /* the period was taken for a pack abbreviation only */
-    /* numbers */
-    uint64_t mant;
-    uint8_t dec, ndig, cur, pct, bad, ord, sep, iso;
-    int8_t unit, mult; /* glued suffix: "18km", "$5bn"; -1 / 0 if none */
-    uint16_t iy;
-    uint8_t im, id;
+    uint32_t li;  /* its token in lex_doc                              */
+    /* numbers: lex.c's reading (all zero for other tokens), and what this
+       stage makes of it */
+    lex_num num;
+    uint8_t cur;  /* U_USD, U_EUR, U_GBP for a currency sign; 0 none   */
+    uint8_t bad;  /* lex.c's bad, or a glued suffix that is no unit    */
+    int8_t unit;  /* glued unit suffix ("18km"): a lexicon unit; -1    */
 } tok;
 
 static size_t cp_next(const char *t, size_t i, size_t e, int32_t *cp)
@@ -374,9 +365,6 @@ static size_t cp_next(const char *t, size_t i, size_t e, int32_t *cp)
 }
 
 static int is_digit(int32_t c) { return c >= '0' && c <= '9'; }
-static int is_ascii_letter(int32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static int digit_at(const char *t, size_t i, size_t e) { return i < e && is_digit(t[i]); }
-static int cp_is_word_at(const char *t, size_t i, size_t e) { return lex_is_word_at(t, i, e); }
 static int is_lowercp(int32_t cp) { return lex_is_lower_cp(cp); }
 
 static int lower_eq(const char *a, size_t n, const char *lw, size_t m)
@@ -431,7 +419,14 @@ static void *grow(void *p, size_t *cap, size_t need, size_t sz)
    or ", who" / an age, a said-verb next to it, a preposition of place
    before it or ", <place>" after it ("in Ferguson", "Ashland, Va."), a
    given name as its first word. */
-enum { EV_TITLE = 1, EV_ROLE = 2, EV_SAID = 4, EV_PLACE = 8, EV_GIVEN = 16 };
+enum {
+    EV_TITLE = MEN_TITLE,
+    EV_ROLE = MEN_ROLE,
+    EV_SAID = MEN_SAID,
+    EV_PLACE = MEN_PLACE,
+    EV_GIVEN = MEN_GIVEN,
+    EV_ALL = EV_TITLE | EV_ROLE | EV_SAID | EV_PLACE | EV_GIVEN
+};
 enum { K_NUMBER = PRECIS_FACT_NUMBER, K_DATE = PRECIS_FACT_DATE, K_NAME = PRECIS_FACT_NAME };
 
 /* A distinct fact before merging: a number (key stem, unit, value), a
@@ -496,10 +491,8 @@ typedef struct fctx {
     size_t ss, se; /* current sentence */
     tok *tk;
     size_t ntk; /* tokens in tk */
-    /* word census: fold hash -> CAP_MID / LOWER */
-    uint64_t *wh;
-    uint8_t *wf;
-    size_t wcap, wn;
+    const mention_doc *md; /* the names of the articles (mention.c) */
+    uint32_t mcur;         /* the first of them not yet passed         */
     /* items and their map */
     item *it;
     size_t nit, cit;
@@ -510,60 +503,6 @@ typedef struct fctx {
     uint32_t *ctx;
     size_t nctx, cctx;
 } fctx;
-
-enum { W_CAPMID = 1, W_LOWER = 2 };
-
-static int census_grow(fctx *f)
-{
-    size_t nc = f->wcap ? f->wcap * 2 : 4096;
-    uint64_t *nh = pcalloc(nc, sizeof *nh);
-    uint8_t *nf = pcalloc(nc, sizeof *nf);
-    if (!nh || !nf) {
-        pfree(nh);
-        pfree(nf);
-        return -1;
-    }
-    for (size_t i = 0; i < f->wcap; i++) {
-        if (!f->wh[i])
-            continue;
-        size_t j = (size_t)f->wh[i] & (nc - 1);
-        while (nh[j])
-            j = (j + 1) & (nc - 1);
-        nh[j] = f->wh[i];
-        nf[j] = f->wf[i];
-    }
-    pfree(f->wh);
-    pfree(f->wf);
-    f->wh = nh;
-    f->wf = nf;
-    f->wcap = nc;
-    return 0;
-}
-
-static int census_mark(fctx *f, uint64_t h, uint8_t flag)
-{
-    if ((f->wn + 1) * 2 > f->wcap && census_grow(f))
-        return -1;
-    size_t j = (size_t)h & (f->wcap - 1);
-    while (f->wh[j] && f->wh[j] != h)
-        j = (j + 1) & (f->wcap - 1);
-    if (!f->wh[j]) {
-        f->wh[j] = h;
-        f->wn++;
-    }
-    f->wf[j] |= flag;
-    return 0;
-}
-
-static uint8_t census_get(const fctx *f, uint64_t h)
-{
-    if (!f->wcap)
-        return 0;
-    size_t j = (size_t)h & (f->wcap - 1);
-    while (f->wh[j] && f->wh[j] != h)
-        j = (j + 1) & (f->wcap - 1);
-    return f->wh[j] ? f->wf[j] : 0;
-}
 
 /* Copies lex.c's tokens [*li, end) into out (at most cap; a two-byte
    mark `` or '' gives two tokens, line breaks none); advances *li. */
@@ -580,6 +519,7 @@ static size_t tok_fill(const fctx *f, uint32_t *li, uint32_t end, tok *out, size
             break;
         tok *k = &out[n++];
         memset(k, 0, sizeof *k);
+        k->li = i;
         k->s = lt->s;
         k->e = lt->e;
         k->we = lt->we;
@@ -593,19 +533,9 @@ static size_t tok_fill(const fctx *f, uint32_t *li, uint32_t end, tok *out, size
         } else if (lt->kind == LEX_NUM) {
             const lex_num *q = &d->num[lt->aux];
             k->kind = T_NUM;
-            k->mant = q->mant;
-            k->dec = q->dec;
-            k->ndig = q->ndig;
+            k->num = *q;
             k->cur = q->cur ? (uint8_t)(q->cur + U_USD) : 0; /* lex.c: 1 $, 2 euro, 3 pound */
-            k->pct = q->pct;
             k->bad = q->bad;
-            k->ord = q->ord;
-            k->sep = q->sep;
-            k->iso = q->iso;
-            k->mult = q->mult;
-            k->iy = q->iy;
-            k->im = q->im;
-            k->id = q->id;
             if (q->unit) {
                 const lexent *le = lex_entry(f->lxc, q->unit, strlen(q->unit->w));
                 if (le && (le->cls & L_UNIT) && le->unit > U_GBP)
@@ -774,15 +704,15 @@ static int date_add(fctx *f, const char *key, size_t start, size_t end)
 
 static int is_day(const tok *k)
 {
-    return k->kind == T_NUM && !k->cur && !k->pct && !k->sep && !k->dec && !k->iso &&
-           k->unit < 0 && !k->mult && (!k->bad) && k->ndig <= 2 && k->mant >= 1 && k->mant <= 31;
+    return k->kind == T_NUM && !k->cur && !k->num.pct && !k->num.sep && !k->num.dec && !k->num.iso &&
+           k->unit < 0 && !k->num.mult && (!k->bad) && k->num.ndig <= 2 && k->num.mant >= 1 && k->num.mant <= 31;
 }
 
 static int is_year(const tok *k)
 {
-    return k->kind == T_NUM && !k->cur && !k->pct && !k->sep && !k->dec && !k->iso &&
-           k->unit < 0 && !k->mult && !k->bad && !k->ord && k->ndig == 4 && k->mant >= 1000 &&
-           k->mant <= 2999;
+    return k->kind == T_NUM && !k->cur && !k->num.pct && !k->num.sep && !k->num.dec && !k->num.iso &&
+           k->unit < 0 && !k->num.mult && !k->bad && !k->num.ord && k->num.ndig == 4 && k->num.mant >= 1000 &&
+           k->num.mant <= 2999;
 }
 
 /* A month name: capitalised, or lower-case (Multi-News; French and
@@ -810,9 +740,9 @@ static size_t date_at(fctx *f, size_t i, size_t n, int *err)
     const tok *tk = f->tk;
     const tok *a = &tk[i];
     char key[32];
-    if (a->kind == T_NUM && a->iso && !a->bad) {
-        snprintf(key, sizeof key, "%04u-%02u-%02u", (unsigned)a->iy, (unsigned)a->im,
-                 (unsigned)a->id);
+    if (a->kind == T_NUM && a->num.iso && !a->bad) {
+        snprintf(key, sizeof key, "%04u-%02u-%02u", (unsigned)a->num.iy, (unsigned)a->num.im,
+                 (unsigned)a->num.id);
         *err = date_add(f, key, a->s, a->e);
         return i + 1;
     }
@@ -825,23 +755,23 @@ static size_t date_at(fctx *f, size_t i, size_t n, int *err)
     int month = 0;
     unsigned day = 0, year = 0;
     size_t j = i;
-    if (is_month(f, a) && i + 1 < n && (is_day(&tk[i + 1]) || (tk[i + 1].ord && tk[i + 1].ndig <= 2))) {
+    if (is_month(f, a) && i + 1 < n && (is_day(&tk[i + 1]) || (tk[i + 1].num.ord && tk[i + 1].num.ndig <= 2))) {
         month = a->lx->month;
-        day = (unsigned)tk[i + 1].mant;
+        day = (unsigned)tk[i + 1].num.mant;
         j = i + 2;
     } else if (is_month(f, a) && i + 1 < n && is_year(&tk[i + 1])) {
         month = a->lx->month;
-        year = (unsigned)tk[i + 1].mant;
+        year = (unsigned)tk[i + 1].num.mant;
         j = i + 2;
-    } else if (a->kind == T_NUM && (is_day(a) || (a->ord && a->ndig <= 2 && !a->cur)) &&
-               a->mant >= 1 && a->mant <= 31 && i + 1 < n) {
+    } else if (a->kind == T_NUM && (is_day(a) || (a->num.ord && a->num.ndig <= 2 && !a->cur)) &&
+               a->num.mant >= 1 && a->num.mant <= 31 && i + 1 < n) {
         /* "30 December", "28 de enero", "11 of March": one lower-case
            function word may stand between */
         size_t m = i + 1;
         if (m + 1 < n && tk[m].kind == T_WORD && is_func(&tk[m]) && !(tk[m].f & F_CAP))
             m++;
         if (is_month(f, &tk[m])) {
-            day = (unsigned)a->mant;
+            day = (unsigned)a->num.mant;
             month = tk[m].lx->month;
             j = m + 1;
             if (j + 1 < n && tk[j].kind == T_WORD && is_func(&tk[j]) && is_year(&tk[j + 1]))
@@ -851,10 +781,10 @@ static size_t date_at(fctx *f, size_t i, size_t n, int *err)
     if (!month)
         return i;
     if (day && j < n && is_year(&tk[j]))
-        year = (unsigned)tk[j++].mant;
+        year = (unsigned)tk[j++].num.mant;
     else if (day && j + 1 < n && tk[j].kind == T_PUNCT && tk[j].punct == ',' &&
              is_year(&tk[j + 1]))
-        year = (unsigned)tk[(j += 2) - 1].mant;
+        year = (unsigned)tk[(j += 2) - 1].num.mant;
     if (day > 31)
         return i;
     if (year && day)
@@ -1096,139 +1026,22 @@ static void unelide(const fctx *f, tok *k)
     }
 }
 
-/* Is t[i] a space that may group thousands: ASCII, no-break (U+00A0) or
-   narrow no-break (U+202F)?  Its length in bytes, else 0. */
-static size_t group_space(const char *t, size_t i, size_t e)
-{
-    if (i < e && t[i] == ' ')
-        return 1;
-    if (i + 1 < e && (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA0)
-        return 2;
-    if (i + 2 < e && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
-        (unsigned char)t[i + 2] == 0xAF)
-        return 3;
-    return 0;
-}
-
-/* Are there exactly three digits at t[i], then no digit? */
-static int three_digits(const char *t, size_t i, size_t e)
-{
-    return digit_at(t, i, e) && digit_at(t, i + 1, e) && digit_at(t, i + 2, e) &&
-           !digit_at(t, i + 3, e);
-}
-
-/* Numbers as the pack's language writes them (lang_numfmt) when it is not
-   English's way: a decimal comma ("3,5" = 3.5, "1,7 millones"), thousands
-   grouped by a period ("1.200" = 1200, "1.200.000") or a space ("12 000",
-   "30 000" with a no-break space), a comma before exactly three digits
-   still grouping ("40,000 fans": such news writes both), and "%" after a
-   space ("3,5 %").  The lexer reads digits the English way, so the number
-   token at tk[i] is re-read from the text here, from its first digit up
-   to the sentence end; a lone "1.5" or "12.30" keeps the lexer's reading.
-   When the re-reading differs, *out is the number token as it should be
-   and *next the index of the first token after it; returns 1. */
-static int continental(const fctx *f, size_t i, size_t n, tok *out, size_t *next)
-{
-    const lang_pack *pk = lang_get_pack(f->L);
-    if (!pk || pk->num.decimal != ',')
-        return 0;
-    const tok *a = &f->tk[i];
-    const char *t = f->t;
-    size_t e = f->se, j = a->s;
-    while (j < a->e && !digit_at(t, j, e))
-        j++; /* past a currency sign */
-    if (j >= a->e || a->iso || a->ord || a->unit >= 0 || a->mult)
-        return 0;
-    /* glued to a word or a code before it: the lexer's reading stands */
-    if (a->s > 0 && a->s > f->ss) {
-        unsigned char p = (unsigned char)t[a->s - 1];
-        if (is_ascii_letter(p) || is_digit(p) || p == '-' || p == '/' || p == '#' || p == '_')
-            return 0;
-    }
-    uint64_t mant = 0;
-    size_t ndig = 0, first = 0;
-    int dec = -1, changed = 0, sep = 0, pct = 0;
-    while (digit_at(t, j, e)) {
-        mant = mant * 10 + (uint64_t)(t[j++] - '0');
-        first++;
-    }
-    ndig = first;
-    for (;;) {
-        size_t sp = 0;
-        if (dec < 0 && first <= 3 && j < e && t[j] == '.' && strchr(pk->num.group, '.') &&
-            three_digits(t, j + 1, e)) {
-            j++;
-            changed = sep = 1;
-        } else if (dec < 0 && first <= 3 && strchr(pk->num.group, ' ') &&
-                   (sp = group_space(t, j, e)) && three_digits(t, j + sp, e)) {
-            j += sp;
-            changed = sep = 1;
-        } else if (dec < 0 && j < e && t[j] == ',' && three_digits(t, j + 1, e) && first <= 3) {
-            j++;
-            sep = 1;
-        } else if (dec < 0 && j < e && t[j] == ',' && digit_at(t, j + 1, e) &&
-                   (!digit_at(t, j + 2, e) || !digit_at(t, j + 3, e))) {
-            j++;
-            dec = 0;
-            changed = 1;
-            while (digit_at(t, j, e) && ndig < 18) {
-                mant = mant * 10 + (uint64_t)(t[j++] - '0');
-                dec++;
-                ndig++;
-            }
-            continue;
-        } else
-            break;
-        for (int q = 0; q < 3 && ndig < 18; q++, ndig++)
-            mant = mant * 10 + (uint64_t)(t[j++] - '0');
-    }
-    if (ndig >= 18 || (j < e && (t[j] == '.' || t[j] == ':' || t[j] == '/' || t[j] == '-') &&
-                       digit_at(t, j + 1, e)) || cp_is_word_at(t, j, e))
-        return 0; /* a date, a time, a code: left to the lexer */
-    size_t sp = group_space(t, j, e);
-    if (j < e && t[j] == '%') {
-        pct = 1;
-        j++;
-    } else if (sp && j + sp < e && t[j + sp] == '%') {
-        pct = changed = 1;
-        j += sp + 1;
-    }
-    if (!changed)
-        return 0;
-    *out = *a;
-    out->mant = mant;
-    out->dec = (uint8_t)(dec < 0 ? 0 : dec);
-    out->ndig = (uint8_t)ndig;
-    out->sep = (uint8_t)sep;
-    out->pct = (uint8_t)pct;
-    out->bad = 0;
-    out->e = out->we = j;
-    size_t k = i + 1;
-    while (k < n && f->tk[k].s < j)
-        k++;
-    *next = k;
-    return 1;
-}
-
 static size_t number_at(fctx *f, size_t i, size_t n, int *err)
 {
     const tok *tk = f->tk;
     const tok *a = &tk[i];
     size_t start = a->s, j = i + 1;
-    tok cont;
-    if (a->kind == T_NUM && continental(f, i, n, &cont, &j))
-        a = &cont;
     uint64_t mant;
     int dec = 0, mult = 0, unit = -1, cur = 0, pct = 0, word = 0;
     if (a->kind == T_NUM) {
-        if (a->bad || a->ord || a->iso)
+        if (a->bad || a->num.ord || a->num.iso)
             return i + 1;
-        mant = a->mant;
-        dec = a->dec;
-        mult = a->mult;
+        mant = a->num.mant;
+        dec = a->num.dec;
+        mult = a->num.mult;
         unit = a->unit;
         cur = a->cur;
-        pct = a->pct;
+        pct = a->num.pct;
     } else {
         int v = numword(f, a);
         if (!v && a->we - a->s == 1 && (f->t[a->s] == 'a' || f->t[a->s] == 'A') && j < n &&
@@ -1270,7 +1083,7 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
     /* "1,7 millones de barriles", "1,3 milliard de dollars": a preposition
        between a multiplier word and what it counts */
     size_t jm = j;
-    if (mult > (a->kind == T_NUM ? a->mult : 0) && j + 1 < n && tk[j].kind == T_WORD &&
+    if (mult > (a->kind == T_NUM ? a->num.mult : 0) && j + 1 < n && tk[j].kind == T_WORD &&
         (tk[j].f & F_LOWER) && tk[j + 1].kind == T_WORD &&
         (lang_class(f->L, f->t + tk[j].s, tk[j].we - tk[j].s) & LW_PREP))
         j++;
@@ -1329,7 +1142,7 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
             head = (int)j; /* "1 person" */
     }
     /* years */
-    if (a->kind == T_NUM && unit < 0 && !a->sep && !dec && !mult && a->ndig == 4 &&
+    if (a->kind == T_NUM && unit < 0 && !a->num.sep && !dec && !mult && a->num.ndig == 4 &&
         mant >= 1800 && mant <= 2100 && (head < 0 || !plural_like(f, &tk[head]))) {
         if (i > 0 && tk[i - 1].kind == T_WORD && tk[i - 1].lx &&
             (tk[i - 1].lx->cls & L_DATEPREP) && !(tk[i - 1].f & F_CAP)) {
@@ -1405,50 +1218,6 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
 
 /* ---- names --------------------------------------------------------------- */
 
-/* Does word t[s, e) end like a common word of the language (the pack's
-   endings: "-ly", "-ing"), leaving a stem of three or more bytes? */
-static int common_ending(const fctx *f, size_t s, size_t e)
-{
-    for (size_t n = 2; n <= 5 && n + 3 <= e - s; n++) {
-        const lang_word *w = lang_word_of(f->L, f->t + e - n, n);
-        if (w && (w->cls & LW_ENDING))
-            return 1;
-    }
-    return 0;
-}
-
-/* Can token k be part of a name (start: begin one)? */
-static int name_word_ok(const fctx *f, const tok *k, int start)
-{
-    if (k->kind != T_WORD || !(k->f & (F_CAP | F_ACRO)) || (k->f & F_DIGIT))
-        return 0;
-    if (k->we - k->s > FACT_MAX_WORD)
-        return 0;
-    const lexent *le = k->lx;
-    if (le && (le->cls & (L_MONTH | L_WDAY | L_NUMW | L_MULT)))
-        return 0;
-    if (is_func(k))
-        return 0;
-    if (le && (le->cls & L_TITLE))
-        return 1;
-    if (start && (k->f & F_INIT)) {
-        uint8_t c = census_get(f, k->fold);
-        if (c & W_CAPMID)
-            return !(c & W_LOWER);
-        /* never seen mid-sentence: a name only when a name word follows
-           ("Alexander Petrosyan, the authority's ...") and the cluster
-           never writes it lower-case, and not when it ends like a common
-           word ("Presently Australia", "Joining Malaysia") unless it is a
-           given name */
-        const tok *nx = k + 1;
-        if (!(le && (le->cls & L_GIVEN)) && common_ending(f, k->s, k->we))
-            return 0;
-        return !(c & W_LOWER) && !(k->f & F_POSS) && k + 1 < f->tk + f->ntk &&
-               name_word_ok(f, nx, 0) && !(nx->f & F_INIT);
-    }
-    return 1;
-}
-
 /* Skeleton of a word for matching spellings: lower case, no dots,
    apostrophes or hyphens, ks->x, y->i, ph->f, w->v, ck->k, doubled
    letters once; "st" -> "saint".  Writes at most cap-1 bytes. */
@@ -1501,30 +1270,6 @@ static size_t skeleton(const char *t, size_t s, size_t e, char *out, size_t cap)
     return o;
 }
 
-/* Is "a b" a two-word organisation name of the pack (org_phrases; not a
-   place_names phrase such as "New York")? */
-static int org_pair(const fctx *f, const tok *a, const tok *b)
-{
-    const lang_word *e = lang_phrase(f->L, f->t + a->s, a->we - a->s, f->t + b->s, b->we - b->s);
-    return e && (e->cls & LW_ORGPHRASE);
-}
-
-/* Is the word t[s, e) written in camel case, a capital after three or more
-   letters of which the last is lower-case ("YouTube", "HuffPost")?  That is
-   how brands and outlets are written; surnames with a capital inside have
-   it after a short prefix (McCain, DeSantis, LaGuardia, MacArthur: "mac" is
-   the one prefix of three letters, left out). */
-static int camel_case(const char *t, size_t s, size_t e)
-{
-    if (e - s < 5 || !(t[s] >= 'A' && t[s] <= 'Z'))
-        return 0;
-    for (size_t i = s + 3; i + 1 < e; i++)
-        if (t[i] >= 'A' && t[i] <= 'Z' && t[i - 1] >= 'a' && t[i - 1] <= 'z')
-            return !(i == s + 3 && (t[s + 1] | 32) == 'a' && (t[s + 2] | 32) == 'c' &&
-                     t[s] == 'M');
-    return 0;
-}
-
 /* Does the word t[s, e) end in a lower-case part after a hyphen (an
    adjective compound: "Cold War-era", "English-language")? */
 static int lower_tail(const char *t, size_t s, size_t e)
@@ -1539,32 +1284,25 @@ static int lower_tail(const char *t, size_t s, size_t e)
     return is_lowercp(cp);
 }
 
-/* Adds a mention of the name made of tokens idx[0..nw) with evidence ev. */
 /* Is the name form[0..n) a place: one the pack lists (place_names: "New
    York", "Va."), a place acronym alone (U.S.), or a name ending in a
    place word ("Larrow River", "Fairfax County"; last its last token)? */
-static int place_word(const fctx *f, const char *form, size_t n)
-{
-    const lang_word *e = lang_word_of(f->L, form, n);
-    if (!e && n && form[n - 1] == '.')
-        e = lang_word_of(f->L, form, n - 1);
-    return e && (e->cls & (LW_PLACENAME | LW_PLACE));
-}
-
 static int place_name(const fctx *f, const char *form, size_t n, const tok *last)
 {
-    if (place_word(f, form, n))
+    if (mention_place_word(f->L, form, n))
         return 1;
     return last->lx && (last->lx->cls & L_PLACE) && (last->f & (F_CAP | F_ACRO));
 }
 
-static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
+/* Adds a mention of the name made of tokens idx[0..nw) with evidence ev
+   (EV_*), an organisation's when org. */
+static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev, unsigned org)
 {
     const tok *tk = f->tk;
     char form[FACT_MAX_RUN * (FACT_MAX_WORD + 8) + 8];
     char skel[FACT_MAX_RUN * (4 * FACT_MAX_WORD + 8) + 8];
     size_t fl = 0, sl = 0, lastsk = 0, lastw = 0, firstsk = 0;
-    unsigned org = 0, words = 0, joined = 0;
+    unsigned words = 0, joined = 0;
     for (size_t q = 0; q < nw; q++) {
         const tok *k = &tk[idx[q]];
         size_t e = (k->f & F_POSS) && q + 1 == nw ? k->we : k->e;
@@ -1579,15 +1317,6 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
         sl += skeleton(f->t, k->s, k->we, skel + sl, 4 * FACT_MAX_WORD + 4);
         if (q == 0)
             firstsk = sl;
-        if (k->lx && (k->lx->cls & L_ORG) && (k->f & (F_CAP | F_ACRO)))
-            org = 1;
-        if (!(k->f & F_ACRO) && camel_case(f->t, k->s, k->we))
-            org = 1;
-        if ((k->f & F_ACRO) && !(k->lx && (k->lx->cls & L_PLACE)) && k->we - k->s <= 12 &&
-            !place_word(f, f->t + k->s, k->e - k->s))
-            org = 1;
-        if (q + 1 < nw && org_pair(f, k, &tk[idx[q + 1]]))
-            org = 1;
         if (k->f & (F_CAP | F_ACRO))
             words++;
         else
@@ -1626,129 +1355,47 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev)
         it->joined = joined;
         it->place = place_name(f, form, fl, nw == 1 ? &tk[idx[0]] : l);
     }
-    if (nw >= 2 && tk[idx[0]].lx && (tk[idx[0]].lx->cls & L_GIVEN) && (tk[idx[0]].f & F_CAP))
-        ev |= EV_GIVEN;
     return mention_add(f, id, tk[idx[0]].s, (l->f & F_POSS) ? l->we : l->e, ev, NULL, 0);
 }
 
-/* A name run starting at token i (name_word_ok); returns the index after
-   it. */
-static size_t name_at(fctx *f, size_t i, size_t n, int *err)
+/* The names (mention.c) whose words start at token i of the chunk of n
+   tokens: an organisation before a title ("Russian Foreign Ministry" in
+   "Russian Foreign Ministry Spokesperson Maria Zakharova") and the name
+   proper, each with the evidence the mention finder saw.  Returns the
+   token after the last name added, or i when none starts there. */
+static size_t names_at(fctx *f, size_t i, size_t n, int *err)
 {
+    const mention_doc *md = f->md;
     const tok *tk = f->tk;
-    size_t run[FACT_MAX_RUN];
-    size_t nr = 0, k = i;
-    int toolong = 0, hasorg = 0;
-    while (k < n) {
-        const tok *t = &tk[k];
-        if (k > i && !name_word_ok(f, t, 0)) {
-            /* lower-case words inside a name: "of" in an organisation's
-               name ("Ministry of Defence") or after a plural that opens
-               the name ("Eagles of Death Metal"); the pack's joiners, at
-               most two ("Stade de France", "Place de la Concorde") */
-            size_t nj = 0;
-            if (nr && t->kind == T_WORD && lower_eq(f->t + t->s, t->we - t->s, "of", 2) &&
-                (hasorg || (nr == 1 && plural_like(f, &tk[run[0]]))))
-                nj = 1;
-            else /* not after a whole place name: "Russie de la Chine" */
-                while (nr && nj < 2 &&
-                       !(nr == 1 && place_word(f, f->t + tk[run[0]].s, tk[run[0]].e - tk[run[0]].s)) && k + nj < n && tk[k + nj].kind == T_WORD &&
-                       (tk[k + nj].f & F_LOWER) && tk[k + nj].lx &&
-                       (tk[k + nj].lx->cls & L_JOINER))
-                    nj++;
-            if (nj && k + nj < n && name_word_ok(f, &tk[k + nj], 0) &&
-                !(tk[k + nj].lx && (tk[k + nj].lx->cls & L_TITLE))) {
-                for (size_t q = 0; q < nj; q++)
-                    if (nr < FACT_MAX_RUN)
-                        run[nr++] = k + q;
-                    else
-                        toolong = 1;
-                k += nj;
-                continue;
-            }
-            break;
+    uint32_t li = tk[i].li, end = md->art[f->art + 1];
+    while (f->mcur < end && md->m[f->mcur].t1 <= li)
+        f->mcur++;
+    if (f->mcur >= end)
+        return i;
+    const mention_run *r = &md->m[f->mcur];
+    uint32_t from[2] = {r->p0, r->n0}, to[2] = {r->pe, r->ne};
+    size_t next = i;
+    for (int p = 0; p < 2; p++) {
+        size_t nw = to[p] - from[p];
+        if (from[p] != li + (next - i) || !nw || nw > FACT_MAX_RUN || i + (next - i) + nw > n)
+            continue;
+        size_t idx[FACT_MAX_RUN], at = next;
+        for (size_t q = 0; q < nw; q++)
+            idx[q] = at + q;
+        if (tk[at + nw - 1].li != to[p] - 1)
+            continue; /* a two-byte quotation mark inside: not one name */
+        unsigned ev = p ? r->ev & EV_ALL : 0;
+        unsigned org = p ? (r->ev & MEN_ORG) != 0
+                         : (unsigned)mention_org(f->x->lx, f->L, f->t, from[p], to[p]);
+        if (name_add(f, idx, nw, ev, org)) {
+            *err = -1;
+            return n;
         }
-        if (nr < FACT_MAX_RUN)
-            run[nr++] = k;
-        else
-            toolong = 1;
-        if (t->lx && (t->lx->cls & L_ORG))
-            hasorg = 1;
-        k++;
-        /* a possessive ends a name, except after a saint ("St. Anselm's
-           Church") */
-        if ((t->f & F_POSS) &&
-            !(nr >= 2 && lower_eq(f->t + tk[run[0]].s, tk[run[0]].we - tk[run[0]].s, "st", 2)) &&
-            !(nr >= 2 && lower_eq(f->t + tk[run[0]].s, tk[run[0]].we - tk[run[0]].s, "saint", 5)))
-            break;
+        next = at + nw;
+        if (p == 0 && r->n0 > r->pe)
+            next += r->n0 - r->pe; /* the title */
     }
-    if (toolong || !nr)
-        return k > i ? k : i + 1;
-    /* the last capitalised title cuts the run, unless an organisation
-       word or a joiner follows it ("Justice Department", "Servicio
-       General de Inteligencia") */
-    size_t tpos = nr;
-    for (size_t q = nr; q-- > 0;)
-        if (tk[run[q]].lx && (tk[run[q]].lx->cls & L_TITLE) && (tk[run[q]].f & F_CAP) &&
-            !(tk[run[q]].f & F_POSS) &&
-            !(q + 1 < nr && (tk[run[q + 1]].f & F_LOWER)) && /* "General de Inteligencia" */
-            !(q + 1 < nr && tk[run[q + 1]].lx && (tk[run[q + 1]].lx->cls & L_ORG))) {
-            tpos = q;
-            break;
-        }
-    unsigned ev = 0;
-    size_t first = 0;
-    if (tpos < nr) {
-        ev |= EV_TITLE;
-        first = tpos + 1;
-        /* what precedes the title, when it names an organisation */
-        int porg = 0;
-        for (size_t q = 0; q < tpos; q++)
-            if ((tk[run[q]].lx && (tk[run[q]].lx->cls & L_ORG)) || (tk[run[q]].f & F_ACRO))
-                porg = 1;
-        if (porg && tpos > 0 && !lower_eq(f->t + tk[run[tpos - 1]].s, tk[run[tpos - 1]].we -
-                                                                       tk[run[tpos - 1]].s, "of", 2)) {
-            if (name_add(f, run, tpos, 0)) {
-                *err = -1;
-                return n;
-            }
-        }
-    } else if (i > 0) {
-        const tok *b = &tk[i - 1];
-        if (b->kind == T_WORD && b->lx && (b->lx->cls & L_ROLE) && (b->f & F_LOWER))
-            ev |= EV_ROLE;
-        if (b->kind == T_WORD && b->lx && (b->lx->cls & L_SAY))
-            ev |= EV_SAID;
-        if (b->kind == T_WORD && b->lx && (b->lx->cls & L_PLACEPREP))
-            ev |= EV_PLACE;
-    }
-    if (first >= nr)
-        return k;
-    if (k < n) {
-        const tok *a = &tk[k];
-        if (a->kind == T_WORD && a->lx && (a->lx->cls & L_SAY))
-            ev |= EV_SAID;
-        /* "the Georgetown neighborhood", "Ferguson suburb" */
-        if (a->kind == T_WORD && (a->f & F_LOWER) && a->lx && (a->lx->cls & L_PLACE))
-            ev |= EV_PLACE;
-        if (a->kind == T_PUNCT && a->punct == ',' && k + 1 < n) {
-            const tok *b = &tk[k + 1];
-            if (b->kind == T_WORD && lower_eq(f->t + b->s, b->we - b->s, "who", 3))
-                ev |= EV_ROLE;
-            /* "Ashland, Va.", "Ferguson, Missouri" */
-            if (b->kind == T_WORD && (b->f & F_CAP) &&
-                place_word(f, f->t + b->s, b->e - b->s) &&
-                (k + 2 >= n || tk[k + 2].kind != T_WORD || !name_word_ok(f, &tk[k + 2], 0)))
-                ev |= EV_PLACE;
-            if (b->kind == T_NUM && !b->bad && !b->cur && !b->pct && !b->dec && !b->sep &&
-                b->ndig <= 3 && b->mant >= 1 && b->mant <= 120 &&
-                (k + 2 >= n || tk[k + 2].kind == T_PUNCT))
-                ev |= EV_ROLE; /* "Oskar Lindqvist, 63," */
-        }
-    }
-    if (name_add(f, run + first, nr - first, ev))
-        *err = -1;
-    return k;
+    return next;
 }
 
 /* ---- sentences ----------------------------------------------------------- */
@@ -1765,42 +1412,6 @@ static void mark_init(tok *tk, size_t n, int sentence_start)
                        tk[i - 1].punct == '?' || tk[i - 1].punct == '(')))
             tk[i].f |= F_INIT;
     }
-}
-
-/* Marks word token k in the census, unless it starts a sentence. */
-static int census_tok(fctx *f, const tok *k)
-{
-    if (k->kind != T_WORD || (k->f & F_INIT) || k->we - k->s > FACT_MAX_WORD)
-        return 0;
-    uint8_t flag = (k->f & F_CAP) ? W_CAPMID : (k->f & F_LOWER) ? W_LOWER : 0;
-    if (flag && census_mark(f, k->fold, flag))
-        return -1;
-    return 0;
-}
-
-/* First pass: which words appear capitalised mid-sentence, which
-   lower-case, on the tokens of sentence [li, end) in chunks of FACT_CHUNK
-   (mark_init).  As before the lexicon was shared, a period that only a
-   pack abbreviation takes ("Dr.") counts as a sentence end here, so the
-   word after it is not counted -- a small loss kept so that the census
-   stays what it was. */
-static int census_sentence(fctx *f, uint32_t li, uint32_t end)
-{
-    int first = 1;
-    while (li < end) {
-        size_t n = tok_fill(f, &li, end, f->tk, FACT_CHUNK);
-        if (!n)
-            break;
-        mark_init(f->tk, n, first);
-        for (size_t i = 1; i < n; i++)
-            if (f->tk[i - 1].abbr && f->tk[i].kind == T_WORD)
-                f->tk[i].f |= F_INIT;
-        for (size_t i = 0; i < n; i++)
-            if (census_tok(f, &f->tk[i]))
-                return -1;
-        first = 0;
-    }
-    return 0;
 }
 
 /* Title case: most words capitalised (a headline); no names there. */
@@ -1866,7 +1477,7 @@ static int mark_ranges(fctx *f, size_t mfirst)
     const tok *tk = f->tk;
     for (size_t i = 0; i + 2 < f->ntk; i++) {
         const tok *a = &tk[i], *to = &tk[i + 1], *b = &tk[i + 2];
-        if (!is_year(a) || !is_year(b) || b->mant <= a->mant)
+        if (!is_year(a) || !is_year(b) || b->num.mant <= a->num.mant)
             continue;
         if (!has_cls(to, L_RANGE))
             continue;
@@ -1876,7 +1487,7 @@ static int mark_ranges(fctx *f, size_t mfirst)
         uint32_t mb = mention_at(f, mfirst, b->s);
         if (mb == NONE) {
             char key[16];
-            snprintf(key, sizeof key, "%04u", (unsigned)b->mant);
+            snprintf(key, sizeof key, "%04u", (unsigned)b->num.mant);
             if (date_add(f, key, b->s, b->e))
                 return -1;
             mb = mention_at(f, mfirst, b->s);
@@ -2155,8 +1766,8 @@ static int facts_tokens(fctx *f, size_t n, int first)
                 continue;
             }
         }
-        if (names && name_word_ok(f, k, 1)) {
-            i = name_at(f, i, n, &err);
+        if (names && k->kind == T_WORD && (j = names_at(f, i, n, &err)) > i) {
+            i = j;
             continue;
         }
         i++;
@@ -3185,35 +2796,33 @@ precis_status facts_find(const actx *x, precis_fact **out, size_t *n, precis_con
     fctx f;
     memset(&f, 0, sizeof f);
     f.x = x;
+    f.md = x->men;
     const lexicon *lxc = lex_get(&x->cache[ANALYZE_CACHE_FACTS], norm_lang(x->nm));
     f.tk = arena_alloc(x->tmp, pmul(FACT_CHUNK, sizeof *f.tk));
     precis_status st = PRECIS_ENOMEM;
-    if (!lxc || !f.tk)
+    if (!lxc || !f.tk || !f.md)
         goto done;
     f.lxc = lxc;
     f.units = lxc->unit;
     f.L = norm_lang(x->nm);
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t a = 0; a < m->nart; a++) {
-            f.t = precis_cluster_article_text(x->c, a, &f.tlen);
-            f.art = (uint32_t)a;
-            for (size_t i = 0; i < m->count[a]; i++) {
-                const msent *s = &m->s[m->first[a] + i];
-                if ((s->flags & SENT_JUNK) || s->end > f.tlen || s->start >= s->end)
-                    continue;
-                f.ss = s->start;
-                f.se = s->end;
-                uint32_t t0 = x->lx->sent[2 * (m->first[a] + i)];
-                uint32_t t1 = x->lx->sent[2 * (m->first[a] + i) + 1];
-                if (pass == 0 ? census_sentence(&f, t0, t1) : facts_sentence(&f, t0, t1))
-                    goto done;
-            }
+    for (size_t a = 0; a < m->nart && a < f.md->nart; a++) {
+        f.t = precis_cluster_article_text(x->c, a, &f.tlen);
+        f.art = (uint32_t)a;
+        f.mcur = f.md->art[a];
+        for (size_t i = 0; i < m->count[a]; i++) {
+            const msent *s = &m->s[m->first[a] + i];
+            if ((s->flags & SENT_JUNK) || s->end > f.tlen || s->start >= s->end)
+                continue;
+            f.ss = s->start;
+            f.se = s->end;
+            uint32_t t0 = x->lx->sent[2 * (m->first[a] + i)];
+            uint32_t t1 = x->lx->sent[2 * (m->first[a] + i) + 1];
+            if (facts_sentence(&f, t0, t1))
+                goto done;
         }
     }
     st = build(&f, out, n, conf, nconf);
 done:
-    pfree(f.wh);
-    pfree(f.wf);
     pfree(f.it);
     pfree(f.map);
     pfree(f.mn);

@@ -25,6 +25,9 @@
  *                                    tokens once (words with their pack entry
  *                                    and fold hash, numbers, quotation marks),
  *                                    read by quotes and facts
+ *   mention.c   mention_  mention.h  the analysis' one mention finder: names,
+ *                                    titles, evidence of kind and gender on
+ *                                    lex's tokens, read by quotes and facts
  *   readable.c  readable_ readable.h quotation units, speakers named, openers
  *                                    (calls lex, quotes)
  *   score.c     score_    score.h    per-method scores (centroid, LexRank)
@@ -33,7 +36,8 @@
  *                                    readable, select, then order and trace
  *                                    (public precis_summarize)
  *   analyze.c   (static)  analyze.h  the analysis driver: copies, timeline;
- *                                    runs lex, quotes and facts (precis_analyze)
+ *                                    runs lex, mention, quotes and facts
+ *                                    (precis_analyze)
  *   quotes.c    quotes_   quotes.h   direct quotes and their speakers
  *   facts.c     facts_    facts.h    numbers, dates, names; conflicts
  *   output.c    (public)  output.h   the dispatcher: format -> one writer

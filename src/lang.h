@@ -86,11 +86,16 @@ enum {
     LT_DUR = 1u << 17,     /* +duration (units.txt): a unit of time           */
     LT_RANGE = 1u << 18,   /* range: between the ends of a range ("1967 to 1979") */
     LT_REL = 1u << 19,     /* rel: a relative pronoun ("which", "who")      */
+    LT_ORGJOIN = 1u << 20, /* org: a joiner only inside an organisation's name
+                              or after a plural ("Eagles of Death Metal") */
+    LT_PART = 1u << 21,    /* participle: an ending of participles ("-ing") */
+    LT_SAINT = 1u << 22,   /* saint: a name opening with it goes on after a
+                              possessive ("St. Anselm's Church")          */
     /* references.txt (no class of its own): a sentence opening with the
        entry needs the sentence before it; drop: a connective that can go */
-    LT_REFNEED = 1u << 20,
-    LT_REFDROP = 1u << 21,
-    LT_REFOK = 1u << 22    /* ok: no reference ("il y a", longer than "il") */
+    LT_REFNEED = 1u << 23,
+    LT_REFDROP = 1u << 24,
+    LT_REFOK = 1u << 25    /* ok: no reference ("il y a", longer than "il") */
 };
 
 typedef struct lang_word {

@@ -252,8 +252,102 @@ static int sign_unit(const char *u)
            !strcmp(u, "\xc2\xa3");
 }
 
+/* Is t[i] a space that may group thousands: ASCII, no-break (U+00A0) or
+   narrow no-break (U+202F)?  Its length in bytes, else 0. */
+static size_t group_space(const char *t, size_t i, size_t e)
+{
+    if (i < e && t[i] == ' ')
+        return 1;
+    if (i + 1 < e && (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA0)
+        return 2;
+    if (i + 2 < e && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+        (unsigned char)t[i + 2] == 0xAF)
+        return 3;
+    return 0;
+}
+
+/* Are there exactly three digits at t[i], then no digit? */
+static int three_digits(const char *t, size_t i, size_t e)
+{
+    return digit_at(t, i, e) && digit_at(t, i + 1, e) && digit_at(t, i + 2, e) &&
+           !digit_at(t, i + 3, e);
+}
+
+/* Numbers as a pack's language writes them (lang_numfmt) when it is not
+   English's way: a decimal comma ("3,5" = 3.5, "1,7 millones"), thousands
+   grouped by a period ("1.200" = 1200, "1.200.000") or a space ("12 000",
+   "30 000" with a no-break space), a comma before exactly three digits
+   still grouping ("40,000 fans": such news writes both), and "%" after a
+   space ("3,5 %").  The number whose digits start at t[j] and that the
+   English reading k took is re-read up to the span's end e; a lone "1.5"
+   or "12.30" keeps the English reading.  When the re-reading differs, k
+   is changed and the end of the number returned; else 0. */
+static size_t lex_number_cont(const lang_numfmt *nf, const char *t, size_t j, size_t e,
+                              lex_num *k)
+{
+    uint64_t mant = 0;
+    size_t ndig = 0, first = 0;
+    int dec = -1, changed = 0, sep = 0, pct = 0;
+    while (digit_at(t, j, e)) {
+        mant = mant * 10 + (uint64_t)(t[j++] - '0');
+        first++;
+    }
+    ndig = first;
+    for (;;) {
+        size_t sp = 0;
+        if (dec < 0 && first <= 3 && j < e && t[j] == '.' && strchr(nf->group, '.') &&
+            three_digits(t, j + 1, e)) {
+            j++;
+            changed = sep = 1;
+        } else if (dec < 0 && first <= 3 && strchr(nf->group, ' ') &&
+                   (sp = group_space(t, j, e)) && three_digits(t, j + sp, e)) {
+            j += sp;
+            changed = sep = 1;
+        } else if (dec < 0 && j < e && t[j] == ',' && three_digits(t, j + 1, e) && first <= 3) {
+            j++;
+            sep = 1;
+        } else if (dec < 0 && j < e && t[j] == ',' && digit_at(t, j + 1, e) &&
+                   (!digit_at(t, j + 2, e) || !digit_at(t, j + 3, e))) {
+            j++;
+            dec = 0;
+            changed = 1;
+            while (digit_at(t, j, e) && ndig < 18) {
+                mant = mant * 10 + (uint64_t)(t[j++] - '0');
+                dec++;
+                ndig++;
+            }
+            continue;
+        } else
+            break;
+        for (int q = 0; q < 3 && ndig < 18; q++, ndig++)
+            mant = mant * 10 + (uint64_t)(t[j++] - '0');
+    }
+    if (ndig >= 18 || (j < e && (t[j] == '.' || t[j] == ':' || t[j] == '/' || t[j] == '-') &&
+                       digit_at(t, j + 1, e)) || lex_is_word_at(t, j, e))
+        return 0; /* a date, a time, a code: the English reading stands */
+    size_t sp = group_space(t, j, e);
+    if (j < e && t[j] == '%') {
+        pct = 1;
+        j++;
+    } else if (sp && j + sp < e && t[j + sp] == '%') {
+        pct = changed = 1;
+        j += sp + 1;
+    }
+    if (!changed)
+        return 0;
+    k->mant = mant;
+    k->dec = (uint8_t)(dec < 0 ? 0 : dec);
+    k->ndig = (uint8_t)ndig;
+    k->sep = (uint8_t)sep;
+    k->pct = (uint8_t)pct;
+    k->bad = 0;
+    return j;
+}
+
 /* A number from t[i] (a digit, or a currency sign before one); lo is the
-   start of the span being lexed. */
+   start of the span being lexed.  Read the English way ("1,200.5"), then,
+   for a pack whose decimal mark is a comma, the pack's way
+   (lex_number_cont). */
 static size_t lex_number(const lang *L, const char *t, size_t i, size_t e, size_t lo, lex_num *k)
 {
     memset(k, 0, sizeof *k);
@@ -268,6 +362,7 @@ static size_t lex_number(const lang *L, const char *t, size_t i, size_t e, size_
         k->cur = 3;
         j += 2;
     }
+    size_t d0 = j; /* the first digit */
     /* glued to a word or code before it: "COVID-19", "A-1", "#3", "v1.2" */
     if (i > lo) {
         unsigned char p = (unsigned char)t[i - 1];
@@ -386,6 +481,16 @@ static size_t lex_number(const lang *L, const char *t, size_t i, size_t e, size_
         while (j < e && lex_is_word_at(t, j, e)) { /* rest of a code like 3D4 */
             int32_t cp;
             j += lex_cp(t, j, e, &cp);
+        }
+    }
+    const lang_pack *pk = lang_get_pack(L);
+    if (pk && pk->num.decimal == ',' && !k->iso && !k->ord && !k->unit && !k->mult) {
+        /* glued to a word or a code before it: the English reading stands */
+        unsigned char p = i > lo ? (unsigned char)t[i - 1] : ' ';
+        if (!(is_ascii_letter(p) || is_digit(p) || p == '-' || p == '/' || p == '#' || p == '_')) {
+            size_t c = lex_number_cont(&pk->num, t, d0, e, k);
+            if (c)
+                j = c;
         }
     }
     return j;

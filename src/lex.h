@@ -24,7 +24,9 @@
  * abbreviation, a single letter, or listed in the pack's abbreviations
  * ("Gov.", "Jan.").  A possessive 's / 's is kept in the span but not in
  * the word proper (we).  A number starts at a digit or at a currency sign
- * before one: "1,200", "212.5", "$1.2m", "5%", "18km", "2016-12-30";
+ * before one: "1,200", "212.5", "$1.2m", "5%", "18km", "2016-12-30", and,
+ * for a pack whose settings.txt gives a decimal comma, "1.200", "3,5",
+ * "30 000" (a no-break space too) and "3,5 %";
  * times, ranges, codes and modifiers ("09:10", "10-12", "COVID-19",
  * "63-year-old") are numbers marked bad.
  */

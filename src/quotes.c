@@ -22,10 +22,11 @@
  *     closing mark follows in the paragraph), and a curly quote that opens
  *     its paragraph may run on through paragraphs that open with no mark
  *     to a closing mark that ends a later one (a letter quoted whole).
- *  2. Find capitalised runs ("Gov. Miriam Okafor-Hale"), cut off titles,
- *     sentence-initial function words, a participle or adverb opening the
- *     sentence ("Saying", "Presently") and party words ("Republican"),
- *     and decide which are people: two to four name words, or one word
+ *  2. Take the capitalised runs of the mention finder (mention.c: "Gov.
+ *     Miriam Okafor-Hale"; titles, sentence-initial function words and
+ *     openers -- "Saying", "Presently" -- and party words -- "Republican"
+ *     -- cut off the name), mapped onto this stage's tokens, and decide
+ *     which are people: two to four name words, or one word
  *     after a title, or the last name of a person the article names in
  *     full, or one word right before a speech verb; a run with an
  *     organisation or place word is not a person, nor one ending in a
@@ -283,19 +284,21 @@ static int all_caps(const char *t, size_t s, size_t e)
 static int lex_wordish(const lex_tok *k) { return k->kind == LEX_WORD || k->kind == LEX_NUM; }
 
 /* The stage's view of article art's tokens (lex.c) in *tok (grown as
-   needed, capacity *cap); the token count, or SIZE_MAX when an allocation
+   needed, capacity *cap; lmap[i] is the one lex token art[art] + i went
+   into); the token count, or SIZE_MAX when an allocation
    failed.  Words and numbers are words; a word keeps a period glued
    between word characters ("said.The", "v1.2"; not across a sentence
    start) and takes a final period when it is an abbreviation, a single
    letter, a dotted word or a short organisation word ("Co."); a run of the
    same punctuation ("...", "--") is one token; line breaks are T_NL. */
 static size_t qlex(const lang *wt, const lex_doc *d, uint32_t art, const char *t, qtok **tok,
-                   size_t *cap)
+                   size_t *cap, uint32_t *lmap)
 {
     size_t nt = 0;
     uint32_t i = d->art[art], end = d->art[art + 1];
     while (i < end) {
         const lex_tok *lt = &d->tok[i];
+        uint32_t i0 = i;
         qtok k = {lt->s, lt->e, T_OTHER, 0, MK_NONE, 0};
         if (lt->f & LEX_SSTART)
             k.flags |= F_SSTART;
@@ -395,6 +398,8 @@ static size_t qlex(const lang *wt, const lex_doc *d, uint32_t art, const char *t
         }
         if (nt == *cap && grow((void **)tok, cap, nt + 1, sizeof(qtok)))
             return SIZE_MAX;
+        for (uint32_t q = i0; q < i; q++)
+            lmap[q - d->art[art]] = (uint32_t)nt;
         (*tok)[nt++] = k;
     }
     return nt;
@@ -474,6 +479,10 @@ typedef struct qscratch {
     qrec *q;
     size_t qcap, nq;
     const lang *wt;              /* the language pack's words */
+    const lex_doc *lx;           /* the cluster's tokens (lex.c) */
+    const mention_doc *md;       /* the names in them (mention.c) */
+    uint32_t *lmap;              /* an article's lex token -> qtok */
+    size_t lmapcap;
     uint32_t last_art, last_who; /* the speaker string made last */
     char *last_name;
 } qscratch;
@@ -496,6 +505,7 @@ typedef struct qart {
 static void scratch_free(qscratch *s)
 {
     pfree(s->tok);
+    pfree(s->lmap);
     pfree(s->raw);
     pfree(s->run);
     dict_free(&s->names);
@@ -789,130 +799,50 @@ static uint32_t role_mention(const qart *A, uint32_t k)
     return NONE;
 }
 
-/* "delivered by radio host Rush Limbaugh", "with his wife Huma": is the
-   name at token k the object of a preposition a few lower-case role or
-   noun words before it?  Such a name is no subject. */
-static int prep_before_role(const qart *A, uint32_t k)
+/* The runs of article art (mention.c's, on this stage's tokens), which
+   are people, the fullest form of each person, and the subject mentions.
+   Buffers in sc. */
+static int find_names(qart *A, qscratch *sc, uint32_t art)
 {
-    for (uint32_t b = k, n = 0; b > 0 && n < 3; b--, n++) {
-        const qtok *p = &A->tok[b - 1];
-        if (p->kind != T_WORD || (p->flags & (F_CAP | F_INQ)))
-            return 0;
-        if (p->cls & WC_PREP)
-            return n > 0;
-        if (p->cls & WC_DEF)
-            continue;
-        if (p->cls & (WC_VERB | WC_VPRE | WC_PRON | WC_FUNC))
-            return 0;
-    }
-    return 0;
-}
-
-/* Finds the capitalised runs, their names, which are people, the fullest
-   form of each person, and the subject mentions.  Buffers in sc. */
-static int find_names(qart *A, qscratch *sc)
-{
-    size_t cnt = 0;
-    for (size_t i = 0; i < A->nt; i++)
-        cnt += A->tok[i].kind == T_WORD && (A->tok[i].flags & F_CAP);
-    if (grow((void **)&sc->run, &sc->runcap, cnt + 1, sizeof(qrun)))
+    const mention_doc *md = sc->md;
+    uint32_t m0 = md->art[art], m1 = md->art[art + 1], a0 = sc->lx->art[art];
+    if (grow((void **)&sc->run, &sc->runcap, m1 - m0 + 1, sizeof(qrun)))
         return -1;
     A->run = sc->run;
     A->nrun = 0;
-    uint32_t sent = 0;
-    for (uint32_t i = 0; i < A->nt; i++) {
-        const qtok *k = &A->tok[i];
-        if (k->flags & F_SSTART)
-            sent++;
-        if (k->kind != T_WORD || !(k->flags & F_CAP))
+    uint32_t sent = 0, at = 0;
+    for (uint32_t mi = m0; mi < m1; mi++) {
+        const mention_run *m = &md->m[mi];
+        if (m->t0 == m->t1)
             continue;
-        uint32_t j = i + 1;
-        while (j < A->nt && A->tok[j].kind == T_WORD && (A->tok[j].flags & F_CAP) &&
-               !(A->tok[j].flags & F_SSTART) && !(A->tok[j - 1].flags & F_POSS) &&
-               (A->tok[j].flags & F_INQ) == (k->flags & F_INQ))
-            j++;
-        /* "Presently", "Joining", "Saying President Obama": an adverb or
-           participle opening a sentence is no part of a name (and the
-           name after it is no subject) */
-        int dropped = 0;
-        if (((k->flags & F_SSTART) || (i > 0 && A->tok[i - 1].kind == T_STOP)) &&
-            !(k->cls & ~(unsigned)(WC_VERB | WC_VPRE)) && i + 1 < j &&
-            (ends_lower(A, i, "ing") ||
-                                                                 ends_lower(A, i, "ly"))) {
-            i++;
-            k = &A->tok[i];
-            dropped = 1;
-        }
-        /* "Saying President Obama": no subject; "Presently Australia",
-           "Weekly Standard Editor Bill Kristol": the name after it may be */
-        qrun r = {i, j, i, i, NONE, sent, NONE, dropped && ends_lower(A, i - 1, "ing") ? R_PREP : 0, 0};
-        if (k->flags & F_INQ)
-            r.flags |= R_INQ;
-        if (A->tok[j - 1].flags & F_POSS)
-            r.flags |= R_POSS;
-        if ((k->flags & F_SSTART) || i == 0 || A->tok[i - 1].kind == T_NL ||
-            A->tok[i - 1].kind == T_OPEN ||
-            (A->tok[i - 1].kind == T_STRAIGHT && (k->flags & F_INQ)))
-            r.flags |= R_SINIT;
-        if (i > 0 && (is_word(A, i - 1, WC_PREP) ||
-                      (i > 1 && is_word(A, i - 1, WC_DEF) && is_word(A, i - 2, WC_PREP))))
-            r.flags |= R_PREP;
-        else if (prep_before_role(A, i))
-            r.flags |= R_PREP;
-        /* "Peter King": a title word ending the run after a given name is
-           a surname */
-        uint32_t surname = j - 1 > i && (A->tok[j - 1].cls & WC_TITLE) &&
-                                   (A->tok[j - 2].cls & WC_GIVEN) && !(A->tok[j - 2].cls & WC_TITLE)
-                               ? j - 1
-                               : NONE;
-        for (uint32_t q = i; q < j; q++)
-            if ((A->tok[q].cls & WC_TITLE) && q != surname)
-                r.title = q;
-        r.n0 = r.title == NONE ? i : r.title + 1;
-        if (r.title == NONE)
-            while (r.n0 < j && (A->tok[r.n0].cls & (WC_FUNC | WC_DAY | WC_DEF | WC_PRON | WC_VERB |
-                                                    WC_VPRE | WC_ACC | WC_PREP)))
-                r.n0++;
-        /* "Secretary of State Mike Pompeo": after a preposition, the name
-           starts at a given name */
-        if ((r.flags & R_PREP) && r.title == NONE)
-            for (uint32_t q = r.n0 + 1; q + 1 < j; q++)
-                if ((A->tok[q].cls & WC_GIVEN) && !(A->tok[q].cls & WC_TITLE)) {
-                    r.n0 = q;
-                    break;
-                }
-        /* "Republican Pat Toomey": the party word is no part of the name */
-        while (r.n0 + 1 < j && (A->tok[r.n0].cls & WC_DESCR))
-            r.n0++;
-        if (r.title != NONE)
-            r.gender |= (A->tok[r.title].cls & WC_MASC ? G_M : 0) |
-                        (A->tok[r.title].cls & WC_FEM ? G_F : 0);
-        /* a capitalised function word after a name word is part of the
-           name ("Theresa May", "Will" is not: it comes first) */
-        r.ne = r.n0;
-        while (r.ne < j &&
-               (!(A->tok[r.ne].cls & (WC_FUNC | WC_DAY | WC_DEF | WC_PRON | WC_TITLE)) ||
-                r.ne == surname || is_initial(A, r.ne) ||
-                (r.ne > r.n0 && (A->tok[r.ne].cls & WC_FUNC) &&
-                 !(A->tok[r.ne].cls & (WC_DEF | WC_PRON | WC_TITLE)))))
-            r.ne++;
-        uint32_t len = r.ne - r.n0;
-        /* "the Arizona Republican": a description, not a name */
-        if (len && (A->tok[r.ne - 1].cls & WC_DESCR))
-            len = 0;
-        if (len >= 2 && !(r.gender & (G_M | G_F)))
-            r.gender |= (A->tok[r.n0].cls & WC_MASC ? G_M : 0) |
-                        (A->tok[r.n0].cls & WC_FEM ? G_F : 0);
+        const uint32_t *map = sc->lmap - a0;
+        uint32_t t0 = map[m->t0], t1 = map[m->t1 - 1] + 1;
+        /* a run glued to a word before it by this stage ("said.Obama") */
+        if (A->tok[t0].s != sc->lx->tok[m->t0].s || A->tok[t0].kind != T_WORD ||
+            (A->nrun && A->run[A->nrun - 1].t1 > t0))
+            continue;
+        for (; at <= t0; at++)
+            sent += (A->tok[at].flags & F_SSTART) != 0;
+        qrun r = {t0, t1, t0, t0, NONE, sent, NONE, 0, m->gender};
+        r.n0 = m->n0 < m->t1 ? map[m->n0] : t1;
+        r.ne = m->ne < m->t1 ? map[m->ne] : t1;
+        if (r.ne < r.n0)
+            r.ne = r.n0;
+        if (m->title != MENTION_NONE)
+            r.title = map[m->title];
+        r.flags |= A->tok[t0].flags & F_INQ ? R_INQ : 0;
+        r.flags |= m->ev & MEN_POSS ? R_POSS : 0;
+        r.flags |= m->ev & MEN_SINIT ? R_SINIT : 0;
+        r.flags |= m->ev & MEN_PREP ? R_PREP : 0;
+        uint32_t len = m->ev & MEN_DESCR ? 0 : r.ne - r.n0;
         if (len) {
             r.flags |= R_NAMED;
-            for (uint32_t q = r.n0; q < r.ne; q++)
-                if ((A->tok[q].cls & WC_ORG) || (A->tok[q].flags & F_ALLCAPS))
-                    r.flags |= R_ORG;
+            if (m->ev & MEN_NONPERSON)
+                r.flags |= R_ORG;
             if (!(r.flags & R_ORG) && len <= 4 && (len >= 2 || r.title != NONE))
                 r.flags |= R_PERSON;
         }
         A->run[A->nrun++] = r;
-        i = j - 1;
     }
     /* the fullest form of every person, by last name */
     if (!sc->names.tab) {
@@ -2126,7 +2056,10 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
         mk++;
     if (mk == d->art[art + 1])
         return PRECIS_OK;
-    A.nt = qlex(sc->wt, d, art, A.t, &sc->tok, &sc->tokcap);
+    if (grow((void **)&sc->lmap, &sc->lmapcap, d->art[art + 1] - d->art[art] + 1,
+             sizeof *sc->lmap))
+        return PRECIS_ENOMEM;
+    A.nt = qlex(sc->wt, d, art, A.t, &sc->tok, &sc->tokcap, sc->lmap);
     if (A.nt == SIZE_MAX)
         return PRECIS_ENOMEM;
     A.tok = sc->tok;
@@ -2142,7 +2075,7 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
     for (size_t i = 0; i < A.nraw; i++)
         for (uint32_t k = A.raw[i].ot + 1; k < A.raw[i].ct; k++)
             A.tok[k].flags |= F_INQ;
-    if (find_names(&A, sc))
+    if (find_names(&A, sc, art))
         return PRECIS_ENOMEM;
 
     attrib prev = no_attrib(); /* the last quote's speaker; .end: the token after it */
@@ -2558,13 +2491,23 @@ precis_status quotes_find(const actx *x, precis_quote **out, size_t *n)
     memset(&sc, 0, sizeof sc);
     sc.wt = norm_lang(x->nm);
     sc.last_art = NONE;
+    sc.lx = x->lx;
+    sc.md = x->men;
+    /* called without the analysis' mentions (readable.c): find them */
+    mention_doc own;
+    memset(&own, 0, sizeof own);
     precis_status st = PRECIS_OK;
+    if (!sc.md) {
+        st = mention_find(&own, x->lx, x->c, sc.wt);
+        sc.md = &own;
+    }
     size_t na = precis_cluster_size(x->c);
     for (size_t a = 0; a < na && !st && a < UINT32_MAX; a++)
         st = article_quotes(x, &sc, (uint32_t)a);
     if (!st && sc.nq)
         st = group_quotes(x, &sc, out, n);
     scratch_free(&sc);
+    mention_doc_free(&own);
     if (st) {
         *out = NULL;
         *n = 0;

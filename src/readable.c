@@ -814,7 +814,7 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
     precis_status st = lex_cluster(&lx, c, m, norm_lang(nm), 1);
     if (st)
         return st;
-    actx x = {c, m, nm, a, a, err, cache, &lx};
+    actx x = {c, m, nm, a, a, err, cache, &lx, NULL};
     precis_quote *q = NULL;
     size_t nq = 0;
     st = quotes_find(&x, &q, &nq);

@@ -72,9 +72,9 @@ static void describe(const lex_doc *d, const char *t, char *out, size_t cap)
     }
 }
 
-static void check(const char *in, const char *want)
+static void check_in(const char *language, const char *in, const char *want)
 {
-    lang *L = lang_new("english");
+    lang *L = lang_new(language);
     T_CHECK(L != NULL);
     lex_doc d;
     memset(&d, 0, sizeof d);
@@ -93,6 +93,8 @@ static void check(const char *in, const char *want)
     lex_doc_free(&d);
     lang_free(L);
 }
+
+static void check(const char *in, const char *want) { check_in("english", in, want); }
 
 static void test_quote_marks(void)
 {
@@ -129,6 +131,15 @@ static void test_numbers(void)
     /* a comma not followed by exactly three digits separates (and is
        no sign of a code, unlike a hyphen, slash or period) */
     check("1,2345", "N:1=1 P:, N:2345=2345");
+    /* as a pack with a decimal comma reads them (settings.txt): periods
+       and spaces (a no-break one too) group, a comma before other than
+       three digits is a decimal mark, "%" after a space; a glued one or
+       a time keeps the English reading */
+    check_in("french", "1.200 et 3,5 % de 30\xc2\xa0" "000 ; 40,000 ; 12.30",
+             "N:1.200=1200 W:et[et] N:3,5 %=35e-1% W:de[de] N:30\xc2\xa0" "000=30000 P:; "
+             "N:40,000=40000 P:; N:12.30=1230e-2");
+    check_in("spanish", "1.200.000 de barriles y 1,7 millones",
+             "N:1.200.000=1200000 W:de[de] W:barriles[barriles] W:y[y] N:1,7=17e-1 W:millones[millones]");
 }
 
 static void test_abbreviations(void)
