@@ -348,7 +348,8 @@ static msent *build_sentence(mbuild *b, size_t ai, size_t k, const char *text, s
         if (quality_heading(text, tlen, b->spans[ai][k].start, b->spans[ai][k].end, para))
             s->flags |= SENT_JUNK;
         if (b->rec)
-            b->rec->u[idx] = (model_memo_unit){lead, s->words, s->flags, s->quoted, 0, 0};
+            b->rec->u[idx] = (model_memo_unit){0, 0, (uint32_t)lead, s->words, s->flags,
+                                               s->quoted};
     }
     if (k + 1 == m->count[ai])
         s->flags |= SENT_LAST;
@@ -373,7 +374,7 @@ static int memo_tokens(model_memo *mm, size_t idx, const tok_vec *tv)
         memcpy(sp + mm->ntok, tv->stop, tv->n);
     }
     mm->u[idx].tok = mm->ntok;
-    mm->u[idx].ntok = tv->n;
+    mm->u[idx].ntok = (uint32_t)tv->n;
     mm->ntok += tv->n;
     return 0;
 }
@@ -570,6 +571,8 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
         r = build_counts(&b) || build_sets(&b);
     if (!r && b.rec)
         memo->ok = 1;
+    if (b.use && memo->ucap > MODEL_MEMO_KEEP)
+        model_memo_free(memo);
     counters_free(&b.tk);
     counters_free(&b.kk);
     pfree(b.sv.v);

@@ -96,14 +96,18 @@ typedef struct model_scratch {
    its own text made of it -- the lead cut, words, flags, stems.  The
    build without units then splits nothing and redoes only the sentences
    of units joined from several (the rest are the same spans, so the same
-   results), and no concepts.  Per-summarizer arrays, grown to the largest cluster and
-   reused; the norm must not be reset between the two builds (stem ids). */
+   results), and no concepts.  Per-summarizer arrays, reused from cluster
+   to cluster up to MODEL_MEMO_KEEP units (freed after their use when
+   larger, so that a huge cluster's memo does not stay through its
+   analysis); the norm must not be reset between the two builds (stem
+   ids). */
+#define MODEL_MEMO_KEEP 65536
 typedef struct model_memo_unit {
-    size_t lead;            /* bytes quality_lead cut                    */
+    size_t tok;             /* first of its stems in stem[]              */
+    uint32_t ntok;
+    uint32_t lead;          /* bytes quality_lead cut (articles < 4 GB)  */
     uint32_t words, flags;  /* msent.words; quality_flags' flags         */
     uint32_t quoted;
-    size_t tok;             /* first of its stems in stem[]              */
-    size_t ntok;
 } model_memo_unit;
 
 typedef struct model_memo {
