@@ -2,7 +2,7 @@
  * readable.c -- the readability checker: flags each summary sentence for
  * the defects a reader of real news notices at once, and counts them.
  *
- *   precis-readable [-v] [-w WORDS] [--extract-only] [--name NAME] INPUT...
+ *   precis-readable [-v] [-w WORDS] [--extract-only] [--lang NAME] [--name NAME] INPUT...
  *
  * INPUT is a JSON Lines file of clusters ({"id", "articles": [...]}, one
  * per line) or a directory whose regular files are the articles of one
@@ -22,8 +22,13 @@
  *   repeat       the same statement twice: a quote the analysis links to
  *                one already in the summary (the same quote or another
  *                wording of it), or mostly the same words
- *   furniture    headings (no final stop), lone datelines, player, photo,
- *                share and sign-up text, fragments of three words or less
+ *   furniture    headings (no final stop; a question or exclamation in the
+ *                reporter's voice; capitals), lone datelines, player,
+ *                photo, share and sign-up text, fragments of three words
+ *                or less
+ *
+ * --lang (english, spanish, french, italian) applies to the inputs after
+ * it: the summarizer's language and this file's word lists for it.
  *
  * The rules are this file's own, written from the reader's side and kept
  * apart from the library's selection rules on purpose: the measurement
@@ -49,9 +54,24 @@ typedef struct tally {
     size_t clusters, sentences, defective, kind[K_N];
 } tally;
 
+/* The words a rule needs, per language (--lang): small lists of this
+   file's own, written from the reader's side and kept apart from the
+   library's language packs on purpose. */
+typedef struct rules {
+    const char *lang;                  /* Snowball name */
+    const char *const *openers;        /* point back at the sentence before */
+    const char *const *not_openers;    /* longer phrases that do not ("il y a") */
+    const char *const *quote_openers;  /* a connective opening a quotation */
+    const char *const *speech_verbs;
+    const char *const *pronouns;       /* no speaker as a verb's subject */
+    const char *const *auxiliaries;    /* skipped before a verb ("a dit") */
+    const char *const *furniture;      /* lower-case marks of page furniture */
+} rules;
+
 typedef struct cfg {
     int verbose, extract_only;
     size_t words;
+    const rules *r;
 } cfg;
 
 /* ---- quotation marks ---------------------------------------------------- */
@@ -169,9 +189,10 @@ static int has_word(const char *s, const char *w)
     return 0;
 }
 
-/* Openers that point back at the sentence before, lower case; matched as
-   the sentence's first words. */
-static const char *const openers[] = {
+/* Openers that point back at the sentence before, lower case (a capital
+   outside ASCII listed as well: "Él"); matched as the sentence's first
+   words. */
+static const char *const en_openers[] = {
     "he", "she", "they", "his", "her", "their", "its", "him", "them", "this", "these", "those",
     "that", "another", "but", "and", "yet", "also", "however", "still", "instead",
     "meanwhile", "then", "both", "such", "other", "the latest", "at the time", "at that time",
@@ -184,8 +205,9 @@ static const char *const openers[] = {
    point at what came before it ("But I also have to be practical," she
    told Vogue magazine; "And he doesn't care.").  Pronouns inside a quote
    are the speaker's, so they are not counted here. */
-static const char *const quote_openers[] = {"but", "and", "yet", "also", "however", "still",
-                                            "so", "then", "instead", NULL};
+static const char *const en_quote_openers[] = {"but", "and", "yet", "also", "however", "still",
+                                               "so", "then", "instead", NULL};
+static const char *const none[] = {NULL};
 
 static int starts_with(const char *const *l, const char *s, size_t n)
 {
@@ -199,27 +221,27 @@ static int starts_with(const char *const *l, const char *s, size_t n)
 
 /* Does the sentence open with a reference to what came before: one of the
    openers, or a connective right after an opening quotation mark? */
-static int opens_with_reference(const char *s, size_t n)
+static int opens_with_reference(const rules *r, const char *s, size_t n)
 {
     int kind;
     size_t m = mark_at((const unsigned char *)s, n, 0, &kind);
-    if (m && kind != M_RDQ && kind != M_RAQ && starts_with(quote_openers, s + m, n - m))
+    if (m && kind != M_RDQ && kind != M_RAQ && starts_with(r->quote_openers, s + m, n - m))
         return 1;
-    return starts_with(openers, s, n);
+    return !starts_with(r->not_openers, s, n) && starts_with(r->openers, s, n);
 }
 
 
-static const char *const speech_verbs[] = {"said", "says", "told", "tells", "added", "asked",
+static const char *const en_speech_verbs[] = {"said", "says", "told", "tells", "added", "asked",
                                            "wrote", "explained", "declared", "stated",
                                            "according", "insisted", "noted", NULL};
 /* Words that are no speaker as the subject of a speech verb. */
-static const char *const pronouns[] = {"he", "she", "they", "it", "we", "i", "you", "and",
-                                       "but", "who", "which", "that", "to", "in", NULL};
+static const char *const en_pronouns[] = {"he", "she", "they", "it", "we", "i", "you", "and",
+                                          "but", "who", "which", "that", "to", "in", NULL};
 
-static int is_pronoun(const char *w, size_t k)
+static int in_list(const char *const *l, const char *w, size_t k)
 {
-    for (size_t i = 0; pronouns[i]; i++)
-        if (strlen(pronouns[i]) == k && !strncasecmp(pronouns[i], w, k))
+    for (size_t i = 0; l[i]; i++)
+        if (strlen(l[i]) == k && !strncasecmp(l[i], w, k))
             return 1;
     return 0;
 }
@@ -228,7 +250,7 @@ static int is_pronoun(const char *w, size_t k)
    the subject of a speech verb, the word before it (adverbs skipped) or,
    inverted, after it ("Lavrov said", "the official said", "said the
    ministry")? */
-static int names_speaker(const char *out)
+static int names_speaker(const rules *r, const char *out)
 {
     const char *w[256];
     size_t wl[256], nw = 0;
@@ -245,19 +267,16 @@ static int names_speaker(const char *out)
         p = q;
     }
     for (size_t i = 0; i < nw; i++) {
-        int verb = 0;
-        for (size_t v = 0; speech_verbs[v]; v++)
-            if (strlen(speech_verbs[v]) == wl[i] && !strncasecmp(w[i], speech_verbs[v], wl[i]))
-                verb = 1;
-        if (!verb)
+        if (!in_list(r->speech_verbs, w[i], wl[i]))
             continue;
         size_t j = i;
         while (j > 0 && ((wl[j - 1] > 3 && !strncmp(w[j - 1] + wl[j - 1] - 2, "ly", 2)) ||
-                         (wl[j - 1] == 4 && !strncasecmp(w[j - 1], "also", 4))))
+                         (wl[j - 1] == 4 && !strncasecmp(w[j - 1], "also", 4)) ||
+                         in_list(r->auxiliaries, w[j - 1], wl[j - 1])))
             j--;
         if (j > 0)
-            return !is_pronoun(w[j - 1], wl[j - 1]);
-        if (i + 1 < nw && strncmp(w[i], "told", 4) && !is_pronoun(w[i + 1], wl[i + 1]))
+            return !in_list(r->pronouns, w[j - 1], wl[j - 1]);
+        if (i + 1 < nw && strncmp(w[i], "told", 4) && !in_list(r->pronouns, w[i + 1], wl[i + 1]))
             return 1;
     }
     return 0;
@@ -318,7 +337,7 @@ static double wset_jaccard(const wset *a, const wset *b)
 
 /* ---- furniture ---------------------------------------------------------- */
 
-static const char *const furniture_marks[] = {
+static const char *const en_furniture[] = {
     "media player", "photo:", "photograph:", "image copyright", "image caption", "getty images",
     "share this", "share on", "click here", "sign up", "(ap photo", "read more", "watch:",
     "video:", "follow us", "newsletter", "advertisement", "all rights reserved", "subscribe",
@@ -358,8 +377,38 @@ static size_t count_words(const char *s, size_t n)
     return w;
 }
 
-static int is_furniture(const char *s, size_t n)
+/* A question or an exclamation in the reporter's voice (the final mark
+   outside quotation marks; outside: the sentence with its quotes blanked),
+   or a line in capitals: headings in every language. */
+static int heading_like(const char *s, size_t n, const char *outside)
 {
+    size_t k = n;
+    while (k > 0 && isspace((unsigned char)s[k - 1]))
+        k--;
+    if (k > 0 && (s[k - 1] == '?' || s[k - 1] == '!') && outside[k - 1] == s[k - 1])
+        return 1;
+    size_t upper = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isupper(c))
+            upper++;
+        else if (islower(c))
+            lower++;
+        else if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0xBF)
+        {
+            if (c < 0x9F)
+                upper++;
+            else
+                lower++;
+        }
+    }
+    return lower == 0 && upper >= 8;
+}
+
+static int is_furniture(const rules *r, const char *s, size_t n, const char *outside)
+{
+    if (heading_like(s, n, outside))
+        return 1;
     size_t w = count_words(s, n);
     if (w <= 3 || !has_end_stop(s, n))
         return 1;
@@ -374,11 +423,75 @@ static int is_furniture(const char *s, size_t n)
     for (size_t i = 0; i < m; i++)
         low[i] = (char)tolower((unsigned char)s[i]);
     low[m] = 0;
-    for (size_t i = 0; furniture_marks[i]; i++)
-        if (strstr(low, furniture_marks[i]))
+    for (size_t i = 0; r->furniture[i]; i++)
+        if (strstr(low, r->furniture[i]))
             return 1;
     return 0;
 }
+
+/* ---- the languages ------------------------------------------------------ */
+
+static const char *const es_openers[] = {
+    "él", "Él", "ella", "ellos", "ellas", "esto", "este", "esta", "estos", "estas", "eso", "esa",
+    "ese", "su", "sus", "pero", "y", "además", "sin embargo", "también", "otro", "otra",
+    "entonces", "así", "por eso", "por ello", "tras ello", "dicho", "dicha", "allí", NULL};
+static const char *const es_quote_openers[] = {"pero", "y", "además", "también", NULL};
+static const char *const es_speech_verbs[] = {"dijo", "afirmó", "aseguró", "declaró", "explicó",
+                                              "señaló", "indicó", "añadió", "agregó", "según",
+                                              "dice", "afirma", "asegura", NULL};
+static const char *const es_pronouns[] = {"él", "ella", "ellos", "ellas", "que", "y", "pero",
+                                          "lo", "le", "se", "me", NULL};
+static const char *const es_aux[] = {"ha", "han", "había", "habían", NULL};
+static const char *const es_furniture[] = {
+    "suscr", "boletín", "newsletter", "derechos reservados", "cookies", "dejar comentarios",
+    "lee también", "foto:", "publicidad", "notificaciones", "haz clic", "haga clic",
+    "compartir", "síguenos", "cobertura especial", "\xc2\xa9", NULL};
+
+static const char *const fr_openers[] = {
+    "il", "elle", "ils", "elles", "ce", "cet", "cette", "ces", "cela", "ça", "Ça", "c'est",
+    "c\xe2\x80\x99" "est", "son", "sa", "ses", "leur", "leurs", "lui", "mais", "et",
+    "cependant", "toutefois", "aussi", "ensuite", "puis", "alors", "un autre", "une autre",
+    NULL};
+static const char *const fr_not_openers[] = {"il y a", "il faut", NULL};
+static const char *const fr_quote_openers[] = {"mais", "et", "aussi", NULL};
+static const char *const fr_speech_verbs[] = {"dit", "déclaré", "déclare", "affirmé", "affirme",
+                                              "expliqué", "explique", "ajouté", "ajoute",
+                                              "estime", "selon", "tweete", "écrit", "indique",
+                                              NULL};
+static const char *const fr_pronouns[] = {"il", "elle", "ils", "elles", "on", "qui", "que",
+                                          "et", "mais", "nous", "je", "j'ai", NULL};
+static const char *const fr_aux[] = {"a", "ont", "avait", "avaient", "aurait", NULL};
+static const char *const fr_furniture[] = {
+    "abonn", "newsletter", "droits réservés", "cookies", "votre commentaire", "lire aussi",
+    "photo :", "publicité", "votre compte", "favoris", "partager", "suivez", "notre dossier",
+    "appareil", "\xc2\xa9", NULL};
+
+static const char *const it_openers[] = {
+    "lui", "lei", "loro", "questo", "questa", "questi", "queste", "quello", "quella", "ma", "e",
+    "però", "inoltre", "tuttavia", "anche", "poi", "allora", "quindi", "così", "suo", "sua",
+    "suoi", "il suo", "la sua", "per questo", "un altro", "un'altra", "è questo", "È questo", NULL};
+static const char *const it_quote_openers[] = {"ma", "e", "anche", "però", NULL};
+static const char *const it_speech_verbs[] = {"detto", "dichiarato", "affermato", "dice",
+                                              "afferma", "secondo", "spiegato", "aggiunto",
+                                              "sottolineato", "ribadito", NULL};
+static const char *const it_pronouns[] = {"lui", "lei", "loro", "che", "e", "ma", "si", "ci",
+                                          NULL};
+static const char *const it_aux[] = {"ha", "hanno", "aveva", "avevano", "avrebbe", NULL};
+static const char *const it_furniture[] = {
+    "abbonat", "utenti sostenitori", "utente sostenitore", "newsletter", "diritti riservati", "cookie", "commenti saranno",
+    "leggi anche", "foto:", "pubblicità", "condividi", "seguici", "contributo minimo",
+    "\xc2\xa9", NULL};
+
+static const rules lang_rules[] = {
+    {"english", en_openers, none, en_quote_openers, en_speech_verbs, en_pronouns, none,
+     en_furniture},
+    {"spanish", es_openers, none, es_quote_openers, es_speech_verbs, es_pronouns, es_aux,
+     es_furniture},
+    {"french", fr_openers, fr_not_openers, fr_quote_openers, fr_speech_verbs, fr_pronouns,
+     fr_aux, fr_furniture},
+    {"italian", it_openers, none, it_quote_openers, it_speech_verbs, it_pronouns, it_aux,
+     it_furniture},
+};
 
 /* ---- one cluster -------------------------------------------------------- */
 
@@ -415,6 +528,7 @@ static void check_cluster(const cfg *cf, const precis_cluster *c, const char *la
     precis_options o;
     precis_options_init(&o);
     o.budget = cf->words;
+    o.lang = cf->r->lang;
     precis_status st;
     o.extract_only = cf->extract_only;
     precis_summarizer *s = precis_summarizer_new(&o, &st);
@@ -450,17 +564,17 @@ static void check_cluster(const cfg *cf, const precis_cluster *c, const char *la
            care."); scare quotes ("a 'phony' crime") need none */
         if (!flag[K_QUOTE] && (quoted >= 5 || (quoted && only_quote(out))) && !after_antecedent) {
             int named = (qi >= 0 && q[qi].speaker && has_word(out, last_word(q[qi].speaker))) ||
-                        names_speaker(out);
+                        names_speaker(cf->r, out);
             if (!named)
                 flag[K_UNNAMED] = 1;
         }
-        if (!after_antecedent && opens_with_reference(text, ps->len))
+        if (!after_antecedent && opens_with_reference(cf->r, text, ps->len))
             flag[K_DANGLING] = 1;
         wset_of(text, ps->len, &ws[i]);
         for (size_t j = 0; j < i; j++)
             if ((qv[i] >= 0 && qv[i] == qv[j]) || wset_jaccard(&ws[i], &ws[j]) >= 0.5)
                 flag[K_REPEAT] = 1;
-        if (is_furniture(text, ps->len))
+        if (is_furniture(cf->r, text, ps->len, out))
             flag[K_FURNITURE] = 1;
         int any = 0;
         for (int k = 0; k < K_N; k++) {
@@ -586,7 +700,7 @@ static int run_jsonl(const cfg *cf, const char *path, tally *t)
 
 int main(int argc, char **argv)
 {
-    cfg cf = {0, 0, 120};
+    cfg cf = {0, 0, 120, &lang_rules[0]};
     const char *name = NULL;
     int first = 1;
     for (int i = 1; i < argc; i++) {
@@ -600,6 +714,18 @@ int main(int argc, char **argv)
         }
         if (!strcmp(argv[i], "-w") && i + 1 < argc) {
             cf.words = (size_t)strtoul(argv[++i], NULL, 10);
+            continue;
+        }
+        if (!strcmp(argv[i], "--lang") && i + 1 < argc) {
+            const char *l = argv[++i];
+            cf.r = NULL;
+            for (size_t k = 0; k < sizeof lang_rules / sizeof lang_rules[0]; k++)
+                if (!strcmp(l, lang_rules[k].lang))
+                    cf.r = &lang_rules[k];
+            if (!cf.r) {
+                fprintf(stderr, "precis-readable: --lang %s: no rules for this language\n", l);
+                return 2;
+            }
             continue;
         }
         if (!strcmp(argv[i], "--name") && i + 1 < argc) {

@@ -13,6 +13,14 @@
  * field "+duration" is a tag, not a word (a unit of time).  Entries of one pack are
  * merged by word and sorted bytewise.  settings.txt gives the pack's number
  * format ("decimal ," and "group . space"; default "decimal ." and "group ,").
+ * references.txt lists sentence openers that point at the sentence before,
+ * a word or phrase a line ("at the time"), "drop" after a connective that
+ * can be dropped ("however, drop"), "ok" after a phrase that is no
+ * reference though it opens with one ("il y a ok"): tags LT_REFNEED /
+ * LT_REFDROP / LT_REFOK on the entry, no class.  furniture.txt lists
+ * page-furniture patterns, the whole line each (lower-cased here; a
+ * leading "^" anchors it at the sentence start), kept in file order in
+ * the pack's furniture array.
  * A malformed line stops the build with "FILE:LINE: what is wrong".
  */
 #include "lang.h"
@@ -121,6 +129,31 @@ static int next_line(FILE *in, char *line, int cap, unsigned *lineno)
     return 1;
 }
 
+/* Splits line into at most 16 blank-separated fields; their number. */
+static int split_fields(char *line, char **fields)
+{
+    int nf = 0;
+    for (char *tok = strtok(line, " \t\r\n"); tok && nf < 16; tok = strtok(NULL, " \t\r\n"))
+        fields[nf++] = tok;
+    return nf;
+}
+
+/* Joins fields[0..nf) with single spaces into w, whose size is cap
+   (each field needs room for itself, a blank and the NUL); -1 when too
+   long. */
+static int join_fields(char *const *fields, int nf, char *w, size_t cap)
+{
+    w[0] = 0;
+    for (int i = 0; i < nf; i++) {
+        if (strlen(w) + strlen(fields[i]) + 2 > cap)
+            return -1;
+        if (i)
+            strcat(w, " ");
+        strcat(w, fields[i]);
+    }
+    return 0;
+}
+
 static void read_file(const char *dir, size_t f)
 {
     char path[4096];
@@ -134,9 +167,7 @@ static void read_file(const char *dir, size_t f)
     unsigned lineno = 0;
     while (next_line(in, line, sizeof line, &lineno)) {
         char *fields[16];
-        int nf = 0;
-        for (char *tok = strtok(line, " \t\r\n"); tok && nf < 16; tok = strtok(NULL, " \t\r\n"))
-            fields[nf++] = tok;
+        int nf = split_fields(line, fields);
         if (!nf)
             continue;
         unsigned utags = 0; /* units.txt: "+tag" fields, taken out of the words */
@@ -156,23 +187,13 @@ static void read_file(const char *dir, size_t f)
         }
         char w[64] = "";
         if (is_unit && nf >= 3) { /* a phrase unit: "por ciento %" */
-            for (int i = 0; i + 1 < nf; i++) {
-                if (strlen(w) + strlen(fields[i]) + 2 > sizeof w)
-                    goto bad;
-                if (i)
-                    strcat(w, " ");
-                strcat(w, fields[i]);
-            }
+            if (join_fields(fields, nf - 1, w, sizeof w))
+                goto bad;
             fields[1] = fields[nf - 1];
             nf = 2;
         } else if (phrase) {
-            for (int i = 0; i < nf; i++) {
-                if (strlen(w) + strlen(fields[i]) + 2 > sizeof w)
-                    goto bad;
-                if (i)
-                    strcat(w, " ");
-                strcat(w, fields[i]);
-            }
+            if (join_fields(fields, nf, w, sizeof w))
+                goto bad;
             nf = 1;
         } else {
             if (strlen(fields[0]) >= 33)
@@ -194,6 +215,97 @@ static void read_file(const char *dir, size_t f)
         exit(1);
     }
     fclose(in);
+}
+
+/* Folds the capitals of UTF-8 s in place: ASCII, and the Latin-1
+   capitals A-grave .. THORN (as src/lang.c folds a word). */
+static void fold(char *s)
+{
+    for (unsigned char *p = (unsigned char *)s; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (unsigned char)(*p + 32);
+        else if (p > (unsigned char *)s && p[-1] == 0xC3 && *p >= 0x80 && *p <= 0x9E && *p != 0x97)
+            *p = (unsigned char)(*p + 0x20);
+}
+
+/* DIR/references.txt: "word ... [drop]" a line. */
+static void read_references(const char *dir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/references.txt", dir);
+    FILE *in = fopen(path, "r");
+    if (!in)
+        return;
+    char line[1024];
+    unsigned lineno = 0;
+    while (next_line(in, line, sizeof line, &lineno)) {
+        char *fields[16];
+        int nf = split_fields(line, fields);
+        if (!nf)
+            continue;
+        unsigned tag = LT_REFNEED;
+        if (nf > 1 && !strcmp(fields[nf - 1], "drop")) {
+            tag = LT_REFDROP;
+            nf--;
+        } else if (nf > 1 && !strcmp(fields[nf - 1], "ok")) {
+            tag = LT_REFOK;
+            nf--;
+        }
+        char w[64];
+        if (join_fields(fields, nf, w, 33)) /* at most 32 bytes (lang.c) */
+            goto bad;
+        fold(w);
+        ent *e = find_or_add(w);
+        if (e->tags & (LT_REFNEED | LT_REFDROP | LT_REFOK) & ~tag)
+            goto bad; /* both kinds */
+        e->tags |= tag;
+        continue;
+    bad:
+        fprintf(stderr, "lang_pack: %s:%u: bad entry\n", path, lineno);
+        fclose(in);
+        exit(1);
+    }
+    fclose(in);
+}
+
+/* DIR/furniture.txt written as the array furnD[] of o; its size. */
+static size_t write_furniture(FILE *o, const char *dir, int d)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/furniture.txt", dir);
+    FILE *in = fopen(path, "r");
+    fprintf(o, "static const lang_mark furn%d[] = {\n", d);
+    size_t n = 0;
+    char line[1024];
+    unsigned lineno = 0;
+    while (in && next_line(in, line, sizeof line, &lineno)) {
+        char *b = line, *e = line + strlen(line);
+        while (*b == ' ' || *b == '\t')
+            b++;
+        while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+            e--;
+        *e = 0;
+        int start = *b == '^';
+        b += start;
+        if (!*b)
+            continue;
+        if (strlen(b) > 255 || n == LANG_FURNITURE_MAX) {
+            fprintf(stderr, "lang_pack: %s:%u: %s\n", path, lineno,
+                    n == LANG_FURNITURE_MAX ? "too many patterns" : "pattern too long");
+            exit(1);
+        }
+        fold(b);
+        fputs("    {", o);
+        put_str(o, b);
+        fprintf(o, ", %d},\n", start);
+        n++;
+    }
+    if (!n)
+        fputs("    {\"\", 0},\n", o);
+    fputs("};\n", o);
+    if (in)
+        fclose(in);
+    return n;
 }
 
 /* The pack's number format from DIR/settings.txt: "decimal C" (C is '.'
@@ -258,10 +370,16 @@ int main(int argc, char **argv)
     fprintf(o, "/* Generated from data/lang by cmake/lang_pack.c; do not edit. */\n"
                "#include \"lang.h\"\n\n");
     int npacks = argc - 2;
+    size_t *nfurn = calloc((size_t)npacks + 1, sizeof *nfurn);
+    if (!nfurn) {
+        fprintf(stderr, "lang_pack: out of memory\n");
+        return 1;
+    }
     for (int d = 0; d < npacks; d++) {
         nents = 0;
         for (size_t f = 0; f < LANG_NFILES; f++)
             read_file(argv[d + 2], f);
+        read_references(argv[d + 2]);
         qsort(ents, nents, sizeof *ents, cmp_ent);
         fprintf(o, "static const lang_word pack%d[] = {\n", d);
         for (size_t i = 0; i < nents; i++) {
@@ -277,6 +395,7 @@ int main(int argc, char **argv)
         if (!nents)
             fputs("    {\"\", 0, 0, 0, NULL},\n", o);
         fputs("};\n", o);
+        nfurn[d] = write_furniture(o, argv[d + 2], d);
     }
     fprintf(o, "\nconst lang_pack precis_lang_packs[] = {\n");
     for (int d = 0; d < npacks; d++) {
@@ -288,12 +407,13 @@ int main(int argc, char **argv)
         put_str(o, code);
         fprintf(o, ", pack%d, sizeof pack%d / sizeof pack%d[0], {'%c', ", d, d, d, decimal);
         put_str(o, group);
-        fputs("}},\n", o);
+        fprintf(o, "}, furn%d, %zu},\n", d, nfurn[d]);
     }
     if (!npacks)
-        fputs("    {\"\", NULL, 0, {'.', \",\"}},\n", o);
+        fputs("    {\"\", NULL, 0, {'.', \",\"}, NULL, 0},\n", o);
     fprintf(o, "};\nconst size_t precis_lang_npacks = %d;\n", npacks);
     free(ents);
+    free(nfurn);
     if (fclose(o)) {
         fprintf(stderr, "lang_pack: %s: write failed\n", argv[1]);
         return 1;

@@ -78,12 +78,31 @@ typedef struct posting {
     uint32_t art;
 } posting;
 
-static int cmp_posting(const void *pa, const void *pb)
+/* Sorts p[0..n) by h, stably (equal hashes keep their order), with tmp
+   as scratch: an LSD radix sort, eight passes of one byte each -- linear,
+   where a comparison sort of the cluster's shingles took more time than
+   finding them.  Returns the array that holds the result (p or tmp). */
+static posting *postings_sort(posting *p, posting *tmp, size_t n)
 {
-    const posting *a = pa, *b = pb;
-    if (a->h != b->h)
-        return a->h < b->h ? -1 : 1;
-    return (a->art > b->art) - (a->art < b->art);
+    for (int shift = 0; shift < 64; shift += 8) {
+        size_t cnt[256] = {0};
+        for (size_t i = 0; i < n; i++)
+            cnt[(p[i].h >> shift) & 0xff]++;
+        if (n && cnt[(p[0].h >> shift) & 0xff] == n)
+            continue; /* one byte value throughout: the order stands */
+        size_t at = 0;
+        for (int b = 0; b < 256; b++) {
+            size_t c = cnt[b];
+            cnt[b] = at;
+            at += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            tmp[cnt[(p[i].h >> shift) & 0xff]++] = p[i];
+        posting *t = p;
+        p = tmp;
+        tmp = t;
+    }
+    return p;
 }
 
 static int dates_compatible(const char *d, const char *e);
@@ -149,14 +168,14 @@ static precis_status copies_find(const actx *x, precis_analysis *an)
         for (size_t i = 0; i < m->count[a]; i++)
             total += m->s[m->first[a] + i].nterm;
     posting *p = arena_alloc(x->tmp, pmul(total ? total : 1, sizeof *p));
+    posting *ptmp = arena_alloc(x->tmp, pmul(total ? total : 1, sizeof *p));
     uint32_t *size = arena_calloc(x->tmp, na, sizeof *size);
-    if (!p || !size)
+    if (!p || !ptmp || !size)
         return PRECIS_ENOMEM;
     size_t np = 0;
     for (size_t a = 0; a < na; a++) {
         uint32_t win[SHINGLE];
         size_t seen = 0;
-        size_t start = np;
         for (size_t i = 0; i < m->count[a]; i++) {
             const msent *s = &m->s[m->first[a] + i];
             for (uint32_t t = 0; t < s->nterm; t++) {
@@ -170,28 +189,26 @@ static precis_status copies_find(const actx *x, precis_analysis *an)
                 p[np++] = (posting){h, (uint32_t)a};
             }
         }
-        /* distinct shingles of this article */
-        qsort(p + start, np - start, sizeof *p, cmp_posting);
-        size_t w = start;
-        for (size_t k = start; k < np; k++)
-            if (w == start || p[w - 1].h != p[k].h)
-                p[w++] = p[k];
-        np = w;
-        size[a] = (uint32_t)(np - start);
     }
-    qsort(p, np, sizeof *p, cmp_posting);
-    /* shared counts, upper triangle of na x na */
+    /* by shingle; the postings of one shingle stay in article order */
+    p = postings_sort(p, ptmp, np);
+    /* shared counts, upper triangle of na x na; each article's distinct
+       shingles */
     size_t ntri = na * (na - 1) / 2;
     uint32_t *shared = arena_calloc(x->tmp, ntri, sizeof *shared);
     if (!shared)
         return PRECIS_ENOMEM;
 #define TRI(i, j) ((i) * (2 * na - (i)-1) / 2 + ((j) - (i)-1))
     for (size_t k = 0; k < np;) {
-        size_t e = k + 1;
-        while (e < np && p[e].h == p[k].h)
-            e++;
-        for (size_t i = k; i < e; i++)
-            for (size_t j = i + 1; j < e; j++)
+        size_t e = k + 1, w = k + 1;
+        size[p[k].art]++;
+        for (; e < np && p[e].h == p[k].h; e++)
+            if (p[e].art != p[w - 1].art) { /* an article's repeats are adjacent */
+                p[w++] = p[e];
+                size[p[e].art]++;
+            }
+        for (size_t i = k; i < w; i++)
+            for (size_t j = i + 1; j < w; j++)
                 shared[TRI((size_t)p[i].art, (size_t)p[j].art)]++;
         k = e;
     }
@@ -620,14 +637,18 @@ static precis_status speakers_canonical(precis_analysis *an, arena *tmp)
 
 /* Runs the stages on model m; on success *out is the new analysis. */
 static precis_status analysis_run(const precis_cluster *c, const model *m, norm *nm, arena *tmp,
-                                  void **cache, char *err, precis_analysis **out)
+                                  void **cache, lex_kept *kept, char *err,
+                                  precis_analysis **out)
 {
     precis_analysis *an = pcalloc(1, sizeof *an);
-    if (!an)
+    if (!an) {
+        lex_kept_free(kept);
         return PRECIS_ENOMEM;
+    }
     arena_init(&an->mem, 1 << 16);
     lex_doc lx;
-    precis_status st = lex_cluster(&lx, c, m, norm_lang(nm), 0);
+    /* the summary's lexing of the quoted articles, where it serves */
+    precis_status st = lex_cluster_from(&lx, c, m, norm_lang(nm), kept);
     if (st) {
         precis_analysis_free(an);
         return st;
@@ -677,18 +698,22 @@ precis_status precis_summarize_analyze(precis_summarizer *s, const precis_cluste
     arena *tmp;
     char err[PRECIS_ERRMAX] = "";
     int units = sum && summarizer_units(s);
-    precis_status st = summarizer_model(s, c, &m, &nm, &tmp, units);
+    precis_status st = units ? summarizer_model_kept(s, c, &m, &nm, &tmp, 1)
+                             : summarizer_model(s, c, &m, &nm, &tmp, 0);
     if (!st && sum)
         st = summary_from_model(s, c, &m, sum);
     /* the summary owns what it hands out, so the arena may be reused for
-       the analysis' model of the sentences as split */
+       the analysis' model of the sentences as split (from the units
+       model's work where a unit is one sentence) */
     if (!st && units)
-        st = summarizer_model(s, c, &m, &nm, &tmp, 0);
+        st = summarizer_model_kept(s, c, &m, &nm, &tmp, 0);
     if (!st) {
-        st = analysis_run(c, &m, nm, tmp, summarizer_cache(s), err, out);
+        st = analysis_run(c, &m, nm, tmp, summarizer_cache(s), summarizer_lex_kept(s), err,
+                          out);
         if (st)
             summarizer_set_error(s, err[0] ? err : precis_strerror(st));
     }
+    lex_kept_free(summarizer_lex_kept(s)); /* used, or of no use after a failure */
     if (st && sum) {
         precis_summary_free(*sum);
         *sum = NULL;

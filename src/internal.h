@@ -85,6 +85,10 @@ char *pstrndup(const char *s, size_t n);
 
 /* Overflow-checked n * size; SIZE_MAX on overflow (allocation then fails). */
 size_t pmul(size_t n, size_t size);
+/* p, an array of *cap elements of size bytes, grown (doubling) to hold at
+   least need: the array (p itself when it holds need already), or NULL
+   when out of memory (p is then still valid and *cap unchanged). */
+void *pgrow(void *p, size_t *cap, size_t need, size_t size);
 
 /* ---- growable byte buffer --------------------------------------------
  * All output writers append into a pbuf.  On allocation failure the buffer
@@ -107,6 +111,8 @@ void pbuf_printf(pbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Appends v in decimal. */
+void pbuf_uint(pbuf *b, size_t v);
 /* Appends s[0..n) as the body of a JSON string (no quotes), escaping. */
 void pbuf_json_str(pbuf *b, const char *s, size_t n);
 /* Appends NUL-terminated s as a quoted JSON string, or null when s is NULL. */

@@ -89,8 +89,13 @@ enum {
     LT_ORGJOIN = 1u << 20, /* org: a joiner only inside an organisation's name
                               or after a plural ("Eagles of Death Metal") */
     LT_PART = 1u << 21,    /* participle: an ending of participles ("-ing") */
-    LT_SAINT = 1u << 22    /* saint: a name opening with it goes on after a
+    LT_SAINT = 1u << 22,   /* saint: a name opening with it goes on after a
                               possessive ("St. Anselm's Church")          */
+    /* references.txt (no class of its own): a sentence opening with the
+       entry needs the sentence before it; drop: a connective that can go */
+    LT_REFNEED = 1u << 23,
+    LT_REFDROP = 1u << 24,
+    LT_REFOK = 1u << 25    /* ok: no reference ("il y a", longer than "il") */
 };
 
 typedef struct lang_word {
@@ -109,11 +114,22 @@ typedef struct lang_numfmt {
     char group[4];   /* of ',' '.' ' ', NUL-terminated */
 } lang_numfmt;
 
+/* Page furniture (the pack's furniture.txt): lower-case patterns found
+   anywhere in a sentence, or at its start when start is set ("^" in the
+   file).  At most LANG_FURNITURE_MAX a pack (quality.c indexes them). */
+#define LANG_FURNITURE_MAX 250
+typedef struct lang_mark {
+    const char *p;
+    int start;
+} lang_mark;
+
 typedef struct lang_pack {
     const char *code;     /* "en" */
     const lang_word *w;   /* sorted by strcmp on w */
     size_t n;
     lang_numfmt num;
+    const lang_mark *furniture; /* in file order */
+    size_t nfurniture;
 } lang_pack;
 
 /* Compiled packs (generated lang_data.c). */

@@ -589,30 +589,102 @@ void lex_doc_free(lex_doc *d)
     memset(d, 0, sizeof *d);
 }
 
+/* Is sentence s of text t[0, n) lexed, pos being where the sentence
+   before it that was lexed ended? */
+static int lex_takes(const msent *s, size_t pos, size_t n)
+{
+    return s->start >= pos && s->end <= n && s->start < s->end;
+}
+
+/* Copies the kept tokens [from, to) of k to d (numbers with them). */
+static int lex_copy(lex_doc *d, const lex_doc *k, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to; i++) {
+        lex_tok *p = push(d, 0);
+        if (!p)
+            return -1;
+        *p = k->tok[i];
+        if (p->kind != LEX_NUM)
+            continue;
+        lex_num *q = pgrow(d->num, &d->numcap, d->nnum + 1, sizeof *q);
+        if (!q)
+            return -1;
+        d->num = q;
+        d->num[d->nnum] = k->num[p->aux];
+        p->aux = (uint32_t)d->nnum++;
+    }
+    return 0;
+}
+
+/* Where the kept lexing of an article stands: its sentence j is the next
+   to look at; its tokens from tok on, the gap from byte pos on, are not
+   taken yet. */
+typedef struct lex_cursor {
+    size_t j, je, pos;
+    uint32_t tok;
+} lex_cursor;
+
+/* Passes the kept sentences that start before byte `start`. */
+static void cursor_to(const lex_kept *k, lex_cursor *u, size_t start)
+{
+    while (u->j < u->je && (k->span[2 * u->j] == UINT32_MAX || k->span[2 * u->j] < start)) {
+        if (k->span[2 * u->j] != UINT32_MAX) { /* lexed */
+            u->pos = k->span[2 * u->j + 1];
+            u->tok = k->d.sent[2 * u->j + 1];
+        }
+        u->j++;
+    }
+}
+
 /* Lexes article a's text t[0, n) on its sentence spans: the gap before
    each sentence, then the sentence (its first token marked).  A sentence
-   that overlaps the one before it or runs past the text gets no tokens. */
+   that overlaps the one before it or runs past the text gets no tokens.
+   With k (a kept lexing of the article), a gap and sentence it has on the
+   same bytes, and the rest of the text after the last sentence, are
+   copied from it. */
 static int lex_article(lex_doc *d, const lang *L, const model *m, size_t a, const char *t,
-                       size_t n)
+                       size_t n, const lex_kept *k)
 {
     size_t pos = 0;
     size_t cnt = a < m->nart ? m->count[a] : 0; /* articles past the model: one span */
+    lex_cursor u = {0, 0, 0, 0};
+    if (k) {
+        u.j = k->first[a];
+        u.je = k->first[a + 1];
+        u.tok = k->d.art[a];
+    }
     for (size_t i = 0; i < cnt; i++) {
         size_t si = m->first[a] + i;
         const msent *s = &m->s[si];
         d->sent[2 * si] = d->sent[2 * si + 1] = (uint32_t)d->ntok;
-        if (s->start < pos || s->end > n || s->start >= s->end)
+        if (!lex_takes(s, pos, n))
             continue;
-        if (lex_span(d, L, t, pos, s->start))
-            return -1;
-        size_t t0 = d->ntok;
-        if (lex_span(d, L, t, s->start, s->end))
-            return -1;
+        size_t t0;
+        if (k && (cursor_to(k, &u, s->start), u.j < u.je) && u.pos == pos &&
+            k->span[2 * u.j] == s->start && k->span[2 * u.j + 1] == s->end) {
+            t0 = d->ntok + (k->d.sent[2 * u.j] - u.tok);
+            if (lex_copy(d, &k->d, u.tok, k->d.sent[2 * u.j + 1]))
+                return -1;
+            u.pos = s->end;
+            u.tok = k->d.sent[2 * u.j + 1];
+            u.j++;
+        } else {
+            if (lex_span(d, L, t, pos, s->start))
+                return -1;
+            t0 = d->ntok;
+            if (lex_span(d, L, t, s->start, s->end))
+                return -1;
+        }
         d->sent[2 * si] = (uint32_t)t0;
         d->sent[2 * si + 1] = (uint32_t)d->ntok;
         if (t0 < d->ntok)
             d->tok[t0].f |= LEX_SSTART;
         pos = s->end;
+    }
+    if (k) {
+        cursor_to(k, &u, SIZE_MAX);
+        if (u.pos == pos)
+            return lex_copy(d, &k->d, u.tok, k->d.art[a + 1]);
     }
     return lex_span(d, L, t, pos, n);
 }
@@ -634,8 +706,9 @@ static int has_open_mark(const char *t, size_t n)
     return 0;
 }
 
-precis_status lex_cluster(lex_doc *d, const precis_cluster *c, const model *m, const lang *L,
-                          int quoted_only)
+/* lex_cluster, with the kept lexing k when not NULL. */
+static precis_status lex_all(lex_doc *d, const precis_cluster *c, const model *m, const lang *L,
+                             int quoted_only, const lex_kept *k)
 {
     memset(d, 0, sizeof *d);
     size_t nart = precis_cluster_size(c);
@@ -654,7 +727,11 @@ precis_status lex_cluster(lex_doc *d, const precis_cluster *c, const model *m, c
             continue; /* documented: articles of 4 GB and more are skipped */
         if (quoted_only && !has_open_mark(t, n))
             continue;
-        if (lex_article(d, L, m, a, t, n))
+        /* the kept lexing serves an article it has tokens of */
+        const lex_kept *ka = k && a < k->d.nart && a < m->nart && k->d.art[a] < k->d.art[a + 1]
+                                 ? k
+                                 : NULL;
+        if (lex_article(d, L, m, a, t, n, ka))
             goto oom;
         if (d->ntok >= UINT32_MAX)
             goto oom;
@@ -666,4 +743,64 @@ precis_status lex_cluster(lex_doc *d, const precis_cluster *c, const model *m, c
 oom:
     lex_doc_free(d);
     return PRECIS_ENOMEM;
+}
+
+precis_status lex_cluster(lex_doc *d, const precis_cluster *c, const model *m, const lang *L,
+                          int quoted_only)
+{
+    return lex_all(d, c, m, L, quoted_only, NULL);
+}
+
+void lex_kept_free(lex_kept *k)
+{
+    lex_doc_free(&k->d);
+    pfree(k->span);
+    pfree(k->first);
+    memset(k, 0, sizeof *k);
+}
+
+precis_status lex_keep(lex_kept *k, lex_doc *d, const precis_cluster *c, const model *m)
+{
+    lex_kept_free(k);
+    k->d = *d;
+    memset(d, 0, sizeof *d);
+    if (k->d.nart != m->nart || precis_cluster_size(c) != m->nart) {
+        lex_kept_free(k);
+        return PRECIS_OK; /* nothing to keep */
+    }
+    k->span = pmalloc(pmul(m->ns ? 2 * m->ns : 1, sizeof *k->span));
+    k->first = pmalloc(pmul(m->nart + 1, sizeof *k->first));
+    if (!k->span || !k->first) {
+        lex_kept_free(k);
+        return PRECIS_ENOMEM;
+    }
+    /* the sentences lex_article gave tokens (a sentence of an article not
+       lexed is passed by lex_all) */
+    for (size_t a = 0; a < m->nart; a++) {
+        k->first[a] = m->first[a];
+        size_t n = 0, pos = 0;
+        precis_cluster_article_text(c, a, &n);
+        for (size_t si = m->first[a]; si < m->first[a] + m->count[a]; si++) {
+            const msent *s = &m->s[si];
+            k->span[2 * si] = UINT32_MAX;
+            k->span[2 * si + 1] = 0;
+            if (!lex_takes(s, pos, n))
+                continue;
+            k->span[2 * si] = (uint32_t)s->start;
+            k->span[2 * si + 1] = (uint32_t)s->end;
+            pos = s->end;
+        }
+    }
+    k->first[m->nart] = m->ns;
+    k->ok = 1;
+    return PRECIS_OK;
+}
+
+precis_status lex_cluster_from(lex_doc *d, const precis_cluster *c, const model *m,
+                               const lang *L, lex_kept *k)
+{
+    precis_status st = lex_all(d, c, m, L, 0, k && k->ok ? k : NULL);
+    if (k)
+        lex_kept_free(k);
+    return st;
 }

@@ -117,6 +117,29 @@ precis_status lex_cluster(lex_doc *d, const precis_cluster *c, const model *m, c
                           int quoted_only);
 void lex_doc_free(lex_doc *d);
 
+/* A lexing kept for the next lexing of the same cluster on another model
+   (precis_summarize_analyze: readable.c lexes the quoted articles on the
+   quotation units, then the analysis every article on the sentences as
+   split).  A sentence and the gap before it that both models have on the
+   same bytes get the same tokens (lex_span reads nothing outside its
+   span), so they are copied instead of lexed again. */
+typedef struct lex_kept {
+    lex_doc d;
+    uint32_t *span; /* per sentence of its model: start, end; UINT32_MAX,
+                       0 for one lex_article passed over             */
+    size_t *first;  /* article a's sentences: [first[a], first[a + 1])  */
+    int ok;
+} lex_kept;
+
+/* Keeps d, lexed by lex_cluster on c and m, in k (d is left empty; what
+   k held before is freed).  PRECIS_OK or PRECIS_ENOMEM (d is then freed). */
+precis_status lex_keep(lex_kept *k, lex_doc *d, const precis_cluster *c, const model *m);
+/* As lex_cluster (quoted_only 0), copying what k holds of the same
+   cluster where it can; k is emptied (freed) either way. */
+precis_status lex_cluster_from(lex_doc *d, const precis_cluster *c, const model *m,
+                               const lang *L, lex_kept *k);
+void lex_kept_free(lex_kept *k);
+
 /* Appends the tokens of t[lo, e) to d (lex_cluster's step; t[lo - 1] and
    t[e] are not read).  -1 when out of memory. */
 int lex_span(lex_doc *d, const lang *L, const char *t, size_t lo, size_t e);

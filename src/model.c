@@ -54,27 +54,47 @@ typedef struct tok_vec {
     size_t n, cap;
 } tok_vec;
 
+static int tok_fit(tok_vec *tv, size_t need)
+{
+    if (need <= tv->cap)
+        return 0;
+    size_t cap = tv->cap ? tv->cap * 2 : 256;
+    while (cap < need)
+        cap *= 2;
+    uint32_t *ns = prealloc(tv->stem, pmul(cap, sizeof *ns));
+    if (!ns)
+        return -1;
+    tv->stem = ns;
+    uint8_t *np = prealloc(tv->stop, cap);
+    if (!np)
+        return -1;
+    tv->stop = np;
+    tv->cap = cap;
+    return 0;
+}
+
 static int collect_tok(void *ud, uint32_t stem, int stop, size_t start, size_t end)
 {
     PRECIS_UNUSED(start);
     PRECIS_UNUSED(end);
     tok_vec *tv = ud;
-    if (tv->n == tv->cap) {
-        size_t cap = tv->cap ? tv->cap * 2 : 256;
-        uint32_t *ns = prealloc(tv->stem, pmul(cap, sizeof *ns));
-        if (!ns)
-            return -1;
-        tv->stem = ns;
-        uint8_t *np = prealloc(tv->stop, cap);
-        if (!np)
-            return -1;
-        tv->stop = np;
-        tv->cap = cap;
-    }
+    if (tok_fit(tv, tv->n + 1))
+        return -1;
     tv->stem[tv->n] = stem;
     tv->stop[tv->n] = (uint8_t)stop;
     tv->n++;
     return 0;
+}
+
+void model_memo_free(model_memo *mm)
+{
+    pfree(mm->afirst);
+    pfree(mm->split);
+    pfree(mm->alone);
+    pfree(mm->u);
+    pfree(mm->stem);
+    pfree(mm->stop);
+    memset(mm, 0, sizeof *mm);
 }
 
 void model_scratch_free(model_scratch *sc)
@@ -164,7 +184,47 @@ typedef struct mbuild {
     counters tk, kk; /* per term, per concept */
     uint32_t nterm, nconc;
     quality_index qx;
+    model_memo *rec;       /* a build with units fills it ...          */
+    const model_memo *use; /* ... for the build without units after it,
+                              which makes no concepts (the analysis
+                              reads none)                              */
 } mbuild;
+
+/* Keeps article i's sentences as split (sv) in the memo. */
+static int memo_split(model_memo *mm, size_t i, const span_vec *sv)
+{
+    precis_span *sp = pgrow(mm->split, &mm->splitcap, mm->nsplit + sv->n, sizeof *sp);
+    if (!sp)
+        return -1;
+    mm->split = sp;
+    mm->afirst[i] = mm->nsplit;
+    if (sv->n)
+        memcpy(sp + mm->nsplit, sv->v, sv->n * sizeof *sp);
+    mm->nsplit += sv->n;
+    mm->afirst[i + 1] = mm->nsplit;
+    return 0;
+}
+
+/* Of article i's split sentences, those that are a unit alone (sv: its
+   units, in order, each from the start of its first sentence to the end
+   of its last; base: the first one's model index). */
+static int memo_alone(model_memo *mm, size_t i, const span_vec *sv, size_t base)
+{
+    uint32_t *al = pgrow(mm->alone, &mm->alonecap, mm->nsplit, sizeof *al);
+    if (!al)
+        return -1;
+    mm->alone = al;
+    size_t u = 0;
+    for (size_t j = mm->afirst[i]; j < mm->afirst[i + 1]; j++) {
+        const precis_span *x = &mm->split[j];
+        al[j] = UINT32_MAX;
+        if (u < sv->n && sv->v[u].start == x->start && sv->v[u].end == x->end)
+            al[j] = (uint32_t)(base + u++);
+        else if (u < sv->n && sv->v[u].end == x->end)
+            u++;
+    }
+    return 0;
+}
 
 /* Step 1: splits every article into sentences (quotation units with
    units, readable_join), which sizes the sentence array. */
@@ -176,20 +236,40 @@ static int build_split(mbuild *b, int units)
     b->broken = arena_calloc(b->a, nart ? nart : 1, sizeof *b->broken);
     if (!b->spans || !b->broken)
         return -1;
+    model_memo *rec = b->rec;
+    if (rec) {
+        size_t *af = pgrow(rec->afirst, &rec->acap, nart + 1, sizeof *af);
+        if (!af)
+            return -1;
+        rec->afirst = af;
+        af[0] = 0;
+        rec->nart = nart;
+        rec->nsplit = rec->ntok = 0;
+    }
     const lang_pack *pk = lang_get_pack(norm_lang(b->nm));
     for (size_t i = 0; i < nart; i++) {
         size_t len;
         const char *text = precis_cluster_article_text(b->c, i, &len);
         span_vec *sv = &b->sv;
         sv->n = 0;
-        if (split_text_lang(pk, text, len, collect_span, sv) || sv->oom)
+        if (b->use) { /* split by the build with units */
+            const model_memo *mm = b->use;
+            for (size_t j = mm->afirst[i]; j < mm->afirst[i + 1]; j++)
+                if (collect_span(sv, mm->split[j].start, mm->split[j].end))
+                    return -1;
+        } else if (split_text_lang(pk, text, len, collect_span, sv) || sv->oom) {
             return -1;
+        }
         /* a quotation and the sentences up to its close: one unit */
         b->broken[i] = arena_calloc(b->a, sv->n ? sv->n : 1, 1);
         if (!b->broken[i])
             return -1;
+        if (rec && memo_split(rec, i, sv))
+            return -1;
         if (units)
             sv->n = readable_join(text, sv->v, sv->n, b->broken[i]);
+        if (rec && memo_alone(rec, i, sv, m->ns))
+            return -1;
         m->first[i] = m->ns;
         m->count[i] = sv->n;
         m->ns += sv->n;
@@ -197,16 +277,36 @@ static int build_split(mbuild *b, int units)
         b->spans[i] = arena_alloc(b->a, pmul(sv->n ? sv->n : 1, sizeof(precis_span)));
         if (!b->spans[i])
             return -1;
-        memcpy(b->spans[i], sv->v, sv->n * sizeof(precis_span));
+        if (sv->n)
+            memcpy(b->spans[i], sv->v, sv->n * sizeof(precis_span));
     }
     m->s = arena_calloc(b->a, m->ns ? m->ns : 1, sizeof *m->s);
+    if (rec) {
+        model_memo_unit *u = pgrow(rec->u, &rec->ucap, m->ns, sizeof *u);
+        if (!u)
+            return -1;
+        rec->u = u;
+        rec->nu = m->ns;
+    }
     return m->s ? 0 : -1;
 }
 
-/* Step 2: the concept table (at most one concept per token), a new
-   generation of the scratch's stamps, the junk patterns, the counters. */
+/* Step 2: a new generation of the scratch's stamps, the junk patterns,
+   the counters, and the concept table (at most one concept per token;
+   none for the analysis' model, see mbuild.use). */
 static int build_tables(mbuild *b)
 {
+    model_scratch *sc = b->sc;
+    sc->gen++;
+    if (sc->gen == 0) { /* wrapped: stamps from 2^32 clusters ago */
+        memset(sc->stamp, 0, sc->cap * sizeof *sc->stamp);
+        sc->gen = 1;
+    }
+    quality_init(&b->qx, lang_get_pack(norm_lang(b->nm)));
+    if (counters_fit(&b->tk, 1024))
+        return -1;
+    if (b->use)
+        return 0;
     size_t ccap = 1024;
     while (ccap < b->total_bytes / 2 + 16)
         ccap *= 2;
@@ -216,19 +316,13 @@ static int build_tables(mbuild *b)
     if (!b->ct.key || !b->ct.val)
         return -1;
     memset(b->ct.key, 0xff, ccap * sizeof(uint64_t));
-    model_scratch *sc = b->sc;
-    sc->gen++;
-    if (sc->gen == 0) { /* wrapped: stamps from 2^32 clusters ago */
-        memset(sc->stamp, 0, sc->cap * sizeof *sc->stamp);
-        sc->gen = 1;
-    }
-    quality_init(&b->qx);
-    return counters_fit(&b->tk, 1024) || counters_fit(&b->kk, 1024) ? -1 : 0;
+    return counters_fit(&b->kk, 1024);
 }
 
 /* Step 3a: sentence k of article ai: its span (lead furniture cut off),
-   words and flags (quality.c). */
-static msent *build_sentence(mbuild *b, size_t ai, size_t k, const char *text)
+   words and flags (quality.c); as the memo has them when mu is set. */
+static msent *build_sentence(mbuild *b, size_t ai, size_t k, const char *text, size_t tlen,
+                             size_t *para, const model_memo_unit *mu)
 {
     model *m = b->m;
     size_t idx = m->first[ai] + k;
@@ -238,12 +332,25 @@ static msent *build_sentence(mbuild *b, size_t ai, size_t k, const char *text)
     s->start = b->spans[ai][k].start;
     s->end = b->spans[ai][k].end;
     s->group = (uint32_t)idx;
-    s->start += quality_lead(text + s->start, s->end - s->start);
-    const char *p = text + s->start;
-    size_t n = s->end - s->start;
-    size_t w = norm_count_words(p, n);
-    s->words = w > UINT32_MAX ? UINT32_MAX : (uint32_t)w;
-    s->flags |= quality_flags(&b->qx, norm_lang(b->nm), p, n, s->words, &s->quoted);
+    if (mu) {
+        s->start += mu->lead;
+        s->words = mu->words;
+        s->flags = mu->flags;
+        s->quoted = mu->quoted;
+    } else {
+        size_t lead = quality_lead(text + s->start, s->end - s->start);
+        s->start += lead;
+        const char *p = text + s->start;
+        size_t n = s->end - s->start;
+        size_t w = norm_count_words(p, n);
+        s->words = w > UINT32_MAX ? UINT32_MAX : (uint32_t)w;
+        s->flags |= quality_flags(&b->qx, norm_lang(b->nm), p, n, s->words, &s->quoted);
+        if (quality_heading(text, tlen, b->spans[ai][k].start, b->spans[ai][k].end, para))
+            s->flags |= SENT_JUNK;
+        if (b->rec)
+            b->rec->u[idx] = (model_memo_unit){0, 0, (uint32_t)lead, s->words, s->flags,
+                                               s->quoted};
+    }
     if (k + 1 == m->count[ai])
         s->flags |= SENT_LAST;
     if (b->broken[ai][k])
@@ -251,15 +358,47 @@ static msent *build_sentence(mbuild *b, size_t ai, size_t k, const char *text)
     return s;
 }
 
+/* Keeps unit idx's words (tv, as norm_tokens gave them) in the memo. */
+static int memo_tokens(model_memo *mm, size_t idx, const tok_vec *tv)
+{
+    uint32_t *st = pgrow(mm->stem, &mm->stemcap, mm->ntok + tv->n, sizeof *st);
+    if (!st)
+        return -1;
+    mm->stem = st;
+    uint8_t *sp = pgrow(mm->stop, &mm->stopcap, mm->ntok + tv->n, 1);
+    if (!sp)
+        return -1;
+    mm->stop = sp;
+    if (tv->n) { /* tv's arrays are NULL before its first word */
+        memcpy(st + mm->ntok, tv->stem, tv->n * sizeof *st);
+        memcpy(sp + mm->ntok, tv->stop, tv->n);
+    }
+    mm->u[idx].tok = mm->ntok;
+    mm->u[idx].ntok = (uint32_t)tv->n;
+    mm->ntok += tv->n;
+    return 0;
+}
+
 /* Step 3b: the sentence's words as local term ids (b->tv, stop words
-   flagged); its content terms into s->term, counted per term. */
-static int build_terms(mbuild *b, msent *s, const char *text)
+   flagged; from the memo when mu is set); its content terms into
+   s->term, counted per term. */
+static int build_terms(mbuild *b, msent *s, const char *text, const model_memo_unit *mu)
 {
     tok_vec *tv = &b->tv;
     model_scratch *sc = b->sc;
     tv->n = 0;
-    if (norm_tokens(b->nm, text + s->start, s->end - s->start, collect_tok, tv))
+    if (mu) {
+        if (tok_fit(tv, mu->ntok))
+            return -1;
+        if (mu->ntok) {
+            memcpy(tv->stem, b->use->stem + mu->tok, mu->ntok * sizeof *tv->stem);
+            memcpy(tv->stop, b->use->stop + mu->tok, mu->ntok);
+        }
+        tv->n = mu->ntok;
+    } else if (norm_tokens(b->nm, text + s->start, s->end - s->start, collect_tok, tv) ||
+               (b->rec && memo_tokens(b->rec, (size_t)(s - b->m->s), tv))) {
         return -1;
+    }
     if (scratch_fit(sc, norm_stem_count(b->nm)))
         return -1;
     /* map to local ids; count content terms */
@@ -356,8 +495,10 @@ static int build_counts(mbuild *b)
         return -1;
     memcpy(m->term_df, b->tk.df, nterm * sizeof(uint32_t));
     memcpy(m->term_tf, b->tk.tf, nterm * sizeof(uint32_t));
-    memcpy(m->conc_df, b->kk.df, nconc * sizeof(uint32_t));
-    memcpy(m->conc_tf, b->kk.tf, nconc * sizeof(uint32_t));
+    if (nconc) {
+        memcpy(m->conc_df, b->kk.df, nconc * sizeof(uint32_t));
+        memcpy(m->conc_tf, b->kk.tf, nconc * sizeof(uint32_t));
+    }
     return 0;
 }
 
@@ -401,23 +542,37 @@ static int build_sets(mbuild *b)
    concepts, then the cluster's counts and the term sets.  Every step
    returns -1 only when out of memory. */
 precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
-                          model_scratch *sc, arena *a, int units)
+                          model_scratch *sc, arena *a, int units, model_memo *memo)
 {
     memset(m, 0, sizeof *m);
     mbuild b = {.m = m, .c = c, .nm = nm, .sc = sc, .a = a};
     m->nart = precis_cluster_size(c);
+    if (memo && units)
+        b.rec = memo;
+    else if (memo && memo->ok && memo->nart == m->nart)
+        b.use = memo;
+    if (memo)
+        memo->ok = 0;
     m->first = arena_calloc(a, m->nart ? m->nart : 1, sizeof *m->first);
     m->count = arena_calloc(a, m->nart ? m->nart : 1, sizeof *m->count);
     int r = !m->first || !m->count || build_split(&b, units) || build_tables(&b);
     for (size_t ai = 0; !r && ai < m->nart; ai++) {
-        const char *text = precis_cluster_article_text(c, ai, NULL);
+        size_t tlen, para = 0;
+        const char *text = precis_cluster_article_text(c, ai, &tlen);
+        const uint32_t *alone = b.use ? b.use->alone + b.use->afirst[ai] : NULL;
         for (size_t k = 0; !r && k < m->count[ai]; k++) {
-            msent *s = build_sentence(&b, ai, k, text);
-            r = build_terms(&b, s, text) || build_concepts(&b, s);
+            const model_memo_unit *mu =
+                alone && alone[k] != UINT32_MAX ? &b.use->u[alone[k]] : NULL;
+            msent *s = build_sentence(&b, ai, k, text, tlen, &para, mu);
+            r = build_terms(&b, s, text, mu) || (!b.use && build_concepts(&b, s));
         }
     }
     if (!r)
         r = build_counts(&b) || build_sets(&b);
+    if (!r && b.rec)
+        memo->ok = 1;
+    if (b.use && memo->ucap > MODEL_MEMO_KEEP)
+        model_memo_free(memo);
     counters_free(&b.tk);
     counters_free(&b.kk);
     pfree(b.sv.v);

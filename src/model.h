@@ -89,14 +89,57 @@ typedef struct model_scratch {
     uint32_t gen;
 } model_scratch;
 
+/* What a build with units keeps for the build without units of the same
+   cluster that follows it (precis_summarize_analyze: the summary reads
+   quotation units, the analysis the sentences as split): every article's
+   sentences as split, and of every unit what the steps that read only
+   its own text made of it -- the lead cut, words, flags, stems.  The
+   build without units then splits nothing and redoes only the sentences
+   of units joined from several (the rest are the same spans, so the same
+   results), and no concepts.  Per-summarizer arrays, reused from cluster
+   to cluster up to MODEL_MEMO_KEEP units (freed after their use when
+   larger, so that a huge cluster's memo does not stay through its
+   analysis); the norm must not be reset between the two builds (stem
+   ids). */
+#define MODEL_MEMO_KEEP 65536
+typedef struct model_memo_unit {
+    size_t tok;             /* first of its stems in stem[]              */
+    uint32_t ntok;
+    uint32_t lead;          /* bytes quality_lead cut (articles < 4 GB)  */
+    uint32_t words, flags;  /* msent.words; quality_flags' flags         */
+    uint32_t quoted;
+} model_memo_unit;
+
+typedef struct model_memo {
+    int ok;                 /* filled by a build with units, not used yet */
+    size_t nart;
+    size_t *afirst, acap;   /* article a's split sentences: [afirst[a],
+                               afirst[a + 1])                             */
+    precis_span *split;     /* every article's sentences as split          */
+    size_t nsplit, splitcap;
+    uint32_t *alone;        /* per split sentence: the unit that is it
+                               alone, or UINT32_MAX                        */
+    size_t alonecap;
+    model_memo_unit *u;     /* per unit (sentence of the units model)     */
+    size_t nu, ucap;
+    uint32_t *stem;         /* the units' words as norm_tokens gave them   */
+    uint8_t *stop;
+    size_t ntok, stemcap, stopcap;
+} model_memo;
+
 struct precis_cluster;
 /* Builds m for cluster c.  With units, a sentence that opens a quotation
    and the sentences up to its close are one model sentence (readable.c;
    the default method); the baselines keep the sentences as split.
+   memo (may be NULL): with units, filled for the build without units of
+   the same cluster that follows; without units, used when filled (then
+   emptied) -- the model is the same as without it, but for having no
+   concepts (nconc 0: it is the analysis', which reads none).
    Returns PRECIS_OK or PRECIS_ENOMEM. */
 precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
-                          model_scratch *sc, arena *a, int units);
+                          model_scratch *sc, arena *a, int units, model_memo *memo);
 void model_scratch_free(model_scratch *sc);
+void model_memo_free(model_memo *mm);
 
 /* Cosine similarity of two sentences' term sets weighted by idf. */
 double model_cosine(const model *m, const msent *x, const msent *y, const double *idf);

@@ -47,7 +47,9 @@ void out_json(pbuf *b, const precis_summary *sum, const precis_cluster *c)
             pbuf_putc(b, ' ');
         put_flat_json(b, s->text, s->len);
     }
-    pbuf_printf(b, "\",\"words\":%zu,\"sentences\":[", precis_summary_words(sum));
+    pbuf_puts(b, "\",\"words\":");
+    pbuf_uint(b, precis_summary_words(sum));
+    pbuf_puts(b, ",\"sentences\":[");
     for (size_t i = 0; i < n; i++) {
         const precis_sentence *s = precis_summary_sentence(sum, i);
         if (i > 0)
@@ -58,8 +60,15 @@ void out_json(pbuf *b, const precis_summary *sum, const precis_cluster *c)
         pbuf_json_string(b, precis_cluster_article_id(c, s->article));
         pbuf_puts(b, ",\"source\":");
         pbuf_json_string(b, precis_cluster_article_source(c, s->article));
-        pbuf_printf(b, ",\"start\":%zu,\"end\":%zu,\"position\":%zu,\"support\":%zu,\"articles\":[",
-                    s->start, s->end, s->position, s->n_articles);
+        pbuf_puts(b, ",\"start\":");
+        pbuf_uint(b, s->start);
+        pbuf_puts(b, ",\"end\":");
+        pbuf_uint(b, s->end);
+        pbuf_puts(b, ",\"position\":");
+        pbuf_uint(b, s->position);
+        pbuf_puts(b, ",\"support\":");
+        pbuf_uint(b, s->n_articles);
+        pbuf_puts(b, ",\"articles\":[");
         for (size_t k = 0; k < s->n_articles; k++) {
             if (k > 0)
                 pbuf_putc(b, ',');

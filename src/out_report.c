@@ -39,17 +39,6 @@ static void put_arts(pbuf *b, const precis_cluster *c, const size_t *a, size_t n
 }
 
 /* An unsigned integer in decimal (what "%zu" writes, without printf). */
-static void put_uint(pbuf *b, size_t v)
-{
-    char d[24];
-    size_t i = sizeof d;
-    do {
-        d[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    pbuf_put(b, d + i, sizeof d - i);
-}
-
 static void put_num(pbuf *b, double v)
 {
     pbuf_printf(b, "%.6g", isfinite(v) ? v : 0.0);
@@ -96,7 +85,7 @@ static void put_copies(pbuf *b, const precis_analysis *an, const precis_cluster 
         pbuf_puts(b, ",\"b\":");
         put_art(b, c, cp[i].b);
         pbuf_puts(b, ",\"shared\":");
-        put_uint(b, cp[i].shared);
+        pbuf_uint(b, cp[i].shared);
         pbuf_puts(b, ",\"resemblance\":");
         put_num(b, cp[i].resemblance);
         pbuf_puts(b, ",\"a_in_b\":");
@@ -131,13 +120,13 @@ static void put_quotes(pbuf *b, const precis_analysis *an, const precis_cluster 
         pbuf_puts(b, ",\"article\":");
         put_art(b, c, q[i].article);
         pbuf_puts(b, ",\"start\":");
-        put_uint(b, q[i].start);
+        pbuf_uint(b, q[i].start);
         pbuf_puts(b, ",\"end\":");
-        put_uint(b, q[i].end);
+        pbuf_uint(b, q[i].end);
         pbuf_puts(b, ",\"articles\":");
         put_arts(b, c, q[i].articles, q[i].n_articles);
         pbuf_puts(b, ",\"variant\":");
-        put_uint(b, q[i].variant);
+        pbuf_uint(b, q[i].variant);
         pbuf_putc(b, '}');
     }
     pbuf_putc(b, ']');
@@ -149,9 +138,9 @@ static void put_mention(pbuf *b, const precis_cluster *c, const precis_mention *
     pbuf_puts(b, "{\"article\":");
     put_art(b, c, m->article);
     pbuf_puts(b, ",\"start\":");
-    put_uint(b, m->start);
+    pbuf_uint(b, m->start);
     pbuf_puts(b, ",\"end\":");
-    put_uint(b, m->end);
+    pbuf_uint(b, m->end);
     size_t len;
     const char *t = precis_cluster_article_text(c, m->article, &len);
     if (text && t && m->end <= len && m->start <= m->end) {
@@ -193,9 +182,9 @@ static void put_facts(pbuf *b, const precis_analysis *an, const precis_cluster *
         pbuf_puts(b, ",\"article\":");
         put_art(b, c, f[i].article);
         pbuf_puts(b, ",\"start\":");
-        put_uint(b, f[i].start);
+        pbuf_uint(b, f[i].start);
         pbuf_puts(b, ",\"end\":");
-        put_uint(b, f[i].end);
+        pbuf_uint(b, f[i].end);
         pbuf_puts(b, ",\"mentions\":[");
         for (size_t k = 0; k < f[i].n_mentions; k++) {
             if (k)
@@ -209,9 +198,9 @@ static void put_facts(pbuf *b, const precis_analysis *an, const precis_cluster *
     size_t nk = precis_analysis_conflicts(an, &k);
     for (size_t i = 0; i < nk; i++) {
         pbuf_puts(b, i ? ",{\"a\":" : "{\"a\":");
-        put_uint(b, k[i].a);
+        pbuf_uint(b, k[i].a);
         pbuf_puts(b, ",\"b\":");
-        put_uint(b, k[i].b);
+        pbuf_uint(b, k[i].b);
         pbuf_puts(b, ",\"a_sentence\":");
         put_mention(b, c, &k[i].a_sentence, 1);
         pbuf_puts(b, ",\"b_sentence\":");
@@ -239,9 +228,9 @@ static void put_timeline(pbuf *b, const precis_analysis *an, const precis_cluste
         for (size_t k = 0; k < t[i].n_added; k++) {
             const precis_span *sp = &t[i].added[k];
             pbuf_puts(b, k ? ",{\"start\":" : "{\"start\":");
-            put_uint(b, sp->start);
+            pbuf_uint(b, sp->start);
             pbuf_puts(b, ",\"end\":");
-            put_uint(b, sp->end);
+            pbuf_uint(b, sp->end);
             pbuf_puts(b, ",\"text\":\"");
             pbuf_json_str(b, text + sp->start, sp->end - sp->start);
             pbuf_puts(b, "\"}");
@@ -250,7 +239,7 @@ static void put_timeline(pbuf *b, const precis_analysis *an, const precis_cluste
         for (size_t k = 0; k < t[i].n_new_facts; k++) {
             if (k)
                 pbuf_putc(b, ',');
-            put_uint(b, t[i].new_facts[k]);
+            pbuf_uint(b, t[i].new_facts[k]);
         }
         pbuf_puts(b, "]}");
     }

@@ -73,32 +73,6 @@ static int icontains(const char *s, size_t n, const char *needle)
     return 0;
 }
 
-/* Page furniture that scrapers keep with the article text: links and
-   handles, credits, player and sharing controls, sign-up and consent
-   prompts, social-media location notices, web-archive crawl notes. */
-static const char *const junk_marks[] = {
-    "http", "www.", "pic.twitter", ".com/", "(@", "getty images", "play facebook",
-    "click here", "advertisement", "sign up", "all rights reserved", "javascript", "cookies",
-    /* social-media embeds */
-    "tweet with a location", "location information to your tweets", "tweet location history",
-    "delete your location history", "add a location to your tweets",
-    /* players, sharing, accounts */
-    "rating is available when the video", "interactive transcript could not be loaded",
-    "this feature is not available right now", "please try again later",
-    "media playback is unsupported", "your notification has been saved", "media player",
-    "press enter to return", "image copyright",
-    "problem saving your notification", "email notifications are only sent",
-    "verification email", "verification message", "thank you for registering",
-    "thank you for subscribing", "subscribe to our", "free newsletter", "push notifications",
-    "breaking news emails", "news and stories that matter", "add as an interest",
-    "appear next to all of your comments", "not appear anywhere on", "reprints",
-    "for your personal, non-commercial use", "join the conversation",
-    "like us and tell us", "share this article", "follow us on",
-    /* web-archive capture notes that stand in for a missing page */
-    "wayback machine", "internet archive", "alexa internet", "no more 404", "web crawl",
-    "webcrawl", "warc files", "this crawl", "these crawls", "archive-it",
-    "activate your", "from the archive of our partner", NULL};
-
 /* Length of a case-insensitive match of the lower-case pattern at the
    start of s that ends at a word boundary, else 0. */
 static size_t iprefix(const char *s, size_t n, const char *pat)
@@ -113,6 +87,17 @@ static size_t iprefix(const char *s, size_t n, const char *pat)
                   (s[k] >= '0' && s[k] <= '9')))
         return 0;
     return k;
+}
+
+/* A furniture pattern at the start of s: as iprefix, but a pattern that
+   ends in punctuation ("@", "foto:") needs no word boundary after it. */
+static int istart(const char *s, size_t n, const char *pat)
+{
+    size_t k = strlen(pat);
+    unsigned char last = k ? (unsigned char)pat[k - 1] : 0;
+    if (k && !((last >= 'a' && last <= 'z') || (last >= '0' && last <= '9') || last >= 0x80))
+        return k <= n && icontains(s, k, pat);
+    return iprefix(s, n, pat) > 0;
 }
 
 /* Skips white space and one dash-like separator ("—", "–", "--", "-",
@@ -206,64 +191,80 @@ size_t quality_lead(const char *s, size_t n)
     return off < n ? off : 0;
 }
 
-/* Caption marks found anywhere in a sentence (with junk_marks, one scan). */
-static const char *const caption_marks[] = {", file photo", "image caption",
-                                            "( associated press )", "(associated press)", NULL};
-
-/* Every pattern of junk_marks and caption_marks, indexed by a hash of its
-   first three bytes so that a sentence is read once, not once per pattern
-   (the scan was most of the summarizer's time).  Patterns shorter than
-   three bytes are checked on their own.  Built per model_build call (quality_init): a
-   few hundred bytes, no global state. */
+/* Page furniture that scrapers keep with the article text (links and
+   handles, credits, player and sharing controls, sign-up and consent
+   prompts, web-archive notes, captions) is the language pack's
+   furniture.txt.  Its patterns are indexed by a hash of their first three
+   bytes so that a sentence is read once, not once per pattern (the scan
+   was most of the summarizer's time); patterns shorter than three bytes
+   and those anchored at the sentence start are checked on their own.
+   Built per model_build call (quality_init): a few hundred bytes, no
+   global state. */
 
 static unsigned junk_hash(unsigned a, unsigned b, unsigned c)
 {
     return (a * 131u + b * 31u + c) & 255u;
 }
 
-void quality_init(quality_index *x)
+void quality_init(quality_index *x, const lang_pack *pk)
 {
     memset(x, 0, sizeof *x);
     size_t n = 0;
-    const char *const *lists[2] = {junk_marks, caption_marks};
-    for (int l = 0; l < 2; l++)
-        for (size_t i = 0; lists[l][i]; i++) {
-            const char *p = lists[l][i];
-            size_t k = strlen(p);
-            if (k < 3) {
-                if (x->nshort < sizeof x->shorts / sizeof x->shorts[0])
-                    x->shorts[x->nshort++] = p;
-                continue;
-            }
-            if (n >= QUALITY_JUNK_MAX)
-                continue;
-            unsigned h = junk_hash((unsigned char)p[0], (unsigned char)p[1], (unsigned char)p[2]);
-            x->pat[n] = p;
-            x->len[n] = (uint8_t)(k < 255 ? k : 255);
-            x->next[n] = x->head[h];
-            x->head[h] = (uint8_t)(n + 1);
-            n++;
+    for (size_t i = 0; pk && i < pk->nfurniture; i++) {
+        const char *p = pk->furniture[i].p;
+        size_t k = strlen(p);
+        if (pk->furniture[i].start) {
+            if (x->nstart < QUALITY_SHORT_MAX)
+                x->starts[x->nstart++] = p;
+            continue;
         }
+        if (k < 3) {
+            if (x->nshort < QUALITY_SHORT_MAX)
+                x->shorts[x->nshort++] = p;
+            continue;
+        }
+        if (n >= QUALITY_JUNK_MAX)
+            continue;
+        unsigned h = junk_hash((unsigned char)p[0], (unsigned char)p[1], (unsigned char)p[2]);
+        x->pat[n] = p;
+        x->len[n] = (uint8_t)(k < 255 ? k : 255);
+        x->next[n] = x->head[h];
+        x->head[h] = (uint8_t)(n + 1);
+        n++;
+    }
+}
+
+/* Byte i of s lower-cased: ASCII, and the second byte of a Latin-1
+   capital (À..Þ), as the pack's patterns are folded. */
+static unsigned fold_at(const char *s, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z')
+        return c + 32u;
+    if (c >= 0x80 && c <= 0x9E && c != 0x97 && i > 0 && (unsigned char)s[i - 1] == 0xC3)
+        return c + 0x20u;
+    return c;
 }
 
 static int junk_scan(const quality_index *x, const char *s, size_t n)
 {
     for (size_t i = 0; i + 2 < n; i++) {
-        unsigned h = junk_hash((unsigned)lower_ascii((unsigned char)s[i]),
-                               (unsigned)lower_ascii((unsigned char)s[i + 1]),
-                               (unsigned)lower_ascii((unsigned char)s[i + 2]));
+        unsigned h = junk_hash(fold_at(s, i), fold_at(s, i + 1), fold_at(s, i + 2));
         for (unsigned e = x->head[h]; e; e = x->next[e - 1]) {
             size_t k = x->len[e - 1];
             const char *p = x->pat[e - 1];
             if (i + k > n)
                 continue;
             size_t j = 0;
-            while (j < k && lower_ascii((unsigned char)s[i + j]) == (unsigned char)p[j])
+            while (j < k && fold_at(s, i + j) == (unsigned char)p[j])
                 j++;
             if (j == k)
                 return 1;
         }
     }
+    for (size_t t = 0; t < x->nstart; t++)
+        if (istart(s, n, x->starts[t]))
+            return 1;
     for (size_t t = 0; t < x->nshort; t++)
         if (icontains(s, n, x->shorts[t]))
             return 1;
@@ -278,9 +279,6 @@ static int is_junk(const quality_index *x, const char *s, size_t n)
     /* a bare "Learn more" / "Read more" link */
     if (n <= 12 && (icontains(s, n, "learn more") || icontains(s, n, "read more")))
         return 1;
-    /* photo captions */
-    if (iprefix(s, n, "file -") || iprefix(s, n, "file photo"))
-        return 1;
     /* a lone dateline: "SEPANG, March 15 ?" */
     size_t k = 0;
     while (k < n && ((s[k] >= 'A' && s[k] <= 'Z') || s[k] == ' ' || s[k] == '.'))
@@ -291,6 +289,74 @@ static int is_junk(const quality_index *x, const char *s, size_t n)
     if (n <= 40 && iprefix(s, n, "interested in") && s[n - 1] == '?')
         return 1;
     return 0;
+}
+
+/* Is text[start, end) a heading, a news page's line that only looks
+   like a sentence?  It asks and opens or ends a paragraph ("¿Cómo se
+   formó el Consejo Nacional de Transición?", "Perché un Paese ricco come
+   la Libia?"), or it opens a paragraph (after a line break, or first in
+   the text with a line break after it) and is the whole paragraph and
+   exclaims, or its paragraph has
+   no final stop though more text follows ("Crêpes, béchamel, fruits et
+   légumes rôtis… Cinq recettes qui subliment le beurre"), or it is in
+   capitals ("GRAZIE PER AVER GIÀ LETTO XX ARTICOLI QUESTO MESE.").  The
+   short lines without a stop the selection already leaves out; this
+   catches the questions, the long headlines and the capitals in every
+   language.  Text without line breaks (Multi-News) has no headings. */
+#define QUALITY_HEADING_WORDS 20
+int quality_heading(const char *text, size_t len, size_t start, size_t end, size_t *para)
+{
+    size_t b = start, e = end;
+    while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r'))
+        b--;
+    while (e < len && (text[e] == ' ' || text[e] == '\t' || text[e] == '\r'))
+        e++;
+    /* the paragraph's end: the caller's cursor only moves forward, so a
+       text without line breaks is read once, not once per sentence */
+    if (*para < end) {
+        const char *nl = memchr(text + end, '\n', len - end);
+        *para = nl ? (size_t)(nl - text) : len;
+    }
+    size_t pe = *para;
+    int nl_before = b > 0 && text[b - 1] == '\n', nl_after = e < len && text[e] == '\n';
+    const char *s = text + start;
+    size_t n = end - start;
+    size_t k = n; /* the final mark, in the reporter's voice (no quote after it) */
+    while (k > 0 && is_ws((unsigned char)s[k - 1]))
+        k--;
+    char last = k > 0 ? s[k - 1] : 0;
+    /* a headline asks in a few words; a long lede may end in a question
+       of its own ("... were put on notice Wednesday morning: No tax-cut
+       extension?") and is no heading */
+    if (last == '?' && norm_count_words(s, n) > QUALITY_HEADING_WORDS)
+        last = 0;
+    /* a question that ends a paragraph: a teaser ("Notre-Dame,
+       Saint-Denis... Faut-il reconstruire les monuments détruits ?") */
+    if (last == '?' && nl_after)
+        return 1;
+    if (!nl_before && !(b == 0 && pe < len))
+        return 0;
+    if (last == '?' || (last == '!' && (nl_after || e == len)))
+        return 1;
+    /* the paragraph ends without a stop and text follows */
+    if (pe < len && !quality_has_end(text + start, pe - start))
+        return 1;
+    size_t upper = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            upper++;
+        else if (c >= 'a' && c <= 'z')
+            lower++;
+        else if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0xBF && c != 0x97 &&
+                 c != 0xB7) {
+            if (c < 0x9F)
+                upper++;
+            else
+                lower++;
+        }
+    }
+    return lower == 0 && upper >= 8;
 }
 
 /* Style flags: quotation, first person outside quotations, question,
@@ -367,7 +433,7 @@ uint32_t quality_flags(const quality_index *x, const lang *L, const char *s, siz
         f |= SENT_JUNK;
     f |= quality_style(L, s, n, quoted);
     size_t drop;
-    if (readable_opener(s, n, &drop) == READABLE_NEEDS_PREV)
+    if (readable_opener(L, s, n, &drop) == READABLE_NEEDS_PREV)
         f |= SENT_DANGLING;
     if (s[0] == '"' || (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
                         (unsigned char)s[2] == 0x9C))

@@ -4,24 +4,35 @@
 #define PRECIS_QUALITY_H
 #include "model.h"
 
-/* The junk and caption patterns indexed by a hash of their first three
-   bytes (see quality.c); a few hundred bytes, filled by quality_init. */
-#define QUALITY_JUNK_MAX 128
+/* The language pack's furniture patterns indexed by a hash of their first
+   three bytes (see quality.c); a few hundred bytes, filled by quality_init. */
+#define QUALITY_JUNK_MAX LANG_FURNITURE_MAX
+#define QUALITY_SHORT_MAX 16
 typedef struct quality_index {
     const char *pat[QUALITY_JUNK_MAX];
     uint8_t len[QUALITY_JUNK_MAX];
     uint8_t next[QUALITY_JUNK_MAX]; /* chain, index + 1; 0 ends */
     uint8_t head[256];              /* by hash of the first three bytes */
-    const char *shorts[8];
+    const char *shorts[QUALITY_SHORT_MAX]; /* under three bytes */
     size_t nshort;
+    const char *starts[QUALITY_SHORT_MAX]; /* at the sentence start */
+    size_t nstart;
 } quality_index;
 
-void quality_init(quality_index *x);
+/* Indexes the furniture of pk (none when NULL). */
+void quality_init(quality_index *x, const lang_pack *pk);
 
 /* Bytes to drop from the left of sentence s[0..n): a wire dateline
    ("WASHINGTON (CNN) --") or player, layout and credit furniture glued in
    front of it; 0 when none (or when it would drop everything). */
 size_t quality_lead(const char *s, size_t n);
+
+/* Is text[start, end) of an article of len bytes a heading: asking and
+   opening or ending a paragraph, exclaiming alone, opening a paragraph
+   with no final stop though text follows, or in capitals?  (SENT_JUNK in
+   model.c.)  *para: the end of the paragraph last seen, 0 before an
+   article's first sentence; the sentences of one article come in order. */
+int quality_heading(const char *text, size_t len, size_t start, size_t end, size_t *para);
 
 /* The SENT_* flags a sentence s[0..n) of `words` words earns by itself:
    SHORT, LONG, NOEND, JUNK, QUOTED, FIRST, QUESTION, PAREN, SAID,

@@ -25,8 +25,8 @@
  *  - No dangling references.  A sentence opening with a pronoun, a
  *    demonstrative or a connective that needs the sentence before it is
  *    taken only right after that sentence; a droppable connective ("But",
- *    "However,") is dropped by an edit instead.  The words are one table,
- *    openers[] below, so that they can move to per-language data.
+ *    "However,") is dropped by an edit instead.  The words are the
+ *    language pack's references.txt (data/lang/<code>/).
  *  - One statement once.  Every sentence carrying a quotation gets the
  *    quotation's variant set (the same quote in other articles, and other
  *    wordings of the same statement the analysis links, such as two
@@ -244,68 +244,49 @@ size_t readable_join(const char *text, precis_span *sp, size_t n, uint8_t *broke
 
 /* ---- openers ------------------------------------------------------------ */
 
-/* Sentence openers that point at the sentence before, lower case: a word
-   or phrase matched at the start of a sentence before a non-letter (an
-   entry ending in "," must be followed by its comma).  Droppable
-   connectives can go without changing what the rest says. */
-typedef struct opener {
-    const char *w;
-    int kind;
-} opener;
+/* Sentence openers that point at the sentence before are the language
+   pack's references.txt: a word or phrase (words one space apart) matched
+   at the start of a sentence before a non-letter, or with its comma when
+   the entry ends in one; the longest that matches wins, the entry with
+   its comma before the one without, and an "ok" entry ("il y a") is no
+   reference.  Each candidate is one hash look-up
+   of the folded prefix (lang_word_of). */
+#define OPENER_WORDS 4
 
-static const opener openers[] = {
-    /* pronouns and demonstratives */
-    {"he", READABLE_NEEDS_PREV}, {"she", READABLE_NEEDS_PREV}, {"they", READABLE_NEEDS_PREV},
-    {"it", READABLE_NEEDS_PREV}, /* "It passed in a 396-9 vote." */
-    {"it's", READABLE_NEEDS_PREV}, {"it\xE2\x80\x99s", READABLE_NEEDS_PREV},
-    {"his", READABLE_NEEDS_PREV}, {"her", READABLE_NEEDS_PREV}, {"their", READABLE_NEEDS_PREV},
-    {"its", READABLE_NEEDS_PREV}, {"him", READABLE_NEEDS_PREV}, {"them", READABLE_NEEDS_PREV},
-    {"this", READABLE_NEEDS_PREV}, {"these", READABLE_NEEDS_PREV},
-    {"those", READABLE_NEEDS_PREV}, {"that", READABLE_NEEDS_PREV},
-    {"such", READABLE_NEEDS_PREV}, {"both", READABLE_NEEDS_PREV},
-    /* one of a series, or a time set by the sentence before */
-    {"another", READABLE_NEEDS_PREV}, {"the other", READABLE_NEEDS_PREV},
-    {"other", READABLE_NEEDS_PREV}, {"the latest", READABLE_NEEDS_PREV},
-    {"the two", READABLE_NEEDS_PREV}, {"a second", READABLE_NEEDS_PREV},
-    {"a third", READABLE_NEEDS_PREV}, {"a fourth", READABLE_NEEDS_PREV},
-    {"a fifth", READABLE_NEEDS_PREV}, {"the latter", READABLE_NEEDS_PREV},
-    {"the former", READABLE_NEEDS_PREV}, {"at the time", READABLE_NEEDS_PREV},
-    {"at that time", READABLE_NEEDS_PREV}, {"by then", READABLE_NEEDS_PREV},
-    {"in response", READABLE_NEEDS_PREV}, {"thus", READABLE_NEEDS_PREV},
-    {"then", READABLE_NEEDS_PREV}, {"here is", READABLE_NEEDS_PREV},
-    {"here's", READABLE_NEEDS_PREV}, {"here are", READABLE_NEEDS_PREV},
-    {"therefore", READABLE_NEEDS_PREV}, {"likewise", READABLE_NEEDS_PREV},
-    /* connectives that can be dropped */
-    {"but", READABLE_DROPPABLE}, {"and", READABLE_DROPPABLE}, {"yet", READABLE_DROPPABLE},
-    {"also,", READABLE_DROPPABLE}, {"however,", READABLE_DROPPABLE},
-    {"still,", READABLE_DROPPABLE}, {"meanwhile,", READABLE_DROPPABLE},
-    {"instead,", READABLE_DROPPABLE}, {"moreover,", READABLE_DROPPABLE},
-    {"furthermore,", READABLE_DROPPABLE}, {"nevertheless,", READABLE_DROPPABLE},
-    {"in addition,", READABLE_DROPPABLE}, {"indeed,", READABLE_DROPPABLE},
-    /* the same without their comma: part of the clause, kept */
-    {"also", READABLE_NEEDS_PREV}, {"however", READABLE_NEEDS_PREV},
-    {"still", READABLE_NEEDS_PREV}, {"instead", READABLE_NEEDS_PREV},
-    {"moreover", READABLE_NEEDS_PREV}, {"furthermore", READABLE_NEEDS_PREV},
-    {"nevertheless", READABLE_NEEDS_PREV}, {"in addition", READABLE_NEEDS_PREV},
-    {NULL, 0}};
-
-
-int readable_opener(const char *s, size_t n, size_t *drop)
+int readable_opener(const lang *L, const char *s, size_t n, size_t *drop)
 {
     *drop = 0;
-    for (size_t i = 0; openers[i].w; i++) {
-        size_t k = strlen(openers[i].w);
-        if (k >= n || strncasecmp(s, openers[i].w, k))
+    size_t ends[OPENER_WORDS];
+    size_t nw = 0;
+    for (size_t i = 0; nw < OPENER_WORDS && i < n;) {
+        size_t e = i;
+        while (e < n && is_letter((unsigned char)s[e]))
+            e++;
+        if (e == i || e >= n)
+            break; /* an entry is followed by something */
+        ends[nw++] = e;
+        if (s[e] != ' ')
+            break;
+        i = e + 1;
+    }
+    while (nw > 0) {
+        size_t e = ends[--nw];
+        const lang_word *w = NULL;
+        if (s[e] == ',' && e + 1 < n)
+            w = lang_word_of(L, s, e + 1);
+        if (!w || !(w->tags & (LT_REFNEED | LT_REFDROP | LT_REFOK)))
+            w = lang_word_of(L, s, e);
+        if (!w || !(w->tags & (LT_REFNEED | LT_REFDROP | LT_REFOK)))
             continue;
-        if (openers[i].w[k - 1] != ',' && is_letter((unsigned char)s[k]))
-            continue;
-        size_t d = k;
+        if (w->tags & LT_REFOK)
+            return 0;
+        size_t d = e;
         if (d < n && s[d] == ',')
             d++;
         while (d < n && (s[d] == ' ' || s[d] == '\n' || s[d] == '\t'))
             d++;
         *drop = d;
-        return openers[i].kind;
+        return w->tags & LT_REFDROP ? READABLE_DROPPABLE : READABLE_NEEDS_PREV;
     }
     return 0;
 }
@@ -822,6 +803,12 @@ static int statement_of(msent *s, const roles *R, norm *nm, const char *out, siz
 precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, arena *a,
                                void **cache, int extract_only)
 {
+    return readable_prepare_keep(m, c, nm, a, cache, extract_only, NULL);
+}
+
+precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm, arena *a,
+                                    void **cache, int extract_only, lex_kept *keep)
+{
     char err[PRECIS_ERRMAX] = "";
     lex_doc lx;
     precis_status st = lex_cluster(&lx, c, m, norm_lang(nm), 1);
@@ -831,6 +818,8 @@ precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, aren
     precis_quote *q = NULL;
     size_t nq = 0;
     st = quotes_find(&x, &q, &nq);
+    if (!st && keep)
+        st = lex_keep(keep, &lx, c, m);
     lex_doc_free(&lx);
     if (st)
         return st;
@@ -886,16 +875,21 @@ precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, aren
             }
         }
         size_t drop;
-        int k = readable_opener(p, n, &drop);
+        int k = readable_opener(norm_lang(nm), p, n, &drop);
         if (k && s->edit == EDIT_NAME && s->eoff == 0)
             k = 0; /* "He said ..." becomes "Lavrov said ..." */
         size_t d2;
         if (k == READABLE_DROPPABLE && !extract_only && s->edit == EDIT_NONE && drop < n &&
-            !readable_opener(p + drop, n - drop, &d2) && s->words > 5) { /* not "But he" */
+            !readable_opener(norm_lang(nm), p + drop, n - drop, &d2) && s->words > 5) { /* not "But he" */
             s->edit = EDIT_DROP;
             s->eoff = 0;
-            /* the next word's first letter is replaced by its capital */
+            /* the next word's first letter is replaced by its capital
+               (ASCII, or a Latin-1 letter: "pero él" -> "Él") */
             s->elen = (uint32_t)(drop + (p[drop] >= 'a' && p[drop] <= 'z'));
+            if (drop + 1 < n && (unsigned char)p[drop] == 0xC3 &&
+                (unsigned char)p[drop + 1] >= 0xA0 && (unsigned char)p[drop + 1] <= 0xBE &&
+                (unsigned char)p[drop + 1] != 0xB7)
+                s->elen = (uint32_t)(drop + 2);
         } else if (k) {
             s->flags |= SENT_NEEDS_PREV;
         }
@@ -935,8 +929,13 @@ int readable_apply(const msent *s, const char *text, arena *a, char **out, size_
         break;
     }
     default: /* EDIT_DROP: the connective goes; the next letter is capitalised */
-        if (s->elen > 0 && p[s->elen - 1] >= 'a' && p[s->elen - 1] <= 'z')
+        if (s->elen > 1 && (unsigned char)p[s->elen - 2] == 0xC3 &&
+            (unsigned char)p[s->elen - 1] >= 0xA0) {
+            r[rl++] = p[s->elen - 2];
+            r[rl++] = (char)((unsigned char)p[s->elen - 1] - 0x20);
+        } else if (s->elen > 0 && p[s->elen - 1] >= 'a' && p[s->elen - 1] <= 'z') {
             r[rl++] = (char)(p[s->elen - 1] - 32);
+        }
         break;
     }
     r[rl] = '\0';

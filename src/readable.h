@@ -21,9 +21,10 @@ size_t readable_join(const char *text, precis_span *sp, size_t n, uint8_t *broke
 /* An opener that points at the sentence before: READABLE_NEEDS_PREV
    ("He", "This", "Another", "At the time"), READABLE_DROPPABLE (a
    connective such as "But" or "However," that can be dropped; *drop gets
-   the bytes to drop, the white space after included), or 0. */
+   the bytes to drop, the white space after included), or 0.  The words
+   are the references.txt of L's language pack. */
 enum { READABLE_NEEDS_PREV = 1, READABLE_DROPPABLE = 2 };
-int readable_opener(const char *s, size_t n, size_t *drop);
+int readable_opener(const lang *L, const char *s, size_t n, size_t *drop);
 
 struct precis_summarizer;
 /* Prepares model m of cluster c for the readable selection: runs the quote
@@ -36,6 +37,12 @@ struct precis_summarizer;
    PRECIS_OK or PRECIS_ENOMEM. */
 precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, arena *a,
                                void **cache, int extract_only);
+/* The same; with keep (not NULL), the lexing of the quoted articles it
+   makes is kept there (lex_keep) for the analysis' lexing that follows
+   (precis_summarize_analyze). */
+struct lex_kept;
+precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm, arena *a,
+                                    void **cache, int extract_only, struct lex_kept *keep);
 
 /* Writes sentence s's text with its edit applied into *out (arena a) and
    the replaced span (offsets in the article) into *es / *ee, the

@@ -27,6 +27,9 @@ struct precis_summarizer {
     select_params params;
     norm *nm;
     model_scratch sc;
+    model_memo memo; /* the units model's work the analysis' model reuses */
+    int keep;        /* the summary's model is followed by the analysis' */
+    lex_kept lk;     /* readable.c's lexing, for the analysis' (keep)    */
     arena mem;
     void *acache[ANALYZE_CACHES]; /* tables of the analysis stages */
     char err[PRECIS_ERRMAX];
@@ -117,6 +120,8 @@ void precis_summarizer_free(precis_summarizer *s)
         return;
     norm_free(s->nm);
     model_scratch_free(&s->sc);
+    model_memo_free(&s->memo);
+    lex_kept_free(&s->lk);
     for (int i = 0; i < ANALYZE_CACHES; i++)
         pfree(s->acache[i]);
     arena_free(&s->mem);
@@ -126,6 +131,8 @@ void precis_summarizer_free(precis_summarizer *s)
 const char *precis_summarizer_error(const precis_summarizer *s) { return s->err; }
 
 void **summarizer_cache(precis_summarizer *s) { return s->acache; }
+
+lex_kept *summarizer_lex_kept(precis_summarizer *s) { return &s->lk; }
 
 void summarizer_set_error(precis_summarizer *s, const char *msg)
 {
@@ -265,13 +272,17 @@ static size_t cut_bytes(const char *s, size_t n, size_t bytes)
 
 int precis_summary_cut(const precis_summary *sum) { return sum && sum->n && sum->cut; }
 
-precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
-                               norm **nm, arena **tmp, int units)
+static precis_status model_of(precis_summarizer *s, const precis_cluster *c, model *m,
+                              norm **nm, arena **tmp, int units, int keep)
 {
     arena_reset(&s->mem);
-    if (norm_reset_if_large(s->nm))
+    /* the stem ids the memo holds stay valid: no reset before its use */
+    int reuse = keep && !units && s->memo.ok;
+    s->keep = keep && units;
+    if (!reuse && norm_reset_if_large(s->nm))
         model_scratch_free(&s->sc);
-    precis_status st = model_build(m, c, s->nm, &s->sc, &s->mem, units);
+    precis_status st =
+        model_build(m, c, s->nm, &s->sc, &s->mem, units, keep ? &s->memo : NULL);
     if (st == PRECIS_OK)
         st = dedup_groups(m, c, s->opt.dup_threshold, &s->mem);
     if (st) {
@@ -283,6 +294,18 @@ precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, mo
     if (tmp)
         *tmp = &s->mem;
     return PRECIS_OK;
+}
+
+precis_status summarizer_model(precis_summarizer *s, const precis_cluster *c, model *m,
+                               norm **nm, arena **tmp, int units)
+{
+    return model_of(s, c, m, nm, tmp, units, 0);
+}
+
+precis_status summarizer_model_kept(precis_summarizer *s, const precis_cluster *c, model *m,
+                                    norm **nm, arena **tmp, int units)
+{
+    return model_of(s, c, m, nm, tmp, units, 1);
 }
 
 precis_status precis_summarize(precis_summarizer *s, const precis_cluster *c,
@@ -369,8 +392,9 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
     if (!pick || !taken)
         goto oom;
     if (s->opt.method == PRECIS_METHOD_DEFAULT &&
-        readable_prepare(&m, c, s->nm, &s->mem, s->acache,
-                         s->opt.extract_only || s->opt.unit == PRECIS_UNIT_BYTES))
+        readable_prepare_keep(&m, c, s->nm, &s->mem, s->acache,
+                              s->opt.extract_only || s->opt.unit == PRECIS_UNIT_BYTES,
+                              s->keep ? &s->lk : NULL))
         goto oom;
     size_t k = select_run(&m, &s->opt, &s->params, pick, &s->mem);
     if (k == (size_t)-1)

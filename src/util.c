@@ -66,6 +66,22 @@ size_t pmul(size_t n, size_t size)
     return n * size;
 }
 
+void *pgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+    if (p && need <= *cap)
+        return p;
+    size_t nc = *cap > 64 ? *cap : 64;
+    while (nc < need) {
+        if (nc > SIZE_MAX / 2)
+            return NULL;
+        nc *= 2;
+    }
+    void *q = prealloc(p, pmul(nc, size));
+    if (q)
+        *cap = nc;
+    return q;
+}
+
 /* ---- pbuf -------------------------------------------------------------*/
 
 void pbuf_init(pbuf *b)
@@ -140,34 +156,60 @@ void pbuf_printf(pbuf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+void pbuf_uint(pbuf *b, size_t v)
+{
+    char d[24];
+    size_t i = sizeof d;
+    do {
+        d[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    pbuf_put(b, d + i, sizeof d - i);
+}
+
+/* Bytes a JSON string cannot hold as they are: control characters, DEL,
+   the quote and the backslash. */
+static int json_escaped(unsigned char c) { return c < 0x20 || c == 0x7f || c == '"' || c == '\\'; }
+
+/* Does one of the 8 bytes of v need escaping?  The zero-byte test (a byte
+   of x is zero iff (x - 0x01..) & ~x & 0x80.. has its bit; below n, with
+   n <= 0x80, likewise with n * 0x01..) on v and on v xor each byte looked
+   for: exact for "some byte", which is all that is asked. */
+static int json_escaped8(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\'), del = v ^ (ones * 0x7f);
+    uint64_t z = ((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs) |
+                 ((del - ones) & ~del);
+    return (z & high) != 0;
+}
+
 void pbuf_json_str(pbuf *b, const char *s, size_t n)
 {
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        const char *esc = NULL;
+    size_t i = 0;
+    while (i < n) {
+        size_t run = i;
+        for (uint64_t v; run + 8 <= n && (memcpy(&v, s + run, 8), !json_escaped8(v));)
+            run += 8;
+        while (run < n && !json_escaped((unsigned char)s[run]))
+            run++;
+        pbuf_put(b, s + i, run - i);
+        if (run == n)
+            break;
+        unsigned char c = (unsigned char)s[run];
         char u[8];
         switch (c) {
-        case '"': esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '\n': esc = "\\n"; break;
-        case '\r': esc = "\\r"; break;
-        case '\t': esc = "\\t"; break;
+        case '"': pbuf_put(b, "\\\"", 2); break;
+        case '\\': pbuf_put(b, "\\\\", 2); break;
+        case '\n': pbuf_put(b, "\\n", 2); break;
+        case '\r': pbuf_put(b, "\\r", 2); break;
+        case '\t': pbuf_put(b, "\\t", 2); break;
         default:
-            if (c < 0x20 || c == 0x7f) {
-                snprintf(u, sizeof u, "\\u%04x", c);
-                esc = u;
-            }
+            snprintf(u, sizeof u, "\\u%04x", c);
+            pbuf_put(b, u, 6);
         }
-        if (esc) {
-            pbuf_put(b, s + i - run, run);
-            run = 0;
-            pbuf_puts(b, esc);
-        } else {
-            run++;
-        }
+        i = run + 1;
     }
-    pbuf_put(b, s + n - run, run);
 }
 
 void pbuf_json_string(pbuf *b, const char *s)
@@ -208,20 +250,22 @@ static int pbuf_is_space(char c)
 
 void pbuf_flat(pbuf *b, const char *s, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        size_t j = i;
-        while (j < n && !pbuf_is_space(s[j]))
-            j++;
-        pbuf_put(b, s + i, j - i);
-        if (j >= n)
-            break;
-        while (j < n && pbuf_is_space(s[j]))
-            j++;
-        if (j < n)
-            pbuf_putc(b, ' ');
-        i = j;
+    /* a run of whitespace becomes one space when something follows it */
+    if (pbuf_reserve(b, n))
+        return;
+    char *o = b->data + b->len;
+    for (size_t i = 0; i < n;) {
+        if (!pbuf_is_space(s[i])) {
+            *o++ = s[i++];
+            continue;
+        }
+        while (i < n && pbuf_is_space(s[i]))
+            i++;
+        if (i < n)
+            *o++ = ' ';
     }
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = '\0';
 }
 
 char *pbuf_take(pbuf *b, size_t *len)

@@ -308,11 +308,81 @@ static void test_order(void)
     precis_cluster_free(c);
 }
 
+/* The analysis' JSON report of c alone (no summary), from a fresh
+   summarizer with precis_analyze, or (with_summary) from s with
+   precis_summarize_analyze. */
+static char *analysis_json(precis_summarizer *s, const precis_cluster *c, int with_summary)
+{
+    precis_summarizer *own = s ? NULL : precis_summarizer_new(NULL, NULL);
+    precis_summary *sum = NULL;
+    precis_analysis *an = NULL;
+    precis_status st = with_summary ? precis_summarize_analyze(s ? s : own, c, &sum, &an)
+                                    : precis_analyze(s ? s : own, c, &an);
+    T_EQ_INT(st, PRECIS_OK);
+    char *out = NULL;
+    size_t len = 0;
+    if (an)
+        T_EQ_INT(precis_report_render(NULL, an, c, PRECIS_FORMAT_JSON, &out, &len), PRECIS_OK);
+    precis_summary_free(sum);
+    precis_analysis_free(an);
+    precis_summarizer_free(own);
+    return out;
+}
+
+/* With a summary, the analysis reuses the summary's work: its model's
+   split, flags and stems where a quotation unit is one sentence, and the
+   tokens readable.c lexed where a sentence and the gap before it are the
+   same bytes (model_memo, lex_keep).  The report must be the one the
+   analysis makes alone -- on quotes over several sentences (joined
+   units), numbers in reused sentences after an article without quotes
+   (which readable.c does not lex), a dateline cut from a unit -- also with one summarizer going from cluster
+   to cluster, and after an analysis without a summary. */
+static void test_reuse(void)
+{
+    precis_cluster *c = precis_cluster_new();
+    add_text(c, "c", NULL,
+             "A ferry struck a pier in Lisbon. About 200 people were on board, 3 crew "
+             "members were injured and the pier was closed for 2 days.");
+    add_text(c, "a", "2026-03-01",
+             "LISBON (Reuters) -- The ferry carried 212 passengers when it struck the pier. "
+             "\"We heard a crash. Then the lights went out. Nobody told us anything,\" said "
+             "Maria Duarte, 41, who was travelling with her two sons. The operator said 3 crew "
+             "members were hurt. \u201cThe vessel was inspected in May,\u201d a spokesman "
+             "said.\n\n\"It is too early to say what went wrong,\" Transport Minister Rui "
+             "Costa told reporters. He added that $1.2m had been set aside for repairs.");
+    add_text(c, "b", "2026-03-02",
+             "The ferry carried 212 passengers when it struck the pier on Saturday, officials "
+             "said. \"It is too early to say what went wrong. We will find out,\" Transport "
+             "Minister Rui Costa said. Repairs will cost 1.2 million dollars.");
+    precis_cluster *ex = load_example();
+    const precis_cluster *cl[] = {c, ex};
+    precis_summarizer *s = precis_summarizer_new(NULL, NULL);
+    for (int round = 0; round < 2; round++)
+        for (size_t k = 0; k < 2; k++) {
+            char *alone = analysis_json(NULL, cl[k], 0);
+            char *reused = analysis_json(s, cl[k], 1);
+            T_CHECK(alone && reused && !strcmp(alone, reused));
+            precis_free(alone);
+            precis_free(reused);
+            /* an analysis without a summary on the same summarizer in
+               between uses nothing kept */
+            char *again = analysis_json(s, cl[1 - k], 0);
+            char *fresh = analysis_json(NULL, cl[1 - k], 0);
+            T_CHECK(again && fresh && !strcmp(again, fresh));
+            precis_free(again);
+            precis_free(fresh);
+        }
+    precis_summarizer_free(s);
+    precis_cluster_free(ex);
+    precis_cluster_free(c);
+}
+
 int main(void)
 {
     T_RUN(test_example_copies);
     T_RUN(test_built);
     T_RUN(test_seed);
     T_RUN(test_order);
+    T_RUN(test_reuse);
     return t_finish();
 }

@@ -63,6 +63,8 @@ static void test_quote_units(void)
 static void test_openers(void)
 {
     size_t d;
+    lang *L = lang_new("english");
+    T_CHECK(L != NULL);
     static const char *const needs[] = {"He said the gates would stay shut.",
                                         "This was the third flood in a decade.",
                                         "Another was shot dead by police.",
@@ -74,19 +76,20 @@ static void test_openers(void)
                                         "It's a long shot bid.",
                                         "It\xE2\x80\x99s a long shot bid."};
     for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
-        T_EQ_INT(readable_opener(needs[i], strlen(needs[i]), &d), READABLE_NEEDS_PREV);
+        T_EQ_INT(readable_opener(L, needs[i], strlen(needs[i]), &d), READABLE_NEEDS_PREV);
     const char *but = "But the council voted against the plan.";
-    T_EQ_INT(readable_opener(but, strlen(but), &d), READABLE_DROPPABLE);
+    T_EQ_INT(readable_opener(L, but, strlen(but), &d), READABLE_DROPPABLE);
     T_EQ_INT(d, 4);
     const char *however = "However, the river kept rising.";
-    T_EQ_INT(readable_opener(however, strlen(however), &d), READABLE_DROPPABLE);
+    T_EQ_INT(readable_opener(L, however, strlen(however), &d), READABLE_DROPPABLE);
     T_EQ_INT(d, 9);
     static const char *const fine[] = {"Hector Ruiz said the gates would stay shut.",
                                        "Thistle Farm lost its barns.",
                                        "Butler County was evacuated.",
                                        "The river kept rising."};
     for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++)
-        T_EQ_INT(readable_opener(fine[i], strlen(fine[i]), &d), 0);
+        T_EQ_INT(readable_opener(L, fine[i], strlen(fine[i]), &d), 0);
+    lang_free(L);
 }
 
 static precis_cluster *cluster_of(const char *const *texts, size_t n)
