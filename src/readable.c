@@ -291,6 +291,20 @@ int readable_opener(const lang *L, const char *s, size_t n, size_t *drop)
     return 0;
 }
 
+/* Does the quotation s opens with begin with a connective ("But
+   there's a one-in-three chance we could lose," Boehner said; "And he
+   doesn't care.")?  It goes on from what came before it, and a quotation
+   is never edited, so the sentence needs the one before.  Pronouns inside
+   a quotation are the speaker's and do not count. */
+static int quote_continues(const lang *L, const char *s, size_t n)
+{
+    int kind;
+    size_t m = n ? mark_at(s, n, 0, &kind) : 0;
+    size_t drop;
+    return m && kind != Q_RDQ && kind != Q_RAQ && m < n &&
+           readable_opener(L, s + m, n - m, &drop) == READABLE_DROPPABLE;
+}
+
 /* ---- quotes, speakers, edits -------------------------------------------- */
 
 /* Words inside quotation marks, and the text outside them with the quoted
@@ -891,6 +905,8 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
                 (unsigned char)p[drop + 1] != 0xB7)
                 s->elen = (uint32_t)(drop + 2);
         } else if (k) {
+            s->flags |= SENT_NEEDS_PREV;
+        } else if (quote_continues(norm_lang(nm), p, n)) {
             s->flags |= SENT_NEEDS_PREV;
         }
     }

@@ -292,6 +292,34 @@ static void test_titled_actor(void)
     precis_cluster_free(c);
 }
 
+/* A quotation that opens with a connective goes on from what came before
+   it; it is never edited, so it waits for its sentence.  A pronoun inside
+   a quotation is the speaker's and asks for nothing. */
+static const char *const connective[] = {
+    "Governor Lena Marsh spoke to farmers in Dunmore on Monday. "
+    "\"But there is a real chance the dam fails this week,\" Marsh said. "
+    "\"This is the worst flood in forty years,\" Marsh said.\n"};
+
+static void test_quote_connective(void)
+{
+    precis_cluster *c = cluster_of(connective, 1);
+    precis_summarizer *s = precis_summarizer_new(NULL, NULL);
+    model m;
+    norm *nm;
+    arena *tmp;
+    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1), PRECIS_OK);
+    T_EQ_INT(readable_prepare(&m, c, nm, tmp, summarizer_cache(s), 0), PRECIS_OK);
+    const msent *but = find(&m, c, "But there is");
+    const msent *self = find(&m, c, "This is the worst");
+    T_CHECK(but && self);
+    if (but && self) {
+        T_CHECK((but->flags & SENT_NEEDS_PREV) && but->edit != EDIT_DROP);
+        T_CHECK(!(self->flags & SENT_NEEDS_PREV));
+    }
+    precis_summarizer_free(s);
+    precis_cluster_free(c);
+}
+
 /* a generous budget takes every sentence a reader can take alone, and
    no furniture, open quote, repeat or dangling sentence */
 static void test_summary(void)
@@ -343,6 +371,7 @@ int main(void)
     T_RUN(test_prepare);
     T_RUN(test_statements);
     T_RUN(test_titled_actor);
+    T_RUN(test_quote_connective);
     T_RUN(test_summary);
     return t_finish();
 }
