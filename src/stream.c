@@ -41,7 +41,11 @@
  *     story.  The cost per article is bounded by these caps, whatever the
  *     number of stories.  Two similar events (two earthquakes a week apart:
  *     ECB+) differ in their names, places, numbers and dates, which the
- *     entity weights and the title/lead weights bring forward.
+ *     entity weights and the title/lead weights bring forward.  A story
+ *     also keeps its members' number-noun pairs ("23 pirates", "6.1
+ *     magnitude": how many of what, the specifics of one event); an
+ *     article sharing one with its best story joins from STREAM_PAIR_LOW
+ *     of the threshold.
  *     Cold start: over a partition's first STREAM_WARM_DOCS articles the
  *     idf is nearly flat (every term has df 0 or 1), so the weight order
  *     of terms says little and reports of one event worded differently
