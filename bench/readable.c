@@ -178,18 +178,36 @@ static const char *const openers[] = {
     "in addition", "in response", "by then", "the two", "the other", "a second", "a third",
     "a fourth", "a fifth", "the latter", "the former",
     "nevertheless", "moreover", "furthermore", "thus", "therefore", "likewise", "here is",
-    "here's", "here are", NULL};
+    "here's", "here are", "the same", NULL};
 
-static int opens_with_reference(const char *s, size_t n)
+/* Connectives that, opening a quotation the sentence starts with, still
+   point at what came before it ("But I also have to be practical," she
+   told Vogue magazine; "And he doesn't care.").  Pronouns inside a quote
+   are the speaker's, so they are not counted here. */
+static const char *const quote_openers[] = {"but", "and", "yet", "also", "however", "still",
+                                            "so", "then", "instead", NULL};
+
+static int starts_with(const char *const *l, const char *s, size_t n)
 {
-    for (size_t i = 0; openers[i]; i++) {
-        size_t k = strlen(openers[i]);
-        if (k < n && !strncasecmp(s, openers[i], k) &&
-            (openers[i][k - 1] == ',' || !word_char((unsigned char)s[k])))
+    for (size_t i = 0; l[i]; i++) {
+        size_t k = strlen(l[i]);
+        if (k < n && !strncasecmp(s, l[i], k) && (l[i][k - 1] == ',' || !word_char((unsigned char)s[k])))
             return 1;
     }
     return 0;
 }
+
+/* Does the sentence open with a reference to what came before: one of the
+   openers, or a connective right after an opening quotation mark? */
+static int opens_with_reference(const char *s, size_t n)
+{
+    int kind;
+    size_t m = mark_at((const unsigned char *)s, n, 0, &kind);
+    if (m && kind != M_RDQ && kind != M_RAQ && starts_with(quote_openers, s + m, n - m))
+        return 1;
+    return starts_with(openers, s, n);
+}
+
 
 static const char *const speech_verbs[] = {"said", "says", "told", "tells", "added", "asked",
                                            "wrote", "explained", "declared", "stated",
@@ -243,6 +261,16 @@ static int names_speaker(const char *out)
             return 1;
     }
     return 0;
+}
+
+/* Is there no word outside the quotation marks (out: the sentence with
+   its quoted bytes blanked)? */
+static int only_quote(const char *out)
+{
+    for (const char *p = out; *p; p++)
+        if (isalnum((unsigned char)*p))
+            return 0;
+    return 1;
 }
 
 /* Content-word set of a sentence: lower-cased words of 4+ letters. */
@@ -417,7 +445,10 @@ static void check_cluster(const cfg *cf, const precis_cluster *c, const char *la
             flag[K_QUOTE] = 1;
         long qi = find_quote(text, q, nq);
         qv[i] = qi >= 0 ? (long)q[qi].variant : -1;
-        if (!flag[K_QUOTE] && quoted >= 5 && !after_antecedent) {
+        /* a speaker is needed for a quotation of five words or more, and for
+           any sentence that is nothing but a quotation ("And he doesn't
+           care."); scare quotes ("a 'phony' crime") need none */
+        if (!flag[K_QUOTE] && (quoted >= 5 || (quoted && only_quote(out))) && !after_antecedent) {
             int named = (qi >= 0 && q[qi].speaker && has_word(out, last_word(q[qi].speaker))) ||
                         names_speaker(out);
             if (!named)

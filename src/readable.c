@@ -618,6 +618,19 @@ static int adjacent(const char *s, const size_t *at, const size_t *ln, size_t i)
     return 1;
 }
 
+/* Words i-1 and i are one name: only blanks between them, or the period
+   of an abbreviated title ("Mr. Steele", "Sen. Reid"). */
+static int name_joined(const lang *L, const char *s, const size_t *at, const size_t *ln, size_t i)
+{
+    size_t b = at[i - 1] + ln[i - 1];
+    if (b < at[i] && s[b] == '.' && (lang_class(L, s + at[i - 1], ln[i - 1]) & LW_TITLE))
+        b++;
+    for (; b < at[i]; b++)
+        if (s[b] != ' ')
+            return 0;
+    return 1;
+}
+
 /* Learns the roles of sentence s[0..n): "Foreign Minister Sergei Lavrov"
    makes "foreign minister" Lavrov. */
 static void roles_learn(roles *R, const lang *L, const char *s, size_t n)
@@ -679,7 +692,7 @@ static uint32_t actor_of(const roles *R, const lang *L, const char *out, size_t 
     /* an introductory phrase: "In a further mark of ..., the Russian
        president", "As well as rejecting Lavrov's plan, Putin" */
     uint32_t c0 = lang_class(L, out + at[i], ln[i]);
-    if ((c0 & (LW_PREP | LW_FUNC | LW_ADV)) && !(c0 & LW_DEF)) {
+    if ((c0 & (LW_PREP | LW_FUNC | LW_ADV)) && !(c0 & (LW_DEF | LW_TITLE))) {
         size_t j = i;
         while (j + 1 < nw && j < i + 16 && !memchr(out + at[j] + ln[j], ',', at[j + 1] - at[j] - ln[j]))
             j++;
@@ -694,7 +707,7 @@ static uint32_t actor_of(const roles *R, const lang *L, const char *out, size_t 
     size_t r = i; /* the role's first word, if a role it is */
     if (is_cap(out + at[i])) {
         size_t e = i;
-        while (e + 1 < nw && is_cap(out + at[e + 1]) && adjacent(out, at, ln, e + 1))
+        while (e + 1 < nw && is_cap(out + at[e + 1]) && name_joined(L, out, at, ln, e + 1))
             e++;
         int poss;
         unpossessed(out + at[e], ln[e], &poss);

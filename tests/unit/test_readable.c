@@ -255,6 +255,40 @@ static void test_statements(void)
     precis_cluster_free(c);
 }
 
+/* An abbreviated title is part of the name it stands before: "Mr. Harlow"
+   is the Harlow that "Mayor Dan Harlow" names, so the two wordings of one
+   report are one statement (before, "Mr" alone was taken for an opening
+   function word, and the sentence had no actor). */
+static const char *const titled[] = {
+    "Mr. Harlow is expected to disclose his plans for the library during a conference "
+    "call with council members on Monday evening. "
+    "Sen. Ortiz said the library would stay open.\n",
+    "Mayor Dan Harlow asked council members to join him for a private conference call on "
+    "Monday evening, according to a note seen by reporters. "
+    "Senator Ana Ortiz visited the library on Tuesday.\n"};
+
+static void test_titled_actor(void)
+{
+    precis_cluster *c = cluster_of(titled, 2);
+    precis_summarizer *s = precis_summarizer_new(NULL, NULL);
+    model m;
+    norm *nm;
+    arena *tmp;
+    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1), PRECIS_OK);
+    T_EQ_INT(readable_prepare(&m, c, nm, tmp, summarizer_cache(s), 0), PRECIS_OK);
+    const msent *mr = find(&m, c, "Mr. Harlow is expected");
+    const msent *full = find(&m, c, "Mayor Dan Harlow asked");
+    const msent *sen = find(&m, c, "Sen. Ortiz said");
+    const msent *senator = find(&m, c, "Senator Ana Ortiz");
+    T_CHECK(mr && full && sen && senator);
+    if (mr && full && sen && senator) {
+        T_CHECK(mr->actor != 0 && mr->actor == full->actor);
+        T_CHECK(sen->actor != 0 && sen->actor == senator->actor && sen->actor != mr->actor);
+    }
+    precis_summarizer_free(s);
+    precis_cluster_free(c);
+}
+
 /* a generous budget takes every sentence a reader can take alone, and
    no furniture, open quote, repeat or dangling sentence */
 static void test_summary(void)
@@ -305,6 +339,7 @@ int main(void)
     T_RUN(test_openers);
     T_RUN(test_prepare);
     T_RUN(test_statements);
+    T_RUN(test_titled_actor);
     T_RUN(test_summary);
     return t_finish();
 }
