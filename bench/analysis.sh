@@ -70,6 +70,13 @@ for part, label in (("tuned on", "clusters 45, 49 (tuned on)"), ("held-out", "cl
 print("| conflict precision | BASIL conflicts.jsonl | %s | >= 80 %% |" % row(r"system conflicts that are gold conflicts"))
 print("| conflict recall | BASIL conflicts.jsonl | %s | reported |" % row(r"gold conflicts found"))
 print("| conflicts on a non-conflict pair | BASIL non-conflicts.jsonl | %s | |" % row(r"system conflicts on a non-conflict pair"))
+for part, label in (("tuning", "clusters not in conflicts-check.txt (tuned on)"),
+                    ("check", "conflicts-check.txt (check half, not tuned on)")):
+    m = re.search(r"^\s+%s\s+\d+ clusters: precision (\d+) / (\d+), recall (\d+) / (\d+)" % part, f, re.M)
+    if m:
+        p, pn, r, rn = (int(v) for v in m.groups())
+        print("| conflict precision / recall | BASIL, %s | %d / %d = %s; recall %d / %d = %.1f %% | >= 80 %% |" % (
+            label, p, pn, "%.1f %%" % (100.0 * p / pn) if pn else "-", r, rn, 100.0 * r / max(rn, 1)))
 EOF
 echo
 echo "## quotes (all)"

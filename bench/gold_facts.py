@@ -191,6 +191,9 @@ def main():
                          "repository root, or from its parent for a git worktree)")
     ap.add_argument("--gold", default=os.path.join(ROOT, "bench", "gold"))
     ap.add_argument("--errors", action="store_true", help="list the misses with context")
+    ap.add_argument("--conflicts-part", choices=("all", "tuning", "check"), default="all",
+                    help="with --errors: list the conflict errors of this part only (the check "
+                         "half is conflicts-check.txt; tune on the other)")
     args = ap.parse_args()
     if args.data is None:
         rel = os.path.join("shared", "data", "basil", "basil-dev.jsonl")
@@ -211,6 +214,15 @@ def main():
     if os.path.exists(cc_path):
         with open(cc_path, encoding="utf-8") as f:
             checked = [l.split("#")[0].strip() for l in f if l.split("#")[0].strip()]
+    check = set()
+    ck_path = os.path.join(args.gold, "conflicts-check.txt")
+    if os.path.exists(ck_path):
+        with open(ck_path, encoding="utf-8") as f:
+            check = set(l.split("#")[0].strip() for l in f if l.split("#")[0].strip())
+
+    def listed(cid):
+        return (args.conflicts_part == "all" or
+                (cid in check) == (args.conflicts_part == "check"))
     for path, rows in (("numbers.jsonl", gnum), ("names.jsonl", gname)):
         for n, r in enumerate(rows, 1):
             if r["article"] not in arts.text or r["end"] > len(arts.text[r["article"]]):
@@ -378,22 +390,29 @@ def main():
         len(gconf), len(gnon), len(checked)))
     matched_gold = set()
     sys_total = sys_right = sys_non = 0
+    part_sys = {}  # part -> [system conflicts, right, on a non-conflict pair]
     for cid in checked:
         r = reports[cid]
         facts = r.get("facts", [])
+        ps = part_sys.setdefault(cid in check, [0, 0, 0])
         for c in r.get("conflicts", []):
             sys_total += 1
+            ps[0] += 1
             sides = conflict_sides(c, facts, arts)
             hits = [i for i, g in enumerate(gconf) if g["cluster"] == cid and pair_matches(sides, g)]
             if hits:
                 sys_right += 1
+                ps[1] += 1
                 matched_gold.update(hits)
                 continue
             if any(g["cluster"] == cid and pair_matches(sides, g) for g in gnon):
                 sys_non += 1
+                ps[2] += 1
                 why = "a non-conflict pair"
             else:
                 why = "not a gold conflict"
+            if not listed(cid):
+                continue
             texts = []
             for k in ("a", "b"):
                 v = c.get(k)
@@ -403,7 +422,7 @@ def main():
             errors.append(("conflict wrong", a0[0] if a0 else "?", a0[1] if a0 else 0,
                            a0[2] if a0 else 0, "%s vs %s: %s" % (texts[0], texts[1], why)))
     for i, g in enumerate(gconf):
-        if i not in matched_gold and g["cluster"] in checked:
+        if i not in matched_gold and g["cluster"] in checked and listed(g["cluster"]):
             errors.append(("conflict missed", g["a"]["article"], g["a"]["start"], g["a"]["end"],
                            g["what"] + " | other side: " + arts.context(
                                g["b"]["article"], g["b"]["start"], g["b"]["end"], 40)))
@@ -421,6 +440,16 @@ def main():
     row("  of which between two figures: found", len([i for i in numeric if i in matched_gold]),
         len(numeric), "(the others: days, places, names, a quotation)")
     row("system conflicts on a non-conflict pair", sys_non, sys_total)
+    if check:
+        print("  conflicts by part (clusters in conflicts-check.txt are the check half, not tuned on):")
+        for part, is_check in (("tuning", False), ("check", True)):
+            ps = part_sys.get(is_check, [0, 0, 0])
+            gold = [i for i, g in enumerate(gconf) if g["cluster"] in checked
+                    and (g["cluster"] in check) == is_check]
+            ncl = len([c for c in checked if (c in check) == is_check])
+            print("    %-8s %2d clusters: precision %d / %d, recall %d / %d, on non-conflicts %d" % (
+                part, ncl, ps[1], ps[0], len([i for i in gold if i in matched_gold]), len(gold),
+                ps[2]))
 
     if args.errors:
         print()

@@ -7,9 +7,10 @@
  * Every file LANG_FILES (src/lang.h) names is read if present: one entry
  * a line, '#' starts a comment, the first field is the word (lower-cased
  * here), the others are tags (m f p n first s abbr lower honorific title end
- * num strong common indef, a number, or for units.txt the canonical unit: the last
+ * num strong common indef conj dir range rel, a number, or for units.txt the canonical unit: the last
  * field, the others the unit's word or phrase, "por ciento %"); in
- * org_phrases.txt and place_names.txt the whole line is the entry.  Entries of one pack are
+ * org_phrases.txt and place_names.txt the whole line is the entry; a units.txt
+ * field "+duration" is a tag, not a word (a unit of time).  Entries of one pack are
  * merged by word and sorted bytewise.  settings.txt gives the pack's number
  * format ("decimal ," and "group . space"; default "decimal ." and "group ,").
  * A malformed line stops the build with "FILE:LINE: what is wrong".
@@ -80,7 +81,14 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
               {"first", LT_FIRST},      {"s", LT_SUBJ},      {"abbr", LT_DOT},    {"lower", LT_LOWER},
               {"honorific", LT_HONOR}, {"title", LT_ATITLE}, {"end", LT_AEND}, {"num", LT_ANUM},
               {"strong", LT_STRONG},   {"common", LT_COMMON},
-              {"indef", LT_INDEF}};
+              {"indef", LT_INDEF},     {"conj", LT_CONJ},   {"dir", LT_DIR},
+              {"range", LT_RANGE},     {"rel", LT_REL}};
+    if (is_unit && t[0] == '+') { /* a tag among a unit's words: "+duration" */
+        if (strcmp(t, "+duration"))
+            return -1;
+        *tags |= LT_DUR;
+        return 0;
+    }
     if (is_unit) {
         snprintf(unit, 32, "%s", t);
         return 0;
@@ -130,6 +138,21 @@ static void read_file(const char *dir, size_t f)
             fields[nf++] = tok;
         if (!nf)
             continue;
+        unsigned utags = 0; /* units.txt: "+tag" fields, taken out of the words */
+        if (is_unit) {
+            int k = 0;
+            for (int i = 0; i < nf; i++) {
+                long v = 0;
+                char u[32];
+                if (fields[i][0] != '+')
+                    fields[k++] = fields[i];
+                else if (tag_of(fields[i], &utags, &v, u, 1))
+                    goto bad;
+            }
+            nf = k;
+            if (!nf)
+                goto bad;
+        }
         char w[64] = "";
         if (is_unit && nf >= 3) { /* a phrase unit: "por ciento %" */
             for (int i = 0; i + 1 < nf; i++) {
@@ -159,6 +182,7 @@ static void read_file(const char *dir, size_t f)
             *p = (char)tolower((unsigned char)*p);
         ent *e = find_or_add(w);
         e->cls |= 1u << f;
+        e->tags |= utags;
         for (int i = 1; i < nf; i++)
             if (tag_of(fields[i], &e->tags, &e->val, e->unit, is_unit))
                 goto bad;

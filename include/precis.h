@@ -331,11 +331,15 @@ typedef struct precis_quote {
                                gives; NULL when unattributed             */
     const char *cue;        /* the attribution word ("said", "told",
                                "according to", ...) or NULL               */
-    size_t article;         /* the first article carrying it              */
+    size_t article;         /* the article whose wording `text` gives: of
+                               the articles carrying it, the one quoting
+                               the most (the first on a tie)              */
     size_t start, end;      /* byte span in that article's text, from the
                                first opening to the last closing mark     */
     size_t n_articles;      /* articles carrying the same quote           */
-    const size_t *articles; /* their indices, `article` first             */
+    const size_t *articles; /* their indices, ascending (`article` among
+                               them); quotes come in the order of their
+                               (article, start)                           */
     size_t variant;         /* quotes with the same `variant` are one
                                statement in different wordings
                                (translations); the smallest index of the

@@ -511,6 +511,22 @@ static const char *last_word(const char *s)
     return sp ? sp + 1 : s;
 }
 
+/* The surname of a full name: its last word, or the one before a final
+   dotted suffix ("Jesse Jackson Jr." -> "Jackson"), so that a bare
+   "Jackson" is ambiguous between him and "Sandra Jackson".  In tmp when
+   it is not a suffix of s; NULL when out of memory. */
+static const char *surname(const char *s, arena *tmp)
+{
+    const char *w = last_word(s);
+    size_t n = strlen(w);
+    if (w == s || n < 3 || n > 4 || w[n - 1] != '.')
+        return w;
+    const char *e = w - 1, *b = e;
+    while (b > s && b[-1] != ' ')
+        b--;
+    return b < e ? arena_strndup(tmp, b, (size_t)(e - b)) : w;
+}
+
 typedef struct sname {
     const char *name; /* a spelling, or a last word */
     const char *key;  /* the person's canonical name; NULL = ambiguous */
@@ -582,7 +598,10 @@ static precis_status speakers_canonical(precis_analysis *an, arena *tmp)
         full[i++] = (sname){ft->key, ft->key};
         for (size_t v = 0; v < ft->n_variants; v++)
             full[i++] = (sname){ft->variants[v], ft->key};
-        last[j++] = (sname){last_word(ft->key), ft->key};
+        const char *sn = surname(ft->key, tmp);
+        if (!sn)
+            return PRECIS_ENOMEM;
+        last[j++] = (sname){sn, ft->key};
     }
     nfull = snames_unique(full, nfull);
     nlast = snames_unique(last, nlast);

@@ -124,11 +124,21 @@
  * and $5,687.75 on Martha's Vineyard") keeps only its own part of the
  * list as context and needs FACT_CONF_SHARED_LIST (4) stems; two
  * ceilings ("as many as 1.5 million", "up to 1.6 million") disagree.
+ * What follows a number frames it too (mark_after): a counted noun joined
+ * to another by a conjunction of the pack ("239 passengers and crew")
+ * counts the group and is compared only with such counts; a measure
+ * followed by a compass point of the pack ("1,000 miles west of Perth") is
+ * a position, compared only with positions from the same place in a
+ * neighbouring direction ("90 miles north of" / "125 miles northwest of
+ * Las Vegas"), never with a size ("an area of 700 miles"); a measure
+ * joined to another by a conjunction ("three years and 10 months") is one
+ * quantity in two units and is not compared.  Units of time (tagged
+ * +duration in the pack's units.txt) count no thing, like money.
  * Dates conflict too (date_conflicts): the years at one end of a range
  * ("from 1967 to 1979" / "from 1966 to 1978"), and two weekdays next to
  * the same verb ("apologized Friday" / "apologize Saturday").  Money and
  * percentages count no thing, so their mentions must share
- * FACT_CONF_SHARED_UNIT (3) context stems.  Each conflict carries the
+ * FACT_CONF_SHARED_UNIT (3) context stems; so must durations.  Each conflict carries the
  * sentences of the two mentions that were compared
  * (precis_conflict.a_sentence / b_sentence) so a reader can judge it.  Pairs are only compared within a key's bucket, at
  * most FACT_CONF_BUCKET facts per bucket.
@@ -208,13 +218,17 @@ enum {
     L_PLACEPREP = 1u << 15, /* in, near: a name after it is a place       */
     L_GIVEN = 1u << 16,   /* a given name (John, Maria)                   */
     L_JOINER = 1u << 17,  /* de, van: lower-case word inside a name       */
-    L_MONTHCAP = 1u << 18 /* a month only capitalised or with a period:
+    L_MONTHCAP = 1u << 18, /* a month only capitalised or with a period:
                              an abbreviation, or also a common word (may) */
+    L_CONJ = 1u << 19,    /* and, or: "passengers and crew" is one group  */
+    L_DIR = 1u << 20,     /* a compass direction: "700 miles northeast of" */
+    L_RANGE = 1u << 21    /* to, through: "from 1967 to 1979", "18 to 33" */
 };
 
 typedef struct lexent {
     uint32_t cls; /* 0: the word is not one the stage knows */
     int8_t month, wday, unit, mult;
+    int8_t dir; /* compass point 1..8 (north, northeast, ... northwest) */
     int num;
 } lexent;
 
@@ -232,6 +246,7 @@ static const char *const UNIT_SIGNS[U_SIGNS] = {"%", "$", "\xe2\x82\xac", "\xc2\
 typedef struct lexicon {
     const lang_pack *pk;
     const char *unit[MAX_UNITS]; /* canonical unit names */
+    unsigned char dur[MAX_UNITS]; /* the unit is one of time (+duration) */
     int nunit;
     lexent tab[];
 } lexicon;
@@ -271,9 +286,17 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
                 cls |= cmap[c].to;
         if ((w->cls & LW_MONTH) && (w->tags & (LT_DOT | LT_COMMON)))
             cls |= L_MONTHCAP;
+        if ((w->cls & LW_FUNC) && (w->tags & LT_CONJ))
+            cls |= L_CONJ;
+        if ((w->cls & LW_FUNC) && (w->tags & LT_RANGE))
+            cls |= L_RANGE;
+        if (w->tags & LT_DIR)
+            cls |= L_DIR;
         int unit = -1;
-        if ((w->cls & LW_UNIT) && w->unit && (unit = unit_index(l, w->unit)) >= 0)
+        if ((w->cls & LW_UNIT) && w->unit && (unit = unit_index(l, w->unit)) >= 0) {
             cls |= L_UNIT;
+            l->dur[unit] |= (w->tags & LT_DUR) != 0;
+        }
         if (!cls || len == 0 || len > 24 || strchr(w->w, ' '))
             continue;
         lexent *e = &l->tab[i];
@@ -282,6 +305,7 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
         e->wday = (int8_t)((cls & L_WDAY) ? w->val : 0);
         e->mult = (int8_t)((cls & L_MULT) ? w->val : 0);
         e->num = (cls & L_NUMW) ? w->val : 0;
+        e->dir = (int8_t)((cls & L_DIR) && w->val >= 1 && w->val <= 8 ? w->val : 0);
         e->unit = (int8_t)unit;
     }
 }
@@ -446,6 +470,12 @@ typedef struct mention {
     uint8_t role;  /* R_*: a year that opens or closes a range */
     uint16_t year; /* the frame: the year its sentence states nearest to
                       it ("in 2013"), 0 if none */
+    uint8_t joint; /* numbers: the counted noun is joined to another
+                      ("239 passengers and crew"): it counts the group */
+    uint8_t dir;   /* numbers: the compass point (1..8) after a measure
+                      ("700 miles northeast of"): a position; 0 if none */
+    uint64_t ref;  /* numbers: the fold hash of the word the position is
+                      taken from ("west of Perth"), 0 if none */
     uint32_t near[2]; /* dates: stems of the lower-case content words right
                          before and after (context_near) */
 } mention;
@@ -700,6 +730,9 @@ static int mention_add(fctx *f, uint32_t id, size_t start, size_t end, unsigned 
     m->role = R_NONE;
     m->year = 0;
     m->near[0] = m->near[1] = UINT32_MAX;
+    m->joint = 0;
+    m->dir = 0;
+    m->ref = 0;
     item *it = &f->it[id];
     if (it->first == NONE)
         it->first = (uint32_t)f->nmn;
@@ -1819,6 +1852,11 @@ static int numberish(const fctx *f, const tok *k)
     return k->kind == T_NUM || numword(f, k);
 }
 
+static int has_cls(const tok *k, uint32_t cls)
+{
+    return k->kind == T_WORD && k->lx && (k->lx->cls & cls);
+}
+
 /* Ranges of years: "from 1967 to 1979", "1966 through 1978".  The opening
    year (a date already: a preposition stands before it) becomes R_FROM,
    the closing one a date mention too, R_TO: two sources giving a
@@ -1830,7 +1868,7 @@ static int mark_ranges(fctx *f, size_t mfirst)
         const tok *a = &tk[i], *to = &tk[i + 1], *b = &tk[i + 2];
         if (!is_year(a) || !is_year(b) || b->mant <= a->mant)
             continue;
-        if (!word_is(f, to, "to") && !word_is(f, to, "through") && !word_is(f, to, "until"))
+        if (!has_cls(to, L_RANGE))
             continue;
         uint32_t ma = mention_at(f, mfirst, a->s);
         if (ma == NONE || f->it[f->mn[ma].item].kind != K_DATE)
@@ -1852,8 +1890,9 @@ static int mark_ranges(fctx *f, size_t mfirst)
 }
 
 /* Parts and wholes: "three of the four", "18 out of 32 districts", "one
-   of his two daughters".  Both numbers are one statement about a group,
-   never two sources' values for it. */
+   of his two daughters"; and the ends of a range of numbers.  Both
+   numbers are one statement about a group, never two sources' values for
+   it. */
 static void mark_parts(fctx *f, size_t mfirst)
 {
     const tok *tk = f->tk;
@@ -1861,6 +1900,16 @@ static void mark_parts(fctx *f, size_t mfirst)
     for (size_t i = 0; i + 2 < n; i++) {
         if (!numberish(f, &tk[i]))
             continue;
+        if (has_cls(&tk[i + 1], L_RANGE) && numberish(f, &tk[i + 2])) {
+            /* the ends of a range of numbers ("18 to 33 percent"): a
+               figure between them agrees with it */
+            uint32_t p = mention_at(f, mfirst, tk[i].s), q = mention_at(f, mfirst, tk[i + 2].s);
+            if (p != NONE && f->it[f->mn[p].item].kind == K_NUMBER)
+                f->mn[p].multi = M_OUT;
+            if (q != NONE && f->it[f->mn[q].item].kind == K_NUMBER)
+                f->mn[q].multi = M_OUT;
+            continue;
+        }
         size_t j = i + 1;
         if (word_is(f, &tk[j], "out"))
             j++;
@@ -1993,6 +2042,78 @@ static void mark_years(fctx *f, size_t mfirst)
     }
 }
 
+/* What the words right after a number say about what it measures.  A
+   counted noun joined by a conjunction to another noun counts the group:
+   "239 passengers and crew" is not a count of passengers ("227
+   passengers and 12 crew members": the conjunction joins two counts).  A
+   measure followed by a compass direction is a position, not a size:
+   "1,000 miles west of Perth" and "700 miles northeast of the old area"
+   are two places, not one distance told two ways ("to the" may stand
+   between: "moved 1,100 km to the northeast"). */
+/* Does word k end like a verb form ("shattered", "killing")?  "injured
+   three gardeners and shattered window panes" joins two clauses, not two
+   nouns. */
+static int verb_form(const fctx *f, const tok *k)
+{
+    const char *t = f->t + k->s;
+    size_t n = k->we - k->s;
+    return (n > 3 && t[n - 2] == 'e' && t[n - 1] == 'd') ||
+           (n > 5 && t[n - 3] == 'i' && t[n - 2] == 'n' && t[n - 1] == 'g');
+}
+
+static size_t tok_from(const fctx *f, size_t i, size_t s)
+{
+    const tok *tk = f->tk;
+    if (i > 0 && tk[i - 1].s >= s)
+        i = 0; /* mentions out of text order (mark_ranges adds some) */
+    while (i < f->ntk && tk[i].s < s)
+        i++;
+    return i;
+}
+
+static void mark_after(fctx *f, size_t mfirst)
+{
+    const tok *tk = f->tk;
+    size_t n = f->ntk, i = 0;
+    for (size_t p = mfirst; p < f->nmn; p++) {
+        mention *m = &f->mn[p];
+        const item *it = &f->it[m->item];
+        if (it->kind != K_NUMBER)
+            continue;
+        if ((i = tok_from(f, i, m->end)) >= n)
+            continue;
+        if (it->unit < 0 && has_cls(&tk[i], L_CONJ) &&
+            i + 1 < n && tk[i + 1].kind == T_WORD && !is_func(&tk[i + 1]) &&
+            !numword(f, &tk[i + 1]) && !(tk[i + 1].f & (F_CAP | F_ACRO)) &&
+            !verb_form(f, &tk[i + 1]))
+            m->joint = 1;
+        if (it->unit < U_SIGNS)
+            continue;
+        /* "three years and 10 months", "an hour and 58 minutes": one
+           quantity in two units, read as two */
+        size_t st = i; /* the mention's first token */
+        while (st > 0 && tk[st - 1].s >= m->start)
+            st--;
+        if ((has_cls(&tk[i], L_CONJ) && i + 2 < n && numberish(f, &tk[i + 1]) &&
+             has_cls(&tk[i + 2], L_UNIT)) ||
+            (st >= 2 && st < n && has_cls(&tk[st - 1], L_CONJ) && has_cls(&tk[st - 2], L_UNIT)))
+            m->multi = M_OUT;
+        for (size_t j = i; j < n && j < i + 3 && tk[j].kind == T_WORD; j++) {
+            if (tk[j].lx && tk[j].lx->dir) {
+                m->dir = (uint8_t)tk[j].lx->dir;
+                size_t r = j + 1; /* "of the old area" -> "old" */
+                while (r < n && r < j + 3 && tk[r].kind == T_WORD && is_func(&tk[r]))
+                    r++;
+                if (r > j + 1 && r < n && tk[r].kind == T_WORD && !is_func(&tk[r]))
+                    m->ref = tk[r].fold ? tk[r].fold : 1;
+                break;
+            }
+            if (!is_func(&tk[j]))
+                break;
+        }
+    }
+}
+
 /* Everything the conflict comparison needs to know about the frame of
    the chunk's mentions. */
 static int conflict_marks(fctx *f, size_t mfirst)
@@ -2002,6 +2123,7 @@ static int conflict_marks(fctx *f, size_t mfirst)
     mark_parts(f, mfirst);
     mark_conversions(f, mfirst);
     mark_years(f, mfirst);
+    mark_after(f, mfirst);
     return mark_multi(f, mfirst);
 }
 
@@ -2471,6 +2593,23 @@ static int same_event(const mention *x, const mention *y)
     return 0;
 }
 
+/* Can two measures be one distance?  Both sizes, or both positions
+   (mark_after) taken from one place ("90 miles north of Las Vegas", "125
+   miles northwest of Las Vegas": one base, two distances) in directions
+   at most one compass point apart; not "1,000 miles west of Perth" and
+   "700 miles northeast of the old search area". */
+static int same_position(const mention *x, const mention *y)
+{
+    if (!x->dir != !y->dir)
+        return 0;
+    if (!x->dir)
+        return 1;
+    int d = x->dir > y->dir ? x->dir - y->dir : y->dir - x->dir;
+    if (d > 1 && d < 7)
+        return 0;
+    return !x->ref || !y->ref || x->ref == y->ref;
+}
+
 /* Do some mention of a and some mention of b, in two articles, tell of
    the same thing in the same frame?  Numbers: neither is M_OUT, they are
    not consistent through a qualifier or a rounding, their sentences'
@@ -2493,7 +2632,8 @@ static int same_context(const fctx *f, const uint32_t *order, const fbuild *a, c
                 continue;
             size_t need = q->need;
             if (q->mode == CMP_NUMBER) {
-                if (consistent(x, q->lo, y, q->hi) || (x->year && y->year && x->year != y->year))
+                if (consistent(x, q->lo, y, q->hi) || (x->year && y->year && x->year != y->year) ||
+                    x->joint != y->joint || !same_position(x, y))
                     continue;
                 if ((x->multi == M_LIST || y->multi == M_LIST) && need < FACT_CONF_SHARED_LIST)
                     need = FACT_CONF_SHARED_LIST;
@@ -2907,11 +3047,13 @@ static int number_conflicts(fctx *f, fset *s)
                     break; /* sorted by value: the rest are further */
                 const fbuild *A = &fb[nfs[p].idx], *B = &fb[nfs[r].idx];
                 uint32_t ks = it[A->canon].keystem;
-                /* money and percentages name no counted thing: their
-                   context must say more that it is the same quantity */
-                cmpq cq = {CMP_NUMBER, ks,
-                           (ks & 0x80000000u) && (ks & 0xffu) <= U_GBP ? FACT_CONF_SHARED_UNIT
-                                                                      : FACT_CONF_SHARED,
+                /* money, percentages and durations name no counted
+                   thing: their context must say more that it is the same
+                   quantity ("three years" in prison, "25 years" of an
+                   order) */
+                int bare = (ks & 0x80000000u) &&
+                           ((ks & 0xffu) <= U_GBP || f->lxc->dur[ks & 0xffu]);
+                cmpq cq = {CMP_NUMBER, ks, bare ? FACT_CONF_SHARED_UNIT : FACT_CONF_SHARED,
                            FACT_CONF_MENTIONS, lo, hi, 0, 0};
                 if (!each_has_own(A, B) || !same_context(f, s->order, A, B, &cq))
                     continue;

@@ -80,7 +80,12 @@ enum {
     LT_STRONG = 1u << 12,  /* strong: an opener even in lower-cased text    */
     LT_COMMON = 1u << 13,  /* common: a month name that is also a common word
                               ("may"): a date only capitalised or with a period */
-    LT_INDEF = 1u << 14    /* indef: "a", "another", "someone": names no one */
+    LT_INDEF = 1u << 14,   /* indef: "a", "another", "someone": names no one */
+    LT_CONJ = 1u << 15,    /* conj: "and", "or": joins two nouns into one group */
+    LT_DIR = 1u << 16,     /* dir N: compass point N, 1 north ... 8 northwest */
+    LT_DUR = 1u << 17,     /* +duration (units.txt): a unit of time           */
+    LT_RANGE = 1u << 18,   /* range: between the ends of a range ("1967 to 1979") */
+    LT_REL = 1u << 19      /* rel: a relative pronoun ("which", "who")      */
 };
 
 typedef struct lang_word {

@@ -65,7 +65,19 @@
  *     object ("asked Mr. Sellers") unless nothing precedes the verb
  *     ("Added Gibbs:"); after a comma the subject is the person opening
  *     the clause ("Trump accused Obama ..., saying"); a speech word after
- *     a possessive or an article is a noun ("Steele's comments are").  "according to X"
+ *     a possessive or an article is a noun ("Steele's comments are").
+ *     Some subjects are read whole first (np_subject): a role noun ("the
+ *     chief justice asked", "the Texas governor continues") is the person
+ *     whose title names that role (resolve_title; "congressman" and "Rep."
+ *     share an office number in the pack; "Vice President X" is not "the
+ *     president"), and a mention a later "he" can refer to; a relative
+ *     pronoun ("a letter signed by 42 senators, which stated"; "the code
+ *     that says") hands the verb to the noun before it -- a person, a body
+ *     named there, or no one; an infinitive ("interrupted Clinton to tell
+ *     him") takes the clause's subject; a document by or from someone
+ *     opening the sentence ("the report, by X, concluded", "a release
+ *     from X's office noted") and a person's office ("Weiner's office
+ *     said") speak for their author.  "according to X"
  *     after a quote yields to a speaker named before it (the source of a
  *     report is not its speaker).  Parts are joined when the first ends
  *     with a comma and only an attribution clause stands between.  A quote
@@ -80,7 +92,12 @@
  *     SAME_CONTAIN with comparable lengths, makes one quote with every
  *     article listed; a partial overlap by the same speaker (same last
  *     name) makes variants -- one statement in different wordings, such as
- *     two translations.  Candidate pairs come from posting lists of rare
+ *     two translations.  A group shows the wording of its member with the
+ *     most stems (the first on a tie; its article and offsets), so the
+ *     fuller quote of one outlet is not hidden behind the shorter one of
+ *     another; containment needs SAME_MIN_STEMS stems in the shorter, so
+ *     "Who are you!" does not swallow "Tell me who you are".  Candidate
+ *     pairs come from posting lists of rare
  *     stems (lists longer than POSTING_MAX are skipped) under a global work
  *     budget, so thousands of quotes stay near-linear.
  *
@@ -105,11 +122,14 @@
 #define SAME_JACCARD 0.7
 #define SAME_CONTAIN 0.8
 #define SAME_RATIO 0.5      /* shorter/longer stem set for containment   */
+#define SAME_MIN_STEMS 5    /* ... and the shorter has this many stems    */
 #define VARIANT_JACCARD 0.3 /* all stems                                 */
 #define VARIANT_SHARED 2    /* shared stems at least                     */
 #define POSTING_MAX 64
 #define WORK_BUDGET 50000000u /* stem comparisons over all pairs          */
 #define NONE UINT32_MAX
+#define JR_MARK 0x6a72000000000000ull /* keys "X" of the names "... X Jr." apart */
+#define AMB_MARK 0x616d620000000000ull /* keys a surname two first names share */
 
 /* ---- word classes -------------------------------------------------------- *
  * The stage's view of the language pack (lang.h): each word token gets
@@ -136,7 +156,9 @@ enum {
     WC_INDEF = 1 << 17, /* a, another, someone: a subject with no name */
     WC_GIVEN = 1 << 18, /* a given name (Peter)                        */
     WC_PLACENAME = 1 << 19, /* Afghanistan, Texas: a one-word place name */
-    WC_OBJPRON = 1 << 20    /* his, their, them: no subject              */
+    WC_OBJPRON = 1 << 20,   /* his, their, them: no subject              */
+    WC_REL = 1 << 21,       /* which, who: a relative pronoun            */
+    WC_DEM = 1 << 22        /* that, this                                */
 };
 
 static unsigned word_class(const lang_word *e)
@@ -164,6 +186,8 @@ static unsigned word_class(const lang_word *e)
     r |= e->tags & LT_INDEF ? WC_INDEF : 0;
     r |= c & LW_GIVEN ? WC_GIVEN : 0;
     r |= c & LW_PLACENAME ? WC_PLACENAME : 0;
+    r |= e->tags & LT_REL ? WC_REL : 0;
+    r |= c & LW_DEM ? WC_DEM : 0;
     if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
         r |= e->tags & LT_F ? WC_FEM : 0;
@@ -466,6 +490,7 @@ typedef struct qart {
     dict *names; /* the fullest form of every person, by last name */
     mention *men;
     size_t nmen;
+    const lang *wt; /* the language pack's words */
 } qart;
 
 static void scratch_free(qscratch *s)
@@ -736,6 +761,33 @@ static int verb_follows(const qart *A, const qrun *r)
 }
 
 static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent);
+static uint32_t role_subject(const qart *A, uint32_t h, uint32_t w0, uint32_t p);
+
+/* "The chief justice also asked": a definite article opening a sentence
+   or clause (token k), a role noun within a few words and a speech verb
+   right after it: the person the role names (role_subject), who is then
+   a subject mention that a later "he" may refer to; or NONE. */
+static uint32_t role_mention(const qart *A, uint32_t k)
+{
+    const qtok *tk = &A->tok[k];
+    if (tk->kind != T_WORD || !(tk->cls & WC_DEF) || (tk->cls & WC_INDEF) || (tk->flags & F_INQ) ||
+        !((tk->flags & F_SSTART) || (k > 0 && A->tok[k - 1].kind == T_COMMA)))
+        return NONE;
+    for (uint32_t h = k + 1; h < A->nt && h - k <= 4; h++) {
+        const qtok *w = &A->tok[h];
+        if (w->kind != T_WORD || (w->flags & F_INQ))
+            return NONE;
+        if ((w->cls & WC_TITLE) && !(w->flags & F_CAP)) {
+            uint32_t v = skip_adv(A, h + 1, (uint32_t)A->nt, 2);
+            if (!is_word(A, v, WC_VERB) || (A->tok[v].flags & F_CAP))
+                return NONE;
+            return role_subject(A, h, k, k);
+        }
+        if (w->cls & (WC_VERB | WC_VPRE | WC_PREP | WC_PRON | WC_FUNC))
+            return NONE;
+    }
+    return NONE;
+}
 
 /* "delivered by radio host Rush Limbaugh", "with his wife Huma": is the
    name at token k the object of a preposition a few lower-case role or
@@ -919,15 +971,49 @@ static int find_names(qart *A, qscratch *sc)
         if (name_get(A, name_key(A, r)))
             r->flags |= R_PERSON;
     }
+    /* "Jesse Jackson Jr." and "Sandra Jackson", "Barack Obama" and
+       "Malia Obama": a bare "Jackson" or "Mr. Obama" is either, so it
+       stands for itself (the surnames of "Jr." names are kept under
+       JR_MARK, surnames of two first names under AMB_MARK) */
+    for (uint32_t ri = 0; ri < A->nrun; ri++) {
+        qrun *r = &A->run[ri];
+        if (!(r->flags & R_PERSON) || r->ne - r->n0 < 2)
+            continue;
+        if (name_key(A, r) != tok_key(A, r->ne - 1)) {
+            uint64_t jr = tok_key(A, r->ne - 2) ^ JR_MARK;
+            if (!name_get(A, jr) && dict_set(A->names, &jr, sizeof jr, ri))
+                return -1;
+            continue;
+        }
+        const uint32_t *e = name_get(A, name_key(A, r));
+        uint64_t amb = name_key(A, r) ^ AMB_MARK;
+        if (e && *e != ri && A->run[*e].ne - A->run[*e].n0 >= 2 && !is_initial(A, r->n0) &&
+            !is_initial(A, A->run[*e].n0) && tok_key(A, r->n0) != tok_key(A, A->run[*e].n0) &&
+            !name_get(A, amb) && dict_set(A->names, &amb, sizeof amb, ri))
+            return -1;
+    }
     for (uint32_t ri = 0; ri < A->nrun; ri++) {
         qrun *r = &A->run[ri];
         if (r->flags & R_PERSON) {
             const uint32_t *e = name_get(A, name_key(A, r));
             r->full = e ? *e : ri;
+            const uint32_t *jr = r->ne - r->n0 == 1 && e && *e != ri
+                                     ? name_get(A, tok_key(A, r->n0) ^ JR_MARK)
+                                     : NULL;
+            if (jr && tok_key(A, A->run[*jr].n0) != tok_key(A, A->run[*e].n0))
+                r->full = ri; /* not "Donald Trump" after "Donald Trump Jr." */
+            if (r->ne - r->n0 == 1 && e && *e != ri && name_get(A, name_key(A, r) ^ AMB_MARK))
+                r->full = ri;
             /* "Boris Johnson" after "Woody Johnson": another first name is
                another person */
             const qrun *f = &A->run[r->full];
             if (r->ne - r->n0 >= 2 && f->ne - f->n0 >= 2 && tok_key(A, r->n0) != tok_key(A, f->n0))
+                r->full = ri;
+            /* "Mr. Trump" is not "Melania Trump": a title's gender
+               against the given name's */
+            unsigned fg = f->ne - f->n0 >= 2 ? A->tok[f->n0].cls & (WC_MASC | WC_FEM) : 0;
+            unsigned rg = (r->gender & G_M ? WC_MASC : 0) | (r->gender & G_F ? WC_FEM : 0);
+            if (r->title != NONE && fg && rg && fg != (WC_MASC | WC_FEM) && !(fg & rg))
                 r->full = ri;
             A->run[r->full].gender |= r->gender;
         }
@@ -950,7 +1036,13 @@ static int find_names(qart *A, qscratch *sc)
             sent++;
         if (ri < A->nrun && A->run[ri].t0 == k && !(tk->cls & WC_PRON)) {
             const qrun *r = &A->run[ri++];
+            uint32_t role = !(r->flags & R_NAMED) ? role_mention(A, k) : NONE;
             k = r->t1 - 1;
+            if (role != NONE) {
+                A->men[A->nmen++] = (mention){r->t0, r->sent, role};
+                seen_sent = r->sent;
+                continue;
+            }
             if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS)) ||
                 ((r->flags & R_PREP) && !verb_follows(A, r)))
                 continue;
@@ -969,6 +1061,12 @@ static int find_names(qart *A, qscratch *sc)
         }
         if (ri < A->nrun && A->run[ri].t0 == k)
             ri++; /* "He" opening a sentence is a run of its own */
+        uint32_t role = role_mention(A, k);
+        if (role != NONE) {
+            A->men[A->nmen++] = (mention){k, sent, role};
+            seen_sent = sent;
+            continue;
+        }
         if (tk->kind != T_WORD || !(tk->cls & WC_PRON) || (tk->flags & F_INQ))
             continue;
         uint32_t who = pronoun_referent(A, k, sent);
@@ -1070,12 +1168,25 @@ static uint32_t resolve_pronoun(const qart *A, uint32_t p)
     return NONE;
 }
 
+/* The office title word k names (the pack's number for it: "Rep." and
+   "congressman" name one), 0 for none. */
+static int32_t title_office(const qart *A, uint32_t k)
+{
+    size_t n = A->tok[k].e - A->tok[k].s;
+    if (n && A->t[A->tok[k].e - 1] == '.')
+        n--;
+    const lang_word *w = lang_word_of(A->wt, A->t + A->tok[k].s, n);
+    return w && (w->cls & LW_TITLE) ? w->val : 0;
+}
+
 /* "the minister added": the last person before token p whose title
-   matches the noun at token k ("Gov." for "governor"), or NONE. */
+   matches the noun at token k ("Gov." for "governor", "Rep." for
+   "congressman"), or NONE. */
 static uint32_t resolve_title(const qart *A, uint32_t p, uint32_t k)
 {
     const char *noun = A->t + A->tok[k].s;
     size_t nl = A->tok[k].e - A->tok[k].s;
+    int32_t office = title_office(A, k);
     uint32_t r = NONE;
     size_t lo = 0, hi = A->nrun;
     while (lo < hi) {
@@ -1091,6 +1202,11 @@ static uint32_t resolve_title(const qart *A, uint32_t p, uint32_t k)
             break;
         if (!(q->flags & R_PERSON) || (q->flags & R_INQ) || q->title == NONE)
             continue;
+        /* "Vice President Mike Pence" is not "the president": a title
+           word before the title must stand before the noun too */
+        if (q->title > q->t0 && (A->tok[q->title - 1].cls & WC_TITLE) &&
+            (k == 0 || tok_key(A, k - 1) != tok_key(A, q->title - 1)))
+            continue;
         const char *ti = A->t + A->tok[q->title].s;
         size_t tl = A->tok[q->title].e - A->tok[q->title].s;
         if (tl && ti[tl - 1] == '.')
@@ -1099,8 +1215,10 @@ static uint32_t resolve_title(const qart *A, uint32_t p, uint32_t k)
         size_t j = 0;
         while (j < m && (ti[j] | 32) == (noun[j] | 32))
             j++;
-        if (m >= 3 && j == m) {
-            r = q->full;
+        if ((m >= 3 && j == m) || (office && title_office(A, q->title) == office)) {
+            /* "President Obama" keyed to another Obama's full name
+               ("Sasha Obama"): the titled form itself */
+            r = q->ne - q->n0 >= 2 ? q->full : (uint32_t)(i - 1);
             break;
         }
     }
@@ -1228,16 +1346,49 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     }
     /* "the NAACP President Benjamin Todd Jealous said" */
     uint32_t r = named_run_starting(A, j + ((c & WC_DEF) && j + 1 < lim));
-    if (r != NONE && !(A->run[r].flags & R_PERSON)) {
-        /* "NRSC spokesman Brian Walsh said": a body, its role word, a person */
+    /* "Oversight and Government Reform Committee spokesman Ali Ahmad
+       said": a body's name with lower-case joiners, a role word, the
+       person, the verb */
+    if ((r == NONE || !(A->run[r].flags & R_PERSON)) && (A->tok[j].flags & F_CAP)) {
+        uint32_t q = j;
+        while (q < lim && q - j < 10 && A->tok[q].kind == T_WORD &&
+               ((A->tok[q].flags & F_CAP) || is_word(A, q, WC_FUNC)) && !is_word(A, q, WC_VERB))
+            q++;
+        uint32_t t = q;
+        while (t < lim && t - q < 3 && is_word(A, t, WC_TITLE) && !(A->tok[t].flags & F_CAP))
+            t++;
+        uint32_t r2 = t > q ? named_run_starting(A, t) : NONE;
+        if (r2 != NONE && (A->run[r2].flags & R_PERSON)) {
+            uint32_t v = skip_adv(A, A->run[r2].t1, lim, 2);
+            if (v < lim && is_word(A, v, WC_VERB) && !(A->tok[v].flags & F_CAP))
+                return verb_cue(A, v, who_of(A, r2), v + 1);
+        }
+    }
+    /* "lawyer Nora Phillips told", "demonstrator Laiken Jordahl, a
+       campaigner for X, told": a lower-case role noun before the person */
+    if (r == NONE && !(A->tok[j].flags & F_CAP) && !(c & ~(unsigned)(WC_TITLE | WC_ADV)) &&
+        j + 1 < lim) {
+        uint32_t r2 = named_run_starting(A, j + 1);
+        if (r2 != NONE && (A->run[r2].flags & R_PERSON))
+            r = r2;
+    }
+    if (r != NONE) {
+        /* "NRSC spokesman Brian Walsh said": a body, its role word, a
+           person; "Los Angeles lawyer Nora Phillips told" */
         uint32_t q = A->run[r].t1;
         while (q < lim && q - A->run[r].t1 < 3 && is_word(A, q, WC_TITLE) &&
                !(A->tok[q].flags & F_CAP))
             q++;
         /* "Twitter's Adam Sharp wrote" */
-        uint32_t r2 = q > A->run[r].t1 || (A->run[r].flags & R_POSS) ? named_run_starting(A, q) : NONE;
+        uint32_t r2 = q > A->run[r].t1 || ((A->run[r].flags & (R_POSS | R_PERSON)) == R_POSS)
+                          ? named_run_starting(A, q)
+                          : NONE;
         if (r2 != NONE && (A->run[r2].flags & R_PERSON))
             r = r2;
+        /* "the Texas governor continues": a role noun after a place */
+        else if ((c & WC_DEF) && q > A->run[r].t1 && is_word(A, q, WC_VERB) &&
+                 !(A->tok[q].flags & F_CAP))
+            return verb_cue(A, q, resolve_title(A, j, q - 1), q + 1);
     }
     if (r != NONE) {
         uint32_t k = skip_adv(A, A->run[r].t1, lim, 2);
@@ -1286,6 +1437,19 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
 
 static uint32_t clause_subject(const qart *A, uint32_t w0, uint32_t e, int comma);
 
+/* "The Trump campaign is seeking", "the Obama administration said": a
+   name after a definite article and right before a lower-case word of
+   no class modifies that noun and is no subject. */
+static int modifier(const qart *A, const qrun *q)
+{
+    uint32_t k = q->t1;
+    int det = q->n0 > q->t0 ? is_word(A, q->n0 - 1, WC_DEF) && !is_word(A, q->n0 - 1, WC_INDEF)
+                            : q->t0 > 0 && is_word(A, q->t0 - 1, WC_DEF) &&
+                                  !is_word(A, q->t0 - 1, WC_INDEF);
+    return det && !(q->flags & R_POSS) && k < A->nt && A->tok[k].kind == T_WORD &&
+           !A->tok[k].cls && !(A->tok[k].flags & (F_CAP | F_INQ | F_NUM));
+}
+
 /* Is the subject of the speech verb at token c a noun phrase that names
    no one ("someone shouted", "one blogger asking", "Another man, not
    seen on camera, then tells", "The cameraman replies")?  A lower-case
@@ -1297,8 +1461,13 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
 {
     /* "issued a statement calling the deal "...": a participle's subject
        is the clause's, further back */
-    if (ends_lower(A, c, "ing"))
-        return 0;
+    if (ends_lower(A, c, "ing")) {
+        /* ... but "one blogger asking": an indefinite noun phrase right
+           before it names no one */
+        return c >= w0 + 2 && is_tok(A, c - 1, T_WORD) && !(A->tok[c - 1].cls & ~(unsigned)WC_TITLE) &&
+               !(A->tok[c - 1].flags & (F_CAP | F_INQ)) && is_word(A, c - 2, WC_INDEF) &&
+               !(A->tok[c - 2].flags & F_INQ);
+    }
     uint32_t k = c;
     while (k > w0 && is_word(A, k - 1, WC_ADV | WC_DAY))
         k--;
@@ -1307,6 +1476,10 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
            spokesman, Bill Burton, said" */
         uint32_t r = k >= 2 ? run_at(A, k - 2) : NONE;
         if (r != NONE && (A->run[r].flags & R_PERSON))
+            return 0;
+        /* "One candidate, Scott Smith, the mayor of Mesa, who is a
+           Mormon, said": a person in apposition */
+        if (clause_subject(A, w0, k, 1) != NONE)
             return 0;
         return is_word(A, w0, WC_INDEF) && !(A->tok[w0].flags & F_INQ);
     }
@@ -1341,6 +1514,10 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
         if (r != NONE && (A->run[r].flags & R_POSS))
             return 0; /* "Mr. Seel's office": the person may speak */
     }
+    /* "NBC News has reported that intelligence officials believe": the
+       phrase after "that" is a clause's subject */
+    if ((A->tok[b].cls & WC_DEM) && !(A->tok[b].cls & WC_DEF) && b + 1 < k)
+        return 1;
     if (b > w0 && is_word(A, b - 1, WC_VERB | WC_VPRE))
         return -1; /* the object of an earlier verb */
     /* "Dr. Petrosyan of the water authority said": the noun phrase hangs
@@ -1371,7 +1548,8 @@ static uint32_t clause_subject(const qart *A, uint32_t w0, uint32_t e, int comma
             continue;
         const qrun *q = &A->run[r];
         k = q->t1 - 1;
-        if (!opens || !(q->flags & R_PERSON) || (q->flags & (R_POSS | R_PREP | R_INQ)))
+        if (!opens || !(q->flags & R_PERSON) || (q->flags & (R_POSS | R_PREP | R_INQ)) ||
+            modifier(A, q))
             continue;
         if (!comma || (q->t1 < e && A->tok[q->t1].kind == T_COMMA))
             return q->full;
@@ -1425,7 +1603,8 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
         /* "after Governor Pike insisted": right before its verb a name is
            the subject even after a preposition (a conjunction there) */
         int next_to = !(q->flags & R_POSS) && skip_adv(A, q->t1, c, 3) == c;
-        if (!(q->flags & (R_POSS | R_PREP)) || (next_to && (q->flags & R_PERSON))) {
+        if ((!(q->flags & (R_POSS | R_PREP)) || (next_to && (q->flags & R_PERSON))) &&
+            !modifier(A, q)) {
             if (q->flags & R_PERSON)
                 return q->full;
             /* "NBC further notes": an acronym opening the sentence is a name */
@@ -1437,6 +1616,174 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
         k = q->t0;
     }
     return NONE;
+}
+
+/* "the chief justice asked", "the former Alaska governor said",
+   "Russia's president described", "the seven-term congressman demands":
+   a role noun (a title word in lower case) heading the noun phrase that
+   ends at token h, opened by a definite determiner or a possessive, in
+   subject position (the phrase opens the clause).  The person whose
+   title names that role before token p (resolve_title), or NONE. */
+static uint32_t role_subject(const qart *A, uint32_t h, uint32_t w0, uint32_t p)
+{
+    const qtok *hd = &A->tok[h];
+    if (hd->kind != T_WORD || (hd->flags & (F_CAP | F_INQ | F_POSS)) || !(hd->cls & WC_TITLE))
+        return NONE;
+    for (uint32_t b = h; b > w0 && h - b < 5;) {
+        b--;
+        const qtok *q = &A->tok[b];
+        if (q->kind != T_WORD || (q->flags & F_INQ))
+            return NONE;
+        int det = (q->cls & WC_DEF) && !(q->cls & WC_INDEF);
+        if (det || (q->flags & F_POSS)) {
+            uint32_t r = run_at(A, b);
+            if (r != NONE && (A->run[r].flags & R_PERSON))
+                return NONE; /* "Obama's spokesman": another person */
+            if (r != NONE)
+                b = A->run[r].t0;
+            if (b > w0 && A->tok[b - 1].kind == T_WORD && !is_word(A, b - 1, WC_FUNC))
+                return NONE;
+            if (b > w0 && is_word(A, b - 1, WC_PREP | WC_VERB | WC_VPRE | WC_DEF))
+                return NONE; /* "told the governor": an object */
+            return resolve_title(A, p, h);
+        }
+        if (q->cls & (WC_VERB | WC_VPRE | WC_PREP | WC_PRON | WC_OBJPRON | WC_FUNC))
+            return NONE;
+    }
+    return NONE;
+}
+
+/* The subject of the speech verb at token c (sentence from w0) when one
+   of these patterns decides it; *who gets it (NONE: a subject that names
+   no one) and 1 is returned, else 0:
+   - a relative pronoun right before the verb ("a letter signed by 42
+     senators, which stated", "the Log Cabin Republicans, a gay group,
+     which said", "the part of the code that says"): the noun before it
+     -- a person or a body named there or in the appositive it ends, a
+     role noun's person, or no one;
+   - an infinitive or a verb after a preposition ("said he almost
+     interrupted Clinton to tell him"): the clause's subject;
+   - a role noun ("the chief justice asked"): its person (role_subject);
+   - a document or an office opening the sentence, by or from someone
+     ("the report, by White House Counsel Robert Bauer, concluded", "A
+     release from Mr. Seel's office noted", "Weiner's office said"): its
+     author. */
+static int doc_subject(const qart *A, uint32_t k, uint32_t w0, uint32_t *who);
+
+static int np_subject(const qart *A, uint32_t c, uint32_t w0, uint32_t *who)
+{
+    uint32_t k = c;
+    while (k > w0 && is_word(A, k - 1, WC_ADV | WC_DAY))
+        k--;
+    if (k == w0 || (A->tok[k - 1].flags & F_INQ))
+        return 0;
+    if (A->tok[k - 1].kind == T_COMMA) {
+        /* "The president, sitting next to Prime Minister Abe, said" */
+        uint32_t b = k - 1;
+        while (b > w0 && k - b < 16 && A->tok[b - 1].kind != T_COMMA &&
+               !(A->tok[b - 1].flags & F_INQ) && !is_word(A, b - 1, WC_VERB))
+            b--;
+        if (b > w0 + 1 && A->tok[b - 1].kind == T_COMMA && b + 1 < k - 1) {
+            uint32_t rp = role_subject(A, b - 2, w0, c);
+            if (rp != NONE) {
+                *who = rp;
+                return 1;
+            }
+        }
+    }
+    if (A->tok[k - 1].kind != T_WORD)
+        return doc_subject(A, k, w0, who);
+    const qtok *p = &A->tok[k - 1];
+    if (((p->cls & WC_REL) || ((p->cls & WC_DEM) && k >= w0 + 2 && is_tok(A, k - 2, T_WORD) &&
+                               !(A->tok[k - 2].cls & (WC_FUNC | WC_VERB | WC_VPRE)))) &&
+        k >= w0 + 2) {
+        uint32_t a = k - 2;
+        if (A->tok[a].kind == T_COMMA && a > w0)
+            a--;
+        if (A->tok[a].kind != T_WORD || (A->tok[a].flags & F_INQ))
+            return 0;
+        uint32_t r = run_at(A, a);
+        if (r != NONE) {
+            if (A->run[r].t1 != a + 1 || (A->run[r].flags & (R_POSS | R_INQ)))
+                return 0;
+            /* "42 Senate Republicans, which": a group, no one named */
+            *who = A->run[r].flags & R_NAMED ? who_of(A, r) : NONE;
+            return 1;
+        }
+        /* "a tweet that called": a document's author is found as before */
+        if (A->tok[a].cls & (WC_FUNC | WC_PRON | WC_OBJPRON | WC_VERB | WC_VPRE | WC_STMT))
+            return 0;
+        /* a role noun: its person */
+        uint32_t rp = role_subject(A, a, w0, c);
+        if (rp != NONE) {
+            *who = rp;
+            return 1;
+        }
+        /* an appositive after a name: "X, a gay group, which" */
+        uint32_t b = a;
+        while (b > w0 && a - b < 8 && A->tok[b - 1].kind == T_WORD &&
+               !(A->tok[b - 1].cls & (WC_VERB | WC_VPRE)) && !(A->tok[b - 1].flags & F_INQ))
+            b--;
+        if (b > w0 + 1 && A->tok[b - 1].kind == T_COMMA && b < a && is_word(A, b, WC_DEF)) {
+            r = run_at(A, b - 2);
+            if (r != NONE && A->run[r].t1 == b - 1 && (A->run[r].flags & R_NAMED) &&
+                !(A->run[r].flags & (R_POSS | R_INQ))) {
+                *who = who_of(A, r);
+                return 1;
+            }
+        }
+        *who = NONE;
+        return 1;
+    }
+    if ((p->cls & WC_PREP) && (A->tok[c].cls & WC_VERB) && !(p->flags & F_CAP)) {
+        uint32_t s = clause_subject(A, w0, k - 1, 0);
+        if (s != NONE) {
+            *who = s;
+            return 1;
+        }
+        return 0;
+    }
+    uint32_t rp = role_subject(A, k - 1, w0, c);
+    if (rp != NONE) {
+        *who = rp;
+        return 1;
+    }
+    /* "Weiner's office said" */
+    if ((p->cls & WC_STMT) && k - 1 > w0) {
+        uint32_t r = run_at(A, k - 2);
+        if (r != NONE && (A->run[r].flags & (R_PERSON | R_POSS)) == (R_PERSON | R_POSS) &&
+            A->run[r].t1 == k - 1 && !(A->run[r].flags & R_INQ)) {
+            *who = A->run[r].full;
+            return 1;
+        }
+    }
+    return doc_subject(A, k, w0, who);
+}
+
+/* "But the report, by X, concluded", "A release from X's office about
+   the meeting noted": a document opening the sentence (before token k)
+   by or from a person or body; np_subject's last pattern. */
+static int doc_subject(const qart *A, uint32_t k, uint32_t w0, uint32_t *who)
+{
+    for (uint32_t d = w0; d < k && d - w0 < 3; d++) {
+        if (!is_tok(A, d, T_WORD) || !(A->tok[d].cls & (WC_FUNC | WC_DEF)) ||
+            !is_word(A, d + 1, WC_STMT))
+            continue;
+        uint32_t b = d + 2;
+        if (is_tok(A, b, T_COMMA))
+            b++;
+        if (!word_is(A, b, "by") && !word_is(A, b, "from"))
+            return 0;
+        uint32_t r = named_run_starting(A, b + 1);
+        if (r == NONE || A->run[r].t1 > k)
+            return 0;
+        for (uint32_t q = A->run[r].t1; q < k; q++)
+            if (A->tok[q].kind == T_WORD && (A->tok[q].cls & (WC_VERB | WC_VPRE | WC_PRON)))
+                return 0;
+        *who = who_of(A, r);
+        return 1;
+    }
+    return 0;
 }
 
 /* Attribution in the sentence before an opening mark at token ot: the
@@ -1469,6 +1816,12 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
                 return (attrib){who_of(A, r), "statement", 9, A->run[r].t1, 0, 0};
         }
         if ((tk->cls & (WC_VERB | WC_VPRE)) && (!(tk->flags & F_CAP) || c == w0)) {
+            uint32_t ns;
+            if (!(tk->flags & F_CAP) && np_subject(A, c, w0, &ns)) {
+                attrib a = verb_cue(A, c, ns, c + 1);
+                a.unnamed = ns == NONE && (tk->cls & WC_VERB);
+                return a;
+            }
             int un = unnamed_subject(A, c, w0);
             if (un < 0)
                 continue;
@@ -1514,17 +1867,32 @@ static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
 }
 
 /* "Putin said in a statement. "...": a sentence that is only an
-   attribution, right before a quote that begins its own sentence. */
+   attribution, right before a quote that begins its own sentence;
+   "Politics Daily recently reported: NL "...": a line ending in a colon
+   before a quotation set off as its own paragraph; ", said Anita
+   Russell, president of the branch, which introduced it. "...": the
+   speaker named last, then an appositive. */
 static attrib prev_sentence_attr(const qart *A, uint32_t ot)
 {
+    if (ot >= 3 && A->tok[ot - 1].kind == T_NL && A->tok[ot - 2].kind == T_COLON)
+        ot--;
     if (ot < 2 || (A->tok[ot - 1].kind != T_STOP && A->tok[ot - 1].kind != T_COLON))
         return no_attrib();
     uint32_t w0;
     attrib a = before_attr(A, ot - 1, &w0);
     if (!a.cue || a.who == NONE || a.weak)
         return no_attrib();
-    /* after the verb only a prepositional phrase may follow */
+    /* after the verb only a prepositional phrase may follow, or an
+       appositive after the name the verb ends with */
     uint32_t k = a.end;
+    if (k < ot - 1 && A->tok[k].kind == T_COMMA && run_at(A, k - 1) != NONE &&
+        A->run[run_at(A, k - 1)].t1 == k && (A->run[run_at(A, k - 1)].flags & R_PERSON)) {
+        for (k++; k < ot - 1; k++)
+            if (A->tok[k].kind == T_WORD && (A->tok[k].cls & (WC_VERB | WC_VPRE | WC_PRON)) &&
+                !(A->tok[k].flags & F_CAP))
+                return no_attrib();
+        return a;
+    }
     if (k < ot - 1 && !is_word(A, k, WC_PREP) && !word_is(A, k, "reporters"))
         return no_attrib();
     for (; k < ot - 1; k++)
@@ -1551,7 +1919,10 @@ static int continues(const qart *A, uint32_t from, uint32_t ot)
         const qtok *t = &A->tok[k];
         if (t->kind == T_OPEN || t->kind == T_CLOSE || t->kind == T_STRAIGHT)
             return 0;
-        stops += t->kind == T_STOP;
+        /* "Kansas City, Mo., branch", "(R-Minn.), who": a period that
+           ends no sentence */
+        stops += t->kind == T_STOP &&
+                 (k + 1 == ot || A->tok[k + 1].kind == T_NL || (A->tok[k + 1].flags & F_SSTART));
         if (t->kind == T_NL && k + 1 != ot)
             return 0;
         if (t->kind != T_WORD)
@@ -1741,6 +2112,7 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
     qart A;
     memset(&A, 0, sizeof A);
     A.t = precis_cluster_article_text(x->c, art, &A.n);
+    A.wt = sc->wt;
     if (!A.t || A.n == 0 || A.n >= UINT32_MAX)
         return PRECIS_OK; /* documented: articles of 4 GB and more are skipped */
     const lex_doc *d = x->lx;
@@ -2015,7 +2387,7 @@ static precis_status compare_quotes(const actx *x, const qscratch *sc, uint32_t 
                 double jac = (double)inter / (double)(mx + mn - inter);
                 double cont = mn ? (double)inter / (double)mn : 0;
                 if (jac >= SAME_JACCARD ||
-                    (cont >= SAME_CONTAIN && (double)mn >= SAME_RATIO * (double)mx && mn >= 3)) {
+                    (cont >= SAME_CONTAIN && (double)mn >= SAME_RATIO * (double)mx && mn >= SAME_MIN_STEMS)) {
                     uf_union(same, (uint32_t)i, j);
                 } else if (inter >= VARIANT_SHARED && content >= 1 &&
                            (jac >= VARIANT_JACCARD || (cont >= SAME_CONTAIN && mn >= 3)) &&
@@ -2036,6 +2408,22 @@ static precis_status compare_quotes(const actx *x, const qscratch *sc, uint32_t 
     *vp = v;
     *nvp = nv;
     return PRECIS_OK;
+}
+
+/* An entry's place in the output: its wording's article and start. */
+typedef struct qplace {
+    size_t art, start;
+    uint32_t e;
+} qplace;
+
+static int cmp_place(const void *pa, const void *pb)
+{
+    const qplace *a = pa, *b = pb;
+    if (a->art != b->art)
+        return a->art < b->art ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return (a->e > b->e) - (a->e < b->e);
 }
 
 static precis_status group_quotes(const actx *x, const qscratch *sc, precis_quote **out,
@@ -2059,15 +2447,17 @@ static precis_status group_quotes(const actx *x, const qscratch *sc, precis_quot
         uint32_t r = uf_find(same, (uint32_t)i);
         entry[i] = r == i ? (uint32_t)ne++ : entry[r];
     }
-    precis_quote *qs = arena_calloc(x->out, ne, sizeof *qs);
+    precis_quote *qs = arena_calloc(x->tmp, ne, sizeof *qs);
     uint32_t *best = arena_alloc(x->tmp, pmul(ne, sizeof *best));
+    uint32_t *rep = arena_alloc(x->tmp, pmul(ne, sizeof *rep));
     uint32_t *lastart = arena_alloc(x->tmp, pmul(ne, sizeof *lastart));
     uint32_t *vpar = arena_alloc(x->tmp, pmul(ne, sizeof *vpar));
     size_t **arts = arena_alloc(x->tmp, pmul(ne, sizeof *arts));
-    if (!qs || !best || !lastart || !vpar || !arts)
+    if (!qs || !best || !rep || !lastart || !vpar || !arts)
         return PRECIS_ENOMEM;
     for (size_t e = 0; e < ne; e++) {
         best[e] = NONE;
+        rep[e] = NONE;
         lastart[e] = NONE;
         vpar[e] = (uint32_t)e;
     }
@@ -2078,6 +2468,8 @@ static precis_status group_quotes(const actx *x, const qscratch *sc, precis_quot
             qs[e].n_articles++;
             lastart[e] = q->art;
         }
+        if (rep[e] == NONE || q->nset > sc->q[rep[e]].nset)
+            rep[e] = (uint32_t)i;
         if (best[e] == NONE)
             best[e] = (uint32_t)i;
         else if (!sc->q[best[e]].speaker && (q->speaker || !sc->q[best[e]].cue) &&
@@ -2099,7 +2491,7 @@ static precis_status group_quotes(const actx *x, const qscratch *sc, precis_quot
             arts[e][qs[e].n_articles++] = q->art;
             lastart[e] = q->art;
         }
-        if (uf_find(same, (uint32_t)i) == i) {
+        if (rep[e] == i) {
             qs[e].text = arena_strndup(x->out, q->text, q->tlen);
             qs[e].article = q->art;
             qs[e].start = q->start;
@@ -2129,9 +2521,31 @@ static precis_status group_quotes(const actx *x, const qscratch *sc, precis_quot
         if (ea != eb && ka && ka == kb)
             uf_union(vpar, ea, eb);
     }
-    for (size_t e = 0; e < ne; e++)
-        qs[e].variant = uf_find(vpar, (uint32_t)e);
-    *out = qs;
+    /* in text order of the wordings given; a variant set is named by
+       its smallest index in that order */
+    qplace *pl = arena_alloc(x->tmp, pmul(ne, sizeof *pl));
+    uint32_t *newi = arena_alloc(x->tmp, pmul(ne, sizeof *newi));
+    uint32_t *vmin = arena_alloc(x->tmp, pmul(ne, sizeof *vmin));
+    precis_quote *sorted = arena_alloc(x->out, pmul(ne, sizeof *sorted));
+    if (!pl || !newi || !vmin || !sorted)
+        return PRECIS_ENOMEM;
+    for (size_t e = 0; e < ne; e++) {
+        pl[e] = (qplace){qs[e].article, qs[e].start, (uint32_t)e};
+        vmin[e] = NONE;
+    }
+    qsort(pl, ne, sizeof *pl, cmp_place);
+    for (size_t i = 0; i < ne; i++)
+        newi[pl[i].e] = (uint32_t)i;
+    for (size_t e = 0; e < ne; e++) {
+        uint32_t r = uf_find(vpar, (uint32_t)e);
+        if (newi[e] < vmin[r])
+            vmin[r] = newi[e];
+    }
+    for (size_t e = 0; e < ne; e++) {
+        sorted[newi[e]] = qs[e];
+        sorted[newi[e]].variant = vmin[uf_find(vpar, (uint32_t)e)];
+    }
+    *out = sorted;
     *nout = ne;
     return PRECIS_OK;
 }

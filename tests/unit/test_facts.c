@@ -474,6 +474,87 @@ static void test_conflict_frames(void)
                         "post critical of the daughters.", a, b, sizeof a), 0);
 }
 
+/* The issue's examples and their neighbours, in text written for the test:
+   what a number counts and where it is decide whether two figures are one
+   quantity. */
+static void test_conflict_quantities(void)
+{
+    char a[256], b[256];
+    /* 239 vs 227 passengers is one; "239 passengers and crew" counts the
+       crew too ("227 passengers and 12 crew members" joins two counts) */
+    T_EQ_INT(conflicts2("Officials said 239 passengers were on board the missing plane.",
+                        "Officials said 227 passengers and 12 crew members were on board the "
+                        "missing plane.", a, b, sizeof a), 1);
+    T_CHECK(!strcmp(a, "239 passengers") || !strcmp(b, "239 passengers"));
+    T_EQ_INT(conflicts2("The blast injured three gardeners and shattered windows at the school.",
+                        "The blast injured two gardeners at the school, the police said.", a, b,
+                        sizeof a), 1);
+    T_EQ_INT(conflicts2("Officials said 239 passengers and crew were on board the missing plane.",
+                        "Officials said 227 passengers and 12 crew members were on board the "
+                        "missing plane.", a, b, sizeof a), 0);
+    /* two search areas, one west and one northeast of the city, are two
+       places; one direction, one distance */
+    T_EQ_INT(conflicts2("Ships searched an area 1,000 miles west of Perth on Friday.",
+                        "Ships searched an area 700 miles northeast of Perth on Friday.", a, b,
+                        sizeof a), 0);
+    T_EQ_INT(conflicts2("Ships searched an area 1,000 miles west of Perth on Friday.",
+                        "Ships searched an area 700 miles west of Perth on Friday.", a, b,
+                        sizeof a), 1);
+    /* one base, two distances from one city in neighbouring directions */
+    T_EQ_INT(conflicts2("The remote desert base lies 90 miles north of Las Vegas.",
+                        "The remote desert base lies 125 miles northwest of Las Vegas.", a, b,
+                        sizeof a), 1);
+    T_EQ_INT(conflicts2("The remote desert base lies 90 miles north of Las Vegas.",
+                        "The remote desert base lies 125 miles north of Reno.", a, b, sizeof a),
+             0);
+    T_EQ_INT(conflicts2("The search moved 1,100 km (700 miles) to the northeast of the old area.",
+                        "The search area lies 1,000 miles southwest of Perth, officials said.", a,
+                        b, sizeof a), 0);
+    /* "£171.6m in 2007" and "£179.7m in 2013": two deals */
+    T_EQ_INT(conflicts2("The club sold the naming rights for \xc2\xa3" "171.6m in 2007, the owners "
+                        "said.",
+                        "The club sold the naming rights for \xc2\xa3" "179.7m in 2013, the owners "
+                        "said.", a, b, sizeof a), 0);
+    T_EQ_INT(conflicts2("The club sold the naming rights for \xc2\xa3" "171.6m in 2007, the owners "
+                        "said.",
+                        "The club sold the naming rights for \xc2\xa3" "179.7m in 2007, the owners "
+                        "said.", a, b, sizeof a), 1);
+    /* a duration names no counted thing: it needs as much context in
+       common as money; a compound ("three years and 10 months") is one
+       quantity in two units */
+    T_EQ_INT(conflicts2("The humidifier on his ventilator was switched off for 18 hours.",
+                        "The humidifier on his ventilator was switched off for 19 hours.", a, b,
+                        sizeof a), 1);
+    T_EQ_INT(conflicts2("The priest reflects on 25 years with the friars of the order.",
+                        "For the past 38 years, the priest has counseled friars at the retreat.",
+                        a, b, sizeof a), 0);
+    T_EQ_INT(conflicts2("The robber was sentenced in federal court to three years and 10 months in "
+                        "prison.",
+                        "The robber was sentenced in federal court to four years in prison.", a,
+                        b, sizeof a), 0);
+    T_EQ_INT(conflicts2("The robber was sentenced in federal court to three years in prison.",
+                        "The robber was sentenced in federal court to four years in prison.", a,
+                        b, sizeof a), 1);
+    /* a figure inside a range agrees with it */
+    T_EQ_INT(conflicts2("A DNA test showed the police sergeant is 18 percent African.",
+                        "A DNA test showed the police sergeant is 18 to 33 percent African.", a, b,
+                        sizeof a), 0);
+    T_EQ_INT(conflicts2("A DNA test showed the police sergeant is 18 percent African.",
+                        "A DNA test showed the police sergeant is 33 percent African.", a, b,
+                        sizeof a), 1);
+    /* a count in words against one in digits; "more than 20" agrees with 30 */
+    T_EQ_INT(conflicts2("The president will sign nineteen executive actions on gun violence.",
+                        "The president unveiled 23 executive actions on gun violence.", a, b,
+                        sizeof a), 1);
+    T_CHECK(!strcmp(a, "nineteen executive actions") || !strcmp(b, "nineteen executive actions"));
+    T_EQ_INT(conflicts2("More than 20 people were killed in the attack on the market, police said.",
+                        "Thirty people were killed in the attack on the market, police said.", a,
+                        b, sizeof a), 0);
+    T_EQ_INT(conflicts2("Twenty people were killed in the attack on the market, police said.",
+                        "Thirty people were killed in the attack on the market, police said.", a,
+                        b, sizeof a), 1);
+}
+
 /* The kind of the name fact whose key or a variant is v; -1 when none. */
 static int name_kind(const precis_fact *f, size_t n, const char *v)
 {
@@ -669,6 +750,7 @@ int main(void)
     T_RUN(test_synthetic);
     T_RUN(test_rules);
     T_RUN(test_conflict_frames);
+    T_RUN(test_conflict_quantities);
     T_RUN(test_names);
     T_RUN(test_numbers_lang);
     T_RUN(test_hostile);
