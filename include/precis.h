@@ -485,8 +485,9 @@ typedef struct precis_stream_options {
                                     one partition for all (each article
                                     still stemmed in its own language)   */
     double threshold;            /* cosine to a story's centroid at or
-                                    above which an article joins it;
-                                    0 = default (see stream.c)           */
+                                    above which an article joins it (0.8
+                                    of it with a shared number-noun
+                                    pair); 0 = default (see stream.c)    */
     int keep_text;               /* keep open stories' article texts, for
                                     precis_stream_story_cluster()        */
     int drop_closed;             /* 1: closed stories are not queued for

@@ -41,7 +41,11 @@
  *     story.  The cost per article is bounded by these caps, whatever the
  *     number of stories.  Two similar events (two earthquakes a week apart:
  *     ECB+) differ in their names, places, numbers and dates, which the
- *     entity weights and the title/lead weights bring forward.
+ *     entity weights and the title/lead weights bring forward.  A story
+ *     also keeps its members' number-noun pairs ("23 pirates", "6.1
+ *     magnitude": how many of what, the specifics of one event); an
+ *     article sharing one with its best story joins from STREAM_PAIR_LOW
+ *     of the threshold.
  *     Cold start: over a partition's first STREAM_WARM_DOCS articles the
  *     idf is nearly flat (every term has df 0 or 1), so the weight order
  *     of terms says little and reports of one event worded differently
@@ -96,6 +100,8 @@
 #define STREAM_W_ENT 1.5
 #define STREAM_ENT_SALT 0x5bd1e9955bd1e995ULL
 #define STREAM_THRESHOLD 0.30      /* default join threshold (cosine)       */
+#define STREAM_PAIR_LOW 0.8        /* of it, the threshold with a shared pair */
+#define STREAM_PAIRS 32            /* number-noun pairs kept per story, article */
 #define STREAM_MH_BINS 32          /* MinHash bins                          */
 #define STREAM_MH_BANDS 16         /* LSH bands of 2 rows                   */
 #define STREAM_MIN_SHINGLES 8      /* shorter texts get no signature        */
@@ -252,6 +258,8 @@ typedef struct story {
     double cnorm;
     uint32_t npost;
     uint64_t post[STREAM_POST_TERMS];
+    uint32_t npair;
+    uint64_t pair[STREAM_PAIRS]; /* its members' number-noun pairs, first kept */
     uint64_t first_seq, last_seq, version;
     double last_time;    /* NAN when no member is dated */
     uint32_t last_dated; /* article slot of the latest dated member */
@@ -343,6 +351,9 @@ struct precis_stream {
     uint32_t *acc_used;
     wterm *vec;        /* the article's vector, then sorted by term */
     size_t nvec;
+    uint64_t pair[STREAM_PAIRS]; /* its number-noun pairs ("23 pirates") */
+    size_t npair;
+    uint64_t prev_num; /* the previous token's hash when a number, else 0 */
     uint64_t query[STREAM_QUERY_TERMS];
     size_t nquery;
     uint32_t sig[STREAM_MH_BINS];
@@ -1008,8 +1019,10 @@ static int feat_token(void *ud, uint32_t stem, int stop, size_t start, size_t en
         }
         s->text_words++;
     }
-    if (stop)
+    if (stop) {
+        s->prev_num = 0;
         return 0;
+    }
     (void)end;
     double w = 1.0;
     unsigned char c = (unsigned char)f->t[start];
@@ -1017,14 +1030,25 @@ static int feat_token(void *ud, uint32_t stem, int stop, size_t start, size_t en
         w *= STREAM_W_TITLE;
     else if (s->text_words <= STREAM_LEAD_WORDS)
         w *= STREAM_W_LEAD;
-    int ent = 0;
-    if (c >= '0' && c <= '9') {
+    int ent = 0, num = c >= '0' && c <= '9';
+    if (num) {
         w *= STREAM_W_NUM;
         ent = 1;
     } else if (c >= 'A' && c <= 'Z' && !sentence_initial(f->t, start)) {
         w *= STREAM_W_NAME;
         ent = 1;
     }
+    /* a number followed by a content word ("23 pirates", "6.1 magnitude")
+       is a pair: the count of a counted noun, kept per story */
+    if (!num && s->prev_num && s->npair < STREAM_PAIRS) {
+        uint64_t ph = hash_mix(s->prev_num * 0x9e3779b97f4a7c15ULL ^ h);
+        size_t k = 0;
+        while (k < s->npair && s->pair[k] != ph)
+            k++;
+        if (k == s->npair)
+            s->pair[s->npair++] = ph;
+    }
+    s->prev_num = num ? h | 1 : 0;
     /* names and numbers also count as entity terms, their own dimensions
        with their own document frequencies, so that two events told in
        the same words but with different names, places and figures
@@ -1095,6 +1119,8 @@ static precis_status features(precis_stream *s, uint32_t li, const precis_articl
     acc_clear(s);
     feat_ctx f = {s, l->nm, NULL};
     s->nshingle = s->nshingles = s->text_words = 0;
+    s->npair = 0;
+    s->prev_num = 0;
     for (size_t i = 0; i < STREAM_MH_BINS; i++)
         s->sig[i] = UINT32_MAX;
     const char *title = a->title;
@@ -1117,6 +1143,7 @@ static precis_status features(precis_stream *s, uint32_t li, const precis_articl
             goto oom;
     }
     s->title_pass = 0;
+    s->prev_num = 0;
     f.t = text;
     if (norm_tokens(l->nm, text, len, feat_token, &f))
         goto oom;
@@ -1393,12 +1420,34 @@ static uint32_t best_story(precis_stream *s, uint32_t part_i, double t, double *
    template score high.  What tells them apart then is the names and
    numbers they share (the entity evidence of Miranda et al. 2018): a
    cold join needs STREAM_COLD_ENTS shared entity terms, and a threshold
-   that ramps from 0.4 of its value to all of it over that span. */
-static int joins(const precis_stream *s, const part *p, double sc, unsigned ents)
+   that ramps from 0.4 of its value to all of it over that span.
+   Once warm, an article that shares a number-noun pair with the story
+   ("23 pirates", "6.1 magnitude": who and how many, the specifics that
+   tell one event from another of its kind) joins from STREAM_PAIR_LOW of
+   the threshold.  (Measured on the gold streams: BCubed F1 0.770 -> 0.772
+   on Multi-News, 0.882 -> 0.888 on ECB+; see the README.) */
+static int shares_pair_one(const story *x, uint64_t ph)
+{
+    for (uint32_t j = 0; j < x->npair; j++)
+        if (x->pair[j] == ph)
+            return 1;
+    return 0;
+}
+
+static int shares_pair(const precis_stream *s, const story *x)
+{
+    for (size_t i = 0; i < s->npair; i++)
+        if (shares_pair_one(x, s->pair[i]))
+            return 1;
+    return 0;
+}
+
+static int joins(const precis_stream *s, const part *p, const story *x, double sc,
+                 unsigned ents)
 {
     double th = s->opt.threshold;
     if (p->ndocs >= STREAM_WARM_DOCS)
-        return sc >= th;
+        return sc >= th || (sc >= th * STREAM_PAIR_LOW && shares_pair(s, x));
     return ents >= STREAM_COLD_ENTS &&
            sc >= th * (0.4 + 0.6 * (double)p->ndocs / STREAM_WARM_DOCS);
 }
@@ -1599,7 +1648,7 @@ precis_status precis_stream_add(precis_stream *s, const precis_article *a, const
         double sc;
         unsigned ents;
         uint32_t b = best_story(s, pi, t, &sc, &ents);
-        if (b != UINT32_MAX && joins(s, p, sc, ents)) {
+        if (b != UINT32_MAX && joins(s, p, &s->stories[b], sc, ents)) {
             target = b;
             score = sc;
         }
@@ -1651,6 +1700,9 @@ precis_status precis_stream_add(precis_stream *s, const precis_article *a, const
     ar->has_sig = s->has_sig;
     memcpy(ar->sig, s->sig, sizeof ar->sig);
     x->members[x->n++] = ai;
+    for (size_t i = 0; i < s->npair && x->npair < STREAM_PAIRS; i++)
+        if (!shares_pair_one(x, s->pair[i]))
+            x->pair[x->npair++] = s->pair[i];
     x->last_seq = seq;
     x->version++;
     if (!isnan(t) && (isnan(x->last_time) || t >= x->last_time)) {
@@ -1906,7 +1958,7 @@ void precis_stream_stats_get(const precis_stream *s, precis_stream_stats *o)
  * a short buffer, trailing bytes or an inconsistent record is
  * PRECIS_ESNAPSHOT. */
 #define STREAM_SNAP_MAGIC "PRSTREAM"
-#define STREAM_SNAP_VERSION 1u
+#define STREAM_SNAP_VERSION 2u /* 2: stories keep number-noun pairs */
 
 /* v as an n-byte little-endian unsigned integer. */
 static void w_uint(pbuf *b, uint64_t v, int n)
@@ -1960,6 +2012,9 @@ static void save_story(pbuf *b, const precis_stream *s, const story *x)
     w_u32(b, x->npost);
     for (uint32_t i = 0; i < x->npost; i++)
         w_u64(b, x->post[i]);
+    w_u32(b, x->npair);
+    for (uint32_t i = 0; i < x->npair; i++)
+        w_u64(b, x->pair[i]);
     w_u32(b, x->n);
     for (uint32_t i = 0; i < x->n; i++) {
         const sart *a = &s->arts[x->members[i]];
@@ -2207,6 +2262,11 @@ static int load_story(precis_stream *s, rd *r, u64map *seqs)
         r->bad = 1;
     for (uint32_t i = 0; i < np && !r->bad; i++)
         x->post[x->npost++] = r_u64(r);
+    uint32_t npair = r_count(r, 8);
+    if (npair > STREAM_PAIRS)
+        r->bad = 1;
+    for (uint32_t i = 0; i < npair && !r->bad; i++)
+        x->pair[x->npair++] = r_u64(r);
     uint32_t n = r_count(r, 8 + 8 + 4 + 8 + 4 + 4 * STREAM_MH_BINS + 4 * 4);
     if (r->bad || !n)
         return r->bad = 1, -1;
