@@ -543,14 +543,10 @@ int lex_span(lex_doc *d, const lang *L, const char *t, size_t lo, size_t e)
             return -1;
         int cur = (cp == '$' || cp == 0x20AC || cp == 0xA3) && digit_at(t, i + k, e);
         if (is_digit(cp) || cur) {
-            if (d->nnum == d->numcap) {
-                size_t nc = d->numcap ? d->numcap * 2 : 256;
-                lex_num *q = prealloc(d->num, pmul(nc, sizeof *q));
-                if (!q)
-                    return -1;
-                d->num = q;
-                d->numcap = nc;
-            }
+            lex_num *q = pgrow(d->num, &d->numcap, d->nnum + 1, sizeof *q);
+            if (!q)
+                return -1;
+            d->num = q;
             p->kind = LEX_NUM;
             p->aux = (uint32_t)d->nnum;
             i = lex_number(L, t, i, e, lo, &d->num[d->nnum++]);

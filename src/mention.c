@@ -309,14 +309,10 @@ static uint32_t run_end(const mctx *c, uint32_t i, uint32_t send, int *joined)
 
 static int push_run(mention_doc *md, const mention_run *r)
 {
-    if (md->n == md->cap) {
-        size_t nc = md->cap ? md->cap * 2 : 256;
-        mention_run *m = prealloc(md->m, pmul(nc, sizeof *m));
-        if (!m)
-            return -1;
-        md->m = m;
-        md->cap = nc;
-    }
+    mention_run *m = pgrow(md->m, &md->cap, md->n + 1, sizeof *m);
+    if (!m)
+        return -1;
+    md->m = m;
     md->m[md->n++] = *r;
     return 0;
 }
