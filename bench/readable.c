@@ -199,7 +199,7 @@ static const char *const en_openers[] = {
     "in addition", "in response", "by then", "the two", "the other", "a second", "a third",
     "a fourth", "a fifth", "the latter", "the former",
     "nevertheless", "moreover", "furthermore", "thus", "therefore", "likewise", "here is",
-    "here's", "here are", "the same", NULL};
+    "here's", "here are", "the same", "in the same", "on the same", "at the same time", NULL};
 
 /* Connectives that, opening a quotation the sentence starts with, still
    point at what came before it ("But I also have to be practical," she
