@@ -60,6 +60,9 @@ static void test_english(void)
     static const opener_case o[] = {
         {"He left the town before the flood.", READABLE_NEEDS_PREV, 0},
         {"At the time, the dam held.", READABLE_NEEDS_PREV, 0},
+        {"In the same meeting, the mayor said the dam would hold.", READABLE_NEEDS_PREV, 0},
+        {"The same bank failed in 1998.", READABLE_NEEDS_PREV, 0},
+        {"In the town, the dam held.", 0, 0},
         {"Also, the road was closed by noon.", READABLE_DROPPABLE, 6},
         {"Also the road was closed by noon.", READABLE_NEEDS_PREV, 0},
         {"In addition, two bridges fell.", READABLE_DROPPABLE, 13},
