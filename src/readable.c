@@ -413,6 +413,12 @@ static int names_someone(const char *out, size_t n)
         size_t j = i;
         while (j > 0 && is_adverb(out + at[j - 1], ln[j - 1]))
             j--;
+        /* "The agency added," / "The statement said,": a thing the
+           reader has not met, the whole subject, names no one (not "A
+           spokesman for the city said") */
+        if (j == 2 && out[at[1]] >= 'a' && out[at[1]] <= 'z' && ln[0] == 3 &&
+            !strncasecmp(out + at[0], "the", 3))
+            return 0;
         if (j > 0)
             return !in_list(no_subject, out + at[j - 1], ln[j - 1], 1);
         /* "said the minister", "said Lavrov" */

@@ -300,6 +300,34 @@ static const char *const connective[] = {
     "\"But there is a real chance the dam fails this week,\" Marsh said. "
     "\"This is the worst flood in forty years,\" Marsh said.\n"};
 
+/* A quotation given to a thing the reader has not met ("The agency
+   added,") has no speaker a reader can place: it waits for its
+   sentence.  One given to an indefinite speaker reads alone. */
+static const char *const definite[] = {
+    "Officials in Kessel met on Monday to discuss the flooding. "
+    "The agency added, \"the dam will stay closed to all traffic until the water falls.\" "
+    "A spokesman for the city said, \"the bridge will stay closed to all traffic until Friday.\"\n"};
+
+static void test_definite_speaker(void)
+{
+    precis_cluster *c = cluster_of(definite, 1);
+    precis_summarizer *s = precis_summarizer_new(NULL, NULL);
+    model m;
+    norm *nm;
+    arena *tmp;
+    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1), PRECIS_OK);
+    T_EQ_INT(readable_prepare(&m, c, nm, tmp, summarizer_cache(s), 0), PRECIS_OK);
+    const msent *the = find(&m, c, "The agency added");
+    const msent *a = find(&m, c, "A spokesman for the city");
+    T_CHECK(the && a);
+    if (the && a) {
+        T_CHECK(the->flags & SENT_NEEDS_PREV);
+        T_CHECK(!(a->flags & SENT_NEEDS_PREV));
+    }
+    precis_summarizer_free(s);
+    precis_cluster_free(c);
+}
+
 static void test_quote_connective(void)
 {
     precis_cluster *c = cluster_of(connective, 1);
@@ -372,6 +400,7 @@ int main(void)
     T_RUN(test_statements);
     T_RUN(test_titled_actor);
     T_RUN(test_quote_connective);
+    T_RUN(test_definite_speaker);
     T_RUN(test_summary);
     return t_finish();
 }
