@@ -367,20 +367,6 @@ static size_t cp_next(const char *t, size_t i, size_t e, int32_t *cp)
 static int is_digit(int32_t c) { return c >= '0' && c <= '9'; }
 static int is_lowercp(int32_t cp) { return lex_is_lower_cp(cp); }
 
-static int lower_eq(const char *a, size_t n, const char *lw, size_t m)
-{
-    if (n != m)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)a[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        if (c != (unsigned char)lw[i])
-            return 0;
-    }
-    return 1;
-}
-
 /* The punctuation class of a quotation or other mark for this stage:
    'q' an opening quote, '"' another quote, '-' a dash, the ASCII
    character, or '?'. */
@@ -949,7 +935,7 @@ static int context_near(fctx *f, size_t start, size_t end, uint32_t *out, uint32
 
 static int word_is(const fctx *f, const tok *k, const char *w)
 {
-    return k->kind == T_WORD && lower_eq(f->t + k->s, k->we - k->s, w, strlen(w));
+    return k->kind == T_WORD && lex_lower_eq(f->t + k->s, k->we - k->s, w, strlen(w));
 }
 
 /* How the words before token i qualify the number there (Q_*). */
@@ -1045,7 +1031,7 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
     } else {
         int v = numword(f, a);
         if (!v && a->we - a->s == 1 && (f->t[a->s] == 'a' || f->t[a->s] == 'A') && j < n &&
-            tk[j].kind == T_WORD && lower_eq(f->t + tk[j].s, tk[j].we - tk[j].s, "dozen", 5)) {
+            tk[j].kind == T_WORD && lex_lower_eq(f->t + tk[j].s, tk[j].we - tk[j].s, "dozen", 5)) {
             v = 12; /* "a dozen" */
             j++;
         }
@@ -1072,7 +1058,7 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
         if ((tk[j].lx->cls & L_MULT) && !(tk[j].f & F_POSS)) {
             mult += tk[j].lx->mult;
             j++;
-        } else if (lower_eq(f->t + tk[j].s, tk[j].we - tk[j].s, "dozen", 5)) {
+        } else if (lex_lower_eq(f->t + tk[j].s, tk[j].we - tk[j].s, "dozen", 5)) {
             mant *= 12;
             j++;
         } else
@@ -1210,7 +1196,7 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
         mention *me = &f->mn[f->nmn - 1];
         me->qual = (uint8_t)qualifier(f, i);
         if (unit >= 0 && j < n && tk[j].kind == T_WORD &&
-            lower_eq(f->t + tk[j].s, tk[j].we - tk[j].s, "ago", 3))
+            lex_lower_eq(f->t + tk[j].s, tk[j].we - tk[j].s, "ago", 3))
             me->multi = 1;
     }
     return j;
@@ -1798,7 +1784,7 @@ static int sentence_may(const fctx *f, uint32_t li, uint32_t end)
                 return 1;
         const lexent *le = lex_entry(f->lxc, k->lw, k->we - k->s);
         if ((le && ((le->cls & (L_MULT | L_WDAY)) || ((le->cls & L_NUMW) && le->num != 1))) ||
-            lower_eq(f->t + k->s, k->we - k->s, "dozen", 5))
+            lex_lower_eq(f->t + k->s, k->we - k->s, "dozen", 5))
             return 1;
     }
     return 0;

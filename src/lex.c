@@ -125,8 +125,7 @@ uint64_t lex_fold(const char *t, size_t s, size_t e)
     return hash_mix(h) | 1;
 }
 
-/* Lower-case ASCII equality of a[0..n) with lw[0..m). */
-static int lower_eq(const char *a, size_t n, const char *lw, size_t m)
+int lex_lower_eq(const char *a, size_t n, const char *lw, size_t m)
 {
     if (n != m)
         return 0;
@@ -460,15 +459,15 @@ static size_t lex_number(const lang *L, const char *t, size_t i, size_t e, size_
         size_t n = q - j;
         if (lex_is_word_at(t, q, e))
             k->bad = 1;
-        else if (lower_eq(sfx, n, "st", 2) || lower_eq(sfx, n, "nd", 2) ||
-                 lower_eq(sfx, n, "rd", 2) || lower_eq(sfx, n, "th", 2))
+        else if (lex_lower_eq(sfx, n, "st", 2) || lex_lower_eq(sfx, n, "nd", 2) ||
+                 lex_lower_eq(sfx, n, "rd", 2) || lex_lower_eq(sfx, n, "th", 2))
             k->ord = 1;
-        else if (k->cur && (lower_eq(sfx, n, "m", 1) || lower_eq(sfx, n, "mn", 2) ||
-                            lower_eq(sfx, n, "mln", 3)))
+        else if (k->cur && (lex_lower_eq(sfx, n, "m", 1) || lex_lower_eq(sfx, n, "mn", 2) ||
+                            lex_lower_eq(sfx, n, "mln", 3)))
             k->mult = 6;
-        else if (k->cur && (lower_eq(sfx, n, "bn", 2) || lower_eq(sfx, n, "b", 1)))
+        else if (k->cur && (lex_lower_eq(sfx, n, "bn", 2) || lex_lower_eq(sfx, n, "b", 1)))
             k->mult = 9;
-        else if (k->cur && lower_eq(sfx, n, "k", 1))
+        else if (k->cur && lex_lower_eq(sfx, n, "k", 1))
             k->mult = 3;
         else {
             const lang_word *le = n <= 24 ? lang_word_of(L, sfx, n) : NULL;

@@ -160,4 +160,7 @@ int lex_is_letter_cp(int32_t cp); /* letter or mark        */
 int lex_is_upper_cp(int32_t cp);
 int lex_is_lower_cp(int32_t cp);
 int lex_is_space_cp(int32_t cp);
+
+/* Is a[0..n) equal to the lower-case lw[0..m), ASCII letters folded? */
+int lex_lower_eq(const char *a, size_t n, const char *lw, size_t m);
 #endif
