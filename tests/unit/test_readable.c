@@ -262,6 +262,36 @@ static void test_statements(void)
    is the Harlow that "Mayor Dan Harlow" names, so the two wordings of one
    report are one statement (before, "Mr" alone was taken for an opening
    function word, and the sentence had no actor). */
+/* A cluster of texts and readable_prepare's view of its model, as the
+   summarizer builds them (edits allowed). */
+typedef struct prepared {
+    precis_cluster *c;
+    precis_summarizer *s;
+    model m;
+} prepared;
+
+static int prepare_open(prepared *P, const char *const *texts, size_t n)
+{
+    norm *nm;
+    arena *tmp;
+    P->c = cluster_of(texts, n);
+    P->s = precis_summarizer_new(NULL, NULL);
+    int ok = P->s && summarizer_model(P->s, P->c, &P->m, &nm, &tmp, 1) == PRECIS_OK &&
+             readable_prepare(&P->m, P->c, nm, tmp, summarizer_cache(P->s), 0) == PRECIS_OK;
+    T_CHECK(ok);
+    if (!ok) {
+        precis_summarizer_free(P->s);
+        precis_cluster_free(P->c);
+    }
+    return ok;
+}
+
+static void prepare_close(prepared *P)
+{
+    precis_summarizer_free(P->s);
+    precis_cluster_free(P->c);
+}
+
 static const char *const titled[] = {
     "Mr. Harlow is expected to disclose his plans for the library during a conference "
     "call with council members on Monday evening. "
@@ -272,24 +302,20 @@ static const char *const titled[] = {
 
 static void test_titled_actor(void)
 {
-    precis_cluster *c = cluster_of(titled, 2);
-    precis_summarizer *s = precis_summarizer_new(NULL, NULL);
-    model m;
-    norm *nm;
-    arena *tmp;
-    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1), PRECIS_OK);
-    T_EQ_INT(readable_prepare(&m, c, nm, tmp, summarizer_cache(s), 0), PRECIS_OK);
-    const msent *mr = find(&m, c, "Mr. Harlow is expected");
-    const msent *full = find(&m, c, "Mayor Dan Harlow asked");
-    const msent *sen = find(&m, c, "Sen. Ortiz said");
-    const msent *senator = find(&m, c, "Senator Ana Ortiz");
+    prepared P;
+    if (!prepare_open(&P, titled, 2))
+        return;
+    precis_cluster *c = P.c;
+    const msent *mr = find(&P.m, c, "Mr. Harlow is expected");
+    const msent *full = find(&P.m, c, "Mayor Dan Harlow asked");
+    const msent *sen = find(&P.m, c, "Sen. Ortiz said");
+    const msent *senator = find(&P.m, c, "Senator Ana Ortiz");
     T_CHECK(mr && full && sen && senator);
     if (mr && full && sen && senator) {
         T_CHECK(mr->actor != 0 && mr->actor == full->actor);
         T_CHECK(sen->actor != 0 && sen->actor == senator->actor && sen->actor != mr->actor);
     }
-    precis_summarizer_free(s);
-    precis_cluster_free(c);
+    prepare_close(&P);
 }
 
 /* A quotation that opens with a connective goes on from what came before
@@ -310,42 +336,34 @@ static const char *const definite[] = {
 
 static void test_definite_speaker(void)
 {
-    precis_cluster *c = cluster_of(definite, 1);
-    precis_summarizer *s = precis_summarizer_new(NULL, NULL);
-    model m;
-    norm *nm;
-    arena *tmp;
-    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1), PRECIS_OK);
-    T_EQ_INT(readable_prepare(&m, c, nm, tmp, summarizer_cache(s), 0), PRECIS_OK);
-    const msent *the = find(&m, c, "The agency added");
-    const msent *a = find(&m, c, "A spokesman for the city");
+    prepared P;
+    if (!prepare_open(&P, definite, 1))
+        return;
+    precis_cluster *c = P.c;
+    const msent *the = find(&P.m, c, "The agency added");
+    const msent *a = find(&P.m, c, "A spokesman for the city");
     T_CHECK(the && a);
     if (the && a) {
         T_CHECK(the->flags & SENT_NEEDS_PREV);
         T_CHECK(!(a->flags & SENT_NEEDS_PREV));
     }
-    precis_summarizer_free(s);
-    precis_cluster_free(c);
+    prepare_close(&P);
 }
 
 static void test_quote_connective(void)
 {
-    precis_cluster *c = cluster_of(connective, 1);
-    precis_summarizer *s = precis_summarizer_new(NULL, NULL);
-    model m;
-    norm *nm;
-    arena *tmp;
-    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1), PRECIS_OK);
-    T_EQ_INT(readable_prepare(&m, c, nm, tmp, summarizer_cache(s), 0), PRECIS_OK);
-    const msent *but = find(&m, c, "But there is");
-    const msent *self = find(&m, c, "This is the worst");
+    prepared P;
+    if (!prepare_open(&P, connective, 1))
+        return;
+    precis_cluster *c = P.c;
+    const msent *but = find(&P.m, c, "But there is");
+    const msent *self = find(&P.m, c, "This is the worst");
     T_CHECK(but && self);
     if (but && self) {
         T_CHECK((but->flags & SENT_NEEDS_PREV) && but->edit != EDIT_DROP);
         T_CHECK(!(self->flags & SENT_NEEDS_PREV));
     }
-    precis_summarizer_free(s);
-    precis_cluster_free(c);
+    prepare_close(&P);
 }
 
 /* a generous budget takes every sentence a reader can take alone, and
