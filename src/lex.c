@@ -76,31 +76,29 @@ int lex_is_space_cp(int32_t cp)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS || cp == 0x2028 || cp == 0x2029;
 }
 
-int lex_is_word_at(const char *t, size_t i, size_t e)
+/* Is the code point at t[i] (i < e) of the class is_class tests? */
+static int class_at(const char *t, size_t i, size_t e, int (*is_class)(int32_t))
 {
     if (i >= e)
         return 0;
     int32_t cp;
     lex_cp(t, i, e, &cp);
-    return lex_is_word_cp(cp);
+    return is_class(cp);
+}
+
+int lex_is_word_at(const char *t, size_t i, size_t e)
+{
+    return class_at(t, i, e, lex_is_word_cp);
 }
 
 static int cp_is_letter_at(const char *t, size_t i, size_t e)
 {
-    if (i >= e)
-        return 0;
-    int32_t cp;
-    lex_cp(t, i, e, &cp);
-    return lex_is_letter_cp(cp);
+    return class_at(t, i, e, lex_is_letter_cp);
 }
 
 static int cp_is_upper_at(const char *t, size_t i, size_t e)
 {
-    if (i >= e)
-        return 0;
-    int32_t cp;
-    lex_cp(t, i, e, &cp);
-    return lex_is_upper_cp(cp);
+    return class_at(t, i, e, lex_is_upper_cp);
 }
 
 static int digit_at(const char *t, size_t i, size_t e) { return i < e && is_digit(t[i]); }
