@@ -46,9 +46,10 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-enum { K_QUOTE, K_UNNAMED, K_DANGLING, K_REPEAT, K_FURNITURE, K_N };
+enum { K_QUOTE, K_UNNAMED, K_DANGLING, K_REPEAT, K_FURNITURE, K_VERBLESS, K_SURNAME, K_ALSO,
+       K_N };
 static const char *const kind_name[K_N] = {"quote-open", "unnamed", "dangling", "repeat",
-                                           "furniture"};
+                                           "furniture", "verbless", "surname", "also"};
 
 typedef struct tally {
     size_t clusters, sentences, defective, kind[K_N];
@@ -66,12 +67,25 @@ typedef struct rules {
     const char *const *pronouns;       /* no speaker as a verb's subject */
     const char *const *auxiliaries;    /* skipped before a verb ("a dit") */
     const char *const *furniture;      /* lower-case marks of page furniture */
+    /* English only (NULL or empty lists elsewhere: the rule is off) */
+    const char *const *finite;         /* auxiliaries, modals, irregular pasts */
+    const char *const *subjects;       /* subject pronouns: a clause */
+    const char *const *np_before;      /* words a noun follows, no subject ends in */
+    const char *const *plural_nouns;   /* plurals without -s ("police") */
+    const char *const *honorifics;     /* "Mr. Scott" is the surname alone */
+    const char *const *attributive;    /* "the Obama administration": no mention */
+    const char *const *joiners;        /* "Bashar al Assad": one name */
+    const char *also;                  /* "also" */
+    const char *const *also_fixed;     /* "also known as", "but also" */
+    const char *const *stop;           /* no content for the paraphrase rule */
 } rules;
 
+typedef struct gnames gnames;
 typedef struct cfg {
     int verbose, extract_only;
     size_t words;
     const rules *r;
+    const gnames *given; /* given names (--names), or NULL: no surname rule */
 } cfg;
 
 /* ---- quotation marks ---------------------------------------------------- */
@@ -240,7 +254,7 @@ static const char *const en_pronouns[] = {"he", "she", "they", "it", "we", "i", 
 
 static int in_list(const char *const *l, const char *w, size_t k)
 {
-    for (size_t i = 0; l[i]; i++)
+    for (size_t i = 0; l && l[i]; i++)
         if (strlen(l[i]) == k && !strncasecmp(l[i], w, k))
             return 1;
     return 0;
@@ -333,6 +347,285 @@ static double wset_jaccard(const wset *a, const wset *b)
             }
     size_t uni = a->n + b->n - both;
     return uni ? (double)both / (double)uni : 0;
+}
+
+/* ---- verbless captions -------------------------------------------------- */
+
+/* A word of s[0..n) starting at *i: lower-cased into w (the typographic
+   apostrophe made straight), its length; *cap gets whether it opens with
+   a capital.  0 at the end. */
+static size_t next_word(const char *s, size_t n, size_t *i, char *w, size_t wmax, int *cap,
+                        size_t *at)
+{
+    while (*i < n && !word_char((unsigned char)s[*i]))
+        (*i)++;
+    size_t k = 0, j = *i;
+    *at = j;
+    *cap = j < n && isupper((unsigned char)s[j]);
+    while (j < n && word_char((unsigned char)s[j])) {
+        unsigned char c = (unsigned char)s[j];
+        if (c == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
+            (unsigned char)s[j + 2] == 0x99) {
+            c = '\'';
+            j += 2;
+        }
+        if (k + 1 < wmax)
+            w[k++] = (char)tolower(c);
+        j++;
+    }
+    w[k] = 0;
+    *i = j;
+    return k;
+}
+
+static int ends_in(const char *w, size_t k, const char *e)
+{
+    size_t l = strlen(e);
+    return k >= l && !strcmp(w + k - l, e);
+}
+
+/* Does the sentence have a finite verb?  A word the rules know is one
+   (an auxiliary, a modal, a speech verb, a common irregular past), a
+   subject pronoun opens a clause, a lower-case word in -ed is taken for a
+   past, and a lower-case word after a plural noun or in -s after a word
+   that can end a noun phrase for a present ("the president speaks",
+   "migrants wait").  What is left is noun phrases and prepositions: a
+   photo caption ("Members of the migrant caravan at the border wall in
+   Tijuana on Sunday."), a heading cut from its page. */
+static int has_finite_verb(const rules *r, const char *s, size_t n)
+{
+    if (!r->finite)
+        return 1;
+    char w[32], pw[32] = "";
+    size_t i = 0, k, at;
+    int cap, first = 1;
+    while ((k = next_word(s, n, &i, w, sizeof w, &cap, &at)) > 0) {
+        if (in_list(r->finite, w, k) || in_list(r->speech_verbs, w, k) ||
+            in_list(r->subjects, w, k))
+            return 1;
+        int lower = !cap && isalpha((unsigned char)w[0]);
+        if (lower && k >= 4 && ends_in(w, k, "ed"))
+            return 1;
+        size_t pk = strlen(pw);
+        int after_np = !first && pk && !in_list(r->np_before, pw, pk) &&
+                       !isdigit((unsigned char)pw[0]);
+        if (lower && after_np && k >= 3 && w[k - 1] == 's' && !ends_in(w, k, "ss") &&
+            !ends_in(w, k, "us") && !ends_in(w, k, "'s"))
+            return 1;
+        if (lower && !first && (ends_in(pw, pk, "s") || in_list(r->plural_nouns, pw, pk)) &&
+            !in_list(r->np_before, w, k) && !ends_in(w, k, "ing") &&
+            !ends_in(w, k, "ly") && !ends_in(pw, pk, "'s"))
+            return 1;
+        memcpy(pw, w, k + 1);
+        first = 0;
+    }
+    return 0;
+}
+
+/* ---- surnames ------------------------------------------------------------ */
+
+/* The people of a cluster by their full names: a given name (the
+   language's list, --names) right before a capitalised word ("Rick
+   Scott", "Gov. Rick Scott") makes that word a surname with that given
+   name. */
+typedef struct person {
+    char surname[32], given[32];
+} person;
+
+typedef struct people {
+    person *p;
+    size_t n, cap;
+} people;
+
+struct gnames {
+    char (*w)[24];
+    size_t n;
+};
+
+static int is_given(const gnames *g, const char *w)
+{
+    for (size_t i = 0; i < g->n; i++)
+        if (!strcmp(g->w[i], w))
+            return 1;
+    return 0;
+}
+
+static void people_learn(people *P, const gnames *g, const char *s, size_t n)
+{
+    char w[32], pw[32] = "";
+    size_t i = 0, k, at, pat = 0;
+    int cap, pcap = 0;
+    while ((k = next_word(s, n, &i, w, sizeof w, &cap, &at)) > 0) {
+        if (ends_in(w, k, "'s"))
+            w[k -= 2] = 0;
+        if (cap && pcap && k >= 3 && at == pat + strlen(pw) + 1 && s[at - 1] == ' ' &&
+            is_given(g, pw) && !is_given(g, w)) {
+            size_t j = 0;
+            while (j < P->n && strcmp(P->p[j].surname, w))
+                j++;
+            if (j == P->n) {
+                if (P->n == P->cap) {
+                    person *np = realloc(P->p, (P->cap = P->cap ? 2 * P->cap : 64) * sizeof *np);
+                    if (!np)
+                        return;
+                    P->p = np;
+                }
+                snprintf(P->p[P->n].surname, sizeof P->p[0].surname, "%s", w);
+                snprintf(P->p[P->n++].given, sizeof P->p[0].given, "%s", pw);
+            }
+        }
+        memcpy(pw, w, k + 1);
+        pcap = cap;
+        pat = at;
+    }
+}
+
+/* Honorifics that say nothing of who the person is. */
+static const char *const en_honorifics[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
+
+/* The first person of P the sentence names by the surname alone
+   (sentence start, after a lower-case word or an honorific: "Scott said",
+   "Mr. Scott"), not met earlier in the summary (seen: the surnames
+   already read); every surname read is added to seen.  Returns the
+   person, or NULL. */
+static const person *bare_surname(const rules *r, const people *P, const char *s, size_t n,
+                                  uint8_t *seen)
+{
+    char w[32], pw[32] = "";
+    size_t i = 0, k, at;
+    int cap, pcap = 0;
+    const person *bare = NULL;
+    int ppcap = 0;
+    while ((k = next_word(s, n, &i, w, sizeof w, &cap, &at)) > 0) {
+        if (ends_in(w, k, "'s"))
+            w[k -= 2] = 0;
+        for (size_t j = 0; cap && j < P->n; j++) {
+            if (strcmp(P->p[j].surname, w))
+                continue;
+            /* "Scott County": no person */
+            size_t e = i;
+            int next_cap = e + 1 < n && s[e] == ' ' && isupper((unsigned char)s[e + 1]);
+            /* "the Obama administration", "Bashar al Assad" */
+            size_t j2 = i, nat;
+            char nw[32];
+            int ncap;
+            size_t nk = next_word(s, n, &j2, nw, sizeof nw, &ncap, &nat);
+            int attributive = in_list(r->np_before, pw, strlen(pw)) ||
+                              (nk && !ncap && in_list(r->attributive, nw, nk));
+            int joined = in_list(r->joiners, pw, strlen(pw)) && ppcap;
+            if (!seen[j] && !next_cap && !bare && !attributive && !joined &&
+                (!pcap || in_list(r->honorifics, pw, strlen(pw))))
+                bare = &P->p[j];
+            seen[j] = 1;
+        }
+        memcpy(pw, w, k + 1);
+        ppcap = pcap;
+        pcap = cap;
+    }
+    return bare;
+}
+
+/* ---- "also" --------------------------------------------------------------- */
+
+/* Does the text outside quotes (out) say "also" of something the reader
+   has not been told: "Trump also said ...", "The company also announced"?
+   Not "also known as", "but also", nor when the word before "also" (its
+   subject's last word) is in the sentence before it in the summary
+   ("Lavrov said ... Lavrov also proposed"). */
+static int also_dangles(const rules *r, const char *out, size_t n, const char *prev)
+{
+    if (!r->also)
+        return 0;
+    char w[32], pw[32] = "", nw[32];
+    size_t i = 0, k, at;
+    int cap;
+    while ((k = next_word(out, n, &i, w, sizeof w, &cap, &at)) > 0) {
+        if (strcmp(w, r->also)) {
+            if (ends_in(w, k, "'s"))
+                w[k -= 2] = 0;
+            if (!in_list(r->finite, w, k)) /* "Kim is also": the subject is Kim */
+                memcpy(pw, w, k + 1);
+            continue;
+        }
+        size_t j = i, nat;
+        int ncap;
+        size_t nk = next_word(out, n, &j, nw, sizeof nw, &ncap, &nat);
+        if ((nk && in_list(r->also_fixed, nw, nk)) || in_list(r->also_fixed, pw, strlen(pw)))
+            return 0;
+        /* the subject was in the sentence before */
+        size_t pn = prev ? strlen(prev) : 0, q = 0;
+        while (*pw && (k = next_word(prev, pn, &q, w, sizeof w, &cap, &at)) > 0) {
+            if (ends_in(w, k, "'s"))
+                w[k -= 2] = 0;
+            if (!strcmp(w, pw))
+                return 0;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- paraphrases ------------------------------------------------------- */
+
+/* The content of a sentence for telling a paraphrase: crude stems of its
+   words of four letters or more (no stop word) and its numbers; names
+   (capitalised, not the first word) and numbers are marked as keys. */
+#define STEMS_MAX 96
+typedef struct stems {
+    char w[STEMS_MAX][20];
+    uint8_t key[STEMS_MAX];
+    size_t n;
+} stems;
+
+static void stems_of(const rules *r, const char *s, size_t n, stems *st)
+{
+    char w[32];
+    size_t i = 0, k, at;
+    int cap, first = 1;
+    st->n = 0;
+    while (st->n < STEMS_MAX && (k = next_word(s, n, &i, w, sizeof w, &cap, &at)) > 0) {
+        int num = isdigit((unsigned char)w[0]);
+        if (ends_in(w, k, "'s"))
+            w[k -= 2] = 0;
+        int name = cap && !first;
+        first = 0;
+        if (!num && (k < 4 || in_list(r->stop, w, k)))
+            continue;
+        if (!num) {
+            static const char *const suf[] = {"ings", "ing", "ed", "es", "ly", "s", NULL};
+            for (size_t e = 0; suf[e]; e++)
+                if (ends_in(w, k, suf[e]) && k - strlen(suf[e]) >= 4 && !ends_in(w, k, "ss")) {
+                    w[k -= strlen(suf[e])] = 0;
+                    break;
+                }
+        }
+        if (k >= sizeof st->w[0])
+            w[k = sizeof st->w[0] - 1] = 0;
+        size_t d = 0;
+        while (d < st->n && strcmp(st->w[d], w))
+            d++;
+        if (d < st->n) {
+            st->key[d] |= (uint8_t)(name || num);
+            continue;
+        }
+        memcpy(st->w[st->n], w, k + 1);
+        st->key[st->n++] = (uint8_t)(name || num);
+    }
+}
+
+/* Shared stems of a and b, and how many of them are keys. */
+static size_t stems_shared(const stems *a, const stems *b, size_t *keys)
+{
+    size_t both = 0;
+    *keys = 0;
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++)
+            if (!strcmp(a->w[i], b->w[j])) {
+                both++;
+                *keys += a->key[i] || b->key[j];
+                break;
+            }
+    return both;
 }
 
 /* ---- furniture ---------------------------------------------------------- */
@@ -482,15 +775,61 @@ static const char *const it_furniture[] = {
     "leggi anche", "foto:", "pubblicità", "condividi", "seguici", "contributo minimo",
     "\xc2\xa9", NULL};
 
+static const char *const en_finite[] = {
+    "is", "are", "was", "were", "am", "has", "have", "had", "do", "does", "did", "will",
+    "would", "can", "could", "shall", "should", "may", "might", "must", "won't", "can't",
+    "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
+    "hadn't", "wouldn't", "couldn't", "shouldn't", "went", "came", "took", "made", "got", "gave",
+    "saw", "found", "knew", "thought", "became", "began", "left", "brought", "held", "kept",
+    "met", "ran", "sent", "spent", "stood", "struck", "won", "fell", "felt", "fought", "led",
+    "lost", "paid", "sold", "spoke", "threw", "bought", "built", "caught", "chose", "drew",
+    "drove", "flew", "grew", "hid", "meant", "rose", "sat", "sought", "stole", "swore",
+    "taught", "tore", "understood", "wore", "broke", "ate", "forgot", "froze", "shot", "hit",
+    "put", "cut", "let", "quit", "ain't", "there's", "it's", "that's", "what's", "here's",
+    "he's", "she's", "who's", "'s", "'re", "'ve", "'ll", "'d", "n't", "read", "shook", "hung",
+    "dug", "fled", "swept", "woke", "sank", "sang", "rang", "bit", "bled", "bent", "bound",
+    "crept", "dealt", "fed", "lent", "lit", "slid", "spun", "sprang", "stuck", "swung", "wept",
+    "withdrew", "overtook", "upheld", "arose", "beat", "bore", "cast", "clung", "knelt",
+    "overcame", "rode", "shone", "shrank", "slept", "strove", "thrust", "sent", NULL};
+static const char *const en_subjects[] = {"he", "she", "they", "we", "i", "you", "i'm",
+                                          "we're", "they're", "you're", "i've", "we've",
+                                          "they've", "i'll", "we'll", "they'll", "he'll",
+                                          "she'll", NULL};
+static const char *const en_np_before[] = {
+    "the", "a", "an", "of", "in", "on", "at", "for", "to", "from", "with", "by", "about", "as",
+    "into", "near", "after", "before", "during", "over", "under", "across", "along", "outside",
+    "inside", "behind", "between", "among", "through", "toward", "towards", "against",
+    "his", "her", "their", "its", "our", "my", "your", "and", "or", "some", "many", "several",
+    "these", "those", "this", "that", "other", "more", "most", "all", "both", "few", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+    "thousands", "millions", "than", "per", "including", "such", "like", "via", "while", NULL};
+static const char *const en_plural_nouns[] = {"police", "people", "children", "men", "women",
+                                              "officials", NULL};
+static const char *const en_attributive[] = {
+    "administration", "campaign", "campaigns", "era", "government", "team", "family", "camp",
+    "presidency", "aides", "supporters", "foundation", "organization", "white", "house", NULL};
+static const char *const joiners[] = {"al", "el", "de", "del", "da", "di", "van", "von", "bin",
+                                      "ibn", "la", "le", "du", "dos", NULL};
+static const char *const en_also_fixed[] = {"known", "called", "spelled", "referred",
+                                            "but", "only", "who", "which", "that", NULL};
+static const char *const en_stop[] = {
+    "that", "with", "from", "this", "have", "were", "will", "would", "said", "says", "about",
+    "after", "also", "been", "their", "they", "them", "which", "what", "when", "where", "while",
+    "into", "more", "than", "over", "some", "other", "there", "these", "those", "could",
+    "should", "just", "only", "being", "because", "before", "during", "told", "according",
+    "year", "years", "time", "last", "week", "first", "like", "very", "your", "then", "here",
+    NULL};
+
 static const rules lang_rules[] = {
     {"english", en_openers, none, en_quote_openers, en_speech_verbs, en_pronouns, none,
-     en_furniture},
+     en_furniture, en_finite, en_subjects, en_np_before, en_plural_nouns, en_honorifics, en_attributive, joiners, "also",
+     en_also_fixed, en_stop},
     {"spanish", es_openers, none, es_quote_openers, es_speech_verbs, es_pronouns, es_aux,
-     es_furniture},
+     es_furniture, NULL, NULL, NULL, NULL, NULL, NULL, joiners, NULL, NULL, NULL},
     {"french", fr_openers, fr_not_openers, fr_quote_openers, fr_speech_verbs, fr_pronouns,
-     fr_aux, fr_furniture},
+     fr_aux, fr_furniture, NULL, NULL, NULL, NULL, NULL, NULL, joiners, NULL, NULL, NULL},
     {"italian", it_openers, none, it_quote_openers, it_speech_verbs, it_pronouns, it_aux,
-     it_furniture},
+     it_furniture, NULL, NULL, NULL, NULL, NULL, NULL, joiners, NULL, NULL, NULL},
 };
 
 /* ---- one cluster -------------------------------------------------------- */
@@ -546,6 +885,15 @@ static void check_cluster(const cfg *cf, const precis_cluster *c, const char *la
     t->clusters++;
     long *qv = calloc(n ? n : 1, sizeof *qv);
     wset *ws = calloc(n ? n : 1, sizeof *ws);
+    stems *sm = calloc(n ? n : 1, sizeof *sm);
+    people P = {0};
+    for (size_t a = 0; cf->given && a < precis_cluster_size(c); a++) {
+        size_t len;
+        const char *at = precis_cluster_article_text(c, a, &len);
+        people_learn(&P, cf->given, at, len);
+    }
+    uint8_t *seen = calloc(P.n ? P.n : 1, 1);
+    char *prev = NULL;
     for (size_t i = 0; i < n; i++) {
         const precis_sentence *ps = precis_summary_sentence(sum, i);
         const precis_sentence *pv = i ? precis_summary_sentence(sum, i - 1) : NULL;
@@ -571,11 +919,29 @@ static void check_cluster(const cfg *cf, const precis_cluster *c, const char *la
         if (!after_antecedent && opens_with_reference(cf->r, text, ps->len))
             flag[K_DANGLING] = 1;
         wset_of(text, ps->len, &ws[i]);
-        for (size_t j = 0; j < i; j++)
-            if ((qv[i] >= 0 && qv[i] == qv[j]) || wset_jaccard(&ws[i], &ws[j]) >= 0.5)
+        stems_of(cf->r, text, ps->len, &sm[i]);
+        for (size_t j = 0; j < i; j++) {
+            size_t keys, both = stems_shared(&sm[i], &sm[j], &keys);
+            size_t least = sm[i].n < sm[j].n ? sm[i].n : sm[j].n;
+            /* the same fact in other words: most of the shorter one's
+               stems, names and numbers among them ("Trump will visit the
+               United Kingdom on July 13" after "President Trump will
+               travel to the United Kingdom on July 13 for a working
+               visit"; read on pairs of BASIL and NewsWCL50 summaries) */
+            int reworded = both >= 4 && ((keys >= 2 && 2 * both >= least) ||
+                                         (keys >= 3 && 5 * both >= 2 * least));
+            if ((qv[i] >= 0 && qv[i] == qv[j]) || wset_jaccard(&ws[i], &ws[j]) >= 0.5 ||
+                reworded)
                 flag[K_REPEAT] = 1;
+        }
         if (is_furniture(cf->r, text, ps->len, out))
             flag[K_FURNITURE] = 1;
+        if (count_words(text, ps->len) >= 4 && !has_finite_verb(cf->r, text, ps->len))
+            flag[K_VERBLESS] = 1;
+        if (P.n && bare_surname(cf->r, &P, out, ps->len, seen))
+            flag[K_SURNAME] = 1;
+        if (!after_antecedent && also_dangles(cf->r, out, ps->len, prev))
+            flag[K_ALSO] = 1;
         int any = 0;
         for (int k = 0; k < K_N; k++) {
             t->kind[k] += (size_t)flag[k];
@@ -593,9 +959,14 @@ static void check_cluster(const cfg *cf, const precis_cluster *c, const char *la
                 }
             printf(": %s\n", text);
         }
-        free(text);
+        free(prev);
+        prev = text;
         free(out);
     }
+    free(prev);
+    free(seen);
+    free(P.p);
+    free(sm);
     free(qv);
     free(ws);
     precis_summary_free(sum);
@@ -698,9 +1069,38 @@ static int run_jsonl(const cfg *cf, const char *path, tally *t)
     return 0;
 }
 
+/* Reads a language pack's first_names.txt: one name a line, lower case,
+   tags after it, # comments. */
+static int names_load(gnames *g, const char *path)
+{
+    size_t len;
+    char *b = read_file(path, &len);
+    if (!b)
+        return -1;
+    free(g->w);
+    g->n = 0;
+    g->w = calloc(len / 2 + 1, sizeof *g->w);
+    for (size_t i = 0; g->w && i < len;) {
+        size_t j = i;
+        while (j < len && b[j] != '\n')
+            j++;
+        size_t e = i;
+        while (e < j && b[e] != ' ' && b[e] != '\t' && b[e] != '#')
+            e++;
+        if (e > i && e - i < sizeof g->w[0]) {
+            memcpy(g->w[g->n], b + i, e - i);
+            g->w[g->n++][e - i] = 0;
+        }
+        i = j + 1;
+    }
+    free(b);
+    return g->w ? 0 : -1;
+}
+
 int main(int argc, char **argv)
 {
-    cfg cf = {0, 0, 120, &lang_rules[0]};
+    cfg cf = {0, 0, 120, &lang_rules[0], NULL};
+    gnames given = {NULL, 0};
     const char *name = NULL;
     int first = 1;
     for (int i = 1; i < argc; i++) {
@@ -728,6 +1128,14 @@ int main(int argc, char **argv)
             }
             continue;
         }
+        if (!strcmp(argv[i], "--names") && i + 1 < argc) {
+            if (names_load(&given, argv[++i])) {
+                fprintf(stderr, "precis-readable: %s: cannot read\n", argv[i]);
+                return 2;
+            }
+            cf.given = &given;
+            continue;
+        }
         if (!strcmp(argv[i], "--name") && i + 1 < argc) {
             name = argv[++i];
             continue;
@@ -744,20 +1152,23 @@ int main(int argc, char **argv)
             return 2;
         }
         if (first) {
-            printf("| %-28s | %8s | %9s | %9s | %6s | %6s | %6s | %6s | %6s | %6s |\n", "set",
-                   "clusters", "sentences", "defective", "share", "quote", "unnamed", "dangl",
-                   "repeat", "furn");
+            printf("| %-28s | %8s | %9s | %9s | %6s | %6s | %6s | %6s | %6s | %6s | %6s | %6s | "
+                   "%6s |\n",
+                   "set", "clusters", "sentences", "defective", "share", "quote", "unnamed",
+                   "dangl", "repeat", "furn", "verbl", "surn", "also");
             printf("|------------------------------|---------:|----------:|----------:|------:|"
-                   "------:|-------:|------:|-------:|-----:|\n");
+                   "------:|-------:|------:|-------:|-----:|------:|-----:|-----:|\n");
             first = 0;
         }
-        printf("| %-28s | %8zu | %9zu | %9zu | %5.1f%% | %6zu | %6zu | %6zu | %6zu | %6zu |\n",
+        printf("| %-28s | %8zu | %9zu | %9zu | %5.1f%% | %6zu | %6zu | %6zu | %6zu | %6zu | "
+               "%6zu | %6zu | %6zu |\n",
                name ? name : argv[i], t.clusters, t.sentences, t.defective,
                t.sentences ? 100.0 * (double)t.defective / (double)t.sentences : 0.0,
                t.kind[K_QUOTE], t.kind[K_UNNAMED], t.kind[K_DANGLING], t.kind[K_REPEAT],
-               t.kind[K_FURNITURE]);
+               t.kind[K_FURNITURE], t.kind[K_VERBLESS], t.kind[K_SURNAME], t.kind[K_ALSO]);
         fflush(stdout);
         name = NULL;
     }
+    free(given.w);
     return 0;
 }

@@ -57,13 +57,13 @@ for part, sl in (("dev", best[:4]), ("held", best[4:8])):
             o.write(json.dumps({"id": f"{story}/{date}", "articles": arts}, ensure_ascii=False) + "\n")
 PY
   done
-  sets+=(--lang spanish --name "ML-Crisis es (4 read)" "$tmp/ml-es-dev.jsonl"
+  sets+=(--lang spanish --names "$here/data/lang/es/first_names.txt" --name "ML-Crisis es (4 read)" "$tmp/ml-es-dev.jsonl"
          --name "ML-Crisis es (4 held out)" "$tmp/ml-es-held.jsonl"
-         --lang french --name "ML-Crisis fr (4 read)" "$tmp/ml-fr-dev.jsonl"
+         --lang french --names "$here/data/lang/fr/first_names.txt" --name "ML-Crisis fr (4 read)" "$tmp/ml-fr-dev.jsonl"
          --name "ML-Crisis fr (4 held out)" "$tmp/ml-fr-held.jsonl"
-         --lang italian --name "ML-Crisis it (4 read)" "$tmp/ml-it-dev.jsonl"
+         --lang italian --names "$here/data/lang/it/first_names.txt" --name "ML-Crisis it (4 read)" "$tmp/ml-it-dev.jsonl"
          --name "ML-Crisis it (4 held out)" "$tmp/ml-it-held.jsonl")
 fi
 echo "Summaries of $WORDS words, default method${ARGS:+ ($ARGS)}"
 echo
-"$build/precis-readable" "${args[@]}" "${sets[@]}"
+"$build/precis-readable" --names "$here/data/lang/en/first_names.txt" "${args[@]}" "${sets[@]}"
