@@ -7,7 +7,7 @@
  * Every file LANG_FILES (src/lang.h) names is read if present: one entry
  * a line, '#' starts a comment, the first field is the word (lower-cased
  * here), the others are tags (m f p n first s abbr lower honorific title end
- * num strong common indef conj dir range rel, a number, or for units.txt the canonical unit: the last
+ * num strong common indef conj dir range rel additive, a number, or for units.txt the canonical unit: the last
  * field, the others the unit's word or phrase, "por ciento %"); in
  * org_phrases.txt and place_names.txt the whole line is the entry; a units.txt
  * field "+duration" is a tag, not a word (a unit of time).  Entries of one pack are
@@ -20,7 +20,9 @@
  * LT_REFDROP / LT_REFOK on the entry, no class.  furniture.txt lists
  * page-furniture patterns, the whole line each (lower-cased here; a
  * leading "^" anchors it at the sentence start), kept in file order in
- * the pack's furniture array.
+ * the pack's furniture array.  verbs.txt lists finite verb forms a word
+ * list can know (auxiliaries, modals, irregular pasts): tag LT_FINITE, no
+ * class.
  * A malformed line stops the build with "FILE:LINE: what is wrong".
  */
 #include "lang.h"
@@ -91,7 +93,8 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
               {"strong", LT_STRONG},   {"common", LT_COMMON},
               {"indef", LT_INDEF},     {"conj", LT_CONJ},   {"dir", LT_DIR},
               {"range", LT_RANGE},     {"rel", LT_REL},
-              {"org", LT_ORGJOIN},     {"participle", LT_PART}, {"saint", LT_SAINT}};
+              {"org", LT_ORGJOIN},     {"participle", LT_PART}, {"saint", LT_SAINT},
+              {"additive", LT_ADDITIVE}};
     if (is_unit && t[0] == '+') { /* a tag among a unit's words: "+duration" */
         if (strcmp(t, "+duration"))
             return -1;
@@ -228,11 +231,12 @@ static void fold(char *s)
             *p = (unsigned char)(*p + 0x20);
 }
 
-/* DIR/references.txt: "word ... [drop]" a line. */
-static void read_references(const char *dir)
+/* DIR/references.txt: "word ... [drop]" a line (refs); DIR/verbs.txt
+   (!refs): a word a line, tagged LT_FINITE. */
+static void read_tagged(const char *dir, int refs)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/references.txt", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, refs ? "references.txt" : "verbs.txt");
     FILE *in = fopen(path, "r");
     if (!in)
         return;
@@ -243,11 +247,13 @@ static void read_references(const char *dir)
         int nf = split_fields(line, fields);
         if (!nf)
             continue;
-        unsigned tag = LT_REFNEED;
-        if (nf > 1 && !strcmp(fields[nf - 1], "drop")) {
+        unsigned tag = refs ? LT_REFNEED : LT_FINITE;
+        if (!refs && nf > 1)
+            goto bad;
+        if (refs && nf > 1 && !strcmp(fields[nf - 1], "drop")) {
             tag = LT_REFDROP;
             nf--;
-        } else if (nf > 1 && !strcmp(fields[nf - 1], "ok")) {
+        } else if (refs && nf > 1 && !strcmp(fields[nf - 1], "ok")) {
             tag = LT_REFOK;
             nf--;
         }
@@ -256,7 +262,7 @@ static void read_references(const char *dir)
             goto bad;
         fold(w);
         ent *e = find_or_add(w);
-        if (e->tags & (LT_REFNEED | LT_REFDROP | LT_REFOK) & ~tag)
+        if (refs && (e->tags & (LT_REFNEED | LT_REFDROP | LT_REFOK) & ~tag))
             goto bad; /* both kinds */
         e->tags |= tag;
         continue;
@@ -379,7 +385,8 @@ int main(int argc, char **argv)
         nents = 0;
         for (size_t f = 0; f < LANG_NFILES; f++)
             read_file(argv[d + 2], f);
-        read_references(argv[d + 2]);
+        read_tagged(argv[d + 2], 1);
+        read_tagged(argv[d + 2], 0);
         qsort(ents, nents, sizeof *ents, cmp_ent);
         fprintf(o, "static const lang_word pack%d[] = {\n", d);
         for (size_t i = 0; i < nents; i++) {

@@ -95,7 +95,11 @@ enum {
        entry needs the sentence before it; drop: a connective that can go */
     LT_REFNEED = 1u << 23,
     LT_REFDROP = 1u << 24,
-    LT_REFOK = 1u << 25    /* ok: no reference ("il y a", longer than "il") */
+    LT_REFOK = 1u << 25,   /* ok: no reference ("il y a", longer than "il") */
+    /* verbs.txt (no class of its own): a finite verb form ("is", "went") */
+    LT_FINITE = 1u << 26,
+    LT_ADDITIVE = 1u << 27 /* additive: "also" -- "Trump also said" tells of
+                              something the sentence before told        */
 };
 
 typedef struct lang_word {

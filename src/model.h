@@ -24,13 +24,13 @@ enum {
     SENT_PAREN = 1 << 10,   /* contains a parenthesis                       */
     SENT_SAID = 1 << 11,    /* attributed speech: said, says, told, ...     */
     SENT_QBROKEN = 1 << 12, /* never taken by the default method: quotation
-                               marks unbalanced, or a quote whose speaker is
-                               unknown (readable.c)                       */
+                               marks unbalanced, a quote whose speaker is
+                               unknown, no finite verb (readable.c)      */
     SENT_NEEDS_PREV = 1 << 13 /* taken only right after the sentence before
                                  it in its article (readable.c)           */
 };
 /* Edits the default method may make to a sentence (readable.c). */
-enum { EDIT_NONE = 0, EDIT_NAME, EDIT_APPEND, EDIT_DROP };
+enum { EDIT_NONE = 0, EDIT_NAME, EDIT_APPEND, EDIT_DROP, EDIT_GIVEN, EDIT_ALSO };
 #define MODEL_MIN_WORDS 6
 #define MODEL_LONG_WORDS 60
 
@@ -41,15 +41,18 @@ typedef struct msent {
     uint32_t nterm;      /* content (non-stop) words                   */
     uint32_t *term;      /* their local term ids, in text order        */
     uint32_t nset;       /* distinct content terms                     */
+    uint32_t kfirst;     /* its names and numbers: model.keys[kfirst..  */
     uint32_t *set;       /* sorted distinct local term ids             */
     uint32_t nconc;      /* distinct bigram concepts                   */
+    uint32_t nkey;       /* kfirst + nkey) (readable.c; a repeat shares them) */
     uint32_t *conc;      /* their local concept ids                    */
     uint32_t group;      /* redundancy group (a sentence index)        */
     uint32_t flags;
     uint32_t quoted;     /* words inside quotation marks               */
     uint32_t qvar;       /* the quoted statement it carries: its variant
                             set (precis_quote.variant) + 1; 0 for none   */
-    const char *speaker; /* that quote's speaker, or NULL              */
+    const char *speaker; /* that quote's speaker, or NULL; for EDIT_GIVEN
+                            the full name the edit writes             */
     uint32_t edit;       /* EDIT_*: the speaker named (replacing the
                             pronoun at eoff, or appended in place of the
                             final stop at eoff), or the leading
@@ -67,6 +70,8 @@ typedef struct msent {
 typedef struct model {
     msent *s;
     size_t ns;
+    uint32_t *keys;     /* names and numbers of the sentences (hashes,
+                           sorted per sentence; readable.c), or NULL    */
     size_t nart;
     size_t *first;      /* first sentence index of each article         */
     size_t *count;      /* sentences of each article                    */

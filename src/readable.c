@@ -820,6 +820,372 @@ static int statement_of(msent *s, const roles *R, norm *nm, const char *out, siz
     return 0;
 }
 
+/* ---- verbless sentences ------------------------------------------------- */
+
+/* A sentence with no finite verb is noun phrases and prepositions: a
+   photo caption kept with the text ("Members of the migrant caravan at
+   the border wall in Tijuana on Sunday."), a heading, a dateline, a
+   fragment left by a split inside a number ("0 on the Richter scale.").
+   It is never taken.  A word is a finite verb when the pack lists it
+   (verbs.txt: auxiliaries, modals, irregular pasts; say.txt, but not its
+   "-ing" forms), a subject pronoun opens a clause, a word in -ed is taken
+   for a past, a word in -s after one that can end a noun phrase for a
+   present ("the president speaks"), and a word after a plural for a
+   present ("migrants wait"); a capitalised word (a name) is none of
+   these.  1 for a verb, 0 for none. */
+#define VERB_LOWER_WORDS 16
+#define VERB_NP (LW_DEF | LW_PREP | LW_DEM | LW_NUMW | LW_FUNC | LW_MONTH | LW_WDAY)
+
+static int ends_with(const char *w, size_t k, const char *e)
+{
+    size_t l = strlen(e);
+    return k >= l && !memcmp(w + k - l, e, l);
+}
+
+/* Does the pack list finite verbs (verbs.txt)?  Without, the rule is off. */
+static int pack_has_verbs(const lang *L)
+{
+    const lang_pack *pk = lang_get_pack(L);
+    for (size_t i = 0; pk && i < pk->n; i++)
+        if (pk->w[i].tags & LT_FINITE)
+            return 1;
+    return 0;
+}
+
+static int finite_verb(const lang *L, const char *s, size_t n)
+{
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(s, n, at, ln, ATTR_WORDS);
+    if (nw == ATTR_WORDS)
+        return 1; /* a long sentence: not a caption */
+    /* in lower-cased text names look like common words ("tijuana", "trump
+       says"), and a long sentence is not judged */
+    int any_cap = 0;
+    for (size_t i = 1; i < nw && !any_cap; i++) /* after the first word */
+        any_cap = is_cap(s + at[i]);
+    if (!any_cap && nw >= VERB_LOWER_WORDS)
+        return 1;
+    for (size_t i = 0; i < nw; i++) {
+        const char *w = s + at[i];
+        size_t k = ln[i];
+        const lang_word *e = lang_word_of(L, w, k);
+        uint32_t cls = e ? e->cls : 0, tags = e ? e->tags : 0;
+        if (tags & LT_FINITE)
+            return 1;
+        if (((cls & LW_SAY) && !ends_with(w, k, "ing")) ||
+            ((cls & LW_PRON) && (tags & LT_SUBJ)))
+            return 1;
+        if (is_cap(w) || (w[0] >= '0' && w[0] <= '9'))
+            continue;
+        if (k >= 4 && ends_with(w, k, "ed"))
+            return 1;
+        if (i == 0)
+            continue;
+        const char *pw = s + at[i - 1];
+        size_t pk = ln[i - 1];
+        uint32_t pcls = lang_class(L, pw, pk);
+        int pposs;
+        unpossessed(pw, pk, &pposs);
+        if (!(pcls & (VERB_NP | LW_PRON)) && !(pw[0] >= '0' && pw[0] <= '9') && k >= 3 &&
+            w[k - 1] == 's' && !ends_with(w, k, "ss") && !ends_with(w, k, "us") && !pposs &&
+            !ends_with(w, k, "'s") && !(cls & VERB_NP))
+            return 1;
+        if ((ends_with(pw, pk, "s") || (pcls & LW_PLURAL)) && !pposs && !(cls & VERB_NP) &&
+            !ends_with(w, k, "ing") && !ends_with(w, k, "ly"))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- surnames at first mention ------------------------------------------ */
+
+/* A person the summary names first by the surname alone ("Scott said
+   ...") is named in full when the cluster writes the full name with a
+   given name the pack knows ("Florida Gov. Rick Scott"): an edit
+   (EDIT_GIVEN) writes "Rick Scott" for "Scott" (or for "Mr. Scott"),
+   applied only at the surname's first mention in the summary
+   (readable_mentions).  A surname two people of the cluster share
+   ("Donald Trump", "Melania Trump") gets no edit. */
+#define PEOPLE_MAX 128
+
+#define GIVEN_MAX 4
+typedef struct person {
+    const char *sur; /* in the article text */
+    uint32_t slen, ng;
+    const char *given[GIVEN_MAX]; /* the given names written with it */
+    uint32_t glen[GIVEN_MAX], count[GIVEN_MAX];
+} person;
+
+typedef struct people {
+    person p[PEOPLE_MAX];
+    size_t n;
+} people;
+
+static void people_learn(people *P, const lang *L, const char *s, size_t n)
+{
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(s, n, at, ln, ATTR_WORDS);
+    for (size_t i = 1; i < nw; i++) {
+        const char *g = s + at[i - 1], *w = s + at[i];
+        int poss;
+        size_t k = unpossessed(w, ln[i], &poss);
+        if (!is_cap(g) || !is_cap(w) || k < 3 || !adjacent(s, at, ln, i) ||
+            !(lang_class(L, g, ln[i - 1]) & LW_GIVEN) || (lang_class(L, w, k) & LW_GIVEN))
+            continue;
+        size_t j = 0;
+        while (j < P->n && !(P->p[j].slen == k && !memcmp(P->p[j].sur, w, k)))
+            j++;
+        if (j == P->n) {
+            if (P->n == PEOPLE_MAX)
+                continue;
+            P->p[P->n++] = (person){.sur = w, .slen = (uint32_t)k};
+        }
+        person *p = &P->p[j];
+        uint32_t g2 = 0;
+        while (g2 < p->ng && !(p->glen[g2] == ln[i - 1] && !memcmp(p->given[g2], g, ln[i - 1])))
+            g2++;
+        if (g2 == p->ng && p->ng < GIVEN_MAX) {
+            p->given[p->ng] = g;
+            p->glen[p->ng++] = (uint32_t)ln[i - 1];
+        }
+        if (g2 < p->ng)
+            p->count[g2]++;
+    }
+}
+
+/* The given name a surname goes with: the one the cluster writes with it
+   most, when the others are rare ("Richard Blumenthal" ten times, "Dick
+   Blumenthal" twice); -1 when two are common ("William Cowan", "Jonathan
+   Cowan"). */
+static int person_given(const person *p)
+{
+    uint32_t best = 0, second = 0;
+    for (uint32_t g = 1; g < p->ng; g++)
+        if (p->count[g] > p->count[best])
+            best = g;
+    for (uint32_t g = 0; g < p->ng; g++)
+        if (g != best && p->count[g] > second)
+            second = p->count[g];
+    return 3 * second > p->count[best] ? -1 : (int)best;
+}
+
+/* "the Obama administration": the surname names no one there */
+static const char *const attributive[] = {"administration", "campaign", "campaigns",
+                                          "government", "era", "presidency", NULL};
+
+/* Plans the edit naming the first surname of out[0..n) (s's text, quotes
+   blanked) that stands alone; 0, or -1 when out of memory. */
+static int given_edit(msent *s, const people *P, const lang *L, const char *out, size_t n,
+                      arena *a)
+{
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
+    for (size_t i = 0; i < nw; i++) {
+        const char *w = out + at[i];
+        int poss;
+        size_t k = unpossessed(w, ln[i], &poss);
+        if (!is_cap(w))
+            continue;
+        size_t j = 0;
+        while (j < P->n && !(P->p[j].slen == k && !memcmp(P->p[j].sur, w, k)))
+            j++;
+        if (j == P->n)
+            continue;
+        const person *p = &P->p[j];
+        int next_cap = i + 1 < nw && is_cap(out + at[i + 1]) && adjacent(out, at, ln, i + 1);
+        int attrib = i + 1 < nw && !poss && in_list(attributive, out + at[i + 1], ln[i + 1], 0);
+        size_t from = at[i];
+        if (i > 0) {
+            const lang_word *e = lang_word_of(L, out + at[i - 1], ln[i - 1]);
+            uint32_t pc = e ? e->cls : 0;
+            if (is_cap(out + at[i - 1])) {
+                if (!(e && (e->tags & LT_HONOR)) || !name_joined(L, out, at, ln, i))
+                    continue; /* "Rick Scott", "Gov. Scott": named */
+                from = at[i - 1]; /* "Mr. Scott" becomes "Rick Scott" */
+            } else if ((pc & (LW_DEF | LW_JOINER))) {
+                continue; /* "the Obama campaign", "Bashar al Assad" */
+            }
+        }
+        if (next_cap || attrib)
+            continue;
+        int g = person_given(p);
+        if (g < 0)
+            return 0; /* a first mention, but of whom? */
+        size_t fl = p->glen[g] + 1 + p->slen;
+        char *full = arena_alloc(a, fl + 1);
+        if (!full)
+            return -1;
+        memcpy(full, p->given[g], p->glen[g]);
+        full[p->glen[g]] = ' ';
+        memcpy(full + p->glen[g] + 1, p->sur, p->slen);
+        full[fl] = '\0';
+        s->edit = EDIT_GIVEN;
+        s->eoff = (uint32_t)from;
+        s->elen = (uint32_t)(at[i] + k - from);
+        s->speaker = full;
+        s->words += from == at[i] ? 1 : 0;
+        return 0;
+    }
+    return 0;
+}
+
+int readable_mentions(const msent *s, const char *t, size_t n)
+{
+    const char *sur = s->edit == EDIT_GIVEN && s->speaker ? strrchr(s->speaker, ' ') : NULL;
+    return sur && find_word(t, n, sur + 1, strlen(sur + 1)) < n;
+}
+
+/* ---- "also" ------------------------------------------------------------- */
+
+/* "Trump also said ...", "The company also announced ...": the word
+   tagged additive (adverbs.txt) outside quotes tells of something told
+   before.  An edit (EDIT_ALSO) drops it, with the blank before it, unless
+   the sentence before it in the summary is the one before it in its
+   article, or names the subject (the word before "also", auxiliaries
+   skipped: readable_also_needed).  Not "also known as", "but also",
+   "who also". */
+static const char *const also_fixed_after[] = {"known", "called", "spelled", "referred", NULL};
+static const char *const also_fixed_before[] = {"but", "only", "who", "which", "that", NULL};
+
+static void also_edit(msent *s, const lang *L, const char *out, size_t n)
+{
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
+    for (size_t i = 1; i < nw; i++) {
+        const lang_word *e = lang_word_of(L, out + at[i], ln[i]);
+        if (!e || !(e->tags & LT_ADDITIVE) || is_cap(out + at[i]))
+            continue;
+        if (in_list(also_fixed_before, out + at[i - 1], ln[i - 1], 1) ||
+            (i + 1 < nw && in_list(also_fixed_after, out + at[i + 1], ln[i + 1], 1)) ||
+            at[i] == 0 || out[at[i] - 1] != ' ' || (i + 1 < nw && !adjacent(out, at, ln, i + 1)))
+            return;
+        s->edit = EDIT_ALSO;
+        s->eoff = (uint32_t)(at[i] - 1);
+        s->elen = (uint32_t)(ln[i] + 1);
+        s->words--;
+        return;
+    }
+}
+
+int readable_also_needed(const msent *s, const lang *L, const char *text, const char *prev,
+                         size_t pn)
+{
+    /* the subject: the last word before "also" that is no auxiliary */
+    const char *p = text + s->start;
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(p, s->eoff, at, ln, ATTR_WORDS);
+    while (nw > 0 && (lang_word_of(L, p + at[nw - 1], ln[nw - 1]) &&
+                      (lang_word_of(L, p + at[nw - 1], ln[nw - 1])->tags & LT_FINITE)))
+        nw--;
+    if (!nw)
+        return 1;
+    int poss;
+    size_t k = unpossessed(p + at[nw - 1], ln[nw - 1], &poss);
+    size_t pat[ATTR_WORDS], pln[ATTR_WORDS];
+    size_t pw = words_of(prev, pn, pat, pln, ATTR_WORDS);
+    for (size_t i = 0; i < pw; i++) {
+        size_t pk = unpossessed(prev + pat[i], pln[i], &poss);
+        if (pk == k && !strncasecmp(prev + pat[i], p + at[nw - 1], k))
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- repeats ------------------------------------------------------------ */
+
+/* The names (capitalised, not opening the sentence; KEY_NAME set) and
+   numbers of t[0..n), hashed, into key (room for ATTR_WORDS), sorted and
+   distinct; their number.  Most sentences of lower-cased text have none. */
+#define KEY_NAME 0x80000000u
+
+static uint32_t keys_of(const char *t, size_t n, uint32_t *key)
+{
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(t, n, at, ln, ATTR_WORDS);
+    uint32_t k = 0;
+    for (size_t i = 0; i < nw; i++) {
+        const char *w = t + at[i];
+        if (i > 0 && is_cap(w))
+            key[k++] = name_hash(w, ln[i]) | KEY_NAME;
+        else if (w[0] >= '0' && w[0] <= '9')
+            key[k++] = name_hash(w, ln[i]) & ~KEY_NAME;
+    }
+    qsort(key, k, sizeof *key, cmp_u32);
+    uint32_t u = 0;
+    for (uint32_t i = 0; i < k; i++)
+        if (!u || key[u - 1] != key[i])
+            key[u++] = key[i];
+    return u;
+}
+
+/* Fills m->keys and each sentence's kfirst / nkey: two passes, so that
+   the pool holds only the keys there are. */
+static int keys_fill(model *m, const precis_cluster *c, arena *a)
+{
+    uint32_t key[ATTR_WORDS];
+    size_t total = 0;
+    for (size_t i = 0; i < m->ns; i++) {
+        msent *s = &m->s[i];
+        s->nkey = keys_of(precis_cluster_article_text(c, s->art, NULL) + s->start,
+                          s->end - s->start, key);
+        s->kfirst = (uint32_t)total;
+        total += s->nkey;
+    }
+    m->keys = NULL;
+    if (!total)
+        return 0;
+    m->keys = arena_alloc(a, pmul(total, sizeof *m->keys));
+    if (!m->keys)
+        return -1;
+    for (size_t i = 0; i < m->ns; i++) {
+        msent *s = &m->s[i];
+        if (s->nkey)
+            keys_of(precis_cluster_article_text(c, s->art, NULL) + s->start, s->end - s->start,
+                    m->keys + s->kfirst);
+    }
+    return 0;
+}
+
+/* Shared ids of two sorted arrays; *names (if not NULL) gets how many of
+   them are names. */
+static uint32_t shared_sorted(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb,
+                              uint32_t *names)
+{
+    uint32_t i = 0, j = 0, both = 0;
+    if (names)
+        *names = 0;
+    while (i < na && j < nb) {
+        if (a[i] == b[j]) {
+            both++;
+            if (names && (a[i] & KEY_NAME))
+                ++*names;
+            i++;
+            j++;
+        } else if (a[i] < b[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return both;
+}
+
+int readable_repeat(const model *m, const msent *s, const uint32_t *out, size_t k)
+{
+    for (size_t c = 0; c < k; c++) {
+        const msent *t = &m->s[out[c]];
+        uint32_t both = shared_sorted(s->set, s->nset, t->set, t->nset, NULL);
+        uint32_t least = s->nset < t->nset ? s->nset : t->nset;
+        if (both < READABLE_REPEAT_STEMS)
+            continue;
+        uint32_t names, keys = shared_sorted(m->keys + s->kfirst, s->nkey, m->keys + t->kfirst,
+                                             t->nkey, &names);
+        if (names && ((keys >= 2 && 2 * both >= least) || (keys >= 3 && 5 * both >= 2 * least)))
+            return 1;
+    }
+    return 0;
+}
+
 precis_status readable_prepare(model *m, const precis_cluster *c, norm *nm, arena *a,
                                void **cache, int extract_only)
 {
@@ -853,12 +1219,16 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
             maxlen = m->s[i].end - m->s[i].start;
     char *out = arena_alloc(a, maxlen + 1);
     roles *R = arena_calloc(a, 1, sizeof *R);
-    if (!out || !R)
+    people *P = arena_calloc(a, 1, sizeof *P);
+    if (!out || !R || !P)
         return PRECIS_ENOMEM;
-    for (size_t i = 0; i < m->ns; i++)
-        roles_learn(R, norm_lang(nm),
-                    precis_cluster_article_text(c, m->s[i].art, NULL) + m->s[i].start,
-                    m->s[i].end - m->s[i].start);
+    const lang *L = norm_lang(nm);
+    int verbs = pack_has_verbs(L);
+    for (size_t i = 0; i < m->ns; i++) {
+        const char *t = precis_cluster_article_text(c, m->s[i].art, NULL) + m->s[i].start;
+        roles_learn(R, L, t, m->s[i].end - m->s[i].start);
+        people_learn(P, L, t, m->s[i].end - m->s[i].start);
+    }
     for (size_t i = 0; i < m->ns; i++) {
         msent *s = &m->s[i];
         size_t len;
@@ -867,6 +1237,8 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
         uint32_t qw = quoted_words(p, n, out);
         if (!(s->flags & SENT_JUNK) && statement_of(s, R, nm, out, n, a))
             return PRECIS_ENOMEM;
+        if (verbs && !finite_verb(L, p, n))
+            s->flags |= SENT_QBROKEN;
         if (qw >= READABLE_QUOTE_WORDS) {
             size_t off, l;
             if (!s->speaker) {
@@ -915,8 +1287,14 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
         } else if (quote_continues(norm_lang(nm), p, n)) {
             s->flags |= SENT_NEEDS_PREV;
         }
+        if (s->edit == EDIT_NONE && !extract_only && !(s->flags & SENT_JUNK)) {
+            if (given_edit(s, P, L, out, n, a))
+                return PRECIS_ENOMEM;
+            if (s->edit == EDIT_NONE)
+                also_edit(s, L, out, n);
+        }
     }
-    return PRECIS_OK;
+    return keys_fill(m, c, a) ? PRECIS_ENOMEM : PRECIS_OK;
 }
 
 int readable_apply(const msent *s, const char *text, arena *a, char **out, size_t *len,
@@ -924,7 +1302,8 @@ int readable_apply(const msent *s, const char *text, arena *a, char **out, size_
 {
     const char *p = text + s->start;
     size_t n = s->end - s->start;
-    size_t sl = s->speaker ? strlen(s->speaker) : 0;
+    const char *who = s->speaker;
+    size_t sl = who ? strlen(who) : 0;
     /* the replacement */
     size_t cap = sl + 16 + s->elen;
     char *r = arena_alloc(a, cap);
@@ -932,9 +1311,11 @@ int readable_apply(const msent *s, const char *text, arena *a, char **out, size_
         return -1;
     size_t rl = 0;
     switch (s->edit) {
-    case EDIT_NAME:
-        memcpy(r, s->speaker, sl);
+    case EDIT_NAME: case EDIT_GIVEN:
+        memcpy(r, who, sl);
         rl = sl;
+        break;
+    case EDIT_ALSO: /* " also" goes */
         break;
     case EDIT_APPEND: {
         /* ".”" becomes ",” Lavrov said." ("!" and "?" stay) */

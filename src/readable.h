@@ -49,4 +49,21 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
    replacement into *rep / *rlen.  Returns 0, or -1 when out of memory. */
 int readable_apply(const msent *s, const char *text, arena *a, char **out, size_t *len,
                    size_t *es, size_t *ee, char **rep, size_t *rlen);
+/* Does t[0..n) name the person whose full name sentence s's EDIT_GIVEN
+   writes (the surname as a whole word)?  Then the edit is not made: the
+   surname is no first mention. */
+int readable_mentions(const msent *s, const char *t, size_t n);
+/* Is the "also" EDIT_ALSO drops from s (text: its article) needed, prev
+   [0..pn) being the summary sentence before it: 0 when prev names the
+   word before "also" ("Lavrov said ... Lavrov also proposed"). */
+int readable_also_needed(const msent *s, const lang *L, const char *text, const char *prev,
+                         size_t pn);
+/* A paraphrase repeat of a summary sentence (out[0..k)): at least
+   READABLE_REPEAT_STEMS content stems shared, half of the shorter one's
+   with two names or numbers shared, or two fifths with three ("President
+   Trump will travel to the United Kingdom on July 13" after "Trump will
+   visit the United Kingdom on the 13th of July").  select.c treats the
+   pair as one redundancy group (the default method). */
+#define READABLE_REPEAT_STEMS 4
+int readable_repeat(const model *m, const msent *s, const uint32_t *out, size_t k);
 #endif

@@ -25,6 +25,7 @@
  * centroid and lexrank (score.c, then best-first), and MMR (Carbonell &
  * Goldstein, SIGIR 1998: λ·sim(s, cluster) − (1−λ)·max sim(s, chosen)).
  */
+#include "readable.h"
 #include "score.h"
 #include "select.h"
 
@@ -456,6 +457,10 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
         /* nor one that says what a summary sentence says in other words
            (content-word Jaccard, stems; dedup.c groups the closer ones) */
         if (p->paraphrase_max < 1 && paraphrase(m, s, out, k, p->paraphrase_max))
+            continue;
+        /* nor one that tells a summary sentence's fact again with its
+           names and numbers (readable.c) */
+        if (strict && readable_repeat(m, s, out, k))
             continue;
         if (it.stamp != round) {
             /* stale: recompute and push back (lazy greedy) */

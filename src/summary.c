@@ -332,7 +332,7 @@ precis_status precis_summarize(precis_summarizer *s, const precis_cluster *c,
    article is right before it in the summary too.  The texts go into one
    buffer the summary owns. */
 static int summary_edits(precis_summary *sum, const model *m, const uint32_t *pick,
-                         const okey *keys, const precis_cluster *c, arena *a)
+                         const okey *keys, const precis_cluster *c, const lang *L, arena *a)
 {
     size_t n = sum->n, ne = 0, bytes = 0;
     char **txt = arena_calloc(a, n ? n : 1, sizeof *txt);
@@ -347,13 +347,22 @@ static int summary_edits(precis_summary *sum, const model *m, const uint32_t *pi
         const msent *ms = &m->s[pick[keys[i].pick]];
         if (ms->edit == EDIT_NONE)
             continue;
-        if (ms->edit == EDIT_DROP && i > 0) {
+        size_t len;
+        const char *text = precis_cluster_article_text(c, ms->art, &len);
+        if ((ms->edit == EDIT_DROP || ms->edit == EDIT_ALSO) && i > 0) {
             const msent *pv = &m->s[pick[keys[i - 1].pick]];
             if (pv->art == ms->art && pv->pos + 1 == ms->pos)
                 continue;
+            if (ms->edit == EDIT_ALSO && !readable_also_needed(ms, L, text, sum->sent[i - 1].text,
+                                                               sum->sent[i - 1].len))
+                continue;
         }
-        size_t len;
-        const char *text = precis_cluster_article_text(c, ms->art, &len);
+        /* the full name only at the first mention */
+        int named = 0;
+        for (size_t j = 0; ms->edit == EDIT_GIVEN && j < i && !named; j++)
+            named = readable_mentions(ms, sum->sent[j].text, sum->sent[j].len);
+        if (named)
+            continue;
         if (readable_apply(ms, text, a, &txt[i], &tl[i], &es[i], &ee[i], &rep[i], &rl[i]))
             return -1;
         ne++;
@@ -466,7 +475,7 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
         words += ms->words;
     }
     sum->n = k;
-    if (summary_edits(sum, &m, pick, keys, c, &s->mem))
+    if (summary_edits(sum, &m, pick, keys, c, norm_lang(s->nm), &s->mem))
         goto oom_sum;
     words = 0;
     for (size_t i = 0; i < k; i++)
