@@ -513,6 +513,12 @@ static const person *bare_surname(const rules *r, const people *P, const char *s
             int attributive = in_list(r->np_before, pw, strlen(pw)) ||
                               (nk && !ncap && in_list(r->attributive, nw, nk));
             int joined = in_list(r->joiners, pw, strlen(pw)) && ppcap;
+            /* "Collier, a Jaguars tackle, ...": the apposition says who */
+            size_t c = e;
+            while (c < n && s[c] == ' ')
+                c++;
+            if (c < n && s[c] == ',' && (!strcmp(nw, "a") || !strcmp(nw, "an") || !strcmp(nw, "the")))
+                attributive = 1;
             if (!seen[j] && !next_cap && !bare && !attributive && !joined &&
                 (!pcap || in_list(r->honorifics, pw, strlen(pw))))
                 bare = &P->p[j];
@@ -940,6 +946,8 @@ static void check_cluster(const cfg *cf, const precis_cluster *c, const char *la
             flag[K_VERBLESS] = 1;
         if (P.n && bare_surname(cf->r, &P, out, ps->len, seen))
             flag[K_SURNAME] = 1;
+        if (P.n) /* a full name inside a quotation is met too */
+            bare_surname(cf->r, &P, text, ps->len, seen);
         if (!after_antecedent && also_dangles(cf->r, out, ps->len, prev))
             flag[K_ALSO] = 1;
         int any = 0;
