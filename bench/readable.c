@@ -2,7 +2,8 @@
  * readable.c -- the readability checker: flags each summary sentence for
  * the defects a reader of real news notices at once, and counts them.
  *
- *   precis-readable [-v] [-w WORDS] [--extract-only] [--lang NAME] [--name NAME] INPUT...
+ *   precis-readable [-v] [-w WORDS] [--extract-only] [--lang NAME] [--names FILE]
+ *                   [--name NAME] INPUT...
  *
  * INPUT is a JSON Lines file of clusters ({"id", "articles": [...]}, one
  * per line) or a directory whose regular files are the articles of one
@@ -26,9 +27,21 @@
  *                reporter's voice; capitals), lone datelines, player,
  *                photo, share and sign-up text, fragments of three words
  *                or less
+ *   verbless     no finite verb: noun phrases and prepositions only (a
+ *                photo caption, a dateline, a fragment)
+ *   surname      a person first named in the summary by the surname alone
+ *                ("Scott said", "Mr. Scott") though the cluster writes
+ *                "Rick Scott" (--names: the language's given names)
+ *   also         "X also said ..." with neither its article's preceding
+ *                sentence nor its subject in the summary sentence before
+ *
+ * repeat also counts the same fact in other words: shared crude stems of
+ * the two sentences, names and numbers among them.  verbless and also are
+ * English only (the other languages' lists are empty).
  *
  * --lang (english, spanish, french, italian) applies to the inputs after
- * it: the summarizer's language and this file's word lists for it.
+ * it: the summarizer's language and this file's word lists for it; so does
+ * --names (a language pack's first_names.txt: one name a line).
  *
  * The rules are this file's own, written from the reader's side and kept
  * apart from the library's selection rules on purpose: the measurement

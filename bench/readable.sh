@@ -2,7 +2,8 @@
 # Readability benchmark (not a test): summarizes real, original-cased news
 # clusters with the default method and checks every summary sentence with
 # precis-readable (bench/readable.c) for open quotes, unnamed speakers,
-# dangling references, repeats and page furniture.  Prints one row per set.
+# dangling references, repeats, page furniture, verbless captions, bare
+# surnames at first mention and dangling "also".  Prints one row per set.
 #
 #   bench/readable.sh [BUILD_DIR]      WORDS=120 (default)   ARGS=--extract-only
 #   VERBOSE=1 bench/readable.sh        also every flagged sentence
