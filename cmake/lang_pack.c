@@ -19,8 +19,9 @@
  * reference though it opens with one ("il y a ok"): tags LT_REFNEED /
  * LT_REFDROP / LT_REFOK on the entry, no class.  furniture.txt lists
  * page-furniture patterns, the whole line each (lower-cased here; a
- * leading "^" anchors it at the sentence start), kept in file order in
- * the pack's furniture array.  qualifiers.txt lists the words and phrases
+ * leading "^" anchors it at the sentence start, "<" makes it a lead cut
+ * off the sentence, "=" the whole sentence), kept in file order in the
+ * pack's furniture array.  qualifiers.txt lists the words and phrases
  * that qualify a number after them ("more than atleast"): tag LT_QUAL, the
  * kind in val.  settings.txt may also list the suffixes glued to numbers
  * ("ordinal st nd rd th", "money m 6 bn 9").
@@ -95,7 +96,8 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
               {"indef", LT_INDEF},     {"conj", LT_CONJ},   {"dir", LT_DIR},
               {"range", LT_RANGE},     {"rel", LT_REL},
               {"org", LT_ORGJOIN},     {"participle", LT_PART}, {"saint", LT_SAINT},
-              {"factor", LT_FACTOR},   {"past", LT_PAST},   {"demonym", LT_DEMONYM}};
+              {"factor", LT_FACTOR},   {"past", LT_PAST},   {"demonym", LT_DEMONYM},
+              {"basic", LT_BASIC}};
     if (is_unit && t[0] == '+') { /* a tag among a unit's words: "+duration" */
         if (strcmp(t, "+duration"))
             return -1;
@@ -328,8 +330,11 @@ static size_t write_furniture(FILE *o, const char *dir, int d)
         while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
             e--;
         *e = 0;
-        int start = *b == '^';
-        b += start;
+        int kind = *b == '^' ? LANG_MARK_START
+                   : *b == '<' ? LANG_MARK_LEAD
+                   : *b == '=' ? LANG_MARK_WHOLE
+                               : LANG_MARK_ANY;
+        b += kind != LANG_MARK_ANY;
         if (!*b)
             continue;
         if (strlen(b) > 255 || n == LANG_FURNITURE_MAX) {
@@ -340,7 +345,7 @@ static size_t write_furniture(FILE *o, const char *dir, int d)
         fold(b);
         fputs("    {", o);
         put_str(o, b);
-        fprintf(o, ", %d},\n", start);
+        fprintf(o, ", %d},\n", kind);
         n++;
     }
     if (!n)

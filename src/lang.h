@@ -103,8 +103,10 @@ enum {
                               no power of ten ("two dozen")             */
     LT_PAST = 1u << 28,    /* past: after a span of time, a time before now
                               ("three years ago")                        */
-    LT_DEMONYM = 1u << 29  /* demonym (endings.txt): an ending of nationality
+    LT_DEMONYM = 1u << 29, /* demonym (endings.txt): an ending of nationality
                               and party adjectives ("-ian", "-ese")      */
+    LT_BASIC = 1u << 30    /* basic (say.txt): the plain verbs of reporting,
+                              "said", "told" (the SAID style flag)        */
 };
 
 /* What a qualifiers.txt entry says of the number after it. */
@@ -137,12 +139,14 @@ typedef struct lang_numfmt {
 } lang_numfmt;
 
 /* Page furniture (the pack's furniture.txt): lower-case patterns found
-   anywhere in a sentence, or at its start when start is set ("^" in the
-   file).  At most LANG_FURNITURE_MAX a pack (quality.c indexes them). */
+   anywhere in a sentence; at its start ("^" in the file); glued in front
+   of the sentence and cut off ("<"); or the whole sentence ("=").  At most
+   LANG_FURNITURE_MAX a pack (quality.c indexes them). */
 #define LANG_FURNITURE_MAX 250
+enum { LANG_MARK_ANY = 0, LANG_MARK_START, LANG_MARK_LEAD, LANG_MARK_WHOLE };
 typedef struct lang_mark {
     const char *p;
-    int start;
+    int kind; /* LANG_MARK_* */
 } lang_mark;
 
 typedef struct lang_pack {
