@@ -73,11 +73,10 @@ static int icontains(const char *s, size_t n, const char *needle)
     return 0;
 }
 
-/* Length of a case-insensitive match of the lower-case pattern at the
-   start of s that ends at a word boundary, else 0. */
-static size_t iprefix(const char *s, size_t n, const char *pat)
+/* Length of a case-insensitive match of the lower-case pattern pat[0..k)
+   at the start of s that ends at a word boundary, else 0. */
+static size_t iprefix_n(const char *s, size_t n, const char *pat, size_t k)
 {
-    size_t k = strlen(pat);
     if (k > n)
         return 0;
     for (size_t j = 0; j < k; j++)
@@ -87,6 +86,50 @@ static size_t iprefix(const char *s, size_t n, const char *pat)
                   (s[k] >= '0' && s[k] <= '9')))
         return 0;
     return k;
+}
+
+static size_t iprefix(const char *s, size_t n, const char *pat)
+{
+    return iprefix_n(s, n, pat, strlen(pat));
+}
+
+/* As iprefix, but a "*" in pat stands for at most QUALITY_WILD_MAX bytes
+   ("this article is over * old"); the part before it needs no word
+   boundary.  pat[0..k) is the pattern, star the offset of its first "*"
+   (k when none).  Bytes matched, or 0. */
+#define QUALITY_WILD_MAX 40
+static size_t wild_prefix(const char *s, size_t n, const char *pat, size_t k, size_t star)
+{
+    if (star == k)
+        return iprefix_n(s, n, pat, k);
+    if (star > n)
+        return 0;
+    for (size_t j = 0; j < star; j++)
+        if (lower_ascii((unsigned char)s[j]) != (unsigned char)pat[j])
+            return 0;
+    const char *rest = pat + star + 1;
+    size_t rk = k - star - 1;
+    const char *st = memchr(rest, '*', rk);
+    size_t rstar = st ? (size_t)(st - rest) : rk;
+    for (size_t i = star; i <= n && i <= star + QUALITY_WILD_MAX; i++) {
+        size_t r = wild_prefix(s + i, n - i, rest, rk, rstar);
+        if (r)
+            return i + r;
+    }
+    return 0;
+}
+
+/* A pattern of the index with its length and the offset of its "*". */
+static size_t wild_at(const quality_pat *p, const char *s, size_t n)
+{
+    return wild_prefix(s, n, p->p, p->len, p->star);
+}
+
+static quality_pat pat_of(const char *p)
+{
+    size_t k = strlen(p);
+    const char *st = strchr(p, '*');
+    return (quality_pat){p, k, st ? (size_t)(st - p) : k};
 }
 
 /* A furniture pattern at the start of s: as iprefix, but a pattern that
@@ -122,70 +165,62 @@ static size_t skip_sep(const char *s, size_t n, size_t i)
    ("WASHINGTON (CNN) --", "( ap ) —"), or player, layout and credit
    furniture glued in front of it by the scraper ("Story continued
    below", "Advertisement Continue reading the main story", "Getty
-   Images").  Returns how many bytes to drop from the left; the rest
-   stays an exact span of the article. */
-static const char *const lead_marks[] = {
-    "photo advertisement continue reading the main story",
-    "advertisement continue reading the main story", "continue reading the main story",
-    "story continued below", "text size - + reset", "story highlights",
-    "media playback is unsupported on your device media caption",
-    "media playback is unsupported on your device", "getty images", "photo :", "video :",
-    "advertisement", NULL};
-static const char *const agencies[] = {"cnn", "ap", "reuters", "afp", "associated press",
-                                       "upi", "ians", "pti", "ansa", "dpa", NULL};
+   Images") -- the pack's furniture.txt lines marked "<", a dateline's
+   credit written "<(cnn)".  Returns how many bytes to drop from the left;
+   the rest stays an exact span of the article. */
+#define QUALITY_DATELINE_WORDS 5
+#define QUALITY_DATELINE_BYTES 80
 
-size_t quality_lead(const char *s, size_t n)
+/* A dateline at s + off: at most five words, then a credit "( agency )"
+   of the pack; the offset after it and its separator, or off. */
+static size_t dateline(const quality_index *x, const char *s, size_t n, size_t off)
+{
+    size_t words = 0;
+    for (size_t i = off; i < n && i < off + QUALITY_DATELINE_BYTES; i++) {
+        if (s[i] == '.' || s[i] == '"' || s[i] == ')')
+            return off;
+        if (is_ws((unsigned char)s[i])) {
+            if (++words > QUALITY_DATELINE_WORDS)
+                return off;
+            continue;
+        }
+        if (s[i] != '(')
+            continue;
+        size_t j = i + 1;
+        while (j < n && s[j] == ' ')
+            j++;
+        for (size_t c = 0; c < x->ncredit; c++) {
+            const char *p = x->credits[c]; /* "(cnn)" */
+            size_t k = iprefix_n(s + j, n - j, p + 1, strlen(p) - 2);
+            if (!k)
+                continue;
+            size_t e = j + k;
+            while (e < n && s[e] == ' ')
+                e++;
+            return e < n && s[e] == ')' ? skip_sep(s, n, e + 1) : off;
+        }
+        return off;
+    }
+    return off;
+}
+
+size_t quality_lead(const quality_index *x, const char *s, size_t n)
 {
     size_t off = 0;
     for (int again = 1; again;) {
         again = 0;
-        for (size_t i = 0; lead_marks[i]; i++) {
-            size_t k = iprefix(s + off, n - off, lead_marks[i]);
+        for (size_t i = 0; i < x->nlead; i++) {
+            size_t k = wild_at(&x->leads[i], s + off, n - off);
             if (k) {
                 off = skip_sep(s, n, off + k);
                 again = 1;
                 break;
             }
         }
-        /* "This article is over 1 year old" */
-        if (!again && iprefix(s + off, n - off, "this article is over")) {
-            size_t e = off;
-            while (e + 3 <= n && e < off + 40 && !iprefix(s + e, n - e, "old"))
-                e++;
-            if (e + 3 <= n && e < off + 40) {
-                off = skip_sep(s, n, e + 3);
-                again = 1;
-            }
-        }
-        /* a dateline: at most five words, then "( agency )" */
-        size_t words = 0;
-        for (size_t i = off; i < n && i < off + 80 && !again; i++) {
-            if (s[i] == '.' || s[i] == '"' || s[i] == ')')
-                break;
-            if (is_ws((unsigned char)s[i])) {
-                if (++words > 5)
-                    break;
-                continue;
-            }
-            if (s[i] != '(')
-                continue;
-            size_t j = i + 1;
-            while (j < n && s[j] == ' ')
-                j++;
-            for (size_t a = 0; agencies[a]; a++) {
-                size_t k = iprefix(s + j, n - j, agencies[a]);
-                if (!k)
-                    continue;
-                size_t e = j + k;
-                while (e < n && s[e] == ' ')
-                    e++;
-                if (e < n && s[e] == ')') {
-                    off = skip_sep(s, n, e + 1);
-                    again = 1;
-                }
-                break;
-            }
-            break;
+        if (!again) {
+            size_t d = dateline(x, s, n, off);
+            again = d != off;
+            off = d;
         }
     }
     return off < n ? off : 0;
@@ -209,13 +244,37 @@ static unsigned junk_hash(unsigned a, unsigned b, unsigned c)
 void quality_init(quality_index *x, const lang_pack *pk)
 {
     memset(x, 0, sizeof *x);
+    for (size_t i = 0; pk && i < pk->n; i++) {
+        const lang_word *w = &pk->w[i];
+        if ((((w->cls & LW_SAY) && (w->tags & LT_BASIC)) || (w->cls & LW_ACC)) &&
+            x->nsaid < QUALITY_SAID_WORDS) {
+            x->said[x->nsaid++] = pat_of(w->w);
+            unsigned c0 = (unsigned char)w->w[0] | 32u;
+            x->said_first[c0 / 8] |= (uint8_t)(1u << (c0 % 8));
+        }
+    }
     size_t n = 0;
     for (size_t i = 0; pk && i < pk->nfurniture; i++) {
         const char *p = pk->furniture[i].p;
         size_t k = strlen(p);
-        if (pk->furniture[i].start) {
+        int kind = pk->furniture[i].kind;
+        if (kind == LANG_MARK_START) {
             if (x->nstart < QUALITY_SHORT_MAX)
                 x->starts[x->nstart++] = p;
+            continue;
+        }
+        if (kind == LANG_MARK_LEAD) {
+            if (k > 2 && p[0] == '(' && p[k - 1] == ')') {
+                if (x->ncredit < QUALITY_LEAD_MAX)
+                    x->credits[x->ncredit++] = p;
+            } else if (x->nlead < QUALITY_LEAD_MAX) {
+                x->leads[x->nlead++] = pat_of(p);
+            }
+            continue;
+        }
+        if (kind == LANG_MARK_WHOLE) {
+            if (x->nwhole < QUALITY_SHORT_MAX)
+                x->wholes[x->nwhole++] = pat_of(p);
             continue;
         }
         if (k < 3) {
@@ -276,17 +335,21 @@ static int is_junk(const quality_index *x, const char *s, size_t n)
 {
     if (junk_scan(x, s, n))
         return 1;
-    /* a bare "Learn more" / "Read more" link */
-    if (n <= 12 && (icontains(s, n, "learn more") || icontains(s, n, "read more")))
-        return 1;
+    /* a sentence that is only a link or a prompt ("Read more", "Interested
+       in Mexico?"): a "=" line of the pack, then nothing but punctuation */
+    for (size_t t = 0; t < x->nwhole; t++) {
+        size_t k = wild_at(&x->wholes[t], s, n);
+        while (k && k < n && !is_alpha_ascii((unsigned char)s[k]) &&
+               !(s[k] >= '0' && s[k] <= '9'))
+            k++;
+        if (k == n)
+            return 1;
+    }
     /* a lone dateline: "SEPANG, March 15 ?" */
     size_t k = 0;
     while (k < n && ((s[k] >= 'A' && s[k] <= 'Z') || s[k] == ' ' || s[k] == '.'))
         k++;
     if (k >= 3 && k < n && s[k] == ',' && norm_count_words(s, n) <= 6)
-        return 1;
-    /* "Interested in Mexico?" topic-follow prompts */
-    if (n <= 40 && iprefix(s, n, "interested in") && s[n - 1] == '?')
         return 1;
     return 0;
 }
@@ -362,7 +425,8 @@ int quality_heading(const char *text, size_t len, size_t start, size_t end, size
 /* Style flags: quotation, first person outside quotations, question,
    parenthesis, attributed speech; *quoted gets the number of words
    inside quotation marks. */
-static uint32_t quality_style(const lang *L, const char *s, size_t n, uint32_t *quoted)
+static uint32_t quality_style(const quality_index *x, const lang *L, const char *s, size_t n,
+                              uint32_t *quoted)
 {
     uint32_t f = 0;
     *quoted = 0;
@@ -401,16 +465,16 @@ static uint32_t quality_style(const lang *L, const char *s, size_t n, uint32_t *
                 f |= SENT_FIRST;
         }
     }
-    for (size_t i = 0; i + 4 <= n; i++)
-        if ((i == 0 || s[i - 1] == ' ') &&
-            (lower_ascii((unsigned char)s[i]) == 's' || lower_ascii((unsigned char)s[i]) == 't' ||
-             lower_ascii((unsigned char)s[i]) == 'a') &&
-            (iprefix(s + i, n - i, "said") || iprefix(s + i, n - i, "says") ||
-             iprefix(s + i, n - i, "told") || iprefix(s + i, n - i, "tells") ||
-             iprefix(s + i, n - i, "according to"))) {
-            f |= SENT_SAID;
-            break;
-        }
+    /* attributed speech: a plain verb of reporting or "according" (the
+       pack's say.txt tag basic, according.txt), any case, at a word start */
+    for (size_t i = 0; i < n && !(f & SENT_SAID); i++) {
+        unsigned c0 = (unsigned char)s[i] | 32u;
+        if ((i > 0 && s[i - 1] != ' ') || !(x->said_first[c0 / 8] & (1u << (c0 % 8))))
+            continue;
+        for (size_t w = 0; w < x->nsaid && !(f & SENT_SAID); w++)
+            if (wild_at(&x->said[w], s + i, n - i))
+                f |= SENT_SAID;
+    }
     size_t e = last;
     while (e < n && e > 0 && (s[e] == '"' || s[e] == ')' || s[e] == '\''))
         e--;
@@ -431,7 +495,7 @@ uint32_t quality_flags(const quality_index *x, const lang *L, const char *s, siz
         f |= SENT_NOEND;
     if (is_junk(x, s, n))
         f |= SENT_JUNK;
-    f |= quality_style(L, s, n, quoted);
+    f |= quality_style(x, L, s, n, quoted);
     size_t drop;
     if (readable_opener(L, s, n, &drop) == READABLE_NEEDS_PREV)
         f |= SENT_DANGLING;

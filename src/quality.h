@@ -8,6 +8,13 @@
    three bytes (see quality.c); a few hundred bytes, filled by quality_init. */
 #define QUALITY_JUNK_MAX LANG_FURNITURE_MAX
 #define QUALITY_SHORT_MAX 16
+#define QUALITY_LEAD_MAX 32
+#define QUALITY_SAID_WORDS 16
+typedef struct quality_pat {
+    const char *p;
+    size_t len, star; /* star: offset of its "*", len when none */
+} quality_pat;
+
 typedef struct quality_index {
     const char *pat[QUALITY_JUNK_MAX];
     uint8_t len[QUALITY_JUNK_MAX];
@@ -17,6 +24,15 @@ typedef struct quality_index {
     size_t nshort;
     const char *starts[QUALITY_SHORT_MAX]; /* at the sentence start */
     size_t nstart;
+    quality_pat leads[QUALITY_LEAD_MAX];   /* cut off the start ("<")  */
+    size_t nlead;
+    const char *credits[QUALITY_LEAD_MAX]; /* a dateline's "<(cnn)"    */
+    size_t ncredit;
+    quality_pat wholes[QUALITY_SHORT_MAX]; /* the whole sentence ("=") */
+    size_t nwhole;
+    quality_pat said[QUALITY_SAID_WORDS];  /* the SAID flag's words    */
+    size_t nsaid;
+    uint8_t said_first[32]; /* their first bytes (| 32), a bit set  */
 } quality_index;
 
 /* Indexes the furniture of pk (none when NULL). */
@@ -24,8 +40,9 @@ void quality_init(quality_index *x, const lang_pack *pk);
 
 /* Bytes to drop from the left of sentence s[0..n): a wire dateline
    ("WASHINGTON (CNN) --") or player, layout and credit furniture glued in
-   front of it; 0 when none (or when it would drop everything). */
-size_t quality_lead(const char *s, size_t n);
+   front of it (x's "<" lines); 0 when none (or when it would drop
+   everything). */
+size_t quality_lead(const quality_index *x, const char *s, size_t n);
 
 /* Is text[start, end) of an article of len bytes a heading: asking and
    opening or ending a paragraph, exclaiming alone, opening a paragraph

@@ -1055,7 +1055,7 @@ static void also_edit(msent *s, const lang *L, const char *out, size_t n)
     size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
     for (size_t i = 1; i < nw; i++) {
         const lang_word *e = lang_word_of(L, out + at[i], ln[i]);
-        if (!e || !(e->tags & LT_ADDITIVE) || is_cap(out + at[i]))
+        if (!e || !(e->cls & LW_ADV) || e->val != LANG_V_ADDITIVE || is_cap(out + at[i]))
             continue;
         if (in_list(also_fixed_before, out + at[i - 1], ln[i - 1], 1) ||
             (i + 1 < nw && in_list(also_fixed_after, out + at[i + 1], ln[i + 1], 1)) ||

@@ -553,6 +553,28 @@ static void test_conflict_quantities(void)
     T_EQ_INT(conflicts2("Twenty people were killed in the attack on the market, police said.",
                         "Thirty people were killed in the attack on the market, police said.", a,
                         b, sizeof a), 1);
+    /* the pack's qualifiers (qualifiers.txt): the longest phrase before
+       the number, "at least", "up to", "as many as", an abbreviation */
+    static const char *const floor_or_ceiling[] = {
+        "At least 20 people were killed in the attack on the market, police said.",
+        "Up to 40 people were killed in the attack on the market, police said.",
+        "As many as 40 people were killed in the attack on the market, police said.",
+        "Approx. 28 people were killed in the attack on the market, police said.",
+    };
+    for (size_t i = 0; i < sizeof floor_or_ceiling / sizeof floor_or_ceiling[0]; i++)
+        T_EQ_INT(conflicts2(floor_or_ceiling[i],
+                            "Thirty people were killed in the attack on the market, police "
+                            "said.", a, b, sizeof a), 0);
+    T_EQ_INT(conflicts2("At most 20 people were killed in the attack on the market, police said.",
+                        "Thirty people were killed in the attack on the market, police said.", a,
+                        b, sizeof a), 1);
+    /* "two dozen" is 24 (a factor, multipliers.txt) and agrees with 24 */
+    T_EQ_INT(conflicts2("Two dozen protesters gathered in a circle outside the justice center.",
+                        "Police said 24 protesters gathered outside the justice center.", a, b,
+                        sizeof a), 0);
+    T_EQ_INT(conflicts2("Two dozen protesters gathered in a circle outside the justice center.",
+                        "Police said 30 protesters gathered outside the justice center.", a, b,
+                        sizeof a), 1);
 }
 
 /* The kind of the name fact whose key or a variant is v; -1 when none. */
@@ -581,7 +603,9 @@ static void test_names(void)
          "Eagles of Death Metal played at a hall nearby. The U.S. Justice Department said it "
          "would help. The police of Ferguson, Mo., said the march was calm and a team from "
          "YouTube filmed it. The Obama administration sent Barack Obama's envoy, and "
-         "Jack Trammell spoke to a crowd in Ferguson about the Controlled Substances Act."),
+         "Jack Trammell spoke to a crowd in Ferguson about the Controlled Substances Act. "
+         "The ferry left St. Petersburg at dawn, and Saint Petersburg port officials said it "
+         "was on time."),
     };
     precis_cluster *c;
     precis_analysis *an = analyze_texts(&c, texts, sizeof texts / sizeof texts[0]);
@@ -613,6 +637,11 @@ static void test_names(void)
     T_EQ_INT(name_kind(f, n, "Act"), -1);
     T_CHECK(name_kind(f, n, "Controlled Substances Act") >= 0);
     T_EQ_INT(name_kind(f, n, "United States"), PRECIS_FACT_PLACE);
+    /* "St." and "Saint" (the pack's tag saint) spell one name */
+    int one = 0;
+    for (size_t i = 0; i < n; i++)
+        one |= has_variant(&f[i], "St. Petersburg") && has_variant(&f[i], "Saint Petersburg");
+    T_CHECK(one);
     precis_analysis_free(an);
     precis_cluster_free(c);
 }
