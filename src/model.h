@@ -62,6 +62,9 @@ typedef struct msent {
                             name or of the role a cluster name holds
                             (readable.c); 0 when none                  */
     uint32_t nwhat;      /* what it says of them: content stems outside */
+    uint16_t e2off, e2len; /* a second edit at these bytes (readable.c's
+                            edit2_kind: EDIT_GIVEN or EDIT_ALSO); e2len 0
+                            for none                                    */
     uint32_t *what;      /* quotes, and the people it names or means by
                             a role (readable.c), sorted                  */
     double score;

@@ -977,9 +977,13 @@ static const char *const attributive[] = {"administration", "campaign", "campaig
 
 /* Plans the edit naming the first surname of out[0..n) (s's text, quotes
    blanked) that stands alone; 0, or -1 when out of memory. */
-static int given_edit(msent *s, const people *P, const lang *L, const char *out, size_t n,
-                      arena *a)
+/* The span of a bare surname to name in full (or of honorific and
+   surname) in *off / *len and the full name in *full; 0 (*full NULL when
+   there is none), or -1 when out of memory. */
+static int given_edit(const people *P, const lang *L, const char *out, size_t n, arena *a,
+                      size_t *off, size_t *len, const char **full)
 {
+    *full = NULL;
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
     size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
     for (size_t i = 0; i < nw; i++) {
@@ -1014,26 +1018,36 @@ static int given_edit(msent *s, const people *P, const lang *L, const char *out,
         if (g < 0)
             return 0; /* a first mention, but of whom? */
         size_t fl = p->glen[g] + 1 + p->slen;
-        char *full = arena_alloc(a, fl + 1);
-        if (!full)
+        char *f = arena_alloc(a, fl + 1);
+        if (!f)
             return -1;
-        memcpy(full, p->given[g], p->glen[g]);
-        full[p->glen[g]] = ' ';
-        memcpy(full + p->glen[g] + 1, p->sur, p->slen);
-        full[fl] = '\0';
-        s->edit = EDIT_GIVEN;
-        s->eoff = (uint32_t)from;
-        s->elen = (uint32_t)(at[i] + k - from);
-        s->speaker = full;
-        s->words += from == at[i] ? 1 : 0;
+        memcpy(f, p->given[g], p->glen[g]);
+        f[p->glen[g]] = ' ';
+        memcpy(f + p->glen[g] + 1, p->sur, p->slen);
+        f[fl] = '\0';
+        *off = from;
+        *len = at[i] + k - from;
+        *full = f;
         return 0;
     }
     return 0;
 }
 
+/* The kind of s's second edit (0 for none): the top bit of e2len tells
+   "also" from a full name. */
+#define E2_ALSO 0x8000u
+static uint32_t edit2_kind(const msent *s)
+{
+    return !s->e2len ? EDIT_NONE : (s->e2len & E2_ALSO) ? EDIT_ALSO : EDIT_GIVEN;
+}
+
+uint32_t readable_edit2(const msent *s) { return edit2_kind(s); }
+
 int readable_mentions(const msent *s, const char *t, size_t n)
 {
-    const char *sur = s->edit == EDIT_GIVEN && s->speaker ? strrchr(s->speaker, ' ') : NULL;
+    const char *sur = (s->edit == EDIT_GIVEN || edit2_kind(s) == EDIT_GIVEN) && s->speaker
+                          ? strrchr(s->speaker, ' ')
+                          : NULL;
     return sur && find_word(t, n, sur + 1, strlen(sur + 1)) < n;
 }
 
@@ -1049,7 +1063,8 @@ int readable_mentions(const msent *s, const char *t, size_t n)
 static const char *const also_fixed_after[] = {"known", "called", "spelled", "referred", NULL};
 static const char *const also_fixed_before[] = {"but", "only", "who", "which", "that", NULL};
 
-static void also_edit(msent *s, const lang *L, const char *out, size_t n)
+/* The span of the " also" to drop in *off / *len; 1, or 0 for none. */
+static int also_edit(const lang *L, const char *out, size_t n, size_t *off, size_t *len)
 {
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
     size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
@@ -1060,13 +1075,34 @@ static void also_edit(msent *s, const lang *L, const char *out, size_t n)
         if (in_list(also_fixed_before, out + at[i - 1], ln[i - 1], 1) ||
             (i + 1 < nw && in_list(also_fixed_after, out + at[i + 1], ln[i + 1], 1)) ||
             at[i] == 0 || out[at[i] - 1] != ' ' || (i + 1 < nw && !adjacent(out, at, ln, i + 1)))
-            return;
-        s->edit = EDIT_ALSO;
-        s->eoff = (uint32_t)(at[i] - 1);
-        s->elen = (uint32_t)(ln[i] + 1);
-        s->words--;
-        return;
+            return 0;
+        *off = at[i] - 1;
+        *len = ln[i] + 1;
+        return 1;
     }
+    return 0;
+}
+
+/* Plans an edit of kind k at off/len that changes the sentence's words by
+   words: the first, or the second when the sentence has one already that
+   the new one does not overlap (and the offsets fit).  0 when planned. */
+static int plan_edit(msent *s, uint32_t k, size_t off, size_t len, const char *full, int words)
+{
+    if (s->edit == EDIT_NONE) {
+        s->edit = k;
+        s->eoff = (uint32_t)off;
+        s->elen = (uint32_t)len;
+    } else if (!s->e2len && off + len < E2_ALSO && (off >= s->eoff + s->elen || off + len <= s->eoff) &&
+               (k == EDIT_ALSO || s->edit == EDIT_DROP || s->edit == EDIT_ALSO)) {
+        s->e2off = (uint16_t)off;
+        s->e2len = (uint16_t)(len | (k == EDIT_ALSO ? E2_ALSO : 0));
+    } else {
+        return -1;
+    }
+    if (full)
+        s->speaker = full; /* the first edit is no speaker's (NAME, APPEND) */
+    s->words = (uint32_t)((int)s->words + words);
+    return 0;
 }
 
 int readable_also_needed(const msent *s, const lang *L, const char *text, const char *prev,
@@ -1075,7 +1111,8 @@ int readable_also_needed(const msent *s, const lang *L, const char *text, const 
     /* the subject: the last word before "also" that is no auxiliary */
     const char *p = text + s->start;
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
-    size_t nw = words_of(p, s->eoff, at, ln, ATTR_WORDS);
+    size_t aoff = s->edit == EDIT_ALSO ? s->eoff : s->e2off;
+    size_t nw = words_of(p, aoff, at, ln, ATTR_WORDS);
     while (nw > 0 && (lang_word_of(L, p + at[nw - 1], ln[nw - 1]) &&
                       (lang_word_of(L, p + at[nw - 1], ln[nw - 1])->tags & LT_FINITE)))
         nw--;
@@ -1291,73 +1328,117 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
         } else if (quote_continues(norm_lang(nm), p, n)) {
             s->flags |= SENT_NEEDS_PREV;
         }
-        if (s->edit == EDIT_NONE && !extract_only && !(s->flags & SENT_JUNK)) {
-            if (given_edit(s, P, L, out, n, a))
+        if (!extract_only && !(s->flags & SENT_JUNK)) {
+            size_t off, el;
+            const char *full;
+            if (given_edit(P, L, out, n, a, &off, &el, &full))
                 return PRECIS_ENOMEM;
-            if (s->edit == EDIT_NONE)
-                also_edit(s, L, out, n);
+            /* a full name needs the speaker slot: not with a speaker's edit */
+            if (full && s->edit != EDIT_NAME && s->edit != EDIT_APPEND)
+                plan_edit(s, EDIT_GIVEN, off, el, full,
+                          memchr(out + off, ' ', el) ? 0 : 1); /* "Mr. Scott": as many */
+            if (also_edit(L, out, n, &off, &el))
+                plan_edit(s, EDIT_ALSO, off, el, NULL, -1);
         }
     }
     return keys_fill(m, c, a) ? PRECIS_ENOMEM : PRECIS_OK;
 }
 
-int readable_apply(const msent *s, const char *text, arena *a, char **out, size_t *len,
-                   size_t *es, size_t *ee, char **rep, size_t *rlen)
+/* The replacement an edit of kind k at p[off..off+len) writes into r
+   (room for the speaker's name and 16 bytes more); its length. */
+static size_t edit_text(const msent *s, uint32_t k, const char *p, size_t n, size_t off,
+                        size_t len, char *r)
 {
-    const char *p = text + s->start;
-    size_t n = s->end - s->start;
-    const char *who = s->speaker;
-    size_t sl = who ? strlen(who) : 0;
-    /* the replacement */
-    size_t cap = sl + 16 + s->elen;
-    char *r = arena_alloc(a, cap);
-    if (!r)
-        return -1;
-    size_t rl = 0;
-    switch (s->edit) {
+    size_t sl = s->speaker ? strlen(s->speaker) : 0, rl = 0;
+    switch (k) {
     case EDIT_NAME: case EDIT_GIVEN:
-        memcpy(r, who, sl);
-        rl = sl;
-        break;
+        memcpy(r, s->speaker, sl);
+        return sl;
     case EDIT_ALSO: /* " also" goes */
-        break;
+        return 0;
     case EDIT_APPEND: {
         /* ".”" becomes ",” Lavrov said." ("!" and "?" stay) */
-        char stop = p[s->eoff];
+        char stop = p[off];
         r[rl++] = stop == '.' ? ',' : stop;
-        size_t mk = s->eoff + 1;
+        size_t mk = off + 1;
         while (mk < n && p[mk] != ' ' && p[mk] != '\n')
             r[rl++] = p[mk++];
         r[rl++] = ' ';
         memcpy(r + rl, s->speaker, sl);
         rl += sl;
         memcpy(r + rl, " said.", 6);
-        rl += 6;
-        break;
+        return rl + 6;
     }
     default: /* EDIT_DROP: the connective goes; the next letter is capitalised */
-        if (s->elen > 1 && (unsigned char)p[s->elen - 2] == 0xC3 &&
-            (unsigned char)p[s->elen - 1] >= 0xA0) {
-            r[rl++] = p[s->elen - 2];
-            r[rl++] = (char)((unsigned char)p[s->elen - 1] - 0x20);
-        } else if (s->elen > 0 && p[s->elen - 1] >= 'a' && p[s->elen - 1] <= 'z') {
-            r[rl++] = (char)(p[s->elen - 1] - 32);
+        if (len > 1 && (unsigned char)p[len - 2] == 0xC3 && (unsigned char)p[len - 1] >= 0xA0) {
+            r[rl++] = p[len - 2];
+            r[rl++] = (char)((unsigned char)p[len - 1] - 0x20);
+        } else if (len > 0 && p[len - 1] >= 'a' && p[len - 1] <= 'z') {
+            r[rl++] = (char)(p[len - 1] - 32);
         }
-        break;
+        return rl;
+    }
+}
+
+int readable_apply(const msent *s, const char *text, arena *a, char **out, size_t *len,
+                   size_t *es, size_t *ee, char **rep, size_t *rlen)
+{
+    return readable_apply_some(s, text, READABLE_EDIT1 | READABLE_EDIT2, a, out, len, es, ee, rep,
+                               rlen);
+}
+
+int readable_apply_some(const msent *s, const char *text, unsigned which, arena *a, char **out,
+                        size_t *len, size_t *es, size_t *ee, char **rep, size_t *rlen)
+{
+    const char *p = text + s->start;
+    size_t n = s->end - s->start;
+    /* the edits to make, in text order */
+    uint32_t kind[2];
+    size_t off[2], ln[2], ne = 0;
+    if ((which & READABLE_EDIT1) && s->edit != EDIT_NONE) {
+        kind[ne] = s->edit;
+        off[ne] = s->eoff;
+        ln[ne++] = s->elen;
+    }
+    if ((which & READABLE_EDIT2) && s->e2len) {
+        kind[ne] = edit2_kind(s);
+        off[ne] = s->e2off;
+        ln[ne++] = s->e2len & ~E2_ALSO;
+    }
+    if (ne == 2 && off[1] < off[0]) {
+        uint32_t tk = kind[0];
+        size_t to = off[0], tl = ln[0];
+        kind[0] = kind[1], off[0] = off[1], ln[0] = ln[1];
+        kind[1] = tk, off[1] = to, ln[1] = tl;
+    }
+    if (!ne)
+        return -1;
+    /* one replaced span: from the first edit's start to the last's end,
+       the text between them kept */
+    size_t from = off[0], to = off[ne - 1] + ln[ne - 1];
+    size_t sl = s->speaker ? strlen(s->speaker) : 0;
+    char *r = arena_alloc(a, 2 * (sl + 16) + (to - from) + 1);
+    if (!r)
+        return -1;
+    size_t rl = edit_text(s, kind[0], p, n, off[0], ln[0], r);
+    if (ne == 2) {
+        memcpy(r + rl, p + off[0] + ln[0], off[1] - off[0] - ln[0]);
+        rl += off[1] - off[0] - ln[0];
+        rl += edit_text(s, kind[1], p, n, off[1], ln[1], r + rl);
     }
     r[rl] = '\0';
-    size_t tl = n - s->elen + rl;
+    size_t tl = n - (to - from) + rl;
     char *t = arena_alloc(a, tl + 1);
     if (!t)
         return -1;
-    memcpy(t, p, s->eoff);
-    memcpy(t + s->eoff, r, rl);
-    memcpy(t + s->eoff + rl, p + s->eoff + s->elen, n - s->eoff - s->elen);
+    memcpy(t, p, from);
+    memcpy(t + from, r, rl);
+    memcpy(t + from + rl, p + to, n - to);
     t[tl] = '\0';
     *out = t;
     *len = tl;
-    *es = s->start + s->eoff;
-    *ee = s->start + s->eoff + s->elen;
+    *es = s->start + from;
+    *ee = s->start + to;
     *rep = r;
     *rlen = rl;
     return 0;

@@ -49,11 +49,21 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
    replacement into *rep / *rlen.  Returns 0, or -1 when out of memory. */
 int readable_apply(const msent *s, const char *text, arena *a, char **out, size_t *len,
                    size_t *es, size_t *ee, char **rep, size_t *rlen);
+/* The same with only some of s's edits (a sentence has at most two: a
+   speaker named or a connective dropped, then a full name or "also"
+   dropped): READABLE_EDIT1 the first, READABLE_EDIT2 the second.  Both
+   make one replaced span, the text between them kept.  -1 when none of
+   them is there or out of memory. */
+enum { READABLE_EDIT1 = 1, READABLE_EDIT2 = 2 };
+int readable_apply_some(const msent *s, const char *text, unsigned which, arena *a, char **out,
+                        size_t *len, size_t *es, size_t *ee, char **rep, size_t *rlen);
+/* The kind of s's second edit: EDIT_GIVEN, EDIT_ALSO, or EDIT_NONE. */
+uint32_t readable_edit2(const msent *s);
 /* Does t[0..n) name the person whose full name sentence s's EDIT_GIVEN
-   writes (the surname as a whole word)?  Then the edit is not made: the
+   (first or second edit) writes (the surname as a whole word)?  Then the edit is not made: the
    surname is no first mention. */
 int readable_mentions(const msent *s, const char *t, size_t n);
-/* Is the "also" EDIT_ALSO drops from s (text: its article) needed, prev
+/* Is the "also" EDIT_ALSO (first or second edit) drops from s (text: its article) needed, prev
    [0..pn) being the summary sentence before it: 0 when prev names the
    word before "also" ("Lavrov said ... Lavrov also proposed"). */
 int readable_also_needed(const msent *s, const lang *L, const char *text, const char *prev,

@@ -349,21 +349,27 @@ static int summary_edits(precis_summary *sum, const model *m, const uint32_t *pi
             continue;
         size_t len;
         const char *text = precis_cluster_article_text(c, ms->art, &len);
-        if ((ms->edit == EDIT_DROP || ms->edit == EDIT_ALSO) && i > 0) {
-            const msent *pv = &m->s[pick[keys[i - 1].pick]];
-            if (pv->art == ms->art && pv->pos + 1 == ms->pos)
-                continue;
-            if (ms->edit == EDIT_ALSO && !readable_also_needed(ms, L, text, sum->sent[i - 1].text,
-                                                               sum->sent[i - 1].len))
-                continue;
+        const msent *pv = i > 0 ? &m->s[pick[keys[i - 1].pick]] : NULL;
+        int after = pv && pv->art == ms->art && pv->pos + 1 == ms->pos;
+        unsigned which = 0;
+        for (int e = 0; e < 2; e++) {
+            uint32_t k = e ? readable_edit2(ms) : ms->edit;
+            /* a connective or "also" stays right after its antecedent,
+               "also" after a sentence naming its subject; a full name
+               only at the first mention */
+            int need = k != EDIT_NONE && !((k == EDIT_DROP || k == EDIT_ALSO) && after);
+            if (need && k == EDIT_ALSO && pv &&
+                !readable_also_needed(ms, L, text, sum->sent[i - 1].text, sum->sent[i - 1].len))
+                need = 0;
+            for (size_t j = 0; need && k == EDIT_GIVEN && j < i; j++)
+                need = !readable_mentions(ms, sum->sent[j].text, sum->sent[j].len);
+            if (need)
+                which |= e ? READABLE_EDIT2 : READABLE_EDIT1;
         }
-        /* the full name only at the first mention */
-        int named = 0;
-        for (size_t j = 0; ms->edit == EDIT_GIVEN && j < i && !named; j++)
-            named = readable_mentions(ms, sum->sent[j].text, sum->sent[j].len);
-        if (named)
+        if (!which)
             continue;
-        if (readable_apply(ms, text, a, &txt[i], &tl[i], &es[i], &ee[i], &rep[i], &rl[i]))
+        if (readable_apply_some(ms, text, which, a, &txt[i], &tl[i], &es[i], &ee[i], &rep[i],
+                                &rl[i]))
             return -1;
         ne++;
         bytes += tl[i] + rl[i] + 2;

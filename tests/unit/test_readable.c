@@ -474,6 +474,44 @@ static void test_given_name(void)
     }
 }
 
+/* A sentence may need two edits: "But" dropped and the surname named in
+   full are one replaced span, the text between kept; either alone is made
+   when the other is not needed. */
+static const char *const two_edits[] = {
+    "Harbour Mayor Paul Okonjo met the ferry owners on Friday.\n",
+    "The owners asked for the port to stay open over the weekend. But Mr. Okonjo refused to "
+    "let any ferry leave before Sunday.\n"};
+
+static void test_two_edits(void)
+{
+    prepared P;
+    if (!prepare_open(&P, two_edits, 2))
+        return;
+    char *both = edited(&P, "But Mr. Okonjo refused");
+    T_CHECK(both && !strcmp(both, "Paul Okonjo refused to let any ferry leave before Sunday."));
+    free(both);
+    const msent *ms = find(&P.m, P.c, "But Mr. Okonjo refused");
+    if (ms) {
+        T_EQ_INT(ms->edit, EDIT_DROP);
+        T_EQ_INT(readable_edit2(ms), EDIT_GIVEN);
+        arena a;
+        arena_init(&a, 4096);
+        size_t len, ol, es, ee, rl;
+        char *out = NULL, *rep = NULL;
+        const char *text = precis_cluster_article_text(P.c, ms->art, &len);
+        T_EQ_INT(readable_apply_some(ms, text, READABLE_EDIT1, &a, &out, &ol, &es, &ee, &rep,
+                                     &rl),
+                 0);
+        T_CHECK(out && !strncmp(out, "Mr. Okonjo refused", 18));
+        T_EQ_INT(readable_apply_some(ms, text, READABLE_EDIT2, &a, &out, &ol, &es, &ee, &rep,
+                                     &rl),
+                 0);
+        T_CHECK(out && !strncmp(out, "But Paul Okonjo refused", 23));
+        arena_free(&a);
+    }
+    prepare_close(&P);
+}
+
 /* "The ministry also announced ..." tells of something said before: "also"
    goes by an edit unless the sentence before it in the summary names the
    same subject; "also known as", "but also" and "who also" stay. */
@@ -586,6 +624,7 @@ int main(void)
     T_RUN(test_summary);
     T_RUN(test_verbless);
     T_RUN(test_given_name);
+    T_RUN(test_two_edits);
     T_RUN(test_also);
     T_RUN(test_repeat);
     return t_finish();
