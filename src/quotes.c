@@ -1253,6 +1253,19 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
                     r = r2;
             }
         }
+        /* "said Obama campaign manager Jim Messina": a name that
+           modifies a role noun (lower-case words, no verb, preposition
+           or function word) before the person who speaks */
+        if (r != NONE && !(A->run[r].flags & R_POSS)) {
+            uint32_t q = A->run[r].t1;
+            while (q < lim && q - A->run[r].t1 < 3 && A->tok[q].kind == T_WORD &&
+                   !(A->tok[q].flags & F_CAP) &&
+                   !(A->tok[q].cls & (WC_VERB | WC_VPRE | WC_PREP | WC_FUNC | WC_PRON)))
+                q++;
+            uint32_t r2 = q > A->run[r].t1 && q < lim ? named_run_starting(A, q) : NONE;
+            if (r2 != NONE && (A->run[r2].flags & R_PERSON))
+                r = r2;
+        }
         if (r != NONE) {
             who = who_of(A, r);
             end = A->run[r].t1;

@@ -973,6 +973,25 @@ static void test_hostile(void)
     free(s);
 }
 
+/* Rules from the second round on BASIL clusters 21-35 (text written
+   here, after the patterns seen there). */
+static void test_speaker_rules4(void)
+{
+    /* a name modifying a role noun after an inverted verb: the person
+       after the role speaks, not the name before it */
+    T_EQ_STR(speaker_in(sum,
+                        "Governor Tom Ashby lost the debate, his aides said.\n\n\"They spent the "
+                        "night talking about a smile,\" said Ashby campaign manager Ruth Kell.\n",
+                        "talking about"),
+             "Ruth Kell");
+    /* a connective opening the sentence is no part of the name */
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Lena Ortiz spoke on Monday. Plus Ortiz is hiring more officers.\n\n"
+                        "\"We have to act before the summer comes,\" Ortiz said.\n",
+                        "before the summer"),
+             "Lena Ortiz");
+}
+
 int main(void)
 {
     precis_status st;
@@ -987,6 +1006,7 @@ int main(void)
     T_RUN(test_speaker_rules);
     T_RUN(test_speaker_rules2);
     T_RUN(test_speaker_rules3);
+    T_RUN(test_speaker_rules4);
     T_RUN(test_marks);
     T_RUN(test_nested_block);
     T_RUN(test_hostile);
