@@ -91,7 +91,8 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
               {"strong", LT_STRONG},   {"common", LT_COMMON},
               {"indef", LT_INDEF},     {"conj", LT_CONJ},   {"dir", LT_DIR},
               {"range", LT_RANGE},     {"rel", LT_REL},
-              {"org", LT_ORGJOIN},     {"participle", LT_PART}, {"saint", LT_SAINT}};
+              {"org", LT_ORGJOIN},     {"participle", LT_PART}, {"saint", LT_SAINT},
+              {"question", LT_QUEST},  {"agent", LT_AGENT}};
     if (is_unit && t[0] == '+') { /* a tag among a unit's words: "+duration" */
         if (strcmp(t, "+duration"))
             return -1;

@@ -95,7 +95,10 @@ enum {
        entry needs the sentence before it; drop: a connective that can go */
     LT_REFNEED = 1u << 23,
     LT_REFDROP = 1u << 24,
-    LT_REFOK = 1u << 25    /* ok: no reference ("il y a", longer than "il") */
+    LT_REFOK = 1u << 25,   /* ok: no reference ("il y a", longer than "il") */
+    LT_QUEST = 1u << 26,   /* question (say.txt): puts a question ("asked")  */
+    LT_AGENT = 1u << 27    /* agent (prepositions.txt): names the doer of a
+                              passive ("asked by X")                       */
 };
 
 typedef struct lang_word {

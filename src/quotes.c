@@ -159,7 +159,9 @@ enum {
     WC_PLACENAME = 1 << 19, /* Afghanistan, Texas: a one-word place name */
     WC_OBJPRON = 1 << 20,   /* his, their, them: no subject              */
     WC_REL = 1 << 21,       /* which, who: a relative pronoun            */
-    WC_DEM = 1 << 22        /* that, this                                */
+    WC_DEM = 1 << 22,       /* that, this                                */
+    WC_QUEST = 1 << 23,     /* asked: a verb that puts a question        */
+    WC_AGENT = 1 << 24      /* by: the doer of a passive follows         */
 };
 
 static unsigned word_class(const lang_word *e)
@@ -189,6 +191,8 @@ static unsigned word_class(const lang_word *e)
     r |= c & LW_PLACENAME ? WC_PLACENAME : 0;
     r |= e->tags & LT_REL ? WC_REL : 0;
     r |= c & LW_DEM ? WC_DEM : 0;
+    r |= (c & LW_SAY) && (e->tags & LT_QUEST) ? WC_QUEST : 0;
+    r |= (c & LW_PREP) && (e->tags & LT_AGENT) ? WC_AGENT : 0;
     if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
         r |= e->tags & LT_F ? WC_FEM : 0;
@@ -447,6 +451,7 @@ typedef struct attrib {
     uint32_t end; /* token after the matched pattern              */
     int weak;     /* "according to": a source, maybe not a speaker */
     int unnamed;  /* the verb's subject names no one ("a witness said") */
+    int question; /* the quote is a question put to the one who answers */
 } attrib;
 
 /* One quote found in one article, before grouping. */
@@ -1170,12 +1175,12 @@ static uint32_t resolve_title(const qart *A, uint32_t p, uint32_t k)
 
 static attrib no_attrib(void)
 {
-    return (attrib){NONE, NULL, 0, 0, 0, 0};
+    return (attrib){NONE, NULL, 0, 0, 0, 0, 0};
 }
 
 static attrib verb_cue(const qart *A, uint32_t k, uint32_t who, uint32_t end)
 {
-    return (attrib){who, A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s, end, 0, 0};
+    return (attrib){who, A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s, end, 0, 0, 0};
 }
 
 /* A person run stands for its fullest form. */
@@ -1216,7 +1221,7 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     uint32_t ja = j + 1 + (uint32_t)is_word(A, j + 1, WC_PREP);
     if ((c & WC_ACC) && ja < lim) {
         uint32_t r = named_run_starting(A, ja);
-        attrib a = {who_of(A, r), "according to", 12, r != NONE ? A->run[r].t1 : j + 2, 1, 0};
+        attrib a = {who_of(A, r), "according to", 12, r != NONE ? A->run[r].t1 : j + 2, 1, 0, 0};
         return a;
     }
     if (c & WC_PRON) {
@@ -1369,7 +1374,7 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         if (is_word(A, j + 1, WC_STMT) && (word_is(A, j + 2, "from") || word_is(A, j + 2, "by"))) {
             uint32_t q = named_run_starting(A, j + 3);
             if (q != NONE)
-                return (attrib){who_of(A, q), "statement", 9, A->run[q].t1, 0, 0};
+                return (attrib){who_of(A, q), "statement", 9, A->run[q].t1, 0, 0, 0};
         }
         /* "the minister added", "the ministry said" */
         uint32_t k = j + 1;
@@ -1740,6 +1745,47 @@ static int doc_subject(const qart *A, uint32_t k, uint32_t w0, uint32_t *who)
     return 0;
 }
 
+/* "Asked point-blank, "Is that picture you?" Weiner replied", "Asked by
+   one of Ms. Rice's aides, "Is this the final language," Mr. Rhodes
+   replied": a sentence opening with a verb that puts a question, used as
+   a participle with no complement of its own (adverbs only, or its agent
+   after "by"), then a comma and the quote: the quote is the question, and
+   the one named after it answers.  *who gets the asker (the agent when a
+   person is named there, else NONE).  "Asked about the plan, "...," she
+   said" has a complement: the quote is her answer. */
+static int asked_question(const qart *A, uint32_t c, uint32_t ot, uint32_t *who)
+{
+    if (!(A->tok[c].cls & WC_QUEST) || !(A->tok[c].flags & F_CAP) || ot < c + 2 ||
+        A->tok[ot - 1].kind != T_COMMA)
+        return 0;
+    uint32_t k = c + 1, agent = NONE;
+    *who = NONE;
+    for (; k < ot - 1; k++) {
+        const qtok *t = &A->tok[k];
+        if (t->kind == T_DASH)
+            continue;
+        if (t->kind != T_WORD || (t->flags & F_INQ))
+            return 0;
+        if (agent == NONE && (t->cls & WC_AGENT)) {
+            agent = k;
+            continue;
+        }
+        /* "one of the aides": a preposition after a quantifier */
+        if ((t->cls & (WC_PREP | WC_VERB | WC_VPRE | WC_PRON | WC_REL)) &&
+            !(agent != NONE && (t->cls & WC_PREP) && k > agent + 1 &&
+              is_word(A, k - 1, WC_FUNC) && !is_word(A, k - 1, WC_PREP)))
+            return 0;
+        if (agent == NONE && (t->cls & WC_FUNC))
+            return 0;
+    }
+    if (agent != NONE) {
+        uint32_t r = named_run_starting(A, agent + 1);
+        if (r != NONE && (A->run[r].flags & R_PERSON) && A->run[r].t1 == ot - 1)
+            *who = who_of(A, r);
+    }
+    return 1;
+}
+
 /* Attribution in the sentence before an opening mark at token ot: the
    last cue ("said", "according to X", "a statement from X") and its
    subject.  *w0 gets the window start. */
@@ -1761,16 +1807,22 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
         if ((tk->cls & WC_ACC) && ca < ot) {
             uint32_t r = named_run_starting(A, ca);
             if (r != NONE)
-                return (attrib){who_of(A, r), "according to", 12, A->run[r].t1, 1, 0};
+                return (attrib){who_of(A, r), "according to", 12, A->run[r].t1, 1, 0, 0};
         }
         if ((tk->cls & WC_STMT) && (word_is(A, c + 1, "from") || word_is(A, c + 1, "by")) &&
             c + 2 < ot) {
             uint32_t r = named_run_starting(A, c + 2);
             if (r != NONE)
-                return (attrib){who_of(A, r), "statement", 9, A->run[r].t1, 0, 0};
+                return (attrib){who_of(A, r), "statement", 9, A->run[r].t1, 0, 0, 0};
         }
         if ((tk->cls & (WC_VERB | WC_VPRE)) && (!(tk->flags & F_CAP) || c == w0)) {
             uint32_t ns;
+            if (c == w0 && asked_question(A, c, ot, &ns)) {
+                attrib a = verb_cue(A, c, ns, c + 1);
+                a.unnamed = ns == NONE;
+                a.question = 1;
+                return a;
+            }
             if (!(tk->flags & F_CAP) && np_subject(A, c, w0, &ns)) {
                 attrib a = verb_cue(A, c, ns, c + 1);
                 a.unnamed = ns == NONE && (tk->cls & WC_VERB);
@@ -1817,7 +1869,7 @@ static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
     if (r == NONE || A->run[r].t1 != ot - 1 || A->run[r].t0 != w0 ||
         (A->run[r].flags & (R_INQ | R_POSS)) || !(A->run[r].flags & R_PERSON))
         return no_attrib();
-    return (attrib){A->run[r].full, A->t + A->tok[ot - 1].s, 1, ot, 0, 0};
+    return (attrib){A->run[r].full, A->t + A->tok[ot - 1].s, 1, ot, 0, 0, 0};
 }
 
 /* "Putin said in a statement. "...": a sentence that is only an
@@ -2172,6 +2224,8 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
             continue;
         }
         int begins = w0 == ot || (ot > 0 && A.tok[ot - 1].kind == T_COLON);
+        if (ba.question)
+            at = ba; /* the one who answers after it is not its speaker */
         if (!at.cue) {
             attrib aa = after_attr(&A, ct + 1, after_limit(&A, ct + 1));
             /* `"A." Jones said: "B."`: the colon hands that attribution

@@ -990,6 +990,24 @@ static void test_speaker_rules4(void)
                         "\"We have to act before the summer comes,\" Ortiz said.\n",
                         "before the summer"),
              "Lena Ortiz");
+    /* "Asked ..., "Q," X replied": the quote is the question, not X's */
+    T_EQ_STR(speaker_in(sum,
+                        "Mr. Dunn kept quiet for days.\n\nAsked by one of the mayor's aides, \"Is "
+                        "this the plan you want to send out,\" Mr. Dunn replied with one word: "
+                        "\"Yes.\"\n",
+                        "the plan you"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "Asked point-blank, \"Was that your letter to the board?\" Ken Frost "
+                        "replied that he would not talk about it.\n",
+                        "your letter"),
+             "");
+    /* ... but with a complement of its own the quote is the answer */
+    T_EQ_STR(speaker_in(sum,
+                        "Asked about the letter, \"I will not talk about it again,\" Ken Frost "
+                        "said.\n",
+                        "talk about it"),
+             "Ken Frost");
 }
 
 int main(void)
