@@ -1037,7 +1037,18 @@ static int weak_mention(const qart *A, const mention *m)
     if (A->tok[m->tok].cls & WC_PRON)
         return 0;
     uint32_t r = run_at(A, m->tok);
-    return r != NONE && !(A->run[r].flags & R_SINIT) && !verb_follows(A, &A->run[r]) &&
+    if (r == NONE)
+        return 0;
+    /* "On Friday, Liz Cheney issued a statement": after a comma, a
+       lower-case word that is no function word right after the name is
+       its verb (an appositive ends in a comma: "his wife, Huma Abedin,") */
+    uint32_t v = A->run[r].t1;
+    if (A->run[r].t0 > 0 && A->tok[A->run[r].t0 - 1].kind == T_COMMA && v < A->nt &&
+        A->tok[v].kind == T_WORD &&
+        !(A->tok[v].flags & (F_CAP | F_INQ | F_NUM)) &&
+        !(A->tok[v].cls & (WC_FUNC | WC_PREP | WC_TITLE | WC_PRON | WC_OBJPRON | WC_DEF)))
+        return 0;
+    return !(A->run[r].flags & R_SINIT) && !verb_follows(A, &A->run[r]) &&
            !(m->tok > 0 && is_word(A, m->tok - 1, WC_VERB)); /* ", said Hilary Shelton" */
 }
 

@@ -1008,6 +1008,14 @@ static void test_speaker_rules4(void)
                         "said.\n",
                         "talk about it"),
              "Ken Frost");
+    /* a subject after an opening phrase and a comma is no appositive: the
+       nearer woman takes "she", not the one whose gender a given name shows */
+    T_EQ_STR(speaker_in(sum,
+                        "Mary Dale, the sister of Tess Dale, criticized her sister in a post.\n\n"
+                        "On Friday, Tess Dale issued a statement on the plan.\n\n\"I am strongly "
+                        "against the plan and I will say so,\" she said.\n",
+                        "strongly against"),
+             "Tess Dale");
 }
 
 int main(void)
