@@ -1407,15 +1407,14 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
 
 static uint32_t clause_subject(const qart *A, uint32_t w0, uint32_t e, int comma);
 
-/* "The Trump campaign is seeking", "the Obama administration said": a
-   name after a definite article and right before a lower-case word of
-   no class modifies that noun and is no subject. */
+/* "The Trump campaign is seeking", "the Obama administration said", "a
+   Cheshire Cat grin": a name after an article and right before a
+   lower-case word of no class modifies that noun and is no subject. */
 static int modifier(const qart *A, const qrun *q)
 {
     uint32_t k = q->t1;
-    int det = q->n0 > q->t0 ? is_word(A, q->n0 - 1, WC_DEF) && !is_word(A, q->n0 - 1, WC_INDEF)
-                            : q->t0 > 0 && is_word(A, q->t0 - 1, WC_DEF) &&
-                                  !is_word(A, q->t0 - 1, WC_INDEF);
+    int det = q->n0 > q->t0 ? is_word(A, q->n0 - 1, WC_DEF)
+                            : q->t0 > 0 && is_word(A, q->t0 - 1, WC_DEF);
     return det && !(q->flags & R_POSS) && k < A->nt && A->tok[k].kind == T_WORD &&
            !A->tok[k].cls && !(A->tok[k].flags & (F_CAP | F_INQ | F_NUM));
 }

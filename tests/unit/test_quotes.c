@@ -1016,6 +1016,12 @@ static void test_speaker_rules4(void)
                         "against the plan and I will say so,\" she said.\n",
                         "strongly against"),
              "Tess Dale");
+    /* a name after "a" that modifies a noun is no subject */
+    T_EQ_STR(speaker_in(sum,
+                        "Mr. Tom Hardy flashed a Mona Lisa smile and said to Mr. Ross, after a "
+                        "pause, \"So now you are the expert on taxes?\"\n",
+                        "the expert"),
+             "Tom Hardy");
 }
 
 int main(void)
