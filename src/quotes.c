@@ -776,6 +776,7 @@ static int verb_follows(const qart *A, const qrun *r)
 }
 
 static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent);
+static int modifier(const qart *A, const qrun *q);
 static uint32_t role_subject(const qart *A, uint32_t h, uint32_t w0, uint32_t p);
 
 /* "The chief justice also asked": a definite article opening a sentence
@@ -990,7 +991,7 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
                 continue;
             }
             if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS)) ||
-                ((r->flags & R_PREP) && !verb_follows(A, r)))
+                ((r->flags & R_PREP) && !verb_follows(A, r)) || modifier(A, r))
                 continue;
             /* ", said Rick Tyler, a consultant": the subject of an inverted
                verb (not "..., said Steele needs to") */
@@ -1415,8 +1416,11 @@ static int modifier(const qart *A, const qrun *q)
     uint32_t k = q->t1;
     int det = q->n0 > q->t0 ? is_word(A, q->n0 - 1, WC_DEF)
                             : q->t0 > 0 && is_word(A, q->t0 - 1, WC_DEF);
+    /* the noun may be a body's or a document's ("the Obama
+       administration", "the Romney campaign message") */
     return det && !(q->flags & R_POSS) && k < A->nt && A->tok[k].kind == T_WORD &&
-           !A->tok[k].cls && !(A->tok[k].flags & (F_CAP | F_INQ | F_NUM));
+           !(A->tok[k].cls & ~(unsigned)(WC_ORG | WC_STMT)) &&
+           !(A->tok[k].flags & (F_CAP | F_INQ | F_NUM));
 }
 
 /* Is the subject of the speech verb at token c a noun phrase that names

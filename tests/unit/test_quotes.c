@@ -1022,6 +1022,21 @@ static void test_speaker_rules4(void)
                         "pause, \"So now you are the expert on taxes?\"\n",
                         "the expert"),
              "Tom Hardy");
+    /* "the Obama administration": a name before a body's noun is no subject */
+    T_EQ_STR(speaker_in(sum,
+                        "Governor Carl Wynn spoke on Monday.\n\nDemocratic state senator Ida Moss has often "
+                        "attacked the Wynn administration for not taking a firm stance on the "
+                        "budget, claiming that the governor has \"thrown the schools under a "
+                        "bus.\"\n",
+                        "under a bus"),
+             "Ida Moss");
+    /* ... nor a mention a later "he" refers to */
+    T_EQ_STR(speaker_in(sum,
+                        "Mr. Paul Rowe and Mr. Tim Dunn spoke on Monday.\n\nIn an interview, Rowe attacked the "
+                        "deficit. Echoing the Dunn campaign message, he also claimed the \"hope "
+                        "of last year has become the blame of this year.\"\n",
+                        "hope of last"),
+             "Paul Rowe");
 }
 
 int main(void)
