@@ -1514,6 +1514,15 @@ static uint32_t clause_subject(const qart *A, uint32_t w0, uint32_t e, int comma
         if (tk->kind != T_WORD || (tk->flags & F_INQ))
             continue;
         int opens = k == w0 || A->tok[k - 1].kind == T_COMMA;
+        /* "Republican presidential nominee Mitt Romney has ...": role
+           words before the name opening the sentence */
+        if (!opens && !comma && run_at(A, k) != NONE) {
+            uint32_t b = k;
+            while (b > w0 && A->tok[b - 1].kind == T_WORD && !(A->tok[b - 1].flags & F_INQ) &&
+                   !(A->tok[b - 1].cls & ~(unsigned)(WC_TITLE | WC_DESCR | WC_ADV)) && k - b < 4)
+                b--;
+            opens = b == w0;
+        }
         if (k == w0 && (tk->cls & WC_PRON) && !comma)
             return resolve_pronoun(A, k);
         uint32_t r = run_at(A, k);

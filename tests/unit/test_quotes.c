@@ -1037,6 +1037,14 @@ static void test_speaker_rules4(void)
                         "of last year has become the blame of this year.\"\n",
                         "hope of last"),
              "Paul Rowe");
+    /* role words before the name opening the sentence: that name is the
+       subject a participle after a comma shares, not the object */
+    T_EQ_STR(speaker_in(sum,
+                        "Democratic state senator Ida Moss has often attacked Governor Carl Wynn "
+                        "for his stance on the budget, claiming that the plan has \"thrown the "
+                        "schools under a bus.\"\n",
+                        "the schools"),
+             "Ida Moss");
 }
 
 int main(void)
