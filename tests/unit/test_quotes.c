@@ -1045,6 +1045,19 @@ static void test_speaker_rules4(void)
                         "schools under a bus.\"\n",
                         "the schools"),
              "Ida Moss");
+    /* present-tense and infinitive speech verbs: an unseen announcer
+       concludes (no one named), Biden was quick to retort */
+    T_EQ_STR(speaker_in(sum,
+                        "The ad shows Mr. Ben Adler at a podium. \"We cannot wait any longer for "
+                        "them to act,\" he says. Then an unseen announcer concludes: \"The "
+                        "country needs strength, not excuses.\"\n",
+                        "needs strength"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "Mr. Ray Biel listened to the attack. Biel was quick to retort: \"With "
+                        "all due respect, that is a bunch of nonsense.\"\n",
+                        "bunch of"),
+             "Ray Biel");
 }
 
 int main(void)
