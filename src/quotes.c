@@ -1458,6 +1458,17 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
     }
     if (k == w0)
         return 0;
+    /* "an alleged poll in Wyoming said": a place or a body after a
+       preposition hangs on the lower-case noun before it, the head */
+    uint32_t rp = run_at(A, k - 1);
+    if (rp != NONE && A->run[rp].t1 == k && !(A->run[rp].flags & (R_PERSON | R_INQ | R_POSS)) &&
+        A->run[rp].t0 >= w0 + 2 && is_word(A, A->run[rp].t0 - 1, WC_PREP) &&
+        !is_word(A, A->run[rp].t0 - 1, WC_AGENT)) {
+        const qtok *h = &A->tok[A->run[rp].t0 - 2];
+        if (h->kind == T_WORD && !h->cls && !(h->flags & (F_CAP | F_INQ | F_POSS | F_NUM)) &&
+            run_at(A, A->run[rp].t0 - 2) == NONE)
+            k = A->run[rp].t0 - 1;
+    }
     const qtok *p = &A->tok[k - 1];
     if (p->kind == T_WORD && (p->cls & WC_INDEF) && !(p->flags & F_INQ))
         return 1; /* "someone shouted" */

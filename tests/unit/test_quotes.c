@@ -1058,6 +1058,12 @@ static void test_speaker_rules4(void)
                         "all due respect, that is a bunch of nonsense.\"\n",
                         "bunch of"),
              "Ray Biel");
+    /* a noun with a place after a preposition names no one */
+    T_EQ_STR(speaker_in(sum,
+                        "Gina Holt spoke.\n\nHolt sought to clarify her position after a recent "
+                        "poll in Ohio said she \"wants higher taxes for every family.\"\n",
+                        "higher taxes"),
+             "");
 }
 
 int main(void)
