@@ -1435,6 +1435,14 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
     /* "issued a statement calling the deal "...": a participle's subject
        is the clause's, further back */
     if (ends_lower(A, c, "ing")) {
+        /* "The letter released Tuesday by the faculty took Mr. Ryan to
+           task, saying": a document opening the sentence is that
+           subject, and names no one (its author "by X" right after it
+           is doc_subject's) */
+        uint32_t d = w0 + (uint32_t)is_word(A, w0, WC_DEF | WC_FUNC);
+        if (c > d + 1 && A->tok[c - 1].kind == T_COMMA && is_word(A, d, WC_STMT) &&
+            !(A->tok[d].flags & (F_CAP | F_POSS | F_INQ)))
+            return 1;
         /* ... but "one blogger asking": an indefinite noun phrase right
            before it names no one */
         return c >= w0 + 2 && is_tok(A, c - 1, T_WORD) && !(A->tok[c - 1].cls & ~(unsigned)WC_TITLE) &&

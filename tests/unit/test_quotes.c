@@ -1064,6 +1064,14 @@ static void test_speaker_rules4(void)
                         "poll in Ohio said she \"wants higher taxes for every family.\"\n",
                         "higher taxes"),
              "");
+    /* a document opening the sentence is the subject of a participle
+       after a comma: the person it took to task did not say the words */
+    T_EQ_STR(speaker_in(sum,
+                        "Rep. Carl Voss defended his plan.\n\nThe letter released Monday by the "
+                        "faculty took Mr. Voss to task for that, saying that the law calls on "
+                        "the state to help when towns \"face problems beyond their means.\"\n",
+                        "beyond their"),
+             "");
 }
 
 int main(void)
