@@ -1072,6 +1072,13 @@ static void test_speaker_rules4(void)
                         "the state to help when towns \"face problems beyond their means.\"\n",
                         "beyond their"),
              "");
+    /* "X has reported that officials believe "..."": the belief is the
+       officials' (no one named), not the outlet's */
+    T_EQ_STR(speaker_in(sum,
+                        "The Daily Ledger has reported that state officials believe \"with a high "
+                        "level of confidence\" that the mayor knew of the plan.\n",
+                        "high level"),
+             "");
 }
 
 int main(void)
