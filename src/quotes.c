@@ -1857,6 +1857,10 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
             if (r != NONE)
                 return (attrib){who_of(A, r), "statement", 9, A->run[r].t1, 0, 0, 0};
         }
+        /* "said he believed "..."": the outer verb's subject speaks */
+        if ((tk->cls & WC_VPRE) && !(tk->cls & WC_VERB) && c >= w0 + 2 &&
+            is_word(A, c - 1, WC_PRON) && is_word(A, c - 2, WC_VERB))
+            continue;
         if ((tk->cls & (WC_VERB | WC_VPRE)) && (!(tk->flags & F_CAP) || c == w0)) {
             uint32_t ns;
             if (c == w0 && asked_question(A, c, ot, &ns)) {
