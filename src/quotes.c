@@ -451,7 +451,9 @@ typedef struct attrib {
     uint32_t end; /* token after the matched pattern              */
     int weak;     /* "according to": a source, maybe not a speaker */
     int unnamed;  /* the verb's subject names no one ("a witness said") */
-    int question; /* the quote is a question put to the one who answers */
+    int firm;     /* decided before the quote, whatever follows it: a
+                     question put to the one who answers, a text cited in
+                     parentheses */
 } attrib;
 
 /* One quote found in one article, before grouping. */
@@ -1840,6 +1842,19 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
     if (w0 < ot && A->tok[w0].kind == T_NL)
         w0++;
     *w0p = w0;
+    /* "read the preamble (that magical "We the people")", "picked up with
+       Article 1 ("All legislative powers ...")": a quote in parentheses
+       cites the text named before it; no verb of the sentence speaks it */
+    for (uint32_t c = ot; c > w0 && ot - c <= 4;) {
+        c--;
+        const qtok *tk = &A->tok[c];
+        if (tk->kind == T_OTHER && A->t[tk->s] == '(') {
+            attrib a = {NONE, A->t + tk->s, 1, ot, 0, 1, 1};
+            return a;
+        }
+        if (tk->kind != T_WORD || (tk->cls & (WC_VERB | WC_VPRE)))
+            break;
+    }
     for (uint32_t c = ot; c > w0;) {
         c--;
         const qtok *tk = &A->tok[c];
@@ -1866,7 +1881,7 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
             if (c == w0 && asked_question(A, c, ot, &ns)) {
                 attrib a = verb_cue(A, c, ns, c + 1);
                 a.unnamed = ns == NONE;
-                a.question = 1;
+                a.firm = 1;
                 return a;
             }
             if (!(tk->flags & F_CAP) && np_subject(A, c, w0, &ns)) {
@@ -2270,7 +2285,7 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
             continue;
         }
         int begins = w0 == ot || (ot > 0 && A.tok[ot - 1].kind == T_COLON);
-        if (ba.question)
+        if (ba.firm)
             at = ba; /* the one who answers after it is not its speaker */
         if (!at.cue) {
             attrib aa = after_attr(&A, ct + 1, after_limit(&A, ct + 1));

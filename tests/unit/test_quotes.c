@@ -1079,6 +1079,13 @@ static void test_speaker_rules4(void)
                         "level of confidence\" that the mayor knew of the plan.\n",
                         "high level"),
              "");
+    /* a text cited in parentheses is not the reader's speech */
+    T_EQ_STR(speaker_in(sum,
+                        "Representative Ann Quill, the new speaker, read the charter aloud, then "
+                        "picked up with Article 2 (\"All powers of the town shall be vested in a "
+                        "council of seven members\"), followed by other members.\n",
+                        "All powers"),
+             "");
 }
 
 int main(void)
