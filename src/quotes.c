@@ -1033,6 +1033,20 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
    to no one); ambiguous when that sentence had two agreeing people.
    Called in text order while the mentions are built (find_names), so a
    pronoun that takes a person of unknown gender gives them its own. */
+/* Do only role words ("Republican presidential nominee", "Tea party
+   activist": no function word, preposition, verb or pronoun; at most 4)
+   stand between token w0 and token k? */
+static int role_words_before(const qart *A, uint32_t k, uint32_t w0)
+{
+    uint32_t b = k;
+    while (b > w0 && k - b < 4 && A->tok[b - 1].kind == T_WORD &&
+           !(A->tok[b - 1].flags & F_INQ) &&
+           !(A->tok[b - 1].cls & (WC_FUNC | WC_PREP | WC_VERB | WC_VPRE | WC_PRON | WC_OBJPRON |
+                                  WC_DEF | WC_REL | WC_DEM)))
+        b--;
+    return b == w0 && b < k;
+}
+
 /* Is mention m a person only by being the first of its sentence, neither
    opening it nor next to a speech verb ("... his wife, Huma Abedin")? */
 static int weak_mention(const qart *A, const mention *m)
@@ -1050,6 +1064,13 @@ static int weak_mention(const qart *A, const mention *m)
         A->tok[v].kind == T_WORD &&
         !(A->tok[v].flags & (F_CAP | F_INQ | F_NUM)) &&
         !(A->tok[v].cls & (WC_FUNC | WC_PREP | WC_TITLE | WC_PRON | WC_OBJPRON | WC_DEF)))
+        return 0;
+    /* "Tea party activist Alex Poulter, who ...": role words before the
+       name opening its sentence */
+    uint32_t w0 = A->run[r].t0;
+    while (w0 > 0 && !(A->tok[w0].flags & F_SSTART) && A->run[r].t0 - w0 < 4)
+        w0--;
+    if ((A->tok[w0].flags & F_SSTART) && role_words_before(A, A->run[r].t0, w0))
         return 0;
     return !(A->run[r].flags & R_SINIT) && !verb_follows(A, &A->run[r]) &&
            !(m->tok > 0 && is_word(A, m->tok - 1, WC_VERB)); /* ", said Hilary Shelton" */
@@ -1535,15 +1556,9 @@ static uint32_t clause_subject(const qart *A, uint32_t w0, uint32_t e, int comma
         if (tk->kind != T_WORD || (tk->flags & F_INQ))
             continue;
         int opens = k == w0 || A->tok[k - 1].kind == T_COMMA;
-        /* "Republican presidential nominee Mitt Romney has ...": role
-           words before the name opening the sentence */
-        if (!opens && !comma && run_at(A, k) != NONE) {
-            uint32_t b = k;
-            while (b > w0 && A->tok[b - 1].kind == T_WORD && !(A->tok[b - 1].flags & F_INQ) &&
-                   !(A->tok[b - 1].cls & ~(unsigned)(WC_TITLE | WC_DESCR | WC_ADV)) && k - b < 4)
-                b--;
-            opens = b == w0;
-        }
+        /* "Republican presidential nominee Mitt Romney has ..." */
+        if (!opens && !comma && run_at(A, k) != NONE)
+            opens = role_words_before(A, k, w0);
         if (k == w0 && (tk->cls & WC_PRON) && !comma)
             return resolve_pronoun(A, k);
         uint32_t r = run_at(A, k);

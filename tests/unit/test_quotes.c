@@ -1086,6 +1086,23 @@ static void test_speaker_rules4(void)
                         "council of seven members\"), followed by other members.\n",
                         "All powers"),
              "");
+    /* a given name borne by men and women alike shows no gender: "she"
+       may be Terry */
+    T_EQ_STR(speaker_in(sum,
+                        "Rep. Ann Vole declined to answer.\n\nGroup President Terry Nash said the "
+                        "cover was unfair. \"This is something you would never do to a man,\" "
+                        "Nash said on Tuesday.\n\n\"They would not even do it to a wrestler,\" "
+                        "she said.\n",
+                        "wrestler"),
+             "Terry Nash");
+    /* role words before a name opening its sentence make it a subject, not
+       an appositive a known man nearby outranks */
+    T_EQ_STR(speaker_in(sum,
+                        "\"We have an issue with them,\" said Mr. Ben Cole.\n\nTown activist "
+                        "Lou Pratt, who founded a group, also disputed it. He said the town is "
+                        "made up of a \"diverse group of folks who are upset with the council.\"\n",
+                        "diverse group"),
+             "Lou Pratt");
 }
 
 int main(void)
