@@ -684,6 +684,7 @@ static size_t pair_marks(const qart *A, rawq *raw)
     size_t nq = 0;
     uint32_t open = NONE, inner = NONE; /* inner: the close of a nested quote */
     uint8_t style = MK_NONE;
+    uint32_t other = 0;
     size_t limit = QUOTE_MAX_BYTES;
     for (uint32_t i = 0; i < A->nt; i++) {
         const qtok *k = &A->tok[i];
@@ -713,6 +714,22 @@ static size_t pair_marks(const qart *A, rawq *raw)
         if (open != NONE && style == MK_LDQ && k->mark == MK_LDQ && k->s > 0 &&
             !is_space(A->t[k->s - 1]) && (k->e >= A->n || is_space(A->t[k->e])))
             close = 1;
+        /* ""This ad highlights ...,” the director said", "“These ads
+           ... president."": a straight mark and a curly one mixed, the
+           closing one glued to the word before and followed by a space
+           or the end */
+        if (open != NONE && ((style == MK_DQ && k->mark == MK_RDQ && !other) ||
+                             (style == MK_LDQ && k->mark == MK_DQ && !(other & 1))) &&
+            k->s > 0 && !is_space(A->t[k->s - 1]) && (k->e >= A->n || is_space(A->t[k->e])))
+            close = 1;
+        /* ... but not one that closes a quotation inside the quote
+           (other: the marks of the other kind still open in it) */
+        if (!close && open != NONE && style == MK_LDQ && k->mark == MK_DQ)
+            other++;
+        else if (!close && open != NONE && style == MK_DQ && k->mark == MK_LDQ)
+            other++;
+        else if (!close && open != NONE && style == MK_DQ && k->mark == MK_RDQ && other)
+            other--;
         if (!close && open != NONE && style == MK_LDQ && k->mark == MK_LDQ && inner == NONE &&
             (inner = inner_close(A, i)) != NONE)
             continue; /* a quotation inside the quote */
@@ -724,6 +741,7 @@ static size_t pair_marks(const qart *A, rawq *raw)
         } else if (opens(k->mark) && (open == NONE || (style == k->mark && k->kind == T_OPEN))) {
             open = i;
             style = k->mark;
+            other = 0;
             limit = QUOTE_MAX_BYTES;
         }
     }

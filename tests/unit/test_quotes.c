@@ -1103,6 +1103,20 @@ static void test_speaker_rules4(void)
                         "made up of a \"diverse group of folks who are upset with the council.\"\n",
                         "diverse group"),
              "Lou Pratt");
+    /* a straight mark closed by a curly one glued to the last word (and
+       the other way round): two quotes, each with its attribution */
+    T_EQ_STR(speaker_in(sum,
+                        "\"This ad shows the doubts felt by many voters in the state,\xE2\x80\x9D the "
+                        "group's director, Matt Rook, said on Monday. \xE2\x80\x9CThese ads give voice "
+                        "to the doubts of the voters.\" Polls agree.\n",
+                        "This ad shows"),
+             "Matt Rook");
+    T_EQ_STR(speaker_in(sum,
+                        "\"This ad shows the doubts felt by many voters in the state,\xE2\x80\x9D the "
+                        "group's director, Matt Rook, said on Monday. \xE2\x80\x9CThese ads give voice "
+                        "to the doubts of the voters.\" Polls agree.\n",
+                        "These ads give"),
+             "Matt Rook");
 }
 
 int main(void)
