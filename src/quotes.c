@@ -1378,11 +1378,16 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     }
     /* "lawyer Nora Phillips told", "demonstrator Laiken Jordahl, a
        campaigner for X, told": a lower-case role noun before the person */
-    if (r == NONE && !(A->tok[j].flags & F_CAP) && !(c & ~(unsigned)(WC_TITLE | WC_ADV)) &&
-        j + 1 < lim) {
-        uint32_t r2 = named_run_starting(A, j + 1);
+    /* ... or several ("youth pastor Stephen Lenahan told") */
+    for (uint32_t q = j + 1; r == NONE && !(A->tok[j].flags & F_CAP) &&
+                             !(c & ~(unsigned)(WC_TITLE | WC_ADV)) && q < lim && q - j <= 3;
+         q++) {
+        uint32_t r2 = named_run_starting(A, q);
         if (r2 != NONE && (A->run[r2].flags & R_PERSON))
             r = r2;
+        if (r2 != NONE || A->tok[q].kind != T_WORD || (A->tok[q].flags & (F_CAP | F_INQ)) ||
+            (A->tok[q].cls & ~(unsigned)(WC_TITLE | WC_ADV)))
+            break;
     }
     if (r != NONE) {
         /* "NRSC spokesman Brian Walsh said": a body, its role word, a

@@ -1117,6 +1117,12 @@ static void test_speaker_rules4(void)
                         "to the doubts of the voters.\" Polls agree.\n",
                         "These ads give"),
              "Matt Rook");
+    /* several lower-case role words before the person after the quote */
+    T_EQ_STR(speaker_in(sum,
+                        "Most people said it was about free speech.\n\n\"I think it comes down to "
+                        "a question of rights,\" youth pastor Stephen Lent told reporters.\n",
+                        "comes down"),
+             "Stephen Lent");
 }
 
 int main(void)
