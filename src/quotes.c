@@ -1408,7 +1408,16 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
             return verb_cue(A, q, resolve_title(A, j, q - 1), q + 1);
     }
     if (r != NONE) {
-        uint32_t k = skip_adv(A, A->run[r].t1, lim, 2);
+        uint32_t k = A->run[r].t1;
+        /* "Sen. John Thune (R-S.D.) said": a parenthesis after the name */
+        if (k < lim && A->tok[k].kind == T_OTHER && A->t[A->tok[k].s] == '(') {
+            uint32_t e = k + 1;
+            while (e < lim && e - k < 10 && !(A->tok[e].kind == T_OTHER && A->t[A->tok[e].s] == ')'))
+                e++;
+            if (e < lim && e - k < 10)
+                k = e + 1;
+        }
+        k = skip_adv(A, k, lim, 2);
         /* ", the chief hydrologist,", ", D-N.Y., the former chairman of
            ...,", ", a Republican trying to unseat X, a Democrat, in Y,":
            appositives, up to the first speech verb right after a comma */

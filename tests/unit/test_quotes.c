@@ -1123,6 +1123,12 @@ static void test_speaker_rules4(void)
                         "a question of rights,\" youth pastor Stephen Lent told reporters.\n",
                         "comes down"),
              "Stephen Lent");
+    /* a parenthesis between the name and the verb */
+    T_EQ_STR(speaker_in(sum,
+                        "The debate ran late.\n\n\"He had his coffee and he was ready,\" Sen. John "
+                        "Tull (R-S.D.) said after the debate.\n",
+                        "his coffee"),
+             "John Tull");
 }
 
 int main(void)
