@@ -1344,8 +1344,11 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     }
     /* "the White House press secretary, Sarah Huckabee Sanders, said":
        a role phrase, the person in commas, the verb */
-    if (c & WC_DEF) {
-        uint32_t e = j + 1;
+    /* ... or after a possessive: "Obama's current campaign press
+       secretary, Ben LaBolt, said" */
+    uint32_t rposs = (c & WC_DEF) ? NONE : named_run_starting(A, j);
+    if ((c & WC_DEF) || (rposs != NONE && (A->run[rposs].flags & R_POSS))) {
+        uint32_t e = (c & WC_DEF) ? j + 1 : A->run[rposs].t1;
         while (e < lim && e - j < 10 && A->tok[e].kind == T_WORD &&
                !(A->tok[e].cls & (WC_VERB | WC_VPRE | WC_PRON)))
             e++;

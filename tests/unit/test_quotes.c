@@ -1129,6 +1129,13 @@ static void test_speaker_rules4(void)
                         "Tull (R-S.D.) said after the debate.\n",
                         "his coffee"),
              "John Tull");
+    /* a role phrase after a possessive, the person in commas, the verb */
+    T_EQ_STR(speaker_in(sum,
+                        "\"Like Governor Reed has refused to say how he will pay for his plan, "
+                        "this is a gamble,\" Mayor Dunn's current campaign press secretary, Ben "
+                        "Lark, said in an email.\n",
+                        "refused to say"),
+             "Ben Lark");
 }
 
 int main(void)
