@@ -1991,9 +1991,13 @@ static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
    speaker named last, then an appositive. */
 static attrib prev_sentence_attr(const qart *A, uint32_t ot)
 {
-    if (ot >= 3 && A->tok[ot - 1].kind == T_NL && A->tok[ot - 2].kind == T_COLON)
+    /* "He added, NL "...": a comma too ends such a line */
+    int line = ot >= 3 && A->tok[ot - 1].kind == T_NL &&
+               (A->tok[ot - 2].kind == T_COLON || A->tok[ot - 2].kind == T_COMMA);
+    if (line)
         ot--;
-    if (ot < 2 || (A->tok[ot - 1].kind != T_STOP && A->tok[ot - 1].kind != T_COLON))
+    if (ot < 2 || (A->tok[ot - 1].kind != T_STOP && A->tok[ot - 1].kind != T_COLON &&
+                   !(line && A->tok[ot - 1].kind == T_COMMA)))
         return no_attrib();
     uint32_t w0;
     attrib a = before_attr(A, ot - 1, &w0);

@@ -1136,6 +1136,13 @@ static void test_speaker_rules4(void)
                         "Lark, said in an email.\n",
                         "refused to say"),
              "Ben Lark");
+    /* a line ending in a comma before a quotation set off as a paragraph */
+    T_EQ_STR(speaker_in(sum,
+                        "Tax adviser Mark Kiss said the rule would help couples. He added,\n\n"
+                        "\"We will need guidance from each state to see how this will be "
+                        "handled.\"\n",
+                        "need guidance"),
+             "Mark Kiss");
 }
 
 int main(void)
