@@ -1640,6 +1640,22 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
         uint32_t who = clause_subject(A, w0, v - 1, !ends_lower(A, c, "ing"));
         if (who != NONE)
             return who;
+        /* "It came after Boehner publicly chided Obama on Friday, accusing
+           the president": a participle's subject is the first person of
+           the sentence that a finite verb (a lower-case word) follows */
+        for (uint32_t k = w0; ends_lower(A, c, "ing") && k + 1 < v; k++) {
+            uint32_t r = A->tok[k].kind == T_WORD && !(A->tok[k].flags & F_INQ) ? run_at(A, k) : NONE;
+            if (r == NONE)
+                continue;
+            const qrun *q = &A->run[r];
+            k = q->t1 - 1;
+            uint32_t f = skip_adv(A, q->t1, v, 2);
+            if ((q->flags & R_PERSON) && !(q->flags & (R_POSS | R_INQ)) && !modifier(A, q) &&
+                f < v && A->tok[f].kind == T_WORD &&
+                !(A->tok[f].flags & (F_CAP | F_INQ | F_NUM)) &&
+                !(A->tok[f].cls & ~(unsigned)(WC_VERB | WC_VPRE)))
+                return q->full;
+        }
     }
     uint32_t k = c;
     while (k > w0) {

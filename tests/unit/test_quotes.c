@@ -1143,6 +1143,20 @@ static void test_speaker_rules4(void)
                         "handled.\"\n",
                         "need guidance"),
              "Mark Kiss");
+    /* "accused X of "..."": the accuser's words */
+    T_EQ_STR(speaker_in(sum,
+                        "Sen. Mara Bell, R-Fla., accused the governor of trying to \"undermine "
+                        "the rights of every voter\" in the state.\n",
+                        "undermine"),
+             "Mara Bell");
+    /* a participle after a comma takes the subject of the sentence's
+       finite verb, not its object */
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Tom Hale and Speaker Jo Barr met on Sunday. It came after Barr "
+                        "publicly chided Hale on Friday for the delay, accusing the mayor of "
+                        "having \"wasted another week.\"\n",
+                        "wasted another"),
+             "Jo Barr");
 }
 
 int main(void)
