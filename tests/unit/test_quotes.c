@@ -1157,6 +1157,12 @@ static void test_speaker_rules4(void)
                         "having \"wasted another week.\"\n",
                         "wasted another"),
              "Jo Barr");
+    /* "criticized the study as "..."", "praised the group "for ..."" */
+    T_EQ_STR(speaker_in(sum,
+                        "Marian Cole, head of a children's group, criticized the study as "
+                        "\"nothing more than a plan to prey on our fears.\"\n",
+                        "prey on"),
+             "Marian Cole");
 }
 
 int main(void)
