@@ -1163,6 +1163,12 @@ static void test_speaker_rules4(void)
                         "\"nothing more than a plan to prey on our fears.\"\n",
                         "prey on"),
              "Marian Cole");
+    /* "as X pointed out, "..."" */
+    T_EQ_STR(speaker_in(sum,
+                        "The plan rests on some assumptions. But, as Mr. Al Smythe pointed out, "
+                        "\"the committees determine the details\" in other bills.\n",
+                        "committees determine"),
+             "Al Smythe");
 }
 
 int main(void)
