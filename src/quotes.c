@@ -160,8 +160,7 @@ enum {
     WC_OBJPRON = 1 << 20,   /* his, their, them: no subject              */
     WC_REL = 1 << 21,       /* which, who: a relative pronoun            */
     WC_DEM = 1 << 22,       /* that, this                                */
-    WC_QUEST = 1 << 23,     /* asked: a verb that puts a question        */
-    WC_AGENT = 1 << 24      /* by: the doer of a passive follows         */
+    WC_QUEST = 1 << 23      /* asked: a verb that puts a question        */
 };
 
 static unsigned word_class(const lang_word *e)
@@ -192,7 +191,6 @@ static unsigned word_class(const lang_word *e)
     r |= e->tags & LT_REL ? WC_REL : 0;
     r |= c & LW_DEM ? WC_DEM : 0;
     r |= (c & LW_SAY) && (e->tags & LT_QUEST) ? WC_QUEST : 0;
-    r |= (c & LW_PREP) && (e->tags & LT_AGENT) ? WC_AGENT : 0;
     if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
         r |= e->tags & LT_F ? WC_FEM : 0;
@@ -1529,7 +1527,7 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
     uint32_t rp = run_at(A, k - 1);
     if (rp != NONE && A->run[rp].t1 == k && !(A->run[rp].flags & (R_PERSON | R_INQ | R_POSS)) &&
         A->run[rp].t0 >= w0 + 2 && is_word(A, A->run[rp].t0 - 1, WC_PREP) &&
-        !is_word(A, A->run[rp].t0 - 1, WC_AGENT)) {
+        !word_is(A, A->run[rp].t0 - 1, "by")) {
         const qtok *h = &A->tok[A->run[rp].t0 - 2];
         if (h->kind == T_WORD && !h->cls && !(h->flags & (F_CAP | F_INQ | F_POSS | F_NUM)) &&
             run_at(A, A->run[rp].t0 - 2) == NONE)
@@ -1876,7 +1874,7 @@ static int asked_question(const qart *A, uint32_t c, uint32_t ot, uint32_t *who)
             continue;
         if (t->kind != T_WORD || (t->flags & F_INQ))
             return 0;
-        if (agent == NONE && (t->cls & WC_AGENT)) {
+        if (agent == NONE && word_is(A, k, "by")) {
             agent = k;
             continue;
         }
