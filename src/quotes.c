@@ -1193,10 +1193,13 @@ static uint32_t resolve_title(const qart *A, uint32_t p, uint32_t k)
         else
             hi = mid;
     }
-    for (size_t i = lo, steps = 0; i > 0 && steps < 64; i--, steps++) {
+    /* further back than PRON_MAX_BYTES, only the one person with that
+       title ("President Obama" at the top of a long article, "the
+       president said" near its end) */
+    uint32_t far = NONE;
+    for (size_t i = lo, steps = 0; i > 0 && steps < 256; i--, steps++) {
         const qrun *q = &A->run[i - 1];
-        if (A->tok[p].s - A->tok[q->t0].s > PRON_MAX_BYTES)
-            break;
+        int near = A->tok[p].s - A->tok[q->t0].s <= PRON_MAX_BYTES;
         if (!(q->flags & R_PERSON) || (q->flags & R_INQ) || q->title == NONE)
             continue;
         /* "Vice President Mike Pence" is not "the president": a title
@@ -1216,10 +1219,14 @@ static uint32_t resolve_title(const qart *A, uint32_t p, uint32_t k)
             /* "President Obama" keyed to another Obama's full name
                ("Sasha Obama"): the titled form itself */
             r = q->ne - q->n0 >= 2 ? q->full : (uint32_t)(i - 1);
-            break;
+            if (near)
+                return r;
+            if (far != NONE && A->run[far].full != A->run[r].full)
+                return NONE; /* two people with that title */
+            far = r;
         }
     }
-    return r;
+    return far;
 }
 
 /* ---- attribution ---------------------------------------------------------- */

@@ -1169,6 +1169,18 @@ static void test_speaker_rules4(void)
                         "\"the committees determine the details\" in other bills.\n",
                         "committees determine"),
              "Al Smythe");
+    /* "the president" far from "President X": the one person with that title */
+    {
+        char long_text[4096];
+        size_t w = (size_t)snprintf(long_text, sizeof long_text, "%s",
+                                    "President Ann Lowe flew to Detroit on Monday. ");
+        while (w < 3000)
+            w += (size_t)snprintf(long_text + w, sizeof long_text - w, "%s",
+                                  "The talks went on for days in the city. ");
+        snprintf(long_text + w, sizeof long_text - w, "%s",
+                 "\"We have got to break that habit before it starts,\" the president said.\n");
+        T_EQ_STR(speaker_in(sum, long_text, "break that habit"), "Ann Lowe");
+    }
 }
 
 int main(void)
