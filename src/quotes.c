@@ -42,7 +42,10 @@
  *     "he"/"she" is the latest mention within PRON_MAX_BYTES whose gender
  *     agrees (a person of unknown gender takes the pronoun's, unless only
  *     an appositive and a person whose gender agrees is within
- *     PRON_KNOWN_BYTES), so a pronoun subject carries its referent on to the
+ *     PRON_KNOWN_BYTES; "On Friday, Liz Cheney issued" and "Tea party
+ *     activist Alex Poulter, who ..." are subjects, not appositives; a
+ *     given name of men and women alike, "Terry", shows no gender), so a
+ *     pronoun subject carries its referent on to the
  *     next one -- centering theory's preference for the previous subject
  *     (Grosz, Joshi & Weinstein, "Centering", Computational Linguistics
  *     21(2), 1995); ambiguous when that sentence had two agreeing people;
@@ -80,7 +83,22 @@
  *     from X's office noted") and a person's office ("Weiner's office
  *     said") speak for their author.  "according to X"
  *     after a quote yields to a speaker named before it (the source of a
- *     report is not its speaker).  Parts are joined when the first ends
+ *     report is not its speaker).  Some quotes are decided by what
+ *     stands before them, whatever follows: a question after a sentence
+ *     opening with a question verb used as a participle with no
+ *     complement ("Asked by one of the aides, "Is this final," Mr.
+ *     Rhodes replied": the asker's, not the one who answers;
+ *     asked_question), and a text cited in parentheses ("Article 1 ("All
+ *     legislative powers ...")": nobody's speech).  A name before a
+ *     body's noun ("the Obama administration", "a Cheshire Cat grin")
+ *     modifies it: no subject, no mention; a noun with a place after a
+ *     preposition ("an alleged poll in Wyoming said") names no one; a
+ *     document opening the sentence is the subject of a participle after
+ *     a comma ("The letter ... took Mr. Ryan to task, saying"), else that
+ *     participle takes the first person a finite verb follows ("after
+ *     Boehner publicly chided Obama ..., accusing").  "the president"
+ *     past the pronoun window is the one person with that title.  Parts
+ *     are joined when the first ends
  *     with a comma and only an attribution clause stands between.  A quote
  *     of fewer than QUOTE_MIN_WORDS words is a scare quote and dropped
  *     unless its own sentence gives it a speaker ("Obama insisted "nothing
