@@ -2015,8 +2015,22 @@ static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
 {
     if (ot < 2 || A->tok[ot - 1].kind != T_COLON)
         return no_attrib();
-    uint32_t r = run_at(A, ot - 2);
-    if (r == NONE || A->run[r].t1 != ot - 1 || A->run[r].t0 != w0 ||
+    /* "Ryan shot back: "..."": a verb phrase of one or two lower-case
+       words (no article, pronoun or noun of a document) after the name */
+    uint32_t e = ot - 1; /* the token after the name */
+    for (uint32_t k = ot - 1; k > w0 + 1 && ot - 1 - k < 2 && A->tok[k - 1].kind == T_WORD &&
+                              !(A->tok[k - 1].flags & (F_CAP | F_INQ | F_NUM)) &&
+                              !(A->tok[k - 1].cls & (WC_DEF | WC_INDEF | WC_PRON | WC_OBJPRON |
+                                                    WC_DEM | WC_REL | WC_STMT | WC_TITLE));) {
+        k--;
+        uint32_t rr = run_at(A, k - 1);
+        if (rr != NONE && A->run[rr].t1 == k) {
+            e = k;
+            break;
+        }
+    }
+    uint32_t r = run_at(A, e - 1);
+    if (r == NONE || A->run[r].t1 != e || A->run[r].t0 != w0 ||
         (A->run[r].flags & (R_INQ | R_POSS)) || !(A->run[r].flags & R_PERSON))
         return no_attrib();
     return (attrib){A->run[r].full, A->t + A->tok[ot - 1].s, 1, ot, 0, 0, 0};

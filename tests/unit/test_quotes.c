@@ -1181,6 +1181,18 @@ static void test_speaker_rules4(void)
                  "\"We have got to break that habit before it starts,\" the president said.\n");
         T_EQ_STR(speaker_in(sum, long_text, "break that habit"), "Ann Lowe");
     }
+    /* "Name shot back: "..."": a short verb phrase before the colon */
+    T_EQ_STR(speaker_in(sum,
+                        "Sen. Dan Royce spoke about the program.\n\nRoyce shot back: \"They "
+                        "got caught with their hand in the cookie jar again.\"\n",
+                        "cookie jar"),
+             "Dan Royce");
+    /* ... but not a clause with an object before the colon */
+    T_EQ_STR(speaker_in(sum,
+                        "Sen. Dan Royce spoke about the program.\n\nRoyce signed the order: "
+                        "\"No agency shall spend funds on the program after May.\"\n",
+                        "No agency"),
+             "");
 }
 
 int main(void)
