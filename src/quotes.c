@@ -804,6 +804,22 @@ static uint32_t skip_adv(const qart *A, uint32_t k, uint32_t lim, int max)
     return k;
 }
 
+/* Skips a date phrase from token k: "on July 20, 2006,", "on Tuesday"
+   (a preposition, then day and month names, numbers and commas, at most
+   8 tokens); k itself when there is none. */
+static uint32_t skip_date(const qart *A, uint32_t k, uint32_t lim)
+{
+    uint32_t q = k + (uint32_t)(is_word(A, k, WC_PREP) && !(A->tok[k].flags & F_CAP));
+    uint32_t e = q;
+    int day = 0;
+    while (e < lim && e - k < 8 &&
+           (is_word(A, e, WC_DAY) || (A->tok[e].flags & F_NUM) || A->tok[e].kind == T_COMMA)) {
+        day |= is_word(A, e, WC_DAY);
+        e++;
+    }
+    return day ? e : k;
+}
+
 /* Is there a speech verb right after run r (adverbs between)? */
 static int verb_follows(const qart *A, const qrun *r)
 {
@@ -1699,8 +1715,10 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
             !modifier(A, q)) {
             if (q->flags & R_PERSON)
                 return q->full;
-            /* "NBC further notes": an acronym opening the sentence is a name */
-            if ((q->flags & R_NAMED) && skip_adv(A, q->t1, c, 3) == c &&
+            /* "NBC further notes": an acronym opening the sentence is a
+               name; "The New Haven Register on July 20, 2006, described" */
+            if ((q->flags & R_NAMED) &&
+                (skip_adv(A, q->t1, c, 3) == c || skip_adv(A, skip_date(A, q->t1, c), c, 3) == c) &&
                 !((q->flags & R_SINIT) && q->ne - q->n0 == 1 &&
                   !(A->tok[q->n0].flags & F_ALLCAPS)))
                 return r;

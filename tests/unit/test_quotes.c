@@ -1193,6 +1193,13 @@ static void test_speaker_rules4(void)
                         "\"No agency shall spend funds on the program after May.\"\n",
                         "No agency"),
              "");
+    /* a paper's name, a date phrase, the verb */
+    T_EQ_STR(speaker_in(sum,
+                        "Mr. Hale has long spoken of his service.\n\nThe Harbor Courier on July 20, "
+                        "2006, described him as \"a veteran of the war overseas,\" and later "
+                        "corrected it.\n",
+                        "veteran of"),
+             "Harbor Courier");
 }
 
 int main(void)
