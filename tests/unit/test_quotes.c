@@ -1200,6 +1200,12 @@ static void test_speaker_rules4(void)
                         "corrected it.\n",
                         "veteran of"),
              "Harbor Courier");
+    /* present-tense forms of the speech verbs ("pledges") */
+    T_EQ_STR(speaker_in(sum,
+                        "Presidential candidate Rick Pardo pledges to end \"the war on our "
+                        "schools\" in a new ad.\n",
+                        "war on our"),
+             "Rick Pardo");
 }
 
 int main(void)
