@@ -26,7 +26,8 @@
  * kind in val.  settings.txt may also list the suffixes glued to numbers
  * ("ordinal st nd rd th", "money m 6 bn 9").  verbs.txt lists finite verb
  * forms a word list can know (auxiliaries, modals, irregular pasts): tag
- * LT_FINITE, no class.
+ * value LANG_V_FINITE (the tag bits are all taken) unless the word has a
+ * value of its own ("may", a month), no class.
  * A malformed line stops the build with "FILE:LINE: what is wrong".
  */
 #include "lang.h"
@@ -99,7 +100,7 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
               {"range", LT_RANGE},     {"rel", LT_REL},
               {"org", LT_ORGJOIN},     {"participle", LT_PART}, {"saint", LT_SAINT},
               {"factor", LT_FACTOR},   {"past", LT_PAST},   {"demonym", LT_DEMONYM},
-              {"basic", LT_BASIC}};
+              {"basic", LT_BASIC},     {"question", LT_QUEST}};
     if (is_unit && t[0] == '+') { /* a tag among a unit's words: "+duration" */
         if (strcmp(t, "+duration"))
             return -1;
@@ -241,7 +242,7 @@ static void fold(char *s)
 }
 
 /* DIR/references.txt: "word ... [drop]" a line (refs); DIR/verbs.txt
-   (!refs): a word a line, tagged LT_FINITE. */
+   (!refs): a word a line, value LANG_V_FINITE when it has none. */
 static void read_tagged(const char *dir, int refs)
 {
     char path[4096];
@@ -256,7 +257,7 @@ static void read_tagged(const char *dir, int refs)
         int nf = split_fields(line, fields);
         if (!nf)
             continue;
-        unsigned tag = refs ? LT_REFNEED : LT_FINITE;
+        unsigned tag = LT_REFNEED;
         if (!refs && nf > 1)
             goto bad;
         if (refs && nf > 1 && !strcmp(fields[nf - 1], "drop")) {
@@ -271,7 +272,12 @@ static void read_tagged(const char *dir, int refs)
             goto bad;
         fold(w);
         ent *e = find_or_add(w);
-        if (refs && (e->tags & (LT_REFNEED | LT_REFDROP | LT_REFOK) & ~tag))
+        if (!refs) {
+            if (!e->val)
+                e->val = LANG_V_FINITE;
+            continue;
+        }
+        if (e->tags & (LT_REFNEED | LT_REFDROP | LT_REFOK) & ~tag)
             goto bad; /* both kinds */
         e->tags |= tag;
         continue;
@@ -471,8 +477,8 @@ int main(int argc, char **argv)
         for (size_t f = 0; f < LANG_NFILES; f++)
             read_file(argv[d + 2], f);
         read_tagged(argv[d + 2], 1);
-        read_tagged(argv[d + 2], 0);
         read_qualifiers(argv[d + 2]);
+        read_tagged(argv[d + 2], 0); /* after every value of another kind */
         qsort(ents, nents, sizeof *ents, cmp_ent);
         fprintf(o, "static const lang_word pack%d[] = {\n", d);
         for (size_t i = 0; i < nents; i++) {

@@ -107,13 +107,16 @@ enum {
                               and party adjectives ("-ian", "-ese")      */
     LT_BASIC = 1u << 30,   /* basic (say.txt): the plain verbs of reporting,
                               "said", "told" (the SAID style flag)        */
-    /* verbs.txt (no class of its own): a finite verb form ("is", "went") */
-    LT_FINITE = 1u << 31
+    LT_QUEST = 1u << 31    /* question (say.txt): puts a question ("asked") */
 };
 
-/* The value of an adverbs.txt entry tagged additive: "also" tells of
-   something told before ("Trump also said"; readable.c). */
-enum { LANG_V_ADDITIVE = 1 };
+/* Values that stand for a tag, the tag bits being all taken: an
+   adverbs.txt entry tagged additive ("also" tells of something told
+   before: "Trump also said"), and a verbs.txt entry, a finite verb form
+   ("is", "went"), when the word has no value of its own (lang_finite).  A
+   value is read by the class it belongs to, so neither is taken for a
+   month or a number. */
+enum { LANG_V_ADDITIVE = 1, LANG_V_FINITE = -1 };
 
 /* What a qualifiers.txt entry says of the number after it. */
 enum { LANG_Q_ABOUT = 1, LANG_Q_ATLEAST = 2, LANG_Q_ATMOST = 3 };
@@ -125,6 +128,9 @@ typedef struct lang_word {
     int32_t val;      /* a numeric tag, 0 without */
     const char *unit; /* a units.txt canonical name, or NULL */
 } lang_word;
+
+/* Is e a finite verb form (verbs.txt)? */
+static inline int lang_finite(const lang_word *e) { return e && e->val == LANG_V_FINITE; }
 
 /* A suffix written glued to a number (settings.txt "ordinal", "money"). */
 typedef struct lang_suffix {

@@ -847,7 +847,7 @@ static int pack_has_verbs(const lang *L)
 {
     const lang_pack *pk = lang_get_pack(L);
     for (size_t i = 0; pk && i < pk->n; i++)
-        if (pk->w[i].tags & LT_FINITE)
+        if (lang_finite(&pk->w[i]))
             return 1;
     return 0;
 }
@@ -870,7 +870,7 @@ static int finite_verb(const lang *L, const char *s, size_t n)
         size_t k = ln[i];
         const lang_word *e = lang_word_of(L, w, k);
         uint32_t cls = e ? e->cls : 0, tags = e ? e->tags : 0;
-        if (tags & LT_FINITE)
+        if (lang_finite(e))
             return 1;
         if (((cls & LW_SAY) && !ends_with(w, k, "ing")) ||
             ((cls & LW_PRON) && (tags & LT_SUBJ)))
@@ -1113,8 +1113,7 @@ int readable_also_needed(const msent *s, const lang *L, const char *text, const 
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
     size_t aoff = s->edit == EDIT_ALSO ? s->eoff : s->e2off;
     size_t nw = words_of(p, aoff, at, ln, ATTR_WORDS);
-    while (nw > 0 && (lang_word_of(L, p + at[nw - 1], ln[nw - 1]) &&
-                      (lang_word_of(L, p + at[nw - 1], ln[nw - 1])->tags & LT_FINITE)))
+    while (nw > 0 && lang_finite(lang_word_of(L, p + at[nw - 1], ln[nw - 1])))
         nw--;
     if (!nw)
         return 1;
