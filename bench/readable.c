@@ -467,12 +467,13 @@ static void people_learn(people *P, const gnames *g, const char *s, size_t n)
 {
     char w[32], pw[32] = "";
     size_t i = 0, k, at, pat = 0;
-    int cap, pcap = 0;
+    int cap, pcap = 0, ppcap = 0, ppgiven = 0;
     while ((k = next_word(s, n, &i, w, sizeof w, &cap, &at)) > 0) {
         if (ends_in(w, k, "'s"))
             w[k -= 2] = 0;
+        /* not "Paul Ryan Medicare": a given name that is a surname here */
         if (cap && pcap && k >= 3 && at == pat + strlen(pw) + 1 && s[at - 1] == ' ' &&
-            is_given(g, pw) && !is_given(g, w)) {
+            is_given(g, pw) && !is_given(g, w) && !(ppcap && ppgiven)) {
             size_t j = 0;
             while (j < P->n && strcmp(P->p[j].surname, w))
                 j++;
@@ -487,6 +488,8 @@ static void people_learn(people *P, const gnames *g, const char *s, size_t n)
                 snprintf(P->p[P->n++].given, sizeof P->p[0].given, "%s", pw);
             }
         }
+        ppgiven = pcap && is_given(g, pw);
+        ppcap = pcap;
         memcpy(pw, w, k + 1);
         pcap = cap;
         pat = at;

@@ -932,6 +932,12 @@ static void people_learn(people *P, const lang *L, const char *s, size_t n)
         if (!is_cap(g) || !is_cap(w) || k < 3 || !adjacent(s, at, ln, i) ||
             !(lang_class(L, g, ln[i - 1]) & LW_GIVEN) || (lang_class(L, w, k) & LW_GIVEN))
             continue;
+        /* "Paul Ryan Medicare", "the Romney-Ryan Medicare plan": a given
+           name that is a surname here */
+        if ((i > 1 && is_cap(s + at[i - 2]) && adjacent(s, at, ln, i - 1) &&
+             (lang_class(L, s + at[i - 2], ln[i - 2]) & LW_GIVEN)) ||
+            (at[i - 1] > 0 && s[at[i - 1] - 1] == '-'))
+            continue;
         size_t j = 0;
         while (j < P->n && !(P->p[j].slen == k && !memcmp(P->p[j].sur, w, k)))
             j++;

@@ -447,12 +447,14 @@ static const char *const surnames[] = {
     "neared the coast. Mr. Halvorsen is expected to speak again on Saturday morning. "
     "The Halvorsen administration closed the schools.\n",
     "\"We are not taking any chances with this storm,\" Halvorsen said on Friday. "
-    "The harbour master said the last ferry left at noon.\n"};
+    "The harbour master said the last ferry left at noon.\n",
+    "The Romney-Ryan Medicare plan and the Paul Ryan Medicare bill were debated on Monday. "
+    "Medicare spending rose again in June, the budget office said.\n"};
 
 static void test_given_name(void)
 {
     prepared P;
-    if (!prepare_open(&P, surnames, 2))
+    if (!prepare_open(&P, surnames, 3))
         return;
     char *quote = edited(&P, "We are not taking any chances");
     T_CHECK(quote && strstr(quote, ",\" Rick Halvorsen said on Friday."));
@@ -462,9 +464,11 @@ static void test_given_name(void)
     free(mr);
     T_CHECK(edited(&P, "The Halvorsen administration") == NULL); /* no person there */
     T_CHECK(edited(&P, "Harbour Gov. Rick Halvorsen") == NULL);
+    /* "Ryan" is a given name, but not in front of "Medicare" */
+    T_CHECK(edited(&P, "Medicare spending rose") == NULL);
     prepare_close(&P);
     for (size_t budget = 20; budget <= 80; budget += 30) {
-        char *text = summary_of(surnames, 2, budget);
+        char *text = summary_of(surnames, 3, budget);
         const char *first = text ? strstr(text, "Halvorsen") : NULL;
         T_CHECK(first && first - text >= 5 && !strncmp(first - 5, "Rick ", 5));
         /* the full name once: a later mention stays as written */
