@@ -41,7 +41,8 @@ static const char *const file_names[] = {LANG_FILES(NAME_)};
 
 typedef struct ent {
     char w[64];
-    unsigned cls, tags;
+    unsigned cls;
+    uint64_t tags;
     long val;
     char unit[32];
 } ent;
@@ -84,11 +85,11 @@ static void put_str(FILE *o, const char *s)
     fputc('"', o);
 }
 
-static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_unit)
+static int tag_of(const char *t, uint64_t *tags, long *val, char *unit, int is_unit)
 {
     static const struct {
         const char *t;
-        unsigned bit;
+        uint64_t bit;
     } tg[] = {{"m", LT_M},          {"f", LT_F},         {"p", LT_PL},        {"n", LT_NEUT},
               {"first", LT_FIRST},      {"s", LT_SUBJ},      {"abbr", LT_DOT},    {"lower", LT_LOWER},
               {"honorific", LT_HONOR}, {"title", LT_ATITLE}, {"end", LT_AEND}, {"num", LT_ANUM},
@@ -176,7 +177,7 @@ static void read_file(const char *dir, size_t f)
         int nf = split_fields(line, fields);
         if (!nf)
             continue;
-        unsigned utags = 0; /* units.txt: "+tag" fields, taken out of the words */
+        uint64_t utags = 0; /* units.txt: "+tag" fields, taken out of the words */
         if (is_unit) {
             int k = 0;
             for (int i = 0; i < nf; i++) {
@@ -249,7 +250,7 @@ static void read_references(const char *dir)
         int nf = split_fields(line, fields);
         if (!nf)
             continue;
-        unsigned tag = LT_REFNEED;
+        uint64_t tag = LT_REFNEED;
         if (nf > 1 && !strcmp(fields[nf - 1], "drop")) {
             tag = LT_REFDROP;
             nf--;
@@ -468,7 +469,8 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < nents; i++) {
             fputs("    {", o);
             put_str(o, ents[i].w);
-            fprintf(o, ", 0x%xu, 0x%xu, %ld, ", ents[i].cls, ents[i].tags, ents[i].val);
+            fprintf(o, ", 0x%xu, 0x%llxull, %ld, ", ents[i].cls, (unsigned long long)ents[i].tags,
+                    ents[i].val);
             if (ents[i].unit[0])
                 put_str(o, ents[i].unit);
             else

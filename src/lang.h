@@ -105,10 +105,11 @@ enum {
                               ("three years ago")                        */
     LT_DEMONYM = 1u << 29, /* demonym (endings.txt): an ending of nationality
                               and party adjectives ("-ian", "-ese")      */
-    LT_BASIC = 1u << 30,   /* basic (say.txt): the plain verbs of reporting,
+    LT_BASIC = 1u << 30    /* basic (say.txt): the plain verbs of reporting,
                               "said", "told" (the SAID style flag)        */
-    LT_QUEST = 1u << 31    /* question (say.txt): puts a question ("asked") */
 };
+/* Tags past bit 30 are 64-bit constants (an enumerator must fit an int). */
+#define LT_QUEST ((uint64_t)1 << 31) /* question (say.txt): puts a question ("asked") */
 
 /* What a qualifiers.txt entry says of the number after it. */
 enum { LANG_Q_ABOUT = 1, LANG_Q_ATLEAST = 2, LANG_Q_ATMOST = 3 };
@@ -116,7 +117,7 @@ enum { LANG_Q_ABOUT = 1, LANG_Q_ATLEAST = 2, LANG_Q_ATMOST = 3 };
 typedef struct lang_word {
     const char *w;    /* lower case UTF-8 */
     uint32_t cls;     /* LW_* */
-    uint32_t tags;    /* LT_* */
+    uint64_t tags;    /* LT_* */
     int32_t val;      /* a numeric tag, 0 without */
     const char *unit; /* a units.txt canonical name, or NULL */
 } lang_word;

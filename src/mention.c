@@ -366,7 +366,7 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
     r.n0 = r.title == MENTION_NONE ? s0 : r.title + 1;
     if (r.title != MENTION_NONE) {
         r.ev |= MEN_TITLE;
-        uint32_t tg = T[r.title].lw->tags;
+        uint64_t tg = T[r.title].lw->tags;
         r.gender |= (tg & LT_M ? MEN_M : 0) | (tg & LT_F ? MEN_F : 0);
         /* what precedes the title, when it names an organisation */
         int porg = 0;
@@ -426,7 +426,7 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
         if (r.ne - r.n0 >= 2 && (cls_of(&T[r.n0]) & LW_GIVEN) && (T[r.n0].f & LEX_CAP)) {
             r.ev |= MEN_GIVEN;
             if (!r.gender) {
-                uint32_t tg = T[r.n0].lw->tags;
+                uint64_t tg = T[r.n0].lw->tags;
                 r.gender |= (tg & LT_M ? MEN_M : 0) | (tg & LT_F ? MEN_F : 0);
             }
         }
