@@ -110,6 +110,10 @@ enum {
 };
 /* Tags past bit 30 are 64-bit constants (an enumerator must fit an int). */
 #define LT_QUEST ((uint64_t)1 << 31) /* question (say.txt): puts a question ("asked") */
+#define LT_AGENT ((uint64_t)1 << 32) /* agent (prepositions.txt): names the author of a
+                                        document or a deed ("a statement from X", "by X") */
+#define LT_PASSIVE ((uint64_t)1 << 33) /* passive (prepositions.txt): the agent of a
+                                          passive verb ("asked by X") */
 
 /* What a qualifiers.txt entry says of the number after it. */
 enum { LANG_Q_ABOUT = 1, LANG_Q_ATLEAST = 2, LANG_Q_ATMOST = 3 };
