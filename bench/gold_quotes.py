@@ -3,14 +3,15 @@
 
     python3 bench/gold_quotes.py [build/precis] [--data ../shared/data]
                                  [--errors] [--clusters A-B]
-                                 [--gold FILE | --heldout]
+                                 [--gold FILE[,FILE] | --heldout | --heldout2]
                                  [--seed-only | --basil-only]
 
 Gold: bench/gold/quotes.jsonl (BASIL dev clusters 1-20) and
 bench/gold/seed-quotes.jsonl (the seed cluster); --gold FILE scores the BASIL
 clusters of another gold file instead, --heldout those of
-bench/gold/quotes-heldout.jsonl (BASIL dev clusters 21-35, kept out of
-tuning).  Format and scoring rules in bench/gold/README.md.  The articles are read from the shared data directory
+bench/gold/quotes-heldout.jsonl (BASIL dev clusters 21-35, held out until
+2026-11-28, tuned on since), --heldout2 those of bench/gold/quotes-heldout2-a.jsonl
+and -b.jsonl (BASIL dev clusters 36-50, held out).  Format and scoring rules in bench/gold/README.md.  The articles are read from the shared data directory
 at run time; no article text is stored in the repository.
 
 Prints, for BASIL and the seed separately and together:
@@ -35,6 +36,8 @@ from difflib import SequenceMatcher
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD_BASIL = os.path.join(HERE, 'gold', 'quotes.jsonl')
 GOLD_HELDOUT = os.path.join(HERE, 'gold', 'quotes-heldout.jsonl')
+GOLD_HELDOUT2 = ','.join(os.path.join(HERE, 'gold', 'quotes-heldout2-%s.jsonl' % x)
+                         for x in 'ab')
 GOLD_SEED = os.path.join(HERE, 'gold', 'seed-quotes.jsonl')
 
 # The leading metadata line precis drops from a text article
@@ -47,7 +50,15 @@ def die(msg):
     sys.exit(2)
 
 
-def load_gold(path):
+def load_gold(paths):
+    """Records of one gold file, or of several given comma-separated."""
+    gold = []
+    for path in paths.split(','):
+        gold.extend(load_gold_file(path))
+    return gold
+
+
+def load_gold_file(path):
     gold = []
     try:
         with open(path, encoding='utf-8') as f:
@@ -305,7 +316,10 @@ def main():
                    help='BASIL gold file (default bench/gold/quotes.jsonl, clusters 1-20)')
     g.add_argument('--heldout', dest='gold', action='store_const', const=GOLD_HELDOUT,
                    help='shorthand for --gold bench/gold/quotes-heldout.jsonl '
-                        '(clusters 21-35, held out from tuning)')
+                        '(clusters 21-35, held out from tuning until 2026-11-28)')
+    g.add_argument('--heldout2', dest='gold', action='store_const', const=GOLD_HELDOUT2,
+                   help='shorthand for --gold bench/gold/quotes-heldout2-a.jsonl,'
+                        'bench/gold/quotes-heldout2-b.jsonl (clusters 36-50, held out)')
     g = ap.add_mutually_exclusive_group()
     g.add_argument('--basil-only', action='store_true')
     g.add_argument('--seed-only', action='store_true')
@@ -362,10 +376,10 @@ def main():
         # every article of a gold cluster is annotated exhaustively
         t, by = Tally(), {}
         score(gold, texts, occ, t, by, errors, 'basil')
-        other = os.path.realpath(a.gold) != os.path.realpath(GOLD_BASIL)
+        other = a.gold != GOLD_BASIL
         print('BASIL dev: %d clusters, %d articles, %d gold speech quotes (%d none records)%s'
               % (len(lines), len(texts), t.gold, len(gold) - t.gold,
-                 ' [gold %s]' % os.path.basename(a.gold) if other else ''))
+                 ' [gold %s]' % ', '.join(os.path.basename(p) for p in a.gold.split(',')) if other else ''))
         print_tally('basil', t)
         print_parts('basil', by)
         if mism:

@@ -19,8 +19,12 @@
  * reference though it opens with one ("il y a ok"): tags LT_REFNEED /
  * LT_REFDROP / LT_REFOK on the entry, no class.  furniture.txt lists
  * page-furniture patterns, the whole line each (lower-cased here; a
- * leading "^" anchors it at the sentence start), kept in file order in
- * the pack's furniture array.
+ * leading "^" anchors it at the sentence start, "<" makes it a lead cut
+ * off the sentence, "=" the whole sentence), kept in file order in the
+ * pack's furniture array.  qualifiers.txt lists the words and phrases
+ * that qualify a number after them ("more than atleast"): tag LT_QUAL, the
+ * kind in val.  settings.txt may also list the suffixes glued to numbers
+ * ("ordinal st nd rd th", "money m 6 bn 9").
  * A malformed line stops the build with "FILE:LINE: what is wrong".
  */
 #include "lang.h"
@@ -91,7 +95,9 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
               {"strong", LT_STRONG},   {"common", LT_COMMON},
               {"indef", LT_INDEF},     {"conj", LT_CONJ},   {"dir", LT_DIR},
               {"range", LT_RANGE},     {"rel", LT_REL},
-              {"org", LT_ORGJOIN},     {"participle", LT_PART}, {"saint", LT_SAINT}};
+              {"org", LT_ORGJOIN},     {"participle", LT_PART}, {"saint", LT_SAINT},
+              {"factor", LT_FACTOR},   {"past", LT_PAST},   {"demonym", LT_DEMONYM},
+              {"basic", LT_BASIC}};
     if (is_unit && t[0] == '+') { /* a tag among a unit's words: "+duration" */
         if (strcmp(t, "+duration"))
             return -1;
@@ -268,6 +274,45 @@ static void read_references(const char *dir)
     fclose(in);
 }
 
+/* DIR/qualifiers.txt: "word ... KIND" a line, KIND about | atleast |
+   atmost: tag LT_QUAL, val LANG_Q_*. */
+static void read_qualifiers(const char *dir)
+{
+    static const char *const kinds[] = {"about", "atleast", "atmost"};
+    char path[4096];
+    snprintf(path, sizeof path, "%s/qualifiers.txt", dir);
+    FILE *in = fopen(path, "r");
+    if (!in)
+        return;
+    char line[1024];
+    unsigned lineno = 0;
+    while (next_line(in, line, sizeof line, &lineno)) {
+        char *fields[16];
+        int nf = split_fields(line, fields);
+        if (!nf)
+            continue;
+        long kind = 0;
+        for (int k = 0; k < 3 && nf > 1; k++)
+            if (!strcmp(fields[nf - 1], kinds[k]))
+                kind = LANG_Q_ABOUT + k;
+        char w[64];
+        if (!kind || join_fields(fields, nf - 1, w, 33))
+            goto bad;
+        fold(w);
+        ent *e = find_or_add(w);
+        if (e->val && e->val != kind)
+            goto bad; /* the value field is the word's other class's */
+        e->tags |= LT_QUAL;
+        e->val = kind;
+        continue;
+    bad:
+        fprintf(stderr, "lang_pack: %s:%u: bad entry\n", path, lineno);
+        fclose(in);
+        exit(1);
+    }
+    fclose(in);
+}
+
 /* DIR/furniture.txt written as the array furnD[] of o; its size. */
 static size_t write_furniture(FILE *o, const char *dir, int d)
 {
@@ -285,8 +330,11 @@ static size_t write_furniture(FILE *o, const char *dir, int d)
         while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
             e--;
         *e = 0;
-        int start = *b == '^';
-        b += start;
+        int kind = *b == '^' ? LANG_MARK_START
+                   : *b == '<' ? LANG_MARK_LEAD
+                   : *b == '=' ? LANG_MARK_WHOLE
+                               : LANG_MARK_ANY;
+        b += kind != LANG_MARK_ANY;
         if (!*b)
             continue;
         if (strlen(b) > 255 || n == LANG_FURNITURE_MAX) {
@@ -297,7 +345,7 @@ static size_t write_furniture(FILE *o, const char *dir, int d)
         fold(b);
         fputs("    {", o);
         put_str(o, b);
-        fprintf(o, ", %d},\n", start);
+        fprintf(o, ", %d},\n", kind);
         n++;
     }
     if (!n)
@@ -309,23 +357,50 @@ static size_t write_furniture(FILE *o, const char *dir, int d)
 }
 
 /* The pack's number format from DIR/settings.txt: "decimal C" (C is '.'
-   or ',') and "group M..." (M: ',', '.', or "space"). */
-static void read_settings(const char *dir, char *decimal, char group[4])
+   or ',') and "group M..." (M: ',', '.', or "space"); "ordinal S..." and
+   "money S N ..." (suffixes glued to a number: of an ordinal, and of an
+   amount, standing for ten to the N) written to o as the array sufD[] of
+   pack d, their number in *nsuf. */
+static void read_settings(FILE *o, const char *dir, int d, char *decimal, char group[4],
+                          size_t *nsuf)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/settings.txt", dir);
     *decimal = '.';
     strcpy(group, ",");
+    *nsuf = 0;
+    fprintf(o, "static const lang_suffix suf%d[] = {\n", d);
     FILE *in = fopen(path, "r");
-    if (!in)
-        return;
     char line[1024];
     unsigned lineno = 0;
-    while (next_line(in, line, sizeof line, &lineno)) {
+    while (in && next_line(in, line, sizeof line, &lineno)) {
         char *key = strtok(line, " \t\r\n");
         if (!key)
             continue;
         char *v = strtok(NULL, " \t\r\n");
+        int money = !strcmp(key, "money");
+        if ((money || !strcmp(key, "ordinal")) && v) {
+            for (; v; v = strtok(NULL, " \t\r\n")) {
+                long n = 0;
+                if (money) {
+                    char *num = strtok(NULL, " \t\r\n"), *end = NULL;
+                    n = num ? strtol(num, &end, 10) : 0;
+                    if (!num || *end || n < 1 || n > 12)
+                        break;
+                }
+                size_t k = 0;
+                while (v[k] >= 'a' && v[k] <= 'z')
+                    k++;
+                if (v[k] || k > 8)
+                    break;
+                fputs("    {", o);
+                put_str(o, v);
+                fprintf(o, ", %ld},\n", n);
+                ++*nsuf;
+            }
+            if (!v)
+                continue;
+        }
         if (!strcmp(key, "decimal") && v && (!strcmp(v, ".") || !strcmp(v, ",")) &&
             !strtok(NULL, " \t\r\n")) {
             *decimal = v[0];
@@ -349,7 +424,11 @@ static void read_settings(const char *dir, char *decimal, char group[4])
         fclose(in);
         exit(1);
     }
-    fclose(in);
+    if (!*nsuf)
+        fputs("    {\"\", 0},\n", o);
+    fputs("};\n", o);
+    if (in)
+        fclose(in);
     if (strchr(group, *decimal)) {
         fprintf(stderr, "lang_pack: %s: the decimal mark also groups thousands\n", path);
         exit(1);
@@ -371,7 +450,10 @@ int main(int argc, char **argv)
                "#include \"lang.h\"\n\n");
     int npacks = argc - 2;
     size_t *nfurn = calloc((size_t)npacks + 1, sizeof *nfurn);
-    if (!nfurn) {
+    size_t *nsuf = calloc((size_t)npacks + 1, sizeof *nsuf);
+    char *decimal = calloc((size_t)npacks + 1, 1);
+    char(*group)[4] = calloc((size_t)npacks + 1, sizeof *group);
+    if (!nfurn || !nsuf || !decimal || !group) {
         fprintf(stderr, "lang_pack: out of memory\n");
         return 1;
     }
@@ -380,6 +462,7 @@ int main(int argc, char **argv)
         for (size_t f = 0; f < LANG_NFILES; f++)
             read_file(argv[d + 2], f);
         read_references(argv[d + 2]);
+        read_qualifiers(argv[d + 2]);
         qsort(ents, nents, sizeof *ents, cmp_ent);
         fprintf(o, "static const lang_word pack%d[] = {\n", d);
         for (size_t i = 0; i < nents; i++) {
@@ -396,24 +479,26 @@ int main(int argc, char **argv)
             fputs("    {\"\", 0, 0, 0, NULL},\n", o);
         fputs("};\n", o);
         nfurn[d] = write_furniture(o, argv[d + 2], d);
+        read_settings(o, argv[d + 2], d, &decimal[d], group[d], &nsuf[d]);
     }
     fprintf(o, "\nconst lang_pack precis_lang_packs[] = {\n");
     for (int d = 0; d < npacks; d++) {
         const char *code = strrchr(argv[d + 2], '/');
         code = code ? code + 1 : argv[d + 2];
-        char decimal, group[4];
-        read_settings(argv[d + 2], &decimal, group);
         fputs("    {", o);
         put_str(o, code);
-        fprintf(o, ", pack%d, sizeof pack%d / sizeof pack%d[0], {'%c', ", d, d, d, decimal);
-        put_str(o, group);
-        fprintf(o, "}, furn%d, %zu},\n", d, nfurn[d]);
+        fprintf(o, ", pack%d, sizeof pack%d / sizeof pack%d[0], {'%c', ", d, d, d, decimal[d]);
+        put_str(o, group[d]);
+        fprintf(o, ", suf%d, %zu}, furn%d, %zu},\n", d, nsuf[d], d, nfurn[d]);
     }
     if (!npacks)
-        fputs("    {\"\", NULL, 0, {'.', \",\"}, NULL, 0},\n", o);
+        fputs("    {\"\", NULL, 0, {'.', \",\", NULL, 0}, NULL, 0},\n", o);
     fprintf(o, "};\nconst size_t precis_lang_npacks = %d;\n", npacks);
     free(ents);
     free(nfurn);
+    free(nsuf);
+    free(decimal);
+    free(group);
     if (fclose(o)) {
         fprintf(stderr, "lang_pack: %s: write failed\n", argv[1]);
         return 1;

@@ -212,7 +212,10 @@ enum {
                              an abbreviation, or also a common word (may) */
     L_CONJ = 1u << 19,    /* and, or: "passengers and crew" is one group  */
     L_DIR = 1u << 20,     /* a compass direction: "700 miles northeast of" */
-    L_RANGE = 1u << 21    /* to, through: "from 1967 to 1979", "18 to 33" */
+    L_RANGE = 1u << 21,   /* to, through: "from 1967 to 1979", "18 to 33" */
+    L_FACTOR = 1u << 22,  /* dozen: multiplies by num ("two dozen")       */
+    L_PAST = 1u << 23,    /* ago: "three years ago" is a time, no count   */
+    L_INDEF = 1u << 24    /* a, an: "a dozen"                             */
 };
 
 typedef struct lexent {
@@ -282,6 +285,12 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
             cls |= L_RANGE;
         if (w->tags & LT_DIR)
             cls |= L_DIR;
+        if ((w->cls & LW_MULT) && (w->tags & LT_FACTOR))
+            cls = (cls & ~L_MULT) | L_FACTOR;
+        if (w->tags & LT_PAST)
+            cls |= L_PAST;
+        if ((w->cls & LW_DEF) && (w->tags & LT_INDEF))
+            cls |= L_INDEF;
         int unit = -1;
         if ((w->cls & LW_UNIT) && w->unit && (unit = unit_index(l, w->unit)) >= 0) {
             cls |= L_UNIT;
@@ -294,7 +303,7 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
         e->month = (int8_t)((cls & L_MONTH) ? w->val : 0);
         e->wday = (int8_t)((cls & L_WDAY) ? w->val : 0);
         e->mult = (int8_t)((cls & L_MULT) ? w->val : 0);
-        e->num = (cls & L_NUMW) ? w->val : 0;
+        e->num = (cls & (L_NUMW | L_FACTOR)) ? w->val : 0;
         e->dir = (int8_t)((cls & L_DIR) && w->val >= 1 && w->val <= 8 ? w->val : 0);
         e->unit = (int8_t)unit;
     }
@@ -938,39 +947,29 @@ static int word_is(const fctx *f, const tok *k, const char *w)
     return k->kind == T_WORD && lex_lower_eq(f->t + k->s, k->we - k->s, w, strlen(w));
 }
 
-/* How the words before token i qualify the number there (Q_*). */
+/* How the words before token i qualify the number there (Q_*): the
+   longest entry of the pack's qualifiers.txt ("more than", "up to",
+   "about", "approx.") that ends right before it, its words one space
+   apart. */
+#define QUALIFIER_WORDS 3
 static int qualifier(const fctx *f, size_t i)
 {
-    static const char *const about[] = {"about", "around", "nearly", "almost", "roughly",
-                                        "approximately", "some", "estimated", "circa",
-                                        "approx"};
-    static const char *const least[] = {"over", "above", "exceeding", "beyond"};
-    static const char *const most[] = {"under", "below", "fewer", "maximum"};
     const tok *tk = f->tk;
-    if (i == 0)
-        return Q_EXACT;
-    const tok *a = &tk[i - 1], *b = i >= 2 ? &tk[i - 2] : NULL;
-    if (b && word_is(f, a, "than"))
-        return word_is(f, b, "more") || word_is(f, b, "greater") ? Q_ATLEAST
-               : word_is(f, b, "less") || word_is(f, b, "fewer")  ? Q_ATMOST
-                                                                  : Q_ABOUT;
-    if (b && word_is(f, b, "at"))
-        return word_is(f, a, "least") ? Q_ATLEAST : word_is(f, a, "most") ? Q_ATMOST : Q_EXACT;
-    if (b && word_is(f, b, "up") && word_is(f, a, "to"))
-        return Q_ATMOST;
-    /* "as many as 1.5 million", "as much as $2 billion" */
-    if (b && i >= 3 && word_is(f, a, "as") && word_is(f, &tk[i - 3], "as") &&
-        (word_is(f, b, "many") || word_is(f, b, "much")))
-        return Q_ATMOST;
-    for (size_t q = 0; q < sizeof about / sizeof about[0]; q++)
-        if (word_is(f, a, about[q]))
-            return Q_ABOUT;
-    for (size_t q = 0; q < sizeof least / sizeof least[0]; q++)
-        if (word_is(f, a, least[q]))
-            return Q_ATLEAST;
-    for (size_t q = 0; q < sizeof most / sizeof most[0]; q++)
-        if (word_is(f, a, most[q]))
-            return Q_ATMOST;
+    for (size_t k = i < QUALIFIER_WORDS ? i : QUALIFIER_WORDS; k > 0; k--) {
+        const tok *a = &tk[i - k];
+        size_t q = i - k;
+        while (q < i && tk[q].kind == T_WORD &&
+               (q + 1 == i ||
+                (tk[q].e == tk[q].we && tk[q + 1].s == tk[q].e + 1 && f->t[tk[q].e] == ' ')))
+            q++;
+        if (q < i)
+            continue;
+        const lang_word *w = lang_word_of(f->L, f->t + a->s, tk[i - 1].we - a->s);
+        if (w && (w->tags & LT_QUAL))
+            return w->val == LANG_Q_ATLEAST ? Q_ATLEAST
+                   : w->val == LANG_Q_ATMOST ? Q_ATMOST
+                                             : Q_ABOUT;
+    }
     return Q_EXACT;
 }
 
@@ -1030,9 +1029,9 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
         pct = a->num.pct;
     } else {
         int v = numword(f, a);
-        if (!v && a->we - a->s == 1 && (f->t[a->s] == 'a' || f->t[a->s] == 'A') && j < n &&
-            tk[j].kind == T_WORD && lex_lower_eq(f->t + tk[j].s, tk[j].we - tk[j].s, "dozen", 5)) {
-            v = 12; /* "a dozen" */
+        if (!v && a->lx && (a->lx->cls & L_INDEF) && j < n && tk[j].kind == T_WORD &&
+            tk[j].lx && (tk[j].lx->cls & L_FACTOR)) {
+            v = tk[j].lx->num; /* "a dozen" */
             j++;
         }
         if (!v)
@@ -1058,8 +1057,8 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
         if ((tk[j].lx->cls & L_MULT) && !(tk[j].f & F_POSS)) {
             mult += tk[j].lx->mult;
             j++;
-        } else if (lex_lower_eq(f->t + tk[j].s, tk[j].we - tk[j].s, "dozen", 5)) {
-            mant *= 12;
+        } else if (tk[j].lx->cls & L_FACTOR) {
+            mant *= (uint64_t)tk[j].lx->num;
             j++;
         } else
             break;
@@ -1195,8 +1194,8 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
     if (!*err && f->nmn && f->mn[f->nmn - 1].item == id && f->mn[f->nmn - 1].start == start) {
         mention *me = &f->mn[f->nmn - 1];
         me->qual = (uint8_t)qualifier(f, i);
-        if (unit >= 0 && j < n && tk[j].kind == T_WORD &&
-            lex_lower_eq(f->t + tk[j].s, tk[j].we - tk[j].s, "ago", 3))
+        if (unit >= 0 && j < n && tk[j].kind == T_WORD && tk[j].lx &&
+            (tk[j].lx->cls & L_PAST))
             me->multi = 1;
     }
     return j;
@@ -1766,7 +1765,7 @@ static int facts_tokens(fctx *f, size_t n, int first)
 /* Can a mention start in sentence [li, end)?  Not when it has no
    number, no word with a digit, a capital or a non-ASCII letter, no
    non-ASCII punctuation and no special word (number word but "one",
-   multiplier, weekday, "dozen"): most lower-cased sentences. */
+   multiplier, factor, weekday): most lower-cased sentences. */
 static int sentence_may(const fctx *f, uint32_t li, uint32_t end)
 {
     const lex_doc *d = f->x->lx;
@@ -1783,8 +1782,7 @@ static int sentence_may(const fctx *f, uint32_t li, uint32_t end)
             if ((unsigned char)f->t[b] >= 0x80)
                 return 1;
         const lexent *le = lex_entry(f->lxc, k->lw, k->we - k->s);
-        if ((le && ((le->cls & (L_MULT | L_WDAY)) || ((le->cls & L_NUMW) && le->num != 1))) ||
-            lex_lower_eq(f->t + k->s, k->we - k->s, "dozen", 5))
+        if (le && ((le->cls & (L_MULT | L_FACTOR | L_WDAY)) || ((le->cls & L_NUMW) && le->num != 1)))
             return 1;
     }
     return 0;
@@ -1997,14 +1995,15 @@ static int merge_names(fctx *f)
     return 0;
 }
 
-/* A single-word NAME that reads as a nationality or party adjective. */
-static int demonym(const item *s)
+/* A single-word NAME that reads as a nationality or party adjective: it
+   ends in one of the pack's demonym endings (endings.txt), after a stem
+   of three bytes or more. */
+#define DEMONYM_MAX_ENDING 5
+static int demonym(const lang *L, const item *s)
 {
-    static const char *const suf[] = {"ian", "ians", "ean", "eans", "ese", "ish", "ican",
-                                      "icans", "ic", "ics"};
-    for (size_t i = 0; i < sizeof suf / sizeof suf[0]; i++) {
-        size_t n = strlen(suf[i]);
-        if (s->klen > n + 2 && !memcmp(s->key + s->klen - n, suf[i], n))
+    for (size_t n = 2; n <= DEMONYM_MAX_ENDING && n + 3 <= s->klen; n++) {
+        const lang_word *w = lang_word_of(L, s->key + s->klen - n, n);
+        if (w && (w->tags & LT_DEMONYM))
             return 1;
     }
     return 0;
@@ -2511,7 +2510,7 @@ static int facts_name_kinds(fctx *f, fset *s)
             fb[g].kind = PRECIS_FACT_PERSON;
         else if (ev[g] & EV_PLACE)
             fb[g].kind = PRECIS_FACT_PLACE;
-        else if (c->ntok == 1 && (flags[g] & 2) == 0 && demonym(c))
+        else if (c->ntok == 1 && (flags[g] & 2) == 0 && demonym(f->L, c))
             fb[g].kind = -1; /* dropped */
         else
             fb[g].kind = PRECIS_FACT_NAME;

@@ -95,8 +95,22 @@ enum {
        entry needs the sentence before it; drop: a connective that can go */
     LT_REFNEED = 1u << 23,
     LT_REFDROP = 1u << 24,
-    LT_REFOK = 1u << 25    /* ok: no reference ("il y a", longer than "il") */
+    LT_REFOK = 1u << 25,   /* ok: no reference ("il y a", longer than "il") */
+    /* qualifiers.txt (no class of its own): a word or phrase right before
+       a number that qualifies it; val: LANG_Q_* */
+    LT_QUAL = 1u << 26,
+    LT_FACTOR = 1u << 27,  /* factor (multipliers.txt): val multiplies, it is
+                              no power of ten ("two dozen")             */
+    LT_PAST = 1u << 28,    /* past: after a span of time, a time before now
+                              ("three years ago")                        */
+    LT_DEMONYM = 1u << 29, /* demonym (endings.txt): an ending of nationality
+                              and party adjectives ("-ian", "-ese")      */
+    LT_BASIC = 1u << 30    /* basic (say.txt): the plain verbs of reporting,
+                              "said", "told" (the SAID style flag)        */
 };
+
+/* What a qualifiers.txt entry says of the number after it. */
+enum { LANG_Q_ABOUT = 1, LANG_Q_ATLEAST = 2, LANG_Q_ATMOST = 3 };
 
 typedef struct lang_word {
     const char *w;    /* lower case UTF-8 */
@@ -106,21 +120,33 @@ typedef struct lang_word {
     const char *unit; /* a units.txt canonical name, or NULL */
 } lang_word;
 
+/* A suffix written glued to a number (settings.txt "ordinal", "money"). */
+typedef struct lang_suffix {
+    const char *s; /* lower case ASCII letters: "th", "bn" */
+    int mult;      /* 0: an ordinal's ("5th"); else the power of ten it
+                      stands for after an amount of money ("$5bn": 9) */
+} lang_suffix;
+
 /* How the language's news writes numbers (the pack's settings.txt):
    the decimal mark, and which marks group thousands ("1,200"; "1.200",
-   "1 200" with a space, no-break or narrow no-break space). */
+   "1 200" with a space, no-break or narrow no-break space), and the
+   suffixes glued to numbers. */
 typedef struct lang_numfmt {
     char decimal;    /* '.' or ',' */
     char group[4];   /* of ',' '.' ' ', NUL-terminated */
+    const lang_suffix *suffix; /* letters written glued to a number */
+    size_t nsuffix;
 } lang_numfmt;
 
 /* Page furniture (the pack's furniture.txt): lower-case patterns found
-   anywhere in a sentence, or at its start when start is set ("^" in the
-   file).  At most LANG_FURNITURE_MAX a pack (quality.c indexes them). */
+   anywhere in a sentence; at its start ("^" in the file); glued in front
+   of the sentence and cut off ("<"); or the whole sentence ("=").  At most
+   LANG_FURNITURE_MAX a pack (quality.c indexes them). */
 #define LANG_FURNITURE_MAX 250
+enum { LANG_MARK_ANY = 0, LANG_MARK_START, LANG_MARK_LEAD, LANG_MARK_WHOLE };
 typedef struct lang_mark {
     const char *p;
-    int start;
+    int kind; /* LANG_MARK_* */
 } lang_mark;
 
 typedef struct lang_pack {

@@ -270,6 +270,16 @@ static int three_digits(const char *t, size_t i, size_t e)
            !digit_at(t, i + 3, e);
 }
 
+/* The pack's suffix written glued to a number that is sfx[0..n), any
+   case, or NULL. */
+static const lang_suffix *glued_suffix(const lang_pack *pk, const char *sfx, size_t n)
+{
+    for (size_t i = 0; pk && i < pk->num.nsuffix; i++)
+        if (lex_lower_eq(sfx, n, pk->num.suffix[i].s, strlen(pk->num.suffix[i].s)))
+            return &pk->num.suffix[i];
+    return NULL;
+}
+
 /* Numbers as a pack's language writes them (lang_numfmt) when it is not
    English's way: a decimal comma ("3,5" = 3.5, "1,7 millones"), thousands
    grouped by a period ("1.200" = 1200, "1.200.000") or a space ("12 000",
@@ -449,24 +459,20 @@ static size_t lex_number(const lang *L, const char *t, size_t i, size_t e, size_
                 break;
         }
     } else if (j < e && is_ascii_letter(t[j])) {
-        /* a glued suffix: ordinal, multiplier or unit */
+        /* a glued suffix: ordinal or multiplier (the pack's settings.txt),
+           or unit */
         size_t q = j;
         while (q < e && is_ascii_letter(t[q]))
             q++;
         const char *sfx = t + j;
         size_t n = q - j;
+        const lang_suffix *sx = NULL;
         if (lex_is_word_at(t, q, e))
             k->bad = 1;
-        else if (lex_lower_eq(sfx, n, "st", 2) || lex_lower_eq(sfx, n, "nd", 2) ||
-                 lex_lower_eq(sfx, n, "rd", 2) || lex_lower_eq(sfx, n, "th", 2))
+        else if ((sx = glued_suffix(lang_get_pack(L), sfx, n)) && !sx->mult)
             k->ord = 1;
-        else if (k->cur && (lex_lower_eq(sfx, n, "m", 1) || lex_lower_eq(sfx, n, "mn", 2) ||
-                            lex_lower_eq(sfx, n, "mln", 3)))
-            k->mult = 6;
-        else if (k->cur && (lex_lower_eq(sfx, n, "bn", 2) || lex_lower_eq(sfx, n, "b", 1)))
-            k->mult = 9;
-        else if (k->cur && lex_lower_eq(sfx, n, "k", 1))
-            k->mult = 3;
+        else if (sx && k->cur)
+            k->mult = (int8_t)sx->mult;
         else {
             const lang_word *le = n <= 24 ? lang_word_of(L, sfx, n) : NULL;
             if (le && (le->cls & LW_UNIT) && le->unit && !sign_unit(le->unit))

@@ -137,7 +137,7 @@ static int common_ending(const lang *L, const char *t, size_t s, size_t e)
 {
     for (size_t n = 2; n <= 5 && n + 3 <= e - s; n++) {
         const lang_word *w = lang_word_of(L, t + e - n, n);
-        if (w && (w->cls & LW_ENDING))
+        if (w && (w->cls & LW_ENDING) && !(w->tags & LT_DEMONYM))
             return w->tags & LT_PART ? 2 : 1;
     }
     return 0;
@@ -183,17 +183,6 @@ static int camel_case(const char *t, size_t s, size_t e)
             return !(i == s + 3 && (t[s + 1] | 32) == 'a' && (t[s + 2] | 32) == 'c' &&
                      t[s] == 'M');
     return 0;
-}
-
-static int word_eq(const char *t, const lex_tok *k, const char *w)
-{
-    size_t n = strlen(w);
-    if (k->we - k->s != n)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if ((t[k->s + i] | 32) != w[i])
-            return 0;
-    return 1;
 }
 
 int mention_org(const lex_doc *d, const lang *L, const char *t, uint32_t a, uint32_t b)
@@ -462,8 +451,8 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
                 r.ev |= MEN_PLACE; /* "the Georgetown neighborhood" */
             if (a->kind == LEX_PUNCT && a->aux == ',' && k + 1 < c->a1) {
                 const lex_tok *b = &T[k + 1];
-                if (is_word(b) && word_eq(c->t, b, "who"))
-                    r.ev |= MEN_ROLE;
+                if (is_word(b) && b->lw && (b->lw->tags & LT_REL) && !(b->lw->tags & LT_NEUT))
+                    r.ev |= MEN_ROLE; /* ", who" */
                 /* "Ashland, Va.", "Ferguson, Missouri" */
                 if (is_word(b) && (b->f & LEX_CAP) && place_word(L, c->t, b->s, b->e) &&
                     (k + 2 >= c->a1 || !cap_word(&T[k + 2]) || (T[k + 2].f & LEX_SSTART)))

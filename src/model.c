@@ -338,7 +338,7 @@ static msent *build_sentence(mbuild *b, size_t ai, size_t k, const char *text, s
         s->flags = mu->flags;
         s->quoted = mu->quoted;
     } else {
-        size_t lead = quality_lead(text + s->start, s->end - s->start);
+        size_t lead = quality_lead(&b->qx, text + s->start, s->end - s->start);
         s->start += lead;
         const char *p = text + s->start;
         size_t n = s->end - s->start;

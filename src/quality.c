@@ -73,11 +73,10 @@ static int icontains(const char *s, size_t n, const char *needle)
     return 0;
 }
 
-/* Length of a case-insensitive match of the lower-case pattern at the
-   start of s that ends at a word boundary, else 0. */
-static size_t iprefix(const char *s, size_t n, const char *pat)
+/* Length of a case-insensitive match of the lower-case pattern pat[0..k)
+   at the start of s that ends at a word boundary, else 0. */
+static size_t iprefix_n(const char *s, size_t n, const char *pat, size_t k)
 {
-    size_t k = strlen(pat);
     if (k > n)
         return 0;
     for (size_t j = 0; j < k; j++)
@@ -87,6 +86,34 @@ static size_t iprefix(const char *s, size_t n, const char *pat)
                   (s[k] >= '0' && s[k] <= '9')))
         return 0;
     return k;
+}
+
+static size_t iprefix(const char *s, size_t n, const char *pat)
+{
+    return iprefix_n(s, n, pat, strlen(pat));
+}
+
+/* As iprefix, but a "*" in pat stands for at most QUALITY_WILD_MAX bytes
+   ("this article is over * old"); the part before it needs no word
+   boundary.  Bytes matched, or 0. */
+#define QUALITY_WILD_MAX 40
+static size_t wild_prefix(const char *s, size_t n, const char *pat)
+{
+    const char *star = strchr(pat, '*');
+    if (!star)
+        return iprefix(s, n, pat);
+    size_t k = (size_t)(star - pat);
+    if (k > n)
+        return 0;
+    for (size_t j = 0; j < k; j++)
+        if (lower_ascii((unsigned char)s[j]) != (unsigned char)pat[j])
+            return 0;
+    for (size_t i = k; i <= n && i <= k + QUALITY_WILD_MAX; i++) {
+        size_t r = wild_prefix(s + i, n - i, star + 1);
+        if (r)
+            return i + r;
+    }
+    return 0;
 }
 
 /* A furniture pattern at the start of s: as iprefix, but a pattern that
@@ -122,70 +149,62 @@ static size_t skip_sep(const char *s, size_t n, size_t i)
    ("WASHINGTON (CNN) --", "( ap ) —"), or player, layout and credit
    furniture glued in front of it by the scraper ("Story continued
    below", "Advertisement Continue reading the main story", "Getty
-   Images").  Returns how many bytes to drop from the left; the rest
-   stays an exact span of the article. */
-static const char *const lead_marks[] = {
-    "photo advertisement continue reading the main story",
-    "advertisement continue reading the main story", "continue reading the main story",
-    "story continued below", "text size - + reset", "story highlights",
-    "media playback is unsupported on your device media caption",
-    "media playback is unsupported on your device", "getty images", "photo :", "video :",
-    "advertisement", NULL};
-static const char *const agencies[] = {"cnn", "ap", "reuters", "afp", "associated press",
-                                       "upi", "ians", "pti", "ansa", "dpa", NULL};
+   Images") -- the pack's furniture.txt lines marked "<", a dateline's
+   credit written "<(cnn)".  Returns how many bytes to drop from the left;
+   the rest stays an exact span of the article. */
+#define QUALITY_DATELINE_WORDS 5
+#define QUALITY_DATELINE_BYTES 80
 
-size_t quality_lead(const char *s, size_t n)
+/* A dateline at s + off: at most five words, then a credit "( agency )"
+   of the pack; the offset after it and its separator, or off. */
+static size_t dateline(const quality_index *x, const char *s, size_t n, size_t off)
+{
+    size_t words = 0;
+    for (size_t i = off; i < n && i < off + QUALITY_DATELINE_BYTES; i++) {
+        if (s[i] == '.' || s[i] == '"' || s[i] == ')')
+            return off;
+        if (is_ws((unsigned char)s[i])) {
+            if (++words > QUALITY_DATELINE_WORDS)
+                return off;
+            continue;
+        }
+        if (s[i] != '(')
+            continue;
+        size_t j = i + 1;
+        while (j < n && s[j] == ' ')
+            j++;
+        for (size_t c = 0; c < x->ncredit; c++) {
+            const char *p = x->credits[c]; /* "(cnn)" */
+            size_t k = iprefix_n(s + j, n - j, p + 1, strlen(p) - 2);
+            if (!k)
+                continue;
+            size_t e = j + k;
+            while (e < n && s[e] == ' ')
+                e++;
+            return e < n && s[e] == ')' ? skip_sep(s, n, e + 1) : off;
+        }
+        return off;
+    }
+    return off;
+}
+
+size_t quality_lead(const quality_index *x, const char *s, size_t n)
 {
     size_t off = 0;
     for (int again = 1; again;) {
         again = 0;
-        for (size_t i = 0; lead_marks[i]; i++) {
-            size_t k = iprefix(s + off, n - off, lead_marks[i]);
+        for (size_t i = 0; i < x->nlead; i++) {
+            size_t k = wild_prefix(s + off, n - off, x->leads[i]);
             if (k) {
                 off = skip_sep(s, n, off + k);
                 again = 1;
                 break;
             }
         }
-        /* "This article is over 1 year old" */
-        if (!again && iprefix(s + off, n - off, "this article is over")) {
-            size_t e = off;
-            while (e + 3 <= n && e < off + 40 && !iprefix(s + e, n - e, "old"))
-                e++;
-            if (e + 3 <= n && e < off + 40) {
-                off = skip_sep(s, n, e + 3);
-                again = 1;
-            }
-        }
-        /* a dateline: at most five words, then "( agency )" */
-        size_t words = 0;
-        for (size_t i = off; i < n && i < off + 80 && !again; i++) {
-            if (s[i] == '.' || s[i] == '"' || s[i] == ')')
-                break;
-            if (is_ws((unsigned char)s[i])) {
-                if (++words > 5)
-                    break;
-                continue;
-            }
-            if (s[i] != '(')
-                continue;
-            size_t j = i + 1;
-            while (j < n && s[j] == ' ')
-                j++;
-            for (size_t a = 0; agencies[a]; a++) {
-                size_t k = iprefix(s + j, n - j, agencies[a]);
-                if (!k)
-                    continue;
-                size_t e = j + k;
-                while (e < n && s[e] == ' ')
-                    e++;
-                if (e < n && s[e] == ')') {
-                    off = skip_sep(s, n, e + 1);
-                    again = 1;
-                }
-                break;
-            }
-            break;
+        if (!again) {
+            size_t d = dateline(x, s, n, off);
+            again = d != off;
+            off = d;
         }
     }
     return off < n ? off : 0;
@@ -213,9 +232,24 @@ void quality_init(quality_index *x, const lang_pack *pk)
     for (size_t i = 0; pk && i < pk->nfurniture; i++) {
         const char *p = pk->furniture[i].p;
         size_t k = strlen(p);
-        if (pk->furniture[i].start) {
+        int kind = pk->furniture[i].kind;
+        if (kind == LANG_MARK_START) {
             if (x->nstart < QUALITY_SHORT_MAX)
                 x->starts[x->nstart++] = p;
+            continue;
+        }
+        if (kind == LANG_MARK_LEAD) {
+            if (k > 2 && p[0] == '(' && p[k - 1] == ')') {
+                if (x->ncredit < QUALITY_LEAD_MAX)
+                    x->credits[x->ncredit++] = p;
+            } else if (x->nlead < QUALITY_LEAD_MAX) {
+                x->leads[x->nlead++] = p;
+            }
+            continue;
+        }
+        if (kind == LANG_MARK_WHOLE) {
+            if (x->nwhole < QUALITY_SHORT_MAX)
+                x->wholes[x->nwhole++] = p;
             continue;
         }
         if (k < 3) {
@@ -276,17 +310,21 @@ static int is_junk(const quality_index *x, const char *s, size_t n)
 {
     if (junk_scan(x, s, n))
         return 1;
-    /* a bare "Learn more" / "Read more" link */
-    if (n <= 12 && (icontains(s, n, "learn more") || icontains(s, n, "read more")))
-        return 1;
+    /* a sentence that is only a link or a prompt ("Read more", "Interested
+       in Mexico?"): a "=" line of the pack, then nothing but punctuation */
+    for (size_t t = 0; t < x->nwhole; t++) {
+        size_t k = wild_prefix(s, n, x->wholes[t]);
+        while (k && k < n && !is_alpha_ascii((unsigned char)s[k]) &&
+               !(s[k] >= '0' && s[k] <= '9'))
+            k++;
+        if (k == n)
+            return 1;
+    }
     /* a lone dateline: "SEPANG, March 15 ?" */
     size_t k = 0;
     while (k < n && ((s[k] >= 'A' && s[k] <= 'Z') || s[k] == ' ' || s[k] == '.'))
         k++;
     if (k >= 3 && k < n && s[k] == ',' && norm_count_words(s, n) <= 6)
-        return 1;
-    /* "Interested in Mexico?" topic-follow prompts */
-    if (n <= 40 && iprefix(s, n, "interested in") && s[n - 1] == '?')
         return 1;
     return 0;
 }
@@ -359,6 +397,8 @@ int quality_heading(const char *text, size_t len, size_t start, size_t end, size
     return lower == 0 && upper >= 8;
 }
 
+#define QUALITY_SAID_MAX 12 /* bytes of the longest word looked up */
+
 /* Style flags: quotation, first person outside quotations, question,
    parenthesis, attributed speech; *quoted gets the number of words
    inside quotation marks. */
@@ -401,16 +441,26 @@ static uint32_t quality_style(const lang *L, const char *s, size_t n, uint32_t *
                 f |= SENT_FIRST;
         }
     }
-    for (size_t i = 0; i + 4 <= n; i++)
-        if ((i == 0 || s[i - 1] == ' ') &&
-            (lower_ascii((unsigned char)s[i]) == 's' || lower_ascii((unsigned char)s[i]) == 't' ||
-             lower_ascii((unsigned char)s[i]) == 'a') &&
-            (iprefix(s + i, n - i, "said") || iprefix(s + i, n - i, "says") ||
-             iprefix(s + i, n - i, "told") || iprefix(s + i, n - i, "tells") ||
-             iprefix(s + i, n - i, "according to"))) {
-            f |= SENT_SAID;
-            break;
+    /* attributed speech: a plain verb of reporting or "according" (the
+       pack's say.txt tag basic, according.txt) */
+    for (size_t i = 0; i < n && !(f & SENT_SAID); i++) {
+        if (i > 0 && s[i - 1] != ' ')
+            continue;
+        size_t l = 0; /* letters: ASCII, and Latin ones of two bytes ("según") */
+        while (i + l < n && l <= QUALITY_SAID_MAX) {
+            unsigned char c = (unsigned char)s[i + l];
+            if (is_alpha_ascii(c))
+                l++;
+            else if (c >= 0xC3 && c <= 0xC5 && i + l + 1 < n &&
+                     ((unsigned char)s[i + l + 1] & 0xC0) == 0x80)
+                l += 2;
+            else
+                break;
         }
+        const lang_word *e = l >= 3 && l <= QUALITY_SAID_MAX ? lang_word_of(L, s + i, l) : NULL;
+        if (e && (((e->cls & LW_SAY) && (e->tags & LT_BASIC)) || (e->cls & LW_ACC)))
+            f |= SENT_SAID;
+    }
     size_t e = last;
     while (e < n && e > 0 && (s[e] == '"' || s[e] == ')' || s[e] == '\''))
         e--;

@@ -8,6 +8,7 @@
    three bytes (see quality.c); a few hundred bytes, filled by quality_init. */
 #define QUALITY_JUNK_MAX LANG_FURNITURE_MAX
 #define QUALITY_SHORT_MAX 16
+#define QUALITY_LEAD_MAX 32
 typedef struct quality_index {
     const char *pat[QUALITY_JUNK_MAX];
     uint8_t len[QUALITY_JUNK_MAX];
@@ -17,6 +18,12 @@ typedef struct quality_index {
     size_t nshort;
     const char *starts[QUALITY_SHORT_MAX]; /* at the sentence start */
     size_t nstart;
+    const char *leads[QUALITY_LEAD_MAX];   /* cut off the start ("<")  */
+    size_t nlead;
+    const char *credits[QUALITY_LEAD_MAX]; /* a dateline's "<(cnn)"    */
+    size_t ncredit;
+    const char *wholes[QUALITY_SHORT_MAX]; /* the whole sentence ("=") */
+    size_t nwhole;
 } quality_index;
 
 /* Indexes the furniture of pk (none when NULL). */
@@ -24,8 +31,9 @@ void quality_init(quality_index *x, const lang_pack *pk);
 
 /* Bytes to drop from the left of sentence s[0..n): a wire dateline
    ("WASHINGTON (CNN) --") or player, layout and credit furniture glued in
-   front of it; 0 when none (or when it would drop everything). */
-size_t quality_lead(const char *s, size_t n);
+   front of it (x's "<" lines); 0 when none (or when it would drop
+   everything). */
+size_t quality_lead(const quality_index *x, const char *s, size_t n);
 
 /* Is text[start, end) of an article of len bytes a heading: asking and
    opening or ending a paragraph, exclaiming alone, opening a paragraph

@@ -553,6 +553,28 @@ static void test_conflict_quantities(void)
     T_EQ_INT(conflicts2("Twenty people were killed in the attack on the market, police said.",
                         "Thirty people were killed in the attack on the market, police said.", a,
                         b, sizeof a), 1);
+    /* the pack's qualifiers (qualifiers.txt): the longest phrase before
+       the number, "at least", "up to", "as many as", an abbreviation */
+    static const char *const floor_or_ceiling[] = {
+        "At least 20 people were killed in the attack on the market, police said.",
+        "Up to 40 people were killed in the attack on the market, police said.",
+        "As many as 40 people were killed in the attack on the market, police said.",
+        "Approx. 28 people were killed in the attack on the market, police said.",
+    };
+    for (size_t i = 0; i < sizeof floor_or_ceiling / sizeof floor_or_ceiling[0]; i++)
+        T_EQ_INT(conflicts2(floor_or_ceiling[i],
+                            "Thirty people were killed in the attack on the market, police "
+                            "said.", a, b, sizeof a), 0);
+    T_EQ_INT(conflicts2("At most 20 people were killed in the attack on the market, police said.",
+                        "Thirty people were killed in the attack on the market, police said.", a,
+                        b, sizeof a), 1);
+    /* "two dozen" is 24 (a factor, multipliers.txt) and agrees with 24 */
+    T_EQ_INT(conflicts2("Two dozen protesters gathered in a circle outside the justice center.",
+                        "Police said 24 protesters gathered outside the justice center.", a, b,
+                        sizeof a), 0);
+    T_EQ_INT(conflicts2("Two dozen protesters gathered in a circle outside the justice center.",
+                        "Police said 30 protesters gathered outside the justice center.", a, b,
+                        sizeof a), 1);
 }
 
 /* The kind of the name fact whose key or a variant is v; -1 when none. */

@@ -104,6 +104,59 @@ static void test_spanish(void)
     check_furniture("spanish", f, sizeof f / sizeof f[0]);
 }
 
+/* the furniture.txt lines marked "<" (cut off the sentence's start, a
+   dateline's credit "<(cnn)"), "=" (the whole sentence), and the SAID
+   flag from say.txt's basic verbs and according.txt, per pack */
+static void check_lead(const char *lang_name, const char *s, const char *rest)
+{
+    lang *L = lang_new(lang_name);
+    quality_index x;
+    quality_init(&x, lang_get_pack(L));
+    size_t cut = quality_lead(&x, s, strlen(s));
+    if (strcmp(s + cut, rest))
+        fprintf(stderr, "%s: \"%s\": cut to \"%s\"\n", lang_name, s, s + cut);
+    T_CHECK(strcmp(s + cut, rest) == 0);
+    lang_free(L);
+}
+
+static int said_flag(const char *lang_name, const char *s)
+{
+    lang *L = lang_new(lang_name);
+    quality_index x;
+    quality_init(&x, lang_get_pack(L));
+    uint32_t quoted;
+    uint32_t f = quality_flags(&x, L, s, strlen(s), 12, &quoted);
+    lang_free(L);
+    return !!(f & SENT_SAID);
+}
+
+static void test_leads(void)
+{
+    check_lead("english", "DAYTON, Ohio (AP) -- The river crested at noon.",
+               "The river crested at noon.");
+    check_lead("english", "Story continued below Advertisement The levee held.", "The levee held.");
+    check_lead("english", "This article is over 2 years old The levee held.", "The levee held.");
+    check_lead("english", "Dayton officials (who asked not to be named) said the levee held.",
+               "Dayton officials (who asked not to be named) said the levee held.");
+    check_lead("french", "PARIS (AFP) - La Seine a atteint 6 m.", "La Seine a atteint 6 m.");
+    static const furn_case f[] = {
+        {"Read more \xc2\xbb", 1},
+        {"Interested in Flooding?", 1},
+        {"Read more about the levee in the council's report.", 0},
+        {"Interested in the levee, the council voted funds.", 0},
+    };
+    check_furniture("english", f, sizeof f / sizeof f[0]);
+    T_CHECK(said_flag("english", "The levee held, the mayor said."));
+    T_CHECK(said_flag("english", "The levee held, according to the mayor."));
+    T_CHECK(said_flag("english", "\"It held,\" said the mayor."));
+    T_CHECK(!said_flag("english", "The levee held until the saidcompany left."));
+    T_CHECK(!said_flag("english", "The levee held through the night."));
+    T_CHECK(said_flag("french", "La digue a tenu, selon le maire."));
+    T_CHECK(said_flag("spanish", "El dique resisti\xc3\xb3, seg\xc3\xban el alcalde."));
+    T_CHECK(said_flag("italian", "L'argine ha tenuto, ha detto il sindaco."));
+    T_CHECK(!said_flag("french", "La digue a tenu toute la nuit."));
+}
+
 static void test_french(void)
 {
     static const opener_case o[] = {
@@ -273,6 +326,7 @@ int main(void)
     T_RUN(test_french);
     T_RUN(test_italian);
     T_RUN(test_headings);
+    T_RUN(test_leads);
     T_RUN(test_summaries);
     return t_finish();
 }
