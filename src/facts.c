@@ -215,7 +215,8 @@ enum {
     L_RANGE = 1u << 21,   /* to, through: "from 1967 to 1979", "18 to 33" */
     L_FACTOR = 1u << 22,  /* dozen: multiplies by num ("two dozen")       */
     L_PAST = 1u << 23,    /* ago: "three years ago" is a time, no count   */
-    L_INDEF = 1u << 24    /* a, an: "a dozen"                             */
+    L_INDEF = 1u << 24,   /* a, an: "a dozen"                             */
+    L_SAINT = 1u << 25    /* saint, st: one word for matching spellings   */
 };
 
 typedef struct lexent {
@@ -291,6 +292,8 @@ static void lexicon_fill(lexicon *l, const lang_pack *pk)
             cls |= L_PAST;
         if ((w->cls & LW_DEF) && (w->tags & LT_INDEF))
             cls |= L_INDEF;
+        if (w->tags & LT_SAINT)
+            cls |= L_SAINT;
         int unit = -1;
         if ((w->cls & LW_UNIT) && w->unit && (unit = unit_index(l, w->unit)) >= 0) {
             cls |= L_UNIT;
@@ -1205,7 +1208,7 @@ static size_t number_at(fctx *f, size_t i, size_t n, int *err)
 
 /* Skeleton of a word for matching spellings: lower case, no dots,
    apostrophes or hyphens, ks->x, y->i, ph->f, w->v, ck->k, doubled
-   letters once; "st" -> "saint".  Writes at most cap-1 bytes. */
+   letters once.  Writes at most cap-1 bytes. */
 static size_t skeleton(const char *t, size_t s, size_t e, char *out, size_t cap)
 {
     char tmp[4 * FACT_MAX_WORD + 8];
@@ -1226,10 +1229,6 @@ static size_t skeleton(const char *t, size_t s, size_t e, char *out, size_t cap)
             for (utf8proc_ssize_t q = 0; q < k; q++)
                 tmp[n++] = (char)b[q];
         }
-    }
-    if (n == 2 && tmp[0] == 's' && tmp[1] == 't') {
-        memcpy(tmp, "saint", 5);
-        n = 5;
     }
     size_t o = 0;
     for (size_t q = 0; q < n && o + 1 < cap; q++) {
@@ -1299,7 +1298,12 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev, unsigned
         memcpy(form + fl, f->t + k->s, e - k->s);
         fl += e - k->s;
         lastsk = sl;
-        sl += skeleton(f->t, k->s, k->we, skel + sl, 4 * FACT_MAX_WORD + 4);
+        if (k->lx && (k->lx->cls & L_SAINT)) { /* "St." and "Saint" are one */
+            memcpy(skel + sl, "saint", 5);
+            sl += 5;
+        } else {
+            sl += skeleton(f->t, k->s, k->we, skel + sl, 4 * FACT_MAX_WORD + 4);
+        }
         if (q == 0)
             firstsk = sl;
         if (k->f & (F_CAP | F_ACRO))

@@ -95,25 +95,41 @@ static size_t iprefix(const char *s, size_t n, const char *pat)
 
 /* As iprefix, but a "*" in pat stands for at most QUALITY_WILD_MAX bytes
    ("this article is over * old"); the part before it needs no word
-   boundary.  Bytes matched, or 0. */
+   boundary.  pat[0..k) is the pattern, star the offset of its first "*"
+   (k when none).  Bytes matched, or 0. */
 #define QUALITY_WILD_MAX 40
-static size_t wild_prefix(const char *s, size_t n, const char *pat)
+static size_t wild_prefix(const char *s, size_t n, const char *pat, size_t k, size_t star)
 {
-    const char *star = strchr(pat, '*');
-    if (!star)
-        return iprefix(s, n, pat);
-    size_t k = (size_t)(star - pat);
-    if (k > n)
+    if (star == k)
+        return iprefix_n(s, n, pat, k);
+    if (star > n)
         return 0;
-    for (size_t j = 0; j < k; j++)
+    for (size_t j = 0; j < star; j++)
         if (lower_ascii((unsigned char)s[j]) != (unsigned char)pat[j])
             return 0;
-    for (size_t i = k; i <= n && i <= k + QUALITY_WILD_MAX; i++) {
-        size_t r = wild_prefix(s + i, n - i, star + 1);
+    const char *rest = pat + star + 1;
+    size_t rk = k - star - 1;
+    const char *st = memchr(rest, '*', rk);
+    size_t rstar = st ? (size_t)(st - rest) : rk;
+    for (size_t i = star; i <= n && i <= star + QUALITY_WILD_MAX; i++) {
+        size_t r = wild_prefix(s + i, n - i, rest, rk, rstar);
         if (r)
             return i + r;
     }
     return 0;
+}
+
+/* A pattern of the index with its length and the offset of its "*". */
+static size_t wild_at(const quality_pat *p, const char *s, size_t n)
+{
+    return wild_prefix(s, n, p->p, p->len, p->star);
+}
+
+static quality_pat pat_of(const char *p)
+{
+    size_t k = strlen(p);
+    const char *st = strchr(p, '*');
+    return (quality_pat){p, k, st ? (size_t)(st - p) : k};
 }
 
 /* A furniture pattern at the start of s: as iprefix, but a pattern that
@@ -194,7 +210,7 @@ size_t quality_lead(const quality_index *x, const char *s, size_t n)
     for (int again = 1; again;) {
         again = 0;
         for (size_t i = 0; i < x->nlead; i++) {
-            size_t k = wild_prefix(s + off, n - off, x->leads[i]);
+            size_t k = wild_at(&x->leads[i], s + off, n - off);
             if (k) {
                 off = skip_sep(s, n, off + k);
                 again = 1;
@@ -228,6 +244,15 @@ static unsigned junk_hash(unsigned a, unsigned b, unsigned c)
 void quality_init(quality_index *x, const lang_pack *pk)
 {
     memset(x, 0, sizeof *x);
+    for (size_t i = 0; pk && i < pk->n; i++) {
+        const lang_word *w = &pk->w[i];
+        if ((((w->cls & LW_SAY) && (w->tags & LT_BASIC)) || (w->cls & LW_ACC)) &&
+            x->nsaid < QUALITY_SAID_WORDS) {
+            x->said[x->nsaid++] = pat_of(w->w);
+            unsigned c0 = (unsigned char)w->w[0] | 32u;
+            x->said_first[c0 / 8] |= (uint8_t)(1u << (c0 % 8));
+        }
+    }
     size_t n = 0;
     for (size_t i = 0; pk && i < pk->nfurniture; i++) {
         const char *p = pk->furniture[i].p;
@@ -243,13 +268,13 @@ void quality_init(quality_index *x, const lang_pack *pk)
                 if (x->ncredit < QUALITY_LEAD_MAX)
                     x->credits[x->ncredit++] = p;
             } else if (x->nlead < QUALITY_LEAD_MAX) {
-                x->leads[x->nlead++] = p;
+                x->leads[x->nlead++] = pat_of(p);
             }
             continue;
         }
         if (kind == LANG_MARK_WHOLE) {
             if (x->nwhole < QUALITY_SHORT_MAX)
-                x->wholes[x->nwhole++] = p;
+                x->wholes[x->nwhole++] = pat_of(p);
             continue;
         }
         if (k < 3) {
@@ -313,7 +338,7 @@ static int is_junk(const quality_index *x, const char *s, size_t n)
     /* a sentence that is only a link or a prompt ("Read more", "Interested
        in Mexico?"): a "=" line of the pack, then nothing but punctuation */
     for (size_t t = 0; t < x->nwhole; t++) {
-        size_t k = wild_prefix(s, n, x->wholes[t]);
+        size_t k = wild_at(&x->wholes[t], s, n);
         while (k && k < n && !is_alpha_ascii((unsigned char)s[k]) &&
                !(s[k] >= '0' && s[k] <= '9'))
             k++;
@@ -397,12 +422,11 @@ int quality_heading(const char *text, size_t len, size_t start, size_t end, size
     return lower == 0 && upper >= 8;
 }
 
-#define QUALITY_SAID_MAX 12 /* bytes of the longest word looked up */
-
 /* Style flags: quotation, first person outside quotations, question,
    parenthesis, attributed speech; *quoted gets the number of words
    inside quotation marks. */
-static uint32_t quality_style(const lang *L, const char *s, size_t n, uint32_t *quoted)
+static uint32_t quality_style(const quality_index *x, const lang *L, const char *s, size_t n,
+                              uint32_t *quoted)
 {
     uint32_t f = 0;
     *quoted = 0;
@@ -442,24 +466,14 @@ static uint32_t quality_style(const lang *L, const char *s, size_t n, uint32_t *
         }
     }
     /* attributed speech: a plain verb of reporting or "according" (the
-       pack's say.txt tag basic, according.txt) */
+       pack's say.txt tag basic, according.txt), any case, at a word start */
     for (size_t i = 0; i < n && !(f & SENT_SAID); i++) {
-        if (i > 0 && s[i - 1] != ' ')
+        unsigned c0 = (unsigned char)s[i] | 32u;
+        if ((i > 0 && s[i - 1] != ' ') || !(x->said_first[c0 / 8] & (1u << (c0 % 8))))
             continue;
-        size_t l = 0; /* letters: ASCII, and Latin ones of two bytes ("según") */
-        while (i + l < n && l <= QUALITY_SAID_MAX) {
-            unsigned char c = (unsigned char)s[i + l];
-            if (is_alpha_ascii(c))
-                l++;
-            else if (c >= 0xC3 && c <= 0xC5 && i + l + 1 < n &&
-                     ((unsigned char)s[i + l + 1] & 0xC0) == 0x80)
-                l += 2;
-            else
-                break;
-        }
-        const lang_word *e = l >= 3 && l <= QUALITY_SAID_MAX ? lang_word_of(L, s + i, l) : NULL;
-        if (e && (((e->cls & LW_SAY) && (e->tags & LT_BASIC)) || (e->cls & LW_ACC)))
-            f |= SENT_SAID;
+        for (size_t w = 0; w < x->nsaid && !(f & SENT_SAID); w++)
+            if (wild_at(&x->said[w], s + i, n - i))
+                f |= SENT_SAID;
     }
     size_t e = last;
     while (e < n && e > 0 && (s[e] == '"' || s[e] == ')' || s[e] == '\''))
@@ -481,7 +495,7 @@ uint32_t quality_flags(const quality_index *x, const lang *L, const char *s, siz
         f |= SENT_NOEND;
     if (is_junk(x, s, n))
         f |= SENT_JUNK;
-    f |= quality_style(L, s, n, quoted);
+    f |= quality_style(x, L, s, n, quoted);
     size_t drop;
     if (readable_opener(L, s, n, &drop) == READABLE_NEEDS_PREV)
         f |= SENT_DANGLING;

@@ -9,6 +9,12 @@
 #define QUALITY_JUNK_MAX LANG_FURNITURE_MAX
 #define QUALITY_SHORT_MAX 16
 #define QUALITY_LEAD_MAX 32
+#define QUALITY_SAID_WORDS 16
+typedef struct quality_pat {
+    const char *p;
+    size_t len, star; /* star: offset of its "*", len when none */
+} quality_pat;
+
 typedef struct quality_index {
     const char *pat[QUALITY_JUNK_MAX];
     uint8_t len[QUALITY_JUNK_MAX];
@@ -18,12 +24,15 @@ typedef struct quality_index {
     size_t nshort;
     const char *starts[QUALITY_SHORT_MAX]; /* at the sentence start */
     size_t nstart;
-    const char *leads[QUALITY_LEAD_MAX];   /* cut off the start ("<")  */
+    quality_pat leads[QUALITY_LEAD_MAX];   /* cut off the start ("<")  */
     size_t nlead;
     const char *credits[QUALITY_LEAD_MAX]; /* a dateline's "<(cnn)"    */
     size_t ncredit;
-    const char *wholes[QUALITY_SHORT_MAX]; /* the whole sentence ("=") */
+    quality_pat wholes[QUALITY_SHORT_MAX]; /* the whole sentence ("=") */
     size_t nwhole;
+    quality_pat said[QUALITY_SAID_WORDS];  /* the SAID flag's words    */
+    size_t nsaid;
+    uint8_t said_first[32]; /* their first bytes (| 32), a bit set  */
 } quality_index;
 
 /* Indexes the furniture of pk (none when NULL). */

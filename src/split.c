@@ -348,11 +348,13 @@ static split_prev split_prev_token(const lang_pack *pk, const unsigned char *s, 
     }
     w[len] = '\0';
     if (dots) {
-        if (!strcmp(w, "eg") || !strcmp(w, "ie") || !strcmp(w, "cf"))
+        /* "e.g.", "cf." (the pack's abbreviations that never end a
+           sentence); "p.m." (a clock word of the pack) */
+        if (split_in(pk, w, LW_ABBR, LT_ATITLE))
             r.kind = SPLIT_K_TITLE;
         else if (segmax <= 2)
             r.kind = SPLIT_K_ACRONYM;
-        r.time = !strcmp(w, "am") || !strcmp(w, "pm");
+        r.time = split_in(pk, w, LW_TIME, 0);
         return r;
     }
     if (len == 1 && split_in(pk, w, LW_ABBR, LT_ATITLE)) {
