@@ -97,7 +97,7 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
               {"range", LT_RANGE},     {"rel", LT_REL},
               {"org", LT_ORGJOIN},     {"participle", LT_PART}, {"saint", LT_SAINT},
               {"factor", LT_FACTOR},   {"past", LT_PAST},   {"demonym", LT_DEMONYM},
-              {"basic", LT_BASIC}};
+              {"basic", LT_BASIC},     {"question", LT_QUEST}};
     if (is_unit && t[0] == '+') { /* a tag among a unit's words: "+duration" */
         if (strcmp(t, "+duration"))
             return -1;

@@ -105,8 +105,9 @@ enum {
                               ("three years ago")                        */
     LT_DEMONYM = 1u << 29, /* demonym (endings.txt): an ending of nationality
                               and party adjectives ("-ian", "-ese")      */
-    LT_BASIC = 1u << 30    /* basic (say.txt): the plain verbs of reporting,
+    LT_BASIC = 1u << 30,   /* basic (say.txt): the plain verbs of reporting,
                               "said", "told" (the SAID style flag)        */
+    LT_QUEST = 1u << 31    /* question (say.txt): puts a question ("asked") */
 };
 
 /* What a qualifiers.txt entry says of the number after it. */

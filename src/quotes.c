@@ -42,7 +42,10 @@
  *     "he"/"she" is the latest mention within PRON_MAX_BYTES whose gender
  *     agrees (a person of unknown gender takes the pronoun's, unless only
  *     an appositive and a person whose gender agrees is within
- *     PRON_KNOWN_BYTES), so a pronoun subject carries its referent on to the
+ *     PRON_KNOWN_BYTES; "On Friday, Liz Cheney issued" and "Tea party
+ *     activist Alex Poulter, who ..." are subjects, not appositives; a
+ *     given name of men and women alike, "Terry", shows no gender), so a
+ *     pronoun subject carries its referent on to the
  *     next one -- centering theory's preference for the previous subject
  *     (Grosz, Joshi & Weinstein, "Centering", Computational Linguistics
  *     21(2), 1995); ambiguous when that sentence had two agreeing people;
@@ -80,7 +83,22 @@
  *     from X's office noted") and a person's office ("Weiner's office
  *     said") speak for their author.  "according to X"
  *     after a quote yields to a speaker named before it (the source of a
- *     report is not its speaker).  Parts are joined when the first ends
+ *     report is not its speaker).  Some quotes are decided by what
+ *     stands before them, whatever follows: a question after a sentence
+ *     opening with a question verb used as a participle with no
+ *     complement ("Asked by one of the aides, "Is this final," Mr.
+ *     Rhodes replied": the asker's, not the one who answers;
+ *     asked_question), and a text cited in parentheses ("Article 1 ("All
+ *     legislative powers ...")": nobody's speech).  A name before a
+ *     body's noun ("the Obama administration", "a Cheshire Cat grin")
+ *     modifies it: no subject, no mention; a noun with a place after a
+ *     preposition ("an alleged poll in Wyoming said") names no one; a
+ *     document opening the sentence is the subject of a participle after
+ *     a comma ("The letter ... took Mr. Ryan to task, saying"), else that
+ *     participle takes the first person a finite verb follows ("after
+ *     Boehner publicly chided Obama ..., accusing").  "the president"
+ *     past the pronoun window is the one person with that title.  Parts
+ *     are joined when the first ends
  *     with a comma and only an attribution clause stands between.  A quote
  *     of fewer than QUOTE_MIN_WORDS words is a scare quote and dropped
  *     unless its own sentence gives it a speaker ("Obama insisted "nothing
@@ -159,7 +177,8 @@ enum {
     WC_PLACENAME = 1 << 19, /* Afghanistan, Texas: a one-word place name */
     WC_OBJPRON = 1 << 20,   /* his, their, them: no subject              */
     WC_REL = 1 << 21,       /* which, who: a relative pronoun            */
-    WC_DEM = 1 << 22        /* that, this                                */
+    WC_DEM = 1 << 22,       /* that, this                                */
+    WC_QUEST = 1 << 23      /* asked: a verb that puts a question        */
 };
 
 static unsigned word_class(const lang_word *e)
@@ -189,6 +208,7 @@ static unsigned word_class(const lang_word *e)
     r |= c & LW_PLACENAME ? WC_PLACENAME : 0;
     r |= e->tags & LT_REL ? WC_REL : 0;
     r |= c & LW_DEM ? WC_DEM : 0;
+    r |= (c & LW_SAY) && (e->tags & LT_QUEST) ? WC_QUEST : 0;
     if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
         r |= e->tags & LT_F ? WC_FEM : 0;
@@ -447,6 +467,9 @@ typedef struct attrib {
     uint32_t end; /* token after the matched pattern              */
     int weak;     /* "according to": a source, maybe not a speaker */
     int unnamed;  /* the verb's subject names no one ("a witness said") */
+    int firm;     /* decided before the quote, whatever follows it: a
+                     question put to the one who answers, a text cited in
+                     parentheses */
 } attrib;
 
 /* One quote found in one article, before grouping. */
@@ -677,6 +700,7 @@ static size_t pair_marks(const qart *A, rawq *raw)
     size_t nq = 0;
     uint32_t open = NONE, inner = NONE; /* inner: the close of a nested quote */
     uint8_t style = MK_NONE;
+    uint32_t other = 0;
     size_t limit = QUOTE_MAX_BYTES;
     for (uint32_t i = 0; i < A->nt; i++) {
         const qtok *k = &A->tok[i];
@@ -706,6 +730,22 @@ static size_t pair_marks(const qart *A, rawq *raw)
         if (open != NONE && style == MK_LDQ && k->mark == MK_LDQ && k->s > 0 &&
             !is_space(A->t[k->s - 1]) && (k->e >= A->n || is_space(A->t[k->e])))
             close = 1;
+        /* ""This ad highlights ...,” the director said", "“These ads
+           ... president."": a straight mark and a curly one mixed, the
+           closing one glued to the word before and followed by a space
+           or the end */
+        if (open != NONE && ((style == MK_DQ && k->mark == MK_RDQ && !other) ||
+                             (style == MK_LDQ && k->mark == MK_DQ && !(other & 1))) &&
+            k->s > 0 && !is_space(A->t[k->s - 1]) && (k->e >= A->n || is_space(A->t[k->e])))
+            close = 1;
+        /* ... but not one that closes a quotation inside the quote
+           (other: the marks of the other kind still open in it) */
+        if (!close && open != NONE && style == MK_LDQ && k->mark == MK_DQ)
+            other++;
+        else if (!close && open != NONE && style == MK_DQ && k->mark == MK_LDQ)
+            other++;
+        else if (!close && open != NONE && style == MK_DQ && k->mark == MK_RDQ && other)
+            other--;
         if (!close && open != NONE && style == MK_LDQ && k->mark == MK_LDQ && inner == NONE &&
             (inner = inner_close(A, i)) != NONE)
             continue; /* a quotation inside the quote */
@@ -717,6 +757,7 @@ static size_t pair_marks(const qart *A, rawq *raw)
         } else if (opens(k->mark) && (open == NONE || (style == k->mark && k->kind == T_OPEN))) {
             open = i;
             style = k->mark;
+            other = 0;
             limit = QUOTE_MAX_BYTES;
         }
     }
@@ -763,6 +804,22 @@ static uint32_t skip_adv(const qart *A, uint32_t k, uint32_t lim, int max)
     return k;
 }
 
+/* Skips a date phrase from token k: "on July 20, 2006,", "on Tuesday"
+   (a preposition, then day and month names, numbers and commas, at most
+   8 tokens); k itself when there is none. */
+static uint32_t skip_date(const qart *A, uint32_t k, uint32_t lim)
+{
+    uint32_t q = k + (uint32_t)(is_word(A, k, WC_PREP) && !(A->tok[k].flags & F_CAP));
+    uint32_t e = q;
+    int day = 0;
+    while (e < lim && e - k < 8 &&
+           (is_word(A, e, WC_DAY) || (A->tok[e].flags & F_NUM) || A->tok[e].kind == T_COMMA)) {
+        day |= is_word(A, e, WC_DAY);
+        e++;
+    }
+    return day ? e : k;
+}
+
 /* Is there a speech verb right after run r (adverbs between)? */
 static int verb_follows(const qart *A, const qrun *r)
 {
@@ -771,6 +828,7 @@ static int verb_follows(const qart *A, const qrun *r)
 }
 
 static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent);
+static int modifier(const qart *A, const qrun *q);
 static uint32_t role_subject(const qart *A, uint32_t h, uint32_t w0, uint32_t p);
 
 /* "The chief justice also asked": a definite article opening a sentence
@@ -985,7 +1043,7 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
                 continue;
             }
             if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS)) ||
-                ((r->flags & R_PREP) && !verb_follows(A, r)))
+                ((r->flags & R_PREP) && !verb_follows(A, r)) || modifier(A, r))
                 continue;
             /* ", said Rick Tyler, a consultant": the subject of an inverted
                verb (not "..., said Steele needs to") */
@@ -1025,6 +1083,20 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
    to no one); ambiguous when that sentence had two agreeing people.
    Called in text order while the mentions are built (find_names), so a
    pronoun that takes a person of unknown gender gives them its own. */
+/* Do only role words ("Republican presidential nominee", "Tea party
+   activist": no function word, preposition, verb or pronoun; at most 4)
+   stand between token w0 and token k? */
+static int role_words_before(const qart *A, uint32_t k, uint32_t w0)
+{
+    uint32_t b = k;
+    while (b > w0 && k - b < 4 && A->tok[b - 1].kind == T_WORD &&
+           !(A->tok[b - 1].flags & F_INQ) &&
+           !(A->tok[b - 1].cls & (WC_FUNC | WC_PREP | WC_VERB | WC_VPRE | WC_PRON | WC_OBJPRON |
+                                  WC_DEF | WC_REL | WC_DEM)))
+        b--;
+    return b == w0 && b < k;
+}
+
 /* Is mention m a person only by being the first of its sentence, neither
    opening it nor next to a speech verb ("... his wife, Huma Abedin")? */
 static int weak_mention(const qart *A, const mention *m)
@@ -1032,7 +1104,25 @@ static int weak_mention(const qart *A, const mention *m)
     if (A->tok[m->tok].cls & WC_PRON)
         return 0;
     uint32_t r = run_at(A, m->tok);
-    return r != NONE && !(A->run[r].flags & R_SINIT) && !verb_follows(A, &A->run[r]) &&
+    if (r == NONE)
+        return 0;
+    /* "On Friday, Liz Cheney issued a statement": after a comma, a
+       lower-case word that is no function word right after the name is
+       its verb (an appositive ends in a comma: "his wife, Huma Abedin,") */
+    uint32_t v = A->run[r].t1;
+    if (A->run[r].t0 > 0 && A->tok[A->run[r].t0 - 1].kind == T_COMMA && v < A->nt &&
+        A->tok[v].kind == T_WORD &&
+        !(A->tok[v].flags & (F_CAP | F_INQ | F_NUM)) &&
+        !(A->tok[v].cls & (WC_FUNC | WC_PREP | WC_TITLE | WC_PRON | WC_OBJPRON | WC_DEF)))
+        return 0;
+    /* "Tea party activist Alex Poulter, who ...": role words before the
+       name opening its sentence */
+    uint32_t w0 = A->run[r].t0;
+    while (w0 > 0 && !(A->tok[w0].flags & F_SSTART) && A->run[r].t0 - w0 < 4)
+        w0--;
+    if ((A->tok[w0].flags & F_SSTART) && role_words_before(A, A->run[r].t0, w0))
+        return 0;
+    return !(A->run[r].flags & R_SINIT) && !verb_follows(A, &A->run[r]) &&
            !(m->tok > 0 && is_word(A, m->tok - 1, WC_VERB)); /* ", said Hilary Shelton" */
 }
 
@@ -1137,10 +1227,13 @@ static uint32_t resolve_title(const qart *A, uint32_t p, uint32_t k)
         else
             hi = mid;
     }
-    for (size_t i = lo, steps = 0; i > 0 && steps < 64; i--, steps++) {
+    /* further back than PRON_MAX_BYTES, only the one person with that
+       title ("President Obama" at the top of a long article, "the
+       president said" near its end) */
+    uint32_t far = NONE;
+    for (size_t i = lo, steps = 0; i > 0 && steps < 256; i--, steps++) {
         const qrun *q = &A->run[i - 1];
-        if (A->tok[p].s - A->tok[q->t0].s > PRON_MAX_BYTES)
-            break;
+        int near = A->tok[p].s - A->tok[q->t0].s <= PRON_MAX_BYTES;
         if (!(q->flags & R_PERSON) || (q->flags & R_INQ) || q->title == NONE)
             continue;
         /* "Vice President Mike Pence" is not "the president": a title
@@ -1160,22 +1253,26 @@ static uint32_t resolve_title(const qart *A, uint32_t p, uint32_t k)
             /* "President Obama" keyed to another Obama's full name
                ("Sasha Obama"): the titled form itself */
             r = q->ne - q->n0 >= 2 ? q->full : (uint32_t)(i - 1);
-            break;
+            if (near)
+                return r;
+            if (far != NONE && A->run[far].full != A->run[r].full)
+                return NONE; /* two people with that title */
+            far = r;
         }
     }
-    return r;
+    return far;
 }
 
 /* ---- attribution ---------------------------------------------------------- */
 
 static attrib no_attrib(void)
 {
-    return (attrib){NONE, NULL, 0, 0, 0, 0};
+    return (attrib){NONE, NULL, 0, 0, 0, 0, 0};
 }
 
 static attrib verb_cue(const qart *A, uint32_t k, uint32_t who, uint32_t end)
 {
-    return (attrib){who, A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s, end, 0, 0};
+    return (attrib){who, A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s, end, 0, 0, 0};
 }
 
 /* A person run stands for its fullest form. */
@@ -1216,7 +1313,7 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     uint32_t ja = j + 1 + (uint32_t)is_word(A, j + 1, WC_PREP);
     if ((c & WC_ACC) && ja < lim) {
         uint32_t r = named_run_starting(A, ja);
-        attrib a = {who_of(A, r), "according to", 12, r != NONE ? A->run[r].t1 : j + 2, 1, 0};
+        attrib a = {who_of(A, r), "according to", 12, r != NONE ? A->run[r].t1 : j + 2, 1, 0, 0};
         return a;
     }
     if (c & WC_PRON) {
@@ -1253,6 +1350,19 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
                     r = r2;
             }
         }
+        /* "said Obama campaign manager Jim Messina": a name that
+           modifies a role noun (lower-case words, no verb, preposition
+           or function word) before the person who speaks */
+        if (r != NONE && !(A->run[r].flags & R_POSS)) {
+            uint32_t q = A->run[r].t1;
+            while (q < lim && q - A->run[r].t1 < 3 && A->tok[q].kind == T_WORD &&
+                   !(A->tok[q].flags & F_CAP) &&
+                   !(A->tok[q].cls & (WC_VERB | WC_VPRE | WC_PREP | WC_FUNC | WC_PRON)))
+                q++;
+            uint32_t r2 = q > A->run[r].t1 && q < lim ? named_run_starting(A, q) : NONE;
+            if (r2 != NONE && (A->run[r2].flags & R_PERSON))
+                r = r2;
+        }
         if (r != NONE) {
             who = who_of(A, r);
             end = A->run[r].t1;
@@ -1273,8 +1383,11 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     }
     /* "the White House press secretary, Sarah Huckabee Sanders, said":
        a role phrase, the person in commas, the verb */
-    if (c & WC_DEF) {
-        uint32_t e = j + 1;
+    /* ... or after a possessive: "Obama's current campaign press
+       secretary, Ben LaBolt, said" */
+    uint32_t rposs = (c & WC_DEF) ? NONE : named_run_starting(A, j);
+    if ((c & WC_DEF) || (rposs != NONE && (A->run[rposs].flags & R_POSS))) {
+        uint32_t e = (c & WC_DEF) ? j + 1 : A->run[rposs].t1;
         while (e < lim && e - j < 10 && A->tok[e].kind == T_WORD &&
                !(A->tok[e].cls & (WC_VERB | WC_VPRE | WC_PRON)))
             e++;
@@ -1307,11 +1420,16 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
     }
     /* "lawyer Nora Phillips told", "demonstrator Laiken Jordahl, a
        campaigner for X, told": a lower-case role noun before the person */
-    if (r == NONE && !(A->tok[j].flags & F_CAP) && !(c & ~(unsigned)(WC_TITLE | WC_ADV)) &&
-        j + 1 < lim) {
-        uint32_t r2 = named_run_starting(A, j + 1);
+    /* ... or several ("youth pastor Stephen Lenahan told") */
+    for (uint32_t q = j + 1; r == NONE && !(A->tok[j].flags & F_CAP) &&
+                             !(c & ~(unsigned)(WC_TITLE | WC_ADV)) && q < lim && q - j <= 3;
+         q++) {
+        uint32_t r2 = named_run_starting(A, q);
         if (r2 != NONE && (A->run[r2].flags & R_PERSON))
             r = r2;
+        if (r2 != NONE || A->tok[q].kind != T_WORD || (A->tok[q].flags & (F_CAP | F_INQ)) ||
+            (A->tok[q].cls & ~(unsigned)(WC_TITLE | WC_ADV)))
+            break;
     }
     if (r != NONE) {
         /* "NRSC spokesman Brian Walsh said": a body, its role word, a
@@ -1332,7 +1450,16 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
             return verb_cue(A, q, resolve_title(A, j, q - 1), q + 1);
     }
     if (r != NONE) {
-        uint32_t k = skip_adv(A, A->run[r].t1, lim, 2);
+        uint32_t k = A->run[r].t1;
+        /* "Sen. John Thune (R-S.D.) said": a parenthesis after the name */
+        if (k < lim && A->tok[k].kind == T_OTHER && A->t[A->tok[k].s] == '(') {
+            uint32_t e = k + 1;
+            while (e < lim && e - k < 10 && !(A->tok[e].kind == T_OTHER && A->t[A->tok[e].s] == ')'))
+                e++;
+            if (e < lim && e - k < 10)
+                k = e + 1;
+        }
+        k = skip_adv(A, k, lim, 2);
         /* ", the chief hydrologist,", ", D-N.Y., the former chairman of
            ...,", ", a Republican trying to unseat X, a Democrat, in Y,":
            appositives, up to the first speech verb right after a comma */
@@ -1356,7 +1483,7 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         if (is_word(A, j + 1, WC_STMT) && (word_is(A, j + 2, "from") || word_is(A, j + 2, "by"))) {
             uint32_t q = named_run_starting(A, j + 3);
             if (q != NONE)
-                return (attrib){who_of(A, q), "statement", 9, A->run[q].t1, 0, 0};
+                return (attrib){who_of(A, q), "statement", 9, A->run[q].t1, 0, 0, 0};
         }
         /* "the minister added", "the ministry said" */
         uint32_t k = j + 1;
@@ -1378,17 +1505,19 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
 
 static uint32_t clause_subject(const qart *A, uint32_t w0, uint32_t e, int comma);
 
-/* "The Trump campaign is seeking", "the Obama administration said": a
-   name after a definite article and right before a lower-case word of
-   no class modifies that noun and is no subject. */
+/* "The Trump campaign is seeking", "the Obama administration said", "a
+   Cheshire Cat grin": a name after an article and right before a
+   lower-case word of no class modifies that noun and is no subject. */
 static int modifier(const qart *A, const qrun *q)
 {
     uint32_t k = q->t1;
-    int det = q->n0 > q->t0 ? is_word(A, q->n0 - 1, WC_DEF) && !is_word(A, q->n0 - 1, WC_INDEF)
-                            : q->t0 > 0 && is_word(A, q->t0 - 1, WC_DEF) &&
-                                  !is_word(A, q->t0 - 1, WC_INDEF);
+    int det = q->n0 > q->t0 ? is_word(A, q->n0 - 1, WC_DEF)
+                            : q->t0 > 0 && is_word(A, q->t0 - 1, WC_DEF);
+    /* the noun may be a body's or a document's ("the Obama
+       administration", "the Romney campaign message") */
     return det && !(q->flags & R_POSS) && k < A->nt && A->tok[k].kind == T_WORD &&
-           !A->tok[k].cls && !(A->tok[k].flags & (F_CAP | F_INQ | F_NUM));
+           !(A->tok[k].cls & ~(unsigned)(WC_ORG | WC_STMT)) &&
+           !(A->tok[k].flags & (F_CAP | F_INQ | F_NUM));
 }
 
 /* Is the subject of the speech verb at token c a noun phrase that names
@@ -1403,6 +1532,14 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
     /* "issued a statement calling the deal "...": a participle's subject
        is the clause's, further back */
     if (ends_lower(A, c, "ing")) {
+        /* "The letter released Tuesday by the faculty took Mr. Ryan to
+           task, saying": a document opening the sentence is that
+           subject, and names no one (its author "by X" right after it
+           is doc_subject's) */
+        uint32_t d = w0 + (uint32_t)is_word(A, w0, WC_DEF | WC_FUNC);
+        if (c > d + 1 && A->tok[c - 1].kind == T_COMMA && is_word(A, d, WC_STMT) &&
+            !(A->tok[d].flags & (F_CAP | F_POSS | F_INQ)))
+            return 1;
         /* ... but "one blogger asking": an indefinite noun phrase right
            before it names no one */
         return c >= w0 + 2 && is_tok(A, c - 1, T_WORD) && !(A->tok[c - 1].cls & ~(unsigned)WC_TITLE) &&
@@ -1426,6 +1563,17 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
     }
     if (k == w0)
         return 0;
+    /* "an alleged poll in Wyoming said": a place or a body after a
+       preposition hangs on the lower-case noun before it, the head */
+    uint32_t rp = run_at(A, k - 1);
+    if (rp != NONE && A->run[rp].t1 == k && !(A->run[rp].flags & (R_PERSON | R_INQ | R_POSS)) &&
+        A->run[rp].t0 >= w0 + 2 && is_word(A, A->run[rp].t0 - 1, WC_PREP) &&
+        !word_is(A, A->run[rp].t0 - 1, "by")) {
+        const qtok *h = &A->tok[A->run[rp].t0 - 2];
+        if (h->kind == T_WORD && !h->cls && !(h->flags & (F_CAP | F_INQ | F_POSS | F_NUM)) &&
+            run_at(A, A->run[rp].t0 - 2) == NONE)
+            k = A->run[rp].t0 - 1;
+    }
     const qtok *p = &A->tok[k - 1];
     if (p->kind == T_WORD && (p->cls & WC_INDEF) && !(p->flags & F_INQ))
         return 1; /* "someone shouted" */
@@ -1482,6 +1630,9 @@ static uint32_t clause_subject(const qart *A, uint32_t w0, uint32_t e, int comma
         if (tk->kind != T_WORD || (tk->flags & F_INQ))
             continue;
         int opens = k == w0 || A->tok[k - 1].kind == T_COMMA;
+        /* "Republican presidential nominee Mitt Romney has ..." */
+        if (!opens && !comma && run_at(A, k) != NONE)
+            opens = role_words_before(A, k, w0);
         if (k == w0 && (tk->cls & WC_PRON) && !comma)
             return resolve_pronoun(A, k);
         uint32_t r = run_at(A, k);
@@ -1528,6 +1679,22 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
         uint32_t who = clause_subject(A, w0, v - 1, !ends_lower(A, c, "ing"));
         if (who != NONE)
             return who;
+        /* "It came after Boehner publicly chided Obama on Friday, accusing
+           the president": a participle's subject is the first person of
+           the sentence that a finite verb (a lower-case word) follows */
+        for (uint32_t k = w0; ends_lower(A, c, "ing") && k + 1 < v; k++) {
+            uint32_t r = A->tok[k].kind == T_WORD && !(A->tok[k].flags & F_INQ) ? run_at(A, k) : NONE;
+            if (r == NONE)
+                continue;
+            const qrun *q = &A->run[r];
+            k = q->t1 - 1;
+            uint32_t f = skip_adv(A, q->t1, v, 2);
+            if ((q->flags & R_PERSON) && !(q->flags & (R_POSS | R_INQ)) && !modifier(A, q) &&
+                f < v && A->tok[f].kind == T_WORD &&
+                !(A->tok[f].flags & (F_CAP | F_INQ | F_NUM)) &&
+                !(A->tok[f].cls & ~(unsigned)(WC_VERB | WC_VPRE)))
+                return q->full;
+        }
     }
     uint32_t k = c;
     while (k > w0) {
@@ -1548,8 +1715,10 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
             !modifier(A, q)) {
             if (q->flags & R_PERSON)
                 return q->full;
-            /* "NBC further notes": an acronym opening the sentence is a name */
-            if ((q->flags & R_NAMED) && skip_adv(A, q->t1, c, 3) == c &&
+            /* "NBC further notes": an acronym opening the sentence is a
+               name; "The New Haven Register on July 20, 2006, described" */
+            if ((q->flags & R_NAMED) &&
+                (skip_adv(A, q->t1, c, 3) == c || skip_adv(A, skip_date(A, q->t1, c), c, 3) == c) &&
                 !((q->flags & R_SINIT) && q->ne - q->n0 == 1 &&
                   !(A->tok[q->n0].flags & F_ALLCAPS)))
                 return r;
@@ -1727,6 +1896,47 @@ static int doc_subject(const qart *A, uint32_t k, uint32_t w0, uint32_t *who)
     return 0;
 }
 
+/* "Asked point-blank, "Is that picture you?" Weiner replied", "Asked by
+   one of Ms. Rice's aides, "Is this the final language," Mr. Rhodes
+   replied": a sentence opening with a verb that puts a question, used as
+   a participle with no complement of its own (adverbs only, or its agent
+   after "by"), then a comma and the quote: the quote is the question, and
+   the one named after it answers.  *who gets the asker (the agent when a
+   person is named there, else NONE).  "Asked about the plan, "...," she
+   said" has a complement: the quote is her answer. */
+static int asked_question(const qart *A, uint32_t c, uint32_t ot, uint32_t *who)
+{
+    if (!(A->tok[c].cls & WC_QUEST) || !(A->tok[c].flags & F_CAP) || ot < c + 2 ||
+        A->tok[ot - 1].kind != T_COMMA)
+        return 0;
+    uint32_t k = c + 1, agent = NONE;
+    *who = NONE;
+    for (; k < ot - 1; k++) {
+        const qtok *t = &A->tok[k];
+        if (t->kind == T_DASH)
+            continue;
+        if (t->kind != T_WORD || (t->flags & F_INQ))
+            return 0;
+        if (agent == NONE && word_is(A, k, "by")) {
+            agent = k;
+            continue;
+        }
+        /* "one of the aides": a preposition after a quantifier */
+        if ((t->cls & (WC_PREP | WC_VERB | WC_VPRE | WC_PRON | WC_REL)) &&
+            !(agent != NONE && (t->cls & WC_PREP) && k > agent + 1 &&
+              is_word(A, k - 1, WC_FUNC) && !is_word(A, k - 1, WC_PREP)))
+            return 0;
+        if (agent == NONE && (t->cls & WC_FUNC))
+            return 0;
+    }
+    if (agent != NONE) {
+        uint32_t r = named_run_starting(A, agent + 1);
+        if (r != NONE && (A->run[r].flags & R_PERSON) && A->run[r].t1 == ot - 1)
+            *who = who_of(A, r);
+    }
+    return 1;
+}
+
 /* Attribution in the sentence before an opening mark at token ot: the
    last cue ("said", "according to X", "a statement from X") and its
    subject.  *w0 gets the window start. */
@@ -1739,6 +1949,19 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
     if (w0 < ot && A->tok[w0].kind == T_NL)
         w0++;
     *w0p = w0;
+    /* "read the preamble (that magical "We the people")", "picked up with
+       Article 1 ("All legislative powers ...")": a quote in parentheses
+       cites the text named before it; no verb of the sentence speaks it */
+    for (uint32_t c = ot; c > w0 && ot - c <= 4;) {
+        c--;
+        const qtok *tk = &A->tok[c];
+        if (tk->kind == T_OTHER && A->t[tk->s] == '(') {
+            attrib a = {NONE, A->t + tk->s, 1, ot, 0, 1, 1};
+            return a;
+        }
+        if (tk->kind != T_WORD || (tk->cls & (WC_VERB | WC_VPRE)))
+            break;
+    }
     for (uint32_t c = ot; c > w0;) {
         c--;
         const qtok *tk = &A->tok[c];
@@ -1748,16 +1971,26 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
         if ((tk->cls & WC_ACC) && ca < ot) {
             uint32_t r = named_run_starting(A, ca);
             if (r != NONE)
-                return (attrib){who_of(A, r), "according to", 12, A->run[r].t1, 1, 0};
+                return (attrib){who_of(A, r), "according to", 12, A->run[r].t1, 1, 0, 0};
         }
         if ((tk->cls & WC_STMT) && (word_is(A, c + 1, "from") || word_is(A, c + 1, "by")) &&
             c + 2 < ot) {
             uint32_t r = named_run_starting(A, c + 2);
             if (r != NONE)
-                return (attrib){who_of(A, r), "statement", 9, A->run[r].t1, 0, 0};
+                return (attrib){who_of(A, r), "statement", 9, A->run[r].t1, 0, 0, 0};
         }
+        /* "said he believed "..."": the outer verb's subject speaks */
+        if ((tk->cls & WC_VPRE) && !(tk->cls & WC_VERB) && c >= w0 + 2 &&
+            is_word(A, c - 1, WC_PRON) && is_word(A, c - 2, WC_VERB))
+            continue;
         if ((tk->cls & (WC_VERB | WC_VPRE)) && (!(tk->flags & F_CAP) || c == w0)) {
             uint32_t ns;
+            if (c == w0 && asked_question(A, c, ot, &ns)) {
+                attrib a = verb_cue(A, c, ns, c + 1);
+                a.unnamed = ns == NONE;
+                a.firm = 1;
+                return a;
+            }
             if (!(tk->flags & F_CAP) && np_subject(A, c, w0, &ns)) {
                 attrib a = verb_cue(A, c, ns, c + 1);
                 a.unnamed = ns == NONE && (tk->cls & WC_VERB);
@@ -1800,11 +2033,25 @@ static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
 {
     if (ot < 2 || A->tok[ot - 1].kind != T_COLON)
         return no_attrib();
-    uint32_t r = run_at(A, ot - 2);
-    if (r == NONE || A->run[r].t1 != ot - 1 || A->run[r].t0 != w0 ||
+    /* "Ryan shot back: "..."": a verb phrase of one or two lower-case
+       words (no article, pronoun or noun of a document) after the name */
+    uint32_t e = ot - 1; /* the token after the name */
+    for (uint32_t k = ot - 1; k > w0 + 1 && ot - 1 - k < 2 && A->tok[k - 1].kind == T_WORD &&
+                              !(A->tok[k - 1].flags & (F_CAP | F_INQ | F_NUM)) &&
+                              !(A->tok[k - 1].cls & (WC_DEF | WC_INDEF | WC_PRON | WC_OBJPRON |
+                                                    WC_DEM | WC_REL | WC_STMT | WC_TITLE));) {
+        k--;
+        uint32_t rr = run_at(A, k - 1);
+        if (rr != NONE && A->run[rr].t1 == k) {
+            e = k;
+            break;
+        }
+    }
+    uint32_t r = run_at(A, e - 1);
+    if (r == NONE || A->run[r].t1 != e || A->run[r].t0 != w0 ||
         (A->run[r].flags & (R_INQ | R_POSS)) || !(A->run[r].flags & R_PERSON))
         return no_attrib();
-    return (attrib){A->run[r].full, A->t + A->tok[ot - 1].s, 1, ot, 0, 0};
+    return (attrib){A->run[r].full, A->t + A->tok[ot - 1].s, 1, ot, 0, 0, 0};
 }
 
 /* "Putin said in a statement. "...": a sentence that is only an
@@ -1815,9 +2062,13 @@ static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
    speaker named last, then an appositive. */
 static attrib prev_sentence_attr(const qart *A, uint32_t ot)
 {
-    if (ot >= 3 && A->tok[ot - 1].kind == T_NL && A->tok[ot - 2].kind == T_COLON)
+    /* "He added, NL "...": a comma too ends such a line */
+    int line = ot >= 3 && A->tok[ot - 1].kind == T_NL &&
+               (A->tok[ot - 2].kind == T_COLON || A->tok[ot - 2].kind == T_COMMA);
+    if (line)
         ot--;
-    if (ot < 2 || (A->tok[ot - 1].kind != T_STOP && A->tok[ot - 1].kind != T_COLON))
+    if (ot < 2 || (A->tok[ot - 1].kind != T_STOP && A->tok[ot - 1].kind != T_COLON &&
+                   !(line && A->tok[ot - 1].kind == T_COMMA)))
         return no_attrib();
     uint32_t w0;
     attrib a = before_attr(A, ot - 1, &w0);
@@ -2159,6 +2410,8 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
             continue;
         }
         int begins = w0 == ot || (ot > 0 && A.tok[ot - 1].kind == T_COLON);
+        if (ba.firm)
+            at = ba; /* the one who answers after it is not its speaker */
         if (!at.cue) {
             attrib aa = after_attr(&A, ct + 1, after_limit(&A, ct + 1));
             /* `"A." Jones said: "B."`: the colon hands that attribution

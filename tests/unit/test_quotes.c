@@ -973,6 +973,241 @@ static void test_hostile(void)
     free(s);
 }
 
+/* Rules from the second round on BASIL clusters 21-35 (text written
+   here, after the patterns seen there). */
+static void test_speaker_rules4(void)
+{
+    /* a name modifying a role noun after an inverted verb: the person
+       after the role speaks, not the name before it */
+    T_EQ_STR(speaker_in(sum,
+                        "Governor Tom Ashby lost the debate, his aides said.\n\n\"They spent the "
+                        "night talking about a smile,\" said Ashby campaign manager Ruth Kell.\n",
+                        "talking about"),
+             "Ruth Kell");
+    /* a connective opening the sentence is no part of the name */
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Lena Ortiz spoke on Monday. Plus Ortiz is hiring more officers.\n\n"
+                        "\"We have to act before the summer comes,\" Ortiz said.\n",
+                        "before the summer"),
+             "Lena Ortiz");
+    /* "Asked ..., "Q," X replied": the quote is the question, not X's */
+    T_EQ_STR(speaker_in(sum,
+                        "Mr. Dunn kept quiet for days.\n\nAsked by one of the mayor's aides, \"Is "
+                        "this the plan you want to send out,\" Mr. Dunn replied with one word: "
+                        "\"Yes.\"\n",
+                        "the plan you"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "Asked point-blank, \"Was that your letter to the board?\" Ken Frost "
+                        "replied that he would not talk about it.\n",
+                        "your letter"),
+             "");
+    /* ... but with a complement of its own the quote is the answer */
+    T_EQ_STR(speaker_in(sum,
+                        "Asked about the letter, \"I will not talk about it again,\" Ken Frost "
+                        "said.\n",
+                        "talk about it"),
+             "Ken Frost");
+    /* a subject after an opening phrase and a comma is no appositive: the
+       nearer woman takes "she", not the one whose gender a given name shows */
+    T_EQ_STR(speaker_in(sum,
+                        "Mary Dale, the sister of Tess Dale, criticized her sister in a post.\n\n"
+                        "On Friday, Tess Dale issued a statement on the plan.\n\n\"I am strongly "
+                        "against the plan and I will say so,\" she said.\n",
+                        "strongly against"),
+             "Tess Dale");
+    /* a name after "a" that modifies a noun is no subject */
+    T_EQ_STR(speaker_in(sum,
+                        "Mr. Tom Hardy flashed a Mona Lisa smile and said to Mr. Ross, after a "
+                        "pause, \"So now you are the expert on taxes?\"\n",
+                        "the expert"),
+             "Tom Hardy");
+    /* "the Obama administration": a name before a body's noun is no subject */
+    T_EQ_STR(speaker_in(sum,
+                        "Governor Carl Wynn spoke on Monday.\n\nDemocratic state senator Ida Moss has often "
+                        "attacked the Wynn administration for not taking a firm stance on the "
+                        "budget, claiming that the governor has \"thrown the schools under a "
+                        "bus.\"\n",
+                        "under a bus"),
+             "Ida Moss");
+    /* ... nor a mention a later "he" refers to */
+    T_EQ_STR(speaker_in(sum,
+                        "Mr. Paul Rowe and Mr. Tim Dunn spoke on Monday.\n\nIn an interview, Rowe attacked the "
+                        "deficit. Echoing the Dunn campaign message, he also claimed the \"hope "
+                        "of last year has become the blame of this year.\"\n",
+                        "hope of last"),
+             "Paul Rowe");
+    /* role words before the name opening the sentence: that name is the
+       subject a participle after a comma shares, not the object */
+    T_EQ_STR(speaker_in(sum,
+                        "Democratic state senator Ida Moss has often attacked Governor Carl Wynn "
+                        "for his stance on the budget, claiming that the plan has \"thrown the "
+                        "schools under a bus.\"\n",
+                        "the schools"),
+             "Ida Moss");
+    /* present-tense and infinitive speech verbs: an unseen announcer
+       concludes (no one named), Biden was quick to retort */
+    T_EQ_STR(speaker_in(sum,
+                        "The ad shows Mr. Ben Adler at a podium. \"We cannot wait any longer for "
+                        "them to act,\" he says. Then an unseen announcer concludes: \"The "
+                        "country needs strength, not excuses.\"\n",
+                        "needs strength"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "Mr. Ray Biel listened to the attack. Biel was quick to retort: \"With "
+                        "all due respect, that is a bunch of nonsense.\"\n",
+                        "bunch of"),
+             "Ray Biel");
+    /* a noun with a place after a preposition names no one */
+    T_EQ_STR(speaker_in(sum,
+                        "Gina Holt spoke.\n\nHolt sought to clarify her position after a recent "
+                        "poll in Ohio said she \"wants higher taxes for every family.\"\n",
+                        "higher taxes"),
+             "");
+    /* a document opening the sentence is the subject of a participle
+       after a comma: the person it took to task did not say the words */
+    T_EQ_STR(speaker_in(sum,
+                        "Rep. Carl Voss defended his plan.\n\nThe letter released Monday by the "
+                        "faculty took Mr. Voss to task for that, saying that the law calls on "
+                        "the state to help when towns \"face problems beyond their means.\"\n",
+                        "beyond their"),
+             "");
+    /* "X has reported that officials believe "..."": the belief is the
+       officials' (no one named), not the outlet's */
+    T_EQ_STR(speaker_in(sum,
+                        "The Daily Ledger has reported that state officials believe \"with a high "
+                        "level of confidence\" that the mayor knew of the plan.\n",
+                        "high level"),
+             "");
+    /* a text cited in parentheses is not the reader's speech */
+    T_EQ_STR(speaker_in(sum,
+                        "Representative Ann Quill, the new speaker, read the charter aloud, then "
+                        "picked up with Article 2 (\"All powers of the town shall be vested in a "
+                        "council of seven members\"), followed by other members.\n",
+                        "All powers"),
+             "");
+    /* a given name borne by men and women alike shows no gender: "she"
+       may be Terry */
+    T_EQ_STR(speaker_in(sum,
+                        "Rep. Ann Vole declined to answer.\n\nGroup President Terry Nash said the "
+                        "cover was unfair. \"This is something you would never do to a man,\" "
+                        "Nash said on Tuesday.\n\n\"They would not even do it to a wrestler,\" "
+                        "she said.\n",
+                        "wrestler"),
+             "Terry Nash");
+    /* role words before a name opening its sentence make it a subject, not
+       an appositive a known man nearby outranks */
+    T_EQ_STR(speaker_in(sum,
+                        "\"We have an issue with them,\" said Mr. Ben Cole.\n\nTown activist "
+                        "Lou Pratt, who founded a group, also disputed it. He said the town is "
+                        "made up of a \"diverse group of folks who are upset with the council.\"\n",
+                        "diverse group"),
+             "Lou Pratt");
+    /* a straight mark closed by a curly one glued to the last word (and
+       the other way round): two quotes, each with its attribution */
+    T_EQ_STR(speaker_in(sum,
+                        "\"This ad shows the doubts felt by many voters in the state,\xE2\x80\x9D the "
+                        "group's director, Matt Rook, said on Monday. \xE2\x80\x9CThese ads give voice "
+                        "to the doubts of the voters.\" Polls agree.\n",
+                        "This ad shows"),
+             "Matt Rook");
+    T_EQ_STR(speaker_in(sum,
+                        "\"This ad shows the doubts felt by many voters in the state,\xE2\x80\x9D the "
+                        "group's director, Matt Rook, said on Monday. \xE2\x80\x9CThese ads give voice "
+                        "to the doubts of the voters.\" Polls agree.\n",
+                        "These ads give"),
+             "Matt Rook");
+    /* several lower-case role words before the person after the quote */
+    T_EQ_STR(speaker_in(sum,
+                        "Most people said it was about free speech.\n\n\"I think it comes down to "
+                        "a question of rights,\" youth pastor Stephen Lent told reporters.\n",
+                        "comes down"),
+             "Stephen Lent");
+    /* a parenthesis between the name and the verb */
+    T_EQ_STR(speaker_in(sum,
+                        "The debate ran late.\n\n\"He had his coffee and he was ready,\" Sen. John "
+                        "Tull (R-S.D.) said after the debate.\n",
+                        "his coffee"),
+             "John Tull");
+    /* a role phrase after a possessive, the person in commas, the verb */
+    T_EQ_STR(speaker_in(sum,
+                        "\"Like Governor Reed has refused to say how he will pay for his plan, "
+                        "this is a gamble,\" Mayor Dunn's current campaign press secretary, Ben "
+                        "Lark, said in an email.\n",
+                        "refused to say"),
+             "Ben Lark");
+    /* a line ending in a comma before a quotation set off as a paragraph */
+    T_EQ_STR(speaker_in(sum,
+                        "Tax adviser Mark Kiss said the rule would help couples. He added,\n\n"
+                        "\"We will need guidance from each state to see how this will be "
+                        "handled.\"\n",
+                        "need guidance"),
+             "Mark Kiss");
+    /* "accused X of "..."": the accuser's words */
+    T_EQ_STR(speaker_in(sum,
+                        "Sen. Mara Bell, R-Fla., accused the governor of trying to \"undermine "
+                        "the rights of every voter\" in the state.\n",
+                        "undermine"),
+             "Mara Bell");
+    /* a participle after a comma takes the subject of the sentence's
+       finite verb, not its object */
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Tom Hale and Speaker Jo Barr met on Sunday. It came after Barr "
+                        "publicly chided Hale on Friday for the delay, accusing the mayor of "
+                        "having \"wasted another week.\"\n",
+                        "wasted another"),
+             "Jo Barr");
+    /* "criticized the study as "..."", "praised the group "for ..."" */
+    T_EQ_STR(speaker_in(sum,
+                        "Marian Cole, head of a children's group, criticized the study as "
+                        "\"nothing more than a plan to prey on our fears.\"\n",
+                        "prey on"),
+             "Marian Cole");
+    /* "as X pointed out, "..."" */
+    T_EQ_STR(speaker_in(sum,
+                        "The plan rests on some assumptions. But, as Mr. Al Smythe pointed out, "
+                        "\"the committees determine the details\" in other bills.\n",
+                        "committees determine"),
+             "Al Smythe");
+    /* "the president" far from "President X": the one person with that title */
+    {
+        char long_text[4096];
+        size_t w = (size_t)snprintf(long_text, sizeof long_text, "%s",
+                                    "President Ann Lowe flew to Detroit on Monday. ");
+        while (w < 3000)
+            w += (size_t)snprintf(long_text + w, sizeof long_text - w, "%s",
+                                  "The talks went on for days in the city. ");
+        snprintf(long_text + w, sizeof long_text - w, "%s",
+                 "\"We have got to break that habit before it starts,\" the president said.\n");
+        T_EQ_STR(speaker_in(sum, long_text, "break that habit"), "Ann Lowe");
+    }
+    /* "Name shot back: "..."": a short verb phrase before the colon */
+    T_EQ_STR(speaker_in(sum,
+                        "Sen. Dan Royce spoke about the program.\n\nRoyce shot back: \"They "
+                        "got caught with their hand in the cookie jar again.\"\n",
+                        "cookie jar"),
+             "Dan Royce");
+    /* ... but not a clause with an object before the colon */
+    T_EQ_STR(speaker_in(sum,
+                        "Sen. Dan Royce spoke about the program.\n\nRoyce signed the order: "
+                        "\"No agency shall spend funds on the program after May.\"\n",
+                        "No agency"),
+             "");
+    /* a paper's name, a date phrase, the verb */
+    T_EQ_STR(speaker_in(sum,
+                        "Mr. Hale has long spoken of his service.\n\nThe Harbor Courier on July 20, "
+                        "2006, described him as \"a veteran of the war overseas,\" and later "
+                        "corrected it.\n",
+                        "veteran of"),
+             "Harbor Courier");
+    /* present-tense forms of the speech verbs ("pledges") */
+    T_EQ_STR(speaker_in(sum,
+                        "Presidential candidate Rick Pardo pledges to end \"the war on our "
+                        "schools\" in a new ad.\n",
+                        "war on our"),
+             "Rick Pardo");
+}
+
 int main(void)
 {
     precis_status st;
@@ -987,6 +1222,7 @@ int main(void)
     T_RUN(test_speaker_rules);
     T_RUN(test_speaker_rules2);
     T_RUN(test_speaker_rules3);
+    T_RUN(test_speaker_rules4);
     T_RUN(test_marks);
     T_RUN(test_nested_block);
     T_RUN(test_hostile);
