@@ -44,7 +44,8 @@ static const char *const file_names[] = {LANG_FILES(NAME_)};
 
 typedef struct ent {
     char w[64];
-    unsigned cls, tags;
+    unsigned cls;
+    uint64_t tags;
     long val;
     char unit[32];
 } ent;
@@ -87,11 +88,11 @@ static void put_str(FILE *o, const char *s)
     fputc('"', o);
 }
 
-static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_unit)
+static int tag_of(const char *t, uint64_t *tags, long *val, char *unit, int is_unit)
 {
     static const struct {
         const char *t;
-        unsigned bit;
+        uint64_t bit;
     } tg[] = {{"m", LT_M},          {"f", LT_F},         {"p", LT_PL},        {"n", LT_NEUT},
               {"first", LT_FIRST},      {"s", LT_SUBJ},      {"abbr", LT_DOT},    {"lower", LT_LOWER},
               {"honorific", LT_HONOR}, {"title", LT_ATITLE}, {"end", LT_AEND}, {"num", LT_ANUM},
@@ -100,7 +101,8 @@ static int tag_of(const char *t, unsigned *tags, long *val, char *unit, int is_u
               {"range", LT_RANGE},     {"rel", LT_REL},
               {"org", LT_ORGJOIN},     {"participle", LT_PART}, {"saint", LT_SAINT},
               {"factor", LT_FACTOR},   {"past", LT_PAST},   {"demonym", LT_DEMONYM},
-              {"basic", LT_BASIC},     {"question", LT_QUEST}};
+              {"basic", LT_BASIC},     {"question", LT_QUEST}, {"agent", LT_AGENT},
+              {"passive", LT_PASSIVE}};
     if (is_unit && t[0] == '+') { /* a tag among a unit's words: "+duration" */
         if (strcmp(t, "+duration"))
             return -1;
@@ -183,7 +185,7 @@ static void read_file(const char *dir, size_t f)
         int nf = split_fields(line, fields);
         if (!nf)
             continue;
-        unsigned utags = 0; /* units.txt: "+tag" fields, taken out of the words */
+        uint64_t utags = 0; /* units.txt: "+tag" fields, taken out of the words */
         if (is_unit) {
             int k = 0;
             for (int i = 0; i < nf; i++) {
@@ -257,7 +259,7 @@ static void read_tagged(const char *dir, int refs)
         int nf = split_fields(line, fields);
         if (!nf)
             continue;
-        unsigned tag = LT_REFNEED;
+        uint64_t tag = LT_REFNEED;
         if (!refs && nf > 1)
             goto bad;
         if (refs && nf > 1 && !strcmp(fields[nf - 1], "drop")) {
@@ -484,7 +486,8 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < nents; i++) {
             fputs("    {", o);
             put_str(o, ents[i].w);
-            fprintf(o, ", 0x%xu, 0x%xu, %ld, ", ents[i].cls, ents[i].tags, ents[i].val);
+            fprintf(o, ", 0x%xu, 0x%llxull, %ld, ", ents[i].cls, (unsigned long long)ents[i].tags,
+                    ents[i].val);
             if (ents[i].unit[0])
                 put_str(o, ents[i].unit);
             else

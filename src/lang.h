@@ -105,10 +105,15 @@ enum {
                               ("three years ago")                        */
     LT_DEMONYM = 1u << 29, /* demonym (endings.txt): an ending of nationality
                               and party adjectives ("-ian", "-ese")      */
-    LT_BASIC = 1u << 30,   /* basic (say.txt): the plain verbs of reporting,
+    LT_BASIC = 1u << 30    /* basic (say.txt): the plain verbs of reporting,
                               "said", "told" (the SAID style flag)        */
-    LT_QUEST = 1u << 31    /* question (say.txt): puts a question ("asked") */
 };
+/* Tags past bit 30 are 64-bit constants (an enumerator must fit an int). */
+#define LT_QUEST ((uint64_t)1 << 31) /* question (say.txt): puts a question ("asked") */
+#define LT_AGENT ((uint64_t)1 << 32) /* agent (prepositions.txt): names the author of a
+                                        document or a deed ("a statement from X", "by X") */
+#define LT_PASSIVE ((uint64_t)1 << 33) /* passive (prepositions.txt): the agent of a
+                                          passive verb ("asked by X") */
 
 /* Values that stand for a tag, the tag bits being all taken: an
    adverbs.txt entry tagged additive ("also" tells of something told
@@ -124,7 +129,7 @@ enum { LANG_Q_ABOUT = 1, LANG_Q_ATLEAST = 2, LANG_Q_ATMOST = 3 };
 typedef struct lang_word {
     const char *w;    /* lower case UTF-8 */
     uint32_t cls;     /* LW_* */
-    uint32_t tags;    /* LT_* */
+    uint64_t tags;    /* LT_* */
     int32_t val;      /* a numeric tag, 0 without */
     const char *unit; /* a units.txt canonical name, or NULL */
 } lang_word;

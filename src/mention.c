@@ -133,7 +133,7 @@ static int opener_word(const lex_tok *k)
 /* Does word t[s, e) end like a common word of the language (the pack's
    endings: "-ly", "-ing"), leaving a stem of three or more bytes?  1, or
    2 when the ending is a participle's (opens no subject: "Saying X"). */
-static int common_ending(const lang *L, const char *t, size_t s, size_t e)
+int mention_common_ending(const lang *L, const char *t, size_t s, size_t e)
 {
     for (size_t n = 2; n <= 5 && n + 3 <= e - s; n++) {
         const lang_word *w = lang_word_of(L, t + e - n, n);
@@ -249,7 +249,7 @@ static int initial_ok(const mctx *c, uint32_t k, uint32_t end)
         return 1;
     if (cen & MEN_W_CAPMID)
         return !(cen & MEN_W_LOWER);
-    if (!is_given(w) && common_ending(c->L, c->t, w->s, w->we))
+    if (!is_given(w) && mention_common_ending(c->L, c->t, w->s, w->we))
         return 0;
     return !(cen & MEN_W_LOWER) && !(w->f & LEX_POSS) && k + 1 < end &&
            cap_word(&c->d->tok[k + 1]) && !(c->d->tok[k + 1].f & LEX_SSTART);
@@ -336,7 +336,7 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
         }
         /* "Saying President Obama": no subject; "Former Arkansas Rep. Asa
            Hutchinson" still opens the sentence */
-        int ce = common_ending(c->L, c->t, T[i].s, T[i].we);
+        int ce = mention_common_ending(c->L, c->t, T[i].s, T[i].we);
         r.ev |= ce == 2 ? MEN_PREP : ce == 0 ? MEN_SINIT : 0;
         r.t0 = ++i;
     } else if (T[i].f & LEX_SSTART || i == c->a0 || T[i - 1].kind == LEX_NL ||
@@ -366,7 +366,7 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
     r.n0 = r.title == MENTION_NONE ? s0 : r.title + 1;
     if (r.title != MENTION_NONE) {
         r.ev |= MEN_TITLE;
-        uint32_t tg = T[r.title].lw->tags;
+        uint64_t tg = T[r.title].lw->tags;
         r.gender |= (tg & LT_M ? MEN_M : 0) | (tg & LT_F ? MEN_F : 0);
         /* what precedes the title, when it names an organisation */
         int porg = 0;
@@ -426,7 +426,7 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
         if (r.ne - r.n0 >= 2 && (cls_of(&T[r.n0]) & LW_GIVEN) && (T[r.n0].f & LEX_CAP)) {
             r.ev |= MEN_GIVEN;
             if (!r.gender) {
-                uint32_t tg = T[r.n0].lw->tags;
+                uint64_t tg = T[r.n0].lw->tags;
                 r.gender |= (tg & LT_M ? MEN_M : 0) | (tg & LT_F ? MEN_F : 0);
             }
         }

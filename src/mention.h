@@ -89,6 +89,11 @@ uint8_t mention_census(const mention_doc *md, uint64_t h);
    ("White House")?  (MEN_ORG of a name.) */
 int mention_org(const lex_doc *d, const lang *L, const char *t, uint32_t a, uint32_t b);
 
+/* Does word t[s, e) end like a common word of the language (the pack's
+   endings.txt: "-ly", "-ing"), leaving a stem of three bytes or more?  1,
+   or 2 when the ending is a participle's ("-ing", "-ando"); 0 when not. */
+int mention_common_ending(const lang *L, const char *t, size_t s, size_t e);
+
 /* Is w[0..n) (a final period allowed) a place of the pack: a listed
    place name ("Ohio", "New York", "Va.") or a place word ("U.S.")? */
 int mention_place_word(const lang *L, const char *w, size_t n);

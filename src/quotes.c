@@ -178,7 +178,9 @@ enum {
     WC_OBJPRON = 1 << 20,   /* his, their, them: no subject              */
     WC_REL = 1 << 21,       /* which, who: a relative pronoun            */
     WC_DEM = 1 << 22,       /* that, this                                */
-    WC_QUEST = 1 << 23      /* asked: a verb that puts a question        */
+    WC_QUEST = 1 << 23,     /* asked: a verb that puts a question        */
+    WC_AGENT = 1 << 24,     /* from, by: names a document's author       */
+    WC_PASSIVE = 1 << 25    /* by: the agent of a passive verb           */
 };
 
 static unsigned word_class(const lang_word *e)
@@ -209,6 +211,8 @@ static unsigned word_class(const lang_word *e)
     r |= e->tags & LT_REL ? WC_REL : 0;
     r |= c & LW_DEM ? WC_DEM : 0;
     r |= (c & LW_SAY) && (e->tags & LT_QUEST) ? WC_QUEST : 0;
+    r |= (c & LW_PREP) && (e->tags & LT_AGENT) ? WC_AGENT : 0;
+    r |= (c & LW_PREP) && (e->tags & LT_PASSIVE) ? WC_PASSIVE : 0;
     if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
         r |= e->tags & LT_F ? WC_FEM : 0;
@@ -568,12 +572,11 @@ static int is_initial(const qart *A, uint32_t k)
     return t->e - t->s == 2 && (t->flags & F_ABBR) && (t->flags & F_CAP);
 }
 
-/* Does word token k end in the lower-case suffix sfx, with at least
-   three letters before it? */
-static int ends_lower(const qart *A, uint32_t k, const char *sfx)
+/* Does word token k end in a participle's ending of the pack ("-ing",
+   "-ando"), with at least three bytes before it? */
+static int participle(const qart *A, uint32_t k)
 {
-    size_t n = A->tok[k].e - A->tok[k].s, m = strlen(sfx);
-    return n >= m + 3 && !memcmp(A->t + A->tok[k].e - m, sfx, m);
+    return mention_common_ending(A->wt, A->t, A->tok[k].s, A->tok[k].e) == 2;
 }
 
 /* Byte length of token k without a possessive 's and a final '.'. */
@@ -1370,7 +1373,7 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
             who = resolve_pronoun(A, k);
             end = k + 1;
         } else if (is_word(A, k, WC_DEF) && is_word(A, k + 1, WC_STMT) &&
-                   (word_is(A, k + 2, "from") || word_is(A, k + 2, "by")) &&
+                   is_word(A, k + 2, WC_AGENT) &&
                    (r = named_run_starting(A, k + 3)) != NONE) {
             /* "reads a statement from Senate Majority Leader Harry Reid's office" */
             who = who_of(A, r);
@@ -1480,7 +1483,7 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         return no_attrib();
     }
     if (c & WC_DEF) {
-        if (is_word(A, j + 1, WC_STMT) && (word_is(A, j + 2, "from") || word_is(A, j + 2, "by"))) {
+        if (is_word(A, j + 1, WC_STMT) && is_word(A, j + 2, WC_AGENT)) {
             uint32_t q = named_run_starting(A, j + 3);
             if (q != NONE)
                 return (attrib){who_of(A, q), "statement", 9, A->run[q].t1, 0, 0, 0};
@@ -1531,7 +1534,7 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
 {
     /* "issued a statement calling the deal "...": a participle's subject
        is the clause's, further back */
-    if (ends_lower(A, c, "ing")) {
+    if (participle(A, c)) {
         /* "The letter released Tuesday by the faculty took Mr. Ryan to
            task, saying": a document opening the sentence is that
            subject, and names no one (its author "by X" right after it
@@ -1568,7 +1571,7 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
     uint32_t rp = run_at(A, k - 1);
     if (rp != NONE && A->run[rp].t1 == k && !(A->run[rp].flags & (R_PERSON | R_INQ | R_POSS)) &&
         A->run[rp].t0 >= w0 + 2 && is_word(A, A->run[rp].t0 - 1, WC_PREP) &&
-        !word_is(A, A->run[rp].t0 - 1, "by")) {
+        !is_word(A, A->run[rp].t0 - 1, WC_AGENT)) {
         const qtok *h = &A->tok[A->run[rp].t0 - 2];
         if (h->kind == T_WORD && !h->cls && !(h->flags & (F_CAP | F_INQ | F_POSS | F_NUM)) &&
             run_at(A, A->run[rp].t0 - 2) == NONE)
@@ -1676,13 +1679,13 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
     while (v > w0 && is_word(A, v - 1, WC_ADV | WC_DAY))
         v--;
     if (v > w0 && A->tok[v - 1].kind == T_COMMA) {
-        uint32_t who = clause_subject(A, w0, v - 1, !ends_lower(A, c, "ing"));
+        uint32_t who = clause_subject(A, w0, v - 1, !participle(A, c));
         if (who != NONE)
             return who;
         /* "It came after Boehner publicly chided Obama on Friday, accusing
            the president": a participle's subject is the first person of
            the sentence that a finite verb (a lower-case word) follows */
-        for (uint32_t k = w0; ends_lower(A, c, "ing") && k + 1 < v; k++) {
+        for (uint32_t k = w0; participle(A, c) && k + 1 < v; k++) {
             uint32_t r = A->tok[k].kind == T_WORD && !(A->tok[k].flags & F_INQ) ? run_at(A, k) : NONE;
             if (r == NONE)
                 continue;
@@ -1882,7 +1885,7 @@ static int doc_subject(const qart *A, uint32_t k, uint32_t w0, uint32_t *who)
         uint32_t b = d + 2;
         if (is_tok(A, b, T_COMMA))
             b++;
-        if (!word_is(A, b, "by") && !word_is(A, b, "from"))
+        if (!is_word(A, b, WC_AGENT))
             return 0;
         uint32_t r = named_run_starting(A, b + 1);
         if (r == NONE || A->run[r].t1 > k)
@@ -1917,7 +1920,7 @@ static int asked_question(const qart *A, uint32_t c, uint32_t ot, uint32_t *who)
             continue;
         if (t->kind != T_WORD || (t->flags & F_INQ))
             return 0;
-        if (agent == NONE && word_is(A, k, "by")) {
+        if (agent == NONE && is_word(A, k, WC_PASSIVE)) {
             agent = k;
             continue;
         }
@@ -1973,7 +1976,7 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
             if (r != NONE)
                 return (attrib){who_of(A, r), "according to", 12, A->run[r].t1, 1, 0, 0};
         }
-        if ((tk->cls & WC_STMT) && (word_is(A, c + 1, "from") || word_is(A, c + 1, "by")) &&
+        if ((tk->cls & WC_STMT) && is_word(A, c + 1, WC_AGENT) &&
             c + 2 < ot) {
             uint32_t r = named_run_starting(A, c + 2);
             if (r != NONE)
@@ -2019,7 +2022,7 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
                 continue;
             attrib a = verb_cue(A, c, who, c + 1);
             /* "saying he had served "in Vietnam"": speech, speaker unknown */
-            a.unnamed = who == NONE && (tk->cls & WC_VERB) && ends_lower(A, c, "ing");
+            a.unnamed = who == NONE && (tk->cls & WC_VERB) && participle(A, c);
             return a;
         }
     }
@@ -2089,7 +2092,7 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot)
         return no_attrib();
     for (; k < ot - 1; k++)
         if (A->tok[k].kind != T_WORD || (A->tok[k].cls & (WC_VERB | WC_VPRE | WC_PRON)) ||
-            word_is(A, k, "that"))
+            is_word(A, k, WC_DEM))
             return no_attrib();
     return a;
 }
@@ -2121,7 +2124,7 @@ static int continues(const qart *A, uint32_t from, uint32_t ot)
             continue;
         /* the attribution's own tail may name its object: "Obama
            continued, calling out Speaker John Boehner." */
-        if (!stops && (t->cls & (WC_VERB | WC_VPRE)) && ends_lower(A, k, "ing"))
+        if (!stops && (t->cls & (WC_VERB | WC_VPRE)) && participle(A, k))
             continue;
         if (t->cls & (WC_VERB | WC_VPRE | WC_PRON))
             return 0;

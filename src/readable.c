@@ -869,7 +869,8 @@ static int finite_verb(const lang *L, const char *s, size_t n)
         const char *w = s + at[i];
         size_t k = ln[i];
         const lang_word *e = lang_word_of(L, w, k);
-        uint32_t cls = e ? e->cls : 0, tags = e ? e->tags : 0;
+        uint32_t cls = e ? e->cls : 0;
+        uint64_t tags = e ? e->tags : 0;
         if (lang_finite(e))
             return 1;
         if (((cls & LW_SAY) && !ends_with(w, k, "ing")) ||

@@ -269,7 +269,7 @@ static size_t split_opener(const unsigned char *s, size_t n, size_t i)
 
 /* Does pack pk list lower-case w with one of classes cls (and, when tags
    is non-zero, one of tags)? */
-static int split_in(const lang_pack *pk, const char *w, uint32_t cls, uint32_t tags)
+static int split_in(const lang_pack *pk, const char *w, uint32_t cls, uint64_t tags)
 {
     const lang_word *e = lang_pack_word(pk, w, strlen(w));
     return e && (e->cls & cls) && (!tags || (e->tags & tags));

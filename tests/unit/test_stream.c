@@ -7,6 +7,7 @@
 #include "precis.h"
 #include "t.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -373,11 +374,11 @@ static const char pirates_a[] =
     "captured 23 pirates after a gunfight, the defence ministry said. The frigate INS Mysore "
     "answered a distress call from the crew, who had locked themselves in the engine room.";
 static const char pirates_b[] =
-    "Sailors freed a cargo ship off the coast of Oman and arrested 23 pirates on Monday. The "
+    "Navy sailors freed a cargo ship off the coast of Oman and arrested 23 pirates on Monday. The "
     "crew of the merchant vessel were safe, an officer told reporters in Mumbai, and weapons "
     "and a skiff were found on deck.";
 static const char pirates_b_apart[] =
-    "Sailors freed a cargo ship off the coast of Oman and arrested pirates, 23 of them, on "
+    "Navy sailors freed a cargo ship off the coast of Oman and arrested pirates, 23 of them, on "
     "Monday. The crew of the merchant vessel were safe, an officer told reporters in Mumbai, "
     "and weapons and a skiff were found on deck.";
 
@@ -417,6 +418,55 @@ static void test_counted_noun(void)
             precis_stream_free(both[k]);
         }
     }
+}
+
+/* A story's centroid is weighed by the idf of now, not of when its members
+   arrived: a story opened before the stream made "ferry" common scores a
+   later article exactly as a story opened after (without it, the first
+   story keeps the flat idf of an empty stream and scores apart). */
+static const char ferry_a[] =
+    "A ferry carrying 120 passengers sank off Lamu island on Sunday, and rescuers from the "
+    "Kenya coast guard pulled 87 survivors from the water, officials said.";
+static const char ferry_b[] =
+    "Divers searched for missing passengers after the ferry sank off Lamu island; the Kenya "
+    "coast guard said 87 survivors were pulled from the water on Sunday.";
+
+static double ferry_score(int story_first)
+{
+    precis_stream *s = precis_stream_new(NULL);
+    T_CHECK(s != NULL);
+    precis_assignment a, b;
+    char id[32], text[512];
+    if (story_first)
+        T_EQ_INT(add(s, "fa", NULL, ferry_a, "en", &a), PRECIS_OK);
+    /* background that makes "ferry" common */
+    for (size_t r = 0; r < 3; r++)
+        for (size_t i = 0; i < sizeof filler / sizeof *filler; i++) {
+            snprintf(id, sizeof id, "f%zu-%zu", r, i);
+            snprintf(text, sizeof text, "%s The ferry to the mainland ran late.", filler[i]);
+            T_EQ_INT(add(s, id, NULL, text, "en", NULL), PRECIS_OK);
+        }
+    if (!story_first)
+        T_EQ_INT(add(s, "fa", NULL, ferry_a, "en", &a), PRECIS_OK);
+    T_EQ_INT(a.new_story, 1);
+    /* more background, so that both centroids' norms are taken again */
+    for (size_t r = 0; r < 4; r++)
+        for (size_t i = 0; i < sizeof filler / sizeof *filler; i++) {
+            snprintf(id, sizeof id, "p%zu-%zu", r, i);
+            T_EQ_INT(add(s, id, NULL, filler[i], "en", NULL), PRECIS_OK);
+        }
+    T_EQ_INT(add(s, "fb", NULL, ferry_b, "en", &b), PRECIS_OK);
+    T_EQ_INT(b.story, a.story);
+    T_CHECK(b.copy_of == NULL);
+    precis_stream_free(s);
+    return b.score;
+}
+
+static void test_current_idf(void)
+{
+    double early = ferry_score(1), late = ferry_score(0);
+    T_CHECK(early >= 0.30 && late >= 0.30);
+    T_CHECK(fabs(early - late) < 1e-4);
 }
 
 /* examples/cluster: five reports of one flood (two outlets' wire copy, an
@@ -467,5 +517,6 @@ int main(void)
     T_RUN(test_story_cluster);
     T_RUN(test_snapshot);
     T_RUN(test_counted_noun);
+    T_RUN(test_current_idf);
     return t_finish();
 }
