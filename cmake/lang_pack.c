@@ -25,8 +25,8 @@
  * that qualify a number after them ("more than atleast"): tag LT_QUAL, the
  * kind in val.  settings.txt may also list the suffixes glued to numbers
  * ("ordinal st nd rd th", "money m 6 bn 9").  verbs.txt lists finite verb
- * forms a word list can know (auxiliaries, modals, irregular pasts): tag
- * value LANG_V_FINITE (the tag bits are all taken) unless the word has a
+ * forms a word list can know (auxiliaries, modals, irregular pasts): the
+ * value LANG_V_FINITE (a value, not a tag bit) unless the word has a
  * value of its own ("may", a month), no class.
  * A malformed line stops the build with "FILE:LINE: what is wrong".
  */
@@ -113,7 +113,7 @@ static int tag_of(const char *t, uint64_t *tags, long *val, char *unit, int is_u
         snprintf(unit, 32, "%s", t);
         return 0;
     }
-    if (!strcmp(t, "additive")) { /* a value, not a bit: the tags are all taken */
+    if (!strcmp(t, "additive")) { /* a value, not a tag bit (lang.h) */
         *val = LANG_V_ADDITIVE;
         return 0;
     }

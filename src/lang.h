@@ -115,12 +115,12 @@ enum {
 #define LT_PASSIVE ((uint64_t)1 << 33) /* passive (prepositions.txt): the agent of a
                                           passive verb ("asked by X") */
 
-/* Values that stand for a tag, the tag bits being all taken: an
-   adverbs.txt entry tagged additive ("also" tells of something told
-   before: "Trump also said"), and a verbs.txt entry, a finite verb form
-   ("is", "went"), when the word has no value of its own (lang_finite).  A
-   value is read by the class it belongs to, so neither is taken for a
-   month or a number. */
+/* Values that stand for a tag (a value is read only by the class it
+   belongs to, so neither is taken for a month or a number, and they take
+   no tag bit): an adverbs.txt entry tagged additive ("also" tells of
+   something told before: "Trump also said"), and a verbs.txt entry, a
+   finite verb form ("is", "went"), when the word has no value of its own
+   (lang_finite). */
 enum { LANG_V_ADDITIVE = 1, LANG_V_FINITE = -1 };
 
 /* What a qualifiers.txt entry says of the number after it. */
