@@ -1138,40 +1138,83 @@ int readable_also_needed(const msent *s, const lang *L, const char *text, const 
 
 /* ---- repeats ------------------------------------------------------------ */
 
-/* The names (capitalised, not opening the sentence; KEY_NAME set) and
-   numbers of t[0..n), hashed, into key (room for ATTR_WORDS), sorted and
-   distinct; their number.  Most sentences of lower-cased text have none. */
+/* The content of a sentence for telling a repeat: crude stems of its
+   words of four letters or more that are no stop words, and its numbers,
+   hashed (KEY_HASH bits), with KEY_NAME set on a stem written capitalised
+   inside the sentence (a name) and KEY_NUM on a number; into key (room
+   for ATTR_WORDS), sorted by stem and distinct (the flags of a stem's
+   occurrences merged); their number.  Crude stems, not the model's: a
+   name and its common-word form ("Nuclear Tests", "nuclear tests") and
+   the forms of one word ("North Korea", "North Korean" share "north";
+   "tests", "testing") must meet. */
 #define KEY_NAME 0x80000000u
+#define KEY_NUM 0x40000000u
+#define KEY_HASH 0x3fffffffu
+#define KEY_MIN_LETTERS 4
 
-static uint32_t keys_of(const char *t, size_t n, uint32_t *key)
+static uint32_t crude_stem_hash(const char *w, size_t k)
+{
+    static const char *const suf[] = {"ings", "ing", "ed", "es", "ly", "s"};
+    char b[48];
+    if (k >= sizeof b)
+        k = sizeof b - 1;
+    for (size_t i = 0; i < k; i++)
+        b[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+    for (size_t e = 0; e < sizeof suf / sizeof suf[0]; e++) {
+        size_t l = strlen(suf[e]);
+        if (k >= l + KEY_MIN_LETTERS && !memcmp(b + k - l, suf[e], l) &&
+            !(k >= 2 && b[k - 1] == 's' && b[k - 2] == 's')) {
+            k -= l;
+            break;
+        }
+    }
+    uint32_t h = hash_add(2166136261u, b, k) & KEY_HASH;
+    return h ? h : 1;
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a & KEY_HASH, y = *(const uint32_t *)b & KEY_HASH;
+    return x < y ? -1 : x > y;
+}
+
+static uint32_t keys_of(const lang *L, const char *t, size_t n, uint32_t *key)
 {
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
     size_t nw = words_of(t, n, at, ln, ATTR_WORDS);
     uint32_t k = 0;
     for (size_t i = 0; i < nw; i++) {
         const char *w = t + at[i];
-        if (i > 0 && is_cap(w))
-            key[k++] = name_hash(w, ln[i]) | KEY_NAME;
-        else if (w[0] >= '0' && w[0] <= '9')
-            key[k++] = name_hash(w, ln[i]) & ~KEY_NAME;
+        int poss;
+        size_t len = unpossessed(w, ln[i], &poss);
+        if (w[0] >= '0' && w[0] <= '9') {
+            key[k++] = (hash_add(2166136261u, w, len) & KEY_HASH) | KEY_NUM;
+            continue;
+        }
+        if (len < KEY_MIN_LETTERS || (lang_class(L, w, len) & LW_STOP))
+            continue;
+        key[k++] = crude_stem_hash(w, len) | (i > 0 && is_cap(w) ? KEY_NAME : 0);
     }
-    qsort(key, k, sizeof *key, cmp_u32);
+    qsort(key, k, sizeof *key, cmp_key);
     uint32_t u = 0;
-    for (uint32_t i = 0; i < k; i++)
-        if (!u || key[u - 1] != key[i])
+    for (uint32_t i = 0; i < k; i++) {
+        if (u && (key[u - 1] & KEY_HASH) == (key[i] & KEY_HASH))
+            key[u - 1] |= key[i] & (KEY_NAME | KEY_NUM);
+        else
             key[u++] = key[i];
+    }
     return u;
 }
 
 /* Fills m->keys and each sentence's kfirst / nkey: two passes, so that
    the pool holds only the keys there are. */
-static int keys_fill(model *m, const precis_cluster *c, arena *a)
+static int keys_fill(model *m, const precis_cluster *c, const lang *L, arena *a)
 {
     uint32_t key[ATTR_WORDS];
     size_t total = 0;
     for (size_t i = 0; i < m->ns; i++) {
         msent *s = &m->s[i];
-        s->nkey = keys_of(precis_cluster_article_text(c, s->art, NULL) + s->start,
+        s->nkey = keys_of(L, precis_cluster_article_text(c, s->art, NULL) + s->start,
                           s->end - s->start, key);
         s->kfirst = (uint32_t)total;
         total += s->nkey;
@@ -1187,28 +1230,30 @@ static int keys_fill(model *m, const precis_cluster *c, arena *a)
         if (!s->nkey)
             continue;
         /* through key: the words repeat before they are made distinct */
-        keys_of(precis_cluster_article_text(c, s->art, NULL) + s->start, s->end - s->start, key);
+        keys_of(L, precis_cluster_article_text(c, s->art, NULL) + s->start, s->end - s->start,
+                key);
         memcpy(m->keys + s->kfirst, key, s->nkey * sizeof *key);
     }
     return 0;
 }
 
-/* Shared ids of two sorted arrays; *names (if not NULL) gets how many of
-   them are names. */
-static uint32_t shared_sorted(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb,
-                              uint32_t *names)
+/* The stems two key arrays (keys_of) share; *keys gets how many of them
+   are a name or a number on either side, *names how many a name. */
+static uint32_t keys_shared(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb,
+                            uint32_t *keys, uint32_t *names)
 {
     uint32_t i = 0, j = 0, both = 0;
-    if (names)
-        *names = 0;
+    *keys = *names = 0;
     while (i < na && j < nb) {
-        if (a[i] == b[j]) {
+        uint32_t x = a[i] & KEY_HASH, y = b[j] & KEY_HASH;
+        if (x == y) {
+            uint32_t f = (a[i] | b[j]) & (KEY_NAME | KEY_NUM);
             both++;
-            if (names && (a[i] & KEY_NAME))
-                ++*names;
+            *keys += f != 0;
+            *names += (f & KEY_NAME) != 0;
             i++;
             j++;
-        } else if (a[i] < b[j]) {
+        } else if (x < y) {
             i++;
         } else {
             j++;
@@ -1221,13 +1266,13 @@ int readable_repeat(const model *m, const msent *s, const uint32_t *out, size_t 
 {
     for (size_t c = 0; c < k; c++) {
         const msent *t = &m->s[out[c]];
-        uint32_t both = shared_sorted(s->set, s->nset, t->set, t->nset, NULL);
-        uint32_t least = s->nset < t->nset ? s->nset : t->nset;
-        if (both < READABLE_REPEAT_STEMS)
+        uint32_t keys, names;
+        uint32_t both = keys_shared(m->keys + s->kfirst, s->nkey, m->keys + t->kfirst, t->nkey,
+                                    &keys, &names);
+        uint32_t least = s->nkey < t->nkey ? s->nkey : t->nkey;
+        if (both < READABLE_REPEAT_STEMS || !names)
             continue;
-        uint32_t names, keys = shared_sorted(m->keys + s->kfirst, s->nkey, m->keys + t->kfirst,
-                                             t->nkey, &names);
-        if (names && ((keys >= 2 && 5 * both >= 2 * least) || (keys >= 3 && 3 * both >= least)))
+        if ((keys >= 2 && 2 * both >= least) || (keys >= 3 && 5 * both >= 2 * least))
             return 1;
     }
     return 0;
@@ -1347,7 +1392,7 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
                 plan_edit(s, EDIT_ALSO, off, el, NULL, -1);
         }
     }
-    return keys_fill(m, c, a) ? PRECIS_ENOMEM : PRECIS_OK;
+    return keys_fill(m, c, norm_lang(nm), a) ? PRECIS_ENOMEM : PRECIS_OK;
 }
 
 /* The replacement an edit of kind k at p[off..off+len) writes into r

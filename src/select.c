@@ -254,7 +254,7 @@ static uint32_t fuller_report(const model *m, const budget *b, uint32_t i, const
             (x->qvar && vused[x->qvar]) || unusable(x) ||
             (strict && (!readable_ok(x) || (x->flags & SENT_NEEDS_PREV))) || !fits(b, x) ||
             shared_ids(x->what, x->nwhat, s->what, s->nwhat, need) < need ||
-            same_statement(m, x, out, k))
+            same_statement(m, x, out, k) || (strict && readable_repeat(m, x, out, k)))
             continue;
         best = (uint32_t)u;
     }

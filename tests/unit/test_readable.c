@@ -572,6 +572,40 @@ static void test_repeat(void)
     precis_free(text);
 }
 
+/* A name and its common-word form meet ("Nuclear Tests", "nuclear
+   tests"; "Norland", "Norlandic"): the same fact told in a quotation and
+   in a report is one.  Two acts on one subject that share their names
+   and little else are two facts ("Kovac said Norland would not expel
+   anyone" after "Berg called for the expulsion of 12 Velian envoys"). */
+static const char *const tests_told[] = {
+    "\"Norland has agreed to suspend all Weapons Tests and close a major test site,\" King "
+    "Edvard said on Friday.\n",
+    "Norlandic leader Edvard's announcement that his nation will suspend weapons tests and "
+    "close its testing site was welcomed in Velia.\n",
+    "Premier Ana Kovac said on Friday that Norland would not expel anyone and would wait for "
+    "the talks.\n",
+    "Foreign Minister Jon Berg on Friday called for the expulsion of 12 Velian envoys and the "
+    "closure of two Velian offices in Norland after Velia imposed new sanctions on Norland "
+    "over the election.\n"};
+
+static void test_repeat_forms(void)
+{
+    prepared P;
+    if (!prepare_open(&P, tests_told, 4))
+        return;
+    const msent *a = find(&P.m, P.c, "\"Norland has agreed");
+    const msent *b = find(&P.m, P.c, "Norlandic leader");
+    const msent *x = find(&P.m, P.c, "Premier Ana Kovac said");
+    const msent *y = find(&P.m, P.c, "Foreign Minister Jon Berg");
+    T_CHECK(a && b && x && y);
+    if (a && b && x && y) {
+        uint32_t ia = (uint32_t)(a - P.m.s), iy = (uint32_t)(y - P.m.s);
+        T_CHECK(readable_repeat(&P.m, b, &ia, 1));
+        T_CHECK(!readable_repeat(&P.m, x, &iy, 1));
+    }
+    prepare_close(&P);
+}
+
 /* a generous budget takes every sentence a reader can take alone, and
    no furniture, open quote, repeat or dangling sentence */
 static void test_summary(void)
@@ -631,5 +665,6 @@ int main(void)
     T_RUN(test_two_edits);
     T_RUN(test_also);
     T_RUN(test_repeat);
+    T_RUN(test_repeat_forms);
     return t_finish();
 }
