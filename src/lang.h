@@ -114,6 +114,8 @@ enum {
                                         document or a deed ("a statement from X", "by X") */
 #define LT_PASSIVE ((uint64_t)1 << 33) /* passive (prepositions.txt): the agent of a
                                           passive verb ("asked by X") */
+#define LT_ATTRIB ((uint64_t)1 << 34) /* attrib (say.txt): attributes the quotation
+                                         it follows ("..., he added") */
 
 /* Values that stand for a tag (a value is read only by the class it
    belongs to, so neither is taken for a month or a number, and they take

@@ -267,7 +267,7 @@ static int build_split(mbuild *b, int units)
         if (rec && memo_split(rec, i, sv))
             return -1;
         if (units)
-            sv->n = readable_join(text, sv->v, sv->n, b->broken[i]);
+            sv->n = readable_join(norm_lang(b->nm), text, sv->v, sv->n, b->broken[i]);
         if (rec && memo_alone(rec, i, sv, m->ns))
             return -1;
         m->first[i] = m->ns;

@@ -165,10 +165,20 @@ static int is_letter(unsigned char c)
            (c >= '0' && c <= '9');
 }
 
-static const char *const speech_verbs[] = {"said", "says", "told", "tells", "added",
-                                           "asked", "wrote", "explained", "insisted",
-                                           "continued", "noted", NULL};
-static const char *const subject_pronouns[] = {"he", "she", "they", NULL};
+/* A verb that attributes the quotation it follows (the pack's say.txt
+   tag attrib: "said", "added", "wrote"), any case. */
+static int speech_verb(const lang *L, const char *w, size_t k)
+{
+    const lang_word *e = lang_word_of(L, w, k);
+    return e && (e->cls & LW_SAY) && (e->tags & LT_ATTRIB);
+}
+
+/* A subject pronoun of the third person ("he", "she", "they"). */
+static int subject_pronoun(const lang *L, const char *w, size_t k)
+{
+    const lang_word *e = lang_word_of(L, w, k);
+    return e && (e->cls & LW_PRON) && (e->tags & LT_SUBJ) && !(e->tags & LT_FIRST);
+}
 
 static int in_list(const char *const *l, const char *w, size_t k, int fold)
 {
@@ -180,7 +190,7 @@ static int in_list(const char *const *l, const char *w, size_t k, int fold)
 
 /* Two or three words ending in a speech verb and a stop: "Akin
    continued." */
-static int attribution_only(const char *s, size_t n)
+static int attribution_only(const lang *L, const char *s, size_t n)
 {
     if (n < 4 || s[n - 1] != '.')
         return 0;
@@ -192,7 +202,7 @@ static int attribution_only(const char *s, size_t n)
         }
     if (words < 2 || words > 3 || s[0] < 'A' || s[0] > 'Z')
         return 0;
-    return in_list(speech_verbs, s + last, n - 1 - last, 0);
+    return speech_verb(L, s + last, n - 1 - last);
 }
 
 static int ends_with_quote(const char *s, size_t n)
@@ -204,7 +214,8 @@ static int ends_with_quote(const char *s, size_t n)
                                          (unsigned char)s[n - 1] == 0x9D));
 }
 
-size_t readable_join(const char *text, precis_span *sp, size_t n, uint8_t *broken)
+size_t readable_join(const lang *L, const char *text, precis_span *sp, size_t n,
+                     uint8_t *broken)
 {
     size_t out = 0, k = 0;
     while (k < n) {
@@ -224,7 +235,7 @@ size_t readable_join(const char *text, precis_span *sp, size_t n, uint8_t *broke
            or "!" ("Walsh asked.") belongs to it */
         if (!open && !bad && j + 1 < n && ends_with_quote(text + sp[j].start,
                                                            sp[j].end - sp[j].start) &&
-            attribution_only(text + sp[j + 1].start, sp[j + 1].end - sp[j + 1].start))
+            attribution_only(L, text + sp[j + 1].start, sp[j + 1].end - sp[j + 1].start))
             j++;
         if (open) {
             /* never closed: each sentence alone, and none usable */
@@ -368,17 +379,18 @@ static size_t words_of(const char *s, size_t n, size_t *at, size_t *len, size_t 
 #define ATTR_WORDS 64
 /* A pronoun subject of a speech verb outside the quotes ("he said", "said
    she"): its offset and length; 0 when none. */
-static int pronoun_attribution(const char *out, size_t n, size_t *off, size_t *len)
+static int pronoun_attribution(const lang *L, const char *out, size_t n, size_t *off,
+                               size_t *len)
 {
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
     size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
     for (size_t i = 0; i < nw; i++) {
-        if (!in_list(speech_verbs, out + at[i], ln[i], 0))
+        if (!speech_verb(L, out + at[i], ln[i]))
             continue;
         size_t p = nw;
-        if (i > 0 && in_list(subject_pronouns, out + at[i - 1], ln[i - 1], 1))
+        if (i > 0 && subject_pronoun(L, out + at[i - 1], ln[i - 1]))
             p = i - 1;
-        else if (i + 1 < nw && in_list(subject_pronouns, out + at[i + 1], ln[i + 1], 1))
+        else if (i + 1 < nw && subject_pronoun(L, out + at[i + 1], ln[i + 1]))
             p = i + 1;
         if (p < nw) {
             *off = at[p];
@@ -400,7 +412,7 @@ static int is_adverb(const char *w, size_t k)
     return in_list(adv, w, k, 1) || (k > 3 && w[k - 2] == 'l' && w[k - 1] == 'y');
 }
 
-static int names_someone(const char *out, size_t n)
+static int names_someone(const lang *L, const char *out, size_t n)
 {
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
     size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
@@ -408,7 +420,7 @@ static int names_someone(const char *out, size_t n)
                                              "and", "but", "or", "who", "which", "that",
                                              "to", "in", "on", "as", NULL};
     for (size_t i = 0; i < nw; i++) {
-        if (!in_list(speech_verbs, out + at[i], ln[i], 1))
+        if (!speech_verb(L, out + at[i], ln[i]))
             continue;
         size_t j = i;
         while (j > 0 && is_adverb(out + at[j - 1], ln[j - 1]))
@@ -1336,14 +1348,14 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
             if (!s->speaker) {
                 /* speaker unknown: only right after the sentence before it,
                    which may name the speaker */
-                if (!names_someone(out, n))
+                if (!names_someone(L, out, n))
                     s->flags |= SENT_NEEDS_PREV;
             } else {
                 if (names_speaker(out, n, s->speaker)) {
                     /* named in the sentence */
                 } else if (extract_only) {
                     s->flags |= SENT_NEEDS_PREV;
-                } else if (pronoun_attribution(out, n, &off, &l)) {
+                } else if (pronoun_attribution(L, out, n, &off, &l)) {
                     s->edit = EDIT_NAME;
                     s->eoff = (uint32_t)off;
                     s->elen = (uint32_t)l;

@@ -11,12 +11,15 @@
    when unit k's quotation marks stay unbalanced: a quotation not closed
    within READABLE_JOIN_MAX sentences or before the paragraph ends, a
    sentence that starts inside such a quotation, a closing mark with no
-   opening.  Returns the new number of spans.  Linear in the text. */
+   opening.  A short attribution after a quotation ending in "?" or "!"
+   ("Walsh asked.", a verb of L's pack tagged attrib) joins it.  Returns
+   the new number of spans.  Linear in the text. */
 #define READABLE_JOIN_MAX 5
 /* Quoted words that make a statement whose speaker must be named; fewer
    are a term, a title or a scare quote (quotes.c's QUOTE_LONE_WORDS). */
 #define READABLE_QUOTE_WORDS 5
-size_t readable_join(const char *text, precis_span *sp, size_t n, uint8_t *broken);
+size_t readable_join(const lang *L, const char *text, precis_span *sp, size_t n,
+                     uint8_t *broken);
 
 /* An opener that points at the sentence before: READABLE_NEEDS_PREV
    ("He", "This", "Another", "At the time"), READABLE_DROPPABLE (a

@@ -12,7 +12,10 @@ static size_t join(const char *text, precis_span *sp, uint8_t *broken)
     T_EQ_INT(precis_split(text, strlen(text), &all, &n), PRECIS_OK);
     memcpy(sp, all, n * sizeof *sp);
     precis_free(all);
-    return readable_join(text, sp, n, broken);
+    lang *L = lang_new("english");
+    size_t k = readable_join(L, text, sp, n, broken);
+    lang_free(L);
+    return k;
 }
 
 /* whole quotations: a quote and the sentences up to its close are one
