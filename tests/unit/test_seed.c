@@ -126,7 +126,12 @@ int main(void)
                and the election); the party (two articles) and Trump (one)
                lose to Medvedev's words, which three articles carry, so
                the issue's 4 is not met. */
-            int points = (has(text, "expel") && has(text, "Putin")) +
+            /* Putin's refusal itself, not any "expel" ("expelled 35
+               Russian diplomats" is the US measure): a looser repeat rule
+               once dropped the lead and this point still counted */
+            int points = (has(text, "Putin") &&
+                          (has(text, "won't expel") || has(text, "not expel") ||
+                           has(text, "resisted a call") || has(text, "rejected his own"))) +
                          (has(text, "35") && (has(text, "two facilities") ||
                                               has(text, "warehouse"))) +
                          (has(text, "sanction") && (has(text, "election") ||
