@@ -399,8 +399,13 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
     r.ne = r.n0;
     while (r.ne < j) {
         const lex_tok *w = &T[r.ne];
-        int stop = is_func(w) || subj_pron(w) ||
-                   (cls_of(w) & (LW_DEF | LW_MONTH | LW_WDAY | LW_NUMW | LW_MULT)) ||
+        /* a month word before another name word is a given name ("Gov.
+           Jan Brewer", "April Ryan"): a month's own name ends a run or
+           comes before a number */
+        int month = (cls_of(w) & LW_MONTH) && !(r.ne + 1 < j && cap_word(&T[r.ne + 1]) &&
+                                                !(T[r.ne + 1].f & LEX_LOWER));
+        int stop = is_func(w) || subj_pron(w) || month ||
+                   (cls_of(w) & (LW_DEF | LW_WDAY | LW_NUMW | LW_MULT)) ||
                    cut_title(T, r.ne, j);
         /* a joiner, a surname, an initial, and a capitalised function word
            after a name word ("Theresa May", "Hotline On Call") go on */

@@ -141,6 +141,11 @@ static void test_titles(void)
     /* "Justice Department": a title before an organisation word */
     const char *d[] = {"Officials at the U.S. Justice Department declined to comment.", NULL};
     check(d, "U.S. Justice Department +org +nonp +prep");
+    /* a month's abbreviation before a surname is a given name; a month
+       before a number stays a date */
+    const char *e[] = {"Arizona Gov. Jan Brewer vetoed the bill on Jan. 26 after a week.",
+                       "Brewer said the bill was flawed.", NULL};
+    check(e, "Jan Brewer/T=Gov +title +sinit | Brewer +said +sinit");
 }
 
 static void test_joined(void)
