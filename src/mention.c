@@ -185,12 +185,24 @@ static int camel_case(const char *t, size_t s, size_t e)
     return 0;
 }
 
+/* Is k a generational or regnal number written in Roman capitals after a
+   name ("Davis III", "Henry VIII"): letters I, V, X only, four at most? */
+static int roman_suffix(const char *t, const lex_tok *k)
+{
+    if (!is_word(k) || k->we - k->s > 4)
+        return 0;
+    for (uint32_t b = k->s; b < k->we; b++)
+        if (t[b] != 'I' && t[b] != 'V' && t[b] != 'X')
+            return 0;
+    return 1;
+}
+
 int mention_org(const lex_doc *d, const lang *L, const char *t, uint32_t a, uint32_t b)
 {
     for (uint32_t q = a; q < b; q++) {
         const lex_tok *w = &d->tok[q];
         uint32_t cl = cls_of(w);
-        if (w->f & LEX_LOWER)
+        if ((w->f & LEX_LOWER) || (q + 1 == b && q >= a + 2 && roman_suffix(t, w)))
             continue;
         if ((cl & LW_ORG) || (!(w->f & LEX_ACRO) && camel_case(t, w->s, w->we)))
             return 1;
@@ -422,6 +434,8 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
     if (r.ne > r.n0) {
         for (uint32_t q = r.n0; q < r.ne; q++) {
             const lex_tok *w = &T[q];
+            if (q + 1 == r.ne && q >= r.n0 + 2 && roman_suffix(c->t, w))
+                continue; /* "Thomas M. Davis III": a person's */
             if (!(w->f & LEX_LOWER) &&
                 ((cls_of(w) & (LW_ORG | LW_PLACE | LW_NONPERSON)) || (w->f & LEX_ACRO)))
                 r.ev |= MEN_NONPERSON;

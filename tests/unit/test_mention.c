@@ -146,6 +146,10 @@ static void test_titles(void)
     const char *e[] = {"Arizona Gov. Jan Brewer vetoed the bill on Jan. 26 after a week.",
                        "Brewer said the bill was flawed.", NULL};
     check(e, "Jan Brewer/T=Gov +title +sinit | Brewer +said +sinit");
+    /* a generational number in Roman capitals is no acronym: a person's */
+    const char *f[] = {"It was a shock, said former Representative Thomas M. Davis III on Monday.",
+                       NULL};
+    check(f, "Thomas M. Davis III/T=Representative +given +title +m");
 }
 
 static void test_joined(void)
