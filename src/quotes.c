@@ -1299,6 +1299,63 @@ static uint32_t after_limit(const qart *A, uint32_t k)
     return lim;
 }
 
+/* The subject noun phrase of a speech verb after a quote, read whole when
+   the cases above found none: tokens [j, lim), words only (a comma right
+   before the verb is allowed), up to a lower-case speech verb.  The
+   person who heads it, followed by nothing or by a preposition and a
+   name ("the company's chief security officer Joe Sullivan said", "Rev.
+   John Hopping of Our Lady of Grace, told"); not one after a preposition
+   ("the lawyer for John Smith said" is the lawyer's).  Else a document
+   of a named body or person ("FreedomWorks' website said", "the
+   Washington Post report said"): its author.  Not in a new sentence. */
+#define NP_ATTR_TOKENS 14
+static attrib np_attr(const qart *A, uint32_t j, uint32_t lim)
+{
+    uint32_t v = j;
+    if (j < lim && (A->tok[j].flags & F_SSTART))
+        return no_attrib(); /* a new sentence: "... veteran." The Weekly reported" */
+    for (; v < lim && v - j < NP_ATTR_TOKENS; v++) {
+        const qtok *t = &A->tok[v];
+        if (t->kind == T_WORD && (t->cls & WC_VERB) && !(t->flags & (F_CAP | F_INQ)))
+            break;
+        if (t->kind == T_COMMA && v > j && v + 1 < lim && is_word(A, v + 1, WC_VERB) &&
+            !(A->tok[v + 1].flags & F_CAP))
+            continue;
+        if (t->kind != T_WORD || (t->cls & (WC_PRON | WC_VPRE)) || (t->flags & F_INQ))
+            return no_attrib();
+    }
+    if (v >= lim || v == j || v - j >= NP_ATTR_TOKENS)
+        return no_attrib();
+    uint32_t e = A->tok[v - 1].kind == T_COMMA ? v - 1 : v;
+    for (uint32_t k = j; k < e; k++) {
+        uint32_t r = named_run_starting(A, k);
+        if (r == NONE)
+            continue;
+        const qrun *q = &A->run[r];
+        k = q->t1 - 1;
+        if (!(q->flags & R_PERSON) || (q->flags & (R_POSS | R_PREP)) || q->t1 > e)
+            continue;
+        uint32_t f = q->t1;
+        if (f < e && is_word(A, f, WC_PREP) && !(A->tok[f].flags & F_CAP)) {
+            uint32_t g = f + 1;
+            while (g < e && A->tok[g].kind == T_WORD &&
+                   ((A->tok[g].flags & F_CAP) || (A->tok[g].cls & (WC_FUNC | WC_PREP))))
+                g++;
+            if (g == e && (A->tok[f + 1].flags & F_CAP))
+                f = e;
+        }
+        if (f == e)
+            return verb_cue(A, v, q->full, v + 1);
+    }
+    if (e >= j + 2 && is_word(A, e - 1, WC_STMT) && !(A->tok[e - 1].flags & F_CAP)) {
+        uint32_t r = run_at(A, e - 2);
+        if (r != NONE && A->run[r].t1 == e - 1 && (A->run[r].flags & R_NAMED) &&
+            !(A->run[r].flags & (R_INQ | R_PREP)))
+            return verb_cue(A, v, who_of(A, r), v + 1);
+    }
+    return no_attrib();
+}
+
 /* Attribution right after a closing mark: tokens [j, lim). */
 static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
 {
@@ -1480,7 +1537,7 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         if (k < lim && is_word(A, k, WC_VERB) && !(A->tok[k].flags & F_CAP) &&
             !((A->run[r].flags & R_SINIT) && !(A->run[r].flags & R_PERSON)))
             return verb_cue(A, k, who_of(A, r), k + 1);
-        return no_attrib();
+        return np_attr(A, j, lim);
     }
     if (c & WC_DEF) {
         if (is_word(A, j + 1, WC_STMT) && is_word(A, j + 2, WC_AGENT)) {
@@ -1495,7 +1552,7 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
             k++;
         if (k > j + 1 && is_word(A, k, WC_VERB))
             return verb_cue(A, k, resolve_title(A, j, k - 1), k + 1);
-        return no_attrib();
+        return np_attr(A, j, lim);
     }
     /* "police said", "officials told reporters": a cue without a name */
     uint32_t k = j;

@@ -1208,6 +1208,42 @@ static void test_speaker_rules4(void)
              "Rick Pardo");
 }
 
+/* The subject noun phrase after a quote read whole (np_attr). */
+static void test_subject_phrase(void)
+{
+    /* a person heading a phrase of possessive and role words */
+    T_EQ_STR(speaker_in(sum,
+                        "Two search firms denied the report on Friday.\n\n\"Keeping our users' "
+                        "data safe is the first thing we do,\" the firm's chief privacy officer "
+                        "Nadia Brook said in a statement.\n",
+                        "users' data"),
+             "Nadia Brook");
+    /* ... followed by a preposition and a name */
+    T_EQ_STR(speaker_in(sum,
+                        "The visit surprised the parish.\n\n\"We had no idea who was coming,\" "
+                        "Rev. Samuel Okafor of Saint Mary of the Lake, told reporters.\n",
+                        "no idea who"),
+             "Samuel Okafor");
+    /* a person after a preposition is not the one who speaks */
+    T_EQ_STR(speaker_in(sum,
+                        "The hearing ended late.\n\n\"The charges will not stand for a day,\" "
+                        "the lawyer for Peter Vance said.\n",
+                        "will not stand"),
+             "");
+    /* a document speaks for the body it belongs to */
+    T_EQ_STR(speaker_in(sum,
+                        "The program drew criticism.\n\n\"Even when it works as advertised, the "
+                        "agency collects a great deal of mail,\" the Harbor Courier report said.\n",
+                        "works as advertised"),
+             "Harbor Courier");
+    /* ... but a new sentence after the quote is no attribution */
+    T_EQ_STR(speaker_in(sum,
+                        "The Daily Ledger described him as \"a decorated veteran of the war.\" The "
+                        "Harbor Courier reported the same claim a year later.\n",
+                        "decorated veteran"),
+             "Daily Ledger");
+}
+
 int main(void)
 {
     precis_status st;
@@ -1223,6 +1259,7 @@ int main(void)
     T_RUN(test_speaker_rules2);
     T_RUN(test_speaker_rules3);
     T_RUN(test_speaker_rules4);
+    T_RUN(test_subject_phrase);
     T_RUN(test_marks);
     T_RUN(test_nested_block);
     T_RUN(test_hostile);
