@@ -1148,12 +1148,47 @@ static int ambiguous(const qart *A, size_t i, uint32_t g)
     return 0;
 }
 
+/* "Cowan said Patrick offered him the job. He said ...": of two people of
+   one earlier sentence, the subject of a clause reported by a speech verb
+   ranks below the one who reports it, its sentence's subject (the
+   ordering of forward-looking centers by grammatical role: Brennan,
+   Friedman & Pollard, ACL 1987).  For mention i, the subject mention of
+   its sentence when i is such an embedded subject and that one opens the
+   sentence before a speech verb and agrees with gender g; else NONE. */
+static uint32_t reporting_subject(const qart *A, size_t i, uint32_t g)
+{
+    const mention *m = &A->men[i];
+    uint32_t t0 = m->tok;
+    uint32_t r = run_at(A, t0);
+    if (r != NONE)
+        t0 = A->run[r].t0;
+    uint32_t b = t0;
+    if (b > 0 && A->tok[b - 1].kind == T_WORD && (A->tok[b - 1].cls & (WC_REL | WC_DEM)) &&
+        !(A->tok[b - 1].flags & (F_CAP | F_INQ)))
+        b--; /* "said that Patrick" */
+    if (b == 0 || !is_word(A, b - 1, WC_VERB) || (A->tok[b - 1].flags & (F_CAP | F_INQ)))
+        return NONE;
+    size_t j = i;
+    while (j > 0 && A->men[j - 1].sent == m->sent)
+        j--;
+    if (j == i)
+        return NONE;
+    const mention *o = &A->men[j];
+    uint32_t ro = run_at(A, o->tok);
+    uint32_t og = A->run[o->full].gender;
+    if (og == G_M + G_F)
+        og = 0;
+    if ((og && og != g) || ro == NONE || !(A->tok[A->run[ro].t0].flags & F_SSTART) ||
+        !verb_follows(A, &A->run[ro]) || skip_adv(A, A->run[ro].t1, b, 3) != b - 1)
+        return NONE;
+    return o->full;
+}
+
 static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent)
 {
     uint32_t g = (A->tok[p].cls & WC_MASC ? G_M : 0) | (A->tok[p].cls & WC_FEM ? G_F : 0);
     if (!g)
         return NONE; /* "they": a group, not one person */
-    PRECIS_UNUSED(sent);
     uint32_t unknown = NONE; /* the latest agreeing person of unknown gender */
     for (size_t i = A->nmen; i > 0; i--) {
         const mention *m = &A->men[i - 1];
@@ -1174,7 +1209,9 @@ static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent)
         }
         if (!mg && unknown != NONE)
             continue;
-        return ambiguous(A, i - 1, g) ? NONE : m->full;
+        if (!ambiguous(A, i - 1, g))
+            return m->full;
+        return m->sent != sent ? reporting_subject(A, i - 1, g) : NONE;
     }
     if (unknown == NONE)
         return NONE;

@@ -1244,6 +1244,22 @@ static void test_subject_phrase(void)
              "Daily Ledger");
 }
 
+/* A pronoun after "X said Y did ...": X, who reports, not Y. */
+static void test_reporting_subject(void)
+{
+    const char *t = "Mayor Carla Diaz named Frank Oduya to the board on Monday.\n\n"
+                    "Oduya said Diaz offered him the seat last week.\n\n"
+                    "He said there would be \"no gap at all\" between him and Wells on "
+                    "policy.\n";
+    T_EQ_STR(speaker_in(sum, t, "no gap at all"), "Frank Oduya");
+    /* two subjects joined by "and": still no one */
+    T_EQ_STR(speaker_in(sum,
+                        "Frank Oduya and Paul Wells said on Monday that the board would meet.\n\n"
+                        "\"There will be no gap at all between us on policy,\" he said.\n",
+                        "no gap at all"),
+             "");
+}
+
 int main(void)
 {
     precis_status st;
@@ -1260,6 +1276,7 @@ int main(void)
     T_RUN(test_speaker_rules3);
     T_RUN(test_speaker_rules4);
     T_RUN(test_subject_phrase);
+    T_RUN(test_reporting_subject);
     T_RUN(test_marks);
     T_RUN(test_nested_block);
     T_RUN(test_hostile);
