@@ -180,7 +180,8 @@ enum {
     WC_DEM = 1 << 22,       /* that, this                                */
     WC_QUEST = 1 << 23,     /* asked: a verb that puts a question        */
     WC_AGENT = 1 << 24,     /* from, by: names a document's author       */
-    WC_PASSIVE = 1 << 25    /* by: the agent of a passive verb           */
+    WC_PASSIVE = 1 << 25,   /* by: the agent of a passive verb           */
+    WC_CONJ = 1 << 26       /* and, or: joins two nouns into one group    */
 };
 
 static unsigned word_class(const lang_word *e)
@@ -213,6 +214,7 @@ static unsigned word_class(const lang_word *e)
     r |= (c & LW_SAY) && (e->tags & LT_QUEST) ? WC_QUEST : 0;
     r |= (c & LW_PREP) && (e->tags & LT_AGENT) ? WC_AGENT : 0;
     r |= (c & LW_PREP) && (e->tags & LT_PASSIVE) ? WC_PASSIVE : 0;
+    r |= e->tags & LT_CONJ ? WC_CONJ : 0;
     if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
         r |= e->tags & LT_F ? WC_FEM : 0;
@@ -2034,6 +2036,52 @@ static int asked_question(const qart *A, uint32_t c, uint32_t ot, uint32_t *who)
     return 1;
 }
 
+/* "Nebraska and Oklahoma complained", "Mr. Udall and Mr. Wyden released a
+   joint statement repeating", "X's attorney general, Jon Bruning, and
+   Y's attorney general, Scott Pruitt, accused": is the subject run of
+   person who (canonical run), the last one of its name in [w0, c), joined
+   by a conjunction to another name or noun phrase?  Then the verb's
+   subject is a group: no one of them is the speaker. */
+static int coordinated(const qart *A, uint32_t who, uint32_t c, uint32_t w0)
+{
+    uint32_t r = NONE;
+    for (uint32_t k = c; k > w0 && r == NONE; k--) {
+        uint32_t q = run_at(A, k - 1);
+        if (q != NONE && (q == who || A->run[q].full == who) && !(A->run[q].flags & R_INQ))
+            r = q;
+    }
+    if (r == NONE)
+        return 0;
+    const qrun *q = &A->run[r];
+    /* a person or a place ("the Health and Human Services Department" is
+       one body) */
+    if (!(q->flags & R_PERSON) && !(q->ne == q->n0 + 1 && is_word(A, q->n0, WC_PLACENAME)))
+        return 0;
+    /* before it: "X and", "X, and" (X a name, or an appositive's comma) */
+    uint32_t b = q->t0;
+    if (b > w0 + 1 && is_word(A, b - 1, WC_CONJ) && !(A->tok[b - 1].flags & (F_CAP | F_INQ))) {
+        uint32_t p = b - 2;
+        if (A->tok[p].kind == T_COMMA && p > w0)
+            p--;
+        uint32_t pr = run_at(A, p);
+        if (pr != NONE && A->run[pr].t1 == p + 1 && (A->run[pr].flags & R_NAMED) &&
+            !(A->run[pr].flags & (R_POSS | R_INQ)))
+            return 1;
+    }
+    /* after it: "X and Y said", "X, ..., and Y's ... said" */
+    uint32_t f = q->t1;
+    if (f < c && A->tok[f].kind == T_COMMA) {
+        /* an appositive: up to the next comma */
+        uint32_t g = f + 1;
+        while (g < c && g - f < 8 && A->tok[g].kind == T_WORD)
+            g++;
+        f = g < c && A->tok[g].kind == T_COMMA ? g + 1 : f;
+    }
+    return f + 1 < c && is_word(A, f, WC_CONJ) && !(A->tok[f].flags & (F_CAP | F_INQ)) &&
+           A->tok[f + 1].kind == T_WORD && !(A->tok[f + 1].cls & (WC_PRON | WC_VERB | WC_VPRE)) &&
+           (A->tok[f + 1].flags & F_CAP);
+}
+
 /* Attribution in the sentence before an opening mark at token ot: the
    last cue ("said", "according to X", "a statement from X") and its
    subject.  *w0 gets the window start. */
@@ -2102,6 +2150,11 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
                 return a;
             }
             uint32_t who = subject_before(A, c, w0);
+            if (who != NONE && coordinated(A, who, c, w0)) {
+                attrib a = verb_cue(A, c, NONE, c + 1);
+                a.unnamed = 1;
+                return a;
+            }
             /* "Added Gibbs: "..."": a name right after the verb speaks
                only when nothing before the verb could ("asked Mr. Sellers
                "...": the one asked is no speaker) */

@@ -1260,6 +1260,36 @@ static void test_reporting_subject(void)
              "");
 }
 
+/* A subject of two people or places joined by "and" is a group: no
+   one of them is the speaker; "and" inside a body's name joins nothing. */
+static void test_coordinated(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "The two senators wrote to the agency in May.\n\nMs. Hale and Mr. Ruiz "
+                        "released a joint statement saying they had \"long been worried about the "
+                        "secret rules of the program.\"\n",
+                        "long been worried"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "The suit was filed by Nebraska on Monday.\n\nNebraska and Oklahoma "
+                        "complained about a \"steady flow of goods from across the border,\" the "
+                        "suit says.\n",
+                        "steady flow"),
+             "");
+    T_CHECK(strstr(speaker_in(sum,
+                              "Separately, the Health and Human Services Department said Thursday "
+                              "that benefits would grow, \"making clear that every plan must cover "
+                              "the same care.\"\n",
+                              "making clear"),
+                   "Human Services Department") != NULL);
+    /* one person: the speaker */
+    T_EQ_STR(speaker_in(sum,
+                        "Mr. Ruiz released a statement saying he had \"long been worried about the "
+                        "secret rules of the program.\"\n",
+                        "long been worried"),
+             "Ruiz");
+}
+
 int main(void)
 {
     precis_status st;
@@ -1277,6 +1307,7 @@ int main(void)
     T_RUN(test_speaker_rules4);
     T_RUN(test_subject_phrase);
     T_RUN(test_reporting_subject);
+    T_RUN(test_coordinated);
     T_RUN(test_marks);
     T_RUN(test_nested_block);
     T_RUN(test_hostile);
