@@ -1793,6 +1793,19 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
                 !(A->tok[f].flags & (F_CAP | F_INQ | F_NUM)) &&
                 !(A->tok[f].cls & ~(unsigned)(WC_VERB | WC_VPRE)))
                 return q->full;
+            /* "the Host Committee came out against the bill, stating": a
+               body opening the clause (after "the", at the sentence start
+               or after an opening phrase's comma) is the grammatical
+               subject too; not one that reports ("The Times reports X
+               ..., saying": X's) */
+            uint32_t d = q->t0 > w0 && is_word(A, q->t0 - 1, WC_DEF) ? q->t0 - 1 : q->t0;
+            if ((q->flags & R_NAMED) && (q->flags & R_ORG) &&
+                !(q->flags & (R_PERSON | R_POSS | R_INQ | R_PREP)) &&
+                (d == w0 || A->tok[d - 1].kind == T_COMMA) && f < v &&
+                A->tok[f].kind == T_WORD && !(A->tok[f].flags & (F_CAP | F_INQ | F_NUM)) &&
+                !(A->tok[f].cls & (WC_FUNC | WC_PREP | WC_DEF | WC_PRON | WC_TITLE | WC_ORG |
+                                   WC_STMT | WC_VERB | WC_VPRE)))
+                return r;
         }
     }
     uint32_t k = c;

@@ -1290,6 +1290,17 @@ static void test_coordinated(void)
              "Ruiz");
 }
 
+/* A body opening the clause is the subject of a participle after it. */
+static void test_body_participle(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "The bill passed the state Senate last week.\n\nOn Monday, the Harbor Bay "
+                        "Host Committee came out against the bill, stating, \"We have heard loud "
+                        "and clear from our partners that this would hurt the region.\"\n",
+                        "heard loud"),
+             "Harbor Bay Host Committee");
+}
+
 int main(void)
 {
     precis_status st;
@@ -1308,6 +1319,7 @@ int main(void)
     T_RUN(test_subject_phrase);
     T_RUN(test_reporting_subject);
     T_RUN(test_coordinated);
+    T_RUN(test_body_participle);
     T_RUN(test_marks);
     T_RUN(test_nested_block);
     T_RUN(test_hostile);
