@@ -1299,6 +1299,12 @@ static void test_body_participle(void)
                         "and clear from our partners that this would hurt the region.\"\n",
                         "heard loud"),
              "Harbor Bay Host Committee");
+    /* "now", "still" between a subject and its verb (adverbs.txt) */
+    T_EQ_STR(speaker_in(sum,
+                        "The Daily Ledger now reports that the mayor has \"been secretly "
+                        "meeting the developers for a year.\"\n",
+                        "secretly meeting"),
+             "Daily Ledger");
 }
 
 int main(void)
