@@ -2248,6 +2248,17 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot)
                 return no_attrib();
         return a;
     }
+    /* "He has complained that arrests have strained his budget. "For the
+       longest time ..."": reported speech, then the quote that bears it
+       out in the same paragraph */
+    if (!line && k < ot - 1 && is_word(A, k, WC_REL | WC_DEM) && !(A->tok[k].flags & F_CAP) &&
+        k > 0 && is_word(A, k - 1, WC_VERB) && ot > 0 && A->tok[ot - 1].kind == T_STOP) {
+        for (uint32_t q = k + 1; q < ot - 1; q++)
+            if (A->tok[q].kind == T_OPEN || A->tok[q].kind == T_CLOSE ||
+                A->tok[q].kind == T_STRAIGHT || A->tok[q].kind == T_NL)
+                return no_attrib();
+        return a;
+    }
     if (k < ot - 1 && !is_word(A, k, WC_PREP) && !word_is(A, k, "reporters"))
         return no_attrib();
     for (; k < ot - 1; k++)

@@ -1242,6 +1242,20 @@ static void test_subject_phrase(void)
                         "Harbor Courier reported the same claim a year later.\n",
                         "decorated veteran"),
              "Daily Ledger");
+    /* reported speech, then the quote that bears it out */
+    T_EQ_STR(speaker_in(sum,
+                        "Sheriff Tom Hale of Deuel County backed the suit. He has complained "
+                        "that arrests have strained his jail budget. \"For the longest time we "
+                        "were saying, this is becoming a problem for us.\"\n",
+                        "longest time"),
+             "Tom Hale");
+    /* ... not across a paragraph */
+    T_EQ_STR(speaker_in(sum,
+                        "Sheriff Tom Hale of Deuel County backed the suit. He has complained "
+                        "that arrests have strained his jail budget.\n\n\"For the longest time "
+                        "we were saying, this is becoming a problem for us.\"\n",
+                        "longest time"),
+             "");
 }
 
 /* A pronoun after "X said Y did ...": X, who reports, not Y. */
