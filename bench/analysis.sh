@@ -11,7 +11,9 @@
 # The quote rows are given for BASIL clusters 1-13, 14-20, the seed and
 # the held-out clusters 21-35 apart, so that figures on clusters not
 # looked at while developing can be read on their own ("all" is 1-20
-# and the seed).  Skips with a message when the data is absent.
+# and the seed), and a row for the held-out NewsWCL50 set (events 0-4,
+# when ../shared/data/newswcl50 is there).  Skips with a message when the
+# data is absent.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build}
@@ -28,6 +30,11 @@ q --basil-only --clusters 14-20 > "$tmp/q2"
 q --seed-only > "$tmp/q3"
 q --basil-only --heldout > "$tmp/q4"
 q --basil-only --heldout2 > "$tmp/q5"
+if [ -f "$data/newswcl50/newswcl50.jsonl" ]; then
+  q --newswcl50 > "$tmp/q6"
+else
+  : > "$tmp/q6"
+fi
 q > "$tmp/qall"
 python3 "$here/bench/gold_facts.py" "$build/precis" --data "$data/basil/basil-dev.jsonl" > "$tmp/f"
 
@@ -48,6 +55,7 @@ for name, tag, label in (("q1", "basil", "BASIL dev clusters 1-13 (looked at whi
                          ("q3", "seed", "seed cluster"),
                          ("q4", "basil", "BASIL clusters 21-35 (held out until a second round tuned on them)"),
                          ("q5", "basil", "held-out BASIL clusters 36-50 (held-out set 2, see bench/gold/README.md)"),
+                         ("q6", "newswcl50", "held-out NewsWCL50 events 0-4 (see bench/gold/README.md)"),
                          ("qall", "all", "all")):
     g = quotes(read(name), tag)
     if not g:

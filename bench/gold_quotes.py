@@ -4,14 +4,17 @@
     python3 bench/gold_quotes.py [build/precis] [--data ../shared/data]
                                  [--errors] [--clusters A-B]
                                  [--gold FILE[,FILE] | --heldout | --heldout2]
-                                 [--seed-only | --basil-only]
+                                 [--seed-only | --basil-only | --newswcl50]
 
 Gold: bench/gold/quotes.jsonl (BASIL dev clusters 1-20) and
 bench/gold/seed-quotes.jsonl (the seed cluster); --gold FILE scores the BASIL
 clusters of another gold file instead, --heldout those of
 bench/gold/quotes-heldout.jsonl (BASIL dev clusters 21-35, held out until
 2026-11-28, tuned on since), --heldout2 those of bench/gold/quotes-heldout2-a.jsonl
-and -b.jsonl (BASIL dev clusters 36-50, held out).  Format and scoring rules in bench/gold/README.md.  The articles are read from the shared data directory
+and -b.jsonl (BASIL dev clusters 36-50, held out).  --newswcl50 scores, in
+place of BASIL and the seed, bench/gold/quotes-newswcl50.jsonl (NewsWCL50
+events 0-4, held out), reading the articles from
+DATA/newswcl50/newswcl50.jsonl.  Format and scoring rules in bench/gold/README.md.  The articles are read from the shared data directory
 at run time; no article text is stored in the repository.
 
 Prints, for BASIL and the seed separately and together:
@@ -39,6 +42,12 @@ GOLD_HELDOUT = os.path.join(HERE, 'gold', 'quotes-heldout.jsonl')
 GOLD_HELDOUT2 = ','.join(os.path.join(HERE, 'gold', 'quotes-heldout2-%s.jsonl' % x)
                          for x in 'ab')
 GOLD_SEED = os.path.join(HERE, 'gold', 'seed-quotes.jsonl')
+GOLD_NEWSWCL50 = os.path.join(HERE, 'gold', 'quotes-newswcl50.jsonl')
+
+# NewsWCL50's source tags (its README, from the set's urls.tsv): one outlet
+# per political leaning.
+NEWSWCL50_OUTLETS = {'LL': 'huffpost', 'L': 'nyt', 'M': 'usatoday',
+                     'R': 'fox', 'RR': 'breitbart'}
 
 # The leading metadata line precis drops from a text article
 # (" date 2016-12-30 ..."), as documented in src/cluster.c.
@@ -191,14 +200,24 @@ class Tally:
         self.sys = self.sys_ok = self.sys_ignored = 0
 
 
-def score(gold, texts, occ, tally, by, errors, label):
+def basil_outlet(article):
+    """'nyt-d2e17368' -> 'nyt'; a seed file name -> 'seed'."""
+    return article.split('-')[0] if '-' in article else 'seed'
+
+
+def newswcl50_outlet(article):
+    """'0_LL' -> 'huffpost'."""
+    return NEWSWCL50_OUTLETS.get(article.split('_')[-1], 'other')
+
+
+def score(gold, texts, occ, tally, by, errors, label, outlet=basil_outlet):
     speech = [g for g in gold if g['speaker_type'] != 'none']
     gtext = {}
     for g in gold:
         gtext[id(g)] = texts[g['article']][g['start']:g['end']].decode('utf-8')
     # recall and speakers
     for g in speech:
-        src = g['article'].split('-')[0] if '-' in g['article'] else 'seed'
+        src = outlet(g['article'])
         parts = [tally, by.setdefault(src, Tally())]
         if g.get('multi_paragraph'):
             parts.append(by.setdefault('multi-paragraph', Tally()))
@@ -301,6 +320,50 @@ def print_errors(errors, texts):
         print('    ' + context(texts, g['article'], g['start'], g['end']))
 
 
+def score_clusters(binary, path, gold, lo, hi, restrict, errors, label, outlet,
+                   needed):
+    """Run 'precis batch --analyze' on the clusters of a JSON Lines file (lines
+    lo..hi) that hold gold articles, one report per cluster, and score them.
+    With restrict, gold records outside those clusters are dropped.  Returns
+    the tally, its parts, the number of clusters, the texts, the gold records
+    scored and the system quotes whose offsets do not point at their text."""
+    arts = {g['article'] for g in gold}
+    lines, texts = [], {}
+    try:
+        with open(path, 'rb') as f:
+            for n, raw in enumerate(f, 1):
+                try:
+                    c = json.loads(raw)
+                except ValueError:
+                    die('%s:%d: not JSON' % (path, n))
+                ids = [x['id'] for x in c['articles']]
+                if lo <= n <= hi and arts.intersection(ids):
+                    lines.append(raw.rstrip(b'\n'))
+                    for x in c['articles']:
+                        texts[x['id']] = x['text'].encode('utf-8')
+    except OSError as e:
+        die('%s: %s (%s)' % (path, e.strerror, needed))
+    gold = [g for g in gold if g['article'] in texts or not restrict]
+    arts = {g['article'] for g in gold}
+    missing = arts - set(texts)
+    if missing:
+        die('%s: gold articles not found: %s' % (path, ', '.join(sorted(missing))))
+    out = run_precis(binary, ['batch', '--input', 'jsonl', '--analyze', '-q'],
+                     b'\n'.join(lines) + b'\n')
+    occ, mism = {}, []
+    reports = [l for l in out.split('\n') if l.strip()]
+    if len(reports) != len(lines):
+        die('precis batch wrote %d reports for %d clusters' % (len(reports), len(lines)))
+    for l in reports:
+        rep = json.loads(l)
+        for k, v in occurrences(rep, texts, lambda s: s, mism).items():
+            occ.setdefault(k, []).extend(v)
+    # every article of a gold cluster is annotated exhaustively
+    t, by = Tally(), {}
+    score(gold, texts, occ, t, by, errors, label, outlet)
+    return t, by, len(lines), texts, gold, mism
+
+
 def main():
     ap = argparse.ArgumentParser(description='Score precis quotes against bench/gold.')
     ap.add_argument('binary', nargs='?', default='build/precis')
@@ -310,10 +373,12 @@ def main():
                     help='list each quote not found, speaker wrong or missing, '
                          'and system quote not in the gold set, with context')
     ap.add_argument('--clusters', metavar='A-B',
-                    help='only the BASIL clusters on lines A..B of basil-dev.jsonl')
+                    help='only the clusters on lines A..B of basil-dev.jsonl '
+                         '(of newswcl50.jsonl with --newswcl50)')
     g = ap.add_mutually_exclusive_group()
-    g.add_argument('--gold', metavar='FILE', default=GOLD_BASIL,
-                   help='BASIL gold file (default bench/gold/quotes.jsonl, clusters 1-20)')
+    g.add_argument('--gold', metavar='FILE', default=None,
+                   help='gold file (default bench/gold/quotes.jsonl, BASIL clusters 1-20; '
+                        'with --newswcl50, bench/gold/quotes-newswcl50.jsonl)')
     g.add_argument('--heldout', dest='gold', action='store_const', const=GOLD_HELDOUT,
                    help='shorthand for --gold bench/gold/quotes-heldout.jsonl '
                         '(clusters 21-35, held out from tuning until 2026-11-28)')
@@ -323,7 +388,12 @@ def main():
     g = ap.add_mutually_exclusive_group()
     g.add_argument('--basil-only', action='store_true')
     g.add_argument('--seed-only', action='store_true')
+    g.add_argument('--newswcl50', action='store_true',
+                   help='score bench/gold/quotes-newswcl50.jsonl (NewsWCL50 events 0-4, '
+                        'held out) on DATA/newswcl50/newswcl50.jsonl instead of BASIL and the seed')
     a = ap.parse_args()
+    if a.newswcl50 and a.gold in (GOLD_HELDOUT, GOLD_HELDOUT2):
+        die('--heldout and --heldout2 are BASIL sets; not with --newswcl50')
     lo, hi = 1, 1 << 30
     if a.clusters:
         m = re.fullmatch(r'(\d+)-(\d+)', a.clusters)
@@ -340,46 +410,36 @@ def main():
     errors = [] if a.errors else None
     all_texts = {}
 
+    if a.newswcl50:
+        path = os.path.join(a.data, 'newswcl50', 'newswcl50.jsonl')
+        gold_path = a.gold or GOLD_NEWSWCL50
+        t, by, nclusters, texts, gold, mism = score_clusters(
+            a.binary, path, load_gold(gold_path), lo, hi, a.clusters, errors,
+            'newswcl50', newswcl50_outlet, 'the NewsWCL50 file is needed')
+        print('NewsWCL50 (held out): %d clusters, %d articles, %d gold speech quotes '
+              '(%d none records)%s'
+              % (nclusters, len(texts), t.gold, len(gold) - t.gold,
+                 ' [gold %s]' % ', '.join(os.path.basename(p) for p in gold_path.split(','))
+                 if gold_path != GOLD_NEWSWCL50 else ''))
+        print_tally('newswcl50', t)
+        print_parts('newswcl50', by)
+        if mism:
+            print('  warning: %d system quotes whose offsets do not point at their text'
+                  % len(mism))
+        if errors:
+            print()
+            print_errors(errors, texts)
+        return 0
+
     if not a.seed_only:
-        gold = load_gold(a.gold)
-        arts = {g['article'] for g in gold}
-        lines, texts = [], {}
-        try:
-            with open(basil_path, 'rb') as f:
-                for n, raw in enumerate(f, 1):
-                    try:
-                        c = json.loads(raw)
-                    except ValueError:
-                        die('%s:%d: not JSON' % (basil_path, n))
-                    ids = [x['id'] for x in c['articles']]
-                    if lo <= n <= hi and arts.intersection(ids):
-                        lines.append(raw.rstrip(b'\n'))
-                        for x in c['articles']:
-                            texts[x['id']] = x['text'].encode('utf-8')
-        except OSError as e:
-            die('%s: %s (the BASIL dev split is needed)' % (basil_path, e.strerror))
-        gold = [g for g in gold if g['article'] in texts or not a.clusters]
-        arts = {g['article'] for g in gold}
-        missing = arts - set(texts)
-        if missing:
-            die('%s: gold articles not found: %s' % (basil_path, ', '.join(sorted(missing))))
-        out = run_precis(a.binary, ['batch', '--input', 'jsonl', '--analyze', '-q'],
-                         b'\n'.join(lines) + b'\n')
-        occ, mism = {}, []
-        reports = [l for l in out.split('\n') if l.strip()]
-        if len(reports) != len(lines):
-            die('precis batch wrote %d reports for %d clusters' % (len(reports), len(lines)))
-        for l in reports:
-            rep = json.loads(l)
-            for k, v in occurrences(rep, texts, lambda s: s, mism).items():
-                occ.setdefault(k, []).extend(v)
-        # every article of a gold cluster is annotated exhaustively
-        t, by = Tally(), {}
-        score(gold, texts, occ, t, by, errors, 'basil')
-        other = a.gold != GOLD_BASIL
+        gold_path = a.gold or GOLD_BASIL
+        t, by, nclusters, texts, gold, mism = score_clusters(
+            a.binary, basil_path, load_gold(gold_path), lo, hi, a.clusters, errors,
+            'basil', basil_outlet, 'the BASIL dev split is needed')
+        other = gold_path != GOLD_BASIL
         print('BASIL dev: %d clusters, %d articles, %d gold speech quotes (%d none records)%s'
-              % (len(lines), len(texts), t.gold, len(gold) - t.gold,
-                 ' [gold %s]' % ', '.join(os.path.basename(p) for p in a.gold.split(',')) if other else ''))
+              % (nclusters, len(texts), t.gold, len(gold) - t.gold,
+                 ' [gold %s]' % ', '.join(os.path.basename(p) for p in gold_path.split(',')) if other else ''))
         print_tally('basil', t)
         print_parts('basil', by)
         if mism:
