@@ -441,6 +441,8 @@ typedef struct item {
     unsigned ntok, org, place;
     unsigned joined; /* has a lower-case joiner inside ("Stade de France") */
     unsigned byfirst; /* a bare word merged by its first word (Najib) */
+    uint32_t office;  /* the office its titles name (mention.h); OFFICE_MANY
+                         when they name several                        */
     const char *skel; /* word skeletons joined by ' ' */
     size_t sklen;
     uint64_t skelh, lasth, firsth;
@@ -1280,7 +1282,9 @@ static int place_name(const fctx *f, const char *form, size_t n, const tok *last
 
 /* Adds a mention of the name made of tokens idx[0..nw) with evidence ev
    (EV_*), an organisation's when org. */
-static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev, unsigned org)
+#define OFFICE_MANY 0xffffffffu
+static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev, unsigned org,
+                    uint32_t office)
 {
     const tok *tk = f->tk;
     char form[FACT_MAX_RUN * (FACT_MAX_WORD + 8) + 8];
@@ -1344,6 +1348,10 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev, unsigned
         it->joined = joined;
         it->place = place_name(f, form, fl, nw == 1 ? &tk[idx[0]] : l);
     }
+    if (office && !it->office)
+        it->office = office;
+    else if (office && it->office != office)
+        it->office = OFFICE_MANY;
     return mention_add(f, id, tk[idx[0]].s, (l->f & F_POSS) ? l->we : l->e, ev, NULL, 0);
 }
 
@@ -1376,7 +1384,7 @@ static size_t names_at(fctx *f, size_t i, size_t n, int *err)
         unsigned ev = p ? r->ev & EV_ALL : 0;
         unsigned org = p ? (r->ev & MEN_ORG) != 0
                          : (unsigned)mention_org(f->x->lx, f->L, f->t, from[p], to[p]);
-        if (name_add(f, idx, nw, ev, org)) {
+        if (name_add(f, idx, nw, ev, org, p ? r->office : 0)) {
             *err = -1;
             return n;
         }
@@ -1993,6 +2001,10 @@ static int merge_names(fctx *f)
             root = bucket_root(it, fk, fm, s->skelh, &ok);
             it[i].byfirst = ok && root != NONE;
         }
+        /* "President Trump" is not "first lady Melania Trump" */
+        if (ok && root != NONE && s->office != OFFICE_MANY && it[root].office != OFFICE_MANY &&
+            mention_offices_differ(s->office, it[root].office))
+            continue;
         if (ok && root != NONE)
             item_union(it, (uint32_t)i, root);
     }

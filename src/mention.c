@@ -328,11 +328,27 @@ static int cut_title(const lex_tok *T, uint32_t q, uint32_t j)
            !(q + 1 < j && (cls_of(&T[q + 1]) & LW_ORG) && !is_title(&T[q + 1]));
 }
 
+/* The office title or role word k names: the pack's office number when it
+   has one ("Rep." and "congressman"), else its first three letters ("Gov."
+   and "governor"); 0 for an honorific ("Mr.") or no title. */
+static uint32_t office_of(const lex_tok *k)
+{
+    const lang_word *w = k->lw;
+    if (!w || !(w->cls & LW_TITLE) || (w->tags & LT_HONOR))
+        return 0;
+    if (w->val)
+        return 0x80000000u | (uint32_t)w->val;
+    uint32_t h = 2166136261u;
+    for (size_t b = 0; b < 3 && w->w[b]; b++)
+        h = (h ^ (unsigned char)w->w[b]) * 16777619u;
+    return (h & 0x7fffffffu) | 1;
+}
+
 static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
 {
     const lex_tok *T = c->d->tok;
     const lang *L = c->L;
-    mention_run r = {i, j, i, i, MENTION_NONE, i, i, 0, 0};
+    mention_run r = {i, j, i, i, MENTION_NONE, i, i, 0, 0, 0};
     if (joined)
         r.ev |= MEN_JOINED;
     if (T[j - 1].f & LEX_POSS)
@@ -450,11 +466,15 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
             }
         }
         /* before it: a role noun, a speech verb, a preposition of place */
+        if (r.title != MENTION_NONE)
+            r.office = office_of(&T[r.title]);
         if (r.title == MENTION_NONE && r.n0 > c->a0) {
             const lex_tok *b = &T[r.n0 - 1];
             uint32_t cl = cls_of(b);
-            if (is_word(b) && (cl & LW_TITLE) && (b->f & LEX_LOWER))
+            if (is_word(b) && (cl & LW_TITLE) && (b->f & LEX_LOWER)) {
                 r.ev |= MEN_ROLE;
+                r.office = office_of(b);
+            }
             if (is_word(b) && (cl & LW_SAY))
                 r.ev |= MEN_SAID;
             if (is_word(b) && (cl & LW_PLACEPREP))

@@ -58,7 +58,13 @@ typedef struct mention_run {
                          [p0, pe), empty when none                        */
     uint16_t ev;      /* MEN_*                                            */
     uint8_t gender;   /* MEN_M / MEN_F from a title or a given name       */
+    uint32_t office;  /* the office its title or role noun names
+                         (mention_office), 0 for none                   */
 } mention_run;
+
+/* Two offices that name two people when one surname carries both
+   ("President Trump", "first lady Melania Trump"): both known, not one. */
+static inline int mention_offices_differ(uint32_t a, uint32_t b) { return a && b && a != b; }
 
 /* The mentions of a cluster's articles, in text order. */
 typedef struct mention_doc {

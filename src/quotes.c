@@ -454,6 +454,7 @@ typedef struct qrun {
     uint32_t flags;
     uint32_t gender; /* G_*: from a title, a given name, or a pronoun
                         that took it (kept on the fullest form)       */
+    uint32_t office; /* the office its title or role names (mention.h) */
 } qrun;
 
 typedef struct mention {
@@ -886,7 +887,7 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
             continue;
         for (; at <= t0; at++)
             sent += (A->tok[at].flags & F_SSTART) != 0;
-        qrun r = {t0, t1, t0, t0, NONE, sent, NONE, 0, m->gender};
+        qrun r = {t0, t1, t0, t0, NONE, sent, NONE, 0, m->gender, m->office};
         r.n0 = m->n0 < m->t1 ? map[m->n0] : t1;
         r.ne = m->ne < m->t1 ? map[m->ne] : t1;
         if (r.ne < r.n0)
@@ -970,6 +971,16 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
        JR_MARK, surnames of two first names under AMB_MARK) */
     for (uint32_t ri = 0; ri < A->nrun; ri++) {
         qrun *r = &A->run[ri];
+        /* "President Trump" and "first lady Melania Trump": a surname
+           under another office than the full name's is another person */
+        if ((r->flags & R_PERSON) && r->ne - r->n0 == 1) {
+            const uint32_t *e = name_get(A, name_key(A, r));
+            uint64_t amb = name_key(A, r) ^ AMB_MARK;
+            if (e && *e != ri && A->run[*e].ne - A->run[*e].n0 >= 2 &&
+                mention_offices_differ(r->office, A->run[*e].office) && !name_get(A, amb) &&
+                dict_set(A->names, &amb, sizeof amb, *e))
+                return -1;
+        }
         if (!(r->flags & R_PERSON) || r->ne - r->n0 < 2)
             continue;
         if (name_key(A, r) != tok_key(A, r->ne - 1)) {

@@ -1321,6 +1321,25 @@ static void test_body_participle(void)
              "Daily Ledger");
 }
 
+/* One surname under two offices is two people: "President Vance" is
+   not "first lady Ruth Vance", whose full name is the longer form. */
+static void test_two_offices(void)
+{
+    const char *t = "Leaders meet at the palace\n\n"
+                    "President Vance met the leaders at the palace on Monday, officials said.\n\n"
+                    "First lady Ruth Vance hosted their spouses at a lunch in the east wing.\n\n"
+                    "\"We had a great meeting, a really great meeting about trade,\" Vance said "
+                    "after the talks.\n";
+    T_EQ_STR(speaker_in(sum, t, "great meeting"), "Vance");
+    /* one office under two spellings stays one person */
+    T_EQ_STR(speaker_in(sum,
+                        "Governor Ruth Vance spoke on Monday.\n\nGov. Vance met the leaders at "
+                        "the palace, officials said.\n\n\"We had a great meeting about trade,\" "
+                        "Vance said after the talks.\n",
+                        "great meeting"),
+             "Ruth Vance");
+}
+
 int main(void)
 {
     precis_status st;
@@ -1340,6 +1359,7 @@ int main(void)
     T_RUN(test_reporting_subject);
     T_RUN(test_coordinated);
     T_RUN(test_body_participle);
+    T_RUN(test_two_offices);
     T_RUN(test_marks);
     T_RUN(test_nested_block);
     T_RUN(test_hostile);
