@@ -210,6 +210,9 @@ def newswcl50_outlet(article):
     return NEWSWCL50_OUTLETS.get(article.split('_')[-1], 'other')
 
 
+BY_CUE = False
+
+
 def score(gold, texts, occ, tally, by, errors, label, outlet=basil_outlet):
     speech = [g for g in gold if g['speaker_type'] != 'none']
     gtext = {}
@@ -240,6 +243,13 @@ def score(gold, texts, occ, tally, by, errors, label, outlet=basil_outlet):
                 errors.append((label, 'not found', g, None))
             continue
         verdict = speaker_ok(g, best.q.get('speaker'))
+        if BY_CUE:
+            # the speech word or pattern that gave the speaker (none: a
+            # quote that goes on from the one before, or no cue at all)
+            cue = (best.q.get('cue') or '(none)').lower()
+            ct = by.setdefault('cue: ' + cue, Tally())
+            ct.gold += 1
+            parts.append(ct)
         for t in parts:
             t.found += 1
             setattr(t, verdict, getattr(t, verdict) + 1)
@@ -372,6 +382,8 @@ def main():
     ap.add_argument('--errors', action='store_true',
                     help='list each quote not found, speaker wrong or missing, '
                          'and system quote not in the gold set, with context')
+    ap.add_argument('--by-cue', action='store_true',
+                    help='also tally the speakers of found quotes by the cue that gave them')
     ap.add_argument('--clusters', metavar='A-B',
                     help='only the clusters on lines A..B of basil-dev.jsonl '
                          '(of newswcl50.jsonl with --newswcl50)')
@@ -392,6 +404,8 @@ def main():
                    help='score bench/gold/quotes-newswcl50.jsonl (NewsWCL50 events 0-4, '
                         'held out) on DATA/newswcl50/newswcl50.jsonl instead of BASIL and the seed')
     a = ap.parse_args()
+    global BY_CUE
+    BY_CUE = a.by_cue
     if a.newswcl50 and a.gold in (GOLD_HELDOUT, GOLD_HELDOUT2):
         die('--heldout and --heldout2 are BASIL sets; not with --newswcl50')
     lo, hi = 1, 1 << 30
