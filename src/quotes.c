@@ -1058,6 +1058,17 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
                 seen_sent = r->sent;
                 continue;
             }
+            /* "..., according to Wood of the University of Oregon. "...,"
+               she said": the source a report names is a speaker a later
+               pronoun can mean */
+            int source = (r->flags & R_PERSON) && !(r->flags & (R_INQ | R_POSS)) &&
+                         r->t0 >= 2 && is_word(A, r->t0 - 1, WC_PREP) &&
+                         is_word(A, r->t0 - 2, WC_ACC);
+            if (source) {
+                A->men[A->nmen++] = (mention){r->t0, r->sent, r->full};
+                seen_sent = r->sent;
+                continue;
+            }
             if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS)) ||
                 ((r->flags & R_PREP) && !verb_follows(A, r)) || modifier(A, r))
                 continue;

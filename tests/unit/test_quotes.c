@@ -1340,6 +1340,24 @@ static void test_two_offices(void)
              "Ruth Vance");
 }
 
+/* The source "according to" names is one a later pronoun can mean; more
+   verbs of speaking (say.txt). */
+static void test_source_and_verbs(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "\"The fund will run dry,\" said Piotr Malek, a professor at the law "
+                        "school.\n\nThe government may want a settlement, according to Ana Ruiz "
+                        "of the University of Oregon. \"When a company harms a public resource, "
+                        "the public has to be paid,\" she said.\n",
+                        "harms a public"),
+             "Ana Ruiz");
+    T_EQ_STR(speaker_in(sum,
+                        "Nurse Tom Kell asks: \"You OK?\" Eight seconds pass before Paul Dray "
+                        "mumbles: \"I am asleep now.\"\n",
+                        "asleep now"),
+             "Paul Dray");
+}
+
 int main(void)
 {
     precis_status st;
@@ -1360,6 +1378,7 @@ int main(void)
     T_RUN(test_coordinated);
     T_RUN(test_body_participle);
     T_RUN(test_two_offices);
+    T_RUN(test_source_and_verbs);
     T_RUN(test_marks);
     T_RUN(test_nested_block);
     T_RUN(test_hostile);
