@@ -229,6 +229,15 @@ typedef struct mctx {
     uint32_t a0, a1; /* the article's tokens */
 } mctx;
 
+/* Are tokens a and b a two-word place name of the pack ("San Diego")? */
+static int place_pair(const mctx *c, uint32_t a, uint32_t b)
+{
+    const lex_tok *x = &c->d->tok[a], *y = &c->d->tok[b];
+    const lang_word *e =
+        lang_phrase(c->L, c->t + x->s, x->we - x->s, c->t + y->s, y->we - y->s);
+    return e && (e->cls & LW_PLACENAME);
+}
+
 /* "delivered by radio host Rush Limbaugh", "with his wife Huma": is the
    name at token k the object of a preposition a few lower-case role or
    noun words before it? */
@@ -407,10 +416,12 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
     }
     /* after a preposition a person's name starts at a given name
        ("Secretary of State Mike Pompeo"; not "the St. Louis Police
-       Department", "St. Louis Post-Dispatch") */
+       Department", "St. Louis Post-Dispatch", nor a place the pack
+       lists with the word before it, "the San Francisco Chronicle") */
     if ((r.ev & MEN_PREP) && r.title == MENTION_NONE)
         for (uint32_t q = r.n0 + 1; q + 1 < j; q++)
-            if (is_given(&T[q]) && !(T[q - 1].f & (LEX_LOWER | LEX_ABBR))) {
+            if (is_given(&T[q]) && !(T[q - 1].f & (LEX_LOWER | LEX_ABBR)) &&
+                !place_pair(c, q - 1, q)) {
                 int person = 1;
                 for (uint32_t k = q; k < j; k++)
                     person &= !(cls_of(&T[k]) & (LW_ORG | LW_PLACE | LW_NONPERSON));

@@ -100,7 +100,7 @@ static void test_quote_marks(void)
 {
     check("\xe2\x80\x9cWe will win,\xe2\x80\x9d said Gov. Miriam Okafor-Hale.",
           "Q:\xe2\x80\x9co W:We^[we] W:will[will] W:win P:, Q:\xe2\x80\x9d W:said[said] "
-          "W:Gov.^+[gov] W:Miriam^ W:Okafor-Hale^- P:.");
+          "W:Gov.^+[gov] W:Miriam^[miriam] W:Okafor-Hale^- P:.");
     check("He said \"nothing improper\" happened.",
           "W:He^[he] W:said[said] Q:\"o W:nothing[nothing] W:improper Q:\" W:happened P:.");
     check("\xc2\xab Nous gagnerons \xc2\xbb, a-t-il dit",
@@ -157,7 +157,7 @@ static void test_names(void)
           "W:O'Brien^ W:met[met] W:Obama's^~ W:aide[aide] W:and[and] W:Putin\xe2\x80\x99s^~ W:envoy[envoy]");
     /* two words glued by a missing space after the apostrophe */
     check("handled\xe2\x80\x99Lavrov", "W:handled P:\xe2\x80\x99 W:Lavrov^");
-    check("Jean-Pierre Raffarin", "W:Jean-Pierre^- W:Raffarin^");
+    check("Jean-Pierre Raffarin", "W:Jean-Pierre^-[jean-pierre] W:Raffarin^");
 }
 
 static void test_non_ascii(void)

@@ -127,7 +127,8 @@ static void test_titles(void)
     /* honorifics and a title go; the gender of "Mr" stays */
     const char *a[] = {"Prime Minister Datuk Seri Najib Razak said the fund was clean.",
                        "Mr. Najib denied wrongdoing.", NULL};
-    check(a, "Najib Razak/T=Seri +title +said +sinit | Najib/T=Mr +title +said +sinit +m");
+    check(a,
+          "Najib Razak/T=Seri +given +title +said +sinit +m | Najib/T=Mr +title +said +sinit +m");
     /* an organisation before the title; a role noun before a name */
     const char *b[] = {
         "Russian Foreign Ministry Spokesperson Maria Zakharova said on Friday that talks "
@@ -166,6 +167,18 @@ static void test_joined(void)
     /* "of" joins no title to a name */
     const char *b[] = {"It was approved by Secretary of State Mike Pompeo on Monday.", NULL};
     check(b, "Mike Pompeo +given +prep +m");
+    /* after a preposition a person's name starts at a listed given name,
+       its gender with it: the office's name before it is cut off */
+    const char *d[] = {"The memo was sent by Deputy Director for Border Security Charlene "
+                       "Vasko on Friday.",
+                       "The plan went to the Assistant Secretary for Coastal Affairs Deval "
+                       "Orme.", NULL};
+    check(d, "Charlene Vasko +given +prep +f | Deval Orme +given +prep +m");
+    /* ... but not at one that ends a place the pack lists with the word
+       before it */
+    const char *e[] = {"The story ran in the San Francisco Chronicle on Monday.",
+                       "It was sent to Santa Monica Pier officials.", NULL};
+    check(e, "San Francisco Chronicle +prep | Santa Monica Pier +prep");
 }
 
 static void test_openers(void)

@@ -426,6 +426,20 @@ static const char *speaker_in(precis_summarizer *su, const char *s, const char *
    the speaker further from it; one small news-shaped text each. */
 static void test_speaker_rules2(void)
 {
+    /* a pronoun agrees with the gender a listed given name shows: "she"
+       skips the man named last for the woman before him */
+    T_EQ_STR(speaker_in(sum,
+                        "Malia Brandt met the mayor on Monday. Later, Deval Orme arrived at the "
+                        "hall.\n\n\"The trains will run again by the end of the month,\" she "
+                        "said.\n",
+                        "trains will run"),
+             "Malia Brandt");
+    T_EQ_STR(speaker_in(sum,
+                        "Charlene Vasko met the mayor on Monday. Later, Raul Ibarra arrived at "
+                        "the hall.\n\n\"The trains will run again by the end of the month,\" "
+                        "she said.\n",
+                        "trains will run"),
+             "Charlene Vasko");
     /* an unnamed subject gives no name, not the name before it */
     T_EQ_STR(speaker_in(sum,
                         "When Glenn Beck asked what America is suffering from, someone shouted "
