@@ -1417,6 +1417,19 @@ static attrib np_attr(const qart *A, uint32_t j, uint32_t lim)
     return no_attrib();
 }
 
+/* Is the attribution after closing mark ct a pronoun's ("...," he said;
+   "...," said she)? */
+static int pronoun_after(const qart *A, uint32_t ct)
+{
+    uint32_t j = ct + 1;
+    if (j < A->nt && (A->tok[j].kind == T_COMMA || A->tok[j].kind == T_DASH))
+        j++;
+    if (j < A->nt && is_word(A, j, WC_PRON))
+        return 1;
+    return j + 1 < A->nt && is_word(A, j, WC_VERB) && !(A->tok[j].flags & F_CAP) &&
+           is_word(A, j + 1, WC_PRON);
+}
+
 /* Attribution right after a closing mark: tokens [j, lim). */
 static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
 {
@@ -2614,7 +2627,12 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
                to the next quote */
             if (aa.cue && aa.end < A.nt && A.tok[aa.end].kind == T_COLON)
                 aa = no_attrib();
-            if (aa.cue && aa.who != NONE && !aa.weak)
+            /* "Markey said: "...," he added": a pronoun after the quote
+               means the one who introduced it */
+            if (aa.cue && aa.who != NONE && !aa.weak && ba.cue && ba.who != NONE && !ba.weak &&
+                aa.who != ba.who && pronoun_after(&A, ct))
+                at = ba;
+            else if (aa.cue && aa.who != NONE && !aa.weak)
                 at = aa;
             else if (ba.who != NONE)
                 at = ba;

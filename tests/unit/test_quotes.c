@@ -1372,6 +1372,18 @@ static void test_source_and_verbs(void)
              "Paul Dray");
 }
 
+/* "X said: "...," he added": the pronoun means the one who introduced
+   the quote, not a man named before him. */
+static void test_pronoun_after_colon(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "Reports said Mr Dale was expected to step down. Congressman Ed Marsh, "
+                        "who chairs the committee, said: \"While it is now calm sailing for "
+                        "the board, rough water lies ahead,\" he added.\n",
+                        "calm sailing"),
+             "Ed Marsh");
+}
+
 int main(void)
 {
     precis_status st;
@@ -1393,6 +1405,7 @@ int main(void)
     T_RUN(test_body_participle);
     T_RUN(test_two_offices);
     T_RUN(test_source_and_verbs);
+    T_RUN(test_pronoun_after_colon);
     T_RUN(test_marks);
     T_RUN(test_nested_block);
     T_RUN(test_hostile);
