@@ -1377,9 +1377,10 @@ static void test_source_and_verbs(void)
 static void test_pronoun_after_colon(void)
 {
     T_EQ_STR(speaker_in(sum,
-                        "Reports said Mr Dale was expected to step down. Congressman Ed Marsh, "
-                        "who chairs the committee, said: \"While it is now calm sailing for "
-                        "the board, rough water lies ahead,\" he added.\n",
+                        "Tom Dale ran the firm for years.\n\nResponding to reports that Mr Dale "
+                        "was expected to step down, US Congressman Ed Marsh - who chairs a "
+                        "committee on the spill - said: \"While it is now calm sailing for Tom "
+                        "Dale, rough water lies ahead,\" he added.\n",
                         "calm sailing"),
              "Ed Marsh");
 }
