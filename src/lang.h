@@ -116,6 +116,10 @@ enum {
                                           passive verb ("asked by X") */
 #define LT_ATTRIB ((uint64_t)1 << 34) /* attrib (say.txt): attributes the quotation
                                          it follows ("..., he added") */
+#define LT_ABSOLUTE ((uint64_t)1 << 35) /* absolute (prepositions.txt): opens a noun
+                                           phrase that is the subject of the participle
+                                           after it ("with members of the family
+                                           saying") */
 
 /* Values that stand for a tag (a value is read only by the class it
    belongs to, so neither is taken for a month or a number, and they take

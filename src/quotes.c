@@ -181,7 +181,8 @@ enum {
     WC_QUEST = 1 << 23,     /* asked: a verb that puts a question        */
     WC_AGENT = 1 << 24,     /* from, by: names a document's author       */
     WC_PASSIVE = 1 << 25,   /* by: the agent of a passive verb           */
-    WC_CONJ = 1 << 26       /* and, or: joins two nouns into one group    */
+    WC_CONJ = 1 << 26,      /* and, or: joins two nouns into one group    */
+    WC_ABS = 1 << 27        /* with: its noun phrase is a participle's subject */
 };
 
 static unsigned word_class(const lang_word *e)
@@ -215,6 +216,7 @@ static unsigned word_class(const lang_word *e)
     r |= (c & LW_PREP) && (e->tags & LT_AGENT) ? WC_AGENT : 0;
     r |= (c & LW_PREP) && (e->tags & LT_PASSIVE) ? WC_PASSIVE : 0;
     r |= e->tags & LT_CONJ ? WC_CONJ : 0;
+    r |= (c & LW_PREP) && (e->tags & LT_ABSOLUTE) ? WC_ABS : 0;
     if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
         r |= e->tags & LT_F ? WC_FEM : 0;
@@ -1674,6 +1676,26 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
         if (c > d + 1 && A->tok[c - 1].kind == T_COMMA && is_word(A, d, WC_STMT) &&
             !(A->tok[d].flags & (F_CAP | F_POSS | F_INQ)))
             return 1;
+        /* "with some members of the Jackson family saying": after an
+           absolute "with", the noun phrase up to the participle is its
+           subject; with no person heading it, no one is named */
+        if (c > w0 + 1 && A->tok[c - 1].kind == T_WORD &&
+            !(A->tok[c - 1].flags & (F_CAP | F_INQ | F_POSS)) &&
+            !(A->tok[c - 1].cls & (WC_TITLE | WC_PRON | WC_VERB | WC_VPRE | WC_STMT | WC_ADV))) {
+            uint32_t b = c - 1;
+            while (b > w0 && c - b < 9 && A->tok[b - 1].kind == T_WORD &&
+                   !(A->tok[b - 1].flags & F_INQ) && !(A->tok[b - 1].cls & (WC_VERB | WC_ABS)))
+                b--;
+            if (b > w0 && is_word(A, b - 1, WC_ABS)) {
+                int person = 0;
+                for (uint32_t q = b; q < c; q++) {
+                    uint32_t r = run_at(A, q);
+                    person |= r != NONE && (A->run[r].flags & R_PERSON) && !modifier(A, &A->run[r]);
+                }
+                if (!person)
+                    return 1;
+            }
+        }
         /* ... but "one blogger asking": an indefinite noun phrase right
            before it names no one */
         return c >= w0 + 2 && is_tok(A, c - 1, T_WORD) && !(A->tok[c - 1].cls & ~(unsigned)WC_TITLE) &&
@@ -1720,6 +1742,18 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
     if (is_word(A, w0, WC_INDEF) && w0 + 1 < k && is_tok(A, w0 + 1, T_WORD) &&
         !(A->tok[w0 + 1].flags & F_CAP) && !(A->tok[w0].flags & F_INQ))
         return clause_subject(A, w0, k, 1) == NONE;
+    /* "what a White House spokesman said": an indefinite role noun phrase
+       (names between) names no one */
+    if (p->kind == T_WORD && (p->cls & WC_TITLE) && !(p->flags & (F_CAP | F_INQ))) {
+        uint32_t b = k - 1;
+        while (b > w0 && k - b < 6 && A->tok[b - 1].kind == T_WORD &&
+               !(A->tok[b - 1].flags & F_INQ) && !(A->tok[b - 1].cls & (WC_DEF | WC_INDEF)) &&
+               (!(A->tok[b - 1].cls & (WC_FUNC | WC_PREP | WC_VERB | WC_VPRE | WC_PRON)) ||
+                (A->tok[b - 1].flags & F_CAP)))
+            b--;
+        if (b > w0 && is_word(A, b - 1, WC_INDEF) && !(A->tok[b - 1].flags & F_CAP))
+            return 1;
+    }
     if (p->kind != T_WORD || (p->flags & (F_CAP | F_INQ)) ||
         (p->cls & (WC_PRON | WC_FUNC | WC_VERB | WC_VPRE | WC_PREP | WC_DEF | WC_TITLE)) ||
         run_at(A, k - 1) != NONE)

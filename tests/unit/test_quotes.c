@@ -1385,6 +1385,25 @@ static void test_pronoun_after_colon(void)
              "Ed Marsh");
 }
 
+/* Noun phrases that name no one: an indefinite role ("a White House
+   spokesman said"), and the subject an absolute "with" opens ("with some
+   members of the Vance family saying"). */
+static void test_unnamed_phrases(void)
+{
+    const char *t = "Tom Vance ran the show for years.\n\nThe concert has drawn criticism, with "
+                    "some members of the Vance family saying it has been \"mishandled\" by the "
+                    "promoters.\n\nHe will meet the promoters on Wednesday for what a City Hall "
+                    "spokesman said would be a \"very frank\" talk.\n";
+    T_EQ_STR(speaker_in(sum, t, "mishandled"), "");
+    T_EQ_STR(speaker_in(sum, t, "very frank"), "");
+    /* a definite role is still its holder */
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Ray Dunn met reporters.\n\nThe mayor said the talks would be "
+                        "\"very frank and very long.\"\n",
+                        "frank and very"),
+             "Ray Dunn");
+}
+
 int main(void)
 {
     precis_status st;
@@ -1407,6 +1426,7 @@ int main(void)
     T_RUN(test_two_offices);
     T_RUN(test_source_and_verbs);
     T_RUN(test_pronoun_after_colon);
+    T_RUN(test_unnamed_phrases);
     T_RUN(test_marks);
     T_RUN(test_nested_block);
     T_RUN(test_hostile);
