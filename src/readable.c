@@ -39,6 +39,7 @@
 #include "quotes.h"
 
 #include <strings.h>
+#include <utf8proc.h>
 
 /* ---- quotation marks ---------------------------------------------------- */
 
@@ -972,6 +973,39 @@ static void people_learn(people *P, const lang *L, const char *s, size_t n)
     }
 }
 
+/* Do two given names begin with the same three letters, case and marks
+   aside ("Sergey" and "Sergei", "Raúl" and "Raul")?  One person's. */
+#define GIVEN_PREFIX 3
+static int same_given(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i = 0, j = 0;
+    for (int n = 0; n < GIVEN_PREFIX; n++) {
+        utf8proc_int32_t x, y, bx[4], by[4];
+        int last;
+        utf8proc_ssize_t k = i < an ? utf8proc_iterate((const utf8proc_uint8_t *)a + i,
+                                                       (utf8proc_ssize_t)(an - i), &x)
+                                    : -1;
+        utf8proc_ssize_t l = j < bn ? utf8proc_iterate((const utf8proc_uint8_t *)b + j,
+                                                       (utf8proc_ssize_t)(bn - j), &y)
+                                    : -1;
+        if (k <= 0 || l <= 0)
+            return 0; /* shorter than three letters: not judged alike */
+        i += (size_t)k;
+        j += (size_t)l;
+        last = 0;
+        if (utf8proc_decompose_char(x, bx, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                    UTF8PROC_CASEFOLD, &last) < 1)
+            bx[0] = x;
+        last = 0;
+        if (utf8proc_decompose_char(y, by, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                    UTF8PROC_CASEFOLD, &last) < 1)
+            by[0] = y;
+        if (bx[0] != by[0])
+            return 0;
+    }
+    return 1;
+}
+
 /* The given name a surname goes with: the one the cluster writes with it
    most, when any other (spelling variants aside) is written at most half
    as often ("Richard Blumenthal" four times, "Dick Blumenthal" twice); -1
@@ -985,7 +1019,7 @@ static int person_given(const person *p)
     for (uint32_t g = 0; g < p->ng; g++)
         if (g != best && p->count[g] > second &&
             /* "Sergey" and "Sergei", "David" and "Dave": one person */
-            (p->glen[g] < 3 || p->glen[best] < 3 || memcmp(p->given[g], p->given[best], 3)))
+            !same_given(p->given[g], p->glen[g], p->given[best], p->glen[best]))
             second = p->count[g];
     return 2 * second > p->count[best] ? -1 : (int)best;
 }

@@ -481,6 +481,24 @@ static void test_given_name(void)
     }
 }
 
+/* One given name written with and without its accent ("Raúl", "Raul") is
+   one person's: the bare surname is still named in full. */
+static const char *const accented[] = {
+    "Rep. Raúl Ibarra of Idaho said he would run for the post on Friday.\n",
+    "Raul Ibarra, a second-term congressman, is a favourite of the party's right.\n",
+    "Only in Congress since 2010, Ibarra would be the first Latino to hold the post.\n"};
+
+static void test_given_accent(void)
+{
+    prepared P;
+    if (!prepare_open(&P, accented, 3))
+        return;
+    char *e = edited(&P, "Only in Congress since 2010");
+    T_CHECK(e && (strstr(e, "Raúl Ibarra would") || strstr(e, "Raul Ibarra would")));
+    free(e);
+    prepare_close(&P);
+}
+
 /* A sentence may need two edits: "But" dropped and the surname named in
    full are one replaced span, the text between kept; either alone is made
    when the other is not needed. */
@@ -665,6 +683,7 @@ int main(void)
     T_RUN(test_summary);
     T_RUN(test_verbless);
     T_RUN(test_given_name);
+    T_RUN(test_given_accent);
     T_RUN(test_two_edits);
     T_RUN(test_also);
     T_RUN(test_repeat);
