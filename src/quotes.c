@@ -1676,6 +1676,27 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
         if (c > d + 1 && A->tok[c - 1].kind == T_COMMA && is_word(A, d, WC_STMT) &&
             !(A->tok[d].flags & (F_CAP | F_POSS | F_INQ)))
             return 1;
+        /* "While ..., Murray's lawyers asked that he be kept on probation,
+           saying": the clause before the participle's comma opens with a
+           person's possession (a noun after a possessive name), its
+           subject, which names no one */
+        uint32_t v0 = c;
+        while (v0 > w0 && is_word(A, v0 - 1, WC_ADV | WC_DAY))
+            v0--;
+        if (v0 > w0 + 1 && A->tok[v0 - 1].kind == T_COMMA) {
+            uint32_t s0 = v0 - 1;
+            while (s0 > w0 && A->tok[s0 - 1].kind != T_COMMA && !(A->tok[s0 - 1].flags & F_INQ))
+                s0--;
+            uint32_t r = run_at(A, s0);
+            if (r != NONE && A->run[r].t0 == s0 && (A->run[r].flags & R_POSS) &&
+                !(A->run[r].flags & R_INQ) && A->run[r].t1 + 1 < v0) {
+                const qtok *n = &A->tok[A->run[r].t1];
+                if (n->kind == T_WORD && !(n->flags & (F_CAP | F_INQ | F_NUM)) &&
+                    !(n->cls & (WC_VERB | WC_VPRE | WC_FUNC | WC_PREP | WC_ADV | WC_STMT |
+                                WC_PRON | WC_DEF)))
+                    return 1;
+            }
+        }
         /* "with some members of the Jackson family saying": after an
            absolute "with", the noun phrase up to the participle is its
            subject; with no person heading it, no one is named */

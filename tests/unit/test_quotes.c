@@ -1396,6 +1396,14 @@ static void test_unnamed_phrases(void)
                     "spokesman said would be a \"very frank\" talk.\n";
     T_EQ_STR(speaker_in(sum, t, "mishandled"), "");
     T_EQ_STR(speaker_in(sum, t, "very frank"), "");
+    /* a possession opening the clause before a participle ("Dray's lawyers
+       asked ..., saying"): not the possessor */
+    T_EQ_STR(speaker_in(sum,
+                        "Paul Dray was sentenced on Tuesday.\n\nWhile the state argued for the "
+                        "maximum term, Dray's lawyers asked that he be kept on probation, saying "
+                        "he is serving \"a lifetime sentence of his own making\".\n",
+                        "lifetime sentence"),
+             "");
     /* a definite role is still its holder */
     T_EQ_STR(speaker_in(sum,
                         "Mayor Ray Dunn met reporters.\n\nThe mayor said the talks would be "
