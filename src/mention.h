@@ -58,8 +58,9 @@ typedef struct mention_run {
                          [p0, pe), empty when none                        */
     uint16_t ev;      /* MEN_*                                            */
     uint8_t gender;   /* MEN_M / MEN_F from a title or a given name       */
-    uint32_t office;  /* the office its title or role noun names
-                         (mention_office), 0 for none                   */
+    uint32_t office;  /* the office its title or role noun names: the
+                         pack's office number, else the title's first
+                         letters (honorifics name none); 0 for none      */
 } mention_run;
 
 /* Two offices that name two people when one surname carries both

@@ -973,6 +973,18 @@ static void people_learn(people *P, const lang *L, const char *s, size_t n)
     }
 }
 
+/* The letter c is, case and marks aside ("Ú" is "u"). */
+static utf8proc_int32_t base_letter(utf8proc_int32_t c)
+{
+    utf8proc_int32_t b[4];
+    int last = 0;
+    return utf8proc_decompose_char(c, b, 4,
+                                   UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
+                                   &last) >= 1
+               ? b[0]
+               : c;
+}
+
 /* Do two given names begin with the same three letters, case and marks
    aside ("Sergey" and "Sergei", "Raúl" and "Raul")?  One person's. */
 #define GIVEN_PREFIX 3
@@ -980,28 +992,17 @@ static int same_given(const char *a, size_t an, const char *b, size_t bn)
 {
     size_t i = 0, j = 0;
     for (int n = 0; n < GIVEN_PREFIX; n++) {
-        utf8proc_int32_t x, y, bx[4], by[4];
-        int last;
+        utf8proc_int32_t x, y;
         utf8proc_ssize_t k = i < an ? utf8proc_iterate((const utf8proc_uint8_t *)a + i,
                                                        (utf8proc_ssize_t)(an - i), &x)
                                     : -1;
         utf8proc_ssize_t l = j < bn ? utf8proc_iterate((const utf8proc_uint8_t *)b + j,
                                                        (utf8proc_ssize_t)(bn - j), &y)
                                     : -1;
-        if (k <= 0 || l <= 0)
+        if (k <= 0 || l <= 0 || base_letter(x) != base_letter(y))
             return 0; /* shorter than three letters: not judged alike */
         i += (size_t)k;
         j += (size_t)l;
-        last = 0;
-        if (utf8proc_decompose_char(x, bx, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                    UTF8PROC_CASEFOLD, &last) < 1)
-            bx[0] = x;
-        last = 0;
-        if (utf8proc_decompose_char(y, by, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                    UTF8PROC_CASEFOLD, &last) < 1)
-            by[0] = y;
-        if (bx[0] != by[0])
-            return 0;
     }
     return 1;
 }
