@@ -1514,6 +1514,15 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         } else if (is_word(A, k, WC_DEF) && k + 1 < lim && A->tok[k + 1].kind == T_WORD) {
             who = resolve_title(A, j, k + 1);
             end = k + 2;
+            /* "writes the Associated Press.": a body named whole after
+               the article, the sentence ending there */
+            uint32_t rb = who == NONE ? named_run_starting(A, k + 1) : NONE;
+            if (rb != NONE && !(A->run[rb].flags & (R_PERSON | R_POSS)) &&
+                (A->run[rb].t1 >= lim || A->tok[A->run[rb].t1].kind == T_STOP ||
+                 A->tok[A->run[rb].t1].kind == T_COMMA)) {
+                who = rb;
+                end = A->run[rb].t1;
+            }
         }
         return verb_cue(A, j, who, end);
     }
@@ -1630,6 +1639,10 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
             return verb_cue(A, k, resolve_title(A, j, k - 1), k + 1);
         return np_attr(A, j, lim);
     }
+    /* "company CEO Andy Vesey said": a person heading the phrase */
+    attrib np = np_attr(A, j, lim);
+    if (np.cue && np.who != NONE)
+        return np;
     /* "police said", "officials told reporters": a cue without a name */
     uint32_t k = j;
     while (k < lim && k - j < 3 && A->tok[k].kind == T_WORD && !(A->tok[k].cls & WC_VERB))

@@ -1404,6 +1404,18 @@ static void test_unnamed_phrases(void)
                         "he is serving \"a lifetime sentence of his own making\".\n",
                         "lifetime sentence"),
              "");
+    /* after the quote: a person heading a phrase with no article, and a
+       body named whole after an inverted verb */
+    T_EQ_STR(speaker_in(sum,
+                        "The outages will go on.\n\nFor now, \"we will not roll the dice on "
+                        "safety,\" company CEO Ana Vesey said.\n",
+                        "roll the dice"),
+             "Ana Vesey");
+    T_EQ_STR(speaker_in(sum,
+                        "After that outbreak, the country \"vastly improved its detection of "
+                        "infectious diseases,\" writes the Harbor Press Agency.\n",
+                        "vastly improved"),
+             "Harbor Press Agency");
     /* a definite role is still its holder */
     T_EQ_STR(speaker_in(sum,
                         "Mayor Ray Dunn met reporters.\n\nThe mayor said the talks would be "
