@@ -812,6 +812,15 @@ static uint32_t skip_adv(const qart *A, uint32_t k, uint32_t lim, int max)
     return k;
 }
 
+/* Back from verb token c over adverbs, auxiliaries and day names, not
+   before w0: where its subject ends. */
+static uint32_t adv_back(const qart *A, uint32_t c, uint32_t w0)
+{
+    while (c > w0 && is_word(A, c - 1, WC_ADV | WC_DAY))
+        c--;
+    return c;
+}
+
 /* Skips a date phrase from token k: "on July 20, 2006,", "on Tuesday"
    (a preposition, then day and month names, numbers and commas, at most
    8 tokens); k itself when there is none. */
@@ -1693,9 +1702,7 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
            saying": the clause before the participle's comma opens with a
            person's possession (a noun after a possessive name), its
            subject, which names no one */
-        uint32_t v0 = c;
-        while (v0 > w0 && is_word(A, v0 - 1, WC_ADV | WC_DAY))
-            v0--;
+        uint32_t v0 = adv_back(A, c, w0);
         if (v0 > w0 + 1 && A->tok[v0 - 1].kind == T_COMMA) {
             uint32_t s0 = v0 - 1;
             while (s0 > w0 && A->tok[s0 - 1].kind != T_COMMA && !(A->tok[s0 - 1].flags & F_INQ))
@@ -1736,9 +1743,7 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
                !(A->tok[c - 1].flags & (F_CAP | F_INQ)) && is_word(A, c - 2, WC_INDEF) &&
                !(A->tok[c - 2].flags & F_INQ);
     }
-    uint32_t k = c;
-    while (k > w0 && is_word(A, k - 1, WC_ADV | WC_DAY))
-        k--;
+    uint32_t k = adv_back(A, c, w0);
     if (k > w0 && A->tok[k - 1].kind == T_COMMA) {
         /* "Another man, not seen on camera, then tells"; not "A
            spokesman, Bill Burton, said" */
@@ -1874,9 +1879,7 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
        "...": after a comma, the verb's subject is the clause's, the first
        person opening the sentence (or a clause after a comma), not the
        nearest name */
-    uint32_t v = c;
-    while (v > w0 && is_word(A, v - 1, WC_ADV | WC_DAY))
-        v--;
+    uint32_t v = adv_back(A, c, w0);
     if (v > w0 && A->tok[v - 1].kind == T_COMMA) {
         uint32_t who = clause_subject(A, w0, v - 1, !participle(A, c));
         if (who != NONE)
@@ -1997,9 +2000,7 @@ static int doc_subject(const qart *A, uint32_t k, uint32_t w0, uint32_t *who);
 
 static int np_subject(const qart *A, uint32_t c, uint32_t w0, uint32_t *who)
 {
-    uint32_t k = c;
-    while (k > w0 && is_word(A, k - 1, WC_ADV | WC_DAY))
-        k--;
+    uint32_t k = adv_back(A, c, w0);
     if (k == w0 || (A->tok[k - 1].flags & F_INQ))
         return 0;
     if (A->tok[k - 1].kind == T_COMMA) {
