@@ -120,6 +120,9 @@ enum {
                                            phrase that is the subject of the participle
                                            after it ("with members of the family
                                            saying") */
+#define LT_ATTRIBUTIVE ((uint64_t)1 << 36) /* attributive (org.txt, nonperson.txt): a body
+                                              or period named after a person ("the Obama
+                                              administration"): the name names no one */
 
 /* Values that stand for a tag (a value is read only by the class it
    belongs to, so neither is taken for a month or a number, and they take

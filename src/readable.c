@@ -36,6 +36,7 @@
  */
 #include "readable.h"
 
+#include "mention.h"
 #include "quotes.h"
 
 #include <strings.h>
@@ -406,11 +407,18 @@ static int pronoun_attribution(const lang *L, const char *out, size_t n, size_t 
    the subject of a speech verb ("Lavrov said", "a police spokesman said",
    "said the minister"), found by skipping adverbs back from the verb?  A
    pronoun ("he said") or no speech verb at all is no speaker. */
-static int is_adverb(const char *w, size_t k)
+static int is_adverb(const lang *L, const char *w, size_t k)
 {
-    static const char *const adv[] = {"also", "later", "then", "again", "once", "further",
-                                      "previously", "has", "had", "have", "was", NULL};
-    return in_list(adv, w, k, 1) || (k > 3 && w[k - 2] == 'l' && w[k - 1] == 'y');
+    /* the pack's words between a subject and its verb (adverbs.txt), or a
+       word with a common-word ending ("-ly") */
+    return (lang_class(L, w, k) & LW_ADV) || mention_common_ending(L, w, 0, k) == 1;
+}
+
+/* The language's definite article ("the": a determiner not tagged indef)? */
+static int definite(const lang *L, const char *w, size_t k)
+{
+    const lang_word *e = lang_word_of(L, w, k);
+    return e && (e->cls & LW_DEF) && !(e->tags & LT_INDEF);
 }
 
 static int names_someone(const lang *L, const char *out, size_t n)
@@ -424,13 +432,12 @@ static int names_someone(const lang *L, const char *out, size_t n)
         if (!speech_verb(L, out + at[i], ln[i]))
             continue;
         size_t j = i;
-        while (j > 0 && is_adverb(out + at[j - 1], ln[j - 1]))
+        while (j > 0 && is_adverb(L, out + at[j - 1], ln[j - 1]))
             j--;
         /* "The agency added," / "The statement said,": a thing the
            reader has not met, the whole subject, names no one (not "A
            spokesman for the city said") */
-        if (j == 2 && out[at[1]] >= 'a' && out[at[1]] <= 'z' && ln[0] == 3 &&
-            !strncasecmp(out + at[0], "the", 3))
+        if (j == 2 && out[at[1]] >= 'a' && out[at[1]] <= 'z' && definite(L, out + at[0], ln[0]))
             return 0;
         if (j > 0)
             return !in_list(no_subject, out + at[j - 1], ln[j - 1], 1);
@@ -1025,9 +1032,6 @@ static int person_given(const person *p)
     return 2 * second > p->count[best] ? -1 : (int)best;
 }
 
-/* "the Obama administration": the surname names no one there */
-static const char *const attributive[] = {"administration", "campaign", "campaigns",
-                                          "government", "era", "presidency", NULL};
 
 /* Plans the edit naming the first surname of out[0..n) (s's text, quotes
    blanked) that stands alone; 0, or -1 when out of memory. */
@@ -1053,7 +1057,9 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
             continue;
         const person *p = &P->p[j];
         int next_cap = i + 1 < nw && is_cap(out + at[i + 1]) && adjacent(out, at, ln, i + 1);
-        int attrib = i + 1 < nw && !poss && in_list(attributive, out + at[i + 1], ln[i + 1], 0);
+        /* "the Obama administration": the surname names no one there */
+        const lang_word *nx = i + 1 < nw && !poss ? lang_word_of(L, out + at[i + 1], ln[i + 1]) : NULL;
+        int attrib = nx && !is_cap(out + at[i + 1]) && (nx->tags & LT_ATTRIBUTIVE);
         size_t from = at[i];
         if (i > 0) {
             const lang_word *e = lang_word_of(L, out + at[i - 1], ln[i - 1]);
