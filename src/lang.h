@@ -123,6 +123,8 @@ enum {
 #define LT_ATTRIBUTIVE ((uint64_t)1 << 36) /* attributive (org.txt, nonperson.txt): a body
                                               or period named after a person ("the Obama
                                               administration"): the name names no one */
+#define LT_NOSUBJ ((uint64_t)1 << 37) /* nosubj (function.txt): no phrase naming a speaker
+                                         ends in it ("he said", "and said", "who said") */
 
 /* Values that stand for a tag (a value is read only by the class it
    belongs to, so neither is taken for a month or a number, and they take

@@ -414,6 +414,14 @@ static int is_adverb(const lang *L, const char *w, size_t k)
     return (lang_class(L, w, k) & LW_ADV) || mention_common_ending(L, w, 0, k) == 1;
 }
 
+/* A word no phrase naming a speaker ends in (function.txt tag nosubj:
+   "he said", "and said")? */
+static int no_subject(const lang *L, const char *w, size_t k)
+{
+    const lang_word *e = lang_word_of(L, w, k);
+    return e && (e->tags & LT_NOSUBJ);
+}
+
 /* The language's definite article ("the": a determiner not tagged indef)? */
 static int definite(const lang *L, const char *w, size_t k)
 {
@@ -425,9 +433,6 @@ static int names_someone(const lang *L, const char *out, size_t n)
 {
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
     size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
-    static const char *const no_subject[] = {"he", "she", "they", "it", "we", "i", "you",
-                                             "and", "but", "or", "who", "which", "that",
-                                             "to", "in", "on", "as", NULL};
     for (size_t i = 0; i < nw; i++) {
         if (!speech_verb(L, out + at[i], ln[i]))
             continue;
@@ -440,9 +445,9 @@ static int names_someone(const lang *L, const char *out, size_t n)
         if (j == 2 && out[at[1]] >= 'a' && out[at[1]] <= 'z' && definite(L, out + at[0], ln[0]))
             return 0;
         if (j > 0)
-            return !in_list(no_subject, out + at[j - 1], ln[j - 1], 1);
+            return !no_subject(L, out + at[j - 1], ln[j - 1]);
         /* "said the minister", "said Lavrov" */
-        if (i + 1 < nw && !in_list(no_subject, out + at[i + 1], ln[i + 1], 1) &&
+        if (i + 1 < nw && !no_subject(L, out + at[i + 1], ln[i + 1]) &&
             out[at[i]] != 't') /* "told reporters" names no speaker */
             return 1;
     }
