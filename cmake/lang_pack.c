@@ -246,7 +246,8 @@ static void fold(char *s)
 }
 
 /* DIR/references.txt: "word ... [drop]" a line (refs); DIR/verbs.txt
-   (!refs): a word a line, value LANG_V_FINITE when it has none. */
+   (!refs): a word a line, value LANG_V_FINITE when it has none, and the
+   tag "author" after it (LT_AUTHOR). */
 static void read_tagged(const char *dir, int refs)
 {
     char path[4096];
@@ -262,6 +263,10 @@ static void read_tagged(const char *dir, int refs)
         if (!nf)
             continue;
         uint64_t tag = LT_REFNEED;
+        if (!refs && nf == 2 && !strcmp(fields[1], "author")) {
+            tag = LT_AUTHOR;
+            nf--;
+        }
         if (!refs && nf > 1)
             goto bad;
         if (refs && nf > 1 && !strcmp(fields[nf - 1], "drop")) {
@@ -279,6 +284,8 @@ static void read_tagged(const char *dir, int refs)
         if (!refs) {
             if (!e->val)
                 e->val = LANG_V_FINITE;
+            if (tag == LT_AUTHOR)
+                e->tags |= LT_AUTHOR;
             continue;
         }
         if (e->tags & (LT_REFNEED | LT_REFDROP | LT_REFOK) & ~tag)

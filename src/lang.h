@@ -125,6 +125,10 @@ enum {
                                               administration"): the name names no one */
 #define LT_NOSUBJ ((uint64_t)1 << 37) /* nosubj (function.txt): no phrase naming a speaker
                                          ends in it ("he said", "and said", "who said") */
+#define LT_AUTHOR ((uint64_t)1 << 38) /* author (verbs.txt): its subject wrote the document
+                                         it takes as object ("filed a lawsuit", "issued
+                                         a statement"), the author a later "the lawsuit
+                                         says" speaks for */
 
 /* Values that stand for a tag (a value is read only by the class it
    belongs to, so neither is taken for a month or a number, and they take

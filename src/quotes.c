@@ -182,7 +182,8 @@ enum {
     WC_AGENT = 1 << 24,     /* from, by: names a document's author       */
     WC_PASSIVE = 1 << 25,   /* by: the agent of a passive verb           */
     WC_CONJ = 1 << 26,      /* and, or: joins two nouns into one group    */
-    WC_ABS = 1 << 27        /* with: its noun phrase is a participle's subject */
+    WC_ABS = 1 << 27,       /* with: its noun phrase is a participle's subject */
+    WC_AUTHOR = 1 << 28     /* filed, issued: its subject wrote its object */
 };
 
 static unsigned word_class(const lang_word *e)
@@ -217,6 +218,7 @@ static unsigned word_class(const lang_word *e)
     r |= (c & LW_PREP) && (e->tags & LT_PASSIVE) ? WC_PASSIVE : 0;
     r |= e->tags & LT_CONJ ? WC_CONJ : 0;
     r |= (c & LW_PREP) && (e->tags & LT_ABSOLUTE) ? WC_ABS : 0;
+    r |= e->tags & LT_AUTHOR ? WC_AUTHOR : 0;
     if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
         r |= e->tags & LT_F ? WC_FEM : 0;
@@ -1428,6 +1430,250 @@ static attrib np_attr(const qart *A, uint32_t j, uint32_t lim)
     return no_attrib();
 }
 
+/* ---- documents and bodies as speakers --------------------------------- */
+
+static int coordinated(const qart *A, uint32_t who, uint32_t c, uint32_t w0);
+
+/* The kind of the document noun at token k: its number in the pack's
+   statement.txt (the words of one kind share one: "lawsuit", "suit"),
+   else the word itself. */
+static uint64_t doc_kind(const qart *A, uint32_t k)
+{
+    const lang_word *w = lang_word_of(A->wt, A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s);
+    return w && w->val > 0 ? (uint64_t)w->val << 1 : tok_key(A, k);
+}
+
+/* Does token k open a clause: the sentence's first token, or one after a
+   comma or after a quote that closes on a comma ("Calling it an "...,"
+   the committee filed")? */
+static int opens_clause(const qart *A, uint32_t k, uint32_t s0)
+{
+    if (k == s0)
+        return 1;
+    unsigned p = A->tok[k - 1].kind;
+    return p == T_COMMA ||
+           ((p == T_CLOSE || p == T_STRAIGHT) && k >= 2 && A->tok[k - 2].kind == T_COMMA);
+}
+
+/* "a statement from House Judiciary Chairman Bob Goodlatte, House
+   Oversight Chairman Trey Gowdy, and ...": is run r the first of a list
+   of names (commas, names, titles, then a conjunction and a name)?
+   Then the document is the group's and names no one of them. */
+static int listed(const qart *A, uint32_t r)
+{
+    for (uint32_t k = A->run[r].t1; k < A->nt && k - A->run[r].t1 < 40; k++) {
+        const qtok *t = &A->tok[k];
+        if (t->kind == T_COMMA)
+            continue;
+        if (t->kind != T_WORD || (t->flags & F_INQ))
+            return 0;
+        if ((t->cls & WC_CONJ) && !(t->flags & F_CAP)) {
+            for (uint32_t q = k + 1; q < A->nt && q - k <= 5; q++) {
+                if (named_run_starting(A, q) != NONE)
+                    return 1;
+                if (A->tok[q].kind != T_WORD || !(A->tok[q].cls & (WC_TITLE | WC_DEF)))
+                    return 0;
+            }
+            return 0;
+        }
+        if (!(t->flags & F_CAP) && !(t->cls & WC_TITLE) && run_at(A, k) == NONE)
+            return 0;
+    }
+    return 0;
+}
+
+/* The author a document names by run r after "from" or "by": "a
+   statement from Reid's office" (his); "from Grimm's attorney, William
+   McGinley" (the one named after the role); "from the senator's staff"
+   (no one named); "from X, Y and Z" (a group: no one); else r's. */
+static uint32_t agent_of(const qart *A, uint32_t r)
+{
+    if (!(A->run[r].flags & R_POSS))
+        return listed(A, r) ? NONE : who_of(A, r);
+    uint32_t f = A->run[r].t1;
+    if (is_word(A, f, WC_STMT))
+        return who_of(A, r);
+    while (f < A->nt && f - A->run[r].t1 < 4 && A->tok[f].kind == T_WORD &&
+           !(A->tok[f].flags & (F_CAP | F_INQ)) &&
+           !(A->tok[f].cls & (WC_VERB | WC_VPRE | WC_PREP | WC_FUNC | WC_DEF)))
+        f++;
+    uint32_t p = f + 1 < A->nt && A->tok[f].kind == T_COMMA ? named_run_starting(A, f + 1) : NONE;
+    return p != NONE && (A->run[p].flags & R_PERSON) ? who_of(A, p) : NONE;
+}
+
+/* Who wrote the document that token m names, as this mention tells it:
+   "a statement from X", "a lawsuit by X" (right after the noun); "X's
+   announcement" (a possessive up to two words before it); else the
+   subject of the clause it stands in -- "X filed a lawsuit", "In a
+   statement published by Y, X promised", "Calling it "...," X filed the
+   suit", "He said in a statement" -- a person or a body named where a
+   clause opens, an article and role words before it.  1 when the mention
+   decides (*who NONE: a group, "X and Y filed"), 0 when it names no
+   author ("The suit amounts to ..."). */
+static int doc_mention_author(const qart *A, uint32_t m, uint32_t *who)
+{
+    uint32_t r = m + 2 < A->nt && is_word(A, m + 1, WC_AGENT) ? named_run_starting(A, m + 2) : NONE;
+    if (r != NONE) {
+        *who = agent_of(A, r);
+        return 1;
+    }
+    /* the noun phrase: back over its modifiers to its first word b */
+    uint32_t b = m;
+    while (b > 0 && m - b < 4) {
+        const qtok *t = &A->tok[b - 1];
+        if (t->kind != T_WORD || (t->flags & F_INQ))
+            break;
+        uint32_t q = run_at(A, b - 1);
+        if (q != NONE && A->run[q].t1 == b) {
+            /* "X's announcement", "the Congressional Research Service
+               report": a name before the noun; not "Friday's" */
+            if (!(A->run[q].flags & R_NAMED) || is_word(A, b - 1, WC_DAY) ||
+                (A->run[q].flags & R_INQ))
+                return 0;
+            *who = who_of(A, q);
+            return 1;
+        }
+        if (t->cls & (WC_DEF | WC_OBJPRON)) {
+            b--;
+            break;
+        }
+        if ((t->flags & F_CAP) || (t->cls & (WC_FUNC | WC_VERB | WC_VPRE | WC_PREP | WC_PRON)))
+            break;
+        b--;
+    }
+    /* the clause's subject wrote it only when the phrase is the object
+       of a verb of authorship before it (the pack's verbs.txt tag author:
+       "filed a lawsuit", "made the announcement") or follows "in" opening
+       the sentence or after a speech verb ("said in a statement"); not
+       "according to the trustees report", "calling the suit "good news"" */
+    if (b == 0 || b == m)
+        return 0;
+    const qtok *pv = &A->tok[b - 1];
+    if (pv->kind != T_WORD || (pv->flags & (F_INQ | F_NUM)))
+        return 0;
+    if (pv->cls & WC_PREP) {
+        uint32_t v = adv_back(A, b - 1, 0);
+        int after_say = v > 0 && is_word(A, v - 1, WC_VERB) && !(A->tok[v - 1].flags & F_INQ);
+        if (!(pv->flags & F_SSTART) && !after_say)
+            return 0;
+    } else if (!(pv->cls & WC_AUTHOR))
+        return 0;
+    /* the sentence, and where its subject may stand */
+    uint32_t s0 = m;
+    while (s0 > 0 && m - s0 < WINDOW_TOKENS && !(A->tok[s0].flags & F_SSTART) &&
+           A->tok[s0 - 1].kind != T_NL)
+        s0--;
+    uint32_t from = s0, to = m;
+    if (is_word(A, s0, WC_PREP) && (A->tok[s0].flags & F_CAP)) {
+        /* "In a statement ..., X said": the document in the opening phrase */
+        uint32_t c = m + 1;
+        while (c < A->nt && c - m < 24 && A->tok[c].kind != T_COMMA && A->tok[c].kind != T_STOP &&
+               A->tok[c].kind != T_NL && !is_word(A, c, WC_VERB | WC_VPRE))
+            c++;
+        if (c < A->nt && A->tok[c].kind == T_COMMA) {
+            from = c + 1;
+            to = c + 16 < A->nt ? c + 16 : (uint32_t)A->nt;
+        }
+    }
+    for (uint32_t k = from; k < to; k++) {
+        const qtok *tk = &A->tok[k];
+        if (tk->kind != T_WORD || (tk->flags & F_INQ) || !opens_clause(A, k, from))
+            continue;
+        if (tk->cls & WC_PRON) {
+            *who = resolve_pronoun(A, k);
+            return *who != NONE;
+        }
+        /* an article and role words before the name ("the state-run
+           Korean Central News Agency", "North Korean dictator Kim Jong Un") */
+        uint32_t e = k;
+        while (e < to && e - k < 6 && A->tok[e].kind == T_WORD && !(A->tok[e].flags & F_INQ) &&
+               run_at(A, e) == NONE && !(A->tok[e].flags & F_CAP) &&
+               !(A->tok[e].cls & (WC_VERB | WC_VPRE | WC_PREP | WC_PRON | WC_STMT)))
+            e++;
+        uint32_t q = e < to ? run_at(A, e) : NONE;
+        /* a name modifying a role noun before the person: "North Korean
+           dictator Kim Jong Un" */
+        if (q != NONE && A->run[q].t0 == e && !(A->run[q].flags & (R_PERSON | R_POSS))) {
+            uint32_t f = A->run[q].t1;
+            while (f < to && f - A->run[q].t1 < 3 && A->tok[f].kind == T_WORD &&
+                   !(A->tok[f].flags & (F_CAP | F_INQ)) &&
+                   !(A->tok[f].cls & (WC_VERB | WC_VPRE | WC_PREP | WC_FUNC | WC_DEF | WC_STMT)))
+                f++;
+            uint32_t p = f > A->run[q].t1 ? named_run_starting(A, f) : NONE;
+            if (p != NONE && (A->run[p].flags & R_PERSON))
+                q = p;
+        }
+        if (q == NONE || A->run[q].t0 < e || !(A->run[q].flags & R_NAMED) ||
+            (A->run[q].flags & (R_POSS | R_PREP | R_INQ)) || modifier(A, &A->run[q]) ||
+            A->run[q].t1 > to)
+            continue;
+        *who = coordinated(A, q, to, k) ? NONE : who_of(A, q);
+        return 1;
+    }
+    return 0;
+}
+
+#define DOC_BACK_TOKENS 6000 /* how far back a document's author is looked for */
+#define DOC_MENTIONS 16      /* ... over at most this many mentions of it  */
+
+/* "the statement said", "the lawsuit alleges": the author of the
+   document of the noun at token d, from the latest earlier mention of a
+   document of its kind that names one (doc_mention_author), or NONE. */
+static uint32_t doc_author(const qart *A, uint32_t d)
+{
+    uint64_t kind = doc_kind(A, d);
+    int seen = 0;
+    for (uint32_t m = d; m > 0 && d - m < DOC_BACK_TOKENS && seen < DOC_MENTIONS;) {
+        m--;
+        const qtok *t = &A->tok[m];
+        if (t->kind != T_WORD || !(t->cls & WC_STMT) || (t->flags & F_INQ) || doc_kind(A, m) != kind)
+            continue;
+        seen++;
+        uint32_t who;
+        if (doc_mention_author(A, m, &who))
+            return who;
+    }
+    return NONE;
+}
+
+/* "the agency added", "the committee accuses": the latest body named
+   before token p (among the 256 names before it) whose name ends in the
+   noun at token k ("the Korean Central News Agency"), or NONE. */
+static uint32_t resolve_body(const qart *A, uint32_t p, uint32_t k)
+{
+    uint64_t key = tok_key(A, k);
+    uint32_t r = run_at(A, p);
+    size_t i = r != NONE ? r : A->nrun;
+    if (r == NONE)
+        while (i > 0 && A->run[i - 1].t0 >= p)
+            i--;
+    for (size_t steps = 0; i > 0 && steps < 256; i--, steps++) {
+        const qrun *q = &A->run[i - 1];
+        if (q->t0 >= p || !(q->flags & R_NAMED) || (q->flags & (R_PERSON | R_INQ)) || q->ne <= q->n0)
+            continue;
+        if (tok_key(A, q->ne - 1) == key)
+            return (uint32_t)(i - 1);
+    }
+    return NONE;
+}
+
+/* The one a definite noun at token k, before token p, speaks for: a
+   role's person ("the minister added"), a document's author ("the
+   statement said"), a body by the last word of its name ("the agency
+   added"); NONE when it names none of them. */
+static uint32_t noun_speaker(const qart *A, uint32_t p, uint32_t k)
+{
+    const qtok *t = &A->tok[k];
+    uint32_t who = resolve_title(A, p, k);
+    if (who != NONE || t->kind != T_WORD || (t->flags & (F_CAP | F_INQ)))
+        return who;
+    if (t->cls & WC_STMT)
+        who = doc_author(A, k);
+    if (who == NONE && (t->cls & WC_ORG) && !(t->cls & WC_PLACE))
+        who = resolve_body(A, p, k);
+    return who;
+}
+
 /* Is the attribution after closing mark ct a pronoun's ("...," he said;
    "...," said she)? */
 static int pronoun_after(const qart *A, uint32_t ct)
@@ -1485,7 +1731,8 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
             /* "dijo ayer el ministro de Exteriores de Rusia, Sergéi
                Lavrov": a role phrase with names in it, then the person */
             q = skip_adv(A, k, lim, 2);
-            if (r == NONE && is_word(A, q, WC_DEF)) {
+            if (r == NONE && is_word(A, q, WC_DEF) &&
+                !(is_word(A, q + 1, WC_STMT) && is_word(A, q + 2, WC_AGENT))) {
                 uint32_t e = q + 1;
                 while (e < lim && e - q < 14 && A->tok[e].kind == T_WORD &&
                        !(A->tok[e].cls & (WC_VERB | WC_VPRE | WC_PRON)))
@@ -1517,11 +1764,12 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         } else if (is_word(A, k, WC_DEF) && is_word(A, k + 1, WC_STMT) &&
                    is_word(A, k + 2, WC_AGENT) &&
                    (r = named_run_starting(A, k + 3)) != NONE) {
-            /* "reads a statement from Senate Majority Leader Harry Reid's office" */
-            who = who_of(A, r);
+            /* "reads a statement from Senate Majority Leader Harry Reid's
+               office"; "said a statement from X, Y and Z": the three's */
+            who = agent_of(A, r);
             end = A->run[r].t1;
         } else if (is_word(A, k, WC_DEF) && k + 1 < lim && A->tok[k + 1].kind == T_WORD) {
-            who = resolve_title(A, j, k + 1);
+            who = noun_speaker(A, j, k + 1);
             end = k + 2;
             /* "writes the Associated Press.": a body named whole after
                the article, the sentence ending there */
@@ -1645,7 +1893,7 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
                !(A->tok[k].cls & WC_VERB))
             k++;
         if (k > j + 1 && is_word(A, k, WC_VERB))
-            return verb_cue(A, k, resolve_title(A, j, k - 1), k + 1);
+            return verb_cue(A, k, noun_speaker(A, j, k - 1), k + 1);
         return np_attr(A, j, lim);
     }
     /* "company CEO Andy Vesey said": a person heading the phrase */
@@ -2074,6 +2322,24 @@ static int np_subject(const qart *A, uint32_t c, uint32_t w0, uint32_t *who)
         *who = rp;
         return 1;
     }
+    /* "The lawsuit alleged", "In the document, the committee accuses":
+       a document or a body after a definite article opening the clause
+       (noun_speaker: its author, the body by its name) */
+    if ((p->cls & (WC_STMT | WC_ORG)) && !(p->cls & WC_PLACE) && !(p->flags & (F_CAP | F_POSS))) {
+        uint32_t d = k - 1;
+        while (d > w0 && k - 1 - d < 3 && A->tok[d - 1].kind == T_WORD &&
+               !(A->tok[d - 1].flags & (F_CAP | F_INQ | F_NUM)) && !A->tok[d - 1].cls)
+            d--;
+        if (d > w0 && is_word(A, d - 1, WC_DEF) && !(A->tok[d - 1].cls & WC_INDEF) &&
+            !(A->tok[d - 1].flags & F_INQ) &&
+            (d - 1 == w0 || A->tok[d - 2].kind == T_COMMA)) {
+            uint32_t n = noun_speaker(A, d - 1, k - 1);
+            if (n != NONE) {
+                *who = n;
+                return 1;
+            }
+        }
+    }
     /* "Weiner's office said" */
     if ((p->cls & WC_STMT) && k - 1 > w0) {
         uint32_t r = run_at(A, k - 2);
@@ -2106,7 +2372,7 @@ static int doc_subject(const qart *A, uint32_t k, uint32_t w0, uint32_t *who)
         for (uint32_t q = A->run[r].t1; q < k; q++)
             if (A->tok[q].kind == T_WORD && (A->tok[q].cls & (WC_VERB | WC_VPRE | WC_PRON)))
                 return 0;
-        *who = who_of(A, r);
+        *who = agent_of(A, r); /* "the lawsuit from X and Y": no one */
         return 1;
     }
     return 0;
@@ -2239,7 +2505,7 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
             c + 2 < ot) {
             uint32_t r = named_run_starting(A, c + 2);
             if (r != NONE)
-                return (attrib){who_of(A, r), "statement", 9, A->run[r].t1, 0, 0, 0};
+                return (attrib){agent_of(A, r), "statement", 9, A->run[r].t1, 0, 0, 0};
         }
         /* "said he believed "..."": the outer verb's subject speaks */
         if ((tk->cls & WC_VPRE) && !(tk->cls & WC_VERB) && c >= w0 + 2 &&

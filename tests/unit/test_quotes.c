@@ -1424,6 +1424,73 @@ static void test_unnamed_phrases(void)
              "Ray Dunn");
 }
 
+/* A document that speaks ("the lawsuit alleges", "the statement said")
+   speaks for its author, found where the document was brought in: the
+   subject of a verb of authorship ("filed a lawsuit"), "in a statement"
+   after a speech verb or opening the sentence, "from X", "X's"; a body
+   by the last word of its name ("the agency added").  A document of
+   several, or one whose author is not told, names no one. */
+static void test_document_authors(void)
+{
+    const char *t = "The Harbor Tenants Union filed a lawsuit on Friday against the city.\n\n"
+                    "The suit was assigned to a federal judge.\n\n"
+                    "\"The city ignored every warning about the heating system for years,\" "
+                    "the lawsuit states.\n";
+    T_EQ_STR(speaker_in(sum, t, "ignored every warning"), "Harbor Tenants Union");
+    /* subject before the quote */
+    T_EQ_STR(speaker_in(sum,
+                        "The Harbor Tenants Union filed a lawsuit on Friday.\n\nThe complaint "
+                        "alleges that the city \"ignored every warning about the heating system "
+                        "for years.\"\n",
+                        "ignored every warning"),
+             "Harbor Tenants Union");
+    /* "In a statement ..., X said" and a later "the statement said" */
+    T_EQ_STR(speaker_in(sum,
+                        "In a statement released by the ministry, Governor Anna Kowal promised "
+                        "new funds.\n\n\"The money will reach every school district before the "
+                        "winter,\" the statement said.\n",
+                        "reach every school"),
+             "Anna Kowal");
+    /* "the statement from X's attorney, Y": the attorney's */
+    T_EQ_STR(speaker_in(sum,
+                        "\"We are disappointed but not surprised by the decision,\" said the "
+                        "statement from Kowal's attorney, Peter Marsh.\n\n\"He will be cleared "
+                        "of every charge in the end,\" the statement said.\n",
+                        "cleared of every"),
+             "Peter Marsh");
+    /* a body named again by its last word */
+    T_EQ_STR(speaker_in(sum,
+                        "The Northern State News Agency said the talks would resume.\n\nThe agency "
+                        "added, \"the delegation will travel to the capital next week to sign it.\"\n",
+                        "delegation will travel"),
+             "Northern State News Agency");
+    /* a document of two states: no one of them */
+    T_EQ_STR(speaker_in(sum,
+                        "But the lawsuit from Nebraska and Oklahoma argues that the state has "
+                        "\"created a dangerous gap in the federal drug laws.\"\n\n\"Marijuana "
+                        "flows from this gap into neighboring states,\" the suit says.\n",
+                        "flows from this gap"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "\"These memos are significant for what is in them,\" said a statement "
+                        "from Chairman Bob Lane, Chairman Trey Gold, and Chairman Dev Nunn.\n",
+                        "memos are significant"),
+             "");
+    /* a document whose author is not told; one only mentioned ("calling
+       the suit", "according to the report"): no author */
+    T_EQ_STR(speaker_in(sum,
+                        "Social Security will run short in 2036, according to the latest annual "
+                        "trustees report.\n\n\"The trust funds would remain solvent for the "
+                        "next 75 years,\" said the report.\n",
+                        "remain solvent"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Ray Dunn fired back on Friday, calling the suit a stunt.\n\n\"The "
+                        "city ignored every warning about the heating system,\" the suit claims.\n",
+                        "ignored every warning"),
+             "");
+}
+
 int main(void)
 {
     precis_status st;
@@ -1447,6 +1514,7 @@ int main(void)
     T_RUN(test_source_and_verbs);
     T_RUN(test_pronoun_after_colon);
     T_RUN(test_unnamed_phrases);
+    T_RUN(test_document_authors);
     T_RUN(test_marks);
     T_RUN(test_nested_block);
     T_RUN(test_hostile);
