@@ -553,6 +553,14 @@ static int is_tok(const qart *A, uint32_t k, unsigned kind)
     return k < A->nt && A->tok[k].kind == kind;
 }
 
+/* A comma, or a semicolon between the items of a list ("X, R-Va.; Y,
+   R-S.C.; and Z") */
+static int is_sep(const qart *A, uint32_t k)
+{
+    return k < A->nt && (A->tok[k].kind == T_COMMA ||
+                         (A->tok[k].kind == T_COLON && A->t[A->tok[k].s] == ';'));
+}
+
 static int is_word(const qart *A, uint32_t k, unsigned cls)
 {
     return k < A->nt && A->tok[k].kind == T_WORD && (A->tok[k].cls & cls);
@@ -1463,7 +1471,7 @@ static int listed(const qart *A, uint32_t r)
 {
     for (uint32_t k = A->run[r].t1; k < A->nt && k - A->run[r].t1 < 40; k++) {
         const qtok *t = &A->tok[k];
-        if (t->kind == T_COMMA)
+        if (is_sep(A, k) || (t->kind == T_STOP && is_sep(A, k + 1))) /* "R-Va.," */
             continue;
         if (t->kind != T_WORD || (t->flags & F_INQ))
             return 0;
@@ -2104,6 +2112,19 @@ static uint32_t clause_subject(const qart *A, uint32_t w0, uint32_t e, int comma
     return NONE;
 }
 
+/* Is token k the start of a person's name that is an item of a list
+   ending at verb c: followed by a comma, a conjunction or the verb ("X,
+   Mary Lane and Joe Dunn said"), not by a noun it modifies ("Foreign
+   Affairs spokesperson")? */
+static int listed_person(const qart *A, uint32_t k, uint32_t c)
+{
+    uint32_t r = run_at(A, k);
+    if (r == NONE || A->run[r].t0 != k || !(A->run[r].flags & R_PERSON))
+        return 0;
+    uint32_t f = A->run[r].t1;
+    return f >= c || is_sep(A, f) || is_word(A, f, WC_CONJ);
+}
+
 /* The speaker of speech verb c, searched backwards to token w0: a subject
    pronoun, a person, or a body named right before the verb. */
 static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
@@ -2116,8 +2137,10 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
         !(A->run[r0].flags & (R_POSS | R_INQ)) && A->run[r0].t1 < c &&
         A->tok[A->run[r0].t1].kind == T_COMMA) {
         uint32_t k = A->run[r0].t1 + 1;
+        /* not a list of people ("X, Y and Z said": coordinated) */
         while (k < c && A->tok[k].kind == T_WORD &&
-               !(A->tok[k].cls & (WC_VERB | WC_VPRE | WC_PRON)) && !(A->tok[k].flags & F_INQ))
+               !(A->tok[k].cls & (WC_VERB | WC_VPRE | WC_PRON)) && !(A->tok[k].flags & F_INQ) &&
+               !listed_person(A, k, c))
             k++;
         if (k == c && k > A->run[r0].t1 + 1)
             return A->run[r0].full;
@@ -2444,8 +2467,17 @@ static int coordinated(const qart *A, uint32_t who, uint32_t c, uint32_t w0)
     uint32_t b = q->t0;
     if (b > w0 + 1 && is_word(A, b - 1, WC_CONJ) && !(A->tok[b - 1].flags & (F_CAP | F_INQ))) {
         uint32_t p = b - 2;
-        if (A->tok[p].kind == T_COMMA && p > w0)
+        if (is_sep(A, p) && p > w0) {
             p--;
+            /* "X, R-Va.; Y, R-S.C.; and Z": back over an appositive */
+            uint32_t a = p;
+            while (a > w0 && p - a < 8 && !is_sep(A, a) &&
+                   (A->tok[a].kind == T_WORD || A->tok[a].kind == T_STOP) &&
+                   !(A->tok[a].flags & F_INQ) && run_at(A, a) == NONE)
+                a--;
+            if (a > w0 && a < p && is_sep(A, a) && run_at(A, p) == NONE)
+                p = a - 1;
+        }
         uint32_t pr = run_at(A, p);
         if (pr != NONE && A->run[pr].t1 == p + 1 && (A->run[pr].flags & R_NAMED) &&
             !(A->run[pr].flags & (R_POSS | R_INQ)))
@@ -2459,6 +2491,17 @@ static int coordinated(const qart *A, uint32_t who, uint32_t c, uint32_t w0)
         while (g < c && g - f < 8 && A->tok[g].kind == T_WORD)
             g++;
         f = g < c && A->tok[g].kind == T_COMMA ? g + 1 : f;
+    }
+    /* "X, R-Va.; Y, R-S.C.; and Z said": items and their appositives,
+       separated by commas or semicolons, up to the conjunction */
+    for (uint32_t g = q->t1; g < c && g - q->t1 < 40 && !is_word(A, f, WC_CONJ) && is_sep(A, g);) {
+        g++;
+        while (g < c && g - q->t1 < 40 &&
+               (A->tok[g].kind == T_WORD || (A->tok[g].kind == T_STOP && is_sep(A, g + 1))) &&
+               !(A->tok[g].flags & F_INQ) && !is_word(A, g, WC_CONJ | WC_VERB | WC_VPRE | WC_PRON))
+            g++;
+        if (is_word(A, g, WC_CONJ) && is_sep(A, g - 1))
+            f = g;
     }
     return f + 1 < c && is_word(A, f, WC_CONJ) && !(A->tok[f].flags & (F_CAP | F_INQ)) &&
            A->tok[f + 1].kind == T_WORD && !(A->tok[f + 1].cls & (WC_PRON | WC_VERB | WC_VPRE)) &&

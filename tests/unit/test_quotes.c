@@ -1310,6 +1310,18 @@ static void test_coordinated(void)
                               "the same care.\"\n",
                               "making clear"),
                    "Human Services Department") != NULL);
+    /* a list of three, with appositives and semicolons */
+    T_EQ_STR(speaker_in(sum,
+                        "Committee Chairman Bob Lane, R-Va.; Oversight Chairman Trey Gold, R-S.C.; "
+                        "and Intelligence Chairman Dev Nunn, R-Calif., said in a joint statement "
+                        "that the memos \"show the President wanted the case fully investigated.\"\n",
+                        "wanted the case"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "Frank Hale, Mary Lane and Joe Dunn said in a joint statement that the "
+                        "memos \"show the President wanted the case closed.\"\n",
+                        "wanted the case"),
+             "");
     /* one person: the speaker */
     T_EQ_STR(speaker_in(sum,
                         "Mr. Ruiz released a statement saying he had \"long been worried about the "
