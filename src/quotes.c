@@ -2999,6 +2999,14 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
         int begins = w0 == ot || (ot > 0 && A.tok[ot - 1].kind == T_COLON);
         if (ba.firm)
             at = ba; /* the one who answers after it is not its speaker */
+        /* "what Trump called "a very special relationship," Macron
+           hinted": the object of a naming verb right before it (say_before
+           only: "called", "dubbed") is that verb's subject's, whatever
+           verb follows */
+        if (!at.cue && ba.cue && ba.who != NONE && !ba.weak && ba.end > 0 && ba.end <= ot &&
+            ot - ba.end <= 2 && is_word(&A, ba.end - 1, WC_VPRE) &&
+            !is_word(&A, ba.end - 1, WC_VERB))
+            at = ba;
         if (!at.cue) {
             attrib aa = after_attr(&A, ct + 1, after_limit(&A, ct + 1));
             /* `"A." Jones said: "B."`: the colon hands that attribution

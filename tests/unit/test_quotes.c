@@ -1476,6 +1476,14 @@ static void test_document_authors(void)
                         "added, \"the delegation will travel to the capital next week to sign it.\"\n",
                         "delegation will travel"),
              "Northern State News Agency");
+    /* the object of a naming verb right before it is its subject's,
+       whatever verb follows the quote */
+    T_EQ_STR(speaker_in(sum,
+                        "But even as they touted what Mayor Ray Dunn called \"a very special "
+                        "friendship,\" Governor Anna Kowal repeatedly hinted at the issues "
+                        "dividing them.\n",
+                        "special friendship"),
+             "Ray Dunn");
     /* a document of two states: no one of them */
     T_EQ_STR(speaker_in(sum,
                         "But the lawsuit from Nebraska and Oklahoma argues that the state has "
