@@ -2625,8 +2625,42 @@ static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
     }
     uint32_t r = run_at(A, e - 1);
     if (r == NONE || A->run[r].t1 != e || A->run[r].t0 != w0 ||
-        (A->run[r].flags & (R_INQ | R_POSS)) || !(A->run[r].flags & R_PERSON))
-        return no_attrib();
+        (A->run[r].flags & (R_INQ | R_POSS)) || !(A->run[r].flags & R_PERSON)) {
+        /* "Trump also took credit for improved relations, including ...:
+           "...": a sentence whose subject is a person (a name or a
+           pronoun opening it, a verb after it) and that ends in a colon
+           introduces that person's words */
+        if (!(A->tok[w0].flags & F_SSTART) && !(w0 > 0 && A->tok[w0 - 1].kind == T_NL))
+            return no_attrib();
+        uint32_t who = NONE, v = NONE;
+        if (is_word(A, w0, WC_PRON) && !(A->tok[w0].flags & F_INQ)) {
+            who = resolve_pronoun(A, w0);
+            v = w0 + 1;
+        } else if ((r = run_at(A, w0)) != NONE && A->run[r].t0 == w0 &&
+                   (A->run[r].flags & R_PERSON) && !(A->run[r].flags & (R_INQ | R_POSS))) {
+            who = A->run[r].full;
+            v = A->run[r].t1;
+        }
+        v = v != NONE ? skip_adv(A, v, ot, 2) : NONE;
+        if (who == NONE || v >= ot - 1 || A->tok[v].kind != T_WORD ||
+            (A->tok[v].flags & (F_CAP | F_INQ | F_NUM)) ||
+            (A->tok[v].cls & (WC_FUNC | WC_PREP | WC_DEF | WC_STMT | WC_TITLE | WC_CONJ)))
+            return no_attrib();
+        for (uint32_t k = v; k < ot - 1; k++)
+            if (A->tok[k].kind == T_OPEN || A->tok[k].kind == T_CLOSE ||
+                A->tok[k].kind == T_STRAIGHT || A->tok[k].kind == T_COLON)
+                return no_attrib();
+        /* "Royce signed the order: "...": a noun phrase of an article and
+           a noun or two before the colon, whose text the quote is */
+        for (uint32_t k = ot - 1; k > v && ot - 1 - k < 3;) {
+            k--;
+            if (A->tok[k].kind != T_WORD || (A->tok[k].flags & (F_CAP | F_INQ)))
+                break;
+            if (is_word(A, k, WC_DEF))
+                return no_attrib();
+        }
+        return (attrib){who, A->t + A->tok[ot - 1].s, 1, ot, 0, 0, 0};
+    }
     return (attrib){A->run[r].full, A->t + A->tok[ot - 1].s, 1, ot, 0, 0, 0};
 }
 

@@ -1201,6 +1201,13 @@ static void test_speaker_rules4(void)
                         "got caught with their hand in the cookie jar again.\"\n",
                         "cookie jar"),
              "Dan Royce");
+    /* a whole sentence whose subject is a person, ending in a colon */
+    T_EQ_STR(speaker_in(sum,
+                        "Sen. Dan Royce spoke about the program.\n\nRoyce also took credit for "
+                        "the new clinics, including the one in Harbor City: \"Without us they "
+                        "would never have been built at all.\"\n",
+                        "never have been built"),
+             "Dan Royce");
     /* ... but not a clause with an object before the colon */
     T_EQ_STR(speaker_in(sum,
                         "Sen. Dan Royce spoke about the program.\n\nRoyce signed the order: "
