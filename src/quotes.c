@@ -1441,6 +1441,7 @@ static attrib np_attr(const qart *A, uint32_t j, uint32_t lim)
 /* ---- documents and bodies as speakers --------------------------------- */
 
 static int coordinated(const qart *A, uint32_t who, uint32_t c, uint32_t w0);
+static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0);
 
 /* The kind of the document noun at token k: its number in the pack's
    statement.txt (the words of one kind share one: "lawsuit", "suit"),
@@ -1559,19 +1560,34 @@ static int doc_mention_author(const qart *A, uint32_t m, uint32_t *who)
     const qtok *pv = &A->tok[b - 1];
     if (pv->kind != T_WORD || (pv->flags & (F_INQ | F_NUM)))
         return 0;
+    uint32_t verb = NONE; /* the verb whose subject wrote it */
     if (pv->cls & WC_PREP) {
         uint32_t v = adv_back(A, b - 1, 0);
-        int after_say = v > 0 && is_word(A, v - 1, WC_VERB) && !(A->tok[v - 1].flags & F_INQ);
-        if (!(pv->flags & F_SSTART) && !after_say)
+        if (v > 0 && is_word(A, v - 1, WC_VERB) && !(A->tok[v - 1].flags & F_INQ))
+            verb = v - 1;
+        else if (!(pv->flags & F_SSTART))
             return 0;
-    } else if (!(pv->cls & WC_AUTHOR))
+    } else if (pv->cls & WC_AUTHOR)
+        verb = b - 1;
+    else
         return 0;
     /* the sentence, and where its subject may stand */
     uint32_t s0 = m;
     while (s0 > 0 && m - s0 < WINDOW_TOKENS && !(A->tok[s0].flags & F_SSTART) &&
            A->tok[s0 - 1].kind != T_NL)
         s0--;
-    uint32_t from = s0, to = m;
+    if (verb != NONE && verb > s0) {
+        /* the verb's subject, as for a speech verb ("the US military
+           said in a statement", "The committee on Friday filed") */
+        uint32_t sb = subject_before(A, verb, s0);
+        if (sb != NONE) {
+            *who = coordinated(A, sb, verb, s0) ? NONE : sb;
+            return 1;
+        }
+        if (!(pv->cls & WC_AUTHOR))
+            return 0;
+    }
+    uint32_t from = s0, to = verb != NONE ? verb : m;
     if (is_word(A, s0, WC_PREP) && (A->tok[s0].flags & F_CAP)) {
         /* "In a statement ..., X said": the document in the opening phrase */
         uint32_t c = m + 1;
@@ -2627,16 +2643,13 @@ static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
     if (r == NONE || A->run[r].t1 != e || A->run[r].t0 != w0 ||
         (A->run[r].flags & (R_INQ | R_POSS)) || !(A->run[r].flags & R_PERSON)) {
         /* "Trump also took credit for improved relations, including ...:
-           "...": a sentence whose subject is a person (a name or a
-           pronoun opening it, a verb after it) and that ends in a colon
-           introduces that person's words */
+           "...": a sentence whose subject is a person (a name opening it,
+           a verb after it) and that ends in a colon introduces that
+           person's words */
         if (!(A->tok[w0].flags & F_SSTART) && !(w0 > 0 && A->tok[w0 - 1].kind == T_NL))
             return no_attrib();
         uint32_t who = NONE, v = NONE;
-        if (is_word(A, w0, WC_PRON) && !(A->tok[w0].flags & F_INQ)) {
-            who = resolve_pronoun(A, w0);
-            v = w0 + 1;
-        } else if ((r = run_at(A, w0)) != NONE && A->run[r].t0 == w0 &&
+        if ((r = run_at(A, w0)) != NONE && A->run[r].t0 == w0 &&
                    (A->run[r].flags & R_PERSON) && !(A->run[r].flags & (R_INQ | R_POSS))) {
             who = A->run[r].full;
             v = A->run[r].t1;
