@@ -183,7 +183,8 @@ enum {
     WC_PASSIVE = 1 << 25,   /* by: the agent of a passive verb           */
     WC_CONJ = 1 << 26,      /* and, or: joins two nouns into one group    */
     WC_ABS = 1 << 27,       /* with: its noun phrase is a participle's subject */
-    WC_AUTHOR = 1 << 28     /* filed, issued: its subject wrote its object */
+    WC_AUTHOR = 1 << 28,    /* filed, issued: its subject wrote its object */
+    WC_IT = 1 << 29         /* it: a neuter subject pronoun (a body, a document) */
 };
 
 static unsigned word_class(const lang_word *e)
@@ -219,6 +220,7 @@ static unsigned word_class(const lang_word *e)
     r |= e->tags & LT_CONJ ? WC_CONJ : 0;
     r |= (c & LW_PREP) && (e->tags & LT_ABSOLUTE) ? WC_ABS : 0;
     r |= e->tags & LT_AUTHOR ? WC_AUTHOR : 0;
+    r |= (c & LW_PRON) && (e->tags & LT_NEUT) && !(e->tags & (LT_M | LT_F | LT_PL)) ? WC_IT : 0;
     if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
         r |= e->tags & LT_F ? WC_FEM : 0;
@@ -1698,6 +1700,38 @@ static uint32_t noun_speaker(const qart *A, uint32_t p, uint32_t k)
     return who;
 }
 
+/* "The agency said ... It also said": "it" before a speech verb at
+   token p is the body or the document that is the subject of one of the
+   three sentences before it (a name opening the sentence, an article
+   before it, not a person's; a document's author, doc_author); a person
+   opening one first, or none of them, gives NONE. */
+static uint32_t it_referent(const qart *A, uint32_t p)
+{
+    uint32_t k = p, sents = 0;
+    while (k > 0 && sents < 3 && A->tok[p].s - A->tok[k].s <= PRON_MAX_BYTES) {
+        k--;
+        if (!(A->tok[k].flags & F_SSTART) && !(k > 0 && A->tok[k - 1].kind == T_NL))
+            continue;
+        if (A->tok[k].kind != T_WORD || (A->tok[k].flags & F_INQ))
+            continue;
+        sents++;
+        uint32_t e = k + (uint32_t)(is_word(A, k, WC_DEF) && !is_word(A, k, WC_INDEF));
+        uint32_t r = run_at(A, e);
+        if (r != NONE && A->run[r].t0 <= e && !(A->run[r].flags & (R_POSS | R_INQ))) {
+            if (A->run[r].flags & R_PERSON)
+                return NONE;
+            if ((A->run[r].flags & R_NAMED) && !modifier(A, &A->run[r]))
+                return r;
+            continue;
+        }
+        if (e > k && is_word(A, e, WC_STMT) && !(A->tok[e].flags & (F_CAP | F_INQ)))
+            return doc_author(A, e);
+        if (is_word(A, k, WC_PRON))
+            return NONE; /* "He said": a person */
+    }
+    return NONE;
+}
+
 /* Is the attribution after closing mark ct a pronoun's ("...," he said;
    "...," said she)? */
 static int pronoun_after(const qart *A, uint32_t ct)
@@ -1735,6 +1769,13 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         uint32_t k = skip_adv(A, j + 1, lim, 2);
         if (k < lim && is_word(A, k, WC_VERB))
             return verb_cue(A, k, resolve_pronoun(A, j), k + 1);
+        return no_attrib();
+    }
+    if (c & WC_IT) {
+        /* "...," it said: a body or a document */
+        uint32_t k = skip_adv(A, j + 1, lim, 2);
+        if (k < lim && is_word(A, k, WC_VERB) && !(A->tok[k].flags & F_CAP))
+            return verb_cue(A, k, it_referent(A, j), k + 1);
         return no_attrib();
     }
     if ((c & WC_VERB) && !(A->tok[j].flags & F_CAP)) {
@@ -2209,6 +2250,10 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
             continue;
         if (tk->cls & WC_PRON)
             return resolve_pronoun(A, k);
+        /* "It also said the North would "..."": opening the clause */
+        if ((tk->cls & WC_IT) && (k == w0 || A->tok[k - 1].kind == T_COMMA) &&
+            skip_adv(A, k + 1, c, 3) == c && is_word(A, c, WC_VERB))
+            return it_referent(A, k);
         uint32_t r = run_at(A, k);
         if (r == NONE)
             continue;

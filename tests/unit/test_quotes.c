@@ -1491,6 +1491,19 @@ static void test_document_authors(void)
                         "dividing them.\n",
                         "special friendship"),
              "Ray Dunn");
+    /* "it" before a speech verb: the body the sentence before opened with */
+    T_EQ_STR(speaker_in(sum,
+                        "The Northern State News Agency said the country would stop its tests."
+                        "\n\nIt also said the North would \"shut down a nuclear test site in the "
+                        "northern side of the country.\"\n",
+                        "shut down a nuclear"),
+             "Northern State News Agency");
+    T_EQ_STR(speaker_in(sum,
+                        "The Northern State News Agency said the country would stop its tests."
+                        "\n\nDr. Lee Moran visited the site on Monday.\n\n\"The site will never be closed in the "
+                        "presence of experts,\" it said.\n",
+                        "site will never"),
+             "");
     /* a document of two states: no one of them */
     T_EQ_STR(speaker_in(sum,
                         "But the lawsuit from Nebraska and Oklahoma argues that the state has "
