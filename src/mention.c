@@ -430,8 +430,12 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
                 break;
             }
     /* "Republican Pat Toomey": the party word is no part of the name (but
-       of "Republican Party", "American University") */
-    while (r.n0 + 1 < j && (cls_of(&T[r.n0]) & LW_DESCR) &&
+       of "Republican Party", "American University", "Democratic National
+       Committee": a body's name) */
+    int body = 0;
+    for (uint32_t q = r.n0 + 1; q < j && !body; q++)
+        body = (cls_of(&T[q]) & LW_ORG) && !(T[q].f & LEX_LOWER);
+    while (!body && r.n0 + 1 < j && (cls_of(&T[r.n0]) & LW_DESCR) &&
            !(cls_of(&T[r.n0 + 1]) & (LW_ORG | LW_PLACE | LW_NONPERSON)))
         r.n0++;
     /* the end of the name */

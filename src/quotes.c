@@ -1950,7 +1950,17 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         if (is_word(A, j + 1, WC_STMT) && is_word(A, j + 2, WC_AGENT)) {
             uint32_t q = named_run_starting(A, j + 3);
             if (q != NONE)
-                return (attrib){who_of(A, q), "statement", 9, A->run[q].t1, 0, 0, 0};
+                return (attrib){agent_of(A, q), "statement", 9, A->run[q].t1, 0, 0, 0};
+            /* "a statement from the Democratic committee said": a body
+               by the last word of its name */
+            uint32_t h = j + 3 + (uint32_t)is_word(A, j + 3, WC_DEF), e = h;
+            while (e < lim && e - h < 3 && A->tok[e].kind == T_WORD && !(A->tok[e].flags & F_INQ) &&
+                   !(A->tok[e].cls & (WC_VERB | WC_VPRE | WC_PREP | WC_PRON)))
+                e++;
+            if (e > h && e < lim && is_word(A, e, WC_VERB) && !(A->tok[e].flags & F_CAP) &&
+                is_word(A, e - 1, WC_ORG) && !is_word(A, e - 1, WC_PLACE) &&
+                !(A->tok[e - 1].flags & F_CAP))
+                return verb_cue(A, e, resolve_body(A, j, e - 1), e + 1);
         }
         /* "the minister added", "the ministry said" */
         uint32_t k = j + 1;

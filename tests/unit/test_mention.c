@@ -195,6 +195,9 @@ static void test_openers(void)
     const char *b[] = {"Republican Pat Toomey voted against it.",
                        "The move angered the Arizona Republican.", NULL};
     check(b, "Pat Toomey +sinit | Arizona Republican +descr");
+    /* ... but of a body's name it is */
+    const char *b2[] = {"A spokesman for the Democratic National Committee said so.", NULL};
+    check(b2, "Democratic National Committee +org +nonp +said +prep");
     /* "Premier League" is one name; its first word a title only before a
        name */
     const char *c[] = {"The club plays in the Premier League this season.", NULL};

@@ -1504,6 +1504,13 @@ static void test_document_authors(void)
                         "presence of experts,\" it said.\n",
                         "site will never"),
              "");
+    /* "a statement from the Democratic committee": the body by its last word */
+    T_EQ_STR(speaker_in(sum,
+                        "The Democratic National Committee met on Monday.\n\n\"American women "
+                        "know that the party they lead is the wrong choice,\" a statement from the "
+                        "Democratic committee said.\n",
+                        "American women know"),
+             "Democratic National Committee");
     /* a document of two states: no one of them */
     T_EQ_STR(speaker_in(sum,
                         "But the lawsuit from Nebraska and Oklahoma argues that the state has "
