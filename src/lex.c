@@ -222,6 +222,19 @@ static size_t lex_word(const lang *L, const char *t, size_t i, size_t e, lex_tok
             f |= LEX_POSS;
         }
     }
+    /* plural possessive s' / s' before a space and a word ("the
+       senators' letter", "FreedomWorks' website"; not "'yes'.") */
+    if (!(f & LEX_POSS) && j - i > 2 && (t[j - 1] == 's' || t[j - 1] == 'S') && j < e) {
+        int32_t cp;
+        size_t n = lex_cp(t, j, e, &cp);
+        if ((cp == '\'' || cp == 0x2019) && j + n + 1 < e && t[j + n] == ' ' &&
+            lex_is_word_at(t, j + n + 1, e)) {
+            k->e = (uint32_t)(j + n);
+            f |= LEX_POSS;
+            hap = h;
+            j += n;
+        }
+    }
     k->lw = lang_word_of(L, t + i, k->we - i);
     k->fold = hash_mix(f & LEX_POSS ? hap : h) | 1; /* = lex_fold(t, i, k->we) */
     if (first >= 0 && lex_is_upper_cp(first))

@@ -255,7 +255,7 @@ enum { T_WORD, T_COMMA, T_STOP, T_COLON, T_DASH, T_OPEN, T_CLOSE, T_STRAIGHT, T_
 enum {
     F_CAP = 1 << 0,     /* starts with a capital letter              */
     F_ALLCAPS = 1 << 1, /* two or more letters, all capitals         */
-    F_POSS = 1 << 2,    /* ends in 's                                */
+    F_POSS = 1 << 2,    /* ends in 's, or s' (plural)                 */
     F_ABBR = 1 << 3,    /* took a following '.' (Gov., U.S.)         */
     F_INQ = 1 << 4,     /* inside a quote (marks excluded)           */
     F_SSTART = 1 << 5,  /* first token of a sentence                 */
@@ -384,7 +384,8 @@ static size_t qlex(const lang *wt, const lex_doc *d, uint32_t art, const char *t
                 k.flags |= F_HYPH;
             if (joined ? all_caps(t, k.s, we) : (f0 & LEX_ACRO) != 0)
                 k.flags |= F_ALLCAPS;
-            int poss = (lf & LEX_POSS) && t[we - 1] == 's';
+            int poss = (lf & LEX_POSS) && (t[we - 1] == 's' || t[we - 1] == 'S' ||
+                                           t[we - 1] == '\'' || (unsigned char)t[we - 1] == 0x99);
             if (poss)
                 k.flags |= F_POSS;
             if (lt->kind == LEX_NUM && !joined)
@@ -601,8 +602,15 @@ static size_t name_len(const qart *A, uint32_t k)
 {
     const qtok *tk = &A->tok[k];
     size_t n = tk->e - tk->s;
-    if (tk->flags & F_POSS)
-        n -= A->t[tk->e - 2] == '\'' ? 2 : 4;
+    if (tk->flags & F_POSS) {
+        const char *e = A->t + tk->e;
+        if (e[-1] == '\'')
+            n -= 1; /* "Reeves'" */
+        else if ((unsigned char)e[-1] == 0x99)
+            n -= 3; /* "Reeves'" */
+        else
+            n -= e[-2] == '\'' ? 2 : 4;
+    }
     return n;
 }
 

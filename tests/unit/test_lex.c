@@ -155,6 +155,10 @@ static void test_names(void)
 {
     check("O'Brien met Obama's aide and Putin\xe2\x80\x99s envoy",
           "W:O'Brien^ W:met[met] W:Obama's^~ W:aide[aide] W:and[and] W:Putin\xe2\x80\x99s^~ W:envoy[envoy]");
+    /* a plural possessive: the apostrophe after the s, before no word */
+    check("the senators' letter and FreedomWorks\xe2\x80\x99 website said 'yes'",
+          "W:the[the] W:senators'~[senators] W:letter[letter] W:and[and] "
+          "W:FreedomWorks\xe2\x80\x99^~ W:website[website] W:said[said] P:'o W:yes[yes] P:'");
     /* two words glued by a missing space after the apostrophe */
     check("handled\xe2\x80\x99Lavrov", "W:handled P:\xe2\x80\x99 W:Lavrov^");
     check("Jean-Pierre Raffarin", "W:Jean-Pierre^-[jean-pierre] W:Raffarin^");
