@@ -937,6 +937,15 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
             if (!(r.flags & R_ORG) && len <= 4 && (len >= 2 || r.title != NONE))
                 r.flags |= R_PERSON;
         }
+        /* "interventionists like John Bolton and Mike Pompeo": a name
+           joined by "and" to one after a preposition is no subject either */
+        if (!(r.flags & R_PREP) && A->nrun && t0 >= 2 && is_word(A, t0 - 1, WC_CONJ) &&
+            !(A->tok[t0 - 1].flags & F_CAP)) {
+            const qrun *pr = &A->run[A->nrun - 1];
+            uint32_t pe = A->tok[t0 - 2].kind == T_COMMA ? t0 - 2 : t0 - 1;
+            if (pr->t1 == pe && (pr->flags & R_PREP))
+                r.flags |= R_PREP;
+        }
         A->run[A->nrun++] = r;
     }
     /* the fullest form of every person, by last name */

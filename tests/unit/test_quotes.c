@@ -1337,6 +1337,19 @@ static void test_coordinated(void)
              "Ruiz");
 }
 
+/* A name joined by "and" to one after a preposition is no subject: a
+   later "he" does not mean him. */
+static void test_conjunct_object(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Ray Dunn promised a new deal in 2016.\n\nThe shake-ups brought "
+                        "advisers like John Bolt and Mike Pompa aboard.\n\nOnly after he was in "
+                        "office did he acknowledge the problem. \"Nobody knew that it could be so "
+                        "complicated,\" he said in February.\n",
+                        "Nobody knew"),
+             "Ray Dunn");
+}
+
 /* A body opening the clause is the subject of a participle after it. */
 static void test_body_participle(void)
 {
@@ -1557,6 +1570,7 @@ int main(void)
     T_RUN(test_reporting_subject);
     T_RUN(test_coordinated);
     T_RUN(test_body_participle);
+    T_RUN(test_conjunct_object);
     T_RUN(test_two_offices);
     T_RUN(test_source_and_verbs);
     T_RUN(test_pronoun_after_colon);
