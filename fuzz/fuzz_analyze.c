@@ -34,6 +34,19 @@ static void check_list(const size_t *v, size_t n, size_t first, size_t bound)
         FUZZ_CHECK(v[k] < bound);
 }
 
+/* A quote's articles: ascending, in range, its own article among them
+   (the one whose wording it shows, not always the first). */
+static void check_members(const size_t *v, size_t n, size_t own, size_t bound)
+{
+    FUZZ_CHECK(n >= 1 && v != NULL);
+    int found = 0;
+    for (size_t k = 0; k < n; k++) {
+        FUZZ_CHECK(v[k] < bound && (k == 0 || v[k - 1] < v[k]));
+        found |= v[k] == own;
+    }
+    FUZZ_CHECK(found);
+}
+
 static void check_analysis(const precis_analysis *an, const precis_cluster *c)
 {
     size_t na = precis_cluster_size(c);
@@ -47,7 +60,7 @@ static void check_analysis(const precis_analysis *an, const precis_cluster *c)
         FUZZ_CHECK(cp[i].a_in_b >= 0 && cp[i].a_in_b <= 1);
         FUZZ_CHECK(cp[i].b_in_a >= 0 && cp[i].b_in_a <= 1);
         FUZZ_CHECK(cp[i].resemblance <= cp[i].a_in_b && cp[i].resemblance <= cp[i].b_in_a);
-        FUZZ_CHECK((unsigned)cp[i].kind <= PRECIS_COPY_SAME);
+        FUZZ_CHECK((unsigned)cp[i].kind <= PRECIS_COPY_UPDATE);
         FUZZ_CHECK(strcmp(precis_copy_kind_name(cp[i].kind), "unknown") != 0);
     }
     const precis_quote *q;
@@ -55,13 +68,13 @@ static void check_analysis(const precis_analysis *an, const precis_cluster *c)
     for (size_t i = 0; i < nq; i++) {
         FUZZ_CHECK(q[i].text != NULL);
         check_span(c, q[i].article, q[i].start, q[i].end);
-        check_list(q[i].articles, q[i].n_articles, q[i].article, na);
+        check_members(q[i].articles, q[i].n_articles, q[i].article, na);
         FUZZ_CHECK(q[i].variant <= i && q[i].variant < nq);
     }
     const precis_fact *f;
     size_t nf = precis_analysis_facts(an, &f);
     for (size_t i = 0; i < nf; i++) {
-        FUZZ_CHECK((unsigned)f[i].kind <= PRECIS_FACT_NAME);
+        FUZZ_CHECK((unsigned)f[i].kind <= PRECIS_FACT_PLACE);
         FUZZ_CHECK(strcmp(precis_fact_kind_name(f[i].kind), "unknown") != 0);
         FUZZ_CHECK(f[i].text != NULL && f[i].key != NULL);
         FUZZ_CHECK(!isnan(f[i].value));

@@ -68,7 +68,19 @@ static inline void fuzz_summarize_render(precis_summarizer *s, const precis_clus
         size_t alen = 0;
         const char *at = precis_cluster_article_text(c, ps->article, &alen);
         FUZZ_CHECK(ps->start <= ps->end && ps->end <= alen);
-        FUZZ_CHECK(ps->text == at + ps->start && ps->len == ps->end - ps->start);
+        if (ps->n_edits == 0) {
+            FUZZ_CHECK(ps->text == at + ps->start && ps->len == ps->end - ps->start);
+        } else {
+            /* the article's span with its one edit applied */
+            const precis_edit *ed = ps->edits;
+            FUZZ_CHECK(ps->n_edits == 1 && ed != NULL && ed->replacement != NULL);
+            FUZZ_CHECK(ps->start <= ed->start && ed->start <= ed->end && ed->end <= ps->end);
+            size_t a = ed->start - ps->start, b = ps->end - ed->end;
+            FUZZ_CHECK(ps->len == a + ed->len + b);
+            FUZZ_CHECK(memcmp(ps->text, at + ps->start, a) == 0);
+            FUZZ_CHECK(memcmp(ps->text + a, ed->replacement, ed->len) == 0);
+            FUZZ_CHECK(memcmp(ps->text + a + ed->len, at + ed->end, b) == 0);
+        }
         FUZZ_CHECK(ps->n_articles >= 1 && ps->articles[0] == ps->article);
         for (size_t k = 0; k < ps->n_articles; k++)
             FUZZ_CHECK(ps->articles[k] < nart);

@@ -2990,7 +2990,8 @@ static precis_status add_quote(const actx *x, qscratch *sc, const qart *A, uint3
     sc->nstems = 0;
     if (norm_tokens(x->nm, text, w, collect_stem, sc))
         return PRECIS_ENOMEM;
-    qsort(sc->stems, sc->nstems, sizeof(uint32_t), cmp_u32);
+    if (sc->nstems > 1) /* (stems is NULL before the first stem) */
+        qsort(sc->stems, sc->nstems, sizeof(uint32_t), cmp_u32);
     size_t u = 0;
     for (size_t i = 0; i < sc->nstems; i++)
         if (!u || sc->stems[u - 1] != sc->stems[i])
@@ -2998,7 +2999,8 @@ static precis_status add_quote(const actx *x, qscratch *sc, const qart *A, uint3
     q->set = arena_alloc(x->tmp, (u ? u : 1) * sizeof(uint32_t));
     if (!q->set)
         return PRECIS_ENOMEM;
-    memcpy(q->set, sc->stems, u * sizeof(uint32_t));
+    if (u)
+        memcpy(q->set, sc->stems, u * sizeof(uint32_t));
     q->nset = (uint32_t)u;
     sc->nq++;
     return PRECIS_OK;
