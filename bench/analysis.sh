@@ -57,7 +57,7 @@ for name, tag, label in (("q1", "basil", "BASIL dev clusters 1-13 (looked at whi
                          ("q3", "seed", "seed cluster"),
                          ("q4", "basil", "BASIL clusters 21-35 (held out until a second round tuned on them)"),
                          ("q5", "basil", "BASIL clusters 36-50 (held out until a third round tuned on them)"),
-                         ("q6", "newswcl50", "NewsWCL50 events 0-4 (held out; its error kinds were read once)"),
+                         ("q6", "newswcl50", "NewsWCL50 events 0-4 (held out until a fourth round tuned on them)"),
                          ("q7", "newswcl50", "held-out NewsWCL50 events 5-9 (see bench/gold/README.md)"),
                          ("qall", "all", "all")):
     g = quotes(read(name), tag)
