@@ -1763,6 +1763,25 @@ static int pronoun_after(const qart *A, uint32_t ct)
 }
 
 /* Attribution right after a closing mark: tokens [j, lim). */
+/* "a statement from", "a joint statement by": an article at token k, up
+   to two lower-case words, a document's noun and "from" or "by"; the
+   token of "from", or NONE. */
+static uint32_t stmt_from(const qart *A, uint32_t k)
+{
+    if (!is_word(A, k, WC_DEF) || (A->tok[k].flags & F_INQ))
+        return NONE;
+    for (uint32_t d = k + 1; d < A->nt && d - k <= 3; d++) {
+        const qtok *t = &A->tok[d];
+        if (t->kind != T_WORD || (t->flags & (F_CAP | F_INQ)))
+            return NONE;
+        if (t->cls & WC_STMT)
+            return is_word(A, d + 1, WC_AGENT) ? d + 1 : NONE;
+        if (t->cls)
+            return NONE;
+    }
+    return NONE;
+}
+
 static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
 {
     if (j < lim && (A->tok[j].kind == T_COMMA || A->tok[j].kind == T_DASH))
@@ -1802,8 +1821,12 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
             /* "said senior adviser David Axelrod", "said the legislator,
                Representative Carl Seel" */
             uint32_t q = k;
+            /* (role words: not "adding that while Comey "..."", whose
+               name is in a clause of its own) */
             while (q < lim && q - k < 5 && A->tok[q].kind == T_WORD &&
-                   !(A->tok[q].flags & F_CAP) && !(A->tok[q].cls & (WC_VERB | WC_PREP)))
+                   !(A->tok[q].flags & F_CAP) &&
+                   !(A->tok[q].cls & (WC_VERB | WC_PREP | WC_DEM | WC_REL | WC_CONJ)) &&
+                   !((A->tok[q].cls & WC_FUNC) && !(A->tok[q].cls & WC_DEF)))
                 q++;
             if (q > k && q < lim && A->tok[q].kind == T_COMMA)
                 q++;
@@ -1814,7 +1837,7 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
                Lavrov": a role phrase with names in it, then the person */
             q = skip_adv(A, k, lim, 2);
             if (r == NONE && is_word(A, q, WC_DEF) &&
-                !(is_word(A, q + 1, WC_STMT) && is_word(A, q + 2, WC_AGENT))) {
+                stmt_from(A, q) == NONE) {
                 uint32_t e = q + 1;
                 while (e < lim && e - q < 14 && A->tok[e].kind == T_WORD &&
                        !(A->tok[e].cls & (WC_VERB | WC_VPRE | WC_PRON)))
@@ -1843,9 +1866,8 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
         } else if (is_word(A, k, WC_PRON)) {
             who = resolve_pronoun(A, k);
             end = k + 1;
-        } else if (is_word(A, k, WC_DEF) && is_word(A, k + 1, WC_STMT) &&
-                   is_word(A, k + 2, WC_AGENT) &&
-                   (r = named_run_starting(A, k + 3)) != NONE) {
+        } else if (stmt_from(A, k) != NONE &&
+                   (r = named_run_starting(A, stmt_from(A, k) + 1)) != NONE) {
             /* "reads a statement from Senate Majority Leader Harry Reid's
                office"; "said a statement from X, Y and Z": the three's */
             who = agent_of(A, r);

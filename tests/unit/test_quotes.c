@@ -1329,6 +1329,22 @@ static void test_coordinated(void)
                         "memos \"show the President wanted the case closed.\"\n",
                         "wanted the case"),
              "");
+    /* the group's participle after the quote: not the name in the
+       clause after it */
+    T_EQ_STR(speaker_in(sum,
+                        "Chairman Bob Lane, Chairman Trey Gold and Chairman Dev Nunn met on Friday. "
+                        "The former director, James Ruiz, wrote the memos.\n\nLane, Gold and Nunn "
+                        "noted that Ruiz \"never wrote that he felt threatened at all,\" adding that "
+                        "while Ruiz \"went to great lengths to set the scenes, he never mentioned "
+                        "the one fact.\"\n",
+                        "never wrote that"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "\"Mr. Ruiz never wrote that he felt threatened at all,\" read a joint "
+                        "statement from Chairman Bob Lane, Chairman Trey Gold, and Chairman Dev "
+                        "Nunn.\n",
+                        "never wrote that"),
+             "");
     /* one person: the speaker */
     T_EQ_STR(speaker_in(sum,
                         "Mr. Ruiz released a statement saying he had \"long been worried about the "
