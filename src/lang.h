@@ -125,6 +125,9 @@ enum {
                                               administration"): the name names no one */
 #define LT_NOSUBJ ((uint64_t)1 << 37) /* nosubj (function.txt): no phrase naming a speaker
                                          ends in it ("he said", "and said", "who said") */
+#define LT_QUOTING ((uint64_t)1 << 39) /* quoting (say.txt): after an attribution, names
+                                          the one whose words it reports ("the agency
+                                          said, quoting Mr. Kim") */
 #define LT_AUTHOR ((uint64_t)1 << 38) /* author (verbs.txt): its subject wrote the document
                                          it takes as object ("filed a lawsuit", "issued
                                          a statement"), the author a later "the lawsuit

@@ -184,7 +184,8 @@ enum {
     WC_CONJ = 1 << 26,      /* and, or: joins two nouns into one group    */
     WC_ABS = 1 << 27,       /* with: its noun phrase is a participle's subject */
     WC_AUTHOR = 1 << 28,    /* filed, issued: its subject wrote its object */
-    WC_IT = 1 << 29         /* it: a neuter subject pronoun (a body, a document) */
+    WC_IT = 1 << 29,        /* it: a neuter subject pronoun (a body, a document) */
+    WC_QUOTING = 1u << 30   /* quoting: names the one whose words are reported */
 };
 
 static unsigned word_class(const lang_word *e)
@@ -220,6 +221,7 @@ static unsigned word_class(const lang_word *e)
     r |= e->tags & LT_CONJ ? WC_CONJ : 0;
     r |= (c & LW_PREP) && (e->tags & LT_ABSOLUTE) ? WC_ABS : 0;
     r |= e->tags & LT_AUTHOR ? WC_AUTHOR : 0;
+    r |= (c & LW_PREP) && (e->tags & LT_QUOTING) ? WC_QUOTING : 0;
     r |= (c & LW_PRON) && (e->tags & LT_NEUT) && !(e->tags & (LT_M | LT_F | LT_PL)) ? WC_IT : 0;
     if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
@@ -1782,7 +1784,27 @@ static uint32_t stmt_from(const qart *A, uint32_t k)
     return NONE;
 }
 
+static attrib after_attr_(const qart *A, uint32_t j, uint32_t lim);
+
+/* The attribution after a quote (after_attr_), and then ", quoting X":
+   the words are X's, a person named there ("the Korean Central News
+   Agency said, quoting Mr. Kim"). */
 static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
+{
+    attrib a = after_attr_(A, j, lim);
+    uint32_t e = a.end;
+    if (!a.cue || a.weak || e + 2 >= lim || !is_tok(A, e, T_COMMA) || !is_word(A, e + 1, WC_QUOTING))
+        return a;
+    uint32_t r = named_run_starting(A, e + 2);
+    if (r != NONE && (A->run[r].flags & R_PERSON) && !(A->run[r].flags & R_POSS)) {
+        a.who = who_of(A, r);
+        a.end = A->run[r].t1;
+        a.unnamed = 0;
+    }
+    return a;
+}
+
+static attrib after_attr_(const qart *A, uint32_t j, uint32_t lim)
 {
     if (j < lim && (A->tok[j].kind == T_COMMA || A->tok[j].kind == T_DASH))
         j++;

@@ -1540,6 +1540,13 @@ static void test_document_authors(void)
                         "Democratic committee said.\n",
                         "American women know"),
              "Democratic National Committee");
+    /* ", quoting X": X's words */
+    T_EQ_STR(speaker_in(sum,
+                        "Leader Ivan Petrov spoke to party officials on Friday.\n\n\"From April 21, "
+                        "the country will stop all of its tests,\" the Northern State News Agency "
+                        "said, quoting Mr. Petrov.\n",
+                        "stop all of its"),
+             "Ivan Petrov");
     /* a document of two states: no one of them */
     T_EQ_STR(speaker_in(sum,
                         "But the lawsuit from Nebraska and Oklahoma argues that the state has "
