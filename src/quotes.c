@@ -1837,7 +1837,7 @@ static attrib after_attr_(const qart *A, uint32_t j, uint32_t lim)
         return no_attrib();
     }
     if ((c & WC_VERB) && !(A->tok[j].flags & F_CAP)) {
-        uint32_t k = j + 1, who = NONE, end = j + 1;
+        uint32_t k = j + 1, who = NONE, end = j + 1, sf;
         uint32_t r = k < lim ? named_run_starting(A, k) : NONE;
         if (r == NONE && k < lim && !is_word(A, k, WC_PRON)) {
             /* "said senior adviser David Axelrod", "said the legislator,
@@ -1888,8 +1888,7 @@ static attrib after_attr_(const qart *A, uint32_t j, uint32_t lim)
         } else if (is_word(A, k, WC_PRON)) {
             who = resolve_pronoun(A, k);
             end = k + 1;
-        } else if (stmt_from(A, k) != NONE &&
-                   (r = named_run_starting(A, stmt_from(A, k) + 1)) != NONE) {
+        } else if ((sf = stmt_from(A, k)) != NONE && (r = named_run_starting(A, sf + 1)) != NONE) {
             /* "reads a statement from Senate Majority Leader Harry Reid's
                office"; "said a statement from X, Y and Z": the three's */
             who = agent_of(A, r);
