@@ -1316,6 +1316,21 @@ static int32_t title_office(const qart *A, uint32_t k)
     return w && (w->cls & LW_TITLE) ? w->val : 0;
 }
 
+/* The number of runs that start before token p (a binary search: runs
+   are in text order). */
+static size_t runs_before(const qart *A, uint32_t p)
+{
+    size_t lo = 0, hi = A->nrun;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (A->run[mid].t0 < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* "the minister added": the last person before token p whose title
    matches the noun at token k ("Gov." for "governor", "Rep." for
    "congressman"), or NONE. */
@@ -1325,14 +1340,7 @@ static uint32_t resolve_title(const qart *A, uint32_t p, uint32_t k)
     size_t nl = A->tok[k].e - A->tok[k].s;
     int32_t office = title_office(A, k);
     uint32_t r = NONE;
-    size_t lo = 0, hi = A->nrun;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (A->run[mid].t0 < p)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = runs_before(A, p);
     /* further back than PRON_MAX_BYTES, only the one person with that
        title ("President Obama" at the top of a long article, "the
        president said" near its end) */
@@ -1688,10 +1696,7 @@ static uint32_t resolve_body(const qart *A, uint32_t p, uint32_t k)
 {
     uint64_t key = tok_key(A, k);
     uint32_t r = run_at(A, p);
-    size_t i = r != NONE ? r : A->nrun;
-    if (r == NONE)
-        while (i > 0 && A->run[i - 1].t0 >= p)
-            i--;
+    size_t i = r != NONE ? r : runs_before(A, p);
     for (size_t steps = 0; i > 0 && steps < 256; i--, steps++) {
         const qrun *q = &A->run[i - 1];
         if (q->t0 >= p || !(q->flags & R_NAMED) || (q->flags & (R_PERSON | R_INQ)) || q->ne <= q->n0)
