@@ -2808,7 +2808,11 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot)
     /* "He added, NL "...": a comma too ends such a line */
     int line = ot >= 3 && A->tok[ot - 1].kind == T_NL &&
                (A->tok[ot - 2].kind == T_COLON || A->tok[ot - 2].kind == T_COMMA);
-    if (line)
+    /* "He conceded that BP had not been prepared. NL "What is true is
+       ...": a paragraph of reported speech, then a quote opening the next
+       one (only the reported-speech pattern below) */
+    int para = ot >= 3 && A->tok[ot - 1].kind == T_NL && A->tok[ot - 2].kind == T_STOP;
+    if (line || para)
         ot--;
     if (ot < 2 || (A->tok[ot - 1].kind != T_STOP && A->tok[ot - 1].kind != T_COLON &&
                    !(line && A->tok[ot - 1].kind == T_COMMA)))
@@ -2839,6 +2843,8 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot)
                 return no_attrib();
         return a;
     }
+    if (para)
+        return no_attrib();
     if (k < ot - 1 && !is_word(A, k, WC_PREP) && !word_is(A, k, "reporters"))
         return no_attrib();
     for (; k < ot - 1; k++)

@@ -1270,11 +1270,26 @@ static void test_subject_phrase(void)
                         "were saying, this is becoming a problem for us.\"\n",
                         "longest time"),
              "Tom Hale");
-    /* ... not across a paragraph */
+    /* ... and when the quote opens the next paragraph */
     T_EQ_STR(speaker_in(sum,
                         "Sheriff Tom Hale of Deuel County backed the suit. He has complained "
                         "that arrests have strained his jail budget.\n\n\"For the longest time "
                         "we were saying, this is becoming a problem for us.\"\n",
+                        "longest time"),
+             "Tom Hale");
+    /* ... but not past a paragraph between, nor a sentence that is no
+       reported speech */
+    T_EQ_STR(speaker_in(sum,
+                        "Sheriff Tom Hale of Deuel County backed the suit. He has complained "
+                        "that arrests have strained his jail budget.\n\nThe county has 40 "
+                        "beds.\n\n\"For the longest time we were saying, this is becoming a "
+                        "problem for us.\"\n",
+                        "longest time"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "Sheriff Tom Hale of Deuel County backed the suit. He visited the jail "
+                        "on Monday.\n\n\"For the longest time we were saying, this is "
+                        "becoming a problem for us.\"\n",
                         "longest time"),
              "");
 }
