@@ -581,9 +581,9 @@ int lex_span(lex_doc *d, const lang *L, const char *t, size_t lo, size_t e)
         /* after a space (or the start) and before a non-space */
         int after_space = i == lo || t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '(' ||
                           t[i - 1] == '\t';
-        int32_t nx = ' ';
-        if (i + k < e)
-            lex_cp(t, i + k, e, &nx);
+        int32_t nx = ' '; /* the character after the whole mark ("'' X" closes) */
+        if (i + len < e)
+            lex_cp(t, i + len, e, &nx);
         if (after_space && !lex_is_space_cp(nx))
             p->f |= LEX_OPENPOS;
         i += len;

@@ -112,6 +112,10 @@ static void test_quote_marks(void)
     check("``It's over,'' he said of the 'deal'.",
           "Q:``o W:It's^~[it] W:over[over] P:, Q:'' W:he[he] W:said[said] W:of[of] "
           "W:the[the] P:'o W:deal P:' P:.");
+    /* PTB spacing: the character after the whole two-byte mark decides
+       ("'' Guan said": a mark before a space opens nothing) */
+    check("`` It is over , '' Guan said .",
+          "Q:`` W:It^[it] W:is[is] W:over[over] P:, Q:'' W:Guan^ W:said[said] P:.");
     check("\xe2\x80\x9eJa\xe2\x80\x9c",
           "Q:\xe2\x80\x9eo W:Ja^ Q:\xe2\x80\x9c");
 }

@@ -714,6 +714,12 @@ static void test_marks(void)
     }
     done(c, an);
 
+    /* PTB spacing ("`` ... , '' Guan said ."): the one-word name after
+       the closing mark is no sentence opener */
+    T_EQ_STR(speaker_in(sum,
+                        "`` We are counting down to a pandemic , '' Guan said .\n",
+                        "counting down"),
+             "Guan");
     /* `` '' and '' '' (typewriter text), and guillemets */
     const char *s2 = "``We will not leave this square tonight,'' said Omar Nasser.\n\n"
                      "''The army must protect the people,'' Aya Farid said.\n\n"
