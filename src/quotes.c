@@ -725,12 +725,32 @@ static int block_goes_on(const qart *A, uint32_t o, uint32_t i)
     return 0;
 }
 
+/* The same for typewriter marks (`` ''), which say which way they face:
+   a `` quote still open at the line break at token i goes on when the
+   next '' comes before any `` that does not open its line ("Mr Hayward
+   said : `` What we 're seeing ... . NL We 've identified ... seven . NL
+   `` It 's very clear ... . ''": text split a sentence a line).  No more
+   than QUOTE_MULTI_BYTES from the opening mark. */
+static uint32_t typed_goes_on(const qart *A, uint32_t o, uint32_t i)
+{
+    for (uint32_t k = i + 1; k < A->nt && A->tok[k].s - A->tok[o].s <= QUOTE_MULTI_BYTES; k++) {
+        uint8_t m = A->tok[k].mark;
+        if (m == MK_SQ2)
+            return k; /* the closing mark: the line breaks before it are passed once */
+        if (m == MK_BT && A->tok[k - 1].kind != T_NL)
+            return NONE;
+        if (m != MK_NONE && m != MK_BT)
+            return NONE;
+    }
+    return NONE;
+}
+
 static size_t pair_marks(const qart *A, rawq *raw)
 {
     size_t nq = 0;
     uint32_t open = NONE, inner = NONE; /* inner: the close of a nested quote */
     uint8_t style = MK_NONE;
-    uint32_t other = 0;
+    uint32_t other = 0, typed_to = 0; /* typed_to: the '' an open `` quote runs to */
     size_t limit = QUOTE_MAX_BYTES;
     for (uint32_t i = 0; i < A->nt; i++) {
         const qtok *k = &A->tok[i];
@@ -744,8 +764,15 @@ static size_t pair_marks(const qart *A, rawq *raw)
                 i++; /* the paragraph's opening mark continues the quote */
             } else if (open != NONE && style == MK_LDQ && block_goes_on(A, open, i))
                 limit = QUOTE_MULTI_BYTES;
-            else
+            else if (open != NONE && style == MK_BT && i < typed_to)
+                limit = QUOTE_MULTI_BYTES;
+            else if (open != NONE && style == MK_BT &&
+                     (typed_to = typed_goes_on(A, open, i)) != NONE)
+                limit = QUOTE_MULTI_BYTES;
+            else {
                 open = NONE;
+                typed_to = 0;
+            }
             continue;
         }
         if (!k->mark)

@@ -734,6 +734,27 @@ static void test_marks(void)
     T_CHECK(x && x->speaker && !strcmp(x->speaker, "Karim Adel"));
     done(c, an);
 
+    /* typewriter marks in text split a sentence a line: a `` quote open
+       at a line end goes on to the next '', past lines with no mark and a
+       line opening with `` again */
+    const char *s4 = "Speaking on Wednesday , Mr Hayward said : `` What we are seeing is a whole "
+                     "series of failures .\nWe have identified at least seven .\n`` It is very clear "
+                     "that much more needs to be done . ''\nThe company's shares fell .\n";
+    n = one(s4, strlen(s4), &c, &an, &q);
+    T_EQ_INT(n, 1);
+    if (n == 1) {
+        T_CHECK(strstr(q[0].text, "series of failures") && strstr(q[0].text, "at least seven") &&
+                strstr(q[0].text, "needs to be done"));
+        T_EQ_STR(q[0].speaker, "Hayward");
+    }
+    done(c, an);
+    /* ... but not past a `` that opens inside a line */
+    const char *s5 = "Mr Hayward said : `` What we are seeing is a whole series of failures .\n"
+                     "Analysts called it `` a disaster for the company '' on Monday .\n";
+    n = one(s5, strlen(s5), &c, &an, &q);
+    T_CHECK(find(q, n, "series of failures") == NULL);
+    done(c, an);
+
     /* a split quote does not run across a sentence ending in a weekday */
     const char *s3 = "\"Your tenure has been marked by gaffes,\" Mr. Kristen wrote Friday. "
                      "He added, \"Needless to say, the war goes on.\"\n";
