@@ -2674,6 +2674,35 @@ static int coordinated(const qart *A, uint32_t who, uint32_t c, uint32_t w0)
 /* Attribution in the sentence before an opening mark at token ot: the
    last cue ("said", "according to X", "a statement from X") and its
    subject.  *w0 gets the window start. */
+/* The speech verb at token c has a subject of at most NESTED_SUBJECT
+   tokens right after "that" or right after an earlier speech verb
+   ("Comey wrote that Trump said", "he wrote that Mr. Trump told"): the
+   earlier verb's subject when it is a person, else NONE. */
+#define NESTED_SUBJECT 4
+static uint32_t nested_reporter(const qart *A, uint32_t c, uint32_t w0)
+{
+    uint32_t k = c;
+    while (k > w0 && c - k <= NESTED_SUBJECT) {
+        k--;
+        const qtok *t = &A->tok[k];
+        if (t->kind != T_WORD)
+            return NONE;
+        if ((t->cls & (WC_VERB | WC_VPRE)) && !(t->flags & F_CAP))
+            break;
+        if ((t->cls & WC_DEM) && !(t->flags & F_CAP) && k > w0 && is_word(A, k - 1, WC_VERB) &&
+            !(A->tok[k - 1].flags & F_CAP)) {
+            k--;
+            break;
+        }
+    }
+    if (k == c || k <= w0 || !is_word(A, k, WC_VERB) || participle(A, k))
+        return NONE;
+    uint32_t s1 = subject_before(A, k, w0);
+    if (s1 == NONE || !(A->run[s1].flags & R_PERSON) || coordinated(A, s1, k, w0))
+        return NONE;
+    return s1;
+}
+
 static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
 {
     uint32_t w0 = ot;
@@ -2756,6 +2785,16 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
             }
             if (who == NONE && (tk->flags & F_CAP))
                 continue;
+            /* "Comey wrote that Trump said he had "serious reservations"":
+               a quoted phrase inside reported speech that is itself
+               reported is the outer reporter's text (his memo, his
+               account), not the inner speaker's words (a quote opening
+               after a comma or colon is direct speech: not here) */
+            if (who != NONE && (tk->cls & WC_VERB) && A->tok[ot - 1].kind == T_WORD) {
+                uint32_t r1 = nested_reporter(A, c, w0);
+                if (r1 != NONE)
+                    who = r1;
+            }
             attrib a = verb_cue(A, c, who, c + 1);
             /* "saying he had served "in Vietnam"": speech, speaker unknown */
             a.unnamed = who == NONE && (tk->cls & WC_VERB) && participle(A, c);

@@ -1321,6 +1321,28 @@ static void test_subject_phrase(void)
              "");
 }
 
+/* Reported speech inside reported speech: the quoted phrase is the outer
+   reporter's text; direct speech after a comma stays the inner one's. */
+static void test_nested_reporting(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Carla Diaz kept notes of every meeting.\n\nDiaz wrote that Frank "
+                        "Oduya said he had \"grave doubts about the levee\" after the flood.\n",
+                        "grave doubts"),
+             "Carla Diaz");
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Carla Diaz kept notes of every meeting.\n\nDiaz said Frank Oduya "
+                        "told her, \"I have grave doubts about the levee.\"\n",
+                        "grave doubts"),
+             "Frank Oduya");
+    /* one level: the speaker of the verb */
+    T_EQ_STR(speaker_in(sum,
+                        "Frank Oduya said he had \"grave doubts about the levee\" after the "
+                        "flood.\n",
+                        "grave doubts"),
+             "Frank Oduya");
+}
+
 /* A pronoun after "X said Y did ...": X, who reports, not Y. */
 static void test_reporting_subject(void)
 {
@@ -1642,6 +1664,7 @@ int main(void)
     T_RUN(test_unnamed_phrases);
     T_RUN(test_document_authors);
     T_RUN(test_marks);
+    T_RUN(test_nested_reporting);
     T_RUN(test_nested_block);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
