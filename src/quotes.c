@@ -3127,6 +3127,39 @@ static precis_status add_quote(const actx *x, qscratch *sc, const qart *A, uint3
 }
 
 /* Finds the quotes of article art and appends them to sc->q. */
+/* "NBC's "Today"", "CBS 's `` 60 Minutes ''": a few words in marks right
+   after a body's possessive name the body's show, paper or programme: a
+   title, nobody's speech (a person's possessive may be their phrase:
+   "Trump's "witch hunt"") */
+static int body_title(const qart *A, uint32_t ot)
+{
+    if (ot < 2)
+        return 0;
+    uint32_t e = ot - 1; /* the possessive word, or the PTB "'s" token */
+    if (A->tok[e].kind == T_WORD && !(A->tok[e].flags & F_POSS) &&
+        A->tok[e].e - A->tok[e].s == 2 && A->t[A->tok[e].s] == '\'' &&
+        (A->t[A->tok[e].s + 1] == 's' || A->t[A->tok[e].s + 1] == 'S'))
+        e--;
+    else if (A->tok[e].kind == T_WORD && A->tok[e].e - A->tok[e].s == 1 &&
+             A->t[A->tok[e].s] == 's' && e >= 2 && A->tok[e - 1].e == A->tok[e].s &&
+             A->t[A->tok[e - 1].s] == '\'' && A->tok[e - 1].s > 0 &&
+             A->t[A->tok[e - 1].s - 1] == ' ')
+        e -= 2; /* lexed "'" "s" */
+    else if (A->tok[e].kind != T_WORD || !(A->tok[e].flags & F_POSS))
+        return 0;
+    uint32_t r = run_at(A, e);
+    if (r == NONE || A->run[r].t1 < e || !(A->run[r].flags & R_NAMED) ||
+        (A->run[r].flags & (R_PERSON | R_INQ)))
+        return 0;
+    /* a title is written in capitals ("Meet the Press"), a phrase is not
+       ("NBC's "wildly inaccurate" coverage") */
+    for (uint32_t k = ot + 1; k < A->nt && A->tok[k].mark == MK_NONE; k++)
+        if (A->tok[k].kind == T_WORD && !(A->tok[k].flags & (F_CAP | F_NUM)) &&
+            !(A->tok[k].cls & (WC_FUNC | WC_DEF | WC_PREP)))
+            return 0;
+    return 1;
+}
+
 static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
 {
     qart A;
@@ -3206,6 +3239,10 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
         for (size_t p = first; p <= last; p++)
             words += quote_words(&A, A.raw[p].ot, A.raw[p].ct);
         uint32_t ot = A.raw[first].ot, ct = A.raw[last].ct, w0;
+        if (first == last && words < QUOTE_LONE_WORDS && body_title(&A, ot)) {
+            i = last + 1;
+            continue;
+        }
         attrib at = inter;
         attrib ba = before_attr(&A, ot, &w0);
         /* ""A," and predicted, "B."": a verb with no subject between the

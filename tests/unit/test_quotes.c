@@ -1343,6 +1343,30 @@ static void test_nested_reporting(void)
              "Frank Oduya");
 }
 
+/* A body's show or paper in marks is a title, not a quote. */
+static void test_body_titles(void)
+{
+    const char *t = "President Barack Obama spoke on Monday. He was asked on NBC's \"Today "
+                    "Show\" about the spill.\n";
+    precis_cluster *c;
+    precis_analysis *an;
+    const precis_quote *q;
+    size_t n = one(t, strlen(t), &c, &an, &q);
+    T_CHECK(find(q, n, "Today Show") == NULL);
+    done(c, an);
+    const char *t2 = "President Barack Obama spoke on Monday . He was asked on NBC 's `` Today "
+                     "Show '' about the spill .\n";
+    n = one(t2, strlen(t2), &c, &an, &q);
+    T_CHECK(find(q, n, "Today Show") == NULL);
+    done(c, an);
+    /* a phrase after a body's possessive is still a quote */
+    T_EQ_STR(speaker_in(sum,
+                        "Sen. Ann Reyes said the agency's \"wildly inaccurate\" figures misled "
+                        "the public.\n",
+                        "wildly inaccurate"),
+             "Ann Reyes");
+}
+
 /* A pronoun after "X said Y did ...": X, who reports, not Y. */
 static void test_reporting_subject(void)
 {
@@ -1665,6 +1689,7 @@ int main(void)
     T_RUN(test_document_authors);
     T_RUN(test_marks);
     T_RUN(test_nested_reporting);
+    T_RUN(test_body_titles);
     T_RUN(test_nested_block);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
