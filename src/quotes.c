@@ -2901,6 +2901,23 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot)
     /* "He has complained that arrests have strained his budget. "For the
        longest time ..."": reported speech, then the quote that bears it
        out in the same paragraph */
+    /* ... and a line of reported speech that ends in a colon, the
+       quotation set off after it ("The Washington Post reported last week
+       that reading it appears to be a first: NL "..."") */
+    uint32_t kt = k;
+    if (line && A->tok[ot - 1].kind == T_COLON && k > 0 && is_word(A, k - 1, WC_VERB))
+        while (kt < ot - 1 && kt - k < 3 && A->tok[kt].kind == T_WORD &&
+               !is_word(A, kt, WC_REL | WC_DEM | WC_VERB | WC_VPRE | WC_PRON) &&
+               (!(A->tok[kt].flags & F_CAP) || is_word(A, kt, WC_DAY)))
+            kt++;
+    if (line && A->tok[ot - 1].kind == T_COLON && kt < ot - 1 && is_word(A, kt, WC_REL | WC_DEM) &&
+        !(A->tok[kt].flags & F_CAP) && k > 0 && is_word(A, k - 1, WC_VERB)) {
+        for (uint32_t q = kt + 1; q < ot - 1; q++)
+            if (A->tok[q].kind == T_OPEN || A->tok[q].kind == T_CLOSE ||
+                A->tok[q].kind == T_STRAIGHT || A->tok[q].kind == T_NL)
+                return no_attrib();
+        return a;
+    }
     if (!line && k < ot - 1 && is_word(A, k, WC_REL | WC_DEM) && !(A->tok[k].flags & F_CAP) &&
         k > 0 && is_word(A, k - 1, WC_VERB) && ot > 0 && A->tok[ot - 1].kind == T_STOP) {
         for (uint32_t q = k + 1; q < ot - 1; q++)

@@ -1319,6 +1319,13 @@ static void test_subject_phrase(void)
                         "becoming a problem for us.\"\n",
                         "longest time"),
              "");
+    /* a line of reported speech ending in a colon, the quotation after it */
+    T_EQ_STR(speaker_in(sum,
+                        "The Harbor Courier reported last week that the levee is the oldest in "
+                        "the state:\n\n\"Built in 1911, it has never been raised, and the "
+                        "county has no plan to raise it.\"\n",
+                        "never been raised"),
+             "Harbor Courier");
 }
 
 /* Reported speech inside reported speech: the quoted phrase is the outer
