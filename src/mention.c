@@ -353,6 +353,15 @@ static uint32_t office_of(const lex_tok *k)
     return (h & 0x7fffffffu) | 1;
 }
 
+/* Is token q a month or function word that the cluster writes as a
+   surname ("Theresa May"), and no date here ("May 3")? */
+static int known_surname(const mctx *c, uint32_t q)
+{
+    const lex_tok *T = c->d->tok;
+    return (T[q].f & LEX_CAP) && (mention_census(c->md, T[q].fold) & MEN_W_SURNAME) &&
+           !(q + 1 < c->a1 && T[q + 1].kind == LEX_NUM);
+}
+
 static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
 {
     const lex_tok *T = c->d->tok;
@@ -389,7 +398,7 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
             r.ev |= MEN_PREP;
     }
     uint32_t s0 = i;
-    while (s0 < j && opener_word(&T[s0]) && !is_title(&T[s0]))
+    while (s0 < j && opener_word(&T[s0]) && !is_title(&T[s0]) && !known_surname(c, s0))
         s0++;
     /* the last title cuts the run ("Peter King": a title word ending it
        after a given name is a surname; "Justice Department", "General
@@ -452,7 +461,7 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
                    cut_title(T, r.ne, j);
         /* a joiner, a surname, an initial, and a capitalised function word
            after a name word ("Theresa May", "Hotline On Call") go on */
-        int keep = r.ne == surname || (w->f & LEX_LOWER) ||
+        int keep = r.ne == surname || (w->f & LEX_LOWER) || known_surname(c, r.ne) ||
                    ((w->f & LEX_ABBR) && w->we - w->s == 1 && (w->f & LEX_CAP)) ||
                    (r.ne > r.n0 && is_func(w) && !(cls_of(w) & LW_DEF) && !subj_pron(w) &&
                     !is_title(w));
@@ -532,6 +541,9 @@ static int census_article(mention_doc *md, const lex_doc *d, uint32_t a0, uint32
         if (w->kind != LEX_WORD || w->we - w->s > MENTION_MAX_WORD || mention_initial(d, k, a0))
             continue;
         uint8_t flag = (w->f & LEX_CAP) ? MEN_W_CAPMID : (w->f & LEX_LOWER) ? MEN_W_LOWER : 0;
+        if ((w->f & LEX_CAP) && k > a0 && is_given(&d->tok[k - 1]) && (d->tok[k - 1].f & LEX_CAP) &&
+            (cls_of(w) & (LW_MONTH | LW_FUNC)) && !(k + 1 < a1 && d->tok[k + 1].kind == LEX_NUM))
+            flag |= MEN_W_SURNAME;
         if (flag && census_mark(md, w->fold, flag))
             return -1;
     }

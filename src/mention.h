@@ -78,7 +78,10 @@ typedef struct mention_doc {
     dict census;
 } mention_doc;
 
-enum { MEN_W_CAPMID = 1, MEN_W_LOWER = 2 };
+/* MEN_W_SURNAME: written capitalised right after a given name ("Theresa
+   May"), so a surname even where the word is a month or a function word
+   ("Mrs May said", ", May said") */
+enum { MEN_W_CAPMID = 1, MEN_W_LOWER = 2, MEN_W_SURNAME = 4 };
 
 /* Finds the mentions of every article of cluster cl, lexed into d (words
    looked up in L), into md.  Arrays are pmalloc'd: free them with mention_doc_free.

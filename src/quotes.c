@@ -1845,7 +1845,8 @@ static attrib after_attr_(const qart *A, uint32_t j, uint32_t lim)
     /* "», ha dicho el ministro", "», a déclaré X", "», ha detto X": an
        auxiliary (the pack's adverbs) before the inverted verb */
     uint32_t jv = skip_adv(A, j, lim, 2);
-    if (jv > j && is_word(A, jv, WC_VERB) && !(A->tok[jv].flags & F_CAP))
+    if (jv > j && is_word(A, jv, WC_VERB) && !(A->tok[jv].flags & F_CAP) &&
+        named_run_starting(A, j) == NONE) /* not ""...," May said" */
         j = jv;
     unsigned c = A->tok[j].cls;
     /* "according to X" ("según X": the preposition is optional) */

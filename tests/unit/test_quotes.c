@@ -1350,6 +1350,23 @@ static void test_nested_reporting(void)
              "Frank Oduya");
 }
 
+/* A surname that is also a month or a function word ("Theresa May"). */
+static void test_month_surname(void)
+{
+    const char *pre = "Prime Minister Theresa May spoke in London on Friday.\n\n";
+    char b[512];
+    snprintf(b, sizeof b, "%s\"We look forward to the visit in July,\" May said.\n", pre);
+    T_EQ_STR(speaker_in(sum, b, "look forward"), "Theresa May");
+    snprintf(b, sizeof b, "%s\"We look forward to the visit in July,\" said Mrs May.\n", pre);
+    T_EQ_STR(speaker_in(sum, b, "look forward"), "Theresa May");
+    snprintf(b, sizeof b, "%sMrs. May said: \"We look forward to the visit in July.\"\n", pre);
+    T_EQ_STR(speaker_in(sum, b, "look forward"), "Theresa May");
+    /* the month itself is still a month */
+    snprintf(b, sizeof b, "%sIn May 2017, officials said the visit would be \"a chance to "
+             "build on our ties.\"\n", pre);
+    T_EQ_STR(speaker_in(sum, b, "build on our"), "");
+}
+
 /* A body's show or paper in marks is a title, not a quote. */
 static void test_body_titles(void)
 {
@@ -1697,6 +1714,7 @@ int main(void)
     T_RUN(test_marks);
     T_RUN(test_nested_reporting);
     T_RUN(test_body_titles);
+    T_RUN(test_month_surname);
     T_RUN(test_nested_block);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
