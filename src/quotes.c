@@ -923,6 +923,41 @@ static uint32_t role_mention(const qart *A, uint32_t k)
     return NONE;
 }
 
+/* "But the judge dismissed their claims. He said: "..."": a definite
+   role noun opening its sentence as the subject of another verb (a
+   lower-case word after it), for whom the article names no one
+   (role_mention found no one): the role noun's token, whose person
+   (role_subject) is the subject a later "he" refers to -- with no name
+   when the article gives it no title (a mention with no person). */
+static uint32_t role_blocks(const qart *A, uint32_t k)
+{
+    const qtok *tk = &A->tok[k];
+    if (tk->kind != T_WORD || !(tk->cls & WC_DEF) || (tk->cls & WC_INDEF) || (tk->flags & F_INQ))
+        return NONE;
+    /* opening the sentence, or after its opening conjunction ("But the") */
+    if (!(tk->flags & F_SSTART) &&
+        !(k > 0 && (A->tok[k - 1].flags & F_SSTART) && A->tok[k - 1].kind == T_WORD &&
+          (A->tok[k - 1].cls & (WC_FUNC | WC_CONJ)) && !(A->tok[k - 1].cls & WC_DEF)))
+        return NONE;
+    for (uint32_t h = k + 1; h < A->nt && h - k <= 4; h++) {
+        const qtok *w = &A->tok[h];
+        if (w->kind != T_WORD || (w->flags & (F_INQ | F_POSS)))
+            return NONE;
+        if ((w->cls & WC_TITLE) && !(w->flags & F_CAP)) {
+            uint32_t v = skip_adv(A, h + 1, (uint32_t)A->nt, 2);
+            return v < A->nt && A->tok[v].kind == T_WORD &&
+                           !(A->tok[v].flags & (F_CAP | F_INQ | F_NUM | F_POSS)) &&
+                           !(A->tok[v].cls & (WC_FUNC | WC_PREP | WC_DEF | WC_CONJ | WC_REL |
+                                              WC_DEM | WC_PRON | WC_OBJPRON | WC_TITLE))
+                       ? h
+                       : NONE;
+        }
+        if (w->cls & (WC_VERB | WC_VPRE | WC_PREP | WC_PRON | WC_FUNC))
+            return NONE;
+    }
+    return NONE;
+}
+
 /* The runs of article art (mention.c's, on this stage's tokens), which
    are people, the fullest form of each person, and the subject mentions.
    Buffers in sc. */
@@ -1156,8 +1191,10 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
         }
         if (ri < A->nrun && A->run[ri].t0 == k)
             ri++; /* "He" opening a sentence is a run of its own */
-        uint32_t role = role_mention(A, k);
-        if (role != NONE) {
+        uint32_t role = role_mention(A, k), rh = NONE;
+        if (role == NONE && (rh = role_blocks(A, k)) != NONE)
+            role = role_subject(A, rh, k, k); /* NONE: a role that names no one */
+        if (role != NONE || rh != NONE) {
             A->men[A->nmen++] = (mention){k, sent, role};
             seen_sent = sent;
             continue;
@@ -1233,6 +1270,8 @@ static int ambiguous(const qart *A, size_t i, uint32_t g)
         return 0;
     for (size_t j = i; j > 0 && A->men[j - 1].sent == m->sent; j--) {
         const mention *o = &A->men[j - 1];
+        if (o->full == NONE)
+            continue;
         uint32_t og = A->run[o->full].gender;
         if (o->full != m->full && (!og || og == G_M + G_F || og == g) &&
             !(A->tok[o->tok].cls & WC_PRON))
@@ -1267,6 +1306,8 @@ static uint32_t reporting_subject(const qart *A, size_t i, uint32_t g)
     if (j == i)
         return NONE;
     const mention *o = &A->men[j];
+    if (o->full == NONE)
+        return NONE;
     uint32_t ro = run_at(A, o->tok);
     uint32_t og = A->run[o->full].gender;
     if (og == G_M + G_F)
@@ -1288,6 +1329,11 @@ static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent)
         if (A->tok[p].s - A->tok[m->tok].s > PRON_MAX_BYTES ||
             (unknown != NONE && A->tok[p].s - A->tok[m->tok].s > PRON_KNOWN_BYTES))
             break;
+        if (m->full == NONE) { /* a role that names no one */
+            if (unknown == NONE)
+                return NONE;
+            break;
+        }
         uint32_t mg = A->run[m->full].gender;
         if (mg == G_M + G_F)
             mg = 0;

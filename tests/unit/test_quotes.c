@@ -1350,6 +1350,25 @@ static void test_nested_reporting(void)
              "Frank Oduya");
 }
 
+/* A role noun opening a sentence as the subject of any verb is the one a
+   later "he" means: its person when the article titles one, else no one
+   (not the man named before it). */
+static void test_role_subject_blocks(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "The lawyers said the singer had hired Dr Conrad Murray.\n\nBut the judge "
+                        "dismissed their claims.\n\n\"The question is what the singer saw,\" he "
+                        "said.\n",
+                        "question is what"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "Judge Ann Cole heard the case. The lawyers said the singer had hired Dr "
+                        "Conrad Murray.\n\nBut the judge dismissed their claims.\n\n\"The question "
+                        "is what the singer saw,\" she said.\n",
+                        "question is what"),
+             "Ann Cole");
+}
+
 /* A surname that is also a month or a function word ("Theresa May"). */
 static void test_month_surname(void)
 {
@@ -1715,6 +1734,7 @@ int main(void)
     T_RUN(test_nested_reporting);
     T_RUN(test_body_titles);
     T_RUN(test_month_surname);
+    T_RUN(test_role_subject_blocks);
     T_RUN(test_nested_block);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
