@@ -897,30 +897,43 @@ static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent);
 static int modifier(const qart *A, const qrun *q);
 static uint32_t role_subject(const qart *A, uint32_t h, uint32_t w0, uint32_t p);
 
+/* The role noun of a definite description opening at token k ("the
+   chief justice", "the judge"): a lower-case title within four words of
+   the article, with no verb, preposition, pronoun or function word
+   before it; NONE when there is none.  A possessive on the way ("the
+   judge's") ends the scan when no_poss is set. */
+static uint32_t role_head(const qart *A, uint32_t k, int no_poss)
+{
+    const qtok *tk = &A->tok[k];
+    if (tk->kind != T_WORD || !(tk->cls & WC_DEF) || (tk->cls & WC_INDEF) || (tk->flags & F_INQ))
+        return NONE;
+    for (uint32_t h = k + 1; h < A->nt && h - k <= 4; h++) {
+        const qtok *w = &A->tok[h];
+        if (w->kind != T_WORD || (w->flags & F_INQ) || (no_poss && (w->flags & F_POSS)))
+            return NONE;
+        if ((w->cls & WC_TITLE) && !(w->flags & F_CAP))
+            return h;
+        if (w->cls & (WC_VERB | WC_VPRE | WC_PREP | WC_PRON | WC_FUNC))
+            return NONE;
+    }
+    return NONE;
+}
+
 /* "The chief justice also asked": a definite article opening a sentence
    or clause (token k), a role noun within a few words and a speech verb
    right after it: the person the role names (role_subject), who is then
    a subject mention that a later "he" may refer to; or NONE. */
 static uint32_t role_mention(const qart *A, uint32_t k)
 {
-    const qtok *tk = &A->tok[k];
-    if (tk->kind != T_WORD || !(tk->cls & WC_DEF) || (tk->cls & WC_INDEF) || (tk->flags & F_INQ) ||
-        !((tk->flags & F_SSTART) || (k > 0 && A->tok[k - 1].kind == T_COMMA)))
+    if (!((A->tok[k].flags & F_SSTART) || (k > 0 && A->tok[k - 1].kind == T_COMMA)))
         return NONE;
-    for (uint32_t h = k + 1; h < A->nt && h - k <= 4; h++) {
-        const qtok *w = &A->tok[h];
-        if (w->kind != T_WORD || (w->flags & F_INQ))
-            return NONE;
-        if ((w->cls & WC_TITLE) && !(w->flags & F_CAP)) {
-            uint32_t v = skip_adv(A, h + 1, (uint32_t)A->nt, 2);
-            if (!is_word(A, v, WC_VERB) || (A->tok[v].flags & F_CAP))
-                return NONE;
-            return role_subject(A, h, k, k);
-        }
-        if (w->cls & (WC_VERB | WC_VPRE | WC_PREP | WC_PRON | WC_FUNC))
-            return NONE;
-    }
-    return NONE;
+    uint32_t h = role_head(A, k, 0);
+    if (h == NONE)
+        return NONE;
+    uint32_t v = skip_adv(A, h + 1, (uint32_t)A->nt, 2);
+    if (!is_word(A, v, WC_VERB) || (A->tok[v].flags & F_CAP))
+        return NONE;
+    return role_subject(A, h, k, k);
 }
 
 /* "But the judge dismissed their claims. He said: "..."": a definite
@@ -931,31 +944,21 @@ static uint32_t role_mention(const qart *A, uint32_t k)
    when the article gives it no title (a mention with no person). */
 static uint32_t role_blocks(const qart *A, uint32_t k)
 {
-    const qtok *tk = &A->tok[k];
-    if (tk->kind != T_WORD || !(tk->cls & WC_DEF) || (tk->cls & WC_INDEF) || (tk->flags & F_INQ))
-        return NONE;
     /* opening the sentence, or after its opening conjunction ("But the") */
-    if (!(tk->flags & F_SSTART) &&
+    if (!(A->tok[k].flags & F_SSTART) &&
         !(k > 0 && (A->tok[k - 1].flags & F_SSTART) && A->tok[k - 1].kind == T_WORD &&
           (A->tok[k - 1].cls & (WC_FUNC | WC_CONJ)) && !(A->tok[k - 1].cls & WC_DEF)))
         return NONE;
-    for (uint32_t h = k + 1; h < A->nt && h - k <= 4; h++) {
-        const qtok *w = &A->tok[h];
-        if (w->kind != T_WORD || (w->flags & (F_INQ | F_POSS)))
-            return NONE;
-        if ((w->cls & WC_TITLE) && !(w->flags & F_CAP)) {
-            uint32_t v = skip_adv(A, h + 1, (uint32_t)A->nt, 2);
-            return v < A->nt && A->tok[v].kind == T_WORD &&
-                           !(A->tok[v].flags & (F_CAP | F_INQ | F_NUM | F_POSS)) &&
-                           !(A->tok[v].cls & (WC_FUNC | WC_PREP | WC_DEF | WC_CONJ | WC_REL |
-                                              WC_DEM | WC_PRON | WC_OBJPRON | WC_TITLE))
-                       ? h
-                       : NONE;
-        }
-        if (w->cls & (WC_VERB | WC_VPRE | WC_PREP | WC_PRON | WC_FUNC))
-            return NONE;
-    }
-    return NONE;
+    uint32_t h = role_head(A, k, 1);
+    if (h == NONE)
+        return NONE;
+    uint32_t v = skip_adv(A, h + 1, (uint32_t)A->nt, 2);
+    return v < A->nt && A->tok[v].kind == T_WORD &&
+                   !(A->tok[v].flags & (F_CAP | F_INQ | F_NUM | F_POSS)) &&
+                   !(A->tok[v].cls & (WC_FUNC | WC_PREP | WC_DEF | WC_CONJ | WC_REL | WC_DEM |
+                                      WC_PRON | WC_OBJPRON | WC_TITLE))
+               ? h
+               : NONE;
 }
 
 /* The runs of article art (mention.c's, on this stage's tokens), which
@@ -2910,6 +2913,17 @@ static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
     return (attrib){A->run[r].full, A->t + A->tok[ot - 1].s, 1, ot, 0, 0, 0};
 }
 
+/* Is there a quotation mark or a line break in tokens [from, to)?  The
+   reported speech that a quote after it bears out holds neither. */
+static int mark_or_line(const qart *A, uint32_t from, uint32_t to)
+{
+    for (uint32_t q = from; q < to; q++)
+        if (A->tok[q].kind == T_OPEN || A->tok[q].kind == T_CLOSE ||
+            A->tok[q].kind == T_STRAIGHT || A->tok[q].kind == T_NL)
+            return 1;
+    return 0;
+}
+
 /* "Putin said in a statement. "...": a sentence that is only an
    attribution, right before a quote that begins its own sentence;
    "Politics Daily recently reported: NL "...": a line ending in a colon
@@ -2958,21 +2972,11 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot)
                (!(A->tok[kt].flags & F_CAP) || is_word(A, kt, WC_DAY)))
             kt++;
     if (line && A->tok[ot - 1].kind == T_COLON && kt < ot - 1 && is_word(A, kt, WC_REL | WC_DEM) &&
-        !(A->tok[kt].flags & F_CAP) && k > 0 && is_word(A, k - 1, WC_VERB)) {
-        for (uint32_t q = kt + 1; q < ot - 1; q++)
-            if (A->tok[q].kind == T_OPEN || A->tok[q].kind == T_CLOSE ||
-                A->tok[q].kind == T_STRAIGHT || A->tok[q].kind == T_NL)
-                return no_attrib();
-        return a;
-    }
+        !(A->tok[kt].flags & F_CAP) && k > 0 && is_word(A, k - 1, WC_VERB))
+        return mark_or_line(A, kt + 1, ot - 1) ? no_attrib() : a;
     if (!line && k < ot - 1 && is_word(A, k, WC_REL | WC_DEM) && !(A->tok[k].flags & F_CAP) &&
-        k > 0 && is_word(A, k - 1, WC_VERB) && ot > 0 && A->tok[ot - 1].kind == T_STOP) {
-        for (uint32_t q = k + 1; q < ot - 1; q++)
-            if (A->tok[q].kind == T_OPEN || A->tok[q].kind == T_CLOSE ||
-                A->tok[q].kind == T_STRAIGHT || A->tok[q].kind == T_NL)
-                return no_attrib();
-        return a;
-    }
+        k > 0 && is_word(A, k - 1, WC_VERB) && ot > 0 && A->tok[ot - 1].kind == T_STOP)
+        return mark_or_line(A, k + 1, ot - 1) ? no_attrib() : a;
     if (para)
         return no_attrib();
     if (k < ot - 1 && !is_word(A, k, WC_PREP) && !word_is(A, k, "reporters"))
@@ -3190,7 +3194,6 @@ static precis_status add_quote(const actx *x, qscratch *sc, const qart *A, uint3
     return PRECIS_OK;
 }
 
-/* Finds the quotes of article art and appends them to sc->q. */
 /* "NBC's "Today"", "CBS 's `` 60 Minutes ''": a few words in marks right
    after a body's possessive name the body's show, paper or programme: a
    title, nobody's speech (a person's possessive may be their phrase:
@@ -3199,16 +3202,14 @@ static int body_title(const qart *A, uint32_t ot)
 {
     if (ot < 2)
         return 0;
-    uint32_t e = ot - 1; /* the possessive word, or the PTB "'s" token */
-    if (A->tok[e].kind == T_WORD && !(A->tok[e].flags & F_POSS) &&
-        A->tok[e].e - A->tok[e].s == 2 && A->t[A->tok[e].s] == '\'' &&
-        (A->t[A->tok[e].s + 1] == 's' || A->t[A->tok[e].s + 1] == 'S'))
-        e--;
-    else if (A->tok[e].kind == T_WORD && A->tok[e].e - A->tok[e].s == 1 &&
-             A->t[A->tok[e].s] == 's' && e >= 2 && A->tok[e - 1].e == A->tok[e].s &&
-             A->t[A->tok[e - 1].s] == '\'' && A->tok[e - 1].s > 0 &&
-             A->t[A->tok[e - 1].s - 1] == ' ')
-        e -= 2; /* lexed "'" "s" */
+    uint32_t e = ot - 1; /* the possessive word, or the "s" of PTB's "'s" */
+    /* PTB's "NBC 's": the lexer makes "'" and "s" of it (a word never
+       opens with an apostrophe) */
+    if (A->tok[e].kind == T_WORD && A->tok[e].e - A->tok[e].s == 1 &&
+        A->t[A->tok[e].s] == 's' && e >= 2 && A->tok[e - 1].e == A->tok[e].s &&
+        A->t[A->tok[e - 1].s] == '\'' && A->tok[e - 1].s > 0 &&
+        A->t[A->tok[e - 1].s - 1] == ' ')
+        e -= 2;
     else if (A->tok[e].kind != T_WORD || !(A->tok[e].flags & F_POSS))
         return 0;
     uint32_t r = run_at(A, e);
@@ -3224,6 +3225,7 @@ static int body_title(const qart *A, uint32_t ot)
     return 1;
 }
 
+/* Finds the quotes of article art and appends them to sc->q. */
 static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
 {
     qart A;
