@@ -335,7 +335,9 @@ typedef struct precis_quote {
                                the articles carrying it, the one quoting
                                the most (the first on a tie)              */
     size_t start, end;      /* byte span in that article's text, from the
-                               first opening to the last closing mark     */
+                               first opening to the last closing mark (or
+                               from the paragraph's start when its opening
+                               mark was lost: `..., " Diaz said`)         */
     size_t n_articles;      /* articles carrying the same quote           */
     const size_t *articles; /* their indices, ascending (`article` among
                                them); quotes come in the order of their

@@ -22,6 +22,11 @@
  *     closing mark follows in the paragraph), and a curly quote that opens
  *     its paragraph may run on through paragraphs that open with no mark
  *     to a closing mark that ends a later one (a letter quoted whole).
+ *     A straight mark glued to the punctuation before it and followed by
+ *     a speech verb, the first mark of its paragraph, closes a quote whose
+ *     opening mark was lost: the quote runs from the paragraph's start
+ *     (opening_lost); and a straight quote open at a paragraph's end goes
+ *     on to such a mark ending the next (straight_goes_on).
  *  2. Take the capitalised runs of the mention finder (mention.c: "Gov.
  *     Miriam Okafor-Hale"; titles, sentence-initial function words and
  *     openers -- "Saying", "Presently" -- and party words -- "Republican"
@@ -745,6 +750,46 @@ static uint32_t typed_goes_on(const qart *A, uint32_t o, uint32_t i)
     return NONE;
 }
 
+/* Is the straight mark at token i written as a closing one: glued to
+   the punctuation before it and followed by a space or the end ("...
+   before," Trump said)? */
+static int closes_glued(const qart *A, uint32_t i)
+{
+    const qtok *k = &A->tok[i];
+    return i > 0 && (A->tok[i - 1].kind == T_COMMA || A->tok[i - 1].kind == T_STOP) &&
+           A->tok[i - 1].e == k->s && (k->e >= A->n || is_space(A->t[k->e]));
+}
+
+/* A paragraph whose opening mark was lost: the first mark of the
+   paragraph after the line break at token nl is a straight one written
+   as closing at token i, and a speech verb follows within a few words
+   ("If they restart ... before," Trump said during a meeting).  The
+   quote runs from the paragraph's start. */
+static int opening_lost(const qart *A, uint32_t nl, uint32_t i)
+{
+    if (nl == NONE || i < nl + 3 || !closes_glued(A, i))
+        return 0;
+    for (uint32_t k = i + 1; k < A->nt && k <= i + 4 && A->tok[k].kind == T_WORD; k++)
+        if (is_word(A, k, WC_VERB) && !(A->tok[k].flags & F_CAP))
+            return 1;
+    return 0;
+}
+
+/* The same as block_goes_on for a straight quote: the next straight mark
+   after the line break at token i is written as closing and ends its
+   paragraph, with no other mark before it (a quote over two paragraphs
+   whose second lost its opening mark). */
+static int straight_goes_on(const qart *A, uint32_t o, uint32_t i)
+{
+    for (uint32_t k = i + 1; k < A->nt && A->tok[k].s - A->tok[o].s <= QUOTE_MULTI_BYTES; k++) {
+        uint8_t m = A->tok[k].mark;
+        if (m == MK_NONE)
+            continue;
+        return m == MK_DQ && closes_glued(A, k) && (k + 1 >= A->nt || A->tok[k + 1].kind == T_NL);
+    }
+    return 0;
+}
+
 static size_t pair_marks(const qart *A, rawq *raw)
 {
     size_t nq = 0;
@@ -752,17 +797,21 @@ static size_t pair_marks(const qart *A, rawq *raw)
     uint8_t style = MK_NONE;
     uint32_t other = 0, typed_to = 0; /* typed_to: the '' an open `` quote runs to */
     size_t limit = QUOTE_MAX_BYTES;
+    uint32_t nl = NONE; /* the line break before the paragraph with no mark yet, or NONE */
     for (uint32_t i = 0; i < A->nt; i++) {
         const qtok *k = &A->tok[i];
         if (open != NONE && k->s - A->tok[open].s > limit)
             open = NONE;
         if (k->kind == T_NL) {
             inner = NONE;
+            nl = i;
             if (open != NONE && i + 1 < A->nt && A->tok[i + 1].mark == style &&
                 A->tok[i + 1].kind != T_CLOSE) {
                 limit = QUOTE_MULTI_BYTES;
                 i++; /* the paragraph's opening mark continues the quote */
             } else if (open != NONE && style == MK_LDQ && block_goes_on(A, open, i))
+                limit = QUOTE_MULTI_BYTES;
+            else if (open != NONE && style == MK_DQ && straight_goes_on(A, open, i))
                 limit = QUOTE_MULTI_BYTES;
             else if (open != NONE && style == MK_BT && i < typed_to)
                 limit = QUOTE_MULTI_BYTES;
@@ -777,6 +826,14 @@ static size_t pair_marks(const qart *A, rawq *raw)
         }
         if (!k->mark)
             continue;
+        uint32_t par = nl;
+        nl = NONE;
+        if (open == NONE && k->mark == MK_DQ && opening_lost(A, par, i)) {
+            if (raw)
+                raw[nq] = (rawq){par, i}; /* the line break stands for the lost mark */
+            nq++;
+            continue;
+        }
         if (i == inner) {
             inner = NONE;
             continue;
@@ -3156,7 +3213,8 @@ static precis_status add_quote(const actx *x, qscratch *sc, const qart *A, uint3
     qrec *q = &sc->q[sc->nq];
     memset(q, 0, sizeof *q);
     q->art = art;
-    q->start = A->tok[A->raw[first].ot].s;
+    q->start = A->tok[A->raw[first].ot].kind == T_NL ? A->tok[A->raw[first].ot + 1].s
+                                                      : A->tok[A->raw[first].ot].s;
     q->end = A->tok[A->raw[last].ct].e;
     q->text = text;
     q->tlen = w;

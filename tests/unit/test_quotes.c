@@ -59,10 +59,13 @@ static void check_shape(const precis_cluster *c, const precis_quote *q, size_t n
         if (i)
             T_CHECK(q[i - 1].article < q[i].article ||
                     (q[i - 1].article == q[i].article && q[i - 1].start < q[i].start));
-        /* the span starts at a quotation mark: " “ „ « `` '' */
+        /* the span starts at a quotation mark: " “ „ « `` '', or at the
+           start of a paragraph whose opening mark was lost (it then ends
+           at a straight mark) */
         T_CHECK(t[q[i].start] == '"' || (unsigned char)t[q[i].start] == 0xE2 ||
                 (unsigned char)t[q[i].start] == 0xC2 || t[q[i].start] == '`' ||
-                t[q[i].start] == '\'');
+                t[q[i].start] == '\'' ||
+                (q[i].start > 0 && t[q[i].start - 1] == '\n' && t[q[i].end - 1] == '"'));
         if (!q[i].speaker)
             continue;
         T_CHECK(q[i].speaker[0] != 0);
@@ -1410,6 +1413,45 @@ static void test_body_titles(void)
              "Ann Reyes");
 }
 
+/* A paragraph whose opening mark was lost: the straight mark glued to
+   its last word closes it, and the quote runs from the paragraph's start;
+   a quote over two paragraphs whose second lost its opening mark. */
+static void test_lost_opening(void)
+{
+    const char *t = "Mayor Carla Diaz warned the council on Monday.\n\n"
+                    "If they cut the budget again, the libraries will close for good,\" Diaz said "
+                    "at the meeting. \"You can mark it down.\"\n";
+    precis_cluster *c;
+    precis_analysis *an;
+    const precis_quote *q;
+    size_t n = one(t, strlen(t), &c, &an, &q);
+    const precis_quote *f = find(q, n, "libraries will close");
+    T_CHECK(f != NULL);
+    if (f) {
+        T_EQ_STR(f->speaker, "Carla Diaz");
+        T_EQ_INT((long long)f->start, (long long)(strstr(t, "If they") - t));
+        T_CHECK(strstr(f->text, "Diaz said") == NULL);
+    }
+    f = find(q, n, "mark it down");
+    T_CHECK(f != NULL && f->speaker && strcmp(f->speaker, "Carla Diaz") == 0);
+    T_CHECK(find(q, n, "at the meeting") == NULL); /* no quote made of the text between */
+    done(c, an);
+    /* no speech verb after it: no quote (a stray mark) */
+    const char *t2 = "Mayor Carla Diaz warned the council on Monday.\n\n"
+                     "The libraries will close for good, according to the records.\" The council "
+                     "met again on Tuesday.\n";
+    n = one(t2, strlen(t2), &c, &an, &q);
+    T_CHECK(find(q, n, "libraries will close") == NULL);
+    done(c, an);
+    /* two paragraphs, the second's opening mark lost */
+    T_EQ_STR(speaker_in(sum,
+                        "Carla Diaz said outside the court: \"The city may be big, and that is "
+                        "no secret.\n\nBut it is not too big to be taken to court. If you do "
+                        "wrong, you answer for it.\"\n",
+                        "taken to court"),
+             "Carla Diaz");
+}
+
 /* A pronoun after "X said Y did ...": X, who reports, not Y. */
 static void test_reporting_subject(void)
 {
@@ -1736,6 +1778,7 @@ int main(void)
     T_RUN(test_month_surname);
     T_RUN(test_role_subject_blocks);
     T_RUN(test_nested_block);
+    T_RUN(test_lost_opening);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
     return t_finish();
