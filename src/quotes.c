@@ -2510,9 +2510,13 @@ static uint32_t role_subject(const qart *A, uint32_t h, uint32_t w0, uint32_t p)
                 return NONE; /* "Obama's spokesman": another person */
             if (r != NONE)
                 b = A->run[r].t0;
-            if (b > w0 && A->tok[b - 1].kind == T_WORD && !is_word(A, b - 1, WC_FUNC))
+            /* "Comey said the president told him": after a speech verb,
+               the subject of the verb p that follows the role at once */
+            int clause = b > w0 && is_word(A, b - 1, WC_VERB) && !(A->tok[b - 1].flags & F_CAP) &&
+                         p > h && skip_adv(A, h + 1, p, 2) == p && is_word(A, p, WC_VERB);
+            if (!clause && b > w0 && A->tok[b - 1].kind == T_WORD && !is_word(A, b - 1, WC_FUNC))
                 return NONE;
-            if (b > w0 && is_word(A, b - 1, WC_PREP | WC_VERB | WC_VPRE | WC_DEF))
+            if (!clause && b > w0 && is_word(A, b - 1, WC_PREP | WC_VERB | WC_VPRE | WC_DEF))
                 return NONE; /* "told the governor": an object */
             return resolve_title(A, p, h);
         }

@@ -1345,6 +1345,18 @@ static void test_nested_reporting(void)
                         "told her, \"I have grave doubts about the levee.\"\n",
                         "grave doubts"),
              "Frank Oduya");
+    /* the inner speaker named by a role: its titled person */
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Carla Diaz met Governor Frank Oduya in May.\n\nDiaz said the "
+                        "governor told her, \"I have grave doubts about the levee.\"\n",
+                        "grave doubts"),
+             "Frank Oduya");
+    /* ... but not a role that is the object of the speech verb */
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Carla Diaz met Governor Frank Oduya in May.\n\nDiaz told the "
+                        "governor, \"I have grave doubts about the levee.\"\n",
+                        "grave doubts"),
+             "Carla Diaz");
     /* one level: the speaker of the verb */
     T_EQ_STR(speaker_in(sum,
                         "Frank Oduya said he had \"grave doubts about the levee\" after the "
