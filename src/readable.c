@@ -1116,6 +1116,47 @@ int readable_mentions(const msent *s, const char *t, size_t n)
     return sur && find_word(t, n, sur + 1, strlen(sur + 1)) < n;
 }
 
+const char *readable_known_surname(const msent *s, const lang *L, const char *t, size_t n)
+{
+    if ((s->edit != EDIT_NAME && s->edit != EDIT_APPEND) || !s->speaker)
+        return NULL;
+    const char *sur = strrchr(s->speaker, ' ');
+    if (!sur || !sur[1] || strchr(sur + 1, '.'))
+        return NULL; /* one word already, or "Jr." */
+    sur++;
+    size_t k = strlen(sur), given = (size_t)(sur - 1 - s->speaker);
+    for (size_t i = 0; i + k <= n;) {
+        size_t at = find_word(t + i, n - i, sur, k);
+        if (at == n - i)
+            return NULL;
+        at += i;
+        i = at + k;
+        /* the word before: the speaker's own given name, a title or a
+           lower-case word -- not another person's given name ("Ivanka
+           Trump" does not name Donald Trump) */
+        size_t b = at, a;
+        for (;;) {
+            while (b > 0 && t[b - 1] == ' ')
+                b--;
+            a = b;
+            while (a > 0 && (is_letter((unsigned char)t[a - 1]) || t[a - 1] == '.'))
+                a--;
+            if (b - a != 2 || t[b - 1] != '.' || !is_cap(t + a))
+                break;
+            b = a; /* a middle initial: "John A. Boehner" */
+        }
+        if (a == b || !is_cap(t + a))
+            return sur;
+        if (b - a <= given && !memcmp(t + a, sur - 1 - (b - a), b - a))
+            return sur;
+        size_t wl = b - a - (t[b - 1] == '.');
+        const lang_word *e = lang_word_of(L, t + a, wl);
+        if (e && (e->cls & LW_TITLE))
+            return sur;
+    }
+    return NULL;
+}
+
 /* ---- "also" ------------------------------------------------------------- */
 
 /* "Trump also said ...", "The company also announced ...": the word

@@ -66,6 +66,13 @@ uint32_t readable_edit2(const msent *s);
    (first or second edit) writes (the surname as a whole word)?  Then the edit is not made: the
    surname is no first mention. */
 int readable_mentions(const msent *s, const char *t, size_t n);
+/* The surname of the speaker an EDIT_NAME / EDIT_APPEND edit of s would
+   write, when text t (an earlier summary sentence) already names them by
+   it; NULL otherwise: "... Asa Hutchinson said" after "Hutchinson said"
+   is written "... Hutchinson said" (not after "Ivanka Trump" for Donald
+   Trump: another given name before the surname).  Points into
+   s->speaker. */
+const char *readable_known_surname(const msent *s, const lang *L, const char *t, size_t n);
 /* Is the "also" EDIT_ALSO (first or second edit) drops from s (text: its article) needed, prev
    [0..pn) being the summary sentence before it: 0 when prev names the
    word before "also" ("Lavrov said ... Lavrov also proposed"). */

@@ -368,6 +368,19 @@ static int summary_edits(precis_summary *sum, const model *m, const uint32_t *pi
         }
         if (!which)
             continue;
+        /* the speaker the summary has named before: by the surname */
+        msent short_ms;
+        for (size_t j = 0; (which & READABLE_EDIT1) && j < i; j++) {
+            const char *sur = txt[j] ? readable_known_surname(ms, L, txt[j], tl[j])
+                                     : readable_known_surname(ms, L, sum->sent[j].text,
+                                                              sum->sent[j].len);
+            if (sur) {
+                short_ms = *ms;
+                short_ms.speaker = sur;
+                ms = &short_ms;
+                break;
+            }
+        }
         if (readable_apply_some(ms, text, which, a, &txt[i], &tl[i], &es[i], &ee[i], &rep[i],
                                 &rl[i]))
             return -1;

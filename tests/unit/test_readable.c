@@ -481,6 +481,39 @@ static void test_given_name(void)
     }
 }
 
+/* A speaker the summary has already named is named again by the
+   surname alone ("Hutchinson said", not "Asa Hutchinson said" twice), but
+   not after another person of that surname ("Ivanka Okonjo"). */
+static const char *const named_before[] = {
+    "Harbour Mayor Paul Okonjo met the ferry owners on Friday. The owners asked for the "
+    "port to stay open over the weekend. \"Every ferry stays in port until the wind "
+    "drops,\" he said.\n"};
+
+static void test_known_surname(void)
+{
+    prepared P;
+    if (!prepare_open(&P, named_before, 1))
+        return;
+    const msent *ms = find(&P.m, P.c, "Every ferry stays in port");
+    lang *L = lang_new("english");
+    T_CHECK(ms && ms->edit == EDIT_NAME && L);
+    if (ms && L && ms->edit == EDIT_NAME) {
+        const char *cases[] = {"Okonjo met the owners.", "Mayor Okonjo met the owners.",
+                               "Paul A. Okonjo met the owners.", "The owners met Okonjo.",
+                               "Mr. Okonjo met the owners."};
+        for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+            const char *sur = readable_known_surname(ms, L, cases[i], strlen(cases[i]));
+            T_CHECK(sur && !strcmp(sur, "Okonjo"));
+        }
+        const char *other[] = {"Ivanka Okonjo met the owners.", "The owners met Okonjos.",
+                               "Nobody met the owners."};
+        for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+            T_CHECK(readable_known_surname(ms, L, other[i], strlen(other[i])) == NULL);
+    }
+    lang_free(L);
+    prepare_close(&P);
+}
+
 /* One given name written with and without its accent ("Raúl", "Raul") is
    one person's: the bare surname is still named in full. */
 static const char *const accented[] = {
@@ -684,6 +717,7 @@ int main(void)
     T_RUN(test_verbless);
     T_RUN(test_given_name);
     T_RUN(test_given_accent);
+    T_RUN(test_known_surname);
     T_RUN(test_two_edits);
     T_RUN(test_also);
     T_RUN(test_repeat);
