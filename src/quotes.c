@@ -1973,7 +1973,10 @@ static attrib after_attr_(const qart *A, uint32_t j, uint32_t lim)
         uint32_t k = skip_adv(A, j + 1, lim, 2);
         if (k < lim && is_word(A, k, WC_VERB) && !(A->tok[k].flags & F_CAP))
             return verb_cue(A, k, it_referent(A, j), k + 1);
-        return no_attrib();
+        if (!(c & WC_OBJPRON))
+            return no_attrib();
+        /* "its principal scientist Dr John Wood explained": a role of
+           the body, then the person (np_attr below) */
     }
     if ((c & WC_VERB) && !(A->tok[j].flags & F_CAP)) {
         uint32_t k = j + 1, who = NONE, end = j + 1, sf;

@@ -1464,6 +1464,24 @@ static void test_lost_opening(void)
              "Carla Diaz");
 }
 
+/* "...," its principal scientist Dr Ann Reyes explained: a role of the
+   body the article names, then the person; "its report said" names no
+   one. */
+static void test_possessive_role(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "Scientists at the institute say eggs are ideal for the work.\n\n"
+                        "\"They are like virus production factories,\" its principal scientist "
+                        "Dr Ann Reyes explained.\n",
+                        "virus production factories"),
+             "Ann Reyes");
+    T_EQ_STR(speaker_in(sum,
+                        "The institute met on Monday.\n\n\"The eggs are like virus production "
+                        "factories,\" its report said.\n",
+                        "virus production factories"),
+             "");
+}
+
 /* A pronoun after "X said Y did ...": X, who reports, not Y. */
 static void test_reporting_subject(void)
 {
@@ -1791,6 +1809,7 @@ int main(void)
     T_RUN(test_role_subject_blocks);
     T_RUN(test_nested_block);
     T_RUN(test_lost_opening);
+    T_RUN(test_possessive_role);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
     return t_finish();
