@@ -404,8 +404,16 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
        after a given name is a surname; "Justice Department", "General
        de Inteligencia": a title before an organisation word or a joiner
        is part of the name) */
-    uint32_t surname = j - 1 > s0 && is_title(&T[j - 1]) && is_given(&T[j - 2]) ? j - 1
-                                                                                : MENTION_NONE;
+    /* ... or after a capitalised word that follows a title ("Attorney
+       General Troy King": "Troy" is no given name of the pack, being a
+       place too) */
+    uint32_t surname = j - 1 > s0 && is_title(&T[j - 1]) &&
+                               (is_given(&T[j - 2]) ||
+                                (j - 2 > s0 && is_title(&T[j - 3]) && !is_title(&T[j - 2]) &&
+                                 cap_word(&T[j - 2]) && !(T[j - 2].f & LEX_POSS) &&
+                                 !(cls_of(&T[j - 2]) & (LW_ORG | LW_PLACE | LW_NONPERSON))))
+                           ? j - 1
+                           : MENTION_NONE;
     for (uint32_t q = s0; q < j; q++)
         if (q != surname && cut_title(T, q, j))
             r.title = q;

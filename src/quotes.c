@@ -2473,8 +2473,18 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
         /* "after Governor Pike insisted": right before its verb a name is
            the subject even after a preposition (a conjunction there) */
         int next_to = !(q->flags & R_POSS) && skip_adv(A, q->t1, c, 3) == c;
+        /* "denounced Mr. Kim as a "madman," nicknamed him "...": the
+           object of a speech verb (not an inverted ", said X") is no
+           subject of the verb after it */
+        /* (a verb that takes an object, not a clause: "The Times reports
+           Liz Cheney first articulated"; after a name, a pronoun or an
+           adverb, not a noun it modifies: "a group called X") */
+        int object = !next_to && q->t0 > w0 + 1 && is_word(A, q->t0 - 1, WC_VPRE) &&
+                     !is_word(A, q->t0 - 1, WC_VERB) && !(A->tok[q->t0 - 1].flags & F_CAP) &&
+                     A->tok[q->t0 - 2].kind == T_WORD &&
+                     ((A->tok[q->t0 - 2].flags & F_CAP) || is_word(A, q->t0 - 2, WC_ADV | WC_PRON));
         if ((!(q->flags & (R_POSS | R_PREP)) || (next_to && (q->flags & R_PERSON))) &&
-            !modifier(A, q)) {
+            !modifier(A, q) && !object) {
             if (q->flags & R_PERSON)
                 return q->full;
             /* "NBC further notes": an acronym opening the sentence is a
@@ -2546,6 +2556,13 @@ static uint32_t role_subject(const qart *A, uint32_t h, uint32_t w0, uint32_t p)
      author. */
 static int doc_subject(const qart *A, uint32_t k, uint32_t w0, uint32_t *who);
 
+/* Is the relative pronoun at token k a neuter one ("which", not "who")? */
+static int rel_neuter(const qart *A, uint32_t k)
+{
+    const lang_word *e = lang_word_of(A->wt, A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s);
+    return !e || (e->tags & LT_NEUT);
+}
+
 static int np_subject(const qart *A, uint32_t c, uint32_t w0, uint32_t *who)
 {
     uint32_t k = adv_back(A, c, w0);
@@ -2577,6 +2594,24 @@ static int np_subject(const qart *A, uint32_t c, uint32_t w0, uint32_t *who)
         if (A->tok[a].kind != T_WORD || (A->tok[a].flags & F_INQ))
             return 0;
         uint32_t r = run_at(A, a);
+        /* "Sheriff Joe Arpaio of Maricopa County, Ariz., who calls": a
+           personal relative pronoun after a place that qualifies a person
+           ("of", "from" ...) is that person's */
+        if (r != NONE && !(A->run[r].flags & R_PERSON) && A->run[r].t1 == a + 1 &&
+            (p->cls & WC_REL) && !rel_neuter(A, k - 1)) {
+            uint32_t b = A->run[r].t0;
+            while (b > w0 + 1 && a - b < 10 &&
+                   (A->tok[b - 1].kind == T_COMMA ||
+                    (A->tok[b - 1].kind == T_WORD && (A->tok[b - 1].flags & F_CAP) &&
+                     !(A->tok[b - 1].flags & F_INQ))))
+                b--;
+            uint32_t rp = b > w0 + 1 && is_word(A, b - 1, WC_PREP) ? run_at(A, b - 2) : NONE;
+            if (rp != NONE && (A->run[rp].flags & R_PERSON) && A->run[rp].t1 == b - 1 &&
+                !(A->run[rp].flags & (R_POSS | R_INQ))) {
+                *who = who_of(A, rp);
+                return 1;
+            }
+        }
         if (r != NONE) {
             if (A->run[r].t1 != a + 1 || (A->run[r].flags & (R_POSS | R_INQ)))
                 return 0;

@@ -1482,6 +1482,40 @@ static void test_possessive_role(void)
              "");
 }
 
+/* Speech verbs that introduce a quote only before it ("hailed",
+   "denounced", "derided" ...); their object is no subject of the next verb
+   ("denounced Mr. Kim as a "madman," nicknamed him "..."); a personal
+   relative pronoun after a place that qualifies a person is that
+   person's; a title word ending a name after a word that is no given
+   name of the pack is a surname ("Attorney General Troy King": "King
+   said"). */
+static void test_verbs_before(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "Admiral Thad Allen spoke on Monday.\n\nOn Monday evening, Allen hailed "
+                        "\"significant progress\" on the new well cap.\n",
+                        "significant progress"),
+             "Thad Allen");
+    T_EQ_STR(speaker_in(sum,
+                        "Governor Ann Reyes met Mayor Frank Oduya on Monday.\n\nThe governor has "
+                        "often denounced Mr. Oduya as a \"reckless spender,\" derided him as "
+                        "\"the mayor of nowhere\" and ignored his letters.\n",
+                        "the mayor of nowhere"),
+             "(absent)");
+    T_EQ_STR(speaker_in(sum,
+                        "The race drew national figures this week.\n\nOn Tuesday he won an "
+                        "endorsement from Sheriff Frank Oduya of Pima County, Ariz., who calls "
+                        "himself the \"toughest sheriff in the whole country.\"\n",
+                        "toughest sheriff"),
+             "Frank Oduya");
+    T_EQ_STR(speaker_in(sum,
+                        "Alabama Attorney General Troy King spoke to reporters on Monday.\n\n"
+                        "\"They are saying that it was a mistake and that they have corrected "
+                        "it,\" King told Reuters.\n",
+                        "they have corrected it"),
+             "Troy King");
+}
+
 /* A pronoun after "X said Y did ...": X, who reports, not Y. */
 static void test_reporting_subject(void)
 {
@@ -1810,6 +1844,7 @@ int main(void)
     T_RUN(test_nested_block);
     T_RUN(test_lost_opening);
     T_RUN(test_possessive_role);
+    T_RUN(test_verbs_before);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
     return t_finish();
