@@ -362,6 +362,17 @@ static int known_surname(const mctx *c, uint32_t q)
            !(q + 1 < c->a1 && T[q + 1].kind == LEX_NUM);
 }
 
+/* "spokesman PJ Crowley": two capitals after a role word or a title,
+   then the surname that ends the name (q the first name word, ne the
+   end) are initials, not an acronym ("said BP Amoco" is a body). */
+static int initials(const mctx *c, uint32_t q, uint32_t ne)
+{
+    const lex_tok *T = c->d->tok;
+    return q + 2 == ne && q > c->a0 && T[q].we - T[q].s == 2 && is_title(&T[q - 1]) &&
+           cap_word(&T[q + 1]) && !(T[q + 1].f & LEX_ACRO) &&
+           !(cls_of(&T[q + 1]) & (LW_ORG | LW_PLACE | LW_NONPERSON | LW_TITLE));
+}
+
 static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
 {
     const lex_tok *T = c->d->tok;
@@ -464,14 +475,18 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
            comes before a number */
         int month = (cls_of(w) & LW_MONTH) && !(r.ne + 1 < j && cap_word(&T[r.ne + 1]) &&
                                                 !(T[r.ne + 1].f & LEX_LOWER));
-        int stop = is_func(w) || subj_pron(w) || month ||
+        /* "Thank God I can't": a first-person pronoun is no name word
+           (but the numeral of "Elizabeth I") */
+        int first = (cls_of(w) & LW_PRON) && (w->lw->tags & LT_FIRST) && r.ne > r.n0 &&
+                    !is_given(&T[r.ne - 1]);
+        int stop = is_func(w) || subj_pron(w) || month || first ||
                    (cls_of(w) & (LW_DEF | LW_WDAY | LW_NUMW | LW_MULT)) ||
                    cut_title(T, r.ne, j);
         /* a joiner, a surname, an initial, and a capitalised function word
            after a name word ("Theresa May", "Hotline On Call") go on */
         int keep = r.ne == surname || (w->f & LEX_LOWER) || known_surname(c, r.ne) ||
                    ((w->f & LEX_ABBR) && w->we - w->s == 1 && (w->f & LEX_CAP)) ||
-                   (r.ne > r.n0 && is_func(w) && !(cls_of(w) & LW_DEF) && !subj_pron(w) &&
+                   (r.ne > r.n0 && is_func(w) && !(cls_of(w) & LW_DEF) && !subj_pron(w) && !first &&
                     !is_title(w));
         if (stop && !keep)
             break;
@@ -485,7 +500,8 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
             if (q + 1 == r.ne && q >= r.n0 + 2 && roman_suffix(c->t, w))
                 continue; /* "Thomas M. Davis III": a person's */
             if (!(w->f & LEX_LOWER) &&
-                ((cls_of(w) & (LW_ORG | LW_PLACE | LW_NONPERSON)) || (w->f & LEX_ACRO)))
+                ((cls_of(w) & (LW_ORG | LW_PLACE | LW_NONPERSON)) ||
+                 ((w->f & LEX_ACRO) && !initials(c, q, r.ne))))
                 r.ev |= MEN_NONPERSON;
         }
         if (mention_org(c->d, L, c->t, r.n0, r.ne))

@@ -1516,6 +1516,25 @@ static void test_verbs_before(void)
              "Troy King");
 }
 
+/* Two capitals after a role word are initials ("spokesman PJ Crowley"),
+   not an acronym; a first-person pronoun ends a run of capitals ("Thank
+   God I can't"), so a narrator is nobody's name. */
+static void test_initials_and_narrator(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "Prime Minister Tom Hale said he understood the anger.\n"
+                        "State department spokesman PJ Crowley said the spill was a matter for the "
+                        "company.\n"
+                        "\"This is a private company and this is about a tragedy,\" he said.\n",
+                        "private company"),
+             "PJ Crowley");
+    T_EQ_STR(speaker_in(sum,
+                        "Thank God I can't do the accent.\n"
+                        "I apologised by saying, \"I apologise most profusely to you.\"\n",
+                        "apologise most profusely"),
+             "");
+}
+
 /* A pronoun after "X said Y did ...": X, who reports, not Y. */
 static void test_reporting_subject(void)
 {
@@ -1845,6 +1864,7 @@ int main(void)
     T_RUN(test_lost_opening);
     T_RUN(test_possessive_role);
     T_RUN(test_verbs_before);
+    T_RUN(test_initials_and_narrator);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
     return t_finish();
