@@ -3043,6 +3043,24 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot)
     if (ot < 2 || (A->tok[ot - 1].kind != T_STOP && A->tok[ot - 1].kind != T_COLON &&
                    !(line && A->tok[ot - 1].kind == T_COMMA)))
         return no_attrib();
+    /* "The uncertainty is harming BP, Professor Maitland warns. NL "It
+       depletes confidence ..."": a paraphrase whose attribution ends it,
+       then the quote that bears it out (the wire copy's paraphrase, then
+       its quote) */
+    if (A->tok[ot - 1].kind == T_STOP) {
+        uint32_t c = ot - 1;
+        while (c > 0 && ot - 1 - c < 8 && A->tok[c - 1].kind == T_WORD &&
+               !(A->tok[c - 1].flags & F_INQ))
+            c--;
+        if (c > 0 && ot - 1 - c >= 2 && A->tok[c - 1].kind == T_COMMA &&
+            !(A->tok[c].flags & F_SSTART) && !mark_or_line(A, c, ot - 1)) {
+            attrib t = after_attr(A, c - 1, ot - 1);
+            /* (a person: "..., Reuters reported." relays another's words) */
+            if (t.cue && t.who != NONE && !t.weak && t.end == ot - 1 &&
+                (A->run[t.who].flags & R_PERSON))
+                return t;
+        }
+    }
     uint32_t w0;
     attrib a = before_attr(A, ot - 1, &w0);
     if (!a.cue || a.who == NONE || a.weak)

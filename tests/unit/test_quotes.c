@@ -1535,6 +1535,32 @@ static void test_initials_and_narrator(void)
              "");
 }
 
+/* A paraphrase whose attribution ends it, then a quote with none of its
+   own: the quote bears the paraphrase out ("..., Professor Maitland
+   warns. NL "It depletes confidence ...""); not after a news agency
+   that relays ("..., Reuters reported."). */
+static void test_paraphrase_then_quote(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "Professor Ann Reyes studies oil spills.\n\nThe uncertainty in measuring "
+                        "the spill is harming the company, Professor Reyes warns.\n\n\"It "
+                        "depletes confidence that they have control of what is going on.\"\n",
+                        "depletes confidence"),
+             "Ann Reyes");
+    T_EQ_STR(speaker_in(sum,
+                        "Professor Ann Reyes studies oil spills.\nThe uncertainty in measuring the "
+                        "spill is harming the company , Reyes said .\n`` It depletes confidence "
+                        "that they have control of what is going on . ''\n",
+                        "depletes confidence"),
+             "Ann Reyes");
+    T_EQ_STR(speaker_in(sum,
+                        "Officials met in Kabul on Monday.\n\nThe clinic was closed after the "
+                        "outbreak, Reuters reported.\n\n\"We have no doctors left here and no "
+                        "medicine at all.\"\n",
+                        "no doctors left"),
+             "");
+}
+
 /* A pronoun after "X said Y did ...": X, who reports, not Y. */
 static void test_reporting_subject(void)
 {
@@ -1865,6 +1891,7 @@ int main(void)
     T_RUN(test_possessive_role);
     T_RUN(test_verbs_before);
     T_RUN(test_initials_and_narrator);
+    T_RUN(test_paraphrase_then_quote);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
     return t_finish();
