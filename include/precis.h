@@ -337,7 +337,8 @@ typedef struct precis_quote {
     size_t start, end;      /* byte span in that article's text, from the
                                first opening to the last closing mark (or
                                from the paragraph's start when its opening
-                               mark was lost: `..., " Diaz said`)         */
+                               mark was lost: `..., " Diaz said`, or
+                               `, '' Diaz said`)                          */
     size_t n_articles;      /* articles carrying the same quote           */
     const size_t *articles; /* their indices, ascending (`article` among
                                them); quotes come in the order of their

@@ -750,19 +750,21 @@ static uint32_t typed_goes_on(const qart *A, uint32_t o, uint32_t i)
     return NONE;
 }
 
-/* Is the straight mark at token i written as a closing one: glued to
-   the punctuation before it and followed by a space or the end ("...
-   before," Trump said)? */
+/* Is the straight mark (or '') at token i written as a closing one:
+   glued to the punctuation before it and followed by a space or the end
+   ("... before," Trump said)? */
 static int closes_glued(const qart *A, uint32_t i)
 {
     const qtok *k = &A->tok[i];
+    /* ('' says it closes: PTB text puts a space before it, ", ''") */
     return i > 0 && (A->tok[i - 1].kind == T_COMMA || A->tok[i - 1].kind == T_STOP) &&
-           A->tok[i - 1].e == k->s && (k->e >= A->n || is_space(A->t[k->e]));
+           (A->tok[i - 1].e == k->s || k->mark == MK_SQ2) &&
+           (k->e >= A->n || is_space(A->t[k->e]));
 }
 
 /* A paragraph whose opening mark was lost: the first mark of the
    paragraph after the line break at token nl is a straight one written
-   as closing at token i, and a speech verb follows within a few words
+   as closing (or a '') at token i, and a speech verb follows within a few words
    ("If they restart ... before," Trump said during a meeting).  The
    quote runs from the paragraph's start. */
 static int opening_lost(const qart *A, uint32_t nl, uint32_t i)
@@ -828,7 +830,7 @@ static size_t pair_marks(const qart *A, rawq *raw)
             continue;
         uint32_t par = nl;
         nl = NONE;
-        if (open == NONE && k->mark == MK_DQ && opening_lost(A, par, i)) {
+        if (open == NONE && (k->mark == MK_DQ || k->mark == MK_SQ2) && opening_lost(A, par, i)) {
             if (raw)
                 raw[nq] = (rawq){par, i}; /* the line break stands for the lost mark */
             nq++;
@@ -3441,17 +3443,21 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
             i = last + 1;
             if (words == 1 && ot + 2 == ct && (A.tok[ot + 1].flags & F_ALLCAPS))
                 continue; /* a sign or a label: "a duck with "LAME" over it" */
+            int after = 0;
             if ((ba.cue && ba.who != NONE && !ba.weak) || ba.unnamed ||
                 (ba.cue && !ba.weak && ot - ba.end <= SHORT_VERB_TOKENS))
                 at = ba;
             else if (aa.cue && aa.who != NONE && !aa.weak)
-                at = aa;
+                at = aa, after = 1;
             else if (prev.who != NONE && prev_ct + 2 == ot && is_word(&A, prev_ct + 1, WC_FUNC))
                 at = prev; /* "fiscally irresponsible" and "grossly unfair" */
             else
                 continue;
             prev = at;
-            prev.end = NONE; /* a short quote is no paragraph to go on from */
+            /* a short quote is no paragraph to go on from, but its
+               speaker's sentence is ("Help came "very fast," Preval said.
+               NL "When it arrives ..."") */
+            prev.end = after && at.end > ct ? at.end : NONE;
             prev_ct = ct;
             precis_status st = add_quote(x, sc, &A, art, first, last, &at);
             if (st)

@@ -61,11 +61,12 @@ static void check_shape(const precis_cluster *c, const precis_quote *q, size_t n
                     (q[i - 1].article == q[i].article && q[i - 1].start < q[i].start));
         /* the span starts at a quotation mark: " “ „ « `` '', or at the
            start of a paragraph whose opening mark was lost (it then ends
-           at a straight mark) */
+           at a straight mark or '') */
         T_CHECK(t[q[i].start] == '"' || (unsigned char)t[q[i].start] == 0xE2 ||
                 (unsigned char)t[q[i].start] == 0xC2 || t[q[i].start] == '`' ||
                 t[q[i].start] == '\'' ||
-                (q[i].start > 0 && t[q[i].start - 1] == '\n' && t[q[i].end - 1] == '"'));
+                (q[i].start > 0 && t[q[i].start - 1] == '\n' &&
+                 (t[q[i].end - 1] == '"' || t[q[i].end - 1] == '\'')));
         if (!q[i].speaker)
             continue;
         T_CHECK(q[i].speaker[0] != 0);
@@ -1455,6 +1456,13 @@ static void test_lost_opening(void)
     n = one(t2, strlen(t2), &c, &an, &q);
     T_CHECK(find(q, n, "libraries will close") == NULL);
     done(c, an);
+    /* typewriter marks: a '' says it closes, also after a space */
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Carla Diaz spoke on Monday .\n"
+                        "Not even after the flood was it like this , '' said Carla Diaz at the "
+                        "depot .\n",
+                        "Not even after the flood"),
+             "Carla Diaz");
     /* two paragraphs, the second's opening mark lost */
     T_EQ_STR(speaker_in(sum,
                         "Carla Diaz said outside the court: \"The city may be big, and that is "
@@ -1547,6 +1555,13 @@ static void test_paraphrase_then_quote(void)
                         "depletes confidence that they have control of what is going on.\"\n",
                         "depletes confidence"),
              "Ann Reyes");
+    /* a short quote's speaker named after it goes on to the next quote */
+    T_EQ_STR(speaker_in(sum,
+                        "President Rene Duval met aid workers.\n\nHelp came \"very fast,\" "
+                        "Duval said.\n\n\"When it arrives, the question is where the trucks are "
+                        "to carry it.\"\n",
+                        "where the trucks are"),
+             "Rene Duval");
     T_EQ_STR(speaker_in(sum,
                         "Professor Ann Reyes studies oil spills.\nThe uncertainty in measuring the "
                         "spill is harming the company , Reyes said .\n`` It depletes confidence "
