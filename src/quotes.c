@@ -1310,6 +1310,20 @@ static int weak_mention(const qart *A, const mention *m)
         !(A->tok[v].flags & (F_CAP | F_INQ | F_NUM)) &&
         !(A->tok[v].cls & (WC_FUNC | WC_PREP | WC_TITLE | WC_PRON | WC_OBJPRON | WC_DEF)))
         return 0;
+    /* "Today, Pacitti, the goalkeeper ..., was confirmed", "His wife,
+       Huma Abedin, said": after a short phrase opening the sentence, the
+       name is (or names) its subject */
+    uint32_t t0 = A->run[r].t0;
+    if (t0 > 1 && A->tok[t0 - 1].kind == T_COMMA) {
+        uint32_t b = t0 - 1;
+        /* (no preposition: "Under the headline, Sick Mexico, he says") */
+        while (b > 0 && t0 - 1 - b < 3 && A->tok[b - 1].kind == T_WORD &&
+               !(A->tok[b - 1].flags & F_INQ) && !is_word(A, b - 1, WC_PREP) &&
+               !(A->tok[b].flags & F_SSTART))
+            b--;
+        if (b < t0 - 1 && (A->tok[b].flags & F_SSTART))
+            return 0;
+    }
     /* "Tea party activist Alex Poulter, who ...": role words before the
        name opening its sentence */
     uint32_t w0 = A->run[r].t0;

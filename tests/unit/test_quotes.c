@@ -1576,6 +1576,26 @@ static void test_paraphrase_then_quote(void)
              "");
 }
 
+/* A name after a short phrase opening its sentence is its subject, not an
+   appositive ("Today, Pacitti, the goalkeeper ..., was confirmed ...
+   "...," he said"), even when another man's gender is better known. */
+static void test_short_opening_subject(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "Eight days ago , Tarquin Oduya and friends from his team gathered to "
+                        "welcome the newly married man back from his honeymoon .\n"
+                        "As Oduya and the others sat around Iain Askew , they noticed he seemed "
+                        "tired .\n"
+                        "That was put down to jetlag but 48 hours later , Askew and his wife , "
+                        "Dawn , were swept into an isolation ward at the hospital .\n"
+                        "Today , Oduya , the goalkeeper for their team FC Mallard and a clerk at "
+                        "Falkirk Royal Infirmary , was confirmed as the first case .\n"
+                        "The result left him feeling `` really disappointed '' , he said .\n"
+                        "`` Today I started to feel better than I have done all week . ''\n",
+                        "started to feel better"),
+             "Tarquin Oduya");
+}
+
 /* A pronoun after "X said Y did ...": X, who reports, not Y. */
 static void test_reporting_subject(void)
 {
@@ -1907,6 +1927,7 @@ int main(void)
     T_RUN(test_verbs_before);
     T_RUN(test_initials_and_narrator);
     T_RUN(test_paraphrase_then_quote);
+    T_RUN(test_short_opening_subject);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
     return t_finish();
