@@ -12,8 +12,10 @@
 # the held-out clusters 21-35 apart, so that figures on clusters not
 # looked at while developing can be read on their own ("all" is 1-20
 # and the seed), and rows for the NewsWCL50 sets (events 0-4, and 5-9
-# which nothing was tuned on, when ../shared/data/newswcl50 is there).  Skips with a message when the
-# data is absent.
+# which nothing was tuned on, when ../shared/data/newswcl50 is there), and
+# the judged Timeline17 quotes (bench/judged_quotes.py: speaker accuracy
+# on quotes one build found in 100 unseen articles).  Skips with a message
+# when the data is absent.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build}
@@ -38,6 +40,11 @@ else
   : > "$tmp/q7"
 fi
 q > "$tmp/qall"
+if [ -d "$data/timeline17" ]; then
+  python3 "$here/bench/judged_quotes.py" "$build/precis" --data "$data" > "$tmp/q8"
+else
+  : > "$tmp/q8"
+fi
 python3 "$here/bench/gold_facts.py" "$build/precis" --data "$data/basil/basil-dev.jsonl" > "$tmp/f"
 
 python3 - "$tmp" <<'EOF'
@@ -67,6 +74,9 @@ for name, tag, label in (("q1", "basil", "BASIL dev clusters 1-13 (looked at whi
     print("| quote recall | %s | %s / %s = %.1f %% | >= 90 %% |" % (label, found, gold, 100.0 * int(found) / int(gold)))
     print("| speaker right, of found | %s | %s %% (wrong %s %%, none %s %%) | >= 90 %%, wrong <= 3 %% |" % (label, rp, wp, mp))
     print("| quote precision | %s | %s / %s | |" % (label, pc, pn))
+m = re.search(r"speaker right \d+ \(([\d.]+) %\), wrong \d+ \(([\d.]+) %\), none where one is named \d+ \(([\d.]+) %\)", read("q8"))
+if m:
+    print("| speaker right, of judged quotes | Timeline17, 100 articles judged by reading (bench/judged_quotes.py) | %s %% (wrong %s %%, none %s %%) | >= 90 %%, wrong <= 3 %% |" % m.groups())
 f = read("f")
 def row(pat):
     m = re.search(pat + r"\s+(\d+) /\s*(\d+)\s+([\d.]+) %", f)
@@ -94,6 +104,8 @@ EOF
 echo
 echo "## quotes (all)"
 cat "$tmp/qall"
+echo
+cat "$tmp/q8"
 echo
 echo "## facts"
 cat "$tmp/f"
