@@ -3015,8 +3015,11 @@ static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
                 A->tok[k].kind == T_STRAIGHT || A->tok[k].kind == T_COLON)
                 return no_attrib();
         /* "Royce signed the order: "...": a noun phrase of an article and
-           a noun or two before the colon, whose text the quote is */
-        for (uint32_t k = ot - 1; k > v && ot - 1 - k < 3;) {
+           a noun or two before the colon, after a verb that makes a text
+           or naming one, whose text the quote is (not "Chan left the door
+           open: "..."") */
+        int text = is_word(A, v, WC_AUTHOR) || is_word(A, ot - 2, WC_STMT);
+        for (uint32_t k = ot - 1; text && k > v && ot - 1 - k < 3;) {
             k--;
             if (A->tok[k].kind != T_WORD || (A->tok[k].flags & (F_CAP | F_INQ)))
                 break;

@@ -1555,6 +1555,15 @@ static void test_paraphrase_then_quote(void)
                         "depletes confidence that they have control of what is going on.\"\n",
                         "depletes confidence"),
              "Ann Reyes");
+    /* a sentence of its subject's ending in a colon: a definite noun
+       phrase before it is the quote's text only after a verb that makes
+       a text ("signed the order:") */
+    T_EQ_STR(speaker_in(sum,
+                        "WHO chief Ann Reyes was asked about the patents.\n\nReyes left the "
+                        "door open: \"When and what the country decides, it is their "
+                        "decision.\"\n",
+                        "it is their decision"),
+             "Ann Reyes");
     /* a short quote's speaker named after it goes on to the next quote */
     T_EQ_STR(speaker_in(sum,
                         "President Rene Duval met aid workers.\n\nHelp came \"very fast,\" "
