@@ -1947,6 +1947,20 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
 {
     attrib a = after_attr_(A, j, lim);
     uint32_t e = a.end;
+    /* "..., Interfax quoted Lavrov as saying": a person after the verb,
+       then a word and a speech verb's participle, is the one who spoke */
+    if (a.cue && !a.weak && e + 2 < lim && e > 0 && is_word(A, e - 1, WC_VERB)) {
+        uint32_t r = named_run_starting(A, e);
+        if (r != NONE && (A->run[r].flags & R_PERSON) && !(A->run[r].flags & R_POSS) &&
+            A->run[r].t1 + 1 < lim && is_tok(A, A->run[r].t1, T_WORD) &&
+            !(A->tok[A->run[r].t1].flags & F_CAP) && is_word(A, A->run[r].t1 + 1, WC_VERB) &&
+            participle(A, A->run[r].t1 + 1)) {
+            a.who = who_of(A, r);
+            a.end = A->run[r].t1 + 2;
+            a.unnamed = 0;
+            return a;
+        }
+    }
     if (!a.cue || a.weak || e + 2 >= lim || !is_tok(A, e, T_COMMA) || !is_word(A, e + 1, WC_QUOTING))
         return a;
     uint32_t r = named_run_starting(A, e + 2);

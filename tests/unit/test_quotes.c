@@ -1564,6 +1564,17 @@ static void test_paraphrase_then_quote(void)
                         "decision.\"\n",
                         "it is their decision"),
              "Ann Reyes");
+    /* "was quoted as saying": the subject; "X quoted Y as saying": Y */
+    T_EQ_STR(speaker_in(sum,
+                        "President Rafael Correa arrived on Friday.\n\n\"This is a tragedy, a "
+                        "humanitarian tragedy,\" he was quoted by the agency as saying.\n",
+                        "humanitarian tragedy"),
+             "Rafael Correa");
+    T_EQ_STR(speaker_in(sum,
+                        "Foreign Minister Sergei Lavrov spoke on Friday.\n\n\"We will respond in "
+                        "kind to these steps,\" Interfax quoted Lavrov as saying.\n",
+                        "respond in kind"),
+             "Sergei Lavrov");
     /* a short quote's speaker named after it goes on to the next quote */
     T_EQ_STR(speaker_in(sum,
                         "President Rene Duval met aid workers.\n\nHelp came \"very fast,\" "
