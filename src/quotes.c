@@ -3056,6 +3056,39 @@ static int mark_or_line(const qart *A, uint32_t from, uint32_t to)
     return 0;
 }
 
+/* ", Professor Maitland warns.", ", Suttles said.": the attribution
+   that ends a sentence at its stop (token stop), after a comma no later
+   than token from: a person's (", Reuters reported." relays another's
+   words), or none. */
+static attrib ending_attr(const qart *A, uint32_t stop, uint32_t from)
+{
+    uint32_t c = stop;
+    while (c > 0 && stop - c < 8 && A->tok[c - 1].kind == T_WORD && !(A->tok[c - 1].flags & F_INQ))
+        c--;
+    if (c < 2 || c - 1 <= from || stop - c < 2 || A->tok[c - 1].kind != T_COMMA ||
+        (A->tok[c].flags & F_SSTART) || mark_or_line(A, c, stop))
+        return no_attrib();
+    attrib t = after_attr(A, c - 1, stop);
+    if (!t.cue || t.who == NONE || t.weak || t.end != stop || !(A->run[t.who].flags & R_PERSON))
+        return no_attrib();
+    return t;
+}
+
+/* "The tool is "the best option" to combat the hydrates, Suttles said.":
+   the attribution ending the sentence that the quote closing at token ct
+   stands in, the words after the quote no other quote's. */
+static attrib tail_attr(const qart *A, uint32_t ct)
+{
+    uint32_t e = ct + 1;
+    while (e < A->nt && e - ct < WINDOW_TOKENS && A->tok[e].kind != T_STOP &&
+           A->tok[e].kind != T_NL && A->tok[e].mark == MK_NONE)
+        e++;
+    if (e >= A->nt || A->tok[e].kind != T_STOP ||
+        !(e + 1 >= A->nt || A->tok[e + 1].kind == T_NL || (A->tok[e + 1].flags & F_SSTART)))
+        return no_attrib();
+    return ending_attr(A, e, ct + 1);
+}
+
 /* "Putin said in a statement. "...": a sentence that is only an
    attribution, right before a quote that begins its own sentence;
    "Politics Daily recently reported: NL "...": a line ending in a colon
@@ -3081,18 +3114,9 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot)
        then the quote that bears it out (the wire copy's paraphrase, then
        its quote) */
     if (A->tok[ot - 1].kind == T_STOP) {
-        uint32_t c = ot - 1;
-        while (c > 0 && ot - 1 - c < 8 && A->tok[c - 1].kind == T_WORD &&
-               !(A->tok[c - 1].flags & F_INQ))
-            c--;
-        if (c > 0 && ot - 1 - c >= 2 && A->tok[c - 1].kind == T_COMMA &&
-            !(A->tok[c].flags & F_SSTART) && !mark_or_line(A, c, ot - 1)) {
-            attrib t = after_attr(A, c - 1, ot - 1);
-            /* (a person: "..., Reuters reported." relays another's words) */
-            if (t.cue && t.who != NONE && !t.weak && t.end == ot - 1 &&
-                (A->run[t.who].flags & R_PERSON))
-                return t;
-        }
+        attrib t = ending_attr(A, ot - 1, 0);
+        if (t.cue)
+            return t;
     }
     uint32_t w0;
     attrib a = before_attr(A, ot - 1, &w0);
@@ -3475,11 +3499,14 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
             if (words == 1 && ot + 2 == ct && (A.tok[ot + 1].flags & F_ALLCAPS))
                 continue; /* a sign or a label: "a duck with "LAME" over it" */
             int after = 0;
+            attrib ta;
             if ((ba.cue && ba.who != NONE && !ba.weak) || ba.unnamed ||
                 (ba.cue && !ba.weak && ot - ba.end <= SHORT_VERB_TOKENS))
                 at = ba;
             else if (aa.cue && aa.who != NONE && !aa.weak)
                 at = aa, after = 1;
+            else if (!ba.cue && !aa.cue && (ta = tail_attr(&A, ct)).cue)
+                at = ta; /* "... "significant progress" on the cap, Allen said." */
             else if (prev.who != NONE && prev_ct + 2 == ot && is_word(&A, prev_ct + 1, WC_FUNC))
                 at = prev; /* "fiscally irresponsible" and "grossly unfair" */
             else
@@ -3523,6 +3550,8 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
                 at = ba;
             else if (aa.who != NONE)
                 at = aa;
+            else if (!aa.cue && !ba.cue && tail_attr(&A, ct).cue)
+                at = tail_attr(&A, ct);
             else {
                 attrib pa = begins ? prev_sentence_attr(&A, ot) : no_attrib();
                 if (!pa.cue && !ba.cue)

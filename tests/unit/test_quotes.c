@@ -1588,6 +1588,13 @@ static void test_paraphrase_then_quote(void)
                         "that they have control of what is going on . ''\n",
                         "depletes confidence"),
              "Ann Reyes");
+    /* the attribution ending the quote's own sentence */
+    T_EQ_STR(speaker_in(sum,
+                        "BP engineer Doug Suttles spoke on Friday.\n\nThe new tool is \"the best "
+                        "option, the most likely option to combat\" the frozen hydrates, Suttles "
+                        "said.\n",
+                        "the best option"),
+             "Doug Suttles");
     T_EQ_STR(speaker_in(sum,
                         "Officials met in Kabul on Monday.\n\nThe clinic was closed after the "
                         "outbreak, Reuters reported.\n\n\"We have no doctors left here and no "
