@@ -2164,9 +2164,17 @@ static attrib after_attr_(const qart *A, uint32_t j, uint32_t lim)
            appositives, up to the first speech verb right after a comma */
         for (uint32_t q = k; q < lim && q - k < 40 && A->tok[q].kind == T_COMMA;) {
             q++;
+            /* (", oil analyst at Ambrian said": the appositive's closing
+               comma left out, the verb ends it) */
             while (q < lim && q - k < 40 && A->tok[q].kind != T_COMMA &&
-                   (A->tok[q].kind != T_STOP || is_tok(A, q + 1, T_COMMA))) /* "D-Ill.," */
+                   (A->tok[q].kind != T_STOP || is_tok(A, q + 1, T_COMMA)) && /* "D-Ill.," */
+                   !(is_word(A, q, WC_VERB) && !(A->tok[q].flags & (F_CAP | F_INQ)) &&
+                     !is_word(A, q - 1, WC_REL | WC_PRON)))
                 q++;
+            if (q < lim && is_word(A, q, WC_VERB) && !(A->tok[q].flags & F_CAP)) {
+                k = q;
+                break;
+            }
             uint32_t v = q < lim ? skip_adv(A, q + 1, lim, 2) : lim;
             if (v < lim && is_word(A, v, WC_VERB)) {
                 k = v;

@@ -1588,6 +1588,12 @@ static void test_paraphrase_then_quote(void)
                         "that they have control of what is going on . ''\n",
                         "depletes confidence"),
              "Ann Reyes");
+    /* an appositive whose closing comma is left out before the verb */
+    T_EQ_STR(speaker_in(sum,
+                        "Shares fell again on Monday.\n\n\"It was an unprecedented string of bad "
+                        "news,\" Simon Hawkins, oil analyst at Ambrian said last month.\n",
+                        "unprecedented string"),
+             "Simon Hawkins");
     /* the attribution ending the quote's own sentence */
     T_EQ_STR(speaker_in(sum,
                         "BP engineer Doug Suttles spoke on Friday.\n\nThe new tool is \"the best "
