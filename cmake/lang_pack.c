@@ -245,6 +245,39 @@ static void fold(char *s)
             *p = (unsigned char)(*p + 0x20);
 }
 
+/* DIR/people.txt: a common noun naming one person a line, "m" or "f"
+   after it when it shows a gender (LT_PERSON, LT_M, LT_F). */
+static void read_people(const char *dir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/people.txt", dir);
+    FILE *in = fopen(path, "r");
+    if (!in)
+        return;
+    char line[1024];
+    unsigned lineno = 0;
+    while (next_line(in, line, sizeof line, &lineno)) {
+        char *fields[16];
+        int nf = split_fields(line, fields);
+        if (!nf)
+            continue;
+        uint64_t tag = LT_PERSON;
+        if (nf == 2 && (!strcmp(fields[1], "m") || !strcmp(fields[1], "f"))) {
+            tag |= fields[1][0] == 'm' ? LT_M : LT_F;
+            nf--;
+        }
+        char w[64];
+        if (nf != 1 || join_fields(fields, nf, w, 33)) {
+            fprintf(stderr, "lang_pack: %s:%u: bad entry\n", path, lineno);
+            fclose(in);
+            exit(1);
+        }
+        fold(w);
+        find_or_add(w)->tags |= tag;
+    }
+    fclose(in);
+}
+
 /* DIR/references.txt: "word ... [drop]" a line (refs); DIR/verbs.txt
    (!refs): a word a line, value LANG_V_FINITE when it has none, and the
    tag "author" after it (LT_AUTHOR). */
@@ -490,6 +523,7 @@ int main(int argc, char **argv)
         read_tagged(argv[d + 2], 1);
         read_qualifiers(argv[d + 2]);
         read_tagged(argv[d + 2], 0); /* after every value of another kind */
+        read_people(argv[d + 2]);
         qsort(ents, nents, sizeof *ents, cmp_ent);
         fprintf(o, "static const lang_word pack%d[] = {\n", d);
         for (size_t i = 0; i < nents; i++) {

@@ -128,6 +128,9 @@ enum {
 #define LT_QUOTING ((uint64_t)1 << 39) /* quoting (say.txt): after an attribution, names
                                           the one whose words it reports ("the agency
                                           said, quoting Mr. Kim") */
+#define LT_PERSON ((uint64_t)1 << 40) /* people.txt (no class of its own): a common
+                                         noun naming one person ("a woman", "one
+                                         resident"), with m / f when it shows a gender */
 #define LT_AUTHOR ((uint64_t)1 << 38) /* author (verbs.txt): its subject wrote the document
                                          it takes as object ("filed a lawsuit", "issued
                                          a statement"), the author a later "the lawsuit

@@ -1020,6 +1020,62 @@ static uint32_t role_blocks(const qart *A, uint32_t k)
                : NONE;
 }
 
+/* Is word k a noun naming one person (the pack's people.txt)?  0, or
+   PERSON_NOUN with the gender it shows (G_M, G_F). */
+#define PERSON_NOUN 0x100u
+static uint32_t person_noun(const qart *A, uint32_t k)
+{
+    if (A->tok[k].kind != T_WORD)
+        return 0;
+    const lang_word *w = lang_word_of(A->wt, A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s);
+    if (!w || !(w->tags & LT_PERSON))
+        return 0;
+    return PERSON_NOUN | (w->tags & LT_M ? G_M : 0) | (w->tags & LT_F ? G_F : 0);
+}
+
+/* "A Korean businessman broke into song.", "One Louisiana resident,
+   who asked not to be named, said": "a", "an", "another" or "one"
+   opening the sentence (or after its opening conjunction), a noun naming
+   one person (people.txt) within four words, and a lower-case word or a
+   comma after it: the noun's token (a subject the article does not name,
+   whom a later "he" or "she" of its gender means), or NONE. */
+static uint32_t someone_unnamed(const qart *A, uint32_t k)
+{
+    const qtok *tk = &A->tok[k];
+    if (tk->kind != T_WORD || (tk->flags & F_INQ))
+        return NONE;
+    if (!(tk->cls & WC_INDEF)) { /* or the number word for 1 ("One resident") */
+        const lang_word *w = lang_word_of(A->wt, A->t + tk->s, tk->e - tk->s);
+        if (!w || !(w->cls & LW_NUMW) || w->val != 1)
+            return NONE;
+    }
+    if (!(tk->flags & F_SSTART) &&
+        !(k > 0 && (A->tok[k - 1].flags & F_SSTART) && A->tok[k - 1].kind == T_WORD &&
+          (A->tok[k - 1].cls & (WC_FUNC | WC_CONJ)) && !(A->tok[k - 1].cls & WC_DEF)))
+        return NONE;
+    for (uint32_t h = k + 1; h < A->nt && h - k <= 4; h++) {
+        const qtok *w = &A->tok[h];
+        if (w->kind != T_WORD || (w->flags & (F_INQ | F_POSS)))
+            return NONE;
+        if (person_noun(A, h) && !(w->flags & F_CAP)) {
+            uint32_t v = h + 1;
+            /* "A BP spokesman, David Harris, said": named after all */
+            uint32_t r = v + 1 < A->nt && A->tok[v].kind == T_COMMA ? run_at(A, v + 1) : NONE;
+            if (r != NONE && A->run[r].t0 == v + 1 && (A->run[r].flags & R_PERSON))
+                return NONE;
+            return v < A->nt && (A->tok[v].kind == T_COMMA ||
+                                 (A->tok[v].kind == T_WORD &&
+                                  !(A->tok[v].flags & (F_CAP | F_INQ | F_NUM)) &&
+                                  !(A->tok[v].cls & (WC_PREP | WC_DEF | WC_CONJ | WC_REL))))
+                       ? h
+                       : NONE;
+        }
+        if (w->cls & (WC_VERB | WC_VPRE | WC_PREP | WC_PRON | WC_FUNC))
+            return NONE;
+    }
+    return NONE;
+}
+
 /* The runs of article art (mention.c's, on this stage's tokens), which
    are people, the fullest form of each person, and the subject mentions.
    Buffers in sc. */
@@ -1204,6 +1260,17 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
         const qtok *tk = &A->tok[k];
         if (tk->flags & F_SSTART)
             sent++;
+        uint32_t un = someone_unnamed(A, k);
+        if (un != NONE) {
+            /* the noun's token, which shows the gender; runs before it
+               ("One Louisiana resident") are passed */
+            A->men[A->nmen++] = (mention){un, sent, NONE};
+            seen_sent = sent;
+            while (ri < A->nrun && A->run[ri].t0 <= un)
+                ri++;
+            k = un;
+            continue;
+        }
         if (ri < A->nrun && A->run[ri].t0 == k && !(tk->cls & WC_PRON)) {
             const qrun *r = &A->run[ri++];
             uint32_t role = !(r->flags & R_NAMED) ? role_mention(A, k) : NONE;
@@ -1261,6 +1328,7 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
             seen_sent = sent;
             continue;
         }
+
         if (tk->kind != T_WORD || !(tk->cls & WC_PRON) || (tk->flags & F_INQ))
             continue;
         uint32_t who = pronoun_referent(A, k, sent);
@@ -1405,7 +1473,10 @@ static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent)
         if (A->tok[p].s - A->tok[m->tok].s > PRON_MAX_BYTES ||
             (unknown != NONE && A->tok[p].s - A->tok[m->tok].s > PRON_KNOWN_BYTES))
             break;
-        if (m->full == NONE) { /* a role that names no one */
+        if (m->full == NONE) { /* a role or someone that names no one */
+            uint32_t ng = person_noun(A, m->tok) & (G_M | G_F);
+            if (ng && ng != g)
+                continue; /* "A woman ... He said": not her */
             if (unknown == NONE)
                 return NONE;
             break;

@@ -1629,6 +1629,33 @@ static void test_short_opening_subject(void)
              "Tarquin Oduya");
 }
 
+/* A sentence about someone the article does not name ("One Louisiana
+   resident said ...", "A Korean businessman broke into song") is the one
+   a later "he" or "she" of the noun's gender means: no one, not the man
+   named before; "A woman wept" does not stop a "he"; "A spokesman, X,"
+   names him. */
+static void test_someone_unnamed(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Frank Oduya visited the town on Monday.\n"
+                        "One Louisiana resident said the oil had ruined his catch.\n"
+                        "\"I have never seen anything like it in my life,\" he said.\n",
+                        "never seen anything"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Frank Oduya visited the town on Monday.\n"
+                        "A woman wept outside the church.\n"
+                        "\"I have never seen anything like it in my life,\" he said.\n",
+                        "never seen anything"),
+             "Frank Oduya");
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Frank Oduya visited the town on Monday.\n"
+                        "A city spokesman, Paul Askew, said the roads were closed.\n"
+                        "\"We will reopen them as soon as the water goes down,\" he said.\n",
+                        "reopen them"),
+             "Paul Askew");
+}
+
 /* A pronoun after "X said Y did ...": X, who reports, not Y. */
 static void test_reporting_subject(void)
 {
@@ -1961,6 +1988,7 @@ int main(void)
     T_RUN(test_initials_and_narrator);
     T_RUN(test_paraphrase_then_quote);
     T_RUN(test_short_opening_subject);
+    T_RUN(test_someone_unnamed);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
     return t_finish();
