@@ -245,15 +245,23 @@ static void fold(char *s)
             *p = (unsigned char)(*p + 0x20);
 }
 
-/* DIR/people.txt: a common noun naming one person a line, "m" or "f"
-   after it when it shows a gender (LT_PERSON, LT_M, LT_F). */
-static void read_people(const char *dir)
+/* The tag-only lists, which give no class of their own. */
+enum { LIST_REFS, LIST_VERBS, LIST_PEOPLE };
+
+/* DIR/references.txt (LIST_REFS): "word ... [drop|ok]" a line;
+   DIR/verbs.txt (LIST_VERBS): a word a line, value LANG_V_FINITE when it
+   has none, and the tag "author" after it (LT_AUTHOR); DIR/people.txt
+   (LIST_PEOPLE): a common noun naming one person a line, "m" or "f" after
+   it when it shows a gender (LT_PERSON, LT_M, LT_F). */
+static void read_tagged(const char *dir, int list)
 {
+    static const char *const names[] = {"references.txt", "verbs.txt", "people.txt"};
     char path[4096];
-    snprintf(path, sizeof path, "%s/people.txt", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, names[list]);
     FILE *in = fopen(path, "r");
     if (!in)
         return;
+    int refs = list == LIST_REFS;
     char line[1024];
     unsigned lineno = 0;
     while (next_line(in, line, sizeof line, &lineno)) {
@@ -261,43 +269,13 @@ static void read_people(const char *dir)
         int nf = split_fields(line, fields);
         if (!nf)
             continue;
-        uint64_t tag = LT_PERSON;
-        if (nf == 2 && (!strcmp(fields[1], "m") || !strcmp(fields[1], "f"))) {
-            tag |= fields[1][0] == 'm' ? LT_M : LT_F;
+        uint64_t tag = list == LIST_PEOPLE ? LT_PERSON : LT_REFNEED;
+        if (list == LIST_VERBS && nf == 2 && !strcmp(fields[1], "author")) {
+            tag = LT_AUTHOR;
             nf--;
         }
-        char w[64];
-        if (nf != 1 || join_fields(fields, nf, w, 33)) {
-            fprintf(stderr, "lang_pack: %s:%u: bad entry\n", path, lineno);
-            fclose(in);
-            exit(1);
-        }
-        fold(w);
-        find_or_add(w)->tags |= tag;
-    }
-    fclose(in);
-}
-
-/* DIR/references.txt: "word ... [drop]" a line (refs); DIR/verbs.txt
-   (!refs): a word a line, value LANG_V_FINITE when it has none, and the
-   tag "author" after it (LT_AUTHOR). */
-static void read_tagged(const char *dir, int refs)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, refs ? "references.txt" : "verbs.txt");
-    FILE *in = fopen(path, "r");
-    if (!in)
-        return;
-    char line[1024];
-    unsigned lineno = 0;
-    while (next_line(in, line, sizeof line, &lineno)) {
-        char *fields[16];
-        int nf = split_fields(line, fields);
-        if (!nf)
-            continue;
-        uint64_t tag = LT_REFNEED;
-        if (!refs && nf == 2 && !strcmp(fields[1], "author")) {
-            tag = LT_AUTHOR;
+        if (list == LIST_PEOPLE && nf == 2 && (!strcmp(fields[1], "m") || !strcmp(fields[1], "f"))) {
+            tag |= fields[1][0] == 'm' ? LT_M : LT_F;
             nf--;
         }
         if (!refs && nf > 1)
@@ -314,7 +292,11 @@ static void read_tagged(const char *dir, int refs)
             goto bad;
         fold(w);
         ent *e = find_or_add(w);
-        if (!refs) {
+        if (list == LIST_PEOPLE) {
+            e->tags |= tag;
+            continue;
+        }
+        if (list == LIST_VERBS) {
             if (!e->val)
                 e->val = LANG_V_FINITE;
             if (tag == LT_AUTHOR)
@@ -520,10 +502,10 @@ int main(int argc, char **argv)
         nents = 0;
         for (size_t f = 0; f < LANG_NFILES; f++)
             read_file(argv[d + 2], f);
-        read_tagged(argv[d + 2], 1);
+        read_tagged(argv[d + 2], LIST_REFS);
         read_qualifiers(argv[d + 2]);
-        read_tagged(argv[d + 2], 0); /* after every value of another kind */
-        read_people(argv[d + 2]);
+        read_tagged(argv[d + 2], LIST_VERBS); /* after every value of another kind */
+        read_tagged(argv[d + 2], LIST_PEOPLE);
         qsort(ents, nents, sizeof *ents, cmp_ent);
         fprintf(o, "static const lang_word pack%d[] = {\n", d);
         for (size_t i = 0; i < nents; i++) {
