@@ -978,6 +978,15 @@ static uint32_t role_head(const qart *A, uint32_t k, int no_poss)
     return NONE;
 }
 
+/* Does token k open its sentence, or follow its opening conjunction or
+   function word ("But the judge", "And a woman")? */
+static int opens_sentence(const qart *A, uint32_t k)
+{
+    return (A->tok[k].flags & F_SSTART) ||
+           (k > 0 && (A->tok[k - 1].flags & F_SSTART) && A->tok[k - 1].kind == T_WORD &&
+            (A->tok[k - 1].cls & (WC_FUNC | WC_CONJ)) && !(A->tok[k - 1].cls & WC_DEF));
+}
+
 /* "The chief justice also asked": a definite article opening a sentence
    or clause (token k), a role noun within a few words and a speech verb
    right after it: the person the role names (role_subject), who is then
@@ -1003,10 +1012,7 @@ static uint32_t role_mention(const qart *A, uint32_t k)
    when the article gives it no title (a mention with no person). */
 static uint32_t role_blocks(const qart *A, uint32_t k)
 {
-    /* opening the sentence, or after its opening conjunction ("But the") */
-    if (!(A->tok[k].flags & F_SSTART) &&
-        !(k > 0 && (A->tok[k - 1].flags & F_SSTART) && A->tok[k - 1].kind == T_WORD &&
-          (A->tok[k - 1].cls & (WC_FUNC | WC_CONJ)) && !(A->tok[k - 1].cls & WC_DEF)))
+    if (!opens_sentence(A, k))
         return NONE;
     uint32_t h = role_head(A, k, 1);
     if (h == NONE)
@@ -1049,9 +1055,7 @@ static uint32_t someone_unnamed(const qart *A, uint32_t k)
         if (!w || !(w->cls & LW_NUMW) || w->val != 1)
             return NONE;
     }
-    if (!(tk->flags & F_SSTART) &&
-        !(k > 0 && (A->tok[k - 1].flags & F_SSTART) && A->tok[k - 1].kind == T_WORD &&
-          (A->tok[k - 1].cls & (WC_FUNC | WC_CONJ)) && !(A->tok[k - 1].cls & WC_DEF)))
+    if (!opens_sentence(A, k))
         return NONE;
     for (uint32_t h = k + 1; h < A->nt && h - k <= 4; h++) {
         const qtok *w = &A->tok[h];
@@ -3563,7 +3567,7 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
             i = last + 1;
             continue;
         }
-        attrib at = inter;
+        attrib at = inter, ta;
         attrib ba = before_attr(&A, ot, &w0);
         /* ""A," and predicted, "B."": a verb with no subject between the
            parts shares the subject of the sentence's verb before them */
@@ -3578,7 +3582,6 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
             if (words == 1 && ot + 2 == ct && (A.tok[ot + 1].flags & F_ALLCAPS))
                 continue; /* a sign or a label: "a duck with "LAME" over it" */
             int after = 0;
-            attrib ta;
             if ((ba.cue && ba.who != NONE && !ba.weak) || ba.unnamed ||
                 (ba.cue && !ba.weak && ot - ba.end <= SHORT_VERB_TOKENS))
                 at = ba;
@@ -3629,8 +3632,8 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
                 at = ba;
             else if (aa.who != NONE)
                 at = aa;
-            else if (!aa.cue && !ba.cue && tail_attr(&A, ct).cue)
-                at = tail_attr(&A, ct);
+            else if (!aa.cue && !ba.cue && (ta = tail_attr(&A, ct)).cue)
+                at = ta;
             else {
                 attrib pa = begins ? prev_sentence_attr(&A, ot) : no_attrib();
                 if (!pa.cue && !ba.cue)
