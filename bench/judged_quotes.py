@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
-"""Score precis quote speakers against a judged set of Timeline17 quotes.
+"""Score precis quote speakers against a judged set of quotes.
 
-usage: bench/judged_quotes.py [BINARY] [--data DIR] [--errors]
+usage: bench/judged_quotes.py [BINARY] [--data DIR] [--gold FILE] [--errors]
 
-bench/gold/quotes-timeline17-judged.jsonl holds the quotes precis found in
-100 Timeline17 articles (ten of each folder, none of them read before),
-each judged by a reader with the article in view: speech or not, and who
-said it (a name, a description for an unnamed speaker, or null).  Records
-point into DATA/timeline17/<file> by article id and byte offset.  Each
-article is analysed alone, as a one-article cluster.  A quote of the set
-is matched to the system's quote that overlaps it; its speaker is right
+A judged set holds the quotes one build of precis found in articles no
+rule had been written from, each judged by a reader with the article in
+view: speech or not, and who said it (a name, a description for an
+unnamed speaker, or null).  Records point into DATA/<file> (a JSON Lines
+file of articles with id and text) by article id and byte offset.
+  bench/gold/quotes-timeline17-judged.jsonl  100 Timeline17 articles (ten
+      of each folder; file names under timeline17/), the default
+  bench/gold/quotes-ecbplus-judged.jsonl     100 ECB+ articles with quote
+      marks (stories/ecbplus.jsonl)
+Each article is analysed alone, as a one-article cluster.  A quote of the
+set is matched to the system's quote that overlaps it; its speaker is right
 when it names the judged speaker (the last word of either name in the
 other, or a listed alias), missing when the system gives none, wrong
 otherwise.  Only speaker accuracy is measured: the set holds the quotes
@@ -41,14 +45,17 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('binary', nargs='?', default='build/precis')
     ap.add_argument('--data', default=os.path.join(HERE, '..', '..', 'shared', 'data'))
+    ap.add_argument('--gold', default=GOLD, help='the judged set (default: Timeline17)')
     ap.add_argument('--errors', action='store_true', help='list the wrong and missing speakers')
     a = ap.parse_args()
-    gold = [json.loads(l) for l in open(GOLD, encoding='utf-8')]
+    gold = [json.loads(l) for l in open(a.gold, encoding='utf-8')]
+    name = os.path.basename(a.gold).replace('quotes-', '').replace('-judged.jsonl', '')
+    label = {'timeline17': 'Timeline17', 'ecbplus': 'ECB+'}.get(name, name)
     texts = {}
     for f in sorted({g['file'] for g in gold}):
-        path = os.path.join(a.data, 'timeline17', f)
+        path = os.path.join(a.data, f if '/' in f else os.path.join('timeline17', f))
         if not os.path.exists(path):
-            print('judged Timeline17 quotes: %s not found, skipped' % path)
+            print('judged %s quotes: %s not found, skipped' % (label, path))
             return 0
         for line in open(path, encoding='utf-8'):
             d = json.loads(line)
@@ -91,8 +98,8 @@ def main():
             print('[%s] %s:%d-%d gold=%r system=%r\n    ...%s' % (kind, g['article'], g['start'],
                                                                 g['end'], g['speaker'], sp, ctx))
     pc = lambda x: 100.0 * x / n if n else 0.0
-    print('judged Timeline17 quotes (100 articles, %d speech quotes matched, %d no longer found):'
-          % (n, lost))
+    print('judged %s quotes (%d articles, %d speech quotes matched, %d no longer found):'
+          % (label, len({g['article'] for g in gold}), n, lost))
     print('  speaker right %d (%.1f %%), wrong %d (%.1f %%), none where one is named %d (%.1f %%),'
           ' none for an unnamed speaker %d' % (right, pc(right), wrong + unnamed_wrong,
                                                 pc(wrong + unnamed_wrong), missing, pc(missing),

@@ -91,6 +91,7 @@ typedef struct rules {
     const char *also;                  /* "also" */
     const char *const *also_fixed;     /* "also known as", "but also" */
     const char *const *stop;           /* no content for the paraphrase rule */
+    const char *const *titles;         /* "Chief Rodney Scott": a given name */
 } rules;
 
 typedef struct gnames gnames;
@@ -443,6 +444,7 @@ static int has_finite_verb(const rules *r, const char *s, size_t n)
    name. */
 typedef struct person {
     char surname[32], given[32];
+    int given_too; /* the surname is a given name too ("Lindsey Graham") */
 } person;
 
 typedef struct people {
@@ -463,17 +465,22 @@ static int is_given(const gnames *g, const char *w)
     return 0;
 }
 
-static void people_learn(people *P, const gnames *g, const char *s, size_t n)
+static void people_learn(people *P, const rules *r, const gnames *g, const char *s, size_t n)
 {
-    char w[32], pw[32] = "";
+    char w[32], pw[32] = "", ppw[32] = "";
     size_t i = 0, k, at, pat = 0;
     int cap, pcap = 0, ppcap = 0, ppgiven = 0;
     while ((k = next_word(s, n, &i, w, sizeof w, &cap, &at)) > 0) {
         if (ends_in(w, k, "'s"))
             w[k -= 2] = 0;
+        int next_to = cap && pcap && k >= 3 && at == pat + strlen(pw) + 1 && s[at - 1] == ' ';
         /* not "Paul Ryan Medicare": a given name that is a surname here */
-        if (cap && pcap && k >= 3 && at == pat + strlen(pw) + 1 && s[at - 1] == ' ' &&
-            is_given(g, pw) && !is_given(g, w) && !(ppcap && ppgiven)) {
+        int given = is_given(g, pw) && !(ppcap && ppgiven);
+        /* a given name not in the list after a title ("Agent Rodney
+           Scott"); not "Deputy Assistant Secretary" */
+        int titled = ppcap && in_list(r->titles, ppw, strlen(ppw)) && !is_given(g, pw) &&
+                     !in_list(r->titles, pw, strlen(pw)) && !in_list(r->titles, w, k);
+        if (next_to && (given || titled)) {
             size_t j = 0;
             while (j < P->n && strcmp(P->p[j].surname, w))
                 j++;
@@ -485,16 +492,28 @@ static void people_learn(people *P, const gnames *g, const char *s, size_t n)
                     P->p = np;
                 }
                 snprintf(P->p[P->n].surname, sizeof P->p[0].surname, "%s", w);
-                snprintf(P->p[P->n++].given, sizeof P->p[0].given, "%s", pw);
+                snprintf(P->p[P->n].given, sizeof P->p[0].given, "%s", pw);
+                P->p[P->n++].given_too = is_given(g, w);
             }
         }
         ppgiven = pcap && is_given(g, pw);
         ppcap = pcap;
+        memcpy(ppw, pw, sizeof ppw);
         memcpy(pw, w, k + 1);
         pcap = cap;
         pat = at;
     }
 }
+
+/* Titles a given name follows ("Chief Rodney Scott", "Gov. Rick Scott"). */
+static const char *const en_titles[] = {
+    "president", "gov", "governor", "sen", "senator", "rep", "representative", "mayor",
+    "minister", "secretary", "chancellor", "judge", "justice", "sheriff", "chief", "agent",
+    "officer", "detective", "sgt", "sergeant", "capt", "captain", "lt", "lieutenant", "col",
+    "colonel", "gen", "general", "commissioner", "director", "chairman", "chairwoman",
+    "spokesman", "spokeswoman", "spokesperson", "professor", "prof", "coach", "king", "queen",
+    "prince", "princess", "pope", "rev", "reverend", "speaker", "ambassador", "attorney",
+    "inspector", "superintendent", "commander", "adm", "admiral", NULL};
 
 /* Honorifics that say nothing of who the person is. */
 static const char *const en_honorifics[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
@@ -535,8 +554,13 @@ static const person *bare_surname(const rules *r, const people *P, const char *s
                 c++;
             if (c < n && s[c] == ',' && (!strcmp(nw, "a") || !strcmp(nw, "an") || !strcmp(nw, "the")))
                 attributive = 1;
+            int honorific = pcap && in_list(r->honorifics, pw, strlen(pw));
+            /* "Scott" alone may be a given name: a surname as a speech
+               verb's subject ("Scott said", "said Scott") */
+            int speaks = in_list(r->speech_verbs, nw, nk) ||
+                         (!pcap && in_list(r->speech_verbs, pw, strlen(pw)));
             if (!seen[j] && !next_cap && !bare && !attributive && !joined &&
-                (!pcap || in_list(r->honorifics, pw, strlen(pw))))
+                (!pcap || honorific) && (!P->p[j].given_too || honorific || speaks))
                 bare = &P->p[j];
             seen[j] = 1;
         }
@@ -845,13 +869,13 @@ static const char *const en_stop[] = {
 static const rules lang_rules[] = {
     {"english", en_openers, none, en_quote_openers, en_speech_verbs, en_pronouns, none,
      en_furniture, en_finite, en_subjects, en_np_before, en_plural_nouns, en_honorifics, en_attributive, joiners, "also",
-     en_also_fixed, en_stop},
+     en_also_fixed, en_stop, en_titles},
     {"spanish", es_openers, none, es_quote_openers, es_speech_verbs, es_pronouns, es_aux,
-     es_furniture, NULL, NULL, NULL, NULL, NULL, NULL, joiners, NULL, NULL, NULL},
+     es_furniture, NULL, NULL, NULL, NULL, NULL, NULL, joiners, NULL, NULL, NULL, NULL},
     {"french", fr_openers, fr_not_openers, fr_quote_openers, fr_speech_verbs, fr_pronouns,
-     fr_aux, fr_furniture, NULL, NULL, NULL, NULL, NULL, NULL, joiners, NULL, NULL, NULL},
+     fr_aux, fr_furniture, NULL, NULL, NULL, NULL, NULL, NULL, joiners, NULL, NULL, NULL, NULL},
     {"italian", it_openers, none, it_quote_openers, it_speech_verbs, it_pronouns, it_aux,
-     it_furniture, NULL, NULL, NULL, NULL, NULL, NULL, joiners, NULL, NULL, NULL},
+     it_furniture, NULL, NULL, NULL, NULL, NULL, NULL, joiners, NULL, NULL, NULL, NULL},
 };
 
 /* ---- one cluster -------------------------------------------------------- */
@@ -912,7 +936,7 @@ static void check_cluster(const cfg *cf, const precis_cluster *c, const char *la
     for (size_t a = 0; cf->given && a < precis_cluster_size(c); a++) {
         size_t len;
         const char *at = precis_cluster_article_text(c, a, &len);
-        people_learn(&P, cf->given, at, len);
+        people_learn(&P, cf->r, cf->given, at, len);
     }
     uint8_t *seen = calloc(P.n ? P.n : 1, 1);
     char *prev = NULL;

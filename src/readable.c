@@ -927,7 +927,8 @@ static int finite_verb(const lang *L, const char *s, size_t n)
 
 /* A person the summary names first by the surname alone ("Scott said
    ...") is named in full when the cluster writes the full name with a
-   given name the pack knows ("Florida Gov. Rick Scott"): an edit
+   given name the pack knows ("Florida Gov. Rick Scott") or one a title
+   stands before ("Prime Minister Narendra Modi"): an edit
    (EDIT_GIVEN) writes "Rick Scott" for "Scott" (or for "Mr. Scott"),
    applied only at the surname's first mention in the summary
    (readable_mentions).  A surname two people of the cluster share
@@ -938,6 +939,7 @@ static int finite_verb(const lang *L, const char *s, size_t n)
 typedef struct person {
     const char *sur; /* in the article text */
     uint32_t slen, ng;
+    int given_too; /* the surname is a given name too ("Lindsey Graham") */
     const char *given[GIVEN_MAX]; /* the given names written with it */
     uint32_t glen[GIVEN_MAX], count[GIVEN_MAX];
 } person;
@@ -947,6 +949,16 @@ typedef struct people {
     size_t n;
 } people;
 
+/* Is word i a given name the pack does not know, because a title stands
+   right before it and a capitalised word after it ("Prime Minister Narendra
+   Modi", "Gov. Ximena Ortiz")?  Only a word the pack has no class
+   for, of two letters or more. */
+static int titled_given(const lang *L, const char *s, const size_t *at, const size_t *ln, size_t i)
+{
+    return i > 0 && ln[i] >= 2 && is_cap(s + at[i - 1]) && !lang_class(L, s + at[i], ln[i]) &&
+           (lang_class(L, s + at[i - 1], ln[i - 1]) & LW_TITLE) && name_joined(L, s, at, ln, i);
+}
+
 static void people_learn(people *P, const lang *L, const char *s, size_t n)
 {
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
@@ -955,8 +967,12 @@ static void people_learn(people *P, const lang *L, const char *s, size_t n)
         const char *g = s + at[i - 1], *w = s + at[i];
         int poss;
         size_t k = unpossessed(w, ln[i], &poss);
-        if (!is_cap(g) || !is_cap(w) || k < 3 || !adjacent(s, at, ln, i) ||
-            !(lang_class(L, g, ln[i - 1]) & LW_GIVEN) || (lang_class(L, w, k) & LW_GIVEN))
+        if (!is_cap(g) || !is_cap(w) || k < 3 || !adjacent(s, at, ln, i))
+            continue;
+        /* "Deputy Assistant Secretary": no name after a title unless the
+           surname is a word the pack does not know (or a given name) */
+        if (!(lang_class(L, g, ln[i - 1]) & LW_GIVEN) &&
+            (!titled_given(L, s, at, ln, i - 1) || (lang_class(L, w, k) & ~(uint32_t)LW_GIVEN)))
             continue;
         /* "Paul Ryan Medicare", "the Romney-Ryan Medicare plan": a given
            name that is a surname here */
@@ -970,7 +986,8 @@ static void people_learn(people *P, const lang *L, const char *s, size_t n)
         if (j == P->n) {
             if (P->n == PEOPLE_MAX)
                 continue;
-            P->p[P->n++] = (person){.sur = w, .slen = (uint32_t)k};
+            P->p[P->n++] = (person){.sur = w, .slen = (uint32_t)k,
+                                    .given_too = (lang_class(L, w, k) & LW_GIVEN) != 0};
         }
         person *p = &P->p[j];
         uint32_t g2 = 0;
@@ -1044,7 +1061,7 @@ static int person_given(const person *p)
    surname) in *off / *len and the full name in *full; 0 (*full NULL when
    there is none), or -1 when out of memory. */
 static int given_edit(const people *P, const lang *L, const char *out, size_t n, arena *a,
-                      size_t *off, size_t *len, const char **full)
+                      const char *speaker, size_t *off, size_t *len, const char **full)
 {
     *full = NULL;
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
@@ -1079,9 +1096,26 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
         }
         if (next_cap || attrib)
             continue;
+        /* "Scott" alone may be someone's given name: a surname only after
+           an honorific or a title, or as a speech verb's subject ("Scott
+           said", "said Scott") */
+        if (p->given_too && from == at[i] &&
+            !(i + 1 < nw && speech_verb(L, out + at[i + 1], ln[i + 1])) &&
+            !(i > 0 && speech_verb(L, out + at[i - 1], ln[i - 1])))
+            continue;
         int g = person_given(p);
-        if (g < 0)
-            return 0; /* a first mention, but of whom? */
+        if (g < 0) {
+            /* a first mention, but of whom?  The quote's speaker, when the
+               analysis named him in full ("Michael Elliott" and "Mike
+               Elliott" are one man) */
+            const char *sp = speaker ? strrchr(speaker, ' ') : NULL;
+            if (sp && strlen(sp + 1) == p->slen && !memcmp(sp + 1, p->sur, p->slen)) {
+                *off = from;
+                *len = at[i] + k - from;
+                *full = speaker;
+            }
+            return 0;
+        }
         size_t fl = p->glen[g] + 1 + p->slen;
         char *f = arena_alloc(a, fl + 1);
         if (!f)
@@ -1148,6 +1182,9 @@ const char *readable_known_surname(const msent *s, const lang *L, const char *t,
         if (a == b || !is_cap(t + a))
             return sur;
         if (b - a <= given && !memcmp(t + a, sur - 1 - (b - a), b - a))
+            return sur;
+        /* "Paul Ryan" names "Paul D. Ryan" */
+        if (b - a < given && !memcmp(t + a, s->speaker, b - a) && s->speaker[b - a] == ' ')
             return sur;
         size_t wl = b - a - (t[b - 1] == '.');
         const lang_word *e = lang_word_of(L, t + a, wl);
@@ -1481,7 +1518,7 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
         if (!extract_only && !(s->flags & SENT_JUNK)) {
             size_t off, el;
             const char *full;
-            if (given_edit(P, L, out, n, a, &off, &el, &full))
+            if (given_edit(P, L, out, n, a, s->speaker, &off, &el, &full))
                 return PRECIS_ENOMEM;
             /* a full name needs the speaker slot: not with a speaker's edit */
             if (full && s->edit != EDIT_NAME && s->edit != EDIT_APPEND)

@@ -481,6 +481,45 @@ static void test_given_name(void)
     }
 }
 
+/* A surname that is a given name too ("Craig") and a given name the
+   pack does not know, after a title ("Chief Zorvan Craig"), still name a
+   person: "Craig said" becomes "Zorvan Craig said".  But a bare given
+   name that no speech verb or honorific makes a surname is left alone
+   ("Craig, 6, was found"); and "Deputy Assistant Secretary" names no
+   one.  Two given names for one surname ("Michael", "Mike") are named by
+   the quote's speaker. */
+static const char *const given_too[] = {
+    "Border Patrol Chief Zorvan Craig said on Friday that the crossing would close at noon. "
+    "Deputy Assistant Secretary Lena Morrow visited the crossing.\n",
+    "\"Everyone must enter through the front door,\" Craig said at the crossing. "
+    "Craig, a boy of six, was found by the guards near the fence. "
+    "The Assistant Secretary praised the guards.\n"};
+
+static const char *const two_given[] = {
+    "\"They will put the criminals back in charge,\" Michael Ellery, the director of the "
+    "growers' group, said on Thursday.\n",
+    "Mike Ellery of the growers' group echoed the governor. \"They will put the criminals "
+    "back in charge of the trade,\" Ellery said.\n"};
+
+static void test_given_too(void)
+{
+    prepared P;
+    if (!prepare_open(&P, given_too, 2))
+        return;
+    char *q = edited(&P, "Everyone must enter");
+    T_CHECK(q && strstr(q, ",\" Zorvan Craig said at the crossing."));
+    free(q);
+    T_CHECK(edited(&P, "Craig, a boy of six") == NULL);
+    T_CHECK(edited(&P, "The Assistant Secretary praised") == NULL);
+    prepare_close(&P);
+    if (!prepare_open(&P, two_given, 2))
+        return;
+    char *e = edited(&P, "back in charge of the trade");
+    T_CHECK(e && strstr(e, ",\" Michael Ellery said."));
+    free(e);
+    prepare_close(&P);
+}
+
 /* A speaker the summary has already named is named again by the
    surname alone ("Hutchinson said", not "Asa Hutchinson said" twice), but
    not after another person of that surname ("Ivanka Okonjo"). */
@@ -716,6 +755,7 @@ int main(void)
     T_RUN(test_summary);
     T_RUN(test_verbless);
     T_RUN(test_given_name);
+    T_RUN(test_given_too);
     T_RUN(test_given_accent);
     T_RUN(test_known_surname);
     T_RUN(test_two_edits);
