@@ -750,15 +750,27 @@ static uint32_t typed_goes_on(const qart *A, uint32_t o, uint32_t i)
     return NONE;
 }
 
+/* Does a speech verb follow the mark at token i within a few words
+   (", Trump said", ", said Stefanski")? */
+static int verb_soon(const qart *A, uint32_t i)
+{
+    for (uint32_t k = i + 1; k < A->nt && k <= i + 4 && A->tok[k].kind == T_WORD; k++)
+        if (is_word(A, k, WC_VERB) && !(A->tok[k].flags & F_CAP))
+            return 1;
+    return 0;
+}
+
 /* Is the straight mark (or '') at token i written as a closing one:
    glued to the punctuation before it and followed by a space or the end
    ("... before," Trump said)? */
 static int closes_glued(const qart *A, uint32_t i)
 {
     const qtok *k = &A->tok[i];
-    /* ('' says it closes: PTB text puts a space before it, ", ''") */
+    /* ('' says it closes: PTB text puts a space before it, ", ''"; and
+       before a straight one too, ', " SEACOM said', when a speech verb
+       follows) */
     return i > 0 && (A->tok[i - 1].kind == T_COMMA || A->tok[i - 1].kind == T_STOP) &&
-           (A->tok[i - 1].e == k->s || k->mark == MK_SQ2) &&
+           (A->tok[i - 1].e == k->s || k->mark == MK_SQ2 || verb_soon(A, i)) &&
            (k->e >= A->n || is_space(A->t[k->e]));
 }
 
@@ -769,25 +781,34 @@ static int closes_glued(const qart *A, uint32_t i)
    quote runs from the paragraph's start. */
 static int opening_lost(const qart *A, uint32_t nl, uint32_t i)
 {
-    if (nl == NONE || i < nl + 3 || !closes_glued(A, i))
+    return nl != NONE && i >= nl + 3 && closes_glued(A, i) && verb_soon(A, i);
+}
+
+/* A `` written where '' belongs, closing the `` quote open: after a comma
+   and before a speech verb ("`` I made the decision ... , `` said
+   Stefanski ."), or after a stop and before a lower-case speech verb or
+   pronoun (". `` he said"); a new quote would open with a capital. */
+static int typed_closes(const qart *A, uint32_t i)
+{
+    if (i == 0 || !verb_soon(A, i) || i + 1 >= A->nt || A->tok[i + 1].kind != T_WORD)
         return 0;
-    for (uint32_t k = i + 1; k < A->nt && k <= i + 4 && A->tok[k].kind == T_WORD; k++)
-        if (is_word(A, k, WC_VERB) && !(A->tok[k].flags & F_CAP))
-            return 1;
-    return 0;
+    if (A->tok[i - 1].kind == T_COMMA)
+        return 1;
+    return A->tok[i - 1].kind == T_STOP && !(A->tok[i + 1].flags & F_CAP);
 }
 
 /* The same as block_goes_on for a straight quote: the next straight mark
    after the line break at token i is written as closing and ends its
-   paragraph, with no other mark before it (a quote over two paragraphs
-   whose second lost its opening mark). */
+   paragraph or comes before a speech verb, with no other mark before it
+   (a quote over two paragraphs whose second lost its opening mark). */
 static int straight_goes_on(const qart *A, uint32_t o, uint32_t i)
 {
     for (uint32_t k = i + 1; k < A->nt && A->tok[k].s - A->tok[o].s <= QUOTE_MULTI_BYTES; k++) {
         uint8_t m = A->tok[k].mark;
         if (m == MK_NONE)
             continue;
-        return m == MK_DQ && closes_glued(A, k) && (k + 1 >= A->nt || A->tok[k + 1].kind == T_NL);
+        return m == MK_DQ && closes_glued(A, k) &&
+               (k + 1 >= A->nt || A->tok[k + 1].kind == T_NL || verb_soon(A, k));
     }
     return 0;
 }
@@ -841,6 +862,8 @@ static size_t pair_marks(const qart *A, rawq *raw)
             continue;
         }
         int close = open != NONE && close_ok(style, k->mark);
+        if (open != NONE && style == MK_BT && k->mark == MK_BT && typed_closes(A, i))
+            close = 1;
         /* "Who can guarantee you happiness?“ he asked": an opening mark
            glued to the words before it and followed by a space closes */
         if (open != NONE && style == MK_LDQ && k->mark == MK_LDQ && k->s > 0 &&
@@ -2092,10 +2115,15 @@ static attrib after_attr_(const qart *A, uint32_t j, uint32_t lim)
             uint32_t q = k;
             /* (role words: not "adding that while Comey "..."", whose
                name is in a clause of its own) */
-            while (q < lim && q - k < 5 && A->tok[q].kind == T_WORD &&
-                   !(A->tok[q].flags & F_CAP) &&
-                   !(A->tok[q].cls & (WC_VERB | WC_PREP | WC_DEM | WC_REL | WC_CONJ)) &&
-                   !((A->tok[q].cls & WC_FUNC) && !(A->tok[q].cls & WC_DEF)))
+            /* (and the hyphens of "61 - year - old", text split at
+               every hyphen) */
+            while (q < lim && q - k < 8 &&
+                   ((A->tok[q].kind == T_WORD && !(A->tok[q].flags & F_CAP) &&
+                     !(A->tok[q].cls & (WC_VERB | WC_PREP | WC_DEM | WC_REL | WC_CONJ)) &&
+                     !((A->tok[q].cls & WC_FUNC) && !(A->tok[q].cls & WC_DEF))) ||
+                    (A->tok[q].kind == T_DASH && q > k && A->tok[q - 1].e == A->tok[q].s - 1 &&
+                     q + 1 < lim && A->tok[q + 1].s == A->tok[q].e + 1 &&
+                     A->tok[q + 1].kind == T_WORD && !(A->tok[q + 1].flags & F_CAP))))
                 q++;
             if (q > k && q < lim && A->tok[q].kind == T_COMMA)
                 q++;
@@ -2114,6 +2142,20 @@ static attrib after_attr_(const qart *A, uint32_t j, uint32_t lim)
                 r2 = e + 1 < lim && A->tok[e].kind == T_COMMA ? named_run_starting(A, e + 1) : NONE;
                 if (r2 != NONE && (A->run[r2].flags & R_PERSON))
                     r = r2;
+            }
+        }
+        /* "said Secretary of the Interior Dirk Kempthorne": a title and
+           its office, then the person */
+        if ((r == NONE || !(A->run[r].flags & R_PERSON)) && k < lim && is_word(A, k, WC_TITLE) &&
+            (A->tok[k].flags & F_CAP) && is_word(A, k + 1, WC_PREP)) {
+            for (uint32_t q = k + 2; q < lim && q - k < 9 && A->tok[q].kind == T_WORD &&
+                                     ((A->tok[q].flags & F_CAP) || is_word(A, q, WC_DEF | WC_PREP));
+                 q++) {
+                uint32_t r2 = (A->tok[q].flags & F_CAP) ? named_run_starting(A, q) : NONE;
+                if (r2 != NONE && (A->run[r2].flags & R_PERSON)) {
+                    r = r2;
+                    break;
+                }
             }
         }
         /* "said Obama campaign manager Jim Messina": a name that
@@ -2965,7 +3007,9 @@ static uint32_t nested_reporter(const qart *A, uint32_t c, uint32_t w0)
     return s1;
 }
 
-static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
+/* The first token of the sentence (or line) token ot stands in, no more
+   than WINDOW_TOKENS back. */
+static uint32_t sentence_start(const qart *A, uint32_t ot)
 {
     uint32_t w0 = ot;
     while (w0 > 0 && ot - w0 < WINDOW_TOKENS && !(A->tok[w0].flags & F_SSTART) &&
@@ -2973,6 +3017,12 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
         w0--;
     if (w0 < ot && A->tok[w0].kind == T_NL)
         w0++;
+    return w0;
+}
+
+static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
+{
+    uint32_t w0 = sentence_start(A, ot);
     *w0p = w0;
     /* "read the preamble (that magical "We the people")", "picked up with
        Article 1 ("All legislative powers ...")": a quote in parentheses
@@ -3071,6 +3121,12 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
    before the opening mark. */
 static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
 {
+    /* "Mr Gates told the security conference: NL "...": the quotation set
+       off as its own line after the colon (one sentence a line) */
+    if (w0 == ot && ot >= 3 && A->tok[ot - 1].kind == T_NL && A->tok[ot - 2].kind == T_COLON) {
+        ot--;
+        w0 = sentence_start(A, ot - 1);
+    }
     if (ot < 2 || A->tok[ot - 1].kind != T_COLON)
         return no_attrib();
     /* "Ryan shot back: "..."": a verb phrase of one or two lower-case
@@ -3252,8 +3308,9 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot)
    most one paragraph break, right before this quote) stands between:
    no other quote, person, pronoun or speech verb, and no name in a new
    sentence before this quote ("... Tripoli». Le Hezbollah va organiser
-   ... sous le slogan «...»").  Tokens [from, ot). */
-static int continues(const qart *A, uint32_t from, uint32_t ot)
+   ... sous le slogan «...»"); a pronoun of the tail may be the speaker's
+   own (who).  Tokens [from, ot). */
+static int continues(const qart *A, uint32_t from, uint32_t ot, uint32_t who)
 {
     if (from > ot || ot - from > CONT_GAP_TOKENS)
         return 0;
@@ -3273,6 +3330,11 @@ static int continues(const qart *A, uint32_t from, uint32_t ot)
         /* the attribution's own tail may name its object: "Obama
            continued, calling out Speaker John Boehner." */
         if (!stops && (t->cls & (WC_VERB | WC_VPRE)) && participle(A, k))
+            continue;
+        /* "...," Hansbrough said as he stood alone at midcourt. NL "...":
+           the tail may speak of the speaker again */
+        if (!stops && (t->cls & WC_PRON) && !(t->cls & (WC_VERB | WC_VPRE)) && who != NONE &&
+            resolve_pronoun(A, k) == who)
             continue;
         if (t->cls & (WC_VERB | WC_VPRE | WC_PRON))
             return 0;
@@ -3643,7 +3705,7 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
         }
         i = last + 1;
         if (!at.cue && prev.who != NONE && (begins || words >= QUOTE_LONE_WORDS) &&
-            continues(&A, prev.end, ot))
+            continues(&A, prev.end, ot, prev.who))
             at = prev;
         if (words < QUOTE_LONE_WORDS && at.who == NONE && !at.unnamed && !begins)
             continue;

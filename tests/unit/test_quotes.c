@@ -1855,6 +1855,61 @@ static void test_unnamed_phrases(void)
    after a speech verb or opening the sentence, "from X", "X's"; a body
    by the last word of its name ("the agency added").  A document of
    several, or one whose author is not told, names no one. */
+/* Text with one sentence a line and every token spaced (PTB): a ``
+   written for the closing '' before a speech verb, a straight mark after
+   a space closing a quote over lines, a colon ending the line before the
+   quote, a title and its office or an age split at its hyphens between
+   the verb and the name, an abbreviated title ("Const."), and the tail
+   of an attribution that names the speaker again by a pronoun. */
+static void test_one_sentence_a_line(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "The coach was fired on Saturday .\n"
+                        "`` I made the decision because we were not progressing , `` said "
+                        "Orval Stefko .\n"
+                        "`` I feel we were not executing the plan . ''\nThe team lost again .\n",
+                        "executing the plan"),
+             "Orval Stefko");
+    T_EQ_STR(speaker_in(sum,
+                        "The cable was cut on Friday .\n"
+                        "\"Initial estimates put the repair at twelve days .\n"
+                        "A repair vessel has been called out , \" Seacable said in a statement .\n"
+                        "\"The outage first affected all traffic to Europe . \"\n",
+                        "Initial estimates"),
+             "Seacable");
+    T_EQ_STR(speaker_in(sum,
+                        "Pirates seized a trawler .\n"
+                        "Robert Galen told the security conference:\n"
+                        "`` The need for better maritime security has been highlighted . ''\n"
+                        "The conference ended on Sunday .\n",
+                        "maritime security"),
+             "Robert Galen");
+    T_EQ_STR(speaker_in(sum,
+                        "The rule was changed on Thursday .\n"
+                        "`` The rule strengthens the regulations , '' said Secretary of the "
+                        "Interior Mike Kempe .\nIt started with the bears .\n",
+                        "strengthens the regulations"),
+             "Mike Kempe");
+    T_EQ_STR(speaker_in(sum,
+                        "Thousands marched in Athens .\n"
+                        "\"They are taking everything from me , \" said 61 - year - old Anargyros "
+                        "Bizianos , a municipal worker .\n",
+                        "taking everything"),
+             "Anargyros Bizianos");
+    T_EQ_STR(speaker_in(sum,
+                        "Police spokesman Tim Fenwick said the suspect had been let go .\n"
+                        "`` Nobody else was hurt , '' Const. Fenwick said .\n",
+                        "Nobody else was hurt"),
+             "Tim Fenwick");
+    T_EQ_STR(speaker_in(sum,
+                        "The crowd cheered .\n"
+                        "`` I never dreamed I would be here , '' Tyler Hanlon said as he stood "
+                        "alone at midcourt .\n"
+                        "`` This is a great honor . ''\nThe visitors lost .\n",
+                        "great honor"),
+             "Tyler Hanlon");
+}
+
 static void test_document_authors(void)
 {
     const char *t = "The Harbor Tenants Union filed a lawsuit on Friday against the city.\n\n"
@@ -1976,6 +2031,7 @@ int main(void)
     T_RUN(test_pronoun_after_colon);
     T_RUN(test_unnamed_phrases);
     T_RUN(test_document_authors);
+    T_RUN(test_one_sentence_a_line);
     T_RUN(test_marks);
     T_RUN(test_nested_reporting);
     T_RUN(test_body_titles);
