@@ -13,8 +13,8 @@
 # looked at while developing can be read on their own ("all" is 1-20
 # and the seed), and rows for the NewsWCL50 sets (events 0-4, and 5-9
 # which nothing was tuned on, when ../shared/data/newswcl50 is there), and
-# the judged Timeline17 quotes (bench/judged_quotes.py: speaker accuracy
-# on quotes one build found in 100 unseen articles).  Skips with a message
+# the judged Timeline17 and ECB+ quotes (bench/judged_quotes.py: speaker
+# accuracy on quotes one build found in 100 unseen articles each).  Skips with a message
 # when the data is absent.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,6 +45,12 @@ if [ -d "$data/timeline17" ]; then
 else
   : > "$tmp/q8"
 fi
+if [ -f "$data/stories/ecbplus.jsonl" ]; then
+  python3 "$here/bench/judged_quotes.py" "$build/precis" --data "$data" \
+    --gold "$here/bench/gold/quotes-ecbplus-judged.jsonl" > "$tmp/q9"
+else
+  : > "$tmp/q9"
+fi
 python3 "$here/bench/gold_facts.py" "$build/precis" --data "$data/basil/basil-dev.jsonl" > "$tmp/f"
 
 python3 - "$tmp" <<'EOF'
@@ -74,9 +80,10 @@ for name, tag, label in (("q1", "basil", "BASIL dev clusters 1-13 (looked at whi
     print("| quote recall | %s | %s / %s = %.1f %% | >= 90 %% |" % (label, found, gold, 100.0 * int(found) / int(gold)))
     print("| speaker right, of found | %s | %s %% (wrong %s %%, none %s %%) | >= 90 %%, wrong <= 3 %% |" % (label, rp, wp, mp))
     print("| quote precision | %s | %s / %s | |" % (label, pc, pn))
-m = re.search(r"speaker right \d+ \(([\d.]+) %\), wrong \d+ \(([\d.]+) %\), none where one is named \d+ \(([\d.]+) %\)", read("q8"))
-if m:
-    print("| speaker right, of judged quotes | Timeline17, 100 articles judged by reading (bench/judged_quotes.py) | %s %% (wrong %s %%, none %s %%) | >= 90 %%, wrong <= 3 %% |" % m.groups())
+for name, label in (("q8", "Timeline17"), ("q9", "ECB+")):
+    m = re.search(r"speaker right \d+ \(([\d.]+) %\), wrong \d+ \(([\d.]+) %\), none where one is named \d+ \(([\d.]+) %\)", read(name))
+    if m:
+        print("| speaker right, of judged quotes | %s, 100 articles judged by reading (bench/judged_quotes.py) | %s %% (wrong %s %%, none %s %%) | >= 90 %%, wrong <= 3 %% |" % ((label,) + m.groups()))
 f = read("f")
 def row(pat):
     m = re.search(pat + r"\s+(\d+) /\s*(\d+)\s+([\d.]+) %", f)
