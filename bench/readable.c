@@ -34,6 +34,11 @@
  *                "Rick Scott" (--names: the language's given names)
  *   also         "X also said ..." with neither its article's preceding
  *                sentence nor its subject in the summary sentence before
+ *   cut          a piece of a longer sentence: its article goes on, on
+ *                the same line, with a lower-case letter, a digit or a
+ *                parenthesis ("A magnitude 5 ." / "9 quake hit ..."), it
+ *                opens with the digits after such a stop, or, in cased
+ *                text, it opens with a lower-case letter
  *
  * repeat also counts the same fact in other words: shared crude stems of
  * the two sentences, names and numbers among them.  verbless and also are
@@ -60,9 +65,9 @@
 #include <sys/stat.h>
 
 enum { K_QUOTE, K_UNNAMED, K_DANGLING, K_REPEAT, K_FURNITURE, K_VERBLESS, K_SURNAME, K_ALSO,
-       K_N };
+       K_CUT, K_N };
 static const char *const kind_name[K_N] = {"quote-open", "unnamed", "dangling", "repeat",
-                                           "furniture", "verbless", "surname", "also"};
+                                           "furniture", "verbless", "surname", "also", "cut"};
 
 typedef struct tally {
     size_t clusters, sentences, defective, kind[K_N];
@@ -878,6 +883,43 @@ static const rules lang_rules[] = {
      it_furniture, NULL, NULL, NULL, NULL, NULL, NULL, joiners, NULL, NULL, NULL, NULL},
 };
 
+/* ---- cut sentences ------------------------------------------------------ */
+
+/* Is summary sentence ps a piece of a longer sentence of its article: the
+   article goes on after it, on the same line, with a lower-case letter, a
+   digit or "(" ("... magnitude 5 ." then "9 quake hit ..."); or, the
+   article's text being cased (upper-case letters in 1 % of its letters or
+   more), does it open with a lower-case letter? */
+static int cut_off(const precis_cluster *c, const precis_sentence *ps)
+{
+    size_t len;
+    const char *t = precis_cluster_article_text(c, ps->article, &len);
+    if (!t || ps->end > len || ps->start >= ps->end)
+        return 0;
+    size_t e = ps->end;
+    while (e < len && (t[e] == ' ' || t[e] == '\t'))
+        e++;
+    if (e < len && e > ps->end && (islower((unsigned char)t[e]) || isdigit((unsigned char)t[e]) ||
+                                   t[e] == '('))
+        return 1;
+    /* "9 quake hit ..." after "magnitude 5 ." */
+    size_t b = ps->start;
+    while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+        b--;
+    if (isdigit((unsigned char)t[ps->start]) && b >= 2 && t[b - 1] == '.' &&
+        (isdigit((unsigned char)t[b - 2]) || (t[b - 2] == ' ' && b >= 3 && isdigit((unsigned char)t[b - 3]))))
+        return 1;
+    if (!islower((unsigned char)t[ps->start]))
+        return 0;
+    size_t up = 0, letters = 0;
+    for (size_t i = 0; i < len; i++)
+        if (isalpha((unsigned char)t[i])) {
+            letters++;
+            up += isupper((unsigned char)t[i]) != 0;
+        }
+    return letters && 100 * up >= letters;
+}
+
 /* ---- one cluster -------------------------------------------------------- */
 
 /* The analysis quote inside the sentence, or -1: a quote whose opening
@@ -990,6 +1032,8 @@ static void check_cluster(const cfg *cf, const precis_cluster *c, const char *la
             bare_surname(cf->r, &P, text, ps->len, seen);
         if (!after_antecedent && also_dangles(cf->r, out, ps->len, prev))
             flag[K_ALSO] = 1;
+        if (cut_off(c, ps))
+            flag[K_CUT] = 1;
         int any = 0;
         for (int k = 0; k < K_N; k++) {
             t->kind[k] += (size_t)flag[k];
@@ -1201,19 +1245,20 @@ int main(int argc, char **argv)
         }
         if (first) {
             printf("| %-28s | %8s | %9s | %9s | %6s | %6s | %6s | %6s | %6s | %6s | %6s | %6s | "
-                   "%6s |\n",
+                   "%6s | %6s |\n",
                    "set", "clusters", "sentences", "defective", "share", "quote", "unnamed",
-                   "dangl", "repeat", "furn", "verbl", "surn", "also");
+                   "dangl", "repeat", "furn", "verbl", "surn", "also", "cut");
             printf("|------------------------------|---------:|----------:|----------:|------:|"
-                   "------:|-------:|------:|-------:|-----:|------:|-----:|-----:|\n");
+                   "------:|-------:|------:|-------:|-----:|------:|-----:|-----:|-----:|\n");
             first = 0;
         }
         printf("| %-28s | %8zu | %9zu | %9zu | %5.1f%% | %6zu | %6zu | %6zu | %6zu | %6zu | "
-               "%6zu | %6zu | %6zu |\n",
+               "%6zu | %6zu | %6zu | %6zu |\n",
                name ? name : argv[i], t.clusters, t.sentences, t.defective,
                t.sentences ? 100.0 * (double)t.defective / (double)t.sentences : 0.0,
                t.kind[K_QUOTE], t.kind[K_UNNAMED], t.kind[K_DANGLING], t.kind[K_REPEAT],
-               t.kind[K_FURNITURE], t.kind[K_VERBLESS], t.kind[K_SURNAME], t.kind[K_ALSO]);
+               t.kind[K_FURNITURE], t.kind[K_VERBLESS], t.kind[K_SURNAME], t.kind[K_ALSO],
+               t.kind[K_CUT]);
         fflush(stdout);
         name = NULL;
     }

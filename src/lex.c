@@ -249,6 +249,17 @@ static size_t lex_word(const lang *L, const char *t, size_t i, size_t e, lex_tok
         f |= LEX_ABBR;
         j++;
         k->e = (uint32_t)j;
+    } else if (!(f & LEX_POSS) && j + 3 < e && t[j] == ' ' && t[j + 1] == '.' &&
+               t[j + 2] == ' ' && lex_is_upper_cp((unsigned char)t[j + 3]) &&
+               (f & LEX_CAP) && !(i >= 2 && t[i - 1] == ' ' && t[i - 2] == '-') &&
+               ((letters == 1 && k->we - i == 1) ||
+                (k->lw && (k->lw->cls & LW_ABBR) && (k->lw->tags & LT_ATITLE)))) {
+        /* PTB text spaces the period off: "Nick J . Rahall", "Dr . Regina
+           M . Benjamin" (before a capital: an initial or a title; not the
+           state of "( D - W . Va . )") */
+        f |= LEX_ABBR;
+        j += 2;
+        k->e = (uint32_t)j;
     }
     k->f = f;
     return j;

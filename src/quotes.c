@@ -3384,6 +3384,8 @@ static char *run_name(const qart *A, uint32_t r, arena *a)
         size_t n = name_len(A, k);
         memcpy(s + w, A->t + A->tok[k].s, n);
         w += n;
+        if (n >= 3 && s[w - 1] == '.' && s[w - 2] == ' ')
+            s[--w - 1] = '.'; /* "M ." of PTB text is written "M." */
     }
     s[w] = 0;
     return s;

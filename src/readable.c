@@ -967,8 +967,9 @@ static void people_learn(people *P, const lang *L, const char *s, size_t n)
         const char *g = s + at[i - 1], *w = s + at[i];
         int poss;
         size_t k = unpossessed(w, ln[i], &poss);
-        if (!is_cap(g) || !is_cap(w) || k < 3 || !adjacent(s, at, ln, i))
-            continue;
+        if (!is_cap(g) || !is_cap(w) || k < 3 || !adjacent(s, at, ln, i) ||
+            (lang_class(L, w, k) & (LW_MONTH | LW_WDAY)))
+            continue; /* not "St. Louis Friday" */
         /* "Deputy Assistant Secretary": no name after a title unless the
            surname is a word the pack does not know (or a given name) */
         if (!(lang_class(L, g, ln[i - 1]) & LW_GIVEN) &&

@@ -320,6 +320,22 @@ static split_prev split_prev_token(const lang_pack *pk, const unsigned char *s, 
                                    size_t lo, size_t p)
 {
     split_prev r = {SPLIT_K_WORD, 0, 0};
+    /* PTB text spaces the full stop off its word ("U . S .", "Dr .
+       Regina M . Benjamin"): an initial or a title one space before it
+       is read as if the stop were glued to it; other words as they are */
+    if (p >= lo + 2 && p >= 2 && s[p - 1] == ' ' && split_is_alpha(s[p - 2])) {
+        split_prev g = split_prev_token(pk, s, n, lo, p - 1);
+        /* "7 p . m . when": the clock word spaced out */
+        if (g.kind == SPLIT_K_INITIAL && (s[p - 2] | 0x20) == 'm' && p >= lo + 6 &&
+            s[p - 3] == ' ' && s[p - 4] == '.' && s[p - 5] == ' ' &&
+            ((s[p - 6] | 0x20) == 'a' || (s[p - 6] | 0x20) == 'p') &&
+            (p == lo + 6 || !split_is_alpha(s[p - 7])))
+            return (split_prev){SPLIT_K_ACRONYM, 0, 1};
+        if (g.kind == SPLIT_K_NUMABBR && (s[p - 2] | 0x20) == 'p' && p + 3 < n &&
+            s[p + 1] == ' ' && (s[p + 2] | 0x20) == 'm' && s[p + 3] == ' ')
+            g.kind = SPLIT_K_INITIAL; /* "7 p . m .": not "p. 5" */
+        return g;
+    }
     size_t b = p;
     while (b > lo && p - b < 16 && (split_is_alpha(s[b - 1]) || s[b - 1] == '.'))
         b--;
@@ -808,6 +824,18 @@ static int split_run_ends(split_state *S, const split_run *r, size_t k, int line
     default: {
         if (r->cbracket && low && !lines)
             return 0; /* "( d-mass. ) and": the parenthesis goes on */
+        /* "hp . com": a domain spaced off */
+        if (!lines && w == p + 2 && w + 3 <= n &&
+            (!memcmp(s + w, "com", 3) || !memcmp(s + w, "org", 3) || !memcmp(s + w, "net", 3)) &&
+            (w + 3 == n || !split_is_alpha(s[w + 3])))
+            return 0;
+        /* "a magnitude 5 . 9 quake": a decimal point spaced off in PTB
+           text, a digit or two on each side */
+        if (!lines && p >= 2 && s[p - 1] == ' ' && split_is_digit(s[p - 2]) &&
+            (p < 3 || !split_is_digit(s[p - 3]) || p < 4 || !split_is_digit(s[p - 4])) &&
+            w == p + 2 && w < n && split_is_digit(s[w]) &&
+            (w + 1 >= n || !split_is_digit(s[w + 1]) || w + 2 >= n || !split_is_digit(s[w + 2])))
+            return 0;
         /* "1. First item": a list number opening a line */
         size_t d = S->st;
         while (d < p && split_is_digit(s[d]))

@@ -153,6 +153,11 @@ static void test_abbreviations(void)
           "W:Jan.^+[jan] N:5=5");
     /* a period after a plain word ends the sentence */
     check("it ended. Then", "W:it[it] W:ended P:. W:Then^[then]");
+    /* PTB text spaces it off: an initial or a title before a capital keeps
+       it, but not a state after a hyphen ("D - W . Va .") nor a word */
+    check("Nick J . Rahall and Dr . Lee ( D - W . Va . ) left . Then",
+          "W:Nick^[nick] W:J .^+ W:Rahall^ W:and[and] W:Dr .^+[dr] W:Lee^ P:( W:D^ P:- "
+          "W:W^ P:. W:Va^[va] P:. P:) W:left[left] P:. W:Then^[then]");
 }
 
 static void test_names(void)

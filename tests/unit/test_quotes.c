@@ -1908,6 +1908,20 @@ static void test_one_sentence_a_line(void)
                         "`` This is a great honor . ''\nThe visitors lost .\n",
                         "great honor"),
              "Tyler Hanlon");
+    /* an initial spaced off its period is part of the name, written
+       "M." in the speaker; the state of "( D - W . Va . )" is not */
+    T_EQ_STR(speaker_in(sum,
+                        "The quake hit on Sunday .\n"
+                        "\"We are searching for people under the rubble , \" said Rusli M . "
+                        "Saleh , the district chief .\n",
+                        "searching for people"),
+             "Rusli M. Saleh");
+    T_EQ_STR(speaker_in(sum,
+                        "The rule was reversed on Monday .\n"
+                        "Chairman Nick J . Rahall II ( D - W . Va . ) , who had sought the change , "
+                        "called the decision \"one more sign of change for the better . \"\n",
+                        "one more sign"),
+             "Nick J. Rahall II");
 }
 
 static void test_document_authors(void)

@@ -485,15 +485,16 @@ static void test_given_name(void)
    pack does not know, after a title ("Chief Zorvan Craig"), still name a
    person: "Craig said" becomes "Zorvan Craig said".  But a bare given
    name that no speech verb or honorific makes a surname is left alone
-   ("Craig, 6, was found"); and "Deputy Assistant Secretary" names no
-   one.  Two given names for one surname ("Michael", "Mike") are named by
+   ("Craig, 6, was found"); "Deputy Assistant Secretary" names no one,
+   nor "St. Louis Friday".  Two given names for one surname ("Michael", "Mike") are named by
    the quote's speaker. */
 static const char *const given_too[] = {
     "Border Patrol Chief Zorvan Craig said on Friday that the crossing would close at noon. "
     "Deputy Assistant Secretary Lena Morrow visited the crossing.\n",
     "\"Everyone must enter through the front door,\" Craig said at the crossing. "
     "Craig, a boy of six, was found by the guards near the fence. "
-    "The Assistant Secretary praised the guards.\n"};
+    "The Assistant Secretary praised the guards. The guards beat the visitors 65-53 in St. "
+    "Louis Friday. The visitors lost again on Friday night.\n"};
 
 static const char *const two_given[] = {
     "\"They will put the criminals back in charge,\" Michael Ellery, the director of the "
@@ -511,6 +512,7 @@ static void test_given_too(void)
     free(q);
     T_CHECK(edited(&P, "Craig, a boy of six") == NULL);
     T_CHECK(edited(&P, "The Assistant Secretary praised") == NULL);
+    T_CHECK(edited(&P, "The visitors lost again") == NULL); /* no "Louis Friday" */
     prepare_close(&P);
     if (!prepare_open(&P, two_given, 2))
         return;
