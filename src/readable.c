@@ -1399,8 +1399,44 @@ static uint32_t keys_shared(const uint32_t *a, uint32_t na, const uint32_t *b, u
     return both;
 }
 
+/* How many of s's names and numbers no sentence of out[0..k) has. */
+static uint32_t keys_new(const model *m, const msent *s, const uint32_t *out, size_t k)
+{
+    uint32_t fresh = 0;
+    for (uint32_t i = 0; i < s->nkey; i++) {
+        uint32_t x = m->keys[s->kfirst + i];
+        if (!(x & (KEY_NAME | KEY_NUM)))
+            continue;
+        int seen = 0;
+        for (size_t c = 0; c < k && !seen; c++) {
+            const msent *t = &m->s[out[c]];
+            for (uint32_t j = 0; j < t->nkey && !seen; j++)
+                seen = (m->keys[t->kfirst + j] & KEY_HASH) == (x & KEY_HASH);
+        }
+        fresh += !seen;
+    }
+    return fresh;
+}
+
 int readable_repeat(const model *m, const msent *s, const uint32_t *out, size_t k)
 {
+    /* another article's lead that tells the event a lead in the summary
+       told, in other words, and names nothing and no number the summary
+       lacks ("Voters in Turkmenistan cast ballots Sunday in a
+       parliamentary election ..." after "Turkmenistan voted Sunday in a
+       parliamentary election ..."): one event's reports open alike */
+    if (s->pos == 0) {
+        for (size_t c = 0; c < k; c++) {
+            const msent *t = &m->s[out[c]];
+            uint32_t keys, names;
+            if (t->pos != 0 || t->art == s->art)
+                continue;
+            uint32_t both = keys_shared(m->keys + s->kfirst, s->nkey, m->keys + t->kfirst,
+                                        t->nkey, &keys, &names);
+            if (names && both >= LEAD_REPEAT_STEMS && !keys_new(m, s, out, k))
+                return 1;
+        }
+    }
     for (size_t c = 0; c < k; c++) {
         const msent *t = &m->s[out[c]];
         uint32_t keys, names;

@@ -82,8 +82,12 @@ int readable_also_needed(const msent *s, const lang *L, const char *text, const 
    READABLE_REPEAT_STEMS content stems shared, half of the shorter one's
    with two names or numbers shared, or two fifths with three ("President
    Trump will travel to the United Kingdom on July 13" after "Trump will
-   visit the United Kingdom on the 13th of July").  select.c treats the
+   visit the United Kingdom on the 13th of July").  And an article's
+   lead that shares a name and LEAD_REPEAT_STEMS stems with another
+   article's lead in the summary and names nothing and no number the
+   summary lacks: one event's reports open alike.  select.c treats the
    pair as one redundancy group (the default method). */
 #define READABLE_REPEAT_STEMS 4
+#define LEAD_REPEAT_STEMS 2
 int readable_repeat(const model *m, const msent *s, const uint32_t *out, size_t k);
 #endif

@@ -667,6 +667,37 @@ static void test_repeat(void)
     precis_free(text);
 }
 
+/* Another article's lead that tells the event a summary lead told and
+   names nothing new is a repeat ("Voters in Velia cast ballots ..."
+   after "Velia voted Sunday ..."); one that names someone or a number the
+   summary lacks is not, nor a later sentence of an article. */
+static const char *const leads[] = {
+    "Velia voted Sunday in a parliamentary election meant to show a break with the past. "
+    "Observers said little had changed.\n",
+    "Voters in Velia cast ballots Sunday in a parliamentary election hailed by the "
+    "government. The count ended on Monday.\n",
+    "Velia held its first parliamentary election under President Ivo Marek on Sunday, with "
+    "turnout at 93 percent. Results are due Tuesday.\n"};
+
+static void test_repeat_leads(void)
+{
+    prepared P;
+    if (!prepare_open(&P, leads, 3))
+        return;
+    const msent *a = find(&P.m, P.c, "Velia voted Sunday");
+    const msent *b = find(&P.m, P.c, "Voters in Velia");
+    const msent *c = find(&P.m, P.c, "Velia held its first");
+    const msent *d = find(&P.m, P.c, "Observers said little");
+    T_CHECK(a && b && c && d);
+    if (a && b && c && d) {
+        uint32_t ia = (uint32_t)(a - P.m.s), ib = (uint32_t)(b - P.m.s);
+        T_CHECK(readable_repeat(&P.m, b, &ia, 1));
+        T_CHECK(!readable_repeat(&P.m, c, &ia, 1)); /* Ivo Marek, 93 */
+        T_CHECK(!readable_repeat(&P.m, d, &ib, 1)); /* not a lead */
+    }
+    prepare_close(&P);
+}
+
 /* A name and its common-word form meet ("Nuclear Tests", "nuclear
    tests"; "Norland", "Norlandic"): the same fact told in a quotation and
    in a report is one.  Two acts on one subject that share their names
@@ -764,5 +795,6 @@ int main(void)
     T_RUN(test_also);
     T_RUN(test_repeat);
     T_RUN(test_repeat_forms);
+    T_RUN(test_repeat_leads);
     return t_finish();
 }
