@@ -899,8 +899,14 @@ static int cut_off(const precis_cluster *c, const precis_sentence *ps)
     size_t e = ps->end;
     while (e < len && (t[e] == ' ' || t[e] == '\t'))
         e++;
-    if (e < len && e > ps->end && (islower((unsigned char)t[e]) || isdigit((unsigned char)t[e]) ||
-                                   t[e] == '('))
+    /* (a digit after it only after a digit before its stop: a sentence
+       may open with a number, "... creciendo. 30 por ciento ...") */
+    size_t d = ps->end;
+    while (d > ps->start && (t[d - 1] == '.' || t[d - 1] == ' '))
+        d--;
+    if (e < len && e > ps->end &&
+        (islower((unsigned char)t[e]) || t[e] == '(' ||
+         (isdigit((unsigned char)t[e]) && d > ps->start && isdigit((unsigned char)t[d - 1]))))
         return 1;
     /* "9 quake hit ..." after "magnitude 5 ." */
     size_t b = ps->start;
