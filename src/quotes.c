@@ -1143,7 +1143,14 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
             r.flags |= R_NAMED;
             if (m->ev & MEN_NONPERSON)
                 r.flags |= R_ORG;
-            if (!(r.flags & R_ORG) && len <= 4 && (len >= 2 || r.title != NONE))
+            /* "In Suka Makmur village": a lower-case place noun right
+               after it, and nothing of a person (title, role, speech
+               verb, a given name first), makes it a place */
+            int place = t1 < A->nt && A->tok[t1].kind == T_WORD &&
+                        !(A->tok[t1].flags & F_CAP) && (A->tok[t1].cls & WC_PLACE) &&
+                        !(m->ev & (MEN_TITLE | MEN_ROLE | MEN_SAID | MEN_GIVEN)) &&
+                        r.title == NONE;
+            if (!(r.flags & R_ORG) && !place && len <= 4 && (len >= 2 || r.title != NONE))
                 r.flags |= R_PERSON;
         }
         /* "interventionists like John Bolton and Mike Pompeo": a name

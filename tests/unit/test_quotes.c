@@ -1922,6 +1922,14 @@ static void test_one_sentence_a_line(void)
                         "called the decision \"one more sign of change for the better . \"\n",
                         "one more sign"),
              "Nick J. Rahall II");
+    /* a name with a lower-case place noun after it is a place: "he" is not
+       the village */
+    T_EQ_STR(speaker_in(sum,
+                        "Five people died in the quake .\n"
+                        "In Suka Makmur village a landslide engulfed a coffee plantation .\n"
+                        "`` A man was working there when the landslide struck , '' he said .\n",
+                        "A man was working"),
+             "");
 }
 
 static void test_document_authors(void)
