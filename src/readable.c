@@ -1426,6 +1426,7 @@ int readable_repeat(const model *m, const msent *s, const uint32_t *out, size_t 
        parliamentary election ..." after "Turkmenistan voted Sunday in a
        parliamentary election ..."): one event's reports open alike */
     if (s->pos == 0) {
+        int fresh = -1; /* keys_new, once needed */
         for (size_t c = 0; c < k; c++) {
             const msent *t = &m->s[out[c]];
             uint32_t keys, names;
@@ -1433,8 +1434,13 @@ int readable_repeat(const model *m, const msent *s, const uint32_t *out, size_t 
                 continue;
             uint32_t both = keys_shared(m->keys + s->kfirst, s->nkey, m->keys + t->kfirst,
                                         t->nkey, &keys, &names);
-            if (names && both >= LEAD_REPEAT_STEMS && !keys_new(m, s, out, k))
+            if (!names || both < LEAD_REPEAT_STEMS)
+                continue;
+            if (fresh < 0)
+                fresh = keys_new(m, s, out, k) != 0;
+            if (!fresh)
                 return 1;
+            break; /* it names something new: no lead makes it a repeat */
         }
     }
     for (size_t c = 0; c < k; c++) {

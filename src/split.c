@@ -831,11 +831,15 @@ static int split_run_ends(split_state *S, const split_run *r, size_t k, int line
             return 0;
         /* "a magnitude 5 . 9 quake": a decimal point spaced off in PTB
            text, a digit or two on each side */
-        if (!lines && p >= 2 && s[p - 1] == ' ' && split_is_digit(s[p - 2]) &&
-            (p < 3 || !split_is_digit(s[p - 3]) || p < 4 || !split_is_digit(s[p - 4])) &&
-            w == p + 2 && w < n && split_is_digit(s[w]) &&
-            (w + 1 >= n || !split_is_digit(s[w + 1]) || w + 2 >= n || !split_is_digit(s[w + 2])))
-            return 0;
+        if (!lines && p >= 2 && s[p - 1] == ' ' && w == p + 2) {
+            size_t before = 0, after = 0;
+            while (before < 3 && p - 1 > before && split_is_digit(s[p - 2 - before]))
+                before++;
+            while (after < 3 && w + after < n && split_is_digit(s[w + after]))
+                after++;
+            if (before >= 1 && before <= 2 && after >= 1 && after <= 2)
+                return 0;
+        }
         /* "1. First item": a list number opening a line */
         size_t d = S->st;
         while (d < p && split_is_digit(s[d]))
