@@ -1106,6 +1106,13 @@ static uint32_t someone_unnamed(const qart *A, uint32_t k)
 /* The runs of article art (mention.c's, on this stage's tokens), which
    are people, the fullest form of each person, and the subject mentions.
    Buffers in sc. */
+/* Is token k a lower-case place noun of the pack ("village", "capital")? */
+static int place_noun(const qart *A, uint32_t k)
+{
+    return k < A->nt && A->tok[k].kind == T_WORD && !(A->tok[k].flags & F_CAP) &&
+           (A->tok[k].cls & WC_PLACE);
+}
+
 static int find_names(qart *A, qscratch *sc, uint32_t art)
 {
     const mention_doc *md = sc->md;
@@ -1143,11 +1150,11 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
             r.flags |= R_NAMED;
             if (m->ev & MEN_NONPERSON)
                 r.flags |= R_ORG;
-            /* "In Suka Makmur village": a lower-case place noun right
-               after it, and nothing of a person (title, role, speech
+            /* "In Suka Makmur village", "the provincial capital Banda
+               Aceh": a lower-case place noun right after it or right
+               before it, and nothing of a person (title, role, speech
                verb, a given name first), makes it a place */
-            int place = t1 < A->nt && A->tok[t1].kind == T_WORD &&
-                        !(A->tok[t1].flags & F_CAP) && (A->tok[t1].cls & WC_PLACE) &&
+            int place = (place_noun(A, t1) || (t0 > 0 && place_noun(A, t0 - 1))) &&
                         !(m->ev & (MEN_TITLE | MEN_ROLE | MEN_SAID | MEN_GIVEN)) &&
                         r.title == NONE;
             if (!(r.flags & R_ORG) && !place && len <= 4 && (len >= 2 || r.title != NONE))

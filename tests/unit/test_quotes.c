@@ -1930,6 +1930,13 @@ static void test_one_sentence_a_line(void)
                         "`` A man was working there when the landslide struck , '' he said .\n",
                         "A man was working"),
              "");
+    /* ... and so is one right after a place noun */
+    T_EQ_STR(speaker_in(sum,
+                        "Five people died in the quake .\n"
+                        "It razed houses 320 kilometers from the provincial capital Banda Aceh .\n"
+                        "`` A man was working there when the landslide struck , '' he said .\n",
+                        "A man was working"),
+             "");
 }
 
 static void test_document_authors(void)
