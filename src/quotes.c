@@ -454,7 +454,10 @@ enum {
     R_INQ = 1 << 3,    /* inside a quote                               */
     R_SINIT = 1 << 4,  /* first token of its sentence                  */
     R_PREP = 1 << 5,   /* right after a preposition                    */
-    R_ORG = 1 << 6     /* has an organisation word                     */
+    R_ORG = 1 << 6,    /* has an organisation word                     */
+    R_PLACE = 1 << 7,  /* a place noun beside it ("Suka Makmur village") */
+    R_WHO = 1 << 8     /* a title, role, speech verb or given name shows
+                          a person                                     */
 };
 
 enum { G_M = 1, G_F = 2 }; /* gender bits; both or none: unknown */
@@ -1106,6 +1109,17 @@ static uint32_t someone_unnamed(const qart *A, uint32_t k)
 /* The runs of article art (mention.c's, on this stage's tokens), which
    are people, the fullest form of each person, and the subject mentions.
    Buffers in sc. */
+/* Do runs a and b name alike (the same bytes from the first name word to
+   the last)? */
+static int same_words(const qart *A, const qrun *a, const qrun *b)
+{
+    if (a->ne <= a->n0 || b->ne <= b->n0)
+        return 0;
+    size_t as = A->tok[a->n0].s, ae = A->tok[a->ne - 1].e;
+    size_t bs = A->tok[b->n0].s, be = A->tok[b->ne - 1].e;
+    return ae - as == be - bs && !memcmp(A->t + as, A->t + bs, ae - as);
+}
+
 /* Is token k a lower-case place noun of the pack ("village", "capital")? */
 static int place_noun(const qart *A, uint32_t k)
 {
@@ -1145,6 +1159,7 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
         r.flags |= m->ev & MEN_POSS ? R_POSS : 0;
         r.flags |= m->ev & MEN_SINIT ? R_SINIT : 0;
         r.flags |= m->ev & MEN_PREP ? R_PREP : 0;
+        r.flags |= m->ev & (MEN_TITLE | MEN_ROLE | MEN_SAID | MEN_GIVEN) ? R_WHO : 0;
         uint32_t len = m->ev & MEN_DESCR ? 0 : r.ne - r.n0;
         if (len) {
             r.flags |= R_NAMED;
@@ -1155,9 +1170,10 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
                before it, and nothing of a person (title, role, speech
                verb, a given name first), makes it a place */
             int place = (place_noun(A, t1) || (t0 > 0 && place_noun(A, t0 - 1))) &&
-                        !(m->ev & (MEN_TITLE | MEN_ROLE | MEN_SAID | MEN_GIVEN)) &&
-                        r.title == NONE;
-            if (!(r.flags & R_ORG) && !place && len <= 4 && (len >= 2 || r.title != NONE))
+                        !(r.flags & R_WHO) && r.title == NONE;
+            if (place)
+                r.flags |= R_PLACE;
+            else if (!(r.flags & R_ORG) && len <= 4 && (len >= 2 || r.title != NONE))
                 r.flags |= R_PERSON;
         }
         /* "interventionists like John Bolton and Mike Pompeo": a name
@@ -1170,6 +1186,20 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
                 r.flags |= R_PREP;
         }
         A->run[A->nrun++] = r;
+    }
+    /* one name, one sense in an article: a name a place noun shows to be
+       a place is no person elsewhere in it either, unless a title, a role
+       or a speech verb says so there ("in Banda Aceh" after "the
+       provincial capital Banda Aceh") */
+    for (uint32_t ri = 0; ri < A->nrun; ri++) {
+        if (!(A->run[ri].flags & R_PLACE))
+            continue;
+        for (uint32_t rj = 0; rj < A->nrun; rj++) {
+            qrun *q = &A->run[rj];
+            if ((q->flags & (R_PERSON | R_WHO)) == R_PERSON && q->title == NONE &&
+                same_words(A, &A->run[ri], q))
+                q->flags &= ~(uint32_t)R_PERSON;
+        }
     }
     /* the fullest form of every person, by last name */
     if (!sc->names.tab) {

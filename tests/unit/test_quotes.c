@@ -1930,10 +1930,12 @@ static void test_one_sentence_a_line(void)
                         "`` A man was working there when the landslide struck , '' he said .\n",
                         "A man was working"),
              "");
-    /* ... and so is one right after a place noun */
+    /* ... and so is one right after a place noun, in the whole article
+       (one name, one sense: "in Banda Aceh" too) */
     T_EQ_STR(speaker_in(sum,
                         "Five people died in the quake .\n"
                         "It razed houses 320 kilometers from the provincial capital Banda Aceh .\n"
+                        "People ran outside in Banda Aceh as the houses shook .\n"
                         "`` A man was working there when the landslide struck , '' he said .\n",
                         "A man was working"),
              "");
