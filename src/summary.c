@@ -185,28 +185,46 @@ const precis_sentence *precis_summary_sentence(const precis_summary *sum, size_t
 }
 
 /* ---- ordering ------------------------------------------------------------
- * Chronological order reads best when the articles are dated: by date,
- * then article, then position.  Undated clusters (Multi-News) are ordered
- * by relative position in the article, so leads come first, then by
- * article. */
+ * Chronological order reads best when the articles are dated and the
+ * summary spans days: by date (a day at a time), then by relative
+ * position in the article, so that each day's leads come first, then
+ * article, then position.  Sentences of one day, or undated (Multi-News),
+ * are ordered by relative position alone (Barzilay, Elhadad & McKeown,
+ * "Inferring Strategies for Sentence Ordering in Multidocument News
+ * Summarization", JAIR 17, 2002: chronology where it orders events,
+ * the articles' own order of presentation where it does not). */
 typedef struct okey {
     const char *date;
     double rel;
     size_t art, pos, pick;
 } okey;
 
+/* Two dates compared on what both give: "2016-12" and "2016-12-30" are
+   one day as far as the order can tell. */
+static int date_cmp(const char *a, const char *b)
+{
+    size_t i = 0;
+    while (a[i] && b[i] && a[i] == b[i])
+        i++;
+    if (!a[i] || !b[i])
+        return 0;
+    return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+}
+
 static int cmp_chrono(const void *pa, const void *pb)
 {
     const okey *a = pa, *b = pb;
     if (a->date && b->date) {
-        int c = strcmp(a->date, b->date);
+        int c = date_cmp(a->date, b->date);
         if (c)
             return c;
     } else if (a->date || b->date) {
         return a->date ? -1 : 1; /* dated before undated */
-    } else if (a->rel != b->rel) {
-        return a->rel < b->rel ? -1 : 1;
     }
+    /* within one day, leads first: a lead written at the bottom of the
+       earlier-listed article's day would open with its tenth sentence */
+    if (a->rel != b->rel)
+        return a->rel < b->rel ? -1 : 1;
     if (a->art != b->art)
         return a->art < b->art ? -1 : 1;
     return (a->pos > b->pos) - (a->pos < b->pos);
@@ -456,9 +474,19 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
                          (double)m.s[root].pos / (double)m.count[ms->art], ms->art, ms->pos,
                          i};
     }
-    int any_date = 0;
-    for (size_t i = 0; i < k; i++)
+    /* one day (or no date the others contradict) in the summary: the
+       dates order nothing, and an undated article's lead is no less a
+       lead than a dated one's */
+    int any_date = 0, one_day = 1;
+    for (size_t i = 0; i < k; i++) {
         any_date |= keys[i].date != NULL;
+        for (size_t j = 0; j < i && one_day; j++)
+            if (keys[i].date && keys[j].date && date_cmp(keys[i].date, keys[j].date))
+                one_day = 0;
+    }
+    if (one_day)
+        for (size_t i = 0; i < k; i++)
+            keys[i].date = NULL;
     if (s->opt.order == PRECIS_ORDER_CHRONO)
         qsort(keys, k, sizeof *keys, cmp_chrono);
     else if (s->opt.order == PRECIS_ORDER_SOURCE)
