@@ -62,6 +62,9 @@ typedef struct msent {
                             name or of the role a cluster name holds
                             (readable.c); 0 when none                  */
     uint32_t nwhat;      /* what it says of them: content stems outside */
+    uint8_t ndef;        /* a definite description opens it ("The
+                            backlash built ..."): its content words, the
+                            sentence's first ndef terms (readable.c) */
     uint16_t e2off, e2len; /* a second edit at these bytes (readable.c's
                             edit2_kind: EDIT_GIVEN or EDIT_ALSO); e2len 0
                             for none                                    */

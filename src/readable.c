@@ -644,6 +644,57 @@ static int adjacent(const char *s, const size_t *at, const size_t *ln, size_t i)
     return 1;
 }
 
+/* A sentence opening with a definite description of a thing ("The
+   backlash built quickly ...", "The savings, Smith said, ...", "In the
+   note, Steele asked ...") points at something its article told before,
+   which a summary must have told too.  Returns the number of the
+   description's content words (at most DEF_WORDS; they are the
+   sentence's first content terms, which select.c looks for in the
+   summary), 0 when the sentence opens otherwise: with a name ("The White
+   House"), a role ("The president said"), a body ("The police"), a time
+   ("The morning"), a reference readable_opener knows ("The same"), or in
+   lower-cased text, where "the" opening a sentence cannot be told from
+   "the" inside one. */
+#define DEF_WORDS 2
+static uint32_t definite_opener(const lang *L, const char *p, size_t n)
+{
+    size_t at[DEF_WORDS + 3], ln[DEF_WORDS + 3];
+    size_t nw = words_of(p, n, at, ln, DEF_WORDS + 3);
+    if (nw < 3 || at[0] != 0 || !is_cap(p))
+        return 0;
+    size_t i = 0;
+    const lang_word *w = lang_word_of(L, p, ln[0]);
+    if (w && (w->cls & LW_PREP) && !(w->cls & LW_DEF)) { /* "In the note" */
+        if (!adjacent(p, at, ln, 1))
+            return 0;
+        i = 1;
+        w = lang_word_of(L, p + at[1], ln[1]);
+    }
+    if (!w || !(w->cls & LW_DEF) || (w->tags & LT_INDEF) || (w->tags & LT_REFNEED))
+        return 0;
+    uint32_t k = 0;
+    for (size_t j = i + 1; j < nw && k < DEF_WORDS; j++) {
+        const char *t = p + at[j];
+        if (!(t[0] >= 'a' && t[0] <= 'z') || !adjacent(p, at, ln, j))
+            break;
+        uint32_t c = lang_class(L, t, ln[j]);
+        if (c & (LW_FUNC | LW_STOP | LW_DEF | LW_PREP | LW_PRON | LW_DEM | LW_SAY | LW_ADV))
+            break;
+        if (k == 0 && (c & (LW_TITLE | LW_TIME | LW_MONTH | LW_WDAY | LW_NUMW | LW_PLURAL |
+                            LW_ORG | LW_PLACE)))
+            return 0;
+        k++;
+        /* identified where it stands: "The port of Keld", "The striker
+           Cristiano Ronaldo" */
+        if (j + 1 < nw && adjacent(p, at, ln, j + 1) &&
+            (is_cap(p + at[j + 1]) ||
+             (j + 2 < nw && (lang_class(L, p + at[j + 1], ln[j + 1]) & LW_PREP) &&
+              adjacent(p, at, ln, j + 2) && is_cap(p + at[j + 2]))))
+            return 0;
+    }
+    return k;
+}
+
 /* Words i-1 and i are one name: only blanks between them, or the period
    of an abbreviated title ("Mr. Steele", "Sen. Reid"). */
 static int name_joined(const lang *L, const char *s, const size_t *at, const size_t *ln, size_t i)
@@ -875,6 +926,25 @@ static int pack_has_verbs(const lang *L)
         if (lang_finite(&pk->w[i]))
             return 1;
     return 0;
+}
+
+/* Is the cluster's text cased as written?  Words after a sentence's
+   first are capitalised for names, a tenth of them or more in news;
+   Multi-News's lower-cased text has under 3 % (the capitals it keeps
+   follow abbreviations it took for a sentence's end: "Mr. Obama"). */
+#define CASED_SHARE 0.03
+static int cluster_cased(const model *m, const precis_cluster *c)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = 0; i < m->ns; i++) {
+        const char *t = precis_cluster_article_text(c, m->s[i].art, NULL) + m->s[i].start;
+        size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+        size_t nw = words_of(t, m->s[i].end - m->s[i].start, at, ln, ATTR_WORDS);
+        for (size_t k = 1; k < nw; k++)
+            caps += is_cap(t + at[k]);
+        words += nw ? nw - 1 : 0;
+    }
+    return words && (double)caps >= CASED_SHARE * (double)words;
 }
 
 static int finite_verb(const lang *L, const char *s, size_t n)
@@ -1148,7 +1218,23 @@ int readable_mentions(const msent *s, const char *t, size_t n)
     const char *sur = (s->edit == EDIT_GIVEN || edit2_kind(s) == EDIT_GIVEN) && s->speaker
                           ? strrchr(s->speaker, ' ')
                           : NULL;
-    return sur && find_word(t, n, sur + 1, strlen(sur + 1)) < n;
+    if (!sur)
+        return 0;
+    size_t k = strlen(sur + 1);
+    for (size_t i = 0; i + k <= n;) {
+        size_t at = find_word(t + i, n - i, sur + 1, k);
+        if (at == n - i)
+            return 0;
+        at += i;
+        /* "The Halvorsen administration" names no one */
+        int modifier = at >= 4 && (!memcmp(t + at - 4, "The ", 4) || !memcmp(t + at - 4, "the ", 4)) &&
+                       at + k + 1 < n && t[at + k] == ' ' && t[at + k + 1] >= 'a' &&
+                       t[at + k + 1] <= 'z';
+        if (!modifier)
+            return 1;
+        i = at + k;
+    }
+    return 0;
 }
 
 const char *readable_known_surname(const msent *s, const lang *L, const char *t, size_t n)
@@ -1494,7 +1580,7 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
     if (!out || !R || !P)
         return PRECIS_ENOMEM;
     const lang *L = norm_lang(nm);
-    int verbs = pack_has_verbs(L);
+    int verbs = pack_has_verbs(L), cased = cluster_cased(m, c);
     for (size_t i = 0; i < m->ns; i++) {
         const char *t = precis_cluster_article_text(c, m->s[i].art, NULL) + m->s[i].start;
         roles_learn(R, L, t, m->s[i].end - m->s[i].start);
@@ -1557,6 +1643,9 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
             s->flags |= SENT_NEEDS_PREV;
         } else if (quote_continues(norm_lang(nm), p, n)) {
             s->flags |= SENT_NEEDS_PREV;
+        } else if (cased && !(s->flags & SENT_NEEDS_PREV)) {
+            uint32_t d = definite_opener(L, p, n);
+            s->ndef = (uint8_t)(d < s->nterm ? d : s->nterm);
         }
         if (!extract_only && !(s->flags & SENT_JUNK)) {
             size_t off, el;

@@ -224,6 +224,23 @@ static int same_statement(const model *m, const msent *s, const uint32_t *out, s
     return 0;
 }
 
+/* Has the summary told of what the definite description opening s (its
+   first s->ndef terms, readable.c) points at: is one of its words in a
+   summary sentence, or the sentence before s in its article taken?  "The
+   backlash built quickly ..." waits for a sentence with "backlash"; "The
+   earthen levee gave way ..." comes after "... broke through a levee". */
+static int def_told(const model *m, const msent *s, uint32_t i, const uint8_t *ucov,
+                    const uint32_t *out, size_t k)
+{
+    for (uint32_t q = 0; q < s->ndef; q++)
+        if (ucov[s->term[q]])
+            return 1;
+    for (size_t c = 0; c < k; c++)
+        if (out[c] + 1 == i && m->s[out[c]].art == s->art)
+            return 1;
+    return 0;
+}
+
 /* Of the wordings of one report, the fullest: when sentence i is to be
    taken, a sentence of the same actor that tells at least a third of what
    i tells (and two things at least), tells more, fits the budget and is
@@ -235,7 +252,8 @@ static int same_statement(const model *m, const msent *s, const uint32_t *out, s
    year's presidential election" rather than "Sergei Lavrov told reporters
    he had proposed the expulsions ... and a warehouse". */
 static uint32_t fuller_report(const model *m, const budget *b, uint32_t i, const uint8_t *gused,
-                              const uint8_t *vused, const uint32_t *out, size_t k, int strict)
+                              const uint8_t *vused, const uint8_t *ucov, const uint32_t *out,
+                              size_t k, int strict)
 {
     const msent *s = &m->s[i];
     if (!s->actor)
@@ -254,7 +272,8 @@ static uint32_t fuller_report(const model *m, const budget *b, uint32_t i, const
             (x->qvar && vused[x->qvar]) || unusable(x) ||
             (strict && (!readable_ok(x) || (x->flags & SENT_NEEDS_PREV))) || !fits(b, x) ||
             shared_ids(x->what, x->nwhat, s->what, s->nwhat, need) < need ||
-            same_statement(m, x, out, k) || (strict && readable_repeat(m, x, out, k)))
+            same_statement(m, x, out, k) || (strict && readable_repeat(m, x, out, k)) ||
+            (strict && x->ndef && !def_told(m, x, (uint32_t)u, ucov, out, k)))
             continue;
         best = (uint32_t)u;
     }
@@ -431,8 +450,11 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
         double g = gain_of(&cv, (uint32_t)i) * mult;
         heap_push(heap, &hn, (heap_item){scaled(&cv, (uint32_t)i, g), (uint32_t)i, 0});
     }
-    size_t k = 0;
+    size_t k = 0, ndefer = 0;
     uint32_t round = 0;
+    uint32_t *defer = arena_alloc(a, pmul(ns ? ns : 1, sizeof *defer));
+    if (!defer)
+        return (size_t)-1;
     while (hn > 0) {
         heap_item it = heap_pop(heap, &hn);
         msent *s = &m->s[it.s];
@@ -462,6 +484,13 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
            names and numbers (readable.c) */
         if (strict && readable_repeat(m, s, out, k))
             continue;
+        /* nor one opening with a definite description of a thing the
+           summary has not told of ("The backlash built quickly ...") */
+        if (strict && s->ndef && !def_told(m, s, it.s, ucov, out, k)) {
+            if (ndefer < ns)
+                defer[ndefer++] = it.s; /* back when a summary sentence tells of it */
+            continue;
+        }
         if (it.stamp != round) {
             /* stale: recompute and push back (lazy greedy) */
             double g = gain_of(&cv, it.s) * s->score;
@@ -470,7 +499,7 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             heap_push(heap, &hn, it);
             continue;
         }
-        uint32_t full = fuller_report(m, b, it.s, gused, vused, out, k, strict);
+        uint32_t full = fuller_report(m, b, it.s, gused, vused, ucov, out, k, strict);
         if (full != it.s) {
             it.s = full;
             s = &m->s[full];
@@ -493,6 +522,14 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             ccov[s->conc[q]] = 1;
         for (uint32_t q = 0; q < s->nset; q++)
             ucov[s->set[q]] = 1;
+        for (size_t d = 0; d < ndefer;) {
+            if (def_told(m, &m->s[defer[d]], defer[d], ucov, out, k)) {
+                heap_push(heap, &hn, (heap_item){0, defer[d], UINT32_MAX}); /* recomputed */
+                defer[d] = defer[--ndefer];
+            } else {
+                d++;
+            }
+        }
         round++;
     }
     return k;

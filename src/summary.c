@@ -244,6 +244,111 @@ static int cmp_pick(const void *pa, const void *pb)
     return (a->pick > b->pick) - (a->pick < b->pick);
 }
 
+/* Two fixes of the default method's chronological order for a reader
+   who starts at the top.  keys[0..k) are sorted; a run is a sentence with
+   the sentences after it in its article that it carries (SENT_NEEDS_PREV),
+   and runs move whole. */
+static size_t run_end(const model *m, const uint32_t *pick, const okey *keys, size_t k, size_t i)
+{
+    size_t e = i + 1;
+    while (e < k && keys[e].art == keys[e - 1].art && keys[e].pos == keys[e - 1].pos + 1 &&
+           (m->s[pick[keys[e].pick]].flags & SENT_NEEDS_PREV))
+        e++;
+    return e;
+}
+
+/* Moves keys[i..e) to stand before keys[to] (to <= i) or after
+   keys[to - 1] (to >= e). */
+static void move_run(okey *keys, size_t i, size_t e, size_t to, okey *tmp)
+{
+    size_t n = e - i;
+    memcpy(tmp, keys + i, n * sizeof *keys);
+    if (to <= i)
+        memmove(keys + to + n, keys + to, (i - to) * sizeof *keys);
+    else
+        memmove(keys + i, keys + e, (to - e) * sizeof *keys);
+    memcpy(keys + (to <= i ? to : to - n), tmp, n * sizeof *keys);
+}
+
+/* Can a summary open with s: no quotation, pronoun, connective or
+   definite description of something not yet told at its start? */
+static int opens_well(const msent *s)
+{
+    return !s->ndef && !(s->flags & (SENT_QUOTE | SENT_DANGLING | SENT_NEEDS_PREV));
+}
+
+/* Does s hold the term id t? (its set is sorted) */
+static int holds(const msent *s, uint32_t t)
+{
+    size_t lo = 0, hi = s->nset;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->set[mid] == t)
+            return 1;
+        if (s->set[mid] < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+static int tells(const msent *by, const msent *s)
+{
+    for (uint32_t q = 0; q < s->ndef; q++)
+        if (holds(by, s->term[q]))
+            return 1;
+    return 0;
+}
+
+/* 1. The summary opens with the first sentence of its first day that
+   opens well, not with a quotation or "The tariffs have increased ..."
+   because they stand at the top of their articles too.  2. A sentence
+   opening with a definite description ("The backlash built quickly
+   ...", readable.c) goes after the first sentence that tells of it,
+   when that one comes later. */
+static void order_for_reader(const model *m, const uint32_t *pick, okey *keys, size_t k,
+                             okey *tmp)
+{
+    if (k > 1 && !opens_well(&m->s[pick[keys[0].pick]])) {
+        for (size_t i = run_end(m, pick, keys, k, 0); i < k;
+             i = run_end(m, pick, keys, k, i)) {
+            if (keys[i].date && keys[0].date && date_cmp(keys[i].date, keys[0].date))
+                break;
+            if (opens_well(&m->s[pick[keys[i].pick]])) {
+                move_run(keys, i, run_end(m, pick, keys, k, i), 0, tmp);
+                break;
+            }
+        }
+    }
+    size_t moves = 0; /* two sentences that tell of each other move once */
+    for (size_t i = 0; i < k;) {
+        const msent *s = &m->s[pick[keys[i].pick]];
+        size_t e = run_end(m, pick, keys, k, i);
+        int told = !s->ndef || (i > 0 && keys[i - 1].art == keys[i].art &&
+                                keys[i - 1].pos + 1 == keys[i].pos);
+        for (size_t j = 0; j < i && !told; j++)
+            told = tells(&m->s[pick[keys[j].pick]], s);
+        /* after the sentence before it in its article, else after the
+           first that tells of it */
+        size_t by = k;
+        for (size_t j = 0; j < k && !told && by == k; j++)
+            if (keys[j].art == keys[i].art && keys[j].pos + 1 == keys[i].pos)
+                by = j;
+        for (size_t j = e; j < k && !told && by == k; j++)
+            if (tells(&m->s[pick[keys[j].pick]], s))
+                by = j;
+        if (by < k && moves++ < k) {
+            size_t to = run_end(m, pick, keys, k, by);
+            move_run(keys, i, e, to, tmp);
+            if (to < i)
+                i = e; /* moved up: what stood at i is at e now */
+            continue; /* else keys[i] is another sentence now */
+        }
+        i = e;
+    }
+}
+
 /* Cuts s[0..n) after its first `words` words; returns the new length. */
 static size_t cut_words(const char *s, size_t n, size_t words)
 {
@@ -487,8 +592,16 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
     if (one_day)
         for (size_t i = 0; i < k; i++)
             keys[i].date = NULL;
-    if (s->opt.order == PRECIS_ORDER_CHRONO)
+    okey *tmp = arena_alloc(&s->mem, pmul(k ? k : 1, sizeof *tmp));
+    if (!tmp) {
+        precis_summary_free(sum);
+        goto oom;
+    }
+    if (s->opt.order == PRECIS_ORDER_CHRONO) {
         qsort(keys, k, sizeof *keys, cmp_chrono);
+        if (s->opt.method == PRECIS_METHOD_DEFAULT)
+            order_for_reader(&m, pick, keys, k, tmp);
+    }
     else if (s->opt.order == PRECIS_ORDER_SOURCE)
         qsort(keys, k, sizeof *keys, cmp_source);
     else
