@@ -380,7 +380,7 @@ static split_prev split_prev_token(const lang_pack *pk, const unsigned char *s, 
     if (len == 1) {
         r.kind = SPLIT_K_INITIAL;
         /* "p." is both an initial and "page"; a number decides below */
-        if (w[0] == 'p')
+        if (w[0] == 'p' && !r.upper) /* "Scott P. Brown" is an initial */
             r.kind = SPLIT_K_NUMABBR;
         return r;
     }

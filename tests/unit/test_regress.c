@@ -42,7 +42,8 @@ static void test_split_abbrev_then_openers(void)
         size_t n;
         size_t span[2][2];
     } cases[] = {
-        {" P.\t\t\t\t'", 2, {{1, 3}, {7, 8}}},
+        {" p.\t\t\t\t'", 2, {{1, 3}, {7, 8}}},
+        {" P.\t\t\t\t'", 1, {{1, 8}}}, /* an initial, not "page" */
         {"No. (", 2, {{0, 3}, {4, 5}}},
         {"Inc. \"", 1, {{0, 6}}},
         {"x.\n--\r\r\r-\r\n", 2, {{0, 5}, {8, 9}}},
