@@ -128,6 +128,8 @@ enum {
 #define LT_QUOTING ((uint64_t)1 << 39) /* quoting (say.txt): after an attribution, names
                                           the one whose words it reports ("the agency
                                           said, quoting Mr. Kim") */
+#define LT_AFTER ((uint64_t)1 << 41) /* after (say.txt): tells of words said after others,
+                                        in answer or addition ("replied", "added") */
 #define LT_PERSON ((uint64_t)1 << 40) /* people.txt (no class of its own): a common
                                          noun naming one person ("a woman", "one
                                          resident"), with m / f when it shows a gender */

@@ -389,6 +389,30 @@ static size_t words_of(const char *s, size_t n, size_t *at, size_t *len, size_t 
 }
 
 #define ATTR_WORDS 64
+
+/* Is the sentence attributed with a verb that tells of words said after
+   others ("Weiner replied, "…"", ""…," Santorum added", "Rep. Jim Jordan
+   demurred.", "Trump agreed that …"; the pack's say.txt tag "after")?
+   out[0..n) is its text with quotations blanked; quoted: it carries a
+   quotation.  Not "agreed to participate" or "added another voice". */
+static int answers(const lang *L, const char *out, size_t n, int quoted)
+{
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
+    for (size_t i = 1; i < nw; i++) {
+        const lang_word *w = lang_word_of(L, out + at[i], ln[i]);
+        if (!w || !(w->cls & LW_SAY) || !(w->tags & LT_AFTER))
+            continue;
+        size_t e = at[i] + ln[i];
+        while (e < n && out[e] == ' ')
+            e++;
+        if (quoted || e >= n || out[e] == ',' || out[e] == '.' || out[e] == ':' ||
+            (i + 1 < nw && e == at[i + 1] && (lang_class(L, out + e, ln[i + 1]) & LW_DEM)))
+            return 1;
+    }
+    return 0;
+}
+
 /* A pronoun subject of a speech verb outside the quotes ("he said", "said
    she"): its offset and length; 0 when none. */
 static int pronoun_attribution(const lang *L, const char *out, size_t n, size_t *off,
@@ -1658,6 +1682,8 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
         } else if (k) {
             s->flags |= SENT_NEEDS_PREV;
         } else if (quote_continues(norm_lang(nm), p, n)) {
+            s->flags |= SENT_NEEDS_PREV;
+        } else if (cased && answers(L, out, n, qw >= READABLE_QUOTE_WORDS)) {
             s->flags |= SENT_NEEDS_PREV;
         } else if (cased && !(s->flags & SENT_NEEDS_PREV)) {
             uint32_t d = definite_opener(L, p, n);

@@ -795,6 +795,36 @@ static void test_definite_opener(void)
     }
 }
 
+/* In cased text a sentence attributed with a verb of answer or addition
+   ("replied", "added", "demurred", "agreed that") waits for the sentence
+   before it; the same verbs in other senses do not. */
+static const char *const answered[] = {
+    "Mayor Anton Weiner met reporters in Keld on Monday. Weiner replied, \"You know I am not "
+    "going to talk about this anymore.\" \"Yes, the town can help,\" Councillor Rick Santo "
+    "added. Councillor Jim Jordan demurred. Governor Lena Trump agreed that the plan was a "
+    "problem.\n",
+    "Councillor Newt Gingrich and Rick Santo were the only two who agreed to attend the "
+    "meeting in Keld. Reid's remarks added another voice to the debate over the Keld port.\n"};
+
+static void test_answers(void)
+{
+    prepared P;
+    if (!prepare_open(&P, answered, 2))
+        return;
+    const char *needs[] = {"Weiner replied", "Yes, the town can help", "Jim Jordan demurred",
+                           "Lena Trump agreed that"};
+    const char *alone[] = {"Councillor Newt Gingrich", "Reid's remarks added"};
+    for (size_t i = 0; i < 4; i++) {
+        const msent *ms = find(&P.m, P.c, needs[i]);
+        T_CHECK(ms && (ms->flags & SENT_NEEDS_PREV));
+    }
+    for (size_t i = 0; i < 2; i++) {
+        const msent *ms = find(&P.m, P.c, alone[i]);
+        T_CHECK(ms && !(ms->flags & SENT_NEEDS_PREV));
+    }
+    prepare_close(&P);
+}
+
 /* A name and its common-word form meet ("Nuclear Tests", "nuclear
    tests"; "Norland", "Norlandic"): the same fact told in a quotation and
    in a report is one.  Two acts on one subject that share their names
@@ -895,5 +925,6 @@ int main(void)
     T_RUN(test_repeat_forms);
     T_RUN(test_repeat_leads);
     T_RUN(test_definite_opener);
+    T_RUN(test_answers);
     return t_finish();
 }
