@@ -334,7 +334,9 @@ static void test_titled_actor(void)
 static const char *const connective[] = {
     "Governor Lena Marsh spoke to farmers in Dunmore on Monday. "
     "\"But there is a real chance the dam fails this week,\" Marsh said. "
-    "\"This is the worst flood in forty years,\" Marsh said.\n"};
+    "\"This is the worst flood in forty years,\" Marsh said. "
+    "\"We are moving people out street by street,\" Marsh said. "
+    "\"He knows the river better than anyone,\" Marsh said of the dam keeper.\n"};
 
 /* A quotation given to a thing the reader has not met ("The agency
    added,") has no speaker a reader can place: it waits for its
@@ -367,11 +369,17 @@ static void test_quote_connective(void)
         return;
     precis_cluster *c = P.c;
     const msent *but = find(&P.m, c, "But there is");
-    const msent *self = find(&P.m, c, "This is the worst");
-    T_CHECK(but && self);
-    if (but && self) {
+    const msent *this = find(&P.m, c, "This is the worst");
+    const msent *we = find(&P.m, c, "We are moving");
+    const msent *he = find(&P.m, c, "He knows the river");
+    T_CHECK(but && this && we && he);
+    if (but && this && we && he) {
         T_CHECK((but->flags & SENT_NEEDS_PREV) && but->edit != EDIT_DROP);
-        T_CHECK(!(self->flags & SENT_NEEDS_PREV));
+        /* cased text: a demonstrative opening a quotation points back */
+        T_CHECK(this->flags & SENT_NEEDS_PREV);
+        /* the speaker's own "we", and a "he" the speaker names, do not */
+        T_CHECK(!(we->flags & SENT_NEEDS_PREV));
+        T_CHECK(!(he->flags & SENT_NEEDS_PREV));
     }
     prepare_close(&P);
 }
