@@ -214,7 +214,8 @@ static int attribution_only(const lang *L, const char *s, size_t n)
     }
     if (words < 2 || words > 4 || total > ATTRIBUTION_TAIL_WORDS || last >= head)
         return 0;
-    return speech_verb(L, s + last, head - last);
+    const lang_word *e = lang_word_of(L, s + last, head - last);
+    return e && (e->cls & LW_SAY); /* "Trump tweeted." too */
 }
 
 static int ends_with_quote(const char *s, size_t n)
@@ -1059,12 +1060,16 @@ static int finite_verb(const lang *L, const char *s, size_t n)
 #define PEOPLE_MAX 128
 
 #define GIVEN_MAX 4
+#define TITLE_WORDS 3
 typedef struct person {
     const char *sur; /* in the article text */
     uint32_t slen, ng;
     int given_too; /* the surname is a given name too ("Lindsey Graham") */
     const char *given[GIVEN_MAX]; /* the given names written with it */
     uint32_t glen[GIVEN_MAX], count[GIVEN_MAX];
+    const char *title[GIVEN_MAX]; /* the title first written before each given
+                                     name ("Lt. Gov."), or NULL */
+    uint32_t tlen[GIVEN_MAX];
 } person;
 
 typedef struct people {
@@ -1123,6 +1128,23 @@ static void people_learn(people *P, const lang *L, const char *s, size_t n)
         }
         if (g2 < p->ng)
             p->count[g2]++;
+        /* the title before the given name: capitalised title words
+           ("Lt. Gov. Tim Murray", "Sen. Bob Corker"), after no other
+           capitalised word ("Senate Majority Leader Harry Reid" keeps
+           none) */
+        size_t t = i - 1;
+        while (t > 0 && i - 1 - t < TITLE_WORDS && is_cap(s + at[t - 1]) &&
+               (lang_class(L, s + at[t - 1], ln[t - 1]) & LW_TITLE) && name_joined(L, s, at, ln, t))
+            t--;
+        if (t == i - 1 || (t > 0 && is_cap(s + at[t - 1]) && adjacent(s, at, ln, t)))
+            continue;
+        size_t te = at[i - 1];
+        while (te > at[t] && s[te - 1] == ' ')
+            te--;
+        if (g2 < p->ng && !p->title[g2]) {
+            p->title[g2] = s + at[t];
+            p->tlen[g2] = (uint32_t)(te - at[t]);
+        }
     }
 }
 
@@ -1179,6 +1201,23 @@ static int person_given(const person *p)
 }
 
 
+/* Does the sentence name the office of title tt[0..tn) ("Chairman") in
+   the few words after word i ("Michael Steele, chairman of the ...")? */
+static int office_follows(const char *tt, size_t tn, const char *out, const size_t *at,
+                          const size_t *ln, size_t nw, size_t i)
+{
+    size_t tw = tn;
+    while (tw > 0 && tt[tw - 1] != ' ')
+        tw--;
+    size_t tk = tn - tw;
+    if (tk && tt[tw + tk - 1] == '.')
+        tk--; /* "Gov." is "governor"'s first letters */
+    for (size_t q = i + 1; tk && q < nw && q <= i + 6; q++)
+        if (ln[q] >= tk && !strncasecmp(out + at[q], tt + tw, tk))
+            return 1;
+    return 0;
+}
+
 /* Plans the edit naming the first surname of out[0..n) (s's text, quotes
    blanked) that stands alone; 0, or -1 when out of memory. */
 /* The span of a bare surname to name in full (or of honorific and
@@ -1207,6 +1246,40 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
         const lang_word *nx = i + 1 < nw && !poss ? lang_word_of(L, out + at[i + 1], ln[i + 1]) : NULL;
         int attrib = nx && !is_cap(out + at[i + 1]) && (nx->tags & LT_ATTRIBUTIVE);
         size_t from = at[i];
+        /* "Tim Murray said" at his first mention: "Lt. Gov. Tim Murray
+           said", the title the cluster writes with his name, when the
+           sentence gives him none */
+        uint32_t gw = 0; /* the given name before it, if one of p's */
+        while (i > 0 && gw < p->ng &&
+               !(p->glen[gw] == ln[i - 1] && !memcmp(p->given[gw], out + at[i - 1], ln[i - 1])))
+            gw++;
+        if (i > 0 && gw < p->ng && adjacent(out, at, ln, i) && !next_cap && !attrib) {
+            const char *tt = p->title[gw];
+            size_t tn = p->tlen[gw];
+            /* none when the sentence gives one ("Rep. Tim Murray",
+               "Missouri Rep. Todd Akin"), uses the name as a modifier
+               ("a Michele Bachmann cover"), or names the office right
+               after it ("Michael Steele, chairman of ...") */
+            if (!tt || (i > 1 && (is_cap(out + at[i - 2]) ||
+                                  (lang_class(L, out + at[i - 2], ln[i - 2]) & LW_DEF))))
+                continue; /* "Rick Scott": named */
+            if (office_follows(tt, tn, out, at, ln, nw, i))
+                continue;
+            size_t fl = tn + 1 + ln[i - 1] + 1 + k;
+            char *f = arena_alloc(a, fl + 1);
+            if (!f)
+                return -1;
+            memcpy(f, tt, tn);
+            f[tn] = ' ';
+            memcpy(f + tn + 1, out + at[i - 1], ln[i - 1]);
+            f[tn + 1 + ln[i - 1]] = ' ';
+            memcpy(f + tn + 2 + ln[i - 1], p->sur, k);
+            f[fl] = '\0';
+            *off = at[i - 1];
+            *len = at[i] + k - at[i - 1];
+            *full = f;
+            return 0;
+        }
         if (i > 0) {
             const lang_word *e = lang_word_of(L, out + at[i - 1], ln[i - 1]);
             uint32_t pc = e ? e->cls : 0;
@@ -1240,13 +1313,22 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
             }
             return 0;
         }
-        size_t fl = p->glen[g] + 1 + p->slen;
+        /* with the title the cluster writes with that name, unless the
+           sentence names the office after it */
+        size_t tn = p->title[g] && !office_follows(p->title[g], p->tlen[g], out, at, ln, nw, i)
+                        ? p->tlen[g] + 1
+                        : 0;
+        size_t fl = tn + p->glen[g] + 1 + p->slen;
         char *f = arena_alloc(a, fl + 1);
         if (!f)
             return -1;
-        memcpy(f, p->given[g], p->glen[g]);
-        f[p->glen[g]] = ' ';
-        memcpy(f + p->glen[g] + 1, p->sur, p->slen);
+        if (tn) {
+            memcpy(f, p->title[g], tn - 1);
+            f[tn - 1] = ' ';
+        }
+        memcpy(f + tn, p->given[g], p->glen[g]);
+        f[tn + p->glen[g]] = ' ';
+        memcpy(f + tn + p->glen[g] + 1, p->sur, p->slen);
         f[fl] = '\0';
         *off = from;
         *len = at[i] + k - from;
@@ -1649,6 +1731,10 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
             return PRECIS_ENOMEM;
         if (verbs && !finite_verb(L, p, n))
             s->flags |= SENT_QBROKEN;
+        /* an attribution left alone ("Trump tweeted.") when its quotation
+           runs too long to be taken with it */
+        if (cased && attribution_only(L, p, n))
+            s->flags |= SENT_QBROKEN;
         if (qw >= READABLE_QUOTE_WORDS) {
             size_t off, l;
             if (!s->speaker) {
@@ -1715,8 +1801,12 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
                 return PRECIS_ENOMEM;
             /* a full name needs the speaker slot: not with a speaker's edit */
             if (full && s->edit != EDIT_NAME && s->edit != EDIT_APPEND)
-                plan_edit(s, EDIT_GIVEN, off, el, full,
-                          memchr(out + off, ' ', el) ? 0 : 1); /* "Mr. Scott": as many */
+            {
+                int was = 1; /* words replaced: "Mr. Scott" as many as "Rick Scott" */
+                for (size_t b = off; b < off + el; b++)
+                    was += out[b] == ' ';
+                plan_edit(s, EDIT_GIVEN, off, el, full, (int)count_words(full) - was);
+            }
             if (also_edit(L, out, n, &off, &el)) {
                 if (cased)
                     s->flags |= SENT_NEEDS_PREV; /* as a dropped connective */

@@ -833,6 +833,50 @@ static void test_answers(void)
     prepare_close(&P);
 }
 
+/* A person's first mention carries the title the cluster writes before
+   that given name ("Lt. Gov. Tim Murray"), unless the sentence gives one,
+   names the office after the name, or the title is another bearer's of
+   the surname. */
+static const char *const title_names[] = {
+    "Lt. Gov. Tim Murray met the ferry owners in Keld on Friday. Vice President Dick Varga "
+    "and Sen. Bob Corker arrived later. Harbour Chairman Michael Steele spoke first.\n",
+    "\"He is cool,\" Murray said of the new harbour master. \"We have one house,\" Bob Corker "
+    "said. Mary Varga, a lawyer, said the port would open. Michael Steele, chairman of the "
+    "harbour board, said nothing.\n"};
+
+static void test_title(void)
+{
+    prepared P;
+    if (!prepare_open(&P, title_names, 2))
+        return;
+    char *murray = edited(&P, "Murray said of");
+    T_CHECK(murray && strstr(murray, "\" Lt. Gov. Tim Murray said of"));
+    free(murray);
+    char *corker = edited(&P, "Bob Corker said");
+    T_CHECK(corker && strstr(corker, "\" Sen. Bob Corker said."));
+    free(corker);
+    T_CHECK(edited(&P, "Sen. Bob Corker arrived") == NULL); /* titled already */
+    T_CHECK(edited(&P, "Mary Varga, a lawyer") == NULL);   /* Dick's title, not hers */
+    T_CHECK(edited(&P, "Michael Steele, chairman") == NULL); /* the office follows */
+    prepare_close(&P);
+}
+
+/* An attribution alone, its quotation too long to go with it, is never
+   taken ("Trump tweeted."). */
+static void test_lone_attribution(void)
+{
+    static const char *const lone[] = {
+        "Mayor Ilse Varga wrote on Monday. \"The port is open. The ships are in. The cranes "
+        "work. The strike is over. The queue is gone. The town is glad. We thank the crews.\" "
+        "Varga tweeted. The council met in Keld on Tuesday.\n"};
+    prepared P;
+    if (!prepare_open(&P, lone, 1))
+        return;
+    const msent *t = find(&P.m, P.c, "Varga tweeted");
+    T_CHECK(t && (t->flags & SENT_QBROKEN) && t->end - t->start < 20);
+    prepare_close(&P);
+}
+
 /* A name and its common-word form meet ("Nuclear Tests", "nuclear
    tests"; "Norland", "Norlandic"): the same fact told in a quotation and
    in a report is one.  Two acts on one subject that share their names
@@ -934,5 +978,7 @@ int main(void)
     T_RUN(test_repeat_leads);
     T_RUN(test_definite_opener);
     T_RUN(test_answers);
+    T_RUN(test_title);
+    T_RUN(test_lone_attribution);
     return t_finish();
 }
