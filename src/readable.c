@@ -1201,19 +1201,31 @@ static int person_given(const person *p)
 }
 
 
-/* Does the sentence name the office of title tt[0..tn) ("Chairman") in
-   the few words after word i ("Michael Steele, chairman of the ...")? */
-static int office_follows(const char *tt, size_t tn, const char *out, const size_t *at,
-                          const size_t *ln, size_t nw, size_t i)
+/* Does word q of out begin with the last word of title tt[0..tn)
+   ("Gov." is "governor"'s first letters)? */
+static int office_word(const char *tt, size_t tn, const char *out, const size_t *at,
+                       const size_t *ln, size_t q)
 {
     size_t tw = tn;
     while (tw > 0 && tt[tw - 1] != ' ')
         tw--;
     size_t tk = tn - tw;
     if (tk && tt[tw + tk - 1] == '.')
-        tk--; /* "Gov." is "governor"'s first letters */
-    for (size_t q = i + 1; tk && q < nw && q <= i + 6; q++)
-        if (ln[q] >= tk && !strncasecmp(out + at[q], tt + tw, tk))
+        tk--;
+    return tk && ln[q] >= tk && !strncasecmp(out + at[q], tt + tw, tk);
+}
+
+/* Does the sentence name the office of title tt[0..tn) right before the
+   name that starts at word i ("head coach Sean Payton") or in the few
+   words after its surname, word k ("Michael Steele, chairman of the
+   ...")? */
+static int office_named(const char *tt, size_t tn, const char *out, const size_t *at,
+                        const size_t *ln, size_t nw, size_t i, size_t k)
+{
+    if (i > 0 && office_word(tt, tn, out, at, ln, i - 1))
+        return 1;
+    for (size_t q = k + 1; q < nw && q <= k + 6; q++)
+        if (office_word(tt, tn, out, at, ln, q))
             return 1;
     return 0;
 }
@@ -1229,6 +1241,21 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
     *full = NULL;
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
     size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
+    /* the people the sentence names with a given name somewhere ("Gov.
+       Sarah Palin 's home church ..., leading Ms. Palin to apologize"):
+       no other mention of theirs is edited */
+    uint8_t full_at[ATTR_WORDS] = {0};
+    for (size_t i = 1; i < nw; i++) {
+        int poss;
+        size_t k = unpossessed(out + at[i], ln[i], &poss);
+        for (size_t j = 0; j < P->n && is_cap(out + at[i]); j++)
+            if (P->p[j].slen == k && !memcmp(P->p[j].sur, out + at[i], k) &&
+                adjacent(out, at, ln, i))
+                for (uint32_t g = 0; g < P->p[j].ng; g++)
+                    if (P->p[j].glen[g] == ln[i - 1] &&
+                        !memcmp(P->p[j].given[g], out + at[i - 1], ln[i - 1]))
+                        full_at[i] = 1;
+    }
     for (size_t i = 0; i < nw; i++) {
         const char *w = out + at[i];
         int poss;
@@ -1241,6 +1268,12 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
         if (j == P->n)
             continue;
         const person *p = &P->p[j];
+        int named_full = 0, pq;
+        for (size_t q = 0; q < nw && !named_full; q++)
+            named_full = full_at[q] && q != i && unpossessed(out + at[q], ln[q], &pq) == k &&
+                         !memcmp(out + at[q], w, k);
+        if (named_full)
+            continue;
         int next_cap = i + 1 < nw && is_cap(out + at[i + 1]) && adjacent(out, at, ln, i + 1);
         /* "the Obama administration": the surname names no one there */
         const lang_word *nx = i + 1 < nw && !poss ? lang_word_of(L, out + at[i + 1], ln[i + 1]) : NULL;
@@ -1263,7 +1296,7 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
             if (!tt || (i > 1 && (is_cap(out + at[i - 2]) ||
                                   (lang_class(L, out + at[i - 2], ln[i - 2]) & LW_DEF))))
                 continue; /* "Rick Scott": named */
-            if (office_follows(tt, tn, out, at, ln, nw, i))
+            if (office_named(tt, tn, out, at, ln, nw, i - 1, i))
                 continue;
             size_t fl = tn + 1 + ln[i - 1] + 1 + k;
             char *f = arena_alloc(a, fl + 1);
@@ -1315,7 +1348,8 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
         }
         /* with the title the cluster writes with that name, unless the
            sentence names the office after it */
-        size_t tn = p->title[g] && !office_follows(p->title[g], p->tlen[g], out, at, ln, nw, i)
+        size_t tn = p->title[g] && !office_named(p->title[g], p->tlen[g], out, at, ln, nw,
+                                                 from == at[i] ? i : i - 1, i)
                         ? p->tlen[g] + 1
                         : 0;
         size_t fl = tn + p->glen[g] + 1 + p->slen;
@@ -1357,10 +1391,24 @@ int readable_mentions(const msent *s, const char *t, size_t n)
         return 0;
     size_t k = strlen(sur + 1);
     for (size_t i = 0; i + k <= n;) {
-        size_t at = find_word(t + i, n - i, sur + 1, k);
-        if (at == n - i)
+        size_t at = i;
+        /* the surname as a word, or with its possessive ("Grimm's") */
+        while (at + k <= n) {
+            if (!memcmp(t + at, sur + 1, k) && (at == 0 || !is_letter((unsigned char)t[at - 1]))) {
+                size_t e = at + k;
+                int poss;
+                if (e == n || !is_letter((unsigned char)t[e]))
+                    break;
+                size_t w = e;
+                while (w < n && is_letter((unsigned char)t[w]))
+                    w++;
+                if (unpossessed(t + at, w - at, &poss) == k && poss)
+                    break;
+            }
+            at++;
+        }
+        if (at + k > n)
             return 0;
-        at += i;
         /* "The Halvorsen administration" names no one */
         int modifier = at >= 4 && (!memcmp(t + at - 4, "The ", 4) || !memcmp(t + at - 4, "the ", 4)) &&
                        at + k + 1 < n && t[at + k] == ' ' && t[at + k + 1] >= 'a' &&

@@ -1897,7 +1897,7 @@ static void test_one_sentence_a_line(void)
                         "taking everything"),
              "Anargyros Bizianos");
     T_EQ_STR(speaker_in(sum,
-                        "Police spokesman Tim Fenwick said the suspect had been let go .\n"
+                        "Vancouver police Const. Tim Fenwick said the suspect had been let go .\n"
                         "`` Nobody else was hurt , '' Const. Fenwick said .\n",
                         "Nobody else was hurt"),
              "Tim Fenwick");
