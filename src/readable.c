@@ -227,11 +227,50 @@ static int ends_with_quote(const char *s, size_t n)
                                          (unsigned char)s[n - 1] == 0x9D));
 }
 
+/* The last paragraph of a quotation that runs over several (the news
+   convention: each opens with a mark, only the last closes) has no
+   opening mark: the sentences before its closing mark are someone's
+   words with no mark of their own ("There are, of course, those who
+   think we should pull out of Afghanistan …" ends a letter the article
+   quotes).  In sp[k..n): the first sentence of k's paragraph after the
+   closing mark that the paragraph's first mark is, or k when its first
+   mark opens one or it has none. */
+static size_t quoted_paragraph_end(const char *text, const precis_span *sp, size_t n, size_t k)
+{
+    size_t j = k;
+    for (;;) {
+        const char *s = text + sp[j].start;
+        size_t len = sp[j].end - sp[j].start;
+        for (size_t i = 0; i < len;) {
+            int kind;
+            size_t l = mark_at(s, len, i, &kind);
+            if (!l) {
+                i++;
+                continue;
+            }
+            int open = 0;
+            return mark_step(&open, kind) ? j + 1 : k;
+        }
+        if (j + 1 >= n || has_newline(text, sp[j].end, sp[j + 1].start))
+            return k;
+        j++;
+    }
+}
+
 size_t readable_join(const lang *L, const char *text, precis_span *sp, size_t n,
                      uint8_t *broken)
 {
     size_t out = 0, k = 0;
     while (k < n) {
+        if (k == 0 || has_newline(text, sp[k - 1].end, sp[k].start)) {
+            size_t e = quoted_paragraph_end(text, sp, n, k);
+            for (; k < e; k++) {
+                sp[out] = sp[k];
+                broken[out++] = 1;
+            }
+            if (k >= n)
+                break;
+        }
         int open = 0, bad = 0;
         size_t j = k;
         for (;;) {

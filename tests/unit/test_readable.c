@@ -66,6 +66,14 @@ static void test_quote_units(void)
     n = join(tail, sp, broken);
     T_EQ_INT(n, 2);
     T_CHECK(!broken[0] && !strncmp(tail + sp[0].end - 13, "voice rising.", 13));
+    /* the last paragraph of a quotation over several paragraphs: its
+       sentences before the closing mark are inside it */
+    const char *last = "\xE2\x80\x9CThe war was not of his choosing.\n\n"
+                       "There are those who think we should pull out. But one of them should "
+                       "not lead the party.\xE2\x80\x9D\n\nThe party met on Monday.";
+    n = join(last, sp, broken);
+    T_EQ_INT(n, 4);
+    T_CHECK(broken[1] && broken[2] && !broken[3]);
     /* not a sentence of its own that only opens like one */
     const char *own = "\"Why now?\" Mr. Ames said, and then the council voted to close the "
                       "old bridge for the whole of the winter season.";
