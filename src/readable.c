@@ -1848,6 +1848,10 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
                     s->flags |= SENT_NEEDS_PREV;
                 }
             }
+        } else if (qw && qw >= s->words && !s->speaker && !names_someone(L, out, n)) {
+            /* nothing but a short quotation, and no speaker ("Pensaban que
+               estaba muerto".): only right after the sentence before it */
+            s->flags |= SENT_NEEDS_PREV;
         }
         size_t drop;
         int k = readable_opener(norm_lang(nm), p, n, &drop);

@@ -883,6 +883,16 @@ static void test_lone_attribution(void)
     const msent *t = find(&P.m, P.c, "Varga tweeted");
     T_CHECK(t && (t->flags & SENT_QBROKEN) && t->end - t->start < 20);
     prepare_close(&P);
+    /* nor a short quotation alone with no speaker, but after the
+       sentence before it */
+    static const char *const bare[] = {
+        "Rescue crews searched the Keld harbour on Monday.\n\n\"We feared the worst\". "
+        "Nobody looked for him in the port of Keld.\n"};
+    if (!prepare_open(&P, bare, 1))
+        return;
+    const msent *q = find(&P.m, P.c, "We feared the worst");
+    T_CHECK(q && (q->flags & SENT_NEEDS_PREV));
+    prepare_close(&P);
 }
 
 /* A name and its common-word form meet ("Nuclear Tests", "nuclear
