@@ -195,27 +195,26 @@ const precis_sentence *precis_summary_sentence(const precis_summary *sum, size_t
  * the articles' own order of presentation where it does not). */
 typedef struct okey {
     const char *date;
+    size_t dlen; /* the bytes of the dates compared: the same for all keys */
     double rel;
     size_t art, pos, pick;
 } okey;
 
-/* Two dates compared on what both give: "2016-12" and "2016-12-30" are
-   one day as far as the order can tell. */
-static int date_cmp(const char *a, const char *b)
+/* Dates are compared on what all of the summary's give, a day at most
+   ("2016-12" and "2016-12-30" are one day as far as the order can tell),
+   so that the comparison stays a total order. */
+#define DATE_DAY 10
+static int date_cmp(const okey *a, const okey *b)
 {
-    size_t i = 0;
-    while (a[i] && b[i] && a[i] == b[i])
-        i++;
-    if (!a[i] || !b[i])
-        return 0;
-    return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+    int c = strncmp(a->date, b->date, a->dlen);
+    return (c > 0) - (c < 0);
 }
 
 static int cmp_chrono(const void *pa, const void *pb)
 {
     const okey *a = pa, *b = pb;
     if (a->date && b->date) {
-        int c = date_cmp(a->date, b->date);
+        int c = date_cmp(a, b);
         if (c)
             return c;
     } else if (a->date || b->date) {
@@ -313,7 +312,7 @@ static void order_for_reader(const model *m, const uint32_t *pick, okey *keys, s
     if (k > 1 && !opens_well(&m->s[pick[keys[0].pick]])) {
         for (size_t i = run_end(m, pick, keys, k, 0); i < k;
              i = run_end(m, pick, keys, k, i)) {
-            if (keys[i].date && keys[0].date && date_cmp(keys[i].date, keys[0].date))
+            if (keys[i].date && keys[0].date && date_cmp(&keys[i], &keys[0]))
                 break;
             if (opens_well(&m->s[pick[keys[i].pick]])) {
                 move_run(keys, i, run_end(m, pick, keys, k, i), 0, tmp);
@@ -575,19 +574,26 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
         size_t root = pick[i];
         while ((m.s[root].flags & SENT_NEEDS_PREV) && m.s[root].pos > 0 && taken[root - 1])
             root--;
-        keys[i] = (okey){precis_cluster_article_date(c, ms->art),
+        keys[i] = (okey){precis_cluster_article_date(c, ms->art), 0,
                          (double)m.s[root].pos / (double)m.count[ms->art], ms->art, ms->pos,
                          i};
     }
+    size_t dlen = DATE_DAY;
+    for (size_t i = 0; i < k; i++)
+        if (keys[i].date && strlen(keys[i].date) < dlen)
+            dlen = strlen(keys[i].date);
     /* one day (or no date the others contradict) in the summary: the
        dates order nothing, and an undated article's lead is no less a
        lead than a dated one's */
     int any_date = 0, one_day = 1;
+    const okey *dated = NULL;
     for (size_t i = 0; i < k; i++) {
+        keys[i].dlen = dlen;
         any_date |= keys[i].date != NULL;
-        for (size_t j = 0; j < i && one_day; j++)
-            if (keys[i].date && keys[j].date && date_cmp(keys[i].date, keys[j].date))
-                one_day = 0;
+        if (keys[i].date && dated && date_cmp(&keys[i], dated))
+            one_day = 0;
+        if (keys[i].date && !dated)
+            dated = &keys[i];
     }
     if (one_day)
         for (size_t i = 0; i < k; i++)
