@@ -524,7 +524,10 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
             ucov[s->set[q]] = 1;
         for (size_t d = 0; d < ndefer;) {
             if (def_told(m, &m->s[defer[d]], defer[d], ucov, out, k)) {
-                heap_push(heap, &hn, (heap_item){0, defer[d], UINT32_MAX}); /* recomputed */
+                uint32_t x = defer[d];
+                heap_push(heap, &hn,
+                          (heap_item){scaled(&cv, x, gain_of(&cv, x) * m->s[x].score), x,
+                                      UINT32_MAX}); /* an upper bound: recomputed when popped */
                 defer[d] = defer[--ndefer];
             } else {
                 d++;
