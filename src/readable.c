@@ -201,7 +201,8 @@ static int attribution_only(const lang *L, const char *s, size_t n)
     size_t words = 1, last = 0, head = n - 1, total = 1;
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '"' || (unsigned char)s[i] == 0xE2)
-            return 0; /* a quotation of its own, or a curly mark */
+            return 0; /* a quotation of its own, or any U+2000..U+2FFF character
+                         (curly marks, dashes, an ellipsis) */
         if (s[i] == ',' && head == n - 1)
             head = i;
         if (s[i] == ' ') {

@@ -585,11 +585,10 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
     /* one day (or no date the others contradict) in the summary: the
        dates order nothing, and an undated article's lead is no less a
        lead than a dated one's */
-    int any_date = 0, one_day = 1;
+    int one_day = 1;
     const okey *dated = NULL;
     for (size_t i = 0; i < k; i++) {
         keys[i].dlen = dlen;
-        any_date |= keys[i].date != NULL;
         if (keys[i].date && dated && date_cmp(&keys[i], dated))
             one_day = 0;
         if (keys[i].date && !dated)
@@ -612,7 +611,6 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
         qsort(keys, k, sizeof *keys, cmp_source);
     else
         qsort(keys, k, sizeof *keys, cmp_pick);
-    (void)any_date;
 
     size_t ap = 0, words = 0;
     for (size_t i = 0; i < k; i++) {
