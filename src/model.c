@@ -616,3 +616,33 @@ double model_cosine(const model *m, const msent *x, const msent *y, const double
     PRECIS_UNUSED(m);
     return model_cosine_normed(x, model_sq_norm(x, idf), y, model_sq_norm(y, idf), idf);
 }
+
+int msent_holds(const msent *s, uint32_t t)
+{
+    size_t lo = 0, hi = s->nset;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->set[mid] == t)
+            return 1;
+        if (s->set[mid] < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+int msent_told(const msent *s, int (*has)(const void *ud, uint32_t t), const void *ud)
+{
+    for (uint32_t q = 0; q < s->ndef;) {
+        int told = 0;
+        uint32_t e = q + 1;
+        while (e < s->ndef && !(s->dstart >> e & 1))
+            e++;
+        for (; q < e; q++)
+            told |= has(ud, s->dterm[q]) != 0;
+        if (!told)
+            return 0;
+    }
+    return 1;
+}

@@ -33,6 +33,7 @@ enum {
 enum { EDIT_NONE = 0, EDIT_NAME, EDIT_APPEND, EDIT_DROP, EDIT_GIVEN, EDIT_ALSO };
 #define MODEL_MIN_WORDS 6
 #define MODEL_LONG_WORDS 60
+#define MSENT_DEF 8 /* words of a sentence's definite descriptions kept */
 
 typedef struct msent {
     uint32_t art, pos;   /* article index, sentence index in article  */
@@ -62,14 +63,18 @@ typedef struct msent {
                             name or of the role a cluster name holds
                             (readable.c); 0 when none                  */
     uint32_t nwhat;      /* what it says of them: content stems outside */
-    uint8_t ndef;        /* a definite description opens it ("The
-                            backlash built ..."): its content words, the
-                            sentence's first ndef terms (readable.c) */
+    uint8_t ndef;        /* words of definite descriptions that point
+                            back ("The backlash built ...", "... apologized
+                            for the remarks"): dterm[0..ndef) (readable.c) */
+    uint8_t dstart;      /* bit q: dterm[q] begins a description; one
+                            word of each must be told before it         */
     uint16_t e2off, e2len; /* a second edit at these bytes (readable.c's
                             edit2_kind: EDIT_GIVEN or EDIT_ALSO); e2len 0
                             for none                                    */
     uint32_t *what;      /* quotes, and the people it names or means by
                             a role (readable.c), sorted                  */
+    uint32_t *dterm;     /* those words' local term ids: s->term for an
+                            opening one alone, else in the arena       */
     double score;
 } msent;
 
@@ -151,6 +156,13 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
                           model_scratch *sc, arena *a, int units, model_memo *memo);
 void model_scratch_free(model_scratch *sc);
 void model_memo_free(model_memo *mm);
+
+/* Does s's sorted term set hold local term t? */
+int msent_holds(const msent *s, uint32_t t);
+
+/* Is every definite description of s told: one of its words w with
+   has(ud, w) non-zero?  1 when s has none. */
+int msent_told(const msent *s, int (*has)(const void *ud, uint32_t t), const void *ud);
 
 /* Cosine similarity of two sentences' term sets weighted by idf. */
 double model_cosine(const model *m, const msent *x, const msent *y, const double *idf);

@@ -497,6 +497,33 @@ static int pronoun_attribution(const lang *L, const char *out, size_t n, size_t 
     return 0;
 }
 
+static int is_cap(const char *w) { return w[0] >= 'A' && w[0] <= 'Z'; }
+
+/* Does the text outside the quotations, out[0..n), speak in the first
+   person ("I do n't think any charges will be filed ...", "My daughter
+   has been shot.")?  In a news summary such a sentence reads as the
+   summary's own voice: a quotation whose marks the source split off
+   (one sentence a line) or an opinion writer's aside.  "I" counts
+   written alone and not as an initial ("I."), the others in lower case
+   ("US" is no pronoun). */
+static int first_person(const lang *L, const char *out, size_t n)
+{
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
+    for (size_t i = 0; i < nw; i++) {
+        const char *w = out + at[i];
+        size_t e = at[i] + ln[i];
+        int ok = ln[i] == 1 ? w[0] == 'I' && !(e < n && out[e] == '.')
+                            : (i == 0 || (w[0] >= 'a' && w[0] <= 'z')) && !is_cap(w + 1);
+        if (!ok || (at[i] > 0 && out[at[i] - 1] == '\''))
+            continue; /* "US", "I.", "Rock 'n' roll" */
+        const lang_word *x = lang_word_of(L, w, ln[i]);
+        if (x && (x->cls & LW_PRON) && (x->tags & LT_FIRST))
+            return 1;
+    }
+    return 0;
+}
+
 /* Does the text outside the quotes give the speaker more than a pronoun:
    the subject of a speech verb ("Lavrov said", "a police spokesman said",
    "said the minister"), found by skipping adverbs back from the verb?  A
@@ -727,7 +754,6 @@ static uint32_t role_hash(const char *a, size_t an, const char *b, size_t bn)
     return h ? h : 1;
 }
 
-static int is_cap(const char *w) { return w[0] >= 'A' && w[0] <= 'Z'; }
 
 /* Only blanks between words i-1 and i (no comma, no dash). */
 static int adjacent(const char *s, const size_t *at, const size_t *ln, size_t i)
@@ -787,6 +813,138 @@ static uint32_t definite_opener(const lang *L, const char *p, size_t n)
             return 0;
     }
     return k;
+}
+
+/* The byte offsets of s's content words in p[0..n), the text the model
+   made s->term of: the k-th is s->term[k]. */
+typedef struct term_starts {
+    size_t *at;
+    uint32_t n, cap;
+} term_starts;
+
+static int term_start(void *ud, uint32_t stem, int stop, size_t start, size_t end)
+{
+    (void)stem;
+    (void)end;
+    term_starts *t = ud;
+    if (stop)
+        return 0;
+    if (t->n == t->cap)
+        return 1; /* more than the model counted: another text */
+    t->at[t->n++] = start;
+    return 0;
+}
+
+/* Does a sentence of s's article before s (sentence si) hold term t? */
+static int told_before(const model *m, const msent *s, size_t si, uint32_t t)
+{
+    for (size_t j = m->first[s->art]; j < si; j++)
+        if (msent_holds(&m->s[j], t))
+            return 1;
+    return 0;
+}
+
+/* Definite descriptions inside a sentence that point back at something
+   its article told before: "Rep. Bruce Braley apologized for the remarks
+   ...", "Republican officials dismissed that criticism.", "... the
+   group's executive director".  A reader of the summary has met the
+   remarks only if the summary told of them too (the given / new
+   distinction: a definite noun phrase whose referent the text evoked
+   before is discourse-old, Prince 1992, "The ZPG letter: subjects,
+   definiteness, and information-status").  A description counts when
+   one of its words (at most DEF_WORDS) is in a sentence before it in its
+   article and none is earlier in the sentence; not a name, a role, a
+   body, a place or a time, nor one identified where it stands ("the port
+   of Keld", "the man who ...").  "that" counts only before a noun that
+   ends a clause ("dismissed that criticism."), not as "said that
+   officials ...".  Appends each description's words to s->dterm.
+   Returns 0, or -1 when out of memory. */
+#define MID_WORDS 128
+static int definite_mentions(const lang *L, norm *nm, const model *m, msent *s, size_t si,
+                             const char *p, size_t n, arena *a)
+{
+    size_t tat[MID_WORDS], at[MID_WORDS], ln[MID_WORDS];
+    if (s->nterm == 0 || s->nterm > MID_WORDS || s->ndef >= MSENT_DEF)
+        return 0;
+    term_starts ts = {tat, 0, s->nterm};
+    int r = norm_tokens(nm, p, n, term_start, &ts);
+    if (r < 0)
+        return -1;
+    if (r || ts.n != s->nterm)
+        return 0;
+    size_t nw = words_of(p, n, at, ln, MID_WORDS);
+    for (size_t j = 2; j + 1 < nw && s->ndef < MSENT_DEF; j++) {
+        const lang_word *d = lang_word_of(L, p + at[j], ln[j]);
+        if (!d || is_cap(p + at[j]) || (d->tags & LT_INDEF) || !(d->cls & (LW_DEF | LW_DEM)) ||
+            (d->cls & LW_PRON))
+            continue;
+        int dem = (d->cls & LW_DEM) != 0;
+        uint32_t word[DEF_WORDS];
+        size_t nword = 0, h = j + 1;
+        for (; h < nw && nword < DEF_WORDS + 1 && adjacent(p, at, ln, h); h++) {
+            const char *t = p + at[h];
+            if (!(t[0] >= 'a' && t[0] <= 'z'))
+                break;
+            const lang_word *e = lang_word_of(L, t, ln[h]);
+            uint32_t c = e ? e->cls : 0;
+            /* a verb of saying ends it, but not right after the
+               determiner: "the remarks" */
+            if (c & (LW_FUNC | LW_STOP | LW_DEF | LW_PREP | LW_PRON | LW_DEM | LW_ADV) ||
+                ((c & LW_SAY) && nword))
+                break;
+            if (c & (LW_TITLE | LW_TIME | LW_MONTH | LW_WDAY | LW_NUMW | LW_PLURAL | LW_ORG |
+                     LW_PLACE) ||
+                (dem && (lang_finite(e) || (at[h] + ln[h] < n && p[at[h] + ln[h]] == '\'')))) {
+                nword = DEF_WORDS + 1; /* "the president", "this wasn't" */
+                break;
+            }
+            size_t k = 0;
+            while (k < ts.n && tat[k] != at[h])
+                k++;
+            if (k == ts.n || nword == DEF_WORDS) {
+                nword = DEF_WORDS + 1; /* not a term, or a longer phrase */
+                break;
+            }
+            for (size_t q = 0; q < k && nword <= DEF_WORDS; q++)
+                if (s->term[q] == s->term[k])
+                    nword = DEF_WORDS + 1; /* told in the sentence itself */
+            if (nword > DEF_WORDS)
+                break;
+            word[nword++] = s->term[k];
+        }
+        if (nword == 0 || nword > DEF_WORDS)
+            continue;
+        /* identified where it stands: a name, "of Keld", "who ..." */
+        if (h < nw) {
+            const lang_word *e = lang_word_of(L, p + at[h], ln[h]);
+            if ((adjacent(p, at, ln, h) && is_cap(p + at[h])) || (e && (e->tags & LT_REL)) ||
+                (e && (e->cls & LW_PREP) && h + 1 < nw && is_cap(p + at[h + 1])))
+                continue;
+        }
+        /* "that" before a noun ending a clause only */
+        if (dem && (d->tags & LT_NOSUBJ)) {
+            size_t end = at[h - 1] + ln[h - 1];
+            if (end < n && !strchr(".,;:!?", p[end]))
+                continue;
+        }
+        int old = 0;
+        for (size_t q = 0; q < nword && !old; q++)
+            old = told_before(m, s, si, word[q]);
+        if (!old)
+            continue;
+        if (s->dterm == s->term) {
+            uint32_t *v = arena_alloc(a, MSENT_DEF * sizeof *v);
+            if (!v)
+                return -1;
+            memcpy(v, s->term, s->ndef * sizeof *v);
+            s->dterm = v;
+        }
+        s->dstart |= (uint8_t)(1u << s->ndef);
+        for (size_t q = 0; q < nword && s->ndef < MSENT_DEF; q++)
+            s->dterm[s->ndef++] = word[q];
+        j = h - 1;
+    }
+    return 0;
 }
 
 /* Words i-1 and i are one name: only blanks between them, or the period
@@ -1823,6 +1981,9 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
            runs too long to be taken with it */
         if (cased && attribution_only(L, p, n))
             s->flags |= SENT_QBROKEN;
+        /* first person outside quotation marks, no speaker named */
+        if (cased && first_person(L, out, n) && !names_someone(L, out, n))
+            s->flags |= SENT_QBROKEN;
         if (qw >= READABLE_QUOTE_WORDS) {
             size_t off, l;
             if (!s->speaker) {
@@ -1884,7 +2045,12 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
             s->flags |= SENT_NEEDS_PREV;
         } else if (cased && !(s->flags & SENT_NEEDS_PREV)) {
             uint32_t d = definite_opener(L, p, n);
-            s->ndef = (uint8_t)(d < s->nterm ? d : s->nterm);
+            d = d < s->nterm ? d : s->nterm;
+            s->dterm = s->term; /* its words: the first terms */
+            s->ndef = (uint8_t)d;
+            s->dstart = d ? 1 : 0;
+            if (definite_mentions(L, nm, m, s, i, p, n, a))
+                return PRECIS_ENOMEM;
         }
         if (!extract_only && !(s->flags & SENT_JUNK)) {
             size_t off, el;

@@ -224,21 +224,20 @@ static int same_statement(const model *m, const msent *s, const uint32_t *out, s
     return 0;
 }
 
-/* Has the summary told of what the definite description opening s (its
-   first s->ndef terms, readable.c) points at: is one of its words in a
-   summary sentence, or the sentence before s in its article taken?  "The
-   backlash built quickly ..." waits for a sentence with "backlash"; "The
-   earthen levee gave way ..." comes after "... broke through a levee". */
+/* Has the summary told of what the definite descriptions of s point at
+   (readable.c): is one word of each in a summary sentence, or the
+   sentence before s in its article taken?  "The backlash built quickly
+   ..." waits for a sentence with "backlash"; "The earthen levee gave way
+   ..." comes after "... broke through a levee". */
+static int covered(const void *ud, uint32_t t) { return ((const uint8_t *)ud)[t]; }
+
 static int def_told(const model *m, const msent *s, uint32_t i, const uint8_t *ucov,
                     const uint32_t *out, size_t k)
 {
-    for (uint32_t q = 0; q < s->ndef; q++)
-        if (ucov[s->term[q]])
-            return 1;
     for (size_t c = 0; c < k; c++)
         if (out[c] + 1 == i && m->s[out[c]].art == s->art)
             return 1;
-    return 0;
+    return msent_told(s, covered, ucov);
 }
 
 /* Of the wordings of one report, the fullest: when sentence i is to be

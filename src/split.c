@@ -817,6 +817,12 @@ static int split_run_ends(split_state *S, const split_run *r, size_t k, int line
                river had fallen" stays whole) */
             return split_capital_follows(S->pk, s, n, w) || (opened && up && !r->cbracket);
         }
+        /* "L . A . Superior Court", "L. A. Times": a dotted capital
+           after an initial spells one acronym on */
+        if (prev.kind == SPLIT_K_INITIAL && prev.upper && w + 1 < n &&
+            split_is_upper_ascii(s[w]) &&
+            (s[w + 1] == '.' || (w + 2 < n && s[w + 1] == ' ' && s[w + 2] == '.')))
+            return 0;
         return split_starter_follows(S->pk, s, n, w, prev.upper) ||
                (opened && (up || !prev.upper) && !r->cbracket) ||
                (prev.kind == SPLIT_K_ACRONYM && prev.time &&

@@ -276,26 +276,20 @@ static int opens_well(const msent *s)
     return !s->ndef && !(s->flags & (SENT_QUOTE | SENT_DANGLING | SENT_NEEDS_PREV));
 }
 
-/* Does s hold the term id t? (its set is sorted) */
-static int holds(const msent *s, uint32_t t)
-{
-    size_t lo = 0, hi = s->nset;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (s->set[mid] == t)
-            return 1;
-        if (s->set[mid] < t)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
-}
+/* The summary's sentences keys[0..upto), but for those of [skip, skip_end)
+   (the run being placed): does one hold term t? */
+typedef struct told_ctx {
+    const model *m;
+    const uint32_t *pick;
+    const okey *keys;
+    size_t skip, skip_end, upto;
+} told_ctx;
 
-static int tells(const msent *by, const msent *s)
+static int held_before(const void *ud, uint32_t t)
 {
-    for (uint32_t q = 0; q < s->ndef; q++)
-        if (holds(by, s->term[q]))
+    const told_ctx *c = ud;
+    for (size_t j = 0; j < c->upto; j++)
+        if ((j < c->skip || j >= c->skip_end) && msent_holds(&c->m->s[c->pick[c->keys[j].pick]], t))
             return 1;
     return 0;
 }
@@ -303,9 +297,10 @@ static int tells(const msent *by, const msent *s)
 /* 1. The summary opens with the first sentence of its first day that
    opens well, not with a quotation or "The tariffs have increased ..."
    because they stand at the top of their articles too.  2. A sentence
-   opening with a definite description ("The backlash built quickly
-   ...", readable.c) goes after the first sentence that tells of it,
-   when that one comes later. */
+   with a definite description ("The backlash built quickly ...",
+   "... apologized for the remarks", readable.c) goes after the first
+   sentence by which the summary has told of each, when that one comes
+   later. */
 static void order_for_reader(const model *m, const uint32_t *pick, okey *keys, size_t k,
                              okey *tmp)
 {
@@ -324,19 +319,22 @@ static void order_for_reader(const model *m, const uint32_t *pick, okey *keys, s
     for (size_t i = 0; i < k;) {
         const msent *s = &m->s[pick[keys[i].pick]];
         size_t e = run_end(m, pick, keys, k, i);
-        int told = !s->ndef || (i > 0 && keys[i - 1].art == keys[i].art &&
-                                keys[i - 1].pos + 1 == keys[i].pos);
-        for (size_t j = 0; j < i && !told; j++)
-            told = tells(&m->s[pick[keys[j].pick]], s);
+        told_ctx c = {m, pick, keys, i, e, i};
+        int told = !s->ndef ||
+                   (i > 0 && keys[i - 1].art == keys[i].art &&
+                    keys[i - 1].pos + 1 == keys[i].pos) ||
+                   msent_told(s, held_before, &c);
         /* after the sentence before it in its article, else after the
            first that tells of it */
         size_t by = k;
         for (size_t j = 0; j < k && !told && by == k; j++)
             if (keys[j].art == keys[i].art && keys[j].pos + 1 == keys[i].pos)
                 by = j;
-        for (size_t j = e; j < k && !told && by == k; j++)
-            if (tells(&m->s[pick[keys[j].pick]], s))
+        for (size_t j = e; j < k && !told && by == k; j++) {
+            c.upto = j + 1;
+            if (msent_told(s, held_before, &c))
                 by = j;
+        }
         if (by < k && moves++ < k) {
             size_t to = run_end(m, pick, keys, k, by);
             move_run(keys, i, e, to, tmp);
