@@ -198,12 +198,15 @@ static int attribution_only(const lang *L, const char *s, size_t n)
 {
     if (n < 4 || s[n - 1] != '.' || s[0] < 'A' || s[0] > 'Z')
         return 0;
-    size_t words = 1, last = 0, head = n - 1, total = 1;
-    for (size_t i = 0; i < n; i++) {
+    size_t end = n - 1; /* the stop, spaced off in PTB text ("asked .") */
+    while (end > 0 && s[end - 1] == ' ')
+        end--;
+    size_t words = 1, last = 0, head = end, total = 1;
+    for (size_t i = 0; i < end; i++) {
         if (s[i] == '"' || (unsigned char)s[i] == 0xE2)
             return 0; /* a quotation of its own, or any U+2000..U+2FFF character
                          (curly marks, dashes, an ellipsis) */
-        if (s[i] == ',' && head == n - 1)
+        if (s[i] == ',' && head == end)
             head = i;
         if (s[i] == ' ') {
             total++;
@@ -1238,8 +1241,10 @@ static int finite_verb(const lang *L, const char *s, size_t n)
             w[k - 1] == 's' && !ends_with(w, k, "ss") && !ends_with(w, k, "us") && !pposs &&
             !ends_with(w, k, "'s") && !(cls & VERB_NP))
             return 1;
+        /* "the workers strike", not "his wife" or "this week" */
         if ((ends_with(pw, pk, "s") || (pcls & LW_PLURAL)) && !pposs && !(cls & VERB_NP) &&
-            !ends_with(w, k, "ing") && !ends_with(w, k, "ly"))
+            !(pcls & (LW_PRON | LW_DEM | LW_DEF | LW_FUNC)) && !ends_with(w, k, "ing") &&
+            !ends_with(w, k, "ly"))
             return 1;
     }
     return 0;
@@ -1910,6 +1915,22 @@ int readable_repeat(const model *m, const msent *s, const uint32_t *out, size_t 
             break; /* it names something new: no lead makes it a repeat */
         }
     }
+    /* an opening sentence telling again what another article's sentence
+       in the summary told: read by hand (BASIL, NewsWCL50, ECB+), a
+       second report of the event is the defect readers name most among
+       the first three sentences of the articles */
+    if (s->pos <= LEAD_SPAN)
+        for (size_t c = 0; c < k; c++) {
+            const msent *t = &m->s[out[c]];
+            uint32_t keys, names;
+            if (t->art == s->art)
+                continue;
+            uint32_t both = keys_shared(m->keys + s->kfirst, s->nkey, m->keys + t->kfirst,
+                                        t->nkey, &keys, &names);
+            uint32_t least = s->nkey < t->nkey ? s->nkey : t->nkey;
+            if (names && both >= LEAD_SHARE_STEMS && (double)both >= LEAD_SHARE * (double)least)
+                return 1;
+        }
     for (size_t c = 0; c < k; c++) {
         const msent *t = &m->s[out[c]];
         uint32_t keys, names;

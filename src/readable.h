@@ -85,9 +85,17 @@ int readable_also_needed(const msent *s, const lang *L, const char *text, const 
    visit the United Kingdom on the 13th of July").  And an article's
    lead that shares a name and LEAD_REPEAT_STEMS stems with another
    article's lead in the summary and names nothing and no number the
-   summary lacks: one event's reports open alike.  select.c treats the
-   pair as one redundancy group (the default method). */
+   summary lacks: one event's reports open alike.  And a sentence of an
+   article's opening (position LEAD_SPAN at most) that shares a name and
+   LEAD_SHARE_STEMS stems, LEAD_SHARE of the shorter one's, with a summary sentence
+   of another article: the event told again ("Gov. Deval Patrick on
+   Wednesday appointed William Cowan ..." after "The Democratic governor
+   picked ... William "Mo" Cowan").  select.c treats the pair as one
+   redundancy group (the default method). */
 #define READABLE_REPEAT_STEMS 4
 #define LEAD_REPEAT_STEMS 2
+#define LEAD_SPAN 2
+#define LEAD_SHARE 0.3
+#define LEAD_SHARE_STEMS 4
 int readable_repeat(const model *m, const msent *s, const uint32_t *out, size_t k);
 #endif
