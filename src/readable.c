@@ -502,6 +502,26 @@ static int pronoun_attribution(const lang *L, const char *out, size_t n, size_t 
 
 static int is_cap(const char *w) { return w[0] >= 'A' && w[0] <= 'Z'; }
 
+/* Reported speech closed by a pronoun attribution and no quotation
+   ("Catherine Gomes lived in that apartment , he said ."): the pronoun
+   points at a speaker the sentence does not name. */
+static int trailing_pronoun_said(const lang *L, const char *out, size_t n)
+{
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
+    for (size_t i = nw > 5 ? nw - 3 : 2; i < nw; i++) { /* a tail of three words */
+        if (!speech_verb(L, out + at[i], ln[i]) ||
+            !subject_pronoun(L, out + at[i - 1], ln[i - 1]))
+            continue;
+        size_t b = at[i - 1];
+        while (b > 0 && out[b - 1] == ' ')
+            b--;
+        if (b > 0 && out[b - 1] == ',')
+            return 1;
+    }
+    return 0;
+}
+
 /* Does the text outside the quotations, out[0..n), speak in the first
    person ("I do n't think any charges will be filed ...", "My daughter
    has been shot.")?  In a news summary such a sentence reads as the
@@ -2031,6 +2051,8 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
                     s->flags |= SENT_NEEDS_PREV;
                 }
             }
+        } else if (cased && !qw && trailing_pronoun_said(L, out, n)) {
+            s->flags |= SENT_NEEDS_PREV; /* after the sentence naming "he" */
         } else if (qw && qw >= s->words && !s->speaker && !names_someone(L, out, n)) {
             /* nothing but a short quotation, and no speaker ("Pensaban que
                estaba muerto".): only right after the sentence before it */

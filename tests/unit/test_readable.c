@@ -96,7 +96,10 @@ static void test_openers(void)
                                         "Their homes were under water by noon.",
                                         "It passed in a 396-9 vote.",
                                         "It's a long shot bid.",
-                                        "It\xE2\x80\x99s a long shot bid."};
+                                        "It\xE2\x80\x99s a long shot bid.",
+                                        "In fact, the party may have gained more.",
+                                        "Of course though it is not official yet.",
+                                        "Well, it is better late than never."};
     for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
         T_EQ_INT(readable_opener(L, needs[i], strlen(needs[i]), &d), READABLE_NEEDS_PREV);
     const char *but = "But the council voted against the plan.";
@@ -108,7 +111,9 @@ static void test_openers(void)
     static const char *const fine[] = {"Hector Ruiz said the gates would stay shut.",
                                        "Thistle Farm lost its barns.",
                                        "Butler County was evacuated.",
-                                       "The river kept rising."};
+                                       "The river kept rising.",
+                                       "Well-known engineer Sara Quill inspected the gates.",
+                                       "Wells in Marlow ran dry."};
     for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++)
         T_EQ_INT(readable_opener(L, fine[i], strlen(fine[i]), &d), 0);
     lang_free(L);
@@ -872,6 +877,28 @@ static void test_definite_mentions(void)
     }
 }
 
+/* Reported speech closed by a pronoun ("Catherine Gomes lived in that
+   apartment , he said .") waits for the sentence naming "he"; a name, or
+   "said he would", does not. */
+static void test_pronoun_said(void)
+{
+    static const char *const said[] = {
+        "Police Chief Anton Weiner spoke to reporters outside the Keld port on Friday .\n"
+        "Ilse Varga lived in that apartment near the port , he said .\n"
+        "The fire started in the kitchen of the apartment , Weiner said .\n"
+        "Weiner said he would ask the council for more firefighters in Keld .\n"};
+    prepared P;
+    if (!prepare_open(&P, said, 1))
+        return;
+    const msent *he = find(&P.m, P.c, "Ilse Varga lived");
+    const msent *named = find(&P.m, P.c, "The fire started");
+    const msent *would = find(&P.m, P.c, "Weiner said he would");
+    T_CHECK(he && (he->flags & SENT_NEEDS_PREV));
+    T_CHECK(named && !(named->flags & SENT_NEEDS_PREV));
+    T_CHECK(would && !(would->flags & SENT_NEEDS_PREV));
+    prepare_close(&P);
+}
+
 /* First person outside quotation marks reads as the summary's own voice:
    never taken in cased text, unless the sentence names its speaker. */
 static const char *const firsts[] = {
@@ -1097,6 +1124,7 @@ int main(void)
     T_RUN(test_answers);
     T_RUN(test_definite_mentions);
     T_RUN(test_first_person);
+    T_RUN(test_pronoun_said);
     T_RUN(test_title);
     T_RUN(test_lone_attribution);
     return t_finish();
