@@ -1517,8 +1517,9 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
                ("a Michele Bachmann cover"), or names the office right
                after it ("Michael Steele, chairman of ...") */
             if (!tt || (i > 1 && (is_cap(out + at[i - 2]) ||
-                                  (lang_class(L, out + at[i - 2], ln[i - 2]) & LW_DEF))))
-                continue; /* "Rick Scott": named */
+                                  (lang_class(L, out + at[i - 2], ln[i - 2]) &
+                                   (LW_DEF | LW_TITLE)))))
+                continue; /* "Rick Scott": named; "president Dan Cathy" too */
             if (office_named(tt, tn, out, at, ln, nw, i - 1, i))
                 continue;
             size_t fl = tn + 1 + ln[i - 1] + 1 + k;

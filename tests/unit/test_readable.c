@@ -963,10 +963,12 @@ static void test_answers(void)
    the surname. */
 static const char *const title_names[] = {
     "Lt. Gov. Tim Murray met the ferry owners in Keld on Friday. Vice President Dick Varga "
-    "and Sen. Bob Corker arrived later. Harbour Chairman Michael Steele spoke first.\n",
+    "and Sen. Bob Corker arrived later. Harbour Chairman Michael Steele spoke first. "
+    "CEO Dan Cathy of the ferry line came too.\n",
     "\"He is cool,\" Murray said of the new harbour master. \"We have one house,\" Bob Corker "
     "said. Mary Varga, a lawyer, said the port would open. Michael Steele, chairman of the "
-    "harbour board, said nothing.\n"};
+    "harbour board, said nothing. The ferry line's president Dan Cathy said the boats would "
+    "sail.\n"};
 
 static void test_title(void)
 {
@@ -982,6 +984,7 @@ static void test_title(void)
     T_CHECK(edited(&P, "Sen. Bob Corker arrived") == NULL); /* titled already */
     T_CHECK(edited(&P, "Mary Varga, a lawyer") == NULL);   /* Dick's title, not hers */
     T_CHECK(edited(&P, "Michael Steele, chairman") == NULL); /* the office follows */
+    T_CHECK(edited(&P, "president Dan Cathy said") == NULL);  /* a role before it */
     prepare_close(&P);
 }
 
