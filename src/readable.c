@@ -46,6 +46,8 @@
 
 enum { Q_NONE = 0, Q_STRAIGHT, Q_LDQ, Q_RDQ, Q_LOW9, Q_LAQ, Q_RAQ, Q_BTICK, Q_TICKS, Q_LOWS, Q_LSQ };
 
+static int mark_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
 /* The quotation mark at s[i], if any: its kind, and its length in bytes. */
 static size_t mark_at(const char *t, size_t n, size_t i, int *kind)
 {
@@ -75,7 +77,14 @@ static size_t mark_at(const char *t, size_t n, size_t i, int *kind)
         if (i + 2 >= n || s[i + 1] != 0x80)
             return 0;
         switch (s[i + 2]) {
-        case 0x9C: *kind = Q_LDQ; return 3;
+        case 0x9C:
+            /* an opening mark typed where a closing one belongs: after a
+               word or a stop and before a space ("... to go.“ He") */
+            *kind = i > 0 && !mark_space(s[i - 1]) && s[i - 1] != '(' && s[i - 1] != '-' &&
+                            (i + 3 >= n || mark_space(s[i + 3]))
+                        ? Q_RDQ
+                        : Q_LDQ;
+            return 3;
         case 0x9D: *kind = Q_RDQ; return 3;
         case 0x9E: *kind = Q_LOW9; return 3;
         case 0x9A: *kind = Q_LOWS; return 3;
@@ -87,10 +96,21 @@ static size_t mark_at(const char *t, size_t n, size_t i, int *kind)
 }
 
 /* One step of the quotation state: *open is the kind of the open mark (0:
-   outside).  Returns -1 for a closing mark with nothing open. */
+   outside), plus Q_NEST for each curly quotation open inside it ("“Needless
+   to say, the war was not “a war of Obama’s choosing.” It has been ..."
+   is still inside the first).  Returns -1 for a closing mark with nothing
+   open. */
+#define Q_NEST 256
 static int mark_step(int *open, int k)
 {
     int o = *open;
+    if (o >= Q_NEST) { /* inside a nested curly quotation */
+        if (k == Q_LDQ)
+            *open = o + Q_NEST;
+        else if (k == Q_RDQ || k == Q_STRAIGHT)
+            *open = o - Q_NEST;
+        return 0;
+    }
     switch (k) {
     case Q_STRAIGHT:
         if (!o)
@@ -98,18 +118,20 @@ static int mark_step(int *open, int k)
         else if (o == Q_STRAIGHT || o == Q_LDQ)
             *open = 0; /* scraped text mixes straight and curly marks */
         return 0;
-    case Q_LDQ: /* closes „, opens otherwise; nested quotes are not tracked */
+    case Q_LDQ: /* closes „, opens otherwise, nests in “ */
         if (o == Q_LOW9)
             *open = 0;
         else if (!o)
             *open = Q_LDQ;
+        else if (o == Q_LDQ)
+            *open = o + Q_NEST;
         return 0;
     case Q_LOW9: case Q_LAQ: case Q_BTICK: case Q_LOWS:
         if (!o)
             *open = k;
         return 0;
-    case Q_RDQ:
-        if (o == Q_LDQ || o == Q_STRAIGHT)
+    case Q_RDQ: /* closes „ too (Polish, Hungarian) */
+        if (o == Q_LDQ || o == Q_STRAIGHT || o == Q_LOW9)
             *open = 0;
         else if (!o)
             return -1;
@@ -2054,9 +2076,11 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
             }
         } else if (cased && !qw && trailing_pronoun_said(L, out, n)) {
             s->flags |= SENT_NEEDS_PREV; /* after the sentence naming "he" */
-        } else if (qw && qw >= s->words && !s->speaker && !names_someone(L, out, n)) {
-            /* nothing but a short quotation, and no speaker ("Pensaban que
-               estaba muerto".): only right after the sentence before it */
+        } else if (qw && qw >= s->words && !names_someone(L, out, n)) {
+            /* nothing but a short quotation, its speaker not named there
+               ("Pensaban que estaba muerto".; "“Tiger Woods wasn’t
+               happy.”" after "“Who can guarantee you happiness?“ he
+               asked."): only right after the sentence before it */
             s->flags |= SENT_NEEDS_PREV;
         }
         size_t drop;

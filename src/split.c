@@ -413,6 +413,30 @@ static int split_starter_follows(const lang_pack *pk, const unsigned char *s, si
     return split_in(pk, buf, LW_OPENER, need_upper ? 0 : LT_STRONG);
 }
 
+/* After a quotation closed by "?" or "!", a name and a verb of saying
+   go on with it ("\"Have you gone today?\" Bachmann asked her followers
+   ..."): up to three capitalised words, then the pack's say word. */
+static int split_said_follows(const lang_pack *pk, const unsigned char *s, size_t n, size_t w)
+{
+    char buf[16];
+    for (int names = 0; names <= 3; names++) {
+        if (w >= n || !split_is_alpha(s[w]))
+            return 0;
+        size_t k = split_word_lower(s, n, w, buf, sizeof buf);
+        if (!k)
+            return 0;
+        if (!split_is_upper_ascii(s[w]))
+            return names > 0 && split_in(pk, buf, LW_SAY, 0);
+        w += k;
+        if (w < n && s[w] == '.')
+            w++; /* "Sen." */
+        if (w >= n || s[w] != ' ')
+            return 0;
+        w++;
+    }
+    return 0;
+}
+
 /* After "a.m." or "p.m." a capitalised word starts a sentence ("at 8 p.m.
    Results are due") unless it is a day or a month ("8 p.m. Monday").
    Other lower-case acronyms do not get this rule: Multi-News capitalised
@@ -799,7 +823,7 @@ static int split_run_ends(split_state *S, const split_run *r, size_t k, int line
     int up = split_upper_at(s, n, w), low = split_lower_at(s, n, w);
     const split_prev prev = r->prev;
     if (r->qe) /* "Why?" he asked. -- but "Why? the" in lower-cased text ends */
-        return !(r->cquote && low && !lines);
+        return !(r->cquote && !lines && (low || split_said_follows(S->pk, s, n, w)));
     if (r->ell || r->dots >= 2)
         return up;
     if (r->cquote)

@@ -74,11 +74,25 @@ static void test_quote_units(void)
     n = join(last, sp, broken);
     T_EQ_INT(n, 4);
     T_CHECK(broken[1] && broken[2] && !broken[3]);
-    /* not a sentence of its own that only opens like one */
+    /* a quoted question and its speaker are one sentence, however long
+       the tail */
     const char *own = "\"Why now?\" Mr. Ames said, and then the council voted to close the "
                       "old bridge for the whole of the winter season.";
     n = join(own, sp, broken);
-    T_EQ_INT(n, 2);
+    T_EQ_INT(n, 1);
+    T_CHECK(!broken[0]);
+    /* a curly quotation inside another: the sentences after the inner
+       one's close are still inside the outer, which never closes here */
+    const char *nest = "Kristol wrote to him.\n\n\xE2\x80\x9CThe war was not \xE2\x80\x9C"
+                       "a war of his choosing.\xE2\x80\x9D Republicans have supported the "
+                       "effort.\n\nThe party met on Monday.";
+    n = join(nest, sp, broken);
+    T_CHECK(n == 4 && !broken[0] && broken[1] && broken[2] && !broken[3]);
+    /* an opening curly mark typed where the closing one belongs */
+    const char *typo = "\xE2\x80\x9CWho can guarantee you happiness?\xE2\x80\x9C he asked. "
+                       "The crowd laughed.";
+    n = join(typo, sp, broken);
+    T_CHECK(n == 2 && !broken[0] && !broken[1]);
 }
 
 /* dangling references: openers that need the sentence before */
