@@ -524,6 +524,38 @@ static int pronoun_attribution(const lang *L, const char *out, size_t n, size_t 
 
 static int is_cap(const char *w) { return w[0] >= 'A' && w[0] <= 'Z'; }
 
+/* A short opening adverbial set off by a comma, then a reference that
+   points at the sentence before ("Today , it finally got it .",
+   "Officially, this wasn't correct.", "On Friday, he said ..."): the
+   reference dangles as it would opening the sentence. */
+#define ADVERBIAL_WORDS 3
+static int after_adverbial(const lang *L, const char *p, size_t n)
+{
+    /* an adverbial: one word ("Today", "Officially"), or a phrase opening
+       with a preposition ("On Friday"), not a subject with an apposition
+       ("The Marlow dam, also known as ...") */
+    size_t w0 = 0;
+    while (w0 < n && is_letter((unsigned char)p[w0]))
+        w0++;
+    int one = (w0 < n && p[w0] == ',') || (w0 + 1 < n && p[w0] == ' ' && p[w0 + 1] == ',');
+    if (!one && !(lang_class(L, p, w0) & LW_PREP))
+        return 0;
+    size_t words = 1, i = 0;
+    for (; i < n && p[i] != ','; i++) {
+        if (p[i] == ' ' && i + 1 < n && p[i + 1] != ',' && ++words > ADVERBIAL_WORDS)
+            return 0;
+        if (p[i] == '"' || (unsigned char)p[i] >= 0x80 || p[i] == '.')
+            return 0; /* a quotation, a curly mark, an abbreviation */
+    }
+    if (i >= n)
+        return 0;
+    i++;
+    while (i < n && p[i] == ' ')
+        i++;
+    size_t drop;
+    return i < n && readable_opener(L, p + i, n - i, &drop) == READABLE_NEEDS_PREV;
+}
+
 /* Reported speech closed by a pronoun attribution and no quotation
    ("Catherine Gomes lived in that apartment , he said ."): the pronoun
    points at a speaker the sentence does not name. */
@@ -2087,6 +2119,8 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
         int k = readable_opener(norm_lang(nm), p, n, &drop);
         if (k && s->edit == EDIT_NAME && s->eoff == 0)
             k = 0; /* "He said ..." becomes "Lavrov said ..." */
+        if (!k && cased && s->edit == EDIT_NONE && after_adverbial(L, p, n))
+            k = READABLE_NEEDS_PREV; /* "Today, it finally got it." */
         size_t d2;
         /* cased news: a reader still stops at what the connective
            pointed at once it is gone ("Jim Jordan demurred." for "But Rep.

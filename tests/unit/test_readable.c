@@ -900,7 +900,9 @@ static void test_pronoun_said(void)
         "Police Chief Anton Weiner spoke to reporters outside the Keld port on Friday .\n"
         "Ilse Varga lived in that apartment near the port , he said .\n"
         "The fire started in the kitchen of the apartment , Weiner said .\n"
-        "Weiner said he would ask the council for more firefighters in Keld .\n"};
+        "Weiner said he would ask the council for more firefighters in Keld .\n"
+        "On Saturday , he visited the firefighters at the station .\n"
+        "In Keld , the harbour stayed open all weekend .\n"};
     prepared P;
     if (!prepare_open(&P, said, 1))
         return;
@@ -910,6 +912,11 @@ static void test_pronoun_said(void)
     T_CHECK(he && (he->flags & SENT_NEEDS_PREV));
     T_CHECK(named && !(named->flags & SENT_NEEDS_PREV));
     T_CHECK(would && !(would->flags & SENT_NEEDS_PREV));
+    /* a pronoun after a short opening adverbial dangles the same */
+    const msent *sat = find(&P.m, P.c, "On Saturday , he visited");
+    const msent *keld = find(&P.m, P.c, "In Keld , the harbour");
+    T_CHECK(sat && (sat->flags & SENT_NEEDS_PREV));
+    T_CHECK(keld && !(keld->flags & SENT_NEEDS_PREV));
     prepare_close(&P);
 }
 
