@@ -201,6 +201,11 @@ static void test_split(void)
     T_EQ_INT(sentences("en", it), 4); /* no "Dott.", "Avv." in English */
     /* a sentence still ends at an ordinary word */
     T_EQ_INT(sentences("es", "Llegó tarde. Nadie lo esperaba."), 2);
+    /* "EE. UU." goes on before a lower-case verb, ends before an opener */
+    T_EQ_INT(sentences("es", "Fue una represalia por un atentado del que EE. UU. "
+                             "responsabilizó al régimen libio. Nadie lo esperaba."),
+             2);
+    T_EQ_INT(sentences("es", "Llegaron las sanciones de EE. UU. El régimen calló."), 2);
 }
 
 /* ---- the analysis of one text ----------------------------------------- */
