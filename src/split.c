@@ -859,6 +859,10 @@ static int split_run_ends(split_state *S, const split_run *r, size_t k, int line
             (!memcmp(s + w, "com", 3) || !memcmp(s + w, "org", 3) || !memcmp(s + w, "net", 3)) &&
             (w + 3 == n || !split_is_alpha(s[w + 3])))
             return 0;
+        /* "162 - 139 ( . 538 )": a stop right after an opening
+           parenthesis opens a number, it ends nothing */
+        if (p >= 1 && (s[p - 1] == '(' || (p >= 2 && s[p - 1] == ' ' && s[p - 2] == '(')))
+            return 0;
         /* "a magnitude 5 . 9 quake": a decimal point spaced off in PTB
            text, a digit or two on each side */
         if (!lines && p >= 2 && s[p - 1] == ' ' && w == p + 2) {
