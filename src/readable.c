@@ -1364,6 +1364,51 @@ static int titled_given(const lang *L, const char *s, const size_t *at, const si
            (lang_class(L, s + at[i - 1], ln[i - 1]) & LW_TITLE) && name_joined(L, s, at, ln, i);
 }
 
+/* Only blanks or one hyphen between words i-1 and i ("Chick-fil-A"). */
+static int joined(const char *s, const size_t *at, const size_t *ln, size_t i)
+{
+    size_t b = at[i - 1] + ln[i - 1];
+    return adjacent(s, at, ln, i) || (b + 1 == at[i] && s[b] == '-');
+}
+
+/* A role written in lower case before the given name at word g: a role
+   noun of the pack ("spokesman", "president", "manager"), up to two
+   lower-case words and three capitalised ones before it ("White House
+   spokesman Bill Burton", "Chick-fil-A president Dan Cathy", "campaign
+   manager Brad Parscale").  Returns the role's first word, or g when
+   there is none, or when its one capital opens the sentence (its case
+   is then the sentence's, not the role's). */
+#define ROLE_LOWER 2
+#define ROLE_CAPS 3
+static size_t role_before(const lang *L, const char *s, const size_t *at, const size_t *ln,
+                          size_t g)
+{
+    if (g == 0 || !adjacent(s, at, ln, g))
+        return g;
+    size_t r = g - 1;
+    const char *rw = s + at[r];
+    if (!(rw[0] >= 'a' && rw[0] <= 'z') || !(lang_class(L, rw, ln[r]) & LW_TITLE))
+        return g;
+    size_t b = r, caps = 0, lows = 0;
+    while (b > 0 && joined(s, at, ln, b)) {
+        const char *pw = s + at[b - 1];
+        if (lang_class(L, pw, ln[b - 1]) &
+            (LW_FUNC | LW_DEF | LW_PREP | LW_PRON | LW_DEM | LW_SAY | LW_STOP | LW_ADV)) {
+            /* inside a name ("UN Relief and Works Agency spokesman"): the
+               role would start mid-name */
+            if (caps && b >= 2 && !is_cap(pw) && is_cap(s + at[b - 2]) && adjacent(s, at, ln, b - 1))
+                return g;
+            break;
+        }
+        if (is_cap(pw) ? (caps++ == ROLE_CAPS) : (caps || lows++ == ROLE_LOWER))
+            break;
+        b--;
+    }
+    if (b == 0 && at[0] == 0 && caps == 1 && is_cap(s))
+        return g; /* "Campaign manager Brad Parscale": its case is the sentence's */
+    return b;
+}
+
 static void people_learn(people *P, const lang *L, const char *s, size_t n)
 {
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
@@ -1413,7 +1458,11 @@ static void people_learn(people *P, const lang *L, const char *s, size_t n)
         while (t > 0 && i - 1 - t < TITLE_WORDS && is_cap(s + at[t - 1]) &&
                (lang_class(L, s + at[t - 1], ln[t - 1]) & LW_TITLE) && name_joined(L, s, at, ln, t))
             t--;
-        if (t == i - 1 || (t > 0 && is_cap(s + at[t - 1]) && adjacent(s, at, ln, t)))
+        if (t == i - 1)
+            t = role_before(L, s, at, ln, i - 1);
+        else if (t > 0 && is_cap(s + at[t - 1]) && adjacent(s, at, ln, t))
+            continue;
+        if (t == i - 1)
             continue;
         size_t te = at[i - 1];
         while (te > at[t] && s[te - 1] == ' ')
@@ -1496,14 +1545,23 @@ static int office_word(const char *tt, size_t tn, const char *out, const size_t 
    name that starts at word i ("head coach Sean Payton") or in the few
    words after its surname, word k ("Michael Steele, chairman of the
    ...")? */
-static int office_named(const char *tt, size_t tn, const char *out, const size_t *at,
-                        const size_t *ln, size_t nw, size_t i, size_t k)
+static int office_named(const lang *L, const char *tt, size_t tn, const char *out,
+                        const size_t *at, const size_t *ln, size_t nw, size_t i, size_t k)
 {
     if (i > 0 && office_word(tt, tn, out, at, ln, i - 1))
         return 1;
     for (size_t q = k + 1; q < nw && q <= k + 6; q++)
         if (office_word(tt, tn, out, at, ln, q))
             return 1;
+    /* any office set off after the name: "Rory Read , president and
+       CEO", "Mary Varga, a lawyer" */
+    size_t b = k + 1 < nw ? at[k] + ln[k] : 0;
+    while (b && b < at[k + 1] && out[b] == ' ')
+        b++;
+    if (b && out[b] == ',')
+        for (size_t q = k + 1; q < nw && q <= k + 3; q++)
+            if (lang_class(L, out + at[q], ln[q]) & LW_TITLE)
+                return 1;
     return 0;
 }
 
@@ -1574,7 +1632,7 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
                                   (lang_class(L, out + at[i - 2], ln[i - 2]) &
                                    (LW_DEF | LW_TITLE)))))
                 continue; /* "Rick Scott": named; "president Dan Cathy" too */
-            if (office_named(tt, tn, out, at, ln, nw, i - 1, i))
+            if (office_named(L, tt, tn, out, at, ln, nw, i - 1, i))
                 continue;
             size_t fl = tn + 1 + ln[i - 1] + 1 + k;
             char *f = arena_alloc(a, fl + 1);
@@ -1589,6 +1647,8 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
             *off = at[i - 1];
             *len = at[i] + k - at[i - 1];
             *full = f;
+            if (*off == 0 && f[0] >= 'a' && f[0] <= 'z')
+                f[0] = (char)(f[0] - 'a' + 'A'); /* "Campaign manager Brad Parscale said" */
             return 0;
         }
         if (i > 0) {
@@ -1626,7 +1686,7 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
         }
         /* with the title the cluster writes with that name, unless the
            sentence names the office after it */
-        size_t tn = p->title[g] && !office_named(p->title[g], p->tlen[g], out, at, ln, nw,
+        size_t tn = p->title[g] && !office_named(L, p->title[g], p->tlen[g], out, at, ln, nw,
                                                  from == at[i] ? i : i - 1, i)
                         ? p->tlen[g] + 1
                         : 0;
@@ -1645,6 +1705,8 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
         *off = from;
         *len = at[i] + k - from;
         *full = f;
+        if (*off == 0 && f[0] >= 'a' && f[0] <= 'z')
+            f[0] = (char)(f[0] - 'a' + 'A');
         return 0;
     }
     return 0;

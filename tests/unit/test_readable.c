@@ -985,11 +985,12 @@ static void test_answers(void)
 static const char *const title_names[] = {
     "Lt. Gov. Tim Murray met the ferry owners in Keld on Friday. Vice President Dick Varga "
     "and Sen. Bob Corker arrived later. Harbour Chairman Michael Steele spoke first. "
-    "CEO Dan Cathy of the ferry line came too.\n",
+    "CEO Dan Cathy of the ferry line came too. On the quay, Outgoing Harbour Board economic "
+    "adviser Lena Summers counted the ships.\n",
     "\"He is cool,\" Murray said of the new harbour master. \"We have one house,\" Bob Corker "
     "said. Mary Varga, a lawyer, said the port would open. Michael Steele, chairman of the "
     "harbour board, said nothing. The ferry line's president Dan Cathy said the boats would "
-    "sail.\n"};
+    "sail. Lena Summers made the count at dawn.\n"};
 
 static void test_title(void)
 {
@@ -1006,6 +1007,10 @@ static void test_title(void)
     T_CHECK(edited(&P, "Mary Varga, a lawyer") == NULL);   /* Dick's title, not hers */
     T_CHECK(edited(&P, "Michael Steele, chairman") == NULL); /* the office follows */
     T_CHECK(edited(&P, "president Dan Cathy said") == NULL);  /* a role before it */
+    /* a role written in lower case, with its capitalised modifiers */
+    char *summers = edited(&P, "Lena Summers made");
+    T_CHECK(summers && strstr(summers, "Outgoing Harbour Board economic adviser Lena Summers made"));
+    free(summers);
     prepare_close(&P);
 }
 
