@@ -76,6 +76,8 @@ static void test_english(void)
         {"File - a boat passes the closed lock.", 1},
         {"Mayor Dana Ruiz opened the shelter at noon.", 0},
         {"Water rose past the old mill, a file photo shows.", 0}, /* no ", file photo" */
+        {"Veuer's Nick Cardona has that story.", 1},
+        {"The mayor has the story of the flood in her own words, she said.", 0},
     };
     check_furniture("english", f, sizeof f / sizeof f[0]);
 }
