@@ -526,9 +526,10 @@ static int is_cap(const char *w) { return w[0] >= 'A' && w[0] <= 'Z'; }
 
 /* A short opening adverbial set off by a comma, then a reference that
    points at the sentence before ("Today , it finally got it .",
-   "Officially, this wasn't correct.", "On Friday, he said ..."): the
-   reference dangles as it would opening the sentence. */
-#define ADVERBIAL_WORDS 3
+   "Officially, this wasn't correct.", "On Friday, he said ...",
+   "According to the excerpts, she argued ..."): the reference dangles as
+   it would opening the sentence. */
+#define ADVERBIAL_WORDS 4
 static int after_adverbial(const lang *L, const char *p, size_t n)
 {
     /* an adverbial: one word ("Today", "Officially"), or a phrase opening
@@ -538,7 +539,7 @@ static int after_adverbial(const lang *L, const char *p, size_t n)
     while (w0 < n && is_letter((unsigned char)p[w0]))
         w0++;
     int one = (w0 < n && p[w0] == ',') || (w0 + 1 < n && p[w0] == ' ' && p[w0 + 1] == ',');
-    if (!one && !(lang_class(L, p, w0) & LW_PREP))
+    if (!one && !(lang_class(L, p, w0) & (LW_PREP | LW_ACC))) /* "According to the excerpts," */
         return 0;
     size_t words = 1, i = 0;
     for (; i < n && p[i] != ','; i++) {
@@ -594,7 +595,10 @@ static int first_person(const lang *L, const char *out, size_t n)
                             : (i == 0 || (w[0] >= 'a' && w[0] <= 'z')) && !is_cap(w + 1);
         if (!ok || (at[i] > 0 && out[at[i] - 1] == '\''))
             continue; /* "US", "I.", "Rock 'n' roll" */
-        const lang_word *x = lang_word_of(L, w, ln[i]);
+        size_t k = 0; /* "We'll", "I'm": the pronoun before its clitic */
+        while (k < ln[i] && w[k] != '\'')
+            k++;
+        const lang_word *x = lang_word_of(L, w, k);
         if (x && (x->cls & LW_PRON) && (x->tags & LT_FIRST))
             return 1;
     }

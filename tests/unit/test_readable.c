@@ -902,7 +902,8 @@ static void test_pronoun_said(void)
         "The fire started in the kitchen of the apartment , Weiner said .\n"
         "Weiner said he would ask the council for more firefighters in Keld .\n"
         "On Saturday , he visited the firefighters at the station .\n"
-        "In Keld , the harbour stayed open all weekend .\n"};
+        "In Keld , the harbour stayed open all weekend .\n"
+        "According to the minutes , she asked for two more crews .\n"};
     prepared P;
     if (!prepare_open(&P, said, 1))
         return;
@@ -917,6 +918,8 @@ static void test_pronoun_said(void)
     const msent *keld = find(&P.m, P.c, "In Keld , the harbour");
     T_CHECK(sat && (sat->flags & SENT_NEEDS_PREV));
     T_CHECK(keld && !(keld->flags & SENT_NEEDS_PREV));
+    const msent *acc = find(&P.m, P.c, "According to the minutes");
+    T_CHECK(acc && (acc->flags & SENT_NEEDS_PREV));
     prepare_close(&P);
 }
 
@@ -928,16 +931,17 @@ static const char *const firsts[] = {
     "\"I was scared when the lights went out,\" Weiner said.\n"
     "The US sanctions on Keld were announced on Friday.\n"
     "Weiner told reporters on Friday that we should wait for the report.\n"
-    "My daughter has been shot near the Keld port.\n"};
+    "My daughter has been shot near the Keld port.\n"
+    "We'll get to hear more of her quips in Keld next March.\n"};
 
 static void test_first_person(void)
 {
     prepared P;
     if (!prepare_open(&P, firsts, 1))
         return;
-    const char *broken[] = {"I was scared when", "My daughter"};
+    const char *broken[] = {"I was scared when", "My daughter", "We'll get to hear"};
     const char *fine[] = {"\"I was scared", "The US sanctions", "Weiner told reporters"};
-    for (size_t i = 0; i < 2; i++) {
+    for (size_t i = 0; i < 3; i++) {
         const msent *ms = find(&P.m, P.c, broken[i]);
         T_CHECK(ms && (ms->flags & SENT_QBROKEN));
     }
