@@ -557,6 +557,41 @@ static int after_adverbial(const lang *L, const char *p, size_t n)
     return i < n && readable_opener(L, p + i, n - i, &drop) == READABLE_NEEDS_PREV;
 }
 
+/* A headline or a deck kept with the text ("DNC files lawsuit over
+   election interference.", "Saints put Bush on I.R ."): among an
+   article's first HEADLINE_POS sentences, alone on its line, at most
+   HEADLINE_WORDS words, and outside its quotations no article,
+   demonstrative or pronoun -- headline English drops them, running text
+   rarely can.  Read by hand, each such sentence in the summaries of
+   BASIL, NewsWCL50 and ECB+ was a headline, a deck or an aside. */
+#define HEADLINE_POS 3
+#define HEADLINE_WORDS 9
+static int alone_on_line(const char *t, size_t len, size_t start, size_t end)
+{
+    size_t b = start, e = end;
+    while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+        b--;
+    while (e < len && (t[e] == ' ' || t[e] == '\t'))
+        e++;
+    return (b == 0 || t[b - 1] == '\n') && (e >= len || t[e] == '\n' || t[e] == '\r');
+}
+
+static int headline_like(const lang *L, const char *out, size_t n)
+{
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
+    if (nw < 3)
+        return 0;
+    for (size_t i = 0; i < nw; i++) {
+        size_t k = 0; /* "it's": the word before its clitic */
+        while (k < ln[i] && out[at[i] + k] != '\'')
+            k++;
+        if (lang_class(L, out + at[i], k) & (LW_DEF | LW_DEM | LW_PRON))
+            return 0;
+    }
+    return 1;
+}
+
 /* Reported speech closed by a pronoun attribution and no quotation
    ("Catherine Gomes lived in that apartment , he said ."): the pronoun
    points at a speaker the sentence does not name. */
@@ -2142,6 +2177,11 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
         /* an attribution left alone ("Trump tweeted.") when its quotation
            runs too long to be taken with it */
         if (cased && attribution_only(L, p, n))
+            s->flags |= SENT_QBROKEN;
+        /* a headline or a deck line kept as the article's first lines */
+        if (cased && s->pos < HEADLINE_POS && s->words <= HEADLINE_WORDS &&
+            alone_on_line(precis_cluster_article_text(c, s->art, NULL), len, s->start, s->end) &&
+            headline_like(L, out, n))
             s->flags |= SENT_QBROKEN;
         /* first person outside quotation marks, no speaker named */
         if (cased && first_person(L, out, n) && !names_someone(L, out, n))

@@ -923,6 +923,31 @@ static void test_pronoun_said(void)
     prepare_close(&P);
 }
 
+/* A headline or a deck kept as an article's first lines, alone on its
+   line and with no article, demonstrative or pronoun, is never taken;
+   running text is. */
+static void test_headline(void)
+{
+    static const char *const heads[] = {
+        "Keld council cuts harbour budget .\n"
+        "Ferry crews fear for Tarn route .\n"
+        "The council of Keld voted 7-2 on Friday to cut the harbour budget by a third .\n"
+        "Councillor Ilse Varga voted no . Ferries run daily .\n",
+        "Mayor Anton Weiner of Keld said on Friday that the harbour would stay open .\n"};
+    prepared P;
+    if (!prepare_open(&P, heads, 2))
+        return;
+    const msent *h1 = find(&P.m, P.c, "Keld council cuts");
+    const msent *h2 = find(&P.m, P.c, "Ferry crews fear");
+    const msent *lead = find(&P.m, P.c, "The council of Keld voted");
+    const msent *run = find(&P.m, P.c, "Ferries run daily");
+    T_CHECK(h1 && (h1->flags & SENT_QBROKEN));
+    T_CHECK(h2 && (h2->flags & SENT_QBROKEN));
+    T_CHECK(lead && !(lead->flags & SENT_QBROKEN));
+    T_CHECK(run && !(run->flags & SENT_QBROKEN)); /* not alone on its line */
+    prepare_close(&P);
+}
+
 /* First person outside quotation marks reads as the summary's own voice:
    never taken in cased text, unless the sentence names its speaker. */
 static const char *const firsts[] = {
@@ -1157,6 +1182,7 @@ int main(void)
     T_RUN(test_answers);
     T_RUN(test_definite_mentions);
     T_RUN(test_first_person);
+    T_RUN(test_headline);
     T_RUN(test_pronoun_said);
     T_RUN(test_title);
     T_RUN(test_lone_attribution);
