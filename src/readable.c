@@ -524,6 +524,16 @@ static int pronoun_attribution(const lang *L, const char *out, size_t n, size_t 
 
 static int is_cap(const char *w) { return w[0] >= 'A' && w[0] <= 'Z'; }
 
+/* The length of w[0..k) before an apostrophe: "we" of "We'll", "it" of
+   "it's". */
+static size_t before_clitic(const char *w, size_t k)
+{
+    size_t i = 0;
+    while (i < k && w[i] != '\'')
+        i++;
+    return i;
+}
+
 /* A short opening adverbial set off by a comma, then a reference that
    points at the sentence before ("Today , it finally got it .",
    "Officially, this wasn't correct.", "On Friday, he said ...",
@@ -583,10 +593,8 @@ static int headline_like(const lang *L, const char *out, size_t n)
     if (nw < 3)
         return 0;
     for (size_t i = 0; i < nw; i++) {
-        size_t k = 0; /* "it's": the word before its clitic */
-        while (k < ln[i] && out[at[i] + k] != '\'')
-            k++;
-        if (lang_class(L, out + at[i], k) & (LW_DEF | LW_DEM | LW_PRON))
+        if (lang_class(L, out + at[i], before_clitic(out + at[i], ln[i])) &
+            (LW_DEF | LW_DEM | LW_PRON))
             return 0;
     }
     return 1;
@@ -630,10 +638,7 @@ static int first_person(const lang *L, const char *out, size_t n)
                             : (i == 0 || (w[0] >= 'a' && w[0] <= 'z')) && !is_cap(w + 1);
         if (!ok || (at[i] > 0 && out[at[i] - 1] == '\''))
             continue; /* "US", "I.", "Rock 'n' roll" */
-        size_t k = 0; /* "We'll", "I'm": the pronoun before its clitic */
-        while (k < ln[i] && w[k] != '\'')
-            k++;
-        const lang_word *x = lang_word_of(L, w, k);
+        const lang_word *x = lang_word_of(L, w, before_clitic(w, ln[i])); /* "We'll" */
         if (x && (x->cls & LW_PRON) && (x->tags & LT_FIRST))
             return 1;
     }
