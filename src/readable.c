@@ -539,7 +539,7 @@ static size_t before_clitic(const char *w, size_t k)
    "Officially, this wasn't correct.", "On Friday, he said ...",
    "According to the excerpts, she argued ..."): the reference dangles as
    it would opening the sentence. */
-#define ADVERBIAL_WORDS 4
+#define ADVERBIAL_WORDS 6
 static int after_adverbial(const lang *L, const char *p, size_t n)
 {
     /* an adverbial: one word ("Today", "Officially"), or a phrase opening
@@ -598,6 +598,25 @@ static int headline_like(const lang *L, const char *out, size_t n)
             return 0;
     }
     return 1;
+}
+
+/* A connective set off by commas after a short subject ("Akin, however,
+   continued his refusal ...", "DeGeneres however , has a history ..."):
+   it points at the sentence before as it would opening the sentence.
+   A reference of the pack among words 2 to 4, followed by a comma. */
+#define CONNECTIVE_AT 3
+static int connective_after_subject(const lang *L, const char *p, size_t n)
+{
+    size_t at[CONNECTIVE_AT + 2], ln[CONNECTIVE_AT + 2];
+    size_t nw = words_of(p, n, at, ln, CONNECTIVE_AT + 2);
+    for (size_t i = 1; i < nw && i <= CONNECTIVE_AT; i++) {
+        size_t drop, e = at[i] + ln[i];
+        while (e < n && p[e] == ' ')
+            e++;
+        if (e < n && p[e] == ',' && readable_opener(L, p + at[i], n - at[i], &drop))
+            return 1;
+    }
+    return 0;
 }
 
 /* Reported speech closed by a pronoun attribution and no quotation
@@ -2230,7 +2249,8 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
         int k = readable_opener(norm_lang(nm), p, n, &drop);
         if (k && s->edit == EDIT_NAME && s->eoff == 0)
             k = 0; /* "He said ..." becomes "Lavrov said ..." */
-        if (!k && cased && s->edit == EDIT_NONE && after_adverbial(L, p, n))
+        if (!k && cased && s->edit == EDIT_NONE &&
+            (after_adverbial(L, p, n) || connective_after_subject(L, p, n)))
             k = READABLE_NEEDS_PREV; /* "Today, it finally got it." */
         size_t d2;
         /* cased news: a reader still stops at what the connective

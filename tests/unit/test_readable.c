@@ -903,7 +903,11 @@ static void test_pronoun_said(void)
         "Weiner said he would ask the council for more firefighters in Keld .\n"
         "On Saturday , he visited the firefighters at the station .\n"
         "In Keld , the harbour stayed open all weekend .\n"
-        "According to the minutes , she asked for two more crews .\n"};
+        "According to the minutes , she asked for two more crews .\n"
+        "In a statement released Tuesday afternoon , they thanked the crews .\n"
+        "Weiner , however , refused to close the harbour .\n"
+        "The rules, though, would not apply to the ferries .\n"
+        "Weiner and Varga , both councillors , voted for the plan .\n"};
     prepared P;
     if (!prepare_open(&P, said, 1))
         return;
@@ -920,6 +924,15 @@ static void test_pronoun_said(void)
     T_CHECK(keld && !(keld->flags & SENT_NEEDS_PREV));
     const msent *acc = find(&P.m, P.c, "According to the minutes");
     T_CHECK(acc && (acc->flags & SENT_NEEDS_PREV));
+    const msent *stmt = find(&P.m, P.c, "In a statement released");
+    T_CHECK(stmt && (stmt->flags & SENT_NEEDS_PREV));
+    /* a connective set off by commas after a short subject */
+    const msent *how = find(&P.m, P.c, "Weiner , however");
+    const msent *tho = find(&P.m, P.c, "The rules, though");
+    const msent *both = find(&P.m, P.c, "Weiner and Varga");
+    T_CHECK(how && (how->flags & SENT_NEEDS_PREV));
+    T_CHECK(tho && (tho->flags & SENT_NEEDS_PREV));
+    T_CHECK(both && !(both->flags & SENT_NEEDS_PREV));
     prepare_close(&P);
 }
 
