@@ -567,15 +567,23 @@ static int after_adverbial(const lang *L, const char *p, size_t n)
     return i < n && readable_opener(L, p + i, n - i, &drop) == READABLE_NEEDS_PREV;
 }
 
-/* A headline or a deck kept with the text ("DNC files lawsuit over
-   election interference.", "Saints put Bush on I.R ."): among an
-   article's first HEADLINE_POS sentences, alone on its line, at most
-   HEADLINE_WORDS words, and outside its quotations no article,
-   demonstrative or pronoun -- headline English drops them, running text
-   rarely can.  Read by hand, each such sentence in the summaries of
-   BASIL, NewsWCL50 and ECB+ was a headline, a deck or an aside. */
-#define HEADLINE_POS 3
+/* A headline kept with the text ("DNC files lawsuit over election
+   interference.", "Saints put Bush on I.R ."): the article's first
+   sentence of text (only datelines and furniture before it), alone on
+   its line, at most HEADLINE_WORDS words, and outside its quotations no
+   article, demonstrative or pronoun -- headline English drops them,
+   running text rarely can ("Forecasters expect another 30 millimetres of
+   rain by Sunday." further down a text written a sentence a line is
+   running text). */
 #define HEADLINE_WORDS 9
+static int first_text(const model *m, size_t i)
+{
+    for (size_t j = m->first[m->s[i].art]; j < i; j++)
+        if (!(m->s[j].flags & (SENT_NOEND | SENT_SHORT | SENT_JUNK | SENT_QBROKEN)))
+            return 0;
+    return 1;
+}
+
 static int alone_on_line(const char *t, size_t len, size_t start, size_t end)
 {
     size_t b = start, e = end;
@@ -2203,7 +2211,7 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
         if (cased && attribution_only(L, p, n))
             s->flags |= SENT_QBROKEN;
         /* a headline or a deck line kept as the article's first lines */
-        if (cased && s->pos < HEADLINE_POS && s->words <= HEADLINE_WORDS &&
+        if (cased && s->words <= HEADLINE_WORDS && first_text(m, i) &&
             alone_on_line(precis_cluster_article_text(c, s->art, NULL), len, s->start, s->end) &&
             headline_like(L, out, n))
             s->flags |= SENT_QBROKEN;
