@@ -646,3 +646,11 @@ int msent_told(const msent *s, int (*has)(const void *ud, uint32_t t), const voi
     }
     return 1;
 }
+
+int model_is_lead(const model *m, size_t i)
+{
+    for (size_t j = m->first[m->s[i].art]; j < i; j++)
+        if (!(m->s[j].flags & (SENT_NOEND | SENT_SHORT | SENT_JUNK | SENT_QBROKEN)))
+            return 0;
+    return 1;
+}

@@ -157,6 +157,11 @@ precis_status model_build(model *m, const struct precis_cluster *c, norm *nm,
 void model_scratch_free(model_scratch *sc);
 void model_memo_free(model_memo *mm);
 
+/* Is sentence i its article's lead: its first sentence of text, only a
+   headline, a dateline or other furniture (no final stop, too short,
+   never taken) before it? */
+int model_is_lead(const model *m, size_t i);
+
 /* Does s's sorted term set hold local term t? */
 int msent_holds(const msent *s, uint32_t t);
 

@@ -156,21 +156,26 @@ static int mark_step(int *open, int k)
     }
 }
 
+/* The first quotation mark at or after *i in s[0..n): *i moves to it,
+   *kind is its kind; returns its length, 0 when there is none. */
+static size_t next_mark(const char *s, size_t n, size_t *i, int *kind)
+{
+    for (; *i < n; (*i)++) {
+        size_t l = mark_at(s, n, *i, kind);
+        if (l)
+            return l;
+    }
+    return 0;
+}
+
 /* Runs the state over s[0..n); returns -1 on a stray closing mark. */
 static int marks_scan(const char *s, size_t n, int *open)
 {
-    int bad = 0;
-    for (size_t i = 0; i < n;) {
-        int k;
-        size_t l = mark_at(s, n, i, &k);
-        if (!l) {
-            i++;
-            continue;
-        }
+    int bad = 0, k;
+    size_t i = 0;
+    for (size_t l; (l = next_mark(s, n, &i, &k)) != 0; i += l)
         if (mark_step(open, k))
             bad = -1;
-        i += l;
-    }
     return bad;
 }
 
@@ -265,18 +270,10 @@ static size_t quoted_paragraph_end(const char *text, const precis_span *sp, size
 {
     size_t j = k;
     for (;;) {
-        const char *s = text + sp[j].start;
-        size_t len = sp[j].end - sp[j].start;
-        for (size_t i = 0; i < len;) {
-            int kind;
-            size_t l = mark_at(s, len, i, &kind);
-            if (!l) {
-                i++;
-                continue;
-            }
-            int open = 0;
+        size_t i = 0;
+        int kind, open = 0;
+        if (next_mark(text + sp[j].start, sp[j].end - sp[j].start, &i, &kind))
             return mark_step(&open, kind) ? j + 1 : k;
-        }
         if (j + 1 >= n || has_newline(text, sp[j].end, sp[j + 1].start))
             return k;
         j++;
@@ -576,13 +573,6 @@ static int after_adverbial(const lang *L, const char *p, size_t n)
    rain by Sunday." further down a text written a sentence a line is
    running text). */
 #define HEADLINE_WORDS 9
-static int first_text(const model *m, size_t i)
-{
-    for (size_t j = m->first[m->s[i].art]; j < i; j++)
-        if (!(m->s[j].flags & (SENT_NOEND | SENT_SHORT | SENT_JUNK | SENT_QBROKEN)))
-            return 0;
-    return 1;
-}
 
 static int alone_on_line(const char *t, size_t len, size_t start, size_t end)
 {
@@ -1015,17 +1005,21 @@ static int definite_mentions(const lang *L, norm *nm, const model *m, msent *s, 
     if (s->nterm == 0 || s->nterm > MID_WORDS || s->ndef >= MSENT_DEF)
         return 0;
     term_starts ts = {tat, 0, s->nterm};
-    int r = norm_tokens(nm, p, n, term_start, &ts);
-    if (r < 0)
-        return -1;
-    if (r || ts.n != s->nterm)
-        return 0;
+    int tokenized = 0;
     size_t nw = words_of(p, n, at, ln, MID_WORDS);
     for (size_t j = 2; j + 1 < nw && s->ndef < MSENT_DEF; j++) {
         const lang_word *d = lang_word_of(L, p + at[j], ln[j]);
         if (!d || is_cap(p + at[j]) || (d->tags & LT_INDEF) || !(d->cls & (LW_DEF | LW_DEM)) ||
             (d->cls & LW_PRON))
             continue;
+        if (!tokenized) { /* the term offsets, once a determiner is met */
+            int r = norm_tokens(nm, p, n, term_start, &ts);
+            if (r < 0)
+                return -1;
+            if (r || ts.n != s->nterm)
+                return 0;
+            tokenized = 1;
+        }
         int dem = (d->cls & LW_DEM) != 0;
         uint32_t word[DEF_WORDS];
         size_t nword = 0, h = j + 1;
@@ -2211,7 +2205,7 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
         if (cased && attribution_only(L, p, n))
             s->flags |= SENT_QBROKEN;
         /* a headline or a deck line kept as the article's first lines */
-        if (cased && s->words <= HEADLINE_WORDS && first_text(m, i) &&
+        if (cased && s->words <= HEADLINE_WORDS && model_is_lead(m, i) &&
             alone_on_line(precis_cluster_article_text(c, s->art, NULL), len, s->start, s->end) &&
             headline_like(L, out, n))
             s->flags |= SENT_QBROKEN;

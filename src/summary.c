@@ -276,17 +276,6 @@ static int opens_well(const msent *s)
     return !s->ndef && !(s->flags & (SENT_QUOTE | SENT_DANGLING | SENT_NEEDS_PREV));
 }
 
-/* Is sentence i its article's lead: the first one that is not a
-   headline, a dateline or other furniture (no final stop, too short, never
-   taken)? */
-static int is_lead(const model *m, size_t i)
-{
-    for (size_t j = m->first[m->s[i].art]; j < i; j++)
-        if (!(m->s[j].flags & (SENT_NOEND | SENT_SHORT | SENT_JUNK | SENT_QBROKEN)))
-            return 0;
-    return 1;
-}
-
 /* The summary's sentences keys[0..upto), but for those of [skip, skip_end)
    (the run being placed): does one hold term t? */
 typedef struct told_ctx {
@@ -318,10 +307,10 @@ static void order_for_reader(const model *m, const uint32_t *pick, okey *keys, s
     /* an article's lead that opens well comes first, whatever its day:
        read by hand (BASIL), 1 of 16 summaries opening on a lead had a
        defective first sentence, 6 of 9 opening otherwise */
-    if (k > 1 && !(opens_well(&m->s[pick[keys[0].pick]]) && is_lead(m, pick[keys[0].pick]))) {
+    if (k > 1 && !(opens_well(&m->s[pick[keys[0].pick]]) && model_is_lead(m, pick[keys[0].pick]))) {
         for (size_t i = run_end(m, pick, keys, k, 0); i < k;
              i = run_end(m, pick, keys, k, i))
-            if (opens_well(&m->s[pick[keys[i].pick]]) && is_lead(m, pick[keys[i].pick])) {
+            if (opens_well(&m->s[pick[keys[i].pick]]) && model_is_lead(m, pick[keys[i].pick])) {
                 move_run(keys, i, run_end(m, pick, keys, k, i), 0, tmp);
                 break;
             }
