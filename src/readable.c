@@ -973,10 +973,16 @@ static int term_start(void *ud, uint32_t stem, int stop, size_t start, size_t en
     return 0;
 }
 
-/* Does a sentence of s's article before s (sentence si) hold term t? */
+/* Does one of the TOLD_BACK sentences of s's article before s (sentence
+   si) hold term t?  The window keeps the cost per description bounded
+   in an article of any length. */
+#define TOLD_BACK 200
 static int told_before(const model *m, const msent *s, size_t si, uint32_t t)
 {
-    for (size_t j = m->first[s->art]; j < si; j++)
+    size_t j = m->first[s->art];
+    if (si - j > TOLD_BACK)
+        j = si - TOLD_BACK;
+    for (; j < si; j++)
         if (msent_holds(&m->s[j], t))
             return 1;
     return 0;
