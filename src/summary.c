@@ -294,38 +294,45 @@ static int held_before(const void *ud, uint32_t t)
     return 0;
 }
 
-/* 1. The summary opens with the first sentence of its first day that
-   opens well, not with a quotation or "The tariffs have increased ..."
-   because they stand at the top of their articles too.  2. A sentence
-   with a definite description ("The backlash built quickly ...",
-   "... apologized for the remarks", readable.c) goes after the first
-   sentence by which the summary has told of each, when that one comes
-   later. */
+/* Can sentence si open the summary: it opens well and, for lead, it is
+   its article's lead? */
+static int can_open(const model *m, size_t si, int lead)
+{
+    return opens_well(&m->s[si]) && (!lead || model_is_lead(m, si));
+}
+
+/* When keys[0] cannot open the summary, the first run that can moves to
+   the front: for lead, any article's lead that opens well, whatever its
+   day; else the first sentence of the first day that opens well. */
+static void open_with(const model *m, const uint32_t *pick, okey *keys, size_t k, okey *tmp,
+                      int lead)
+{
+    if (k < 2 || can_open(m, pick[keys[0].pick], lead))
+        return;
+    for (size_t i = run_end(m, pick, keys, k, 0); i < k; i = run_end(m, pick, keys, k, i)) {
+        if (!lead && keys[i].date && keys[0].date && date_cmp(&keys[i], &keys[0]))
+            return;
+        if (can_open(m, pick[keys[i].pick], lead)) {
+            move_run(keys, i, run_end(m, pick, keys, k, i), 0, tmp);
+            return;
+        }
+    }
+}
+
+/* 1. The summary opens with an article's lead that opens well (read by
+   hand, BASIL: 1 of 16 summaries opening on a lead had a defective first
+   sentence, 6 of 9 opening otherwise), else with the first sentence of
+   its first day that opens well -- not with a quotation or "The tariffs
+   have increased ..." because they stand at the top of their articles
+   too.  2. A sentence with a definite description ("The backlash built
+   quickly ...", "... apologized for the remarks", readable.c) goes after
+   the first sentence by which the summary has told of each, when that
+   one comes later. */
 static void order_for_reader(const model *m, const uint32_t *pick, okey *keys, size_t k,
                              okey *tmp)
 {
-    /* an article's lead that opens well comes first, whatever its day:
-       read by hand (BASIL), 1 of 16 summaries opening on a lead had a
-       defective first sentence, 6 of 9 opening otherwise */
-    if (k > 1 && !(opens_well(&m->s[pick[keys[0].pick]]) && model_is_lead(m, pick[keys[0].pick]))) {
-        for (size_t i = run_end(m, pick, keys, k, 0); i < k;
-             i = run_end(m, pick, keys, k, i))
-            if (opens_well(&m->s[pick[keys[i].pick]]) && model_is_lead(m, pick[keys[i].pick])) {
-                move_run(keys, i, run_end(m, pick, keys, k, i), 0, tmp);
-                break;
-            }
-    }
-    if (k > 1 && !opens_well(&m->s[pick[keys[0].pick]])) {
-        for (size_t i = run_end(m, pick, keys, k, 0); i < k;
-             i = run_end(m, pick, keys, k, i)) {
-            if (keys[i].date && keys[0].date && date_cmp(&keys[i], &keys[0]))
-                break;
-            if (opens_well(&m->s[pick[keys[i].pick]])) {
-                move_run(keys, i, run_end(m, pick, keys, k, i), 0, tmp);
-                break;
-            }
-        }
-    }
+    open_with(m, pick, keys, k, tmp, 1);
+    open_with(m, pick, keys, k, tmp, 0);
     size_t moves = 0; /* two sentences that tell of each other move once */
     for (size_t i = 0; i < k;) {
         const msent *s = &m->s[pick[keys[i].pick]];
