@@ -12,6 +12,11 @@ file of articles with id and text) by article id and byte offset.
       of each folder; file names under timeline17/), the default
   bench/gold/quotes-ecbplus-judged.jsonl     100 ECB+ articles with quote
       marks (stories/ecbplus.jsonl)
+  bench/gold/quotes-mixed-a-judged.jsonl     51 and 51 further articles (six
+  bench/gold/quotes-mixed-b-judged.jsonl     of each Timeline17 file, 50 ECB+
+      articles with quote marks), none in the sets above, judged by three
+      readers from one build's quotes; -a is read for errors, -b is held
+      out (only its figures are looked at)
 Each article is analysed alone, as a one-article cluster.  A quote of the
 set is matched to the system's quote that overlaps it most; its speaker is right
 when it names the judged speaker (the last word of either name in the
@@ -52,7 +57,8 @@ def main():
     a = ap.parse_args()
     gold = [json.loads(l) for l in open(a.gold, encoding='utf-8')]
     name = os.path.basename(a.gold).replace('quotes-', '').replace('-judged.jsonl', '')
-    label = {'timeline17': 'Timeline17', 'ecbplus': 'ECB+'}.get(name, name)
+    label = {'timeline17': 'Timeline17', 'ecbplus': 'ECB+', 'mixed-a': 'Timeline17 + ECB+ (a)',
+             'mixed-b': 'Timeline17 + ECB+ (b, held out)'}.get(name, name)
     texts = {}
     for f in sorted({g['file'] for g in gold}):
         path = os.path.join(a.data, f if '/' in f else os.path.join('timeline17', f))

@@ -250,7 +250,7 @@ enum { LIST_REFS, LIST_VERBS, LIST_PEOPLE };
 
 /* DIR/references.txt (LIST_REFS): "word ... [drop|ok]" a line;
    DIR/verbs.txt (LIST_VERBS): a word a line, value LANG_V_FINITE when it
-   has none, and the tag "author" after it (LT_AUTHOR); DIR/people.txt
+   has none, and the tag "author" (LT_AUTHOR) or "be" (LT_BE) after it; DIR/people.txt
    (LIST_PEOPLE): a common noun naming one person a line, "m" or "f" after
    it when it shows a gender (LT_PERSON, LT_M, LT_F). */
 static void read_tagged(const char *dir, int list)
@@ -272,6 +272,9 @@ static void read_tagged(const char *dir, int list)
         uint64_t tag = list == LIST_PEOPLE ? LT_PERSON : LT_REFNEED;
         if (list == LIST_VERBS && nf == 2 && !strcmp(fields[1], "author")) {
             tag = LT_AUTHOR;
+            nf--;
+        } else if (list == LIST_VERBS && nf == 2 && !strcmp(fields[1], "be")) {
+            tag = LT_BE;
             nf--;
         }
         if (list == LIST_PEOPLE && nf == 2 && (!strcmp(fields[1], "m") || !strcmp(fields[1], "f"))) {
@@ -299,8 +302,8 @@ static void read_tagged(const char *dir, int list)
         if (list == LIST_VERBS) {
             if (!e->val)
                 e->val = LANG_V_FINITE;
-            if (tag == LT_AUTHOR)
-                e->tags |= LT_AUTHOR;
+            if (tag == LT_AUTHOR || tag == LT_BE)
+                e->tags |= tag;
             continue;
         }
         if (e->tags & (LT_REFNEED | LT_REFDROP | LT_REFOK) & ~tag)

@@ -130,6 +130,9 @@ enum {
                                           said, quoting Mr. Kim") */
 #define LT_AFTER ((uint64_t)1 << 41) /* after (say.txt): tells of words said after others,
                                         in answer or addition ("replied", "added") */
+#define LT_BE ((uint64_t)1 << 42) /* be (verbs.txt): a form of "be"; before a speech
+                                    verb that is no "-ing" participle, the verb is
+                                    passive ("he was told "..."": not his words) */
 #define LT_PERSON ((uint64_t)1 << 40) /* people.txt (no class of its own): a common
                                          noun naming one person ("a woman", "one
                                          resident"), with m / f when it shows a gender */

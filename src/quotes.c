@@ -1127,6 +1127,56 @@ static int place_noun(const qart *A, uint32_t k)
            (A->tok[k].cls & WC_PLACE);
 }
 
+/* "Sebelius said antivirals are effective.": a lone capitalised word
+   opening its sentence right before a speech verb is a surname when the
+   pack does not know it, it does not look like a plural ("Officials",
+   "Investigators"), and the article never writes it in lower case; such
+   names (at most SINIT_MAX an article) join the known last names. */
+#define SINIT_MAX 16
+static int sinit_surnames(qart *A)
+{
+    uint32_t cand[SINIT_MAX];
+    uint64_t key[SINIT_MAX];
+    size_t nc = 0;
+    for (uint32_t ri = 0; ri < A->nrun && nc < SINIT_MAX; ri++) {
+        const qrun *r = &A->run[ri];
+        if ((r->flags & (R_NAMED | R_ORG | R_PERSON | R_SINIT | R_PLACE | R_INQ | R_POSS)) !=
+                R_SINIT ||
+            r->t1 != r->t0 + 1 || r->title != NONE || A->tok[r->t0].kind != T_WORD ||
+            A->tok[r->t0].cls || !verb_follows(A, r) || name_get(A, tok_key(A, r->t0)))
+            continue;
+        const qtok *t = &A->tok[r->t0];
+        size_t n = t->e - t->s;
+        const char *w = A->t + t->s;
+        if (n < 3 || (t->flags & F_ALLCAPS) ||
+            (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i'))
+            continue;
+        cand[nc] = ri;
+        key[nc++] = tok_key(A, r->t0);
+    }
+    if (!nc)
+        return 0;
+    for (uint32_t k = 0; k < A->nt; k++) {
+        if (A->tok[k].kind != T_WORD || (A->tok[k].flags & F_CAP))
+            continue;
+        uint64_t h = tok_key(A, k);
+        for (size_t i = 0; i < nc; i++)
+            if (key[i] == h)
+                key[i] = 0; /* "Reporters said ... the reporters": a word */
+    }
+    for (size_t i = 0; i < nc; i++) {
+        qrun *r = &A->run[cand[i]];
+        if (!key[i] || name_get(A, key[i]))
+            continue;
+        r->n0 = r->t0;
+        r->ne = r->t1;
+        r->flags |= R_NAMED | R_PERSON;
+        if (dict_set(A->names, &key[i], sizeof key[i], cand[i]))
+            return -1;
+    }
+    return 0;
+}
+
 static int find_names(qart *A, qscratch *sc, uint32_t art)
 {
     const mention_doc *md = sc->md;
@@ -1241,6 +1291,8 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
                 return -1;
         }
     }
+    if (sinit_surnames(A))
+        return -1;
     for (uint32_t ri = 0; ri < A->nrun; ri++) {
         qrun *r = &A->run[ri];
         /* "King said" after "Rep. Peter King", "May was" after "Theresa
@@ -2082,6 +2134,16 @@ static uint32_t stmt_from(const qart *A, uint32_t k)
 
 static attrib after_attr_(const qart *A, uint32_t j, uint32_t lim);
 
+/* May run r be the one "X quoted r as saying" names: a person, or a body
+   ("the Associated Press reported Transocean as saying"), not a place
+   nor a possessive? */
+static int speaks_as(const qart *A, uint32_t r)
+{
+    const qrun *q = &A->run[r];
+    return (q->flags & R_NAMED) && !(q->flags & (R_POSS | R_PLACE | R_INQ)) &&
+           !is_word(A, q->t1 - 1, WC_PLACE | WC_PLACENAME);
+}
+
 /* The attribution after a quote (after_attr_), and then ", quoting X":
    the words are X's, a person named there ("the Korean Central News
    Agency said, quoting Mr. Kim"). */
@@ -2093,8 +2155,7 @@ static attrib after_attr(const qart *A, uint32_t j, uint32_t lim)
        then a word and a speech verb's participle, is the one who spoke */
     if (a.cue && !a.weak && e + 2 < lim && e > 0 && is_word(A, e - 1, WC_VERB)) {
         uint32_t r = named_run_starting(A, e);
-        if (r != NONE && (A->run[r].flags & R_PERSON) && !(A->run[r].flags & R_POSS) &&
-            A->run[r].t1 + 1 < lim && is_tok(A, A->run[r].t1, T_WORD) &&
+        if (r != NONE && speaks_as(A, r) && A->run[r].t1 + 1 < lim && is_tok(A, A->run[r].t1, T_WORD) &&
             !(A->tok[A->run[r].t1].flags & F_CAP) && is_word(A, A->run[r].t1 + 1, WC_VERB) &&
             participle(A, A->run[r].t1 + 1)) {
             a.who = who_of(A, r);
@@ -2814,8 +2875,13 @@ static int np_subject(const qart *A, uint32_t c, uint32_t w0, uint32_t *who)
         if (r != NONE) {
             if (A->run[r].t1 != a + 1 || (A->run[r].flags & (R_POSS | R_INQ)))
                 return 0;
-            /* "42 Senate Republicans, which": a group, no one named */
-            *who = A->run[r].flags & R_NAMED ? who_of(A, r) : NONE;
+            /* "42 Senate Republicans, which": a group, no one named;
+               "radio advertisements across the U.S. that say": a place
+               says nothing */
+            *who = (A->run[r].flags & R_NAMED) && !(A->run[r].flags & R_PLACE) &&
+                           !is_word(A, A->run[r].t1 - 1, WC_PLACE | WC_PLACENAME)
+                       ? who_of(A, r)
+                       : NONE;
             return 1;
         }
         /* "a tweet that called": a document's author is found as before */
@@ -3064,6 +3130,17 @@ static uint32_t sentence_start(const qart *A, uint32_t ot)
     return w0;
 }
 
+/* Is the speech verb at token k passive: a form of "be" right before it
+   (the pack's tag be) and no "-ing" participle ("was told", not "was
+   saying")? */
+static int passive(const qart *A, uint32_t k)
+{
+    if (k == 0 || A->tok[k - 1].kind != T_WORD || participle(A, k))
+        return 0;
+    const lang_word *w = lang_word_of(A->wt, A->t + A->tok[k - 1].s, A->tok[k - 1].e - A->tok[k - 1].s);
+    return w && (w->tags & LT_BE);
+}
+
 static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
 {
     uint32_t w0 = sentence_start(A, ot);
@@ -3104,6 +3181,22 @@ static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
             continue;
         if ((tk->cls & (WC_VERB | WC_VPRE)) && (!(tk->flags & F_CAP) || c == w0)) {
             uint32_t ns;
+            /* "Reuters quotes BP as saying it would "..."": a name after
+               a speech verb (or a word the pack does not know), then a
+               word and this participle, spoke */
+            if (c >= w0 + 3 && (tk->cls & WC_VERB) && participle(A, c) &&
+                is_tok(A, c - 1, T_WORD) && !(A->tok[c - 1].flags & F_CAP)) {
+                uint32_t r = run_at(A, c - 2);
+                uint32_t v = r != NONE ? A->run[r].t0 - 1 : 0; /* "quotes", "reported" */
+                if (r != NONE && A->run[r].t1 == c - 1 && A->run[r].t0 > w0 && speaks_as(A, r) &&
+                    is_tok(A, v, T_WORD) && !(A->tok[v].flags & (F_CAP | F_INQ)) &&
+                    (is_word(A, v, WC_VERB) || !A->tok[v].cls))
+                    return verb_cue(A, c, who_of(A, r), c + 1);
+            }
+            /* "he initially was told "we weren't in the area"": a
+               passive speech verb; its subject heard the words */
+            if (passive(A, c))
+                return (attrib){NONE, A->t + tk->s, tk->e - tk->s, c + 1, 0, 1, 0};
             if (c == w0 && asked_question(A, c, ot, &ns)) {
                 attrib a = verb_cue(A, c, ns, c + 1);
                 a.unnamed = ns == NONE;
@@ -3334,6 +3427,16 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot)
     if (!line && k < ot - 1 && is_word(A, k, WC_REL | WC_DEM) && !(A->tok[k].flags & F_CAP) &&
         k > 0 && is_word(A, k - 1, WC_VERB) && ot > 0 && A->tok[ot - 1].kind == T_STOP)
         return mark_or_line(A, k + 1, ot - 1) ? no_attrib() : a;
+    /* "She said Ben and his wife grew up as neighbours. NL "That was
+       how ..."", "He said there could be knock-on impacts. "We think
+       ...": the same with no "that" -- the verb, then the subject of
+       the reported clause (a subject pronoun or a name) */
+    if (!line && k + 1 < ot - 1 && k > 0 && is_word(A, k - 1, WC_VERB) &&
+        !is_word(A, k - 1, WC_QUEST | WC_VPRE) && A->tok[ot - 1].kind == T_STOP &&
+        ((is_word(A, k, WC_PRON) && !(A->tok[k].flags & F_CAP)) ||
+         (run_at(A, k) != NONE && A->run[run_at(A, k)].t0 == k &&
+          (A->run[run_at(A, k)].flags & R_NAMED) && !(A->run[run_at(A, k)].flags & R_POSS))))
+        return mark_or_line(A, w0, ot - 1) ? no_attrib() : a;
     if (para)
         return no_attrib();
     if (k < ot - 1 && !is_word(A, k, WC_PREP) && !word_is(A, k, "reporters"))

@@ -2037,6 +2037,68 @@ static void test_document_authors(void)
              "");
 }
 
+/* Patterns read from Timeline17 and ECB+ errors (the text here made up):
+   reported speech with no "that" before a quote set off after it; a
+   passive speech verb, whose subject heard the words; a place before a
+   relative pronoun; "quotes X as saying" with a body; a lone surname
+   opening its sentence before a speech verb. */
+static void test_reported_then_quote(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "Nora Quill grew up on the island.\nShe said Ben and his wife were "
+                        "neighbours there.\n\"That was how the two of them met.\"\n",
+                        "how the two"),
+             "Nora Quill");
+    /* the clause is no reported speech when a quotation is in it */
+    T_EQ_STR(speaker_in(sum,
+                        "Tom Varga scored 20 points.\nVarga \"was a big factor,\" said Ed "
+                        "Lund, who had 13 points.\n\"He uses his body around the basket.\"\n",
+                        "uses his body"),
+             "Ed Lund");
+    T_EQ_STR(speaker_in(sum,
+                        "Joe Pratt runs Harbor Supply. After he applied for compensation, he "
+                        "initially was told \"we were not in the area of the spill.\"\n",
+                        "not in the area"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "Joe Pratt runs Harbor Supply. He was saying \"we were in the area of "
+                        "the spill all along.\"\n",
+                        "all along"),
+             "Joe Pratt");
+    T_EQ_STR(speaker_in(sum,
+                        "The Gulf Lodging Association is running radio advertisements across "
+                        "the U.S. that say \"our coast is clean and our beaches are open.\"\n",
+                        "beaches are open"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "Reuters news agency quotes Orbco as saying it would \"co-operate with "
+                        "any inquiry the department undertakes\".\n",
+                        "co-operate"),
+             "Orbco");
+    T_EQ_STR(speaker_in(sum,
+                        "\"This is a self-serving report that hides the real cause,\" the "
+                        "Associated Press reported Deepwell as saying.\n",
+                        "self-serving"),
+             "Deepwell");
+    T_EQ_STR(speaker_in(sum,
+                        "Pete and Jenny Marsh said they had been told to stay at home.\n"
+                        "Sebelius said antivirals are effective against the virus.\n\"We "
+                        "expect to see more cases and more deaths,\" she said.\n",
+                        "more deaths"),
+             "Sebelius");
+    /* a plural noun, or a word the article writes in lower case, is none */
+    T_EQ_STR(speaker_in(sum,
+                        "Investigators said: \"We expect to find the cause by the end of the "
+                        "month.\"\n",
+                        "find the cause"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "Management said: \"We expect to find the cause by the end of the "
+                        "month.\" The management of the plant met on Monday.\n",
+                        "find the cause"),
+             "");
+}
+
 int main(void)
 {
     precis_status st;
@@ -2076,6 +2138,7 @@ int main(void)
     T_RUN(test_paraphrase_then_quote);
     T_RUN(test_short_opening_subject);
     T_RUN(test_someone_unnamed);
+    T_RUN(test_reported_then_quote);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
     return t_finish();
