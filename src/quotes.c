@@ -3496,6 +3496,76 @@ static int continues(const qart *A, uint32_t from, uint32_t ot, uint32_t who)
     return stops <= 1;
 }
 
+/* Does the quote closing at token ct end its paragraph (a stop may
+   follow the mark)?  Words after it may be an attribution no rule read. */
+static int ends_paragraph(const qart *A, uint32_t ct)
+{
+    uint32_t k = ct + 1;
+    if (k < A->nt && A->tok[k].kind == T_STOP)
+        k++;
+    return k >= A->nt || A->tok[k].kind == T_NL;
+}
+
+/* Is token k a possessive ending split off its name by the tokenizer
+   ("Reid 's", PTB style)? */
+static int split_poss(const qart *A, uint32_t k)
+{
+    if (k >= A->nt || A->tok[k].kind == T_NL)
+        return 0;
+    const char *w = A->t + A->tok[k].s;
+    size_t n = A->tok[k].e - A->tok[k].s;
+    return (n == 2 && w[0] == '\'' && (w[1] == 's' || w[1] == 'S')) ||
+           (n == 4 && (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
+            (unsigned char)w[2] == 0x99 && w[3] == 's');
+}
+
+/* "Hong Kong's health minister, York Chow, was grateful to the guests.
+   NL "I want to thank them ..."": a quotation that is a paragraph of its
+   own, with no attribution and none to go on from, is the words of the
+   one the sentence before it is about -- that sentence's subject
+   mentions (find_names) all name one person; a role that names no one,
+   a second person, or a quotation mark in that sentence gives NONE. */
+static uint32_t context_speaker(const qart *A, uint32_t ot)
+{
+    if (ot < 2 || A->tok[ot - 1].kind != T_NL)
+        return NONE;
+    uint32_t e = ot - 1;
+    while (e > 0 && A->tok[e - 1].kind == T_NL)
+        e--;
+    if (e < 2 || A->tok[e - 1].kind != T_STOP)
+        return NONE;
+    uint32_t s = sentence_start(A, e - 1);
+    if (s >= e - 1 || mark_or_line(A, s, e - 1))
+        return NONE;
+    size_t lo = 0, hi = A->nmen;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (A->men[mid].tok < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t who = NONE;
+    for (; lo < A->nmen && A->men[lo].tok < e; lo++) {
+        uint32_t f = A->men[lo].full, r = run_at(A, A->men[lo].tok);
+        /* "Reid's publicist confirmed", "Reid 's publicist": the
+           possessor is not the one */
+        if (f == NONE || (who != NONE && f != who) ||
+            (r != NONE && ((A->run[r].flags & R_POSS) || split_poss(A, A->run[r].t1))))
+            return NONE;
+        who = f;
+    }
+    if (who == NONE || !(A->run[who].flags & R_PERSON))
+        return NONE;
+    /* "But he said Russia would not, despite being urged to by Foreign
+       Minister Sergei Lavrov, who ...": another person named there may be
+       the one whose words follow */
+    for (size_t i = runs_before(A, s); i < A->nrun && A->run[i].t0 < e; i++)
+        if ((A->run[i].flags & R_PERSON) && A->run[i].full != who)
+            return NONE;
+    return who;
+}
+
 /* ---- quotes of one article ------------------------------------------------ */
 
 /* Words of the quote between tokens ot and ct; a hyphen separates words
@@ -3856,6 +3926,11 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
         if (!at.cue && prev.who != NONE && (begins || words >= QUOTE_LONE_WORDS) &&
             continues(&A, prev.end, ot, prev.who))
             at = prev;
+        if (!at.cue && begins && ends_paragraph(&A, ct)) {
+            uint32_t cw = context_speaker(&A, ot);
+            if (cw != NONE)
+                at = (attrib){cw, NULL, 0, ot, 0, 0, 0};
+        }
         if (words < QUOTE_LONE_WORDS && at.who == NONE && !at.unnamed && !begins)
             continue;
         prev = at;

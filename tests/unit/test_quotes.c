@@ -1308,8 +1308,9 @@ static void test_subject_phrase(void)
                         "we were saying, this is becoming a problem for us.\"\n",
                         "longest time"),
              "Tom Hale");
-    /* ... but not past a paragraph between, nor a sentence that is no
-       reported speech */
+    /* ... but not past a paragraph between; a sentence that is no
+       reported speech still makes its subject the speaker of a quotation
+       that is a paragraph of its own (test_reported_then_quote) */
     T_EQ_STR(speaker_in(sum,
                         "Sheriff Tom Hale of Deuel County backed the suit. He has complained "
                         "that arrests have strained his jail budget.\n\nThe county has 40 "
@@ -1322,7 +1323,7 @@ static void test_subject_phrase(void)
                         "on Monday.\n\n\"For the longest time we were saying, this is "
                         "becoming a problem for us.\"\n",
                         "longest time"),
-             "");
+             "Tom Hale");
     /* a line of reported speech ending in a colon, the quotation after it */
     T_EQ_STR(speaker_in(sum,
                         "The Harbor Courier reported last week that the levee is the oldest in "
@@ -2096,6 +2097,36 @@ static void test_reported_then_quote(void)
                         "Management said: \"We expect to find the cause by the end of the "
                         "month.\" The management of the plant met on Monday.\n",
                         "find the cause"),
+             "");
+    /* a quotation that is a paragraph of its own is the words of the one
+       the sentence before it is about ... */
+    T_EQ_STR(speaker_in(sum,
+                        "The guests left the hotel on Friday.\n\nHealth minister Yorke Chan "
+                        "was grateful to the guests.\n\n\"I want to thank them for helping us "
+                        "keep the city safe.\"\n",
+                        "thank them"),
+             "Yorke Chan");
+    /* ... not when another person is named there, */
+    T_EQ_STR(speaker_in(sum,
+                        "Vladimir Petrov spoke on Friday.\n\nBut he said Russia would not "
+                        "respond, despite being urged to by Foreign Minister Sergei Lanin, who "
+                        "also called for closing a retreat.\n\n\"We surely cannot leave such "
+                        "tricks without an answer.\"\n",
+                        "such tricks"),
+             "");
+    /* ... nor for a possessor ("Reid 's publicist confirmed"), */
+    T_EQ_STR(speaker_in(sum,
+                        "Tara Reed 's publicist confirmed that the actress was admitted to a "
+                        "clinic in Los Angeles .\n\n`` We appreciate your respect for her "
+                        "privacy at this time . ''\n",
+                        "appreciate"),
+             "");
+    /* ... nor when words follow the quotation in its paragraph */
+    T_EQ_STR(speaker_in(sum,
+                        "Bettie Paige left the public eye in 1957.\n\n\"Bettie Paige is the "
+                        "last great icon of the 1950s,\" James Swan of the fan club, who knew "
+                        "her, recalled in a long interview.\n",
+                        "last great icon"),
              "");
 }
 
