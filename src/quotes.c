@@ -1814,6 +1814,7 @@ static attrib np_attr(const qart *A, uint32_t j, uint32_t lim)
 
 static int coordinated(const qart *A, uint32_t who, uint32_t c, uint32_t w0);
 static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0);
+static int body_participle_subject(const qart *A, uint32_t r, uint32_t c, uint32_t w0);
 
 /* The kind of the document noun at token k: its number in the pack's
    statement.txt (the words of one kind share one: "lawsuit", "suit"),
@@ -2747,6 +2748,8 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
             !modifier(A, q) && !object) {
             if (q->flags & R_PERSON)
                 return q->full;
+            if (body_participle_subject(A, r, c, w0))
+                return r;
             /* "NBC further notes": an acronym opening the sentence is a
                name; "The New Haven Register on July 20, 2006, described" */
             if ((q->flags & R_NAMED) &&
@@ -2758,6 +2761,48 @@ static uint32_t subject_before(const qart *A, uint32_t c, uint32_t w0)
         k = q->t0;
     }
     return NONE;
+}
+
+/* "Acme Corp. issued a statement saying it was "..."", "TallGrass, a
+   wholesaler of health products, issued a statement Saturday saying": a
+   body (a name, not a person's nor a place's) opening the sentence with
+   its finite verb next (after one appositive), when the speech verb at
+   token c is a participle later in that clause. */
+static int body_participle_subject(const qart *A, uint32_t r, uint32_t c, uint32_t w0)
+{
+    const qrun *q = &A->run[r];
+    /* not "Tea Party conservatives are claiming": there the participle
+       is the finite verb of a subject the name only modifies */
+    const lang_word *b = c > 0 && A->tok[c - 1].kind == T_WORD
+                             ? lang_word_of(A->wt, A->t + A->tok[c - 1].s,
+                                            A->tok[c - 1].e - A->tok[c - 1].s)
+                             : NULL;
+    if ((b && (b->tags & LT_BE)) || !is_word(A, c, WC_VERB) || !participle(A, c) ||
+        !(q->flags & R_NAMED) ||
+        (q->flags & (R_PERSON | R_PLACE | R_POSS | R_PREP | R_INQ)) ||
+        is_word(A, q->t1 - 1, WC_PLACE | WC_PLACENAME))
+        return 0;
+    uint32_t d = q->t0 > w0 && is_word(A, q->t0 - 1, WC_DEF) ? q->t0 - 1 : q->t0;
+    if (d != w0)
+        return 0;
+    uint32_t f = q->t1;
+    if (f < c && A->tok[f].kind == T_COMMA) {
+        for (f++; f < c && f - q->t1 < 14 && A->tok[f].kind == T_WORD &&
+                  !(A->tok[f].cls & (WC_VERB | WC_VPRE)) && !(A->tok[f].flags & F_INQ);
+             f++)
+            ;
+        if (f >= c || A->tok[f].kind != T_COMMA)
+            return 0;
+        f++;
+    }
+    f = skip_adv(A, f, c, 2);
+    for (uint32_t k = f; k < c; k++)
+        if (A->tok[k].kind == T_COMMA || A->tok[k].kind == T_STOP || A->tok[k].kind == T_COLON ||
+            is_word(A, k, WC_PRON | WC_REL))
+            return 0; /* one clause, no other subject in it */
+    return f < c && A->tok[f].kind == T_WORD && !(A->tok[f].flags & (F_CAP | F_INQ | F_NUM)) &&
+           !(A->tok[f].cls & (WC_FUNC | WC_PREP | WC_DEF | WC_PRON | WC_TITLE | WC_ORG | WC_STMT |
+                              WC_VERB | WC_VPRE));
 }
 
 /* "the chief justice asked", "the former Alaska governor said",
@@ -3393,6 +3438,19 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot)
         attrib t = ending_attr(A, ot - 1, 0);
         if (t.cue)
             return t;
+    }
+    /* "One big difference between Page and her neighbours, said Yeager:
+       NL "...": an inverted attribution ending the line at its colon */
+    if (line && A->tok[ot - 1].kind == T_COLON && ot >= 4) {
+        uint32_t r = run_at(A, ot - 2);
+        if (r != NONE && A->run[r].t1 == ot - 1 && A->run[r].t0 >= 2 &&
+            (A->run[r].flags & R_PERSON) && !(A->run[r].flags & (R_POSS | R_INQ))) {
+            uint32_t v = A->run[r].t0 - 1;
+            if (is_word(A, v, WC_VERB) && !(A->tok[v].flags & F_CAP) &&
+                (A->tok[v - 1].kind == T_COMMA || A->tok[v - 1].kind == T_CLOSE ||
+                 A->tok[v - 1].kind == T_STRAIGHT))
+                return verb_cue(A, v, who_of(A, r), ot - 1);
+        }
     }
     uint32_t w0;
     attrib a = before_attr(A, ot - 1, &w0);

@@ -2121,6 +2121,25 @@ static void test_reported_then_quote(void)
                         "privacy at this time . ''\n",
                         "appreciate"),
              "");
+    /* an inverted attribution ending its line at a colon */
+    T_EQ_STR(speaker_in(sum,
+                        "Bunny Yeats took the photos.\nOne big difference between Page and her "
+                        "neighbours, said Yeats:\n\"She felt more comfortable in front of a "
+                        "camera than anywhere.\"\n",
+                        "more comfortable"),
+             "Bunny Yeats");
+    /* a body opening the sentence is the subject of a speech participle
+       later in its clause; a name that only modifies the subject is not */
+    T_EQ_STR(speaker_in(sum,
+                        "Acme Corp. issued a statement on Saturday saying it was \"deeply "
+                        "saddened by the death of our president.\"\n",
+                        "deeply saddened"),
+             "Acme Corp.");
+    T_EQ_STR(speaker_in(sum,
+                        "Tea Party conservatives are claiming the president has \"shaken down "
+                        "the company to fund his plans.\"\n",
+                        "shaken down"),
+             "");
     /* ... nor when words follow the quotation in its paragraph */
     T_EQ_STR(speaker_in(sum,
                         "Bettie Paige left the public eye in 1957.\n\n\"Bettie Paige is the "
