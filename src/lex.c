@@ -235,6 +235,24 @@ static size_t lex_word(const lang *L, const char *t, size_t i, size_t e, lex_tok
             j += n;
         }
     }
+    /* PTB text spaces the possessive off ("Murray 's spokeswoman",
+       "Murray ’s"): the word takes it, as if glued (we stays at the
+       word's end, the span ends after the "s") */
+    if (!(f & LEX_POSS) && j + 2 < e && t[j] == ' ') {
+        size_t a = 0;
+        if (t[j + 1] == '\'')
+            a = 1;
+        else if (j + 4 < e && (unsigned char)t[j + 1] == 0xE2 && (unsigned char)t[j + 2] == 0x80 &&
+                 (unsigned char)t[j + 3] == 0x99)
+            a = 3;
+        if (a && j + 1 + a < e && (t[j + 1 + a] == 's' || t[j + 1 + a] == 'S') &&
+            !lex_is_word_at(t, j + 2 + a, e)) {
+            f |= LEX_POSS;
+            hap = h;
+            j += 2 + a;
+            k->e = (uint32_t)j;
+        }
+    }
     k->lw = lang_word_of(L, t + i, k->we - i);
     k->fold = hash_mix(f & LEX_POSS ? hap : h) | 1; /* = lex_fold(t, i, k->we) */
     if (first >= 0 && lex_is_upper_cp(first))

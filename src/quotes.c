@@ -620,6 +620,8 @@ static size_t name_len(const qart *A, uint32_t k)
             n -= 3; /* "Reeves'" */
         else
             n -= e[-2] == '\'' ? 2 : 4;
+        if (n && A->t[tk->s + n - 1] == ' ')
+            n--; /* "Murray 's" (PTB) */
     }
     return n;
 }

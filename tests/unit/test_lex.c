@@ -171,6 +171,11 @@ static void test_names(void)
     /* two words glued by a missing space after the apostrophe */
     check("handled\xe2\x80\x99Lavrov", "W:handled P:\xe2\x80\x99 W:Lavrov^");
     check("Jean-Pierre Raffarin", "W:Jean-Pierre^-[jean-pierre] W:Raffarin^");
+    /* PTB text spaces the possessive off: the word takes it; not a
+       quotation in single marks ("'s words'") */
+    check("Dr Murray 's spokeswoman and Putin \xe2\x80\x99s envoy said 'sure'",
+          "W:Dr^[dr] W:Murray 's^~ W:spokeswoman[spokeswoman] W:and[and] "
+          "W:Putin \xe2\x80\x99s^~ W:envoy[envoy] W:said[said] P:'o W:sure P:'");
 }
 
 static void test_non_ascii(void)

@@ -2121,6 +2121,12 @@ static void test_reported_then_quote(void)
                         "privacy at this time . ''\n",
                         "appreciate"),
              "");
+    /* PTB text: a possessive spaced off its name */
+    T_EQ_STR(speaker_in(sum,
+                        "`` It seems ridiculous to us that it has been dragging on this long '' "
+                        ", Dr Moray 's spokeswoman Miranda Sevik said .\n",
+                        "ridiculous"),
+             "Miranda Sevik");
     /* an inverted attribution ending its line at a colon */
     T_EQ_STR(speaker_in(sum,
                         "Bunny Yeats took the photos.\nOne big difference between Page and her "
