@@ -2290,7 +2290,14 @@ static attrib after_attr_(const qart *A, uint32_t j, uint32_t lim)
                office"; "said a statement from X, Y and Z": the three's */
             who = agent_of(A, r);
             end = A->run[r].t1;
-        } else if (is_word(A, k, WC_DEF) && k + 1 < lim && A->tok[k + 1].kind == T_WORD) {
+        } else if (is_word(A, k, WC_DEF) && k + 1 < lim && A->tok[k + 1].kind == T_WORD &&
+                   /* not "said an administration official", "said the
+                      agency spokesman": no one named, the body only
+                      modifies the person's noun */
+                   !is_word(A, k, WC_INDEF) &&
+                   !(k + 2 < lim && A->tok[k + 2].kind == T_WORD &&
+                     !(A->tok[k + 2].flags & F_CAP) &&
+                     (person_noun(A, k + 2) || is_word(A, k + 2, WC_TITLE)))) {
             who = noun_speaker(A, j, k + 1);
             end = k + 2;
             /* "writes the Associated Press.": a body named whole after
@@ -3521,9 +3528,18 @@ static int continues(const qart *A, uint32_t from, uint32_t ot, uint32_t who)
 {
     if (from > ot || ot - from > CONT_GAP_TOKENS)
         return 0;
-    unsigned stops = 0;
+    unsigned stops = 0, rel = 0;
     for (uint32_t k = from; k < ot; k++) {
         const qtok *t = &A->tok[k];
+        /* "..., said Feinberg, an attorney who oversaw claims for the
+           victims.": a relative clause of the speaker's appositive may
+           hold a word that is also a speech verb */
+        if (!stops && t->kind == T_WORD && (t->cls & WC_REL) && !(t->flags & F_CAP) && k > from &&
+            A->tok[k - 1].kind == T_WORD)
+            rel = 1;
+        if (!stops && rel && t->kind == T_WORD && (t->cls & (WC_VERB | WC_VPRE)) &&
+            !(t->cls & WC_PRON))
+            continue;
         if (t->kind == T_OPEN || t->kind == T_CLOSE || t->kind == T_STRAIGHT)
             return 0;
         /* "Kansas City, Mo., branch", "(R-Minn.), who": a period that

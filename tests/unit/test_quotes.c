@@ -2121,6 +2121,22 @@ static void test_reported_then_quote(void)
                         "privacy at this time . ''\n",
                         "appreciate"),
              "");
+    /* a relative clause in the speaker's appositive ("who oversaw
+       claims") does not stop the next quotation going on from the first */
+    T_EQ_STR(speaker_in(sum,
+                        "\"At the beginning, it is always rough,\" said Feinbaum, an attorney who "
+                        "oversaw claims.\n\"Hopefully, by the end of this program, people will "
+                        "feel that the fund treated them fairly.\"\n",
+                        "Hopefully"),
+             "Feinbaum");
+    /* a body's noun modifying an unnamed person's ("said an
+       administration official") is not the body */
+    T_EQ_STR(speaker_in(sum,
+                        "The National Weather Administration approved it.\n\"Dispersants have "
+                        "never been used in this volume before,\" said an administration official "
+                        "who spoke on condition of anonymity.\n",
+                        "Dispersants"),
+             "");
     /* PTB text: a possessive spaced off its name */
     T_EQ_STR(speaker_in(sum,
                         "`` It seems ridiculous to us that it has been dragging on this long '' "
