@@ -998,8 +998,14 @@ static uint32_t role_head(const qart *A, uint32_t k, int no_poss)
         const qtok *w = &A->tok[h];
         if (w->kind != T_WORD || (w->flags & F_INQ) || (no_poss && (w->flags & F_POSS)))
             return NONE;
-        if ((w->cls & WC_TITLE) && !(w->flags & F_CAP))
+        if ((w->cls & WC_TITLE) && !(w->flags & F_CAP)) {
+            /* "the prime minister": the last of a run of title words */
+            while (h + 1 < A->nt && A->tok[h + 1].kind == T_WORD &&
+                   (A->tok[h + 1].cls & WC_TITLE) && !(A->tok[h + 1].flags & (F_CAP | F_INQ)) &&
+                   !(no_poss && (A->tok[h].flags & F_POSS)))
+                h++;
             return h;
+        }
         if (w->cls & (WC_VERB | WC_VPRE | WC_PREP | WC_PRON | WC_FUNC))
             return NONE;
     }
@@ -2467,9 +2473,11 @@ static int modifier(const qart *A, const qrun *q)
     int det = q->n0 > q->t0 ? is_word(A, q->n0 - 1, WC_DEF)
                             : q->t0 > 0 && is_word(A, q->t0 - 1, WC_DEF);
     /* the noun may be a body's or a document's ("the Obama
-       administration", "the Romney campaign message") */
+       administration", "the Romney campaign message"), or a person's
+       ("a Feinberg spokeswoman", "an Obama aide": someone unnamed) */
     return det && !(q->flags & R_POSS) && k < A->nt && A->tok[k].kind == T_WORD &&
-           !(A->tok[k].cls & ~(unsigned)(WC_ORG | WC_STMT)) &&
+           (!(A->tok[k].cls & ~(unsigned)(WC_ORG | WC_STMT)) || (A->tok[k].cls & WC_TITLE) ||
+            person_noun(A, k)) &&
            !(A->tok[k].flags & (F_CAP | F_INQ | F_NUM));
 }
 

@@ -2137,6 +2137,22 @@ static void test_reported_then_quote(void)
                         "who spoke on condition of anonymity.\n",
                         "Dispersants"),
              "");
+    /* "A Feinberg spokeswoman said": the name only modifies the noun of
+       someone unnamed */
+    T_EQ_STR(speaker_in(sum,
+                        "Kenneth Feinbaum runs the fund. A Feinbaum spokeswoman said the number "
+                        "is \"irrelevant, it does not matter at all.\"\n",
+                        "irrelevant"),
+             "");
+    /* "the prime minister": a role of two title words is the person whose
+       title names it, not the nearest name */
+    T_EQ_STR(speaker_in(sum,
+                        "Prime Minister Gordon Brawn opened the appeal.\nVertex Atlantic sent an "
+                        "airliner carrying aid.\nThe prime minister said it was "
+                        "\"extraordinary\" that so much money had been given.\n\"The generosity "
+                        "of people's spirit humbles me,\" he told a meeting in London.\n",
+                        "generosity"),
+             "Gordon Brawn");
     /* PTB text: a possessive spaced off its name */
     T_EQ_STR(speaker_in(sum,
                         "`` It seems ridiculous to us that it has been dragging on this long '' "
