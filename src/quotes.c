@@ -1417,7 +1417,9 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
             if ((r->flags & (R_POSS | R_SINIT | R_PERSON | R_INQ)) == (R_POSS | R_SINIT | R_PERSON) &&
                 r->t1 < A->nt && A->tok[r->t1].kind == T_WORD &&
                 !(A->tok[r->t1].cls & (WC_TITLE | WC_GIVEN)) && !is_initial(A, r->t1) &&
-                !(A->tok[r->t1].flags & F_CAP)) {
+                (!(A->tok[r->t1].flags & F_CAP) || named_run_starting(A, r->t1) == NONE ||
+                 !(A->run[named_run_starting(A, r->t1)].flags & R_PERSON) ||
+                 A->run[named_run_starting(A, r->t1)].title == NONE)) {
                 A->men[A->nmen++] = (mention){r->t0, r->sent, r->full};
                 seen_sent = r->sent;
                 continue;
@@ -3427,13 +3429,19 @@ static attrib tail_attr(const qart *A, uint32_t ct)
     return ending_attr(A, e, ct + 1);
 }
 
+/* Does the quote closing at token ct end in a question mark? */
+static int asks(const qart *A, uint32_t ct)
+{
+    return ct > 0 && A->tok[ct - 1].kind == T_STOP && A->t[A->tok[ct - 1].s] == '?';
+}
+
 /* "Putin said in a statement. "...": a sentence that is only an
    attribution, right before a quote that begins its own sentence;
    "Politics Daily recently reported: NL "...": a line ending in a colon
    before a quotation set off as its own paragraph; ", said Anita
    Russell, president of the branch, which introduced it. "...": the
    speaker named last, then an appositive. */
-static attrib prev_sentence_attr(const qart *A, uint32_t ot)
+static attrib prev_sentence_attr(const qart *A, uint32_t ot, uint32_t ct)
 {
     /* "He added, NL "...": a comma too ends such a line */
     int line = ot >= 3 && A->tok[ot - 1].kind == T_NL &&
@@ -3506,7 +3514,9 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot)
        how ..."", "He said there could be knock-on impacts. "We think
        ...": the same with no "that" -- the verb, then the subject of
        the reported clause (a subject pronoun or a name) */
-    if (!line && k + 1 < ot - 1 && k > 0 && is_word(A, k - 1, WC_VERB) &&
+    /* (not a question: "Dr Murray says he did not kill him. NL "Have you
+       ever considered yourself a fan?"" is put to him, or by another) */
+    if (!line && k + 1 < ot - 1 && k > 0 && is_word(A, k - 1, WC_VERB) && !asks(A, ct) &&
         !is_word(A, k - 1, WC_QUEST | WC_VPRE) && A->tok[ot - 1].kind == T_STOP &&
         ((is_word(A, k, WC_PRON) && !(A->tok[k].flags & F_CAP)) ||
          (run_at(A, k) != NONE && A->run[run_at(A, k)].t0 == k &&
@@ -4000,7 +4010,7 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
             else if (!aa.cue && !ba.cue && (ta = tail_attr(&A, ct)).cue)
                 at = ta;
             else {
-                attrib pa = begins ? prev_sentence_attr(&A, ot) : no_attrib();
+                attrib pa = begins ? prev_sentence_attr(&A, ot, ct) : no_attrib();
                 if (!pa.cue && !ba.cue)
                     pa = colon_attr(&A, ot, w0);
                 at = pa.cue ? pa : aa.cue ? aa : ba;
@@ -4010,7 +4020,7 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
         if (!at.cue && prev.who != NONE && (begins || words >= QUOTE_LONE_WORDS) &&
             continues(&A, prev.end, ot, prev.who))
             at = prev;
-        if (!at.cue && begins && ends_paragraph(&A, ct)) {
+        if (!at.cue && begins && ends_paragraph(&A, ct) && !asks(&A, ct)) {
             uint32_t cw = context_speaker(&A, ot);
             if (cw != NONE)
                 at = (attrib){cw, NULL, 0, ot, 0, 0, 0};

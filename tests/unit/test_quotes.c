@@ -2153,6 +2153,22 @@ static void test_reported_then_quote(void)
                         "of people's spirit humbles me,\" he told a meeting in London.\n",
                         "generosity"),
              "Gordon Brawn");
+    /* a possessor opening its sentence before a name that is no titled
+       person ("Simon Cole 's X Factor won") is the one a later "he" means */
+    T_EQ_STR(speaker_in(sum,
+                        "Simon Cole 's X Factor won the prize at the awards .\nSpeaking "
+                        "afterwards , he said : `` We made a decision today to put a record "
+                        "together . ''\n",
+                        "decision today"),
+             "Simon Cole");
+    /* a question set off after reported speech is not the reporter's
+       subject's ("Dr Murray says he did not kill him. NL "Have you ...?"") */
+    T_EQ_STR(speaker_in(sum,
+                        "Jurors were asked personal questions .\nDr Conrad Murry says he did not "
+                        "kill the singer .\n`` Have you ever considered yourself a fan of the "
+                        "singer ? ''\n",
+                        "considered yourself"),
+             "");
     /* PTB text: a possessive spaced off its name */
     T_EQ_STR(speaker_in(sum,
                         "`` It seems ridiculous to us that it has been dragging on this long '' "
