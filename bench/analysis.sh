@@ -51,6 +51,14 @@ if [ -f "$data/stories/ecbplus.jsonl" ]; then
 else
   : > "$tmp/q9"
 fi
+for s in a b c; do
+  if [ -f "$data/stories/ecbplus.jsonl" ] && [ -d "$data/timeline17" ]; then
+    python3 "$here/bench/judged_quotes.py" "$build/precis" --data "$data" \
+      --gold "$here/bench/gold/quotes-mixed-$s-judged.jsonl" > "$tmp/qm$s"
+  else
+    : > "$tmp/qm$s"
+  fi
+done
 python3 "$here/bench/gold_facts.py" "$build/precis" --data "$data/basil/basil-dev.jsonl" > "$tmp/f"
 
 python3 - "$tmp" <<'EOF'
@@ -80,10 +88,13 @@ for name, tag, label in (("q1", "basil", "BASIL dev clusters 1-13 (looked at whi
     print("| quote recall | %s | %s / %s = %.1f %% | >= 90 %% |" % (label, found, gold, 100.0 * int(found) / int(gold)))
     print("| speaker right, of found | %s | %s %% (wrong %s %%, none %s %%) | >= 90 %%, wrong <= 3 %% |" % (label, rp, wp, mp))
     print("| quote precision | %s | %s / %s | |" % (label, pc, pn))
-for name, label in (("q8", "Timeline17"), ("q9", "ECB+")):
+for name, label in (("q8", "Timeline17, 100 articles"), ("q9", "ECB+, 100 articles"),
+                    ("qma", "Timeline17 + ECB+, 51 further articles (a: read for errors)"),
+                    ("qmb", "Timeline17 + ECB+, 51 further articles (b: held out)"),
+                    ("qmc", "Timeline17 + ECB+, 82 further articles (c: judged last)")):
     m = re.search(r"speaker right \d+ \(([\d.]+) %\), wrong \d+ \(([\d.]+) %\), none where one is named \d+ \(([\d.]+) %\)", read(name))
     if m:
-        print("| speaker right, of judged quotes | %s, 100 articles judged by reading (bench/judged_quotes.py) | %s %% (wrong %s %%, none %s %%) | >= 90 %%, wrong <= 3 %% |" % ((label,) + m.groups()))
+        print("| speaker right, of judged quotes | %s judged by reading (bench/judged_quotes.py) | %s %% (wrong %s %%, none %s %%) | >= 90 %%, wrong <= 3 %% |" % ((label,) + m.groups()))
 f = read("f")
 def row(pat):
     m = re.search(pat + r"\s+(\d+) /\s*(\d+)\s+([\d.]+) %", f)

@@ -17,6 +17,9 @@ file of articles with id and text) by article id and byte offset.
       articles with quote marks), none in the sets above, judged by three
       readers from one build's quotes; -a is read for errors, -b is held
       out (only its figures are looked at)
+  bench/gold/quotes-mixed-c-judged.jsonl     82 more such articles (five of
+      each Timeline17 file, 40 ECB+), judged by two readers from a later
+      build's quotes
 Each article is analysed alone, as a one-article cluster.  A quote of the
 set is matched to the system's quote that overlaps it most; its speaker is right
 when it names the judged speaker (the last word of either name in the
@@ -58,7 +61,8 @@ def main():
     gold = [json.loads(l) for l in open(a.gold, encoding='utf-8')]
     name = os.path.basename(a.gold).replace('quotes-', '').replace('-judged.jsonl', '')
     label = {'timeline17': 'Timeline17', 'ecbplus': 'ECB+', 'mixed-a': 'Timeline17 + ECB+ (a)',
-             'mixed-b': 'Timeline17 + ECB+ (b, held out)'}.get(name, name)
+             'mixed-b': 'Timeline17 + ECB+ (b, held out)',
+             'mixed-c': 'Timeline17 + ECB+ (c)'}.get(name, name)
     texts = {}
     for f in sorted({g['file'] for g in gold}):
         path = os.path.join(a.data, f if '/' in f else os.path.join('timeline17', f))
