@@ -1641,9 +1641,9 @@ static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent)
     return who;
 }
 
-/* The person the subject pronoun at token p refers to (run index), or
-   NONE: looked up among the mentions find_names built. */
-static uint32_t resolve_pronoun(const qart *A, uint32_t p)
+/* The index of the first mention at or after token p (A->nmen when
+   none): the mentions are in text order. */
+static size_t mentions_from(const qart *A, uint32_t p)
 {
     size_t lo = 0, hi = A->nmen;
     while (lo < hi) {
@@ -1653,6 +1653,14 @@ static uint32_t resolve_pronoun(const qart *A, uint32_t p)
         else
             hi = mid;
     }
+    return lo;
+}
+
+/* The person the subject pronoun at token p refers to (run index), or
+   NONE: looked up among the mentions find_names built. */
+static uint32_t resolve_pronoun(const qart *A, uint32_t p)
+{
+    size_t lo = mentions_from(A, p);
     if (lo < A->nmen && A->men[lo].tok == p)
         return A->men[lo].full;
     return NONE;
@@ -3631,14 +3639,7 @@ static uint32_t context_speaker(const qart *A, uint32_t ot)
     uint32_t s = sentence_start(A, e - 1);
     if (s >= e - 1 || mark_or_line(A, s, e - 1))
         return NONE;
-    size_t lo = 0, hi = A->nmen;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (A->men[mid].tok < s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = mentions_from(A, s);
     uint32_t who = NONE;
     for (; lo < A->nmen && A->men[lo].tok < e; lo++) {
         uint32_t f = A->men[lo].full, r = run_at(A, A->men[lo].tok);
