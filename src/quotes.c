@@ -62,9 +62,13 @@
  *     ", according to X" / ", a statement from X"), the text before the
  *     opening mark in the same sentence ("Putin said: ", "Putin said
  *     that", "X called the plan"), and a previous sentence that is only an
- *     attribution ("X said in a statement. "), a headline-style "Name:
- *     "..."", and last the quote before it when nothing but the tail of
- *     its attribution sentence stands between (a quote that goes on).  A
+ *     attribution ("X said in a statement. ") or reported speech ("She
+ *     said (that) Ben ... . "...""; not for a question), a headline-style
+ *     "Name: "..."", the quote before it when nothing but the tail of its
+ *     attribution sentence stands between (a quote that goes on), and
+ *     last, for a quotation that is a paragraph of its own, the one person
+ *     the sentence before it is about (context_speaker).  A passive speech
+ *     verb ("he was told "..."") gives no speaker.  A
  *     name in the quote's own sentence thus beats any earlier speaker; an
  *     organisation speaks only as the subject of the verb ("the ministry
  *     said", "NBC further notes").  The subject of a verb before a quote
