@@ -130,6 +130,9 @@ enum {
                                           said, quoting Mr. Kim") */
 #define LT_AFTER ((uint64_t)1 << 41) /* after (say.txt): tells of words said after others,
                                         in answer or addition ("replied", "added") */
+#define LT_GENERIC ((uint64_t)1 << 43) /* generic (org.txt): a noun many bodies share
+                                          ("the company said"): it names none
+                                          by itself where one is named before */
 #define LT_BE ((uint64_t)1 << 42) /* be (verbs.txt): a form of "be"; before a speech
                                     verb that is no "-ing" participle, the verb is
                                     passive ("he was told "..."": not his words) */

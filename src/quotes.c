@@ -460,8 +460,10 @@ enum {
     R_PREP = 1 << 5,   /* right after a preposition                    */
     R_ORG = 1 << 6,    /* has an organisation word                     */
     R_PLACE = 1 << 7,  /* a place noun beside it ("Suka Makmur village") */
-    R_WHO = 1 << 8     /* a title, role, speech verb or given name shows
+    R_WHO = 1 << 8,    /* a title, role, speech verb or given name shows
                           a person                                     */
+    R_NOUN = 1 << 9    /* a body's common noun speaking ("police said",
+                          "the navy said"): no capitalised name        */
 };
 
 enum { G_M = 1, G_F = 2 }; /* gender bits; both or none: unknown */
@@ -1139,6 +1141,89 @@ static int place_noun(const qart *A, uint32_t k)
            (A->tok[k].cls & WC_PLACE);
 }
 
+static int passive(const qart *A, uint32_t k);
+
+/* "Police said: "..."", "..., the navy said", "The ministry says": a
+   body's common noun (the pack's org words; no place, title or document)
+   as the subject of a speech verb, opening its clause with or without a
+   definite article -- the issue's grammatical speaker.  The token its
+   phrase starts at, or NONE.  A capitalised noun inside a sentence is
+   part of a name, which the mention finder reads. */
+static uint32_t body_noun_subject(const qart *A, uint32_t k)
+{
+    const qtok *t = &A->tok[k];
+    if (t->kind != T_WORD || (t->flags & (F_INQ | F_POSS | F_NUM | F_ALLCAPS)) ||
+        !(t->cls & WC_ORG) || (t->cls & (WC_PLACE | WC_PLACENAME | WC_TITLE | WC_STMT)))
+        return NONE;
+    uint32_t v = skip_adv(A, k + 1, (uint32_t)A->nt, 2);
+    if (!is_word(A, v, WC_VERB) || (A->tok[v].flags & F_CAP) || passive(A, v))
+        return NONE;
+    uint32_t b = k;
+    if (k > 0 && is_word(A, k - 1, WC_DEF) && !is_word(A, k - 1, WC_INDEF) &&
+        !(A->tok[k - 1].flags & F_INQ))
+        b = k - 1;
+    if ((t->flags & F_CAP) && (b != k || !(t->flags & F_SSTART)))
+        return NONE;
+    if (b == 0 || (A->tok[b].flags & F_SSTART))
+        return b;
+    uint8_t pk = A->tok[b - 1].kind;
+    return pk == T_COMMA || pk == T_CLOSE || pk == T_STRAIGHT || pk == T_NL ||
+                   is_word(A, b - 1, WC_CONJ)
+               ? b
+               : NONE;
+}
+
+/* May a generic body noun (the pack's tag generic: "company", "group")
+   speak for itself after the first nrun runs: no organisation is named
+   before it in the article ("Acme Corp. makes boots. The company said" is
+   Acme's, which the noun does not tell)?  At most 256 runs back are
+   looked at. */
+static int noun_speaks(const qart *A, uint32_t nrun)
+{
+    for (uint32_t i = nrun, steps = 0; i > 0 && steps < 256; i--, steps++) {
+        const qrun *q = &A->run[i - 1];
+        if ((q->flags & (R_NAMED | R_ORG)) == (R_NAMED | R_ORG) &&
+            !(q->flags & (R_NOUN | R_PERSON | R_PLACE | R_INQ)))
+            return 0;
+    }
+    return 1;
+}
+
+/* The body nouns speaking among tokens [from, to) (body_noun_subject):
+   a run each, or the one-word run of the mention finder that the phrase
+   starts with ("Police", "The") made into one.  Runs stay in text order. */
+static int body_noun_runs(qart *A, qscratch *sc, uint32_t from, uint32_t to, uint32_t *at,
+                          uint32_t *sent)
+{
+    for (uint32_t k = from; k < to; k++) {
+        uint32_t b = body_noun_subject(A, k);
+        if (b == NONE)
+            continue;
+        const lang_word *w = lang_word_of(A->wt, A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s);
+        if (w && (w->tags & LT_GENERIC) && !noun_speaks(A, (uint32_t)A->nrun))
+            continue;
+        qrun *last = A->nrun ? &A->run[A->nrun - 1] : NULL;
+        if (last && last->t0 == b && last->t1 == b + 1 && !(last->flags & R_NAMED) &&
+            last->title == NONE) {
+            last->t1 = last->ne = k + 1;
+            last->n0 = b;
+            last->flags = (last->flags & ~(uint32_t)R_SINIT) | R_NAMED | R_ORG | R_NOUN;
+            continue;
+        }
+        if (last && last->t1 > b)
+            continue;
+        if (A->nrun + 1 >= sc->runcap &&
+            grow((void **)&sc->run, &sc->runcap, A->nrun + 2, sizeof(qrun)))
+            return -1;
+        A->run = sc->run;
+        for (; *at <= b; (*at)++)
+            *sent += (A->tok[*at].flags & F_SSTART) != 0;
+        qrun r = {b, k + 1, b, k + 1, NONE, *sent, NONE, R_NAMED | R_ORG | R_NOUN, 0, 0};
+        A->run[A->nrun++] = r;
+    }
+    return 0;
+}
+
 /* "Sebelius said antivirals are effective.": a lone capitalised word
    opening its sentence right before a speech verb is a surname when the
    pack does not know it, it does not look like a plural ("Officials",
@@ -1197,17 +1282,27 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
         return -1;
     A->run = sc->run;
     A->nrun = 0;
-    uint32_t sent = 0, at = 0;
+    uint32_t sent = 0, at = 0, scan = 0;
     for (uint32_t mi = m0; mi < m1; mi++) {
         const mention_run *m = &md->m[mi];
         if (m->t0 == m->t1)
             continue;
         const uint32_t *map = sc->lmap - a0;
         uint32_t t0 = map[m->t0], t1 = map[m->t1 - 1] + 1;
+        if (t0 > scan) {
+            if (body_noun_runs(A, sc, scan, t0, &at, &sent))
+                return -1;
+            scan = t0;
+        }
         /* a run glued to a word before it by this stage ("said.Obama") */
         if (A->tok[t0].s != sc->lx->tok[m->t0].s || A->tok[t0].kind != T_WORD ||
             (A->nrun && A->run[A->nrun - 1].t1 > t0))
             continue;
+        if (A->nrun + 1 >= sc->runcap) {
+            if (grow((void **)&sc->run, &sc->runcap, A->nrun + 2, sizeof(qrun)))
+                return -1;
+            A->run = sc->run;
+        }
         for (; at <= t0; at++)
             sent += (A->tok[at].flags & F_SSTART) != 0;
         qrun r = {t0, t1, t0, t0, NONE, sent, NONE, 0, m->gender, m->office};
@@ -1249,6 +1344,8 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
         }
         A->run[A->nrun++] = r;
     }
+    if (scan < A->nt && body_noun_runs(A, sc, scan, (uint32_t)A->nt, &at, &sent))
+        return -1;
     /* one name, one sense in an article: a name a place noun shows to be
        a place is no person elsewhere in it either, unless a title, a role
        or a speech verb says so there ("in Banda Aceh" after "the
@@ -2459,8 +2556,13 @@ static attrib after_attr_(const qart *A, uint32_t j, uint32_t lim)
         while (k < lim && k - j <= 3 && A->tok[k].kind == T_WORD && !(A->tok[k].flags & F_CAP) &&
                !(A->tok[k].cls & WC_VERB))
             k++;
-        if (k > j + 1 && is_word(A, k, WC_VERB))
-            return verb_cue(A, k, noun_speaker(A, j, k - 1), k + 1);
+        if (k > j + 1 && is_word(A, k, WC_VERB)) {
+            uint32_t who = noun_speaker(A, j, k - 1), rn = named_run_starting(A, j);
+            /* no body named before: the noun itself ("the navy said") */
+            if (who == NONE && rn != NONE && (A->run[rn].flags & R_NOUN))
+                who = rn;
+            return verb_cue(A, k, who, k + 1);
+        }
         return np_attr(A, j, lim);
     }
     /* "company CEO Andy Vesey said": a person heading the phrase */
@@ -3704,6 +3806,8 @@ static char *run_name(const qart *A, uint32_t r, arena *a)
             s[--w - 1] = '.'; /* "M ." of PTB text is written "M." */
     }
     s[w] = 0;
+    if ((q->flags & R_NOUN) && s[0] >= 'A' && s[0] <= 'Z')
+        s[0] = (char)(s[0] + 32); /* "The navy said": "the navy" */
     return s;
 }
 

@@ -2169,6 +2169,28 @@ static void test_reported_then_quote(void)
                         "singer ? ''\n",
                         "considered yourself"),
              "");
+    /* a body's common noun as the grammatical speaker ("police said",
+       "the navy said"); a generic one ("the company") only where no
+       organisation is named before it */
+    T_EQ_STR(speaker_in(sum,
+                        "Police said: \"The fire progressed rapidly through the store, which "
+                        "is almost destroyed.\"\n",
+                        "progressed rapidly"),
+             "police");
+    T_EQ_STR(speaker_in(sum,
+                        "\"Twenty-three pirates surrendered on boarding,\" the navy said.\n",
+                        "surrendered on boarding"),
+             "the navy");
+    T_EQ_STR(speaker_in(sum,
+                        "Acme Corp. makes boots. The company said: \"We are deeply saddened by "
+                        "the death of our president.\"\n",
+                        "deeply saddened"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "The company said: \"We are deeply saddened by the death of our "
+                        "president.\"\n",
+                        "deeply saddened"),
+             "the company");
     /* PTB text: a possessive spaced off its name */
     T_EQ_STR(speaker_in(sum,
                         "`` It seems ridiculous to us that it has been dragging on this long '' "
