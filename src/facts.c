@@ -836,14 +836,9 @@ static int plural_like(const fctx *f, const tok *k)
 {
     if (k->lx && (k->lx->cls & L_PLURAL))
         return 1;
-    size_t n = k->we - k->s;
-    if (n < 3 || (k->f & (F_ACRO | F_DIGIT | F_POSS | F_DOT)))
+    if (k->f & (F_ACRO | F_DIGIT | F_POSS | F_DOT))
         return 0;
-    const char *w = f->t + k->s;
-    char z = w[n - 1], y = w[n - 2];
-    if (z != 's')
-        return 0;
-    return y != 's' && y != 'u' && y != 'i' && y != '\'';
+    return mention_plural_ending(f->t + k->s, k->we - k->s);
 }
 
 typedef struct stemcb {

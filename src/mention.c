@@ -145,16 +145,21 @@ int mention_common_ending(const lang *L, const char *t, size_t s, size_t e)
 
 /* Plural-looking word ("Eagles"): an irregular plural of the pack, or
    three or more letters ending in a single -s. */
+int mention_plural_ending(const char *w, size_t n)
+{
+    if (n < 3)
+        return 0;
+    char z = w[n - 1], y = w[n - 2];
+    return z == 's' && y != 's' && y != 'u' && y != 'i' && y != '\'';
+}
+
 static int plural_like(const char *t, const lex_tok *k)
 {
     if (cls_of(k) & LW_PLURAL)
         return 1;
-    size_t n = k->we - k->s;
-    if (n < 3 || (k->f & (LEX_ACRO | LEX_DIGIT | LEX_POSS | LEX_DOT)))
+    if (k->f & (LEX_ACRO | LEX_DIGIT | LEX_POSS | LEX_DOT))
         return 0;
-    const char *w = t + k->s;
-    char z = w[n - 1], y = w[n - 2];
-    return z == 's' && y != 's' && y != 'u' && y != 'i' && y != '\'';
+    return mention_plural_ending(t + k->s, k->we - k->s);
 }
 
 int mention_place_word(const lang *L, const char *w, size_t n)

@@ -104,6 +104,12 @@ int mention_org(const lex_doc *d, const lang *L, const char *t, uint32_t a, uint
    or 2 when the ending is a participle's ("-ing", "-ando"); 0 when not. */
 int mention_common_ending(const lang *L, const char *t, size_t s, size_t e);
 
+/* Does word w[0..n) end like an English-style plural: three bytes or
+   more, a final "s" not after "s", "u", "i" or an apostrophe ("Eagles",
+   "officials"; not "Jones's", "Sebelius", "Davis")?  The pack's irregular
+   plurals (LW_PLURAL) are the caller's to look up. */
+int mention_plural_ending(const char *w, size_t n);
+
 /* Is w[0..n) (a final period allowed) a place of the pack: a listed
    place name ("Ohio", "New York", "Va.") or a place word ("U.S.")? */
 int mention_place_word(const lang *L, const char *w, size_t n);

@@ -613,6 +613,15 @@ static int participle(const qart *A, uint32_t k)
     return mention_common_ending(A->wt, A->t, A->tok[k].s, A->tok[k].e) == 2;
 }
 
+/* Is the word before token k a form of "be" (the pack's tag be)? */
+static int be_before(const qart *A, uint32_t k)
+{
+    if (k == 0 || A->tok[k - 1].kind != T_WORD)
+        return 0;
+    const lang_word *w = lang_word_of(A->wt, A->t + A->tok[k - 1].s, A->tok[k - 1].e - A->tok[k - 1].s);
+    return w && (w->tags & LT_BE);
+}
+
 /* Byte length of token k without a possessive 's and a final '.'. */
 static size_t name_len(const qart *A, uint32_t k)
 {
@@ -1245,8 +1254,7 @@ static int sinit_surnames(qart *A)
         const qtok *t = &A->tok[r->t0];
         size_t n = t->e - t->s;
         const char *w = A->t + t->s;
-        if (n < 3 || (t->flags & F_ALLCAPS) ||
-            (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i'))
+        if (n < 3 || (t->flags & F_ALLCAPS) || mention_plural_ending(w, n))
             continue;
         cand[nc] = ri;
         key[nc++] = tok_key(A, r->t0);
@@ -2906,11 +2914,7 @@ static int body_participle_subject(const qart *A, uint32_t r, uint32_t c, uint32
     const qrun *q = &A->run[r];
     /* not "Tea Party conservatives are claiming": there the participle
        is the finite verb of a subject the name only modifies */
-    const lang_word *b = c > 0 && A->tok[c - 1].kind == T_WORD
-                             ? lang_word_of(A->wt, A->t + A->tok[c - 1].s,
-                                            A->tok[c - 1].e - A->tok[c - 1].s)
-                             : NULL;
-    if ((b && (b->tags & LT_BE)) || !is_word(A, c, WC_VERB) || !participle(A, c) ||
+    if (be_before(A, c) || !is_word(A, c, WC_VERB) || !participle(A, c) ||
         !(q->flags & R_NAMED) ||
         (q->flags & (R_PERSON | R_PLACE | R_POSS | R_PREP | R_INQ)) ||
         is_word(A, q->t1 - 1, WC_PLACE | WC_PLACENAME))
@@ -3313,10 +3317,7 @@ static uint32_t sentence_start(const qart *A, uint32_t ot)
    saying")? */
 static int passive(const qart *A, uint32_t k)
 {
-    if (k == 0 || A->tok[k - 1].kind != T_WORD || participle(A, k))
-        return 0;
-    const lang_word *w = lang_word_of(A->wt, A->t + A->tok[k - 1].s, A->tok[k - 1].e - A->tok[k - 1].s);
-    return w && (w->tags & LT_BE);
+    return be_before(A, k) && !participle(A, k);
 }
 
 static attrib before_attr(const qart *A, uint32_t ot, uint32_t *w0p)
