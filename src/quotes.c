@@ -3715,19 +3715,6 @@ static int ends_paragraph(const qart *A, uint32_t ct)
     return k >= A->nt || A->tok[k].kind == T_NL;
 }
 
-/* Is token k a possessive ending split off its name by the tokenizer
-   ("Reid 's", PTB style)? */
-static int split_poss(const qart *A, uint32_t k)
-{
-    if (k >= A->nt || A->tok[k].kind == T_NL)
-        return 0;
-    const char *w = A->t + A->tok[k].s;
-    size_t n = A->tok[k].e - A->tok[k].s;
-    return (n == 2 && w[0] == '\'' && (w[1] == 's' || w[1] == 'S')) ||
-           (n == 4 && (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
-            (unsigned char)w[2] == 0x99 && w[3] == 's');
-}
-
 /* "Hong Kong's health minister, York Chow, was grateful to the guests.
    NL "I want to thank them ..."": a quotation that is a paragraph of its
    own, with no attribution and none to go on from, is the words of the
@@ -3750,10 +3737,9 @@ static uint32_t context_speaker(const qart *A, uint32_t ot)
     uint32_t who = NONE;
     for (; lo < A->nmen && A->men[lo].tok < e; lo++) {
         uint32_t f = A->men[lo].full, r = run_at(A, A->men[lo].tok);
-        /* "Reid's publicist confirmed", "Reid 's publicist": the
-           possessor is not the one */
-        if (f == NONE || (who != NONE && f != who) ||
-            (r != NONE && ((A->run[r].flags & R_POSS) || split_poss(A, A->run[r].t1))))
+        /* "Reid's publicist confirmed" (and PTB's "Reid 's", which
+           lex.c reads as glued): the possessor is not the one */
+        if (f == NONE || (who != NONE && f != who) || (r != NONE && (A->run[r].flags & R_POSS)))
             return NONE;
         who = f;
     }
