@@ -51,7 +51,7 @@ if [ -f "$data/stories/ecbplus.jsonl" ]; then
 else
   : > "$tmp/q9"
 fi
-for s in a b c; do
+for s in a b c d; do
   if [ -f "$data/stories/ecbplus.jsonl" ] && [ -d "$data/timeline17" ]; then
     python3 "$here/bench/judged_quotes.py" "$build/precis" --data "$data" \
       --gold "$here/bench/gold/quotes-mixed-$s-judged.jsonl" > "$tmp/qm$s"
@@ -91,7 +91,8 @@ for name, tag, label in (("q1", "basil", "BASIL dev clusters 1-13 (looked at whi
 for name, label in (("q8", "Timeline17, 100 articles"), ("q9", "ECB+, 100 articles"),
                     ("qma", "Timeline17 + ECB+, 51 further articles (a: read for errors)"),
                     ("qmb", "Timeline17 + ECB+, 51 further articles (b: held out)"),
-                    ("qmc", "Timeline17 + ECB+, 82 further articles (c: judged last)")):
+                    ("qmc", "Timeline17 + ECB+, 82 further articles (c: read for errors from the ninth round)"),
+                    ("qmd", "Timeline17 + ECB+, 81 further articles (d: held out)")):
     m = re.search(r"speaker right \d+ \(([\d.]+) %\), wrong \d+ \(([\d.]+) %\), none where one is named \d+ \(([\d.]+) %\)", read(name))
     if m:
         print("| speaker right, of judged quotes | %s judged by reading (bench/judged_quotes.py) | %s %% (wrong %s %%, none %s %%) | >= 90 %%, wrong <= 3 %% |" % ((label,) + m.groups()))
