@@ -1801,10 +1801,115 @@ static size_t runs_before(const qart *A, uint32_t p)
     return lo;
 }
 
+/* "Democratic strategist James Carville attacked Obama. "...," the
+   Clinton loyalist told ABC": a definite noun naming one person (a
+   person noun of people.txt, or an office in lower case whose person
+   the text titles no other way) stands for the
+   person the text has just been about -- a definite description refers
+   to an entity already in the discourse (Prince 1992), and in news the
+   epithet renames the current subject.  The latest subject mention of a
+   person before token p, within PRON_KNOWN_BYTES and agreeing with the
+   noun's gender, when no other person is a subject from that mention's
+   sentence on, no unnamed person ("a woman said") came between, and the
+   noun's own sentence does not name that person after it; else NONE. */
+static uint32_t epithet_referent(const qart *A, uint32_t p, uint32_t k)
+{
+    /* a person noun, not an office ("the chief justice asked Mr.
+       Sellers": the justice is no one named before unless titled so,
+       resolve_title_) */
+    uint32_t pn = person_noun(A, k);
+    int office = (A->tok[k].cls & WC_TITLE) != 0;
+    if (!pn && !(office && !(A->tok[k].flags & F_CAP)))
+        return NONE;
+    /* "the", after at most four modifiers ("the Clinton loyalist"; not
+       "a DOI official") */
+    uint32_t d = k;
+    while (d > 0 && k - d < 4 && A->tok[d - 1].kind == T_WORD &&
+           !(A->tok[d - 1].cls & (WC_DEF | WC_VERB | WC_PREP | WC_FUNC | WC_PRON)))
+        d--;
+    if (d == 0 || !is_word(A, d - 1, WC_DEF) || is_word(A, d - 1, WC_INDEF))
+        return NONE;
+    /* "said a senior Democratic House aide ... the aide said": the noun
+       brought in before with "a" is that unnamed one */
+    uint64_t key = tok_key(A, k);
+    for (uint32_t q = 0; q + 1 < d; q++)
+        if (A->tok[q].kind == T_WORD && tok_key(A, q) == key && !(A->tok[q].flags & F_INQ))
+            for (uint32_t b = q; b > 0 && q - b < 5 && A->tok[b - 1].kind == T_WORD; b--)
+                if (is_word(A, b - 1, WC_INDEF))
+                    return NONE;
+    uint32_t g = pn & (G_M | G_F), who = NONE, sent = 0;
+    for (size_t i = mentions_from(A, p); i > 0; i--) {
+        const mention *m = &A->men[i - 1];
+        if (A->tok[p].s - A->tok[m->tok].s > PRON_KNOWN_BYTES || (who != NONE && m->sent < sent))
+            break;
+        if (A->tok[m->tok].flags & F_INQ)
+            continue;
+        if (m->full == NONE)
+            return who; /* someone unnamed: not past them */
+        /* a name, not a pronoun's guess, and one the text shows to be a
+           person's (a title, a role, a given name, a speech verb) */
+        uint32_t mr = run_at(A, m->tok);
+        if ((A->tok[m->tok].cls & WC_PRON) || !(A->run[m->full].flags & R_WHO) ||
+            (A->run[m->full].flags & R_ORG) ||
+            (mr != NONE && A->run[mr].t0 > 0 && is_word(A, A->run[mr].t0 - 1, WC_VERB) &&
+             participle(A, A->run[mr].t0 - 1))) /* "telling FoxNews.com": told */
+            continue;
+        /* an office noun is not a person the text titles otherwise ("Dr
+           Conrad Murray ... the judge"; his own title resolve_title_
+           matched already) */
+        uint32_t ti = A->run[m->full].title;
+        if (office && ti != NONE && !(A->tok[ti].flags & F_INQ)) {
+            const lang_word *tw =
+                lang_word_of(A->wt, A->t + A->tok[ti].s, A->tok[ti].e - A->tok[ti].s);
+            if (!tw || !(tw->tags & LT_HONOR) || !(tw->tags & (LT_M | LT_F)))
+                continue; /* not "Mr.", "Mrs.", "Ms." */
+        }
+        uint32_t mg = A->run[m->full].gender;
+        if (mg == G_M + G_F)
+            mg = 0;
+        if (g && mg && mg != g)
+            continue;
+        if (who == NONE) {
+            who = m->full;
+            sent = m->sent;
+        } else if (A->run[m->full].full != A->run[who].full)
+            return NONE; /* two people: which one is meant? */
+    }
+    /* "The chief justice also asked Mr. Sellers": one named after the
+       noun in its own sentence is someone else */
+    for (size_t i = runs_before(A, k + 1); who != NONE && i < A->nrun; i++) {
+        const qrun *q = &A->run[i];
+        if (q->t0 > k + 40 || A->tok[q->t0].s > A->tok[k].s + 400)
+            break;
+        uint32_t e = k;
+        while (e < q->t0 && A->tok[e].kind != T_STOP && A->tok[e].kind != T_NL)
+            e++;
+        if (e < q->t0)
+            break;
+        if ((q->flags & R_PERSON) && A->run[q->full].full == A->run[who].full)
+            return NONE;
+    }
+    return who;
+}
+
 /* "the minister added": the last person before token p whose title
    matches the noun at token k ("Gov." for "governor", "Rep." for
-   "congressman"), or NONE. */
+   "congressman"), or NONE; failing that, the person an epithet stands
+   for (epithet_referent). */
+static uint32_t resolve_title_(const qart *A, uint32_t p, uint32_t k, int *titled);
 static uint32_t resolve_title(const qart *A, uint32_t p, uint32_t k)
+{
+    if (mention_plural_ending(A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s))
+        return NONE; /* "the senators said": several */
+    int titled = 0;
+    uint32_t r = resolve_title_(A, p, k, &titled);
+    /* (not when people titled so are there but none is the one:
+       "Gov. Deval Patrick", "Gov. Nikki R. Haley", "the governor") */
+    return r != NONE || titled ? r : epithet_referent(A, p, k);
+}
+
+/* *titled: set when a person with a matching title is met at all. */
+static uint32_t resolve_title_(const qart *A, uint32_t p, uint32_t k, int *titled)
 {
     const char *noun = A->t + A->tok[k].s;
     size_t nl = A->tok[k].e - A->tok[k].s;
@@ -1834,6 +1939,7 @@ static uint32_t resolve_title(const qart *A, uint32_t p, uint32_t k)
         while (j < m && (ti[j] | 32) == (noun[j] | 32))
             j++;
         if ((m >= 3 && j == m) || (office && title_office(A, q->title) == office)) {
+            *titled = 1;
             /* "President Obama" keyed to another Obama's full name
                ("Sasha Obama"): the titled form itself */
             r = q->ne - q->n0 >= 2 ? q->full : (uint32_t)(i - 1);
@@ -2491,7 +2597,7 @@ static attrib after_attr_(const qart *A, uint32_t j, uint32_t lim)
         /* "NRSC spokesman Brian Walsh said": a body, its role word, a
            person; "Los Angeles lawyer Nora Phillips told" */
         uint32_t q = A->run[r].t1;
-        while (q < lim && q - A->run[r].t1 < 3 && is_word(A, q, WC_TITLE) &&
+        while (q < lim && q - A->run[r].t1 < 3 && (is_word(A, q, WC_TITLE) || person_noun(A, q)) &&
                !(A->tok[q].flags & F_CAP))
             q++;
         /* "Twitter's Adam Sharp wrote" */
@@ -3955,6 +4061,66 @@ static int body_title(const qart *A, uint32_t ot)
 }
 
 /* Finds the quotes of article art and appends them to sc->q. */
+/* An unlisted verb in a quote's attribution slot.  A quotation closed on a
+   comma is followed by its attribution (the news convention: ""...,"
+   Tom Brown fumed.", ""...," crowed Nvidia CEO Jen-Hsun Huang", ""...,"
+   the coach sniffed."), so a lower-case word there with a verb's ending
+   is that attribution's verb, whatever the pack lists: right after the
+   mark before a name, a pronoun or an article, or after a name (up to
+   four capitalised words), a subject pronoun or "the" and two words,
+   with the clause ending right after it; only for a quotation that opens
+   its sentence. */
+static int verb_ending(const qart *A, uint32_t k)
+{
+    const qtok *w = &A->tok[k];
+    size_t n = w->e - w->s;
+    const char *p = A->t + w->s;
+    if (w->kind != T_WORD || (w->flags & F_CAP) || w->cls || n < 5)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] < 'a' || p[i] > 'z')
+            return 0;
+    return (p[n - 2] == 'e' && p[n - 1] == 'd') ||
+           (p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' && p[n - 2] != 'i');
+}
+
+static void learn_verbs(qart *A)
+{
+    for (size_t i = 0; i < A->nraw; i++) {
+        uint32_t ot = A->raw[i].ot, ct = A->raw[i].ct, j = ct + 1;
+        /* (a quotation that opens its sentence: not "claims that he's
+           "going to stay in," defied Republican Party leaders") */
+        if (ct < ot + 3 || A->tok[ct - 1].kind != T_COMMA || j + 1 >= A->nt ||
+            (ot > 0 && A->tok[ot - 1].kind != T_STOP && A->tok[ot - 1].kind != T_NL &&
+             A->tok[ot - 1].kind != T_CLOSE && A->tok[ot - 1].kind != T_STRAIGHT))
+            continue;
+        if (verb_ending(A, j) && A->tok[j + 1].kind == T_WORD &&
+            ((A->tok[j + 1].flags & F_CAP) || (A->tok[j + 1].cls & (WC_PRON | WC_DEF)))) {
+            A->tok[j].cls |= WC_VERB;
+            continue;
+        }
+        uint32_t k = j;
+        if (A->tok[j].kind == T_WORD && (A->tok[j].cls & WC_PRON))
+            k = j + 1;
+        else if (A->tok[j].kind == T_WORD && (A->tok[j].cls & WC_DEF) && !(A->tok[j].flags & F_CAP))
+            for (k = j + 1; k < A->nt && k - j <= 2 && A->tok[k].kind == T_WORD &&
+                            !(A->tok[k].flags & F_CAP) && !verb_ending(A, k) &&
+                            !(A->tok[k].cls & (WC_FUNC | WC_PREP | WC_VERB));
+                 k++)
+                ;
+        else
+            while (k < A->nt && k - j < 4 && A->tok[k].kind == T_WORD && (A->tok[k].flags & F_CAP) &&
+                   !(A->tok[k].cls & (WC_FUNC | WC_PRON)))
+                k++;
+        if (k == j || k + 1 >= A->nt || !verb_ending(A, k))
+            continue;
+        const qtok *nx = &A->tok[k + 1];
+        if (nx->kind == T_STOP || nx->kind == T_COMMA || nx->kind == T_NL ||
+            (nx->kind == T_WORD && (nx->cls & WC_PREP)))
+            A->tok[k].cls |= WC_VERB;
+    }
+}
+
 static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
 {
     qart A;
@@ -3993,6 +4159,7 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
     for (size_t i = 0; i < A.nraw; i++)
         for (uint32_t k = A.raw[i].ot + 1; k < A.raw[i].ct; k++)
             A.tok[k].flags |= F_INQ;
+    learn_verbs(&A);
     if (find_names(&A, sc, art))
         return PRECIS_ENOMEM;
 

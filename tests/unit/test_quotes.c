@@ -2225,6 +2225,52 @@ static void test_reported_then_quote(void)
              "");
 }
 
+/* Ninth round: a verb the pack does not list in a quotation's attribution
+   slot, and a definite epithet for the person just named. */
+static void test_unlisted_verb_epithet(void)
+{
+    T_EQ_STR(speaker_in(sum,
+                        "Orbix reported results on Monday.\n\n\"I thought it was impossible to "
+                        "get a gift like this,\" crowed Orbix chief Lena Duval in an interview.\n",
+                        "gift like this"),
+             "Lena Duval");
+    T_EQ_STR(speaker_in(sum, "\"Never again will we lose that way,\" Tom Brenner fumed on Tuesday.\n",
+                        "Never again"),
+             "Tom Brenner");
+    /* not a quotation inside its sentence: "defied" is that sentence's verb */
+    T_EQ_STR(speaker_in(sum,
+                        "Tom Brenner met voters.\nHis claims that he is \"going to stay in the "
+                        "race,\" defied Republican Party leaders.\n",
+                        "stay in the"),
+             "");
+    T_EQ_STR(speaker_in(sum,
+                        "Democratic strategist Jim Carlow attacked the president this morning.\n"
+                        "\"I have no idea why they did not seize this thing,\" the Clinton "
+                        "loyalist told ABC.\n",
+                        "no idea why"),
+             "Jim Carlow");
+    /* "a" is no epithet: an unnamed official */
+    T_EQ_STR(speaker_in(sum,
+                        "President Obama spoke on Friday.\nThe department is investigating.\n"
+                        "\"Investigations are ongoing and everything will be examined,\" a DOI "
+                        "official told reporters.\n",
+                        "Investigations are"),
+             "");
+    /* the noun brought in before with "a" is that unnamed person */
+    T_EQ_STR(speaker_in(sum,
+                        "Senator Ann Grady spoke on Monday, said a senior House aide.\nSenator "
+                        "Grady then left.\n\"This is a dangerous game they are playing,\" the "
+                        "aide said.\n",
+                        "dangerous game"),
+             "");
+    /* several: "the senators" */
+    T_EQ_STR(speaker_in(sum,
+                        "State Senator Adam Drake wrote to the governor.\n\"Our intent was "
+                        "to create a shield for everyone,\" the senators said.\n",
+                        "create a shield"),
+             "");
+}
+
 int main(void)
 {
     precis_status st;
@@ -2265,6 +2311,7 @@ int main(void)
     T_RUN(test_short_opening_subject);
     T_RUN(test_someone_unnamed);
     T_RUN(test_reported_then_quote);
+    T_RUN(test_unlisted_verb_epithet);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
     return t_finish();
