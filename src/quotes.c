@@ -3566,6 +3566,11 @@ static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
         }
     }
     uint32_t r = run_at(A, e - 1);
+    /* "Pensions expert Ros Altmann: "..."": role words before the name */
+    if (r != NONE && A->run[r].t1 == e && A->run[r].t0 > w0 && e == ot - 1 &&
+        (A->run[r].flags & R_PERSON) && !(A->run[r].flags & (R_INQ | R_POSS)) &&
+        role_words_before(A, A->run[r].t0, w0))
+        return (attrib){A->run[r].full, A->t + A->tok[ot - 1].s, 1, ot, 0, 0, 0};
     if (r == NONE || A->run[r].t1 != e || A->run[r].t0 != w0 ||
         (A->run[r].flags & (R_INQ | R_POSS)) || !(A->run[r].flags & R_PERSON)) {
         /* "Trump also took credit for improved relations, including ...:

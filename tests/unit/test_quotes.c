@@ -2263,6 +2263,12 @@ static void test_unlisted_verb_epithet(void)
                         "aide said.\n",
                         "dangerous game"),
              "");
+    /* role words before the name that a colon follows */
+    T_EQ_STR(speaker_in(sum,
+                        "Pension funds hold Orbix shares.\n\nPensions expert Rosa Altner: \"I do "
+                        "not think we should take it out of proportion.\"\n",
+                        "out of proportion"),
+             "Rosa Altner");
     /* several: "the senators" */
     T_EQ_STR(speaker_in(sum,
                         "State Senator Adam Drake wrote to the governor.\n\"Our intent was "
