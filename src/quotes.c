@@ -2284,6 +2284,38 @@ static uint32_t resolve_body(const qart *A, uint32_t p, uint32_t k)
     return NONE;
 }
 
+/* "BP filed its plan in February. The company said "...": a noun many
+   bodies share (org.txt's generic: company, agency, group) after "the"
+   stands for the organisation named last before token p -- the body's
+   epithet, as epithet_referent's for a person -- within PRON_MAX_BYTES;
+   NONE when another is named in that one's sentence. */
+static uint32_t org_referent(const qart *A, uint32_t p, uint32_t k)
+{
+    const lang_word *w = lang_word_of(A->wt, A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s);
+    if (!w || !(w->tags & LT_GENERIC) || k == 0 || !is_word(A, k - 1, WC_DEF) ||
+        is_word(A, k - 1, WC_INDEF))
+        return NONE;
+    uint32_t who = NONE;
+    uint64_t wk = 0;
+    for (size_t i = runs_before(A, p), steps = 0; i > 0 && steps < 256; i--, steps++) {
+        const qrun *q = &A->run[i - 1];
+        size_t d = A->tok[p].s - A->tok[q->t0].s;
+        if (d > PRON_MAX_BYTES || (who != NONE && q->sent != A->run[who].sent))
+            break;
+        if ((q->flags & (R_NAMED | R_ORG)) != (R_NAMED | R_ORG) ||
+            (q->flags & (R_PERSON | R_PLACE | R_INQ | R_NOUN)) || q->ne <= q->n0)
+            continue;
+        uint64_t key = name_key(A, q);
+        if (who == NONE) {
+            who = (uint32_t)(i - 1);
+            wk = key;
+        } else if (key != wk) {
+            return NONE; /* two bodies: which one? */
+        }
+    }
+    return who;
+}
+
 /* The one a definite noun at token k, before token p, speaks for: a
    role's person ("the minister added"), a document's author ("the
    statement said"), a body by the last word of its name ("the agency
@@ -2298,6 +2330,8 @@ static uint32_t noun_speaker(const qart *A, uint32_t p, uint32_t k)
         who = doc_author(A, k);
     if (who == NONE && (t->cls & WC_ORG) && !(t->cls & WC_PLACE))
         who = resolve_body(A, p, k);
+    if (who == NONE && (t->cls & WC_ORG) && !(t->cls & WC_PLACE))
+        who = org_referent(A, p, k);
     return who;
 }
 

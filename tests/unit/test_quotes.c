@@ -2171,7 +2171,7 @@ static void test_reported_then_quote(void)
              "");
     /* a body's common noun as the grammatical speaker ("police said",
        "the navy said"); a generic one ("the company") only where no
-       organisation is named before it */
+       organisation is named before it, else that organisation */
     T_EQ_STR(speaker_in(sum,
                         "Police said: \"The fire progressed rapidly through the store, which "
                         "is almost destroyed.\"\n",
@@ -2185,7 +2185,7 @@ static void test_reported_then_quote(void)
                         "Acme Corp. makes boots. The company said: \"We are deeply saddened by "
                         "the death of our president.\"\n",
                         "deeply saddened"),
-             "");
+             "Acme Corp.");
     T_EQ_STR(speaker_in(sum,
                         "The company said: \"We are deeply saddened by the death of our "
                         "president.\"\n",
@@ -2269,6 +2269,18 @@ static void test_unlisted_verb_epithet(void)
                         "not think we should take it out of proportion.\"\n",
                         "out of proportion"),
              "Rosa Altner");
+    /* "the company" for the body named last */
+    T_EQ_STR(speaker_in(sum,
+                        "Orbco Inc. filed an exploration plan in February.\n\nThe company said \"it "
+                        "is unlikely that an accidental spill would occur from the activities.\"\n",
+                        "unlikely that"),
+             "Orbco Inc.");
+    T_EQ_STR(speaker_in(sum,
+                        "Orbco Inc. and Deepwell Corp. filed an exploration plan in February.\n\nThe company "
+                        "said \"it is unlikely that an accidental spill would occur from the "
+                        "activities.\"\n",
+                        "unlikely that"),
+             "");
     /* several: "the senators" */
     T_EQ_STR(speaker_in(sum,
                         "State Senator Adam Drake wrote to the governor.\n\"Our intent was "
