@@ -2840,7 +2840,9 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
     if (p->kind == T_WORD && (p->cls & WC_INDEF) && !(p->flags & F_INQ))
         return 1; /* "someone shouted" */
     /* "Steele's comments are", "his remarks", "the claims": a noun */
-    if (p->kind == T_WORD && k == c && ((p->flags & F_POSS) || (p->cls & (WC_OBJPRON | WC_DEF))))
+    /* (not "It said" opening the sentence: a subject, it_referent's) */
+    if (p->kind == T_WORD && k == c && ((p->flags & F_POSS) || (p->cls & (WC_OBJPRON | WC_DEF))) &&
+        !((p->cls & WC_IT) && k - 1 == w0))
         return -1;
     /* "A blogger on the Web site Freedom's Lighthouse said": a sentence
        opening with an indefinite noun phrase, no person in apposition

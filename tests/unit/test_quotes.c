@@ -2281,6 +2281,12 @@ static void test_unlisted_verb_epithet(void)
                         "activities.\"\n",
                         "unlikely that"),
              "");
+    /* "It said" opening its sentence: the body the sentences before are about */
+    T_EQ_STR(speaker_in(sum,
+                        "Acme Corp. closed its plant on Monday.\n\nIt said \"the examinations "
+                        "officer is contacting the boards at the highest level.\"\n",
+                        "examinations officer"),
+             "Acme Corp.");
     /* several: "the senators" */
     T_EQ_STR(speaker_in(sum,
                         "State Senator Adam Drake wrote to the governor.\n\"Our intent was "
