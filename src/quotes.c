@@ -1282,6 +1282,27 @@ static int sinit_surnames(qart *A)
     return 0;
 }
 
+/* "Mayor Ellen Park", "Dr. Park": a title before a name whose one word
+   the pack lists as a place or a thing (park, street, lake, house) and
+   that is its last, after a given name or alone: a surname. */
+static int titled_surname(const qart *A, const mention_run *m, const qrun *r)
+{
+    if (!(m->ev & MEN_TITLE) || r->title == NONE || r->ne <= r->n0 || r->ne - r->n0 > 2 ||
+        (r->ne - r->n0 == 2 && !(m->ev & MEN_GIVEN)))
+        return 0;
+    for (uint32_t q = r->n0; q < r->ne; q++) {
+        const qtok *w = &A->tok[q];
+        if (w->kind != T_WORD || (w->flags & F_ALLCAPS))
+            return 0;
+        const lang_word *e = lang_word_of(A->wt, A->t + w->s, w->e - w->s);
+        uint32_t c = e ? e->cls : 0;
+        if (q + 1 < r->ne ? (c & (LW_ORG | LW_PLACE | LW_NONPERSON | LW_PLACENAME))
+                          : (c & (LW_ORG | LW_PLACENAME)))
+            return 0;
+    }
+    return 1;
+}
+
 static int find_names(qart *A, qscratch *sc, uint32_t art)
 {
     const mention_doc *md = sc->md;
@@ -1328,7 +1349,7 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
         uint32_t len = m->ev & MEN_DESCR ? 0 : r.ne - r.n0;
         if (len) {
             r.flags |= R_NAMED;
-            if (m->ev & MEN_NONPERSON)
+            if ((m->ev & MEN_NONPERSON) && !titled_surname(A, m, &r))
                 r.flags |= R_ORG;
             /* "In Suka Makmur village", "the provincial capital Banda
                Aceh": a lower-case place noun right after it or right
@@ -1354,6 +1375,30 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
     }
     if (scan < A->nt && body_noun_runs(A, sc, scan, (uint32_t)A->nt, &at, &sent))
         return -1;
+    /* "Mayor Ellen Park ... Park said": a one-word name that is the
+       surname of a person of the article (a titled_surname) is that
+       person's, though the pack lists the word as a place or a thing */
+    for (uint32_t ri = 0; ri < A->nrun; ri++) {
+        qrun *q = &A->run[ri];
+        if ((q->flags & (R_ORG | R_PERSON | R_NOUN | R_PLACE)) != R_ORG || q->ne != q->n0 + 1 ||
+            q->title != NONE || (A->tok[q->n0].flags & F_ALLCAPS) ||
+            (A->tok[q->n0].cls & (WC_ORG | WC_PLACENAME)) != WC_ORG ||
+            is_word(A, q->n0, WC_PLACENAME))
+            continue;
+        const lang_word *e =
+            lang_word_of(A->wt, A->t + A->tok[q->n0].s, A->tok[q->n0].e - A->tok[q->n0].s);
+        if (!e || (e->cls & LW_ORG))
+            continue;
+        uint64_t key = tok_key(A, q->n0);
+        for (uint32_t rj = 0; rj < A->nrun; rj++) {
+            const qrun *o = &A->run[rj];
+            if ((o->flags & R_PERSON) && o->title != NONE && o->ne > o->n0 &&
+                tok_key(A, o->ne - 1) == key) {
+                q->flags = (q->flags & ~(uint32_t)R_ORG) | R_PERSON;
+                break;
+            }
+        }
+    }
     /* one name, one sense in an article: a name a place noun shows to be
        a place is no person elsewhere in it either, unless a title, a role
        or a speech verb says so there ("in Banda Aceh" after "the

@@ -2287,6 +2287,17 @@ static void test_unlisted_verb_epithet(void)
                         "officer is contacting the boards at the highest level.\"\n",
                         "examinations officer"),
              "Acme Corp.");
+    /* a surname the pack lists as a place word, after a title */
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Ellen Park toured the flooded district on Monday.\n\nPark said: "
+                        "\"We will rebuild every home that was lost in the flood.\"\n",
+                        "rebuild every"),
+             "Ellen Park");
+    T_EQ_STR(speaker_in(sum,
+                        "Mayor Ellen Park toured the flooded district on Monday.\n\n\"We will "
+                        "rebuild every home that was lost in the flood,\" she said.\n",
+                        "rebuild every"),
+             "Ellen Park");
     /* several: "the senators" */
     T_EQ_STR(speaker_in(sum,
                         "State Senator Adam Drake wrote to the governor.\n\"Our intent was "
