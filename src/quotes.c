@@ -3336,6 +3336,12 @@ static int doc_subject(const qart *A, uint32_t k, uint32_t w0, uint32_t *who)
         if (!is_word(A, b, WC_AGENT))
             return 0;
         uint32_t r = named_run_starting(A, b + 1);
+        /* "A statement from the company said": the body named last */
+        uint32_t o = r == NONE && b + 3 == k ? org_referent(A, b, b + 2) : NONE;
+        if (o != NONE) {
+            *who = o;
+            return 1;
+        }
         if (r == NONE || A->run[r].t1 > k)
             return 0;
         for (uint32_t q = A->run[r].t1; q < k; q++)
@@ -3915,9 +3921,10 @@ static int ends_paragraph(const qart *A, uint32_t ct)
    a second person, or a quotation mark in that sentence gives NONE. */
 static uint32_t context_speaker(const qart *A, uint32_t ot)
 {
-    if (ot < 2 || A->tok[ot - 1].kind != T_NL)
+    if (ot < 2 || (A->tok[ot - 1].kind != T_NL && A->tok[ot - 1].kind != T_STOP))
         return NONE;
-    uint32_t e = ot - 1;
+    /* (or after the sentence in its paragraph: "Park was defiant. "...."") */
+    uint32_t e = A->tok[ot - 1].kind == T_STOP ? ot : ot - 1;
     while (e > 0 && A->tok[e - 1].kind == T_NL)
         e--;
     if (e < 2 || A->tok[e - 1].kind != T_STOP)
