@@ -1749,6 +1749,36 @@ static uint32_t reporting_subject(const qart *A, size_t i, uint32_t g)
     return o->full;
 }
 
+static size_t runs_before(const qart *A, uint32_t p);
+
+/* "Mayor Ellen Varga met Governor Tom Hale. "...," he said.": no subject
+   before the pronoun at token p agrees with its gender g, but one person
+   named elsewhere in the sentences just before does (the text shows his
+   gender: a title, a given name), and no other person of that gender or
+   of none shown is named there: that one (the other gender's do not
+   compete). */
+static uint32_t object_referent(const qart *A, uint32_t p, uint32_t g)
+{
+    uint32_t who = NONE;
+    for (size_t i = runs_before(A, p), steps = 0; i > 0 && steps < 64; i--, steps++) {
+        const qrun *q = &A->run[i - 1];
+        if (A->tok[p].s - A->tok[q->t0].s > PRON_KNOWN_BYTES)
+            break;
+        if (!(q->flags & R_PERSON) || (q->flags & R_INQ))
+            continue;
+        uint32_t f = q->full != NONE ? q->full : (uint32_t)(i - 1);
+        uint32_t qg = A->run[f].gender;
+        if (!qg || qg == G_M + G_F)
+            return NONE; /* one whose gender the text does not show */
+        if (qg != g)
+            continue;
+        if (who != NONE && A->run[who].full != A->run[f].full)
+            return NONE;
+        who = f;
+    }
+    return who;
+}
+
 static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent)
 {
     uint32_t g = (A->tok[p].cls & WC_MASC ? G_M : 0) | (A->tok[p].cls & WC_FEM ? G_F : 0);
@@ -1787,7 +1817,7 @@ static uint32_t pronoun_referent(qart *A, uint32_t p, uint32_t sent)
         return m->sent != sent ? reporting_subject(A, i - 1, g) : NONE;
     }
     if (unknown == NONE)
-        return NONE;
+        return object_referent(A, p, g);
     if (ambiguous(A, unknown, g))
         return NONE;
     uint32_t who = A->men[unknown].full;

@@ -2372,6 +2372,54 @@ static void test_attribution_templates(void)
         }
 }
 
+/* Who speaks when several people are named, when the speaker is only
+   described, and when no one is named (the last word of the expected name
+   is what the speaker must hold; "" for no speaker). */
+static void test_attribution_cases(void)
+{
+    static const char *const cases[][2] = {
+        {"Mayor Ellen Varga met Governor Tom Hale in Harwick on Monday.\n\n\"We will rebuild every home that was lost in the flood this year,\" Hale said.\n", "Tom Hale"},
+        {"Mayor Ellen Varga met Governor Tom Hale in Harwick on Monday.\n\n\"We will rebuild every home that was lost in the flood this year,\" he said.\n", "Tom Hale"},
+        {"Mayor Ellen Varga met Governor Tom Hale in Harwick on Monday.\n\n\"We will rebuild every home that was lost in the flood this year,\" she said.\n", "Ellen Varga"},
+        {"Mayor Ellen Varga met Governor Tom Hale in Harwick on Monday.\n\n\"We will rebuild every home that was lost in the flood this year,\" the governor said.\n", "Tom Hale"},
+        {"The flood hit Harwick on Monday.\n\n\"We will rebuild every home that was lost in the flood this year,\" said Ellen Varga, the mayor of Harwick.\n", "Ellen Varga"},
+        {"The flood hit Harwick on Monday.\n\n\"We will rebuild every home that was lost in the flood this year,\" Harwick Mayor Ellen Varga said.\n", "Ellen Varga"},
+        {"The flood hit Harwick on Monday.\n\nEllen Varga, the mayor of Harwick, said at a news conference: \"We will rebuild every home that was lost in the flood this year.\"\n", "Ellen Varga"},
+        {"The flood hit Harwick on Monday.\n\nEllen Varga, speaking at a news conference, said \"We will rebuild every home that was lost in the flood this year.\"\n", "Ellen Varga"},
+        {"Mayor Ellen Varga toured Harwick on Monday.\n\n\"We will rebuild every home that was lost in the flood this year,\" Varga's spokesman said.\n", ""},
+        {"Mayor Ellen Varga toured Harwick on Monday.\n\n\"We will rebuild every home that was lost in the flood this year,\" a spokesman for Varga said.\n", ""},
+        {"Mayor Ellen Varga toured Harwick on Monday.\n\n\"We will rebuild every home that was lost in the flood this year,\" officials said.\n", ""},
+        {"Mayor Ellen Varga toured Harwick on Monday.\n\n\"We will rebuild every home that was lost in the flood this year,\" one resident said.\n", ""},
+        {"Mayor Ellen Varga toured Harwick on Monday.\n\n\"We will rebuild every home that was lost in the flood this year,\" said John Dorn, Varga's spokesman.\n", "John Dorn"},
+        {"Mayor Ellen Varga toured Harwick on Monday with Governor Tom Hale.\n\nVarga said: \"We will rebuild every home that was lost in the flood this year.\"\n", "Ellen Varga"},
+        {"Mayor Ellen Varga toured Harwick on Monday.\n\nThe governor, Tom Hale, said \"We will rebuild every home that was lost in the flood this year.\"\n", "Tom Hale"},
+        {"Mayor Ellen Varga toured Harwick on Monday.\n\nResident John Dorn, 45, who lost his home, said: \"We will rebuild every home that was lost in the flood this year.\"\n", "John Dorn"},
+        {"Mayor Ellen Varga toured Harwick on Monday.\n\n\"I saw the water rise,\" said John Dorn, 45. \"We will rebuild every home that was lost in the flood this year.\"\n", "John Dorn"},
+        {"Mayor Ellen Varga toured Harwick on Monday.\n\nJohn Dorn lost his home. \"I saw the water rise,\" he said. \"We will rebuild every home that was lost in the flood this year.\"\n", "John Dorn"},
+        {"Mayor Ellen Varga toured Harwick on Monday.\n\nVarga told the BBC: \"We will rebuild every home that was lost in the flood this year.\"\n", "Ellen Varga"},
+        {"Mayor Ellen Varga toured Harwick on Monday.\n\n\"We will rebuild every home that was lost in the flood this year,\" Varga told CNN.\n", "Ellen Varga"},
+        {"Mayor Ellen Varga toured Harwick on Monday.\n\nVarga told the Harwick Gazette that \"we will rebuild every home that was lost in the flood this year.\"\n", "Ellen Varga"},
+        {"Mayor Ellen Varga toured Harwick on Monday.\n\nIn an interview with CNN, Varga said: \"We will rebuild every home that was lost in the flood this year.\"\n", "Ellen Varga"},
+        {"Mayor Ellen Varga toured Harwick on Monday.\n\n\"We will rebuild every home that was lost in the flood this year,\" Varga said, according to the Harwick Gazette.\n", "Ellen Varga"},
+        {"Mayor Ellen Varga toured Harwick on Monday.\n\nThe Harwick Gazette quoted Varga as saying: \"We will rebuild every home that was lost in the flood this year.\"\n", "Ellen Varga"},
+        {"Governor Tom Hale declared an emergency on Monday.\n\nMayor Ellen Varga praised the decision.\n\n\"We will rebuild every home that was lost in the flood this year.\"\n", "Ellen Varga"},
+        {"Governor Tom Hale declared an emergency on Monday.\n\nHis spokeswoman, Ellen Varga, said: \"We will rebuild every home that was lost in the flood this year.\"\n", "Ellen Varga"},
+        {"Governor Tom Hale declared an emergency on Monday.\n\n\"We will rebuild every home that was lost in the flood this year,\" Hale wrote in a letter to residents.\n", "Tom Hale"},
+        {"The Harwick Water Authority said on Monday the dam was safe.\n\n\"We will rebuild every home that was lost in the flood this year,\" the authority said.\n", "Harwick Water Authority"},
+        {"The Harwick Water Authority said on Monday the dam was safe.\n\n\"We will rebuild every home that was lost in the flood this year,\" it said in a statement.\n", "Harwick Water Authority"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *got = speaker_in(sum, cases[i][0], "rebuild every");
+        const char *want = cases[i][1];
+        const char *last = strrchr(want, ' ');
+        last = last ? last + 1 : want;
+        if (!*want)
+            T_EQ_STR(got, "");
+        else
+            T_CHECK(strstr(got, last) != NULL);
+    }
+}
+
 int main(void)
 {
     precis_status st;
@@ -2414,6 +2462,7 @@ int main(void)
     T_RUN(test_reported_then_quote);
     T_RUN(test_unlisted_verb_epithet);
     T_RUN(test_attribution_templates);
+    T_RUN(test_attribution_cases);
     T_RUN(test_hostile);
     precis_summarizer_free(sum);
     return t_finish();
