@@ -145,7 +145,9 @@
 #define WINDOW_TOKENS 80     /* attribution windows, in tokens            */
 #define SPLIT_GAP_TOKENS 40  /* the most between the parts of a split quote */
 #define SPLIT_MAX_PARTS 8
-#define SHORT_VERB_TOKENS 6 /* "called the incident a "prank"": verb to mark */
+#define SHORT_VERB_TOKENS 6
+#define EPITHET_BACK 3000    /* tokens an epithet's "a" noun is looked for */
+#define TITLED_MAX 32        /* titled people whose surnames a place word may be */ /* "called the incident a "prank"": verb to mark */
 #define CONT_GAP_TOKENS 30  /* the most between a quote and one going on from it */
 #define SAME_JACCARD 0.7
 #define SAME_CONTAIN 0.8
@@ -1376,9 +1378,17 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
     if (scan < A->nt && body_noun_runs(A, sc, scan, (uint32_t)A->nt, &at, &sent))
         return -1;
     /* "Mayor Ellen Park ... Park said": a one-word name that is the
-       surname of a person of the article (a titled_surname) is that
-       person's, though the pack lists the word as a place or a thing */
-    for (uint32_t ri = 0; ri < A->nrun; ri++) {
+       surname of a person of the article (a titled_surname; the first
+       TITLED_MAX titled people) is that person's, though the pack lists
+       the word as a place or a thing */
+    uint64_t tkey[TITLED_MAX];
+    size_t ntk = 0;
+    for (uint32_t rj = 0; rj < A->nrun && ntk < TITLED_MAX; rj++) {
+        const qrun *o = &A->run[rj];
+        if ((o->flags & R_PERSON) && o->title != NONE && o->ne > o->n0)
+            tkey[ntk++] = tok_key(A, o->ne - 1);
+    }
+    for (uint32_t ri = 0; ri < A->nrun && ntk; ri++) {
         qrun *q = &A->run[ri];
         if ((q->flags & (R_ORG | R_PERSON | R_NOUN | R_PLACE)) != R_ORG || q->ne != q->n0 + 1 ||
             q->title != NONE || (A->tok[q->n0].flags & F_ALLCAPS) ||
@@ -1390,14 +1400,11 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
         if (!e || (e->cls & LW_ORG))
             continue;
         uint64_t key = tok_key(A, q->n0);
-        for (uint32_t rj = 0; rj < A->nrun; rj++) {
-            const qrun *o = &A->run[rj];
-            if ((o->flags & R_PERSON) && o->title != NONE && o->ne > o->n0 &&
-                tok_key(A, o->ne - 1) == key) {
+        for (size_t j = 0; j < ntk; j++)
+            if (tkey[j] == key) {
                 q->flags = (q->flags & ~(uint32_t)R_ORG) | R_PERSON;
                 break;
             }
-        }
     }
     /* one name, one sense in an article: a name a place noun shows to be
        a place is no person elsewhere in it either, unless a title, a role
@@ -1907,7 +1914,9 @@ static uint32_t epithet_referent(const qart *A, uint32_t p, uint32_t k)
     /* "said a senior Democratic House aide ... the aide said": the noun
        brought in before with "a" is that unnamed one */
     uint64_t key = tok_key(A, k);
-    for (uint32_t q = 0; q + 1 < d; q++)
+    /* (over the EPITHET_BACK tokens before it: the cost per quote stays
+       bounded in an article of any length) */
+    for (uint32_t q = d > EPITHET_BACK ? d - EPITHET_BACK : 0; q + 1 < d; q++)
         if (A->tok[q].kind == T_WORD && tok_key(A, q) == key && !(A->tok[q].flags & F_INQ))
             for (uint32_t b = q; b > 0 && q - b < 5 && A->tok[b - 1].kind == T_WORD; b--)
                 if (is_word(A, b - 1, WC_INDEF))
