@@ -66,8 +66,9 @@
  *     said (that) Ben ... . "...""; not for a question), a headline-style
  *     "Name: "..."", the quote before it when nothing but the tail of its
  *     attribution sentence stands between (a quote that goes on), and
- *     last, for a quotation that is a paragraph of its own, the one person
- *     the sentence before it is about (context_speaker).  A passive speech
+ *     last, for a quotation that is a paragraph of its own or ends the
+ *     paragraph of the sentence before it, the one person that sentence
+ *     is about (context_speaker).  A passive speech
  *     verb ("he was told "..."") gives no speaker.  A
  *     name in the quote's own sentence thus beats any earlier speaker; an
  *     organisation speaks only as the subject of the verb ("the ministry
@@ -3954,8 +3955,9 @@ static int ends_paragraph(const qart *A, uint32_t ct)
 
 /* "Hong Kong's health minister, York Chow, was grateful to the guests.
    NL "I want to thank them ..."": a quotation that is a paragraph of its
-   own, with no attribution and none to go on from, is the words of the
-   one the sentence before it is about -- that sentence's subject
+   own (or that ends the paragraph of the sentence before it: "Park was
+   defiant. "...""), with no attribution and none to go on from, is the
+   words of the one the sentence before it is about -- that sentence's subject
    mentions (find_names) all name one person; a role that names no one,
    a second person, or a quotation mark in that sentence gives NONE. */
 static uint32_t context_speaker(const qart *A, uint32_t ot)
@@ -4192,7 +4194,6 @@ static int body_title(const qart *A, uint32_t ot)
     return 1;
 }
 
-/* Finds the quotes of article art and appends them to sc->q. */
 /* An unlisted verb in a quote's attribution slot.  A quotation closed on a
    comma is followed by its attribution (the news convention: ""...,"
    Tom Brown fumed.", ""...," crowed Nvidia CEO Jen-Hsun Huang", ""...,"
@@ -4253,6 +4254,7 @@ static void learn_verbs(qart *A)
     }
 }
 
+/* Finds the quotes of article art and appends them to sc->q. */
 static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
 {
     qart A;
