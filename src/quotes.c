@@ -1393,8 +1393,7 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
         qrun *q = &A->run[ri];
         if ((q->flags & (R_ORG | R_PERSON | R_NOUN | R_PLACE)) != R_ORG || q->ne != q->n0 + 1 ||
             q->title != NONE || (A->tok[q->n0].flags & F_ALLCAPS) ||
-            (A->tok[q->n0].cls & (WC_ORG | WC_PLACENAME)) != WC_ORG ||
-            is_word(A, q->n0, WC_PLACENAME))
+            (A->tok[q->n0].cls & (WC_ORG | WC_PLACENAME)) != WC_ORG)
             continue;
         const lang_word *e =
             lang_word_of(A->wt, A->t + A->tok[q->n0].s, A->tok[q->n0].e - A->tok[q->n0].s);
@@ -4213,8 +4212,7 @@ static int verb_ending(const qart *A, uint32_t k)
     for (size_t i = 0; i < n; i++)
         if (p[i] < 'a' || p[i] > 'z')
             return 0;
-    return (p[n - 2] == 'e' && p[n - 1] == 'd') ||
-           (p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' && p[n - 2] != 'i');
+    return (p[n - 2] == 'e' && p[n - 1] == 'd') || mention_plural_ending(p, n); /* "-s" */
 }
 
 static void learn_verbs(qart *A)
