@@ -1961,14 +1961,12 @@ static uint32_t epithet_referent(const qart *A, uint32_t p, uint32_t k)
     }
     /* "The chief justice also asked Mr. Sellers": one named after the
        noun in its own sentence is someone else */
+    uint32_t e = k; /* the sentence's end (40 tokens at most) */
+    while (e < A->nt && e - k < 40 && A->tok[e].kind != T_STOP && A->tok[e].kind != T_NL)
+        e++;
     for (size_t i = runs_before(A, k + 1); who != NONE && i < A->nrun; i++) {
         const qrun *q = &A->run[i];
-        if (q->t0 > k + 40 || A->tok[q->t0].s > A->tok[k].s + 400)
-            break;
-        uint32_t e = k;
-        while (e < q->t0 && A->tok[e].kind != T_STOP && A->tok[e].kind != T_NL)
-            e++;
-        if (e < q->t0)
+        if (q->t0 > e || A->tok[q->t0].s > A->tok[k].s + 400)
             break;
         if ((q->flags & R_PERSON) && A->run[q->full].full == A->run[who].full)
             return NONE;
