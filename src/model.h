@@ -26,8 +26,10 @@ enum {
     SENT_QBROKEN = 1 << 12, /* never taken by the default method: quotation
                                marks unbalanced, a quote whose speaker is
                                unknown, no finite verb (readable.c)      */
-    SENT_NEEDS_PREV = 1 << 13 /* taken only right after the sentence before
-                                 it in its article (readable.c)           */
+    SENT_NEEDS_PREV = 1 << 13, /* taken only right after the sentence before
+                                  it in its article (readable.c)           */
+    SENT_ANCHOR = 1 << 14 /* taken in the anchor article's run (select.c):
+                             the summary keeps the run whole, first       */
 };
 /* Edits the default method may make to a sentence (readable.c). */
 enum { EDIT_NONE = 0, EDIT_NAME, EDIT_APPEND, EDIT_DROP, EDIT_GIVEN, EDIT_ALSO };
@@ -95,6 +97,7 @@ typedef struct model {
     uint32_t *support;  /* per sentence: distinct articles in its group  */
     uint32_t **group_arts; /* per group root: article list (primary first) */
     uint32_t nqvar;     /* bound on msent.qvar (readable.c), 0 before   */
+    int cased;          /* text cased as written (readable.c), 0 before */
 } model;
 
 /* Per-summarizer scratch that maps global stem ids to dense local ids

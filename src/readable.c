@@ -2191,6 +2191,7 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
         return PRECIS_ENOMEM;
     const lang *L = norm_lang(nm);
     int verbs = pack_has_verbs(L), cased = cluster_cased(m, c);
+    m->cased = cased;
     for (size_t i = 0; i < m->ns; i++) {
         const char *t = precis_cluster_article_text(c, m->s[i].art, NULL) + m->s[i].start;
         roles_learn(R, L, t, m->s[i].end - m->s[i].start);

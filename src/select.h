@@ -24,6 +24,10 @@ typedef struct select_params {
                            its bigrams already in the summary (1: off) */
     double paraphrase_max; /* and one whose content stems overlap a summary
                               sentence's by this Jaccard or more (1: off) */
+    double anchor;      /* cased news: an anchor article's lead run first
+                           (1: on, 0: off) */
+    double anchor_fill; /* the rest of the budget filled only when at
+                           least this share of it is left after the run */
 } select_params;
 
 void select_params_default(select_params *p);

@@ -149,7 +149,8 @@ static const size_t param_fields[] = {
     offsetof(select_params, short_pen),      offsetof(select_params, noend_pen),
     offsetof(select_params, quote_pen),      offsetof(select_params, dangling_pen),
     offsetof(select_params, quality_exp),    offsetof(select_params, unattributed_pen),
-    offsetof(select_params, overlap_max),    offsetof(select_params, paraphrase_max)};
+    offsetof(select_params, overlap_max),    offsetof(select_params, paraphrase_max),
+    offsetof(select_params, anchor),         offsetof(select_params, anchor_fill)};
 _Static_assert(sizeof param_fields / sizeof param_fields[0] * sizeof(double) ==
                    sizeof(select_params),
                "every field of select_params has its place in param_fields");
@@ -250,6 +251,11 @@ static int cmp_pick(const void *pa, const void *pb)
 static size_t run_end(const model *m, const uint32_t *pick, const okey *keys, size_t k, size_t i)
 {
     size_t e = i + 1;
+    if (m->s[pick[keys[i].pick]].flags & SENT_ANCHOR) { /* the anchor's run is one */
+        while (e < k && (m->s[pick[keys[e].pick]].flags & SENT_ANCHOR))
+            e++;
+        return e;
+    }
     while (e < k && keys[e].art == keys[e - 1].art && keys[e].pos == keys[e - 1].pos + 1 &&
            (m->s[pick[keys[e].pick]].flags & SENT_NEEDS_PREV))
         e++;
@@ -331,6 +337,19 @@ static void open_with(const model *m, const uint32_t *pick, okey *keys, size_t k
 static void order_for_reader(const model *m, const uint32_t *pick, okey *keys, size_t k,
                              okey *tmp)
 {
+    /* the anchor article's run (select.c) opens the summary, in its order */
+    size_t na = 0;
+    for (size_t i = 0; i < k; i++)
+        if (m->s[pick[keys[i].pick]].flags & SENT_ANCHOR)
+            tmp[na++] = keys[i];
+    if (na) {
+        size_t j = na;
+        for (size_t i = 0; i < k; i++)
+            if (!(m->s[pick[keys[i].pick]].flags & SENT_ANCHOR))
+                tmp[j++] = keys[i];
+        qsort(tmp, na, sizeof *tmp, cmp_source);
+        memcpy(keys, tmp, k * sizeof *keys);
+    }
     open_with(m, pick, keys, k, tmp, 1);
     open_with(m, pick, keys, k, tmp, 0);
     size_t moves = 0; /* two sentences that tell of each other move once */
