@@ -434,10 +434,10 @@ static double wanted_gain(const cover *cv, uint32_t i, const uint8_t *wc, const 
    the article's lead cannot open a summary. */
 static double anchor_walk(model *m, const cover *cv, size_t a, budget *b, uint8_t *gused,
                           uint8_t *vused, uint32_t *out, size_t *k, int take_it,
-                          const uint8_t *wc, const uint8_t *wu, uint32_t top, int *tells_top)
+                          const uint8_t *wc, const uint8_t *wu, const uint32_t *dsel, size_t nd,
+                          int *tells)
 {
-    const msent *t = &m->s[top];
-    *tells_top = 0;
+    *tells = 0;
     double value = 0;
     int gap = 0, first = 1;
     uint32_t run[ANCHOR_RUN_MAX];
@@ -460,13 +460,18 @@ static double anchor_walk(model *m, const cover *cv, size_t a, budget *b, uint8_
            of 35 U.S. diplomats"): a repeat in a summary */
         if (!fits(b, s) || same_statement(m, s, run, nrun) ||
             paraphrase(m, s, run, nrun, cv->p->paraphrase_max) || readable_repeat(m, s, run, nrun)) {
+            if (first)
+                return -1; /* the run opens with its article's lead */
             gap = 1;
             continue;
         }
         run[nrun++] = (uint32_t)i;
-        if (s->group == t->group ||
-            2 * shared_ids(s->set, s->nset, t->set, t->nset, UINT32_MAX) >= t->nset)
-            *tells_top = 1;
+        for (size_t j = 0; j < nd && *tells < 2; j++) {
+            const msent *t = &m->s[dsel[j]];
+            if (s->group == t->group ||
+                2 * shared_ids(s->set, s->nset, t->set, t->nset, UINT32_MAX) >= t->nset)
+                *tells = j == 0 ? 2 : *tells > 1 ? *tells : 1;
+        }
         value += wanted_gain(cv, (uint32_t)i, wc, wu);
         double g = gain_of(cv, (uint32_t)i) * s->score;
         take(b, s);
@@ -491,7 +496,7 @@ static double anchor_walk(model *m, const cover *cv, size_t a, budget *b, uint8_
    taken (0: no article's lead opens a summary). */
 static size_t anchor_take(model *m, const cover *cv, budget *b, uint8_t *gused, uint8_t *vused,
                           uint32_t *out, arena *a, const uint8_t *wc, const uint8_t *wu,
-                          uint32_t top)
+                          const uint32_t *dsel, size_t nd)
 {
     size_t ns = m->ns;
     uint8_t *g2 = arena_alloc(a, ns ? ns : 1);
@@ -507,9 +512,11 @@ static size_t anchor_take(model *m, const cover *cv, budget *b, uint8_t *gused, 
         memcpy(v2, vused, m->nqvar ? m->nqvar : 1);
         memset(cv->ccov, 0, m->nconc ? m->nconc : 1);
         memset(cv->ucov, 0, m->nterm ? m->nterm : 1);
-        double v = anchor_walk(m, cv, art, &b2, g2, v2, NULL, &k, 0, wc, wu, top, &tt);
-        /* a run telling the summary's first choice (its main fact) wins
-           over one that does not */
+        double v = anchor_walk(m, cv, art, &b2, g2, v2, NULL, &k, 0, wc, wu, dsel, nd, &tt);
+        /* a run telling the greedy summary's first choice (its main fact)
+           wins over one telling another of its sentences; a run telling
+           none of them (a fragment: "Beyond the emergency money, ...") is
+           no anchor */
         if (v > 0 && (tt > best_top || (tt == best_top && v > best))) {
             best = v;
             best_a = art;
@@ -518,15 +525,15 @@ static size_t anchor_take(model *m, const cover *cv, budget *b, uint8_t *gused, 
     }
     memset(cv->ccov, 0, m->nconc ? m->nconc : 1);
     memset(cv->ucov, 0, m->nterm ? m->nterm : 1);
-    if (best_a == m->nart)
-        return 0;
-    anchor_walk(m, cv, best_a, b, gused, vused, out, &k, 1, wc, wu, top, &tt);
+    if (best_a == m->nart || !best_top)
+        return 0; /* the greedy summary alone */
+    anchor_walk(m, cv, best_a, b, gused, vused, out, &k, 1, wc, wu, dsel, nd, &tt);
     return k;
 }
 
 static size_t select_default(model *m, budget *b, const select_params *p, uint8_t *gused,
                              uint32_t *out, arena *a, int strict, const uint8_t *wc,
-                             const uint8_t *wu, uint32_t top)
+                             const uint8_t *wu, const uint32_t *dsel, size_t nd)
 {
     size_t ns = m->ns;
     double *cw = arena_alloc(a, pmul(m->nconc ? m->nconc : 1, sizeof *cw));
@@ -595,7 +602,7 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
     if (!defer)
         return (size_t)-1;
     if (wc && wu) {
-        k = anchor_take(m, &cv, b, gused, vused, out, a, wc, wu, top);
+        k = anchor_take(m, &cv, b, gused, vused, out, a, wc, wu, dsel, nd);
         if (k == (size_t)-1)
             return k;
         /* the rest of the budget only when the run leaves enough of it */
@@ -854,17 +861,19 @@ size_t select_run(model *m, const precis_options *o, const select_params *p, uin
             strict = !unusable(&m->s[i]) && readable_ok(&m->s[i]) &&
                      !(m->s[i].flags & SENT_NEEDS_PREV);
         if (!(strict && m->cased && p->anchor != 0))
-            return select_default(m, &b, p, gused, out, a, strict, NULL, NULL, 0);
+            return select_default(m, &b, p, gused, out, a, strict, NULL, NULL, NULL, 0);
         /* cased news: the summary the greedy selection makes alone says
            what the anchor's run should tell */
         budget b0 = b;
-        size_t k = select_default(m, &b0, p, gused, out, a, strict, NULL, NULL, 0);
+        size_t k = select_default(m, &b0, p, gused, out, a, strict, NULL, NULL, NULL, 0);
         if (k == (size_t)-1)
             return k;
         uint8_t *wc = arena_calloc(a, m->nconc ? m->nconc : 1, 1);
         uint8_t *wu = arena_calloc(a, m->nterm ? m->nterm : 1, 1);
-        if (!wc || !wu)
+        uint32_t *dsel = arena_alloc(a, pmul(k ? k : 1, sizeof *dsel));
+        if (!wc || !wu || !dsel)
             return (size_t)-1;
+        memcpy(dsel, out, k * sizeof *dsel);
         for (size_t i = 0; i < k; i++) {
             const msent *s = &m->s[out[i]];
             for (uint32_t q = 0; q < s->nconc; q++)
@@ -875,7 +884,7 @@ size_t select_run(model *m, const precis_options *o, const select_params *p, uin
         if (!k)
             return 0;
         memset(gused, 0, ns);
-        return select_default(m, &b, p, gused, out, a, strict, wc, wu, out[0]);
+        return select_default(m, &b, p, gused, out, a, strict, wc, wu, dsel, k);
     }
     }
 }
