@@ -1502,6 +1502,13 @@ static void people_learn(people *P, const lang *L, const char *s, size_t n)
              (lang_class(L, s + at[i - 2], ln[i - 2]) & LW_GIVEN)) ||
             (at[i - 1] > 0 && s[at[i - 1] - 1] == '-'))
             continue;
+        /* "the St. Louis Tea Party": a saint's name is a place's */
+        if (i > 1) {
+            size_t k2 = ln[i - 2] - (ln[i - 2] > 1 && s[at[i - 2] + ln[i - 2] - 1] == '.');
+            const lang_word *e = lang_word_of(L, s + at[i - 2], k2);
+            if (e && (e->tags & LT_SAINT))
+                continue;
+        }
         size_t j = 0;
         while (j < P->n && !(P->p[j].slen == k && !memcmp(P->p[j].sur, w, k)))
             j++;

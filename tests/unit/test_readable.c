@@ -1172,6 +1172,23 @@ static void test_summary(void)
     precis_cluster_free(c);
 }
 
+/* A given name after "St." names a place: "Tea party organizers" is not
+   the first mention of a "Louis Tea" to be named in full. */
+static const char *const saint_place[] = {
+    "Tea party organizers disputed claims of racism on Tuesday and called on the civil "
+    "rights group to withdraw its resolution.\n",
+    "Civil rights leaders approved a resolution condemning racism within the tea party on "
+    "Tuesday.\n"
+    "The St. Louis Tea Party Coalition issued its own resolution against the group on "
+    "Wednesday.\n"};
+
+static void test_saint_place(void)
+{
+    char *text = summary_of(saint_place, 2, 22);
+    T_CHECK(text && strstr(text, "Tea party organizers") && !strstr(text, "Louis Tea party"));
+    free(text);
+}
+
 /* The anchor article (select.c): in cased news the summary is the lead
    section of the article that best tells what the cluster's concepts
    say, in its order -- not a sentence from the middle of another article
@@ -1286,5 +1303,6 @@ int main(void)
     T_RUN(test_title);
     T_RUN(test_lone_attribution);
     T_RUN(test_anchor_run);
+    T_RUN(test_saint_place);
     return t_finish();
 }
