@@ -489,30 +489,35 @@ static double anchor_walk(model *m, const cover *cv, size_t a, budget *b, uint8_
         }
         first = 0;
     }
+    if (!take_it) /* a trial: leave the marks as they were (all clear) */
+        for (size_t r = 0; r < nrun; r++) {
+            const msent *s = &m->s[run[r]];
+            gused[s->group] = 0;
+            if (s->qvar)
+                vused[s->qvar] = 0;
+            for (uint32_t q = 0; q < s->nconc; q++)
+                cv->ccov[s->conc[q]] = 0;
+            for (uint32_t q = 0; q < s->nset; q++)
+                cv->ucov[s->set[q]] = 0;
+        }
     return first ? -1 : value;
 }
 
 /* Chooses the anchor article and takes its run; returns the sentences
    taken (0: no article's lead opens a summary). */
 static size_t anchor_take(model *m, const cover *cv, budget *b, uint8_t *gused, uint8_t *vused,
-                          uint32_t *out, arena *a, const uint8_t *wc, const uint8_t *wu,
+                          uint32_t *out, const uint8_t *wc, const uint8_t *wu,
                           const uint32_t *dsel, size_t nd)
 {
-    size_t ns = m->ns;
-    uint8_t *g2 = arena_alloc(a, ns ? ns : 1);
-    uint8_t *v2 = arena_alloc(a, m->nqvar ? m->nqvar : 1);
-    if (!g2 || !v2)
-        return (size_t)-1;
+    /* the marks are all clear here: each trial clears what it set, so
+       that trying every article costs the runs, not the cluster's size
+       times its articles */
     double best = 0;
     size_t best_a = m->nart, k = 0;
     int best_top = 0, tt;
     for (size_t art = 0; art < m->nart; art++) {
         budget b2 = *b;
-        memcpy(g2, gused, ns ? ns : 1);
-        memcpy(v2, vused, m->nqvar ? m->nqvar : 1);
-        memset(cv->ccov, 0, m->nconc ? m->nconc : 1);
-        memset(cv->ucov, 0, m->nterm ? m->nterm : 1);
-        double v = anchor_walk(m, cv, art, &b2, g2, v2, NULL, &k, 0, wc, wu, dsel, nd, &tt);
+        double v = anchor_walk(m, cv, art, &b2, gused, vused, NULL, &k, 0, wc, wu, dsel, nd, &tt);
         /* a run telling the greedy summary's first choice (its main fact)
            wins over one telling another of its sentences; a run telling
            none of them (a fragment: "Beyond the emergency money, ...") is
@@ -523,8 +528,6 @@ static size_t anchor_take(model *m, const cover *cv, budget *b, uint8_t *gused, 
             best_top = tt;
         }
     }
-    memset(cv->ccov, 0, m->nconc ? m->nconc : 1);
-    memset(cv->ucov, 0, m->nterm ? m->nterm : 1);
     if (best_a == m->nart || !best_top)
         return 0; /* the greedy summary alone */
     anchor_walk(m, cv, best_a, b, gused, vused, out, &k, 1, wc, wu, dsel, nd, &tt);
@@ -602,7 +605,7 @@ static size_t select_default(model *m, budget *b, const select_params *p, uint8_
     if (!defer)
         return (size_t)-1;
     if (wc && wu) {
-        k = anchor_take(m, &cv, b, gused, vused, out, a, wc, wu, dsel, nd);
+        k = anchor_take(m, &cv, b, gused, vused, out, wc, wu, dsel, nd);
         if (k == (size_t)-1)
             return k;
         /* the rest of the budget only when the run leaves enough of it */
