@@ -867,11 +867,18 @@ static int split_run_ends(split_state *S, const split_run *r, size_t k, int line
            text, a digit or two on each side */
         if (!lines && p >= 2 && s[p - 1] == ' ' && w == p + 2) {
             size_t before = 0, after = 0;
-            while (before < 3 && p - 1 > before && split_is_digit(s[p - 2 - before]))
+            while (before < 4 && p - 1 > before && split_is_digit(s[p - 2 - before]))
                 before++;
             while (after < 3 && w + after < n && split_is_digit(s[w + after]))
                 after++;
             if (before >= 1 && before <= 2 && after >= 1 && after <= 2)
+                return 0;
+            /* "$119 . 99", "$ 1,119 . 99": dollars and cents */
+            size_t c0 = p - 1 - before; /* the number's first digit */
+            while (c0 > 0 && (s[c0 - 1] == ',' || split_is_digit(s[c0 - 1])))
+                c0--;
+            if (before >= 1 && after == 2 && c0 > 0 &&
+                (s[c0 - 1] == '$' || (c0 > 1 && s[c0 - 1] == ' ' && s[c0 - 2] == '$')))
                 return 0;
         }
         /* "1. First item": a list number opening a line */
