@@ -429,6 +429,19 @@ static double wanted_gain(const cover *cv, uint32_t i, const uint8_t *wc, const 
     return g;
 }
 
+/* Sets (v 1) or clears (v 0) what taking s marks: its group, its
+   statement's wordings, its concepts and words. */
+static void anchor_mark(const cover *cv, uint8_t *gused, uint8_t *vused, const msent *s, uint8_t v)
+{
+    gused[s->group] = v;
+    if (s->qvar)
+        vused[s->qvar] = v;
+    for (uint32_t q = 0; q < s->nconc; q++)
+        cv->ccov[s->conc[q]] = v;
+    for (uint32_t q = 0; q < s->nset; q++)
+        cv->ucov[s->set[q]] = v;
+}
+
 /* Walks article a's run within budget b; with take set, takes it into
    out.  Returns the run's value (what it covers of wc / wu), or -1 when
    the article's lead cannot open a summary. */
@@ -475,13 +488,7 @@ static double anchor_walk(model *m, const cover *cv, size_t a, budget *b, uint8_
         value += wanted_gain(cv, (uint32_t)i, wc, wu);
         double g = gain_of(cv, (uint32_t)i) * s->score;
         take(b, s);
-        gused[s->group] = 1;
-        if (s->qvar)
-            vused[s->qvar] = 1;
-        for (uint32_t q = 0; q < s->nconc; q++)
-            cv->ccov[s->conc[q]] = 1;
-        for (uint32_t q = 0; q < s->nset; q++)
-            cv->ucov[s->set[q]] = 1;
+        anchor_mark(cv, gused, vused, s, 1);
         if (take_it) {
             s->flags |= SENT_ANCHOR;
             s->score = scaled(cv, (uint32_t)i, g);
@@ -490,16 +497,8 @@ static double anchor_walk(model *m, const cover *cv, size_t a, budget *b, uint8_
         first = 0;
     }
     if (!take_it) /* a trial: leave the marks as they were (all clear) */
-        for (size_t r = 0; r < nrun; r++) {
-            const msent *s = &m->s[run[r]];
-            gused[s->group] = 0;
-            if (s->qvar)
-                vused[s->qvar] = 0;
-            for (uint32_t q = 0; q < s->nconc; q++)
-                cv->ccov[s->conc[q]] = 0;
-            for (uint32_t q = 0; q < s->nset; q++)
-                cv->ucov[s->set[q]] = 0;
-        }
+        for (size_t r = 0; r < nrun; r++)
+            anchor_mark(cv, gused, vused, &m->s[run[r]], 0);
     return first ? -1 : value;
 }
 
