@@ -178,7 +178,7 @@ static void test_joined(void)
        before it */
     const char *e[] = {"The story ran in the San Francisco Chronicle on Monday.",
                        "It was sent to Santa Monica Pier officials.", NULL};
-    check(e, "San Francisco Chronicle +prep | Santa Monica Pier +prep");
+    check(e, "San Francisco Chronicle +nonp +prep | Santa Monica Pier +nonp +prep");
 }
 
 static void test_openers(void)

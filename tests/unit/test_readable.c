@@ -1182,10 +1182,20 @@ static const char *const saint_place[] = {
     "The St. Louis Tea Party Coalition issued its own resolution against the group on "
     "Wednesday.\n"};
 
+static const char *const san_place[] = {
+    "Chargers defensive lineman Jamal Okafor was arrested early Sunday on suspicion of drunken "
+    "driving, the highway patrol said.\n",
+    "The team said it was aware of the arrest of its lineman on Sunday.\n"
+    "The San Diego Chargers play the Denver Broncos on Sunday.\n"};
+
 static void test_saint_place(void)
 {
     char *text = summary_of(saint_place, 2, 22);
     T_CHECK(text && strstr(text, "Tea party organizers") && !strstr(text, "Louis Tea party"));
+    free(text);
+    /* "San" too (the pack's saint tag): not "Diego Chargers defensive lineman" */
+    text = summary_of(san_place, 2, 20);
+    T_CHECK(text && strstr(text, "Chargers defensive") && !strstr(text, "Diego Chargers"));
     free(text);
 }
 
