@@ -28,8 +28,11 @@ enum {
                                unknown, no finite verb (readable.c)      */
     SENT_NEEDS_PREV = 1 << 13, /* taken only right after the sentence before
                                   it in its article (readable.c)           */
-    SENT_ANCHOR = 1 << 14 /* taken in the anchor article's run (select.c):
-                             the summary keeps the run whole, first       */
+    SENT_ANCHOR = 1 << 14, /* taken in the anchor article's run (select.c):
+                              the summary keeps the run whole, first       */
+    SENT_DATELINE = 1 << 15 /* cased text: opens its line after a dateline
+                               ("WASHINGTON —", "TEL AVIV (Reuters) -"):
+                               the story's body starts here (readable.c) */
 };
 /* Edits the default method may make to a sentence (readable.c). */
 enum { EDIT_NONE = 0, EDIT_NAME, EDIT_APPEND, EDIT_DROP, EDIT_GIVEN, EDIT_ALSO };

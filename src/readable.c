@@ -1347,6 +1347,32 @@ static int cluster_cased(const model *m, const precis_cluster *c)
     return words && (double)caps >= CASED_SHARE * (double)words;
 }
 
+/* Does the sentence at t + start open its line after a dateline the
+   split left out ("WASHINGTON — President Trump signaled ...", "TEL AVIV
+   (Reuters) - Israel presented ...")?  What stands above a dateline on a
+   scraped page is a deck, a caption or a teaser, not the story. */
+#define DATELINE_BYTES 48
+#define READABLE_DECK_MAX 3 /* sentences above a dateline that are page, not story */
+static int after_dateline(const char *t, size_t start)
+{
+    size_t b = start;
+    while (b > 0 && t[b - 1] != '\n')
+        b--;
+    size_t e = start;
+    while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+        e--;
+    if (e == b || e - b > DATELINE_BYTES || !(t[b] >= 'A' && t[b] <= 'Z'))
+        return 0;
+    const unsigned char *u = (const unsigned char *)t;
+    int dash = t[e - 1] == '-' || t[e - 1] == ':' ||
+               (e - b >= 3 && u[e - 3] == 0xE2 && u[e - 2] == 0x80 &&
+                (u[e - 1] == 0x94 || u[e - 1] == 0x93));
+    size_t caps = 0; /* a place in capitals, or an agency's credit */
+    for (size_t i = b; i < e && t[i] >= 'A' && t[i] <= 'Z'; i++)
+        caps++;
+    return dash && (caps >= 2 || memchr(t + b, '(', e - b) != NULL);
+}
+
 static int finite_verb(const lang *L, const char *s, size_t n)
 {
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
@@ -2223,6 +2249,8 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
             alone_on_line(precis_cluster_article_text(c, s->art, NULL), len, s->start, s->end) &&
             headline_like(L, out, n))
             s->flags |= SENT_QBROKEN;
+        if (cased && after_dateline(precis_cluster_article_text(c, s->art, NULL), s->start))
+            s->flags |= SENT_DATELINE;
         /* first person outside quotation marks, no speaker named */
         if (cased && first_person(L, out, n) && !names_someone(L, out, n))
             s->flags |= SENT_QBROKEN;
@@ -2322,6 +2350,17 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
             }
         }
     }
+    /* a scraped page's deck, caption or teaser above the dateline that
+       opens its story is no text of the story */
+    for (size_t ar = 0; cased && ar < m->nart; ar++)
+        for (size_t i = m->first[ar] + 1; i < m->first[ar] + m->count[ar] &&
+                                          i <= m->first[ar] + READABLE_DECK_MAX;
+             i++)
+            if (m->s[i].flags & SENT_DATELINE) {
+                for (size_t j = m->first[ar]; j < i; j++)
+                    m->s[j].flags |= SENT_QBROKEN;
+                break;
+            }
     return keys_fill(m, c, norm_lang(nm), a) ? PRECIS_ENOMEM : PRECIS_OK;
 }
 

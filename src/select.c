@@ -464,8 +464,13 @@ static double anchor_walk(model *m, const cover *cv, size_t a, budget *b, uint8_
                 gap = 1;
             continue;
         }
-        if (first && (!opens_alone(s) || (s->flags & SENT_QUESTION)))
-            return -1; /* nor with a question, a lead's or a split's */
+        /* nor with a question, a lead's or a split's; a dateline's
+           sentence opens the story, whatever a deck above it told */
+        if (first && (s->flags & SENT_QUESTION))
+            return -1;
+        if (first && !opens_alone(s) &&
+            !((s->flags & SENT_DATELINE) && !(s->flags & (SENT_QUOTE | SENT_DANGLING | SENT_NEEDS_PREV))))
+            return -1;
         if ((gap && !opens_alone(s)) || gused[s->group] || (s->qvar && vused[s->qvar]))
             break;
         /* an article tells a fact again in detail ("Lavrov called for the

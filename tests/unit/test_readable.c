@@ -1199,6 +1199,30 @@ static void test_saint_place(void)
     free(text);
 }
 
+/* A scraped page's deck or caption stands above the dateline that opens
+   the story ("WASHINGTON — ..."): it is never taken, and the anchor's
+   run starts at the dateline, whatever the caption told before it. */
+static const char *const decked[] = {
+    "Mayor Ilse Varga and her husband, Tom Varga, greeted the ferry crews at the Keld harbour "
+    "on Tuesday.\n"
+    "KELD — Mayor Ilse Varga said on Tuesday that the ferry service to Tarn would end in May "
+    "after the council cut the harbour budget by a third.\n"
+    "Councillors voted 7-2 on Friday for the cut, which saves 2 million crowns a year.\n"
+    "Union leaders in Keld said the crews would strike on Monday.\n",
+    "The council of Keld voted 7-2 on Friday to cut the harbour budget by a third.\n"
+    "Union leaders said crews would strike on Monday.\n"};
+
+static void test_dateline_body(void)
+{
+    char *text = summary_of(decked, 1, 60);
+    T_CHECK(text && !strncmp(text, "Mayor Ilse Varga said on Tuesday", 32));
+    T_CHECK(text && !strstr(text, "greeted"));
+    free(text);
+    text = summary_of(decked, 2, 120);
+    T_CHECK(text && !strstr(text, "greeted"));
+    free(text);
+}
+
 /* The anchor article (select.c): in cased news the summary is the lead
    section of the article that best tells what the cluster's concepts
    say, in its order -- not a sentence from the middle of another article
@@ -1314,5 +1338,6 @@ int main(void)
     T_RUN(test_lone_attribution);
     T_RUN(test_anchor_run);
     T_RUN(test_saint_place);
+    T_RUN(test_dateline_body);
     return t_finish();
 }
