@@ -29,6 +29,20 @@ size_t readable_join(const lang *L, const char *text, precis_span *sp, size_t n,
 enum { READABLE_NEEDS_PREV = 1, READABLE_DROPPABLE = 2 };
 int readable_opener(const lang *L, const char *s, size_t n, size_t *drop);
 
+/* Can s open a summary, or follow a gap: no quotation, pronoun,
+   connective or definite description of something not yet told at its
+   start (as readable_prepare flagged it)?  readable_opens_but_told: the
+   same but for the definite descriptions (a dateline's sentence opens
+   its story whatever a deck above it told). */
+static inline int readable_opens_but_told(const msent *s)
+{
+    return !(s->flags & (SENT_QUOTE | SENT_DANGLING | SENT_NEEDS_PREV));
+}
+static inline int readable_opens(const msent *s)
+{
+    return !s->ndef && readable_opens_but_told(s);
+}
+
 struct precis_summarizer;
 /* Prepares model m of cluster c for the readable selection: runs the quote
    analysis, links each sentence to the quote it carries (msent.qvar, the

@@ -333,17 +333,25 @@ typedef struct cover {
     double *prior;
 } cover;
 
-static double gain_of(const cover *cv, uint32_t i)
+/* The weight of the concepts and words of sentence i the summary does not
+   cover yet -- of those marked in wc / wu only, when given (the anchor's
+   trials: what the greedy summary covers). */
+static double covered_gain(const cover *cv, uint32_t i, const uint8_t *wc, const uint8_t *wu)
 {
     const msent *s = &cv->m->s[i];
     double g = 0;
     for (uint32_t k = 0; k < s->nconc; k++)
-        if (!cv->ccov[s->conc[k]])
+        if (!cv->ccov[s->conc[k]] && (!wc || wc[s->conc[k]]))
             g += cv->cw[s->conc[k]];
     for (uint32_t k = 0; k < s->nset; k++)
-        if (!cv->ucov[s->set[k]])
+        if (!cv->ucov[s->set[k]] && (!wu || wu[s->set[k]]))
             g += cv->uw[s->set[k]];
-    return g + cv->prior[i];
+    return g;
+}
+
+static double gain_of(const cover *cv, uint32_t i)
+{
+    return covered_gain(cv, i, NULL, NULL) + cv->prior[i];
 }
 
 static double scaled(const cover *cv, uint32_t i, double g)
@@ -398,36 +406,17 @@ static double quality(const model *m, size_t i)
  * the hard baseline of news summarization: Nenkova, "Automatic Text
  * Summarization of Newswire: Lessons Learned from the Document
  * Understanding Conference", AAAI 2005).  So in cased news the default
- * method first chooses the article whose lead section, taken in order
- * within the budget, is worth most by the same objective as the rest
- * (the cluster's concepts it covers, and the prior), and takes that run;
- * the budget it leaves is filled as before.  The run skips furniture and
+ * method first makes its greedy summary, then chooses the article whose
+ * lead section, taken in order within the budget, covers most of what
+ * that summary covers (preferring one that tells the summary's first
+ * choice), and takes that run; the greedy selection fills the budget it
+ * leaves only when half of it is left.  The run skips furniture and
  * what the default method never takes; after a sentence left out (one
  * that does not fit, or a quotation of unknown speaker), only a sentence
  * that reads without the one before it goes on.  Lower-cased text
  * (Multi-News) has no rules to tell those apart, and keeps the greedy
  * selection alone. */
 #define ANCHOR_RUN_MAX 10 /* sentences of an article's lead section looked at */
-
-static int opens_alone(const msent *s)
-{
-    return !s->ndef && !(s->flags & (SENT_QUOTE | SENT_DANGLING | SENT_NEEDS_PREV));
-}
-
-/* What sentence i adds of the concepts and words the summary without an
-   anchor covers (wc, wu). */
-static double wanted_gain(const cover *cv, uint32_t i, const uint8_t *wc, const uint8_t *wu)
-{
-    const msent *s = &cv->m->s[i];
-    double g = 0;
-    for (uint32_t k = 0; k < s->nconc; k++)
-        if (wc[s->conc[k]] && !cv->ccov[s->conc[k]])
-            g += cv->cw[s->conc[k]];
-    for (uint32_t k = 0; k < s->nset; k++)
-        if (wu[s->set[k]] && !cv->ucov[s->set[k]])
-            g += cv->uw[s->set[k]];
-    return g;
-}
 
 /* Sets (v 1) or clears (v 0) what taking s marks: its group, its
    statement's wordings, its concepts and words. */
@@ -468,10 +457,9 @@ static double anchor_walk(model *m, const cover *cv, size_t a, budget *b, uint8_
            sentence opens the story, whatever a deck above it told */
         if (first && (s->flags & SENT_QUESTION))
             return -1;
-        if (first && !opens_alone(s) &&
-            !((s->flags & SENT_DATELINE) && !(s->flags & (SENT_QUOTE | SENT_DANGLING | SENT_NEEDS_PREV))))
+        if (first && !readable_opens(s) && !((s->flags & SENT_DATELINE) && readable_opens_but_told(s)))
             return -1;
-        if ((gap && !opens_alone(s)) || gused[s->group] || (s->qvar && vused[s->qvar]))
+        if ((gap && !readable_opens(s)) || gused[s->group] || (s->qvar && vused[s->qvar]))
             break;
         /* an article tells a fact again in detail ("Lavrov called for the
            expulsion of 31 employees at the U.S. Embassy ..." after "...
@@ -490,7 +478,7 @@ static double anchor_walk(model *m, const cover *cv, size_t a, budget *b, uint8_
                 2 * shared_ids(s->set, s->nset, t->set, t->nset, UINT32_MAX) >= t->nset)
                 *tells = j == 0 ? 2 : *tells > 1 ? *tells : 1;
         }
-        value += wanted_gain(cv, (uint32_t)i, wc, wu);
+        value += covered_gain(cv, (uint32_t)i, wc, wu);
         double g = gain_of(cv, (uint32_t)i) * s->score;
         take(b, s);
         anchor_mark(cv, gused, vused, s, 1);
@@ -873,7 +861,7 @@ size_t select_run(model *m, const precis_options *o, const select_params *p, uin
            what the anchor's run should tell */
         budget b0 = b;
         size_t k = select_default(m, &b0, p, gused, out, a, strict, NULL, NULL, NULL, 0);
-        if (k == (size_t)-1)
+        if (k == (size_t)-1 || k == 0)
             return k;
         uint8_t *wc = arena_calloc(a, m->nconc ? m->nconc : 1, 1);
         uint8_t *wu = arena_calloc(a, m->nterm ? m->nterm : 1, 1);
@@ -888,8 +876,6 @@ size_t select_run(model *m, const precis_options *o, const select_params *p, uin
             for (uint32_t q = 0; q < s->nset; q++)
                 wu[s->set[q]] = 1;
         }
-        if (!k)
-            return 0;
         memset(gused, 0, ns);
         return select_default(m, &b, p, gused, out, a, strict, wc, wu, dsel, k);
     }

@@ -275,13 +275,6 @@ static void move_run(okey *keys, size_t i, size_t e, size_t to, okey *tmp)
     memcpy(keys + (to <= i ? to : to - n), tmp, n * sizeof *keys);
 }
 
-/* Can a summary open with s: no quotation, pronoun, connective or
-   definite description of something not yet told at its start? */
-static int opens_well(const msent *s)
-{
-    return !s->ndef && !(s->flags & (SENT_QUOTE | SENT_DANGLING | SENT_NEEDS_PREV));
-}
-
 /* The summary's sentences keys[0..upto), but for those of [skip, skip_end)
    (the run being placed): does one hold term t? */
 typedef struct told_ctx {
@@ -304,7 +297,7 @@ static int held_before(const void *ud, uint32_t t)
    its article's lead? */
 static int can_open(const model *m, size_t si, int lead)
 {
-    return opens_well(&m->s[si]) && (!lead || model_is_lead(m, si));
+    return readable_opens(&m->s[si]) && (!lead || model_is_lead(m, si));
 }
 
 /* When keys[0] cannot open the summary, the first run that can moves to
