@@ -476,17 +476,16 @@ static double anchor_walk(model *m, const cover *cv, size_t a, budget *b, uint8_
             const msent *t = &m->s[dsel[j]];
             if (s->group == t->group ||
                 2 * shared_ids(s->set, s->nset, t->set, t->nset, UINT32_MAX) >= t->nset)
-                *tells = j == 0 ? 2 : *tells > 1 ? *tells : 1;
+                *tells = j == 0 ? 2 : 1; /* the loop stops at 2 */
         }
         value += covered_gain(cv, (uint32_t)i, wc, wu);
-        double g = gain_of(cv, (uint32_t)i) * s->score;
-        take(b, s);
-        anchor_mark(cv, gused, vused, s, 1);
-        if (take_it) {
+        if (take_it) { /* its key as the greedy selection would give it */
             s->flags |= SENT_ANCHOR;
-            s->score = scaled(cv, (uint32_t)i, g);
+            s->score = scaled(cv, (uint32_t)i, gain_of(cv, (uint32_t)i) * s->score);
             out[(*k)++] = (uint32_t)i;
         }
+        take(b, s);
+        anchor_mark(cv, gused, vused, s, 1);
         first = 0;
     }
     if (!take_it) /* a trial: leave the marks as they were (all clear) */
