@@ -553,6 +553,10 @@ static size_t split_dateline(const unsigned char *s, size_t n, size_t i)
             size_t q = split_opener(s, n, e);
             if (!split_upper_at(s, n, e + q))
                 return i;
+            /* a capitalised lead's hyphenated word ("A FIRE - BOMB attack
+               on a bank"): no place name opens with an article */
+            if (i + 2 < n && s[i] == 'A' && (s[i + 1] == ' ' || (s[i + 1] == 'N' && s[i + 2] == ' ')))
+                return i;
             return e;
         }
     }

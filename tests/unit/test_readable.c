@@ -1223,6 +1223,35 @@ static void test_dateline_body(void)
     free(text);
 }
 
+/* A line that trails off in an ellipsis is a teaser cut short ("... and
+   taking over will be former Portland Trailblazers Coach . . .") and never
+   a summary sentence, whatever its words; the same line ending in a stop
+   is taken. */
+static const char *const teased[] = {
+    "The Keld ferry service to Tarn will end in May, the council said on Tuesday.\n"
+    "Councillors voted on Friday to cut the harbour budget and the ferry service to Tarn "
+    "will be replaced by a bus . . .\n",
+    "The Keld council cut the harbour budget on Friday, ending the ferry service to Tarn in "
+    "May.\n"
+    "Union leaders said ferry crews would strike on Monday \u2026\n"};
+
+static void test_trailing_ellipsis(void)
+{
+    char *text = summary_of(teased, 2, 120);
+    T_CHECK(text && !strstr(text, "bus") && !strstr(text, "strike"));
+    free(text);
+    static const char *const ended[] = {
+        "The Keld ferry service to Tarn will end in May, the council said on Tuesday.\n"
+        "Councillors voted on Friday to cut the harbour budget and the ferry service to Tarn "
+        "will be replaced by a bus.\n",
+        "The Keld council cut the harbour budget on Friday, ending the ferry service to Tarn in "
+        "May.\n"
+        "Union leaders said ferry crews would strike on Monday.\n"};
+    text = summary_of(ended, 2, 120);
+    T_CHECK(text && (strstr(text, "bus") || strstr(text, "strike")));
+    free(text);
+}
+
 /* The anchor article (select.c): in cased news the summary is the lead
    section of the article that best tells what the cluster's concepts
    say, in its order -- not a sentence from the middle of another article
@@ -1339,5 +1368,6 @@ int main(void)
     T_RUN(test_anchor_run);
     T_RUN(test_saint_place);
     T_RUN(test_dateline_body);
+    T_RUN(test_trailing_ellipsis);
     return t_finish();
 }
