@@ -1358,7 +1358,8 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
                Aceh": a lower-case place noun right after it or right
                before it, and nothing of a person (title, role, speech
                verb, a given name first), makes it a place */
-            int place = (place_noun(A, t1) || (t0 > 0 && place_noun(A, t0 - 1))) &&
+            int place = (place_noun(A, t1) || (t0 > 0 && place_noun(A, t0 - 1)) ||
+                         ((m->ev & MEN_PLACE) && !(m->ev & MEN_POSS))) &&
                         !(r.flags & R_WHO) && r.title == NONE;
             if (place)
                 r.flags |= R_PLACE;

@@ -60,6 +60,7 @@ void select_params_default(select_params *p)
     p->paraphrase_max = 0.4;
     p->anchor = 1;
     p->anchor_fill = 0.5;
+    p->anchor_beta = 1;
 }
 
 static size_t cost_of(const msent *s, precis_unit u)
@@ -407,9 +408,11 @@ static double quality(const model *m, size_t i)
  * Summarization of Newswire: Lessons Learned from the Document
  * Understanding Conference", AAAI 2005).  So in cased news the default
  * method first makes its greedy summary, then chooses the article whose
- * lead section, taken in order within the budget, covers most of what
- * that summary covers (preferring one that tells the summary's first
- * choice), and takes that run; the greedy selection fills the budget it
+ * lead section, taken in order within the budget, covers most of the
+ * cluster's concepts (those of the greedy summary, plus anchor_beta
+ * times the others: 1, all alike, measured by a blind reading against
+ * the greedy summary's alone), among the runs that tell one of that
+ * summary's sentences (preferring its first choice), and takes that run; the greedy selection fills the budget it
  * leaves only when half of it is left.  The run skips furniture and
  * what the default method never takes; after a sentence left out (one
  * that does not fit, or a quotation of unknown speaker), only a sentence
@@ -432,7 +435,8 @@ static void anchor_mark(const cover *cv, uint8_t *gused, uint8_t *vused, const m
 }
 
 /* Walks article a's run within budget b; with take set, takes it into
-   out.  Returns the run's value (what it covers of wc / wu), or -1 when
+   out.  Returns the run's value (what it covers of wc / wu, plus
+   anchor_beta times what it covers of the rest), or -1 when
    the article's lead cannot open a summary. */
 static double anchor_walk(model *m, const cover *cv, size_t a, budget *b, uint8_t *gused,
                           uint8_t *vused, uint32_t *out, size_t *k, int take_it,
@@ -478,7 +482,8 @@ static double anchor_walk(model *m, const cover *cv, size_t a, budget *b, uint8_
                 2 * shared_ids(s->set, s->nset, t->set, t->nset, UINT32_MAX) >= t->nset)
                 *tells = j == 0 ? 2 : 1; /* the loop stops at 2 */
         }
-        value += covered_gain(cv, (uint32_t)i, wc, wu);
+        double told = covered_gain(cv, (uint32_t)i, wc, wu);
+        value += told + cv->p->anchor_beta * (covered_gain(cv, (uint32_t)i, NULL, NULL) - told);
         if (take_it) { /* its key as the greedy selection would give it */
             s->flags |= SENT_ANCHOR;
             s->score = scaled(cv, (uint32_t)i, gain_of(cv, (uint32_t)i) * s->score);

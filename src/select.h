@@ -28,6 +28,9 @@ typedef struct select_params {
                            (1: on, 0: off) */
     double anchor_fill; /* the rest of the budget filled only when at
                            least this share of it is left after the run */
+    double anchor_beta; /* a run's value: what it covers of the greedy
+                           summary's concepts plus this times what it
+                           covers of the others */
 } select_params;
 
 void select_params_default(select_params *p);

@@ -150,7 +150,8 @@ static const size_t param_fields[] = {
     offsetof(select_params, quote_pen),      offsetof(select_params, dangling_pen),
     offsetof(select_params, quality_exp),    offsetof(select_params, unattributed_pen),
     offsetof(select_params, overlap_max),    offsetof(select_params, paraphrase_max),
-    offsetof(select_params, anchor),         offsetof(select_params, anchor_fill)};
+    offsetof(select_params, anchor),         offsetof(select_params, anchor_fill),
+    offsetof(select_params, anchor_beta)};
 _Static_assert(sizeof param_fields / sizeof param_fields[0] * sizeof(double) ==
                    sizeof(select_params),
                "every field of select_params has its place in param_fields");

@@ -289,7 +289,7 @@ static void test_statements(void)
                    (text && strstr(text, "interior minister urged"));
         T_CHECK(told <= 1);
         if (words == 120) /* the freed words go to what else was done */
-            T_CHECK(text && strstr(text, "harvest dinner"));
+            T_CHECK(text && (strstr(text, "harvest dinner") || strstr(text, "Ruud rejected")));
         precis_free(text);
         precis_summary_free(sum);
         precis_summarizer_free(s);
@@ -1157,7 +1157,10 @@ static void test_summary(void)
             T_CHECK(but > text + 30 && strncmp(but - 11, "he said. ", 9) != 0 &&
                     strstr(text, "families to the water,\\\" ") != NULL);
         if (!eo) {
-            T_CHECK(text && strstr(text, "\"original\":\"she\"") != NULL);
+            /* the quotation taken names its speaker by an edit listed
+               in the JSON ("she" -> the name, or the name appended) */
+            T_CHECK(text && strstr(text, "\"edits\":[{") != NULL &&
+                    strstr(text, "Okafor-Hale said.\"}") != NULL);
         } else {
             T_CHECK(text && strstr(text, "\"edits\":[{") == NULL);
             /* only right after the sentence that names the speaker */
