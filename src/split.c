@@ -999,6 +999,28 @@ static size_t split_dquote(split_state *S, size_t i)
     return i + 1;
 }
 
+/* Is a single quotation open before i in the current sentence: an
+   opening mark (U+2018, or a straight one after a space and before a
+   letter) within SPLIT_SQ_BACK bytes?  Without one, a mark between two
+   letters is an apostrophe: Italian and French elision ("dell'Egitto",
+   "all'Associated Press", "l'Europe") is no closing quote. */
+#define SPLIT_SQ_BACK 600
+static int split_squote_open(const split_state *S, size_t i)
+{
+    const unsigned char *s = S->s;
+    size_t lo = i - S->st > SPLIT_SQ_BACK ? i - SPLIT_SQ_BACK : S->st;
+    for (size_t k = i; k > lo;) {
+        k--;
+        if (s[k] == '\'' && k + 1 < i && split_is_alpha(s[k + 1]) &&
+            (k == S->st || s[k - 1] == ' ' || s[k - 1] == '\n' || s[k - 1] == '(' ||
+             s[k - 1] == '"'))
+            return 1;
+        if (s[k] == 0x98 && k >= 2 && s[k - 2] == 0xE2 && s[k - 1] == 0x80)
+            return 1;
+    }
+    return 0;
+}
+
 /* Two glued-text patterns around quotes other than after a full stop:
    `said"We` / `said"We` with a curly opening quote (split before it) and
    `handled'Lavrov` with a closing single quote (split after it). */
@@ -1017,7 +1039,7 @@ static size_t split_quote_glue(split_state *S, size_t i, size_t qlen, int openin
     }
     if (i >= S->st + 2 && split_is_lower_ascii(s[i - 1]) && split_is_lower_ascii(s[i - 2]) &&
         split_upper_at(s, n, a) && split_glued_start(s, n, a) &&
-        (a + 1 < n && split_lower_at(s, n, a + 1))) {
+        (a + 1 < n && split_lower_at(s, n, a + 1)) && split_squote_open(S, i)) {
         split_boundary(S, a, a);
         return a;
     }
