@@ -136,6 +136,9 @@ enum {
 #define LT_BE ((uint64_t)1 << 42) /* be (verbs.txt): a form of "be"; before a speech
                                     verb that is no "-ing" participle, the verb is
                                     passive ("he was told "..."": not his words) */
+#define LT_SECOND ((uint64_t)1 << 44) /* second (function.txt): a word of the second person
+                                        ("you", "your"): outside quotation marks, the
+                                        writer addressing the reader */
 #define LT_PERSON ((uint64_t)1 << 40) /* people.txt (no class of its own): a common
                                          noun naming one person ("a woman", "one
                                          resident"), with m / f when it shows a gender */

@@ -667,11 +667,12 @@ static int trailing_pronoun_said(const lang *L, const char *out, size_t n)
 
 /* Does the text outside the quotations, out[0..n), speak in the first
    person ("I do n't think any charges will be filed ...", "My daughter
-   has been shot.")?  In a news summary such a sentence reads as the
-   summary's own voice: a quotation whose marks the source split off
-   (one sentence a line) or an opinion writer's aside.  "I" counts
-   written alone and not as an initial ("I."), the others in lower case
-   ("US" is no pronoun). */
+   has been shot.") or to the reader ("... your comment is more than an
+   embarrassment.", the pack's "second" words)?  In a news summary such a
+   sentence reads as the summary's own voice: a quotation whose marks the
+   source split off (one sentence a line) or an opinion writer's aside.
+   "I" counts written alone and not as an initial ("I."), the others in
+   lower case ("US" is no pronoun). */
 static int first_person(const lang *L, const char *out, size_t n)
 {
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
@@ -684,7 +685,7 @@ static int first_person(const lang *L, const char *out, size_t n)
         if (!ok || (at[i] > 0 && out[at[i] - 1] == '\''))
             continue; /* "US", "I.", "Rock 'n' roll" */
         const lang_word *x = lang_word_of(L, w, before_clitic(w, ln[i])); /* "We'll" */
-        if (x && (x->cls & LW_PRON) && (x->tags & LT_FIRST))
+        if (x && (((x->cls & LW_PRON) && (x->tags & LT_FIRST)) || (x->tags & LT_SECOND)))
             return 1;
     }
     return 0;

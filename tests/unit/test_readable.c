@@ -1255,6 +1255,26 @@ static void test_trailing_ellipsis(void)
     free(text);
 }
 
+/* A sentence speaking to the reader outside quotation marks is a letter
+   or an aside quoted with its marks lost ("... your comment is more than
+   an embarrassment."): never a summary sentence; inside quotation marks,
+   with its speaker named, it is. */
+static const char *const addressed[] = {
+    "Mayor Ilse Varga of Keld said on Monday that the ferry service to Tarn would end in May.\n"
+    "At a time when the harbour needs every crew it has, your decision to end the ferry "
+    "service is more than a mistake.\n",
+    "The Keld council voted on Monday to end the ferry service to Tarn in May.\n"
+    "\"Your decision to end the ferry service is a mistake,\" union leader Per Holm told "
+    "the mayor.\n"};
+
+static void test_second_person(void)
+{
+    char *text = summary_of(addressed, 2, 120);
+    T_CHECK(text && !strstr(text, "more than a mistake"));
+    T_CHECK(text && strstr(text, "Per Holm told"));
+    free(text);
+}
+
 /* The anchor article (select.c): in cased news the summary is the lead
    section of the article that best tells what the cluster's concepts
    say, in its order -- not a sentence from the middle of another article
@@ -1372,5 +1392,6 @@ int main(void)
     T_RUN(test_saint_place);
     T_RUN(test_dateline_body);
     T_RUN(test_trailing_ellipsis);
+    T_RUN(test_second_person);
     return t_finish();
 }
