@@ -465,6 +465,11 @@ static double anchor_walk(model *m, const cover *cv, size_t a, budget *b, uint8_
             return -1;
         if ((gap && !readable_opens(s)) || gused[s->group] || (s->qvar && vused[s->qvar]))
             break;
+        /* a question ("Did any Patch readers feel the earthquake?", "And I
+           say wait for what? Wait until when?") asks the page's reader, or
+           is a quotation the run cannot step over: the run ends there */
+        if (s->flags & SENT_QUESTION)
+            break;
         /* an article tells a fact again in detail ("Lavrov called for the
            expulsion of 31 employees at the U.S. Embassy ..." after "...
            of 35 U.S. diplomats"): a repeat in a summary */
