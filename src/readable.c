@@ -1539,6 +1539,12 @@ static void people_learn(people *P, const lang *L, const char *s, size_t n)
 {
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
     size_t nw = words_of(s, n, at, ln, ATTR_WORDS);
+    /* a headline's capitals ("Sixers Fire Coach Jim O'Brien") are no
+       office's words */
+    size_t caps = 0;
+    for (size_t i = 0; i < nw; i++)
+        caps += is_cap(s + at[i]) != 0;
+    int titled = 2 * caps > nw;
     for (size_t i = 1; i < nw; i++) {
         const char *g = s + at[i - 1], *w = s + at[i];
         int poss;
@@ -1584,13 +1590,22 @@ static void people_learn(people *P, const lang *L, const char *s, size_t n)
         if (g2 < p->ng)
             p->count[g2]++;
         /* the title before the given name: capitalised title words
-           ("Lt. Gov. Tim Murray", "Sen. Bob Corker"), after no other
-           capitalised word ("Senate Majority Leader Harry Reid" keeps
-           none) */
+           ("Lt. Gov. Tim Murray", "Sen. Bob Corker"), with the office's
+           other capitalised words before them (below) */
         size_t t = i - 1;
         while (t > 0 && i - 1 - t < TITLE_WORDS && is_cap(s + at[t - 1]) &&
                (lang_class(L, s + at[t - 1], ln[t - 1]) & LW_TITLE) && name_joined(L, s, at, ln, t))
             t--;
+        /* the office's capitalised words before its title word ("Foreign
+           Minister Sergei Lavrov", "Senate Majority Leader Harry Reid"),
+           at the sentence's start or after a lower-case word */
+        size_t t2 = t;
+        while (!titled && t < i - 1 && t2 > 0 && i - 1 - t2 < TITLE_WORDS && is_cap(s + at[t2 - 1]) &&
+               !(lang_class(L, s + at[t2 - 1], ln[t2 - 1]) & (LW_GIVEN | LW_FUNC)) &&
+               name_joined(L, s, at, ln, t2))
+            t2--;
+        if (t2 < t && (t2 == 0 || (!is_cap(s + at[t2 - 1]) && adjacent(s, at, ln, t2))))
+            t = t2;
         if (t == i - 1)
             t = role_before(L, s, at, ln, i - 1);
         else if (t > 0 && is_cap(s + at[t - 1]) && adjacent(s, at, ln, t))
@@ -1703,6 +1718,19 @@ static int office_named(const lang *L, const char *tt, size_t tn, const char *ou
 /* The span of a bare surname to name in full (or of honorific and
    surname) in *off / *len and the full name in *full; 0 (*full NULL when
    there is none), or -1 when out of memory. */
+/* Two spellings of one given name: as long, the same but for one
+   letter after the first three ("Sergei", "Sergey"; "Aleksandr" and
+   "Aleksander" are no such pair and take no title from each other). */
+static int given_variant(const char *a, uint32_t an, const char *b, uint32_t bn)
+{
+    if (an != bn || an < 4 || memcmp(a, b, 3))
+        return 0;
+    uint32_t diff = 0;
+    for (uint32_t i = 3; i < an; i++)
+        diff += a[i] != b[i];
+    return diff <= 1;
+}
+
 static int given_edit(const people *P, const lang *L, const char *out, size_t n, arena *a,
                       const char *speaker, size_t *off, size_t *len, const char **full)
 {
@@ -1757,6 +1785,14 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
         if (i > 0 && gw < p->ng && adjacent(out, at, ln, i) && !next_cap && !attrib) {
             const char *tt = p->title[gw];
             size_t tn = p->tlen[gw];
+            /* the title written with another spelling of the given name
+               ("Foreign Minister Sergei Lavrov" for "Sergey Lavrov") */
+            for (uint32_t g = 0; !tt && g < p->ng; g++)
+                if (g != gw && p->title[g] &&
+                    given_variant(p->given[g], p->glen[g], p->given[gw], p->glen[gw])) {
+                    tt = p->title[g];
+                    tn = p->tlen[g];
+                }
             /* none when the sentence gives one ("Rep. Tim Murray",
                "Missouri Rep. Todd Akin"), uses the name as a modifier
                ("a Michele Bachmann cover"), or names the office right
