@@ -1718,19 +1718,6 @@ static int office_named(const lang *L, const char *tt, size_t tn, const char *ou
 /* The span of a bare surname to name in full (or of honorific and
    surname) in *off / *len and the full name in *full; 0 (*full NULL when
    there is none), or -1 when out of memory. */
-/* Two spellings of one given name: as long, the same but for one
-   letter after the first three ("Sergei", "Sergey"; "Aleksandr" and
-   "Aleksander" are no such pair and take no title from each other). */
-static int given_variant(const char *a, uint32_t an, const char *b, uint32_t bn)
-{
-    if (an != bn || an < 4 || memcmp(a, b, 3))
-        return 0;
-    uint32_t diff = 0;
-    for (uint32_t i = 3; i < an; i++)
-        diff += a[i] != b[i];
-    return diff <= 1;
-}
-
 static int given_edit(const people *P, const lang *L, const char *out, size_t n, arena *a,
                       const char *speaker, size_t *off, size_t *len, const char **full)
 {
@@ -1789,7 +1776,7 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
                ("Foreign Minister Sergei Lavrov" for "Sergey Lavrov") */
             for (uint32_t g = 0; !tt && g < p->ng; g++)
                 if (g != gw && p->title[g] &&
-                    given_variant(p->given[g], p->glen[g], p->given[gw], p->glen[gw])) {
+                    same_given(p->given[g], p->glen[g], p->given[gw], p->glen[gw])) {
                     tt = p->title[g];
                     tn = p->tlen[g];
                 }
