@@ -115,7 +115,8 @@ static void test_openers(void)
                                         "It\xE2\x80\x99s a long shot bid.",
                                         "In fact, the party may have gained more.",
                                         "Of course though it is not official yet.",
-                                        "Well, it is better late than never."};
+                                        "Well, it is better late than never.",
+                                        "Not because Mo Cheeks was long for the job."};
     for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
         T_EQ_INT(readable_opener(L, needs[i], strlen(needs[i]), &d), READABLE_NEEDS_PREV);
     const char *but = "But the council voted against the plan.";
@@ -129,7 +130,8 @@ static void test_openers(void)
                                        "Butler County was evacuated.",
                                        "The river kept rising.",
                                        "Well-known engineer Sara Quill inspected the gates.",
-                                       "Wells in Marlow ran dry."};
+                                       "Wells in Marlow ran dry.",
+                                       "Nothing was saved from the barns."};
     for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++)
         T_EQ_INT(readable_opener(L, fine[i], strlen(fine[i]), &d), 0);
     lang_free(L);
