@@ -1755,6 +1755,11 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
         for (size_t q = 0; q < nw && !named_full; q++)
             named_full = full_at[q] && q != i && unpossessed(out + at[q], ln[q], &pq) == k &&
                          !memcmp(out + at[q], w, k);
+        /* only the sentence's first mention of the surname: "lawyers for
+           President Trump ... whether Trump obstructed justice" names him
+           at the first */
+        for (size_t q = 0; q < i && !named_full; q++)
+            named_full = unpossessed(out + at[q], ln[q], &pq) == k && !memcmp(out + at[q], w, k);
         if (named_full)
             continue;
         int next_cap = i + 1 < nw && is_cap(out + at[i + 1]) && adjacent(out, at, ln, i + 1);

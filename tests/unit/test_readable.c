@@ -630,13 +630,16 @@ static void test_given_accent(void)
 /* The office before a name at its first mention in the summary, its
    capitalised words with it ("Foreign Minister", not only "Minister"),
    written with another spelling of the given name ("Sergei" for
-   "Sergey"); not from a headline's capitals. */
+   "Sergey"); not from a headline's capitals; and only at the sentence's
+   first mention of the surname ("lawyers for President Trump ... whether
+   Trump obstructed justice"). */
 static const char *const office[] = {
     "Putin Rejects Call By Foreign Minister Sergei Lavrov\n"
     "President Ivan Dorn refused on Friday a call by Foreign Minister Sergei Lavrov to close "
     "the border crossings.\n",
     "Sergey Lavrov called on Friday for the closure of the three border crossings in the "
-    "north.\n"};
+    "north.\n"
+    "Lawyers for Minister Lavrov said on Friday that Lavrov had not been told of the refusal.\n"};
 
 static void test_office(void)
 {
@@ -645,6 +648,10 @@ static void test_office(void)
         return;
     char *e = edited(&P, "Sergey Lavrov called");
     T_CHECK(e && !strncmp(e, "Foreign Minister Sergey Lavrov called", 37));
+    free(e);
+    /* a second mention in the sentence stays: the first names him */
+    e = edited(&P, "Lawyers for Minister Lavrov");
+    T_CHECK(!e || !strstr(e, "that Foreign Minister"));
     free(e);
     prepare_close(&P);
 }
