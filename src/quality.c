@@ -24,7 +24,9 @@ static int is_ws(unsigned char c)
 
 /* Does the sentence end the way sentences do?  Final . ! ? or …, possibly
    followed by closing quotes or brackets. */
-static int quality_has_end(const char *s, size_t n)
+/* The length of s[0..n) without the closers a sentence may end in:
+   white space, straight and curly closing quotes, brackets. */
+static size_t quality_unclosed(const char *s, size_t n)
 {
     while (n > 0) {
         unsigned char c = (unsigned char)s[n - 1];
@@ -38,12 +40,39 @@ static int quality_has_end(const char *s, size_t n)
             n -= 3;
             continue;
         }
-        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-            c == 0xA6)
-            return 1; /* … */
-        return c == '.' || c == '!' || c == '?';
+        break;
     }
-    return 0;
+    return n;
+}
+
+static int ends_in_ellipsis_char(const char *s, size_t n)
+{
+    return n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+           (unsigned char)s[n - 1] == 0xA6; /* U+2026 */
+}
+
+static int quality_has_end(const char *s, size_t n)
+{
+    n = quality_unclosed(s, n);
+    if (n == 0)
+        return 0;
+    if (ends_in_ellipsis_char(s, n))
+        return 1; /* … */
+    char c = s[n - 1];
+    return c == '.' || c == '!' || c == '?';
+}
+
+int quality_trails_off(const char *s, size_t n)
+{
+    n = quality_unclosed(s, n);
+    if (ends_in_ellipsis_char(s, n))
+        return 1;
+    int dots = 0;
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' ')) {
+        dots += s[n - 1] == '.';
+        n--;
+    }
+    return dots >= 3;
 }
 
 static int lower_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }

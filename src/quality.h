@@ -51,6 +51,12 @@ size_t quality_lead(const quality_index *x, const char *s, size_t n);
    article's first sentence; the sentences of one article come in order. */
 int quality_heading(const char *text, size_t len, size_t start, size_t end, size_t *para);
 
+/* Does sentence s[0..n) trail off in an ellipsis ("... will be former
+   Portland Trailblazers Coach . . .", "La vittoria …"), closing quotes
+   and brackets aside?  On a scraped page that is a teaser cut short or a
+   headline's tail (readable.c: in cased text, never taken). */
+int quality_trails_off(const char *s, size_t n);
+
 /* The SENT_* flags a sentence s[0..n) of `words` words earns by itself:
    SHORT, LONG, NOEND, JUNK, QUOTED, FIRST, QUESTION, PAREN, SAID,
    DANGLING, QUOTE (not LAST, QBROKEN, NEEDS_PREV: those depend on its

@@ -37,6 +37,7 @@
 #include "readable.h"
 
 #include "mention.h"
+#include "quality.h"
 #include "quotes.h"
 
 #include <strings.h>
@@ -215,34 +216,6 @@ static int in_list(const char *const *l, const char *w, size_t k, int fold)
         if (strlen(l[i]) == k && !(fold ? strncasecmp(l[i], w, k) : strncmp(l[i], w, k)))
             return 1;
     return 0;
-}
-
-/* Does the sentence trail off in an ellipsis ("... will be former
-   Portland Trailblazers Coach . . .", "La vittoria ...")?  On a scraped
-   page that is a teaser cut short or a headline's tail, and in a summary
-   it reads as text missing. */
-static int trails_off(const char *s, size_t n)
-{
-    while (n > 0) {
-        unsigned char c = (unsigned char)s[n - 1];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '"' || c == '\'' || c == ')' || c == ']') {
-            n--;
-        } else if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-                   (c == 0x9D || c == 0x99)) {
-            n -= 3; /* a closing curly quote */
-        } else {
-            break;
-        }
-    }
-    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-        (unsigned char)s[n - 1] == 0xA6)
-        return 1; /* U+2026 */
-    int dots = 0;
-    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' ')) {
-        dots += s[n - 1] == '.';
-        n--;
-    }
-    return dots >= 3;
 }
 
 /* Two to four words ending in a speech verb, then a stop or a short
@@ -2299,7 +2272,7 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
             s->flags |= SENT_QBROKEN;
         /* an attribution left alone ("Trump tweeted.") when its quotation
            runs too long to be taken with it */
-        if (cased && (attribution_only(L, p, n) || trails_off(p, n)))
+        if (cased && (attribution_only(L, p, n) || quality_trails_off(p, n)))
             s->flags |= SENT_QBROKEN;
         /* a headline or a deck line kept as the article's first lines */
         if (cased && s->words <= HEADLINE_WORDS && model_is_lead(m, i) &&

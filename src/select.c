@@ -412,8 +412,9 @@ static double quality(const model *m, size_t i)
  * cluster's concepts (those of the greedy summary, plus anchor_beta
  * times the others: 1, all alike, measured by a blind reading against
  * the greedy summary's alone), among the runs that tell one of that
- * summary's sentences (preferring its first choice), and takes that run; the greedy selection fills the budget it
- * leaves only when half of it is left.  The run skips furniture and
+ * summary's sentences (preferring its first choice), and takes that
+ * run; the greedy selection fills the budget it leaves only when half
+ * of it is left.  The run skips furniture and
  * what the default method never takes; after a sentence left out (one
  * that does not fit, or a quotation of unknown speaker), only a sentence
  * that reads without the one before it goes on.  Lower-cased text
