@@ -1155,23 +1155,51 @@ static int place_noun(const qart *A, uint32_t k)
 
 static int passive(const qart *A, uint32_t k);
 
+/* A lower-case word that may qualify a body noun ("the agriculture
+   ministry", "the ministry of agriculture"): no function word, verb,
+   pronoun or preposition, not in a quotation. */
+static int body_modifier(const qart *A, uint32_t k)
+{
+    return k < A->nt && A->tok[k].kind == T_WORD &&
+           !(A->tok[k].flags & (F_CAP | F_INQ | F_NUM | F_POSS)) &&
+           !(A->tok[k].cls & (WC_FUNC | WC_VERB | WC_VPRE | WC_PREP | WC_PRON | WC_DEF |
+                              WC_CONJ | WC_STMT | WC_TITLE));
+}
+
 /* "Police said: "..."", "..., the navy said", "The ministry says": a
    body's common noun (the pack's org words; no place, title or document)
    as the subject of a speech verb, opening its clause with or without a
-   definite article -- the issue's grammatical speaker.  The token its
-   phrase starts at, or NONE.  A capitalised noun inside a sentence is
-   part of a name, which the mention finder reads. */
-static uint32_t body_noun_subject(const qart *A, uint32_t k)
+   definite article, one word qualifying it before ("the agriculture
+   ministry") or "of" and one or two after ("the ministry of agriculture")
+   -- the issue's grammatical speaker.  The token its phrase starts at, or
+   NONE; *end: the token after the phrase.  A capitalised noun inside a
+   sentence is part of a name, which the mention finder reads. */
+static uint32_t body_noun_subject(const qart *A, uint32_t k, uint32_t *end)
 {
     const qtok *t = &A->tok[k];
+    *end = k + 1;
     if (t->kind != T_WORD || (t->flags & (F_INQ | F_POSS | F_NUM | F_ALLCAPS)) ||
         !(t->cls & WC_ORG) || (t->cls & (WC_PLACE | WC_PLACENAME | WC_TITLE | WC_STMT)))
         return NONE;
-    uint32_t v = skip_adv(A, k + 1, (uint32_t)A->nt, 2);
+    /* "the ministry of agriculture said": "of" and one or two words that
+       qualify it, lower case, then the verb */
+    if (!(t->flags & F_CAP) && word_is(A, k + 1, "of") && body_modifier(A, k + 2)) {
+        uint32_t e = k + 3;
+        if (body_modifier(A, e) && !is_word(A, skip_adv(A, e, (uint32_t)A->nt, 2), WC_VERB))
+            e++;
+        uint32_t v = skip_adv(A, e, (uint32_t)A->nt, 2);
+        if (is_word(A, v, WC_VERB))
+            *end = e;
+    }
+    uint32_t v = skip_adv(A, *end, (uint32_t)A->nt, 2);
     if (!is_word(A, v, WC_VERB) || (A->tok[v].flags & F_CAP) || passive(A, v))
         return NONE;
     uint32_t b = k;
-    if (k > 0 && is_word(A, k - 1, WC_DEF) && !is_word(A, k - 1, WC_INDEF) &&
+    /* "the agriculture ministry said": one word qualifying it */
+    if (!(t->flags & F_CAP) && k > 1 && body_modifier(A, k - 1) && is_word(A, k - 2, WC_DEF) &&
+        !is_word(A, k - 2, WC_INDEF) && !(A->tok[k - 2].flags & F_INQ))
+        b = k - 2;
+    else if (k > 0 && is_word(A, k - 1, WC_DEF) && !is_word(A, k - 1, WC_INDEF) &&
         !(A->tok[k - 1].flags & F_INQ))
         b = k - 1;
     if ((t->flags & F_CAP) && (b != k || !(t->flags & F_SSTART)))
@@ -1208,7 +1236,8 @@ static int body_noun_runs(qart *A, qscratch *sc, uint32_t from, uint32_t to, uin
                           uint32_t *sent)
 {
     for (uint32_t k = from; k < to; k++) {
-        uint32_t b = body_noun_subject(A, k);
+        uint32_t e;
+        uint32_t b = body_noun_subject(A, k, &e);
         if (b == NONE)
             continue;
         const lang_word *w = lang_word_of(A->wt, A->t + A->tok[k].s, A->tok[k].e - A->tok[k].s);
@@ -1217,7 +1246,7 @@ static int body_noun_runs(qart *A, qscratch *sc, uint32_t from, uint32_t to, uin
         qrun *last = A->nrun ? &A->run[A->nrun - 1] : NULL;
         if (last && last->t0 == b && last->t1 == b + 1 && !(last->flags & R_NAMED) &&
             last->title == NONE) {
-            last->t1 = last->ne = k + 1;
+            last->t1 = last->ne = e;
             last->n0 = b;
             last->flags = (last->flags & ~(uint32_t)R_SINIT) | R_NAMED | R_ORG | R_NOUN;
             continue;
@@ -1230,7 +1259,7 @@ static int body_noun_runs(qart *A, qscratch *sc, uint32_t from, uint32_t to, uin
         A->run = sc->run;
         for (; *at <= b; (*at)++)
             *sent += (A->tok[*at].flags & F_SSTART) != 0;
-        qrun r = {b, k + 1, b, k + 1, NONE, *sent, NONE, R_NAMED | R_ORG | R_NOUN, 0, 0};
+        qrun r = {b, e, b, e, NONE, *sent, NONE, R_NAMED | R_ORG | R_NOUN, 0, 0};
         A->run[A->nrun++] = r;
     }
     return 0;

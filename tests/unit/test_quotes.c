@@ -2181,6 +2181,16 @@ static void test_reported_then_quote(void)
                         "\"Twenty-three pirates surrendered on boarding,\" the navy said.\n",
                         "surrendered on boarding"),
              "the navy");
+    /* with a word qualifying it before, or "of" and a word or two after */
+    T_EQ_STR(speaker_in(sum,
+                        "The agriculture ministry says the farms are \"under close watch\".\n",
+                        "under close watch"),
+             "the agriculture ministry");
+    T_EQ_STR(speaker_in(sum,
+                        "The ministry of foreign affairs said the talks were \"useful and "
+                        "frank\".\n",
+                        "useful and frank"),
+             "the ministry of foreign affairs");
     T_EQ_STR(speaker_in(sum,
                         "Acme Corp. makes boots. The company said: \"We are deeply saddened by "
                         "the death of our president.\"\n",
