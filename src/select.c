@@ -414,10 +414,10 @@ static double quality(const model *m, size_t i)
  * the greedy summary's alone), among the runs that tell one of that
  * summary's sentences (preferring its first choice), and takes that
  * run; the greedy selection fills the budget it leaves only when half
- * of it is left.  The run skips furniture and
- * what the default method never takes; after a sentence left out (one
- * that does not fit, or a quotation of unknown speaker), only a sentence
- * that reads without the one before it goes on.  Lower-cased text
+ * of it is left.  The run skips furniture and what the default method
+ * never takes; after a sentence left out (one that does not fit, or a
+ * quotation of unknown speaker), only a sentence that reads without the
+ * one before it goes on.  Lower-cased text
  * (Multi-News) has no rules to tell those apart, and keeps the greedy
  * selection alone. */
 #define ANCHOR_RUN_MAX 10 /* sentences of an article's lead section looked at */
@@ -458,17 +458,16 @@ static double anchor_walk(model *m, const cover *cv, size_t a, budget *b, uint8_
                 gap = 1;
             continue;
         }
-        /* nor with a question, a lead's or a split's; a dateline's
-           sentence opens the story, whatever a deck above it told */
-        if (first && (s->flags & SENT_QUESTION))
-            return -1;
+        /* a dateline's sentence opens the story, whatever a deck above
+           it told */
         if (first && !readable_opens(s) && !((s->flags & SENT_DATELINE) && readable_opens_but_told(s)))
             return -1;
         if ((gap && !readable_opens(s)) || gused[s->group] || (s->qvar && vused[s->qvar]))
             break;
         /* a question ("Did any Patch readers feel the earthquake?", "And I
            say wait for what? Wait until when?") asks the page's reader, or
-           is a quotation the run cannot step over: the run ends there */
+           is a quotation the run cannot step over: the run ends there (a
+           lead's or a split's question: no run) */
         if (s->flags & SENT_QUESTION)
             break;
         /* an article tells a fact again in detail ("Lavrov called for the
