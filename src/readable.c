@@ -1788,7 +1788,11 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
         if (i > 0) {
             const lang_word *e = lang_word_of(L, out + at[i - 1], ln[i - 1]);
             uint32_t pc = e ? e->cls : 0;
-            if (is_cap(out + at[i - 1])) {
+            /* a capital set off by a comma is no given name ("However,
+               Brat offset ...") */
+            int comma = memchr(out + at[i - 1] + ln[i - 1], ',',
+                               at[i] - at[i - 1] - ln[i - 1]) != NULL;
+            if (is_cap(out + at[i - 1]) && !comma) {
                 if (!(e && (e->tags & LT_HONOR)) || !name_joined(L, out, at, ln, i))
                     continue; /* "Rick Scott", "Gov. Scott": named */
                 from = at[i - 1]; /* "Mr. Scott" becomes "Rick Scott" */

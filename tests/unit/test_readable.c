@@ -499,7 +499,8 @@ static const char *const surnames[] = {
     "neared the coast. Mr. Halvorsen is expected to speak again on Saturday morning. "
     "The Halvorsen administration closed the schools.\n",
     "\"We are not taking any chances with this storm,\" Halvorsen said on Friday. "
-    "The harbour master said the last ferry left at noon.\n",
+    "The harbour master said the last ferry left at noon. However, Halvorsen kept the "
+    "bridges open.\n",
     "The Romney-Ryan Medicare plan and the Paul Ryan Medicare bill were debated on Monday. "
     "Medicare spending rose again in June, the budget office said.\n"};
 
@@ -517,6 +518,10 @@ static void test_given_name(void)
     T_CHECK(mr && !strncmp(mr, "Harbour Gov. Rick Halvorsen is expected", 39));
     free(mr);
     T_CHECK(edited(&P, "The Halvorsen administration") == NULL); /* no person there */
+    /* a capital set off by a comma is no given name of his */
+    char *however = edited(&P, "kept the bridges");
+    T_CHECK(however && !strncmp(however, "However, Harbour Gov. Rick Halvorsen kept", 41));
+    free(however);
     T_CHECK(edited(&P, "Harbour Gov. Rick Halvorsen") == NULL);
     /* "Ryan" is a given name, but not in front of "Medicare" */
     T_CHECK(edited(&P, "Medicare spending rose") == NULL);
