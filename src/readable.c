@@ -281,13 +281,62 @@ static size_t quoted_paragraph_end(const char *text, const precis_span *sp, size
     }
 }
 
+/* The straight marks in the paragraph around text[at]. */
+static size_t paragraph_straight(const char *text, size_t at, size_t len)
+{
+    size_t b = at, e = at, c = 0;
+    while (b > 0 && text[b - 1] != '\n')
+        b--;
+    while (e < len && text[e] != '\n')
+        e++;
+    for (; b < e; b++)
+        c += text[b] == '"';
+    return c;
+}
+
+/* After a paragraph that ends inside a quotation, the lines that go on
+   with it before a mark closes it, when they do not open with a mark of
+   their own (text written a sentence to a line, or a paragraph that lost
+   its mark: "\"Mo is family .\nMo bleeds 76ers . He bleeds Philadelphia
+   , \" team president Billy King said ."): in sp[k..n), the first
+   sentence after the one holding the closing mark (a closing kind, or a
+   straight mark whose paragraph has an odd number of them), or k when
+   none is found within READABLE_JOIN_MAX sentences. */
+static size_t carried_quote_end(const char *text, size_t len, const precis_span *sp, size_t n,
+                                size_t k)
+{
+    for (size_t j = k; j < n && j - k < READABLE_JOIN_MAX; j++) {
+        const char *s = text + sp[j].start;
+        size_t sn = sp[j].end - sp[j].start, i = 0;
+        int kind;
+        if (j == k || has_newline(text, sp[j - 1].end, sp[j].start)) {
+            size_t b = 0;
+            while (b < sn && mark_space((unsigned char)s[b]))
+                b++;
+            if (b < sn && mark_at(s, sn, b, &kind))
+                return k; /* the news convention: the paragraph opens again */
+        }
+        if (!next_mark(s, sn, &i, &kind))
+            continue;
+        if (kind == Q_RDQ || kind == Q_RAQ || kind == Q_TICKS ||
+            (kind == Q_STRAIGHT && paragraph_straight(text, sp[j].start + i, len) % 2))
+            return j + 1;
+        return k;
+    }
+    return k;
+}
+
 size_t readable_join(const lang *L, const char *text, precis_span *sp, size_t n,
                      uint8_t *broken)
 {
-    size_t out = 0, k = 0;
+    size_t out = 0, k = 0, len = n ? sp[n - 1].end : 0;
+    int carry = 0; /* the paragraph before ended inside a quotation */
     while (k < n) {
         if (k == 0 || has_newline(text, sp[k - 1].end, sp[k].start)) {
             size_t e = quoted_paragraph_end(text, sp, n, k);
+            if (e == k && carry)
+                e = carried_quote_end(text, len, sp, n, k);
+            carry = 0;
             for (; k < e; k++) {
                 sp[out] = sp[k];
                 broken[out++] = 1;
@@ -313,6 +362,7 @@ size_t readable_join(const lang *L, const char *text, precis_span *sp, size_t n,
                                                            sp[j].end - sp[j].start) &&
             attribution_only(L, text + sp[j + 1].start, sp[j + 1].end - sp[j + 1].start))
             j++;
+        carry = open && j + 1 < n && has_newline(text, sp[j].end, sp[j + 1].start);
         if (open) {
             /* never closed: each sentence alone, and none usable */
             for (size_t t = k; t <= j; t++) {

@@ -90,6 +90,15 @@ static void test_quote_units(void)
                        "effort.\n\nThe party met on Monday.";
     n = join(nest, sp, broken);
     T_CHECK(n == 4 && !broken[0] && broken[1] && broken[2] && !broken[3]);
+    /* a sentence to a line: the lines after one that ends inside a
+       quotation go on with it up to the line whose mark closes it (a
+       straight mark alone in its line), unless they open with a mark */
+    const char *lines = "The team named its coach .\n\"He is family .\nHe bleeds red . He "
+                        "knows the town , \" team president Ann Ode said .\nThe coach starts "
+                        "on Tuesday .\n\"We are ready .\n\"We start now , \" she said .";
+    n = join(lines, sp, broken);
+    T_CHECK(n == 7 && !broken[0] && broken[1] && broken[2] && broken[3] && !broken[4] &&
+            broken[5] && !broken[6]);
     /* an opening curly mark typed where the closing one belongs */
     const char *typo = "\xE2\x80\x9CWho can guarantee you happiness?\xE2\x80\x9C he asked. "
                        "The crowd laughed.";
