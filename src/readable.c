@@ -2328,6 +2328,10 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
            runs too long to be taken with it */
         if (cased && (attribution_only(L, p, n) || quality_trails_off(p, n)))
             s->flags |= SENT_QBROKEN;
+        /* a sentence in parentheses is the writer's aside ("(Trump made
+           waves by very loudly claiming ...)"), or an editor's note */
+        if (cased && n > 2 && p[0] == '(' && p[n - 1] == ')')
+            s->flags |= SENT_QBROKEN;
         /* a headline or a deck line kept as the article's first lines */
         if (cased && s->words <= HEADLINE_WORDS && model_is_lead(m, i) &&
             alone_on_line(precis_cluster_article_text(c, s->art, NULL), len, s->start, s->end) &&

@@ -1301,6 +1301,16 @@ static void test_trailing_ellipsis(void)
     text = summary_of(ended, 2, 120);
     T_CHECK(text && (strstr(text, "bus") || strstr(text, "strike")));
     free(text);
+    /* an aside in parentheses: never; the same words without them: yes */
+    static const char *const aside[] = {
+        "The Keld ferry service to Tarn will end in May, the council said on Tuesday.\n"
+        "(The council made waves by very loudly promising a new ferry to Tarn last year.)\n",
+        "The Keld council cut the harbour budget on Friday, ending the ferry service to Tarn in "
+        "May.\n"
+        "The council promised a new ferry to Tarn last year.\n"};
+    text = summary_of(aside, 2, 120);
+    T_CHECK(text && !strstr(text, "waves") && strstr(text, "promised a new ferry"));
+    free(text);
 }
 
 /* A sentence speaking to the reader outside quotation marks is a letter
