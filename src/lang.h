@@ -139,6 +139,9 @@ enum {
 #define LT_SECOND ((uint64_t)1 << 44) /* second (function.txt): a word of the second person
                                         ("you", "your"): outside quotation marks, the
                                         writer addressing the reader */
+#define LT_PARTICLE ((uint64_t)1 << 45) /* particle (name_joiners.txt): a lower-case
+                                          particle hyphened to a capitalised name
+                                          ("al-Rabeeah", "el-Sisi"): the word is a name's */
 #define LT_PERSON ((uint64_t)1 << 40) /* people.txt (no class of its own): a common
                                          noun naming one person ("a woman", "one
                                          resident"), with m / f when it shows a gender */

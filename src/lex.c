@@ -161,7 +161,7 @@ static lex_tok *push(lex_doc *d, size_t s)
 static size_t lex_word(const lang *L, const char *t, size_t i, size_t e, lex_tok *k)
 {
     size_t j = i;
-    size_t seg = 0, letters = 0, uppers = 0, lowers = 0;
+    size_t seg = 0, letters = 0, uppers = 0, lowers = 0, hy = 0;
     int32_t first = -1;
     uint16_t f = 0;
     /* lex_fold of the word so far, and before its last apostrophe (the
@@ -195,6 +195,8 @@ static size_t lex_word(const lang *L, const char *t, size_t i, size_t e, lex_tok
         }
         if (cp == '-' && lex_is_word_at(t, j + 1, e)) {
             h = (h ^ (uint64_t)(uint32_t)fc) * 1099511628211ULL;
+            if (!(f & LEX_HYPH))
+                hy = j;
             f |= LEX_HYPH;
             seg = 0;
             j++;
@@ -255,8 +257,12 @@ static size_t lex_word(const lang *L, const char *t, size_t i, size_t e, lex_tok
     }
     k->lw = lang_word_of(L, t + i, k->we - i);
     k->fold = hash_mix(f & LEX_POSS ? hap : h) | 1; /* = lex_fold(t, i, k->we) */
+    const lang_word *pw = NULL;
     if (first >= 0 && lex_is_upper_cp(first))
         f |= LEX_CAP;
+    else if (hy && cp_is_upper_at(t, hy + 1, e) && (pw = lang_word_of(L, t + i, hy - i)) &&
+             (pw->tags & LT_PARTICLE))
+        f |= LEX_CAP; /* "al-Rabeeah": a name's */
     else if (first >= 0 && lex_is_lower_cp(first))
         f |= LEX_LOWER;
     if (letters >= 2 && lowers == 0 && uppers >= 2)

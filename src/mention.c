@@ -489,10 +489,13 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
                    cut_title(T, r.ne, j);
         /* a joiner, a surname, an initial, and a capitalised function word
            after a name word ("Theresa May", "Hotline On Call") go on */
+        /* but not a preposition that ends the capitals: a headline run
+           into its lead ("reaching Port-au-Prince With up to 50,000
+           people feared dead") */
         int keep = r.ne == surname || (w->f & LEX_LOWER) || known_surname(c, r.ne) ||
                    ((w->f & LEX_ABBR) && w->we - w->s == 1 && (w->f & LEX_CAP)) ||
                    (r.ne > r.n0 && is_func(w) && !(cls_of(w) & LW_DEF) && !subj_pron(w) && !first &&
-                    !is_title(w));
+                    !is_title(w) && !((cls_of(w) & LW_PREP) && r.ne + 1 == j));
         if (stop && !keep)
             break;
         r.ne++;

@@ -1335,6 +1335,26 @@ static int titled_surname(const qart *A, const mention_run *m, const qrun *r)
     return 1;
 }
 
+/* "Richard North", "Doris Day": a known given name, then one word the
+   pack lists as no person's (a compass point, "day", "cross") that is
+   no place or body and opens nothing ("San", "St."): a surname. */
+static int given_surname(const qart *A, const mention_run *m, const qrun *r)
+{
+    if (!(m->ev & MEN_GIVEN) || (m->ev & MEN_ORG) || r->ne - r->n0 != 2)
+        return 0;
+    for (uint32_t q = r->n0; q < r->ne; q++) {
+        const qtok *w = &A->tok[q];
+        if (w->kind != T_WORD || (w->flags & F_ALLCAPS))
+            return 0;
+        const lang_word *e = lang_word_of(A->wt, A->t + w->s, w->e - w->s);
+        if (!e || (e->cls & (LW_ORG | LW_PLACE | LW_PLACENAME)) ||
+            (e->tags & (LT_SAINT | LT_ATTRIBUTIVE)) ||
+            (q + 1 == r->ne) != ((e->cls & LW_NONPERSON) != 0))
+            return 0;
+    }
+    return 1;
+}
+
 static int find_names(qart *A, qscratch *sc, uint32_t art)
 {
     const mention_doc *md = sc->md;
@@ -1381,7 +1401,7 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
         uint32_t len = m->ev & MEN_DESCR ? 0 : r.ne - r.n0;
         if (len) {
             r.flags |= R_NAMED;
-            if ((m->ev & MEN_NONPERSON) && !titled_surname(A, m, &r))
+            if ((m->ev & MEN_NONPERSON) && !titled_surname(A, m, &r) && !given_surname(A, m, &r))
                 r.flags |= R_ORG;
             /* "In Suka Makmur village", "the provincial capital Banda
                Aceh": a lower-case place noun right after it or right

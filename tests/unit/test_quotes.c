@@ -2226,6 +2226,23 @@ static void test_reported_then_quote(void)
                         "the company to fund his plans.\"\n",
                         "shaken down"),
              "");
+    /* a given name and a word the pack lists as no person's ("North") are
+       a person; a preposition ending a headline's capitals that ran into
+       the lead ("Port-au-Prince With") is no name of one */
+    T_EQ_STR(speaker_in(sum,
+                        "Aid workers are reaching Port-au-Prince With up to 50,000 people "
+                        "feared dead , charities are scrambling to send aid .\nRichard North , "
+                        "head of logistics for the Red Cross , said the first response was "
+                        "local .\n`` The Red Cross there was overwhelmed , warehouses were "
+                        "damaged . '' he said .\n",
+                        "warehouses were"),
+             "Richard North");
+    /* a particle hyphened to a capitalised name is the name's */
+    T_EQ_STR(speaker_in(sum,
+                        "The nurse arrived on Friday , Abdullah al-Rabeeah told the news "
+                        "channel .\n`` She was not showing any symptoms then , '' he said .\n",
+                        "any symptoms"),
+             "Abdullah al-Rabeeah");
     /* ... nor when words follow the quotation in its paragraph */
     T_EQ_STR(speaker_in(sum,
                         "Bettie Paige left the public eye in 1957.\n\n\"Bettie Paige is the "
