@@ -904,8 +904,11 @@ static int cut_off(const precis_cluster *c, const precis_sentence *ps)
     size_t d = ps->end;
     while (d > ps->start && (t[d - 1] == '.' || t[d - 1] == ' '))
         d--;
+    /* (not a sentence of its own in parentheses: "(Trump made waves
+       ...)") */
     if (e < len && e > ps->end &&
-        (islower((unsigned char)t[e]) || t[e] == '(' ||
+        (islower((unsigned char)t[e]) ||
+         (t[e] == '(' && !(e + 1 < len && isupper((unsigned char)t[e + 1]))) ||
          (isdigit((unsigned char)t[e]) && d > ps->start && isdigit((unsigned char)t[d - 1]))))
         return 1;
     /* "9 quake hit ..." after "magnitude 5 ." */

@@ -1085,8 +1085,14 @@ static int definite_mentions(const lang *L, norm *nm, const model *m, msent *s, 
             const char *t = p + at[h];
             if (!(t[0] >= 'a' && t[0] <= 'z'))
                 break;
-            const lang_word *e = lang_word_of(L, t, ln[h]);
+            int poss;
+            const lang_word *e = lang_word_of(L, t, unpossessed(t, ln[h], &poss));
             uint32_t c = e ? e->cls : 0;
+            /* "the group's executive director": a body many share, as the
+               possessor, points back at the one its article named */
+            int body = poss && !nword && (c & LW_ORG) && (e->tags & LT_GENERIC);
+            if (body)
+                c &= ~(uint32_t)LW_ORG;
             /* a verb of saying ends it, but not right after the
                determiner: "the remarks" */
             if (c & (LW_FUNC | LW_STOP | LW_DEF | LW_PREP | LW_PRON | LW_DEM | LW_ADV) ||
@@ -1111,6 +1117,10 @@ static int definite_mentions(const lang *L, norm *nm, const model *m, msent *s, 
             if (nword > DEF_WORDS)
                 break;
             word[nword++] = s->term[k];
+            if (body) {
+                h++; /* the possessor is the description */
+                break;
+            }
         }
         if (nword == 0 || nword > DEF_WORDS)
             continue;
