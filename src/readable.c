@@ -1414,6 +1414,7 @@ static int cluster_cased(const model *m, const precis_cluster *c)
    (Reuters) - Israel presented ...")?  What stands above a dateline on a
    scraped page is a deck, a caption or a teaser, not the story. */
 #define DATELINE_BYTES 48
+#define READABLE_ALONE_WORDS 10 /* fewer words past the lead: only after the sentence before */
 #define READABLE_DECK_MAX 3 /* sentences above a dateline that are page, not story */
 static int after_dateline(const char *t, size_t start)
 {
@@ -2387,6 +2388,16 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
                asked."): only right after the sentence before it */
             s->flags |= SENT_NEEDS_PREV;
         }
+        /* a short sentence past its article's lead, taken alone, is a
+           fragment of its context: a remark ("\"You can mark it down,\"
+           Trump said."), a tweet's line ("Israel uncovered secret Iranian
+           files."), a stray fact ("Santorum appeared on CBS' \"Face the
+           Nation.\""); read by hand, most such fills were defects.  It is
+           taken right after the sentence before it, as "He was 77." is */
+        size_t wat[READABLE_ALONE_WORDS], wln[READABLE_ALONE_WORDS];
+        if (cased && s->pos > 0 && /* words, not PTB text's spaced-off commas */
+            words_of(p, n, wat, wln, READABLE_ALONE_WORDS) < READABLE_ALONE_WORDS)
+            s->flags |= SENT_NEEDS_PREV;
         size_t drop;
         int k = readable_opener(norm_lang(nm), p, n, &drop);
         if (k && s->edit == EDIT_NAME && s->eoff == 0)

@@ -174,7 +174,7 @@ static const char *const flood[] = {
     "\"We will not leave these families to the water,\" she said. "
     "But the farmers of the basin said they had not been warned.\n\n"
     "Okafor-Hale said in a statement. \"We cannot leave such people without help.\"\n\n"
-    "\"Nobody at the ministry answered the phones that night.\"\n\n"
+    "\"Nobody at the ministry answered the phones on that long night.\"\n\n"
     "The investigation\n\n"
     "SEPANG, March 15 ?\n\n"
     "Out of media player. Press enter to return.\n",
@@ -898,7 +898,7 @@ static const char *const mentioned[] = {
     "Friday.\n"
     "A video of the remarks drew sharp criticism from the union on Saturday.\n"
     "Weiner apologized for the remarks in a written statement after the video was released.\n"
-    "Allies of Weiner on the council dismissed that criticism.\n"
+    "Allies of Weiner on the Keld council dismissed that criticism.\n"
     "Weiner said that workers at the port deserve respect.\n"
     "Weiner visited the port of Keld on Monday to meet union leaders.\n"
     "He met the harbour master in the morning.\n",
@@ -965,12 +965,12 @@ static void test_pronoun_said(void)
         "The fire started in the kitchen of the apartment , Weiner said .\n"
         "Weiner said he would ask the council for more firefighters in Keld .\n"
         "On Saturday , he visited the firefighters at the station .\n"
-        "In Keld , the harbour stayed open all weekend .\n"
+        "In Keld , the harbour stayed open for the ferries all weekend .\n"
         "According to the minutes , she asked for two more crews .\n"
         "In a statement released Tuesday afternoon , they thanked the crews .\n"
         "Weiner , however , refused to close the harbour .\n"
         "The rules, though, would not apply to the ferries .\n"
-        "Weiner and Varga , both councillors , voted for the plan .\n"};
+        "Weiner and Varga , both councillors , voted for the harbour plan on Monday .\n"};
     prepared P;
     if (!prepare_open(&P, said, 1))
         return;
@@ -1430,6 +1430,35 @@ static void test_anchor_run(void)
     }
 }
 
+/* A short sentence past its article's lead is a fragment of its context
+   ("Israel uncovered secret Iranian files.", a tweet's line): taken only
+   right after the sentence before it, never as a fill on its own. */
+static const char *const short_fill[] = {
+    "The Keld council voted on Monday to close the ferry service to Tarn in May.\n"
+    "The vote followed a long debate about the cost of the harbour and its crews.\n"
+    "Councillors said the bus service would replace the ferry for the island's 900 people.\n"
+    "Tarn lost its ferry.\n",
+    "Keld councillors closed the Tarn ferry service on Monday after a long debate.\n"
+    "The island of Tarn has 900 people and one school.\n"};
+
+static void test_short_alone(void)
+{
+    prepared P;
+    if (!prepare_open(&P, short_fill, 2))
+        return;
+    const msent *lost = find(&P.m, P.c, "Tarn lost its ferry");
+    const msent *lead = find(&P.m, P.c, "The Keld council voted");
+    T_CHECK(lost && (lost->flags & SENT_NEEDS_PREV));
+    T_CHECK(lead && !(lead->flags & SENT_NEEDS_PREV)); /* a lead stands alone */
+    prepare_close(&P);
+    for (size_t words = 30; words <= 120; words += 30) {
+        char *text = summary_of(short_fill, 2, words);
+        const char *t = text ? strstr(text, "Tarn lost its ferry") : NULL;
+        T_CHECK(text && (!t || (t > text + 12 && !strncmp(t - 12, "900 people. ", 12))));
+        free(text);
+    }
+}
+
 /* Page furniture is the page's own words, not the same words in the
    story: "Advertisement" opening a sentence, a cookie notice, a player's
    prompt; not "a new advertisement that will run", "Nabisco cookies", "a
@@ -1505,5 +1534,6 @@ int main(void)
     T_RUN(test_office);
     T_RUN(test_second_person);
     T_RUN(test_furniture_words);
+    T_RUN(test_short_alone);
     return t_finish();
 }
