@@ -749,6 +749,7 @@ static int heading_like(const char *s, size_t n, const char *outside)
     return lower == 0 && upper >= 8;
 }
 
+#define FURNITURE_PLAIN_WORDS 12
 static int is_furniture(const rules *r, const char *s, size_t n, const char *outside)
 {
     if (heading_like(s, n, outside))
@@ -767,9 +768,20 @@ static int is_furniture(const rules *r, const char *s, size_t n, const char *out
     for (size_t i = 0; i < m; i++)
         low[i] = (char)tolower((unsigned char)s[i]);
     low[m] = 0;
-    for (size_t i = 0; r->furniture[i]; i++)
-        if (strstr(low, r->furniture[i]))
+    for (size_t i = 0; r->furniture[i]; i++) {
+        const char *f = r->furniture[i], *at = strstr(low, f);
+        if (!at)
+            continue;
+        /* a mark with punctuation anywhere ("photo:", "(ap photo"); plain
+           words ("advertisement", "sign up") only opening the sentence or
+           in a short one: "a new advertisement that will run in areas of
+           Florida" is the story's */
+        int plain = 1;
+        for (const char *c = f; *c && plain; c++)
+            plain = isalpha((unsigned char)*c) || *c == ' ';
+        if (!plain || at == low || w <= FURNITURE_PLAIN_WORDS)
             return 1;
+    }
     return 0;
 }
 

@@ -1471,7 +1471,8 @@ static const char *const furnished[] = {
     "Advertisement The measure was introduced on Monday by three members of the house.\n"
     "This site uses cookies to improve your experience of the pages you visit.\n"
     "Please enable JavaScript to watch this video of the launch in the city.\n"
-    "Sign up for our newsletter to get the latest updates on the launch.\n"};
+    "Sign up for our newsletter to get the latest updates on the launch.\n"
+    "Updated: Rail staff in Keld voted on Monday to join the strike at the port.\n"};
 
 static void test_furniture_words(void)
 {
@@ -1494,6 +1495,10 @@ static void test_furniture_words(void)
     size_t len;
     const char *t = ad ? precis_cluster_article_text(c, ad->art, &len) : NULL;
     T_CHECK(ad && !(ad->flags & SENT_JUNK) && !strncmp(t + ad->start, "The measure", 11));
+    /* ... as "Updated:" is */
+    const msent *up = find(&m, c, "Rail staff");
+    t = up ? precis_cluster_article_text(c, up->art, &len) : NULL;
+    T_CHECK(up && !strncmp(t + up->start, "Rail staff", 10));
     precis_summarizer_free(s);
     precis_cluster_free(c);
 }
