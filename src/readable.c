@@ -990,7 +990,8 @@ static uint32_t definite_opener(const lang *L, const char *p, size_t n)
         uint32_t c = lang_class(L, t, ln[j]);
         if (c & (LW_FUNC | LW_STOP | LW_DEF | LW_PREP | LW_PRON | LW_DEM | LW_SAY | LW_ADV))
             break;
-        if (k == 0 && (c & (LW_TITLE | LW_TIME | LW_MONTH | LW_WDAY | LW_NUMW | LW_PLURAL |
+        /* (a month only capitalised: "the march" is a walk) */
+        if (k == 0 && (c & (LW_TITLE | LW_TIME | LW_WDAY | LW_NUMW | LW_PLURAL |
                             LW_ORG | LW_PLACE)))
             return 0;
         k++;
@@ -1098,7 +1099,7 @@ static int definite_mentions(const lang *L, norm *nm, const model *m, msent *s, 
             if (c & (LW_FUNC | LW_STOP | LW_DEF | LW_PREP | LW_PRON | LW_DEM | LW_ADV) ||
                 ((c & LW_SAY) && nword))
                 break;
-            if (c & (LW_TITLE | LW_TIME | LW_MONTH | LW_WDAY | LW_NUMW | LW_PLURAL | LW_ORG |
+            if (c & (LW_TITLE | LW_TIME | LW_WDAY | LW_NUMW | LW_PLURAL | LW_ORG |
                      LW_PLACE) ||
                 (dem && (lang_finite(e) || (at[h] + ln[h] < n && p[at[h] + ln[h]] == '\'')))) {
                 nword = DEF_WORDS + 1; /* "the president", "this wasn't" */

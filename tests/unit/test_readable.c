@@ -931,7 +931,9 @@ static void test_definite_mentions(void)
        points back at the group its article named */
     static const char *const group[] = {
         "The Keld Dockers, a group of 400 port workers, called a strike on Friday.\n"
-        "Ola Berg, the group\xE2\x80\x99s secretary, said work would stop until May.\n",
+        "Ola Berg, the group\xE2\x80\x99s secretary, said work would stop until May.\n"
+        "Hundreds of dockers joined a march to the town hall on Sunday afternoon.\n"
+        "Police followed the march along the harbour road for an hour.\n",
         "Rail staff in Keld voted on Monday to join the dock strike in the port.\n"
         "Per Holm, the company's chief, said the trains would run on Tuesday.\n"};
     if (!prepare_open(&P, group, 2))
@@ -939,6 +941,9 @@ static void test_definite_mentions(void)
     const msent *berg = find(&P.m, P.c, "Ola Berg"), *holm = find(&P.m, P.c, "Per Holm");
     T_CHECK(berg && berg->ndef == 1);
     T_CHECK(holm && holm->ndef == 0); /* no company told before it */
+    /* a month's name in lower case is a word: "the march" is told before */
+    const msent *walk = find(&P.m, P.c, "Police followed");
+    T_CHECK(walk && walk->ndef == 1);
     prepare_close(&P);
     /* in any summary, "Weiner apologized for the remarks ... the video"
        comes after the remarks and the video are told, or not at all */
