@@ -1519,6 +1519,28 @@ typedef struct people {
    right before it and a capitalised word after it ("Prime Minister Narendra
    Modi", "Gov. Ximena Ortiz")?  Only a word the pack has no class
    for, of two letters or more. */
+/* out[0..n) (quotations blanked) is a quotation, then a tail naming
+   someone (a capitalised word after the first) with no verb of saying or
+   "according" in it: the attribution lost its verb. */
+static int broken_attribution(const lang *L, const char *out, size_t n)
+{
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
+    if (nw < 2 || nw == ATTR_WORDS)
+        return 0;
+    int named = 0;
+    for (size_t i = 0; i < nw; i++) {
+        int poss;
+        const lang_word *e = lang_word_of(L, out + at[i], unpossessed(out + at[i], ln[i], &poss));
+        if (e && (e->cls & (LW_SAY | LW_ACC)))
+            return 0;
+        if (lang_finite(e) || (e && (e->cls & LW_PRON)))
+            return 0;
+        named |= i > 0 && is_cap(out + at[i]);
+    }
+    return named;
+}
+
 static int titled_given(const lang *L, const char *s, const size_t *at, const size_t *ln, size_t i)
 {
     return i > 0 && ln[i] >= 2 && is_cap(s + at[i - 1]) && !lang_class(L, s + at[i], ln[i]) &&
@@ -2339,6 +2361,13 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
         /* an attribution left alone ("Trump tweeted.") when its quotation
            runs too long to be taken with it */
         if (cased && (attribution_only(L, p, n) || quality_trails_off(p, n)))
+            s->flags |= SENT_QBROKEN;
+        /* a quotation whose attribution after it lost its verb ("\"Iran's
+           leaders repeatedly deny ...,\" Prime Minister Benjamin Netanyahu
+           during a televised address."): no verb of saying, no
+           "according to", nothing but a name and its phrase */
+        if (cased && (s->flags & SENT_QUOTE) && qw >= READABLE_QUOTE_WORDS &&
+            broken_attribution(L, out, n))
             s->flags |= SENT_QBROKEN;
         /* a sentence in parentheses is the writer's aside ("(Trump made
            waves by very loudly claiming ...)"), or an editor's note */

@@ -1464,6 +1464,29 @@ static void test_short_alone(void)
     }
 }
 
+/* A quotation whose attribution lost its verb ("\"...,\" Mayor Ilse
+   Varga during a televised address.") is never taken; with its verb it
+   is. */
+static const char *const unsaid[] = {
+    "The Keld council voted on Monday to close the ferry service to Tarn in May.\n"
+    "\"The ferry has lost money every year for a decade,\" Mayor Ilse Varga during a "
+    "televised address carried by the island's radio.\n",
+    "Keld councillors closed the Tarn ferry service on Monday after a long debate.\n"
+    "\"The island will have a bus to the bridge every hour,\" Mayor Ilse Varga said in a "
+    "televised address.\n"};
+
+static void test_unsaid(void)
+{
+    prepared P;
+    if (!prepare_open(&P, unsaid, 2))
+        return;
+    const msent *lost = find(&P.m, P.c, "lost money");
+    const msent *said = find(&P.m, P.c, "bus to the bridge");
+    T_CHECK(lost && (lost->flags & SENT_QBROKEN));
+    T_CHECK(said && !(said->flags & SENT_QBROKEN));
+    prepare_close(&P);
+}
+
 /* Page furniture is the page's own words, not the same words in the
    story: "Advertisement" opening a sentence, a cookie notice, a player's
    prompt; not "a new advertisement that will run", "Nabisco cookies", "a
@@ -1545,5 +1568,6 @@ int main(void)
     T_RUN(test_second_person);
     T_RUN(test_furniture_words);
     T_RUN(test_short_alone);
+    T_RUN(test_unsaid);
     return t_finish();
 }
