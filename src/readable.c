@@ -453,8 +453,8 @@ static int quote_continues(const lang *L, const char *s, size_t n, int cased)
     /* "this", "that", "it", "they"; not "he" or "she", whom the speaker
        has usually just named ("He doesn't just talk about it," Arpaio
        said) */
-    size_t e = m;
-    while (e < n && is_letter((unsigned char)s[e]))
+    size_t e = m; /* "It" of "It's", "It’s" */
+    while (e < n && is_letter((unsigned char)s[e]) && s[e] != '\'' && (unsigned char)s[e] != 0xE2)
         e++;
     const lang_word *w = lang_word_of(L, s + m, e - m);
     return w && ((w->cls & LW_DEM) ||

@@ -376,7 +376,9 @@ static const char *const connective[] = {
     "\"But there is a real chance the dam fails this week,\" Marsh said. "
     "\"This is the worst flood in forty years,\" Marsh said. "
     "\"We are moving people out street by street,\" Marsh said. "
-    "\"He knows the river better than anyone,\" Marsh said of the dam keeper.\n"};
+    "\"He knows the river better than anyone,\" Marsh said of the dam keeper. "
+    "\xE2\x80\x9CIt\xE2\x80\x99s completely at odds with the plan,\xE2\x80\x9D Marsh said of "
+    "the levy.\n"};
 
 /* A quotation given to a thing the reader has not met ("The agency
    added,") has no speaker a reader can place: it waits for its
@@ -420,6 +422,9 @@ static void test_quote_connective(void)
         /* the speaker's own "we", and a "he" the speaker names, do not */
         T_CHECK(!(we->flags & SENT_NEEDS_PREV));
         T_CHECK(!(he->flags & SENT_NEEDS_PREV));
+        /* "It’s", with its curly apostrophe, as "It's" */
+        const msent *its = find(&P.m, c, "completely at odds");
+        T_CHECK(its && (its->flags & SENT_NEEDS_PREV));
     }
     prepare_close(&P);
 }
