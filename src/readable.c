@@ -1519,6 +1519,24 @@ typedef struct people {
    right before it and a capitalised word after it ("Prime Minister Narendra
    Modi", "Gov. Ximena Ortiz")?  Only a word the pack has no class
    for, of two letters or more. */
+/* Does out[0..n) end in a verb telling of words said after others
+   ("continues", "went on": the pack's say.txt tag after), right before
+   its stop? */
+static int ends_going_on(const lang *L, const char *out, size_t n)
+{
+    size_t at[ATTR_WORDS], ln[ATTR_WORDS];
+    size_t nw = words_of(out, n, at, ln, ATTR_WORDS);
+    if (nw < 2 || nw == ATTR_WORDS)
+        return 0;
+    size_t e = at[nw - 1] + ln[nw - 1];
+    while (e < n && out[e] == ' ')
+        e++;
+    if (e >= n || out[e] != '.')
+        return 0;
+    const lang_word *w = lang_word_of(L, out + at[nw - 1], ln[nw - 1]);
+    return w && (w->cls & LW_SAY) && (w->tags & LT_AFTER);
+}
+
 /* out[0..n) (quotations blanked) is a quotation, then a tail naming
    someone (a capitalised word after the first) with no verb of saying or
    "according" in it: the attribution lost its verb. */
@@ -2368,6 +2386,12 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
            "according to", nothing but a name and its phrase */
         if (cased && (s->flags & SENT_QUOTE) && qw >= READABLE_QUOTE_WORDS &&
             broken_attribution(L, out, n))
+            s->flags |= SENT_QBROKEN;
+        /* "..., a soundtrack ... plays as the prime minister continues."
+           with the quotation he goes on with in the next sentence: it
+           leads into words the summary would not have */
+        if (cased && qw < READABLE_QUOTE_WORDS && i + 1 < m->ns && m->s[i + 1].art == s->art &&
+            (m->s[i + 1].flags & SENT_QUOTE) && ends_going_on(L, out, n))
             s->flags |= SENT_QBROKEN;
         /* a sentence in parentheses is the writer's aside ("(Trump made
            waves by very loudly claiming ...)"), or an editor's note */

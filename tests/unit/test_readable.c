@@ -1471,14 +1471,17 @@ static void test_short_alone(void)
 
 /* A quotation whose attribution lost its verb ("\"...,\" Mayor Ilse
    Varga during a televised address.") is never taken; with its verb it
-   is. */
+   is.  Nor is a sentence leading into the quotation after it ("... as the
+   mayor continues."). */
 static const char *const unsaid[] = {
     "The Keld council voted on Monday to close the ferry service to Tarn in May.\n"
     "\"The ferry has lost money every year for a decade,\" Mayor Ilse Varga during a "
     "televised address carried by the island's radio.\n",
     "Keld councillors closed the Tarn ferry service on Monday after a long debate.\n"
     "\"The island will have a bus to the bridge every hour,\" Mayor Ilse Varga said in a "
-    "televised address.\n"};
+    "televised address.\n"
+    "A recording of the old ferry horn plays in the hall as the mayor continues.\n"
+    "\"We will keep the horn on the quay for the children of the island.\"\n"};
 
 static void test_unsaid(void)
 {
@@ -1489,6 +1492,9 @@ static void test_unsaid(void)
     const msent *said = find(&P.m, P.c, "bus to the bridge");
     T_CHECK(lost && (lost->flags & SENT_QBROKEN));
     T_CHECK(said && !(said->flags & SENT_QBROKEN));
+    /* a sentence leading into the quotation that follows it */
+    const msent *into = find(&P.m, P.c, "as the mayor continues");
+    T_CHECK(into && (into->flags & SENT_QBROKEN));
     prepare_close(&P);
 }
 
