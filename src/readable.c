@@ -1508,6 +1508,7 @@ typedef struct person {
     const char *title[GIVEN_MAX]; /* the title first written before each given
                                      name ("Lt. Gov."), or NULL */
     uint32_t tlen[GIVEN_MAX];
+    uint32_t tart[GIVEN_MAX]; /* the article that title is from */
 } person;
 
 typedef struct people {
@@ -1515,10 +1516,6 @@ typedef struct people {
     size_t n;
 } people;
 
-/* Is word i a given name the pack does not know, because a title stands
-   right before it and a capitalised word after it ("Prime Minister Narendra
-   Modi", "Gov. Ximena Ortiz")?  Only a word the pack has no class
-   for, of two letters or more. */
 /* Does out[0..n) end in a verb telling of words said after others
    ("continues", "went on": the pack's say.txt tag after), right before
    its stop? */
@@ -1559,6 +1556,10 @@ static int broken_attribution(const lang *L, const char *out, size_t n)
     return named;
 }
 
+/* Is word i a given name the pack does not know, because a title stands
+   right before it and a capitalised word after it ("Prime Minister Narendra
+   Modi", "Gov. Ximena Ortiz")?  Only a word the pack has no class
+   for, of two letters or more. */
 static int titled_given(const lang *L, const char *s, const size_t *at, const size_t *ln, size_t i)
 {
     return i > 0 && ln[i] >= 2 && is_cap(s + at[i - 1]) && !lang_class(L, s + at[i], ln[i]) &&
@@ -1610,7 +1611,7 @@ static size_t role_before(const lang *L, const char *s, const size_t *at, const 
     return b;
 }
 
-static void people_learn(people *P, const lang *L, const char *s, size_t n)
+static void people_learn(people *P, const lang *L, const char *s, size_t n, uint32_t art)
 {
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
     size_t nw = words_of(s, n, at, ln, ATTR_WORDS);
@@ -1693,6 +1694,7 @@ static void people_learn(people *P, const lang *L, const char *s, size_t n)
         if (g2 < p->ng && !p->title[g2]) {
             p->title[g2] = s + at[t];
             p->tlen[g2] = (uint32_t)(te - at[t]);
+            p->tart[g2] = art;
         }
     }
 }
@@ -1750,6 +1752,18 @@ static int person_given(const person *p)
 }
 
 
+/* The title p's given name g is written with, for a sentence of article
+   art: an office ("Foreign Minister", "Sen."), or a role in lower case
+   that its own article writes.  Another article's role may be another
+   man's: ECB+ clusters two events, and "former basketball coach Jim
+   O'Brien" of the Ohio State reports is not the Sixers' coach of that
+   name. */
+static const char *title_of(const person *p, uint32_t g, uint32_t art)
+{
+    const char *t = p->title[g];
+    return t && (is_cap(t) || p->tart[g] == art) ? t : NULL;
+}
+
 /* Does word q of out begin with the last word of title tt[0..tn)
    ("Gov." is "governor"'s first letters)? */
 static int office_word(const char *tt, size_t tn, const char *out, const size_t *at,
@@ -1794,7 +1808,8 @@ static int office_named(const lang *L, const char *tt, size_t tn, const char *ou
    surname) in *off / *len and the full name in *full; 0 (*full NULL when
    there is none), or -1 when out of memory. */
 static int given_edit(const people *P, const lang *L, const char *out, size_t n, arena *a,
-                      const char *speaker, size_t *off, size_t *len, const char **full)
+                      const char *speaker, uint32_t art, size_t *off, size_t *len,
+                      const char **full)
 {
     *full = NULL;
     size_t at[ATTR_WORDS], ln[ATTR_WORDS];
@@ -1850,12 +1865,12 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
                !(p->glen[gw] == ln[i - 1] && !memcmp(p->given[gw], out + at[i - 1], ln[i - 1])))
             gw++;
         if (i > 0 && gw < p->ng && adjacent(out, at, ln, i) && !next_cap && !attrib) {
-            const char *tt = p->title[gw];
+            const char *tt = title_of(p, gw, art);
             size_t tn = p->tlen[gw];
             /* the title written with another spelling of the given name
                ("Foreign Minister Sergei Lavrov" for "Sergey Lavrov") */
             for (uint32_t g = 0; !tt && g < p->ng; g++)
-                if (g != gw && p->title[g] &&
+                if (g != gw && title_of(p, g, art) &&
                     same_given(p->given[g], p->glen[g], p->given[gw], p->glen[gw])) {
                     tt = p->title[g];
                     tn = p->tlen[g];
@@ -1926,7 +1941,7 @@ static int given_edit(const people *P, const lang *L, const char *out, size_t n,
         }
         /* with the title the cluster writes with that name, unless the
            sentence names the office after it */
-        size_t tn = p->title[g] && !office_named(L, p->title[g], p->tlen[g], out, at, ln, nw,
+        size_t tn = title_of(p, g, art) && !office_named(L, p->title[g], p->tlen[g], out, at, ln, nw,
                                                  from == at[i] ? i : i - 1, i)
                         ? p->tlen[g] + 1
                         : 0;
@@ -2364,7 +2379,7 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
     for (size_t i = 0; i < m->ns; i++) {
         const char *t = precis_cluster_article_text(c, m->s[i].art, NULL) + m->s[i].start;
         roles_learn(R, L, t, m->s[i].end - m->s[i].start);
-        people_learn(P, L, t, m->s[i].end - m->s[i].start);
+        people_learn(P, L, t, m->s[i].end - m->s[i].start, m->s[i].art);
     }
     for (size_t i = 0; i < m->ns; i++) {
         msent *s = &m->s[i];
@@ -2495,7 +2510,7 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
         if (!extract_only && !(s->flags & SENT_JUNK)) {
             size_t off, el;
             const char *full;
-            if (given_edit(P, L, out, n, a, s->speaker, &off, &el, &full))
+            if (given_edit(P, L, out, n, a, s->speaker, s->art, &off, &el, &full))
                 return PRECIS_ENOMEM;
             /* a full name needs the speaker slot: not with a speaker's edit */
             if (full && s->edit != EDIT_NAME && s->edit != EDIT_APPEND)

@@ -554,6 +554,27 @@ static void test_given_name(void)
     }
 }
 
+/* A role in lower case comes only from the sentence's own article:
+   another article's "former ferry captain Jon Dahl" may be another man
+   of that name; an office ("Harbour Gov.") comes from any. */
+static const char *const roles_elsewhere[] = {
+    "The Keld ferry company dismissed Jon Dahl on Monday after one season as its chief.\n"
+    "Jon Dahl said he would appeal against the decision of the board.\n",
+    "A court in Tarn fined former ferry captain Jon Dahl for speeding on Friday.\n"
+    "The court heard that Jon Dahl drove at twice the limit near the school.\n"};
+
+static void test_role_elsewhere(void)
+{
+    prepared P;
+    if (!prepare_open(&P, roles_elsewhere, 2))
+        return;
+    T_CHECK(edited(&P, "would appeal") == NULL); /* the Keld article names no role */
+    char *own = edited(&P, "drove at twice");
+    T_CHECK(own && !strncmp(own, "The court heard that former ferry captain Jon Dahl", 50));
+    free(own);
+    prepare_close(&P);
+}
+
 /* A surname that is a given name too ("Craig") and a given name the
    pack does not know, after a title ("Chief Zorvan Craig"), still name a
    person: "Craig said" becomes "Border Patrol Chief Zorvan Craig said".  But a bare given
@@ -1580,5 +1601,6 @@ int main(void)
     T_RUN(test_furniture_words);
     T_RUN(test_short_alone);
     T_RUN(test_unsaid);
+    T_RUN(test_role_elsewhere);
     return t_finish();
 }
