@@ -76,6 +76,9 @@ typedef struct msent {
     uint16_t e2off, e2len; /* a second edit at these bytes (readable.c's
                             edit2_kind: EDIT_GIVEN or EDIT_ALSO); e2len 0
                             for none                                    */
+    uint8_t qf0, qfn;    /* a quoted fragment of two to four words in
+                            reported speech ("... was a "terrible deal.""):
+                            its terms term[qf0..qf0 + qfn) (readable.c) */
     uint32_t *what;      /* quotes, and the people it names or means by
                             a role (readable.c), sorted                  */
     uint32_t *dterm;     /* those words' local term ids: s->term for an

@@ -1158,6 +1158,37 @@ static int definite_mentions(const lang *L, norm *nm, const model *m, msent *s, 
     return 0;
 }
 
+/* The terms of s's one quoted fragment (p[0..n) its text, out the same
+   with quotations blanked): s->qf0, s->qfn, when they are two or more and
+   one run.  0, or -1 when out of memory. */
+#define QUOTE_FRAGMENT_WORDS 4
+static int quoted_fragment(norm *nm, msent *s, const char *p, size_t n, const char *out)
+{
+    size_t tat[MID_WORDS];
+    if (s->nterm == 0 || s->nterm > MID_WORDS)
+        return 0;
+    term_starts ts = {tat, 0, s->nterm};
+    int r = norm_tokens(nm, p, n, term_start, &ts);
+    if (r < 0)
+        return -1;
+    if (r || ts.n != s->nterm)
+        return 0;
+    size_t f0 = ts.n, fn = 0;
+    for (size_t k = 0; k < ts.n; k++) {
+        int in = out[tat[k]] == ' ' && p[tat[k]] != ' ';
+        if (in && f0 == ts.n)
+            f0 = k;
+        if (in && f0 + fn != k)
+            return 0; /* two quoted runs */
+        fn += in;
+    }
+    if (fn >= 2 && fn <= QUOTE_FRAGMENT_WORDS && f0 <= UINT8_MAX) {
+        s->qf0 = (uint8_t)f0;
+        s->qfn = (uint8_t)fn;
+    }
+    return 0;
+}
+
 /* Words i-1 and i are one name: only blanks between them, or the period
    of an abbreviated title ("Mr. Steele", "Sen. Reid"). */
 static int name_joined(const lang *L, const char *s, const size_t *at, const size_t *ln, size_t i)
@@ -2323,6 +2354,23 @@ int readable_repeat(const model *m, const msent *s, const uint32_t *out, size_t 
             if (names && both >= LEAD_SHARE_STEMS && (double)both >= LEAD_SHARE * (double)least)
                 return 1;
         }
+    /* reported speech whose quoted fragment's words a sentence before it
+       in the summary has all ("Trump repeated that the deal ... was a
+       "terrible deal."" after "... the "terrible" Iran nuclear deal"):
+       the fragment is its point, told already -- unless it goes on from
+       the sentence before it in its article, taken right before it
+       ("It was during a campaign stop in Ohio on Saturday that Mr.
+       Santorum described what he called the "phony theology" ..." after
+       the lead that told the phrase) */
+    int next = k > 0 && m->s[out[k - 1]].art == s->art && m->s[out[k - 1]].pos + 1 == s->pos;
+    for (size_t c = 0; c < k && s->qfn >= 2 && !next; c++) {
+        const msent *t = &m->s[out[c]];
+        uint32_t q = 0;
+        while (q < s->qfn && msent_holds(t, s->term[s->qf0 + q]))
+            q++;
+        if (q == s->qfn)
+            return 1;
+    }
     for (size_t c = 0; c < k; c++) {
         const msent *t = &m->s[out[c]];
         uint32_t keys, names;
@@ -2388,6 +2436,9 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
         size_t n = s->end - s->start;
         uint32_t qw = quoted_words(p, n, out);
         if (!(s->flags & SENT_JUNK) && statement_of(s, R, nm, out, n, a))
+            return PRECIS_ENOMEM;
+        if (cased && qw >= 2 && qw <= QUOTE_FRAGMENT_WORDS && qw < s->words &&
+            quoted_fragment(nm, s, p, n, out) < 0)
             return PRECIS_ENOMEM;
         if (verbs && !finite_verb(L, p, n))
             s->flags |= SENT_QBROKEN;

@@ -554,6 +554,35 @@ static void test_given_name(void)
     }
 }
 
+/* Reported speech whose quoted fragment a sentence before it in the
+   summary has told is a repeat; not when it goes on right after the
+   sentence before it in its article, which it elaborates. */
+static const char *const fragment[] = {
+    "The Keld council called the new ferry plan a \"costly mistake\" on Monday.\n"
+    "It was at a meeting in the town hall that the mayor called the plan a \"costly "
+    "mistake\" before the vote.\n"
+    "The vote on the harbour budget was put off until the end of May.\n"
+    "Councillors repeated that the plan drawn up by the harbour board was a \"costly "
+    "mistake.\"\n"};
+
+static void test_fragment_repeat(void)
+{
+    prepared P;
+    if (!prepare_open(&P, fragment, 1))
+        return;
+    const msent *lead = find(&P.m, P.c, "The Keld council called");
+    const msent *hall = find(&P.m, P.c, "It was at a meeting");
+    const msent *again = find(&P.m, P.c, "Councillors repeated");
+    T_CHECK(lead && hall && again);
+    if (lead && hall && again) {
+        uint32_t out[1] = {(uint32_t)(lead - P.m.s)};
+        T_CHECK(again->qfn == 2);
+        T_CHECK(readable_repeat(&P.m, again, out, 1));
+        T_CHECK(!readable_repeat(&P.m, hall, out, 1)); /* right after the lead */
+    }
+    prepare_close(&P);
+}
+
 /* A role in lower case comes only from the sentence's own article:
    another article's "former ferry captain Jon Dahl" may be another man
    of that name; an office ("Harbour Gov.") comes from any. */
@@ -1602,5 +1631,6 @@ int main(void)
     T_RUN(test_short_alone);
     T_RUN(test_unsaid);
     T_RUN(test_role_elsewhere);
+    T_RUN(test_fragment_repeat);
     return t_finish();
 }
