@@ -90,9 +90,9 @@ for name, tag, label in (("q1", "basil", "BASIL dev clusters 1-13 (looked at whi
     print("| quote precision | %s | %s / %s | |" % (label, pc, pn))
 for name, label in (("q8", "Timeline17, 100 articles"), ("q9", "ECB+, 100 articles"),
                     ("qma", "Timeline17 + ECB+, 51 further articles (a: read for errors)"),
-                    ("qmb", "Timeline17 + ECB+, 51 further articles (b: held out)"),
+                    ("qmb", "Timeline17 + ECB+, 51 further articles (b: held out until the tenth round read its errors)"),
                     ("qmc", "Timeline17 + ECB+, 82 further articles (c: read for errors from the ninth round)"),
-                    ("qmd", "Timeline17 + ECB+, 81 further articles (d: held out)")):
+                    ("qmd", "Timeline17 + ECB+, 81 further articles (d: held out until the tenth round read its errors)")):
     m = re.search(r"speaker right \d+ \(([\d.]+) %\), wrong \d+ \(([\d.]+) %\), none where one is named \d+ \(([\d.]+) %\)", read(name))
     if m:
         print("| speaker right, of judged quotes | %s judged by reading (bench/judged_quotes.py) | %s %% (wrong %s %%, none %s %%) | >= 90 %%, wrong <= 3 %% |" % ((label,) + m.groups()))
