@@ -1317,16 +1317,26 @@ static int sinit_surnames(qart *A)
 /* "Mayor Ellen Park", "Dr. Park": a title before a name whose one word
    the pack lists as a place or a thing (park, street, lake, house) and
    that is its last, after a given name or alone: a surname. */
+/* Token q as a name word: 0 when it is none (not a word, or in
+   capitals), else 1 with *e its pack entry (NULL for an unlisted word). */
+static int name_word(const qart *A, uint32_t q, const lang_word **e)
+{
+    const qtok *w = &A->tok[q];
+    if (w->kind != T_WORD || (w->flags & F_ALLCAPS))
+        return 0;
+    *e = lang_word_of(A->wt, A->t + w->s, w->e - w->s);
+    return 1;
+}
+
 static int titled_surname(const qart *A, const mention_run *m, const qrun *r)
 {
     if (!(m->ev & MEN_TITLE) || r->title == NONE || r->ne <= r->n0 || r->ne - r->n0 > 2 ||
         (r->ne - r->n0 == 2 && !(m->ev & MEN_GIVEN)))
         return 0;
     for (uint32_t q = r->n0; q < r->ne; q++) {
-        const qtok *w = &A->tok[q];
-        if (w->kind != T_WORD || (w->flags & F_ALLCAPS))
+        const lang_word *e;
+        if (!name_word(A, q, &e))
             return 0;
-        const lang_word *e = lang_word_of(A->wt, A->t + w->s, w->e - w->s);
         uint32_t c = e ? e->cls : 0;
         if (q + 1 < r->ne ? (c & (LW_ORG | LW_PLACE | LW_NONPERSON | LW_PLACENAME))
                           : (c & (LW_ORG | LW_PLACENAME)))
@@ -1343,11 +1353,8 @@ static int given_surname(const qart *A, const mention_run *m, const qrun *r)
     if (!(m->ev & MEN_GIVEN) || (m->ev & MEN_ORG) || r->ne - r->n0 != 2)
         return 0;
     for (uint32_t q = r->n0; q < r->ne; q++) {
-        const qtok *w = &A->tok[q];
-        if (w->kind != T_WORD || (w->flags & F_ALLCAPS))
-            return 0;
-        const lang_word *e = lang_word_of(A->wt, A->t + w->s, w->e - w->s);
-        if (!e || (e->cls & (LW_ORG | LW_PLACE | LW_PLACENAME)) ||
+        const lang_word *e;
+        if (!name_word(A, q, &e) || !e || (e->cls & (LW_ORG | LW_PLACE | LW_PLACENAME)) ||
             (e->tags & (LT_SAINT | LT_ATTRIBUTIVE)) ||
             (q + 1 == r->ne) != ((e->cls & LW_NONPERSON) != 0))
             return 0;
