@@ -511,6 +511,10 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
                 ((cls_of(w) & (LW_ORG | LW_PLACE | LW_NONPERSON)) ||
                  ((w->f & LEX_ACRO) && !initials(c, q, r.ne))))
                 r.ev |= MEN_NONPERSON;
+            /* "Hong Kong's health minister": a place the pack lists in
+               two words is no person */
+            if (q + 1 < r.ne && place_pair(c, q, q + 1))
+                r.ev |= MEN_NONPERSON;
         }
         if (mention_org(c->d, L, c->t, r.n0, r.ne))
             r.ev |= MEN_ORG;

@@ -2237,6 +2237,14 @@ static void test_reported_then_quote(void)
                         "damaged . '' he said .\n",
                         "warehouses were"),
              "Richard North");
+    /* a place the pack lists in two words is no person, even as the
+       possessor opening the sentence before a quotation */
+    T_EQ_STR(speaker_in(sum,
+                        "Guests left the hotel on Friday.\nHong Kong's health minister, York "
+                        "Chow, was grateful to the guests.\n\"I want to thank them on behalf "
+                        "of all the people for helping us.\"\n",
+                        "want to thank"),
+             "York Chow");
     /* a particle hyphened to a capitalised name is the name's */
     T_EQ_STR(speaker_in(sum,
                         "The nurse arrived on Friday , Abdullah al-Rabeeah told the news "
