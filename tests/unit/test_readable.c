@@ -512,9 +512,8 @@ static const char *const surnames[] = {
     "Harbour Gov. Rick Halvorsen ordered the ferries to stay in port on Friday as the storm "
     "neared the coast. Mr. Halvorsen is expected to speak again on Saturday morning. "
     "The Halvorsen administration closed the schools.\n",
-    "\"We are not taking any chances with this storm,\" Halvorsen said on Friday. "
-    "The harbour master said the last ferry left at noon. However, Halvorsen kept the "
-    "bridges open.\n",
+    "\"We are not taking any chances with this storm,\" Halvorsen said on Friday. The harbour "
+    "master said the last ferry left at noon. However, Halvorsen kept the bridges open.\n",
     "The Romney-Ryan Medicare plan and the Paul Ryan Medicare bill were debated on Monday. "
     "Medicare spending rose again in June, the budget office said.\n"};
 
