@@ -2245,6 +2245,12 @@ static void test_reported_then_quote(void)
                         "of all the people for helping us.\"\n",
                         "want to thank"),
              "York Chow");
+    /* "refers to X as "..."": the verb that introduces the quotation */
+    T_EQ_STR(speaker_in(sum,
+                        "The study ran on Monday .\nDr David Morens refers to the 1918 strain as "
+                        "`` the mother of all pandemics '' .\n",
+                        "mother of all"),
+             "David Morens");
     /* a particle hyphened to a capitalised name is the name's */
     T_EQ_STR(speaker_in(sum,
                         "The nurse arrived on Friday , Abdullah al-Rabeeah told the news "
