@@ -1057,28 +1057,45 @@ static int told_before(const model *m, const msent *s, size_t si, uint32_t t)
    officials ...".  Appends each description's words to s->dterm.
    Returns 0, or -1 when out of memory. */
 #define MID_WORDS 128
-static int definite_mentions(const lang *L, norm *nm, const model *m, msent *s, size_t si,
-                             const char *p, size_t n, arena *a)
+/* The byte offsets of a sentence's content terms in its text (term_start
+   for each term of s->term), made once per sentence for the steps that
+   read them: state 0 not made yet, 1 made, 2 the text does not give the
+   model's terms (or more than MID_WORDS). */
+typedef struct sent_terms {
+    size_t at[MID_WORDS];
+    int state;
+} sent_terms;
+
+/* st->at for s (text p[0..n)): 1 when it holds s's term offsets, 0 when
+   it cannot, -1 when out of memory. */
+static int terms_at(norm *nm, const msent *s, const char *p, size_t n, sent_terms *st)
 {
-    size_t tat[MID_WORDS], at[MID_WORDS], ln[MID_WORDS];
+    if (!st->state) {
+        term_starts ts = {st->at, 0, s->nterm};
+        int r = s->nterm == 0 || s->nterm > MID_WORDS ? 1 : norm_tokens(nm, p, n, term_start, &ts);
+        if (r < 0)
+            return -1;
+        st->state = r || ts.n != s->nterm ? 2 : 1;
+    }
+    return st->state == 1;
+}
+
+static int definite_mentions(const lang *L, norm *nm, const model *m, msent *s, size_t si,
+                             const char *p, size_t n, arena *a, sent_terms *st)
+{
+    size_t at[MID_WORDS], ln[MID_WORDS];
     if (s->nterm == 0 || s->nterm > MID_WORDS || s->ndef >= MSENT_DEF)
         return 0;
-    term_starts ts = {tat, 0, s->nterm};
-    int tokenized = 0;
+    const size_t *tat = st->at;
     size_t nw = words_of(p, n, at, ln, MID_WORDS);
     for (size_t j = 2; j + 1 < nw && s->ndef < MSENT_DEF; j++) {
         const lang_word *d = lang_word_of(L, p + at[j], ln[j]);
         if (!d || is_cap(p + at[j]) || (d->tags & LT_INDEF) || !(d->cls & (LW_DEF | LW_DEM)) ||
             (d->cls & LW_PRON))
             continue;
-        if (!tokenized) { /* the term offsets, once a determiner is met */
-            int r = norm_tokens(nm, p, n, term_start, &ts);
-            if (r < 0)
-                return -1;
-            if (r || ts.n != s->nterm)
-                return 0;
-            tokenized = 1;
-        }
+        int r = terms_at(nm, s, p, n, st); /* once a determiner is met */
+        if (r <= 0)
+            return r;
         int dem = (d->cls & LW_DEM) != 0;
         uint32_t word[DEF_WORDS];
         size_t nword = 0, h = j + 1;
@@ -1106,9 +1123,9 @@ static int definite_mentions(const lang *L, norm *nm, const model *m, msent *s, 
                 break;
             }
             size_t k = 0;
-            while (k < ts.n && tat[k] != at[h])
+            while (k < s->nterm && tat[k] != at[h])
                 k++;
-            if (k == ts.n || nword == DEF_WORDS) {
+            if (k == s->nterm || nword == DEF_WORDS) {
                 nword = DEF_WORDS + 1; /* not a term, or a longer phrase */
                 break;
             }
@@ -1162,21 +1179,17 @@ static int definite_mentions(const lang *L, norm *nm, const model *m, msent *s, 
    with quotations blanked): s->qf0, s->qfn, when they are two or more and
    one run.  0, or -1 when out of memory. */
 #define QUOTE_FRAGMENT_WORDS 4
-static int quoted_fragment(norm *nm, msent *s, const char *p, size_t n, const char *out)
+static int quoted_fragment(norm *nm, msent *s, const char *p, size_t n, const char *out,
+                           sent_terms *st)
 {
-    size_t tat[MID_WORDS];
-    if (s->nterm == 0 || s->nterm > MID_WORDS)
-        return 0;
-    term_starts ts = {tat, 0, s->nterm};
-    int r = norm_tokens(nm, p, n, term_start, &ts);
-    if (r < 0)
-        return -1;
-    if (r || ts.n != s->nterm)
-        return 0;
-    size_t f0 = ts.n, fn = 0;
-    for (size_t k = 0; k < ts.n; k++) {
+    int r = terms_at(nm, s, p, n, st);
+    if (r <= 0)
+        return r;
+    const size_t *tat = st->at;
+    size_t f0 = s->nterm, fn = 0;
+    for (size_t k = 0; k < s->nterm; k++) {
         int in = out[tat[k]] == ' ' && p[tat[k]] != ' ';
-        if (in && f0 == ts.n)
+        if (in && f0 == s->nterm)
             f0 = k;
         if (in && f0 + fn != k)
             return 0; /* two quoted runs */
@@ -2429,16 +2442,18 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
         roles_learn(R, L, t, m->s[i].end - m->s[i].start);
         people_learn(P, L, t, m->s[i].end - m->s[i].start, m->s[i].art);
     }
+    sent_terms terms; /* each sentence's term offsets, made once */
     for (size_t i = 0; i < m->ns; i++) {
         msent *s = &m->s[i];
         size_t len;
         const char *p = precis_cluster_article_text(c, s->art, &len) + s->start;
         size_t n = s->end - s->start;
+        terms.state = 0;
         uint32_t qw = quoted_words(p, n, out);
         if (!(s->flags & SENT_JUNK) && statement_of(s, R, nm, out, n, a))
             return PRECIS_ENOMEM;
         if (cased && qw >= 2 && qw <= QUOTE_FRAGMENT_WORDS && qw < s->words &&
-            quoted_fragment(nm, s, p, n, out) < 0)
+            quoted_fragment(nm, s, p, n, out, &terms) < 0)
             return PRECIS_ENOMEM;
         if (verbs && !finite_verb(L, p, n))
             s->flags |= SENT_QBROKEN;
@@ -2555,7 +2570,7 @@ precis_status readable_prepare_keep(model *m, const precis_cluster *c, norm *nm,
             s->dterm = s->term; /* its words: the first terms */
             s->ndef = (uint8_t)d;
             s->dstart = d ? 1 : 0;
-            if (definite_mentions(L, nm, m, s, i, p, n, a))
+            if (definite_mentions(L, nm, m, s, i, p, n, a, &terms))
                 return PRECIS_ENOMEM;
         }
         if (!extract_only && !(s->flags & SENT_JUNK)) {

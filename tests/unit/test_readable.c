@@ -1564,31 +1564,27 @@ static const char *const furnished[] = {
 
 static void test_furniture_words(void)
 {
-    precis_cluster *c = cluster_of(furnished, 2);
-    precis_summarizer *s = precis_summarizer_new(NULL, NULL);
-    model m;
-    norm *nm;
-    arena *tmp;
-    T_EQ_INT(summarizer_model(s, c, &m, &nm, &tmp, 1), PRECIS_OK);
+    prepared P;
+    if (!prepare_open(&P, furnished, 2))
+        return;
     static const char *const story[] = {"new advertisement", "Nabisco cookies", "bit of JavaScript",
                                         "sign up for alerts"};
     static const char *const page[] = {"uses cookies", "enable JavaScript", "Sign up for our"};
     for (size_t i = 0; i < 4; i++) {
-        const msent *a = find(&m, c, story[i]), *b = i < 3 ? find(&m, c, page[i]) : NULL;
+        const msent *a = find(&P.m, P.c, story[i]), *b = i < 3 ? find(&P.m, P.c, page[i]) : NULL;
         T_CHECK(a && !(a->flags & SENT_JUNK));
         T_CHECK(i == 3 || (b && (b->flags & SENT_JUNK)));
     }
     /* "Advertisement" opening a sentence is cut off it */
-    const msent *ad = find(&m, c, "The measure was");
+    const msent *ad = find(&P.m, P.c, "The measure was");
     size_t len;
-    const char *t = ad ? precis_cluster_article_text(c, ad->art, &len) : NULL;
+    const char *t = ad ? precis_cluster_article_text(P.c, ad->art, &len) : NULL;
     T_CHECK(ad && !(ad->flags & SENT_JUNK) && !strncmp(t + ad->start, "The measure", 11));
     /* ... as "Updated:" is */
-    const msent *up = find(&m, c, "Rail staff");
-    t = up ? precis_cluster_article_text(c, up->art, &len) : NULL;
+    const msent *up = find(&P.m, P.c, "Rail staff");
+    t = up ? precis_cluster_article_text(P.c, up->art, &len) : NULL;
     T_CHECK(up && !strncmp(t + up->start, "Rail staff", 10));
-    precis_summarizer_free(s);
-    precis_cluster_free(c);
+    prepare_close(&P);
 }
 
 int main(void)
