@@ -428,6 +428,18 @@ int readable_opener(const lang *L, const char *s, size_t n, size_t *drop)
     return 0;
 }
 
+/* The length of w[0..k) before an apostrophe, straight or curly: "we"
+   of "We'll", "it" of "it’s". */
+static size_t before_clitic(const char *w, size_t k)
+{
+    size_t i = 0;
+    while (i < k && w[i] != '\'' &&
+           !(i + 2 < k && (unsigned char)w[i] == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
+             (unsigned char)w[i + 2] == 0x99))
+        i++;
+    return i;
+}
+
 /* Does the quotation s opens with begin with a connective ("But
    there's a one-in-three chance we could lose," Boehner said; "And he
    doesn't care.")?  It goes on from what came before it, and a quotation
@@ -454,9 +466,9 @@ static int quote_continues(const lang *L, const char *s, size_t n, int cased)
        has usually just named ("He doesn't just talk about it," Arpaio
        said) */
     size_t e = m; /* "It" of "It's", "It’s" */
-    while (e < n && is_letter((unsigned char)s[e]) && s[e] != '\'' && (unsigned char)s[e] != 0xE2)
+    while (e < n && is_letter((unsigned char)s[e]))
         e++;
-    const lang_word *w = lang_word_of(L, s + m, e - m);
+    const lang_word *w = lang_word_of(L, s + m, before_clitic(s + m, e - m));
     return w && ((w->cls & LW_DEM) ||
                  ((w->cls & LW_PRON) && (w->tags & (LT_NEUT | LT_PL)) && !(w->tags & LT_FIRST)));
 }
@@ -571,16 +583,6 @@ static int pronoun_attribution(const lang *L, const char *out, size_t n, size_t 
 }
 
 static int is_cap(const char *w) { return w[0] >= 'A' && w[0] <= 'Z'; }
-
-/* The length of w[0..k) before an apostrophe: "we" of "We'll", "it" of
-   "it's". */
-static size_t before_clitic(const char *w, size_t k)
-{
-    size_t i = 0;
-    while (i < k && w[i] != '\'')
-        i++;
-    return i;
-}
 
 /* A short opening adverbial set off by a comma, then a reference that
    points at the sentence before ("Today , it finally got it .",

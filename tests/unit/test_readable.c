@@ -1403,6 +1403,21 @@ static void test_second_person(void)
     T_CHECK(text && !strstr(text, "more than a mistake"));
     T_CHECK(text && strstr(text, "Per Holm told"));
     free(text);
+    /* the first person outside quotation marks, its apostrophe straight
+       or curly ("We'll", "We\u2019ll") */
+    static const char *const first[] = {
+        "The Keld council voted on Monday to end the ferry service to Tarn in May.\n"
+        "We'll keep the ferry running until May, as the council promised in April.\n"
+        "We\xE2\x80\x99ll keep the bus running until June, as the council promised in "
+        "March.\n"};
+    prepared P;
+    if (!prepare_open(&P, first, 1))
+        return;
+    const msent *straight = find(&P.m, P.c, "the ferry running");
+    const msent *curly = find(&P.m, P.c, "the bus running");
+    T_CHECK(straight && (straight->flags & SENT_QBROKEN));
+    T_CHECK(curly && (curly->flags & SENT_QBROKEN));
+    prepare_close(&P);
 }
 
 /* The anchor article (select.c): in cased news the summary is the lead
