@@ -21,7 +21,10 @@ file of articles with id and text) by article id and byte offset.
       each Timeline17 file, 40 ECB+), judged by two readers from a later
       build's quotes
   bench/gold/quotes-mixed-d-judged.jsonl     81 more (five of each Timeline17
-      file under 7,000 bytes, 40 ECB+), judged by three readers; held out
+      file under 7,000 bytes, 40 ECB+), judged by three readers; read for
+      errors from the tenth round on
+  bench/gold/quotes-mixed-e-judged.jsonl     79 more (five of each Timeline17
+      file under 9,000 bytes, 40 ECB+), judged by three readers; held out
 Each article is analysed alone, as a one-article cluster.  A quote of the
 set is matched to the system's quote that overlaps it most; its speaker is right
 when it names the judged speaker (the last word of either name in the
@@ -68,7 +71,8 @@ def main():
     label = {'timeline17': 'Timeline17', 'ecbplus': 'ECB+', 'mixed-a': 'Timeline17 + ECB+ (a)',
              'mixed-b': 'Timeline17 + ECB+ (b, held out)',
              'mixed-c': 'Timeline17 + ECB+ (c)',
-             'mixed-d': 'Timeline17 + ECB+ (d, held out)'}.get(name, name)
+             'mixed-d': 'Timeline17 + ECB+ (d)',
+             'mixed-e': 'Timeline17 + ECB+ (e, held out)'}.get(name, name)
     texts = {}
     for f in sorted({g['file'] for g in gold}):
         path = os.path.join(a.data, f if '/' in f else os.path.join('timeline17', f))
