@@ -1202,6 +1202,27 @@ static uint32_t body_noun_subject(const qart *A, uint32_t k, uint32_t *end)
     else if (k > 0 && is_word(A, k - 1, WC_DEF) && !is_word(A, k - 1, WC_INDEF) &&
         !(A->tok[k - 1].flags & F_INQ))
         b = k - 1;
+    else if (!(t->flags & F_CAP)) {
+        /* "the Egyptian ministry said", "the Obama administration said",
+           "the US state department insisted": one or two words qualifying
+           it after "the", a capitalised one among them (the name the
+           mention finder read there is the body's, not the speaker) */
+        uint32_t j = k, caps = 0;
+        while (j > 1 && k - j < 2) {
+            const qtok *m = &A->tok[j - 1];
+            int cap = m->kind == T_WORD && (m->flags & F_CAP) && !(m->flags & F_SSTART) &&
+                      !(m->flags & (F_INQ | F_NUM | F_POSS)) &&
+                      !(m->cls & (WC_FUNC | WC_VERB | WC_PREP | WC_PRON | WC_DEF | WC_CONJ |
+                                  WC_TITLE | WC_STMT));
+            if (!cap && !body_modifier(A, j - 1))
+                break;
+            caps += cap;
+            j--;
+        }
+        if (caps && j > 0 && is_word(A, j - 1, WC_DEF) && !is_word(A, j - 1, WC_INDEF) &&
+            !(A->tok[j - 1].flags & F_INQ))
+            b = j - 1;
+    }
     if ((t->flags & F_CAP) && (b != k || !(t->flags & F_SSTART)))
         return NONE;
     if (b == 0 || (A->tok[b].flags & F_SSTART))
@@ -1251,6 +1272,12 @@ static int body_noun_runs(qart *A, qscratch *sc, uint32_t from, uint32_t to, uin
             last->flags = (last->flags & ~(uint32_t)R_SINIT) | R_NAMED | R_ORG | R_NOUN;
             continue;
         }
+        /* the names read inside the phrase ("the Obama administration")
+           give way to it */
+        while (A->nrun && b < k && A->run[A->nrun - 1].t0 >= b && A->run[A->nrun - 1].t1 <= k &&
+               !(A->run[A->nrun - 1].flags & R_INQ))
+            A->nrun--;
+        last = A->nrun ? &A->run[A->nrun - 1] : NULL;
         if (last && last->t1 > b)
             continue;
         if (A->nrun + 1 >= sc->runcap &&

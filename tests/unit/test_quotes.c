@@ -2461,6 +2461,29 @@ static void test_attribution_cases(void)
     }
 }
 
+/* The eleventh round's rules, each from a read set's missing or wrong
+   speaker; {text, a word of the speaker's name, a word of the quote}
+   ("" for no speaker). */
+static void test_eleventh_round(void)
+{
+    static const char *const cases[][3] = {
+        /* a body named by the words before its noun */
+        {"Storm hits the coast\n\nThe Egyptian ministry said the repair would take \"several more days\" at least.\n",
+         "ministry", "several more"},
+        {"Oil reaches the shore\n\nThe Obama administration said BP should act in a \"transparent manner\" from now on.\n",
+         "administration", "transparent"},
+        {"Oil reaches the shore\n\nWitnesses said the Obama administration had \"failed to act for several more days\" this spring.\n",
+         "", "several more"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
+        if (!*cases[i][1])
+            T_EQ_STR(got, "");
+        else
+            T_CHECK(strstr(got, cases[i][1]) != NULL);
+    }
+}
+
 int main(void)
 {
     precis_status st;
@@ -2469,6 +2492,7 @@ int main(void)
     if (!sum)
         return t_finish();
     T_RUN(test_example);
+    T_RUN(test_eleventh_round);
     T_RUN(test_seed);
     T_RUN(test_synthetic);
     T_RUN(test_two_speakers);
