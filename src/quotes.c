@@ -3774,6 +3774,33 @@ static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
         }
     }
     uint32_t r = run_at(A, e - 1);
+    /* "..., said Dr Michael Osterholm at the University of Minnesota:
+       "..."": an inverted attribution before the colon, or before a
+       phrase of a preposition and at most six words that ends there */
+    if (e == ot - 1) {
+        uint32_t k = ot - 1;
+        while (k > w0 + 2 && ot - 1 - k < 7 && !is_word(A, k - 1, WC_PREP) &&
+               (A->tok[k - 1].kind == T_WORD || A->tok[k - 1].kind == T_COMMA) &&
+               !(A->tok[k - 1].flags & F_INQ) && !(A->tok[k - 1].cls & (WC_VERB | WC_PRON))) {
+            /* (a name's own "of": "the University of Minnesota") */
+            uint32_t rr = run_at(A, k - 1);
+            k = rr != NONE && A->run[rr].t0 + 1 < k && !(A->run[rr].flags & R_PERSON)
+                    ? A->run[rr].t0
+                    : k - 1;
+        }
+        uint32_t pr = r != NONE && A->run[r].t1 == e && (A->run[r].flags & R_PERSON) ? r
+                      : k > w0 + 2 && is_word(A, k - 1, WC_PREP) && !(A->tok[k - 1].flags & F_CAP)
+                          ? run_at(A, k - 2)
+                          : NONE;
+        if (pr != NONE && A->run[pr].t1 == (pr == r ? e : k - 1) && (A->run[pr].flags & R_PERSON) &&
+            !(A->run[pr].flags & (R_INQ | R_POSS)) && A->run[pr].t0 >= w0 + 2) {
+            uint32_t v = A->run[pr].t0 - 1;
+            if (is_word(A, v, WC_VERB) && !(A->tok[v].flags & F_CAP) &&
+                (A->tok[v - 1].kind == T_COMMA || A->tok[v - 1].kind == T_CLOSE ||
+                 A->tok[v - 1].kind == T_STRAIGHT))
+                return verb_cue(A, v, who_of(A, pr), ot);
+        }
+    }
     /* "Pensions expert Ros Altmann: "..."": role words before the name */
     if (r != NONE && A->run[r].t1 == e && A->run[r].t0 > w0 && e == ot - 1 &&
         (A->run[r].flags & R_PERSON) && !(A->run[r].flags & (R_INQ | R_POSS)) &&
@@ -3787,6 +3814,21 @@ static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
            person's words */
         if (!(A->tok[w0].flags & F_SSTART) && !(w0 > 0 && A->tok[w0 - 1].kind == T_NL))
             return no_attrib();
+        /* "On Comment is free, Ben Goldacre defends the coverage: "..."":
+           an opening phrase of a preposition and at most six words (no
+           verb of speech, pronoun or mark), then a comma, before the name */
+        if (is_word(A, w0, WC_PREP) && !is_word(A, w0, WC_ABS)) {
+            for (uint32_t k = w0 + 1; k + 1 < ot && k - w0 <= 7; k++) {
+                if (A->tok[k].kind == T_COMMA) {
+                    if (k > w0 + 1)
+                        w0 = k + 1;
+                    break;
+                }
+                if (A->tok[k].kind != T_WORD ||
+                    (A->tok[k].cls & (WC_VERB | WC_VPRE | WC_PRON | WC_REL)))
+                    break;
+            }
+        }
         uint32_t who = NONE, v = NONE;
         if ((r = run_at(A, w0)) != NONE && A->run[r].t0 == w0 &&
                    (A->run[r].flags & R_PERSON) && !(A->run[r].flags & (R_INQ | R_POSS))) {
@@ -4488,7 +4530,9 @@ static precis_status article_quotes(const actx *x, qscratch *sc, uint32_t art)
                 at = ta;
             else {
                 attrib pa = begins ? prev_sentence_attr(&A, ot, ct) : no_attrib();
-                if (!pa.cue && !ba.cue)
+                /* (or a verb before it that found no subject: "There may be
+                   more, said Dorn at the town hall: "..."") */
+                if (!pa.cue && (!ba.cue || (ba.who == NONE && !ba.unnamed && !ba.weak)))
                     pa = colon_attr(&A, ot, w0);
                 at = pa.cue ? pa : aa.cue ? aa : ba;
             }

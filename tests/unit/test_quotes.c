@@ -2474,6 +2474,19 @@ static void test_eleventh_round(void)
          "administration", "transparent"},
         {"Oil reaches the shore\n\nWitnesses said the Obama administration had \"failed to act for several more days\" this spring.\n",
          "", "several more"},
+        /* a colon after an opening phrase and the speaker's sentence */
+        {"Mayor Ellen Varga toured Harwick with John Dorn.\n\nOn Monday evening, Dorn defended the plan: \"We will rebuild every home that was lost in the flood.\"\n",
+         "Dorn", "rebuild every"},
+        {"Mayor Ellen Varga toured Harwick with John Dorn.\n\nIn a letter to Dorn, the council wrote: \"We will rebuild every home that was lost in the flood.\"\n",
+         "council", "rebuild every"},
+        /* an inverted attribution before the colon, or before a phrase
+           ending there */
+        {"Mayor Ellen Varga toured Harwick with John Dorn.\n\nThere may be more damage, said Dr John Dorn: \"We will rebuild every home that was lost in the flood.\"\n",
+         "Dorn", "rebuild every"},
+        {"Mayor Ellen Varga toured Harwick with John Dorn.\n\nThere may be more damage, said John Dorn of the University of Harwick: \"We will rebuild every home that was lost in the flood.\"\n",
+         "Dorn", "rebuild every"},
+        {"Mayor Ellen Varga toured Harwick with John Dorn.\n\nThere may be more damage, said Varga at the town hall: \"We will rebuild every home that was lost in the flood.\"\n",
+         "Varga", "rebuild every"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
