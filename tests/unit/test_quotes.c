@@ -2487,6 +2487,9 @@ static void test_eleventh_round(void)
          "Dorn", "rebuild every"},
         {"Mayor Ellen Varga toured Harwick with John Dorn.\n\nThere may be more damage, said Varga at the town hall: \"We will rebuild every home that was lost in the flood.\"\n",
          "Varga", "rebuild every"},
+        /* a common noun of a person as an epithet ("the comedian added") */
+        {"John Dorn toured Harwick on Monday. \"I saw the water rise,\" Dorn said.\n\n\"We will rebuild every home that was lost in the flood,\" the comedian added on Twitter.\n",
+         "Dorn", "rebuild every"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
