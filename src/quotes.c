@@ -1007,6 +1007,7 @@ static uint32_t role_subject(const qart *A, uint32_t h, uint32_t w0, uint32_t p)
    the article, with no verb, preposition, pronoun or function word
    before it; NONE when there is none.  A possessive on the way ("the
    judge's") ends the scan when no_poss is set. */
+static uint32_t person_noun(const qart *A, uint32_t k);
 static uint32_t role_head(const qart *A, uint32_t k, int no_poss)
 {
     const qtok *tk = &A->tok[k];
@@ -1016,6 +1017,11 @@ static uint32_t role_head(const qart *A, uint32_t k, int no_poss)
         const qtok *w = &A->tok[h];
         if (w->kind != T_WORD || (w->flags & F_INQ) || (no_poss && (w->flags & F_POSS)))
             return NONE;
+        /* "the singer said", "the former geologist disavowed": a noun of
+           one person (people.txt) heads it too */
+        if (!(w->flags & F_CAP) && !(w->cls & WC_TITLE) && person_noun(A, h) &&
+            !(h + 1 < A->nt && A->tok[h + 1].kind == T_WORD && person_noun(A, h + 1)))
+            return h;
         if ((w->cls & WC_TITLE) && !(w->flags & F_CAP)) {
             /* "the prime minister": the last of a run of title words */
             while (h + 1 < A->nt && A->tok[h + 1].kind == T_WORD &&
@@ -2017,6 +2023,13 @@ static uint32_t epithet_referent(const qart *A, uint32_t p, uint32_t k)
         /* a name, not a pronoun's guess, and one the text shows to be a
            person's (a title, a role, a given name, a speech verb) */
         uint32_t mr = run_at(A, m->tok);
+        /* one the text does not show to be a person's, nearer than any
+           that it does ("Wyclef Jean's charity ... the rapper admitted"):
+           not past them */
+        if (who == NONE && !(A->tok[m->tok].cls & WC_PRON) &&
+            (A->run[m->full].flags & (R_PERSON | R_WHO | R_ORG)) == R_PERSON &&
+            A->run[m->full].ne - A->run[m->full].n0 >= 2)
+            return NONE;
         if ((A->tok[m->tok].cls & WC_PRON) || !(A->run[m->full].flags & R_WHO) ||
             (A->run[m->full].flags & R_ORG) ||
             (mr != NONE && A->run[mr].t0 > 0 && is_word(A, A->run[mr].t0 - 1, WC_VERB) &&
@@ -2077,6 +2090,9 @@ static uint32_t resolve_title(const qart *A, uint32_t p, uint32_t k)
 /* *titled: set when a person with a matching title is met at all. */
 static uint32_t resolve_title_(const qart *A, uint32_t p, uint32_t k, int *titled)
 {
+    /* (a title's noun only: "Rep." is no "reporter") */
+    if (!(A->tok[k].cls & WC_TITLE))
+        return NONE;
     const char *noun = A->t + A->tok[k].s;
     size_t nl = A->tok[k].e - A->tok[k].s;
     int32_t office = title_office(A, k);
@@ -3259,7 +3275,8 @@ static int body_participle_subject(const qart *A, uint32_t r, uint32_t c, uint32
 static uint32_t role_subject(const qart *A, uint32_t h, uint32_t w0, uint32_t p)
 {
     const qtok *hd = &A->tok[h];
-    if (hd->kind != T_WORD || (hd->flags & (F_CAP | F_INQ | F_POSS)) || !(hd->cls & WC_TITLE))
+    if (hd->kind != T_WORD || (hd->flags & (F_CAP | F_INQ | F_POSS)) ||
+        (!(hd->cls & WC_TITLE) && !person_noun(A, h)))
         return NONE;
     for (uint32_t b = h; b > w0 && h - b < 5;) {
         b--;

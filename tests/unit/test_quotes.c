@@ -2490,6 +2490,16 @@ static void test_eleventh_round(void)
         /* a common noun of a person as an epithet ("the comedian added") */
         {"John Dorn toured Harwick on Monday. \"I saw the water rise,\" Dorn said.\n\n\"We will rebuild every home that was lost in the flood,\" the comedian added on Twitter.\n",
          "Dorn", "rebuild every"},
+        /* a noun of one person as the subject of reported speech */
+        {"Janet Jackson will not attend the concert in Cardiff.\n\nThe singer said she would find it \"very difficult to be there without him\" this year.\n",
+         "Jackson", "very difficult"},
+        /* ... but not a title's abbreviation read into it ("Rep." is no
+           "reporter"), nor past a nearer name the text does not show to
+           be a person's */
+        {"Rep. John Dorn ignored the question of an anonymous reporter on Monday.\n\nIn the video, the lawmaker walks to the camera, while the reporter asks, \"Hi, Congressman, do you support the agenda of the president?\"\n",
+         "", "Hi, Congressman"},
+        {"Governor Tom Hale spoke first at the concert in Harwick.\n\nWyclef Jean's charity has hired new accountants. On Wednesday, the rapper told a talk show host: \"We have learned from all of our mistakes this year.\"\n",
+         "", "learned from"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
