@@ -142,6 +142,9 @@ enum {
 #define LT_PARTICLE ((uint64_t)1 << 45) /* particle (name_joiners.txt): a lower-case
                                           particle hyphened to a capitalised name
                                           ("al-Rabeeah", "el-Sisi"): the word is a name's */
+#define LT_SUB ((uint64_t)1 << 46) /* sub (function.txt): opens a subordinate clause
+                                     ("when", "after"): after an attribution, the
+                                     clause it opens names no new speaker */
 #define LT_PERSON ((uint64_t)1 << 40) /* people.txt (no class of its own): a common
                                          noun naming one person ("a woman", "one
                                          resident"), with m / f when it shows a gender */

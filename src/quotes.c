@@ -197,7 +197,8 @@ enum {
     WC_ABS = 1 << 27,       /* with: its noun phrase is a participle's subject */
     WC_AUTHOR = 1 << 28,    /* filed, issued: its subject wrote its object */
     WC_IT = 1 << 29,        /* it: a neuter subject pronoun (a body, a document) */
-    WC_QUOTING = 1u << 30   /* quoting: names the one whose words are reported */
+    WC_QUOTING = 1u << 30,  /* quoting: names the one whose words are reported */
+    WC_SUB = 1u << 31       /* when, after: opens a subordinate clause     */
 };
 
 static unsigned word_class(const lang_word *e)
@@ -234,6 +235,7 @@ static unsigned word_class(const lang_word *e)
     r |= (c & LW_PREP) && (e->tags & LT_ABSOLUTE) ? WC_ABS : 0;
     r |= e->tags & LT_AUTHOR ? WC_AUTHOR : 0;
     r |= (c & LW_PREP) && (e->tags & LT_QUOTING) ? WC_QUOTING : 0;
+    r |= e->tags & LT_SUB ? WC_SUB : 0;
     r |= (c & LW_PRON) && (e->tags & LT_NEUT) && !(e->tags & (LT_M | LT_F | LT_PL)) ? WC_IT : 0;
     if (c & (LW_PRON | LW_TITLE | LW_GIVEN)) {
         r |= e->tags & LT_M ? WC_MASC : 0;
@@ -4039,9 +4041,30 @@ static int continues(const qart *A, uint32_t from, uint32_t ot, uint32_t who)
 {
     if (from > ot || ot - from > CONT_GAP_TOKENS)
         return 0;
-    unsigned stops = 0, rel = 0;
+    unsigned stops = 0, rel = 0, sub = 0;
     for (uint32_t k = from; k < ot; k++) {
         const qtok *t = &A->tok[k];
+        /* "..., O'Connor said when asked whether he had noticed ...", "...,
+           Heller argued after a prosecutor objected": a clause the tail
+           subordinates names no new speaker, up to the sentence's end */
+        if (!stops && t->kind == T_WORD && (t->cls & WC_SUB) && !(t->flags & (F_CAP | F_INQ)))
+            sub = 1;
+        if (sub && !stops && (t->kind == T_WORD || t->kind == T_COMMA))
+            continue;
+        /* "..., she said in remarks reported by The Sunday Times.": a
+           speech verb's form after a preposition is a noun; a passive
+           participle and its agent */
+        if (!stops && t->kind == T_WORD && (t->cls & (WC_VERB | WC_VPRE)) &&
+            !(t->flags & (F_CAP | F_INQ)) && k > from && is_word(A, k - 1, WC_PREP))
+            continue;
+        if (!stops && t->kind == T_WORD && (t->cls & (WC_VERB | WC_VPRE)) &&
+            !(t->flags & (F_CAP | F_INQ)) && k + 1 < ot && is_word(A, k + 1, WC_PASSIVE)) {
+            k++;
+            uint32_t r = k + 1 < ot ? run_at(A, k + 1) : NONE;
+            if (r != NONE && A->run[r].t0 == k + 1 && !(A->run[r].flags & R_PERSON))
+                k = A->run[r].t1 - 1;
+            continue;
+        }
         /* "..., said Feinberg, an attorney who oversaw claims for the
            victims.": a relative clause of the speaker's appositive may
            hold a word that is also a speech verb */

@@ -2500,6 +2500,16 @@ static void test_eleventh_round(void)
          "", "Hi, Congressman"},
         {"Governor Tom Hale spoke first at the concert in Harwick.\n\nWyclef Jean's charity has hired new accountants. On Wednesday, the rapper told a talk show host: \"We have learned from all of our mistakes this year.\"\n",
          "", "learned from"},
+        /* a quotation goes on from the one before past a subordinate
+           clause of its attribution, a speech verb's noun after a
+           preposition and a passive participle with its agent */
+        {"Producer Matthew O'Connor worked with Reid last year.\n\n\"She was not drunk at all on the set,\" O'Connor said when asked whether he had noticed any warning signs that Reid might have a problem.\n\n\"She was better than fine and she was great every day on the set.\"\n",
+         "Connor", "better than fine"},
+        {"Singer Michael Jackson died in June.\n\n\"He always mixed so much of it,\" Grace Rwaramba, 42, said in remarks reported by The Sunday Times.\n\n\"There was one period that it was so bad that I did not let the children see him.\"\n",
+         "Rwaramba", "one period"},
+        /* (not past a new speaker's verb there) */
+        {"Producer Matthew O'Connor worked with Reid last year.\n\n\"She was not drunk at all on the set,\" O'Connor said, and Reid told reporters she agreed.\n\n\"She was better than fine and she was great every day on the set.\"\n",
+         "", "better than fine"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
