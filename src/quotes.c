@@ -3853,6 +3853,10 @@ static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
                    (A->run[r].flags & R_PERSON) && !(A->run[r].flags & (R_INQ | R_POSS))) {
             who = A->run[r].full;
             v = A->run[r].t1;
+        } else if (is_word(A, w0, WC_PRON) && !(A->tok[w0].flags & F_INQ)) {
+            /* "He went on: "..."": a subject pronoun, its referent */
+            who = resolve_pronoun(A, w0);
+            v = w0 + 1;
         }
         v = v != NONE ? skip_adv(A, v, ot, 2) : NONE;
         if (who == NONE || v >= ot - 1 || A->tok[v].kind != T_WORD ||

@@ -2510,6 +2510,9 @@ static void test_eleventh_round(void)
         /* (not past a new speaker's verb there) */
         {"Producer Matthew O'Connor worked with Reid last year.\n\n\"She was not drunk at all on the set,\" O'Connor said, and Reid told reporters she agreed.\n\n\"She was better than fine and she was great every day on the set.\"\n",
          "", "better than fine"},
+        /* a subject pronoun's sentence ending in a colon */
+        {"Governor Tom Hale toured Harwick on Monday and praised the crews.\n\nHe went on: \"We will rebuild every home that was lost in the flood this year.\"\n",
+         "Hale", "rebuild every"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
