@@ -2513,6 +2513,10 @@ static void test_eleventh_round(void)
         /* a subject pronoun's sentence ending in a colon */
         {"Governor Tom Hale toured Harwick on Monday and praised the crews.\n\nHe went on: \"We will rebuild every home that was lost in the flood this year.\"\n",
          "Hale", "rebuild every"},
+        /* more verbs of speech ("moaned"), and a title word as the
+           surname after a listed given name ("Byron King") */
+        {"Oil spill grows\n\nIt goes down, then springs back up.\n\n\"This well is evil and it keeps coming back,\" moaned energy analyst Byron King.\n",
+         "King", "well is evil"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
