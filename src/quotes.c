@@ -1174,6 +1174,23 @@ static int body_modifier(const qart *A, uint32_t k)
                               WC_CONJ | WC_STMT | WC_TITLE));
 }
 
+/* The word classes of a possessive token without its ending ("Israel's":
+   those of "Israel"). */
+static unsigned poss_class(const qart *A, uint32_t k)
+{
+    const char *w = A->t + A->tok[k].s;
+    size_t n = A->tok[k].e - A->tok[k].s;
+    if (n > 2 && w[n - 2] == '\'' && (w[n - 1] | 32) == 's')
+        n -= 2;
+    else if (n > 4 && !memcmp(w + n - 4, "\xe2\x80\x99", 3) && (w[n - 1] | 32) == 's')
+        n -= 4;
+    else if (n > 1 && w[n - 1] == '\'')
+        n -= 1;
+    while (n > 0 && w[n - 1] == ' ') /* PTB's "Israel 's" */
+        n--;
+    return word_class_of(A->wt, w, n);
+}
+
 /* "Police said: "..."", "..., the navy said", "The ministry says": a
    body's common noun (the pack's org words; no place, title or document)
    as the subject of a speech verb, opening its clause with or without a
@@ -1230,6 +1247,16 @@ static uint32_t body_noun_subject(const qart *A, uint32_t k, uint32_t *end)
         if (caps && j > 0 && is_word(A, j - 1, WC_DEF) && !is_word(A, j - 1, WC_INDEF) &&
             !(A->tok[j - 1].flags & F_INQ))
             b = j - 1;
+        /* "Israel's foreign ministry announced": a place or a body as the
+           possessor (a person's "campaign" or "office" is no body that
+           speaks for itself) */
+        uint32_t pr = j > 0 && j < k + 1 && (A->tok[j - 1].flags & (F_POSS | F_CAP)) ==
+                                                (F_POSS | F_CAP) && !(A->tok[j - 1].flags & F_INQ)
+                          ? run_at(A, j - 1)
+                          : NONE;
+        if (b == k && pr != NONE && A->run[pr].t1 == j && !(A->run[pr].flags & R_PERSON) &&
+            ((A->run[pr].flags & (R_PLACE | R_ORG)) || (poss_class(A, j - 1) & WC_PLACENAME)))
+            b = A->run[pr].t0;
     }
     if ((t->flags & F_CAP) && (b != k || !(t->flags & F_SSTART)))
         return NONE;
@@ -4184,8 +4211,12 @@ static char *run_name(const qart *A, uint32_t r, arena *a)
 {
     const qrun *q = &A->run[r];
     size_t len = 0;
+    /* a body's noun phrase keeps its possessor's ending ("Israel's
+       foreign ministry") */
+#define RUN_WORD_LEN(k)                                                                            \
+    ((q->flags & R_NOUN) && (A->tok[k].flags & F_POSS) ? A->tok[k].e - A->tok[k].s : name_len(A, k))
     for (uint32_t k = q->n0; k < q->ne; k++)
-        len += name_len(A, k) + 1;
+        len += RUN_WORD_LEN(k) + 1;
     char *s = arena_alloc(a, len ? len : 1);
     if (!s)
         return NULL;
@@ -4193,14 +4224,15 @@ static char *run_name(const qart *A, uint32_t r, arena *a)
     for (uint32_t k = q->n0; k < q->ne; k++) {
         if (w)
             s[w++] = ' ';
-        size_t n = name_len(A, k);
+        size_t n = RUN_WORD_LEN(k);
         memcpy(s + w, A->t + A->tok[k].s, n);
         w += n;
         if (n >= 3 && s[w - 1] == '.' && s[w - 2] == ' ')
             s[--w - 1] = '.'; /* "M ." of PTB text is written "M." */
     }
+#undef RUN_WORD_LEN
     s[w] = 0;
-    if ((q->flags & R_NOUN) && s[0] >= 'A' && s[0] <= 'Z')
+    if ((q->flags & R_NOUN) && s[0] >= 'A' && s[0] <= 'Z' && !(A->tok[q->n0].flags & F_POSS))
         s[0] = (char)(s[0] + 32); /* "The navy said": "the navy" */
     return s;
 }

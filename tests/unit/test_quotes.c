@@ -2517,6 +2517,11 @@ static void test_eleventh_round(void)
            surname after a listed given name ("Byron King") */
         {"Oil spill grows\n\nIt goes down, then springs back up.\n\n\"This well is evil and it keeps coming back,\" moaned energy analyst Byron King.\n",
          "King", "well is evil"},
+        /* a place as the possessor of a body's noun; not a person */
+        {"Flu spreads\n\nThe leaders will meet \"to discuss ways to prevent the spreading of the epidemic,\" Israel's foreign ministry announced.\n",
+         "Israel's foreign ministry", "to discuss"},
+        {"Flu spreads\n\n\"We will discuss ways to prevent the spreading of the epidemic,\" Obama's campaign said.\n",
+         "", "We will discuss"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
