@@ -3378,6 +3378,20 @@ static int np_subject(const qart *A, uint32_t c, uint32_t w0, uint32_t *who)
             }
         }
     }
+    /* "Tony Hayward who, on his appointment as CEO in 2007, said": a
+       relative pronoun before a phrase set off by commas */
+    if (A->tok[k - 1].kind == T_COMMA) {
+        uint32_t j = k - 1;
+        while (j > w0 && k - j < 14 && A->tok[j - 1].kind != T_COMMA &&
+               A->tok[j - 1].kind != T_STOP && A->tok[j - 1].kind != T_NL &&
+               A->tok[j - 1].mark == MK_NONE && !(A->tok[j - 1].flags & F_INQ) &&
+               !(A->tok[j - 1].kind == T_WORD &&
+                 (A->tok[j - 1].cls & (WC_VERB | WC_VPRE | WC_PRON | WC_REL))))
+            j--;
+        if (j > w0 + 1 && j + 1 < k && A->tok[j - 1].kind == T_COMMA &&
+            is_word(A, j - 2, WC_REL) && !rel_neuter(A, j - 2) && !(A->tok[j - 2].flags & F_CAP))
+            k = j - 1;
+    }
     if (A->tok[k - 1].kind != T_WORD)
         return doc_subject(A, k, w0, who);
     const qtok *p = &A->tok[k - 1];

@@ -2522,6 +2522,9 @@ static void test_eleventh_round(void)
          "Israel's foreign ministry", "to discuss"},
         {"Flu spreads\n\n\"We will discuss ways to prevent the spreading of the epidemic,\" Obama's campaign said.\n",
          "", "We will discuss"},
+        /* a relative pronoun before a phrase set off by commas */
+        {"Oil spill grows\n\nBP was led by Tony Hayward who, on his appointment as CEO in 2007, said: \"I promise to focus like a laser on safe and reliable operations.\"\n",
+         "Hayward", "I promise"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
