@@ -2701,10 +2701,13 @@ static attrib after_attr_(const qart *A, uint32_t j, uint32_t lim)
                name is in a clause of its own) */
             /* (and the hyphens of "61 - year - old", text split at
                every hyphen) */
+            /* (or "says their spokeswoman, Gloria Huang": a possessive
+               determiner first) */
             while (q < lim && q - k < 8 &&
                    ((A->tok[q].kind == T_WORD && !(A->tok[q].flags & F_CAP) &&
                      !(A->tok[q].cls & (WC_VERB | WC_PREP | WC_DEM | WC_REL | WC_CONJ)) &&
-                     !((A->tok[q].cls & WC_FUNC) && !(A->tok[q].cls & WC_DEF))) ||
+                     (!((A->tok[q].cls & WC_FUNC) && !(A->tok[q].cls & WC_DEF)) ||
+                      (q == k && (A->tok[q].cls & WC_OBJPRON) && !(A->tok[q].cls & WC_PRON)))) ||
                     (A->tok[q].kind == T_DASH && q > k && A->tok[q - 1].e == A->tok[q].s - 1 &&
                      q + 1 < lim && A->tok[q + 1].s == A->tok[q].e + 1 &&
                      A->tok[q + 1].kind == T_WORD && !(A->tok[q + 1].flags & F_CAP))))

@@ -2525,6 +2525,9 @@ static void test_eleventh_round(void)
         /* a relative pronoun before a phrase set off by commas */
         {"Oil spill grows\n\nBP was led by Tony Hayward who, on his appointment as CEO in 2007, said: \"I promise to focus like a laser on safe and reliable operations.\"\n",
          "Hayward", "I promise"},
+        /* an inverted attribution whose role opens with a possessive */
+        {"Flu spreads\n\n\"This breaks all world records for a mobile giving campaign,\" says their spokeswoman, Gloria Huang.\n",
+         "Huang", "world records"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
