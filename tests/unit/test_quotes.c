@@ -2528,6 +2528,9 @@ static void test_eleventh_round(void)
         /* an inverted attribution whose role opens with a possessive */
         {"Flu spreads\n\n\"This breaks all world records for a mobile giving campaign,\" says their spokeswoman, Gloria Huang.\n",
          "Huang", "world records"},
+        /* "head" is a role before a name, as "chief" is */
+        {"Oil found under the gulf\n\nIn a separate news conference, NOAA head Jane Lubchenco confirmed the finding, acknowledging that \"yes, there is oil in the water column.\"\n",
+         "Lubchenco", "water column"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
