@@ -161,6 +161,7 @@
 #define NONE UINT32_MAX
 #define JR_MARK 0x6a72000000000000ull /* keys "X" of the names "... X Jr." apart */
 #define AMB_MARK 0x616d620000000000ull /* keys a surname two first names share */
+#define GIVEN_MARK 0x6769760000000000ull /* keys a listed given name of one person */
 
 /* ---- word classes -------------------------------------------------------- *
  * The stage's view of the language pack (lang.h): each word token gets
@@ -1581,6 +1582,49 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
     }
     if (sinit_surnames(A))
         return -1;
+    /* "Charlie Simpson, 7, ... Charlie said:": a listed given name alone
+       is the one person of the article whose full name opens with it
+       (two such people: neither; a surname of that spelling: that one) */
+    for (uint32_t ri = 0; ri < A->nrun; ri++) {
+        const qrun *r = &A->run[ri];
+        if (!(r->flags & R_PERSON) || r->ne - r->n0 < 2 || !(A->tok[r->n0].cls & WC_GIVEN) ||
+            (A->tok[r->n0].flags & F_INQ) || is_initial(A, r->n0))
+            continue;
+        uint64_t gk = tok_key(A, r->n0) ^ GIVEN_MARK;
+        uint32_t *e = name_get(A, gk);
+        if (!e) {
+            if (dict_set(A->names, &gk, sizeof gk, ri))
+                return -1;
+        } else if (*e != NONE && name_key(A, &A->run[*e]) != name_key(A, r)) {
+            *e = NONE;
+        }
+    }
+    for (uint32_t ri = 0; ri < A->nrun; ri++) {
+        qrun *r = &A->run[ri];
+        /* (opening its sentence, the mention finder names no one-word
+           run; a listed given name with a lower-case word after it is
+           one: "Hannah told reporters:") */
+        int opening = (r->flags & (R_NAMED | R_ORG | R_PERSON | R_INQ)) == 0 &&
+                      (r->flags & R_SINIT) && r->t1 == r->t0 + 1 && r->t1 < A->nt &&
+                      A->tok[r->t1].kind == T_WORD &&
+                      !(A->tok[r->t1].flags & (F_CAP | F_INQ | F_NUM));
+        if (!opening && ((r->flags & (R_NAMED | R_ORG | R_PERSON | R_INQ)) != R_NAMED ||
+                         r->ne - r->n0 != 1 || r->t1 != r->ne))
+            continue;
+        if (!(A->tok[r->t0].cls & WC_GIVEN) || (A->tok[r->t0].cls & (WC_FUNC | WC_VERB)))
+            continue;
+        uint64_t key = tok_key(A, r->t0), gk = key ^ GIVEN_MARK;
+        const uint32_t *e = name_get(A, gk);
+        if (!e || *e == NONE || name_get(A, key))
+            continue;
+        if (dict_set(A->names, &key, sizeof key, *e))
+            return -1;
+        if (opening) {
+            r->n0 = r->t0;
+            r->ne = r->t1;
+            r->flags |= R_NAMED;
+        }
+    }
     for (uint32_t ri = 0; ri < A->nrun; ri++) {
         qrun *r = &A->run[ri];
         /* "King said" after "Rep. Peter King", "May was" after "Theresa

@@ -2531,6 +2531,12 @@ static void test_eleventh_round(void)
         /* "head" is a role before a name, as "chief" is */
         {"Oil found under the gulf\n\nIn a separate news conference, NOAA head Jane Lubchenco confirmed the finding, acknowledging that \"yes, there is oil in the water column.\"\n",
          "Lubchenco", "water column"},
+        /* a listed given name alone is the one person it opens the
+           full name of, at a sentence's start too; two such: neither */
+        {"Hannah Simpson, 7, raised money for Haiti on a bike ride.\n\nHannah told reporters: \"My legs are a bit sore after the ride, but it was really fun.\"\n",
+         "Simpson", "My legs"},
+        {"Hannah Simpson, 7, and Hannah Jones, 8, raised money for Haiti on a bike ride.\n\nHannah told reporters: \"My legs are a bit sore after the ride, but it was really fun.\"\n",
+         "", "My legs"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
