@@ -2251,24 +2251,44 @@ static uint32_t after_limit(const qart *A, uint32_t k)
    of a named body or person ("FreedomWorks' website said", "the
    Washington Post report said"): its author.  Not in a new sentence. */
 #define NP_ATTR_TOKENS 14
+static int rel_neuter(const qart *A, uint32_t k);
 static attrib np_attr(const qart *A, uint32_t j, uint32_t lim)
 {
-    uint32_t v = j;
+    uint32_t v = j, rel = NONE, skipped = 0;
     if (j < lim && (A->tok[j].flags & F_SSTART))
         return no_attrib(); /* a new sentence: "... veteran." The Weekly reported" */
-    for (; v < lim && v - j < NP_ATTR_TOKENS; v++) {
+    for (; v < lim && v - j - skipped < NP_ATTR_TOKENS; v++) {
         const qtok *t = &A->tok[v];
         if (t->kind == T_WORD && (t->cls & WC_VERB) && !(t->flags & (F_CAP | F_INQ)))
             break;
+        /* "BP PLC managing director Bob Dudley, who has taken over the
+           company's spill operations, said": a relative clause in commas
+           after the name, then the verb */
+        if (t->kind == T_COMMA && rel == NONE && v > j && v + 2 < lim && is_word(A, v + 1, WC_REL) &&
+            !rel_neuter(A, v + 1) && !(A->tok[v + 1].flags & (F_CAP | F_INQ))) {
+            uint32_t q = v + 2;
+            while (q < lim && q - v < 20 && A->tok[q].kind != T_COMMA &&
+                   A->tok[q].kind != T_STOP && A->tok[q].kind != T_NL &&
+                   A->tok[q].mark == MK_NONE && !(A->tok[q].flags & F_INQ) &&
+                   !(A->tok[q].kind == T_WORD && (A->tok[q].cls & WC_VERB)))
+                q++;
+            if (q + 1 < lim && A->tok[q].kind == T_COMMA && is_word(A, q + 1, WC_VERB) &&
+                !(A->tok[q + 1].flags & (F_CAP | F_INQ))) {
+                rel = v;
+                skipped = q - v;
+                v = q;
+                continue;
+            }
+        }
         if (t->kind == T_COMMA && v > j && v + 1 < lim && is_word(A, v + 1, WC_VERB) &&
             !(A->tok[v + 1].flags & F_CAP))
             continue;
         if (t->kind != T_WORD || (t->cls & (WC_PRON | WC_VPRE)) || (t->flags & F_INQ))
             return no_attrib();
     }
-    if (v >= lim || v == j || v - j >= NP_ATTR_TOKENS)
+    if (v >= lim || v == j || v - j - skipped >= NP_ATTR_TOKENS)
         return no_attrib();
-    uint32_t e = A->tok[v - 1].kind == T_COMMA ? v - 1 : v;
+    uint32_t e = rel != NONE ? rel : A->tok[v - 1].kind == T_COMMA ? v - 1 : v;
     for (uint32_t k = j; k < e; k++) {
         uint32_t r = named_run_starting(A, k);
         if (r == NONE)

@@ -2537,6 +2537,10 @@ static void test_eleventh_round(void)
          "Simpson", "My legs"},
         {"Hannah Simpson, 7, and Hannah Jones, 8, raised money for Haiti on a bike ride.\n\nHannah told reporters: \"My legs are a bit sore after the ride, but it was really fun.\"\n",
          "", "My legs"},
+        /* a relative clause in commas between the name after a
+           quotation and its verb */
+        {"Oil spill\n\n\"For BP, our intent is to restore the Gulf the way it was before,\" BP managing director Bob Dudley, who has taken over the company's spill operations, said in Washington.\n",
+         "Dudley", "our intent"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
