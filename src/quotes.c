@@ -1334,6 +1334,35 @@ static int body_noun_runs(qart *A, qscratch *sc, uint32_t from, uint32_t to, uin
    "Investigators"), and the article never writes it in lower case; such
    names (at most SINIT_MAX an article) join the known last names. */
 #define SINIT_MAX 16
+/* "Defra, the government department responsible for ..., said: "..."":
+   an appositive in commas after run r (a determiner first; no verb, mark
+   or line break in it; at most 20 tokens), then a speech verb and the
+   quotation it introduces. */
+static int appositive_verb(const qart *A, const qrun *r)
+{
+    uint32_t k = r->t1;
+    if (k + 2 >= A->nt || A->tok[k].kind != T_COMMA || !is_word(A, k + 1, WC_DEF) ||
+        (A->tok[k + 1].flags & F_INQ))
+        return 0;
+    for (k += 2; k < A->nt && k - r->t1 < 20; k++) {
+        const qtok *t = &A->tok[k];
+        if (t->kind == T_COMMA)
+            break;
+        if (t->kind != T_WORD || (t->flags & F_INQ) || (t->cls & (WC_VERB | WC_VPRE | WC_PRON | WC_REL)))
+            return 0;
+    }
+    if (k + 1 >= A->nt || A->tok[k].kind != T_COMMA)
+        return 0;
+    uint32_t v = skip_adv(A, k + 1, (uint32_t)A->nt, 2);
+    /* (the verb introducing a quotation at once: "said: "..."", not
+       "Sputnik, a Russian state site, added the detail ..., according to
+       Kim") */
+    if (!is_word(A, v, WC_VERB) || (A->tok[v].flags & (F_CAP | F_INQ)) || v + 1 >= A->nt)
+        return 0;
+    uint32_t m = v + 1 + (A->tok[v + 1].kind == T_COLON || A->tok[v + 1].kind == T_COMMA);
+    return m < A->nt && (A->tok[m].kind == T_OPEN || A->tok[m].kind == T_STRAIGHT);
+}
+
 static int sinit_surnames(qart *A)
 {
     uint32_t cand[SINIT_MAX];
@@ -1344,7 +1373,8 @@ static int sinit_surnames(qart *A)
         if ((r->flags & (R_NAMED | R_ORG | R_PERSON | R_SINIT | R_PLACE | R_INQ | R_POSS)) !=
                 R_SINIT ||
             r->t1 != r->t0 + 1 || r->title != NONE || A->tok[r->t0].kind != T_WORD ||
-            A->tok[r->t0].cls || !verb_follows(A, r) || name_get(A, tok_key(A, r->t0)))
+            A->tok[r->t0].cls || !(verb_follows(A, r) || appositive_verb(A, r)) ||
+            name_get(A, tok_key(A, r->t0)))
             continue;
         const qtok *t = &A->tok[r->t0];
         size_t n = t->e - t->s;

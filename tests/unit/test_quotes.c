@@ -2541,6 +2541,13 @@ static void test_eleventh_round(void)
            quotation and its verb */
         {"Oil spill\n\n\"For BP, our intent is to restore the Gulf the way it was before,\" BP managing director Bob Dudley, who has taken over the company's spill operations, said in Washington.\n",
          "Dudley", "our intent"},
+        /* an unlisted word opening its sentence, an appositive in
+           commas, a speech verb introducing the quotation: a name */
+        {"Pig flu found\n\nDefra, the government department responsible for monitoring, said: \"We continue to take the situation very seriously.\"\n",
+         "Defra", "We continue"},
+        /* (not when the verb reports what another said) */
+        {"Kim speaks\n\nKim Jong Un spoke on Friday. Sputnik, a Russian state site, added the detail North Korea will \"join international efforts to halt nuclear tests altogether,\" according to Kim.\n",
+         "Kim", "join international"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
