@@ -3156,8 +3156,17 @@ static int unnamed_subject(const qart *A, uint32_t c, uint32_t w0)
        opening with an indefinite noun phrase, no person in apposition
        ("Another figure, Dan Senor, told") */
     if (is_word(A, w0, WC_INDEF) && w0 + 1 < k && is_tok(A, w0 + 1, T_WORD) &&
-        !(A->tok[w0 + 1].flags & F_CAP) && !(A->tok[w0].flags & F_INQ))
+        !(A->tok[w0 + 1].flags & F_CAP) && !(A->tok[w0].flags & F_INQ)) {
+        /* (not an opening phrase of time: "A week later, Simpson said",
+           a person opening the clause after its comma right before the
+           verb) */
+        uint32_t rq = run_at(A, k - 1);
+        if (rq != NONE && A->run[rq].t1 == k && A->run[rq].t0 > w0 + 1 &&
+            A->tok[A->run[rq].t0 - 1].kind == T_COMMA && (A->run[rq].flags & R_PERSON) &&
+            !(A->run[rq].flags & (R_POSS | R_INQ)))
+            return 0;
         return clause_subject(A, w0, k, 1) == NONE;
+    }
     /* "what a White House spokesman said": an indefinite role noun phrase
        (names between) names no one */
     if (p->kind == T_WORD && (p->cls & WC_TITLE) && !(p->flags & (F_CAP | F_INQ))) {

@@ -2548,6 +2548,11 @@ static void test_eleventh_round(void)
         /* (not when the verb reports what another said) */
         {"Kim speaks\n\nKim Jong Un spoke on Friday. Sputnik, a Russian state site, added the detail North Korea will \"join international efforts to halt nuclear tests altogether,\" according to Kim.\n",
          "Kim", "join international"},
+        /* an opening phrase of time with "a" names no unnamed subject */
+        {"Hannah Simpson, 7, raised money for Haiti.\n\nA week later, Simpson said: \"My legs are a bit sore after the ride, but it was really fun.\"\n",
+         "Simpson", "My legs"},
+        {"Hannah Simpson, 7, raised money for Haiti.\n\nA blogger who watched the ride said: \"My legs are a bit sore after the ride, but it was really fun.\"\n",
+         "", "My legs"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
