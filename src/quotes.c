@@ -1789,9 +1789,21 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
                 seen_sent = r->sent;
                 continue;
             }
+            /* "The document was circulated by Ed Markey, the ...": the
+               agent of a passive verb is as salient as a subject */
+            int agent = (r->flags & R_PREP) && r->t0 >= 3 && is_word(A, r->t0 - 1, WC_PASSIVE) &&
+                        !(A->tok[r->t0 - 1].flags & F_CAP) && A->tok[r->t0 - 2].kind == T_WORD &&
+                        !(A->tok[r->t0 - 2].flags & (F_CAP | F_INQ)) &&
+                        (be_before(A, r->t0 - 2) ||
+                         (A->tok[r->t0 - 3].kind == T_WORD && be_before(A, r->t0 - 3)));
             if (!(r->flags & R_PERSON) || (r->flags & (R_INQ | R_POSS)) ||
-                ((r->flags & R_PREP) && !verb_follows(A, r)) || modifier(A, r))
+                ((r->flags & R_PREP) && !verb_follows(A, r) && !agent) || modifier(A, r))
                 continue;
+            if (agent) {
+                A->men[A->nmen++] = (mention){r->t0, r->sent, r->full};
+                seen_sent = r->sent;
+                continue;
+            }
             /* ", said Rick Tyler, a consultant": the subject of an inverted
                verb (not "..., said Steele needs to") */
             int inverted = r->t0 > 1 && is_word(A, r->t0 - 1, WC_VERB) &&

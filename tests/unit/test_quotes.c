@@ -2553,6 +2553,9 @@ static void test_eleventh_round(void)
          "Simpson", "My legs"},
         {"Hannah Simpson, 7, raised money for Haiti.\n\nA blogger who watched the ride said: \"My legs are a bit sore after the ride, but it was really fun.\"\n",
          "", "My legs"},
+        /* the agent of a passive verb is the "he" after it */
+        {"Governor Tom Hale toured Harwick on Monday.\n\nThe plan was written by John Dorn, the city engineer. In a statement, he said: \"We will rebuild every home that was lost in the flood this year.\"\n",
+         "Dorn", "rebuild every"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
