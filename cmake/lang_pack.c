@@ -106,7 +106,7 @@ static int tag_of(const char *t, uint64_t *tags, long *val, char *unit, int is_u
               {"absolute", LT_ABSOLUTE}, {"attributive", LT_ATTRIBUTIVE},
               {"nosubj", LT_NOSUBJ},   {"quoting", LT_QUOTING}, {"after", LT_AFTER},
               {"generic", LT_GENERIC}, {"second", LT_SECOND},
-              {"particle", LT_PARTICLE}, {"sub", LT_SUB}};
+              {"particle", LT_PARTICLE}, {"sub", LT_SUB}, {"surname", LT_SURNAME}};
     if (is_unit && t[0] == '+') { /* a tag among a unit's words: "+duration" */
         if (strcmp(t, "+duration"))
             return -1;

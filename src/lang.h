@@ -145,6 +145,9 @@ enum {
 #define LT_SUB ((uint64_t)1 << 46) /* sub (function.txt): opens a subordinate clause
                                      ("when", "after"): after an attribution, the
                                      clause it opens names no new speaker */
+#define LT_SURNAME ((uint64_t)1 << 47) /* surname (place.txt): a place word that is also a
+                                          common surname; after a listed given name it
+                                          is one ("Peter Lane") */
 #define LT_PERSON ((uint64_t)1 << 40) /* people.txt (no class of its own): a common
                                          noun naming one person ("a woman", "one
                                          resident"), with m / f when it shows a gender */

@@ -1447,7 +1447,12 @@ static int given_surname(const qart *A, const mention_run *m, const qrun *r)
         return 0;
     for (uint32_t q = r->n0; q < r->ne; q++) {
         const lang_word *e;
-        if (!name_word(A, q, &e) || !e || (e->cls & (LW_ORG | LW_PLACE | LW_PLACENAME)) ||
+        if (!name_word(A, q, &e) || !e)
+            return 0;
+        /* (or a place word that is also a surname: "Peter Lane") */
+        if (q + 1 == r->ne && (e->tags & LT_SURNAME) && !(e->cls & (LW_ORG | LW_PLACENAME)))
+            continue;
+        if ((e->cls & (LW_ORG | LW_PLACE | LW_PLACENAME)) ||
             (e->tags & (LT_SAINT | LT_ATTRIBUTIVE)) ||
             (q + 1 == r->ne) != ((e->cls & LW_NONPERSON) != 0))
             return 0;
@@ -1536,7 +1541,14 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
     size_t ntk = 0;
     for (uint32_t rj = 0; rj < A->nrun && ntk < TITLED_MAX; rj++) {
         const qrun *o = &A->run[rj];
-        if ((o->flags & R_PERSON) && o->title != NONE && o->ne > o->n0)
+        /* (or whose surname is a place word the pack marks as a surname
+           too: "Peter Lane ... said Lane") */
+        const lang_word *le =
+            o->ne > o->n0 ? lang_word_of(A->wt, A->t + A->tok[o->ne - 1].s,
+                                         A->tok[o->ne - 1].e - A->tok[o->ne - 1].s)
+                          : NULL;
+        if ((o->flags & R_PERSON) && o->ne > o->n0 &&
+            (o->title != NONE || (o->ne - o->n0 >= 2 && le && (le->tags & LT_SURNAME))))
             tkey[ntk++] = tok_key(A, o->ne - 1);
     }
     for (uint32_t ri = 0; ri < A->nrun && ntk; ri++) {

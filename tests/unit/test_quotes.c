@@ -2556,6 +2556,12 @@ static void test_eleventh_round(void)
         /* the agent of a passive verb is the "he" after it */
         {"Governor Tom Hale toured Harwick on Monday.\n\nThe plan was written by John Dorn, the city engineer. In a statement, he said: \"We will rebuild every home that was lost in the flood this year.\"\n",
          "Dorn", "rebuild every"},
+        /* a place word the pack marks as a surname ends a person's name
+           after a given name, and stands for that person alone */
+        {"Oil spill\n\nPeter Lane, the chairman of the committee, agreed with its conclusions.\n\n\"I thought the oil was gone about five days after the blowout,\" said Lane.\n",
+         "Peter Lane", "I thought"},
+        {"Oil spill\n\nLarry Sims spoke first. Peter Lane, the chairman of the committee, agreed with its conclusions.\n\n\"I thought the oil was gone about five days after the blowout,\" said Lane.\n\n\"They have no idea how to put something like this into perspective,\" he added.\n",
+         "Lane", "They have no idea"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
