@@ -995,6 +995,15 @@ static uint32_t skip_date(const qart *A, uint32_t k, uint32_t lim)
 }
 
 /* Is there a speech verb right after run r (adverbs between)? */
+/* Is token v a lower-case speech verb right after a comma or a closing
+   mark (", said Amsel", ""...," said Yeager")? */
+static int inverted_verb(const qart *A, uint32_t v)
+{
+    return v > 0 && is_word(A, v, WC_VERB) && !(A->tok[v].flags & F_CAP) &&
+           (A->tok[v - 1].kind == T_COMMA || A->tok[v - 1].kind == T_CLOSE ||
+            A->tok[v - 1].kind == T_STRAIGHT);
+}
+
 static int verb_follows(const qart *A, const qrun *r)
 {
     uint32_t k = skip_adv(A, r->t1, (uint32_t)A->nt, 3);
@@ -1179,17 +1188,7 @@ static int body_modifier(const qart *A, uint32_t k)
    those of "Israel"). */
 static unsigned poss_class(const qart *A, uint32_t k)
 {
-    const char *w = A->t + A->tok[k].s;
-    size_t n = A->tok[k].e - A->tok[k].s;
-    if (n > 2 && w[n - 2] == '\'' && (w[n - 1] | 32) == 's')
-        n -= 2;
-    else if (n > 4 && !memcmp(w + n - 4, "\xe2\x80\x99", 3) && (w[n - 1] | 32) == 's')
-        n -= 4;
-    else if (n > 1 && w[n - 1] == '\'')
-        n -= 1;
-    while (n > 0 && w[n - 1] == ' ') /* PTB's "Israel 's" */
-        n--;
-    return word_class_of(A->wt, w, n);
+    return word_class_of(A->wt, A->t + A->tok[k].s, name_len(A, k));
 }
 
 /* "Police said: "..."", "..., the navy said", "The ministry says": a
@@ -1613,10 +1612,7 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
         if (A->tok[r->n0].cls & WC_PLACENAME)
             continue; /* "the Afghanistan remarks were": a place */
         /* ", said Amsel": the verb right after a comma or a closing mark */
-        if (verb_follows(A, r) ||
-            (r->t0 > 1 && is_word(A, r->t0 - 1, WC_VERB) && !(A->tok[r->t0 - 1].flags & F_CAP) &&
-             (A->tok[r->t0 - 2].kind == T_COMMA || A->tok[r->t0 - 2].kind == T_CLOSE ||
-              A->tok[r->t0 - 2].kind == T_STRAIGHT))) {
+        if (verb_follows(A, r) || (r->t0 > 1 && inverted_verb(A, r->t0 - 1))) {
             uint64_t key = name_key(A, r);
             if (!name_get(A, key) && dict_set(A->names, &key, sizeof key, ri))
                 return -1;
@@ -3985,9 +3981,7 @@ static attrib colon_attr(const qart *A, uint32_t ot, uint32_t w0)
         if (pr != NONE && A->run[pr].t1 == (pr == r ? e : k - 1) && (A->run[pr].flags & R_PERSON) &&
             !(A->run[pr].flags & (R_INQ | R_POSS)) && A->run[pr].t0 >= w0 + 2) {
             uint32_t v = A->run[pr].t0 - 1;
-            if (is_word(A, v, WC_VERB) && !(A->tok[v].flags & F_CAP) &&
-                (A->tok[v - 1].kind == T_COMMA || A->tok[v - 1].kind == T_CLOSE ||
-                 A->tok[v - 1].kind == T_STRAIGHT))
+            if (inverted_verb(A, v))
                 return verb_cue(A, v, who_of(A, pr), ot);
         }
     }
@@ -4141,9 +4135,7 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot, uint32_t ct)
         if (r != NONE && A->run[r].t1 == ot - 1 && A->run[r].t0 >= 2 &&
             (A->run[r].flags & R_PERSON) && !(A->run[r].flags & (R_POSS | R_INQ))) {
             uint32_t v = A->run[r].t0 - 1;
-            if (is_word(A, v, WC_VERB) && !(A->tok[v].flags & F_CAP) &&
-                (A->tok[v - 1].kind == T_COMMA || A->tok[v - 1].kind == T_CLOSE ||
-                 A->tok[v - 1].kind == T_STRAIGHT))
+            if (inverted_verb(A, v))
                 return verb_cue(A, v, who_of(A, r), ot - 1);
         }
     }
