@@ -994,7 +994,6 @@ static uint32_t skip_date(const qart *A, uint32_t k, uint32_t lim)
     return day ? e : k;
 }
 
-/* Is there a speech verb right after run r (adverbs between)? */
 /* Is token v a lower-case speech verb right after a comma or a closing
    mark (", said Amsel", ""...," said Yeager")? */
 static int inverted_verb(const qart *A, uint32_t v)
@@ -1004,6 +1003,7 @@ static int inverted_verb(const qart *A, uint32_t v)
             A->tok[v - 1].kind == T_STRAIGHT);
 }
 
+/* Is there a speech verb right after run r (adverbs between)? */
 static int verb_follows(const qart *A, const qrun *r)
 {
     uint32_t k = skip_adv(A, r->t1, (uint32_t)A->nt, 3);
@@ -1250,8 +1250,7 @@ static uint32_t body_noun_subject(const qart *A, uint32_t k, uint32_t *end)
         /* "Israel's foreign ministry announced": a place or a body as the
            possessor (a person's "campaign" or "office" is no body that
            speaks for itself) */
-        uint32_t pr = j > 0 && j < k + 1 && (A->tok[j - 1].flags & (F_POSS | F_CAP)) ==
-                                                (F_POSS | F_CAP) && !(A->tok[j - 1].flags & F_INQ)
+        uint32_t pr = j > 0 && (A->tok[j - 1].flags & (F_POSS | F_CAP | F_INQ)) == (F_POSS | F_CAP)
                           ? run_at(A, j - 1)
                           : NONE;
         if (b == k && pr != NONE && A->run[pr].t1 == j && !(A->run[pr].flags & R_PERSON) &&
@@ -1327,12 +1326,6 @@ static int body_noun_runs(qart *A, qscratch *sc, uint32_t from, uint32_t to, uin
     return 0;
 }
 
-/* "Sebelius said antivirals are effective.": a lone capitalised word
-   opening its sentence right before a speech verb is a surname when the
-   pack does not know it, it does not look like a plural ("Officials",
-   "Investigators"), and the article never writes it in lower case; such
-   names (at most SINIT_MAX an article) join the known last names. */
-#define SINIT_MAX 16
 /* "Defra, the government department responsible for ..., said: "..."":
    an appositive in commas after run r (a determiner first; no verb, mark
    or line break in it; at most 20 tokens), then a speech verb and the
@@ -1362,6 +1355,12 @@ static int appositive_verb(const qart *A, const qrun *r)
     return m < A->nt && (A->tok[m].kind == T_OPEN || A->tok[m].kind == T_STRAIGHT);
 }
 
+/* "Sebelius said antivirals are effective.": a lone capitalised word
+   opening its sentence right before a speech verb is a surname when the
+   pack does not know it, it does not look like a plural ("Officials",
+   "Investigators"), and the article never writes it in lower case; such
+   names (at most SINIT_MAX an article) join the known last names. */
+#define SINIT_MAX 16
 static int sinit_surnames(qart *A)
 {
     uint32_t cand[SINIT_MAX];
@@ -1540,14 +1539,16 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
     size_t ntk = 0;
     for (uint32_t rj = 0; rj < A->nrun && ntk < TITLED_MAX; rj++) {
         const qrun *o = &A->run[rj];
+        if (!(o->flags & R_PERSON) || o->ne <= o->n0)
+            continue;
         /* (or whose surname is a place word the pack marks as a surname
            too: "Peter Lane ... said Lane") */
         const lang_word *le =
-            o->ne > o->n0 ? lang_word_of(A->wt, A->t + A->tok[o->ne - 1].s,
-                                         A->tok[o->ne - 1].e - A->tok[o->ne - 1].s)
-                          : NULL;
-        if ((o->flags & R_PERSON) && o->ne > o->n0 &&
-            (o->title != NONE || (o->ne - o->n0 >= 2 && le && (le->tags & LT_SURNAME))))
+            o->title == NONE && o->ne - o->n0 >= 2
+                ? lang_word_of(A->wt, A->t + A->tok[o->ne - 1].s,
+                               A->tok[o->ne - 1].e - A->tok[o->ne - 1].s)
+                : NULL;
+        if (o->title != NONE || (le && (le->tags & LT_SURNAME)))
             tkey[ntk++] = tok_key(A, o->ne - 1);
     }
     for (uint32_t ri = 0; ri < A->nrun && ntk; ri++) {
@@ -4221,11 +4222,11 @@ static int continues(const qart *A, uint32_t from, uint32_t ot, uint32_t who)
         /* "..., she said in remarks reported by The Sunday Times.": a
            speech verb's form after a preposition is a noun; a passive
            participle and its agent */
-        if (!stops && t->kind == T_WORD && (t->cls & (WC_VERB | WC_VPRE)) &&
-            !(t->flags & (F_CAP | F_INQ)) && k > from && is_word(A, k - 1, WC_PREP))
+        int speech = !stops && t->kind == T_WORD && (t->cls & (WC_VERB | WC_VPRE)) &&
+                     !(t->flags & (F_CAP | F_INQ));
+        if (speech && k > from && is_word(A, k - 1, WC_PREP))
             continue;
-        if (!stops && t->kind == T_WORD && (t->cls & (WC_VERB | WC_VPRE)) &&
-            !(t->flags & (F_CAP | F_INQ)) && k + 1 < ot && is_word(A, k + 1, WC_PASSIVE)) {
+        if (speech && k + 1 < ot && is_word(A, k + 1, WC_PASSIVE)) {
             k++;
             uint32_t r = k + 1 < ot ? run_at(A, k + 1) : NONE;
             if (r != NONE && A->run[r].t0 == k + 1 && !(A->run[r].flags & R_PERSON))
@@ -4343,16 +4344,20 @@ static size_t quote_words(const qart *A, uint32_t ot, uint32_t ct)
 }
 
 /* The name of run r, tokens joined by one space, possessive off, in a. */
+/* Byte length of word k of run q as its name writes it: a body's noun
+   phrase keeps its possessor's ending ("Israel's foreign ministry"). */
+static size_t run_word_len(const qart *A, const qrun *q, uint32_t k)
+{
+    return (q->flags & R_NOUN) && (A->tok[k].flags & F_POSS) ? A->tok[k].e - A->tok[k].s
+                                                             : name_len(A, k);
+}
+
 static char *run_name(const qart *A, uint32_t r, arena *a)
 {
     const qrun *q = &A->run[r];
     size_t len = 0;
-    /* a body's noun phrase keeps its possessor's ending ("Israel's
-       foreign ministry") */
-#define RUN_WORD_LEN(k)                                                                            \
-    ((q->flags & R_NOUN) && (A->tok[k].flags & F_POSS) ? A->tok[k].e - A->tok[k].s : name_len(A, k))
     for (uint32_t k = q->n0; k < q->ne; k++)
-        len += RUN_WORD_LEN(k) + 1;
+        len += run_word_len(A, q, k) + 1;
     char *s = arena_alloc(a, len ? len : 1);
     if (!s)
         return NULL;
@@ -4360,13 +4365,12 @@ static char *run_name(const qart *A, uint32_t r, arena *a)
     for (uint32_t k = q->n0; k < q->ne; k++) {
         if (w)
             s[w++] = ' ';
-        size_t n = RUN_WORD_LEN(k);
+        size_t n = run_word_len(A, q, k);
         memcpy(s + w, A->t + A->tok[k].s, n);
         w += n;
         if (n >= 3 && s[w - 1] == '.' && s[w - 2] == ' ')
             s[--w - 1] = '.'; /* "M ." of PTB text is written "M." */
     }
-#undef RUN_WORD_LEN
     s[w] = 0;
     if ((q->flags & R_NOUN) && s[0] >= 'A' && s[0] <= 'Z' && !(A->tok[q->n0].flags & F_POSS))
         s[0] = (char)(s[0] + 32); /* "The navy said": "the navy" */
