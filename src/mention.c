@@ -13,7 +13,9 @@
  *     "Place de la Concorde"; not after a whole place name: "Russie de la
  *     Chine" is two names); a joiner tagged org ("of") only inside an
  *     organisation's name or after a plural that opens the run ("Ministry
- *     of Defence", "Eagles of Death Metal").  A run ends after a
+ *     of Defence", "Eagles of Death Metal"), and inside an organisation's
+ *     name so joined, "and" before a word that is no given name ("Centers
+ *     for Disease Control and Prevention").  A run ends after a
  *     possessive ("St. Anselm's Church" goes on).
  *  2. The name in the run: after the last title (a title word ending the
  *     run after a given name is a surname: "Peter King"; a title before an
@@ -286,7 +288,7 @@ static uint32_t run_end(const mctx *c, uint32_t i, uint32_t send, int *joined)
 {
     const lex_tok *T = c->d->tok;
     uint32_t j = i + 1;
-    int org = (cls_of(&T[i]) & LW_ORG) != 0;
+    int org = (cls_of(&T[i]) & LW_ORG) != 0, orgjoined = 0;
     while (j < send) {
         const lex_tok *p = &T[j - 1];
         /* a possessive ends a run, but for a saint's ("St. Anselm's") */
@@ -305,11 +307,18 @@ static uint32_t run_end(const mctx *c, uint32_t i, uint32_t send, int *joined)
                (cls_of(&T[j + nj]) & LW_JOINER)) {
             if (T[j + nj].lw->tags & LT_ORGJOIN) {
                 if (nj == 0 && (org || (j == i + 1 && plural_like(c->t, &T[i]))))
-                    nj = 1;
+                    nj = 1, orgjoined |= org;
                 break;
             }
             nj++;
         }
+        /* "Centers for Disease Control and Prevention", "Department of
+           Health and Human Services": "and" inside an organisation's name
+           already joined by "of" or "for", before a word that opens no
+           person's name */
+        if (!nj && orgjoined && j + 1 < send && is_word(&T[j]) && (T[j].f & LEX_LOWER) &&
+            T[j].lw && (T[j].lw->tags & LT_CONJ) && !(cls_of(&T[j + 1]) & LW_GIVEN))
+            nj = 1;
         if (nj && j == i + 1 && !(T[j].lw->tags & LT_ORGJOIN) &&
             place_word(c->L, c->t, T[i].s, T[i].e))
             nj = 0;

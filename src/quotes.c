@@ -4318,9 +4318,13 @@ static uint32_t context_speaker(const qart *A, uint32_t ot)
         return NONE;
     /* "But he said Russia would not, despite being urged to by Foreign
        Minister Sergei Lavrov, who ...": another person named there may be
-       the one whose words follow */
+       the one whose words follow -- when the text shows it is a person's
+       name (a title, a role, a given name, a speech verb; not "Robert
+       Booy, head of research at the National Centre for Immunisation
+       Research, believes ...") */
     for (size_t i = runs_before(A, s); i < A->nrun && A->run[i].t0 < e; i++)
-        if ((A->run[i].flags & R_PERSON) && A->run[i].full != who)
+        if ((A->run[i].flags & R_PERSON) && A->run[i].full != who &&
+            (A->run[A->run[i].full].flags & R_WHO))
             return NONE;
     return who;
 }

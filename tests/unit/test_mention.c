@@ -179,6 +179,21 @@ static void test_joined(void)
     const char *e[] = {"The story ran in the San Francisco Chronicle on Monday.",
                        "It was sent to Santa Monica Pier officials.", NULL};
     check(e, "San Francisco Chronicle +nonp +prep | Santa Monica Pier +nonp +prep");
+    /* "for" joins inside an organisation's name, and "and" inside one so
+       joined, before a word that is no given name */
+    const char *g[] = {"The Centers for Disease Control and Prevention confirmed 20 cases.",
+                       "Officials of the Department of Health and Human Services met Dr. "
+                       "David Morens of the National Institute of Allergy and Infectious "
+                       "Diseases.", NULL};
+    check(g, "Centers for Disease Control and Prevention +org +nonp +said +joined +sinit | "
+             "Department of Health and Human Services +org +nonp +joined +prep | "
+             "David Morens/T=Dr +given +title +m | "
+             "National Institute of Allergy and Infectious Diseases +org +nonp +joined +prep");
+    const char *h[] = {"The Bank of England and Mark Carney were blamed.",
+                       "The Justice Department and Holder declined to comment.",
+                       "A spokesman for Exxon said so.", NULL};
+    check(h, "Bank of England +org +nonp +joined +sinit | Mark Carney +given +m | "
+             "Justice Department +org +nonp +sinit | Holder | Exxon +said +prep");
 }
 
 static void test_openers(void)

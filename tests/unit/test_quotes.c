@@ -2572,6 +2572,29 @@ static void test_eleventh_round(void)
     }
 }
 
+/* A quotation set off after the sentence about its speaker: a long
+   organisation's name there, joined by "for" and "and", or words the
+   text does not show to be a person's, are no second person. */
+static void test_twelfth_round(void)
+{
+    static const char *const cases[][3] = {
+        {"Flu spreads\n\nRobert Booy, head of research at the National Centre for Immunisation Research and Surveillance based at the University of Sydney, believes there is a simple explanation.\n\n\"It is likely that this outbreak has been running for more than eight weeks.\"\n",
+         "Robert Booy", "It is likely"},
+        {"Flu spreads\n\nDr. Anne Schuchat of the Centers for Disease Control and Prevention said the virus was spreading.\n\n\"It is likely that this outbreak has been running for more than eight weeks.\"\n",
+         "Anne Schuchat", "It is likely"},
+        /* a second person the text shows to be one still gives none */
+        {"Flu spreads\n\nRobert Booy, who worked with Dr. Anne Schuchat at the University of Sydney, believes there is a simple explanation.\n\n\"It is likely that this outbreak has been running for more than eight weeks.\"\n",
+         "", "It is likely"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
+        if (!*cases[i][1])
+            T_EQ_STR(got, "");
+        else
+            T_CHECK(strstr(got, cases[i][1]) != NULL);
+    }
+}
+
 int main(void)
 {
     precis_status st;
@@ -2581,6 +2604,7 @@ int main(void)
         return t_finish();
     T_RUN(test_example);
     T_RUN(test_eleventh_round);
+    T_RUN(test_twelfth_round);
     T_RUN(test_seed);
     T_RUN(test_synthetic);
     T_RUN(test_two_speakers);
