@@ -4200,7 +4200,8 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot, uint32_t ct)
    not a clown show."; "...," Putin added. NL "My season's greetings
    ...": a quote with no attribution of its own goes on from the quote
    before when only the tail of that one's attribution sentence (and at
-   most one paragraph break, right before this quote) stands between:
+   most one paragraph break, right before this quote or right after
+   that sentence) stands between:
    no other quote, person, pronoun or speech verb, and no name in a new
    sentence before this quote ("... Tripoli». Le Hezbollah va organiser
    ... sous le slogan «...»"); a pronoun of the tail may be the speaker's
@@ -4209,7 +4210,7 @@ static int continues(const qart *A, uint32_t from, uint32_t ot, uint32_t who)
 {
     if (from > ot || ot - from > CONT_GAP_TOKENS)
         return 0;
-    unsigned stops = 0, rel = 0, sub = 0;
+    unsigned stops = 0, rel = 0, sub = 0, nl = 0;
     for (uint32_t k = from; k < ot; k++) {
         const qtok *t = &A->tok[k];
         /* "..., O'Connor said when asked whether he had noticed ...", "...,
@@ -4248,7 +4249,11 @@ static int continues(const qart *A, uint32_t from, uint32_t ot, uint32_t who)
            ends no sentence */
         stops += t->kind == T_STOP &&
                  (k + 1 == ot || A->tok[k + 1].kind == T_NL || (A->tok[k + 1].flags & F_SSTART));
-        if (t->kind == T_NL && k + 1 != ot)
+        /* (one paragraph break may also end the attribution's sentence:
+           "..., Councilman John Young said. NL The latest problem shows
+           "they really are not up to the task"") */
+        if (t->kind == T_NL && k + 1 != ot &&
+            !(stops == 1 && A->tok[k - 1].kind == T_STOP && !nl++))
             return 0;
         if (t->kind != T_WORD)
             continue;

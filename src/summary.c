@@ -670,10 +670,11 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
     sum->n = k;
     if (summary_edits(sum, &m, pick, keys, c, norm_lang(s->nm), &s->mem))
         goto oom_sum;
+    /* the words of the text given out: a sentence's own count includes an
+       edit that readable.c planned and the summary may not have made */
     words = 0;
     for (size_t i = 0; i < k; i++)
-        words += sum->sent[i].n_edits ? norm_count_words(sum->sent[i].text, sum->sent[i].len)
-                                      : m.s[pick[keys[i].pick]].words;
+        words += norm_count_words(sum->sent[i].text, sum->sent[i].len);
     /* the lead baselines may fill a word budget exactly by cutting the
        last sentence, as the standard Lead baselines of the literature do */
     if (s->opt.truncate_last && s->opt.unit == PRECIS_UNIT_WORDS &&

@@ -38,4 +38,17 @@ check "span points at the pronoun" "she" "$(tail -c +$((start + 1)) "$tmp/c/1.tx
 check "no edits with --extract-only" 0 "$(grep -c '"edits":\[{' "$tmp/out2.json")"
 check "no pronoun-only quote with --extract-only" 0 "$(grep -c 'she said' "$tmp/out2.json")"
 
+# the summary's word count is that of the text it gives, edits made and
+# none planned but not made (on the cased BASIL events, when there)
+basil=${3:-}/basil/basil-dev.jsonl
+if [ -n "${3:-}" ] && [ -f "$basil" ]; then
+  "$bin" batch -q -f json --words 120 "$basil" >"$tmp/basil.jsonl"
+  check "words counted from the text" "0 of 50" "$(python3 -c '
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+bad = [r["id"] for r in recs
+       if r["words"] != len(r["summary"].replace("\u00a0", "x").split())]
+print(len(bad), "of", len(recs))' "$tmp/basil.jsonl")"
+fi
+
 exit $fail

@@ -192,6 +192,10 @@ static void test_joined(void)
     const char *h[] = {"The Bank of England and Mark Carney were blamed.",
                        "The Justice Department and Holder declined to comment.",
                        "A spokesman for Exxon said so.", NULL};
+    /* a title word ending a name after a given name and an initial is a
+       surname */
+    const char *k[] = {"The analyst Byron W. King wrote the report.", NULL};
+    check(k, "Byron W. King +given +role +said +m");
     check(h, "Bank of England +org +nonp +joined +sinit | Mark Carney +given +m | "
              "Justice Department +org +nonp +sinit | Holder | Exxon +said +prep");
 }

@@ -2582,6 +2582,12 @@ static void test_twelfth_round(void)
          "Robert Booy", "It is likely"},
         {"Flu spreads\n\nDr. Anne Schuchat of the Centers for Disease Control and Prevention said the virus was spreading.\n\n\"It is likely that this outbreak has been running for more than eight weeks.\"\n",
          "Anne Schuchat", "It is likely"},
+        /* a partial quotation in the paragraph after its speaker's
+           attribution, with no name, pronoun or speech verb before it */
+        {"Oil spill\n\nThe efforts to contain the spill have \"absolutely no credibility at all,\" Councilman John Young said.\n\nThe latest problem shows \"they really are not up to the task\" at all.\n",
+         "John Young", "they really"},
+        {"Oil spill\n\nThe efforts to contain the spill have \"absolutely no credibility at all,\" Councilman John Young said.\n\nThe latest problem, Mayor Ann Cole argued, shows \"they really are not up to the task\" at all.\n",
+         "Ann Cole", "they really"},
         /* a second person the text shows to be one still gives none */
         {"Flu spreads\n\nRobert Booy, who worked with Dr. Anne Schuchat at the University of Sydney, believes there is a simple explanation.\n\n\"It is likely that this outbreak has been running for more than eight weeks.\"\n",
          "", "It is likely"},
