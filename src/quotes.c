@@ -4176,14 +4176,19 @@ static attrib prev_sentence_attr(const qart *A, uint32_t ot, uint32_t ct)
     /* "She said Ben and his wife grew up as neighbours. NL "That was
        how ..."", "He said there could be knock-on impacts. "We think
        ...": the same with no "that" -- the verb, then the subject of
-       the reported clause (a subject pronoun or a name) */
+       the reported clause (a subject pronoun, a name, or a common word
+       after a verb that is no participle: "Dr Phillip Monk said people
+       with symptoms should seek advice. NL "The most important ...""; a
+       preposition or a function word there opens no clause) */
     /* (not a question: "Dr Murray says he did not kill him. NL "Have you
        ever considered yourself a fan?"" is put to him, or by another) */
     if (!line && k + 1 < ot - 1 && k > 0 && is_word(A, k - 1, WC_VERB) && !asks(A, ct) &&
         !is_word(A, k - 1, WC_QUEST | WC_VPRE) && A->tok[ot - 1].kind == T_STOP &&
         ((is_word(A, k, WC_PRON) && !(A->tok[k].flags & F_CAP)) ||
          (run_at(A, k) != NONE && A->run[run_at(A, k)].t0 == k &&
-          (A->run[run_at(A, k)].flags & R_NAMED) && !(A->run[run_at(A, k)].flags & R_POSS))))
+          (A->run[run_at(A, k)].flags & R_NAMED) && !(A->run[run_at(A, k)].flags & R_POSS)) ||
+         (A->tok[k].kind == T_WORD && !(A->tok[k].flags & F_CAP) && !participle(A, k - 1) &&
+          !is_word(A, k, WC_PREP | WC_VERB | WC_VPRE | WC_FUNC))))
         return mark_or_line(A, w0, ot - 1) ? no_attrib() : a;
     if (para)
         return no_attrib();

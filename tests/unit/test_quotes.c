@@ -2588,6 +2588,12 @@ static void test_twelfth_round(void)
          "John Young", "they really"},
         {"Oil spill\n\nThe efforts to contain the spill have \"absolutely no credibility at all,\" Councilman John Young said.\n\nThe latest problem, Mayor Ann Cole argued, shows \"they really are not up to the task\" at all.\n",
          "Ann Cole", "they really"},
+        /* reported speech whose clause opens with a common word, then
+           the quotation set off after it (not a question) */
+        {"Flu spreads\n\nDr Phillip Monk from the HPA said people who met Mr Smith should seek medical advice.\n\n\"The most important thing is to contact your general practitioner.\"\n",
+         "Phillip Monk", "most important"},
+        {"Flu spreads\n\nDr Phillip Monk from the HPA said people with symptoms should seek medical advice.\n\n\"Is the most important thing to contact your general practitioner?\"\n",
+         "", "most important"},
         /* a second person the text shows to be one still gives none */
         {"Flu spreads\n\nRobert Booy, who worked with Dr. Anne Schuchat at the University of Sydney, believes there is a simple explanation.\n\n\"It is likely that this outbreak has been running for more than eight weeks.\"\n",
          "", "It is likely"},
