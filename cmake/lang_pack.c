@@ -10,7 +10,9 @@
  * num strong common indef conj dir range rel additive, a number, or for units.txt the canonical unit: the last
  * field, the others the unit's word or phrase, "por ciento %"); in
  * org_phrases.txt and place_names.txt the whole line is the entry; a units.txt
- * field "+duration" is a tag, not a word (a unit of time).  Entries of one pack are
+ * field "+duration" is a tag, not a word (a unit of time); in first_names.txt a
+ * field "=william" gives the full form of a short given name ("bill"), kept
+ * where units.txt keeps the canonical unit.  Entries of one pack are
  * merged by word and sorted bytewise.  settings.txt gives the pack's number
  * format ("decimal ," and "group . space"; default "decimal ." and "group ,").
  * references.txt lists sentence openers that point at the sentence before,
@@ -106,7 +108,8 @@ static int tag_of(const char *t, uint64_t *tags, long *val, char *unit, int is_u
               {"absolute", LT_ABSOLUTE}, {"attributive", LT_ATTRIBUTIVE},
               {"nosubj", LT_NOSUBJ},   {"quoting", LT_QUOTING}, {"after", LT_AFTER},
               {"generic", LT_GENERIC}, {"second", LT_SECOND},
-              {"particle", LT_PARTICLE}, {"sub", LT_SUB}, {"surname", LT_SURNAME}};
+              {"particle", LT_PARTICLE}, {"sub", LT_SUB}, {"surname", LT_SURNAME},
+              {"generation", LT_GENERATION}};
     if (is_unit && t[0] == '+') { /* a tag among a unit's words: "+duration" */
         if (strcmp(t, "+duration"))
             return -1;
@@ -115,6 +118,12 @@ static int tag_of(const char *t, uint64_t *tags, long *val, char *unit, int is_u
     }
     if (is_unit) {
         snprintf(unit, 32, "%s", t);
+        return 0;
+    }
+    if (t[0] == '=' && t[1] && strlen(t) < 32) { /* first_names.txt: "bill m =william" */
+        snprintf(unit, 32, "%s", t + 1);
+        for (char *q = unit; *q; q++)
+            *q = (char)tolower((unsigned char)*q);
         return 0;
     }
     if (!strcmp(t, "additive")) { /* a value, not a tag bit (lang.h) */

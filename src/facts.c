@@ -443,6 +443,9 @@ typedef struct item {
     unsigned byfirst; /* a bare word merged by its first word (Najib) */
     uint32_t office;  /* the office its titles name (mention.h); OFFICE_MANY
                          when they name several                        */
+    unsigned gender;  /* MEN_M / MEN_F its titles and given names show
+                         (both: unknown)                                */
+    unsigned suffix;  /* ends in a generational suffix ("Jr.")         */
     const char *skel; /* word skeletons joined by ' ' */
     size_t sklen;
     uint64_t skelh, lasth, firsth;
@@ -1279,12 +1282,12 @@ static int place_name(const fctx *f, const char *form, size_t n, const tok *last
    (EV_*), an organisation's when org. */
 #define OFFICE_MANY 0xffffffffu
 static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev, unsigned org,
-                    uint32_t office)
+                    uint32_t office, unsigned gender)
 {
     const tok *tk = f->tk;
     char form[FACT_MAX_RUN * (FACT_MAX_WORD + 8) + 8];
     char skel[FACT_MAX_RUN * (4 * FACT_MAX_WORD + 8) + 8];
-    size_t fl = 0, sl = 0, lastsk = 0, lastw = 0, firstsk = 0;
+    size_t fl = 0, sl = 0, lastsk = 0, lastskend = 0, lastw = 0, lastwend = 0, firstsk = 0;
     unsigned words = 0, joined = 0;
     for (size_t q = 0; q < nw; q++) {
         const tok *k = &tk[idx[q]];
@@ -1293,15 +1296,24 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev, unsigned
             form[fl++] = ' ';
             skel[sl++] = ' ';
         }
-        lastw = fl;
+        /* "Eric H. Holder Jr.": the surname is the word before the
+           generational suffix */
+        const lang_word *gw = q > 0 && q + 1 == nw ? lang_word_of(f->L, f->t + k->s, k->we - k->s)
+                                                   : NULL;
+        size_t w0 = fl, s0 = sl;
         memcpy(form + fl, f->t + k->s, e - k->s);
         fl += e - k->s;
-        lastsk = sl;
         if (k->lx && (k->lx->cls & L_SAINT)) { /* "St." and "Saint" are one */
             memcpy(skel + sl, "saint", 5);
             sl += 5;
         } else {
             sl += skeleton(f->t, k->s, k->we, skel + sl, 4 * FACT_MAX_WORD + 4);
+        }
+        if (!gw || !(gw->tags & LT_GENERATION)) {
+            lastw = w0;
+            lastwend = fl;
+            lastsk = s0;
+            lastskend = sl;
         }
         if (q == 0)
             firstsk = sl;
@@ -1335,14 +1347,16 @@ static int name_add(fctx *f, const size_t *idx, size_t nw, unsigned ev, unsigned
         it->skel = sk;
         it->sklen = sl;
         it->skelh = hash_bytes(sk, sl);
-        it->lasth = hash_bytes(sk + lastsk, sl - lastsk);
+        it->lasth = hash_bytes(sk + lastsk, lastskend - lastsk);
         it->firsth = hash_bytes(sk, firstsk);
         it->lastw = it->key + lastw;
-        it->lastwlen = fl - lastw;
+        it->lastwlen = lastwend - lastw;
+        it->suffix = lastwend < fl;
         it->org = org;
         it->joined = joined;
         it->place = place_name(f, form, fl, nw == 1 ? &tk[idx[0]] : l);
     }
+    it->gender |= gender;
     if (office && !it->office)
         it->office = office;
     else if (office && it->office != office)
@@ -1379,7 +1393,7 @@ static size_t names_at(fctx *f, size_t i, size_t n, int *err)
         unsigned ev = p ? r->ev & EV_ALL : 0;
         unsigned org = p ? (r->ev & MEN_ORG) != 0
                          : (unsigned)mention_org(f->x->lx, f->L, f->t, from[p], to[p]);
-        if (name_add(f, idx, nw, ev, org, p ? r->office : 0)) {
+        if (name_add(f, idx, nw, ev, org, p ? r->office : 0, p ? r->gender : 0)) {
             *err = -1;
             return n;
         }
@@ -1406,12 +1420,30 @@ static void mark_init(tok *tk, size_t n, int sentence_start)
     }
 }
 
-/* Title case: most words capitalised (a headline); no names there. */
-static int title_case(const tok *tk, size_t n)
+/* Title case: most words capitalised (a headline); no names there.  In
+   a short sentence (TITLE_SHORT_WORDS words at most) a lower-case word
+   that a headline would capitalise (any but an article, a conjunction and
+   a short preposition: "was", "left") makes it a sentence, however many
+   names it holds ("Barack Obama was in Ohio on Monday."); a longer one
+   that is mostly capitals holds a title-case phrase ("President Delays
+   Gulf Coast Spill Recovery Efforts ..., read the headline"), whose words
+   are no names. */
+#define TITLE_SHORT_WORDS 12
+static int title_case(const fctx *f, const tok *tk, size_t n)
 {
-    size_t words = 0, caps = 0;
+    size_t words = 0, caps = 0, all = 0;
+    for (size_t i = 0; i < n; i++)
+        all += tk[i].kind == T_WORD;
     for (size_t i = 0; i < n; i++) {
-        if (tk[i].kind != T_WORD || is_func(&tk[i]))
+        if (tk[i].kind != T_WORD)
+            continue;
+        if (all <= TITLE_SHORT_WORDS && !(tk[i].f & (F_CAP | F_ACRO))) {
+            const lang_word *w = lang_word_of(f->L, f->t + tk[i].s, tk[i].we - tk[i].s);
+            if (!w || !((w->cls & LW_DEF) || (w->tags & LT_CONJ) ||
+                        ((w->cls & LW_PREP) && tk[i].we - tk[i].s <= 4)))
+                return 0;
+        }
+        if (is_func(&tk[i]))
             continue;
         words++;
         caps += (tk[i].f & (F_CAP | F_ACRO)) != 0;
@@ -1737,7 +1769,7 @@ static int facts_tokens(fctx *f, size_t n, int first)
     f->ntk = n;
     mark_init(f->tk, n, first);
     size_t mfirst = f->nmn;
-    int names = !title_case(f->tk, n);
+    int names = !title_case(f, f->tk, n);
     int err = 0;
     for (size_t i = 0; i < n && !err;) {
         const tok *k = &f->tk[i];
@@ -1885,6 +1917,86 @@ static int close_spellings(const item *a, const item *b)
     return 1;
 }
 
+/* Do names a and b show two genders ("Mrs. Obama", "Barack Obama")? */
+static int genders_differ(const item *a, const item *b)
+{
+    unsigned ga = a->gender & (MEN_M | MEN_F), gb = b->gender & (MEN_M | MEN_F);
+    return ga && gb && ga != (MEN_M | MEN_F) && gb != (MEN_M | MEN_F) && ga != gb;
+}
+
+/* Are a and b the same letters but for ASCII case? */
+static int ascii_ci_eq(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an != bn)
+        return 0;
+    for (size_t i = 0; i < an; i++) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != (y >= 'A' && y <= 'Z' ? y + 32 : y))
+            return 0;
+    }
+    return 1;
+}
+
+/* Can given-name word a stand for word b of a longer or formal spelling:
+   the same word, an initial of it, its first three letters or more
+   ("Ron", "Ronald"), or a short form whose full one the pack gives
+   ("Bill", "William": first_names.txt "=william"; "Bill" and "Billy" alike)? */
+static int given_stands_for(const lang *L, const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an && a[an - 1] == '.')
+        an--;
+    if (bn && b[bn - 1] == '.')
+        bn--;
+    if (!an || !bn)
+        return 0;
+    if (ascii_ci_eq(a, an, b, bn))
+        return 1;
+    if (an == 1 || bn == 1)
+        return ascii_ci_eq(a, 1, b, 1); /* an initial */
+    if (an >= 3 && an < bn && ascii_ci_eq(a, an, b, an))
+        return 1;
+    const lang_word *wa = lang_word_of(L, a, an), *wb = lang_word_of(L, b, bn);
+    const char *fa = wa && (wa->cls & LW_GIVEN) ? wa->unit : NULL;
+    const char *fb = wb && (wb->cls & LW_GIVEN) ? wb->unit : NULL;
+    return (fa && ascii_ci_eq(fa, strlen(fa), b, bn)) || (fb && ascii_ci_eq(fb, strlen(fb), a, an)) ||
+           (fa && fb && !strcmp(fa, fb));
+}
+
+/* Do the words of name x before its last stand, in order, for words of
+   name y before its last (y may have more: "Paul Ryan", "Paul D. Ryan";
+   "Ron Johnson", "Ronald S. Johnson"), the last words being one?  A
+   generational suffix tells father and son apart: a name with one stands
+   for none without, and "Donald Trump" not for "Donald Trump Jr." (but
+   "Eric Holder" for "Eric H. Holder Jr."). */
+static int name_stands_for(const lang *L, const item *x, const item *y)
+{
+    if (x->ntok < 2 || x->ntok > y->ntok || (x->suffix && !y->suffix) ||
+        !ascii_ci_eq(x->lastw, x->lastwlen, y->lastw, y->lastwlen))
+        return 0;
+    if (y->suffix && !x->suffix &&
+        ascii_ci_eq(x->key, x->klen, y->key, (size_t)(y->lastw + y->lastwlen - y->key)))
+        return 0;
+    const char *p = x->key, *pe = x->lastw;
+    const char *q = y->key, *qe = y->lastw;
+    while (p < pe) {
+        const char *p2 = memchr(p, ' ', (size_t)(pe - p));
+        if (!p2)
+            return 0;
+        int found = 0;
+        while (q < qe && !found) {
+            const char *q2 = memchr(q, ' ', (size_t)(qe - q));
+            if (!q2)
+                return 0;
+            found = given_stands_for(L, p, (size_t)(p2 - p), q, (size_t)(q2 - q));
+            q = q2 + 1;
+        }
+        if (!found)
+            return 0;
+        p = p2 + 1;
+    }
+    return 1;
+}
+
 typedef struct nkey {
     uint64_t h;
     uint32_t it;
@@ -1971,6 +2083,44 @@ static int merge_names(fctx *f)
                     item_union(it, k[p].it, k[q].it);
             }
     }
+    /* a name whose words stand for those of longer or formal spellings
+       of one group only ("Ron Johnson" -> "Ronald S. Johnson", "Bill
+       Kristol" -> "William Kristol"; not "J. Smith" where John and Jane
+       Smith are two) */
+    for (size_t a = 0, b; a < m; a = b) {
+        for (b = a + 1; b < m && k[b].h == k[a].h; b++)
+            ;
+        size_t e = b - a > FACT_MERGE_BUCKET ? a + FACT_MERGE_BUCKET : b;
+        for (size_t p = a; p < e; p++) {
+            const item *x = &it[k[p].it];
+            if (x->org || x->place || x->joined)
+                continue;
+            uint32_t self = item_find(it, k[p].it), root = NONE;
+            int ok = 1;
+            for (size_t q = a; q < e && ok; q++) {
+                const item *y = &it[k[q].it];
+                uint32_t r = item_find(it, k[q].it);
+                if (q == p || y->org || y->place || y->joined || r == self ||
+                    genders_differ(x, y) || !name_stands_for(f->L, x, y))
+                    continue;
+                /* (only the fullest: "Robert Bauer" stands for "Bob Bauer"
+                   too, which stands for "Robert F. Bauer") */
+                int fullest = 1;
+                for (size_t z = a; z < e && fullest; z++) {
+                    const item *w = &it[k[z].it];
+                    fullest = z == q || z == p || w->org || w->place || w->joined ||
+                              item_find(it, k[z].it) == r || !name_stands_for(f->L, y, w);
+                }
+                if (!fullest)
+                    continue;
+                ok = root == NONE || root == r;
+                root = r;
+            }
+            if (ok && root != NONE && x->office != OFFICE_MANY && it[root].office != OFFICE_MANY &&
+                !mention_offices_differ(x->office, it[root].office))
+                item_union(it, k[p].it, root);
+        }
+    }
     /* multi-word person-like names by first word (not organisations or
        places: "Ferguson" is not "Ferguson Police") */
     nkey *fk = arena_alloc(f->x->tmp, pmul(m ? m : 1, sizeof *fk));
@@ -1996,9 +2146,12 @@ static int merge_names(fctx *f)
             root = bucket_root(it, fk, fm, s->skelh, &ok);
             it[i].byfirst = ok && root != NONE;
         }
-        /* "President Trump" is not "first lady Melania Trump" */
+        /* "President Trump" is not "first lady Melania Trump", nor "Mrs.
+           Obama" "Barack Obama" */
         if (ok && root != NONE && s->office != OFFICE_MANY && it[root].office != OFFICE_MANY &&
             mention_offices_differ(s->office, it[root].office))
+            continue;
+        if (ok && root != NONE && genders_differ(s, &it[root]))
             continue;
         if (ok && root != NONE)
             item_union(it, (uint32_t)i, root);

@@ -148,6 +148,9 @@ enum {
 #define LT_SURNAME ((uint64_t)1 << 47) /* surname (place.txt): a place word that is also a
                                           common surname; after a listed given name it
                                           is one ("Peter Lane") */
+#define LT_GENERATION ((uint64_t)1 << 48) /* generation (abbreviations.txt): a
+                                             generational suffix after a surname
+                                             ("Jr.", "Sr."): not the surname */
 #define LT_PERSON ((uint64_t)1 << 40) /* people.txt (no class of its own): a common
                                          noun naming one person ("a woman", "one
                                          resident"), with m / f when it shows a gender */
@@ -172,7 +175,8 @@ typedef struct lang_word {
     uint32_t cls;     /* LW_* */
     uint64_t tags;    /* LT_* */
     int32_t val;      /* a numeric tag, 0 without */
-    const char *unit; /* a units.txt canonical name, or NULL */
+    const char *unit; /* a units.txt canonical name; for a short given name
+                         the full one (first_names.txt "=william"); or NULL */
 } lang_word;
 
 /* Is e a finite verb form (verbs.txt)? */

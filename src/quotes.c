@@ -1458,6 +1458,34 @@ static int given_surname(const qart *A, const mention_run *m, const qrun *r)
     return 1;
 }
 
+/* "Malia Obama and Sasha Obama looked on. Barack Obama pardoned a
+   turkey. ... Mr. Obama asked": a surname alone that several people of
+   the article bear is the one of them whose given name shows the gender
+   its title shows, when one does (the first NAME_GENDER_RUNS runs
+   looked at); else itself. */
+#define NAME_GENDER_RUNS 256
+static uint32_t gendered_one(const qart *A, uint32_t ri)
+{
+    const qrun *r = &A->run[ri];
+    unsigned rg = (r->gender & G_M ? WC_MASC : 0) | (r->gender & G_F ? WC_FEM : 0);
+    if (r->title == NONE || !rg || rg == (WC_MASC | WC_FEM))
+        return ri;
+    uint64_t key = name_key(A, r);
+    uint32_t one = NONE;
+    for (uint32_t j = 0; j < A->nrun && j < NAME_GENDER_RUNS; j++) {
+        const qrun *f = &A->run[j];
+        if (!(f->flags & R_PERSON) || f->ne - f->n0 < 2 || name_key(A, f) != key)
+            continue;
+        unsigned fg = A->tok[f->n0].cls & (WC_MASC | WC_FEM);
+        if (!(fg & rg))
+            continue;
+        if (fg == (WC_MASC | WC_FEM) || (one != NONE && tok_key(A, A->run[one].n0) != tok_key(A, f->n0)))
+            return ri;
+        one = j;
+    }
+    return one != NONE ? one : ri;
+}
+
 static int find_names(qart *A, qscratch *sc, uint32_t art)
 {
     const mention_doc *md = sc->md;
@@ -1723,7 +1751,7 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
             if (jr && tok_key(A, A->run[*jr].n0) != tok_key(A, A->run[*e].n0))
                 r->full = ri; /* not "Donald Trump" after "Donald Trump Jr." */
             if (r->ne - r->n0 == 1 && e && *e != ri && name_get(A, name_key(A, r) ^ AMB_MARK))
-                r->full = ri;
+                r->full = gendered_one(A, ri);
             /* "Boris Johnson" after "Woody Johnson": another first name is
                another person */
             const qrun *f = &A->run[r->full];

@@ -646,6 +646,79 @@ static void test_names(void)
     precis_cluster_free(c);
 }
 
+/* Spellings of one person with more or fewer words merge when the
+   shorter's words stand for the longer's: an initial, the first letters,
+   the pack's short form of a given name, a generational suffix after the
+   surname; not father and son, not two genders, not a name two fuller
+   ones could be. */
+static void test_name_variants(void)
+{
+    static const char *const texts[] = {
+        ("Senator Ronald S. Johnson of Wisconsin spoke first on Monday. William Kristol "
+         "wrote about the vote in a long column. Attorney General Eric H. Holder Jr. said the "
+         "department would act. Donald Trump Jr. met the lawyer at a hotel. John Smith and "
+         "Jane Smith left the meeting early."),
+        ("Ron Johnson told reporters the measure would fail. Bill Kristol said the senator "
+         "was right. Eric Holder agreed with him on the law. Donald Trump defended his son on "
+         "the radio. J. Smith did not comment on the vote. Mrs. Obama visited a school in the "
+         "city. Barack Obama was in Ohio that day."),
+    };
+    precis_cluster *c;
+    precis_analysis *an = analyze_texts(&c, texts, sizeof texts / sizeof texts[0]);
+    if (!an) {
+        precis_cluster_free(c);
+        return;
+    }
+    const precis_fact *f;
+    size_t n = precis_analysis_facts(an, &f);
+    /* each pair one fact, under either spelling */
+    static const char *const same[][2] = {{"Ronald S. Johnson", "Ron Johnson"},
+                                          {"William Kristol", "Bill Kristol"},
+                                          {"Eric H. Holder Jr.", "Eric Holder"}};
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+        const precis_fact *p = find(f, n, PRECIS_FACT_PERSON, same[i][0]);
+        if (!p)
+            p = find(f, n, PRECIS_FACT_PERSON, same[i][1]);
+        T_CHECK(p && has_variant(p, same[i][0]) && has_variant(p, same[i][1]));
+    }
+    /* father and son, John and Jane, Barack and Mrs. Obama: apart */
+    const precis_fact *dj = find(f, n, PRECIS_FACT_PERSON, "Donald Trump Jr.");
+    T_CHECK(dj && !has_variant(dj, "Donald Trump"));
+    const precis_fact *js = find(f, n, PRECIS_FACT_PERSON, "John Smith");
+    T_CHECK(js && !has_variant(js, "J. Smith") && !has_variant(js, "Jane Smith"));
+    const precis_fact *bo = find(f, n, PRECIS_FACT_PERSON, "Barack Obama");
+    T_CHECK(bo && !has_variant(bo, "Obama"));
+    precis_analysis_free(an);
+    precis_cluster_free(c);
+}
+
+/* A short sentence full of names is no headline: a lower-case word a
+   headline would capitalise ("was") shows it; a headline quoted in a
+   long sentence still gives no names. */
+static void test_short_sentences(void)
+{
+    static const char *const texts[] = {
+        "Barack Obama was in Ohio on Monday. Kenny Ortega met Tito Jackson in London.",
+        ("\"President Delays Gulf Coast Spill Recovery Efforts for San Francisco Fundraiser "
+         "With Oil Heirs,\" read the headline of the release."),
+    };
+    precis_cluster *c;
+    precis_analysis *an = analyze_texts(&c, texts, sizeof texts / sizeof texts[0]);
+    if (!an) {
+        precis_cluster_free(c);
+        return;
+    }
+    const precis_fact *f;
+    size_t n = precis_analysis_facts(an, &f);
+    T_EQ_INT(name_kind(f, n, "Barack Obama"), PRECIS_FACT_PERSON);
+    T_EQ_INT(name_kind(f, n, "Ohio"), PRECIS_FACT_PLACE);
+    T_EQ_INT(name_kind(f, n, "Kenny Ortega"), PRECIS_FACT_PERSON);
+    T_EQ_INT(name_kind(f, n, "London"), PRECIS_FACT_PLACE);
+    T_EQ_INT(name_kind(f, n, "Oil Heirs"), -1);
+    precis_analysis_free(an);
+    precis_cluster_free(c);
+}
+
 /* Numbers as Spanish, French and Italian news write them: decimal comma,
    thousands by a period or a space, percent in words; French "mai".
    English keeps the decimal point and the thousands comma. */
@@ -781,6 +854,8 @@ int main(void)
     T_RUN(test_conflict_frames);
     T_RUN(test_conflict_quantities);
     T_RUN(test_names);
+    T_RUN(test_name_variants);
+    T_RUN(test_short_sentences);
     T_RUN(test_numbers_lang);
     T_RUN(test_hostile);
     return t_finish();
