@@ -2467,6 +2467,19 @@ static void test_attribution_cases(void)
     }
 }
 
+/* Cases of {text, speaker, quote}: the quote's speaker contains
+   speaker, or is none when speaker is "". */
+static void check_cases(const char *const (*cases)[3], size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
+        if (!*cases[i][1])
+            T_EQ_STR(got, "");
+        else
+            T_CHECK(strstr(got, cases[i][1]) != NULL);
+    }
+}
+
 /* The eleventh round's rules, each from a read set's missing or wrong
    speaker; {text, a word of the speaker's name, a word of the quote}
    ("" for no speaker). */
@@ -2569,13 +2582,7 @@ static void test_eleventh_round(void)
         {"Oil spill\n\nLarry Sims spoke first. Peter Lane, the chairman of the committee, agreed with its conclusions.\n\n\"I thought the oil was gone about five days after the blowout,\" said Lane.\n\n\"They have no idea how to put something like this into perspective,\" he added.\n",
          "Lane", "They have no idea"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
-        if (!*cases[i][1])
-            T_EQ_STR(got, "");
-        else
-            T_CHECK(strstr(got, cases[i][1]) != NULL);
-    }
+    check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
 /* A quotation set off after the sentence about its speaker: a long
@@ -2604,13 +2611,7 @@ static void test_twelfth_round(void)
         {"Flu spreads\n\nRobert Booy, who worked with Dr. Anne Schuchat at the University of Sydney, believes there is a simple explanation.\n\n\"It is likely that this outbreak has been running for more than eight weeks.\"\n",
          "", "It is likely"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const char *got = speaker_in(sum, cases[i][0], cases[i][2]);
-        if (!*cases[i][1])
-            T_EQ_STR(got, "");
-        else
-            T_CHECK(strstr(got, cases[i][1]) != NULL);
-    }
+    check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
 /* The speakers of the quotes of a cluster of articles, "quote=speaker"
