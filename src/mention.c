@@ -279,8 +279,14 @@ static int initial_ok(const mctx *c, uint32_t k, uint32_t end)
         return !(cen & MEN_W_LOWER);
     if (!is_given(w) && mention_common_ending(c->L, c->t, w->s, w->we))
         return 0;
-    return !(cen & MEN_W_LOWER) && !(w->f & LEX_POSS) && k + 1 < end &&
-           cap_word(&c->d->tok[k + 1]) && !(c->d->tok[k + 1].f & LEX_SSTART);
+    if (cen & MEN_W_LOWER || (w->f & LEX_POSS) || k + 1 >= end)
+        return 0;
+    /* (a given name, a joiner and a name word: "Bill de Blasio came") */
+    uint32_t q = k + 1;
+    if (is_given(w) && q + 1 < end && is_word(&c->d->tok[q]) && (c->d->tok[q].f & LEX_LOWER) &&
+        (cls_of(&c->d->tok[q]) & LW_JOINER) && !(c->d->tok[q].lw->tags & LT_ORGJOIN))
+        q++;
+    return cap_word(&c->d->tok[q]) && !(c->d->tok[q].f & LEX_SSTART);
 }
 
 /* The end of the run that starts at token i (sentence end send). */

@@ -195,6 +195,9 @@ static void test_joined(void)
     /* a title word ending a name after a given name and an initial is a
        surname */
     const char *k[] = {"The analyst Byron W. King wrote the report.", NULL};
+    /* a given name opening a sentence, a joiner and a name word: a name */
+    const char *l[] = {"Bill de Blasio came to the area on Monday night.", NULL};
+    check(l, "Bill de Blasio +given +joined +sinit +m");
     check(k, "Byron W. King +given +role +said +m");
     check(h, "Bank of England +org +nonp +joined +sinit | Mark Carney +given +m | "
              "Justice Department +org +nonp +sinit | Holder | Exxon +said +prep");

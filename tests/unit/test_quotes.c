@@ -2607,6 +2607,12 @@ static void test_twelfth_round(void)
          "Phillip Monk", "most important"},
         {"Flu spreads\n\nDr Phillip Monk from the HPA said people with symptoms should seek medical advice.\n\n\"Is the most important thing to contact your general practitioner?\"\n",
          "", "most important"},
+        /* "advocate" is a role before a name, and a given name opening
+           a sentence before a joiner opens the name ("Bill de Blasio") */
+        {"Protest\n\nCouncil member Jumaane Williams spoke to the crowd. Public Advocate Bill de Blasio came to the area Monday night.\n\n\"I understand if young people are frustrated, but we have to help them,\" he said.\n",
+         "Bill de Blasio", "I understand"},
+        {"Protest\n\nCouncil member Jumaane Williams spoke to the crowd. Bill de Blasio came to the area Monday night.\n\n\"I understand if young people are frustrated, but we have to help them,\" he said.\n",
+         "Bill de Blasio", "I understand"},
         /* a second person the text shows to be one still gives none */
         {"Flu spreads\n\nRobert Booy, who worked with Dr. Anne Schuchat at the University of Sydney, believes there is a simple explanation.\n\n\"It is likely that this outbreak has been running for more than eight weeks.\"\n",
          "", "It is likely"},
