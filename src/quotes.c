@@ -1908,8 +1908,14 @@ static int weak_mention(const qart *A, const mention *m)
     /* "On Friday, Liz Cheney issued a statement": after a comma, a
        lower-case word that is no function word right after the name is
        its verb (an appositive ends in a comma: "his wife, Huma Abedin,") */
-    uint32_t v = A->run[r].t1;
-    if (A->run[r].t0 > 0 && A->tok[A->run[r].t0 - 1].kind == T_COMMA && v < A->nt &&
+    /* (a role in lower case may stand between: "Along Pensacola Beach,
+       lifeguard Collin Cobia wore") */
+    uint32_t v = A->run[r].t1, c0 = A->run[r].t0;
+    while (c0 > 0 && A->run[r].t0 - c0 < 3 && A->tok[c0 - 1].kind == T_WORD &&
+           !(A->tok[c0 - 1].flags & (F_CAP | F_INQ)) &&
+           ((A->tok[c0 - 1].cls & WC_TITLE) || person_noun(A, c0 - 1)))
+        c0--;
+    if (c0 > 0 && A->tok[c0 - 1].kind == T_COMMA && v < A->nt &&
         A->tok[v].kind == T_WORD &&
         !(A->tok[v].flags & (F_CAP | F_INQ | F_NUM)) &&
         !(A->tok[v].cls & (WC_FUNC | WC_PREP | WC_TITLE | WC_PRON | WC_OBJPRON | WC_DEF)))

@@ -2613,6 +2613,10 @@ static void test_twelfth_round(void)
          "Bill de Blasio", "I understand"},
         {"Protest\n\nCouncil member Jumaane Williams spoke to the crowd. Bill de Blasio came to the area Monday night.\n\n\"I understand if young people are frustrated, but we have to help them,\" he said.\n",
          "Bill de Blasio", "I understand"},
+        /* an opening phrase, then a role in lower case and the name: the
+           sentence's subject, whom "he" means */
+        {"Oil spill\n\nLifeguard John Curry said the water was bad. \"We have closed the beach,\" Curry said.\n\nAlong Pensacola Beach, lifeguard Collin Cobia wore a red handkerchief over his nose.\n\n\"It is enough to knock you down,\" he said.\n",
+         "Collin Cobia", "knock you down"},
         /* a second person the text shows to be one still gives none */
         {"Flu spreads\n\nRobert Booy, who worked with Dr. Anne Schuchat at the University of Sydney, believes there is a simple explanation.\n\n\"It is likely that this outbreak has been running for more than eight weeks.\"\n",
          "", "It is likely"},
