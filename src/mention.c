@@ -437,13 +437,15 @@ static int add_run(const mctx *c, uint32_t i, uint32_t j, int joined)
        is part of the name) */
     /* ... or after a capitalised word that follows a title ("Attorney
        General Troy King": "Troy" is no given name of the pack, being a
-       place too) */
+       place too), when the last title is also a surname (the pack's tag
+       surname: "King", "Sen"; not "Chief Fire Officer") */
     /* (or after a given name and an initial: "Byron W. King") */
     uint32_t surname = j - 1 > s0 && is_title(&T[j - 1]) &&
                                (is_given(&T[j - 2]) ||
                                 (j - 2 > s0 && T[j - 2].we - T[j - 2].s == 1 &&
                                  (T[j - 2].f & LEX_CAP) && is_given(&T[j - 3])) ||
                                 (j - 2 > s0 && is_title(&T[j - 3]) && !is_title(&T[j - 2]) &&
+                                 (T[j - 1].lw->tags & LT_SURNAME) &&
                                  cap_word(&T[j - 2]) && !(T[j - 2].f & LEX_POSS) &&
                                  !(cls_of(&T[j - 2]) & (LW_ORG | LW_PLACE | LW_NONPERSON))))
                            ? j - 1

@@ -195,6 +195,10 @@ static void test_joined(void)
     /* a title word ending a name after a given name and an initial is a
        surname */
     const char *k[] = {"The analyst Byron W. King wrote the report.", NULL};
+    /* a title that is no surname ends no name after a title and a word */
+    const char *m[] = {"Peter Guest, Assistant Chief Fire Officer at the county, spoke.",
+                       "Attorney General Troy King said so.", NULL};
+    check(m, "Peter Guest +given +sinit +m | Troy King/T=General +title +said +sinit");
     /* a given name opening a sentence, a joiner and a name word: a name */
     const char *l[] = {"Bill de Blasio came to the area on Monday night.", NULL};
     check(l, "Bill de Blasio +given +joined +sinit +m");
