@@ -51,7 +51,7 @@ if [ -f "$data/stories/ecbplus.jsonl" ]; then
 else
   : > "$tmp/q9"
 fi
-for s in a b c d e; do
+for s in a b c d e f; do
   if [ -f "$data/stories/ecbplus.jsonl" ] && [ -d "$data/timeline17" ]; then
     python3 "$here/bench/judged_quotes.py" "$build/precis" --data "$data" \
       --gold "$here/bench/gold/quotes-mixed-$s-judged.jsonl" > "$tmp/qm$s"
@@ -93,7 +93,8 @@ for name, label in (("q8", "Timeline17, 100 articles"), ("q9", "ECB+, 100 articl
                     ("qmb", "Timeline17 + ECB+, 51 further articles (b: held out until the tenth round read its errors)"),
                     ("qmc", "Timeline17 + ECB+, 82 further articles (c: read for errors from the ninth round)"),
                     ("qmd", "Timeline17 + ECB+, 81 further articles (d: held out until the tenth round read its errors)"),
-                    ("qme", "Timeline17 + ECB+, 79 further articles (e: held out)")):
+                    ("qme", "Timeline17 + ECB+, 79 further articles (e: held out)"),
+                    ("qmf", "Timeline17 + ECB+, 78 further articles (f: held out)")):
     m = re.search(r"speaker right \d+ \(([\d.]+) %\), wrong \d+ \(([\d.]+) %\), none where one is named \d+ \(([\d.]+) %\)", read(name))
     m2 = re.search(r"is right\): right ([\d.]+) %", read(name))
     if m:

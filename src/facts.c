@@ -1421,7 +1421,8 @@ static void mark_init(tok *tk, size_t n, int sentence_start)
 }
 
 /* Title case: most words capitalised (a headline); no names there.  In
-   a short sentence (TITLE_SHORT_WORDS words at most) a lower-case word
+   a short sentence (TITLE_SHORT_WORDS words at most, ending in a stop) a
+   lower-case word
    that a headline would capitalise (any but an article, a conjunction and
    a short preposition: "was", "left") makes it a sentence, however many
    names it holds ("Barack Obama was in Ohio on Monday."); a longer one
@@ -1434,10 +1435,14 @@ static int title_case(const fctx *f, const tok *tk, size_t n)
     size_t words = 0, caps = 0, all = 0;
     for (size_t i = 0; i < n; i++)
         all += tk[i].kind == T_WORD;
+    /* (a sentence ends in a stop; a heading or a page's furniture does
+       not: "INTERPOL MONTE CARLO") */
+    int ends = n > 0 && tk[n - 1].kind == T_PUNCT &&
+               (tk[n - 1].punct == '.' || tk[n - 1].punct == '!' || tk[n - 1].punct == '?');
     for (size_t i = 0; i < n; i++) {
         if (tk[i].kind != T_WORD)
             continue;
-        if (all <= TITLE_SHORT_WORDS && !(tk[i].f & (F_CAP | F_ACRO))) {
+        if (all <= TITLE_SHORT_WORDS && ends && !(tk[i].f & (F_CAP | F_ACRO))) {
             const lang_word *w = lang_word_of(f->L, f->t + tk[i].s, tk[i].we - tk[i].s);
             if (!w || !((w->cls & LW_DEF) || (w->tags & LT_CONJ) ||
                         ((w->cls & LW_PREP) && tk[i].we - tk[i].s <= 4)))
@@ -1978,6 +1983,7 @@ static int name_stands_for(const lang *L, const item *x, const item *y)
         return 0;
     const char *p = x->key, *pe = x->lastw;
     const char *q = y->key, *qe = y->lastw;
+    int first = 1;
     while (p < pe) {
         const char *p2 = memchr(p, ' ', (size_t)(pe - p));
         if (!p2)
@@ -1988,10 +1994,17 @@ static int name_stands_for(const lang *L, const item *x, const item *y)
             if (!q2)
                 return 0;
             found = given_stands_for(L, p, (size_t)(p2 - p), q, (size_t)(q2 - q));
+            /* x's first word is y's first, or follows an initial there
+               ("Barry Rand", "A. Barry Rand"; not "Hosni Mubarak",
+               "Presidente Hosni Mubarak": a word the pack does not know
+               as a title) */
+            if (!found && first && !(q2 - q == 2 && q[1] == '.'))
+                return 0;
             q = q2 + 1;
         }
         if (!found)
             return 0;
+        first = 0;
         p = p2 + 1;
     }
     return 1;

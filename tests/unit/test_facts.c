@@ -657,11 +657,11 @@ static void test_name_variants(void)
         ("Senator Ronald S. Johnson of Wisconsin spoke first on Monday. William Kristol "
          "wrote about the vote in a long column. Attorney General Eric H. Holder Jr. said the "
          "department would act. Donald Trump Jr. met the lawyer at a hotel. John Smith and "
-         "Jane Smith left the meeting early."),
+         "Jane Smith left the meeting early. Al Jazeera Dima Khatib wrote about the march."),
         ("Ron Johnson told reporters the measure would fail. Bill Kristol said the senator "
          "was right. Eric Holder agreed with him on the law. Donald Trump defended his son on "
          "the radio. J. Smith did not comment on the vote. Mrs. Obama visited a school in the "
-         "city. Barack Obama was in Ohio that day."),
+         "city. Barack Obama was in Ohio that day. Dima Khatib said the march was calm."),
     };
     precis_cluster *c;
     precis_analysis *an = analyze_texts(&c, texts, sizeof texts / sizeof texts[0]);
@@ -688,6 +688,10 @@ static void test_name_variants(void)
     T_CHECK(js && !has_variant(js, "J. Smith") && !has_variant(js, "Jane Smith"));
     const precis_fact *bo = find(f, n, PRECIS_FACT_PERSON, "Barack Obama");
     T_CHECK(bo && !has_variant(bo, "Obama"));
+    /* a fuller spelling must open with the shorter's first word (or an
+       initial before it): "Al Jazeera Dima Khatib" is no spelling of her */
+    const precis_fact *dk = find(f, n, PRECIS_FACT_PERSON, "Dima Khatib");
+    T_CHECK(dk && !has_variant(dk, "Al Jazeera Dima Khatib"));
     precis_analysis_free(an);
     precis_cluster_free(c);
 }
