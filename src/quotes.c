@@ -1114,12 +1114,24 @@ static uint32_t person_noun(const qart *A, uint32_t k)
    opening the sentence (or after its opening conjunction), a noun naming
    one person (people.txt) within four words, and a lower-case word or a
    comma after it: the noun's token (a subject the article does not name,
-   whom a later "he" or "she" of its gender means), or NONE. */
+   whom a later "he" or "she" of its gender means), or NONE.  So too a
+   possessor and such a noun with a verb after it, opening the sentence or
+   after a comma ("Nichols' mother expressed", "his wife said"). */
 static uint32_t someone_unnamed(const qart *A, uint32_t k)
 {
     const qtok *tk = &A->tok[k];
     if (tk->kind != T_WORD || (tk->flags & F_INQ))
         return NONE;
+    /* (the possessor: "Nichols'", "his") */
+    if (((tk->flags & F_POSS) || (tk->cls & WC_OBJPRON)) && k + 2 < A->nt &&
+        person_noun(A, k + 1) && !(A->tok[k + 1].flags & (F_CAP | F_INQ | F_POSS)) &&
+        (opens_sentence(A, k) || (k > 0 && A->tok[k - 1].kind == T_COMMA) ||
+         ((tk->flags & F_POSS) && run_at(A, k) != NONE &&
+          (opens_sentence(A, A->run[run_at(A, k)].t0) ||
+           (A->run[run_at(A, k)].t0 > 0 && A->tok[A->run[run_at(A, k)].t0 - 1].kind == T_COMMA)))) &&
+        A->tok[k + 2].kind == T_WORD && !(A->tok[k + 2].flags & (F_CAP | F_INQ | F_NUM)) &&
+        !(A->tok[k + 2].cls & (WC_PREP | WC_DEF | WC_CONJ | WC_REL | WC_FUNC)))
+        return k + 1;
     if (!(tk->cls & WC_INDEF)) { /* or the number word for 1 ("One resident") */
         const lang_word *w = lang_word_of(A->wt, A->t + tk->s, tk->e - tk->s);
         if (!w || !(w->cls & LW_NUMW) || w->val != 1)

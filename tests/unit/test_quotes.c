@@ -2617,6 +2617,10 @@ static void test_twelfth_round(void)
            sentence's subject, whom "he" means */
         {"Oil spill\n\nLifeguard John Curry said the water was bad. \"We have closed the beach,\" Curry said.\n\nAlong Pensacola Beach, lifeguard Collin Cobia wore a red handkerchief over his nose.\n\n\"It is enough to knock you down,\" he said.\n",
          "Collin Cobia", "knock you down"},
+        /* a possessor and a noun of one person as the subject: someone
+           the article has not named there, whom "she" means */
+        {"Trial\n\nKellie Hill said the jury was right. \"It is over,\" Hill said.\n\nAs she came into the courthouse, Nichols' mother expressed their sentiments.\n\n\"We just want to fade into obscurity,\" she said.\n",
+         "", "fade into"},
         /* a second person the text shows to be one still gives none */
         {"Flu spreads\n\nRobert Booy, who worked with Dr. Anne Schuchat at the University of Sydney, believes there is a simple explanation.\n\n\"It is likely that this outbreak has been running for more than eight weeks.\"\n",
          "", "It is likely"},
