@@ -165,6 +165,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #define FACT_CHUNK 4096
@@ -1932,14 +1933,7 @@ static int genders_differ(const item *a, const item *b)
 /* Are a and b the same letters but for ASCII case? */
 static int ascii_ci_eq(const char *a, size_t an, const char *b, size_t bn)
 {
-    if (an != bn)
-        return 0;
-    for (size_t i = 0; i < an; i++) {
-        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != (y >= 'A' && y <= 'Z' ? y + 32 : y))
-            return 0;
-    }
-    return 1;
+    return an == bn && strncasecmp(a, b, an) == 0;
 }
 
 /* Can given-name word a stand for word b of a longer or formal spelling:

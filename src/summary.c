@@ -665,14 +665,12 @@ precis_status summary_from_model(precis_summarizer *s, const precis_cluster *c, 
                 sum->arts[ap++] = ga[g];
             }
         ps->n_articles = (size_t)(sum->arts + ap - ps->articles);
-        words += ms->words;
     }
     sum->n = k;
     if (summary_edits(sum, &m, pick, keys, c, norm_lang(s->nm), &s->mem))
         goto oom_sum;
     /* the words of the text given out: a sentence's own count includes an
        edit that readable.c planned and the summary may not have made */
-    words = 0;
     for (size_t i = 0; i < k; i++)
         words += norm_count_words(sum->sent[i].text, sum->sent[i].len);
     /* the lead baselines may fill a word budget exactly by cutting the
