@@ -1123,12 +1123,11 @@ static uint32_t someone_unnamed(const qart *A, uint32_t k)
     if (tk->kind != T_WORD || (tk->flags & F_INQ))
         return NONE;
     /* (the possessor: "Nichols'", "his") */
+    uint32_t pr = (tk->flags & F_POSS) ? run_at(A, k) : NONE;
+    uint32_t p0 = pr != NONE ? A->run[pr].t0 : k; /* where the possessor opens */
     if (((tk->flags & F_POSS) || (tk->cls & WC_OBJPRON)) && k + 2 < A->nt &&
         person_noun(A, k + 1) && !(A->tok[k + 1].flags & (F_CAP | F_INQ | F_POSS)) &&
-        (opens_sentence(A, k) || (k > 0 && A->tok[k - 1].kind == T_COMMA) ||
-         ((tk->flags & F_POSS) && run_at(A, k) != NONE &&
-          (opens_sentence(A, A->run[run_at(A, k)].t0) ||
-           (A->run[run_at(A, k)].t0 > 0 && A->tok[A->run[run_at(A, k)].t0 - 1].kind == T_COMMA)))) &&
+        (opens_sentence(A, p0) || (p0 > 0 && A->tok[p0 - 1].kind == T_COMMA)) &&
         A->tok[k + 2].kind == T_WORD && !(A->tok[k + 2].flags & (F_CAP | F_INQ | F_NUM)) &&
         !(A->tok[k + 2].cls & (WC_PREP | WC_DEF | WC_CONJ | WC_REL | WC_FUNC)))
         return k + 1;
@@ -1470,6 +1469,12 @@ static int given_surname(const qart *A, const mention_run *m, const qrun *r)
     return 1;
 }
 
+/* The word classes (WC_MASC, WC_FEM) of gender bits g (G_*). */
+static unsigned wc_gender(uint32_t g)
+{
+    return (g & G_M ? WC_MASC : 0) | (g & G_F ? WC_FEM : 0);
+}
+
 /* "Malia Obama and Sasha Obama looked on. Barack Obama pardoned a
    turkey. ... Mr. Obama asked": a surname alone that several people of
    the article bear is the one of them whose given name shows the gender
@@ -1479,7 +1484,7 @@ static int given_surname(const qart *A, const mention_run *m, const qrun *r)
 static uint32_t gendered_one(const qart *A, uint32_t ri)
 {
     const qrun *r = &A->run[ri];
-    unsigned rg = (r->gender & G_M ? WC_MASC : 0) | (r->gender & G_F ? WC_FEM : 0);
+    unsigned rg = wc_gender(r->gender);
     if (r->title == NONE || !rg || rg == (WC_MASC | WC_FEM))
         return ri;
     uint64_t key = name_key(A, r);
@@ -1772,7 +1777,7 @@ static int find_names(qart *A, qscratch *sc, uint32_t art)
             /* "Mr. Trump" is not "Melania Trump": a title's gender
                against the given name's */
             unsigned fg = f->ne - f->n0 >= 2 ? A->tok[f->n0].cls & (WC_MASC | WC_FEM) : 0;
-            unsigned rg = (r->gender & G_M ? WC_MASC : 0) | (r->gender & G_F ? WC_FEM : 0);
+            unsigned rg = wc_gender(r->gender);
             if (r->title != NONE && fg && rg && fg != (WC_MASC | WC_FEM) && !(fg & rg))
                 r->full = ri;
             A->run[r->full].gender |= r->gender;
